@@ -1,0 +1,82 @@
+import type { Actor, Grant, Role } from '../../../types/domain';
+import { AccessDeniedError } from '../errors';
+import { permissions, type Permission, type Reach } from './permissions';
+
+/** What is being touched. Pass every id known, so each role's reach can be checked. */
+export type Resource = {
+  studentId?: string;
+  classId?: string;
+  collegeId?: string;
+  departmentId?: string;
+};
+
+/** The caller's own records only (their profile, their inbox, their duties). */
+export const SELF: Resource = {};
+
+function reaches(grant: Grant, reach: Reach, resource: Resource): boolean {
+  switch (reach) {
+    case 'self':
+      return true;
+    case 'school':
+      return true;
+    case 'own':
+      return grant.role === 'student' && resource.studentId !== undefined && grant.studentId === resource.studentId;
+    case 'child':
+      return grant.role === 'parent' && resource.studentId !== undefined && grant.childIds.includes(resource.studentId);
+    case 'class':
+      return 'classIds' in grant && resource.classId !== undefined && grant.classIds.includes(resource.classId);
+    case 'college':
+      return 'collegeId' in grant && resource.collegeId !== undefined && grant.collegeId === resource.collegeId;
+    case 'department':
+      return grant.role === 'departmentHead' && resource.departmentId !== undefined && grant.departmentId === resource.departmentId;
+  }
+}
+
+/** The grants of the actor that allow `permission` on `resource` (empty: denied). */
+export function grantsFor(actor: Actor, permission: Permission, resource: Resource): Grant[] {
+  const table: Partial<Record<Role, Reach>> = permissions[permission];
+  return actor.grants.filter((grant) => {
+    const reach = table[grant.role];
+    if (reach === undefined) return false;
+    // 'self' grants nothing about other people's records.
+    if (reach === 'self') return resource.studentId === undefined && resource.classId === undefined && resource.collegeId === undefined;
+    return reaches(grant, reach, resource);
+  });
+}
+
+export function isAllowed(actor: Actor, permission: Permission, resource: Resource): boolean {
+  return grantsFor(actor, permission, resource).length > 0;
+}
+
+/** The one access step every handler goes through; throws ACCESS.DENIED when not allowed. */
+export function authorize(actor: Actor, permission: Permission, resource: Resource): Grant[] {
+  const grants = grantsFor(actor, permission, resource);
+  if (grants.length === 0) throw new AccessDeniedError();
+  return grants;
+}
+
+/** Roles of the actor that hold a permission at all (for list actions that then filter by scope). */
+export function rolesWith(actor: Actor, permission: Permission): Grant[] {
+  const table: Partial<Record<Role, Reach>> = permissions[permission];
+  return actor.grants.filter((grant) => table[grant.role] !== undefined);
+}
+
+/** Class ids the actor may see under a permission (class-reach grants only). */
+export function classIdsFor(actor: Actor, permission: Permission): string[] {
+  const table: Partial<Record<Role, Reach>> = permissions[permission];
+  const ids = new Set<string>();
+  for (const grant of actor.grants) {
+    if (table[grant.role] === 'class' && 'classIds' in grant) for (const id of grant.classIds) ids.add(id);
+  }
+  return [...ids].sort();
+}
+
+/** College ids the actor may see under a permission (college-reach grants only). */
+export function collegeIdsFor(actor: Actor, permission: Permission): string[] {
+  const table: Partial<Record<Role, Reach>> = permissions[permission];
+  const ids = new Set<string>();
+  for (const grant of actor.grants) {
+    if ((table[grant.role] === 'college' || table[grant.role] === 'department') && 'collegeId' in grant) ids.add(grant.collegeId);
+  }
+  return [...ids].sort();
+}

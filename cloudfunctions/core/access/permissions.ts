@@ -1,0 +1,64 @@
+import type { Role } from '../../../types/domain';
+
+/**
+ * How far a role's grant reaches for a permission:
+ * - own: the student themself;   child: a parent's bound children;
+ * - class: the classes the staff member serves;   college / department: that unit;
+ * - self: only the caller's own records (no resource to match);   school: everything.
+ */
+export type Reach = 'own' | 'child' | 'class' | 'college' | 'department' | 'self' | 'school';
+
+type Table = Record<string, Partial<Record<Role, Reach>>>;
+
+const classStaff = { counselor: 'class', headTeacher: 'class' } as const;
+const collegeStaff = { clerk: 'college', leader: 'college', departmentHead: 'department' } as const;
+
+/**
+ * The access policy as data: permission → role → reach. Anything not listed is denied.
+ * Warnings are not disciplinary records (seed 004): only the people who handle a student see them.
+ */
+export const permissions = {
+  'profile.read': { student: 'self', parent: 'self', assistant: 'self', counselor: 'self', headTeacher: 'self', courseTeacher: 'self', clerk: 'self', departmentHead: 'self', leader: 'self', studentAffairs: 'self' },
+  'student.read': { student: 'own', parent: 'child', assistant: 'class', ...classStaff, ...collegeStaff, studentAffairs: 'school' },
+  'student.readContact': { ...classStaff, clerk: 'college' },
+  'class.read': { assistant: 'class', ...classStaff, ...collegeStaff, studentAffairs: 'school' },
+  'college.read': { ...collegeStaff, studentAffairs: 'school' },
+
+  'grades.import': { clerk: 'college' },
+  'grades.read': { student: 'own', ...classStaff, ...collegeStaff },
+  'warnings.run': { clerk: 'college' },
+  'warnings.review': { clerk: 'college', leader: 'college', departmentHead: 'department' },
+  'warnings.publish': { clerk: 'college' },
+  'warnings.addManual': { clerk: 'college', ...classStaff },
+  'warnings.read': { student: 'own', assistant: 'class', ...classStaff, ...collegeStaff },
+
+  'notice.readStudentCopy': { student: 'own', ...classStaff, clerk: 'college', leader: 'college' },
+  'notice.acknowledge': { student: 'own' },
+  'notice.readParentCopy': { parent: 'child', ...classStaff, clerk: 'college' },
+  'notice.returnReceipt': { parent: 'child' },
+  'notice.resolveObjection': { clerk: 'college' },
+  'notice.trackStatus': { ...classStaff, clerk: 'college', leader: 'college' },
+  'parent.createBindingCode': { counselor: 'class' },
+  'parent.recordPhoneContact': { ...classStaff },
+
+  'case.read': { student: 'own', parent: 'child', assistant: 'class', ...classStaff, leader: 'college', clerk: 'college' },
+  'talk.write': { assistant: 'class', ...classStaff },
+  'talk.readNotes': { assistant: 'class', ...classStaff },
+  'difficulty.write': { ...classStaff },
+  'plan.write': { student: 'own' },
+  'plan.review': { headTeacher: 'class', counselor: 'class' },
+  'pairing.apply': { ...classStaff, assistant: 'class' },
+  'pairing.approveClass': { headTeacher: 'class' },
+  'pairing.approveCollege': { leader: 'college' },
+  'pairing.approveSchool': { studentAffairs: 'school' },
+  'meeting.schedule': { assistant: 'class', ...classStaff, leader: 'college' },
+  'meeting.respond': { student: 'own', parent: 'child' },
+
+  'checkin.write': { assistant: 'class', ...classStaff },
+  'duties.readOwn': { assistant: 'self', counselor: 'self', headTeacher: 'self' },
+  'duties.readClass': { ...classStaff, ...collegeStaff },
+  'duties.readCollege': { leader: 'college', clerk: 'college' },
+  'inbox.read': { student: 'self', parent: 'self', assistant: 'self', counselor: 'self', headTeacher: 'self', courseTeacher: 'self', clerk: 'self', departmentHead: 'self', leader: 'self', studentAffairs: 'self' },
+} satisfies Table;
+
+export type Permission = keyof typeof permissions;

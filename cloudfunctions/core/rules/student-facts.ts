@@ -1,0 +1,185 @@
+import type { GradeRow, ParsedScore } from '../../../types/grade';
+import type { CourseTally } from './course-tally';
+import { byText } from './course-tally';
+
+/** A course as an explanation names it. */
+export type CourseRef = { code: string; name: string; credits: number };
+
+/** Everything the triggers and the lifting condition read about one student in one semester. */
+export type StudentFacts = {
+  studentId: string;
+  studentName: string | null;
+  classId: string | null;
+  /** Courses of the semester failed at the regular exam (正考不及格). */
+  regularFailed: CourseRef[];
+  /** Courses of the semester whose make-up exam failed and that are not passed (补考后仍不及格). */
+  failedAfterMakeup: CourseRef[];
+  /** Courses up to the semester failed and never passed since (挂科/应重修). */
+  owed: CourseRef[];
+  regularFailedCredits: number;
+  owedCredits: number;
+  semesterGpa: number | null;
+  cumulativeGpa: number | null;
+};
+
+/** Per-course state while one student's rows are read; reused across students. */
+type CourseState = {
+  name: string;
+  passedEver: boolean;
+  passedInSemester: boolean;
+  failedEver: boolean;
+  /** Largest credits among failed rows: credits belong to the course, rows may disagree. */
+  failCredits: number;
+  regularInSemester: boolean;
+  regularPassed: boolean;
+  regularFailed: boolean;
+  regularFailCredits: number;
+  makeupFailed: boolean;
+  bestPoint: number;
+  pointCredits: number;
+  bestPointInSemester: number;
+  pointCreditsInSemester: number;
+};
+
+/**
+ * Reads each student's rows once: rows after the semester are ignored, rows of the semester
+ * also feed the course tally. Per-course states live in one map that is cleared per student.
+ */
+export class FactsBuilder {
+  private readonly courses = new Map<string, CourseState>();
+
+  constructor(
+    private readonly semester: string,
+    private readonly readScore: (raw: string) => ParsedScore,
+    private readonly tally: CourseTally | null,
+  ) {}
+
+  build(studentId: string, rows: ReadonlyArray<GradeRow>): StudentFacts {
+    const courses = this.courses;
+    courses.clear();
+    const semester = this.semester;
+    let studentName: string | null = null;
+    let classId: string | null = null;
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[i];
+      if (row === undefined || row.semester > semester) continue;
+      if (row.studentName && (studentName === null || row.studentName < studentName)) studentName = row.studentName;
+      if (row.classId && (classId === null || row.classId < classId)) classId = row.classId;
+      const score = this.readScore(row.score);
+      if (score.outcome === 'none') continue;
+      let c = courses.get(row.courseCode);
+      if (c === undefined) {
+        c = newState(row.courseName);
+        courses.set(row.courseCode, c);
+      } else if (row.courseName < c.name) c.name = row.courseName;
+      const passed = score.outcome === 'pass';
+      const inSemester = row.semester === semester;
+      if (passed) {
+        c.passedEver = true;
+        if (inSemester) c.passedInSemester = true;
+      } else {
+        c.failedEver = true;
+        if (row.credits > c.failCredits) c.failCredits = row.credits;
+      }
+      const point = score.gradePoint;
+      if (point !== null && (point > c.bestPoint || (point === c.bestPoint && row.credits > c.pointCredits))) {
+        c.bestPoint = point;
+        c.pointCredits = row.credits;
+      }
+      if (!inSemester) continue;
+      if (point !== null && (point > c.bestPointInSemester || (point === c.bestPointInSemester && row.credits > c.pointCreditsInSemester))) {
+        c.bestPointInSemester = point;
+        c.pointCreditsInSemester = row.credits;
+      }
+      if (row.attempt === 'regular') {
+        c.regularInSemester = true;
+        if (passed) c.regularPassed = true;
+        else {
+          c.regularFailed = true;
+          if (row.credits > c.regularFailCredits) c.regularFailCredits = row.credits;
+        }
+        if (this.tally !== null && score.kind !== 'exempt') this.tally.add(row, !passed);
+      } else if (row.attempt === 'makeup' && !passed) c.makeupFailed = true;
+    }
+    return this.summarise(studentId, studentName, classId);
+  }
+
+  private summarise(studentId: string, studentName: string | null, classId: string | null): StudentFacts {
+    const regularFailed: CourseRef[] = [];
+    const failedAfterMakeup: CourseRef[] = [];
+    const owed: CourseRef[] = [];
+    let regularFailedCredits = 0;
+    let owedCredits = 0;
+    let points = 0;
+    let pointCredits = 0;
+    let semesterPoints = 0;
+    let semesterCredits = 0;
+    for (const [code, c] of this.courses) {
+      if (c.regularFailed && !c.regularPassed) {
+        regularFailed.push({ code, name: c.name, credits: c.regularFailCredits });
+        regularFailedCredits += c.regularFailCredits;
+      }
+      if (c.makeupFailed && !c.passedInSemester) failedAfterMakeup.push({ code, name: c.name, credits: c.failCredits });
+      if (c.failedEver && !c.passedEver) {
+        owed.push({ code, name: c.name, credits: c.failCredits });
+        owedCredits += c.failCredits;
+      }
+      if (c.bestPoint >= 0) {
+        points += c.bestPoint * c.pointCredits;
+        pointCredits += c.pointCredits;
+      }
+      if (c.regularInSemester && c.bestPointInSemester >= 0) {
+        semesterPoints += c.bestPointInSemester * c.pointCreditsInSemester;
+        semesterCredits += c.pointCreditsInSemester;
+      }
+    }
+    regularFailed.sort(byCode);
+    failedAfterMakeup.sort(byCode);
+    owed.sort(byCode);
+    return {
+      studentId,
+      studentName,
+      classId,
+      regularFailed,
+      failedAfterMakeup,
+      owed,
+      regularFailedCredits: roundCredits(regularFailedCredits),
+      owedCredits: roundCredits(owedCredits),
+      semesterGpa: semesterCredits > 0 ? roundGpa(semesterPoints / semesterCredits) : null,
+      cumulativeGpa: pointCredits > 0 ? roundGpa(points / pointCredits) : null,
+    };
+  }
+}
+
+function newState(name: string): CourseState {
+  return {
+    name,
+    passedEver: false,
+    passedInSemester: false,
+    failedEver: false,
+    failCredits: 0,
+    regularInSemester: false,
+    regularPassed: false,
+    regularFailed: false,
+    regularFailCredits: 0,
+    makeupFailed: false,
+    bestPoint: -1,
+    pointCredits: 0,
+    bestPointInSemester: -1,
+    pointCreditsInSemester: 0,
+  };
+}
+
+function byCode(a: CourseRef, b: CourseRef): number {
+  return byText(a.code, b.code);
+}
+
+/** Credits are halves or tenths: round away floating-point sums before comparing thresholds. */
+export function roundCredits(value: number): number {
+  return Math.round(value * 100) / 100;
+}
+
+/** GPA is compared and shown with 2 decimals, as transcripts print it. */
+export function roundGpa(value: number): number {
+  return Math.round(value * 100) / 100;
+}

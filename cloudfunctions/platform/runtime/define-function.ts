@@ -1,0 +1,100 @@
+import type { z } from 'zod';
+import type { Actor } from '../../../types/domain';
+import { ErrorCode, type Envelope, type FunctionContract, type OutputOf, type ParsedInputOf } from '../../../types/envelope';
+import { authorize, type Resource } from '../../core/access/authorize';
+import type { Permission } from '../../core/access/permissions';
+import { DomainError } from '../../core/errors';
+import type { Clock } from '../../core/time/clock';
+import { toIso } from '../../core/time/shanghai';
+import { type Store, VersionConflictError, type WriteContext } from '../store/store';
+import { resolveActor } from '../identity/resolve-actor';
+
+/** What the runtime hands a handler: the caller, the store, the time. Nothing comes from the payload. */
+export type Env = { store: Store; clock: Clock; openid: string | null };
+
+export type Context = Env & {
+  actor: Actor;
+  /** Audit stamp for writes made by this call. */
+  write(): WriteContext;
+  nowIso(): string;
+};
+
+/** Context of an action that may run before the caller is a known user (e.g. binding as a parent). */
+export type PublicContext = Env & { actor: Actor | null; nowIso(): string };
+
+type Spec<C, Ctx> = {
+  /** The permission this action needs; checked by `authorize` before `run`. */
+  permission: Permission;
+  /** The record being touched, loaded from the input; omitted means the caller's own scope. */
+  resource?: (ctx: Ctx, input: ParsedInputOf<C>) => Promise<Resource>;
+  run: (ctx: Ctx, input: ParsedInputOf<C>) => Promise<OutputOf<C>>;
+};
+
+type PublicSpec<C> = { public: true; run: (ctx: PublicContext, input: ParsedInputOf<C>) => Promise<OutputOf<C>> };
+
+export type ActionSpec<C> = Spec<C, Context> | PublicSpec<C>;
+
+export type Handlers<FC extends FunctionContract> = { [K in keyof FC]: ActionSpec<FC[K]> };
+
+export type CloudFunction = {
+  name: string;
+  actions: string[];
+  dispatch(event: unknown, env: Env): Promise<Envelope<unknown>>;
+};
+
+function fail(code: string, message: string, field?: string): Envelope<never> {
+  return field === undefined ? { ok: false, code, message } : { ok: false, code, field, message };
+}
+
+/** First zod issue as the envelope's field + Chinese message. */
+export function inputError(error: z.ZodError): Envelope<never> {
+  const issue = error.issues[0];
+  const field = issue && issue.path.length > 0 ? issue.path.join('.') : undefined;
+  return fail(ErrorCode.InputInvalid, issue ? issue.message : '输入不正确', field);
+}
+
+function isEvent(value: unknown): value is { action: unknown; input?: unknown } {
+  return typeof value === 'object' && value !== null && 'action' in value;
+}
+
+/**
+ * One cloud function = a contract (zod schemas from types/api) + a handler per action.
+ * Every call goes: parse → resolve caller → authorize → run; errors become the envelope.
+ */
+export function defineFunction<FC extends FunctionContract>(name: string, contract: FC, handlers: Handlers<FC>): CloudFunction {
+  const actions = Object.keys(contract).sort();
+  return {
+    name,
+    actions,
+    async dispatch(event, env) {
+      if (!isEvent(event) || typeof event.action !== 'string' || !Object.hasOwn(contract, event.action)) {
+        return fail(ErrorCode.ActionUnknown, '不支持的操作', 'action');
+      }
+      const key: keyof FC = event.action;
+      const actionContract = contract[key];
+      const spec = handlers[key];
+      if (actionContract === undefined || spec === undefined) return fail(ErrorCode.ActionUnknown, '不支持的操作', 'action');
+
+      const parsed = actionContract.input.safeParse(event.input ?? {});
+      if (!parsed.success) return inputError(parsed.error);
+      const nowIso = () => toIso(env.clock.now());
+
+      try {
+        const actor = env.openid ? await resolveActor(env.store, env.openid) : null;
+        if ('public' in spec) {
+          return { ok: true, data: await spec.run({ ...env, actor, nowIso }, parsed.data) };
+        }
+        if (actor === null) return fail(ErrorCode.AuthRequired, '请先登录');
+        const ctx: Context = { ...env, actor, nowIso, write: () => ({ by: actor.userId, at: nowIso() }) };
+        const resource = spec.resource ? await spec.resource(ctx, parsed.data) : {};
+        authorize(actor, spec.permission, resource);
+        return { ok: true, data: await spec.run(ctx, parsed.data) };
+      } catch (error) {
+        if (error instanceof DomainError) return fail(error.code, error.message, error.field);
+        if (error instanceof VersionConflictError) return fail(ErrorCode.VersionConflict, '数据已被他人修改，请刷新后重试');
+        console.error(`[${name}.${String(key)}]`, error);
+        return fail(ErrorCode.Internal, '服务暂时不可用，请稍后再试');
+      }
+    },
+  };
+}

@@ -1,0 +1,53 @@
+import { InvalidDocumentError } from './store';
+
+/**
+ * The collections the product keeps and the fields each is queried by. SQLite builds an index
+ * per entry when it creates the table; on CloudBase a deployer creates the collections and the
+ * same indexes in the console (see `describeCollections`). A collection not listed here still
+ * works, just without indexes. An entry that is an array is one compound index.
+ */
+export type IndexSpec = string | readonly string[];
+export type CollectionSpec = { readonly indexes: readonly IndexSpec[] };
+
+export const collections = {
+  users: { indexes: ['openid'] },
+  colleges: { indexes: [] },
+  classes: { indexes: ['collegeId', 'counselorId', 'headTeacherId', 'assistantId'] },
+  students: { indexes: ['classId', 'collegeId', 'cohort', 'dormId'] },
+  dorms: { indexes: ['collegeId'] },
+  courses: { indexes: ['departmentId', 'teacherId'] },
+  grades: { indexes: ['studentId', 'semester', 'courseCode', 'classId'] },
+  sessions: { indexes: ['userId', 'expiresAt'] },
+} satisfies Record<string, CollectionSpec>;
+
+export type CollectionName = keyof typeof collections;
+
+const knownCollections: Readonly<Record<string, CollectionSpec>> = collections;
+
+/** The indexes declared for a collection; none for one not listed. */
+export function indexesOf(collection: string): readonly IndexSpec[] {
+  return Object.hasOwn(knownCollections, collection) ? (knownCollections[collection]?.indexes ?? []) : [];
+}
+
+/** What a deployer must create in CloudBase: each collection and the fields to index. */
+export function describeCollections(): { name: string; indexes: string[] }[] {
+  return Object.entries(knownCollections).map(([name, spec]) => ({
+    name,
+    indexes: spec.indexes.map((index) => (typeof index === 'string' ? index : index.join(' + '))),
+  }));
+}
+
+const collectionName = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
+/** Dot-separated segments, each an identifier: safe to splice into SQL and a JSON path. */
+const fieldPath = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/;
+
+/** Names reach SQL as identifiers, so only plain identifiers pass (and not SQLite's own). */
+export function assertCollectionName(name: string): void {
+  if (!collectionName.test(name) || name.toLowerCase().startsWith('sqlite_')) {
+    throw new InvalidDocumentError(`invalid collection name "${name}"`);
+  }
+}
+
+export function assertFieldPath(path: string): void {
+  if (!fieldPath.test(path) || path.length > 200) throw new InvalidDocumentError(`invalid field path "${path}"`);
+}

@@ -1,0 +1,179 @@
+import { randomBytes } from 'node:crypto';
+
+/**
+ * The store port: the narrow subset that both SQLite and the CloudBase document database
+ * support. Handlers and domain services only ever see this interface.
+ */
+
+/** Largest page either backend returns in one call (CloudBase's own cap). */
+export const MAX_PAGE = 1000;
+
+export type Scalar = string | number | boolean | null;
+
+/** A condition on one field: a bare value means equality. */
+export type Condition =
+  | Scalar
+  | { eq?: Scalar; neq?: Scalar; gt?: Scalar; gte?: Scalar; lt?: Scalar; lte?: Scalar; in?: Scalar[]; nin?: Scalar[] };
+
+/** Field path (dots for nested fields) → condition; all conditions must hold. */
+export type Where = Record<string, Condition>;
+
+export type Order = { field: string; direction: 'asc' | 'desc' };
+
+export type Query = {
+  where?: Where;
+  orderBy?: Order[];
+  skip?: number;
+  /** Capped at MAX_PAGE; defaults to 100 as in CloudBase. */
+  limit?: number;
+};
+
+/** Fields the store adds to every document. */
+export type Meta = {
+  _id: string;
+  _version: number;
+  createdBy: string;
+  createdAt: string;
+  updatedBy: string;
+  updatedAt: string;
+};
+
+export type Stored<T> = T & Meta;
+
+/** Who writes and when: every write carries it, so every document records it. */
+export type WriteContext = { by: string; at: string };
+
+export type NewDoc = Record<string, unknown> & { _id?: string };
+
+export class VersionConflictError extends Error {
+  constructor(
+    readonly collection: string,
+    readonly id: string,
+  ) {
+    super(`version conflict on ${collection}/${id}`);
+    this.name = 'VersionConflictError';
+  }
+}
+
+export class DuplicateIdError extends Error {
+  constructor(
+    readonly collection: string,
+    readonly id: string,
+  ) {
+    super(`duplicate id ${collection}/${id}`);
+    this.name = 'DuplicateIdError';
+  }
+}
+
+/** `update` on an id that does not exist. */
+export class NotFoundError extends Error {
+  constructor(
+    readonly collection: string,
+    readonly id: string,
+  ) {
+    super(`no document ${collection}/${id}`);
+    this.name = 'NotFoundError';
+  }
+}
+
+/** A document or value the store cannot keep as JSON, or a name it will not accept. */
+export class InvalidDocumentError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'InvalidDocumentError';
+  }
+}
+
+/** Fields the store owns: what a caller puts in them on add/update is replaced or ignored. */
+export const META_FIELDS: readonly string[] = ['_id', '_version', 'createdBy', 'createdAt', 'updatedBy', 'updatedAt'];
+
+/** Sortable id: milliseconds in base 36 (fixed width until 5188) then 48 random bits. */
+export function newId(now: number = Date.now()): string {
+  return now.toString(36).padStart(9, '0') + randomBytes(6).toString('hex');
+}
+
+/** The one unchecked step from stored data to a caller's type: the meta fields are checked, T is the caller's word. */
+export function isStored<T>(doc: Record<string, unknown>): doc is Record<string, unknown> & Stored<T> {
+  return typeof doc._id === 'string' && typeof doc._version === 'number';
+}
+
+/**
+ * Both backends keep JSON: reject what JSON would silently change (Date, NaN, undefined in an
+ * array, class instances) and keys CloudBase refuses (a dot or a leading `$`). Undefined object
+ * properties are dropped, as JSON does.
+ */
+export function assertJsonDocument(value: unknown, where: string): asserts value is Record<string, unknown> {
+  if (!isPlainObject(value)) throw new InvalidDocumentError(`${where}: a document must be a plain object`);
+  checkJson(value, where);
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const proto: unknown = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+
+function checkJson(value: unknown, path: string): void {
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return;
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) throw new InvalidDocumentError(`${path}: ${value} is not a JSON number`);
+    return;
+  }
+  if (Array.isArray(value)) {
+    value.forEach((item, i) => {
+      if (item === undefined) throw new InvalidDocumentError(`${path}[${i}]: undefined in an array`);
+      checkJson(item, `${path}[${i}]`);
+    });
+    return;
+  }
+  if (isPlainObject(value)) {
+    for (const key of Object.keys(value)) {
+      if (key.includes('.') || key.startsWith('$') || key === '') throw new InvalidDocumentError(`${path}: key "${key}" is not allowed`);
+      const item = value[key];
+      if (item !== undefined) checkJson(item, `${path}.${key}`);
+    }
+    return;
+  }
+  throw new InvalidDocumentError(`${path}: ${describe(value)} is not JSON`);
+}
+
+function describe(value: unknown): string {
+  if (typeof value === 'object' && value !== null) return value.constructor?.name ?? 'object';
+  return typeof value;
+}
+
+/** Single-document operations only: CloudBase transactions allow nothing else. */
+export interface TxStore {
+  get<T>(collection: string, id: string): Promise<Stored<T> | null>;
+  add<T extends NewDoc>(collection: string, doc: T, ctx: WriteContext): Promise<Stored<T>>;
+  /**
+   * Replace top-level fields (meta fields and undefined values in `patch` are ignored); fails with
+   * NotFoundError when the id is missing and VersionConflictError unless the stored version is
+   * `expectedVersion`.
+   */
+  update<T>(collection: string, id: string, patch: Partial<T>, expectedVersion: number, ctx: WriteContext): Promise<Stored<T>>;
+  remove(collection: string, id: string): Promise<void>;
+}
+
+export interface Store extends TxStore {
+  query<T>(collection: string, query?: Query): Promise<Stored<T>[]>;
+  count(collection: string, where?: Where): Promise<number>;
+  /**
+   * Insert many documents; ids that already exist are skipped (not overwritten), so a repeated
+   * chunk of a resumable import adds nothing. Returns how many were inserted.
+   */
+  addMany(collection: string, docs: NewDoc[], ctx: WriteContext): Promise<number>;
+  /** Runs `fn` atomically: every write inside lands, or none does. */
+  transaction<R>(fn: (tx: TxStore) => Promise<R>): Promise<R>;
+  close(): Promise<void>;
+}
+
+/** Reads every page of a query (each ≤ MAX_PAGE rows): for callers that truly need all rows. */
+export async function queryAll<T>(store: Store, collection: string, query: Omit<Query, 'skip' | 'limit'> = {}): Promise<Stored<T>[]> {
+  const out: Stored<T>[] = [];
+  for (let skip = 0; ; skip += MAX_PAGE) {
+    const page = await store.query<T>(collection, { ...query, skip, limit: MAX_PAGE });
+    out.push(...page);
+    if (page.length < MAX_PAGE) return out;
+  }
+}

@@ -1,0 +1,48 @@
+import path from 'node:path';
+import { defineConfig, type UserConfigExport } from '@tarojs/cli';
+import devConfig from './dev';
+import prodConfig from './prod';
+
+/** Taro build config: weapp for WeChat, h5 for the local browser app. */
+const shared = (file: string) => file.startsWith(path.resolve(__dirname, '..', 'types'));
+
+export default defineConfig<'webpack5'>(async (merge) => {
+  const base: UserConfigExport<'webpack5'> = {
+    projectName: 'xueye-bangfu',
+    date: '2026-11-23',
+    // NutUI React Taro is designed at 375 px.
+    designWidth: 375,
+    deviceRatio: { 375: 2, 640: 2.34 / 2, 750: 1, 828: 1.81 / 2 },
+    sourceRoot: 'src',
+    outputRoot: `dist/${process.env.TARO_ENV ?? 'weapp'}`,
+    plugins: [],
+    defineConstants: {},
+    copy: { patterns: [], options: {} },
+    framework: 'react',
+    compiler: { type: 'webpack5', prebundle: { enable: false } },
+    cache: { enable: false },
+    mini: {
+      // The zod contract in types/ and the domain helpers it shares are TypeScript outside src/.
+      compile: { include: [shared] },
+      miniCssExtractPluginOption: { ignoreOrder: true },
+      // Modules used only by one subpackage are moved into it, keeping the main package small.
+      optimizeMainPackage: { enable: true },
+      postcss: {
+        pxtransform: { enable: true, config: {} },
+        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
+      },
+    },
+    h5: {
+      compile: { include: [shared] },
+      miniCssExtractPluginOption: { ignoreOrder: true },
+      publicPath: '/',
+      staticDirectory: 'static',
+      router: { mode: 'hash' },
+      postcss: {
+        autoprefixer: { enable: true, config: {} },
+        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
+      },
+    },
+  };
+  return merge({}, base, process.env.NODE_ENV === 'development' ? devConfig : prodConfig);
+});

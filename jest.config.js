@@ -1,0 +1,14 @@
+/** @swc/jest strips types only; `npm test` runs `tsc --noEmit` first for the type check. */
+const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript', tsx: true }, transform: { react: { runtime: 'automatic' } }, target: 'es2022' }, module: { type: 'commonjs' } }];
+
+module.exports = {
+  testEnvironment: 'node',
+  transform: { '^.+\\.(t|j)sx?$': swc },
+  moduleNameMapper: { '^@/(.*)$': '<rootDir>/src/$1' },
+  projects: [
+    { displayName: 'domain', testMatch: ['<rootDir>/test/domain/**/*.test.ts'], transform: { '^.+\\.(t|j)sx?$': swc }, testEnvironment: 'node' },
+    { displayName: 'functions', testMatch: ['<rootDir>/test/functions/**/*.test.ts'], transform: { '^.+\\.(t|j)sx?$': swc }, testEnvironment: 'node' },
+    { displayName: 'contract', testMatch: ['<rootDir>/test/contract/**/*.test.ts'], transform: { '^.+\\.(t|j)sx?$': swc }, testEnvironment: 'node' },
+    { displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.test.ts'], transform: { '^.+\\.(t|j)sx?$': swc }, testEnvironment: 'node' },
+  ],
+};

@@ -1,0 +1,25 @@
+/**
+ * Main package: the entry, sign-in and the message inbox. Each role's screens live in its own
+ * subpackage so the main package stays far below WeChat's 2 MB limit.
+ */
+export default defineAppConfig({
+  pages: ['pages/index/index', 'pages/login/index'],
+  subPackages: [
+    { root: 'packages/student', pages: ['home/index'] },
+    { root: 'packages/parent', pages: ['home/index'] },
+    { root: 'packages/staff', pages: ['home/index', 'class/index', 'student/index'] },
+    { root: 'packages/admin', pages: ['home/index'] },
+  ],
+  window: {
+    backgroundTextStyle: 'light',
+    navigationBarBackgroundColor: '#1f5fbf',
+    navigationBarTitleText: '学业帮扶',
+    navigationBarTextStyle: 'white',
+  },
+  // Location is used only for check-ins at dorms and classes; declared as WeChat requires.
+  requiredPrivateInfos: ['getLocation'],
+  permission: {
+    'scope.userLocation': { desc: '查寝、查课签到时记录你所在的位置，用于核实到岗' },
+  },
+  lazyCodeLoading: 'requiredComponents',
+});

@@ -1,0 +1,34 @@
+import { View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import { Cell, CellGroup } from '@nutui/nutui-react-taro';
+import { call } from '../../../services/api';
+import { useLoad } from '../../../services/use-call';
+import { LoadState } from '../../../components/load-state';
+
+/** A class roster, each student opening their detail. */
+export default function ClassRoster() {
+  const classId = useRouter().params.classId ?? '';
+  const { data, error, loading } = useLoad(() => call('campus', 'classStudents', { classId }), [classId]);
+  return (
+    <View className="page">
+      <LoadState loading={loading} error={error} />
+      {data ? (
+        <>
+          <View className="page-title">{data.className}</View>
+          <View className="section-title">共 {data.students.length} 人</View>
+          <CellGroup>
+            {data.students.map((s) => (
+              <Cell
+                key={s.studentId}
+                title={s.name}
+                description={`${s.studentId} · ${s.gender} · ${s.dormLabel}`}
+                clickable
+                onClick={() => Taro.navigateTo({ url: `/packages/staff/student/index?studentId=${s.studentId}` })}
+              />
+            ))}
+          </CellGroup>
+        </>
+      ) : null}
+    </View>
+  );
+}

@@ -1,0 +1,30 @@
+import { View } from '@tarojs/components';
+import { useRouter } from '@tarojs/taro';
+import { Cell, CellGroup } from '@nutui/nutui-react-taro';
+import { call } from '../../../services/api';
+import { useLoad } from '../../../services/use-call';
+import { LoadState } from '../../../components/load-state';
+import { ProfileCard } from '../../../components/profile-card';
+
+/** A student as staff see them: profile, dorm and (for those allowed) the parent's masked phone. */
+export default function StudentDetail() {
+  const studentId = useRouter().params.studentId ?? '';
+  const { data, error, loading } = useLoad(() => call('campus', 'student', { studentId }), [studentId]);
+  return (
+    <View className="page">
+      <LoadState loading={loading} error={error} />
+      {data ? (
+        <>
+          <View className="page-title">{data.name}</View>
+          <ProfileCard profile={data} />
+          <View className="section-title">住宿与家长</View>
+          <CellGroup>
+            <Cell title="宿舍" extra={data.dormLabel} />
+            {data.parentName ? <Cell title="家长" extra={data.parentName} /> : null}
+            {data.parentPhoneMasked ? <Cell title="家长电话" extra={data.parentPhoneMasked} /> : null}
+          </CellGroup>
+        </>
+      ) : null}
+    </View>
+  );
+}

@@ -1,0 +1,64 @@
+import { useState } from 'react';
+import { View, Text } from '@tarojs/components';
+import Taro, { useDidShow } from '@tarojs/taro';
+import { Button, Cell, CellGroup, Empty } from '@nutui/nutui-react-taro';
+import { roleLabel, type Role } from '../../../types/domain';
+import type { Me } from '../../../types/api/identity';
+import { call } from '../../services/api';
+import { homeOf } from '../../services/roles';
+import { ApiError } from '../../services/transport';
+import { messageOf } from '../../services/use-call';
+
+/** Entry: find out who the caller is, then go to their role's home (or let them choose). */
+export default function Index() {
+  const [me, setMe] = useState<Me | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [unknown, setUnknown] = useState(false);
+
+  useDidShow(() => {
+    call('identity', 'me', {})
+      .then((value) => {
+        setMe(value);
+        const roles = [...new Set(value.roles)];
+        const only = roles[0];
+        if (roles.length === 1 && only) Taro.redirectTo({ url: homeOf[only] });
+      })
+      .catch((e: unknown) => {
+        if (e instanceof ApiError && e.code === 'AUTH.REQUIRED') {
+          if (process.env.TARO_ENV === 'h5') Taro.redirectTo({ url: '/pages/login/index' });
+          else setUnknown(true);
+          return;
+        }
+        setError(messageOf(e));
+      });
+  });
+
+  if (unknown) {
+    return (
+      <View className="page">
+        <Empty description="你的微信尚未开通。学生和教职工由学院导入；家长请使用辅导员发送的绑定码。" />
+      </View>
+    );
+  }
+  if (error) return <Empty status="error" description={error} />;
+  if (!me) return <View className="page" />;
+  const roles = [...new Set(me.roles)];
+  return (
+    <View className="page">
+      <View className="page-title">你好，{me.name}</View>
+      <Text className="section-title">选择身份</Text>
+      <CellGroup>
+        {roles.map((role: Role) => (
+          <Cell key={role} title={roleLabel[role]} clickable onClick={() => Taro.navigateTo({ url: homeOf[role] })} />
+        ))}
+      </CellGroup>
+      {process.env.TARO_ENV === 'h5' ? (
+        <View style={{ padding: '16px' }}>
+          <Button block onClick={() => Taro.redirectTo({ url: '/pages/login/index' })}>
+            切换演示账号
+          </Button>
+        </View>
+      ) : null}
+    </View>
+  );
+}

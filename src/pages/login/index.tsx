@@ -1,0 +1,71 @@
+import { useEffect, useMemo, useState } from 'react';
+import { View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { Cell, CellGroup, Empty, Tabs } from '@nutui/nutui-react-taro';
+import { roleLabel, type Role } from '../../../types/domain';
+import { listDemoUsers, signInAs, type DemoUser } from '../../services/demo';
+import { saveSession } from '../../services/session';
+import { messageOf } from '../../services/use-call';
+
+const groups: { title: string; roles: Role[] }[] = [
+  { title: '学生', roles: ['student'] },
+  { title: '家长', roles: ['parent'] },
+  { title: '教师', roles: ['counselor', 'headTeacher', 'assistant', 'courseTeacher'] },
+  { title: '学院', roles: ['clerk', 'leader', 'departmentHead', 'studentAffairs'] },
+];
+
+/**
+ * Local demo sign-in: in the browser there is no WeChat to say who you are, so you pick a seeded
+ * person and the local server issues a signed, expiring session for them.
+ */
+export default function Login() {
+  const [users, setUsers] = useState<DemoUser[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const [tab, setTab] = useState<string | number>(0);
+
+  useEffect(() => {
+    listDemoUsers().then(setUsers).catch((e: unknown) => setError(messageOf(e)));
+  }, []);
+
+  const grouped = useMemo(
+    () => groups.map((g) => ({ ...g, users: users.filter((u) => u.roles.some((r) => g.roles.includes(r))) })),
+    [users],
+  );
+
+  const choose = async (user: DemoUser) => {
+    try {
+      saveSession(await signInAs(user.userId));
+      Taro.reLaunch({ url: '/pages/index/index' });
+    } catch (e) {
+      Taro.showToast({ title: messageOf(e), icon: 'none' });
+    }
+  };
+
+  if (error) return <Empty status="error" description={error} />;
+  return (
+    <View className="page">
+      <View className="page-title">演示登录</View>
+      <View className="muted" style={{ padding: '0 16px 8px' }}>
+        本地演示环境：选择一位演示用户登录。正式小程序中由微信身份自动识别。
+      </View>
+      <Tabs value={tab} onChange={setTab}>
+        {grouped.map((g) => (
+          <Tabs.TabPane key={g.title} title={g.title}>
+            <CellGroup>
+              {g.users.slice(0, 60).map((u) => (
+                <Cell
+                  key={u.userId}
+                  className="demo-user"
+                  title={u.name}
+                  description={`${u.roles.map((r) => roleLabel[r]).join('、')} · ${u.detail}`}
+                  clickable
+                  onClick={() => void choose(u)}
+                />
+              ))}
+            </CellGroup>
+          </Tabs.TabPane>
+        ))}
+      </Tabs>
+    </View>
+  );
+}

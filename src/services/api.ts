@@ -1,0 +1,34 @@
+import Taro from '@tarojs/taro';
+import { api, type Api, type FunctionName } from '../../types/api';
+import type { InputOf, OutputOf } from '../../types/envelope';
+import { ApiError, asEnvelope, type Transport } from './transport';
+import { sessionToken } from './session';
+
+const apiBase = process.env.TARO_APP_API ?? '';
+
+/** WeChat: the cloud function sees the caller's OPENID from its context; nothing identifies us in `data`. */
+const wechatTransport: Transport = async (fn, event) => {
+  const result = await Taro.cloud.callFunction({ name: fn, data: event });
+  return asEnvelope(result.result);
+};
+
+/** H5: the local server runs the same handlers; the signed demo session stands in for WeChat. */
+export const httpTransport: Transport = async (fn, event) => {
+  const token = sessionToken();
+  const response = await fetch(`${apiBase}/api/fn/${fn}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify(event),
+  });
+  return asEnvelope(await response.json());
+};
+
+const transport: Transport = process.env.TARO_ENV === 'weapp' ? wechatTransport : httpTransport;
+
+/** The one typed gateway: `call('campus', 'classStudents', { classId })`. Throws ApiError on failure. */
+export async function call<F extends FunctionName, A extends keyof Api[F] & string>(fn: F, action: A, input: InputOf<Api[F][A]>): Promise<OutputOf<Api[F][A]>> {
+  const envelope = await transport(fn, { action, input });
+  if (!envelope.ok) throw new ApiError(envelope.code, envelope.message, envelope.field);
+  const contract: Api[F][A] = api[fn][action];
+  return contract.output.parse(envelope.data);
+}

@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { action } from '../envelope';
+import { id } from '../fields';
+import type { StudentProfile } from './identity';
+
+export type ClassSummary = {
+  classId: string;
+  name: string;
+  cohort: number;
+  major: string;
+  size: number;
+  counselorName: string;
+  headTeacherName: string;
+  assistantName?: string;
+  /** How the caller relates to the class (辅导员 / 班主任 / 学业助理 / 学院). */
+  relation: string[];
+};
+
+export type StudentRow = { studentId: string; name: string; gender: '男' | '女'; dormLabel: string };
+
+export type StudentDetail = StudentProfile & {
+  dormLabel: string;
+  /** Masked (138****1234), and only for staff allowed to contact parents. */
+  parentPhoneMasked?: string;
+  parentName?: string;
+};
+
+export const campusApi = {
+  myClasses: action(z.object({})).returns<ClassSummary[]>(),
+  classStudents: action(z.object({ classId: id })).returns<{ classId: string; className: string; students: StudentRow[] }>(),
+  student: action(z.object({ studentId: id })).returns<StudentDetail>(),
+};
+export type CampusApi = typeof campusApi;

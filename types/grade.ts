@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import { id, semesterId, text } from './fields';
+
+/** 考试性质: the regular exam (正考), the make-up exam (补考) or a retake of the course (重修). */
+export const Attempt = z.enum(['regular', 'makeup', 'retake'], {
+  errorMap: () => ({ message: '考试性质应为 正考、补考 或 重修' }),
+});
+export type Attempt = z.infer<typeof Attempt>;
+
+export const attemptLabel: Record<Attempt, string> = { regular: '正考', makeup: '补考', retake: '重修' };
+
+/**
+ * One grade as the academic system exports it, after header mapping. The score stays raw
+ * text: its meaning (numeric, grade word, 缺考 …) is read by the rules engine against the
+ * policy's pass mark.
+ */
+export const GradeRow = z.object({
+  studentId: id,
+  studentName: text(64, '姓名').optional(),
+  classId: text(64, '班级').optional(),
+  courseCode: id,
+  courseName: text(128, '课程名称').pipe(z.string().min(1, '课程名称不能为空')),
+  credits: z
+    .number({ required_error: '缺少学分', invalid_type_error: '学分应为数字' })
+    .min(0, '学分不能为负数')
+    .max(50, '学分过大（最多 50）'),
+  score: text(32, '成绩').pipe(z.string().min(1, '成绩不能为空')),
+  attempt: Attempt,
+  semester: semesterId,
+  teacherName: text(64, '任课教师').optional(),
+  departmentId: text(64, '开课院系').optional(),
+});
+export type GradeRow = z.infer<typeof GradeRow>;
+
+/** What a raw score means. `gradePoint` is null for results that do not enter the GPA. */
+export type ScoreKind =
+  | 'numeric' // 0–100
+  | 'grade-word' // 优秀/良好/中等/及格/不及格
+  | 'pass-fail' // 合格/不合格, 通过/不通过
+  | 'absent' // 缺考
+  | 'truant' // 旷考
+  | 'cheating' // 作弊, 违纪, 取消考试资格
+  | 'exempt' // 免修/免考: passed without an attempt
+  | 'deferred' // 缓考: no result yet
+  | 'unknown';
+
+export type ScoreOutcome = 'pass' | 'fail' | 'none';
+
+export type ParsedScore = {
+  kind: ScoreKind;
+  outcome: ScoreOutcome;
+  /** Numeric value on the 100-point scale (grade words map to a representative mark). */
+  value: number | null;
+  /** 4-point grade point, or null when the result is outside the GPA (pass/fail, exempt, none). */
+  gradePoint: number | null;
+};
