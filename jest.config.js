@@ -9,6 +9,7 @@ module.exports = {
     { displayName: 'domain', testMatch: ['<rootDir>/test/domain/**/*.test.ts'], transform: { '^.+\\.(t|j)sx?$': swc }, testEnvironment: 'node' },
     { displayName: 'functions', testMatch: ['<rootDir>/test/functions/**/*.test.ts'], transform: { '^.+\\.(t|j)sx?$': swc }, testEnvironment: 'node' },
     { displayName: 'contract', testMatch: ['<rootDir>/test/contract/**/*.test.ts'], transform: { '^.+\\.(t|j)sx?$': swc }, testEnvironment: 'node' },
+    { displayName: 'build', testMatch: ['<rootDir>/test/build/**/*.test.ts'], transform: { '^.+\\.(t|j)sx?$': swc }, testEnvironment: 'node' },
     { displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.test.ts'], transform: { '^.+\\.(t|j)sx?$': swc }, testEnvironment: 'node' },
   ],
 };

@@ -66,7 +66,10 @@ export const DutyCounts = z
   .strict();
 export type DutyCounts = z.infer<typeof DutyCounts>;
 
-/** Exactly one of: a count, a fraction of the class size (rounded up), a total of minutes. */
+/**
+ * Exactly one of: a count, a fraction of the class size rounded up (per class: that class; per
+ * person: all students of the person's classes), a total of minutes.
+ */
 export const DutyQuota = z
   .object({
     count: positiveInt('次数').optional(),
@@ -113,8 +116,8 @@ export const DutyRule = z
     if (rule.period === 'withinDaysOf' && rule.per !== 'warnedStudent') {
       ctx.addIssue({ code: 'custom', path: ['per'], message: '“期限内”周期只能按受警示学生计' });
     }
-    if (rule.quota.fractionOfClassSize && rule.per !== 'class') {
-      ctx.addIssue({ code: 'custom', path: ['quota'], message: '按班级人数比例的定额只能按班级计' });
+    if (rule.quota.fractionOfClassSize && rule.per !== 'class' && rule.per !== 'person') {
+      ctx.addIssue({ code: 'custom', path: ['quota'], message: '按班级人数比例的定额只能按班级或按人计' });
     }
     if (rule.appliesTo && rule.per !== 'warnedStudent') {
       ctx.addIssue({ code: 'custom', path: ['appliesTo'], message: '适用标签只用于受警示学生' });

@@ -4,7 +4,6 @@ import type { InputOf, OutputOf } from '../../types/envelope';
 import { ApiError, asEnvelope, type Transport } from './transport';
 import { sessionToken } from './session';
 
-const apiBase = process.env.TARO_APP_API ?? '';
 
 /** WeChat: the cloud function sees the caller's OPENID from its context; nothing identifies us in `data`. */
 const wechatTransport: Transport = async (fn, event) => {
@@ -12,10 +11,10 @@ const wechatTransport: Transport = async (fn, event) => {
   return asEnvelope(result.result);
 };
 
-/** H5: the local server runs the same handlers; the signed demo session stands in for WeChat. */
+/** H5: the local server (same origin) runs the same handlers; the signed demo session stands in for WeChat. */
 export const httpTransport: Transport = async (fn, event) => {
   const token = sessionToken();
-  const response = await fetch(`${apiBase}/api/fn/${fn}`, {
+  const response = await fetch(`/api/fn/${fn}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: JSON.stringify(event),

@@ -3,17 +3,16 @@ import type { Role } from '../../types/domain';
 /** The local server's demo sign-in (H5 only): pick a seeded person, get a signed session. */
 export type DemoUser = { userId: string; name: string; roles: Role[]; detail: string };
 
-const apiBase = process.env.TARO_APP_API ?? '';
 
 export async function listDemoUsers(): Promise<DemoUser[]> {
-  const response = await fetch(`${apiBase}/api/demo/users`);
+  const response = await fetch(`/api/demo/users`);
   if (!response.ok) throw new Error('无法获取演示账号');
   const body: { users: DemoUser[] } = await response.json();
   return body.users;
 }
 
 export async function signInAs(userId: string): Promise<string> {
-  const response = await fetch(`${apiBase}/api/demo/session`, {
+  const response = await fetch(`/api/demo/session`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ userId }),

@@ -55,6 +55,13 @@ export function authorize(actor: Actor, permission: Permission, resource: Resour
   return grants;
 }
 
+/** For list actions: the actor must hold the permission in some scope; the list is then filtered to it. */
+export function authorizeList(actor: Actor, permission: Permission): Grant[] {
+  const grants = rolesWith(actor, permission);
+  if (grants.length === 0) throw new AccessDeniedError();
+  return grants;
+}
+
 /** Roles of the actor that hold a permission at all (for list actions that then filter by scope). */
 export function rolesWith(actor: Actor, permission: Permission): Grant[] {
   const table: Partial<Record<Role, Reach>> = permissions[permission];

@@ -4,73 +4,107 @@ import { DomainError } from '../errors';
 /** What a record is about, as far as counting goes. Warned students are counted by student. */
 export type RecordUnit = 'person' | 'class' | 'dorm' | 'student' | 'teacher';
 
-/** A record with its time parsed once. */
-export type TimedRecord = { at: number; record: DutyRecord };
+/** Records in time order with their times parsed once, so a window is two binary searches. */
+type Series = { times: number[]; records: DutyRecord[] };
 
-/** Records of one (kind, actor, unit), oldest first, so a window is two binary searches. */
-type Bucket = { times: number[]; records: DutyRecord[]; sorted: boolean };
+/** All records of one actor and kind, with per-unit series built the first time they are asked for. */
+type ActorKind = Series & { sorted: boolean; byUnit: Map<Exclude<RecordUnit, 'person'>, Map<string, Series>> };
 
 /**
- * All records indexed once by (kind, actor, unit): evaluating a person never scans records of
- * others, and a batch of 200 people shares one index.
+ * All records indexed once by actor and kind: evaluating a person never scans records of others,
+ * and a batch of 200 people shares one index. Series per class / dorm / student / teacher are
+ * grouped lazily from the actor's records of that kind (one pass, only for what a rule counts).
  */
 export type DutyRecordIndex = {
-  /** Records whose time is in [start, end), oldest first. */
-  inWindow(kind: DutyRecordKind, actorId: string, unit: RecordUnit, unitId: string, start: number, end: number): readonly DutyRecord[];
+  /** The records of the actor, kind and unit whose time is in [start, end): `records[from..to)`, oldest first. */
+  range(kind: DutyRecordKind, actorId: string, unit: RecordUnit, unitId: string, start: number, end: number): RecordRange;
   size: number;
 };
 
-const key = (kind: string, actorId: string, unit: RecordUnit, unitId: string) => `${kind}\u0000${actorId}\u0000${unit}\u0000${unitId}`;
+/** A slice without copying: a dashboard asks for ten thousand of them. */
+export type RecordRange = { records: readonly DutyRecord[]; from: number; to: number };
+const NONE: RecordRange = { records: [], from: 0, to: 0 };
+
+const unitField = { class: 'classId', dorm: 'dormId', student: 'studentId', teacher: 'teacherId' } as const;
 
 export function indexDutyRecords(records: Iterable<DutyRecord>): DutyRecordIndex {
-  const buckets = new Map<string, Bucket>();
+  const byActor = new Map<string, Map<DutyRecordKind, ActorKind>>();
   let size = 0;
-  const put = (k: string, at: number, record: DutyRecord) => {
-    let bucket = buckets.get(k);
-    if (!bucket) {
-      bucket = { times: [], records: [], sorted: true };
-      buckets.set(k, bucket);
-    }
-    const last = bucket.times[bucket.times.length - 1];
-    if (last !== undefined && last > at) bucket.sorted = false;
-    bucket.times.push(at);
-    bucket.records.push(record);
-  };
   for (const record of records) {
     const at = Date.parse(record.at);
     if (Number.isNaN(at)) throw new DomainError('DUTY.RECORD_INVALID', `记录 ${record._id} 的时间无法识别`, 'at');
     size += 1;
-    const { kind, actorId } = record;
-    put(key(kind, actorId, 'person', actorId), at, record);
-    if (record.classId !== undefined) put(key(kind, actorId, 'class', record.classId), at, record);
-    if (record.dormId !== undefined) put(key(kind, actorId, 'dorm', record.dormId), at, record);
-    if (record.studentId !== undefined) put(key(kind, actorId, 'student', record.studentId), at, record);
-    if (record.teacherId !== undefined) put(key(kind, actorId, 'teacher', record.teacherId), at, record);
+    let kinds = byActor.get(record.actorId);
+    if (!kinds) {
+      kinds = new Map();
+      byActor.set(record.actorId, kinds);
+    }
+    let series = kinds.get(record.kind);
+    if (!series) {
+      series = { times: [], records: [], sorted: true, byUnit: new Map() };
+      kinds.set(record.kind, series);
+    }
+    const last = series.times[series.times.length - 1];
+    if (last !== undefined && last > at) series.sorted = false;
+    series.times.push(at);
+    series.records.push(record);
   }
-  // Records read from the store in time order stay unsorted-free; others are sorted per bucket.
-  for (const bucket of buckets.values()) if (!bucket.sorted) sortBucket(bucket);
+  // Records read from the store in time order need no sort; others are sorted per series.
+  for (const kinds of byActor.values()) for (const series of kinds.values()) if (!series.sorted) sortSeries(series);
+
+  const seriesFor = (kind: DutyRecordKind, actorId: string, unit: RecordUnit, unitId: string): Series | undefined => {
+    const all = byActor.get(actorId)?.get(kind);
+    if (!all || unit === 'person') return all;
+    let groups = all.byUnit.get(unit);
+    if (!groups) {
+      groups = groupBy(all, unitField[unit]);
+      all.byUnit.set(unit, groups);
+    }
+    return groups.get(unitId);
+  };
 
   return {
     size,
-    inWindow(kind, actorId, unit, unitId, start, end) {
-      const bucket = buckets.get(key(kind, actorId, unit, unitId));
-      if (!bucket) return [];
-      return bucket.records.slice(lowerBound(bucket.times, start), lowerBound(bucket.times, end));
+    range(kind, actorId, unit, unitId, start, end) {
+      const series = seriesFor(kind, actorId, unit, unitId);
+      if (!series) return NONE;
+      return { records: series.records, from: lowerBound(series.times, start), to: lowerBound(series.times, end) };
     },
   };
 }
 
-function sortBucket(bucket: Bucket): void {
-  const order = bucket.times.map((_, i) => i).sort((a, b) => (bucket.times[a] ?? 0) - (bucket.times[b] ?? 0));
-  const times = order.map((i) => bucket.times[i] ?? 0);
+/** Split a sorted series by a unit field; each part stays sorted. */
+function groupBy(series: Series, field: (typeof unitField)[keyof typeof unitField]): Map<string, Series> {
+  const groups = new Map<string, Series>();
+  series.records.forEach((record, i) => {
+    const id = record[field];
+    if (id === undefined) return;
+    let group = groups.get(id);
+    if (!group) {
+      group = { times: [], records: [] };
+      groups.set(id, group);
+    }
+    group.times.push(series.times[i] ?? NaN);
+    group.records.push(record);
+  });
+  return groups;
+}
+
+function sortSeries(series: ActorKind): void {
+  const order = series.times.map((_, i) => i).sort((a, b) => (series.times[a] ?? 0) - (series.times[b] ?? 0));
+  const times: number[] = [];
   const records: DutyRecord[] = [];
   for (const i of order) {
-    const record = bucket.records[i];
-    if (record) records.push(record);
+    const record = series.records[i];
+    const at = series.times[i];
+    if (record && at !== undefined) {
+      records.push(record);
+      times.push(at);
+    }
   }
-  bucket.times = times;
-  bucket.records = records;
-  bucket.sorted = true;
+  series.times = times;
+  series.records = records;
+  series.sorted = true;
 }
 
 /** First index whose time is ≥ t. */

@@ -1,6 +1,6 @@
 import type { AcademicCalendar, SchoolYear, Semester } from '../../../types/duty';
 import { DomainError } from '../errors';
-import { shanghaiLocal } from '../time/shanghai';
+import { DAY, dateStart } from './shanghai-days';
 
 /** A half-open range of instants [start, end) in epoch milliseconds. */
 export type Span = { start: number; end: number };
@@ -12,11 +12,13 @@ export type Term = {
   /** From the first day 00:00 to the day after the last day 00:00, Shanghai. */
   semesterSpan: Span;
   schoolYearSpan: Span;
+  /** End of the previous semester: the break before this semester belongs to it. */
+  breakStart: number;
 };
 
 /** Calendar dates are inclusive; as instants they run to the next day's midnight in Shanghai. */
 export function dateSpan(start: string, end: string): Span {
-  return { start: shanghaiLocal(start).valueOf(), end: shanghaiLocal(end).add(1, 'day').valueOf() };
+  return { start: dateStart(start), end: dateStart(end) + DAY };
 }
 
 /**
@@ -25,10 +27,14 @@ export function dateSpan(start: string, end: string): Span {
  */
 export function resolveTerm(calendar: AcademicCalendar, now: number, semesterId?: string): Term {
   let found: Term | null = null;
+  let previousEnd: number | null = null;
   for (const schoolYear of calendar.schoolYears) {
     for (const semester of schoolYear.semesters) {
       const semesterSpan = dateSpan(semester.start, semester.end);
-      const term = { semester, schoolYear, semesterSpan, schoolYearSpan: dateSpan(schoolYear.start, schoolYear.end) };
+      const schoolYearSpan = dateSpan(schoolYear.start, schoolYear.end);
+      const breakStart = previousEnd ?? Math.min(schoolYearSpan.start, semesterSpan.start);
+      const term: Term = { semester, schoolYear, semesterSpan, schoolYearSpan, breakStart };
+      previousEnd = semesterSpan.end;
       if (semesterId !== undefined) {
         if (semester.id === semesterId) return term;
       } else if (semesterSpan.start <= now) {

@@ -1,5 +1,5 @@
 import type { DutyPeriod } from '../../../types/duty';
-import { shanghai, shanghaiLocal, type Dayjs } from '../time/shanghai';
+import { addMonths, DAY, startOfDay, startOfMonth, weekdayFromMonday } from './shanghai-days';
 import type { Span, Term } from './term';
 
 /** One period window [start, end); `nominal` is the length of the uncut period, to judge a cut piece. */
@@ -7,34 +7,35 @@ export type DutyWindow = Span & { nominal: number };
 
 type SteppedPeriod = Extract<DutyPeriod, 'week' | 'twoWeeks' | 'month' | 'quarter'>;
 
-const DAY = 24 * 60 * 60 * 1000;
-
-/** Where the k-th window of a stepped period starts, counted from its anchor (never cumulative: Jan 31 + 1 month + 1 month ≠ Mar 31). */
-function steps(period: SteppedPeriod, semesterStart: Dayjs): { anchor: Dayjs; at: (k: number) => Dayjs } {
+/**
+ * Where the k-th window of a stepped period starts, counted from its anchor (Shanghai days have
+ * 24 hours; months are never added cumulatively: Jan 31 + 1 month + 1 month ≠ Mar 31).
+ */
+function stepper(period: SteppedPeriod, semesterStart: number): (k: number) => number {
   switch (period) {
     case 'week': {
-      const monday = semesterStart.subtract((semesterStart.day() + 6) % 7, 'day');
-      return { anchor: monday, at: (k) => monday.add(7 * k, 'day') };
+      const monday = semesterStart - weekdayFromMonday(semesterStart) * DAY;
+      return (k) => monday + 7 * k * DAY;
     }
     case 'twoWeeks':
-      return { anchor: semesterStart, at: (k) => semesterStart.add(14 * k, 'day') };
+      return (k) => semesterStart + 14 * k * DAY;
     case 'month': {
-      const first = semesterStart.startOf('month');
-      return { anchor: first, at: (k) => first.add(k, 'month') };
+      const first = startOfMonth(semesterStart);
+      return (k) => addMonths(first, k);
     }
     case 'quarter':
-      return { anchor: semesterStart, at: (k) => semesterStart.add(3 * k, 'month') };
+      return (k) => addMonths(semesterStart, 3 * k);
   }
 }
 
 /** The uncut windows of a stepped period that overlap the semester. */
 export function steppedWindows(period: SteppedPeriod, term: Term): DutyWindow[] {
-  const { at } = steps(period, shanghaiLocal(term.semester.start));
+  const at = stepper(period, term.semesterSpan.start);
   const windows: DutyWindow[] = [];
   for (let k = 0; ; k += 1) {
-    const start = at(k).valueOf();
+    const start = at(k);
     if (start >= term.semesterSpan.end) break;
-    const end = at(k + 1).valueOf();
+    const end = at(k + 1);
     windows.push({ start, end, nominal: end - start });
   }
   return windows;
@@ -79,7 +80,7 @@ function single(span: Span, range: Span): DutyWindow[] {
  * is due by the end of the next Monday), Shanghai days.
  */
 export function withinDaysWindow(since: number, days: number): DutyWindow {
-  const end = shanghai(since).startOf('day').add(days + 1, 'day').valueOf();
+  const end = startOfDay(since) + (days + 1) * DAY;
   return { start: since, end, nominal: end - since };
 }
 

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { Actor } from '../../../types/domain';
 import { ErrorCode, type Envelope, type FunctionContract, type OutputOf, type ParsedInputOf } from '../../../types/envelope';
-import { authorize, type Resource } from '../../core/access/authorize';
+import { authorize, authorizeList, SELF, type Resource } from '../../core/access/authorize';
 import type { Permission } from '../../core/access/permissions';
 import { DomainError } from '../../core/errors';
 import type { Clock } from '../../core/time/clock';
@@ -25,8 +25,12 @@ export type PublicContext = Env & { actor: Actor | null; nowIso(): string };
 type Spec<C, Ctx> = {
   /** The permission this action needs; checked by `authorize` before `run`. */
   permission: Permission;
-  /** The record being touched, loaded from the input; omitted means the caller's own scope. */
-  resource?: (ctx: Ctx, input: ParsedInputOf<C>) => Promise<Resource>;
+  /**
+   * The record being touched, loaded from the input. `'list'` instead: the caller must hold the
+   * permission somewhere, and `run` returns only what the caller's scope covers. Omitted: the
+   * caller's own records (reach 'self').
+   */
+  resource?: ((ctx: Ctx, input: ParsedInputOf<C>) => Promise<Resource>) | 'list';
   run: (ctx: Ctx, input: ParsedInputOf<C>) => Promise<OutputOf<C>>;
 };
 
@@ -86,8 +90,8 @@ export function defineFunction<FC extends FunctionContract>(name: string, contra
         }
         if (actor === null) return fail(ErrorCode.AuthRequired, '请先登录');
         const ctx: Context = { ...env, actor, nowIso, write: () => ({ by: actor.userId, at: nowIso() }) };
-        const resource = spec.resource ? await spec.resource(ctx, parsed.data) : {};
-        authorize(actor, spec.permission, resource);
+        if (spec.resource === 'list') authorizeList(actor, spec.permission);
+        else authorize(actor, spec.permission, spec.resource ? await spec.resource(ctx, parsed.data) : SELF);
         return { ok: true, data: await spec.run(ctx, parsed.data) };
       } catch (error) {
         if (error instanceof DomainError) return fail(error.code, error.message, error.field);

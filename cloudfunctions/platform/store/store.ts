@@ -142,6 +142,68 @@ function describe(value: unknown): string {
   return typeof value;
 }
 
+export const DEFAULT_PAGE = 100;
+
+/** Skip and limit as both backends apply them: limit defaults to 100 and is capped at MAX_PAGE. */
+export function pageOf(query: Query): { skip: number; limit: number } {
+  const skip = query.skip ?? 0;
+  const limit = query.limit ?? DEFAULT_PAGE;
+  if (!Number.isInteger(skip) || skip < 0) throw new InvalidDocumentError(`skip must be a whole number ≥ 0, got ${skip}`);
+  if (!Number.isInteger(limit) || limit < 1) throw new InvalidDocumentError(`limit must be a whole number ≥ 1, got ${limit}`);
+  return { skip, limit: Math.min(limit, MAX_PAGE) };
+}
+
+export type Test = { op: 'eq' | 'neq' | 'gt' | 'gte' | 'lt' | 'lte'; value: Scalar } | { op: 'in' | 'nin'; values: Scalar[] };
+
+const single = new Set<string>(['eq', 'neq', 'gt', 'gte', 'lt', 'lte']);
+
+/** A condition as a checked list of tests, so both adapters read conditions the same way. */
+export function testsOf(field: string, condition: Condition): Test[] {
+  if (condition === null || typeof condition !== 'object') return [{ op: 'eq', value: scalar(field, condition) }];
+  const tests: Test[] = [];
+  for (const [op, operand] of Object.entries(condition)) {
+    if (operand === undefined) continue;
+    if (op === 'in' || op === 'nin') {
+      if (!Array.isArray(operand)) throw new InvalidDocumentError(`${field}.${op} must be a list`);
+      tests.push({ op, values: operand.map((v: unknown) => scalar(field, v)) });
+    } else if (isSingleOp(op)) {
+      tests.push({ op, value: scalar(field, operand) });
+    } else {
+      throw new InvalidDocumentError(`${field}: unknown operator "${op}"`);
+    }
+  }
+  if (tests.length === 0) throw new InvalidDocumentError(`${field}: empty condition`);
+  return tests;
+}
+
+function isSingleOp(op: string): op is 'eq' | 'neq' | 'gt' | 'gte' | 'lt' | 'lte' {
+  return single.has(op);
+}
+
+function scalar(field: string, value: unknown): Scalar {
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return value;
+  if (typeof value === 'number' && Number.isFinite(value)) return value;
+  throw new InvalidDocumentError(`${field}: ${String(value)} is not a string, number, boolean or null`);
+}
+
+export function assertWriteContext(ctx: WriteContext): void {
+  if (typeof ctx?.by !== 'string' || ctx.by === '' || typeof ctx.at !== 'string' || ctx.at === '') {
+    throw new InvalidDocumentError('a write needs who (by) and when (at)');
+  }
+}
+
+/** The caller's fields with the store's own fields removed. */
+export function withoutMeta(doc: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(doc)) {
+    const value = doc[key];
+    if (value !== undefined && !metaFields.has(key)) out[key] = value;
+  }
+  return out;
+}
+
+const metaFields = new Set(META_FIELDS);
+
 /** Single-document operations only: CloudBase transactions allow nothing else. */
 export interface TxStore {
   get<T>(collection: string, id: string): Promise<Stored<T> | null>;

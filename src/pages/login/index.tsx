@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { Cell, CellGroup, Empty, Tabs } from '@nutui/nutui-react-taro';
+import { Cell, CellGroup, Empty, SearchBar, Tabs } from '@nutui/nutui-react-taro';
 import { roleLabel, type Role } from '../../../types/domain';
 import { listDemoUsers, signInAs, type DemoUser } from '../../services/demo';
 import { saveSession } from '../../services/session';
@@ -22,14 +22,19 @@ export default function Login() {
   const [users, setUsers] = useState<DemoUser[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [tab, setTab] = useState<string | number>(0);
+  const [keyword, setKeyword] = useState('');
 
   useEffect(() => {
     listDemoUsers().then(setUsers).catch((e: unknown) => setError(messageOf(e)));
   }, []);
 
   const grouped = useMemo(
-    () => groups.map((g) => ({ ...g, users: users.filter((u) => u.roles.some((r) => g.roles.includes(r))) })),
-    [users],
+    () =>
+      groups.map((g) => ({
+        ...g,
+        users: users.filter((u) => u.roles.some((r) => g.roles.includes(r)) && (keyword === '' || u.name.includes(keyword) || u.userId.includes(keyword) || u.detail.includes(keyword))),
+      })),
+    [users, keyword],
   );
 
   const choose = async (user: DemoUser) => {
@@ -48,20 +53,22 @@ export default function Login() {
       <View className="muted" style={{ padding: '0 16px 8px' }}>
         本地演示环境：选择一位演示用户登录。正式小程序中由微信身份自动识别。
       </View>
+      <SearchBar placeholder="搜索姓名或学号" value={keyword} onChange={(value: string) => setKeyword(value.trim())} />
       <Tabs value={tab} onChange={setTab}>
         {grouped.map((g) => (
           <Tabs.TabPane key={g.title} title={g.title}>
             <CellGroup>
-              {g.users.slice(0, 60).map((u) => (
-                <Cell
-                  key={u.userId}
-                  className="demo-user"
-                  title={u.name}
-                  description={`${u.roles.map((r) => roleLabel[r]).join('、')} · ${u.detail}`}
-                  clickable
-                  onClick={() => void choose(u)}
-                />
+              {g.users.slice(0, 50).map((u) => (
+                <View key={u.userId} id={`demo-user-${u.userId}`}>
+                  <Cell
+                    title={u.name}
+                    description={`${u.roles.map((r) => roleLabel[r]).join('、')} · ${u.detail}`}
+                    clickable
+                    onClick={() => void choose(u)}
+                  />
+                </View>
               ))}
+              {g.users.length > 50 ? <View className="muted" style={{ padding: '8px 16px' }}>仅显示前 50 位，请搜索</View> : null}
             </CellGroup>
           </Tabs.TabPane>
         ))}

@@ -1,0 +1,194 @@
+import type { AcademicCalendar, DutyPeriod, DutyRecord, DutyRule, DutySubject } from '../../../types/duty';
+import type { Role } from '../../../types/domain';
+import { dateOf, isoAt } from './shanghai-days';
+import { measureOf, recordFilter, requiredFor, tally, type Measure } from './counting';
+import { indexDutyRecords, type DutyRecordIndex } from './record-index';
+import { resolveTerm, type Term } from './term';
+import { unitsFor, type CountingUnit, type DutyUnit } from './units';
+import { periodWindows, steppedWindows, withinDaysWindow, type DutyWindow } from './windows';
+
+export type DutyStatus = 'done' | 'due' | 'overdue';
+
+/** One quota of one person, for one unit, in one window. */
+export type DutyItem = {
+  /** Stable across runs: person, rule, unit and the window's first day. */
+  key: string;
+  personId: string;
+  ruleId: string;
+  role: Role;
+  title: string;
+  period: DutyPeriod;
+  unit: DutyUnit;
+  /** Warned student: the cases behind the unit. */
+  caseIds: readonly string[];
+  /** start inclusive, end exclusive (ISO, +08:00); lastDay is the last calendar day inside. */
+  window: { start: string; end: string; lastDay: string };
+  measure: Measure;
+  required: number;
+  progress: number;
+  /** What remains: required − progress, never below 0. */
+  due: number;
+  /** Ids of the records that count. */
+  done: string[];
+  status: DutyStatus;
+  /** The window's end: after this instant an unmet quota is overdue. */
+  dueAt: string;
+  remindBeforeDays?: number;
+};
+
+export type PersonDutyEvaluation = {
+  personId: string;
+  now: string;
+  semesterId: string;
+  schoolYearId: string;
+  /** Every window begun by `now`, in rule order, then unit, then time. */
+  items: DutyItem[];
+  /** The open item that falls due soonest. */
+  next: DutyItem | null;
+  overdue: DutyItem[];
+};
+
+export type DutyEvaluationSettings = {
+  rules: readonly DutyRule[];
+  calendar: AcademicCalendar;
+  now: Date | string | number;
+  /** Default: the semester containing `now` (in a break, the one just ended). */
+  semesterId?: string;
+};
+
+export type DutyEvaluator = {
+  term: Term;
+  evaluate(subject: DutySubject, index: DutyRecordIndex): PersonDutyEvaluation;
+};
+
+/**
+ * Windows and formatted dates are computed once per evaluator and shared by every person, so a
+ * batch costs records + units × windows.
+ */
+export function createDutyEvaluator(settings: DutyEvaluationSettings): DutyEvaluator {
+  const now = new Date(settings.now).getTime();
+  const term = resolveTerm(settings.calendar, now, settings.semesterId);
+  const steppedCache = new Map<string, readonly DutyWindow[]>();
+  const stepped = (p: 'week' | 'twoWeeks' | 'month' | 'quarter') => {
+    let windows = steppedCache.get(p);
+    if (!windows) {
+      windows = steppedWindows(p, term);
+      steppedCache.set(p, windows);
+    }
+    return windows;
+  };
+  const formatted = new Map<number, { iso: string; lastDay: string; firstDay: string }>();
+  const format = (at: number) => {
+    let f = formatted.get(at);
+    if (!f) {
+      f = { iso: isoAt(at), lastDay: dateOf(at - 1), firstDay: dateOf(at) };
+      formatted.set(at, f);
+    }
+    return f;
+  };
+  const compiled = settings.rules.map((rule) => ({
+    rule,
+    accepts: recordFilter(rule),
+    measure: measureOf(rule),
+    unitsKey: [rule.role, rule.per, rule.quota.fractionOfClassSize ? 'share' : '', ...(rule.appliesTo?.tags ?? [])].join('|'),
+  }));
+  // Windows of units active all along depend on the rule's period only.
+  const sharedWindows = new Map<string, DutyWindow[]>();
+
+  const windowsOf = (rule: DutyRule, unit: CountingUnit): DutyWindow[] => {
+    if (rule.period === 'withinDaysOf') {
+      // One window per publication day (two cases published the same day share it).
+      const days = new Set<string>();
+      return unit.since
+        .filter((since) => !days.has(format(since).firstDay) && Boolean(days.add(format(since).firstDay)))
+        .map((since) => withinDaysWindow(since, rule.withinDays ?? 0))
+        .filter((w) => w.end > term.breakStart && unit.active.end > w.start);
+    }
+    const always = unit.active.start === -Infinity && unit.active.end === Infinity;
+    const cacheKey = `${rule.period}:${rule.withinDays ?? 0}`;
+    if (always) {
+      const cached = sharedWindows.get(cacheKey);
+      if (cached) return cached;
+    }
+    const windows = periodWindows(rule.period, term, unit.active, stepped, rule.withinDays);
+    if (always) sharedWindows.set(cacheKey, windows);
+    return windows;
+  };
+
+  return {
+    term,
+    evaluate(subject, index) {
+      const items: DutyItem[] = [];
+      // Rules of one role counted per the same thing share their units (a counselor's 150 students).
+      const unitCache = new Map<string, CountingUnit[]>();
+      for (const { rule, accepts, measure, unitsKey } of compiled) {
+        let units = unitCache.get(unitsKey);
+        if (!units) {
+          units = unitsFor(rule, subject.personId, subject.assignments);
+          unitCache.set(unitsKey, units);
+        }
+        for (const unit of units) {
+          const required = requiredFor(rule, unit);
+          for (const window of windowsOf(rule, unit)) {
+            if (window.start > now) continue;
+            const { done, progress } = tally(rule, accepts, index, subject.personId, unit, window);
+            const status: DutyStatus = progress >= required ? 'done' : now >= window.end ? 'overdue' : 'due';
+            const start = format(window.start);
+            const end = format(window.end);
+            items.push({
+              key: `${subject.personId}|${rule.id}|${unit.kind}:${unit.id}|${start.firstDay}`,
+              personId: subject.personId,
+              ruleId: rule.id,
+              role: rule.role,
+              title: rule.title,
+              period: rule.period,
+              unit: { kind: unit.kind, id: unit.id, classIds: unit.classIds },
+              caseIds: unit.caseIds,
+              window: { start: start.iso, end: end.iso, lastDay: end.lastDay },
+              measure,
+              required,
+              progress,
+              due: Math.max(0, required - progress),
+              done,
+              status,
+              dueAt: end.iso,
+              ...(rule.remindBeforeDays === undefined ? {} : { remindBeforeDays: rule.remindBeforeDays }),
+            });
+          }
+        }
+      }
+      let next: DutyItem | null = null;
+      for (const item of items) if (item.status === 'due' && (next === null || item.dueAt < next.dueAt)) next = item;
+      return {
+        personId: subject.personId,
+        now: isoAt(now),
+        semesterId: term.semester.id,
+        schoolYearId: term.schoolYear.id,
+        items,
+        next,
+        overdue: items.filter((i) => i.status === 'overdue'),
+      };
+    },
+  };
+}
+
+/** Many people from one record list: the records are indexed once (a leader's dashboard). */
+export function evaluateDutiesBatch(
+  settings: DutyEvaluationSettings & { subjects: readonly DutySubject[]; records: Iterable<DutyRecord> | DutyRecordIndex },
+): PersonDutyEvaluation[] {
+  const evaluator = createDutyEvaluator(settings);
+  const index = isIndex(settings.records) ? settings.records : indexDutyRecords(settings.records);
+  return settings.subjects.map((subject) => evaluator.evaluate(subject, index));
+}
+
+/** One person's duties: required, done (with the records), due and overdue per unit and window. */
+export function evaluateDuties(
+  settings: DutyEvaluationSettings & { subject: DutySubject; records: Iterable<DutyRecord> | DutyRecordIndex },
+): PersonDutyEvaluation {
+  const index = isIndex(settings.records) ? settings.records : indexDutyRecords(settings.records);
+  return createDutyEvaluator(settings).evaluate(settings.subject, index);
+}
+
+function isIndex(records: Iterable<DutyRecord> | DutyRecordIndex): records is DutyRecordIndex {
+  return 'range' in records;
+}

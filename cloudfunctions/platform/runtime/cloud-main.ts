@@ -1,0 +1,18 @@
+import { systemClock } from '../../core/time/clock';
+import { openidFromWechatContext } from '../identity/wechat-context';
+import { openStoreFromEnv } from '../store/open-store';
+import type { Store } from '../store/store';
+import type { CloudFunction } from './define-function';
+
+let store: Store | null = null;
+
+/**
+ * The CloudBase entry of a function: the store is opened once per warm instance, and the caller
+ * is whoever the WeChat context names, whatever the event says.
+ */
+export function cloudMain(fn: CloudFunction) {
+  return async (event: unknown, context: unknown) => {
+    store ??= openStoreFromEnv();
+    return fn.dispatch(event, { store, clock: systemClock, openid: openidFromWechatContext(context) });
+  };
+}

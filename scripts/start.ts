@@ -1,0 +1,63 @@
+import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { z } from 'zod';
+import { systemClock } from '../cloudfunctions/core/time/clock';
+import { openSqliteStore } from '../cloudfunctions/platform/store/sqlite-store';
+import { seedDemo } from './demo/seed';
+import { startLocalServer } from './server/local-server';
+import { startLocalTimers } from './server/timers';
+
+const Env = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8787),
+  DATA_DIR: z.string().default('data'),
+});
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+/** Builds the H5 app when it is missing or older than its sources. */
+function ensureH5Build(root: string): void {
+  const index = join(root, 'dist/h5/index.html');
+  const sources = Math.max(...['src', 'types', 'config'].map((d) => newestMtime(join(root, d))));
+  if (existsSync(index) && statSync(index).mtimeMs >= sources) return;
+  console.log('构建 H5 前端（约 1 分钟，仅在源码变化后）…');
+  const result = spawnSync('npx', ['taro', 'build', '--type', 'h5'], { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  if (result.status !== 0) {
+    console.error(result.stdout.slice(-4000), result.stderr.slice(-4000));
+    throw new Error('H5 构建失败（见上方输出）');
+  }
+}
+
+async function main(): Promise<void> {
+  const env = Env.parse(process.env);
+  const root = resolve(__dirname, '..');
+  const dataDir = resolve(root, env.DATA_DIR);
+  mkdirSync(dataDir, { recursive: true });
+  ensureH5Build(root);
+  const store = openSqliteStore(join(dataDir, 'xueye.sqlite'));
+  const { seeded } = await seedDemo(store, systemClock);
+  console.log(seeded ? '已载入演示数据（生命科学与工程学院，6 个班，240 名学生）' : '使用已有数据（data/ 目录）');
+  const server = await startLocalServer({ store, clock: systemClock, dataDir, webRoot: join(root, 'dist/h5'), port: env.PORT });
+  const timers = startLocalTimers({ store, clock: systemClock });
+  console.log(`学业帮扶本地版已启动：${server.url}`);
+  const stop = async () => {
+    timers.stop();
+    await server.close();
+    await store.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,88 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Api, FunctionName } from '../../types/api';
+import type { Envelope, InputOf, OutputOf } from '../../types/envelope';
+import { functions } from '../../cloudfunctions/registry';
+import { fixedClock } from '../../cloudfunctions/core/time/clock';
+import { openSqliteStore } from '../../cloudfunctions/platform/store/sqlite-store';
+import type { Store } from '../../cloudfunctions/platform/store/store';
+import { DEMO_OPENID_PREFIX, generateDemo, type DemoData } from '../../scripts/demo/generate';
+import { seedDemo } from '../../scripts/demo/seed';
+
+export type Harness = {
+  store: Store;
+  clock: ReturnType<typeof fixedClock>;
+  demo: DemoData;
+  dir: string;
+  /** Call a function as a seeded user (by user id), exactly as the cloud would with their OPENID. */
+  callAs<F extends FunctionName, A extends keyof Api[F] & string>(userId: string | null, fn: F, action: A, input: InputOf<Api[F][A]> | Record<string, unknown>): Promise<Envelope<OutputOf<Api[F][A]>>>;
+  /** Like callAs but expects success and returns the data. */
+  ok<F extends FunctionName, A extends keyof Api[F] & string>(userId: string, fn: F, action: A, input: InputOf<Api[F][A]>): Promise<OutputOf<Api[F][A]>>;
+  close(): Promise<void>;
+};
+
+/** A real SQLite file in a temp folder, seeded with the demo college, and a fake clock. */
+export async function openHarness(now = '2026-11-23T09:00:00+08:00'): Promise<Harness> {
+  const dir = mkdtempSync(join(tmpdir(), 'xueye-test-'));
+  const store = openSqliteStore(join(dir, 'test.sqlite'));
+  const clock = fixedClock(now);
+  await seedDemo(store, clock);
+  const demo = generateDemo();
+  const callAs: Harness['callAs'] = async (userId, fn, action, input) => {
+    const target = functions[fn];
+    if (!target) throw new Error(`no function ${fn}`);
+    const envelope = await target.dispatch({ action, input }, { store, clock, openid: userId === null ? null : DEMO_OPENID_PREFIX + userId });
+    return envelope as Envelope<never>;
+  };
+  return {
+    store,
+    clock,
+    demo,
+    dir,
+    callAs,
+    async ok(userId, fn, action, input) {
+      const envelope = await callAs(userId, fn, action, input);
+      if (!envelope.ok) throw new Error(`${fn}.${action} as ${userId} failed: ${envelope.code} ${envelope.message}`);
+      return envelope.data;
+    },
+    async close() {
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Seeded users by role, for tests that need "a counselor" or "a student of another class". */
+export function demoPeople(demo: DemoData) {
+  const firstClass = demo.classes[0];
+  const otherClass = demo.classes.find((c) => c.cohort !== firstClass?.cohort);
+  if (!firstClass || !otherClass) throw new Error('demo has too few classes');
+  const studentsOf = (classId: string) => demo.students.filter((s) => s.classId === classId);
+  const [student, classmate] = studentsOf(firstClass._id);
+  const [outsider] = studentsOf(otherClass._id);
+  if (!student || !classmate || !outsider) throw new Error('demo has too few students');
+  const parentOf = (studentId: string) => demo.users.find((u) => u.grants.some((g) => g.role === 'parent' && g.childIds.includes(studentId)));
+  const boundParent = parentOf(student._id);
+  const otherParent = parentOf(outsider._id);
+  if (!boundParent || !otherParent) throw new Error('demo parents are not bound as expected');
+  return {
+    firstClass,
+    otherClass,
+    student,
+    studentUser: `s-${student._id}`,
+    classmate,
+    classmateUser: `s-${classmate._id}`,
+    outsider,
+    outsiderUser: `s-${outsider._id}`,
+    parentUser: boundParent._id,
+    otherParentUser: otherParent._id,
+    counselorUser: firstClass.counselorId,
+    otherCounselorUser: otherClass.counselorId,
+    headTeacherUser: firstClass.headTeacherId,
+    otherHeadTeacherUser: demo.classes.find((c) => c.cohort === firstClass.cohort && c._id !== firstClass._id)?.headTeacherId ?? '',
+    assistantUser: firstClass.assistantId ?? '',
+    clerkUser: 't-clerk',
+    leaderUser: 't-leader',
+  };
+}
