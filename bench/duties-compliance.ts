@@ -134,11 +134,3 @@ for (const [label, input] of [
   const worst = last.summaries.people[0];
   console.log(`  worst person: ${worst?.id} ${worst?.percent}% (${worst?.overdue} overdue)`);
 }
-{
-  const idx = indexDutyRecords(records);
-  for (let k = 0; k < 5; k++) {
-    const t = performance.now();
-    evaluateDutiesBatch({ ...settings, subjects, records: idx });
-    console.log('eval same index', (performance.now() - t).toFixed(1));
-  }
-}

@@ -1,0 +1,39 @@
+import { z } from 'zod';
+
+/**
+ * Subscription-message kinds (one WeChat template each; template ids come from configuration).
+ * Issues: warnings/notices (warningIssued, receiptDue, receiptOverdue, objectionRaised,
+ * parentContactOverdue), casework (meetingScheduled), duties (dutyDueSoon).
+ */
+export const MessageKind = z.enum([
+  'warningIssued',
+  'receiptDue',
+  'receiptOverdue',
+  'objectionRaised',
+  'parentContactOverdue',
+  'meetingScheduled',
+  'dutyDueSoon',
+]);
+export type MessageKind = z.infer<typeof MessageKind>;
+
+export type OutboxStatus = 'pending' | 'sent' | 'refused' | 'failed';
+
+/** A message waiting in (or done with) the outbox. Written in the same transaction as its cause. */
+export type OutboxMessage = {
+  _id: string;
+  kind: MessageKind;
+  toUserId: string;
+  toOpenid: string;
+  /** Mini-program page the message opens, e.g. 'packages/student/notice/index?id=…'. */
+  page: string;
+  /** Template fields, already cut to WeChat's limits by the sender. */
+  data: Record<string, string>;
+  status: OutboxStatus;
+  attempts: number;
+  /** Not before this instant (ISO): reminders wait for their time, retries back off. */
+  sendAfter: string;
+  lastError?: string;
+  sentAt?: string;
+  /** What caused it (warning id, meeting id, duty key), for the counselor's view. */
+  subjectId: string;
+};

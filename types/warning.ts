@@ -1,0 +1,40 @@
+/**
+ * A published academic warning (学业警示), one per student per publication. Publishing a new run
+ * supersedes the student's earlier active warning (history kept, never deleted). A warning is not
+ * a disciplinary record (seed 004): only the people who handle the student see it.
+ */
+export type WarningTrigger = {
+  rule: string;
+  /** Explanation a counselor can read to a parent, e.g. "正考不及格 3 门：高等数学A（上）（MA1011，5 学分）…" */
+  text: string;
+  courses: string[];
+  credits: number;
+};
+
+export type WarningStatus = 'active' | 'superseded' | 'lifted';
+
+export type Warning = {
+  _id: string;
+  runId: string;
+  studentId: string;
+  studentName: string;
+  classId: string;
+  collegeId: string;
+  semester: string;
+  policyId: string;
+  level: string;
+  levelName: string;
+  /** Index of the level in the policy (0 = least severe), for comparisons. */
+  levelRank: number;
+  change: 'new' | 'escalated' | 'deescalated' | 'unchanged';
+  triggers: WarningTrigger[];
+  /** Courses still owed (failed, not yet passed): the study plan needs a line for each. */
+  failedCourses: { code: string; name: string; credits: number }[];
+  /** Added by hand (seed 002), and by whom, with the reason: stays visible as manual. */
+  manual: { reason: string; note: string; by: string } | null;
+  status: WarningStatus;
+  publishedAt: string;
+  publishedBy: string;
+};
+
+export const WARNINGS = 'warnings';
