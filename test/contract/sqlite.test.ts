@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { openStore, readStoreEnv } from '../../cloudfunctions/platform/store/open-store';
 import { openSqliteStore } from '../../cloudfunctions/platform/store/sqlite-store';
 import type { Condition, Scalar, Where } from '../../cloudfunctions/platform/store/store';
 import { describeStoreContract } from './store.contract';
@@ -122,6 +123,27 @@ describe('sqlite store specifics', () => {
     await store.close();
     await store.close();
     await expect(store.get('items', 'a')).rejects.toThrow('closed');
+  });
+});
+
+describe('store selection from the environment', () => {
+  it('defaults to SQLite in DATA_DIR/xueye.sqlite and keeps data across opens', async () => {
+    const dataDir = join(freshDir(), 'data');
+    const first = await openStore(readStoreEnv({ DATA_DIR: dataDir }));
+    await first.add('items', { _id: 'x', title: 'kept' }, ctx);
+    await first.close();
+    expect(existsSync(join(dataDir, 'xueye.sqlite'))).toBe(true);
+    const second = await openStore(readStoreEnv({ STORE: 'sqlite', DATA_DIR: dataDir }));
+    expect(await second.get('items', 'x')).toMatchObject({ title: 'kept' });
+    await second.close();
+  });
+
+  it.each([
+    [{ STORE: 'mongo' }, /STORE/],
+    [{ DATA_DIR: '' }, /DATA_DIR/],
+    [{ STORE: 'cloudbase', CLOUDBASE_ENV_ID: 'env-1' }, /TENCENTCLOUD_SECRETID/],
+  ])('rejects %j', (env, message) => {
+    expect(() => readStoreEnv(env)).toThrow(message);
   });
 });
 

@@ -333,6 +333,15 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         expect(await store.get(ITEMS, 'c')).toBeNull();
       }, timeout);
 
+      it('a transaction may be the first to write to a collection', async () => {
+        await store.transaction(async (tx) => {
+          await tx.add(ITEMS, { _id: 'first' }, alice);
+          await tx.add(PAGES, { _id: 'also-first' }, alice);
+        });
+        expect(await store.get(ITEMS, 'first')).not.toBeNull();
+        expect(await store.get(PAGES, 'also-first')).not.toBeNull();
+      }, timeout);
+
       it('a duplicate id inside fails with DuplicateIdError', async () => {
         await store.add(ITEMS, { _id: 'b' }, alice);
         await expect(store.transaction((tx) => tx.add(ITEMS, { _id: 'b' }, bob))).rejects.toBeInstanceOf(DuplicateIdError);
@@ -359,7 +368,7 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
           await gate;
           await t.add(ITEMS, { _id: 'x2' }, alice);
         });
-        await firstWrite;
+        await Promise.race([firstWrite, tx]);
         const reader = Promise.all([store.get(ITEMS, 'x1'), store.get(ITEMS, 'x2')]);
         await Promise.race([reader, delay(200)]);
         release();

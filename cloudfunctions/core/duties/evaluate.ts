@@ -1,5 +1,6 @@
 import type { AcademicCalendar, DutyPeriod, DutyRecord, DutyRule, DutySubject } from '../../../types/duty';
 import type { Role } from '../../../types/domain';
+import { DomainError } from '../errors';
 import { dateOf, isoAt } from './shanghai-days';
 import { measureOf, recordFilter, requiredFor, tally, type Measure } from './counting';
 import { indexDutyRecords, type DutyRecordIndex } from './record-index';
@@ -67,6 +68,7 @@ export type DutyEvaluator = {
  */
 export function createDutyEvaluator(settings: DutyEvaluationSettings): DutyEvaluator {
   const now = new Date(settings.now).getTime();
+  if (Number.isNaN(now)) throw new DomainError('DUTY.NOW_INVALID', '当前时间无法识别', 'now');
   const term = resolveTerm(settings.calendar, now, settings.semesterId);
   const steppedCache = new Map<string, readonly DutyWindow[]>();
   const stepped = (p: 'week' | 'twoWeeks' | 'month' | 'quarter') => {
@@ -97,12 +99,18 @@ export function createDutyEvaluator(settings: DutyEvaluationSettings): DutyEvalu
 
   const windowsOf = (rule: DutyRule, unit: CountingUnit): DutyWindow[] => {
     if (rule.period === 'withinDaysOf') {
-      // One window per publication day (two cases published the same day share it).
+      // One window per publication day (two cases published the same day share it); a deadline
+      // that passed before the break ahead of this semester belongs to an earlier semester.
       const days = new Set<string>();
-      return unit.since
-        .filter((since) => !days.has(format(since).firstDay) && Boolean(days.add(format(since).firstDay)))
-        .map((since) => withinDaysWindow(since, rule.withinDays ?? 0))
-        .filter((w) => w.end > term.breakStart && unit.active.end > w.start);
+      const windows: DutyWindow[] = [];
+      for (const since of unit.since) {
+        const day = format(since).firstDay;
+        const w = withinDaysWindow(since, rule.withinDays ?? 0);
+        if (days.has(day) || w.end <= term.breakStart) continue;
+        days.add(day);
+        windows.push(w);
+      }
+      return windows;
     }
     const always = unit.active.start === -Infinity && unit.active.end === Infinity;
     const cacheKey = `${rule.period}:${rule.withinDays ?? 0}`;

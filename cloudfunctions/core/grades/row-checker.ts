@@ -3,6 +3,7 @@ import { parseScore } from '../rules/score';
 import { parseAttempt } from './attempt-text';
 import type { GradeField } from './grade-columns';
 import { columnName, type HeaderMap } from './header-map';
+import { RowFingerprints } from './row-fingerprints';
 import { normaliseSemester } from './semester-text';
 import type { RowError, SheetRow } from './sheet-row';
 
@@ -20,10 +21,11 @@ const creditsPattern = /^\d{1,2}(\.\d{1,2})?$/;
 /**
  * Checks one data row against the header, field by field, reporting every problem of the row.
  * The checks mirror the GradeRow schema without running zod per row (millions of rows).
- * Duplicates (same student, course, semester and exam type) are caught within one checker.
+ * Duplicates (same student, course, semester and exam type) are caught within one checker,
+ * by fingerprint, so the checker's memory stays small on a whole university's export.
  */
 export function createRowChecker(map: HeaderMap, options: RowCheckOptions = {}): (sheetRow: SheetRow) => RowCheck {
-  const seen = new Map<string, number>();
+  const seen = new RowFingerprints();
   const { columns } = map;
   return ({ rowNumber, cells }) => {
     const cell = (field: GradeField): string => {
@@ -75,12 +77,11 @@ export function createRowChecker(map: HeaderMap, options: RowCheckOptions = {}):
     if (errors.length > 0) return { kind: 'errors', errors };
 
     const key = `${studentId}\u0001${courseCode}\u0001${semester}\u0001${attempt}`;
-    const first = seen.get(key);
-    if (first !== undefined) {
+    const first = seen.firstRowOf(key, rowNumber);
+    if (first !== 0) {
       fail(null, `重复的成绩：与第 ${first} 行的学号、课程代码、学期和考试性质相同`);
       return { kind: 'errors', errors };
     }
-    seen.set(key, rowNumber);
     const row: GradeRow = { studentId, courseCode, courseName, credits, score, attempt, semester };
     if (studentName !== '') row.studentName = studentName;
     if (classId !== '') row.classId = classId;

@@ -1,6 +1,6 @@
 import { systemClock } from '../../core/time/clock';
 import { openidFromWechatContext } from '../identity/wechat-context';
-import { openStoreFromEnv } from '../store/open-store';
+import { openCloudbaseStore } from '../store/cloudbase-store';
 import type { Store } from '../store/store';
 import type { CloudFunction } from './define-function';
 
@@ -12,7 +12,7 @@ let store: Store | null = null;
  */
 export function cloudMain(fn: CloudFunction) {
   return async (event: unknown, context: unknown) => {
-    store ??= openStoreFromEnv();
+    store ??= openCloudbaseStore();
     return fn.dispatch(event, { store, clock: systemClock, openid: openidFromWechatContext(context) });
   };
 }

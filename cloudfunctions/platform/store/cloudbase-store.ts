@@ -120,15 +120,20 @@ export function openCloudbaseStore(options: CloudbaseStoreOptions = {}): Store {
     return db.collection(name);
   };
 
-  /** Writes to a collection nobody created yet create it once, then retry. */
+  /** Creates a collection once per process; another instance may have won the race, which is fine. */
+  async function createCollection(name: string): Promise<boolean> {
+    if (created.has(name)) return false;
+    created.add(name);
+    await Promise.resolve(db.createCollection(name)).catch(() => undefined);
+    return true;
+  }
+
+  /** Writes to a collection nobody created yet create it, then retry. */
   async function creatingCollection<R>(name: string, write: () => Promise<R>): Promise<R> {
     try {
       return await write();
     } catch (error) {
-      if (!isMissingCollection(error) || created.has(name)) throw error;
-      created.add(name);
-      // Another instance may have created it meanwhile; the retried write tells.
-      await Promise.resolve(db.createCollection(name)).catch(() => undefined);
+      if (!isMissingCollection(error) || !(await createCollection(name))) throw error;
       return write();
     }
   }
@@ -224,9 +229,16 @@ export function openCloudbaseStore(options: CloudbaseStoreOptions = {}): Store {
     }
   }
 
-  function txHandle(transaction: Database.Transaction): { handle: TxStore; end(): void } {
+  /** `onMissing` learns which collection did not exist, so the transaction can create it and run again. */
+  function txHandle(transaction: Database.Transaction, onMissing: (name: string) => void): { handle: TxStore; end(): void } {
     let open = true;
-    const live = <R>(task: () => Promise<R>): Promise<R> => (open ? task() : Promise.reject(new Error('transaction already finished')));
+    const live = <R>(name: string, task: () => Promise<R>): Promise<R> => {
+      if (!open) return Promise.reject(new Error('transaction already finished'));
+      return task().catch((error: unknown) => {
+        if (isMissingCollection(error)) onMissing(name);
+        throw error;
+      });
+    };
     const txDoc = (name: string, id: string) => {
       assertCollectionName(name);
       return transaction.collection(name).doc(id);
@@ -238,9 +250,9 @@ export function openCloudbaseStore(options: CloudbaseStoreOptions = {}): Store {
     };
     return {
       handle: {
-        get: (name, id) => live(() => txGet(name, id)),
+        get: (name, id) => live(name, () => txGet(name, id)),
         add: (name, doc, ctx) =>
-          live(async () => {
+          live(name, async () => {
             assertWriteContext(ctx);
             const body = newDocument(name, doc, ctx);
             assertCollectionName(name);
@@ -253,7 +265,7 @@ export function openCloudbaseStore(options: CloudbaseStoreOptions = {}): Store {
             return toStored(body, name);
           }),
         update: <T>(name: string, id: string, patch: Partial<T>, expectedVersion: number, ctx: WriteContext) =>
-          live(async () => {
+          live(name, async () => {
             const data = patchOf(name, id, patch, expectedVersion, ctx);
             // Inside a transaction the read and the write are isolated together: get, check, write.
             const before = await txGet<T>(name, id);
@@ -263,7 +275,7 @@ export function openCloudbaseStore(options: CloudbaseStoreOptions = {}): Store {
             return toStored<T>({ ...before, ...data }, name);
           }),
         remove: (name, id) =>
-          live(async () => {
+          live(name, async () => {
             await txDoc(name, id).remove();
           }),
       },
@@ -322,23 +334,31 @@ export function openCloudbaseStore(options: CloudbaseStoreOptions = {}): Store {
         return inserted;
       }),
 
-    transaction<R>(fn: (tx: TxStore) => Promise<R>): Promise<R> {
-      if (inTransaction.getStore()) {
-        return Promise.reject(new Error('store.transaction() called inside a transaction: pass the tx handle on instead'));
-      }
-      let outcome: { value: R } | undefined;
-      // CloudBase retries the callback on a write conflict, so fn may run more than once.
-      return runTransaction(async (transaction) => {
-        const tx = txHandle(transaction);
+    async transaction<R>(fn: (tx: TxStore) => Promise<R>): Promise<R> {
+      if (inTransaction.getStore()) throw new Error('store.transaction() called inside a transaction: pass the tx handle on instead');
+      for (;;) {
+        let missing: string | undefined;
+        let outcome: { value: R } | undefined;
         try {
-          outcome = { value: await inTransaction.run(true, () => fn(tx.handle)) };
-        } finally {
-          tx.end();
+          // CloudBase retries the callback on a write conflict, so fn may run more than once.
+          await runTransaction(async (transaction) => {
+            const tx = txHandle(transaction, (name) => {
+              missing = name;
+            });
+            try {
+              outcome = { value: await inTransaction.run(true, () => fn(tx.handle)) };
+            } finally {
+              tx.end();
+            }
+          });
+        } catch (error) {
+          // Collections cannot be created inside a transaction: create it, then run the whole thing again.
+          if (missing !== undefined && isMissingCollection(error) && (await createCollection(missing))) continue;
+          throw error;
         }
-      }).then(() => {
         if (!outcome) throw new Error('transaction finished without a result');
         return outcome.value;
-      });
+      }
     },
 
     close: async () => {

@@ -65,6 +65,14 @@ describe("a warned student's duties start at the warning's publication", () => {
     expect(evaluation.items.filter((i) => i.ruleId === twice.id).map((i) => i.caseIds)).toEqual([['w-1']]);
   });
 
+  it.each([
+    ['published in the summer break: its deadline shows in the autumn semester', '2026-08-20 10:00', ['2026-08-27:overdue']],
+    ['published last spring: its deadline belonged to that semester', '2026-04-01 10:00', []],
+  ])('notification deadline %s', (_name, since, expected) => {
+    const evaluation = evaluateAt([shippedRule('counselor-notify-parents-of-warned')], counselorOf({ warnedStudents: [warned({ since: at(since) })] }), [], '2026-09-15 00:00');
+    expect(evaluation.items.map((i) => `${i.window.lastDay}:${i.status}`)).toEqual(expected);
+  });
+
   it('a case tagged for nothing the rule applies to creates no duty', () => {
     const evaluation = evaluateAt(
       [shippedRule('head-teacher-talk-warned-monthly')],

@@ -1,0 +1,111 @@
+import { demoPeople, openHarness, type Harness } from '../support/harness';
+
+/** For each role: one allowed read and at least two denied ones. */
+describe('access: each role sees only what it owns', () => {
+  let h: Harness;
+  let p: ReturnType<typeof demoPeople>;
+  beforeAll(async () => {
+    h = await openHarness();
+    p = demoPeople(h.demo);
+  });
+  afterAll(() => h.close());
+
+  const denied = async (userId: string, fn: 'campus', action: 'student' | 'classStudents', input: Record<string, string>) => {
+    const result = await h.callAs(userId, fn, action, input);
+    expect(result).toMatchObject({ ok: false, code: 'ACCESS.DENIED' });
+  };
+
+  describe('student', () => {
+    it('reads their own record', async () => {
+      const me = await h.ok(p.studentUser, 'campus', 'student', { studentId: p.student._id });
+      expect(me.name).toBe(p.student.name);
+      expect(me.parentPhoneMasked).toBeUndefined();
+    });
+    it('cannot read a classmate, an outsider, or a class roster', async () => {
+      await denied(p.studentUser, 'campus', 'student', { studentId: p.classmate._id });
+      await denied(p.studentUser, 'campus', 'student', { studentId: p.outsider._id });
+      await denied(p.studentUser, 'campus', 'classStudents', { classId: p.firstClass._id });
+    });
+  });
+
+  describe('parent', () => {
+    it('reads their bound child', async () => {
+      const child = await h.ok(p.parentUser, 'campus', 'student', { studentId: p.student._id });
+      expect(child.studentId).toBe(p.student._id);
+      const me = await h.ok(p.parentUser, 'identity', 'me', {});
+      expect(me.children.map((c) => c.studentId)).toEqual([p.student._id]);
+    });
+    it("cannot read another parent's child or a classmate of their child", async () => {
+      await denied(p.parentUser, 'campus', 'student', { studentId: p.outsider._id });
+      await denied(p.parentUser, 'campus', 'student', { studentId: p.classmate._id });
+      await denied(p.otherParentUser, 'campus', 'student', { studentId: p.student._id });
+    });
+  });
+
+  describe('counselor', () => {
+    it('reads their classes and students, with the masked parent phone', async () => {
+      const classes = await h.ok(p.counselorUser, 'campus', 'myClasses', {});
+      expect(classes.map((c) => c.classId)).toEqual(h.demo.classes.filter((c) => c.counselorId === p.counselorUser).map((c) => c._id).sort());
+      const s = await h.ok(p.counselorUser, 'campus', 'student', { studentId: p.student._id });
+      expect(s.parentPhoneMasked).toMatch(/^\d{3}\*{4}\d{4}$/);
+      expect(JSON.stringify(s)).not.toContain(p.student.parentPhone);
+    });
+    it("cannot read another counselor's class or its students", async () => {
+      await denied(p.counselorUser, 'campus', 'classStudents', { classId: p.otherClass._id });
+      await denied(p.counselorUser, 'campus', 'student', { studentId: p.outsider._id });
+    });
+  });
+
+  describe('head teacher', () => {
+    it('reads their one class', async () => {
+      const roster = await h.ok(p.headTeacherUser, 'campus', 'classStudents', { classId: p.firstClass._id });
+      expect(roster.students).toHaveLength(40);
+    });
+    it('cannot read a parallel class or its students', async () => {
+      const parallel = h.demo.classes.find((c) => c.headTeacherId === p.otherHeadTeacherUser);
+      if (!parallel) throw new Error('no parallel class');
+      await denied(p.headTeacherUser, 'campus', 'classStudents', { classId: parallel._id });
+      await denied(p.headTeacherUser, 'campus', 'student', { studentId: p.outsider._id });
+    });
+  });
+
+  describe('assistant', () => {
+    it('reads a class they serve, without parent contact details', async () => {
+      const s = await h.ok(p.assistantUser, 'campus', 'student', { studentId: p.student._id });
+      expect(s.parentPhoneMasked).toBeUndefined();
+    });
+    it('cannot read classes they do not serve', async () => {
+      await denied(p.assistantUser, 'campus', 'classStudents', { classId: p.otherClass._id });
+      await denied(p.assistantUser, 'campus', 'student', { studentId: p.outsider._id });
+    });
+  });
+
+  describe('clerk and leader', () => {
+    it('see every class of their college', async () => {
+      for (const user of [p.clerkUser, p.leaderUser]) {
+        const classes = await h.ok(user, 'campus', 'myClasses', {});
+        expect(classes).toHaveLength(6);
+      }
+    });
+    it('are denied a student of another college and an unknown class', async () => {
+      await h.store.add('students', { _id: '2099999001', name: '外院学生', gender: '男', classId: 'x-class', collegeId: 'other', cohort: 2025, dormId: '', parentName: '某', parentPhone: '13800000000' }, { by: 'test', at: h.clock.now().toISOString() });
+      await denied(p.clerkUser, 'campus', 'student', { studentId: '2099999001' });
+      await denied(p.leaderUser, 'campus', 'classStudents', { classId: 'x-class' });
+    });
+  });
+
+  describe('identity comes from OPENID, never from the payload', () => {
+    it('ignores a forged identity in the input', async () => {
+      const forged = { studentId: p.outsider._id, openid: `demo:${p.outsiderUser}`, userId: p.outsiderUser, userInfo: { openId: `demo:${p.outsiderUser}` } };
+      const result = await h.callAs(p.studentUser, 'campus', 'student', forged);
+      expect(result).toMatchObject({ ok: false, code: 'ACCESS.DENIED' });
+      const me = await h.ok(p.studentUser, 'identity', 'me', { openid: `demo:${p.counselorUser}` } as Record<string, never>);
+      expect(me.userId).toBe(p.studentUser);
+      expect(me.roles).toEqual(['student']);
+    });
+    it('refuses an unknown caller and an anonymous one with AUTH.REQUIRED', async () => {
+      expect(await h.callAs('nobody', 'identity', 'me', {})).toMatchObject({ ok: false, code: 'AUTH.REQUIRED' });
+      expect(await h.callAs(null, 'campus', 'myClasses', {})).toMatchObject({ ok: false, code: 'AUTH.REQUIRED' });
+    });
+  });
+});
