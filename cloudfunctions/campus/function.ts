@@ -3,13 +3,18 @@ import { maskPhone, roleLabel, type ClassInfo, type Dorm, type Student } from '.
 import { classIdsFor, isAllowed } from '../core/access/authorize';
 import { classesByIds, classResource, dormLabel, loadClass, loadStudent, studentProfiles, studentResource, usersByIds } from '../platform/directory/directory';
 import { defineFunction, type Context } from '../platform/runtime/define-function';
-import { queryAll, type Stored } from '../platform/store/store';
+import { queryAll, type Stored, type Where } from '../platform/store/store';
 
 /** Classes the caller may see: the ones they serve, plus every class of a college they run. */
 async function visibleClasses(ctx: Context): Promise<Stored<ClassInfo>[]> {
   const byId = new Map((await classesByIds(ctx.store, classIdsFor(ctx.actor, 'class.read'))).map((c) => [c._id, c]));
   for (const grant of ctx.actor.grants) {
-    const where = grant.role === 'clerk' || grant.role === 'leader' ? { collegeId: grant.collegeId } : grant.role === 'departmentHead' ? { collegeId: grant.collegeId, departmentId: grant.departmentId } : null;
+    const where: Where | null =
+      grant.role === 'clerk' || grant.role === 'leader'
+        ? { collegeId: grant.collegeId }
+        : grant.role === 'departmentHead'
+          ? { collegeId: grant.collegeId, departmentId: grant.departmentId }
+          : null;
     if (!where) continue;
     for (const c of await queryAll<ClassInfo>(ctx.store, 'classes', { where })) byId.set(c._id, c);
   }

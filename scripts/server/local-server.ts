@@ -1,3 +1,5 @@
+import { createWriteStream } from 'node:fs';
+import { pipeline } from 'node:stream/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
@@ -8,6 +10,7 @@ import { functions } from '../../cloudfunctions/registry';
 import type { Clock } from '../../cloudfunctions/core/time/clock';
 import { issueSession, loadOrCreateSecret, verifySession, type SessionKeys } from '../../cloudfunctions/platform/identity/session';
 import { queryAll, type Store } from '../../cloudfunctions/platform/store/store';
+import { localFiles } from '../../cloudfunctions/platform/files/local-files';
 import { serveStatic } from './static-files';
 
 const MAX_BODY = 6 * 1024 * 1024; // CloudBase's request limit
@@ -22,7 +25,7 @@ export type LocalServerOptions = {
   port?: number;
 };
 
-export type LocalServer = { url: string; server: Server; keys: SessionKeys; close(): Promise<void> };
+export type LocalServer = { url: string; server: Server; keys: SessionKeys; files: ReturnType<typeof localFiles>; close(): Promise<void> };
 
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((ok, fail) => {
@@ -65,6 +68,7 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
   const { store, clock } = options;
   const keys = loadOrCreateSecret(join(options.dataDir, 'session-secret'));
   const webRoot = resolve(options.webRoot);
+  const files = localFiles(options.dataDir);
 
   const openidOf = (req: IncomingMessage): string | null => {
     const header = req.headers.authorization ?? '';
@@ -84,7 +88,15 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
       } catch {
         return send(res, 400, { ok: false, code: 'INPUT.INVALID', message: '请求格式不正确' } satisfies Envelope<never>);
       }
-      return send(res, 200, await fn.dispatch(event, { store, clock, openid: openidOf(req) }));
+      return send(res, 200, await fn.dispatch(event, { store, clock, files, openid: openidOf(req) }));
+    }
+    if (url.startsWith('/api/files') && req.method === 'POST') {
+      // Stand-in for wx.cloud.uploadFile: a signed-in caller uploads a grade export.
+      if (!openidOf(req)) return send(res, 401, { ok: false, code: 'AUTH.REQUIRED', message: '请先登录' });
+      const ext = /[?&]ext=xlsx\b/.test(url) ? 'xlsx' : 'csv';
+      const upload = files.newUpload(ext);
+      await pipeline(req, createWriteStream(upload.path));
+      return send(res, 200, { ok: true, data: { fileId: upload.fileId } });
     }
     if (url === '/api/demo/users' && req.method === 'GET') {
       const users = await queryAll<User>(store, 'users', { orderBy: [{ field: '_id', direction: 'asc' }] });
@@ -117,6 +129,7 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
     url: `http://127.0.0.1:${port}`,
     server,
     keys,
+    files,
     close: () => new Promise<void>((ok) => server.close(() => ok())),
   };
 }

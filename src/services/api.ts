@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro';
 import { api, type Api, type FunctionName } from '../../types/api';
-import type { InputOf, OutputOf } from '../../types/envelope';
+import type { z } from 'zod';
+import type { ActionContract, InputOf, OutputOf } from '../../types/envelope';
 import { ApiError, asEnvelope, type Transport } from './transport';
 import { sessionToken } from './session';
 
@@ -24,10 +25,13 @@ export const httpTransport: Transport = async (fn, event) => {
 
 const transport: Transport = process.env.TARO_ENV === 'weapp' ? wechatTransport : httpTransport;
 
+/** The registry seen as "each action has an output schema" (checked against `api` by the compiler). */
+type Contracts = { [F in FunctionName]: { [A in keyof Api[F]]: ActionContract<z.ZodTypeAny, OutputOf<Api[F][A]>> } };
+const contracts: Contracts = api;
+
 /** The one typed gateway: `call('campus', 'classStudents', { classId })`. Throws ApiError on failure. */
 export async function call<F extends FunctionName, A extends keyof Api[F] & string>(fn: F, action: A, input: InputOf<Api[F][A]>): Promise<OutputOf<Api[F][A]>> {
   const envelope = await transport(fn, { action, input });
   if (!envelope.ok) throw new ApiError(envelope.code, envelope.message, envelope.field);
-  const contract: Api[F][A] = api[fn][action];
-  return contract.output.parse(envelope.data);
+  return contracts[fn][action].output.parse(envelope.data);
 }

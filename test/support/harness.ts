@@ -6,6 +6,7 @@ import type { Envelope, InputOf, OutputOf } from '../../types/envelope';
 import { functions } from '../../cloudfunctions/registry';
 import { fixedClock } from '../../cloudfunctions/core/time/clock';
 import { openSqliteStore } from '../../cloudfunctions/platform/store/sqlite-store';
+import { localFiles } from '../../cloudfunctions/platform/files/local-files';
 import type { Store } from '../../cloudfunctions/platform/store/store';
 import { DEMO_OPENID_PREFIX, generateDemo, type DemoData } from '../../scripts/demo/generate';
 import { seedDemo } from '../../scripts/demo/seed';
@@ -15,6 +16,8 @@ export type Harness = {
   clock: ReturnType<typeof fixedClock>;
   demo: DemoData;
   dir: string;
+  /** Where uploads go, as on the local server (`newUpload` gives a fileId and a path to write). */
+  files: ReturnType<typeof localFiles>;
   /** Call a function as a seeded user (by user id), exactly as the cloud would with their OPENID. */
   callAs<F extends FunctionName, A extends keyof Api[F] & string>(userId: string | null, fn: F, action: A, input: InputOf<Api[F][A]> | Record<string, unknown>): Promise<Envelope<OutputOf<Api[F][A]>>>;
   /** Like callAs but expects success and returns the data. */
@@ -29,10 +32,11 @@ export async function openHarness(now = '2026-11-23T09:00:00+08:00'): Promise<Ha
   const clock = fixedClock(now);
   await seedDemo(store, clock);
   const demo = generateDemo();
+  const files = localFiles(dir);
   const callAs: Harness['callAs'] = async (userId, fn, action, input) => {
     const target = functions[fn];
     if (!target) throw new Error(`no function ${fn}`);
-    const envelope = await target.dispatch({ action, input }, { store, clock, openid: userId === null ? null : DEMO_OPENID_PREFIX + userId });
+    const envelope = await target.dispatch({ action, input }, { store, clock, files, openid: userId === null ? null : DEMO_OPENID_PREFIX + userId });
     return envelope as Envelope<never>;
   };
   return {
@@ -40,6 +44,7 @@ export async function openHarness(now = '2026-11-23T09:00:00+08:00'): Promise<Ha
     clock,
     demo,
     dir,
+    files,
     callAs,
     async ok(userId, fn, action, input) {
       const envelope = await callAs(userId, fn, action, input);

@@ -1,10 +1,13 @@
 import { systemClock } from '../../core/time/clock';
 import { openidFromWechatContext } from '../identity/wechat-context';
+import { cloudbaseFiles } from '../files/cloudbase-files';
+import type { FileSource } from '../files/file-source';
 import { openCloudbaseStore } from '../store/cloudbase-store';
 import type { Store } from '../store/store';
 import type { CloudFunction } from './define-function';
 
 let store: Store | null = null;
+let files: FileSource | null = null;
 
 /**
  * The CloudBase entry of a function: the store is opened once per warm instance, and the caller
@@ -13,6 +16,7 @@ let store: Store | null = null;
 export function cloudMain(fn: CloudFunction) {
   return async (event: unknown, context: unknown) => {
     store ??= openCloudbaseStore();
-    return fn.dispatch(event, { store, clock: systemClock, openid: openidFromWechatContext(context) });
+    files ??= cloudbaseFiles();
+    return fn.dispatch(event, { store, files, clock: systemClock, openid: openidFromWechatContext(context) });
   };
 }

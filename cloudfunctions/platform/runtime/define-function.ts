@@ -8,9 +8,10 @@ import type { Clock } from '../../core/time/clock';
 import { toIso } from '../../core/time/shanghai';
 import { type Store, VersionConflictError, type WriteContext } from '../store/store';
 import { resolveActor } from '../identity/resolve-actor';
+import type { FileSource } from '../files/file-source';
 
 /** What the runtime hands a handler: the caller, the store, the time. Nothing comes from the payload. */
-export type Env = { store: Store; clock: Clock; openid: string | null };
+export type Env = { store: Store; clock: Clock; openid: string | null; files: FileSource };
 
 export type Context = Env & {
   actor: Actor;
@@ -23,6 +24,7 @@ export type Context = Env & {
 export type PublicContext = Env & { actor: Actor | null; nowIso(): string };
 
 type Spec<C, Ctx> = {
+  public?: false;
   /** The permission this action needs; checked by `authorize` before `run`. */
   permission: Permission;
   /**
@@ -85,7 +87,7 @@ export function defineFunction<FC extends FunctionContract>(name: string, contra
 
       try {
         const actor = env.openid ? await resolveActor(env.store, env.openid) : null;
-        if ('public' in spec) {
+        if (spec.public === true) {
           return { ok: true, data: await spec.run({ ...env, actor, nowIso }, parsed.data) };
         }
         if (actor === null) return fail(ErrorCode.AuthRequired, '请先登录');

@@ -20,7 +20,7 @@ import {
   type Query,
   type Store,
   type Stored,
-  type Test,
+  type FieldTest,
   type TxStore,
   type Where,
   type WriteContext,
@@ -63,7 +63,7 @@ function toStored<T>(doc: Record<string, unknown>, collection: string): Stored<T
   return doc;
 }
 
-function command(_: Command, test: Test) {
+function command(_: Command, test: FieldTest) {
   switch (test.op) {
     case 'eq':
       return _.eq(test.value);

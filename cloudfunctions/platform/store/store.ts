@@ -84,6 +84,44 @@ export class InvalidDocumentError extends Error {
   }
 }
 
+/** Single-document operations only: CloudBase transactions allow nothing else. */
+export interface TxStore {
+  get<T>(collection: string, id: string): Promise<Stored<T> | null>;
+  add<T extends NewDoc>(collection: string, doc: T, ctx: WriteContext): Promise<Stored<T>>;
+  /**
+   * Replace top-level fields (meta fields and undefined values in `patch` are ignored); fails with
+   * NotFoundError when the id is missing and VersionConflictError unless the stored version is
+   * `expectedVersion`.
+   */
+  update<T>(collection: string, id: string, patch: Partial<T>, expectedVersion: number, ctx: WriteContext): Promise<Stored<T>>;
+  remove(collection: string, id: string): Promise<void>;
+}
+
+export interface Store extends TxStore {
+  query<T>(collection: string, query?: Query): Promise<Stored<T>[]>;
+  count(collection: string, where?: Where): Promise<number>;
+  /**
+   * Insert many documents; ids that already exist are skipped (not overwritten), so a repeated
+   * chunk of a resumable import adds nothing. Returns how many were inserted.
+   */
+  addMany(collection: string, docs: NewDoc[], ctx: WriteContext): Promise<number>;
+  /** Runs `fn` atomically: every write inside lands, or none does. */
+  transaction<R>(fn: (tx: TxStore) => Promise<R>): Promise<R>;
+  close(): Promise<void>;
+}
+
+/** Reads every page of a query (each ≤ MAX_PAGE rows): for callers that truly need all rows. */
+export async function queryAll<T>(store: Store, collection: string, query: Omit<Query, 'skip' | 'limit'> = {}): Promise<Stored<T>[]> {
+  const out: Stored<T>[] = [];
+  for (let skip = 0; ; skip += MAX_PAGE) {
+    const page = await store.query<T>(collection, { ...query, skip, limit: MAX_PAGE });
+    out.push(...page);
+    if (page.length < MAX_PAGE) return out;
+  }
+}
+
+// ---- Shared by the adapters, so SQLite and CloudBase accept and reject the same things. ----
+
 /** Fields the store owns: what a caller puts in them on add/update is replaced or ignored. */
 export const META_FIELDS: readonly string[] = ['_id', '_version', 'createdBy', 'createdAt', 'updatedBy', 'updatedAt'];
 
@@ -92,7 +130,7 @@ export function newId(now: number = Date.now()): string {
   return now.toString(36).padStart(9, '0') + randomBytes(6).toString('hex');
 }
 
-/** The one unchecked step from stored data to a caller's type: the meta fields are checked, T is the caller's word. */
+/** The one unchecked step from stored data to the caller's type: meta fields are checked, T is taken on trust. */
 export function isStored<T>(doc: Record<string, unknown>): doc is Record<string, unknown> & Stored<T> {
   return typeof doc._id === 'string' && typeof doc._version === 'number';
 }
@@ -153,14 +191,12 @@ export function pageOf(query: Query): { skip: number; limit: number } {
   return { skip, limit: Math.min(limit, MAX_PAGE) };
 }
 
-export type Test = { op: 'eq' | 'neq' | 'gt' | 'gte' | 'lt' | 'lte'; value: Scalar } | { op: 'in' | 'nin'; values: Scalar[] };
-
-const single = new Set<string>(['eq', 'neq', 'gt', 'gte', 'lt', 'lte']);
+export type FieldTest = { op: 'eq' | 'neq' | 'gt' | 'gte' | 'lt' | 'lte'; value: Scalar } | { op: 'in' | 'nin'; values: Scalar[] };
 
 /** A condition as a checked list of tests, so both adapters read conditions the same way. */
-export function testsOf(field: string, condition: Condition): Test[] {
+export function testsOf(field: string, condition: Condition): FieldTest[] {
   if (condition === null || typeof condition !== 'object') return [{ op: 'eq', value: scalar(field, condition) }];
-  const tests: Test[] = [];
+  const tests: FieldTest[] = [];
   for (const [op, operand] of Object.entries(condition)) {
     if (operand === undefined) continue;
     if (op === 'in' || op === 'nin') {
@@ -177,7 +213,7 @@ export function testsOf(field: string, condition: Condition): Test[] {
 }
 
 function isSingleOp(op: string): op is 'eq' | 'neq' | 'gt' | 'gte' | 'lt' | 'lte' {
-  return single.has(op);
+  return op === 'eq' || op === 'neq' || op === 'gt' || op === 'gte' || op === 'lt' || op === 'lte';
 }
 
 function scalar(field: string, value: unknown): Scalar {
@@ -203,39 +239,3 @@ export function withoutMeta(doc: Record<string, unknown>): Record<string, unknow
 }
 
 const metaFields = new Set(META_FIELDS);
-
-/** Single-document operations only: CloudBase transactions allow nothing else. */
-export interface TxStore {
-  get<T>(collection: string, id: string): Promise<Stored<T> | null>;
-  add<T extends NewDoc>(collection: string, doc: T, ctx: WriteContext): Promise<Stored<T>>;
-  /**
-   * Replace top-level fields (meta fields and undefined values in `patch` are ignored); fails with
-   * NotFoundError when the id is missing and VersionConflictError unless the stored version is
-   * `expectedVersion`.
-   */
-  update<T>(collection: string, id: string, patch: Partial<T>, expectedVersion: number, ctx: WriteContext): Promise<Stored<T>>;
-  remove(collection: string, id: string): Promise<void>;
-}
-
-export interface Store extends TxStore {
-  query<T>(collection: string, query?: Query): Promise<Stored<T>[]>;
-  count(collection: string, where?: Where): Promise<number>;
-  /**
-   * Insert many documents; ids that already exist are skipped (not overwritten), so a repeated
-   * chunk of a resumable import adds nothing. Returns how many were inserted.
-   */
-  addMany(collection: string, docs: NewDoc[], ctx: WriteContext): Promise<number>;
-  /** Runs `fn` atomically: every write inside lands, or none does. */
-  transaction<R>(fn: (tx: TxStore) => Promise<R>): Promise<R>;
-  close(): Promise<void>;
-}
-
-/** Reads every page of a query (each ≤ MAX_PAGE rows): for callers that truly need all rows. */
-export async function queryAll<T>(store: Store, collection: string, query: Omit<Query, 'skip' | 'limit'> = {}): Promise<Stored<T>[]> {
-  const out: Stored<T>[] = [];
-  for (let skip = 0; ; skip += MAX_PAGE) {
-    const page = await store.query<T>(collection, { ...query, skip, limit: MAX_PAGE });
-    out.push(...page);
-    if (page.length < MAX_PAGE) return out;
-  }
-}

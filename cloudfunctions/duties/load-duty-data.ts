@@ -1,0 +1,52 @@
+import type { DutyRecordDoc } from '../../types/checkin';
+import { DUTY_RECORDS } from '../../types/checkin';
+import type { ClassInfo, Dorm, Student, User } from '../../types/domain';
+import { WARNINGS, type Warning } from '../../types/warning';
+import type { DutyDirectory } from '../core/compliance/directory';
+import { queryAll, type Store, type Stored, type Where } from '../platform/store/store';
+import { readFrom } from './read-range';
+
+/** Whose duties: a whole college (leader, clerk), one department of it, or a list of classes. */
+export type DutyDataScope = { collegeId: string; departmentId?: string } | { classIds: readonly string[] };
+
+export type DutyData = {
+  directory: DutyDirectory;
+  users: Map<string, Stored<User>>;
+  records: Stored<DutyRecordDoc>[];
+};
+
+/**
+ * Everything a compliance view needs, in a fixed number of queries whatever the number of people
+ * or classes: classes, then students, dorms, warnings, staff and the records since `from`, each
+ * one paged query over an indexed field. No query per person or per class.
+ */
+export async function loadDutyData(store: Store, scope: DutyDataScope, from: string): Promise<DutyData> {
+  const classWhere: Where = 'classIds' in scope ? { _id: { in: [...scope.classIds] } } : { collegeId: scope.collegeId, ...(scope.departmentId ? { departmentId: scope.departmentId } : {}) };
+  const classes = 'classIds' in scope && scope.classIds.length === 0 ? [] : await queryAll<ClassInfo>(store, 'classes', { where: classWhere });
+  if (classes.length === 0) return { directory: { classes: [], students: [], dorms: [], warnings: [] }, users: new Map(), records: [] };
+
+  const classIds = classes.map((c) => c._id);
+  const inClasses = new Set(classIds);
+  // A whole college reads by college (one indexed equality); a few classes read by class.
+  const byClass: Where = !('classIds' in scope) && scope.departmentId === undefined ? { collegeId: scope.collegeId } : { classId: { in: classIds } };
+  const collegeIds = [...new Set(classes.map((c) => c.collegeId))];
+  const staffIds = [...new Set(classes.flatMap((c) => [c.counselorId, c.headTeacherId, ...(c.assistantId ? [c.assistantId] : [])]))];
+
+  const [students, dorms, warnings, users, records] = await Promise.all([
+    queryAll<Student>(store, 'students', { where: byClass }),
+    queryAll<Dorm>(store, 'dorms', { where: { collegeId: { in: collegeIds } } }),
+    queryAll<Warning>(store, WARNINGS, { where: byClass }),
+    queryAll<User>(store, 'users', { where: { _id: { in: staffIds } } }),
+    readFrom<DutyRecordDoc>(store, DUTY_RECORDS, byClass, 'at', from),
+  ]);
+  return {
+    directory: {
+      classes,
+      students: students.filter((s) => inClasses.has(s.classId)),
+      dorms: dorms.filter((d) => d.classIds.some((id) => inClasses.has(id))),
+      warnings: warnings.filter((w) => inClasses.has(w.classId)),
+    },
+    users: new Map(users.map((u) => [u._id, u])),
+    records: records.filter((r) => inClasses.has(r.classId)),
+  };
+}

@@ -1,0 +1,153 @@
+import { z } from 'zod';
+import { action } from '../envelope';
+import { id, isoTime, requiredText, text } from '../fields';
+import type { OutboxStatus } from '../message';
+import type { InboxItem, NoticeCopy, NoticeFlag, NoticeObjection, ObjectionState, PhoneContact } from '../notice';
+
+/**
+ * Per-install random id the app keeps in local storage and sends with acknowledge / receipt.
+ * NOT an identity (the caller is always the OPENID): only a fingerprint input, so a receipt
+ * sent from the phone that just signed as the student can be flagged for the counselor.
+ */
+export const deviceId = z.string({ required_error: '缺少设备标识' }).regex(/^[A-Za-z0-9_-]{8,64}$/, '设备标识格式不正确');
+
+/** A handwritten signature from the canvas, as a PNG data URL. */
+export const signature = z
+  .string({ required_error: '请先签名' })
+  .regex(/^data:image\/png;base64,[A-Za-z0-9+/=]+$/, '签名图片格式不正确')
+  .min(200, '请先签名')
+  .max(400_000, '签名图片过大');
+
+export type NoticeSummary = {
+  noticeId: string;
+  studentId: string;
+  studentName: string;
+  semester: string;
+  levelName: string;
+  version: number;
+  status: 'issued' | 'superseded';
+  issuedAt: string;
+  acknowledged: boolean;
+  objection: ObjectionState | null;
+  receiptReturned: boolean;
+};
+
+/** What the student sees: their copy and their own answer (never the parent's receipt message). */
+export type StudentNoticeView = {
+  noticeId: string;
+  studentName: string;
+  version: number;
+  status: 'issued' | 'superseded';
+  supersededBy: string | null;
+  correction: { replaces: string; reason: string } | null;
+  copy: NoticeCopy;
+  issuedAt: string;
+  readAt: string | null;
+  ack: { at: string } | null;
+  objection: NoticeObjection | null;
+  /** WeChat template ids to ask consent for on the next tap (future reminders). */
+  subscribe: string[];
+};
+
+export type ParentNoticeView = {
+  noticeId: string;
+  studentName: string;
+  version: number;
+  status: 'issued' | 'superseded';
+  supersededBy: string | null;
+  copy: NoticeCopy;
+  issuedAt: string;
+  parentDeadline: string;
+  receipt: { at: string; parentName: string; message: string } | null;
+  subscribe: string[];
+};
+
+/** The counselor's line per warned student (seed 001: parents informed within 1 week). */
+export type NoticeStatusRow = {
+  noticeId: string;
+  studentId: string;
+  studentName: string;
+  levelName: string;
+  version: number;
+  issuedAt: string;
+  parentDeadline: string;
+  /** The student's subscription message: queued, sent, refused (43101: contact another way), failed; none when the student has no WeChat user. */
+  sent: OutboxStatus | 'none';
+  read: boolean;
+  answer: 'signed' | 'objected' | 'none';
+  objection: { state: ObjectionState; reason: string; note?: string } | null;
+  parentBound: boolean;
+  parentRead: boolean;
+  contact: 'receipt' | 'phone' | 'none';
+  contactAt: string | null;
+  receiptMessage: string | null;
+  phoneContacts: PhoneContact[];
+  overdue: boolean;
+  flags: NoticeFlag[];
+  /** Messages WeChat refused or that failed for good, so the counselor contacts the person another way. */
+  undelivered: { kind: string; toUserId: string; status: OutboxStatus; error: string }[];
+};
+
+export type ClassNoticeStatus = { classId: string; className: string; rows: NoticeStatusRow[] };
+
+export type BindingCodeIssued = {
+  /** Shown once, to the counselor who made it, to read or text to the phone on file. */
+  code: string;
+  expiresAt: string;
+  studentName: string;
+  parentName: string;
+  parentPhoneMasked: string;
+};
+
+export type BindResult = { studentId: string; studentName: string; openNotices: string[]; subscribe: string[] };
+
+export type ObjectionRow = {
+  noticeId: string;
+  studentId: string;
+  studentName: string;
+  classId: string;
+  levelName: string;
+  semester: string;
+  reasons: string[];
+  objection: NoticeObjection;
+  status: 'issued' | 'superseded';
+  supersededBy: string | null;
+};
+
+const noticeId = id;
+
+export const noticesApi = {
+  studentNotices: action(z.object({})).returns<NoticeSummary[]>(),
+  studentCopy: action(z.object({ noticeId })).returns<StudentNoticeView>(),
+  acknowledge: action(z.object({ noticeId, signature, deviceId })).returns<StudentNoticeView>(),
+  object: action(z.object({ noticeId, reason: requiredText(300, '异议原因') })).returns<StudentNoticeView>(),
+
+  childNotices: action(z.object({})).returns<NoticeSummary[]>(),
+  parentCopy: action(z.object({ noticeId })).returns<ParentNoticeView>(),
+  returnReceipt: action(z.object({ noticeId, message: text(300, '留言').default(''), signature, deviceId })).returns<ParentNoticeView>(),
+  bindParent: action(
+    z.object({
+      code: z.string({ required_error: '请输入绑定码' }).trim().min(4, '请输入绑定码').max(20, '绑定码不正确'),
+      phoneLast4: z.string({ required_error: '请输入手机号后 4 位' }).regex(/^\d{4}$/, '请输入家长手机号后 4 位数字'),
+      deviceId: deviceId.optional(),
+    }),
+  ).returns<BindResult>(),
+
+  classStatus: action(z.object({ classId: id })).returns<ClassNoticeStatus>(),
+  createBindingCode: action(z.object({ studentId: id, days: z.number().int().min(1).max(30).optional() })).returns<BindingCodeIssued>(),
+  recordPhoneContact: action(z.object({ noticeId, at: isoTime, summary: requiredText(500, '通话摘要') })).returns<{ phoneContacts: PhoneContact[] }>(),
+
+  objections: action(z.object({})).returns<ObjectionRow[]>(),
+  resolveObjection: action(
+    z.object({
+      noticeId,
+      decision: z.enum(['confirm', 'correct'], { errorMap: () => ({ message: '请选择维持或更正' }) }),
+      note: requiredText(300, '答复'),
+      /** For a correction: the corrected explanation, one line each. */
+      explanation: z.array(requiredText(300, '更正后的原因')).max(20).default([]),
+    }),
+  ).returns<{ noticeId: string; state: ObjectionState; newNoticeId: string | null }>(),
+
+  inbox: action(z.object({})).returns<InboxItem[]>(),
+};
+export type NoticesApi = typeof noticesApi;

@@ -1,0 +1,328 @@
+import { z } from 'zod';
+import { id, isoTime, requiredText, text } from './fields';
+
+/**
+ * Support casework (帮扶) records as data: the talk record of seed 002 annex 3, the learning-
+ * difficulty types of seed 002, the study plan of seed 002 annex 4 / seed 004 annex 5, the peer
+ * pairing form (朋辈帮扶申请表) and meetings (座谈会, 班会, 家长面谈 of seed 004 §四.10).
+ * Every stored record carries `kind`, `actorId`, `at` (ISO +08:00), `studentId`/`classId` and
+ * `minutes` where it has a length, so duty quotas can count them without knowing the forms.
+ */
+
+const enumOf = <T extends [string, ...string[]]>(values: T, message: string) => z.enum(values, { errorMap: () => ({ message }) });
+
+/** Who talked (谈话人). A tutor (导师) is part of the form; no tutor role exists yet (see report). */
+export const TalkerRole = enumOf(['counselor', 'headTeacher', 'assistant', 'tutor'], '谈话人身份不正确');
+export type TalkerRole = z.infer<typeof TalkerRole>;
+export const talkerRoleLabel: Record<TalkerRole, string> = { counselor: '辅导员', headTeacher: '班主任', assistant: '学业助理', tutor: '导师' };
+
+/** 约谈方式: the student asked for it, or the teacher did. */
+export const TalkInitiator = enumOf(['student', 'teacher'], '请选择约谈方式');
+export type TalkInitiator = z.infer<typeof TalkInitiator>;
+export const talkInitiatorLabel: Record<TalkInitiator, string> = { student: '学生主动约谈', teacher: '老师约谈' };
+
+/** 谈话方式. */
+export const TalkMode = enumOf(['faceToFace', 'phone', 'wechatQq', 'group'], '请选择谈话方式');
+export type TalkMode = z.infer<typeof TalkMode>;
+export const talkModeLabel: Record<TalkMode, string> = { faceToFace: '面谈', phone: '电话', wechatQq: '微信/QQ', group: '集体座谈' };
+
+/** 谈话主题 (multi-select; "other" needs its text). */
+export const TalkTopic = enumOf(['ideology', 'academics', 'career', 'relationships', 'adaptation', 'dormFamily', 'other'], '谈话主题不正确');
+export type TalkTopic = z.infer<typeof TalkTopic>;
+export const talkTopicLabel: Record<TalkTopic, string> = {
+  ideology: '思想政治',
+  academics: '学业',
+  career: '就业及规划',
+  relationships: '人际关系（情感）',
+  adaptation: '适应性',
+  dormFamily: '宿舍（家庭）',
+  other: '其他',
+};
+
+/** Learning-difficulty types of seed 002 第四条. */
+export const DifficultyType = enumOf(['temporary', 'ability', 'motivation', 'holistic', 'adaptation'], '请选择学习困难类型');
+export type DifficultyType = z.infer<typeof DifficultyType>;
+export const difficultyLabel: Record<DifficultyType, string> = {
+  temporary: '暂时性困难',
+  ability: '能力型困难',
+  motivation: '动力型困难',
+  holistic: '整体型困难',
+  adaptation: '适应型困难',
+};
+
+const minutesField = (label: string) =>
+  z
+    .number({ required_error: `缺少${label}`, invalid_type_error: `${label}应为数字` })
+    .int(`${label}应为整数分钟`)
+    .min(1, `${label}至少 1 分钟`)
+    .max(600, `${label}最多 600 分钟`);
+
+/** What a talker fills in (谈心谈话登记表). The talker, the n-th count and the class come from the server. */
+export const TalkInput = z
+  .object({
+    studentId: id,
+    talkerRole: TalkerRole,
+    initiatedBy: TalkInitiator,
+    mode: TalkMode,
+    topics: z.array(TalkTopic, { required_error: '请选择谈话主题' }).min(1, '至少选择一个谈话主题').max(7),
+    otherTopic: text(40, '其他主题').default(''),
+    at: isoTime,
+    place: requiredText(60, '谈话地点'),
+    minutes: minutesField('谈话时长'),
+    firstImpression: text(500, '初步印象').default(''),
+    content: requiredText(2000, '谈话主要内容'),
+    measures: text(1000, '措施及效果').default(''),
+    /** 谈话人签名: the talker confirms the record is theirs and true. */
+    confirmed: z.literal(true, { errorMap: () => ({ message: '请谈话人确认并签名' }) }),
+    /** Set or revise the learning-difficulty type from this talk. */
+    difficulty: DifficultyType.optional(),
+    /** The scheduled talk (meeting of kind 'talk') this record fulfils. */
+    meetingId: id.optional(),
+  })
+  .superRefine((t, ctx) => {
+    if (t.topics.includes('other') && t.otherTopic === '') ctx.addIssue({ code: 'custom', path: ['otherTopic'], message: '选择“其他”时请写明主题' });
+    if (new Set(t.topics).size !== t.topics.length) ctx.addIssue({ code: 'custom', path: ['topics'], message: '谈话主题重复' });
+  });
+export type TalkInput = z.infer<typeof TalkInput>;
+
+export type TalkRecord = {
+  _id: string;
+  kind: 'talk';
+  /** The talker (谈话人). */
+  actorId: string;
+  actorName: string;
+  talkerRole: TalkerRole;
+  at: string;
+  studentId: string;
+  studentName: string;
+  classId: string;
+  collegeId: string;
+  initiatedBy: TalkInitiator;
+  /** 第 n 次 with this talker, at the time of writing (reads recompute it from the list). */
+  nth: number;
+  mode: TalkMode;
+  topics: TalkTopic[];
+  otherTopic: string;
+  place: string;
+  minutes: number;
+  /** Counselor's notes: never shown to the student or parents. */
+  firstImpression: string;
+  content: string;
+  measures: string;
+  confirmedAt: string;
+  meetingId?: string;
+};
+
+export const DifficultyInput = z.object({
+  studentId: id,
+  type: DifficultyType,
+  note: text(300, '说明').default(''),
+});
+export type DifficultyInput = z.infer<typeof DifficultyInput>;
+
+/** One assessment; the latest is the student's current type, earlier ones are the history. */
+export type DifficultyRecord = {
+  _id: string;
+  kind: 'difficulty';
+  actorId: string;
+  actorName: string;
+  at: string;
+  studentId: string;
+  classId: string;
+  collegeId: string;
+  type: DifficultyType;
+  note: string;
+  talkId?: string;
+};
+
+// ---- Study plan ---------------------------------------------------------------------------
+
+export const PlanStatus = z.enum(['draft', 'submitted', 'returned', 'approved']);
+export type PlanStatus = z.infer<typeof PlanStatus>;
+export const planStatusLabel: Record<PlanStatus, string> = { draft: '草稿', submitted: '待审核', returned: '已退回修改', approved: '已通过' };
+
+/** 学习计划: one line per owed course with its retake plan (含考核未通过的每一门课程的重修计划，须具体). */
+export const PlanLineInput = z.object({
+  courseCode: id,
+  retakePlan: text(500, '重修计划'),
+});
+export type PlanLineInput = z.infer<typeof PlanLineInput>;
+
+export const PlanDraftInput = z.object({
+  warningId: id,
+  /** Self-analysis of the difficulty (学生可附上更详细的自我分析). */
+  analysis: text(1000, '自我分析').default(''),
+  lines: z.array(PlanLineInput).max(40, '课程过多'),
+  goals: text(1000, '学期目标与安排').default(''),
+});
+export type PlanDraftInput = z.infer<typeof PlanDraftInput>;
+
+export type PlanLine = { courseCode: string; courseName: string; credits: number; retakePlan: string };
+
+/** Who reviews: head teacher for years 1–2, tutor for year 3+ (counselor while no tutor role exists). */
+export const ReviewerRole = z.enum(['headTeacher', 'tutor', 'counselor']);
+export type ReviewerRole = z.infer<typeof ReviewerRole>;
+
+export type PlanEvent = { status: PlanStatus; at: string; by: string; byName: string; note: string };
+
+export type StudyPlan = {
+  _id: string;
+  kind: 'studyPlan';
+  warningId: string;
+  studentId: string;
+  studentName: string;
+  classId: string;
+  collegeId: string;
+  semester: string;
+  levelName: string;
+  /** The owed courses from the warning when the plan was started: each needs a line. */
+  failedCourses: { code: string; name: string; credits: number }[];
+  lines: PlanLine[];
+  analysis: string;
+  goals: string;
+  status: PlanStatus;
+  reviewerRole: ReviewerRole;
+  /** The student's signature (their name as typed) and when. */
+  signature: { name: string; at: string } | null;
+  review: { decision: 'approve' | 'return'; opinion: string; byId: string; byName: string; role: ReviewerRole; at: string } | null;
+  /** End-of-semester execution report (执行情况). */
+  report: { text: string; at: string } | null;
+  history: PlanEvent[];
+  actorId: string;
+  at: string;
+};
+
+// ---- Peer pairing -------------------------------------------------------------------------
+
+export const PairingStage = z.enum(['class', 'college', 'school']);
+export type PairingStage = z.infer<typeof PairingStage>;
+export const pairingStageLabel: Record<PairingStage, string> = { class: '班级评议', college: '院系审核', school: '学校审核' };
+
+export const PairingStatus = z.enum(['applied', 'classApproved', 'collegeApproved', 'approved', 'rejected']);
+export type PairingStatus = z.infer<typeof PairingStatus>;
+export const pairingStatusLabel: Record<PairingStatus, string> = {
+  applied: '待班级评议',
+  classApproved: '待院系审核',
+  collegeApproved: '待学校审核',
+  approved: '已通过',
+  rejected: '未通过',
+};
+
+export const bankAccount = z
+  .string({ required_error: '缺少银行账号', invalid_type_error: '银行账号应为数字' })
+  .transform((s) => s.replace(/\s+/g, ''))
+  .pipe(z.string().regex(/^\d{12,19}$/, '银行账号应为 12–19 位数字'));
+
+export const PairingInput = z
+  .object({
+    helperId: id,
+    helpeeIds: z.array(id).min(1, '至少一名被帮扶人').max(5, '被帮扶人最多 5 名'),
+    difficulty: DifficultyType,
+    reason: requiredText(300, '学业困难原因'),
+    plan: requiredText(1000, '帮扶计划'),
+    bankName: text(30, '开户行').default('中国银行'),
+    bankAccount,
+  })
+  .superRefine((p, ctx) => {
+    if (new Set(p.helpeeIds).size !== p.helpeeIds.length) ctx.addIssue({ code: 'custom', path: ['helpeeIds'], message: '被帮扶人重复' });
+    if (p.helpeeIds.includes(p.helperId)) ctx.addIssue({ code: 'custom', path: ['helperId'], message: '帮扶人不能同时是被帮扶人' });
+  });
+export type PairingInput = z.infer<typeof PairingInput>;
+
+export type PairingApproval = { stage: PairingStage; decision: 'approve' | 'reject'; opinion: string; byId: string; byName: string; at: string };
+
+/** AES-256-GCM ciphertext of one field (base64 parts). */
+export type SealedField = { v: 1; iv: string; tag: string; data: string };
+
+export type Pairing = {
+  _id: string;
+  kind: 'pairing';
+  actorId: string;
+  at: string;
+  helperId: string;
+  helperName: string;
+  helpeeIds: string[];
+  helpeeNames: string[];
+  /** The first helpee's class and college: the class approval belongs to its head teacher. */
+  classId: string;
+  collegeId: string;
+  difficulty: DifficultyType;
+  reason: string;
+  plan: string;
+  bankName: string;
+  /** Encrypted at rest; only the last four digits are kept in clear, for the masked display. */
+  bankAccountSealed: SealedField;
+  bankAccountLast4: string;
+  status: PairingStatus;
+  approvals: PairingApproval[];
+};
+
+// ---- Meetings -----------------------------------------------------------------------------
+
+export const MeetingKind = enumOf(['talk', 'collectiveTalk', 'classMeeting', 'parentMeeting'], '请选择会谈类型');
+export type MeetingKind = z.infer<typeof MeetingKind>;
+export const meetingKindLabel: Record<MeetingKind, string> = { talk: '约谈', collectiveTalk: '座谈会', classMeeting: '班会', parentMeeting: '家长面谈' };
+
+export const MeetingStatus = z.enum(['scheduled', 'held', 'confirmed', 'cancelled']);
+export type MeetingStatus = z.infer<typeof MeetingStatus>;
+export const meetingStatusLabel: Record<MeetingStatus, string> = { scheduled: '已安排', held: '已记录', confirmed: '家长已确认', cancelled: '已取消' };
+
+/** Class-meeting topics the duty table counts (e.g. study methods, seed 003). */
+export const MeetingTopic = enumOf(['studyMethods', 'warningPolicy', 'adaptation', 'career', 'other'], '会议主题不正确');
+export type MeetingTopic = z.infer<typeof MeetingTopic>;
+export const meetingTopicLabel: Record<MeetingTopic, string> = { studyMethods: '学习方法', warningPolicy: '学业警示政策', adaptation: '适应教育', career: '就业规划', other: '其他' };
+
+export const ScheduleMeetingInput = z
+  .object({
+    kind: MeetingKind,
+    title: requiredText(20, '主题'),
+    classId: id,
+    /** Invited students: exactly one for a talk or a parent meeting (its parents are invited). */
+    studentIds: z.array(id).max(60, '一次最多邀请 60 名学生').default([]),
+    startAt: isoTime,
+    plannedMinutes: minutesField('预计时长').default(30),
+    place: requiredText(40, '地点'),
+    topics: z.array(MeetingTopic).max(5).default([]),
+    /** Minutes before the start the reminder goes out; the configured default when omitted. */
+    remindBeforeMinutes: z.number({ invalid_type_error: '提醒时间应为数字' }).int().min(0).max(14 * 24 * 60, '最多提前 14 天提醒').optional(),
+  })
+  .superRefine((m, ctx) => {
+    if ((m.kind === 'talk' || m.kind === 'parentMeeting') && m.studentIds.length !== 1) {
+      ctx.addIssue({ code: 'custom', path: ['studentIds'], message: '约谈和家长面谈须且只能选择一名学生' });
+    }
+    if (m.kind === 'collectiveTalk' && m.studentIds.length === 0) ctx.addIssue({ code: 'custom', path: ['studentIds'], message: '座谈会至少邀请一名学生' });
+  });
+export type ScheduleMeetingInput = z.infer<typeof ScheduleMeetingInput>;
+
+export const MeetingAnswer = z.enum(['accept', 'reschedule']);
+export type MeetingAnswer = z.infer<typeof MeetingAnswer>;
+
+export type MeetingResponse = { userId: string; name: string; answer: MeetingAnswer; note: string; proposedAt: string | null; at: string };
+
+export type Meeting = {
+  _id: string;
+  kind: MeetingKind;
+  /** The organizer. */
+  actorId: string;
+  actorName: string;
+  /** When it starts (scheduled) — the instant duties count it at. */
+  at: string;
+  title: string;
+  classId: string;
+  collegeId: string;
+  studentIds: string[];
+  /** People the reminder and the accept / reschedule answer are addressed to (students, parents). */
+  inviteeIds: string[];
+  plannedMinutes: number;
+  place: string;
+  topics: MeetingTopic[];
+  remindBeforeMinutes: number;
+  status: MeetingStatus;
+  responses: MeetingResponse[];
+  /** 纪要 / 面谈记录, written after it was held. */
+  record: { summary: string; minutes: number; presentIds: string[]; at: string } | null;
+  /** A parent meeting's record, confirmed by the parent on WeChat. */
+  parentConfirmation: { userId: string; name: string; at: string } | null;
+  /** Every time it moved, so the reminders can be traced. */
+  history: { startAt: string; at: string; by: string }[];
+};
