@@ -10,3 +10,6 @@ declare namespace NodeJS {
     TARO_ENV: 'weapp' | 'h5' | undefined;
   }
 }
+
+/** CloudBase environment id, injected at build time (config/index.ts). */
+declare const CLOUD_ENV: string;

@@ -16,7 +16,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     sourceRoot: 'src',
     outputRoot: `dist/${process.env.TARO_ENV ?? 'weapp'}`,
     plugins: [],
-    defineConstants: {},
+    // Set by the deployer when building for WeChat (README): the CloudBase environment id.
+    defineConstants: { CLOUD_ENV: JSON.stringify(process.env.CLOUD_ENV ?? '') },
     copy: { patterns: [], options: {} },
     framework: 'react',
     compiler: { type: 'webpack5', prebundle: { enable: false } },

@@ -5,8 +5,8 @@ import './app.scss';
 function App({ children }: PropsWithChildren) {
   useLaunch(() => {
     if (process.env.TARO_ENV === 'weapp') {
-      // The env id is set by the deployer (README); the current env is used when absent.
-      Taro.cloud.init({ traceUser: true });
+      // The env id is set by the deployer at build time (CLOUD_ENV); the default env is used when empty.
+      Taro.cloud.init(CLOUD_ENV ? { env: CLOUD_ENV, traceUser: true } : { traceUser: true });
     }
   });
   return children;

@@ -31,10 +31,10 @@ export type ResidentStatus = z.infer<typeof ResidentStatus>;
 
 export const residentStatusLabel: Record<ResidentStatus, string> = { present: '在寝', absent: '缺勤', onLeave: '请假' };
 
-export const TalkMode = z.enum(['faceToFace', 'phone', 'online', 'group'], { errorMap: () => ({ message: '谈话方式不正确' }) });
+export const TalkMode = z.enum(['faceToFace', 'phone', 'wechatQq', 'group'], { errorMap: () => ({ message: '谈话方式不正确' }) });
 export type TalkMode = z.infer<typeof TalkMode>;
 
-export const talkModeLabel: Record<TalkMode, string> = { faceToFace: '面对面', phone: '电话', online: '微信/QQ', group: '集体' };
+export const talkModeLabel: Record<TalkMode, string> = { faceToFace: '面谈', phone: '电话', wechatQq: '微信/QQ', group: '集体座谈' };
 
 /** The form behind a record. */
 export type CheckinDetails =

@@ -1,7 +1,7 @@
 import type { DutyRecord, WarnedStudentUnit } from '../../../types/duty';
 import type { Role } from '../../../types/domain';
 import { createDutyEvaluator, type DutyEvaluationSettings, type DutyItem } from './evaluate';
-import { indexDutyRecords, type DutyRecordIndex } from './record-index';
+import { asIndex, type DutyRecordIndex } from './record-index';
 
 /**
  * The case view of one warned student: what each person handling the student owes them (talks,
@@ -16,7 +16,7 @@ export function caseDuties(
   },
 ): DutyItem[] {
   const evaluator = createDutyEvaluator({ ...settings, rules: settings.rules.filter((r) => r.per === 'warnedStudent') });
-  const index = 'range' in settings.records ? settings.records : indexDutyRecords(settings.records);
+  const index = asIndex(settings.records);
   return settings.handlers.flatMap(
     (h) => evaluator.evaluate({ personId: h.personId, assignments: [{ role: h.role, warnedStudents: settings.cases }] }, index).items,
   );

@@ -3,7 +3,7 @@ import type { Role } from '../../../types/domain';
 import { DomainError } from '../errors';
 import { dateOf, isoAt } from './shanghai-days';
 import { measureOf, recordFilter, requiredFor, tally, type Measure } from './counting';
-import { indexDutyRecords, type DutyRecordIndex } from './record-index';
+import { asIndex, type DutyRecordIndex } from './record-index';
 import { resolveTerm, type Term } from './term';
 import { unitsFor, type CountingUnit, type DutyUnit } from './units';
 import { periodWindows, steppedWindows, withinDaysWindow, type DutyWindow } from './windows';
@@ -137,6 +137,7 @@ export function createDutyEvaluator(settings: DutyEvaluationSettings): DutyEvalu
         }
         for (const unit of units) {
           const required = requiredFor(rule, unit);
+          const shown: DutyUnit = { kind: unit.kind, id: unit.id, classIds: unit.classIds };
           for (const window of windowsOf(rule, unit)) {
             if (window.start > now) continue;
             const { done, progress } = tally(rule, accepts, index, subject.personId, unit, window);
@@ -150,7 +151,7 @@ export function createDutyEvaluator(settings: DutyEvaluationSettings): DutyEvalu
               role: rule.role,
               title: rule.title,
               period: rule.period,
-              unit: { kind: unit.kind, id: unit.id, classIds: unit.classIds },
+              unit: shown,
               caseIds: unit.caseIds,
               window: { start: start.iso, end: end.iso, lastDay: end.lastDay },
               measure,
@@ -185,7 +186,7 @@ export function evaluateDutiesBatch(
   settings: DutyEvaluationSettings & { subjects: readonly DutySubject[]; records: Iterable<DutyRecord> | DutyRecordIndex },
 ): PersonDutyEvaluation[] {
   const evaluator = createDutyEvaluator(settings);
-  const index = isIndex(settings.records) ? settings.records : indexDutyRecords(settings.records);
+  const index = asIndex(settings.records);
   return settings.subjects.map((subject) => evaluator.evaluate(subject, index));
 }
 
@@ -193,10 +194,5 @@ export function evaluateDutiesBatch(
 export function evaluateDuties(
   settings: DutyEvaluationSettings & { subject: DutySubject; records: Iterable<DutyRecord> | DutyRecordIndex },
 ): PersonDutyEvaluation {
-  const index = isIndex(settings.records) ? settings.records : indexDutyRecords(settings.records);
-  return createDutyEvaluator(settings).evaluate(settings.subject, index);
-}
-
-function isIndex(records: Iterable<DutyRecord> | DutyRecordIndex): records is DutyRecordIndex {
-  return 'range' in records;
+  return createDutyEvaluator(settings).evaluate(settings.subject, asIndex(settings.records));
 }

@@ -73,6 +73,11 @@ export function indexDutyRecords(records: Iterable<DutyRecord>): DutyRecordIndex
   };
 }
 
+/** Records as given, or indexed once here: callers evaluating several times pass an index. */
+export function asIndex(records: Iterable<DutyRecord> | DutyRecordIndex): DutyRecordIndex {
+  return 'range' in records ? records : indexDutyRecords(records);
+}
+
 /** Split a sorted series by a unit field; each part stays sorted. */
 function groupBy(series: Series, field: (typeof unitField)[keyof typeof unitField]): Map<string, Series> {
   const groups = new Map<string, Series>();

@@ -1,5 +1,5 @@
 import type { MessageKind, OutboxMessage } from '../../../types/message';
-import type { TxStore, WriteContext } from '../store/store';
+import { VersionConflictError, type Store, type Stored, type TxStore, type WriteContext } from '../store/store';
 
 export const OUTBOX = 'outbox';
 
@@ -37,4 +37,52 @@ export async function enqueue(tx: TxStore, entry: OutboxEntry, ctx: WriteContext
   };
   await tx.add(OUTBOX, message, ctx);
   return true;
+}
+
+/** An outbox row as the sender sees it: the message plus the claim that stops two senders sending it. */
+export type OutboxRow = OutboxMessage & {
+  /** The sender pass holding the row, and until when: after that the row is claimable again. */
+  claimedBy?: string;
+  claimedUntil?: string;
+  /** WeChat's (or the local inbox's) last answer, for the counselor and for operators. */
+  response?: { errcode: number; errmsg: string; at: string };
+};
+
+/**
+ * Pending rows whose time has come and whose claim (if any) has lapsed, oldest first. A lapsed
+ * claim means a sender died between claiming and marking: the row is simply sent again later.
+ */
+export async function dueRows(store: Store, nowIso: string, limit: number): Promise<Stored<OutboxRow>[]> {
+  const rows = await store.query<OutboxRow>(OUTBOX, {
+    where: { status: 'pending', sendAfter: { lte: nowIso } },
+    orderBy: [{ field: 'sendAfter', direction: 'asc' }],
+    limit,
+  });
+  return rows.filter((row) => !row.claimedUntil || row.claimedUntil <= nowIso);
+}
+
+/**
+ * Takes a row for sending with a version-checked update: of two senders that read the same row,
+ * one wins and the other gets null. The claim lasts `leaseMs`.
+ */
+export async function claim(store: Store, row: Stored<OutboxRow>, claimer: string, nowIso: string, leaseUntilIso: string): Promise<Stored<OutboxRow> | null> {
+  try {
+    return await store.update<OutboxRow>(OUTBOX, row._id, { claimedBy: claimer, claimedUntil: leaseUntilIso }, row._version, { by: claimer, at: nowIso });
+  } catch (error) {
+    if (error instanceof VersionConflictError) return null;
+    throw error;
+  }
+}
+
+export type OutboxResultPatch = Pick<OutboxRow, 'status' | 'attempts'> & Partial<Pick<OutboxRow, 'lastError' | 'sentAt' | 'sendAfter' | 'response' | 'claimedUntil'>>;
+
+/** Records the send's result on the claimed row; false when the claim was lost meanwhile. */
+export async function markResult(store: Store, claimed: Stored<OutboxRow>, patch: OutboxResultPatch, claimer: string, nowIso: string): Promise<boolean> {
+  try {
+    await store.update<OutboxRow>(OUTBOX, claimed._id, patch, claimed._version, { by: claimer, at: nowIso });
+    return true;
+  } catch (error) {
+    if (error instanceof VersionConflictError) return false;
+    throw error;
+  }
 }

@@ -18,6 +18,13 @@ export const collections = {
   courses: { indexes: ['departmentId', 'teacherId'] },
   grades: { indexes: ['studentId', 'semester', 'courseCode', 'classId'] },
   sessions: { indexes: ['userId', 'expiresAt'] },
+  // notices (issue 4): notices by student/class/college, the outbox by due time, the local inbox by person.
+  notices: { indexes: ['warningId', 'studentId', 'classId', ['collegeId', 'objection.state'], 'status'] },
+  noticeSignatures: { indexes: ['noticeId'] },
+  bindingCodes: { indexes: ['studentId'] },
+  parentBindings: { indexes: ['studentId', 'userId', 'classId'] },
+  outbox: { indexes: [['status', 'sendAfter'], 'subjectId', 'toUserId'] },
+  inbox: { indexes: ['toUserId'] },
 } satisfies Record<string, CollectionSpec>;
 
 export type CollectionName = keyof typeof collections;

@@ -30,7 +30,9 @@ import {
  * The store on one SQLite file: a table per collection, `(id, version, doc JSON)`, with
  * expression indexes on the fields collections.ts declares. Conditions follow CloudBase
  * (MongoDB) semantics: eq null also matches a missing field, neq/nin match missing fields,
- * and comparisons only match values of the same JSON type.
+ * and comparisons only match values of the same JSON type. Outside the contract: conditions on
+ * array fields (CloudBase matches any element, SQLite the whole array) and the order of booleans
+ * among mixed-type values.
  */
 export type SqliteStoreOptions = {
   /** Indexes per collection; collections.ts by default. */
