@@ -1,9 +1,21 @@
 import { campusFunction } from './campus/function';
+import { checkinsFunction } from './checkins/function';
+import { dutiesFunction } from './duties/function';
+import { gradesFunction } from './grades/function';
 import { identityFunction } from './identity/function';
+import { noticesFunction } from './notices/function';
+import { supportFunction } from './support/function';
+import { warningsFunction } from './warnings/function';
 import type { CloudFunction } from './platform/runtime/define-function';
 
 /** Every deployed function, by name: the local server and the tests dispatch through this. */
 export const functions: Record<string, CloudFunction> = {
+  checkins: checkinsFunction,
+  duties: dutiesFunction,
   identity: identityFunction,
   campus: campusFunction,
+  grades: gradesFunction,
+  warnings: warningsFunction,
+  notices: noticesFunction,
+  support: supportFunction,
 };

@@ -3,12 +3,12 @@
  * subpackage so the main package stays far below WeChat's 2 MB limit.
  */
 export default defineAppConfig({
-  pages: ['pages/index/index', 'pages/login/index'],
+  pages: ['pages/index/index', 'pages/login/index', 'pages/inbox/index'],
   subPackages: [
-    { root: 'packages/student', pages: ['home/index'] },
-    { root: 'packages/parent', pages: ['home/index'] },
-    { root: 'packages/staff', pages: ['home/index', 'class/index', 'student/index'] },
-    { root: 'packages/admin', pages: ['home/index'] },
+    { root: 'packages/student', pages: ['home/index', 'plan/index', 'case/index', 'notice/index'] },
+    { root: 'packages/parent', pages: ['home/index', 'meeting/index', 'bind/index', 'notice/index'] },
+    { root: 'packages/staff', pages: ['home/index', 'class/index', 'student/index', 'talk/index', 'case/index', 'plan-review/index', 'pairing/index', 'meeting/index', 'notices/index', 'checkin/index', 'duties/index', 'warnings/index'] },
+    { root: 'packages/admin', pages: ['home/index', 'objections/index', 'compliance/index', 'import/index', 'run/index', 'review/index'] },
   ],
   window: {
     backgroundTextStyle: 'light',

@@ -234,3 +234,57 @@ export type DutyAssignment = {
 
 /** A staff member to evaluate: one entry per role they hold. */
 export type DutySubject = { personId: string; assignments: readonly DutyAssignment[] };
+
+/** done: the quota is met; due: not yet, the window is open; overdue: the window closed unmet. */
+export const DutyStatus = z.enum(['done', 'due', 'overdue']);
+export type DutyStatus = z.infer<typeof DutyStatus>;
+
+/** What one quota is counted for, as shown to people. `classIds` place it in a class summary. */
+export type DutyUnit = { kind: DutyUnitKind; id: string; classIds: readonly string[] };
+
+/** One quota of one person, for one unit, in one window (the evaluator's answer, sent to the app). */
+export type DutyItem = {
+  /** Stable across runs: person, rule, unit and the window's first day. */
+  key: string;
+  personId: string;
+  ruleId: string;
+  role: Role;
+  title: string;
+  period: DutyPeriod;
+  unit: DutyUnit;
+  /** Warned student: the cases behind the unit. */
+  caseIds: readonly string[];
+  /** start inclusive, end exclusive (ISO, +08:00); lastDay is the last calendar day inside. */
+  window: { start: string; end: string; lastDay: string };
+  /** count: records; minutes: their total duration. */
+  measure: 'count' | 'minutes';
+  required: number;
+  progress: number;
+  /** What remains: required − progress, never below 0. */
+  due: number;
+  /** Ids of the records that count. */
+  done: string[];
+  status: DutyStatus;
+  /** The window's end: after this instant an unmet quota is overdue. */
+  dueAt: string;
+  remindBeforeDays?: number;
+};
+
+/** One person's duties in the semester evaluated. */
+export type PersonDutyEvaluation = {
+  personId: string;
+  now: string;
+  semesterId: string;
+  schoolYearId: string;
+  /** Every window begun by `now`, in rule order, then unit, then time. */
+  items: DutyItem[];
+  /** The open item that falls due soonest. */
+  next: DutyItem | null;
+  overdue: DutyItem[];
+};
+
+/**
+ * How far a person, class or rule meets its duties. `percent` is done ÷ (done + overdue): windows
+ * still open and not yet met count against nobody; null when nothing is settled yet.
+ */
+export type ComplianceSummary = { id: string; total: number; done: number; due: number; overdue: number; percent: number | null };

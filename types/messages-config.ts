@@ -15,7 +15,7 @@ export const wechatFieldLimit: Record<WechatFieldType, number> = {
 
 /** One field of a template: our key in outbox data → WeChat's key (thing1, time2…) and type. */
 export const TemplateField = z.object({
-  key: z.string().regex(/^[a-zA-Z]+$/, '字段名只能是字母'),
+  key: z.string().regex(/^[a-zA-Z][a-zA-Z0-9]*$/, '字段名只能是字母和数字'),
   wechatKey: z.string().regex(/^(thing|phrase|name|time|character_string)\d{1,2}$/, '微信字段名形如 thing1、time2'),
   type: WechatFieldType,
   label: z.string().min(1),

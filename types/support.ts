@@ -9,7 +9,7 @@ import { id, isoTime, requiredText, text } from './fields';
  * `minutes` where it has a length, so duty quotas can count them without knowing the forms.
  */
 
-const enumOf = <T extends [string, ...string[]]>(values: T, message: string) => z.enum(values, { errorMap: () => ({ message }) });
+const enumOf = <const T extends [string, ...string[]]>(values: T, message: string) => z.enum(values, { errorMap: () => ({ message }) });
 
 /** Who talked (谈话人). A tutor (导师) is part of the form; no tutor role exists yet (see report). */
 export const TalkerRole = enumOf(['counselor', 'headTeacher', 'assistant', 'tutor'], '谈话人身份不正确');

@@ -1,3 +1,5 @@
+import type { Duty } from './policy';
+
 /**
  * A published academic warning (学业警示), one per student per publication. Publishing a new run
  * supersedes the student's earlier active warning (history kept, never deleted). A warning is not
@@ -31,10 +33,17 @@ export type Warning = {
   /** Courses still owed (failed, not yet passed): the study plan needs a line for each. */
   failedCourses: { code: string; name: string; credits: number }[];
   /** Added by hand (seed 002), and by whom, with the reason: stays visible as manual. */
-  manual: { reason: string; note: string; by: string } | null;
+  manual: { reason: string; note: string; by: string; reasonLabel?: string } | null;
   status: WarningStatus;
   publishedAt: string;
   publishedBy: string;
+  /** What the level obliges staff to do (dutiesForLevel: lower levels' duties included when the policy builds on them). */
+  duties?: Duty[];
+  /** Set when a later publication replaced this warning (status 'superseded'). */
+  supersededBy?: string;
+  /** Set when a later run found the lifting condition met (status 'lifted'). */
+  liftedAt?: string;
+  liftedByRun?: string;
 };
 
 export const WARNINGS = 'warnings';

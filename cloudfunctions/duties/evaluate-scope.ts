@@ -1,4 +1,3 @@
-import { toDutyRecord } from '../core/checkins/duty-record';
 import { dutySubjects } from '../core/compliance/directory';
 import { evaluateDutiesBatch, resolveTerm, type PersonDutyEvaluation, type Term } from '../core/duties';
 import { defaultCalendar, defaultDutyConfig } from '../core/duties/defaults';
@@ -23,7 +22,7 @@ export async function evaluateScope(store: Store, scope: DutyDataScope, now: num
     now,
     semesterId: term.semester.id,
     subjects: dutySubjects(data.directory),
-    records: data.records.map(toDutyRecord),
+    records: data.records,
   });
   return { ...data, term, now, evaluations };
 }

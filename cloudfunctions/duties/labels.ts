@@ -1,6 +1,5 @@
 import { roleLabel, type Role } from '../../types/domain';
 import type { DutyUnitKind } from '../../types/duty';
-import { dormLabel } from '../platform/directory/directory';
 import type { DutyData } from './load-duty-data';
 
 /** Names for units, classes and people from data already loaded (no extra reads). */
@@ -18,7 +17,7 @@ export function labelsOf(data: DutyData) {
       case 'class':
         return className(id);
       case 'dorm':
-        return dormLabel(dorms.get(id));
+        return ((d) => (d ? `${d.building} ${d.room}` : id))(dorms.get(id));
       case 'student':
       case 'warnedStudent': {
         const s = students.get(id);

@@ -1,10 +1,8 @@
-import type { DutyRecordDoc } from '../../types/checkin';
-import { DUTY_RECORDS } from '../../types/checkin';
 import type { ClassInfo, Dorm, Student, User } from '../../types/domain';
 import { WARNINGS, type Warning } from '../../types/warning';
 import type { DutyDirectory } from '../core/compliance/directory';
 import { queryAll, type Store, type Stored, type Where } from '../platform/store/store';
-import { readFrom } from './read-range';
+import { dutyRecordsSince, type DutyRecordRow } from './record-cache';
 
 /** Whose duties: a whole college (leader, clerk), one department of it, or a list of classes. */
 export type DutyDataScope = { collegeId: string; departmentId?: string } | { classIds: readonly string[] };
@@ -12,13 +10,14 @@ export type DutyDataScope = { collegeId: string; departmentId?: string } | { cla
 export type DutyData = {
   directory: DutyDirectory;
   users: Map<string, Stored<User>>;
-  records: Stored<DutyRecordDoc>[];
+  records: DutyRecordRow[];
 };
 
 /**
  * Everything a compliance view needs, in a fixed number of queries whatever the number of people
  * or classes: classes, then students, dorms, warnings, staff and the records since `from`, each
- * one paged query over an indexed field. No query per person or per class.
+ * one paged query over an indexed field. No query per person or per class. Records are read in
+ * full once per instance, then only those received since (see record-cache.ts).
  */
 export async function loadDutyData(store: Store, scope: DutyDataScope, from: string): Promise<DutyData> {
   const classWhere: Where = 'classIds' in scope ? { _id: { in: [...scope.classIds] } } : { collegeId: scope.collegeId, ...(scope.departmentId ? { departmentId: scope.departmentId } : {}) };
@@ -37,7 +36,7 @@ export async function loadDutyData(store: Store, scope: DutyDataScope, from: str
     queryAll<Dorm>(store, 'dorms', { where: { collegeId: { in: collegeIds } } }),
     queryAll<Warning>(store, WARNINGS, { where: byClass }),
     queryAll<User>(store, 'users', { where: { _id: { in: staffIds } } }),
-    readFrom<DutyRecordDoc>(store, DUTY_RECORDS, byClass, 'at', from),
+    dutyRecordsSince(store, JSON.stringify(scope), byClass, from),
   ]);
   return {
     directory: {

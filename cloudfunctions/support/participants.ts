@@ -1,22 +1,26 @@
-import type { Grant, User } from '../../types/domain';
-import { queryAll, type Store } from '../platform/store/store';
+import type { User } from '../../types/domain';
+import { usersByIds } from '../platform/directory/directory';
+import type { Store } from '../platform/store/store';
+import { parentsOf } from '../notices/parents';
+import { studentUserId } from '../notices/settings';
 
-export type Person = { userId: string; openid: string; name: string; parent: boolean };
+export type Person = { userId: string; openid: string; parent: boolean };
 
 /**
- * The WeChat users of some students and of their bound parents. Grants are a nested list the
- * store cannot index, so this reads the user list once per call (see the report: a `studentIds`
- * field on users would make it one indexed query).
+ * The WeChat users of some students and of their bound parents, found the way the notices
+ * function finds them (student users are `s-<学号>`; parents from parentBindings and the
+ * enrollment import), each checked against the user's grant.
  */
 export async function peopleOf(store: Store, studentIds: readonly string[], withParents: boolean): Promise<{ students: Person[]; parents: Person[] }> {
-  const wanted = new Set(studentIds);
-  const users = await queryAll<User>(store, 'users');
-  const holds = (grants: Grant[], test: (g: Grant) => boolean) => grants.some(test);
-  const students: Person[] = [];
-  const parents: Person[] = [];
-  for (const u of users) {
-    if (holds(u.grants, (g) => g.role === 'student' && wanted.has(g.studentId))) students.push({ userId: u._id, openid: u.openid, name: u.name, parent: false });
-    if (withParents && holds(u.grants, (g) => g.role === 'parent' && g.childIds.some((c) => wanted.has(c)))) parents.push({ userId: u._id, openid: u.openid, name: u.name, parent: true });
-  }
-  return { students, parents };
+  const wanted = [...new Set(studentIds)];
+  const users: Map<string, User> = await usersByIds(store, wanted.map(studentUserId));
+  const students = wanted.flatMap((id) => {
+    const u = users.get(studentUserId(id));
+    return u && u.grants.some((g) => g.role === 'student' && g.studentId === id) ? [{ userId: u._id, openid: u.openid, parent: false }] : [];
+  });
+  if (!withParents) return { students, parents: [] };
+  const byStudent = await parentsOf(store, wanted);
+  const parents = new Map<string, Person>();
+  for (const list of byStudent.values()) for (const r of list) parents.set(r.userId, { userId: r.userId, openid: r.openid, parent: true });
+  return { students, parents: [...parents.values()] };
 }

@@ -1,10 +1,22 @@
 import { campusApi } from './campus';
+import { checkinsApi } from './checkins';
+import { dutiesApi } from './duties';
+import { gradesApi } from './grades';
 import { identityApi } from './identity';
+import { noticesApi } from './notices';
+import { supportApi } from './support';
+import { warningsApi } from './warnings';
 
 /** Every cloud function's contract, by deployed function name. */
 export const api = {
+  checkins: checkinsApi,
+  duties: dutiesApi,
   identity: identityApi,
   campus: campusApi,
+  grades: gradesApi,
+  warnings: warningsApi,
+  notices: noticesApi,
+  support: supportApi,
 };
 export type Api = typeof api;
 export type FunctionName = keyof Api;

@@ -69,6 +69,8 @@ export type NoticeStatusRow = {
   studentName: string;
   levelName: string;
   version: number;
+  /** Why this version replaced the previous one (a clerk's correction after an objection). */
+  correction: string | null;
   issuedAt: string;
   parentDeadline: string;
   /** The student's subscription message: queued, sent, refused (43101: contact another way), failed; none when the student has no WeChat user. */

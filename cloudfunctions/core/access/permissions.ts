@@ -51,6 +51,7 @@ export const permissions = {
   'pairing.approveClass': { headTeacher: 'class' },
   'pairing.approveCollege': { leader: 'college' },
   'pairing.approveSchool': { studentAffairs: 'school' },
+  'pairing.read': { ...classStaff, assistant: 'class', leader: 'college', studentAffairs: 'school' },
   'meeting.schedule': { assistant: 'class', ...classStaff, leader: 'college' },
   'meeting.respond': { student: 'own', parent: 'child' },
 

@@ -1,6 +1,6 @@
-import type { DutyRecord, WarnedStudentUnit } from '../../../types/duty';
+import type { DutyItem, DutyRecord, WarnedStudentUnit } from '../../../types/duty';
 import type { Role } from '../../../types/domain';
-import { createDutyEvaluator, type DutyEvaluationSettings, type DutyItem } from './evaluate';
+import { createDutyEvaluator, type DutyEvaluationSettings } from './evaluate';
 import { asIndex, type DutyRecordIndex } from './record-index';
 
 /**

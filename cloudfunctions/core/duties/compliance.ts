@@ -1,17 +1,4 @@
-import type { DutyItem, PersonDutyEvaluation } from './evaluate';
-
-/**
- * How far a person or class meets its duties. `percent` is done ÷ (done + overdue): windows
- * still open and not yet met do not count against anyone; null when nothing is settled yet.
- */
-export type ComplianceSummary = {
-  id: string;
-  total: number;
-  done: number;
-  due: number;
-  overdue: number;
-  percent: number | null;
-};
+import type { ComplianceSummary, DutyItem, PersonDutyEvaluation } from '../../../types/duty';
 
 /** Summaries per group; an item may belong to several groups (a dorm shared by two classes). */
 export function summarizeBy(items: Iterable<DutyItem>, groupsOf: (item: DutyItem) => Iterable<string>): ComplianceSummary[] {

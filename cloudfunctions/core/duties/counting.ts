@@ -3,7 +3,9 @@ import type { DutyRecordIndex } from './record-index';
 import type { CountingUnit } from './units';
 import type { Span } from './term';
 
-export type Measure = 'count' | 'minutes';
+import type { DutyItem } from '../../../types/duty';
+
+export type Measure = DutyItem['measure'];
 
 /** What a window holds toward a quota: the ids of the records that count and the progress they make. */
 export type Tally = { done: string[]; progress: number };

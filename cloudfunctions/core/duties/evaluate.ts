@@ -1,53 +1,20 @@
-import type { AcademicCalendar, DutyPeriod, DutyRecord, DutyRule, DutySubject } from '../../../types/duty';
-import type { Role } from '../../../types/domain';
+import type {
+  AcademicCalendar,
+  DutyItem,
+  DutyRecord,
+  DutyRule,
+  DutyStatus,
+  DutySubject,
+  DutyUnit,
+  PersonDutyEvaluation,
+} from '../../../types/duty';
 import { DomainError } from '../errors';
 import { dateOf, isoAt } from './shanghai-days';
-import { measureOf, recordFilter, requiredFor, tally, type Measure } from './counting';
+import { measureOf, recordFilter, requiredFor, tally } from './counting';
 import { asIndex, type DutyRecordIndex } from './record-index';
 import { resolveTerm, type Term } from './term';
-import { unitsFor, type CountingUnit, type DutyUnit } from './units';
+import { unitsFor, type CountingUnit } from './units';
 import { periodWindows, steppedWindows, withinDaysWindow, type DutyWindow } from './windows';
-
-export type DutyStatus = 'done' | 'due' | 'overdue';
-
-/** One quota of one person, for one unit, in one window. */
-export type DutyItem = {
-  /** Stable across runs: person, rule, unit and the window's first day. */
-  key: string;
-  personId: string;
-  ruleId: string;
-  role: Role;
-  title: string;
-  period: DutyPeriod;
-  unit: DutyUnit;
-  /** Warned student: the cases behind the unit. */
-  caseIds: readonly string[];
-  /** start inclusive, end exclusive (ISO, +08:00); lastDay is the last calendar day inside. */
-  window: { start: string; end: string; lastDay: string };
-  measure: Measure;
-  required: number;
-  progress: number;
-  /** What remains: required − progress, never below 0. */
-  due: number;
-  /** Ids of the records that count. */
-  done: string[];
-  status: DutyStatus;
-  /** The window's end: after this instant an unmet quota is overdue. */
-  dueAt: string;
-  remindBeforeDays?: number;
-};
-
-export type PersonDutyEvaluation = {
-  personId: string;
-  now: string;
-  semesterId: string;
-  schoolYearId: string;
-  /** Every window begun by `now`, in rule order, then unit, then time. */
-  items: DutyItem[];
-  /** The open item that falls due soonest. */
-  next: DutyItem | null;
-  overdue: DutyItem[];
-};
 
 export type DutyEvaluationSettings = {
   rules: readonly DutyRule[];

@@ -1,5 +1,4 @@
-import type { DutyUnit } from './units';
-import type { PersonDutyEvaluation } from './evaluate';
+import type { DutyUnit, PersonDutyEvaluation } from '../../../types/duty';
 
 const DAY = 24 * 60 * 60 * 1000;
 

@@ -1,10 +1,7 @@
-import type { DutyAssignment, DutyRule, DutyUnitKind } from '../../../types/duty';
+import type { DutyAssignment, DutyRule, DutyUnit } from '../../../types/duty';
 import { DomainError } from '../errors';
 import type { RecordUnit } from './record-index';
 import type { Span } from './term';
-
-/** What one quota is counted for, as shown to people. `classIds` place it in a class summary. */
-export type DutyUnit = { kind: DutyUnitKind; id: string; classIds: readonly string[] };
 
 /** A unit with what evaluation needs: where its records are, its size and when it is active. */
 export type CountingUnit = DutyUnit & {

@@ -17,6 +17,30 @@ export type RowCheckOptions = {
 export type RowCheck = { kind: 'row'; row: GradeRow } | { kind: 'errors'; errors: RowError[] } | { kind: 'blank' };
 
 const creditsPattern = /^\d{1,2}(\.\d{1,2})?$/;
+const scoreHelp = '应为 0–100 的分数或 优秀/良好/中等/及格/不及格、合格/不合格、缺考、旷考、作弊、免修、缓考';
+
+/** One row being checked: its cells and the errors found so far. */
+type Pending = { map: HeaderMap; cells: string[]; rowNumber: number; errors: RowError[] };
+
+function cell(p: Pending, field: GradeField): string {
+  const index = p.map.columns[field];
+  return index === undefined ? '' : (p.cells[index] ?? '').trim();
+}
+
+function fail(p: Pending, field: GradeField | null, message: string): void {
+  p.errors.push({ row: p.rowNumber, column: field === null ? null : columnName(p.map, field), message });
+}
+
+function text(p: Pending, field: GradeField, max: number, required: boolean): string {
+  const value = cell(p, field);
+  if (value === '' && required) fail(p, field, `缺少${columnName(p.map, field)}`);
+  else if (value.length > max) fail(p, field, `${columnName(p.map, field)}过长（最多 ${max} 个字符）`);
+  return value;
+}
+
+function clip(value: string): string {
+  return value.length > 20 ? `${value.slice(0, 20)}…` : value;
+}
 
 /**
  * Checks one data row against the header, field by field, reporting every problem of the row.
@@ -26,61 +50,71 @@ const creditsPattern = /^\d{1,2}(\.\d{1,2})?$/;
  */
 export function createRowChecker(map: HeaderMap, options: RowCheckOptions = {}): (sheetRow: SheetRow) => RowCheck {
   const seen = new RowFingerprints();
-  const { columns } = map;
+  // Exports repeat a handful of semester, score and exam-type texts: read each once.
+  const semesters = new Map<string, string | null>();
+  const scoreKnown = new Map<string, boolean>();
+  const hasSemesterColumn = map.columns.semester !== undefined;
+  const hasYearColumn = map.columns.schoolYear !== undefined;
+
   return ({ rowNumber, cells }) => {
-    const cell = (field: GradeField): string => {
-      const index = columns[field];
-      return index === undefined ? '' : (cells[index] ?? '').trim();
-    };
     if (cells.every((c) => c.trim() === '')) return { kind: 'blank' };
-    const errors: RowError[] = [];
-    const fail = (field: GradeField | null, message: string) => errors.push({ row: rowNumber, column: field === null ? null : columnName(map, field), message });
+    const p: Pending = { map, cells, rowNumber, errors: [] };
 
-    const studentId = required('studentId', cell('studentId'), 64);
-    const courseCode = required('courseCode', cell('courseCode'), 64);
-    const courseName = required('courseName', cell('courseName'), 128);
-    const studentName = optional('studentName', cell('studentName'), 64);
-    const classId = optional('classId', cell('classId'), 64);
-    const teacherName = optional('teacherName', cell('teacherName'), 64);
-    const departmentId = optional('departmentId', cell('departmentId'), 64);
+    const studentId = text(p, 'studentId', 64, true);
+    const courseCode = text(p, 'courseCode', 64, true);
+    const courseName = text(p, 'courseName', 128, true);
+    const studentName = text(p, 'studentName', 64, false);
+    const classId = text(p, 'classId', 64, false);
+    const teacherName = text(p, 'teacherName', 64, false);
+    const departmentId = text(p, 'departmentId', 64, false);
 
-    const creditsText = cell('credits');
+    const creditsText = cell(p, 'credits');
     let credits = 0;
-    if (creditsText === '') fail('credits', '缺少学分');
-    else if (!creditsPattern.test(creditsText) || Number(creditsText) > 50) fail('credits', `学分应为 0–50 的数字（实际为“${creditsText}”）`);
+    if (creditsText === '') fail(p, 'credits', '缺少学分');
+    else if (!creditsPattern.test(creditsText) || Number(creditsText) > 50) fail(p, 'credits', `学分应为 0–50 的数字（实际为“${clip(creditsText)}”）`);
     else credits = Number(creditsText);
 
-    const score = cell('score');
-    if (score === '') fail('score', '缺少成绩');
-    else if (score.length > 32 || parseScore(score, 60).kind === 'unknown') fail('score', `成绩无法识别：“${clip(score)}”（应为 0–100 的分数或 优秀/良好/中等/及格/不及格、合格/不合格、缺考、旷考、作弊、免修、缓考）`);
+    const score = cell(p, 'score');
+    let known = scoreKnown.get(score);
+    if (known === undefined) {
+      known = score.length <= 32 && parseScore(score, 60).kind !== 'unknown';
+      scoreKnown.set(score, known);
+    }
+    if (score === '') fail(p, 'score', '缺少成绩');
+    else if (!known) fail(p, 'score', `成绩无法识别：“${clip(score)}”（${scoreHelp}）`);
 
-    const attemptText = cell('attempt');
+    const attemptText = cell(p, 'attempt');
     let attempt: Attempt = 'regular';
-    if (attemptText === '') fail('attempt', '缺少考试性质');
+    if (attemptText === '') fail(p, 'attempt', '缺少考试性质');
     else {
       const parsed = parseAttempt(attemptText);
-      if (parsed === null) fail('attempt', `未知的考试性质：“${clip(attemptText)}”（应为 正考、补考 或 重修）`);
+      if (parsed === null) fail(p, 'attempt', `未知的考试性质：“${clip(attemptText)}”（应为 正考、补考 或 重修）`);
       else attempt = parsed;
     }
 
     let semester = '';
-    const semesterText = cell('semester');
-    if (semesterText === '' && columns.semester === undefined && options.defaultSemester) semester = options.defaultSemester;
-    else if (semesterText === '') fail('semester', '缺少学期');
+    const semesterText = cell(p, 'semester');
+    if (semesterText === '' && !hasSemesterColumn && options.defaultSemester) semester = options.defaultSemester;
+    else if (semesterText === '') fail(p, 'semester', '缺少学期');
     else {
-      const parsed = normaliseSemester(semesterText, columns.schoolYear === undefined ? undefined : cell('schoolYear'));
-      if (parsed === null) fail('semester', `学期格式不正确：“${clip(semesterText)}”（应如 2025-2026-1）`);
+      const year = hasYearColumn ? cell(p, 'schoolYear') : '';
+      const cacheKey = `${semesterText}\u0001${year}`;
+      let parsed = semesters.get(cacheKey);
+      if (parsed === undefined) {
+        parsed = normaliseSemester(semesterText, hasYearColumn ? year : undefined);
+        semesters.set(cacheKey, parsed);
+      }
+      if (parsed === null) fail(p, 'semester', `学期格式不正确：“${clip(semesterText)}”（应如 2025-2026-1）`);
       else semester = parsed;
     }
 
-    if (studentId !== '' && options.knownStudent && !options.knownStudent(studentId)) fail('studentId', `未知学生：学号 ${studentId} 不在学生名册中`);
-    if (errors.length > 0) return { kind: 'errors', errors };
+    if (studentId !== '' && options.knownStudent && !options.knownStudent(studentId)) fail(p, 'studentId', `未知学生：学号 ${studentId} 不在学生名册中`);
+    if (p.errors.length > 0) return { kind: 'errors', errors: p.errors };
 
-    const key = `${studentId}\u0001${courseCode}\u0001${semester}\u0001${attempt}`;
-    const first = seen.firstRowOf(key, rowNumber);
+    const first = seen.firstRowOf(`${studentId}\u0001${courseCode}\u0001${semester}\u0001${attempt}`, rowNumber);
     if (first !== 0) {
-      fail(null, `重复的成绩：与第 ${first} 行的学号、课程代码、学期和考试性质相同`);
-      return { kind: 'errors', errors };
+      fail(p, null, `重复的成绩：与第 ${first} 行的学号、课程代码、学期和考试性质相同`);
+      return { kind: 'errors', errors: p.errors };
     }
     const row: GradeRow = { studentId, courseCode, courseName, credits, score, attempt, semester };
     if (studentName !== '') row.studentName = studentName;
@@ -88,19 +122,5 @@ export function createRowChecker(map: HeaderMap, options: RowCheckOptions = {}):
     if (teacherName !== '') row.teacherName = teacherName;
     if (departmentId !== '') row.departmentId = departmentId;
     return { kind: 'row', row };
-
-    function required(field: GradeField, value: string, max: number): string {
-      if (value === '') fail(field, `缺少${columnName(map, field)}`);
-      else if (value.length > max) fail(field, `${columnName(map, field)}过长（最多 ${max} 个字符）`);
-      return value;
-    }
-    function optional(field: GradeField, value: string, max: number): string {
-      if (value.length > max) fail(field, `${columnName(map, field)}过长（最多 ${max} 个字符）`);
-      return value;
-    }
   };
-}
-
-function clip(text: string): string {
-  return text.length > 20 ? `${text.slice(0, 20)}…` : text;
 }

@@ -13,6 +13,7 @@ function cut(value: string, limit: number): string {
 }
 
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /**
  * A value made acceptable for a WeChat data type, so a long course list cannot make WeChat reject
@@ -24,7 +25,9 @@ export function fitField(type: WechatFieldType, value: string): string {
   const limit = wechatFieldLimit[type];
   switch (type) {
     case 'time':
-      return ISO.test(trimmed) ? shanghai(trimmed).format('YYYY年M月D日 HH:mm') : cut(trimmed || '无', limit);
+      if (ISO.test(trimmed)) return shanghai(trimmed).format('YYYY年M月D日 HH:mm');
+      if (DAY.test(trimmed)) return trimmed.replace(DAY, (_all, y: string, m: string, d: string) => `${y}年${Number(m)}月${Number(d)}日`);
+      return cut(trimmed || '无', limit);
     case 'character_string': {
       const ascii = trimmed.replace(/[^\x21-\x7e]/g, '');
       return cut(ascii || '-', limit);

@@ -17,7 +17,7 @@ export function displayCode(code: string): string {
 }
 
 /** A code that cannot bind anyone any more, and why (checked before the phone digits). */
-export function checkUsable(code: BindingCode | null, nowIso: string, maxAttempts: number): BindingCode {
+export function checkUsable<C extends BindingCode>(code: C | null, nowIso: string, maxAttempts: number): C {
   if (!code || code.revoked) throw new DomainError('BINDING.INVALID', '绑定码不正确，请核对后重新输入', 'code');
   if (code.usedAt) throw new DomainError('BINDING.USED', '该绑定码已使用过，请联系辅导员重新获取', 'code');
   if (code.failedAttempts >= maxAttempts) throw new DomainError('BINDING.LOCKED', '手机号核对失败次数过多，该绑定码已失效，请联系辅导员', 'code');

@@ -1,5 +1,7 @@
 /** The rules engine's public surface, for handlers, the CLI and the benchmark. */
-export { evaluatePolicy, type Evaluation, type EvaluateOptions, type StudentResult, type LevelSource } from './evaluate';
+export { evaluatePolicy } from './evaluate';
+export { EvaluationRun, type Evaluation, type EvaluateOptions } from './evaluation-run';
+export { type StudentResult, type LevelSource } from './student-result';
 export { type Change, classifyChange } from './change';
 export { type CourseResult, type TeacherResult } from './course-tally';
 export { type FiredTrigger } from './trigger';

@@ -18,14 +18,14 @@ export function matchLevels(levels: ReadonlyArray<Level>, facts: StudentFacts): 
   for (let li = 0; li < levels.length; li++) {
     const level = levels[li];
     if (level === undefined || level.triggers.length === 0) continue;
-    const hits: FiredTrigger[] = [];
+    // Most students fire nothing: allocate only on a hit.
+    let hits: FiredTrigger[] | null = null;
     for (const trigger of level.triggers) {
       const hit = fireTrigger(trigger, level.id, facts);
-      if (hit !== null) hits.push(hit);
+      if (hit !== null) (hits ??= []).push(hit);
       else if (level.combinator === 'all') break;
     }
-    const reached = level.combinator === 'all' ? hits.length === level.triggers.length : hits.length > 0;
-    if (!reached) continue;
+    if (hits === null || (level.combinator === 'all' && hits.length !== level.triggers.length)) continue;
     index = li;
     fired = fired === null ? hits : fired.concat(hits);
   }

@@ -24,6 +24,7 @@ export type StudentFacts = {
 
 /** Per-course state while one student's rows are read; reused across students. */
 type CourseState = {
+  code: string;
   name: string;
   passedEver: boolean;
   passedInSemester: boolean;
@@ -43,12 +44,17 @@ type CourseState = {
 
 /**
  * Reads each student's rows once: rows after the semester are ignored, rows of the semester
- * also feed the course tally. Per-course states live in one map that is cleared per student,
- * and the state objects are pooled: millions of rows allocate almost nothing.
+ * also feed the course tally. Millions of rows allocate almost nothing: course codes are
+ * numbered once per run, a student's courses find their state through a slot table stamped
+ * with the student's turn, and the state objects are pooled.
  */
 export class FactsBuilder {
-  private readonly courses = new Map<string, CourseState>();
+  private readonly courseNumbers = new Map<string, number>();
+  private slotOf = new Int32Array(256);
+  private turnOf = new Int32Array(256);
+  private turn = 0;
   private readonly pool: CourseState[] = [];
+  private used = 0;
 
   constructor(
     private readonly semester: string,
@@ -56,32 +62,49 @@ export class FactsBuilder {
     private readonly tally: CourseTally | null,
   ) {}
 
-  build(studentId: string, rows: ReadonlyArray<GradeRow>): StudentFacts {
-    const courses = this.courses;
+  /**
+   * Facts of one student from rows[from] … rows[to - 1], or through `rowIndex` when given
+   * (rows[rowIndex[from]] …); null when none of the rows is up to the semester.
+   */
+  build(studentId: string, rows: ReadonlyArray<GradeRow>, from: number, to: number, rowIndex: Int32Array | null): StudentFacts | null {
     const pool = this.pool;
+    const numbers = this.courseNumbers;
+    const turn = ++this.turn;
     let used = 0;
-    courses.clear();
     const semester = this.semester;
     let studentName: string | null = null;
     let classId: string | null = null;
-    for (let i = 0; i < rows.length; i++) {
-      const row = rows[i];
+    let seen = 0;
+    for (let k = from; k < to; k++) {
+      const row = rows[rowIndex === null ? k : (rowIndex[k] ?? -1)];
       if (row === undefined || row.semester > semester) continue;
-      if (row.studentName && (studentName === null || row.studentName < studentName)) studentName = row.studentName;
-      if (row.classId && (classId === null || row.classId < classId)) classId = row.classId;
+      seen++;
+      if (row.studentName && row.studentName !== studentName && (studentName === null || row.studentName < studentName)) studentName = row.studentName;
+      if (row.classId && row.classId !== classId && (classId === null || row.classId < classId)) classId = row.classId;
       const score = this.readScore(row.score);
       if (score.outcome === 'none') continue;
-      let c = courses.get(row.courseCode);
+      let n = numbers.get(row.courseCode);
+      if (n === undefined) {
+        n = numbers.size;
+        numbers.set(row.courseCode, n);
+        if (n >= this.slotOf.length) this.growSlots();
+      }
+      let c: CourseState | undefined;
+      if (this.turnOf[n] === turn) {
+        c = pool[this.slotOf[n] ?? 0];
+        if (c !== undefined && row.courseName !== c.name && row.courseName < c.name) c.name = row.courseName;
+      }
       if (c === undefined) {
         c = pool[used];
         if (c === undefined) {
           c = newState();
           pool.push(c);
         }
+        this.turnOf[n] = turn;
+        this.slotOf[n] = used;
         used++;
-        resetState(c, row.courseName);
-        courses.set(row.courseCode, c);
-      } else if (row.courseName < c.name) c.name = row.courseName;
+        resetState(c, row.courseCode, row.courseName);
+      }
       const passed = score.outcome === 'pass';
       const inSemester = row.semester === semester;
       if (passed) {
@@ -111,7 +134,23 @@ export class FactsBuilder {
         if (this.tally !== null && score.kind !== 'exempt') this.tally.add(row, !passed);
       } else if (row.attempt === 'makeup' && !passed) c.makeupFailed = true;
     }
-    return this.summarise(studentId, studentName, classId);
+    this.used = used;
+    return seen === 0 ? null : this.summarise(studentId, studentName, classId);
+  }
+
+  private growSlots(): void {
+    const slotOf = new Int32Array(this.slotOf.length * 2);
+    const turnOf = new Int32Array(this.turnOf.length * 2);
+    slotOf.set(this.slotOf);
+    turnOf.set(this.turnOf);
+    this.slotOf = slotOf;
+    this.turnOf = turnOf;
+  }
+
+  /** A student known only from a previous run or a manual entry. */
+  empty(studentId: string): StudentFacts {
+    this.used = 0;
+    return this.summarise(studentId, null, null);
   }
 
   private summarise(studentId: string, studentName: string | null, classId: string | null): StudentFacts {
@@ -124,7 +163,10 @@ export class FactsBuilder {
     let pointCredits = 0;
     let semesterPoints = 0;
     let semesterCredits = 0;
-    for (const [code, c] of this.courses) {
+    for (let i = 0; i < this.used; i++) {
+      const c = this.pool[i];
+      if (c === undefined) continue;
+      const code = c.code;
       if (c.regularFailed && !c.regularPassed) {
         regularFailed.push({ code, name: c.name, credits: c.regularFailCredits });
         regularFailedCredits += c.regularFailCredits;
@@ -163,6 +205,7 @@ export class FactsBuilder {
 
 function newState(): CourseState {
   return {
+    code: '',
     name: '',
     passedEver: false,
     passedInSemester: false,
@@ -180,7 +223,8 @@ function newState(): CourseState {
   };
 }
 
-function resetState(c: CourseState, name: string): void {
+function resetState(c: CourseState, code: string, name: string): void {
+  c.code = code;
   c.name = name;
   c.passedEver = false;
   c.passedInSemester = false;

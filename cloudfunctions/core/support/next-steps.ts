@@ -15,6 +15,11 @@ export type NextInput = {
   now: string;
 };
 
+/** The last calendar day inside a window whose end is exclusive. */
+function lastDay(dueAt: string): string {
+  return formatDateTime(new Date(Date.parse(dueAt) - 1)).slice(0, 10);
+}
+
 const reviewerName: Record<ReviewerRole, string> = { headTeacher: '班主任', tutor: '导师', counselor: '辅导员' };
 
 /** What is next on a case, most urgent first: overdue duties, then the plan, talks and meetings. */
@@ -32,7 +37,7 @@ export function nextSteps(input: NextInput): string[] {
     return [...steps, ...upcoming];
   }
   if (input.audience === 'parent') return upcoming;
-  for (const d of input.duties) if (d.status === 'overdue') steps.push(`已逾期：${d.title}（${d.personName}）`);
+  for (const d of input.duties) if (d.status === 'overdue') steps.push(`已逾期：${d.title}（${d.personName}，${lastDay(d.dueAt)} 截止）`);
   if (input.hasWarning && input.talks === 0) steps.push('尚无谈话记录，请尽快约谈');
   if (input.planStatus === 'none' && input.hasWarning) steps.push('督促学生填写学习计划');
   if (input.planStatus === 'draft' || input.planStatus === 'returned') steps.push('督促学生提交学习计划');

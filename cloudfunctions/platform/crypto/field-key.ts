@@ -21,7 +21,7 @@ export function loadOrCreateFieldKey(file: string): Buffer {
 }
 
 /** A cloud function runs in SCF: its file system is not a place for keys. */
-function inCloud(env: NodeJS.ProcessEnv): boolean {
+function inCloud(env: Readonly<Record<string, string | undefined>>): boolean {
   return Boolean(env.TENCENTCLOUD_RUNENV || env.SCF_FUNCTIONNAME || env.TCB_ENV);
 }
 
@@ -31,7 +31,7 @@ let cached: { source: string; key: Buffer } | null = null;
  * The key for field encryption: `FIELD_KEY` (64 hex characters) from the environment — required
  * in the cloud — else `<DATA_DIR or data>/field-key`, generated on first run.
  */
-export function fieldKey(env: NodeJS.ProcessEnv = process.env): Buffer {
+export function fieldKey(env: Readonly<Record<string, string | undefined>> = process.env): Buffer {
   const source = env.FIELD_KEY ? `env:${env.FIELD_KEY}` : `file:${resolve(env.DATA_DIR ?? 'data')}`;
   if (cached?.source === source) return cached.key;
   let key: Buffer;

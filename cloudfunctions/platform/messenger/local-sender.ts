@@ -27,10 +27,12 @@ export function localSender(store: Store): MessageSender {
         page: row.page,
         deliveredAt: nowIso,
       };
+      if (await store.get(INBOX, item._id)) return { errcode: 0, errmsg: 'ok (already delivered)' };
       try {
         await store.add(INBOX, item, { by: 'scheduler', at: nowIso });
       } catch (error) {
-        if (!(error instanceof DuplicateIdError)) throw error;
+        // Another pass delivered it between the get and the add: still delivered once.
+        if (!(error instanceof DuplicateIdError) && !(await store.get(INBOX, item._id))) throw error;
       }
       return { errcode: 0, errmsg: 'ok' };
     },

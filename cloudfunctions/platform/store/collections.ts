@@ -18,6 +18,10 @@ export const collections = {
   courses: { indexes: ['departmentId', 'teacherId'] },
   grades: { indexes: ['studentId', 'semester', 'courseCode', 'classId'] },
   sessions: { indexes: ['userId', 'expiresAt'] },
+  // warnings (issue 3): import jobs, policy runs, published warnings by student/class/college.
+  gradeImports: { indexes: ['collegeId', 'fileId'] },
+  warningRuns: { indexes: [['collegeId', 'semester'], 'status'] },
+  warnings: { indexes: [['studentId', 'status'], ['classId', 'status'], ['collegeId', 'status'], 'runId'] },
   // notices (issue 4): notices by student/class/college, the outbox by due time, the local inbox by person.
   notices: { indexes: ['warningId', 'studentId', 'classId', ['collegeId', 'objection.state'], 'status'] },
   noticeSignatures: { indexes: ['noticeId'] },
@@ -25,6 +29,15 @@ export const collections = {
   parentBindings: { indexes: ['studentId', 'userId', 'classId'] },
   outbox: { indexes: [['status', 'sendAfter'], 'subjectId', 'toUserId'] },
   inbox: { indexes: ['toUserId'] },
+  // support casework (issue 5): a student's case, a class's caseload, a talker's own records.
+  talks: { indexes: [['studentId', 'at'], ['classId', 'at'], 'actorId'] },
+  difficulties: { indexes: [['studentId', 'at']] },
+  studyPlans: { indexes: ['studentId', ['classId', 'status'], 'warningId'] },
+  pairings: { indexes: ['classId', 'collegeId', 'helperId', 'status'] },
+  meetings: { indexes: [['classId', 'at'], 'collegeId', 'actorId', 'status'] },
+  // checkins + duties (issue 6): records walked by time (and by arrival, for warm reads) within a college / class / person; follow-ups per class.
+  dutyRecords: { indexes: [['collegeId', 'at'], ['classId', 'at'], ['actorId', 'at'], ['collegeId', 'receivedAt'], ['classId', 'receivedAt']] },
+  followUps: { indexes: [['classId', 'status'], ['collegeId', 'status']] },
 } satisfies Record<string, CollectionSpec>;
 
 export type CollectionName = keyof typeof collections;

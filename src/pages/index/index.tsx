@@ -37,6 +37,11 @@ export default function Index() {
     return (
       <View className="page">
         <Empty description="你的微信尚未开通。学生和教职工由学院导入；家长请使用辅导员发送的绑定码。" />
+        <View style={{ padding: '16px' }}>
+          <Button block type="primary" onClick={() => Taro.navigateTo({ url: '/packages/parent/bind/index' })}>
+            我是家长，输入绑定码
+          </Button>
+        </View>
       </View>
     );
   }

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { evaluatePolicy, presets } from '../../../cloudfunctions/core/rules';
+import { evaluatePolicy, EvaluationRun, presets } from '../../../cloudfunctions/core/rules';
 import { levelIndex } from '../../../cloudfunctions/core/rules/level-match';
 import { gradeRowsArb, passedGradeArb, previousArb } from '../../support/rules-arbitraries';
 import { S1 } from '../../support/rules-grades';
@@ -20,6 +20,17 @@ describe.each(Object.keys(presets))('%s properties', (name) => {
     );
   });
 
+  test('feeding students one by one, in any order, gives the same result as all rows at once', () => {
+    fc.assert(
+      fc.property(gradeRowsArb, previousArb(policy), fc.boolean(), (rows, previous, reverse) => {
+        const run = new EvaluationRun(policy, { semester: S1, previous });
+        const ids = [...new Set(rows.map((r) => r.studentId))];
+        for (const id of reverse ? ids.reverse() : ids) run.addStudent(id, rows.filter((r) => r.studentId === id));
+        expect(JSON.stringify(run.finish())).toBe(JSON.stringify(evaluatePolicy(policy, rows, { semester: S1, previous })));
+      }),
+    );
+  });
+
   test('adding a passed grade never raises a level', () => {
     fc.assert(
       fc.property(
@@ -35,4 +46,10 @@ describe.each(Object.keys(presets))('%s properties', (name) => {
       { numRuns: 500 },
     );
   });
+});
+
+test('a student fed twice is refused', () => {
+  const run = new EvaluationRun(presets['lzut-life']!, { semester: S1 });
+  run.addStudent('A', []);
+  expect(() => run.addStudent('A', [])).toThrow('student A was added twice');
 });

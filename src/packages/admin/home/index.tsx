@@ -1,5 +1,6 @@
 import { View } from '@tarojs/components';
-import { useRouter } from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
+import { Cell, CellGroup } from '@nutui/nutui-react-taro';
 import { roleLabel, Role } from '../../../../types/domain';
 import { call } from '../../../services/api';
 import { useLoad } from '../../../services/use-call';
@@ -18,6 +19,21 @@ export default function AdminHome() {
           {me.data.name} · {role.success ? roleLabel[role.data] : '学院'}
         </View>
       ) : null}
+      {role.success && role.data === 'clerk' ? (
+        <CellGroup>
+          <Cell className="link-import" title="导入成绩" clickable onClick={() => void Taro.navigateTo({ url: '/packages/admin/import/index' })} />
+          <Cell className="link-run" title="运行警示规则 · 审核发布名单" clickable onClick={() => void Taro.navigateTo({ url: '/packages/admin/run/index' })} />
+          <Cell className="link-objections" title="通知异议处理" clickable onClick={() => void Taro.navigateTo({ url: '/packages/admin/objections/index' })} />
+          <Cell className="link-notices" title="警示通知跟踪" clickable onClick={() => void Taro.navigateTo({ url: '/packages/staff/notices/index' })} />
+          <Cell className="link-inbox" title="消息" clickable onClick={() => void Taro.navigateTo({ url: '/pages/inbox/index' })} />
+        </CellGroup>
+      ) : null}
+      <CellGroup>
+        {role.success && role.data !== 'clerk' ? (
+          <Cell className="link-runs" title="学业警示名单" clickable onClick={() => void Taro.navigateTo({ url: '/packages/admin/run/index?view=list' })} />
+        ) : null}
+        <Cell className="link-compliance" title="职责完成情况" clickable onClick={() => void Taro.navigateTo({ url: '/packages/admin/compliance/index' })} />
+      </CellGroup>
       <View className="section-title">学院班级</View>
       <LoadState loading={classes.loading} error={classes.error} empty={classes.data?.length === 0} />
       {classes.data ? <ClassList classes={classes.data} /> : null}

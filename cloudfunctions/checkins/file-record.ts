@@ -1,0 +1,84 @@
+import type { CheckinReceipt } from '../../types/api/checkins';
+import { DUTY_RECORDS, FOLLOW_UPS, type CheckinDetails, type DutyRecordDoc, type FollowUp, type GeoFix } from '../../types/checkin';
+import type { DutyRecordKind } from '../../types/duty';
+import type { Place } from '../../types/place';
+import { locationFlags } from '../core/checkins/location-flags';
+import { defaultPlaces } from '../core/checkins/places';
+import { recordIdFor } from '../core/checkins/record-id';
+import { recordTime } from '../core/checkins/record-time';
+import { toIso } from '../core/time/shanghai';
+import type { Context } from '../platform/runtime/define-function';
+import type { Stored } from '../platform/store/store';
+
+/** What the phone sends with every record. */
+export type Sent = { clientId: string; deviceAt: string; sentAt: string; location?: GeoFix | undefined };
+
+/** A record as a form describes it; the rest (id, times, flags, audit) is the server's. */
+export type Draft = {
+  kind: DutyRecordKind;
+  collegeId: string;
+  classId: string;
+  dormId?: string;
+  studentId?: string;
+  teacherId?: string;
+  minutes?: number;
+  topics?: string[];
+  mode?: string;
+  documented: boolean;
+  place: Place | null;
+  details: CheckinDetails;
+};
+
+function receipt(doc: DutyRecordDoc, duplicate: boolean): CheckinReceipt {
+  const place = doc.placeId ? (defaultPlaces.places.find((p) => p.id === doc.placeId) ?? null) : null;
+  return {
+    recordId: doc._id,
+    kind: doc.kind,
+    at: doc.at,
+    flags: doc.flags,
+    distanceMeters: doc.distanceMeters ?? null,
+    placeName: place?.name ?? null,
+    duplicate,
+    followUps: doc.details.form === 'dormCheck' ? doc.details.residents.filter((r) => r.status === 'absent').length : 0,
+  };
+}
+
+/**
+ * Stores one record, idempotently: its id comes from the caller and the phone's clientId, so a
+ * resend (offline queue, retry after a lost answer) finds the first and returns it unchanged.
+ * Location and clock problems become flags; nothing here rejects a check-in.
+ * `followUps` are written in the same transaction (all or nothing).
+ */
+export async function fileRecord(ctx: Context, sent: Sent, draft: Draft, followUps: (recordId: string, at: string) => FollowUp[] = () => []): Promise<CheckinReceipt> {
+  const recordId = recordIdFor(ctx.actor.userId, sent.clientId);
+  const existing = await ctx.store.get<DutyRecordDoc>(DUTY_RECORDS, recordId);
+  if (existing) return receipt(existing, true);
+
+  const receivedAt = ctx.clock.now().getTime();
+  const time = recordTime({ receivedAt, deviceAt: Date.parse(sent.deviceAt), sentAt: Date.parse(sent.sentAt), limits: defaultPlaces.limits });
+  const where = locationFlags(sent.location, draft.place, defaultPlaces.limits);
+  const { place, ...fields } = draft;
+  const at = toIso(new Date(time.at));
+  const doc: DutyRecordDoc = {
+    ...fields,
+    _id: recordId,
+    actorId: ctx.actor.userId,
+    at,
+    receivedAt: ctx.nowIso(),
+    clientId: sent.clientId.toLowerCase(),
+    deviceAt: sent.deviceAt,
+    sentAt: sent.sentAt,
+    ...(place ? { placeId: place.id } : {}),
+    ...(sent.location ? { location: sent.location } : {}),
+    ...(where.distanceMeters === null ? {} : { distanceMeters: where.distanceMeters }),
+    flags: [...where.flags, ...time.flags],
+  };
+  return ctx.store.transaction(async (tx) => {
+    // A resend racing the first send: the first one in wins, the other reads it.
+    const raced = await tx.get<DutyRecordDoc>(DUTY_RECORDS, recordId);
+    if (raced) return receipt(raced, true);
+    const stored: Stored<DutyRecordDoc> = await tx.add(DUTY_RECORDS, doc, ctx.write());
+    for (const followUp of followUps(recordId, at)) if (!(await tx.get(FOLLOW_UPS, followUp._id))) await tx.add(FOLLOW_UPS, followUp, ctx.write());
+    return receipt(stored, false);
+  });
+}

@@ -1,0 +1,284 @@
+import { checkinsApi, type CheckinOptions, type FollowUpRow } from '../../types/api/checkins';
+import { DUTY_RECORDS, FOLLOW_UPS, type DutyRecordDoc, type FollowUp } from '../../types/checkin';
+import { roleLabel, type Dorm, type Student } from '../../types/domain';
+import { classIdsFor, collegeIdsFor } from '../core/access/authorize';
+import { absencesWithoutLeave } from '../core/checkins/dorm-absences';
+import { placeById, placeOfBuilding, defaultPlaces } from '../core/checkins/places';
+import { followUpIdFor } from '../core/checkins/record-id';
+import { recordLabel } from '../core/checkins/record-label';
+import { DomainError, NotFoundError } from '../core/errors';
+import { classesByIds, classResource, dormLabel, loadClass, loadStudent, studentResource, usersByIds } from '../platform/directory/directory';
+import { defineFunction, type Context } from '../platform/runtime/define-function';
+import { queryAll } from '../platform/store/store';
+import { fileRecord } from './file-record';
+
+const byClass = { permission: 'checkin.write', resource: (ctx: Context, input: { classId: string }) => classResource(ctx.store, input.classId) } as const;
+const byStudent = { permission: 'checkin.write', resource: (ctx: Context, input: { studentId: string }) => studentResource(ctx.store, input.studentId) } as const;
+
+/** Every id must be a student of the class (a late list with a stranger in it is a mistake). */
+async function assertInClass(ctx: Context, classId: string, ids: readonly string[]): Promise<Map<string, Student>> {
+  const students = new Map((await queryAll<Student>(ctx.store, 'students', { where: { classId } })).map((s) => [s._id, s]));
+  const stranger = ids.find((id) => !students.has(id));
+  if (stranger) throw new DomainError('CHECKIN.NOT_IN_CLASS', `学生 ${stranger} 不在该班级`, 'students');
+  return students;
+}
+
+function teachingPlace(placeId: string | undefined) {
+  if (placeId === undefined) return null;
+  const place = placeById(defaultPlaces, placeId);
+  if (!place || place.kind !== 'teaching') throw new DomainError('CHECKIN.PLACE_UNKNOWN', '请选择教学楼', 'placeId');
+  return place;
+}
+
+export const checkinsFunction = defineFunction('checkins', checkinsApi, {
+  options: {
+    permission: 'checkin.write',
+    resource: 'list',
+    async run(ctx): Promise<CheckinOptions> {
+      const classes = await classesByIds(ctx.store, classIdsFor(ctx.actor, 'checkin.write'));
+      const ids = new Set(classes.map((c) => c._id));
+      const colleges = [...new Set(classes.map((c) => c.collegeId))];
+      const dorms = colleges.length === 0 ? [] : await queryAll<Dorm>(ctx.store, 'dorms', { where: { collegeId: { in: colleges } } });
+      return {
+        classes: classes.map((c) => ({
+          classId: c._id,
+          name: c.name,
+          roles: ctx.actor.grants.filter((g) => 'classIds' in g && g.classIds.includes(c._id)).map((g) => roleLabel[g.role]),
+        })),
+        dorms: dorms
+          .filter((d) => d.classIds.some((id) => ids.has(id)))
+          .sort((a, b) => a._id.localeCompare(b._id))
+          .map((d) => ({ dormId: d._id, label: dormLabel(d), classIds: d.classIds.filter((id) => ids.has(id)), placeId: placeOfBuilding(defaultPlaces, d.building)?.id ?? null })),
+        places: defaultPlaces.places,
+      };
+    },
+  },
+
+  dormResidents: {
+    ...byClass,
+    async run(ctx, { classId, dormId }) {
+      const dorm = await ctx.store.get<Dorm>('dorms', dormId);
+      if (!dorm || !dorm.classIds.includes(classId)) throw new NotFoundError('该班级的这间寝室');
+      const residents = await queryAll<Student>(ctx.store, 'students', { where: { dormId }, orderBy: [{ field: '_id', direction: 'asc' }] });
+      return residents.map((s) => ({ studentId: s._id, name: s.name }));
+    },
+  },
+
+  dormCheck: {
+    ...byClass,
+    async run(ctx, input) {
+      const cls = await loadClass(ctx.store, input.classId);
+      const dorm = await ctx.store.get<Dorm>('dorms', input.dormId);
+      if (!dorm || !dorm.classIds.includes(cls._id)) throw new DomainError('CHECKIN.DORM_NOT_OF_CLASS', '该寝室不属于所选班级', 'dormId');
+      const residents = new Map((await queryAll<Student>(ctx.store, 'students', { where: { dormId: dorm._id } })).map((s) => [s._id, s]));
+      const absent = absencesWithoutLeave([...residents.keys()], input.residents);
+      return fileRecord(
+        ctx,
+        input,
+        {
+          kind: 'dormCheck',
+          collegeId: cls.collegeId,
+          classId: cls._id,
+          dormId: dorm._id,
+          // Hygiene and presence are both on the form: the check is documented (seed 001).
+          documented: true,
+          place: placeOfBuilding(defaultPlaces, dorm.building),
+          details: {
+            form: 'dormCheck',
+            hygieneScore: input.hygieneScore,
+            hygieneNotes: input.hygieneNotes,
+            residents: input.residents.map((r) => ({ ...r, name: residents.get(r.studentId)?.name ?? r.studentId })),
+          },
+        },
+        (recordId, at): FollowUp[] =>
+          absent.map((studentId) => {
+            const student = residents.get(studentId);
+            return {
+              _id: followUpIdFor(recordId, studentId),
+              reason: 'dormAbsence',
+              studentId,
+              studentName: student?.name ?? studentId,
+              classId: student?.classId ?? cls._id,
+              collegeId: cls.collegeId,
+              dormId: dorm._id,
+              counselorId: cls.counselorId,
+              recordId,
+              reportedBy: ctx.actor.userId,
+              at,
+              status: 'open',
+            };
+          }),
+      );
+    },
+  },
+
+  classCheck: {
+    ...byClass,
+    async run(ctx, input) {
+      const cls = await loadClass(ctx.store, input.classId);
+      await assertInClass(ctx, cls._id, [...input.late, ...input.absent, ...input.leftEarly]);
+      return fileRecord(ctx, input, {
+        kind: 'classCheck',
+        collegeId: cls.collegeId,
+        classId: cls._id,
+        documented: true,
+        place: teachingPlace(input.placeId),
+        details: { form: 'classCheck', course: input.course, late: input.late, absent: input.absent, leftEarly: input.leftEarly },
+      });
+    },
+  },
+
+  lecture: {
+    ...byClass,
+    async run(ctx, input) {
+      const cls = await loadClass(ctx.store, input.classId);
+      return fileRecord(ctx, input, {
+        kind: 'lectureAttendance',
+        collegeId: cls.collegeId,
+        classId: cls._id,
+        documented: input.notes !== '',
+        place: teachingPlace(input.placeId),
+        details: { form: 'lecture', course: input.course, teacherName: input.teacherName, notes: input.notes },
+      });
+    },
+  },
+
+  meeting: {
+    ...byClass,
+    async run(ctx, input) {
+      const cls = await loadClass(ctx.store, input.classId);
+      return fileRecord(ctx, input, {
+        kind: input.kind,
+        collegeId: cls.collegeId,
+        classId: cls._id,
+        topics: input.topics,
+        ...(input.minutes === undefined ? {} : { minutes: input.minutes }),
+        // Seed 001: a class meeting counts with its minutes (纪要).
+        documented: input.summary !== '',
+        place: null,
+        details: { form: 'meeting', title: input.title, summary: input.summary, attendees: input.attendees },
+      });
+    },
+  },
+
+  themedActivity: {
+    ...byClass,
+    async run(ctx, input) {
+      const cls = await loadClass(ctx.store, input.classId);
+      return fileRecord(ctx, input, {
+        kind: 'themedActivity',
+        collegeId: cls.collegeId,
+        classId: cls._id,
+        minutes: input.minutes,
+        topics: [input.theme],
+        documented: input.summary !== '',
+        place: null,
+        details: { form: 'themedActivity', theme: input.theme, participants: input.participants, summary: input.summary },
+      });
+    },
+  },
+
+  talk: {
+    ...byStudent,
+    async run(ctx, input) {
+      const student = await loadStudent(ctx.store, input.studentId);
+      return fileRecord(ctx, input, {
+        kind: 'talk',
+        collegeId: student.collegeId,
+        classId: student.classId,
+        studentId: student._id,
+        minutes: input.minutes,
+        mode: input.mode,
+        documented: input.notes !== '',
+        place: null,
+        details: { form: 'talk', notes: input.notes },
+      });
+    },
+  },
+
+  parentContact: {
+    ...byStudent,
+    async run(ctx, input) {
+      const student = await loadStudent(ctx.store, input.studentId);
+      return fileRecord(ctx, input, {
+        kind: 'parentContact',
+        collegeId: student.collegeId,
+        classId: student.classId,
+        studentId: student._id,
+        mode: input.channel,
+        documented: input.notes !== '',
+        place: null,
+        details: { form: 'contact', channel: input.channel, notes: input.notes },
+      });
+    },
+  },
+
+  teacherContact: {
+    ...byClass,
+    async run(ctx, input) {
+      const cls = await loadClass(ctx.store, input.classId);
+      return fileRecord(ctx, input, {
+        kind: 'teacherContact',
+        collegeId: cls.collegeId,
+        classId: cls._id,
+        // Without a user id, the name stands for the teacher (the same name counts as the same teacher).
+        teacherId: input.teacherId ?? `name:${input.teacherName}`,
+        documented: input.notes !== '',
+        place: null,
+        details: { form: 'contact', channel: '面谈/电话', notes: input.notes, teacherName: input.teacherName },
+      });
+    },
+  },
+
+  myRecords: {
+    permission: 'checkin.write',
+    resource: 'list',
+    async run(ctx, { limit }) {
+      const docs = await ctx.store.query<DutyRecordDoc>(DUTY_RECORDS, { where: { actorId: ctx.actor.userId }, orderBy: [{ field: 'at', direction: 'desc' }], limit });
+      return docs.map((d) => ({ recordId: d._id, kind: d.kind, at: d.at, classId: d.classId, label: recordLabel(d, (id) => id), flags: d.flags }));
+    },
+  },
+
+  followUps: {
+    permission: 'duties.readClass',
+    resource: 'list',
+    async run(ctx, { status }): Promise<FollowUpRow[]> {
+      const classIds = classIdsFor(ctx.actor, 'duties.readClass');
+      const collegeIds = collegeIdsFor(ctx.actor, 'duties.readClass');
+      const lists = await Promise.all([
+        classIds.length > 0 ? queryAll<FollowUp>(ctx.store, FOLLOW_UPS, { where: { classId: { in: classIds }, status } }) : Promise.resolve([]),
+        collegeIds.length > 0 ? queryAll<FollowUp>(ctx.store, FOLLOW_UPS, { where: { collegeId: { in: collegeIds }, status } }) : Promise.resolve([]),
+      ]);
+      const rows = new Map(lists.flat().map((f) => [f._id, f]));
+      const dorms = new Map((await queryAll<Dorm>(ctx.store, 'dorms', { where: { _id: { in: [...new Set([...rows.values()].flatMap((f) => (f.dormId ? [f.dormId] : [])))] } } })).map((d) => [d._id, d]));
+      const people = await usersByIds(ctx.store, [...rows.values()].map((f) => f.reportedBy));
+      return [...rows.values()]
+        .sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0))
+        .map((f) => ({
+          followUpId: f._id,
+          studentId: f.studentId,
+          studentName: f.studentName,
+          classId: f.classId,
+          dormLabel: dormLabel(f.dormId ? dorms.get(f.dormId) : null),
+          reportedByName: people.get(f.reportedBy)?.name ?? f.reportedBy,
+          at: f.at,
+          status: f.status,
+        }));
+    },
+  },
+
+  closeFollowUp: {
+    permission: 'difficulty.write',
+    resource: async (ctx, { followUpId }) => {
+      const f = await ctx.store.get<FollowUp>(FOLLOW_UPS, followUpId);
+      return f ? { studentId: f.studentId, classId: f.classId, collegeId: f.collegeId } : { studentId: followUpId };
+    },
+    async run(ctx, { followUpId }) {
+      const f = await ctx.store.get<FollowUp>(FOLLOW_UPS, followUpId);
+      if (!f) throw new NotFoundError('该跟进事项');
+      if (f.status === 'closed') return { followUpId, status: f.status };
+      const updated = await ctx.store.update<FollowUp>(FOLLOW_UPS, followUpId, { status: 'closed' }, f._version, ctx.write());
+      return { followUpId, status: updated.status };
+    },
+  },
+});

@@ -1,0 +1,59 @@
+import type { RunEntry } from '../../../types/api/warnings';
+import type { Policy } from '../../../types/policy';
+import type { Warning } from '../../../types/warning';
+import { dutiesForLevel } from '../rules/level-duties';
+
+/** One write of a publication, done in its own transaction (single-document operations only). */
+export type PublishStep =
+  | { kind: 'publish'; studentId: string; warning: Warning; supersede: string | null }
+  | { kind: 'lift'; studentId: string; warningId: string };
+
+export type RunRef = { runId: string; collegeId: string; semester: string; policyId: string };
+
+/** Deterministic: a retried publish finds the warnings it already wrote and goes on from there. */
+export function warningIdOf(runId: string, studentId: string): string {
+  return `w:${runId}:${studentId}`;
+}
+
+function publishedChange(change: RunEntry['change']): Warning['change'] {
+  return change === 'escalated' || change === 'deescalated' || change === 'unchanged' ? change : 'new';
+}
+
+/**
+ * What publishing a run writes, student by student: a warning for every entry with a level (it
+ * supersedes the student's earlier active warning), and a lift for every entry whose earlier
+ * warning is lifted. Entries without a level and without an earlier warning write nothing.
+ */
+export function planPublication(run: RunRef, policy: Policy, entries: ReadonlyArray<RunEntry>, by: { userId: string; at: string }): PublishStep[] {
+  const steps: PublishStep[] = [];
+  for (const entry of entries) {
+    if (entry.level !== null && entry.levelName !== null) {
+      const manual = entry.manual?.action === 'add' ? entry.manual : null;
+      const warning: Warning = {
+        _id: warningIdOf(run.runId, entry.studentId),
+        runId: run.runId,
+        studentId: entry.studentId,
+        studentName: entry.studentName,
+        classId: entry.classId,
+        collegeId: run.collegeId,
+        semester: run.semester,
+        policyId: run.policyId,
+        level: entry.level,
+        levelName: entry.levelName,
+        levelRank: entry.levelRank,
+        change: publishedChange(entry.change),
+        triggers: entry.triggers.map((t) => ({ rule: t.rule, text: t.text, courses: [...t.courses], credits: t.credits })),
+        failedCourses: entry.failedCourses.map((c) => ({ ...c })),
+        manual: manual ? { reason: manual.reason ?? '', reasonLabel: manual.reasonLabel ?? '', note: manual.note ?? '', by: manual.by } : null,
+        status: 'active',
+        publishedAt: by.at,
+        publishedBy: by.userId,
+        duties: dutiesForLevel(policy, entry.level),
+      };
+      steps.push({ kind: 'publish', studentId: entry.studentId, warning, supersede: entry.previousWarningId });
+    } else if (entry.previousWarningId !== null) {
+      steps.push({ kind: 'lift', studentId: entry.studentId, warningId: entry.previousWarningId });
+    }
+  }
+  return steps;
+}

@@ -1,0 +1,53 @@
+import { DUTY_RECORDS, type CheckinFlag, type DutyRecordDoc } from '../../types/checkin';
+import type { DutyRecord } from '../../types/duty';
+import { toDutyRecord } from '../core/checkins/duty-record';
+import { toIso } from '../core/time/shanghai';
+import type { Store, Where } from '../platform/store/store';
+import { readFrom } from './read-range';
+
+/** A record as dashboards keep it: what the evaluator counts, plus where it belongs and its flags. */
+export type DutyRecordRow = DutyRecord & { classId: string; flags: CheckinFlag[]; receivedAt: string };
+
+type Entry = { from: string; rows: Map<string, DutyRecordRow>; watermark: string };
+
+/** Records are written once and never changed, so a warm instance only reads what arrived since. */
+const caches = new WeakMap<Store, Map<string, Entry>>();
+const MAX_SCOPES = 32;
+/** Reads overlap by this much: a record committed a little after its receivedAt is not missed. */
+const OVERLAP_MS = 5 * 60_000;
+
+function rowOf(doc: DutyRecordDoc): DutyRecordRow {
+  return { ...toDutyRecord(doc), classId: doc.classId, flags: doc.flags, receivedAt: doc.receivedAt };
+}
+
+function watermarkOf(rows: Iterable<DutyRecordRow>, floor: string): string {
+  let latest = floor;
+  for (const row of rows) if (row.receivedAt > latest) latest = row.receivedAt;
+  return latest;
+}
+
+/**
+ * The records of a scope made since `from`. The first call reads them all (keyset pages by
+ * time); later calls in the same instance read only those received since the last one (usually
+ * one page) and keep compact rows in memory, not whole documents.
+ */
+export async function dutyRecordsSince(store: Store, scopeKey: string, where: Where, from: string): Promise<DutyRecordRow[]> {
+  let byScope = caches.get(store);
+  if (!byScope) {
+    byScope = new Map();
+    caches.set(store, byScope);
+  }
+  const entry = byScope.get(scopeKey);
+  if (!entry || entry.from !== from) {
+    const rows = new Map((await readFrom<DutyRecordDoc>(store, DUTY_RECORDS, where, 'at', from)).map((d) => [d._id, rowOf(d)]));
+    if (byScope.size >= MAX_SCOPES) byScope.delete(byScope.keys().next().value ?? '');
+    byScope.set(scopeKey, { from, rows, watermark: watermarkOf(rows.values(), from) });
+    return [...rows.values()];
+  }
+  const since = toIso(new Date(Date.parse(entry.watermark) - OVERLAP_MS));
+  for (const doc of await readFrom<DutyRecordDoc>(store, DUTY_RECORDS, where, 'receivedAt', since)) {
+    if (doc.at >= from) entry.rows.set(doc._id, rowOf(doc));
+  }
+  entry.watermark = watermarkOf(entry.rows.values(), entry.watermark);
+  return [...entry.rows.values()];
+}

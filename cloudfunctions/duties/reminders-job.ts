@@ -1,0 +1,53 @@
+import type { College } from '../../types/domain';
+import { remindersDue, type DutyReminder } from '../core/duties';
+import type { Clock } from '../core/time/clock';
+import { toIso } from '../core/time/shanghai';
+import { enqueue, OUTBOX } from '../platform/messenger/outbox';
+import { queryAll, type Store } from '../platform/store/store';
+import { evaluateScope } from './evaluate-scope';
+
+/** Used when a rule does not say how early to remind. */
+export const DEFAULT_REMIND_BEFORE_DAYS = 3;
+export const REMINDER_WRITER = 'system:duty-reminders';
+
+export type DutyReminderRun = { colleges: number; reminders: number; queued: number };
+
+/** The subscription message for a reminder: the duty, its last day, what is still missing. */
+export function reminderMessage(r: DutyReminder) {
+  const unit = r.units.length > 1 ? `${r.units.length} 项` : '1 项';
+  return {
+    key: r.dedupKey,
+    kind: 'dutyDueSoon' as const,
+    page: 'packages/staff/duties/index',
+    data: { duty: r.title.slice(0, 20), deadline: r.lastDay, remaining: String(r.remaining), note: `还有${unit}未完成，请在截止前记录` },
+    subjectId: r.ruleId,
+  };
+}
+
+/**
+ * The scheduler's duty pass: for each college, everyone's duties from one load, then one
+ * "about to be overdue" message per person, rule and window (the evaluator's dedup key is the
+ * outbox key, so running every few minutes queues each reminder once).
+ */
+export async function queueDutyReminders(store: Store, clock: Clock): Promise<DutyReminderRun> {
+  const now = clock.now().getTime();
+  const at = toIso(clock.now());
+  const colleges = await queryAll<College>(store, 'colleges');
+  let reminders = 0;
+  let queued = 0;
+  for (const college of colleges) {
+    const e = await evaluateScope(store, { collegeId: college._id }, now);
+    for (const evaluation of e.evaluations) {
+      const user = e.users.get(evaluation.personId);
+      if (!user) continue;
+      for (const reminder of remindersDue(evaluation, now, DEFAULT_REMIND_BEFORE_DAYS)) {
+        reminders += 1;
+        const message = reminderMessage(reminder);
+        if (await store.get(OUTBOX, `msg:${message.key}`)) continue;
+        const entry = { ...message, toUserId: user._id, toOpenid: user.openid };
+        if (await store.transaction((tx) => enqueue(tx, entry, { by: REMINDER_WRITER, at }))) queued += 1;
+      }
+    }
+  }
+  return { colleges: colleges.length, reminders, queued };
+}

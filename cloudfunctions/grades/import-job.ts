@@ -1,0 +1,209 @@
+import type { ImportJobView } from '../../types/api/grades';
+import type { Student } from '../../types/domain';
+import type { GradeRow } from '../../types/grade';
+import { NotFoundError } from '../core/errors';
+import { gradeDocId } from '../core/grades/grade-doc-id';
+import { createGradeImport } from '../core/grades/grade-import';
+import type { RowError, SheetRow } from '../core/grades/sheet-row';
+import { GradeFileError, readGradeFile } from '../platform/grades/grade-file';
+import type { Context } from '../platform/runtime/define-function';
+import type { Stored } from '../platform/store/store';
+import { classifyRows, type GoodRow } from './classify-rows';
+import { GRADE_IMPORTS, GRADES, gradeKey, type GradeDoc } from './grade-doc';
+import { queryIn, rosterOf } from './roster';
+
+/** Rows per chunk, the time one call may spend (well inside a cloud function's 60 s), errors kept. */
+export const importSettings = { chunkRows: 5000, budgetMs: 15_000, maxErrors: 500 };
+
+export type GradeImportDoc = Omit<ImportJobView, 'jobId'> & { startedBy: string };
+
+export function jobView(job: Stored<GradeImportDoc>): ImportJobView {
+  return {
+    jobId: job._id,
+    fileId: job.fileId,
+    collegeId: job.collegeId,
+    status: job.status,
+    cursor: job.cursor,
+    rows: job.rows,
+    inserted: job.inserted,
+    alreadyPresent: job.alreadyPresent,
+    updated: job.updated,
+    errorCount: job.errorCount,
+    errors: job.errors,
+    message: job.message,
+    startedAt: job.startedAt,
+    finishedAt: job.finishedAt,
+  };
+}
+
+export async function loadJob(ctx: Context, jobId: string, collegeId: string): Promise<Stored<GradeImportDoc>> {
+  const job = await ctx.store.get<GradeImportDoc>(GRADE_IMPORTS, jobId);
+  if (!job || job.collegeId !== collegeId) throw new NotFoundError('该导入任务');
+  return job;
+}
+
+type Input = { fileId: string; jobId?: string; chunkRows?: number; maxChunks?: number };
+
+/**
+ * One call of a resumable import: reads the file from the start, skips the rows the job has done
+ * (the cursor), then processes chunk after chunk while the time budget lasts. Each chunk writes
+ * its grades first and advances the cursor last (version-checked), so a call that dies mid-chunk
+ * leaves the cursor behind and the next call redoes the chunk — its rows are recognised as this
+ * job's own and nothing is written twice.
+ */
+export async function importChunk(ctx: Context, collegeId: string, input: Input): Promise<ImportJobView> {
+  let job = input.jobId ? await loadJob(ctx, input.jobId, collegeId) : await startJob(ctx, collegeId, input.fileId);
+  if (job.fileId !== input.fileId) throw new NotFoundError('该导入任务');
+  if (job.status !== 'running') return jobView(job);
+
+  const chunkRows = input.chunkRows ?? importSettings.chunkRows;
+  const maxChunks = input.maxChunks ?? Number.POSITIVE_INFINITY;
+  let source: AsyncIterable<SheetRow>;
+  try {
+    source = await readGradeFile(await ctx.files.localPath(job.fileId));
+  } catch (error) {
+    if (error instanceof GradeFileError) return jobView(await finish(ctx, job, 'failed', error.message));
+    throw error;
+  }
+
+  let roster = new Map<string, Stored<Student>>();
+  const importer = createGradeImport({ knownStudent: (id) => roster.has(id) });
+  const rows = source[Symbol.asyncIterator]();
+  const started = Date.now();
+  try {
+    for (let chunks = 0; job.status === 'running' && chunks < maxChunks && (chunks === 0 || Date.now() - started < importSettings.budgetMs); chunks++) {
+      const batch: SheetRow[] = [];
+      let end = false;
+      while (batch.length < chunkRows) {
+        const next = await pull(rows);
+        if (next.done) {
+          end = true;
+          break;
+        }
+        const sheetRow = next.value;
+        if (importer.header === null) {
+          const step = importer.accept(sheetRow);
+          if (step.kind === 'fatal') return jobView(await finish(ctx, job, 'failed', step.message));
+          continue;
+        }
+        if (sheetRow.rowNumber > job.cursor) batch.push(sheetRow);
+      }
+      if (importer.header === null) return jobView(await finish(ctx, job, 'failed', '文件是空的：没有表头和成绩'));
+
+      const idColumn = importer.header.columns.studentId;
+      roster = await rosterOf(ctx.store, collegeId, batch.map((r) => (idColumn === undefined ? '' : (r.cells[idColumn] ?? '').trim())));
+      job = await processChunk(ctx, job, batch, end, (sheetRow) => importer.accept(sheetRow), roster);
+    }
+  } catch (error) {
+    if (error instanceof FileReadError) return jobView(await finish(ctx, job, 'failed', error.message));
+    throw error;
+  } finally {
+    await rows.return?.();
+  }
+  return jobView(job);
+}
+
+/** The file itself broke while being read (an unclosed quote, a corrupt workbook). */
+class FileReadError extends Error {}
+
+export async function pull(rows: AsyncIterator<SheetRow>): Promise<IteratorResult<SheetRow>> {
+  try {
+    return await rows.next();
+  } catch (error) {
+    throw new FileReadError(error instanceof Error ? `文件无法读取：${error.message}` : '文件无法读取');
+  }
+}
+
+export function isFileReadError(error: unknown): error is Error {
+  return error instanceof FileReadError;
+}
+
+async function startJob(ctx: Context, collegeId: string, fileId: string): Promise<Stored<GradeImportDoc>> {
+  await ctx.files.localPath(fileId); // a missing upload is reported now, not as a failed job
+  const doc: GradeImportDoc = {
+    fileId,
+    collegeId,
+    status: 'running',
+    cursor: 0,
+    rows: 0,
+    inserted: 0,
+    alreadyPresent: 0,
+    updated: 0,
+    errorCount: 0,
+    errors: [],
+    message: null,
+    startedAt: ctx.nowIso(),
+    finishedAt: null,
+    startedBy: ctx.actor.userId,
+  };
+  return ctx.store.add(GRADE_IMPORTS, doc, ctx.write());
+}
+
+async function finish(ctx: Context, job: Stored<GradeImportDoc>, status: 'failed' | 'done', message: string | null): Promise<Stored<GradeImportDoc>> {
+  return ctx.store.update<GradeImportDoc>(GRADE_IMPORTS, job._id, { status, message, finishedAt: ctx.nowIso() }, job._version, ctx.write());
+}
+
+type Step = ReturnType<ReturnType<typeof createGradeImport>['accept']>;
+
+async function processChunk(
+  ctx: Context,
+  job: Stored<GradeImportDoc>,
+  batch: SheetRow[],
+  end: boolean,
+  accept: (row: SheetRow) => Step,
+  roster: ReadonlyMap<string, Stored<Student>>,
+): Promise<Stored<GradeImportDoc>> {
+  const good: GoodRow[] = [];
+  const errors: RowError[] = [];
+  let dataRows = 0;
+  for (const sheetRow of batch) {
+    const step = accept(sheetRow);
+    if (step.kind === 'row') good.push({ rowNumber: sheetRow.rowNumber, row: step.row });
+    else if (step.kind === 'errors') errors.push(...step.errors);
+    if (step.kind === 'row' || step.kind === 'errors') dataRows++;
+  }
+
+  // Primary-key lookups only: a chunk costs a few reads however many grades the store holds.
+  const stored = await queryIn<GradeDoc>(ctx.store, GRADES, '_id', good.map((g) => gradeDocId(g.row)));
+  const existing = new Map(stored.map((doc) => [gradeKey(doc), doc]));
+  const plan = classifyRows(job._id, good, existing);
+  const write = ctx.write();
+  const docs = plan.insert.map(({ rowNumber, row }) => toDoc(row, roster.get(row.studentId), job, rowNumber));
+  const added = docs.length > 0 ? await ctx.store.addMany(GRADES, docs, write) : 0;
+  for (const { rowNumber, row, existing: prev } of plan.correct) {
+    const patch: Partial<GradeDoc> = { score: row.score, credits: row.credits, courseName: row.courseName, correctedBy: job._id, correctedRow: rowNumber };
+    if (row.teacherName !== undefined) patch.teacherName = row.teacherName;
+    await ctx.store.update<GradeDoc>(GRADES, prev._id, patch, prev._version, write);
+  }
+
+  const allErrors = [...errors, ...plan.errors].sort((a, b) => a.row - b.row);
+  const last = batch[batch.length - 1];
+  return ctx.store.update<GradeImportDoc>(
+    GRADE_IMPORTS,
+    job._id,
+    {
+      cursor: last ? last.rowNumber : job.cursor,
+      rows: job.rows + dataRows,
+      inserted: job.inserted + added + plan.redoneInserts,
+      alreadyPresent: job.alreadyPresent + plan.alreadyPresent + (docs.length - added),
+      updated: job.updated + plan.correct.length + plan.redoneCorrections,
+      errorCount: job.errorCount + allErrors.length,
+      errors: job.errors.concat(allErrors.slice(0, Math.max(0, importSettings.maxErrors - job.errors.length))),
+      ...(end ? { status: 'done' as const, finishedAt: ctx.nowIso() } : {}),
+    },
+    job._version,
+    write,
+  );
+}
+
+function toDoc(row: GradeRow, student: Student | undefined, job: Stored<GradeImportDoc>, rowNumber: number): GradeDoc & { _id: string } {
+  return {
+    ...row,
+    _id: gradeDocId(row),
+    studentName: row.studentName ?? student?.name,
+    classId: student?.classId ?? row.classId ?? '',
+    collegeId: job.collegeId,
+    importId: job._id,
+    sourceRow: rowNumber,
+  };
+}

@@ -1,0 +1,26 @@
+import type { Student } from '../../types/domain';
+import { queryAll, type Store, type Stored } from '../platform/store/store';
+
+/** Ids per `in` query: well under CloudBase's limits on a condition's size. */
+const IN_BATCH = 500;
+
+/** The college's students among these ids (others are 未知学生 to the import). */
+export async function rosterOf(store: Store, collegeId: string, studentIds: Iterable<string>): Promise<Map<string, Stored<Student>>> {
+  const ids = [...new Set(studentIds)].filter((s) => s !== '').sort();
+  const out = new Map<string, Stored<Student>>();
+  for (let i = 0; i < ids.length; i += IN_BATCH) {
+    const rows = await queryAll<Student>(store, 'students', { where: { _id: { in: ids.slice(i, i + IN_BATCH) }, collegeId } });
+    for (const s of rows) out.set(s._id, s);
+  }
+  return out;
+}
+
+/** Every row of a collection whose `field` is one of `values`, in batches. */
+export async function queryIn<T>(store: Store, collection: string, field: string, values: Iterable<string>): Promise<Stored<T>[]> {
+  const list = [...new Set(values)].sort();
+  const out: Stored<T>[] = [];
+  for (let i = 0; i < list.length; i += IN_BATCH) {
+    out.push(...(await queryAll<T>(store, collection, { where: { [field]: { in: list.slice(i, i + IN_BATCH) } } })));
+  }
+  return out;
+}

@@ -1,0 +1,26 @@
+import { noticesApi } from '../../types/api/notices';
+import { defineFunction } from '../platform/runtime/define-function';
+import { bindParent } from './bind-parent';
+import { objections, resolveObjection } from './clerk-actions';
+import { inbox } from './inbox-action';
+import { childNotices, parentCopy, returnReceipt } from './parent-actions';
+import { classStatus, createBindingCode, recordPhoneContact } from './staff-actions';
+import { acknowledge, object, studentCopy, studentNotices } from './student-actions';
+
+/** Warning notices: student copy and signature, parent binding and receipt, counselor tracking, objections. */
+export const noticesFunction = defineFunction('notices', noticesApi, {
+  studentNotices,
+  studentCopy,
+  acknowledge,
+  object,
+  childNotices,
+  parentCopy,
+  returnReceipt,
+  bindParent,
+  classStatus,
+  createBindingCode,
+  recordPhoneContact,
+  objections,
+  resolveObjection,
+  inbox,
+});

@@ -1,0 +1,99 @@
+import type { ClassInfo, College, Student } from '../../types/domain';
+import { NOTICES, type Notice } from '../../types/notice';
+import type { Warning } from '../../types/warning';
+import { warningIssued } from '../core/notices/message-intents';
+import { renderNotice, type Correction, type NoticeNames } from '../core/notices/render';
+import { templateFor } from '../core/notices/templates';
+import { shanghai, toIso } from '../core/time/shanghai';
+import { enqueue } from '../platform/messenger/outbox';
+import { queryAll, type Store, type TxStore, type WriteContext } from '../platform/store/store';
+import { noticeSettings, studentUserId } from './settings';
+
+export type { NoticeNames } from '../core/notices/render';
+
+export type IssuedNotice = { notice: Notice; created: boolean; messageQueued: boolean };
+
+export function noticeIdOf(warningId: string, version = 1): string {
+  return version === 1 ? `notice-${warningId}` : `notice-${warningId}-v${version}`;
+}
+
+/**
+ * Names the notice text needs (college, class, parent on file), per student id: read before the
+ * transaction, because a CloudBase transaction cannot query.
+ */
+export async function loadNoticeNames(store: Store, warnings: Pick<Warning, 'studentId'>[]): Promise<Map<string, NoticeNames>> {
+  const ids = [...new Set(warnings.map((w) => w.studentId))];
+  const out = new Map<string, NoticeNames>();
+  for (let i = 0; i < ids.length; i += 500) {
+    const students = await queryAll<Student>(store, 'students', { where: { _id: { in: ids.slice(i, i + 500) } } });
+    const classes = new Map((await queryAll<ClassInfo>(store, 'classes', { where: { _id: { in: [...new Set(students.map((s) => s.classId))] } } })).map((c) => [c._id, c]));
+    const colleges = new Map<string, string>();
+    for (const collegeId of new Set(students.map((s) => s.collegeId))) colleges.set(collegeId, (await store.get<College>('colleges', collegeId))?.name ?? collegeId);
+    for (const s of students) {
+      out.set(s._id, { collegeName: colleges.get(s.collegeId) ?? s.collegeId, className: classes.get(s.classId)?.name ?? s.classId, parentName: s.parentName ? `${s.parentName}家长` : '家长' });
+    }
+  }
+  return out;
+}
+
+/**
+ * Publishing a warning → its notice (college stub, student copy, parent copy, rendered from the
+ * level's template and stored as issued) and the `warningIssued` message to the student when the
+ * student has a WeChat user — both inside the caller's transaction. Idempotent: a second call for
+ * the same warning (and version) writes nothing and returns the stored notice.
+ */
+export async function issueNoticesInTx(
+  tx: TxStore,
+  warning: Warning,
+  ctx: WriteContext,
+  names: NoticeNames,
+  options: { version?: number; correction?: Correction & { replaces: string } } = {},
+): Promise<IssuedNotice> {
+  const version = options.version ?? 1;
+  const id = noticeIdOf(warning._id, version);
+  const existing = await tx.get<Notice>(NOTICES, id);
+  if (existing) return { notice: existing, created: false, messageQueued: false };
+  const correction = options.correction ?? null;
+  const issuedAt = version === 1 ? warning.publishedAt : ctx.at;
+  const notice: Notice = {
+    _id: id,
+    warningId: warning._id,
+    version,
+    correction: correction ? { replaces: correction.replaces, reason: correction.reason } : null,
+    status: 'issued',
+    studentId: warning.studentId,
+    studentName: warning.studentName,
+    classId: warning.classId,
+    collegeId: warning.collegeId,
+    semester: warning.semester,
+    level: warning.level,
+    levelName: warning.levelName,
+    levelRank: warning.levelRank,
+    copies: renderNotice(warning, names, templateFor(warning.policyId, warning.level), correction),
+    issuedAt,
+    issuedBy: warning.publishedBy,
+    parentDeadline: toIso(shanghai(warning.publishedAt).add(noticeSettings.parentContactDays, 'day')),
+    readAt: null,
+    ack: null,
+    objection: null,
+    parentReadAt: null,
+    receipt: null,
+    phoneContacts: [],
+    flags: [],
+  };
+  await tx.add(NOTICES, notice, ctx);
+  const student = await tx.get<{ openid: string }>('users', studentUserId(warning.studentId));
+  const messageQueued = student ? await enqueue(tx, warningIssued(notice, { userId: student._id, openid: student.openid }, warning.change === 'escalated'), ctx) : false;
+  return { notice, created: true, messageQueued };
+}
+
+/** For callers without a transaction of their own: one transaction per warning. */
+export async function issueNotices(store: Store, warnings: Warning[], ctx: WriteContext): Promise<IssuedNotice[]> {
+  const names = await loadNoticeNames(store, warnings);
+  const out: IssuedNotice[] = [];
+  for (const warning of warnings) {
+    const n = names.get(warning.studentId) ?? { collegeName: warning.collegeId, className: warning.classId, parentName: '家长' };
+    out.push(await store.transaction((tx) => issueNoticesInTx(tx, warning, ctx, n)));
+  }
+  return out;
+}

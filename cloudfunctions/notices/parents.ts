@@ -1,0 +1,29 @@
+import type { User } from '../../types/domain';
+import { PARENT_BINDINGS, type ParentBinding } from '../../types/notice';
+import type { Recipient } from '../core/notices/message-intents';
+import { queryAll, type Store } from '../platform/store/store';
+import { usersByIds } from '../platform/directory/directory';
+import { seededParentUserId } from './settings';
+
+/**
+ * The WeChat users bound as each student's parent: bindings made with a code (parentBindings)
+ * and parents bound at enrollment (`p-<学号>`), each checked against the user's parent grant so a
+ * revoked grant stops the messages.
+ */
+export async function parentsOf(store: Store, studentIds: string[]): Promise<Map<string, Recipient[]>> {
+  const out = new Map<string, Recipient[]>(studentIds.map((id) => [id, []]));
+  if (studentIds.length === 0) return out;
+  const bindings: ParentBinding[] = [];
+  for (let i = 0; i < studentIds.length; i += 500) {
+    bindings.push(...(await queryAll<ParentBinding>(store, PARENT_BINDINGS, { where: { studentId: { in: studentIds.slice(i, i + 500) } } })));
+  }
+  const candidates = [...bindings.map((b) => ({ studentId: b.studentId, userId: b.userId })), ...studentIds.map((id) => ({ studentId: id, userId: seededParentUserId(id) }))];
+  const users: Map<string, User> = await usersByIds(store, candidates.map((c) => c.userId));
+  for (const { studentId, userId } of candidates) {
+    const user = users.get(userId);
+    const list = out.get(studentId);
+    if (!user || !list || list.some((r) => r.userId === userId)) continue;
+    if (user.grants.some((g) => g.role === 'parent' && g.childIds.includes(studentId))) list.push({ userId, openid: user.openid });
+  }
+  return out;
+}

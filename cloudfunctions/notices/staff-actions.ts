@@ -1,0 +1,85 @@
+import type { NoticesApi } from '../../types/api/notices';
+import { maskPhone, type Student } from '../../types/domain';
+import type { OutboxMessage } from '../../types/message';
+import { BINDING_CODES, NOTICES, PARENT_BINDINGS, type BindingCode, type Notice, type ParentBinding } from '../../types/notice';
+import { DomainError } from '../core/errors';
+import { displayCode } from '../core/notices/binding';
+import { shanghai, toIso } from '../core/time/shanghai';
+import { OUTBOX } from '../platform/messenger/outbox';
+import type { ActionSpec } from '../platform/runtime/define-function';
+import { queryAll } from '../platform/store/store';
+import { classResource, loadClass, loadStudent, studentResource } from '../platform/directory/directory';
+import { bindingCodeHash, newBindingCode } from './binding-codes';
+import { applyEvent, noticeResource } from './notice-access';
+import { parentsOf } from './parents';
+import { noticeSettings } from './settings';
+import { statusRow } from './views';
+
+type Api = NoticesApi;
+
+/**
+ * The counselor's list for a class: per warned student, sent / read / signed or objected /
+ * parent bound / receipt or phone contact, overdue after the week (seed 001), flags, refusals.
+ */
+export const classStatus: ActionSpec<Api['classStatus']> = {
+  permission: 'notice.trackStatus',
+  resource: (ctx, input) => classResource(ctx.store, input.classId),
+  async run(ctx, { classId }) {
+    const cls = await loadClass(ctx.store, classId);
+    const notices = await queryAll<Notice>(ctx.store, NOTICES, { where: { classId, status: 'issued' }, orderBy: [{ field: 'studentId', direction: 'asc' }] });
+    const ids = notices.map((n) => n._id);
+    const messages: OutboxMessage[] = [];
+    for (let i = 0; i < ids.length; i += 200) messages.push(...(await queryAll<OutboxMessage>(ctx.store, OUTBOX, { where: { subjectId: { in: ids.slice(i, i + 200) } } })));
+    const studentIds = [...new Set(notices.map((n) => n.studentId))];
+    const parents = await parentsOf(ctx.store, studentIds);
+    const bindings = studentIds.length > 0 ? await queryAll<ParentBinding>(ctx.store, PARENT_BINDINGS, { where: { studentId: { in: studentIds } } }) : [];
+    const nowIso = ctx.nowIso();
+    return {
+      classId,
+      className: cls.name,
+      rows: notices.map((n) =>
+        statusRow(n, {
+          messages,
+          parentBound: (parents.get(n.studentId)?.length ?? 0) > 0,
+          bindingFlagged: bindings.some((b) => b.studentId === n.studentId && b.flags.includes('parentOfUnrelatedStudents')),
+          nowIso,
+        }),
+      ),
+    };
+  },
+};
+
+/**
+ * A one-time code for a student's parent, shown only in this answer to the counselor who made it
+ * (stored hashed), with the masked phone on file to call or text. Earlier unused codes are revoked.
+ */
+export const createBindingCode: ActionSpec<Api['createBindingCode']> = {
+  permission: 'parent.createBindingCode',
+  resource: (ctx, input) => studentResource(ctx.store, input.studentId),
+  async run(ctx, { studentId, days }) {
+    const student: Student = await loadStudent(ctx.store, studentId);
+    if (!student.parentPhone) throw new DomainError('BINDING.NO_PHONE', '学院没有登记该生的家长电话，请先核实家长联系方式');
+    const earlier = await queryAll<BindingCode>(ctx.store, BINDING_CODES, { where: { studentId, usedAt: null, revoked: false } });
+    const code = newBindingCode();
+    const expiresAt = toIso(shanghai(ctx.nowIso()).add(days ?? noticeSettings.bindingCodeDays, 'day'));
+    await ctx.store.transaction(async (tx) => {
+      for (const old of earlier) await tx.update<BindingCode>(BINDING_CODES, old._id, { revoked: true }, old._version, ctx.write());
+      const row: BindingCode = { _id: bindingCodeHash(code), studentId, classId: student.classId, collegeId: student.collegeId, expiresAt, usedAt: null, usedByUserId: null, failedAttempts: 0, revoked: false };
+      await tx.add(BINDING_CODES, row, ctx.write());
+    });
+    return { code: displayCode(code), expiresAt, studentName: student.name, parentName: student.parentName, parentPhoneMasked: maskPhone(student.parentPhone) };
+  },
+};
+
+/** A parent without WeChat: the counselor phoned. Counts as the contact, marked as a phone contact. */
+export const recordPhoneContact: ActionSpec<Api['recordPhoneContact']> = {
+  permission: 'parent.recordPhoneContact',
+  resource: (ctx, input) => noticeResource(ctx.store, input.noticeId),
+  async run(ctx, { noticeId, at, summary }) {
+    const now = ctx.nowIso();
+    if (Date.parse(at) > Date.parse(now) + 5 * 60_000) throw new DomainError('INPUT.INVALID', '通话时间不能晚于现在', 'at');
+    const contact = { at: toIso(at), by: ctx.actor.userId, byName: ctx.actor.name, summary, recordedAt: now };
+    const { notice } = await ctx.store.transaction((tx) => applyEvent(tx, noticeId, { type: 'phoneContact', contact }, ctx.write()));
+    return { phoneContacts: notice.phoneContacts };
+  },
+};

@@ -1,0 +1,14 @@
+import type { Clock } from '../core/time/clock';
+import { sendDue, type SendPassResult } from '../platform/messenger/send-pass';
+import type { MessageSender } from '../platform/messenger/sender';
+import type { Store } from '../platform/store/store';
+import { queueDeadlineMessages, type DeadlinePassResult } from './deadline-pass';
+
+export type SchedulerResult = { deadlines: DeadlinePassResult; send: SendPassResult };
+
+/** One tick of the scheduler: queue what deadlines owe, then send what is due. */
+export async function runScheduler(store: Store, clock: Clock, sender: MessageSender, claimer: string): Promise<SchedulerResult> {
+  const deadlines = await queueDeadlineMessages(store, clock);
+  const send = await sendDue(store, sender, clock, claimer);
+  return { deadlines, send };
+}

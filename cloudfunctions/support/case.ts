@@ -1,0 +1,177 @@
+import { classIdsFor, collegeIdsFor, isAllowed } from '../core/access/authorize';
+import { defaultCalendar, defaultDutyConfig } from '../core/duties/defaults';
+import { caseTimeline } from '../core/support/case-timeline';
+import { dutyLinesByStudent, type ClassCases } from '../core/support/duty-lines';
+import { meetingDutyRecords, talkDutyRecord } from '../core/support/duty-records';
+import { nextSteps } from '../core/support/next-steps';
+import { redactCase } from '../core/support/redaction';
+import { semesterOf, studyYear } from '../core/support/study-year';
+import type { CaseloadRow, CaseView, SupportApi } from '../../types/api/support';
+import { DUTY_RECORDS, type DutyRecordDoc } from '../../types/checkin';
+import type { DutyRecord } from '../../types/duty';
+import type { ClassInfo, User } from '../../types/domain';
+import { difficultyLabel, type Meeting, type Pairing, type StudyPlan, type TalkRecord } from '../../types/support';
+import { WARNINGS, type Warning } from '../../types/warning';
+import { classesByIds, loadClass, loadStudent, studentResource, usersByIds } from '../platform/directory/directory';
+import type { Context, Handlers } from '../platform/runtime/define-function';
+import { queryAll, type Stored } from '../platform/store/store';
+import { audienceOf } from './audience';
+import { noticeDutyRecords, noticeEvents, noticesOf } from './case-notices';
+import { NOTICES, type Notice } from '../../types/notice';
+import { MEETINGS, PAIRINGS, STUDY_PLANS, TALKS } from './collections';
+import { caseWarning } from './load';
+import { meetingView } from './meetings';
+import { pairingView } from './pairings';
+import { planIdOf, planView } from './plans';
+import { latestDifficulty, talkViews } from './talks';
+
+function staffOf(cls: ClassInfo, users: Map<string, Stored<User>>): ClassCases['staff'] {
+  const people = [
+    { personId: cls.counselorId, role: 'counselor' as const },
+    { personId: cls.headTeacherId, role: 'headTeacher' as const },
+    ...(cls.assistantId ? [{ personId: cls.assistantId, role: 'assistant' as const }] : []),
+  ];
+  return people.map((p) => ({ ...p, name: users.get(p.personId)?.name ?? p.personId }));
+}
+
+/** Records the duty evaluator counts, from this issue's collections and the check-in records of issue 6. */
+function dutyRecordsFrom(talks: readonly TalkRecord[], meetings: readonly Meeting[], filed: readonly DutyRecordDoc[], notices: readonly Notice[]): DutyRecord[] {
+  const fromFiled = filed.map((r): DutyRecord => ({
+    _id: r._id, kind: r.kind, actorId: r.actorId, at: r.at, classId: r.classId, documented: r.documented,
+    ...(r.studentId ? { studentId: r.studentId } : {}), ...(r.minutes !== undefined ? { minutes: r.minutes } : {}), ...(r.mode ? { mode: r.mode } : {}), ...(r.topics ? { topics: r.topics } : {}),
+  }));
+  return [...talks.map(talkDutyRecord), ...meetings.flatMap(meetingDutyRecords), ...fromFiled, ...noticeDutyRecords(notices)];
+}
+
+/** Meetings about one student (a class meeting of the whole class is not part of a case). */
+function aboutStudent(m: Meeting, studentId: string): boolean {
+  return m.kind !== 'classMeeting' && m.studentIds.includes(studentId);
+}
+
+export const caseHandlers: Handlers<Pick<SupportApi, 'caseView' | 'caseload'>> = {
+  caseView: {
+    permission: 'case.read',
+    resource: (ctx, input) => studentResource(ctx.store, input.studentId),
+    async run(ctx, { studentId }) {
+      const student = await loadStudent(ctx.store, studentId);
+      const cls = await loadClass(ctx.store, student.classId);
+      const resource = { studentId, classId: student.classId, collegeId: student.collegeId };
+      const audience = audienceOf(ctx.actor, resource);
+      const now = ctx.nowIso();
+      const [warning, talks, difficulty, classMeetings, classPairings, helperPairings, filed, notices] = await Promise.all([
+        caseWarning(ctx.store, studentId),
+        queryAll<TalkRecord>(ctx.store, TALKS, { where: { studentId }, orderBy: [{ field: 'at', direction: 'asc' }] }),
+        latestDifficulty(ctx, studentId),
+        queryAll<Meeting>(ctx.store, MEETINGS, { where: { classId: student.classId } }),
+        queryAll<Pairing>(ctx.store, PAIRINGS, { where: { classId: student.classId } }),
+        queryAll<Pairing>(ctx.store, PAIRINGS, { where: { helperId: studentId } }),
+        queryAll<DutyRecordDoc>(ctx.store, DUTY_RECORDS, { where: { classId: student.classId, studentId } }),
+        noticesOf(ctx.store, studentId),
+      ]);
+      const plan = warning ? await ctx.store.get<StudyPlan>(STUDY_PLANS, planIdOf(warning._id)) : null;
+      const meetings = classMeetings.filter((m) => aboutStudent(m, studentId)).sort((a, b) => a.at.localeCompare(b.at));
+      const pairings = new Map([...classPairings, ...helperPairings].filter((p) => p.helpeeIds.includes(studentId) || p.helperId === studentId).map((p) => [p._id, p]));
+
+      let duties: CaseView['duties'] = [];
+      let dutiesNote: string | null = null;
+      if (audience === 'staff' && warning) {
+        const users = await usersByIds(ctx.store, [cls.counselorId, cls.headTeacherId, ...(cls.assistantId ? [cls.assistantId] : [])]);
+        const result = dutyLinesByStudent([{ classId: cls._id, staff: staffOf(cls, users), warnings: [warning] }], dutyRecordsFrom(talks, meetings, filed, notices), {
+          rules: defaultDutyConfig.rules,
+          calendar: defaultCalendar,
+          now,
+        });
+        duties = result.lines.get(studentId) ?? [];
+        dutiesNote = result.note;
+      }
+      const planV = plan ? planView(ctx, plan, student.cohort) : null;
+      const view: Omit<CaseView, 'timeline'> = {
+        audience,
+        student: { studentId, name: student.name, classId: cls._id, className: cls.name, cohort: student.cohort, studyYear: studyYear(student.cohort, semesterOf(now)) },
+        warning: warning
+          ? { id: warning._id, levelName: warning.levelName, semester: warning.semester, explanation: warning.triggers.map((t) => t.text), failedCourses: warning.failedCourses, publishedAt: warning.publishedAt, manual: warning.manual !== null }
+          : null,
+        difficulty: difficulty ? { type: difficulty.type, label: difficultyLabel[difficulty.type], note: difficulty.note, at: difficulty.at, byName: difficulty.actorName } : null,
+        plan: planV,
+        talks: talkViews(talks, isAllowed(ctx.actor, 'talk.readNotes', resource)),
+        pairings: [...pairings.values()].map((p) => pairingView(ctx, p)),
+        meetings: meetings.map((m) => meetingView(ctx.actor, m)),
+        duties,
+        dutiesNote,
+        next: [],
+      };
+      const redacted = redactCase({ ...view, timeline: [] }, audience, ctx.actor.userId);
+      const next = nextSteps({
+        audience,
+        hasWarning: warning?.status === 'active',
+        planStatus: planV?.status ?? 'none',
+        planReported: planV?.report != null,
+        reviewerRole: planV?.reviewerRole ?? null,
+        talks: talks.length,
+        duties: redacted.duties,
+        meetings: redacted.meetings,
+        now,
+      });
+      const events = audience === 'parent' ? [] : noticeEvents(notices, audience);
+      return { ...redacted, next, timeline: caseTimeline(redacted, events) };
+    },
+  },
+
+  caseload: {
+    permission: 'case.read',
+    resource: 'list',
+    async run(ctx) {
+      const direct = classIdsFor(ctx.actor, 'case.read');
+      const colleges = collegeIdsFor(ctx.actor, 'case.read');
+      const collegeClasses = colleges.length ? await queryAll<ClassInfo>(ctx.store, 'classes', { where: { collegeId: { in: colleges } } }) : [];
+      const classes = new Map([...(await classesByIds(ctx.store, direct)), ...collegeClasses].map((c) => [c._id, c]));
+      const classIds = [...classes.keys()];
+      if (classIds.length === 0) return [];
+      const warnings = await queryAll<Warning>(ctx.store, WARNINGS, { where: { classId: { in: classIds }, status: 'active' } });
+      if (warnings.length === 0) return [];
+      const since = warnings.reduce((min, w) => (w.publishedAt < min ? w.publishedAt : min), warnings[0]?.publishedAt ?? '');
+      const warnedIds = new Set(warnings.map((w) => w.studentId));
+      const [talks, meetings, plans, filed, notices] = await Promise.all([
+        queryAll<TalkRecord>(ctx.store, TALKS, { where: { classId: { in: classIds }, at: { gte: since } }, orderBy: [{ field: 'at', direction: 'asc' }] }),
+        queryAll<Meeting>(ctx.store, MEETINGS, { where: { classId: { in: classIds }, at: { gte: since } } }),
+        queryAll<StudyPlan>(ctx.store, STUDY_PLANS, { where: { classId: { in: classIds } } }),
+        queryAll<DutyRecordDoc>(ctx.store, DUTY_RECORDS, { where: { classId: { in: classIds }, at: { gte: since } } }),
+        queryAll<Notice>(ctx.store, NOTICES, { where: { classId: { in: classIds } } }),
+      ]);
+      const users = await usersByIds(ctx.store, [...classes.values()].flatMap((c) => [c.counselorId, c.headTeacherId, ...(c.assistantId ? [c.assistantId] : [])]));
+      const byClass = [...classes.values()].map((c) => ({ classId: c._id, staff: staffOf(c, users), warnings: warnings.filter((w) => w.classId === c._id) }));
+      const records = dutyRecordsFrom(talks.filter((t) => warnedIds.has(t.studentId)), meetings, filed.filter((r) => r.studentId !== undefined && warnedIds.has(r.studentId)), notices.filter((n) => warnedIds.has(n.studentId)));
+      const { lines } = dutyLinesByStudent(byClass, records, { rules: defaultDutyConfig.rules, calendar: defaultCalendar, now: ctx.nowIso() });
+      const planOf = new Map(plans.map((p) => [p.warningId, p]));
+      const rows = warnings.map((w): CaseloadRow => {
+        const mine = talks.filter((t) => t.studentId === w.studentId);
+        const plan = planOf.get(w._id);
+        const duties = lines.get(w.studentId) ?? [];
+        return {
+          studentId: w.studentId,
+          name: w.studentName,
+          classId: w.classId,
+          className: classes.get(w.classId)?.name ?? w.classId,
+          levelName: w.levelName,
+          warningId: w._id,
+          planStatus: plan?.status ?? 'none',
+          talks: mine.length,
+          lastTalkAt: mine[mine.length - 1]?.at ?? null,
+          overdue: duties.filter((d) => d.status === 'overdue').length,
+          next: nextSteps({
+            audience: 'staff',
+            hasWarning: true,
+            planStatus: plan?.status ?? 'none',
+            planReported: plan?.report != null,
+            reviewerRole: plan?.reviewerRole ?? null,
+            talks: mine.length,
+            duties,
+            meetings: meetings.filter((m) => aboutStudent(m, w.studentId)),
+            now: ctx.nowIso(),
+          }),
+        };
+      });
+      return rows.sort((a, b) => b.overdue - a.overdue || a.classId.localeCompare(b.classId) || a.studentId.localeCompare(b.studentId));
+    },
+  },
+};

@@ -1,0 +1,185 @@
+import { classIdsFor } from '../core/access/authorize';
+import { AccessDeniedError, DomainError } from '../core/errors';
+import { linesFor, planTransition } from '../core/support/plan-workflow';
+import { reviewerFor, semesterOf, studyYear } from '../core/support/study-year';
+import type { PlanQueueRow, PlanView, SupportApi } from '../../types/api/support';
+import type { Actor, Student } from '../../types/domain';
+import type { PlanEvent, ReviewerRole, StudyPlan } from '../../types/support';
+import { classesByIds, loadStudent, studentResource } from '../platform/directory/directory';
+import type { Context, Handlers } from '../platform/runtime/define-function';
+import { queryAll, type Stored } from '../platform/store/store';
+import { STUDY_PLANS } from './collections';
+import { caseWarning, loadPlan, loadWarning, orNobody, ownStudentId, recordResource } from './load';
+import { audienceOf } from './audience';
+
+/** One plan per warning: a deterministic id makes saving twice update, not duplicate. */
+export function planIdOf(warningId: string): string {
+  return `plan-${warningId}`;
+}
+
+/** Does the caller hold the reviewer's role for the plan's class (head teacher / counselor)? */
+export function isReviewer(actor: Actor, plan: Pick<StudyPlan, 'classId' | 'reviewerRole'>): boolean {
+  return actor.grants.some((g) => (g.role === 'headTeacher' || g.role === 'counselor') && g.role === plan.reviewerRole && g.classIds.includes(plan.classId));
+}
+
+export function planView(ctx: Context, plan: Stored<StudyPlan>, cohort: number): PlanView {
+  const { _version: _v, createdBy: _cb, createdAt: _ca, updatedBy: _ub, updatedAt: _ua, actorId: _a, ...rest } = plan;
+  return { ...rest, studyYear: studyYear(cohort, semesterOf(ctx.nowIso())), canReview: plan.status === 'submitted' && isReviewer(ctx.actor, plan) };
+}
+
+function reviewerNow(ctx: Context, student: Student): ReviewerRole {
+  return reviewerFor(studyYear(student.cohort, semesterOf(ctx.nowIso())));
+}
+
+function event(ctx: Context, status: StudyPlan['status'], note: string): PlanEvent {
+  return { status, at: ctx.nowIso(), by: ctx.actor.userId, byName: ctx.actor.name, note };
+}
+
+const planResource = (ctx: Context, planId: string) => orNobody(() => loadPlan(ctx.store, planId), recordResource);
+
+export const planHandlers: Handlers<Pick<SupportApi, 'myPlan' | 'savePlan' | 'submitPlan' | 'reviewPlan' | 'reportPlan' | 'plan' | 'planQueue'>> = {
+  myPlan: {
+    permission: 'plan.write',
+    resource: (ctx) => studentResource(ctx.store, ownStudentId(ctx.actor)),
+    async run(ctx) {
+      const studentId = ownStudentId(ctx.actor);
+      const student = await loadStudent(ctx.store, studentId);
+      const warning = await caseWarning(ctx.store, studentId);
+      if (!warning || warning.status !== 'active') return { warning: null, plan: null };
+      const plan = await ctx.store.get<StudyPlan>(STUDY_PLANS, planIdOf(warning._id));
+      return {
+        warning: { id: warning._id, levelName: warning.levelName, semester: warning.semester, failedCourses: warning.failedCourses },
+        plan: plan ? planView(ctx, plan, student.cohort) : null,
+      };
+    },
+  },
+
+  savePlan: {
+    permission: 'plan.write',
+    resource: (ctx, input) => orNobody(() => loadWarning(ctx.store, input.warningId), recordResource),
+    async run(ctx, input) {
+      const warning = await loadWarning(ctx.store, input.warningId);
+      if (warning.status !== 'active') throw new DomainError('PLAN.WARNING_CLOSED', '该警示已解除或被新的警示取代，无需再填写此计划');
+      const student = await loadStudent(ctx.store, warning.studentId);
+      const existing = await ctx.store.get<StudyPlan>(STUDY_PLANS, planIdOf(warning._id));
+      const failedCourses = existing?.failedCourses ?? warning.failedCourses;
+      const lines = linesFor(failedCourses, input.lines);
+      if (existing) {
+        planTransition({ status: existing.status, lines, failedCourses, hasReport: existing.report !== null }, { type: 'edit' });
+        const saved = await ctx.store.update<StudyPlan>(STUDY_PLANS, existing._id, { lines, analysis: input.analysis, goals: input.goals, at: ctx.nowIso() }, existing._version, ctx.write());
+        return planView(ctx, saved, student.cohort);
+      }
+      const plan: StudyPlan = {
+        _id: planIdOf(warning._id),
+        kind: 'studyPlan',
+        warningId: warning._id,
+        studentId: student._id,
+        studentName: student.name,
+        classId: student.classId,
+        collegeId: student.collegeId,
+        semester: warning.semester,
+        levelName: warning.levelName,
+        failedCourses,
+        lines,
+        analysis: input.analysis,
+        goals: input.goals,
+        status: 'draft',
+        reviewerRole: reviewerNow(ctx, student),
+        signature: null,
+        review: null,
+        report: null,
+        history: [event(ctx, 'draft', '开始填写')],
+        actorId: ctx.actor.userId,
+        at: ctx.nowIso(),
+      };
+      return planView(ctx, await ctx.store.add(STUDY_PLANS, plan, ctx.write()), student.cohort);
+    },
+  },
+
+  submitPlan: {
+    permission: 'plan.write',
+    resource: (ctx, input) => planResource(ctx, input.planId),
+    async run(ctx, input) {
+      const plan = await loadPlan(ctx.store, input.planId);
+      const student = await loadStudent(ctx.store, plan.studentId);
+      const status = planTransition({ status: plan.status, lines: plan.lines, failedCourses: plan.failedCourses, hasReport: plan.report !== null }, { type: 'submit' });
+      if (input.signature.replace(/\s+/g, '') !== student.name) throw new DomainError('PLAN.SIGNATURE', '签名须为本人姓名', 'signature');
+      const at = ctx.nowIso();
+      const saved = await ctx.store.update<StudyPlan>(
+        STUDY_PLANS,
+        plan._id,
+        { status, signature: { name: student.name, at }, reviewerRole: reviewerNow(ctx, student), history: [...plan.history, event(ctx, status, plan.status === 'returned' ? '修改后重新提交' : '学生签名提交')] },
+        plan._version,
+        ctx.write(),
+      );
+      return planView(ctx, saved, student.cohort);
+    },
+  },
+
+  reviewPlan: {
+    permission: 'plan.review',
+    resource: (ctx, input) => planResource(ctx, input.planId),
+    async run(ctx, input) {
+      const plan = await loadPlan(ctx.store, input.planId);
+      const student = await loadStudent(ctx.store, plan.studentId);
+      if (!isReviewer(ctx.actor, plan)) {
+        throw new DomainError('PLAN.NOT_REVIEWER', plan.reviewerRole === 'headTeacher' ? '大一、大二学生的学习计划由班主任审核' : '大三及以上学生的学习计划由导师（暂由辅导员）审核');
+      }
+      const status = planTransition({ status: plan.status, lines: plan.lines, failedCourses: plan.failedCourses, hasReport: plan.report !== null }, { type: 'review', decision: input.decision });
+      const at = ctx.nowIso();
+      const review = { decision: input.decision, opinion: input.opinion, byId: ctx.actor.userId, byName: ctx.actor.name, role: plan.reviewerRole, at };
+      const saved = await ctx.store.update<StudyPlan>(STUDY_PLANS, plan._id, { status, review, history: [...plan.history, event(ctx, status, input.opinion)] }, plan._version, ctx.write());
+      return planView(ctx, saved, student.cohort);
+    },
+  },
+
+  reportPlan: {
+    permission: 'plan.write',
+    resource: (ctx, input) => planResource(ctx, input.planId),
+    async run(ctx, input) {
+      const plan = await loadPlan(ctx.store, input.planId);
+      const student = await loadStudent(ctx.store, plan.studentId);
+      planTransition({ status: plan.status, lines: plan.lines, failedCourses: plan.failedCourses, hasReport: plan.report !== null }, { type: 'report' });
+      const saved = await ctx.store.update<StudyPlan>(STUDY_PLANS, plan._id, { report: { text: input.report, at: ctx.nowIso() } }, plan._version, ctx.write());
+      return planView(ctx, saved, student.cohort);
+    },
+  },
+
+  plan: {
+    permission: 'case.read',
+    resource: (ctx, input) => planResource(ctx, input.planId),
+    async run(ctx, input) {
+      const plan = await loadPlan(ctx.store, input.planId);
+      // A parent sees only what is addressed to them; the plan is between the student and staff.
+      if (audienceOf(ctx.actor, recordResource(plan)) === 'parent') throw new AccessDeniedError();
+      const student = await loadStudent(ctx.store, plan.studentId);
+      return planView(ctx, plan, student.cohort);
+    },
+  },
+
+  planQueue: {
+    permission: 'plan.review',
+    resource: 'list',
+    async run(ctx) {
+      const classIds = classIdsFor(ctx.actor, 'plan.review');
+      if (classIds.length === 0) return [];
+      const plans = await queryAll<StudyPlan>(ctx.store, STUDY_PLANS, { where: { classId: { in: classIds }, status: { neq: 'draft' } } });
+      const classes = new Map((await classesByIds(ctx.store, classIds)).map((c) => [c._id, c.name]));
+      const rank = (p: StudyPlan) => (p.status === 'submitted' && isReviewer(ctx.actor, p) ? 0 : p.status === 'submitted' ? 1 : 2);
+      return plans
+        .map((p): PlanQueueRow & { rank: number } => ({
+          planId: p._id,
+          studentId: p.studentId,
+          studentName: p.studentName,
+          className: classes.get(p.classId) ?? p.classId,
+          levelName: p.levelName,
+          status: p.status,
+          submittedAt: p.signature?.at ?? null,
+          reviewerRole: p.reviewerRole,
+          rank: rank(p),
+        }))
+        .sort((a, b) => a.rank - b.rank || (a.submittedAt ?? '').localeCompare(b.submittedAt ?? ''))
+        .map(({ rank: _r, ...row }) => row);
+    },
+  },
+};

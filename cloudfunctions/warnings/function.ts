@@ -1,0 +1,50 @@
+import { warningsApi } from '../../types/api/warnings';
+import { collegeIdsFor } from '../core/access/authorize';
+import { studentResource } from '../platform/directory/directory';
+import { defineFunction } from '../platform/runtime/define-function';
+import type { Store } from '../platform/store/store';
+import { collegeOf, collegeResource } from '../grades/college-of';
+import { addManual, clearManual, removeManual } from './manual-actions';
+import { publishRun } from './publish';
+import { courseAnalysis, exportSummary, listRuns, review } from './review';
+import { listWarnings, myWarnings } from './list';
+import { runPolicy } from './run-action';
+import { RUNS } from './run-doc';
+
+async function runResource(ctx: { store: Store }, runId: string) {
+  const run = await ctx.store.get<{ collegeId: string }>(RUNS, runId);
+  return run ? { collegeId: run.collegeId } : {};
+}
+
+/** The clerk's workflow (run → review → manual changes → publish → export) and the warning lists. */
+export const warningsFunction = defineFunction('warnings', warningsApi, {
+  run: {
+    permission: 'warnings.run',
+    resource: async (ctx, input) => collegeResource(ctx.actor, input.collegeId),
+    run: (ctx, input) => runPolicy(ctx, collegeOf(ctx.actor, input.collegeId) ?? '', input.semester, input.policyId),
+  },
+  runs: {
+    permission: 'warnings.review',
+    resource: 'list',
+    run: (ctx, input) => listRuns(ctx, input.collegeId ?? collegeIdsFor(ctx.actor, 'warnings.review')[0] ?? ''),
+  },
+  review: { permission: 'warnings.review', resource: 'list', run: (ctx, input) => review(ctx, input) },
+  addManual: { permission: 'warnings.addManual', resource: (ctx, input) => studentResource(ctx.store, input.studentId), run: (ctx, input) => addManual(ctx, input) },
+  removeManual: { permission: 'warnings.addManual', resource: (ctx, input) => studentResource(ctx.store, input.studentId), run: (ctx, input) => removeManual(ctx, input) },
+  clearManual: { permission: 'warnings.addManual', resource: (ctx, input) => studentResource(ctx.store, input.studentId), run: (ctx, input) => clearManual(ctx, input) },
+  publish: { permission: 'warnings.publish', resource: (ctx, input) => runResource(ctx, input.runId), run: (ctx, input) => publishRun(ctx, input.runId) },
+  exportSummary: { permission: 'warnings.review', resource: 'list', run: (ctx, input) => exportSummary(ctx, input.runId) },
+  courseAnalysis: { permission: 'warnings.review', resource: 'list', run: (ctx, input) => courseAnalysis(ctx, input.runId) },
+  list: { permission: 'warnings.read', resource: 'list', run: (ctx, input) => listWarnings(ctx, input.classId) },
+  mine: {
+    permission: 'warnings.read',
+    resource: async (ctx) => {
+      const own = ctx.actor.grants.find((g) => g.role === 'student');
+      return own && own.role === 'student' ? { studentId: own.studentId } : {};
+    },
+    run: (ctx) => {
+      const own = ctx.actor.grants.find((g) => g.role === 'student');
+      return myWarnings(ctx, own && own.role === 'student' ? own.studentId : '');
+    },
+  },
+});

@@ -1,0 +1,85 @@
+import type { PublishResult } from '../../types/api/warnings';
+import { WARNINGS, type Warning } from '../../types/warning';
+import { DomainError } from '../core/errors';
+import { planPublication, type PublishStep } from '../core/publishing/publish-plan';
+import { issueNoticesInTx, loadNoticeNames, type NoticeNames } from '../notices/issue';
+import type { Context } from '../platform/runtime/define-function';
+import type { TxStore, WriteContext } from '../platform/store/store';
+import { activeWarnings } from './college-data';
+import { loadRun, policyOfRun, RUNS, type WarningRun } from './run-doc';
+
+type StepOutcome = { published: number; superseded: number; lifted: number; notices: number };
+
+/**
+ * Called for each warning written, inside its transaction: issues the notice (college stub,
+ * student copy, parent copy) and queues the student's message, from cloudfunctions/notices.
+ */
+async function onWarningPublished(tx: TxStore, warning: Warning, write: WriteContext, names: NoticeNames): Promise<boolean> {
+  return (await issueNoticesInTx(tx, warning, write, names)).created;
+}
+
+async function applyStep(tx: TxStore, step: PublishStep, run: { _id: string; publishing: { at: string } }, write: WriteContext, names: Map<string, NoticeNames>): Promise<StepOutcome> {
+  const out: StepOutcome = { published: 0, superseded: 0, lifted: 0, notices: 0 };
+  if (step.kind === 'lift') {
+    const prev = await tx.get<Warning>(WARNINGS, step.warningId);
+    if (prev && prev.status === 'active') {
+      await tx.update<Warning>(WARNINGS, prev._id, { status: 'lifted', liftedAt: run.publishing.at, liftedByRun: run._id }, prev._version, write);
+      out.lifted = 1;
+    }
+    return out;
+  }
+  // Written already by an earlier, interrupted publish: nothing to do for this student.
+  if (await tx.get<Warning>(WARNINGS, step.warning._id)) return out;
+  await tx.add(WARNINGS, step.warning, write);
+  out.published = 1;
+  if (step.supersede !== null) {
+    const prev = await tx.get<Warning>(WARNINGS, step.supersede);
+    if (prev && prev.status === 'active') {
+      await tx.update<Warning>(WARNINGS, prev._id, { status: 'superseded', supersededBy: step.warning._id }, prev._version, write);
+      out.superseded = 1;
+    }
+  }
+  const n = names.get(step.studentId) ?? { collegeName: step.warning.collegeId, className: step.warning.classId, parentName: '家长' };
+  if (await onWarningPublished(tx, step.warning, write, n)) out.notices = 1;
+  return out;
+}
+
+/**
+ * Publishes a draft run: per student, one transaction writes the warning (deterministic id),
+ * supersedes or lifts the earlier one and issues the notice. The run is marked published last,
+ * so an interrupted publish is simply called again and resumes where it stopped.
+ */
+export async function publishRun(ctx: Context, runId: string): Promise<PublishResult> {
+  let run = await loadRun(ctx.store, runId);
+  const result: PublishResult = { runId, published: 0, superseded: 0, lifted: 0, notices: 0, alreadyPublished: run.status === 'published' };
+  if (run.status === 'published') return result;
+  const policy = policyOfRun(run);
+
+  // Another run published since this one was made: its changes were measured against old warnings.
+  const expected = new Set(run.previous.map((p) => p.warningId));
+  const stale = (await activeWarnings(ctx.store, run.collegeId)).filter((w) => w.runId !== run._id && !expected.has(w._id));
+  if (stale.length > 0) throw new DomainError('RUN.STALE', '此名单生成后又发布过其他名单，请重新运行后再发布');
+
+  if (run.publishing === null) {
+    run = await ctx.store.update<WarningRun>(RUNS, run._id, { publishing: { at: ctx.nowIso(), by: ctx.actor.userId } }, run._version, ctx.write());
+  }
+  const publishing = run.publishing ?? { at: ctx.nowIso(), by: ctx.actor.userId };
+  const steps = planPublication({ runId: run._id, collegeId: run.collegeId, semester: run.semester, policyId: run.policyId }, policy, run.entries, {
+    userId: publishing.by,
+    at: publishing.at,
+  });
+  const names = await loadNoticeNames(
+    ctx.store,
+    steps.flatMap((s) => (s.kind === 'publish' ? [s.warning] : [])),
+  );
+  const write = ctx.write();
+  for (const step of steps) {
+    const out = await ctx.store.transaction((tx) => applyStep(tx, step, { _id: run._id, publishing }, write, names));
+    result.published += out.published;
+    result.superseded += out.superseded;
+    result.lifted += out.lifted;
+    result.notices += out.notices;
+  }
+  await ctx.store.update<WarningRun>(RUNS, run._id, { status: 'published', publishedAt: publishing.at, publishedBy: publishing.by }, run._version, write);
+  return result;
+}

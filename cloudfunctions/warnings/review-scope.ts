@@ -1,0 +1,27 @@
+import type { Actor, ClassInfo } from '../../types/domain';
+import { AccessDeniedError } from '../core/errors';
+
+/**
+ * What of a college-wide run the caller may review: everything for the clerk and the leaders
+ * of the college, the classes (and courses) of their department for a department head.
+ */
+export type ReviewScope = { all: true } | { all: false; departmentIds: Set<string> };
+
+export function reviewScope(actor: Actor, collegeId: string): ReviewScope {
+  const departmentIds = new Set<string>();
+  for (const g of actor.grants) {
+    if ((g.role === 'clerk' || g.role === 'leader') && g.collegeId === collegeId) return { all: true };
+    if (g.role === 'departmentHead' && g.collegeId === collegeId) departmentIds.add(g.departmentId);
+  }
+  if (departmentIds.size === 0) throw new AccessDeniedError();
+  return { all: false, departmentIds };
+}
+
+export function inScope(scope: ReviewScope, departmentId: string | null | undefined): boolean {
+  return scope.all || (departmentId !== null && departmentId !== undefined && scope.departmentIds.has(departmentId));
+}
+
+/** Class ids of the run's college the scope covers. */
+export function classesInScope(scope: ReviewScope, classes: ReadonlyArray<ClassInfo & { _id: string }>): Set<string> {
+  return new Set(classes.filter((c) => inScope(scope, c.departmentId)).map((c) => c._id));
+}

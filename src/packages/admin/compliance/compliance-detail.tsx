@@ -1,0 +1,55 @@
+import { View } from '@tarojs/components';
+import { Cell, CellGroup, Tag } from '@nutui/nutui-react-taro';
+import { checkinFlagLabel, recordKindLabel } from '../../../../types/checkin';
+import { call } from '../../../services/api';
+import { useLoad } from '../../../services/use-call';
+import { LoadState } from '../../../components/load-state';
+
+const statusText = { done: '已完成', due: '待完成', overdue: '已逾期' } as const;
+const statusType = { done: 'success', due: 'warning', overdue: 'danger' } as const;
+
+/** Drill-down: a class's or a person's duties with the records that count, and every record filed. */
+export function ComplianceDetailView({ target }: { target: { classId: string } | { personId: string } }) {
+  const detail = useLoad(() => call('duties', 'complianceDetail', target), [JSON.stringify(target)]);
+  const d = detail.data;
+  return (
+    <View>
+      <LoadState loading={detail.loading} error={detail.error} />
+      {d ? (
+        <>
+          <View className="page-title">{d.title}</View>
+          {d.row ? (
+            <View className="muted" style={{ padding: '0 16px' }}>
+              {d.semesterId} · 完成率 {d.row.percent === null ? '—' : `${d.row.percent}%`} · 已完成 {d.row.done} · 待完成 {d.row.due} · 已逾期 {d.row.overdue} · 记录 {d.row.records} 条
+            </View>
+          ) : null}
+          <View className="section-title">记录（{d.records.length}）</View>
+          <CellGroup>
+            {d.records.map((r) => (
+              <Cell
+                key={r.recordId}
+                className="detail-record"
+                title={r.label}
+                description={`${recordKindLabel[r.kind]} · ${r.actorName} · ${r.at.slice(0, 16).replace('T', ' ')}${r.flags.length ? ` · 需核实：${r.flags.map((f) => checkinFlagLabel[f]).join('、')}` : ''}`}
+              />
+            ))}
+          </CellGroup>
+          <View className="section-title">职责（{d.items.length}）</View>
+          <CellGroup>
+            {d.items.slice(0, 150).map((i) => (
+              <Cell
+                key={i.key}
+                title={
+                  <View>
+                    <Tag type={statusType[i.status]}>{statusText[i.status]}</Tag> {i.title}
+                  </View>
+                }
+                description={`${i.unit.label} · ${i.window.start.slice(0, 10)} 至 ${i.window.lastDay} · ${i.progress}/${i.required}${i.measure === 'minutes' ? ' 分钟' : ' 次'}`}
+              />
+            ))}
+          </CellGroup>
+        </>
+      ) : null}
+    </View>
+  );
+}

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '职责完成情况' });

@@ -1,0 +1,185 @@
+import { useState } from 'react';
+import { View, Text } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import { Button, Tag, TextArea } from '@nutui/nutui-react-taro';
+import { changeLabel, type ChangeKind, type CourseAnalysis, type RunEntry } from '../../../../types/api/warnings';
+import { call } from '../../../services/api';
+import { messageOf, useLoad } from '../../../services/use-call';
+import { LoadState } from '../../../components/load-state';
+import { Chips } from './_components/chips';
+import { EntryCard } from './_components/entry-card';
+import { ManualForm } from './_components/manual-form';
+import { saveXlsx } from './_components/save-xlsx';
+
+const changes: ChangeKind[] = ['new', 'escalated', 'deescalated', 'unchanged', 'lifted'];
+const card = { margin: '8px 12px', padding: '12px', background: '#fff', borderRadius: '8px' };
+
+function RemovePanel({ entry, runId, onDone }: { entry: RunEntry; runId: string; onDone: () => void }) {
+  const [note, setNote] = useState('');
+  const remove = async () => {
+    try {
+      await call('warnings', 'removeManual', { runId, studentId: entry.studentId, note });
+      Taro.showToast({ title: '已移出', icon: 'success' });
+      onDone();
+    } catch (e) {
+      Taro.showToast({ title: messageOf(e), icon: 'none' });
+    }
+  };
+  return (
+    <View style={card} className="remove-panel">
+      <View>移出 {entry.studentName} 的原因（必填，保留在名单上）：</View>
+      <TextArea value={note} onChange={setNote} maxLength={500} />
+      <Button size="small" type="danger" disabled={note.trim() === ''} onClick={() => void remove()}>
+        确认移出
+      </Button>
+    </View>
+  );
+}
+
+function Analysis({ data }: { data: CourseAnalysis }) {
+  const pct = (r: number) => `${(r * 100).toFixed(1)}%`;
+  return (
+    <View style={card} className="course-analysis">
+      <View style={{ fontWeight: 600 }}>不及格率超过 {pct(data.threshold)} 的课程（需系部分析整改）</View>
+      {data.courses.length === 0 ? <View className="muted">没有</View> : null}
+      {data.courses.map((c) => (
+        <View key={c.courseCode}>
+          {c.departmentName} · {c.courseName}（{c.courseCode}）：{c.failed}/{c.graded}，{pct(c.failRate)}
+        </View>
+      ))}
+      <View style={{ fontWeight: 600, marginTop: '8px' }}>任课教师</View>
+      {data.teachers.map((t) => (
+        <View key={t.teacherName}>
+          {t.departmentName} · {t.teacherName}（{t.courseCodes.join('、')}）：{t.failed}/{t.graded}，{pct(t.failRate)}
+        </View>
+      ))}
+    </View>
+  );
+}
+
+/** The clerk (and leaders, department heads) review a run: filter, explain, adjust by hand, publish, export. */
+export default function ReviewRun() {
+  const runId = useRouter().params.runId ?? '';
+  const [classId, setClassId] = useState<string | undefined>(undefined);
+  const [level, setLevel] = useState<string | undefined>(undefined);
+  const [change, setChange] = useState<ChangeKind | undefined>(undefined);
+  const [removing, setRemoving] = useState<string | null>(null);
+  const [adding, setAdding] = useState(false);
+  const [analysis, setAnalysis] = useState<CourseAnalysis | null>(null);
+  const [busy, setBusy] = useState(false);
+  const view = useLoad(
+    () => call('warnings', 'review', { runId, ...(classId ? { classId } : {}), ...(level ? { level } : {}), ...(change ? { change } : {}) }),
+    [runId, classId, level, change],
+  );
+  const data = view.data;
+  const editable = data?.run.status === 'draft';
+
+  const act = async (work: () => Promise<void>) => {
+    setBusy(true);
+    try {
+      await work();
+    } catch (e) {
+      Taro.showToast({ title: messageOf(e), icon: 'none' });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const publish = () =>
+    act(async () => {
+      const sure = await Taro.showModal({ title: '发布警示名单', content: '发布后将生成警示记录和通知单，名单不能再修改。确定发布？' });
+      if (!sure.confirm) return;
+      const result = await call('warnings', 'publish', { runId });
+      Taro.showToast({ title: `已发布 ${result.published} 人，解除 ${result.lifted} 人`, icon: 'none' });
+      view.reload();
+    });
+
+  const exportTable = () =>
+    act(async () => {
+      const file = await call('warnings', 'exportSummary', { runId });
+      await saveXlsx(file.fileName, file.base64);
+    });
+
+  const clear = (studentId: string) =>
+    act(async () => {
+      await call('warnings', 'clearManual', { runId, studentId });
+      view.reload();
+    });
+
+  return (
+    <View className="page">
+      <LoadState loading={view.loading && !data} error={view.error} />
+      {data ? (
+        <>
+          <View className="page-title" style={{ display: 'flex', alignItems: 'center', gap: '8px' }}>
+            <Text>{data.run.semester} 学业警示名单</Text>
+            {data.run.status === 'published' ? <Tag type="success">已发布</Tag> : <Tag type="warning">草稿</Tag>}
+          </View>
+          <View className="muted" style={{ padding: '0 16px' }}>
+            {data.run.policyName} · 成绩 {data.run.gradeRows} 条 · 学生 {data.run.students} 人 · {data.run.createdByName}
+          </View>
+          <View style={{ padding: '8px 16px' }} className="run-counts">
+            {data.run.levels.map((l) => `${l.levelName} ${l.count} 人`).join('，')}
+            {'；'}
+            {changes
+              .filter((c) => (data.run.changes[c] ?? 0) > 0)
+              .map((c) => `${changeLabel[c]} ${data.run.changes[c] ?? 0}`)
+              .join('，')}
+            {data.run.manual > 0 ? `；人工调整 ${data.run.manual}` : ''}
+          </View>
+
+          <View className="section-title">班级</View>
+          <Chips options={[{ value: undefined, label: '全部' }, ...data.classes.map((c) => ({ value: c.classId, label: c.name }))]} value={classId} onChange={setClassId} />
+          <View className="section-title">等级</View>
+          <Chips options={[{ value: undefined, label: '全部' }, ...data.levels.map((l) => ({ value: l.id, label: l.name }))]} value={level} onChange={setLevel} />
+          <View className="section-title">变化</View>
+          <Chips options={[{ value: undefined, label: '全部' }, ...changes.map((c) => ({ value: c, label: changeLabel[c] }))]} value={change} onChange={setChange} />
+
+          <View style={{ display: 'flex', flexWrap: 'wrap', gap: '8px', padding: '12px' }}>
+            {data.canPublish ? (
+              <Button className="publish-run" type="primary" size="small" disabled={busy} onClick={() => void publish()}>
+                发布名单
+              </Button>
+            ) : null}
+            <Button className="export-summary" size="small" disabled={busy} onClick={() => void exportTable()}>
+              导出汇总表
+            </Button>
+            <Button size="small" disabled={busy} onClick={() => void act(async () => setAnalysis(await call('warnings', 'courseAnalysis', { runId })))}>
+              课程不及格率分析
+            </Button>
+            {editable && data.manualAllowed ? (
+              <Button size="small" fill="outline" onClick={() => setAdding(!adding)}>
+                人工补充学生
+              </Button>
+            ) : null}
+          </View>
+          {analysis ? <Analysis data={analysis} /> : null}
+          {adding && editable ? <ManualForm runId={runId} levels={data.levels} reasons={data.manualReasons} onDone={view.reload} /> : null}
+
+          <View className="section-title entries-count">
+            显示 {data.entries.length} / {data.total} 人
+          </View>
+          {data.entries.length === 0 ? <View className="muted" style={{ padding: '0 16px' }}>没有符合条件的学生</View> : null}
+          {data.entries.map((e) => (
+            <View key={e.studentId}>
+              <EntryCard entry={e} editable={editable === true && data.canPublish} onRemove={() => setRemoving(removing === e.studentId ? null : e.studentId)} onClear={() => void clear(e.studentId)} />
+              {removing === e.studentId ? (
+                <RemovePanel
+                  entry={e}
+                  runId={runId}
+                  onDone={() => {
+                    setRemoving(null);
+                    view.reload();
+                  }}
+                />
+              ) : null}
+            </View>
+          ))}
+          <Text className="muted" style={{ padding: '16px', display: 'block' }}>
+            学业警示不是纪律处分，名单仅限处理该学生的老师查看。
+          </Text>
+        </>
+      ) : null}
+    </View>
+  );
+}

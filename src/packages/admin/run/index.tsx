@@ -1,0 +1,94 @@
+import { useState } from 'react';
+import { View, Text } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import { Button, Cell, CellGroup, Input, Tag } from '@nutui/nutui-react-taro';
+import { semesterId } from '../../../../types/fields';
+import type { RunSummary } from '../../../../types/api/warnings';
+import { call } from '../../../services/api';
+import { messageOf, useLoad } from '../../../services/use-call';
+import { LoadState } from '../../../components/load-state';
+
+/**
+ * Warnings are formed at the start of a semester from the one before (seed 004: 开学 2 周内):
+ * from September the spring semester of the past school year, from March the autumn one.
+ */
+export function previousSemester(now: Date): string {
+  const year = now.getFullYear();
+  const month = now.getMonth() + 1;
+  if (month >= 9) return `${year - 1}-${year}-2`;
+  if (month >= 3) return `${year - 1}-${year}-1`;
+  return `${year - 2}-${year - 1}-2`;
+}
+
+function levelsText(run: RunSummary): string {
+  return run.levels.map((l) => `${l.levelName} ${l.count}`).join(' · ');
+}
+
+/** The clerk runs the college's policy over the imported grades for a semester, then reviews the draft. */
+export default function RunPolicy() {
+  const listOnly = useRouter().params.view === 'list';
+  const [semester, setSemester] = useState(previousSemester(new Date()));
+  const [busy, setBusy] = useState(false);
+  const runs = useLoad(() => call('warnings', 'runs', {}), []);
+  const valid = semesterId.safeParse(semester).success;
+
+  const run = async () => {
+    setBusy(true);
+    try {
+      const summary = await call('warnings', 'run', { semester });
+      Taro.showToast({ title: '已生成名单草稿', icon: 'success' });
+      await Taro.navigateTo({ url: `/packages/admin/review/index?runId=${summary.runId}` });
+      runs.reload();
+    } catch (e) {
+      Taro.showToast({ title: messageOf(e), icon: 'none' });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <View className="page">
+      <View className="page-title">{listOnly ? '学业警示名单' : '运行警示规则'}</View>
+      {listOnly ? null : (
+        <>
+      <View className="section-title">学期（按该学期及以前的成绩判断）</View>
+      <CellGroup>
+        <Cell>
+          <Input className="semester-input" value={semester} onChange={setSemester} placeholder="如 2025-2026-2" />
+        </Cell>
+      </CellGroup>
+      {!valid ? (
+        <View className="danger" style={{ padding: '4px 16px' }}>
+          学期格式应为 2025-2026-1
+        </View>
+      ) : null}
+      <View style={{ padding: '12px 16px' }}>
+        <Button className="run-policy" type="primary" block disabled={busy || !valid} onClick={() => void run()}>
+          {busy ? '正在运行…' : '运行本学院警示政策'}
+        </Button>
+      </View>
+        </>
+      )}
+
+      <View className="section-title">历次名单</View>
+      <LoadState loading={runs.loading} error={runs.error} empty={runs.data?.length === 0} />
+      <CellGroup>
+        {runs.data?.map((r) => (
+          <Cell
+            key={r.runId}
+            className="run-item"
+            clickable
+            onClick={() => void Taro.navigateTo({ url: `/packages/admin/review/index?runId=${r.runId}` })}
+            title={
+              <View>
+                <Text>{r.semester} · {r.policyName}</Text>
+                <View className="muted">{levelsText(r)}</View>
+              </View>
+            }
+            extra={r.status === 'published' ? <Tag type="success">已发布</Tag> : <Tag type="warning">草稿</Tag>}
+          />
+        ))}
+      </CellGroup>
+    </View>
+  );
+}

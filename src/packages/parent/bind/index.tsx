@@ -1,0 +1,87 @@
+import { useState } from 'react';
+import { View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { Button, Cell, CellGroup, Input } from '@nutui/nutui-react-taro';
+import type { BindResult } from '../../../../types/api/notices';
+import { call } from '../../../services/api';
+import { deviceId } from '../../../services/device-id';
+import { askSubscribe } from '../../../services/subscribe';
+import { messageOf } from '../../../services/use-call';
+
+/**
+ * A parent binds their WeChat to their child: the one-time code the counselor sent to the phone
+ * on file, and that phone's last 4 digits. Then, on a tap, consent to receipt reminders.
+ */
+export default function ParentBind() {
+  const [code, setCode] = useState('');
+  const [last4, setLast4] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [bound, setBound] = useState<BindResult | null>(null);
+
+  const bind = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      setBound(await call('notices', 'bindParent', { code, phoneLast4: last4, deviceId: deviceId() }));
+    } catch (e) {
+      setError(messageOf(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const next = () => {
+    if (!bound) return;
+    void askSubscribe(bound.subscribe);
+    const first = bound.openNotices[0];
+    Taro.reLaunch({ url: first ? `/packages/parent/notice/index?id=${encodeURIComponent(first)}` : '/packages/parent/home/index' });
+  };
+
+  if (bound) {
+    return (
+      <View className="page">
+        <View className="page-title">绑定成功</View>
+        <CellGroup>
+          <Cell title="孩子" extra={bound.studentName} />
+          <Cell title="待回执的通知" extra={`${bound.openNotices.length} 份`} />
+        </CellGroup>
+        <View className="muted" style={{ padding: '8px 16px' }}>
+          {process.env.TARO_ENV === 'weapp' ? '点击下方按钮，允许接收回执提醒，学院的通知会通过微信送达。' : ''}
+        </View>
+        <View style={{ padding: '16px' }}>
+          <Button block type="primary" onClick={next} id="bind-continue">
+            {bound.openNotices.length > 0 ? '查看通知并回执' : '进入家长首页'}
+          </Button>
+        </View>
+      </View>
+    );
+  }
+
+  return (
+    <View className="page">
+      <View className="page-title">绑定孩子</View>
+      <View className="muted" style={{ padding: '0 16px 8px' }}>
+        绑定码由辅导员通过学院登记的家长电话告知您，一次有效。请勿使用孩子本人的微信绑定。
+      </View>
+      <CellGroup>
+        <Cell title="绑定码">
+          <Input id="bind-code" placeholder="如 ABCD-EFGH" value={code} onChange={(v: string) => setCode(v)} maxLength={12} />
+        </Cell>
+        <Cell title="手机号后 4 位">
+          <Input id="bind-last4" type="number" placeholder="学院登记的家长手机号" value={last4} onChange={(v: string) => setLast4(v)} maxLength={4} />
+        </Cell>
+      </CellGroup>
+      {error ? (
+        <View className="danger" style={{ padding: '8px 16px' }}>
+          {error}
+        </View>
+      ) : null}
+      <View style={{ padding: '16px' }}>
+        <Button block type="primary" loading={busy} disabled={code.trim() === '' || last4.length !== 4} onClick={() => void bind()} id="bind-submit">
+          绑定
+        </Button>
+      </View>
+    </View>
+  );
+}

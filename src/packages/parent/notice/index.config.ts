@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '学业警示通知（家长联）' });

@@ -1,0 +1,116 @@
+import { View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import { Button, Cell, CellGroup, Tag } from '@nutui/nutui-react-taro';
+import type { CaseView, CaseloadRow, DutyLine, TimelineEntry } from '../../../../types/api/support';
+import { planStatusLabel } from '../../../../types/support';
+import { formatWall } from '../talk/_components/wall-time';
+import { call } from '../../../services/api';
+import { useLoad } from '../../../services/use-call';
+import { LoadState } from '../../../components/load-state';
+
+const go = (url: string) => void Taro.navigateTo({ url });
+const statusTag: Record<DutyLine['status'], { text: string; type: 'success' | 'warning' | 'danger' }> = {
+  done: { text: '已完成', type: 'success' },
+  due: { text: '进行中', type: 'warning' },
+  overdue: { text: '已逾期', type: 'danger' },
+};
+
+function Caseload() {
+  const { data, error, loading } = useLoad(() => call('support', 'caseload', {}), []);
+  return (
+    <View className="page">
+      <View className="page-title">我的帮扶名单</View>
+      <LoadState loading={loading} error={error} empty={data?.length === 0} />
+      <CellGroup>
+        {(data ?? []).map((r: CaseloadRow) => (
+          <Cell
+            key={r.studentId}
+            className="case-row"
+            clickable
+            title={
+              <View>
+                <span className="case-name">{r.name}</span> <Tag type="warning">{r.levelName}</Tag>{' '}
+                {r.overdue > 0 ? <Tag type="danger">逾期 {r.overdue}</Tag> : null}
+              </View>
+            }
+            description={`${r.className} · 谈话 ${r.talks} 次 · 计划：${r.planStatus === 'none' ? '未填写' : planStatusLabel[r.planStatus]}${r.next[0] ? ` · 下一步：${r.next[0]}` : ''}`}
+            onClick={() => go(`/packages/staff/case/index?studentId=${encodeURIComponent(r.studentId)}`)}
+          />
+        ))}
+      </CellGroup>
+    </View>
+  );
+}
+
+function Timeline({ entries }: { entries: TimelineEntry[] }) {
+  return (
+    <CellGroup>
+      {entries.map((e, i) => (
+        <Cell key={`${e.refId}-${i}`} className="timeline-entry" title={e.title} description={`${formatWall(e.at)}${e.detail ? ` · ${e.detail}` : ''}`} />
+      ))}
+    </CellGroup>
+  );
+}
+
+function Case({ studentId }: { studentId: string }) {
+  const { data, error, loading } = useLoad(() => call('support', 'caseView', { studentId }), [studentId]);
+  const view: CaseView | null = data;
+  const q = `studentId=${encodeURIComponent(studentId)}`;
+  return (
+    <View className="page">
+      <LoadState loading={loading} error={error} />
+      {view ? (
+        <>
+          <View className="page-title">
+            {view.student.name} <span className="muted">{view.student.className} · 大{'一二三四五六'[view.student.studyYear - 1] ?? view.student.studyYear}</span>
+          </View>
+          {view.warning ? (
+            <CellGroup>
+              <Cell title={`${view.warning.levelName}（${view.warning.semester}）`} description={view.warning.explanation.join('；')} />
+              <Cell title="未通过课程" description={view.warning.failedCourses.map((c) => `${c.name}（${c.credits} 学分）`).join('、')} />
+            </CellGroup>
+          ) : (
+            <View className="muted" style={{ padding: '0 16px' }}>该生目前没有学业警示</View>
+          )}
+          <View style={{ display: 'flex', flexWrap: 'wrap', gap: '8px', padding: '12px 16px' }}>
+            <Button type="primary" size="small" onClick={() => go(`/packages/staff/talk/index?${q}`)}>记录谈话</Button>
+            <Button size="small" onClick={() => go(`/packages/staff/meeting/index?${q}&classId=${encodeURIComponent(view.student.classId)}`)}>安排约谈</Button>
+            <Button size="small" onClick={() => go(`/packages/staff/pairing/index?${q}`)}>朋辈帮扶</Button>
+            {view.plan?.canReview ? <Button type="warning" size="small" onClick={() => go(`/packages/staff/plan-review/index?planId=${encodeURIComponent(view.plan?._id ?? '')}`)}>审核学习计划</Button> : null}
+          </View>
+          {view.next.length > 0 ? (
+            <>
+              <View className="section-title">下一步</View>
+              <CellGroup>{view.next.map((n) => <Cell key={n} className="next-step" title={n} />)}</CellGroup>
+            </>
+          ) : null}
+          <View className="section-title">帮扶职责</View>
+          {view.dutiesNote ? <View className="muted" style={{ padding: '0 16px' }}>{view.dutiesNote}</View> : null}
+          <CellGroup>
+            {view.duties.map((d, i) => (
+              <Cell
+                key={`${d.title}-${d.personName}-${i}`}
+                title={d.title}
+                description={`${d.role} ${d.personName} · ${d.progress}/${d.required} · 截止 ${formatWall(d.dueAt).slice(0, 10)}`}
+                extra={<Tag type={statusTag[d.status].type}>{statusTag[d.status].text}</Tag>}
+              />
+            ))}
+          </CellGroup>
+          <View className="section-title">学习困难类型与计划</View>
+          <CellGroup>
+            <Cell title="学习困难类型" extra={view.difficulty?.label ?? '未认定'} />
+            <Cell title="学习计划" extra={view.plan ? planStatusLabel[view.plan.status] : '未填写'} />
+          </CellGroup>
+          <View className="section-title">帮扶记录</View>
+          <Timeline entries={view.timeline} />
+        </>
+      ) : null}
+    </View>
+  );
+}
+
+/** One timeline per warned student; without a student, the caller's caseload with what is next. */
+export default function CasePage() {
+  const studentId = useRouter().params.studentId;
+  return studentId ? <Case studentId={studentId} /> : <Caseload />;
+}

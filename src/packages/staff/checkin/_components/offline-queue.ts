@@ -1,0 +1,136 @@
+import Taro from '@tarojs/taro';
+import { z } from 'zod';
+import { checkinsApi, type CheckinReceipt } from '../../../../../types/api/checkins';
+import { call } from '../../../../services/api';
+import { ApiError } from '../../../../services/transport';
+
+/**
+ * Check-ins waiting on the phone (Taro storage) until the network lets them through. Each keeps
+ * the clientId it was given when tapped, so a send whose answer was lost is resent as the same
+ * check-in and the server stores it once.
+ */
+const KEY = 'checkin-queue:v1';
+
+export const QueuedAction = z.enum(['dormCheck', 'classCheck', 'lecture', 'meeting', 'themedActivity', 'talk']);
+export type QueuedAction = z.infer<typeof QueuedAction>;
+
+const Queued = z.object({
+  clientId: z.string(),
+  action: QueuedAction,
+  label: z.string(),
+  queuedAt: z.string(),
+  /** The form as filled in, without sentAt (added at each send). */
+  input: z.record(z.unknown()),
+  lastError: z.string().optional(),
+});
+export type Queued = z.infer<typeof Queued>;
+
+/** Storage is the phone's, not ours: read back through a schema, dropping what does not parse. */
+export function readQueue(): Queued[] {
+  const raw: unknown = Taro.getStorageSync(KEY);
+  const list = z.array(z.unknown()).safeParse(raw);
+  if (!list.success) return [];
+  return list.data.flatMap((item) => {
+    const parsed = Queued.safeParse(item);
+    return parsed.success ? [parsed.data] : [];
+  });
+}
+
+function writeQueue(items: Queued[]): void {
+  Taro.setStorageSync(KEY, items);
+}
+
+export function enqueueCheckin(item: Queued): void {
+  writeQueue([...readQueue().filter((q) => q.clientId !== item.clientId), item]);
+}
+
+function removeFromQueue(clientId: string): void {
+  writeQueue(readQueue().filter((q) => q.clientId !== clientId));
+}
+
+/** A v4-shaped id; Math.random is enough to keep one phone's check-ins apart. */
+export function newClientId(): string {
+  const hex = (n: number) => Array.from({ length: n }, () => Math.floor(Math.random() * 16).toString(16)).join('');
+  return `${hex(8)}-${hex(4)}-4${hex(3)}-${(8 + Math.floor(Math.random() * 4)).toString(16)}${hex(3)}-${hex(12)}`;
+}
+
+/** Device time as ISO with its offset, as the contract wants. */
+export function deviceNow(): string {
+  const d = new Date();
+  const pad = (n: number, w = 2) => String(Math.abs(n)).padStart(w, '0');
+  const offset = -d.getTimezoneOffset();
+  const sign = offset >= 0 ? '+' : '-';
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}.${pad(d.getMilliseconds(), 3)}${sign}${pad(Math.trunc(offset / 60))}:${pad(offset % 60)}`;
+}
+
+/** One send of a queued check-in, checked against the contract first (a bad form never leaves). */
+async function send(item: Queued): Promise<CheckinReceipt> {
+  const input = { ...item.input, clientId: item.clientId, sentAt: deviceNow() };
+  const invalid = (error: z.ZodError) => new ApiError('INPUT.INVALID', error.issues[0]?.message ?? '输入不正确', error.issues[0]?.path.join('.'));
+  switch (item.action) {
+    case 'dormCheck': {
+      const p = checkinsApi.dormCheck.input.safeParse(input);
+      if (!p.success) throw invalid(p.error);
+      return call('checkins', 'dormCheck', p.data);
+    }
+    case 'classCheck': {
+      const p = checkinsApi.classCheck.input.safeParse(input);
+      if (!p.success) throw invalid(p.error);
+      return call('checkins', 'classCheck', p.data);
+    }
+    case 'lecture': {
+      const p = checkinsApi.lecture.input.safeParse(input);
+      if (!p.success) throw invalid(p.error);
+      return call('checkins', 'lecture', p.data);
+    }
+    case 'meeting': {
+      const p = checkinsApi.meeting.input.safeParse(input);
+      if (!p.success) throw invalid(p.error);
+      return call('checkins', 'meeting', p.data);
+    }
+    case 'themedActivity': {
+      const p = checkinsApi.themedActivity.input.safeParse(input);
+      if (!p.success) throw invalid(p.error);
+      return call('checkins', 'themedActivity', p.data);
+    }
+    case 'talk': {
+      const p = checkinsApi.talk.input.safeParse(input);
+      if (!p.success) throw invalid(p.error);
+      return call('checkins', 'talk', p.data);
+    }
+  }
+}
+
+export type SendOutcome = { kind: 'sent'; receipt: CheckinReceipt } | { kind: 'queued'; reason: string } | { kind: 'refused'; message: string; field?: string };
+
+/**
+ * Queue first, then try: a refusal by the server (bad input, no access) is final and leaves the
+ * queue; anything else (no network, timeout) keeps it queued for the next flush.
+ */
+export async function submitCheckin(item: Queued): Promise<SendOutcome> {
+  enqueueCheckin(item);
+  return trySend(item);
+}
+
+async function trySend(item: Queued): Promise<SendOutcome> {
+  try {
+    const receipt = await send(item);
+    removeFromQueue(item.clientId);
+    return { kind: 'sent', receipt };
+  } catch (e) {
+    if (e instanceof ApiError && e.code !== 'TRANSPORT.BAD_RESPONSE' && e.code !== 'INTERNAL') {
+      removeFromQueue(item.clientId);
+      return e.field === undefined ? { kind: 'refused', message: e.message } : { kind: 'refused', message: e.message, field: e.field };
+    }
+    const reason = e instanceof Error ? e.message : '网络不可用';
+    enqueueCheckin({ ...item, lastError: reason });
+    return { kind: 'queued', reason };
+  }
+}
+
+/** Resend everything waiting, oldest first; returns what happened to each. */
+export async function flushQueue(): Promise<SendOutcome[]> {
+  const outcomes: SendOutcome[] = [];
+  for (const item of readQueue()) outcomes.push(await trySend(item));
+  return outcomes;
+}

@@ -1,0 +1,92 @@
+import { useState } from 'react';
+import { View } from '@tarojs/components';
+import { Button, CellGroup, Input, TextArea } from '@nutui/nutui-react-taro';
+import type { CheckinOptions, MeetingKind } from '../../../../../types/api/checkins';
+import { talkModeLabel, TalkMode } from '../../../../../types/checkin';
+import { call } from '../../../../services/api';
+import { useLoad } from '../../../../services/use-call';
+import { Chips } from './chips';
+import type { QueuedAction } from './offline-queue';
+
+export type OtherKind = 'lecture' | MeetingKind | 'themedActivity' | 'talk';
+
+export const otherKindLabel: Record<OtherKind, string> = {
+  lecture: '听课',
+  classMeeting: '班会',
+  classCommitteeMeeting: '班委会',
+  headTeacherMeeting: '班主任工作会',
+  collectiveActivity: '班集体活动',
+  themedActivity: '主题活动',
+  talk: '面对面谈话',
+};
+
+export const otherKinds: readonly OtherKind[] = ['lecture', 'classMeeting', 'classCommitteeMeeting', 'headTeacherMeeting', 'collectiveActivity', 'themedActivity', 'talk'];
+
+const meetingKinds: readonly string[] = ['classMeeting', 'classCommitteeMeeting', 'headTeacherMeeting', 'collectiveActivity'];
+const isMeeting = (k: OtherKind): k is MeetingKind => meetingKinds.includes(k);
+
+/** 听课, meetings with minutes, themed activities (theme, participants, duration), 30-minute talks. */
+export function OtherRecordForm({ options, initial, busy, onSubmit }: { options: CheckinOptions; initial: OtherKind; busy: boolean; onSubmit: (action: QueuedAction, input: Record<string, unknown>, label: string) => void }) {
+  const [kind, setKind] = useState<OtherKind>(initial);
+  const [classId, setClassId] = useState(options.classes[0]?.classId ?? '');
+  const [title, setTitle] = useState('');
+  const [summary, setSummary] = useState('');
+  const [count, setCount] = useState('');
+  const [minutes, setMinutes] = useState('30');
+  const [studentId, setStudentId] = useState('');
+  const [mode, setMode] = useState<TalkMode>('faceToFace');
+  const [studyMethods, setStudyMethods] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const roster = useLoad(() => (kind === 'talk' && classId ? call('campus', 'classStudents', { classId }) : Promise.resolve(null)), [kind, classId]);
+
+  const submit = () => {
+    const m = Number(minutes);
+    const n = Number(count || '0');
+    if (kind !== 'talk' && !title.trim()) return setError(kind === 'lecture' ? '请填写课程' : '请填写主题');
+    if ((kind === 'talk' || kind === 'themedActivity') && (!Number.isInteger(m) || m < 1)) return setError('请填写时长（分钟）');
+    if (kind === 'talk' && !studentId) return setError('请选择学生');
+    setError(null);
+    const label = `${otherKindLabel[kind]} ${title.trim()}`;
+    if (kind === 'lecture') return onSubmit('lecture', { classId, course: title.trim(), notes: summary.trim() }, label);
+    if (kind === 'themedActivity') return onSubmit('themedActivity', { classId, theme: title.trim(), participants: n, minutes: m, summary: summary.trim() }, label);
+    if (kind === 'talk') {
+      const name = roster.data?.students.find((s) => s.studentId === studentId)?.name ?? studentId;
+      return onSubmit('talk', { studentId, mode, minutes: m, notes: summary.trim() }, `面对面谈话 ${name}`);
+    }
+    if (isMeeting(kind)) {
+      onSubmit('meeting', { kind, classId, title: title.trim(), summary: summary.trim(), attendees: n, topics: studyMethods ? ['studyMethods'] : [], ...(Number.isInteger(m) && m > 0 ? { minutes: m } : {}) }, label);
+    }
+  };
+
+  return (
+    <View className="other-form">
+      <View className="section-title">记录类型</View>
+      <Chips options={otherKinds.map((k) => ({ value: k, label: otherKindLabel[k] }))} value={[kind]} onChange={setKind} />
+      <View className="section-title">班级</View>
+      <Chips options={options.classes.map((c) => ({ value: c.classId, label: c.name }))} value={[classId]} onChange={(v) => { setClassId(v); setStudentId(''); }} />
+      {kind === 'talk' ? (
+        <>
+          <View className="section-title">学生</View>
+          <Chips options={(roster.data?.students ?? []).map((s) => ({ value: s.studentId, label: s.name }))} value={[studentId]} onChange={setStudentId} />
+          <Chips options={TalkMode.options.map((t) => ({ value: t, label: talkModeLabel[t] }))} value={[mode]} onChange={setMode} />
+        </>
+      ) : (
+        <CellGroup>
+          <Input className="other-title" placeholder={kind === 'lecture' ? '听课课程' : kind === 'themedActivity' ? '活动主题' : '会议主题'} value={title} onChange={setTitle} />
+          {kind !== 'lecture' ? <Input className="other-count" type="digit" placeholder="参加人数" value={count} onChange={setCount} /> : null}
+        </CellGroup>
+      )}
+      {kind === 'classMeeting' ? <Chips options={[{ value: 'yes', label: '学习方法指导 / 学习经验交流主题' }]} value={studyMethods ? ['yes'] : []} onChange={() => setStudyMethods(!studyMethods)} /> : null}
+      <CellGroup>
+        <Input className="other-minutes" type="digit" placeholder="时长（分钟）" value={minutes} onChange={setMinutes} />
+        <TextArea className="other-summary" placeholder={kind === 'lecture' ? '听课意见' : kind === 'talk' ? '谈话内容' : '纪要 / 总结（班会须有纪要才计入）'} maxLength={2000} value={summary} onChange={setSummary} />
+      </CellGroup>
+      {error ? <View className="danger" style={{ padding: '8px 16px' }}>{error}</View> : null}
+      <View style={{ padding: '12px 16px' }}>
+        <Button className="other-submit" type="primary" block loading={busy} disabled={busy} onClick={submit}>
+          保存记录
+        </Button>
+      </View>
+    </View>
+  );
+}

@@ -1,0 +1,115 @@
+import { useEffect, useState } from 'react';
+import { View } from '@tarojs/components';
+import Taro, { useDidShow, useRouter } from '@tarojs/taro';
+import { Button, Cell, CellGroup } from '@nutui/nutui-react-taro';
+import { call } from '../../../services/api';
+import { useLoad } from '../../../services/use-call';
+import { LoadState } from '../../../components/load-state';
+import { Chips } from './_components/chips';
+import { ClassCheckForm } from './_components/class-form';
+import { DormCheckForm } from './_components/dorm-form';
+import { locate } from './_components/locate';
+import { deviceNow, flushQueue, newClientId, readQueue, submitCheckin, type QueuedAction, type Queued, type SendOutcome } from './_components/offline-queue';
+import { OtherRecordForm, otherKinds, type OtherKind } from './_components/other-form';
+import { OutcomeView } from './_components/outcome-view';
+
+type Tab = 'dorm' | 'class' | 'other';
+
+/** Which tab and form a duty's "去记录" opens (?kind=dormCheck / classCheck / a record kind). */
+function initialOf(kind: string | undefined): { tab: Tab; other: OtherKind } {
+  if (kind === 'dormCheck') return { tab: 'dorm', other: 'lecture' };
+  if (kind === 'classCheck') return { tab: 'class', other: 'lecture' };
+  if (kind === 'lectureAttendance') return { tab: 'other', other: 'lecture' };
+  const other = otherKinds.find((k) => k === kind);
+  return other ? { tab: 'other', other } : { tab: 'dorm', other: 'lecture' };
+}
+
+/**
+ * 查寝 / 查课 / other duty records. Location is asked for from the tap (WeChat rule); every
+ * record gets a clientId when tapped and waits on the phone until the server has it.
+ */
+export default function CheckinPage() {
+  const initial = initialOf(useRouter().params.kind);
+  const [tab, setTab] = useState<Tab>(initial.tab);
+  const options = useLoad(() => call('checkins', 'options', {}), []);
+  const [busy, setBusy] = useState(false);
+  const [outcome, setOutcome] = useState<SendOutcome | null>(null);
+  const [queue, setQueue] = useState<Queued[]>(() => readQueue());
+  const [locating, setLocating] = useState<string | null>(null);
+
+  const flush = async () => {
+    if (readQueue().length === 0) return;
+    const outcomes = await flushQueue();
+    setQueue(readQueue());
+    const sent = outcomes.filter((o) => o.kind === 'sent').length;
+    if (sent > 0) Taro.showToast({ title: `已补交 ${sent} 条`, icon: 'success' });
+  };
+
+  useDidShow(() => void flush());
+  useEffect(() => {
+    // Back online: send what waited. (H5: the browser's online event; WeChat: network status.)
+    const onChange = (r: { isConnected: boolean }) => r.isConnected && void flush();
+    if (process.env.TARO_ENV === 'h5') {
+      const online = () => void flush();
+      window.addEventListener('online', online);
+      return () => window.removeEventListener('online', online);
+    }
+    Taro.onNetworkStatusChange(onChange);
+    return () => Taro.offNetworkStatusChange(onChange);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  /** From the tap: stamp the time and id, ask for the position, queue, send. */
+  const record = async (action: QueuedAction, input: Record<string, unknown>, label: string, withLocation: boolean) => {
+    setBusy(true);
+    setOutcome(null);
+    const deviceAt = deviceNow();
+    const clientId = newClientId();
+    let location = {};
+    if (withLocation) {
+      setLocating('正在定位…');
+      const { fix, error } = await locate();
+      setLocating(fix ? null : `未获取到位置（${error ?? '未知原因'}），将不带位置提交并标记`);
+      if (fix) location = { location: fix };
+    }
+    const result = await submitCheckin({ clientId, action, label, queuedAt: deviceAt, input: { ...input, deviceAt, ...location } });
+    setOutcome(result);
+    setQueue(readQueue());
+    setBusy(false);
+  };
+
+  return (
+    <View className="page">
+      <View className="page-title">签到与记录</View>
+      <Chips
+        options={[
+          { value: 'dorm', label: '查寝' },
+          { value: 'class', label: '查课' },
+          { value: 'other', label: '听课 / 班会 / 活动 / 谈话' },
+        ]}
+        value={[tab]}
+        onChange={(t) => {
+          setTab(t);
+          setOutcome(null);
+        }}
+      />
+      {queue.length > 0 ? (
+        <CellGroup>
+          <Cell className="checkin-queue" title={`待补交 ${queue.length} 条`} description={queue.map((q) => q.label).join('；')} extra={<Button size="small" onClick={() => void flush()}>立即补交</Button>} />
+        </CellGroup>
+      ) : null}
+      {locating ? <View className="muted" style={{ padding: '4px 16px' }}>{locating}</View> : null}
+      <OutcomeView outcome={outcome} />
+      <LoadState loading={options.loading} error={options.error} empty={options.data?.classes.length === 0} />
+      {options.data && options.data.classes.length > 0 ? (
+        tab === 'dorm' ? (
+          <DormCheckForm options={options.data} busy={busy} onSubmit={(form, label) => void record('dormCheck', form, label, true)} />
+        ) : tab === 'class' ? (
+          <ClassCheckForm options={options.data} busy={busy} onSubmit={(form, label) => void record('classCheck', form, label, true)} />
+        ) : (
+          <OtherRecordForm options={options.data} initial={initial.other} busy={busy} onSubmit={(action, input, label) => void record(action, input, label, action === 'lecture')} />
+        )
+      ) : null}
+    </View>
+  );
+}

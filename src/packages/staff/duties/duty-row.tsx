@@ -1,0 +1,31 @@
+import { View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { Button, Cell, Tag } from '@nutui/nutui-react-taro';
+import type { DutyItemView } from '../../../../types/api/duties';
+
+const statusTag = { done: { type: 'success', text: '已完成' }, due: { type: 'warning', text: '待完成' }, overdue: { type: 'danger', text: '已逾期' } } as const;
+
+/** One duty: what, for whom, by when, how far; one tap opens the form that records it. */
+export function DutyRow({ item }: { item: DutyItemView }) {
+  const tag = statusTag[item.status];
+  const amount = item.measure === 'minutes' ? `${item.progress}/${item.required} 分钟` : `${item.progress}/${item.required} 次`;
+  const kind = item.kinds[0];
+  return (
+    <Cell
+      className={`duty-row duty-${item.status}`}
+      title={
+        <View>
+          <Tag type={tag.type}>{tag.text}</Tag> <span className="duty-title">{item.title}</span>
+        </View>
+      }
+      description={`${item.unit.label} · ${item.window.start.slice(0, 10)} 至 ${item.window.lastDay} · ${amount}`}
+      extra={
+        item.status !== 'done' && kind ? (
+          <Button size="small" type="primary" onClick={() => Taro.navigateTo({ url: `/packages/staff/checkin/index?kind=${kind}` })}>
+            去记录
+          </Button>
+        ) : null
+      }
+    />
+  );
+}

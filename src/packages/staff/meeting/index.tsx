@@ -1,0 +1,154 @@
+import { useState } from 'react';
+import { View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import { Button, Input, Tag, TextArea } from '@nutui/nutui-react-taro';
+import type { MeetingView } from '../../../../types/api/support';
+import { meetingKindLabel, meetingStatusLabel, type MeetingKind } from '../../../../types/support';
+import { call } from '../../../services/api';
+import { messageOf, useLoad } from '../../../services/use-call';
+import { LoadState } from '../../../components/load-state';
+import { Chips, labelled } from '../talk/_components/chips';
+import { formatWall, wallNow, wallToIso } from '../talk/_components/wall-time';
+
+const reminderOptions = [
+  { value: '1440', label: '提前 1 天' },
+  { value: '120', label: '提前 2 小时' },
+  { value: '30', label: '提前 30 分钟' },
+];
+
+function ScheduleForm({ classId, studentId, onDone }: { classId: string; studentId?: string; onDone: () => void }) {
+  const [kind, setKind] = useState<MeetingKind>(studentId ? 'talk' : 'classMeeting');
+  const [title, setTitle] = useState(studentId ? '学业帮扶约谈' : '学习方法主题班会');
+  const [when, setWhen] = useState(wallNow(24 * 60));
+  const [place, setPlace] = useState('');
+  const [remind, setRemind] = useState('1440');
+  const [fault, setFault] = useState<string | null>(null);
+  const kinds: MeetingKind[] = studentId ? ['talk', 'parentMeeting', 'collectiveTalk'] : ['classMeeting', 'collectiveTalk'];
+  const submit = async () => {
+    setFault(null);
+    const startAt = wallToIso(when);
+    if (!startAt) return setFault('时间格式应为 2026-11-25 14:00');
+    try {
+      await call('support', 'scheduleMeeting', {
+        kind,
+        title,
+        classId,
+        studentIds: studentId ? [studentId] : [],
+        startAt,
+        place,
+        remindBeforeMinutes: Number(remind),
+        topics: kind === 'classMeeting' ? ['studyMethods'] : [],
+      });
+      Taro.showToast({ title: '已安排，双方将收到提醒', icon: 'success' });
+      onDone();
+    } catch (e) {
+      setFault(messageOf(e));
+    }
+  };
+  return (
+    <View style={{ background: '#fff', paddingBottom: '12px' }}>
+      <Chips options={labelled(meetingKindLabel, kinds)} value={[kind]} onChange={([v]) => v && setKind(v)} />
+      <Input placeholder="主题" value={title} onChange={setTitle} />
+      <Input className="meeting-when" placeholder="2026-11-25 14:00" value={when} onChange={setWhen} />
+      <Input className="meeting-place" placeholder="地点" value={place} onChange={setPlace} />
+      <Chips options={reminderOptions} value={[remind]} onChange={([v]) => v && setRemind(v)} />
+      {fault ? <View className="danger" style={{ padding: '0 16px' }}>{fault}</View> : null}
+      <View style={{ padding: '0 16px' }}>
+        <Button type="primary" block onClick={() => void submit()}>安排并提醒</Button>
+      </View>
+    </View>
+  );
+}
+
+function MeetingRow({ m, onDone }: { m: MeetingView; onDone: () => void }) {
+  const [summary, setSummary] = useState('');
+  const [minutes, setMinutes] = useState(String(m.plannedMinutes));
+  const [when, setWhen] = useState('');
+  const [fault, setFault] = useState<string | null>(null);
+  const act = async (what: () => Promise<unknown>, done: string) => {
+    setFault(null);
+    try {
+      await what();
+      Taro.showToast({ title: done, icon: 'success' });
+      onDone();
+    } catch (e) {
+      setFault(messageOf(e));
+    }
+  };
+  return (
+    <View style={{ background: '#fff', margin: '8px 0', padding: '10px 16px' }}>
+      <View>
+        {meetingKindLabel[m.kind]}：{m.title} <Tag>{meetingStatusLabel[m.status]}</Tag>
+      </View>
+      <View className="muted">
+        {formatWall(m.at)} · {m.place} · 邀请 {m.inviteeIds.length} 人 · {m.actorName}
+      </View>
+      {m.responses.map((r) => (
+        <View key={r.userId} className="muted">
+          {r.name}：{r.answer === 'accept' ? '确认参加' : `申请改期${r.proposedAt ? `（希望 ${formatWall(r.proposedAt)}）` : ''} ${r.note}`}
+        </View>
+      ))}
+      {m.record ? <View style={{ paddingTop: '4px' }}>纪要：{m.record.summary}</View> : null}
+      {m.isOrganizer && m.status === 'scheduled' ? (
+        <>
+          {m.kind === 'talk' && m.studentIds[0] ? (
+            <Button size="small" type="primary" onClick={() => void Taro.navigateTo({ url: `/packages/staff/talk/index?studentId=${encodeURIComponent(m.studentIds[0] ?? '')}&meetingId=${encodeURIComponent(m._id)}` })}>
+              填写谈话记录
+            </Button>
+          ) : (
+            <>
+              <TextArea placeholder={m.kind === 'parentMeeting' ? '面谈记录（时间、地点、谈话内容），家长将在微信上确认' : '会议纪要'} maxLength={3000} value={summary} onChange={setSummary} />
+              <Input placeholder="实际时长（分钟）" type="number" value={minutes} onChange={setMinutes} />
+              <Button size="small" type="primary" onClick={() => void act(() => call('support', 'recordMeeting', { meetingId: m._id, summary, minutes: Number(minutes), presentIds: m.studentIds.length <= 5 ? m.studentIds : [] }), '已记录')}>
+                保存记录
+              </Button>
+            </>
+          )}
+          <Input placeholder="改到（2026-11-26 14:00）" value={when} onChange={setWhen} />
+          <View style={{ display: 'flex', gap: '8px' }}>
+            <Button size="small" onClick={() => void act(async () => {
+              const startAt = wallToIso(when);
+              if (!startAt) throw new Error('时间格式应为 2026-11-26 14:00');
+              await call('support', 'rescheduleMeeting', { meetingId: m._id, startAt });
+            }, '已改期并重新提醒')}>改期</Button>
+            <Button size="small" type="danger" onClick={() => void act(() => call('support', 'cancelMeeting', { meetingId: m._id }), '已取消')}>取消</Button>
+          </View>
+        </>
+      ) : null}
+      {fault ? <View className="danger">{fault}</View> : null}
+    </View>
+  );
+}
+
+/** Schedule talks, collective talks (座谈会), class meetings and parent meetings; both sides get a reminder. */
+export default function MeetingsPage() {
+  const params = useRouter().params;
+  const { data, error, loading, reload } = useLoad(() => call('support', 'meetings', {}), []);
+  const classes = useLoad(() => (params.classId ? Promise.resolve([]) : call('campus', 'myClasses', {})), [params.classId]);
+  const [picked, setPicked] = useState<string | null>(null);
+  const classId = params.classId ?? picked;
+  const [open, setOpen] = useState(Boolean(params.classId));
+  const mine = (data ?? []).filter((m) => !params.studentId || m.studentIds.includes(params.studentId));
+  return (
+    <View className="page">
+      <View className="page-title">约谈与会议</View>
+      {!params.classId && (classes.data ?? []).length > 0 ? (
+        <>
+          <View className="section-title">安排班会或座谈会：选择班级</View>
+          <Chips options={(classes.data ?? []).map((c) => ({ value: c.classId, label: c.name }))} value={picked ? [picked] : []} onChange={([v]) => { setPicked(v ?? null); setOpen(true); }} />
+        </>
+      ) : null}
+      {classId ? (
+        open ? (
+          <ScheduleForm key={classId} classId={classId} studentId={params.studentId} onDone={() => { setOpen(false); reload(); }} />
+        ) : (
+          <View style={{ padding: '0 16px' }}>
+            <Button block onClick={() => setOpen(true)}>再安排一次</Button>
+          </View>
+        )
+      ) : null}
+      <LoadState loading={loading} error={error} empty={mine.length === 0} />
+      {mine.map((m) => <MeetingRow key={m._id} m={m} onDone={reload} />)}
+    </View>
+  );
+}

@@ -1,0 +1,115 @@
+import { useState } from 'react';
+import { View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import { Button, Input, Tag, TextArea } from '@nutui/nutui-react-taro';
+import type { PairingView } from '../../../../types/api/support';
+import type { Role } from '../../../../types/domain';
+import { difficultyLabel, pairingStageLabel, pairingStatusLabel, type DifficultyType, type PairingStage, type PairingStatus } from '../../../../types/support';
+import { formatWall } from '../talk/_components/wall-time';
+import { call } from '../../../services/api';
+import { messageOf, useLoad } from '../../../services/use-call';
+import { LoadState } from '../../../components/load-state';
+import { Chips, labelled } from '../talk/_components/chips';
+
+/** The stage a pairing waits for (the server's chain in core/support/pairing-chain.ts decides). */
+const pendingStage = (status: PairingStatus): PairingStage | null => (status === 'applied' ? 'class' : status === 'classApproved' ? 'college' : status === 'collegeApproved' ? 'school' : null);
+
+/** Which approval stage each role gives (the server checks it again). */
+const stageRole = { class: 'headTeacher', college: 'leader', school: 'studentAffairs' } as const satisfies Record<string, Role>;
+const approveAction = { class: 'approvePairingClass', college: 'approvePairingCollege', school: 'approvePairingSchool' } as const;
+
+function ApplyForm({ helpeeId, onDone }: { helpeeId: string; onDone: () => void }) {
+  const [helperId, setHelperId] = useState('');
+  const [difficulty, setDifficulty] = useState<DifficultyType>('ability');
+  const [reason, setReason] = useState('');
+  const [plan, setPlan] = useState('');
+  const [bankAccount, setBankAccount] = useState('');
+  const [fault, setFault] = useState<string | null>(null);
+  const submit = async () => {
+    setFault(null);
+    try {
+      await call('support', 'applyPairing', { helperId, helpeeIds: [helpeeId], difficulty, reason, plan, bankAccount });
+      Taro.showToast({ title: '已提交班级评议', icon: 'success' });
+      onDone();
+    } catch (e) {
+      setFault(messageOf(e));
+    }
+  };
+  return (
+    <View style={{ background: '#fff', paddingBottom: '12px' }}>
+      <View className="section-title">朋辈帮扶申请（被帮扶人 {helpeeId}）</View>
+      <Input placeholder="帮扶人学号" value={helperId} onChange={setHelperId} />
+      <Chips options={labelled(difficultyLabel, ['temporary', 'ability', 'motivation', 'holistic', 'adaptation'])} value={[difficulty]} onChange={([v]) => v && setDifficulty(v)} />
+      <TextArea placeholder="学业困难原因" maxLength={300} value={reason} onChange={setReason} />
+      <TextArea placeholder="帮扶计划" maxLength={1000} value={plan} onChange={setPlan} />
+      <Input placeholder="帮扶人中国银行账号（加密保存）" type="digit" value={bankAccount} onChange={setBankAccount} />
+      {fault ? <View className="danger" style={{ padding: '0 16px' }}>{fault}</View> : null}
+      <View style={{ padding: '0 16px' }}>
+        <Button type="primary" block onClick={() => void submit()}>提交申请</Button>
+      </View>
+    </View>
+  );
+}
+
+function PairingCard({ p, roles, onDone }: { p: PairingView; roles: Role[]; onDone: () => void }) {
+  const [opinion, setOpinion] = useState('');
+  const [fault, setFault] = useState<string | null>(null);
+  const stage = pendingStage(p.status);
+  const mayApprove = stage !== null && roles.includes(stageRole[stage]);
+  const decide = async (decision: 'approve' | 'reject') => {
+    if (!stage) return;
+    setFault(null);
+    try {
+      await call('support', approveAction[stage], { pairingId: p._id, decision, opinion });
+      Taro.showToast({ title: '已审核', icon: 'success' });
+      onDone();
+    } catch (e) {
+      setFault(messageOf(e));
+    }
+  };
+  return (
+    <View style={{ background: '#fff', margin: '8px 0', padding: '10px 16px' }}>
+      <View>
+        {p.helperName} → {p.helpeeNames.join('、')} <Tag type={p.status === 'approved' ? 'success' : p.status === 'rejected' ? 'danger' : 'warning'}>{pairingStatusLabel[p.status]}</Tag>
+      </View>
+      <View className="muted">
+        {difficultyLabel[p.difficulty]} · {p.reason}
+      </View>
+      <View style={{ padding: '4px 0' }}>帮扶计划：{p.plan}</View>
+      <View className="muted">
+        {p.bankName}账号：{p.bankAccount}
+      </View>
+      {p.approvals.map((a) => (
+        <View key={a.stage} className="muted">
+          {pairingStageLabel[a.stage]}：{a.decision === 'approve' ? '同意' : '不同意'}，{a.opinion}（{a.byName} {formatWall(a.at)}）
+        </View>
+      ))}
+      {mayApprove && stage ? (
+        <>
+          <TextArea placeholder={`${pairingStageLabel[stage]}意见`} maxLength={300} value={opinion} onChange={setOpinion} />
+          <View style={{ display: 'flex', gap: '8px' }}>
+            <Button size="small" type="primary" onClick={() => void decide('approve')}>同意</Button>
+            <Button size="small" onClick={() => void decide('reject')}>不同意</Button>
+          </View>
+        </>
+      ) : null}
+      {fault ? <View className="danger">{fault}</View> : null}
+    </View>
+  );
+}
+
+/** 朋辈帮扶申请表: apply for a student, then class → college → school approvals in order. */
+export default function PairingPage() {
+  const studentId = useRouter().params.studentId;
+  const me = useLoad(() => call('identity', 'me', {}), []);
+  const { data, error, loading, reload } = useLoad(() => call('support', 'pairings', {}), []);
+  const shown = (data ?? []).filter((p) => !studentId || p.helpeeIds.includes(studentId));
+  return (
+    <View className="page">
+      <View className="page-title">朋辈帮扶</View>
+      {studentId ? <ApplyForm helpeeId={studentId} onDone={reload} /> : null}
+      <LoadState loading={loading || me.loading} error={error ?? me.error} empty={shown.length === 0} />
+      {shown.map((p) => <PairingCard key={p._id} p={p} roles={me.data?.roles ?? []} onDone={reload} />)}
+    </View>
+  );
+}

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '学习计划审核' });

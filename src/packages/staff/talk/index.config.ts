@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '谈心谈话登记' });

@@ -1,0 +1,209 @@
+import { useEffect, useState } from 'react';
+import { View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import { Button, Cell, CellGroup, Input, TextArea } from '@nutui/nutui-react-taro';
+import { z } from 'zod';
+import {
+  DifficultyType,
+  TalkerRole,
+  TalkInitiator,
+  TalkMode,
+  TalkTopic,
+  difficultyLabel,
+  talkerRoleLabel,
+  talkInitiatorLabel,
+  talkModeLabel,
+  talkTopicLabel,
+} from '../../../../types/support';
+import { call } from '../../../services/api';
+import { messageOf, useLoad } from '../../../services/use-call';
+import { LoadState } from '../../../components/load-state';
+import { Chips, labelled } from './_components/chips';
+import { wallNow, wallToIso } from './_components/wall-time';
+
+type Draft = {
+  talkerRole: TalkerRole | null;
+  initiatedBy: TalkInitiator;
+  mode: TalkMode;
+  topics: TalkTopic[];
+  otherTopic: string;
+  when: string;
+  place: string;
+  minutes: string;
+  firstImpression: string;
+  content: string;
+  measures: string;
+  difficulty: DifficultyType | null;
+  confirmed: boolean;
+};
+
+const draftKey = (studentId: string) => `talk-draft:${studentId}`;
+
+/** A stored draft is read back through a schema: storage is the phone's, not ours. */
+const StoredDraft = z
+  .object({
+    talkerRole: TalkerRole.nullable(),
+    initiatedBy: TalkInitiator,
+    mode: TalkMode,
+    topics: z.array(TalkTopic),
+    otherTopic: z.string(),
+    when: z.string(),
+    place: z.string(),
+    minutes: z.string(),
+    firstImpression: z.string(),
+    content: z.string(),
+    measures: z.string(),
+    difficulty: DifficultyType.nullable(),
+    confirmed: z.boolean(),
+  })
+  .partial();
+
+function readDraft(studentId: string): Partial<Draft> | null {
+  const parsed = StoredDraft.safeParse(Taro.getStorageSync(draftKey(studentId)));
+  return parsed.success && Object.keys(parsed.data).length > 0 ? parsed.data : null;
+}
+
+/**
+ * 谈心谈话登记 on a phone: defaults come from the student and the caller's last talk, every
+ * keystroke is kept as a local draft (Taro storage), so closing the app loses nothing.
+ */
+export default function TalkEntry() {
+  const router = useRouter();
+  const studentId = router.params.studentId ?? '';
+  const meetingId = router.params.meetingId;
+  const defaults = useLoad(() => call('support', 'talkDefaults', { studentId }), [studentId]);
+  const [draft, setDraft] = useState<Draft | null>(null);
+  const [restored, setRestored] = useState(false);
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    const d = defaults.data;
+    if (!d || draft) return;
+    const last = d.last;
+    const base: Draft = {
+      talkerRole: d.talkerRoles[0] ?? null,
+      initiatedBy: last?.initiatedBy ?? 'teacher',
+      mode: last?.mode ?? 'faceToFace',
+      topics: last?.topics ?? ['academics'],
+      otherTopic: '',
+      when: wallNow(),
+      place: last?.place ?? '',
+      minutes: String(last?.minutes ?? 30),
+      firstImpression: '',
+      content: '',
+      measures: '',
+      difficulty: null,
+      confirmed: false,
+    };
+    const saved = readDraft(studentId);
+    setRestored(saved !== null);
+    setDraft({ ...base, ...(saved ?? {}) });
+  }, [defaults.data, draft, studentId]);
+
+  const update = (patch: Partial<Draft>) => {
+    setDraft((current) => {
+      if (!current) return current;
+      const next = { ...current, ...patch };
+      Taro.setStorageSync(draftKey(studentId), next);
+      return next;
+    });
+  };
+
+  const submit = async () => {
+    if (!draft) return;
+    setError(null);
+    const at = wallToIso(draft.when);
+    if (!at) return setError('谈话时间格式应为 2026-11-20 15:00');
+    if (!draft.talkerRole) return setError('你在该班没有可登记的谈话人身份');
+    if (!draft.confirmed) return setError('请谈话人确认并签名');
+    setSaving(true);
+    try {
+      await call('support', 'recordTalk', {
+        studentId,
+        talkerRole: draft.talkerRole,
+        initiatedBy: draft.initiatedBy,
+        mode: draft.mode,
+        topics: draft.topics,
+        otherTopic: draft.otherTopic,
+        at,
+        place: draft.place,
+        minutes: Number(draft.minutes),
+        firstImpression: draft.firstImpression,
+        content: draft.content,
+        measures: draft.measures,
+        confirmed: true,
+        ...(draft.difficulty ? { difficulty: draft.difficulty } : {}),
+        ...(meetingId ? { meetingId } : {}),
+      });
+      Taro.removeStorageSync(draftKey(studentId));
+      Taro.showToast({ title: '谈话记录已保存', icon: 'success' });
+      Taro.redirectTo({ url: `/packages/staff/case/index?studentId=${encodeURIComponent(studentId)}` });
+    } catch (e) {
+      setError(messageOf(e));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const d = defaults.data;
+  return (
+    <View className="page">
+      <LoadState loading={defaults.loading} error={defaults.error} />
+      {d && draft ? (
+        <>
+          <View className="page-title">谈心谈话登记</View>
+          <CellGroup>
+            <Cell title="谈话对象" extra={`${d.student.name} · ${d.student.gender} · ${d.student.className}`} />
+            <Cell title="约谈次数" extra={`第 ${d.nextNth} 次`} />
+            {d.warningLevel ? <Cell title="警示等级" extra={d.warningLevel} /> : null}
+          </CellGroup>
+          {restored ? <View className="muted" style={{ padding: '4px 16px' }}>已恢复上次未提交的草稿</View> : null}
+
+          <View className="section-title">谈话人身份</View>
+          <Chips options={labelled(talkerRoleLabel, d.talkerRoles)} value={draft.talkerRole ? [draft.talkerRole] : []} onChange={([v]) => update({ talkerRole: v ?? null })} />
+          <View className="section-title">约谈方式</View>
+          <Chips options={labelled(talkInitiatorLabel, ['teacher', 'student'])} value={[draft.initiatedBy]} onChange={([v]) => v && update({ initiatedBy: v })} />
+          <View className="section-title">谈话方式</View>
+          <Chips options={labelled(talkModeLabel, ['faceToFace', 'phone', 'wechatQq', 'group'])} value={[draft.mode]} onChange={([v]) => v && update({ mode: v })} />
+          <View className="section-title">谈话主题（可多选）</View>
+          <Chips multiple options={labelled(talkTopicLabel, ['ideology', 'academics', 'career', 'relationships', 'adaptation', 'dormFamily', 'other'])} value={draft.topics} onChange={(topics) => update({ topics })} />
+          {draft.topics.includes('other') ? <Input className="talk-other" placeholder="其他主题" value={draft.otherTopic} onChange={(v) => update({ otherTopic: v })} /> : null}
+
+          <View className="section-title">时间、地点、时长</View>
+          <CellGroup>
+            <Input className="talk-when" placeholder="2026-11-20 15:00" value={draft.when} onChange={(v) => update({ when: v })} />
+            <Input className="talk-place" placeholder="谈话地点" value={draft.place} onChange={(v) => update({ place: v })} />
+          </CellGroup>
+          <Chips options={['15', '30', '45', '60'].map((m) => ({ value: m, label: `${m} 分钟` }))} value={[draft.minutes]} onChange={([v]) => v && update({ minutes: v })} />
+
+          <View className="section-title">初步印象（仅教师可见）</View>
+          <TextArea className="talk-impression" placeholder="学生状态、情绪等" maxLength={500} value={draft.firstImpression} onChange={(v) => update({ firstImpression: v })} />
+          <View className="section-title">谈话主要内容</View>
+          <TextArea className="talk-content" placeholder="谈了什么" maxLength={2000} value={draft.content} onChange={(v) => update({ content: v })} />
+          <View className="section-title">措施及效果</View>
+          <TextArea className="talk-measures" placeholder="采取的措施、约定与效果" maxLength={1000} value={draft.measures} onChange={(v) => update({ measures: v })} />
+
+          {d.talkerRoles.some((r) => r === 'counselor' || r === 'headTeacher') ? (
+            <>
+              <View className="section-title">学习困难类型（可选，当前：{d.difficulty ? difficultyLabel[d.difficulty] : '未认定'}）</View>
+              <Chips
+                options={labelled(difficultyLabel, ['temporary', 'ability', 'motivation', 'holistic', 'adaptation'])}
+                value={draft.difficulty ? [draft.difficulty] : []}
+                onChange={([v]) => update({ difficulty: v === draft.difficulty ? null : (v ?? null) })}
+              />
+            </>
+          ) : null}
+
+          <View style={{ padding: '12px 16px' }}>
+            <Chips options={[{ value: 'yes', label: '我确认以上记录属实（谈话人签名）' }]} value={draft.confirmed ? ['yes'] : []} onChange={() => update({ confirmed: !draft.confirmed })} />
+            {error ? <View className="danger" style={{ padding: '8px 0' }}>{error}</View> : null}
+            <Button type="primary" block loading={saving} disabled={saving} onClick={() => void submit()}>
+              保存谈话记录
+            </Button>
+          </View>
+        </>
+      ) : null}
+    </View>
+  );
+}

@@ -1,0 +1,90 @@
+import { useState } from 'react';
+import { View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { Button, Cell, CellGroup, Input, Tag } from '@nutui/nutui-react-taro';
+import type { MeetingView } from '../../../../types/api/support';
+import { meetingKindLabel, meetingStatusLabel, planStatusLabel } from '../../../../types/support';
+import { formatWall } from './_components/wall-time';
+import { call } from '../../../services/api';
+import { messageOf, useLoad } from '../../../services/use-call';
+import { LoadState } from '../../../components/load-state';
+
+function MeetingCard({ m, onDone }: { m: MeetingView; onDone: () => void }) {
+  const [note, setNote] = useState('');
+  const [fault, setFault] = useState<string | null>(null);
+  const mine = m.responses[m.responses.length - 1];
+  const answer = async (value: 'accept' | 'reschedule') => {
+    setFault(null);
+    try {
+      await call('support', 'respondMeeting', { meetingId: m._id, answer: value, note });
+      Taro.showToast({ title: value === 'accept' ? '已确认参加' : '已申请改期', icon: 'success' });
+      onDone();
+    } catch (e) {
+      setFault(messageOf(e));
+    }
+  };
+  return (
+    <View style={{ background: '#fff', marginBottom: '8px', padding: '8px 16px' }}>
+      <View>
+        {meetingKindLabel[m.kind]}：{m.title} <Tag>{meetingStatusLabel[m.status]}</Tag>
+      </View>
+      <View className="muted">
+        {formatWall(m.at)} · {m.place} · {m.actorName}
+      </View>
+      {mine ? <View className="muted">我的回复：{mine.answer === 'accept' ? '确认参加' : `申请改期 ${mine.note}`}</View> : null}
+      {m.canRespond ? (
+        <>
+          <Input placeholder="改期原因或希望的时间（申请改期时填写）" value={note} onChange={setNote} />
+          <View style={{ display: 'flex', gap: '12px', marginTop: '8px' }}>
+            <Button size="small" type="primary" onClick={() => void answer('accept')}>确认参加</Button>
+            <Button size="small" onClick={() => void answer('reschedule')}>申请改期</Button>
+          </View>
+        </>
+      ) : null}
+      {fault ? <View className="danger">{fault}</View> : null}
+    </View>
+  );
+}
+
+/** The student's own case in a student-appropriate form: no teachers' notes, no duty lines. */
+export default function StudentCase() {
+  const me = useLoad(() => call('identity', 'me', {}), []);
+  const studentId = me.data?.student?.studentId ?? '';
+  const view = useLoad(() => (studentId ? call('support', 'caseView', { studentId }) : Promise.resolve(null)), [studentId]);
+  const meetings = useLoad(() => call('support', 'myMeetings', {}), []);
+  const v = view.data;
+  return (
+    <View className="page">
+      <LoadState loading={me.loading || view.loading} error={me.error ?? view.error} />
+      {v ? (
+        <>
+          <View className="page-title">我的学业帮扶</View>
+          {v.warning ? (
+            <CellGroup>
+              <Cell title={`${v.warning.levelName}（${v.warning.semester}）`} description={v.warning.explanation.join('；')} />
+              <Cell title="学习计划" extra={v.plan ? planStatusLabel[v.plan.status] : '未填写'} clickable onClick={() => void Taro.navigateTo({ url: '/packages/student/plan/index' })} />
+              {v.difficulty ? <Cell title="学习困难类型" extra={v.difficulty.label} /> : null}
+            </CellGroup>
+          ) : (
+            <View className="muted" style={{ padding: '0 16px' }}>你目前没有学业警示</View>
+          )}
+          {v.next.length > 0 ? (
+            <>
+              <View className="section-title">接下来</View>
+              <CellGroup>{v.next.map((n) => <Cell key={n} title={n} />)}</CellGroup>
+            </>
+          ) : null}
+          <View className="section-title">约谈与会议</View>
+          {(meetings.data ?? []).map((m) => <MeetingCard key={m._id} m={m} onDone={meetings.reload} />)}
+          {meetings.data?.length === 0 ? <View className="muted" style={{ padding: '0 16px' }}>暂无</View> : null}
+          <View className="section-title">帮扶记录</View>
+          <CellGroup>
+            {v.timeline.map((e, i) => (
+              <Cell key={`${e.refId}-${i}`} title={e.title} description={`${formatWall(e.at)}${e.detail ? ` · ${e.detail}` : ''}`} />
+            ))}
+          </CellGroup>
+        </>
+      ) : null}
+    </View>
+  );
+}

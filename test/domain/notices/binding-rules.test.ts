@@ -1,0 +1,69 @@
+import fc from 'fast-check';
+import { checkBinder, checkUsable, displayCode, normalizeCode, phoneMatches, unrelatedChildren } from '../../../cloudfunctions/core/notices/binding';
+import { DomainError } from '../../../cloudfunctions/core/errors';
+import type { BindingCode } from '../../../types/notice';
+
+const NOW = '2026-11-23T10:00:00.000+08:00';
+const code = (over: Partial<BindingCode> = {}): BindingCode => ({
+  _id: 'h',
+  studentId: 's1',
+  classId: 'c',
+  collegeId: 'life',
+  expiresAt: '2026-11-30T10:00:00.000+08:00',
+  usedAt: null,
+  usedByUserId: null,
+  failedAttempts: 0,
+  revoked: false,
+  ...over,
+});
+
+function codeOf(fn: () => unknown): string {
+  try {
+    fn();
+    return 'OK';
+  } catch (e) {
+    if (e instanceof DomainError) return e.code;
+    throw e;
+  }
+}
+
+describe('binding codes', () => {
+  it.each<[string, BindingCode | null, string]>([
+    ['a fresh code', code(), 'OK'],
+    ['an unknown code', null, 'BINDING.INVALID'],
+    ['a revoked code', code({ revoked: true }), 'BINDING.INVALID'],
+    ['a used code', code({ usedAt: NOW, usedByUserId: 'p' }), 'BINDING.USED'],
+    ['an expired code', code({ expiresAt: NOW }), 'BINDING.EXPIRED'],
+    ['a code with 5 wrong phone tries', code({ failedAttempts: 5 }), 'BINDING.LOCKED'],
+    ['a code with 4 wrong phone tries', code({ failedAttempts: 4 }), 'OK'],
+  ])('%s → %s', (_name, c, expected) => {
+    expect(codeOf(() => checkUsable(c, NOW, 5))).toBe(expected);
+  });
+
+  it('normalizes what the parent types', () => {
+    expect(normalizeCode(' abcd-ef gh ')).toBe('ABCDEFGH');
+    expect(displayCode('ABCDEFGH')).toBe('ABCD-EFGH');
+    fc.assert(fc.property(fc.stringMatching(/^[2-9A-Z]{8}$/), (c) => expect(normalizeCode(displayCode(c).toLowerCase())).toBe(c)));
+  });
+
+  it.each([
+    ['13812345678', '5678', true],
+    ['138-1234-5678', '5678', true],
+    ['13812345678', '1234', false],
+    ['', '0000', false],
+  ])('phone %s ends with %s: %s', (phone, last4, ok) => expect(phoneMatches(phone, last4)).toBe(ok));
+
+  it("a student's own WeChat never binds as a parent; staff and strangers may", () => {
+    expect(codeOf(() => checkBinder([{ role: 'student', studentId: 's1' }]))).toBe('BINDING.STUDENT_WECHAT');
+    expect(codeOf(() => checkBinder([{ role: 'student', studentId: 's2' }, { role: 'parent', childIds: [] }]))).toBe('BINDING.STUDENT_WECHAT');
+    expect(codeOf(() => checkBinder([]))).toBe('OK');
+    expect(codeOf(() => checkBinder([{ role: 'counselor', classIds: ['c'] }]))).toBe('OK');
+  });
+
+  it('siblings (same parent phone on file) are related; other children are not', () => {
+    const child = { studentId: 's3', parentPhone: '13800001111' };
+    expect(unrelatedChildren(child, [{ studentId: 's1', parentPhone: '138-0000-1111' }])).toEqual([]);
+    expect(unrelatedChildren(child, [{ studentId: 's1', parentPhone: '13800001111' }, { studentId: 's2', parentPhone: '13999998888' }])).toEqual(['s2']);
+    expect(unrelatedChildren(child, [{ studentId: 's3', parentPhone: '1' }])).toEqual([]);
+  });
+});

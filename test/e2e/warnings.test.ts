@@ -1,0 +1,76 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openApp, phonePage, screenshot, signIn, type App } from '../support/browser';
+import { demoPeople } from '../support/harness';
+import { strongStudent, writeLateResults } from '../support/warnings-e2e';
+import { generateDemo } from '../../scripts/demo/generate';
+
+jest.setTimeout(120_000);
+
+describe('clerk imports grades, runs lzut-life, publishes; the counselor sees the new warning', () => {
+  let app: App;
+  const demo = generateDemo();
+  const people = demoPeople(demo);
+  const target = strongStudent(demo, people.firstClass._id);
+
+  beforeAll(async () => {
+    app = await openApp();
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('goes from an uploaded csv to a published list', async () => {
+    const file = writeLateResults(mkdtempSync(join(tmpdir(), 'xueye-e2e-grades-')), target._id);
+    const page = await phonePage(app);
+    await signIn(app, page, people.clerkUser);
+    await page.waitForURL(/packages\/admin\/home/);
+
+    await page.locator('.link-import').click();
+    await page.waitForURL(/packages\/admin\/import/);
+    const chooser = page.waitForEvent('filechooser');
+    await page.locator('.choose-file').click();
+    await (await chooser).setFiles(file.path);
+    await page.locator('.preview-counts').getByText('可导入 3 行，有问题 1 行').waitFor();
+    await page.locator('.import-error').getByText(/第 5 行 · 学号：未知学生/).waitFor();
+    await screenshot(page, 'warnings-import-preview');
+
+    await page.locator('.start-import').click();
+    await page.locator('.import-result').getByText('导入完成').waitFor();
+    await page.locator('.import-figures').getByText(`已处理 4 行 · 新增 ${file.inserted} · 已存在 0 · 更正 0 · 问题 ${file.bad}`).waitFor();
+    await screenshot(page, 'warnings-import-done');
+
+    await page.locator('.go-run').click();
+    await page.waitForURL(/packages\/admin\/run/);
+    await page.locator('.semester-input input').fill('2025-2026-2');
+    await page.locator('.run-policy').click();
+    await page.waitForURL(/packages\/admin\/review/);
+    const entry = page.locator(`.entry-${target._id}`);
+    await entry.getByText('学业警示').waitFor();
+    await entry.getByText('新增').waitFor();
+    await entry.getByText(/本学期正考不及格 3 门.*生物化学实验（E2E101，2 学分）/).waitFor();
+    await screenshot(page, 'warnings-review');
+
+    await page.locator('.publish-run').click();
+    await page.getByText('确定', { exact: true }).last().click();
+    await page.getByText('已发布', { exact: true }).first().waitFor();
+    await page.locator('.publish-run').waitFor({ state: 'detached' });
+    await screenshot(page, 'warnings-published');
+  });
+
+  it('the counselor signs in and sees the new warning with its explanation', async () => {
+    const page = await phonePage(app);
+    await signIn(app, page, people.counselorUser);
+    await page.waitForURL(/packages\/staff\/home/);
+    await page.locator('.link-warnings').click();
+    await page.waitForURL(/packages\/staff\/warnings/);
+    const card = page.locator(`.warning-${target._id}`);
+    await card.getByText(`${target.name}（${target._id}）`).waitFor();
+    await card.getByText('学业警示').waitFor();
+    await card.getByText(/工程制图（E2E103，3 学分）/).first().waitFor();
+    const count = await page.locator('.warning-card').count();
+    expect(count).toBeGreaterThan(1);
+    await screenshot(page, 'warnings-counselor');
+  });
+});

@@ -1,0 +1,159 @@
+import { gradesFunction } from '../../../cloudfunctions/grades/function';
+import type { Store } from '../../../cloudfunctions/platform/store/store';
+import { DEMO_OPENID_PREFIX } from '../../../scripts/demo/generate';
+import { demoPeople, openHarness, type Harness } from '../../support/harness';
+import { passedRows, uploadCsv, uploadXlsx } from '../../support/warnings-files';
+
+describe('grades: preview and resumable import', () => {
+  let h: Harness;
+  let p: ReturnType<typeof demoPeople>;
+  beforeAll(async () => {
+    h = await openHarness();
+    p = demoPeople(h.demo);
+  });
+  afterAll(() => h.close());
+
+  const ids = () => h.demo.students.slice(0, 30).map((s) => s._id);
+
+  it('previews the header mapping, the first rows and the errors', async () => {
+    const fileId = uploadCsv(h, [...passedRows(ids().slice(0, 2), 2), ['X999', '某某', 'TST900', '测试', 'abc', 'A+', '期中', '2025']]);
+    const preview = await h.ok(p.clerkUser, 'grades', 'preview', { fileId });
+    expect(preview.fatal).toBeNull();
+    expect(preview.columns.map((c) => [c.header, c.field])).toEqual([
+      ['学号', 'studentId'],
+      ['姓名', 'studentName'],
+      ['课程代码', 'courseCode'],
+      ['课程名称', 'courseName'],
+      ['学分', 'credits'],
+      ['成绩', 'score'],
+      ['考试性质', 'attempt'],
+      ['学期', 'semester'],
+    ]);
+    expect(preview.rows).toHaveLength(4);
+    expect(preview).toMatchObject({ scanned: 5, good: 4, bad: 1, more: false });
+    expect(preview.errors.map((e) => e.column).sort()).toEqual(['学分', '学期', '学号', '成绩', '考试性质'].sort());
+    expect(preview.errors.every((e) => e.row === 6)).toBe(true);
+  });
+
+  it('reports an unusable header as fatal', async () => {
+    const fileId = uploadCsv(h, [['1', '2']], ['甲', '乙']);
+    const preview = await h.ok(p.clerkUser, 'grades', 'preview', { fileId });
+    expect(preview.fatal).toMatch(/表头缺少必需的列/);
+    const job = await h.ok(p.clerkUser, 'grades', 'importChunk', { fileId });
+    expect(job).toMatchObject({ status: 'failed', inserted: 0 });
+    expect(job.message).toMatch(/表头缺少/);
+  });
+
+  it.each([
+    ['unknown student', ['S-NOBODY', '', 'TST1', '课', 2, 70, '正考', '2025-2026-2'], '学号', /未知学生/],
+    ['student of no college of the clerk', ['ZZ0001', '', 'TST1', '课', 2, 70, '正考', '2025-2026-2'], '学号', /未知学生/],
+    ['non-numeric credits', ['{id}', '', 'TST1', '课', '两', 70, '正考', '2025-2026-2'], '学分', /学分应为/],
+    ['unknown exam type', ['{id}', '', 'TST1', '课', 2, 70, '期中', '2025-2026-2'], '考试性质', /未知的考试性质/],
+    ['unreadable score', ['{id}', '', 'TST1', '课', 2, 'A+', '正考', '2025-2026-2'], '成绩', /成绩无法识别/],
+    ['bad semester', ['{id}', '', 'TST1', '课', 2, 70, '正考', '2025秋'], '学期', /学期格式不正确/],
+    ['missing course name', ['{id}', '', 'TST1', '', 2, 70, '正考', '2025-2026-2'], '课程名称', /缺少课程名称/],
+  ])('reports a bad row (%s) with its row, column and reason, and keeps the good rows', async (name, bad, column, message) => {
+    const [first, second] = ids();
+    const row = bad.map((c) => (c === '{id}' ? (first ?? '') : c));
+    const fileId = uploadCsv(h, [...passedRows([second ?? ''], 1, '2025-2026-1').map((r) => r.map((c) => (c === 'TST000' ? `OK-${name.length}-${String(column)}` : c))), row]);
+    const job = await h.ok(p.clerkUser, 'grades', 'importChunk', { fileId });
+    expect(job.status).toBe('done');
+    expect(job.inserted).toBe(1);
+    expect(job.errors).toEqual([expect.objectContaining({ row: 3, column, message: expect.stringMatching(message) })]);
+  });
+
+  it('reports a duplicate row of the file, also across chunks and calls', async () => {
+    const [a] = ids();
+    const row = [a ?? '', '', 'DUP001', '重复课程', 2, 70, '正考', '2025-2026-2'];
+    const filler = passedRows(ids().slice(1, 4), 1, '2025-2026-1').map((r) => r.map((c) => (c === 'TST000' ? 'DUPFILL' : c)));
+    const fileId = uploadCsv(h, [row, ...filler, row]);
+    let job = await h.ok(p.clerkUser, 'grades', 'importChunk', { fileId, chunkRows: 2, maxChunks: 1 });
+    expect(job).toMatchObject({ status: 'running', cursor: 3, rows: 2, inserted: 2 });
+    while (job.status === 'running') job = await h.ok(p.clerkUser, 'grades', 'importChunk', { fileId, jobId: job.jobId, chunkRows: 2, maxChunks: 1 });
+    expect(job).toMatchObject({ status: 'done', rows: 5, inserted: 4, errorCount: 1 });
+    expect(job.errors).toEqual([{ row: 6, column: null, message: expect.stringMatching(/重复的成绩：与第 2 行/) }]);
+  });
+
+  it('imports a file in chunks, fills the class from the roster, and a second import adds nothing', async () => {
+    const rows = passedRows(ids(), 10); // 300 rows
+    const fileId = uploadCsv(h, rows);
+    const before = await h.store.count('grades');
+    let job = await h.ok(p.clerkUser, 'grades', 'importChunk', { fileId, chunkRows: 64, maxChunks: 1 });
+    let calls = 1;
+    while (job.status === 'running') {
+      job = await h.ok(p.clerkUser, 'grades', 'importChunk', { fileId, jobId: job.jobId, chunkRows: 64, maxChunks: 1 });
+      calls++;
+    }
+    expect(calls).toBe(5);
+    expect(job).toMatchObject({ status: 'done', rows: 300, inserted: 300, alreadyPresent: 0, errorCount: 0 });
+    expect(await h.store.count('grades')).toBe(before + 300);
+    const first = h.demo.students[0];
+    const stored = await h.store.get<{ classId: string; studentName: string }>('grades', `${first?._id}:TST000:2025-2026-2:regular`);
+    expect(stored).toMatchObject({ classId: first?.classId, studentName: first?.name });
+
+    const again = await h.ok(p.clerkUser, 'grades', 'importChunk', { fileId });
+    expect(again).toMatchObject({ status: 'done', inserted: 0, alreadyPresent: 300, updated: 0 });
+    expect(await h.store.count('grades')).toBe(before + 300);
+  });
+
+  it('treats a row an earlier import stored as present, and corrects a changed result', async () => {
+    const [a] = ids();
+    const row = [a ?? '', '', 'FIX001', '有机化学', 3, '58', '正考', '2025-2026-2'];
+    await h.ok(p.clerkUser, 'grades', 'importChunk', { fileId: uploadCsv(h, [row]) });
+    const before = await h.store.count('grades');
+    const same = await h.ok(p.clerkUser, 'grades', 'importChunk', { fileId: uploadCsv(h, [row]) });
+    expect(same).toMatchObject({ inserted: 0, alreadyPresent: 1, updated: 0 });
+    const corrected = [...row];
+    corrected[5] = '61';
+    const fixed = await h.ok(p.clerkUser, 'grades', 'importChunk', { fileId: uploadCsv(h, [corrected]) });
+    expect(fixed).toMatchObject({ inserted: 0, alreadyPresent: 0, updated: 1 });
+    expect(await h.store.count('grades')).toBe(before);
+    expect((await h.store.get<{ score: string; correctedBy: string }>('grades', `${a}:FIX001:2025-2026-2:regular`))).toMatchObject({ score: '61', correctedBy: fixed.jobId });
+  });
+
+  it('reads xlsx exports too', async () => {
+    const fileId = await uploadXlsx(h, passedRows(ids().slice(0, 3), 2, '2024-2025-2'));
+    const job = await h.ok(p.clerkUser, 'grades', 'importChunk', { fileId });
+    expect(job).toMatchObject({ status: 'done', rows: 6, inserted: 6, errorCount: 0 });
+  });
+
+  it('redoes a chunk after a crash between writing grades and advancing the cursor, adding nothing twice', async () => {
+    const fileId = uploadCsv(h, passedRows(ids().slice(0, 10), 5, '2023-2024-1')); // 50 rows
+    const before = await h.store.count('grades');
+    let updates = 0;
+    // The store dies on the second cursor update: chunk 2's grades are written, its cursor is not.
+    const crashing: Store = Object.create(h.store, {
+      update: {
+        value: async (...args: Parameters<Store['update']>) => {
+          if (args[0] === 'gradeImports' && ++updates === 2) throw new Error('simulated crash');
+          return h.store.update(...args);
+        },
+      },
+    });
+    jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    const env = { store: crashing, clock: h.clock, files: h.files, openid: DEMO_OPENID_PREFIX + p.clerkUser };
+    const crashed = await gradesFunction.dispatch({ action: 'importChunk', input: { fileId, chunkRows: 20 } }, env);
+    expect(crashed).toMatchObject({ ok: false, code: 'INTERNAL' });
+    expect(await h.store.count('grades')).toBe(before + 40);
+    const [job] = await h.store.query<{ cursor: number; inserted: number }>('gradeImports', { where: { fileId } });
+    expect(job).toMatchObject({ cursor: 21, inserted: 20 });
+
+    const resumed = await h.ok(p.clerkUser, 'grades', 'importChunk', { fileId, jobId: job?._id ?? '', chunkRows: 20 });
+    expect(resumed).toMatchObject({ status: 'done', rows: 50, inserted: 50, alreadyPresent: 0, errorCount: 0 });
+    expect(await h.store.count('grades')).toBe(before + 50);
+  });
+
+  it.each([
+    ['a counselor', () => p.counselorUser],
+    ['a student', () => p.studentUser],
+    ['a leader', () => p.leaderUser],
+  ])('denies %s', async (_name, user) => {
+    const fileId = uploadCsv(h, passedRows(ids().slice(0, 1), 1));
+    await expect(h.callAs(user(), 'grades', 'preview', { fileId })).resolves.toMatchObject({ ok: false, code: 'ACCESS.DENIED' });
+    await expect(h.callAs(user(), 'grades', 'importChunk', { fileId })).resolves.toMatchObject({ ok: false, code: 'ACCESS.DENIED' });
+  });
+
+  it('says when the upload is missing', async () => {
+    await expect(h.callAs(p.clerkUser, 'grades', 'importChunk', { fileId: 'local:00000000-0000-0000-0000-000000000000.csv' })).resolves.toMatchObject({ ok: false, code: 'FILE.NOT_FOUND' });
+  });
+});

@@ -1,0 +1,74 @@
+import { demoPeople, openHarness, type Harness } from '../../support/harness';
+import type { BindingCode } from '../../../types/notice';
+import type { User } from '../../../types/domain';
+
+describe('parent binding codes', () => {
+  let h: Harness;
+  let people: ReturnType<typeof demoPeople>;
+  beforeEach(async () => {
+    h = await openHarness();
+    people = demoPeople(h.demo);
+  });
+  afterEach(async () => h.close());
+
+  const newCode = async (studentId = people.classmate._id, days?: number) =>
+    (await h.ok(people.counselorUser, 'notices', 'createBindingCode', { studentId, ...(days ? { days } : {}) })).code;
+  const last4 = (s: { parentPhone: string }) => s.parentPhone.slice(-4);
+  const bind = (who: string | null, code: string, digits: string) => h.callAs(who, 'notices', 'bindParent', { code, phoneLast4: digits });
+
+  it.each<[string, (code: string) => Promise<{ who: string | null; code: string; digits: string }>, string]>([
+    ['expired (default 7 days)', async (code) => (h.clock.advance(7 * 86_400_000), { who: 'wx-a', code, digits: last4(people.classmate) }), 'BINDING.EXPIRED'],
+    ['already used', async (code) => (await bind('wx-first', code, last4(people.classmate)), { who: 'wx-second', code, digits: last4(people.classmate) }), 'BINDING.USED'],
+    ["confirmed with another student's parent phone", async (code) => ({ who: 'wx-a', code, digits: last4(people.outsider) === last4(people.classmate) ? '0000' : last4(people.outsider) }), 'BINDING.PHONE_MISMATCH'],
+    ["used from the student's own WeChat", async (code) => ({ who: people.classmateUser, code, digits: last4(people.classmate) }), 'BINDING.STUDENT_WECHAT'],
+    ["used from a classmate's WeChat", async (code) => ({ who: people.studentUser, code, digits: last4(people.classmate) }), 'BINDING.STUDENT_WECHAT'],
+    ['mistyped', async (code) => ({ who: 'wx-a', code: code.replace(/.$/, (c) => (c === 'Z' ? 'Y' : 'Z')), digits: last4(people.classmate) }), 'BINDING.INVALID'],
+    ['without a WeChat identity', async (code) => ({ who: null, code, digits: last4(people.classmate) }), 'AUTH.REQUIRED'],
+  ])('a code %s is refused', async (_name, setup, expected) => {
+    const attempt = await setup(await newCode());
+    const result = await bind(attempt.who, attempt.code, attempt.digits);
+    expect(result).toMatchObject({ ok: false, code: expected });
+  });
+
+  it('wrong phone digits burn the code after the configured number of tries', async () => {
+    const code = await newCode();
+    const wrong = last4(people.classmate) === '0000' ? '1111' : '0000';
+    for (let i = 0; i < 5; i++) expect(await bind('wx-guess', code, wrong)).toMatchObject({ code: 'BINDING.PHONE_MISMATCH' });
+    expect(await bind('wx-guess', code, last4(people.classmate))).toMatchObject({ code: 'BINDING.LOCKED' });
+  });
+
+  it('a new code revokes the earlier unused one; the code is stored only as a hash', async () => {
+    const first = await newCode();
+    const second = await newCode();
+    expect(await bind('wx-a', first, last4(people.classmate))).toMatchObject({ code: 'BINDING.INVALID' });
+    expect(await bind('wx-a', second, last4(people.classmate))).toMatchObject({ ok: true });
+    const stored = await h.store.query<BindingCode>('bindingCodes');
+    expect(stored).toHaveLength(2);
+    for (const row of stored) expect(row._id).toMatch(/^[0-9a-f]{64}$/);
+    expect(JSON.stringify(stored)).not.toContain(second.replace('-', ''));
+  });
+
+  it('a custom validity is honoured', async () => {
+    const code = await newCode(people.classmate._id, 1);
+    h.clock.advance(86_400_000 + 1);
+    expect(await bind('wx-a', code, last4(people.classmate))).toMatchObject({ code: 'BINDING.EXPIRED' });
+  });
+
+  it('binding extends an existing parent user (a sibling) without flagging', async () => {
+    const code = await newCode(people.classmate._id);
+    // The bound parent of the first student binds a second child: unrelated in the demo data → flagged.
+    expect(await bind(people.parentUser, code, last4(people.classmate))).toMatchObject({ ok: true });
+    const user = await h.store.get<User>('users', people.parentUser);
+    expect(user?.grants).toEqual([{ role: 'parent', childIds: [people.student._id, people.classmate._id] }]);
+    const binding = await h.store.get<{ flags: string[] }>('parentBindings', `${people.classmate._id}:${people.parentUser}`);
+    expect(binding?.flags).toEqual(people.student.parentPhone === people.classmate.parentPhone ? [] : ['parentOfUnrelatedStudents']);
+  });
+
+  it('only the counselor of the class can create a code; the parent phone is masked', async () => {
+    expect(await h.callAs(people.otherCounselorUser, 'notices', 'createBindingCode', { studentId: people.classmate._id })).toMatchObject({ ok: false, code: 'ACCESS.DENIED' });
+    expect(await h.callAs(people.headTeacherUser, 'notices', 'createBindingCode', { studentId: people.classmate._id })).toMatchObject({ ok: false, code: 'ACCESS.DENIED' });
+    const issued = await h.ok(people.counselorUser, 'notices', 'createBindingCode', { studentId: people.classmate._id });
+    expect(issued.parentPhoneMasked).toBe(`${people.classmate.parentPhone.slice(0, 3)}****${people.classmate.parentPhone.slice(-4)}`);
+    expect(JSON.stringify(issued)).not.toContain(people.classmate.parentPhone);
+  });
+});

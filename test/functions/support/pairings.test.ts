@@ -1,0 +1,98 @@
+import { randomBytes } from 'node:crypto';
+import { demoPeople, openHarness, type Harness } from '../../support/harness';
+import { addStudentAffairs } from '../../support/support-factories';
+
+const ACCOUNT = '6217 0000 1234 5678 901';
+
+describe('support: peer pairing', () => {
+  let h: Harness;
+  let people: ReturnType<typeof demoPeople>;
+  let affairs: string;
+  const saved = process.env.FIELD_KEY;
+  beforeAll(async () => {
+    process.env.FIELD_KEY = randomBytes(32).toString('hex');
+    h = await openHarness();
+    people = demoPeople(h.demo);
+    affairs = await addStudentAffairs(h.store);
+  });
+  afterAll(async () => {
+    process.env.FIELD_KEY = saved;
+    await h.close();
+  });
+
+  const apply = (user: string) =>
+    h.callAs(user, 'support', 'applyPairing', {
+      helperId: people.classmate._id,
+      helpeeIds: [people.student._id],
+      difficulty: 'ability',
+      reason: '高数基础薄弱',
+      plan: '每周二、四晚自习一对一辅导高数',
+      bankAccount: ACCOUNT,
+    });
+
+  it('stores the bank account encrypted and shows it masked to everyone but the school approver', async () => {
+    const applied = await apply(people.headTeacherUser);
+    if (!applied.ok) throw new Error(applied.message);
+    expect(applied.data).toMatchObject({ status: 'applied', bankAccount: '**** 8901', bankAccountMasked: true, helperName: people.classmate.name });
+    const raw = await h.store.get<Record<string, unknown>>('pairings', applied.data._id);
+    expect(JSON.stringify(raw)).not.toContain('62170000123456');
+    const id = applied.data._id;
+    for (const user of [people.headTeacherUser, people.counselorUser, people.assistantUser, people.leaderUser]) {
+      const seen = await h.ok(user, 'support', 'pairing', { pairingId: id });
+      expect(seen.bankAccount).toBe('**** 8901');
+    }
+    for (const user of [people.studentUser, people.classmateUser, people.parentUser]) {
+      const view = await h.ok(user, 'support', 'caseView', { studentId: user === people.classmateUser ? people.classmate._id : people.student._id });
+      for (const p of view.pairings) expect(p.bankAccount).toBe('**** 8901');
+    }
+    expect((await h.ok(affairs, 'support', 'pairing', { pairingId: id })).bankAccount).toBe('6217000012345678901');
+    expect((await h.ok(affairs, 'support', 'pairings', {}))[0]?.bankAccountMasked).toBe(false);
+  });
+
+  it('enforces class → college → school, each stage by its approver, with opinion and time', async () => {
+    const applied = await apply(people.counselorUser);
+    if (!applied.ok) throw new Error(applied.message);
+    const pairingId = applied.data._id;
+    const say = { pairingId, decision: 'approve' as const, opinion: '同意' };
+    expect(await h.callAs(people.leaderUser, 'support', 'approvePairingCollege', say)).toMatchObject({ ok: false, code: 'PAIRING.OUT_OF_ORDER' });
+    expect(await h.callAs(affairs, 'support', 'approvePairingSchool', say)).toMatchObject({ ok: false, code: 'PAIRING.OUT_OF_ORDER' });
+    // Wrong people for a stage: a counselor is not the class approver, another class's head teacher neither.
+    expect(await h.callAs(people.counselorUser, 'support', 'approvePairingClass', say)).toMatchObject({ ok: false, code: 'ACCESS.DENIED' });
+    expect(await h.callAs(people.otherHeadTeacherUser, 'support', 'approvePairingClass', say)).toMatchObject({ ok: false, code: 'ACCESS.DENIED' });
+    expect((await h.ok(people.headTeacherUser, 'support', 'approvePairingClass', { ...say, opinion: '班级评议通过' })).status).toBe('classApproved');
+    expect(await h.callAs(people.headTeacherUser, 'support', 'approvePairingClass', say)).toMatchObject({ ok: false, code: 'PAIRING.OUT_OF_ORDER' });
+    expect(await h.callAs(affairs, 'support', 'approvePairingSchool', say)).toMatchObject({ ok: false, code: 'PAIRING.OUT_OF_ORDER' });
+    expect((await h.ok(people.leaderUser, 'support', 'approvePairingCollege', say)).status).toBe('collegeApproved');
+    h.clock.advance(3600_000);
+    const done = await h.ok(affairs, 'support', 'approvePairingSchool', { ...say, opinion: '学校审核通过' });
+    expect(done.status).toBe('approved');
+    expect(done.approvals.map((a) => [a.stage, a.byId])).toEqual([
+      ['class', people.headTeacherUser],
+      ['college', people.leaderUser],
+      ['school', affairs],
+    ]);
+    expect((done.approvals[2]?.at ?? '').localeCompare(done.approvals[1]?.at ?? '')).toBe(1);
+  });
+
+  it('a rejection ends the chain', async () => {
+    const applied = await apply(people.assistantUser);
+    if (!applied.ok) throw new Error(applied.message);
+    const rejected = await h.ok(people.headTeacherUser, 'support', 'approvePairingClass', { pairingId: applied.data._id, decision: 'reject', opinion: '帮扶人本人成绩不稳定' });
+    expect(rejected.status).toBe('rejected');
+    expect(await h.callAs(people.leaderUser, 'support', 'approvePairingCollege', { pairingId: applied.data._id, decision: 'approve', opinion: '同意' })).toMatchObject({ ok: false, code: 'PAIRING.OUT_OF_ORDER' });
+  });
+
+  it.each([
+    [{ bankAccount: '1234' }, 'bankAccount'],
+    [{ helpeeIds: [] }, 'helpeeIds'],
+    [{ plan: '' }, 'plan'],
+  ])('rejects %j', async (patch, field) => {
+    const envelope = await h.callAs(people.headTeacherUser, 'support', 'applyPairing', { helperId: people.classmate._id, helpeeIds: [people.student._id], difficulty: 'ability', reason: '基础弱', plan: '辅导', bankAccount: ACCOUNT, ...patch });
+    expect(envelope).toMatchObject({ ok: false, field });
+  });
+
+  it('staff cannot apply for students outside their classes', async () => {
+    const envelope = await h.callAs(people.headTeacherUser, 'support', 'applyPairing', { helperId: people.classmate._id, helpeeIds: [people.outsider._id], difficulty: 'ability', reason: '基础弱', plan: '辅导', bankAccount: ACCOUNT });
+    expect(envelope).toMatchObject({ ok: false, code: 'ACCESS.DENIED' });
+  });
+});

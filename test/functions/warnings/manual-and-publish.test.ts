@@ -1,0 +1,201 @@
+import { Readable } from 'node:stream';
+import ExcelJS from 'exceljs';
+import { warningsFunction } from '../../../cloudfunctions/warnings/function';
+import type { Store } from '../../../cloudfunctions/platform/store/store';
+import type { Warning } from '../../../types/warning';
+import { DEMO_OPENID_PREFIX } from '../../../scripts/demo/generate';
+import { demoPeople, openHarness, type Harness } from '../../support/harness';
+import { entriesOf, publishSemester } from '../../support/warnings-runs';
+
+async function warningsOf(h: Harness, studentId: string): Promise<Warning[]> {
+  return h.store.query<Warning>('warnings', { where: { studentId }, limit: 1000 });
+}
+
+describe('warnings: manual changes (seed 002)', () => {
+  let h: Harness;
+  let p: ReturnType<typeof demoPeople>;
+  let runId: string;
+  beforeAll(async () => {
+    h = await openHarness();
+    p = demoPeople(h.demo);
+    runId = (await h.ok(p.clerkUser, 'warnings', 'run', { semester: '2025-2026-1', policyId: 'gxu-ee' })).runId;
+  });
+  afterAll(() => h.close());
+
+  const unlisted = async () => {
+    const listed = new Set((await entriesOf(h, runId)).map((e) => e.studentId));
+    const s = h.demo.students.find((x) => x.classId === p.firstClass._id && !listed.has(x._id) && x._id !== p.student._id);
+    if (!s) throw new Error('every student of the class is listed');
+    return s;
+  };
+
+  it('lets the counselor add a student of their class by hand; the mark stays visible and survives publication', async () => {
+    const s = await unlisted();
+    const entry = await h.ok(p.counselorUser, 'warnings', 'addManual', { runId, studentId: s._id, level: 'warning', reason: 'attendance', note: '本月旷课 12 节' });
+    expect(entry).toMatchObject({ studentId: s._id, level: 'warning', source: 'manual', change: 'new' });
+    expect(entry.manual).toMatchObject({ action: 'add', reason: 'attendance', reasonLabel: '考勤', note: '本月旷课 12 节', by: p.counselorUser });
+    expect(entry.manual?.byName).not.toBe(p.counselorUser);
+    const review = await h.ok(p.clerkUser, 'warnings', 'review', { runId });
+    expect(review.entries.find((e) => e.studentId === s._id)?.manual?.reasonLabel).toBe('考勤');
+    expect(review.run.manual).toBe(1);
+  });
+
+  it('lets the head teacher add too, and re-evaluation keeps the result deterministic', async () => {
+    const s = await unlisted();
+    const a = await h.ok(p.headTeacherUser, 'warnings', 'addManual', { runId, studentId: s._id, level: 'probation', reason: 'mentalState' });
+    const b = await h.ok(p.headTeacherUser, 'warnings', 'addManual', { runId, studentId: s._id, level: 'probation', reason: 'mentalState' });
+    expect(b).toEqual(a);
+    expect(a.level).toBe('probation');
+  });
+
+  it('denies a counselor adding a student of another class, and a student adding anyone', async () => {
+    await expect(h.callAs(p.counselorUser, 'warnings', 'addManual', { runId, studentId: p.outsider._id, level: 'warning', reason: 'attitude' })).resolves.toMatchObject({ ok: false, code: 'ACCESS.DENIED' });
+    await expect(h.callAs(p.studentUser, 'warnings', 'addManual', { runId, studentId: p.student._id, level: 'warning', reason: 'attitude' })).resolves.toMatchObject({ ok: false, code: 'ACCESS.DENIED' });
+    await expect(h.callAs(p.assistantUser, 'warnings', 'addManual', { runId, studentId: p.student._id, level: 'warning', reason: 'attitude' })).resolves.toMatchObject({ ok: false, code: 'ACCESS.DENIED' });
+  });
+
+  it('requires a reason and refuses a level the policy does not have', async () => {
+    const s = await unlisted();
+    await expect(h.callAs(p.counselorUser, 'warnings', 'addManual', { runId, studentId: s._id, level: 'warning' })).resolves.toMatchObject({ ok: false, code: 'INPUT.INVALID', field: 'reason' });
+    await expect(h.callAs(p.counselorUser, 'warnings', 'addManual', { runId, studentId: s._id, level: 'written', reason: 'gpa' })).resolves.toMatchObject({ ok: false, code: 'MANUAL.REJECTED' });
+    await expect(h.callAs(p.clerkUser, 'warnings', 'removeManual', { runId, studentId: s._id, note: '  ' })).resolves.toMatchObject({ ok: false, code: 'INPUT.INVALID', field: 'note' });
+  });
+
+  it('removes a listed student by hand with a note, and clearing the change restores the rules', async () => {
+    const listed = (await entriesOf(h, runId)).find((e) => e.source === 'rules');
+    if (!listed) throw new Error('gxu-ee lists someone by the rules');
+    const removed = await h.ok(p.clerkUser, 'warnings', 'removeManual', { runId, studentId: listed.studentId, note: '学籍异动，已转专业' });
+    expect(removed).toMatchObject({ level: null, manual: { action: 'remove', note: '学籍异动，已转专业' } });
+    const restored = await h.ok(p.clerkUser, 'warnings', 'clearManual', { runId, studentId: listed.studentId });
+    expect(restored).toEqual(listed);
+  });
+
+  it('refuses manual additions when the policy does not allow them (lzut-life)', async () => {
+    const lzut = await h.ok(p.clerkUser, 'warnings', 'run', { semester: '2025-2026-1' });
+    await expect(h.callAs(p.counselorUser, 'warnings', 'addManual', { runId: lzut.runId, studentId: p.student._id, level: 'warning', reason: 'attitude' })).resolves.toMatchObject({ ok: false, code: 'MANUAL.NOT_ALLOWED' });
+  });
+
+  it('publishes manual additions marked manual, then refuses further changes', async () => {
+    const entries = await entriesOf(h, runId);
+    const manual = entries.filter((e) => e.manual?.action === 'add');
+    expect(manual.length).toBe(2);
+    await h.ok(p.clerkUser, 'warnings', 'publish', { runId });
+    for (const e of manual) {
+      const [w] = await warningsOf(h, e.studentId);
+      expect(w?.manual).toMatchObject({ reason: e.manual?.reason, reasonLabel: e.manual?.reasonLabel, by: e.manual?.by });
+    }
+    const s = await unlisted();
+    await expect(h.callAs(p.counselorUser, 'warnings', 'addManual', { runId, studentId: s._id, level: 'warning', reason: 'attitude' })).resolves.toMatchObject({ ok: false, code: 'RUN.PUBLISHED' });
+  });
+});
+
+describe('warnings: publish', () => {
+  let h: Harness;
+  let p: ReturnType<typeof demoPeople>;
+  beforeAll(async () => {
+    h = await openHarness();
+    p = demoPeople(h.demo);
+  });
+  afterAll(() => h.close());
+
+  it('denies a counselor and a student', async () => {
+    const run = await h.ok(p.clerkUser, 'warnings', 'run', { semester: '2025-2026-1' });
+    for (const user of [p.counselorUser, p.studentUser, p.headTeacherUser]) {
+      await expect(h.callAs(user, 'warnings', 'publish', { runId: run.runId })).resolves.toMatchObject({ ok: false, code: 'ACCESS.DENIED' });
+    }
+  });
+
+  it('writes one warning per listed student with its duties and a notice; publishing twice adds nothing', async () => {
+    const run = await h.ok(p.clerkUser, 'warnings', 'run', { semester: '2025-2026-1' });
+    const entries = await entriesOf(h, run.runId);
+    const first = await h.ok(p.clerkUser, 'warnings', 'publish', { runId: run.runId });
+    expect(first).toMatchObject({ published: entries.length, superseded: 0, lifted: 0, notices: entries.length, alreadyPublished: false });
+    const count = await h.store.count('warnings');
+    const again = await h.ok(p.clerkUser, 'warnings', 'publish', { runId: run.runId });
+    expect(again).toMatchObject({ published: 0, alreadyPublished: true });
+    expect(await h.store.count('warnings')).toBe(count);
+    expect(await h.store.count('notices', { warningId: { in: entries.map((e) => `w:${run.runId}:${e.studentId}`) } })).toBe(entries.length);
+
+    const written = entries.find((e) => e.level === 'written');
+    if (!written) throw new Error('demo has a written warning');
+    const w = await h.store.get<Warning>('warnings', `w:${run.runId}:${written.studentId}`);
+    expect(w).toMatchObject({ status: 'active', level: 'written', levelName: '书面警示', change: 'new', manual: null, publishedBy: p.clerkUser });
+    // lzut-life builds on lower levels: the written warning carries the duties of 学业警示 and 口头警示 too.
+    expect(w?.duties?.map((d) => `${d.role}:${d.duty}`)).toEqual(expect.arrayContaining(['counselor:talk', 'headTeacher:study-plan', 'headTeacher:parent-contact']));
+    const summary = (await h.ok(p.clerkUser, 'warnings', 'runs', {})).find((r) => r.runId === run.runId);
+    expect(summary).toMatchObject({ status: 'published' });
+  });
+
+  it('supersedes and lifts the earlier warnings on the next publication; history and the previous run are kept', async () => {
+    const [firstRun] = (await h.ok(p.clerkUser, 'warnings', 'runs', {})).filter((r) => r.status === 'published');
+    if (!firstRun) throw new Error('published above');
+    const second = await h.ok(p.clerkUser, 'warnings', 'run', { semester: '2025-2026-2' });
+    const entries = await entriesOf(h, second.runId);
+    const result = await h.ok(p.clerkUser, 'warnings', 'publish', { runId: second.runId });
+    const lifted = entries.filter((e) => e.change === 'lifted');
+    const carriedOver = entries.filter((e) => e.level !== null && e.previousWarningId !== null);
+    expect(result).toMatchObject({ lifted: lifted.length, superseded: carriedOver.length });
+    expect(lifted.length).toBeGreaterThan(0);
+
+    const liftedOne = lifted[0];
+    const old = await h.store.get<Warning>('warnings', liftedOne?.previousWarningId ?? '');
+    expect(old).toMatchObject({ status: 'lifted', liftedByRun: second.runId });
+    const kept = carriedOver[0];
+    const history = await warningsOf(h, kept?.studentId ?? '');
+    expect(history.map((w) => w.status).sort()).toEqual(['active', 'superseded']);
+    expect(history.find((w) => w.status === 'superseded')?.supersededBy).toBe(`w:${second.runId}:${kept?.studentId}`);
+
+    const runs = await h.ok(p.clerkUser, 'warnings', 'runs', {});
+    expect(runs.filter((r) => r.status === 'published').map((r) => r.runId)).toEqual(expect.arrayContaining([firstRun.runId, second.runId]));
+    const active = await h.store.count('warnings', { collegeId: 'life', status: 'active' });
+    expect(active).toBe(entries.filter((e) => e.level !== null).length);
+  });
+
+  it('refuses a stale draft made before another publication', async () => {
+    const a = await h.ok(p.clerkUser, 'warnings', 'run', { semester: '2025-2026-2' });
+    const b = await h.ok(p.clerkUser, 'warnings', 'run', { semester: '2025-2026-2' });
+    await h.ok(p.clerkUser, 'warnings', 'publish', { runId: a.runId });
+    await expect(h.callAs(p.clerkUser, 'warnings', 'publish', { runId: b.runId })).resolves.toMatchObject({ ok: false, code: 'RUN.STALE' });
+  });
+
+  it('resumes an interrupted publication without duplicates', async () => {
+    const run = await h.ok(p.clerkUser, 'warnings', 'run', { semester: '2025-2026-2' });
+    const entries = await entriesOf(h, run.runId);
+    let transactions = 0;
+    const dying: Store = Object.create(h.store, {
+      transaction: {
+        value: async <R>(fn: Parameters<Store['transaction']>[0]): Promise<R> => {
+          if (++transactions === 6) throw new Error('simulated crash');
+          return h.store.transaction(fn) as Promise<R>;
+        },
+      },
+    });
+    jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    const crashed = await warningsFunction.dispatch({ action: 'publish', input: { runId: run.runId } }, { store: dying, clock: h.clock, files: h.files, openid: DEMO_OPENID_PREFIX + p.clerkUser });
+    expect(crashed).toMatchObject({ ok: false });
+    const partial = await h.store.count('warnings', { runId: run.runId });
+    expect(partial).toBeGreaterThan(0);
+    const resumed = await h.ok(p.clerkUser, 'warnings', 'publish', { runId: run.runId });
+    const warned = entries.filter((e) => e.level !== null).length;
+    expect(resumed.published).toBe(warned - partial);
+    expect(await h.store.count('warnings', { runId: run.runId })).toBe(warned);
+    expect(await h.store.count('warnings', { collegeId: 'life', status: 'active' })).toBe(warned);
+  });
+
+  it('exports the summary table with the columns a college files', async () => {
+    const [latest] = await h.ok(p.clerkUser, 'warnings', 'runs', {});
+    if (!latest) throw new Error('runs exist');
+    const entries = await entriesOf(h, latest.runId);
+    const file = await h.ok(p.clerkUser, 'warnings', 'exportSummary', { runId: latest.runId });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.read(Readable.from(Buffer.from(file.base64, 'base64')));
+    const sheet = workbook.worksheets[0];
+    const header = sheet?.getRow(2).values;
+    expect(Array.isArray(header) ? header.slice(1) : []).toEqual(['序号', '学号', '姓名', '班级', '专业/年级', '警示等级', '警示原因（规则与课程）', '不及格课程及学分', '变化', '人工补充及原因', '辅导员', '班主任', '备注']);
+    const expected = entries.filter((e) => e.level !== null || e.change === 'lifted').length;
+    expect(file.rows).toBe(expected);
+    expect(sheet?.rowCount).toBe(expected + 2);
+    expect(String(sheet?.getCell(1, 1).value)).toMatch(/学业警示学生名单汇总表/);
+    expect(file.fileName).toMatch(/\.xlsx$/);
+  });
+});

@@ -1,0 +1,182 @@
+import { z } from 'zod';
+import { action } from '../envelope';
+import { id, requiredText, semesterId, text } from '../fields';
+import type { Duty } from '../policy';
+import { ManualReason } from '../policy';
+import type { WarningStatus, WarningTrigger } from '../warning';
+
+/** How a student's level moved against their previous active warning. */
+export const ChangeKind = z.enum(['new', 'escalated', 'deescalated', 'unchanged', 'lifted', 'none'], {
+  errorMap: () => ({ message: '变化类型应为 新增、升级、降级、不变、解除 之一' }),
+});
+export type ChangeKind = z.infer<typeof ChangeKind>;
+
+export const changeLabel: Record<ChangeKind, string> = {
+  new: '新增',
+  escalated: '升级',
+  deescalated: '降级',
+  unchanged: '不变',
+  lifted: '解除',
+  none: '无',
+};
+
+const levelId = z.string({ required_error: '请选择警示等级' }).regex(/^[a-z][a-z0-9-]*$/, '警示等级不正确');
+
+export type RunTrigger = WarningTrigger & { kind: string; level: string; value: number };
+
+/** A hand-made change, kept visible on the entry (seed 002). */
+export type ManualView = {
+  action: 'add' | 'remove';
+  level: string | null;
+  reason: string | null;
+  reasonLabel: string | null;
+  note: string | null;
+  by: string;
+  byName: string;
+};
+
+export type CourseLine = { code: string; name: string; credits: number };
+
+/** One student of a run: has a level, or had one before (change ≠ none). */
+export type RunEntry = {
+  studentId: string;
+  studentName: string;
+  classId: string;
+  className: string;
+  level: string | null;
+  levelName: string | null;
+  /** Index of the level in the policy (0 = least severe), -1 for none. */
+  levelRank: number;
+  previousLevel: string | null;
+  previousLevelName: string | null;
+  /** The student's active warning when the run was made (superseded or lifted on publish). */
+  previousWarningId: string | null;
+  change: ChangeKind;
+  /** Who decided the level: the rules, an unlifted earlier warning, or a person. */
+  source: 'rules' | 'carried' | 'manual' | null;
+  triggers: RunTrigger[];
+  manual: ManualView | null;
+  /** Courses still owed (failed and never passed), for the summary table and the study plan. */
+  failedCourses: CourseLine[];
+  figures: {
+    regularFails: number;
+    failedAfterMakeup: number;
+    regularFailedCredits: number;
+    owedCredits: number;
+    semesterGpa: number | null;
+    cumulativeGpa: number | null;
+  };
+};
+
+export type RunStatus = 'draft' | 'published';
+
+export type RunSummary = {
+  runId: string;
+  collegeId: string;
+  semester: string;
+  policyId: string;
+  policyName: string;
+  status: RunStatus;
+  createdAt: string;
+  createdByName: string;
+  publishedAt: string | null;
+  gradeRows: number;
+  students: number;
+  /** Entries per level (most severe last, as in the policy) and per change. */
+  levels: { level: string; levelName: string; count: number }[];
+  changes: Partial<Record<ChangeKind, number>>;
+  manual: number;
+  flaggedCourses: number;
+  /** Manual entries the policy refused (e.g. a reason it does not accept). */
+  rejectedManual: { studentId: string; message: string }[];
+};
+
+export type ReviewView = {
+  run: RunSummary;
+  entries: RunEntry[];
+  /** Filter choices: the classes and levels present in the run (within the caller's scope). */
+  classes: { classId: string; name: string }[];
+  levels: { id: string; name: string }[];
+  manualReasons: { id: ManualReason; label: string }[];
+  manualAllowed: boolean;
+  canPublish: boolean;
+  /** Entries hidden by the filters (the counts above are for all entries in scope). */
+  total: number;
+};
+
+export type CourseFlag = {
+  courseCode: string;
+  courseName: string;
+  departmentId: string | null;
+  departmentName: string;
+  graded: number;
+  failed: number;
+  failRate: number;
+};
+
+export type TeacherFlag = {
+  teacherName: string;
+  departmentId: string | null;
+  departmentName: string;
+  courseCodes: string[];
+  graded: number;
+  failed: number;
+  failRate: number;
+};
+
+export type CourseAnalysis = { runId: string; semester: string; threshold: number; courses: CourseFlag[]; teachers: TeacherFlag[] };
+
+export type PublishResult = {
+  runId: string;
+  /** Warnings written by this call (a resumed publish counts only what it wrote). */
+  published: number;
+  superseded: number;
+  lifted: number;
+  notices: number;
+  /** True when the run had already been published: nothing was written. */
+  alreadyPublished: boolean;
+};
+
+/** A published warning as the people who handle the student see it. */
+export type WarningView = {
+  warningId: string;
+  runId: string;
+  studentId: string;
+  studentName: string;
+  classId: string;
+  className: string;
+  semester: string;
+  level: string;
+  levelName: string;
+  levelRank: number;
+  change: string;
+  changeLabel: string;
+  triggers: WarningTrigger[];
+  failedCourses: CourseLine[];
+  manual: { reason: string; reasonLabel: string; note: string; by: string } | null;
+  duties: Duty[];
+  status: WarningStatus;
+  publishedAt: string;
+};
+
+export const warningsApi = {
+  /** Evaluates the college's policy over the grades up to the semester: a draft run to review. */
+  run: action(z.object({ semester: semesterId, policyId: z.string().regex(/^[a-z][a-z0-9-]*$/, '政策编号不正确').optional(), collegeId: id.optional() })).returns<RunSummary>(),
+  runs: action(z.object({ collegeId: id.optional() })).returns<RunSummary[]>(),
+  review: action(z.object({ runId: id, classId: id.optional(), level: levelId.optional(), change: ChangeKind.optional() })).returns<ReviewView>(),
+  addManual: action(
+    z.object({ runId: id, studentId: id, level: levelId, reason: ManualReason, note: text(500, '说明').optional() }),
+  ).returns<RunEntry>(),
+  /** Takes a student off the draft list by hand, with the reason written down. */
+  removeManual: action(z.object({ runId: id, studentId: id, note: requiredText(500, '移出原因') })).returns<RunEntry | null>(),
+  /** Undoes a hand-made change: the student goes back to what the rules say. */
+  clearManual: action(z.object({ runId: id, studentId: id })).returns<RunEntry | null>(),
+  publish: action(z.object({ runId: id })).returns<PublishResult>(),
+  exportSummary: action(z.object({ runId: id })).returns<{ fileName: string; base64: string; rows: number }>(),
+  courseAnalysis: action(z.object({ runId: id })).returns<CourseAnalysis>(),
+  /** Active warnings of the caller's classes (class staff) or college (clerk, leader, department head). */
+  list: action(z.object({ classId: id.optional() })).returns<WarningView[]>(),
+  /** The student's own warnings (active first, then history). */
+  mine: action(z.object({})).returns<WarningView[]>(),
+};
+export type WarningsApi = typeof warningsApi;
