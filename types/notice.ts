@@ -106,6 +106,8 @@ export type ParentBinding = {
   userId: string;
   openid: string;
   boundAt: string;
+  /** The install that bound (a fingerprint for the counselor's review, not an identity). */
+  deviceId?: string;
   flags: NoticeFlag[];
 };
 

@@ -15,7 +15,7 @@ export type ScopeEvaluation = DutyData & { term: Term; now: number; evaluations:
 export async function evaluateScope(store: Store, scope: DutyDataScope, now: number, settings = { rules: defaultDutyConfig.rules, calendar: defaultCalendar }): Promise<ScopeEvaluation> {
   const term = resolveTerm(settings.calendar, now);
   const from = toIso(new Date(Math.min(term.schoolYearSpan.start, term.breakStart)));
-  const data = await loadDutyData(store, scope, from);
+  const data = await loadDutyData(store, scope, from, now);
   const evaluations = evaluateDutiesBatch({
     rules: settings.rules,
     calendar: settings.calendar,

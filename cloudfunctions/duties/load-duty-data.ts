@@ -19,7 +19,7 @@ export type DutyData = {
  * one paged query over an indexed field. No query per person or per class. Records are read in
  * full once per instance, then only those received since (see record-cache.ts).
  */
-export async function loadDutyData(store: Store, scope: DutyDataScope, from: string): Promise<DutyData> {
+export async function loadDutyData(store: Store, scope: DutyDataScope, from: string, now: number): Promise<DutyData> {
   const classWhere: Where = 'classIds' in scope ? { _id: { in: [...scope.classIds] } } : { collegeId: scope.collegeId, ...(scope.departmentId ? { departmentId: scope.departmentId } : {}) };
   const classes = 'classIds' in scope && scope.classIds.length === 0 ? [] : await queryAll<ClassInfo>(store, 'classes', { where: classWhere });
   if (classes.length === 0) return { directory: { classes: [], students: [], dorms: [], warnings: [] }, users: new Map(), records: [] };
@@ -36,7 +36,7 @@ export async function loadDutyData(store: Store, scope: DutyDataScope, from: str
     queryAll<Dorm>(store, 'dorms', { where: { collegeId: { in: collegeIds } } }),
     queryAll<Warning>(store, WARNINGS, { where: byClass }),
     queryAll<User>(store, 'users', { where: { _id: { in: staffIds } } }),
-    dutyRecordsSince(store, JSON.stringify(scope), byClass, from),
+    dutyRecordsSince(store, JSON.stringify(scope), byClass, from, now),
   ]);
   return {
     directory: {

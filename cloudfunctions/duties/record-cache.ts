@@ -8,7 +8,8 @@ import { readFrom } from './read-range';
 /** A record as dashboards keep it: what the evaluator counts, plus where it belongs and its flags. */
 export type DutyRecordRow = DutyRecord & { classId: string; flags: CheckinFlag[]; receivedAt: string };
 
-type Entry = { from: string; rows: Map<string, DutyRecordRow>; watermark: string };
+/** watermark: the server's time when the last read began (receivedAt is stamped by the same clock). */
+type Entry = { from: string; rows: Map<string, DutyRecordRow>; watermark: number };
 
 /** Records are written once and never changed, so a warm instance only reads what arrived since. */
 const caches = new WeakMap<Store, Map<string, Entry>>();
@@ -20,18 +21,12 @@ function rowOf(doc: DutyRecordDoc): DutyRecordRow {
   return { ...toDutyRecord(doc), classId: doc.classId, flags: doc.flags, receivedAt: doc.receivedAt };
 }
 
-function watermarkOf(rows: Iterable<DutyRecordRow>, floor: string): string {
-  let latest = floor;
-  for (const row of rows) if (row.receivedAt > latest) latest = row.receivedAt;
-  return latest;
-}
-
 /**
  * The records of a scope made since `from`. The first call reads them all (keyset pages by
  * time); later calls in the same instance read only those received since the last one (usually
  * one page) and keep compact rows in memory, not whole documents.
  */
-export async function dutyRecordsSince(store: Store, scopeKey: string, where: Where, from: string): Promise<DutyRecordRow[]> {
+export async function dutyRecordsSince(store: Store, scopeKey: string, where: Where, from: string, now: number): Promise<DutyRecordRow[]> {
   let byScope = caches.get(store);
   if (!byScope) {
     byScope = new Map();
@@ -41,13 +36,13 @@ export async function dutyRecordsSince(store: Store, scopeKey: string, where: Wh
   if (!entry || entry.from !== from) {
     const rows = new Map((await readFrom<DutyRecordDoc>(store, DUTY_RECORDS, where, 'at', from)).map((d) => [d._id, rowOf(d)]));
     if (byScope.size >= MAX_SCOPES) byScope.delete(byScope.keys().next().value ?? '');
-    byScope.set(scopeKey, { from, rows, watermark: watermarkOf(rows.values(), from) });
+    byScope.set(scopeKey, { from, rows, watermark: now });
     return [...rows.values()];
   }
-  const since = toIso(new Date(Date.parse(entry.watermark) - OVERLAP_MS));
+  const since = toIso(new Date(entry.watermark - OVERLAP_MS));
   for (const doc of await readFrom<DutyRecordDoc>(store, DUTY_RECORDS, where, 'receivedAt', since)) {
     if (doc.at >= from) entry.rows.set(doc._id, rowOf(doc));
   }
-  entry.watermark = watermarkOf(entry.rows.values(), entry.watermark);
+  entry.watermark = Math.max(entry.watermark, now);
   return [...entry.rows.values()];
 }

@@ -33,7 +33,7 @@ async function flagBinding(tx: TxStore, id: string, flag: NoticeFlag, ctx: Write
  */
 export const bindParent: ActionSpec<Api['bindParent']> = {
   public: true,
-  async run(ctx, { code, phoneLast4 }) {
+  async run(ctx, { code, phoneLast4, deviceId }) {
     if (!ctx.openid) throw new DomainError(ErrorCode.AuthRequired, '请在微信中打开小程序再绑定');
     const openid = ctx.openid;
     const now = ctx.nowIso();
@@ -68,7 +68,7 @@ export const bindParent: ActionSpec<Api['bindParent']> = {
       const flags: NoticeFlag[] = unrelated.length > 0 ? ['parentOfUnrelatedStudents'] : [];
       const bindingId = `${student._id}:${userId}`;
       if (!(await tx.get(PARENT_BINDINGS, bindingId))) {
-        const binding: ParentBinding = { _id: bindingId, studentId: student._id, classId: student.classId, userId, openid, boundAt: now, flags };
+        const binding: ParentBinding = { _id: bindingId, studentId: student._id, classId: student.classId, userId, openid, boundAt: now, ...(deviceId ? { deviceId } : {}), flags };
         await tx.add(PARENT_BINDINGS, binding, audit);
       }
       for (const other of unrelated) await flagBinding(tx, `${other}:${userId}`, 'parentOfUnrelatedStudents', audit);

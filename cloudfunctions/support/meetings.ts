@@ -1,6 +1,6 @@
 import { classIdsFor, collegeIdsFor } from '../core/access/authorize';
 import { AccessDeniedError, DomainError } from '../core/errors';
-import { DEFAULT_REMIND_BEFORE_MINUTES, meetingReminders, reminderKey } from '../core/support/meeting-reminders';
+import { DEFAULT_REMIND_BEFORE_MINUTES, meetingPage, meetingReminders, reminderKey } from '../core/support/meeting-reminders';
 import { toIso } from '../core/time/shanghai';
 import type { MeetingView, SupportApi } from '../../types/api/support';
 import type { Actor, Student } from '../../types/domain';
@@ -178,7 +178,27 @@ export const meetingHandlers: Handlers<
       if (m.status !== 'scheduled') throw new DomainError('MEETING.NOT_SCHEDULED', '会谈已举行或已取消，无需回复');
       const response = { userId: ctx.actor.userId, name: ctx.actor.name, answer: input.answer, note: input.note, proposedAt: input.proposedAt ? toIso(input.proposedAt) : null, at: ctx.nowIso() };
       const responses = [...m.responses.filter((r) => r.userId !== ctx.actor.userId), response];
-      const saved = await ctx.store.update<Meeting>(MEETINGS, m._id, { responses }, m._version, ctx.write());
+      const organizer = input.answer === 'reschedule' ? await ctx.store.get<{ openid: string }>('users', m.actorId) : null;
+      const saved = await ctx.store.transaction(async (tx) => {
+        const next = await tx.update<Meeting>(MEETINGS, m._id, { responses }, m._version, ctx.write());
+        // A request to move it reaches the organizer at once (same template: 事项 / 时间 / 地点).
+        if (organizer) {
+          await enqueue(
+            tx,
+            {
+              key: `meeting:${m._id}:reschedule:${ctx.actor.userId}:${response.at}`,
+              kind: 'meetingScheduled',
+              toUserId: m.actorId,
+              toOpenid: organizer.openid,
+              page: meetingPage(m._id, true, false),
+              data: { thing1: `${ctx.actor.name}申请改期`.slice(0, 20), time2: (response.proposedAt ?? m.at).slice(0, 16).replace('T', ' '), thing3: m.place.slice(0, 20) },
+              subjectId: m._id,
+            },
+            ctx.write(),
+          );
+        }
+        return next;
+      });
       return meetingView(ctx.actor, saved);
     },
   },

@@ -3,8 +3,6 @@ import type { GradeRow } from '../../types/grade';
 import { WARNINGS, type Warning } from '../../types/warning';
 import { queryAll, type Store, type Stored } from '../platform/store/store';
 
-const IN_BATCH = 100;
-
 export async function collegeClasses(store: Store, collegeId: string): Promise<Stored<ClassInfo>[]> {
   return queryAll<ClassInfo>(store, 'classes', { where: { collegeId }, orderBy: [{ field: '_id', direction: 'asc' }] });
 }
@@ -13,14 +11,14 @@ export async function collegeStudents(store: Store, collegeId: string): Promise<
   return queryAll<Student>(store, 'students', { where: { collegeId }, orderBy: [{ field: '_id', direction: 'asc' }] });
 }
 
-/** The college's grades up to the semester, read class by class over indexed fields, paged. */
+/**
+ * The college's grades up to the semester, class by class: each class is a few pages over the
+ * classId index, where one query over the whole college would page through a growing skip.
+ */
 export async function collegeGrades(store: Store, classIds: string[], semester: string): Promise<GradeRow[]> {
   const out: GradeRow[] = [];
-  for (let i = 0; i < classIds.length; i += IN_BATCH) {
-    const page = await queryAll<GradeRow>(store, 'grades', {
-      where: { classId: { in: classIds.slice(i, i + IN_BATCH) }, semester: { lte: semester } },
-      orderBy: [{ field: '_id', direction: 'asc' }],
-    });
+  for (const classId of classIds) {
+    const page = await queryAll<GradeRow>(store, 'grades', { where: { classId, semester: { lte: semester } }, orderBy: [{ field: '_id', direction: 'asc' }] });
     for (const g of page) out.push(g);
   }
   return out;

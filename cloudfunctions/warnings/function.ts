@@ -1,9 +1,12 @@
 import { warningsApi } from '../../types/api/warnings';
 import { collegeIdsFor } from '../core/access/authorize';
+import { defaultPolicyId } from '../core/publishing/college-policies';
+import { presets } from '../core/rules';
 import { studentResource } from '../platform/directory/directory';
 import { defineFunction } from '../platform/runtime/define-function';
 import type { Store } from '../platform/store/store';
 import { collegeOf, collegeResource } from '../grades/college-of';
+import { draftsFor } from './drafts';
 import { addManual, clearManual, removeManual } from './manual-actions';
 import { publishRun } from './publish';
 import { courseAnalysis, exportSummary, listRuns, review } from './review';
@@ -28,10 +31,21 @@ export const warningsFunction = defineFunction('warnings', warningsApi, {
     resource: 'list',
     run: (ctx, input) => listRuns(ctx, input.collegeId ?? collegeIdsFor(ctx.actor, 'warnings.review')[0] ?? ''),
   },
+  policies: {
+    permission: 'warnings.run',
+    resource: async (ctx, input) => collegeResource(ctx.actor, input.collegeId),
+    run: async (ctx, input) => {
+      const fallback = defaultPolicyId(collegeOf(ctx.actor, input.collegeId) ?? '');
+      return Object.values(presets)
+        .map((p) => ({ id: p.id, name: p.name, source: p.source, isDefault: p.id === fallback }))
+        .sort((a, b) => Number(b.isDefault) - Number(a.isDefault) || a.id.localeCompare(b.id));
+    },
+  },
   review: { permission: 'warnings.review', resource: 'list', run: (ctx, input) => review(ctx, input) },
   addManual: { permission: 'warnings.addManual', resource: (ctx, input) => studentResource(ctx.store, input.studentId), run: (ctx, input) => addManual(ctx, input) },
   removeManual: { permission: 'warnings.addManual', resource: (ctx, input) => studentResource(ctx.store, input.studentId), run: (ctx, input) => removeManual(ctx, input) },
   clearManual: { permission: 'warnings.addManual', resource: (ctx, input) => studentResource(ctx.store, input.studentId), run: (ctx, input) => clearManual(ctx, input) },
+  drafts: { permission: 'warnings.addManual', resource: 'list', run: (ctx) => draftsFor(ctx) },
   publish: { permission: 'warnings.publish', resource: (ctx, input) => runResource(ctx, input.runId), run: (ctx, input) => publishRun(ctx, input.runId) },
   exportSummary: { permission: 'warnings.review', resource: 'list', run: (ctx, input) => exportSummary(ctx, input.runId) },
   courseAnalysis: { permission: 'warnings.review', resource: 'list', run: (ctx, input) => courseAnalysis(ctx, input.runId) },

@@ -4,9 +4,12 @@ import { DomainError } from '../core/errors';
 import { planPublication, type PublishStep } from '../core/publishing/publish-plan';
 import { issueNoticesInTx, loadNoticeNames, type NoticeNames } from '../notices/issue';
 import type { Context } from '../platform/runtime/define-function';
-import type { TxStore, WriteContext } from '../platform/store/store';
+import { queryAll, type TxStore, type WriteContext } from '../platform/store/store';
 import { activeWarnings } from './college-data';
 import { loadRun, policyOfRun, RUNS, type WarningRun } from './run-doc';
+
+/** A call stops taking new students after this long (a cloud function has 60 s); the next call resumes. */
+export const publishSettings = { budgetMs: 20_000 };
 
 type StepOutcome = { published: number; superseded: number; lifted: number; notices: number };
 
@@ -49,31 +52,46 @@ async function applyStep(tx: TxStore, step: PublishStep, run: { _id: string; pub
  * supersedes or lifts the earlier one and issues the notice. The run is marked published last,
  * so an interrupted publish is simply called again and resumes where it stopped.
  */
-export async function publishRun(ctx: Context, runId: string): Promise<PublishResult> {
+export async function publishRun(ctx: Context, runId: string, budgetMs = publishSettings.budgetMs): Promise<PublishResult> {
+  const started = Date.now();
   let run = await loadRun(ctx.store, runId);
-  const result: PublishResult = { runId, published: 0, superseded: 0, lifted: 0, notices: 0, alreadyPublished: run.status === 'published' };
+  const result: PublishResult = { runId, published: 0, superseded: 0, lifted: 0, notices: 0, alreadyPublished: run.status === 'published', done: true, remaining: 0 };
   if (run.status === 'published') return result;
   const policy = policyOfRun(run);
 
   // Another run published since this one was made: its changes were measured against old warnings.
+  const active = await activeWarnings(ctx.store, run.collegeId);
   const expected = new Set(run.previous.map((p) => p.warningId));
-  const stale = (await activeWarnings(ctx.store, run.collegeId)).filter((w) => w.runId !== run._id && !expected.has(w._id));
+  const stale = active.filter((w) => w.runId !== run._id && !expected.has(w._id));
   if (stale.length > 0) throw new DomainError('RUN.STALE', '此名单生成后又发布过其他名单，请重新运行后再发布');
+  const newer = active.find((w) => w.runId !== run._id && w.semester > run.semester);
+  if (newer) throw new DomainError('RUN.OLD_SEMESTER', `已发布过 ${newer.semester} 的名单，不能再发布更早学期 ${run.semester} 的名单`);
 
   if (run.publishing === null) {
     run = await ctx.store.update<WarningRun>(RUNS, run._id, { publishing: { at: ctx.nowIso(), by: ctx.actor.userId } }, run._version, ctx.write());
   }
   const publishing = run.publishing ?? { at: ctx.nowIso(), by: ctx.actor.userId };
+  // What an interrupted call already wrote: this run's warnings, and earlier warnings no longer active.
+  const written = new Set((await queryAll<Warning>(ctx.store, WARNINGS, { where: { runId: run._id } })).map((w) => w._id));
+  const stillActive = new Set(active.map((w) => w._id));
   const steps = planPublication({ runId: run._id, collegeId: run.collegeId, semester: run.semester, policyId: run.policyId }, policy, run.entries, {
     userId: publishing.by,
     at: publishing.at,
-  });
+  }).filter((s) => (s.kind === 'publish' ? !written.has(s.warning._id) : stillActive.has(s.warningId)));
   const names = await loadNoticeNames(
     ctx.store,
     steps.flatMap((s) => (s.kind === 'publish' ? [s.warning] : [])),
   );
   const write = ctx.write();
-  for (const step of steps) {
+  for (let i = 0; i < steps.length; i++) {
+    const step = steps[i];
+    if (step === undefined) continue;
+    // At least one student per call, so every call makes progress.
+    if (i > 0 && Date.now() - started > budgetMs) {
+      result.done = false;
+      result.remaining = steps.length - i;
+      return result;
+    }
     const out = await ctx.store.transaction((tx) => applyStep(tx, step, { _id: run._id, publishing }, write, names));
     result.published += out.published;
     result.superseded += out.superseded;

@@ -21,7 +21,10 @@ async function scopedRun(ctx: Context, runId: string) {
   return { run, scope, classes, entries };
 }
 
-export async function review(ctx: Context, input: { runId: string; classId?: string | undefined; level?: string | undefined; change?: ChangeKind | undefined }): Promise<ReviewView> {
+export async function review(
+  ctx: Context,
+  input: { runId: string; classId?: string | undefined; level?: string | undefined; change?: ChangeKind | undefined; skip: number; limit: number },
+): Promise<ReviewView> {
   const { run, classes, entries } = await scopedRun(ctx, input.runId);
   const policy = policyOfRun(run);
   const present = new Set(entries.map((e) => e.classId));
@@ -33,13 +36,14 @@ export async function review(ctx: Context, input: { runId: string; classId?: str
   const mayPublish = isAllowed(ctx.actor, 'warnings.publish', { collegeId: run.collegeId });
   return {
     run: summaryOf(run, entries),
-    entries: shown,
+    entries: shown.slice(input.skip, input.skip + input.limit),
     classes: classes.filter((c) => present.has(c._id)).map((c) => ({ classId: c._id, name: c.name })),
     levels: policy.levels.map((l) => ({ id: l.id, name: l.name })),
     manualReasons: policy.manualAdditions.reasons.map((id) => ({ id, label: manualReasonLabel[id] })),
     manualAllowed: policy.manualAdditions.allowed && isAllowed(ctx.actor, 'warnings.addManual', { collegeId: run.collegeId }),
     canPublish: mayPublish && run.status === 'draft',
     total: entries.length,
+    matched: shown.length,
   };
 }
 

@@ -3,7 +3,7 @@ import type { ManualEntry, Policy } from '../../types/policy';
 import { DomainError, NotFoundError } from '../core/errors';
 import { countEntries } from '../core/publishing/entry-filter';
 import type { CourseResult, TeacherResult } from '../core/rules';
-import { presetPolicy } from '../core/rules/presets';
+import { presetPolicy } from '../core/rules';
 import type { Store, Stored, TxStore } from '../platform/store/store';
 
 export const RUNS = 'warningRuns';

@@ -58,4 +58,45 @@ describe('check-in at a dorm, counted on the counselor dashboard (H5)', () => {
     await expect(record.textContent()).resolves.toContain('缺勤 1 人');
     await screenshot(counselor, 'compliance-counselor-drilldown');
   });
+
+  it('offline: a check-in whose answer was lost, and one made with no network, each wait on the phone and are stored once', async () => {
+    const { latitude, longitude } = northOf(placeNamed(building), 10);
+    const page = await phonePage(app, { geolocation: { latitude, longitude } });
+    await signIn(app, page, people.assistantUser);
+    await page.waitForURL(/packages\/staff\/home/);
+    await page.locator('.link-checkin').click();
+    await page.waitForURL(/packages\/staff\/checkin/);
+    const count = () => app.store.count('dutyRecords', { actorId: people.assistantUser, kind: 'dormCheck' });
+    const before = await count();
+
+    // The server stores the check-in but the answer never reaches the phone (weak signal in the dorm).
+    await page.route('**/api/fn/checkins', async (route) => {
+      if (!(route.request().postData() ?? '').includes('"dormCheck"')) return route.continue();
+      await route.fetch();
+      await route.abort('internetdisconnected');
+    });
+    await page.locator('.dorm-choices .chip').nth(1).click();
+    await page.getByText('在位情况').waitFor();
+    await page.locator('.dorm-submit').click();
+    await page.locator('.checkin-queued').waitFor();
+    await page.getByText('待补交 1 条').waitFor();
+    expect(await count()).toBe(before + 1);
+    await page.unroute('**/api/fn/checkins');
+    await page.locator('.queue-flush').click();
+    await page.getByText('待补交 1 条').waitFor({ state: 'detached' });
+    // Resent with the same clientId: still one record.
+    expect(await count()).toBe(before + 1);
+
+    // No network at all (the roster was loaded at the door): kept on the phone, sent by itself when the network is back.
+    await page.locator('.dorm-choices .chip').nth(2).click();
+    await page.getByText('在位情况').waitFor();
+    await page.context().setOffline(true);
+    await page.locator('.dorm-submit').click();
+    await page.locator('.checkin-queued').waitFor();
+    await screenshot(page, 'checkin-offline-queued');
+    expect(await count()).toBe(before + 1);
+    await page.context().setOffline(false);
+    await page.getByText('待补交 1 条').waitFor({ state: 'detached' });
+    expect(await count()).toBe(before + 2);
+  });
 });

@@ -36,6 +36,13 @@ async function sign(page: Page, canvasId: string): Promise<void> {
   await page.getByText('已签名 ✓').waitFor();
 }
 
+let loads = 0;
+/** A full page load of a route (a hash-only change would leave the previous page in Taro's stack). */
+async function open(app: App, page: Page, route: string): Promise<void> {
+  loads += 1;
+  await page.goto(`${app.server.url}/?load=${loads}#${route}`);
+}
+
 describe('warning notice in the browser: student signs, parent binds and returns the receipt', () => {
   let app: App;
   let timers: { stop(): void };
@@ -72,47 +79,40 @@ describe('warning notice in the browser: student signs, parent binds and returns
     // Student: the inbox shows the message; the notice is read and signed on the canvas.
     const studentPage = await touchPhone(app);
     await signIn(app, studentPage, `s-${student._id}`);
-    await studentPage.goto(`${app.server.url}/#/pages/inbox/index`);
-    await studentPage.getByText('学业警示通知', { exact: true }).waitFor();
-    await studentPage.goto(`${app.server.url}/#/packages/student/notice/index?id=${encodeURIComponent(notice._id)}`);
+    await open(app, studentPage, `/pages/inbox/index`);
+    await studentPage.locator('.inbox-item').filter({ hasText: '学业警示通知' }).first().waitFor();
+    await open(app, studentPage, `/packages/student/notice/index?id=${encodeURIComponent(notice._id)}`);
     await studentPage.getByText('学业警示通知单（学生联）').waitFor();
     await studentPage.getByText('不是纪律处分', { exact: false }).first().waitFor();
     await sign(studentPage, 'student-signature');
+    await screenshot(studentPage, 'notice-student-signing');
     await studentPage.locator('#acknowledge').click();
     await studentPage.getByText('已签名确认收到').waitFor();
+    await studentPage.waitForTimeout(1800); // let the toast fade before the screenshot
     await screenshot(studentPage, 'notice-student-signed');
     const studentSig = await app.store.get<{ image: string }>(NOTICE_SIGNATURES, `${notice._id}:student`);
     expect(studentSig?.image).toMatch(/^data:image\/png;base64,/);
 
     // Counselor: makes a one-time binding code for the parent phone on file (masked).
     const counselorPage = await touchPhone(app);
-    counselorPage.on('pageerror', (e) => console.log('PAGEERROR', e.message));
-    counselorPage.on('console', (m) => m.type() === 'error' && console.log('CONSOLE', m.text()));
     await signIn(app, counselorPage, people.counselorUser);
-    await counselorPage.goto(`${app.server.url}/#/packages/staff/notices/index?classId=${student.classId}`);
+    await open(app, counselorPage, `/packages/staff/notices/index?classId=${student.classId}`);
     const row = counselorPage.locator(`#row-${student._id}`);
-    await row.getByText('已签收').waitFor({ timeout: 8000 }).catch(async (e) => {
-      await screenshot(counselorPage, 'debug-counselor');
-      console.log(await counselorPage.locator('body').innerText());
-      throw e;
-    });
-    await row.getByText('家长未绑定').waitFor({ timeout: 5000 }).catch(async (e) => {
-      await screenshot(counselorPage, 'debug-counselor');
-      console.log(await row.innerText());
-      throw e;
-    });
+    await row.getByText('已签收').waitFor();
+    await row.getByText('家长未绑定').waitFor();
     await row.getByText(student.name, { exact: false }).first().click();
-    await row.getByText('生成家长绑定码').click();
+    await counselorPage.locator(`#create-code-${student._id}`).click();
+    await counselorPage.waitForTimeout(1800);
     const codeText = (await counselorPage.locator('#binding-code').first().textContent())?.trim() ?? '';
     expect(codeText).toMatch(/^[2-9A-Z]{4}-[2-9A-Z]{4}$/);
     await counselorPage.getByText(`${student.parentPhone.slice(0, 3)}****${student.parentPhone.slice(-4)}`, { exact: false }).waitFor();
     await screenshot(counselorPage, 'notice-counselor-binding-code');
-    await counselorPage.getByText('我已告知家长').click();
+    await counselorPage.locator('taro-button-core').filter({ hasText: '我已告知家长' }).click();
 
     // Parent: a WeChat the system has never seen binds with the code and the phone's last 4 digits.
     const session = issueSession(app.server.keys, 'demo:new-parent-x', new Date()).token;
     const parentPage = await touchPhone(app, { session });
-    await parentPage.goto(`${app.server.url}/#/packages/parent/bind/index`);
+    await open(app, parentPage, `/packages/parent/bind/index`);
     await parentPage.locator('#bind-code input, input#bind-code').first().fill(codeText);
     await parentPage.locator('#bind-last4 input, input#bind-last4').first().fill(student.parentPhone.slice(-4));
     await parentPage.locator('#bind-submit').click();
@@ -124,6 +124,7 @@ describe('warning notice in the browser: student signs, parent binds and returns
     await sign(parentPage, 'parent-signature');
     await parentPage.locator('#receipt-submit').click();
     await parentPage.getByText('已回执').waitFor();
+    await parentPage.waitForTimeout(1800);
     await screenshot(parentPage, 'notice-parent-receipt');
 
     const stored = await app.store.get<Notice>('notices', notice._id);

@@ -46,7 +46,8 @@ describe('casework on a phone: a talk, a study plan, its approval', () => {
     await fill(page, '.talk-impression', '语气低落，回避谈成绩');
     await fill(page, '.talk-content', '了解高数补考未过原因，约定每周日晚汇报复习进度');
 
-    // Closing the app loses nothing: the draft comes back.
+    // Closing the app loses nothing: once the draft is on the phone, a reload brings it back.
+    await page.waitForFunction(() => JSON.stringify(window.localStorage).includes('每周日晚汇报'));
     await page.reload();
     await page.getByText('已恢复上次未提交的草稿').waitFor();
     expect(await page.locator('.talk-content textarea').first().inputValue()).toContain('每周日晚汇报');

@@ -57,6 +57,10 @@ describe('clerk imports grades, runs lzut-life, publishes; the counselor sees th
     await page.getByText('已发布', { exact: true }).first().waitFor();
     await page.locator('.publish-run').waitFor({ state: 'detached' });
     await screenshot(page, 'warnings-published');
+
+    const download = page.waitForEvent('download');
+    await page.locator('.export-summary').click();
+    expect((await download).suggestedFilename()).toBe('学业警示学生名单汇总表-2025-2026-2.xlsx');
   });
 
   it('the counselor signs in and sees the new warning with its explanation', async () => {

@@ -3,7 +3,7 @@ import type { Harness } from './harness';
 
 /** A run's entries as the clerk reviews them (all of them, no filter). */
 export async function entriesOf(h: Harness, runId: string, userId = 't-clerk'): Promise<RunEntry[]> {
-  return (await h.ok(userId, 'warnings', 'review', { runId })).entries;
+  return (await h.ok(userId, 'warnings', 'review', { runId, limit: 500 })).entries;
 }
 
 /** Runs and publishes a semester as the clerk; returns the run id. */

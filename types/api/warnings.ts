@@ -100,8 +100,10 @@ export type ReviewView = {
   manualReasons: { id: ManualReason; label: string }[];
   manualAllowed: boolean;
   canPublish: boolean;
-  /** Entries hidden by the filters (the counts above are for all entries in scope). */
+  /** Entries in the caller's scope (the counts above are for all of them). */
   total: number;
+  /** Entries matching the filters; `entries` is the requested page of them. */
+  matched: number;
 };
 
 export type CourseFlag = {
@@ -135,6 +137,10 @@ export type PublishResult = {
   notices: number;
   /** True when the run had already been published: nothing was written. */
   alreadyPublished: boolean;
+  /** False when the call's time ran out first: call publish again, it resumes (the app loops). */
+  done: boolean;
+  /** Students still to write when not done. */
+  remaining: number;
 };
 
 /** A published warning as the people who handle the student see it. */
@@ -159,11 +165,34 @@ export type WarningView = {
   publishedAt: string;
 };
 
+/** A draft list class staff may add their students to by hand (seed 002), with their classes' entries. */
+export type DraftView = {
+  runId: string;
+  semester: string;
+  policyName: string;
+  levels: { id: string; name: string }[];
+  manualReasons: { id: ManualReason; label: string }[];
+  classes: { classId: string; name: string }[];
+  entries: RunEntry[];
+};
+
 export const warningsApi = {
   /** Evaluates the college's policy over the grades up to the semester: a draft run to review. */
   run: action(z.object({ semester: semesterId, policyId: z.string().regex(/^[a-z][a-z0-9-]*$/, '政策编号不正确').optional(), collegeId: id.optional() })).returns<RunSummary>(),
   runs: action(z.object({ collegeId: id.optional() })).returns<RunSummary[]>(),
-  review: action(z.object({ runId: id, classId: id.optional(), level: levelId.optional(), change: ChangeKind.optional() })).returns<ReviewView>(),
+  /** The policies a clerk may run (the shipped presets), the college's default first. */
+  policies: action(z.object({ collegeId: id.optional() })).returns<{ id: string; name: string; source: string; isDefault: boolean }[]>(),
+  /** A page of the run's entries (a college's list can run to thousands: a call's answer must stay small). */
+  review: action(
+    z.object({
+      runId: id,
+      classId: id.optional(),
+      level: levelId.optional(),
+      change: ChangeKind.optional(),
+      skip: z.number({ invalid_type_error: '分页起点应为数字' }).int().min(0).default(0),
+      limit: z.number({ invalid_type_error: '每页条数应为数字' }).int().min(1).max(500, '每页最多 500 条').default(100),
+    }),
+  ).returns<ReviewView>(),
   addManual: action(
     z.object({ runId: id, studentId: id, level: levelId, reason: ManualReason, note: text(500, '说明').optional() }),
   ).returns<RunEntry>(),
@@ -171,6 +200,8 @@ export const warningsApi = {
   removeManual: action(z.object({ runId: id, studentId: id, note: requiredText(500, '移出原因') })).returns<RunEntry | null>(),
   /** Undoes a hand-made change: the student goes back to what the rules say. */
   clearManual: action(z.object({ runId: id, studentId: id })).returns<RunEntry | null>(),
+  /** Draft lists open to the caller's manual additions, showing only the caller's classes. */
+  drafts: action(z.object({})).returns<DraftView[]>(),
   publish: action(z.object({ runId: id })).returns<PublishResult>(),
   exportSummary: action(z.object({ runId: id })).returns<{ fileName: string; base64: string; rows: number }>(),
   courseAnalysis: action(z.object({ runId: id })).returns<CourseAnalysis>(),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Policy } from '../../../types/policy';
-import { presetPolicy } from '../rules/presets';
+import { presetPolicy } from '../rules';
 import colleges from '../../../config/colleges.json';
 
 /** Which preset each college runs by default (config/colleges.json); the clerk may pick another. */

@@ -1,7 +1,7 @@
 import type { RunEntry } from '../../../types/api/warnings';
 import type { Policy } from '../../../types/policy';
 import type { Warning } from '../../../types/warning';
-import { dutiesForLevel } from '../rules/level-duties';
+import { dutiesForLevel } from '../rules';
 
 /** One write of a publication, done in its own transaction (single-document operations only). */
 export type PublishStep =

@@ -1,10 +1,10 @@
 import type { CourseLine, RunEntry } from '../../../types/api/warnings';
 import type { GradeRow } from '../../../types/grade';
 import type { Policy } from '../../../types/policy';
-import { byText } from '../rules/course-tally';
-import type { Evaluation, StudentResult } from '../rules/evaluate';
-import { levelIndex } from '../rules/level-match';
-import { createScoreReader } from '../rules/score';
+import { createScoreReader, type Evaluation, type StudentResult } from '../rules';
+
+const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+const levelIndex = (policy: Policy, level: string | null): number => (level === null ? -1 : policy.levels.findIndex((l) => l.id === level));
 
 /** Names and links the entries show, read by the handler before it builds them. */
 export type EntryDirectory = {

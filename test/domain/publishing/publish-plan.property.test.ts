@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { planPublication } from '../../../cloudfunctions/core/publishing/publish-plan';
-import { presets } from '../../../cloudfunctions/core/rules/presets';
+import { presets } from '../../../cloudfunctions/core/rules';
 import type { RunEntry } from '../../../types/api/warnings';
 import { runEntry } from '../../support/warnings-entries';
 

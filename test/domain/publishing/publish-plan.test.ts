@@ -1,5 +1,5 @@
 import { planPublication, warningIdOf } from '../../../cloudfunctions/core/publishing/publish-plan';
-import { presets } from '../../../cloudfunctions/core/rules/presets';
+import { presets } from '../../../cloudfunctions/core/rules';
 import { runEntry } from '../../support/warnings-entries';
 
 const policy = presets['lzut-life'];

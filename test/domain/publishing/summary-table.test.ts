@@ -1,7 +1,7 @@
 import { filterEntries, replaceEntry, countEntries } from '../../../cloudfunctions/core/publishing/entry-filter';
 import { owedCourses } from '../../../cloudfunctions/core/publishing/run-entries';
 import { summaryColumns, summaryRows } from '../../../cloudfunctions/core/publishing/summary-table';
-import { presets } from '../../../cloudfunctions/core/rules/presets';
+import { presets } from '../../../cloudfunctions/core/rules';
 import type { GradeRow } from '../../../types/grade';
 import { runEntry } from '../../support/warnings-entries';
 

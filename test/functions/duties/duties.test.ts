@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { toIso } from '../../../cloudfunctions/core/time/shanghai';
 import { OUTBOX } from '../../../cloudfunctions/platform/messenger/outbox';
 import { queueDutyReminders } from '../../../cloudfunctions/duties/reminders-job';
@@ -131,7 +132,7 @@ describe('duties function', () => {
       counted.reset();
       const answer = await fn.dispatch({ action: 'staffCompliance', input: {} }, { store: counted.store, clock: h.clock, files: h.files, openid: DEMO_OPENID_PREFIX + people.leaderUser });
       if (!answer.ok) throw new Error(answer.message);
-      return answer.data;
+      return z.object({ rows: z.array(z.object({ id: z.string(), records: z.number() })) }).parse(answer.data);
     };
     await h.store.addMany('dutyRecords', bulkTalks(2500), { by: 'test', at: toIso(h.clock.now()) });
     const cold = await board();

@@ -1,8 +1,9 @@
+import { writeFileSync } from 'node:fs';
 import { gradesFunction } from '../../../cloudfunctions/grades/function';
-import type { Store } from '../../../cloudfunctions/platform/store/store';
 import { DEMO_OPENID_PREFIX } from '../../../scripts/demo/generate';
 import { demoPeople, openHarness, type Harness } from '../../support/harness';
 import { passedRows, uploadCsv, uploadXlsx } from '../../support/warnings-files';
+import { storeWith } from '../../support/warnings-stores';
 
 describe('grades: preview and resumable import', () => {
   let h: Harness;
@@ -122,12 +123,10 @@ describe('grades: preview and resumable import', () => {
     const before = await h.store.count('grades');
     let updates = 0;
     // The store dies on the second cursor update: chunk 2's grades are written, its cursor is not.
-    const crashing: Store = Object.create(h.store, {
-      update: {
-        value: async (...args: Parameters<Store['update']>) => {
-          if (args[0] === 'gradeImports' && ++updates === 2) throw new Error('simulated crash');
-          return h.store.update(...args);
-        },
+    const crashing = storeWith(h.store, {
+      update: async (collection, id, patch, version, ctx) => {
+        if (collection === 'gradeImports' && ++updates === 2) throw new Error('simulated crash');
+        return h.store.update(collection, id, patch, version, ctx);
       },
     });
     jest.spyOn(console, 'error').mockImplementation(() => undefined);
@@ -151,6 +150,16 @@ describe('grades: preview and resumable import', () => {
     const fileId = uploadCsv(h, passedRows(ids().slice(0, 1), 1));
     await expect(h.callAs(user(), 'grades', 'preview', { fileId })).resolves.toMatchObject({ ok: false, code: 'ACCESS.DENIED' });
     await expect(h.callAs(user(), 'grades', 'importChunk', { fileId })).resolves.toMatchObject({ ok: false, code: 'ACCESS.DENIED' });
+  });
+
+  it('fails the job with the reason when the file breaks while being read, and reports a job by id', async () => {
+    const upload = h.files.newUpload('csv');
+    writeFileSync(upload.path, `学号,课程代码,课程名称,学分,成绩,考试性质,学期\n${ids()[0]},TST1,"未闭合的课程名,2,70,正考,2025-2026-2\n`);
+    const job = await h.ok(p.clerkUser, 'grades', 'importChunk', { fileId: upload.fileId });
+    expect(job).toMatchObject({ status: 'failed', inserted: 0 });
+    expect(job.message).toMatch(/引号没有闭合/);
+    await expect(h.ok(p.clerkUser, 'grades', 'importJob', { jobId: job.jobId })).resolves.toEqual(job);
+    await expect(h.callAs(p.counselorUser, 'grades', 'importJob', { jobId: job.jobId })).resolves.toMatchObject({ ok: false, code: 'ACCESS.DENIED' });
   });
 
   it('says when the upload is missing', async () => {

@@ -45,9 +45,13 @@ describe('support: meetings and their reminders', () => {
     const asked = await h.ok(people.studentUser, 'support', 'respondMeeting', { meetingId: m._id, answer: 'reschedule', note: '周四上午有实验课', proposedAt: '2026-11-27T10:00:00+08:00' });
     expect(asked.responses).toEqual([expect.objectContaining({ userId: people.studentUser, answer: 'reschedule', proposedAt: '2026-11-27T10:00:00.000+08:00' })]);
     expect(await h.callAs(people.studentUser, 'support', 'respondMeeting', { meetingId: m._id, answer: 'reschedule' })).toMatchObject({ ok: false, code: 'INPUT.INVALID' });
+    // The organizer hears of the request at once.
+    const asks = await queryAll<OutboxMessage>(h.store, 'outbox', { where: { subjectId: m._id, toUserId: people.headTeacherUser } });
+    expect(asks.map((a) => [a.sendAfter, a.data.thing1])).toContainEqual(['2026-11-20T09:00:00.000+08:00', `${people.student.name}申请改期`]);
     const moved = await h.ok(people.headTeacherUser, 'support', 'rescheduleMeeting', { meetingId: m._id, startAt: '2026-11-27T10:00:00+08:00' });
     expect(moved.responses).toEqual([]);
-    expect((await outboxFor(m._id)).map((r) => r[1])).toEqual(['2026-11-26T10:00:00.000+08:00', '2026-11-26T10:00:00.000+08:00']);
+    const reminders = (await outboxFor(m._id)).filter((r) => r[1] !== '2026-11-20T09:00:00.000+08:00');
+    expect(reminders.map((r) => r[1])).toEqual(['2026-11-26T10:00:00.000+08:00', '2026-11-26T10:00:00.000+08:00']);
     const accepted = await h.ok(people.studentUser, 'support', 'respondMeeting', { meetingId: m._id, answer: 'accept' });
     expect(accepted.responses.map((r) => r.answer)).toEqual(['accept']);
     // Only the organizer moves it; only invitees answer.
@@ -56,7 +60,21 @@ describe('support: meetings and their reminders', () => {
     expect(await h.callAs(people.parentUser, 'support', 'respondMeeting', { meetingId: m._id, answer: 'accept' })).toMatchObject({ ok: false, code: 'ACCESS.DENIED' });
     const cancelled = await h.ok(people.headTeacherUser, 'support', 'cancelMeeting', { meetingId: m._id });
     expect(cancelled.status).toBe('cancelled');
-    expect(await outboxFor(m._id)).toEqual([]);
+    // Reminders withdrawn; only the (already due) reschedule request remains.
+    expect((await outboxFor(m._id)).map((r) => r[1])).toEqual(['2026-11-20T09:00:00.000+08:00']);
+  });
+
+  it('a scheduled talk is fulfilled by the talk record written for it, once', async () => {
+    const m = await h.ok(people.counselorUser, 'support', 'scheduleMeeting', {
+      kind: 'talk', title: '约谈', classId: people.firstClass._id, studentIds: [people.student._id], startAt: '2026-11-20T10:00:00+08:00', place: '办公室',
+    });
+    h.clock.set('2026-11-20T10:40:00+08:00');
+    const talk = { studentId: people.student._id, talkerRole: 'counselor' as const, initiatedBy: 'teacher' as const, mode: 'faceToFace' as const, topics: ['academics' as const], at: '2026-11-20T10:00:00+08:00', place: '办公室', minutes: 35, content: '按约谈话', confirmed: true as const, meetingId: m._id };
+    const saved = await h.ok(people.counselorUser, 'support', 'recordTalk', talk);
+    expect(saved.meetingId).toBe(m._id);
+    expect(await h.ok(people.counselorUser, 'support', 'meeting', { meetingId: m._id })).toMatchObject({ status: 'held', record: { minutes: 35, presentIds: [people.student._id] } });
+    expect(await h.callAs(people.counselorUser, 'support', 'recordTalk', talk)).toMatchObject({ ok: false, code: 'TALK.MEETING_MISMATCH' });
+    h.clock.set('2026-11-20T09:00:00+08:00');
   });
 
   it('a parent meeting invites the bound parent, who confirms the record on WeChat; other parents see nothing', async () => {

@@ -1,11 +1,13 @@
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { warningsFunction } from '../../../cloudfunctions/warnings/function';
-import type { Store } from '../../../cloudfunctions/platform/store/store';
+import { publishSettings } from '../../../cloudfunctions/warnings/publish';
 import type { Warning } from '../../../types/warning';
+import type { PublishResult } from '../../../types/api/warnings';
 import { DEMO_OPENID_PREFIX } from '../../../scripts/demo/generate';
 import { demoPeople, openHarness, type Harness } from '../../support/harness';
-import { entriesOf, publishSemester } from '../../support/warnings-runs';
+import { entriesOf } from '../../support/warnings-runs';
+import { storeWith } from '../../support/warnings-stores';
 
 async function warningsOf(h: Harness, studentId: string): Promise<Warning[]> {
   return h.store.query<Warning>('warnings', { where: { studentId }, limit: 1000 });
@@ -38,6 +40,17 @@ describe('warnings: manual changes (seed 002)', () => {
     const review = await h.ok(p.clerkUser, 'warnings', 'review', { runId });
     expect(review.entries.find((e) => e.studentId === s._id)?.manual?.reasonLabel).toBe('考勤');
     expect(review.run.manual).toBe(1);
+  });
+
+  it('shows class staff the open draft with their classes only; others see none', async () => {
+    const [draft] = await h.ok(p.counselorUser, 'warnings', 'drafts', {});
+    const mine = h.demo.classes.filter((c) => c.counselorId === p.counselorUser).map((c) => c._id);
+    expect(draft).toMatchObject({ runId, semester: '2025-2026-1', levels: [{ id: 'warning' }, { id: 'probation' }] });
+    expect(draft?.classes.map((c) => c.classId).sort()).toEqual([...mine].sort());
+    expect(draft?.entries.every((e) => mine.includes(e.classId))).toBe(true);
+    expect(draft?.entries.some((e) => e.manual?.reason === 'attendance')).toBe(true);
+    expect(draft?.manualReasons).toHaveLength(9);
+    await expect(h.callAs(p.studentUser, 'warnings', 'drafts', {})).resolves.toMatchObject({ ok: false, code: 'ACCESS.DENIED' });
   });
 
   it('lets the head teacher add too, and re-evaluation keeps the result deterministic', async () => {
@@ -73,6 +86,8 @@ describe('warnings: manual changes (seed 002)', () => {
   it('refuses manual additions when the policy does not allow them (lzut-life)', async () => {
     const lzut = await h.ok(p.clerkUser, 'warnings', 'run', { semester: '2025-2026-1' });
     await expect(h.callAs(p.counselorUser, 'warnings', 'addManual', { runId: lzut.runId, studentId: p.student._id, level: 'warning', reason: 'attitude' })).resolves.toMatchObject({ ok: false, code: 'MANUAL.NOT_ALLOWED' });
+    // The newest draft is now lzut-life's: class staff have nothing to add to.
+    await expect(h.ok(p.counselorUser, 'warnings', 'drafts', {})).resolves.toEqual([]);
   });
 
   it('publishes manual additions marked manual, then refuses further changes', async () => {
@@ -158,16 +173,19 @@ describe('warnings: publish', () => {
     await expect(h.callAs(p.clerkUser, 'warnings', 'publish', { runId: b.runId })).resolves.toMatchObject({ ok: false, code: 'RUN.STALE' });
   });
 
+  it('refuses to publish an earlier semester over a later one', async () => {
+    const old = await h.ok(p.clerkUser, 'warnings', 'run', { semester: '2025-2026-1' });
+    await expect(h.callAs(p.clerkUser, 'warnings', 'publish', { runId: old.runId })).resolves.toMatchObject({ ok: false, code: 'RUN.OLD_SEMESTER' });
+  });
+
   it('resumes an interrupted publication without duplicates', async () => {
     const run = await h.ok(p.clerkUser, 'warnings', 'run', { semester: '2025-2026-2' });
     const entries = await entriesOf(h, run.runId);
     let transactions = 0;
-    const dying: Store = Object.create(h.store, {
-      transaction: {
-        value: async <R>(fn: Parameters<Store['transaction']>[0]): Promise<R> => {
-          if (++transactions === 6) throw new Error('simulated crash');
-          return h.store.transaction(fn) as Promise<R>;
-        },
+    const dying = storeWith(h.store, {
+      transaction: async (fn) => {
+        if (++transactions === 6) throw new Error('simulated crash');
+        return h.store.transaction(fn);
       },
     });
     jest.spyOn(console, 'error').mockImplementation(() => undefined);
@@ -180,6 +198,25 @@ describe('warnings: publish', () => {
     expect(resumed.published).toBe(warned - partial);
     expect(await h.store.count('warnings', { runId: run.runId })).toBe(warned);
     expect(await h.store.count('warnings', { collegeId: 'life', status: 'active' })).toBe(warned);
+  });
+
+  it('publishes a large list over several calls when the time budget runs out, each call resuming', async () => {
+    const run = await h.ok(p.clerkUser, 'warnings', 'run', { semester: '2025-2026-2' });
+    const entries = await entriesOf(h, run.runId);
+    const steps = entries.filter((e) => e.level !== null || e.previousWarningId !== null).length;
+    const saved = publishSettings.budgetMs;
+    publishSettings.budgetMs = -1; // one student per call
+    try {
+      const calls: PublishResult[] = [];
+      do calls.push(await h.ok(p.clerkUser, 'warnings', 'publish', { runId: run.runId }));
+      while (calls[calls.length - 1]?.done === false);
+      expect(calls).toHaveLength(steps);
+      expect(calls.map((c) => c.remaining)).toEqual(Array.from({ length: steps }, (_, i) => steps - 1 - i));
+      expect(calls.reduce((n, c) => n + c.published + c.lifted, 0)).toBe(steps);
+    } finally {
+      publishSettings.budgetMs = saved;
+    }
+    expect(await h.store.count('warnings', { runId: run.runId })).toBe(entries.filter((e) => e.level !== null).length);
   });
 
   it('exports the summary table with the columns a college files', async () => {

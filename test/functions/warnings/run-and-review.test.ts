@@ -91,6 +91,16 @@ describe('warnings: run and review', () => {
     await expect(h.callAs(p.clerkUser, 'warnings', 'run', { semester: '2025秋' })).resolves.toMatchObject({ ok: false, code: 'INPUT.INVALID', field: 'semester' });
   });
 
+  it('offers the shipped policies to the clerk, the college default (config/colleges.json) first', async () => {
+    const policies = await h.ok(p.clerkUser, 'warnings', 'policies', {});
+    expect(policies.map((x) => [x.id, x.isDefault])).toEqual([
+      ['lzut-life', true],
+      ['bistu-me', false],
+      ['gxu-ee', false],
+    ]);
+    await expect(h.callAs(p.counselorUser, 'warnings', 'policies', {})).resolves.toMatchObject({ ok: false, code: 'ACCESS.DENIED' });
+  });
+
   it('lists the runs of the college, newest first', async () => {
     const runs = await h.ok(p.clerkUser, 'warnings', 'runs', {});
     expect(runs.length).toBeGreaterThan(3);

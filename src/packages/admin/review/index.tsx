@@ -11,6 +11,7 @@ import { EntryCard } from './_components/entry-card';
 import { ManualForm } from './_components/manual-form';
 import { saveXlsx } from './_components/save-xlsx';
 
+const PAGE = 100;
 const changes: ChangeKind[] = ['new', 'escalated', 'deescalated', 'unchanged', 'lifted'];
 const card = { margin: '8px 12px', padding: '12px', background: '#fff', borderRadius: '8px' };
 
@@ -67,9 +68,10 @@ export default function ReviewRun() {
   const [adding, setAdding] = useState(false);
   const [analysis, setAnalysis] = useState<CourseAnalysis | null>(null);
   const [busy, setBusy] = useState(false);
+  const [limit, setLimit] = useState(PAGE);
   const view = useLoad(
-    () => call('warnings', 'review', { runId, ...(classId ? { classId } : {}), ...(level ? { level } : {}), ...(change ? { change } : {}) }),
-    [runId, classId, level, change],
+    () => call('warnings', 'review', { runId, limit, ...(classId ? { classId } : {}), ...(level ? { level } : {}), ...(change ? { change } : {}) }),
+    [runId, classId, level, change, limit],
   );
   const data = view.data;
   const editable = data?.run.status === 'draft';
@@ -89,8 +91,17 @@ export default function ReviewRun() {
     act(async () => {
       const sure = await Taro.showModal({ title: '发布警示名单', content: '发布后将生成警示记录和通知单，名单不能再修改。确定发布？' });
       if (!sure.confirm) return;
-      const result = await call('warnings', 'publish', { runId });
-      Taro.showToast({ title: `已发布 ${result.published} 人，解除 ${result.lifted} 人`, icon: 'none' });
+      // A long list is published over several calls; each resumes where the last one stopped.
+      let result = await call('warnings', 'publish', { runId });
+      let published = result.published;
+      let lifted = result.lifted;
+      while (!result.done) {
+        Taro.showToast({ title: `正在发布，剩余 ${result.remaining} 人…`, icon: 'none' });
+        result = await call('warnings', 'publish', { runId });
+        published += result.published;
+        lifted += result.lifted;
+      }
+      Taro.showToast({ title: `已发布 ${published} 人，解除 ${lifted} 人`, icon: 'none' });
       view.reload();
     });
 
@@ -157,7 +168,7 @@ export default function ReviewRun() {
           {adding && editable ? <ManualForm runId={runId} levels={data.levels} reasons={data.manualReasons} onDone={view.reload} /> : null}
 
           <View className="section-title entries-count">
-            显示 {data.entries.length} / {data.total} 人
+            显示 {data.entries.length} / {data.matched} 人{data.matched < data.total ? `（共 ${data.total} 人）` : ''}
           </View>
           {data.entries.length === 0 ? <View className="muted" style={{ padding: '0 16px' }}>没有符合条件的学生</View> : null}
           {data.entries.map((e) => (
@@ -175,6 +186,13 @@ export default function ReviewRun() {
               ) : null}
             </View>
           ))}
+          {data.entries.length < data.matched ? (
+            <View style={{ padding: '8px 16px' }}>
+              <Button block size="small" disabled={view.loading} onClick={() => setLimit(Math.min(500, limit + PAGE))}>
+                显示更多
+              </Button>
+            </View>
+          ) : null}
           <Text className="muted" style={{ padding: '16px', display: 'block' }}>
             学业警示不是纪律处分，名单仅限处理该学生的老师查看。
           </Text>

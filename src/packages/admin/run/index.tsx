@@ -12,7 +12,7 @@ import { LoadState } from '../../../components/load-state';
  * Warnings are formed at the start of a semester from the one before (seed 004: 开学 2 周内):
  * from September the spring semester of the past school year, from March the autumn one.
  */
-export function previousSemester(now: Date): string {
+function previousSemester(now: Date): string {
   const year = now.getFullYear();
   const month = now.getMonth() + 1;
   if (month >= 9) return `${year - 1}-${year}-2`;
@@ -30,12 +30,15 @@ export default function RunPolicy() {
   const [semester, setSemester] = useState(previousSemester(new Date()));
   const [busy, setBusy] = useState(false);
   const runs = useLoad(() => call('warnings', 'runs', {}), []);
+  const policies = useLoad(() => (listOnly ? Promise.resolve([]) : call('warnings', 'policies', {})), [listOnly]);
+  const [policyId, setPolicyId] = useState<string | undefined>(undefined);
+  const chosen = policyId ?? policies.data?.find((p) => p.isDefault)?.id;
   const valid = semesterId.safeParse(semester).success;
 
   const run = async () => {
     setBusy(true);
     try {
-      const summary = await call('warnings', 'run', { semester });
+      const summary = await call('warnings', 'run', { semester, ...(chosen ? { policyId: chosen } : {}) });
       Taro.showToast({ title: '已生成名单草稿', icon: 'success' });
       await Taro.navigateTo({ url: `/packages/admin/review/index?runId=${summary.runId}` });
       runs.reload();
@@ -51,22 +54,36 @@ export default function RunPolicy() {
       <View className="page-title">{listOnly ? '学业警示名单' : '运行警示规则'}</View>
       {listOnly ? null : (
         <>
-      <View className="section-title">学期（按该学期及以前的成绩判断）</View>
-      <CellGroup>
-        <Cell>
-          <Input className="semester-input" value={semester} onChange={setSemester} placeholder="如 2025-2026-2" />
-        </Cell>
-      </CellGroup>
-      {!valid ? (
-        <View className="danger" style={{ padding: '4px 16px' }}>
-          学期格式应为 2025-2026-1
-        </View>
-      ) : null}
-      <View style={{ padding: '12px 16px' }}>
-        <Button className="run-policy" type="primary" block disabled={busy || !valid} onClick={() => void run()}>
-          {busy ? '正在运行…' : '运行本学院警示政策'}
-        </Button>
-      </View>
+          <View className="section-title">学期（按该学期及以前的成绩判断）</View>
+          <CellGroup>
+            <Cell>
+              <Input className="semester-input" value={semester} onChange={setSemester} placeholder="如 2025-2026-2" />
+            </Cell>
+          </CellGroup>
+          <View className="section-title">警示政策</View>
+          <CellGroup>
+            {policies.data?.map((p) => (
+              <Cell
+                key={p.id}
+                className={`policy-${p.id}`}
+                clickable
+                onClick={() => setPolicyId(p.id)}
+                title={p.name}
+                description={p.source}
+                extra={p.id === chosen ? <Tag type="primary">{p.isDefault ? '本院默认 · 已选' : '已选'}</Tag> : p.isDefault ? <Tag>本院默认</Tag> : null}
+              />
+            ))}
+          </CellGroup>
+          {!valid ? (
+            <View className="danger" style={{ padding: '4px 16px' }}>
+              学期格式应为 2025-2026-1
+            </View>
+          ) : null}
+          <View style={{ padding: '12px 16px' }}>
+            <Button className="run-policy" type="primary" block disabled={busy || !valid} onClick={() => void run()}>
+              {busy ? '正在运行…' : '运行警示规则'}
+            </Button>
+          </View>
         </>
       )}
 

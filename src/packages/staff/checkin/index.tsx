@@ -43,6 +43,9 @@ export default function CheckinPage() {
     setQueue(readQueue());
     const sent = outcomes.filter((o) => o.kind === 'sent').length;
     if (sent > 0) Taro.showToast({ title: `已补交 ${sent} 条`, icon: 'success' });
+    // A queued check-in the server refused is gone from the queue: say why.
+    const refused = outcomes.find((o) => o.kind === 'refused');
+    if (refused) setOutcome(refused);
   };
 
   useDidShow(() => void flush());
@@ -95,7 +98,7 @@ export default function CheckinPage() {
       />
       {queue.length > 0 ? (
         <CellGroup>
-          <Cell className="checkin-queue" title={`待补交 ${queue.length} 条`} description={queue.map((q) => q.label).join('；')} extra={<Button size="small" onClick={() => void flush()}>立即补交</Button>} />
+          <Cell className="checkin-queue" title={`待补交 ${queue.length} 条`} description={queue.map((q) => q.label).join('；')} extra={<Button className="queue-flush" size="small" onClick={() => void flush()}>立即补交</Button>} />
         </CellGroup>
       ) : null}
       {locating ? <View className="muted" style={{ padding: '4px 16px' }}>{locating}</View> : null}

@@ -111,7 +111,7 @@ export default function ClassNotices() {
                 <Cell key={i} title={`电话联系 ${wallTime(c.at)}`} description={`${c.byName}：${c.summary}`} />
               ))}
               <View style={{ display: 'flex', gap: '8px', marginTop: '8px' }}>
-                <Button size="small" disabled={busy} onClick={() => void act(async () => setIssued(await call('notices', 'createBindingCode', { studentId: row.studentId })), '已生成')}>
+                <Button size="small" id={`create-code-${row.studentId}`} disabled={busy} onClick={() => void act(async () => setIssued(await call('notices', 'createBindingCode', { studentId: row.studentId })), '已生成')}>
                   生成家长绑定码
                 </Button>
               </View>

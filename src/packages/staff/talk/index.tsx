@@ -101,14 +101,15 @@ export default function TalkEntry() {
     setDraft({ ...base, ...(saved ?? {}) });
   }, [defaults.data, draft, studentId]);
 
+  const [touched, setTouched] = useState(false);
   const update = (patch: Partial<Draft>) => {
-    setDraft((current) => {
-      if (!current) return current;
-      const next = { ...current, ...patch };
-      Taro.setStorageSync(draftKey(studentId), next);
-      return next;
-    });
+    setTouched(true);
+    setDraft((current) => (current ? { ...current, ...patch } : current));
   };
+  // Every edit is kept on the phone until the record is saved (only edits: defaults are not a draft).
+  useEffect(() => {
+    if (draft && touched) Taro.setStorageSync(draftKey(studentId), draft);
+  }, [draft, touched, studentId]);
 
   const submit = async () => {
     if (!draft) return;

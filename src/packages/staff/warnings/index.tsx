@@ -7,6 +7,7 @@ import type { WarningView } from '../../../../types/api/warnings';
 import { call } from '../../../services/api';
 import { useLoad } from '../../../services/use-call';
 import { LoadState } from '../../../components/load-state';
+import { DraftAdditions } from './_components/draft-additions';
 
 const card = { margin: '8px 12px', padding: '12px', background: '#fff', borderRadius: '8px' };
 const per = { semester: '每学期', month: '每月', quarter: '每季度', once: '一次' } as const;
@@ -59,6 +60,7 @@ function WarningCard({ w }: { w: WarningView }) {
 export default function StaffWarnings() {
   const [classId, setClassId] = useState<string | undefined>(undefined);
   const { data, error, loading } = useLoad(() => call('warnings', 'list', {}), []);
+  const drafts = useLoad(() => call('warnings', 'drafts', {}).catch(() => []), []);
   const classes = [...new Map((data ?? []).map((w) => [w.classId, w.className])).entries()];
   const shown = (data ?? []).filter((w) => classId === undefined || w.classId === classId);
   return (
@@ -67,6 +69,9 @@ export default function StaffWarnings() {
       <View className="muted" style={{ padding: '0 16px' }}>
         学业警示不是纪律处分，不记入档案；请勿外传名单。
       </View>
+      {drafts.data?.map((d) => (
+        <DraftAdditions key={d.runId} draft={d} onDone={drafts.reload} />
+      ))}
       <LoadState loading={loading} error={error} empty={data?.length === 0} />
       {classes.length > 1 ? (
         <View style={{ display: 'flex', flexWrap: 'wrap', gap: '6px', padding: '8px 12px' }}>

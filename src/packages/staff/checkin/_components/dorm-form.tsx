@@ -23,6 +23,9 @@ export function DormCheckForm({ options, busy, onSubmit }: { options: CheckinOpt
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
+    // A new dorm: never submit the previous dorm's residents while this one loads.
+    setResidents([]);
+    setError(null);
     if (!dormId || !classId) return;
     let live = true;
     call('checkins', 'dormResidents', { classId, dormId })

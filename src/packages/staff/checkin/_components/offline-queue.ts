@@ -11,7 +11,7 @@ import { ApiError } from '../../../../services/transport';
  */
 const KEY = 'checkin-queue:v1';
 
-export const QueuedAction = z.enum(['dormCheck', 'classCheck', 'lecture', 'meeting', 'themedActivity', 'talk']);
+export const QueuedAction = z.enum(['dormCheck', 'classCheck', 'lecture', 'meeting', 'themedActivity', 'talk', 'parentContact', 'teacherContact']);
 export type QueuedAction = z.infer<typeof QueuedAction>;
 
 const Queued = z.object({
@@ -97,6 +97,16 @@ async function send(item: Queued): Promise<CheckinReceipt> {
       const p = checkinsApi.talk.input.safeParse(input);
       if (!p.success) throw invalid(p.error);
       return call('checkins', 'talk', p.data);
+    }
+    case 'parentContact': {
+      const p = checkinsApi.parentContact.input.safeParse(input);
+      if (!p.success) throw invalid(p.error);
+      return call('checkins', 'parentContact', p.data);
+    }
+    case 'teacherContact': {
+      const p = checkinsApi.teacherContact.input.safeParse(input);
+      if (!p.success) throw invalid(p.error);
+      return call('checkins', 'teacherContact', p.data);
     }
   }
 }

@@ -8,7 +8,7 @@ import { useLoad } from '../../../../services/use-call';
 import { Chips } from './chips';
 import type { QueuedAction } from './offline-queue';
 
-export type OtherKind = 'lecture' | MeetingKind | 'themedActivity' | 'talk';
+export type OtherKind = 'lecture' | MeetingKind | 'themedActivity' | 'talk' | 'parentContact' | 'teacherContact';
 
 export const otherKindLabel: Record<OtherKind, string> = {
   lecture: '听课',
@@ -18,9 +18,11 @@ export const otherKindLabel: Record<OtherKind, string> = {
   collectiveActivity: '班集体活动',
   themedActivity: '主题活动',
   talk: '面对面谈话',
+  parentContact: '家长联系',
+  teacherContact: '任课教师联系',
 };
 
-export const otherKinds: readonly OtherKind[] = ['lecture', 'classMeeting', 'classCommitteeMeeting', 'headTeacherMeeting', 'collectiveActivity', 'themedActivity', 'talk'];
+export const otherKinds: readonly OtherKind[] = ['lecture', 'classMeeting', 'classCommitteeMeeting', 'headTeacherMeeting', 'collectiveActivity', 'themedActivity', 'talk', 'parentContact', 'teacherContact'];
 
 const meetingKinds: readonly string[] = ['classMeeting', 'classCommitteeMeeting', 'headTeacherMeeting', 'collectiveActivity'];
 const isMeeting = (k: OtherKind): k is MeetingKind => meetingKinds.includes(k);
@@ -36,19 +38,26 @@ export function OtherRecordForm({ options, initial, busy, onSubmit }: { options:
   const [studentId, setStudentId] = useState('');
   const [mode, setMode] = useState<TalkMode>('faceToFace');
   const [studyMethods, setStudyMethods] = useState(false);
+  const [channel, setChannel] = useState('电话');
   const [error, setError] = useState<string | null>(null);
-  const roster = useLoad(() => (kind === 'talk' && classId ? call('campus', 'classStudents', { classId }) : Promise.resolve(null)), [kind, classId]);
+  const withStudent = kind === 'talk' || kind === 'parentContact';
+  const roster = useLoad(() => (withStudent && classId ? call('campus', 'classStudents', { classId }) : Promise.resolve(null)), [kind, classId]);
 
   const submit = () => {
     const m = Number(minutes);
     const n = Number(count || '0');
-    if (kind !== 'talk' && !title.trim()) return setError(kind === 'lecture' ? '请填写课程' : '请填写主题');
+    if (!withStudent && !title.trim()) return setError(kind === 'lecture' ? '请填写课程' : kind === 'teacherContact' ? '请填写任课教师' : '请填写主题');
     if ((kind === 'talk' || kind === 'themedActivity') && (!Number.isInteger(m) || m < 1)) return setError('请填写时长（分钟）');
-    if (kind === 'talk' && !studentId) return setError('请选择学生');
+    if (withStudent && !studentId) return setError('请选择学生');
     setError(null);
     const label = `${otherKindLabel[kind]} ${title.trim()}`;
     if (kind === 'lecture') return onSubmit('lecture', { classId, course: title.trim(), notes: summary.trim() }, label);
     if (kind === 'themedActivity') return onSubmit('themedActivity', { classId, theme: title.trim(), participants: n, minutes: m, summary: summary.trim() }, label);
+    if (kind === 'teacherContact') return onSubmit('teacherContact', { classId, teacherName: title.trim(), notes: summary.trim() }, `任课教师联系 ${title.trim()}`);
+    if (kind === 'parentContact') {
+      const name = roster.data?.students.find((s) => s.studentId === studentId)?.name ?? studentId;
+      return onSubmit('parentContact', { studentId, channel, notes: summary.trim() }, `家长联系 ${name}`);
+    }
     if (kind === 'talk') {
       const name = roster.data?.students.find((s) => s.studentId === studentId)?.name ?? studentId;
       return onSubmit('talk', { studentId, mode, minutes: m, notes: summary.trim() }, `面对面谈话 ${name}`);
@@ -64,22 +73,26 @@ export function OtherRecordForm({ options, initial, busy, onSubmit }: { options:
       <Chips options={otherKinds.map((k) => ({ value: k, label: otherKindLabel[k] }))} value={[kind]} onChange={setKind} />
       <View className="section-title">班级</View>
       <Chips options={options.classes.map((c) => ({ value: c.classId, label: c.name }))} value={[classId]} onChange={(v) => { setClassId(v); setStudentId(''); }} />
-      {kind === 'talk' ? (
+      {withStudent ? (
         <>
           <View className="section-title">学生</View>
           <Chips options={(roster.data?.students ?? []).map((s) => ({ value: s.studentId, label: s.name }))} value={[studentId]} onChange={setStudentId} />
-          <Chips options={TalkMode.options.map((t) => ({ value: t, label: talkModeLabel[t] }))} value={[mode]} onChange={setMode} />
+          {kind === 'talk' ? (
+            <Chips options={TalkMode.options.map((t) => ({ value: t, label: talkModeLabel[t] }))} value={[mode]} onChange={setMode} />
+          ) : (
+            <Chips options={['电话', '微信', '面谈', '家访'].map((c) => ({ value: c, label: c }))} value={[channel]} onChange={setChannel} />
+          )}
         </>
       ) : (
         <CellGroup>
-          <Input className="other-title" placeholder={kind === 'lecture' ? '听课课程' : kind === 'themedActivity' ? '活动主题' : '会议主题'} value={title} onChange={setTitle} />
-          {kind !== 'lecture' ? <Input className="other-count" type="digit" placeholder="参加人数" value={count} onChange={setCount} /> : null}
+          <Input className="other-title" placeholder={kind === 'lecture' ? '听课课程' : kind === 'themedActivity' ? '活动主题' : kind === 'teacherContact' ? '任课教师姓名' : '会议主题'} value={title} onChange={setTitle} />
+          {kind !== 'lecture' && kind !== 'teacherContact' ? <Input className="other-count" type="digit" placeholder="参加人数" value={count} onChange={setCount} /> : null}
         </CellGroup>
       )}
       {kind === 'classMeeting' ? <Chips options={[{ value: 'yes', label: '学习方法指导 / 学习经验交流主题' }]} value={studyMethods ? ['yes'] : []} onChange={() => setStudyMethods(!studyMethods)} /> : null}
       <CellGroup>
-        <Input className="other-minutes" type="digit" placeholder="时长（分钟）" value={minutes} onChange={setMinutes} />
-        <TextArea className="other-summary" placeholder={kind === 'lecture' ? '听课意见' : kind === 'talk' ? '谈话内容' : '纪要 / 总结（班会须有纪要才计入）'} maxLength={2000} value={summary} onChange={setSummary} />
+        {kind !== 'parentContact' && kind !== 'teacherContact' ? <Input className="other-minutes" type="digit" placeholder="时长（分钟）" value={minutes} onChange={setMinutes} /> : null}
+        <TextArea className="other-summary" placeholder={kind === 'lecture' ? '听课意见' : kind === 'talk' ? '谈话内容' : kind === 'parentContact' || kind === 'teacherContact' ? '沟通内容' : '纪要 / 总结（班会须有纪要才计入）'} maxLength={2000} value={summary} onChange={setSummary} />
       </CellGroup>
       {error ? <View className="danger" style={{ padding: '8px 16px' }}>{error}</View> : null}
       <View style={{ padding: '12px 16px' }}>

@@ -1,0 +1,46 @@
+import type { DraftView } from '../../types/api/warnings';
+import { manualReasonLabel } from '../../types/policy';
+import { classesByIds } from '../platform/directory/directory';
+import type { Context } from '../platform/runtime/define-function';
+import { presetPolicy } from '../core/rules';
+import { RUNS, type WarningRun } from './run-doc';
+
+/**
+ * Seed 002: head teachers and counselors add students to the clerk's list. For each college of
+ * the caller's classes, the newest draft whose policy lets the caller's role add, with the entries
+ * of the caller's classes only.
+ */
+export async function draftsFor(ctx: Context): Promise<DraftView[]> {
+  const classRoles = new Map<string, Set<string>>();
+  for (const g of ctx.actor.grants) {
+    if (g.role !== 'counselor' && g.role !== 'headTeacher') continue;
+    for (const id of g.classIds) classRoles.set(id, (classRoles.get(id) ?? new Set()).add(g.role));
+  }
+  const classes = await classesByIds(ctx.store, [...classRoles.keys()]);
+  const out: DraftView[] = [];
+  for (const collegeId of [...new Set(classes.map((c) => c.collegeId))].sort()) {
+    const [run] = await ctx.store.query<WarningRun>(RUNS, {
+      where: { collegeId, status: 'draft' },
+      orderBy: [
+        { field: 'createdAt', direction: 'desc' },
+        { field: '_id', direction: 'desc' },
+      ],
+      limit: 1,
+    });
+    const policy = run ? presetPolicy(run.policyId) : null;
+    if (!run || !policy || !policy.manualAdditions.allowed) continue;
+    const mine = classes.filter((c) => c.collegeId === collegeId && [...(classRoles.get(c._id) ?? [])].some((r) => policy.manualAdditions.roles.some((allowed) => allowed === r)));
+    if (mine.length === 0) continue;
+    const ids = new Set(mine.map((c) => c._id));
+    out.push({
+      runId: run._id,
+      semester: run.semester,
+      policyName: run.policyName,
+      levels: policy.levels.map((l) => ({ id: l.id, name: l.name })),
+      manualReasons: policy.manualAdditions.reasons.map((id) => ({ id, label: manualReasonLabel[id] })),
+      classes: mine.map((c) => ({ classId: c._id, name: c.name })),
+      entries: run.entries.filter((e) => ids.has(e.classId)),
+    });
+  }
+  return out;
+}
