@@ -81,7 +81,8 @@ export const dutiesFunction = defineFunction('duties', dutiesApi, {
         semesterId: e.term.semester.id,
         items,
         next: mine?.next ? itemView(mine.next, rulesById, labels.unit) : null,
-        overdue: view(mine?.overdue ?? []),
+        // Most recently missed first: last week's check matters more than September's.
+        overdue: view(mine?.overdue ?? []).reverse(),
         tally: tallyOf(items),
       };
     },

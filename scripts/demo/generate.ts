@@ -190,5 +190,8 @@ export function generateDemo(seed = 20261123): DemoData {
     user(`s-${s._id}`, s.name, [{ role: 'student', studentId: s._id }]);
   });
 
+  // School level (学工部): approves peer pairings; added after every random draw so the rest stays the same.
+  user('t-affairs', '学工部（演示）', [{ role: 'studentAffairs' }]);
+
   return { college, classes, students, dorms, courses: [...courses.values()].sort((a, b) => a._id.localeCompare(b._id)), grades, users };
 }

@@ -45,6 +45,10 @@ describe('check-in at a dorm, counted on the counselor dashboard (H5)', () => {
     await counselor.waitForURL(/packages\/staff\/home/);
     await counselor.locator('.link-compliance').click();
     await counselor.waitForURL(/packages\/admin\/compliance/);
+    // The absence without leave waits for the counselor on the same screen.
+    const followUp = counselor.locator('.follow-up-row').first();
+    await followUp.waitFor();
+    await expect(followUp.textContent()).resolves.toContain('查寝登记缺勤');
     await counselor.getByText('按人员', { exact: true }).click();
     const row = counselor.locator('.compliance-row', { hasText: assistant.name });
     await row.waitFor();
@@ -98,5 +102,20 @@ describe('check-in at a dorm, counted on the counselor dashboard (H5)', () => {
     await page.context().setOffline(false);
     await page.getByText('待补交 1 条').waitFor({ state: 'detached' });
     expect(await count()).toBe(before + 2);
+  });
+
+  it("a counselor's duties: this week's class checks are due, one tap opens the class-check form", async () => {
+    const page = await phonePage(app);
+    await signIn(app, page, people.counselorUser);
+    await page.waitForURL(/packages\/staff\/home/);
+    await page.locator('.link-duties').click();
+    await page.waitForURL(/packages\/staff\/duties/);
+    await page.locator('.duty-tally').waitFor();
+    const weekly = page.locator('.duty-row.duty-due', { hasText: '查课（每班每周不少于 1 次）' });
+    await expect(weekly.count()).resolves.toBeGreaterThanOrEqual(3);
+    await screenshot(page, 'duties-counselor-week');
+    await weekly.first().locator('.nut-button').click();
+    await page.waitForURL(/packages\/staff\/checkin\/index\?kind=classCheck/);
+    await page.locator('.class-submit').waitFor();
   });
 });

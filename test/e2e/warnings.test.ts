@@ -44,6 +44,8 @@ describe('clerk imports grades, runs lzut-life, publishes; the counselor sees th
     await page.locator('.go-run').click();
     await page.waitForURL(/packages\/admin\/run/);
     await page.locator('.semester-input input').fill('2025-2026-2');
+    await page.locator('.policy-lzut-life').getByText('本院默认 · 已选').waitFor();
+    await screenshot(page, 'warnings-run');
     await page.locator('.run-policy').click();
     await page.waitForURL(/packages\/admin\/review/);
     const entry = page.locator(`.entry-${target._id}`);

@@ -55,7 +55,7 @@ const tabOf: Record<string, string> = { s: '学生', p: '家长', t: '教师' };
 /** Sign in through the demo sign-in page, as a person would: find the user, tap them. */
 export async function signIn(app: App, page: Page, userId: string): Promise<void> {
   await page.goto(`${app.server.url}/#/pages/login/index`);
-  const tab = userId === 't-clerk' || userId === 't-leader' || userId.startsWith('t-dept') ? '学院' : (tabOf[userId.slice(0, 1)] ?? '教师');
+  const tab = userId === 't-clerk' || userId === 't-leader' || userId === 't-affairs' || userId.startsWith('t-dept') ? '学院' : (tabOf[userId.slice(0, 1)] ?? '教师');
   await page.getByText(tab, { exact: true }).first().click();
   await page.locator('input').first().fill(userId.replace(/^[sp]-/, ''));
   await page.locator(`#demo-user-${userId}`).click();

@@ -37,12 +37,6 @@ export async function publishWarning(store: Store, student: Student, overrides: 
   return warning;
 }
 
-/** The school's student-affairs office (学工部): the demo has none, the tests add one. */
-export async function addStudentAffairs(store: Store, userId = 't-affairs'): Promise<string> {
-  await store.add('users', { _id: userId, openid: `demo:${userId}`, name: '学工部审核人', grants: [{ role: 'studentAffairs' }] }, { by: 'test', at: '2026-09-01T08:00:00.000+08:00' });
-  return userId;
-}
-
 /** A class of the 2025 cohort (year 2 in 2026-2027): its plans are reviewed by the head teacher. */
 export function secondYear(demo: DemoData) {
   const cls = demo.classes.find((c) => c.cohort === 2025);

@@ -47,6 +47,9 @@ describe('warnings: run and review', () => {
     const lifted = await h.ok(p.clerkUser, 'warnings', 'review', { runId: run.runId, change: 'lifted' });
     expect(lifted.entries).toEqual([]);
     expect(all.levels.map((l) => l.id)).toEqual(['warning', 'oral', 'written']);
+    const page = await h.ok(p.clerkUser, 'warnings', 'review', { runId: run.runId, skip: 5, limit: 5 });
+    expect(page.entries).toEqual(all.entries.slice(5, 10));
+    expect(page).toMatchObject({ matched: all.entries.length, total: all.entries.length });
     expect(all.canPublish).toBe(true);
   });
 

@@ -41,7 +41,10 @@ export function ComplianceDetailView({ target }: { target: { classId: string } |
                 key={i.key}
                 title={
                   <View>
-                    <Tag type={statusType[i.status]}>{statusText[i.status]}</Tag> {i.title}
+                    <span>{i.title}</span>{' '}
+                    <Tag type={statusType[i.status]} style={{ marginLeft: '4px' }}>
+                      {statusText[i.status]}
+                    </Tag>
                   </View>
                 }
                 description={`${i.unit.label} · ${i.window.start.slice(0, 10)} 至 ${i.window.lastDay} · ${i.progress}/${i.required}${i.measure === 'minutes' ? ' 分钟' : ' 次'}`}

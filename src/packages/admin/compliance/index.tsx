@@ -8,6 +8,7 @@ import { useLoad } from '../../../services/use-call';
 import { LoadState } from '../../../components/load-state';
 import { Chips } from './_components/chips';
 import { ComplianceDetailView } from './compliance-detail';
+import { FollowUps } from './_components/follow-ups';
 
 type Per = 'class' | 'person';
 const sorts: { value: ComplianceSort; label: string }[] = [
@@ -36,6 +37,7 @@ export default function CompliancePage() {
   return (
     <View className="page">
       <View className="page-title">职责完成情况</View>
+      <FollowUps />
       <Chips options={[{ value: 'class', label: '按班级' }, { value: 'person', label: '按人员' }]} value={[per]} onChange={setPer} />
       <Chips options={sorts} value={[sort]} onChange={setSort} />
       <LoadState loading={board.loading} error={board.error} empty={b?.rows.length === 0} />

@@ -15,7 +15,10 @@ export function DutyRow({ item }: { item: DutyItemView }) {
       className={`duty-row duty-${item.status}`}
       title={
         <View>
-          <Tag type={tag.type}>{tag.text}</Tag> <span className="duty-title">{item.title}</span>
+          <span className="duty-title">{item.title}</span>{' '}
+          <Tag type={tag.type} style={{ marginLeft: '4px' }}>
+            {tag.text}
+          </Tag>
         </View>
       }
       description={`${item.unit.label} · ${item.window.start.slice(0, 10)} 至 ${item.window.lastDay} · ${amount}`}

@@ -1,5 +1,5 @@
 import { View } from '@tarojs/components';
-import { useRouter } from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import { Cell, CellGroup } from '@nutui/nutui-react-taro';
 import { call } from '../../../services/api';
 import { useLoad } from '../../../services/use-call';
@@ -17,6 +17,10 @@ export default function StudentDetail() {
         <>
           <View className="page-title">{data.name}</View>
           <ProfileCard profile={data} />
+          <CellGroup>
+            <Cell title="帮扶个案" description="警示、通知、谈话、学习计划与家长联系" clickable onClick={() => void Taro.navigateTo({ url: `/packages/staff/case/index?studentId=${encodeURIComponent(studentId)}` })} />
+            <Cell title="记录谈心谈话" clickable onClick={() => void Taro.navigateTo({ url: `/packages/staff/talk/index?studentId=${encodeURIComponent(studentId)}` })} />
+          </CellGroup>
           <View className="section-title">住宿与家长</View>
           <CellGroup>
             <Cell title="宿舍" extra={data.dormLabel} />

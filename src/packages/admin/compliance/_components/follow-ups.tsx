@@ -1,0 +1,41 @@
+import { useState } from 'react';
+import { View } from '@tarojs/components';
+import { Button, Cell, CellGroup } from '@nutui/nutui-react-taro';
+import { call } from '../../../../services/api';
+import { messageOf, useLoad } from '../../../../services/use-call';
+
+/** Absences without leave found at dorm checks, waiting for the counselor; closed once followed up. */
+export function FollowUps() {
+  const list = useLoad(() => call('checkins', 'followUps', { status: 'open' }), []);
+  const [error, setError] = useState<string | null>(null);
+  if (!list.data || list.data.length === 0) return null;
+  const close = async (followUpId: string) => {
+    try {
+      await call('checkins', 'closeFollowUp', { followUpId });
+      list.reload();
+    } catch (e) {
+      setError(messageOf(e));
+    }
+  };
+  return (
+    <View className="follow-ups">
+      <View className="section-title danger">查寝缺勤待跟进（{list.data.length}）</View>
+      {error ? <View className="danger" style={{ padding: '0 16px' }}>{error}</View> : null}
+      <CellGroup>
+        {list.data.map((f) => (
+          <Cell
+            key={f.followUpId}
+            className="follow-up-row"
+            title={`${f.studentName} · ${f.dormLabel}`}
+            description={`${f.reportedByName} 查寝登记缺勤（未请假） · ${f.at.slice(0, 16).replace('T', ' ')}`}
+            extra={
+              <Button size="small" onClick={() => void close(f.followUpId)}>
+                已跟进
+              </Button>
+            }
+          />
+        ))}
+      </CellGroup>
+    </View>
+  );
+}
