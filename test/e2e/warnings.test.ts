@@ -79,4 +79,32 @@ describe('clerk imports grades, runs lzut-life, publishes; the counselor sees th
     expect(count).toBeGreaterThan(1);
     await screenshot(page, 'warnings-counselor');
   });
+  it('a counselor adds a student of their class to a gxu-ee draft by hand (seed 002); the clerk sees the manual mark', async () => {
+    const clerk = await phonePage(app);
+    await signIn(app, clerk, people.clerkUser);
+    await clerk.locator('.link-run').click();
+    await clerk.waitForURL(/packages\/admin\/run/);
+    await clerk.locator('.semester-input input').fill('2025-2026-2');
+    await clerk.locator('.policy-gxu-ee').click();
+    await clerk.locator('.policy-gxu-ee').getByText('已选').waitFor();
+    await clerk.locator('.run-policy').click();
+    await clerk.waitForURL(/packages\/admin\/review/);
+
+    const page = await phonePage(app);
+    await signIn(app, page, people.counselorUser);
+    await page.locator('.link-warnings').click();
+    await page.waitForTimeout(2000); console.log((await page.content()).match(/draft-additions.{0,600}/s)?.[0]);
+    const draft = page.locator('.draft-additions');
+    await draft.getByText(/2025-2026-2 名单草稿/).waitFor();
+    await draft.locator('.draft-student input').fill(people.classmate._id);
+    await draft.getByText('考勤', { exact: true }).click();
+    await draft.locator('textarea').fill('本学期旷课 16 节');
+    await draft.getByText('补充到名单', { exact: true }).click();
+    await draft.getByText(new RegExp(`${people.classmate.name}：补充为预警（考勤`)).waitFor();
+    await screenshot(page, 'warnings-counselor-manual');
+
+    await clerk.reload();
+    const entry = clerk.locator(`.entry-${people.classmate._id}`);
+    await entry.locator('.manual-mark').getByText(/人工补充（.+）：考勤，本学期旷课 16 节/).waitFor();
+  });
 });

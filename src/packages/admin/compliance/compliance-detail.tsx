@@ -1,12 +1,12 @@
-import { View } from '@tarojs/components';
-import { Cell, CellGroup, Tag } from '@nutui/nutui-react-taro';
+import { Text, View } from '@tarojs/components';
+import { Cell, CellGroup } from '@nutui/nutui-react-taro';
 import { checkinFlagLabel, recordKindLabel } from '../../../../types/checkin';
 import { call } from '../../../services/api';
 import { useLoad } from '../../../services/use-call';
 import { LoadState } from '../../../components/load-state';
 
 const statusText = { done: '已完成', due: '待完成', overdue: '已逾期' } as const;
-const statusType = { done: 'success', due: 'warning', overdue: 'danger' } as const;
+const statusColor = { done: '#188038', due: '#e37400', overdue: '#d93025' } as const;
 
 /** Drill-down: a class's or a person's duties with the records that count, and every record filed. */
 export function ComplianceDetailView({ target }: { target: { classId: string } | { personId: string } }) {
@@ -42,9 +42,7 @@ export function ComplianceDetailView({ target }: { target: { classId: string } |
                 title={
                   <View>
                     <span>{i.title}</span>{' '}
-                    <Tag type={statusType[i.status]} style={{ marginLeft: '4px' }}>
-                      {statusText[i.status]}
-                    </Tag>
+                    <Text style={{ marginLeft: '4px', padding: '0 6px', borderRadius: '4px', fontSize: '12px', color: '#fff', background: statusColor[i.status] }}>{statusText[i.status]}</Text>
                   </View>
                 }
                 description={`${i.unit.label} · ${i.window.start.slice(0, 10)} 至 ${i.window.lastDay} · ${i.progress}/${i.required}${i.measure === 'minutes' ? ' 分钟' : ' 次'}`}

@@ -1,9 +1,9 @@
-import { View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { Button, Cell, Tag } from '@nutui/nutui-react-taro';
+import { Button, Cell } from '@nutui/nutui-react-taro';
 import type { DutyItemView } from '../../../../types/api/duties';
 
-const statusTag = { done: { type: 'success', text: '已完成' }, due: { type: 'warning', text: '待完成' }, overdue: { type: 'danger', text: '已逾期' } } as const;
+const statusTag = { done: { color: '#188038', text: '已完成' }, due: { color: '#e37400', text: '待完成' }, overdue: { color: '#d93025', text: '已逾期' } } as const;
 
 /** One duty: what, for whom, by when, how far; one tap opens the form that records it. */
 export function DutyRow({ item }: { item: DutyItemView }) {
@@ -16,9 +16,9 @@ export function DutyRow({ item }: { item: DutyItemView }) {
       title={
         <View>
           <span className="duty-title">{item.title}</span>{' '}
-          <Tag type={tag.type} style={{ marginLeft: '4px' }}>
+          <Text className="duty-status" style={{ marginLeft: '4px', padding: '0 6px', borderRadius: '4px', fontSize: '12px', color: '#fff', background: tag.color }}>
             {tag.text}
-          </Tag>
+          </Text>
         </View>
       }
       description={`${item.unit.label} · ${item.window.start.slice(0, 10)} 至 ${item.window.lastDay} · ${amount}`}
