@@ -8,10 +8,10 @@ module.exports = {
   transform: { '^.+\\.(t|j)sx?$': swc },
   moduleNameMapper: { '^@/(.*)$': '<rootDir>/src/$1' },
   projects: [
-    { displayName: 'domain', testMatch: ['<rootDir>/test/domain/**/*.test.ts'], transform: { '^.+\\.(t|j)sx?$': swc }, testEnvironment: 'node', testTimeout: 30_000 },
-    { displayName: 'functions', testMatch: ['<rootDir>/test/functions/**/*.test.ts'], transform: { '^.+\\.(t|j)sx?$': swc }, testEnvironment: 'node', testTimeout: 30_000 },
-    { displayName: 'contract', testMatch: ['<rootDir>/test/contract/**/*.test.ts'], transform: { '^.+\\.(t|j)sx?$': swc }, testEnvironment: 'node', testTimeout: 30_000 },
-    { displayName: 'build', testMatch: ['<rootDir>/test/build/**/*.test.ts'], transform: { '^.+\\.(t|j)sx?$': swc }, testEnvironment: 'node', testTimeout: 30_000 },
-    { displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.test.ts'], transform: { '^.+\\.(t|j)sx?$': swc }, testEnvironment: 'node', testTimeout: 30_000 },
+    { displayName: 'domain', testMatch: ['<rootDir>/test/domain/**/*.test.ts'], transform: { '^.+\\.(t|j)sx?$': swc }, testEnvironment: 'node' },
+    { displayName: 'functions', testMatch: ['<rootDir>/test/functions/**/*.test.ts'], transform: { '^.+\\.(t|j)sx?$': swc }, testEnvironment: 'node' },
+    { displayName: 'contract', testMatch: ['<rootDir>/test/contract/**/*.test.ts'], transform: { '^.+\\.(t|j)sx?$': swc }, testEnvironment: 'node' },
+    { displayName: 'build', testMatch: ['<rootDir>/test/build/**/*.test.ts'], transform: { '^.+\\.(t|j)sx?$': swc }, testEnvironment: 'node' },
+    { displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.test.ts'], transform: { '^.+\\.(t|j)sx?$': swc }, testEnvironment: 'node' },
   ],
 };

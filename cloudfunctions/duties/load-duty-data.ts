@@ -2,7 +2,11 @@ import type { ClassInfo, Dorm, Student, User } from '../../types/domain';
 import { WARNINGS, type Warning } from '../../types/warning';
 import type { DutyDirectory } from '../core/compliance/directory';
 import { queryAll, type Store, type Stored, type Where } from '../platform/store/store';
+import type { Meeting, TalkRecord } from '../../types/support';
+import { meetingDutyRecords, talkDutyRecord } from '../core/support/duty-records';
+import { MEETINGS, TALKS } from '../support/collections';
 import { dutyRecordsSince, type DutyRecordRow } from './record-cache';
+import { readFrom } from './read-range';
 
 /** Whose duties: a whole college (leader, clerk), one department of it, or a list of classes. */
 export type DutyDataScope = { collegeId: string; departmentId?: string } | { classIds: readonly string[] };
@@ -31,12 +35,13 @@ export async function loadDutyData(store: Store, scope: DutyDataScope, from: str
   const collegeIds = [...new Set(classes.map((c) => c.collegeId))];
   const staffIds = [...new Set(classes.flatMap((c) => [c.counselorId, c.headTeacherId, ...(c.assistantId ? [c.assistantId] : [])]))];
 
-  const [students, dorms, warnings, users, records] = await Promise.all([
+  const [students, dorms, warnings, users, records, casework] = await Promise.all([
     queryAll<Student>(store, 'students', { where: byClass }),
     queryAll<Dorm>(store, 'dorms', { where: { collegeId: { in: collegeIds } } }),
     queryAll<Warning>(store, WARNINGS, { where: byClass }),
     queryAll<User>(store, 'users', { where: { _id: { in: staffIds } } }),
     dutyRecordsSince(store, JSON.stringify(scope), byClass, from, now),
+    caseworkRecords(store, byClass, from),
   ]);
   return {
     directory: {
@@ -46,6 +51,22 @@ export async function loadDutyData(store: Store, scope: DutyDataScope, from: str
       warnings: warnings.filter((w) => inClasses.has(w.classId)),
     },
     users: new Map(users.map((u) => [u._id, u])),
-    records: records.filter((r) => inClasses.has(r.classId)),
+    records: [...records, ...casework].filter((r) => inClasses.has(r.classId)),
   };
+}
+
+/**
+ * Talks and held meetings (casework, issue 5) count toward the same duties as check-ins. Two
+ * more paged reads, independent of the number of people; not cached, since a meeting's record
+ * can still change after it is written.
+ */
+async function caseworkRecords(store: Store, where: Where, from: string): Promise<DutyRecordRow[]> {
+  const [talks, meetings] = await Promise.all([
+    readFrom<TalkRecord>(store, TALKS, where, 'at', from),
+    readFrom<Meeting>(store, MEETINGS, where, 'at', from),
+  ]);
+  return [
+    ...talks.map((t) => ({ ...talkDutyRecord(t), classId: t.classId, flags: [], receivedAt: t.createdAt })),
+    ...meetings.flatMap((m) => meetingDutyRecords(m).map((r) => ({ ...r, classId: m.classId, flags: [], receivedAt: m.updatedAt }))),
+  ];
 }

@@ -13,6 +13,7 @@ describe('clerk imports grades, runs lzut-life, publishes; the counselor sees th
   const demo = generateDemo();
   const people = demoPeople(demo);
   const target = strongStudent(demo, people.firstClass._id);
+  const another = strongStudent(demo, people.firstClass._id, 1);
 
   beforeAll(async () => {
     app = await openApp();
@@ -93,18 +94,17 @@ describe('clerk imports grades, runs lzut-life, publishes; the counselor sees th
     const page = await phonePage(app);
     await signIn(app, page, people.counselorUser);
     await page.locator('.link-warnings').click();
-    await page.waitForTimeout(2000); console.log((await page.content()).match(/draft-additions.{0,600}/s)?.[0]);
     const draft = page.locator('.draft-additions');
     await draft.getByText(/2025-2026-2 名单草稿/).waitFor();
-    await draft.locator('.draft-student input').fill(people.classmate._id);
-    await draft.getByText('考勤', { exact: true }).click();
+    await draft.locator('.draft-student input').fill(another._id);
+    await draft.locator('.nut-button', { hasText: /^考勤$/ }).click();
     await draft.locator('textarea').fill('本学期旷课 16 节');
-    await draft.getByText('补充到名单', { exact: true }).click();
-    await draft.getByText(new RegExp(`${people.classmate.name}：补充为预警（考勤`)).waitFor();
+    await draft.locator('.nut-button', { hasText: '补充到名单' }).click();
+    await draft.getByText(new RegExp(`${another.name}：补充为预警（考勤`)).waitFor();
     await screenshot(page, 'warnings-counselor-manual');
 
     await clerk.reload();
-    const entry = clerk.locator(`.entry-${people.classmate._id}`);
+    const entry = clerk.locator(`.entry-${another._id}`);
     await entry.locator('.manual-mark').getByText(/人工补充（.+）：考勤，本学期旷课 16 节/).waitFor();
   });
 });

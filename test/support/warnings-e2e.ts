@@ -5,12 +5,12 @@ import type { DemoData } from '../../scripts/demo/generate';
 const GOOD_WORDS = new Set(['优秀', '良好', '中等', '合格']);
 
 /** A student of the class with no weak result in the demo data: surely not on any list yet. */
-export function strongStudent(demo: DemoData, classId: string) {
-  const student = demo.students.find((s) => {
+export function strongStudent(demo: DemoData, classId: string, nth = 0) {
+  const student = demo.students.filter((s) => {
     if (s.classId !== classId) return false;
     const grades = demo.grades.filter((g) => g.studentId === s._id);
     return grades.length > 0 && grades.every((g) => g.attempt === 'regular' && (GOOD_WORDS.has(g.score) || Number(g.score) >= 70));
-  });
+  })[nth];
   if (!student) throw new Error(`no strong student in ${classId}`);
   return student;
 }

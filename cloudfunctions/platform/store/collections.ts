@@ -30,11 +30,11 @@ export const collections = {
   outbox: { indexes: [['status', 'sendAfter'], 'subjectId', 'toUserId'] },
   inbox: { indexes: ['toUserId'] },
   // support casework (issue 5): a student's case, a class's caseload, a talker's own records.
-  talks: { indexes: [['studentId', 'at'], ['classId', 'at'], 'actorId'] },
+  talks: { indexes: [['studentId', 'at'], ['classId', 'at'], ['collegeId', 'at'], 'actorId'] },
   difficulties: { indexes: [['studentId', 'at']] },
   studyPlans: { indexes: ['studentId', ['classId', 'status'], 'warningId'] },
   pairings: { indexes: ['classId', 'collegeId', 'helperId', 'status'] },
-  meetings: { indexes: [['classId', 'at'], 'collegeId', 'actorId', 'status'] },
+  meetings: { indexes: [['classId', 'at'], ['collegeId', 'at'], 'actorId', 'status'] },
   // checkins + duties (issue 6): records walked by time (and by arrival, for warm reads) within a college / class / person; follow-ups per class.
   dutyRecords: { indexes: [['collegeId', 'at'], ['classId', 'at'], ['actorId', 'at'], ['collegeId', 'receivedAt'], ['classId', 'receivedAt']] },
   followUps: { indexes: [['classId', 'status'], ['collegeId', 'status']] },
