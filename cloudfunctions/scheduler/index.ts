@@ -8,7 +8,7 @@ import { loadWxCloud } from './wx-cloud';
 
 let store: Store | null = null;
 
-function isTimerEvent(event: unknown): boolean {
+function isTimerEvent(event: unknown): event is object {
   return typeof event === 'object' && event !== null && (Reflect.get(event, 'Type') === 'Timer' || typeof Reflect.get(event, 'TriggerName') === 'string');
 }
 
