@@ -14,6 +14,12 @@ import { listWarnings, myWarnings } from './list';
 import { runPolicy } from './run-action';
 import { RUNS } from './run-doc';
 
+/** The caller's own student id (their student grant), or '' when they are not a student. */
+function ownStudentId(grants: { role: string; studentId?: string }[]): string {
+  for (const g of grants) if (g.role === 'student' && g.studentId !== undefined) return g.studentId;
+  return '';
+}
+
 async function runResource(ctx: { store: Store }, runId: string) {
   const run = await ctx.store.get<{ collegeId: string }>(RUNS, runId);
   return run ? { collegeId: run.collegeId } : {};
@@ -53,12 +59,9 @@ export const warningsFunction = defineFunction('warnings', warningsApi, {
   mine: {
     permission: 'warnings.read',
     resource: async (ctx) => {
-      const own = ctx.actor.grants.find((g) => g.role === 'student');
-      return own && own.role === 'student' ? { studentId: own.studentId } : {};
+      const studentId = ownStudentId(ctx.actor.grants);
+      return studentId === '' ? {} : { studentId };
     },
-    run: (ctx) => {
-      const own = ctx.actor.grants.find((g) => g.role === 'student');
-      return myWarnings(ctx, own && own.role === 'student' ? own.studentId : '');
-    },
+    run: (ctx) => myWarnings(ctx, ownStudentId(ctx.actor.grants)),
   },
 });

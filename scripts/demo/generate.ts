@@ -1,4 +1,5 @@
 import type { ClassInfo, College, Course, Dorm, Grant, Student, User } from '../../types/domain';
+import { gradeDocId } from '../../cloudfunctions/core/grades/grade-doc-id';
 import { COLLEGE, DEPARTMENTS, PROGRAMME, SEMESTERS, type CourseSpec } from './catalog';
 import { personName, phone } from './names';
 import { normal, seeded } from './random';
@@ -149,7 +150,7 @@ export function generateDemo(seed = 20261123): DemoData {
       const specs = PROGRAMME[s.cohort]?.[semester] ?? [];
       const add = (spec: CourseSpec, attempt: DemoGrade['attempt'], score: string) =>
         grades.push({
-          _id: `${s._id}|${spec.code}|${semester}|${attempt}`,
+          _id: gradeDocId({ studentId: s._id, courseCode: spec.code, semester, attempt }),
           studentId: s._id,
           studentName: s.name,
           classId: s.classId,

@@ -166,8 +166,15 @@ function assertId(id: unknown, collection: string): asserts id is string {
   if (typeof id !== 'string' || id === '') throw new InvalidDocumentError(`${collection}: _id must be a non-empty string`);
 }
 
+/**
+ * By code, not `instanceof SqliteError`: the native addon keeps the error class of the first
+ * module instance that loaded it, so under several module registries (jest workers) the class
+ * differs from the one this module sees.
+ */
 function isDuplicate(error: unknown): boolean {
-  return error instanceof Database.SqliteError && (error.code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || error.code === 'SQLITE_CONSTRAINT_UNIQUE');
+  // Not `instanceof Error` either: that class may come from another realm (jest's vm contexts).
+  const code: unknown = typeof error === 'object' && error !== null ? Reflect.get(error, 'code') : undefined;
+  return code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === 'SQLITE_CONSTRAINT_UNIQUE';
 }
 
 /** Runs one task at a time, in call order: a transaction holds it across its awaits. */

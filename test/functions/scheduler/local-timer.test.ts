@@ -21,9 +21,12 @@ describe('the scheduler in the local server and in the cloud', () => {
     expect(await h.store.get(INBOX, `msg:warningIssued:${notice._id}`)).toMatchObject({ toUserId: people.studentUser, title: '学业警示通知' });
   });
 
-  it('the cloud function has a one-minute timer and the subscribeMessage.send permission', () => {
+  it('the cloud function has a one-minute sender timer, an hourly duty-reminder timer and the subscribeMessage.send permission', () => {
     expect(schedulerConfig).toEqual({
-      triggers: [{ name: 'send-outbox', type: 'timer', config: '0 */1 * * * * *' }],
+      triggers: [
+        { name: 'send-outbox', type: 'timer', config: '0 */1 * * * * *' },
+        { name: 'duty-reminders', type: 'timer', config: '0 0 */1 * * * *' },
+      ],
       permissions: { openapi: ['subscribeMessage.send'] },
     });
   });
