@@ -5,6 +5,8 @@ import { z } from 'zod';
 import { systemClock } from '../cloudfunctions/core/time/clock';
 import { openSqliteStore } from '../cloudfunctions/platform/store/sqlite-store';
 import { seedDemo } from './demo/seed';
+import { publishDemoHistory } from './demo/history';
+import { localFiles } from '../cloudfunctions/platform/files/local-files';
 import { startLocalServer } from './server/local-server';
 import { startLocalTimers } from './server/timers';
 
@@ -43,7 +45,13 @@ async function main(): Promise<void> {
   ensureH5Build(root);
   const store = openSqliteStore(join(dataDir, 'xueye.sqlite'));
   const { seeded } = await seedDemo(store, systemClock);
-  console.log(seeded ? '已载入演示数据（生命科学与工程学院，6 个班，240 名学生）' : '使用已有数据（data/ 目录）');
+  // History is made once, also when a first start was stopped between the seed and this step.
+  if ((await store.count('warningRuns')) === 0) {
+    const history = await publishDemoHistory(store, localFiles(dataDir), systemClock);
+    console.log(`已载入演示数据（生命科学与工程学院，6 个班，240 名学生；2025-2026-1 学期已发布 ${history.published} 名学业警示，2025-2026-2 学期名单待教学秘书审核发布）`);
+  } else {
+    console.log(seeded ? '已载入演示数据' : '使用已有数据（data/ 目录）');
+  }
   const server = await startLocalServer({ store, clock: systemClock, dataDir, webRoot: join(root, 'dist/h5'), port: env.PORT });
   const timers = startLocalTimers({ store, clock: systemClock });
   console.log(`学业帮扶本地版已启动：${server.url}`);

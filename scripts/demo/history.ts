@@ -1,0 +1,38 @@
+import { functions } from '../../cloudfunctions/registry';
+import { fixedClock, type Clock } from '../../cloudfunctions/core/time/clock';
+import type { FileSource } from '../../cloudfunctions/platform/files/file-source';
+import type { Store } from '../../cloudfunctions/platform/store/store';
+import type { Envelope } from '../../types/envelope';
+import { DEMO_OPENID_PREFIX } from './generate';
+
+/**
+ * A semester of history for the local demo, made through the same functions a clerk uses:
+ * 2025-2026-1's list was published in March 2026 (notices, parent deadlines, duties follow), and
+ * 2025-2026-2's list is run and waits as a draft for the clerk to review and publish.
+ */
+export async function publishDemoHistory(store: Store, files: FileSource, now: Clock): Promise<{ published: number; draftRunId: string }> {
+  const warnings = functions.warnings;
+  if (!warnings) throw new Error('warnings function is not registered');
+  const asClerk = async (clock: Clock, action: string, input: Record<string, unknown>): Promise<unknown> => {
+    const result: Envelope<unknown> = await warnings.dispatch({ action, input }, { store, files, clock, openid: `${DEMO_OPENID_PREFIX}t-clerk` });
+    if (!result.ok) throw new Error(`demo history: warnings.${action} failed: ${result.code} ${result.message}`);
+    return result.data;
+  };
+  const idOf = (data: unknown): string => {
+    const id = typeof data === 'object' && data !== null ? Reflect.get(data, 'runId') : undefined;
+    if (typeof id !== 'string') throw new Error('demo history: run without id');
+    return id;
+  };
+
+  // Within two weeks of the spring semester start (seed 004), as the college would have done it.
+  const march = fixedClock('2026-03-10T10:00:00+08:00');
+  const first = idOf(await asClerk(march, 'run', { semester: '2025-2026-1' }));
+  let published = 0;
+  for (;;) {
+    const step = await asClerk(march, 'publish', { runId: first });
+    published += Number(Reflect.get(Object(step), 'published') ?? 0);
+    if (Reflect.get(Object(step), 'done') === true) break;
+  }
+  const draftRunId = idOf(await asClerk(now, 'run', { semester: '2025-2026-2' }));
+  return { published, draftRunId };
+}
