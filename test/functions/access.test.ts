@@ -94,6 +94,21 @@ describe('access: each role sees only what it owns', () => {
     });
   });
 
+  describe('department head', () => {
+    it("reads a student of their department's classes", async () => {
+      const own = h.demo.students.find((s) => h.demo.classes.find((c) => c._id === s.classId)?.departmentId === 'bioeng');
+      if (!own) throw new Error('no bioeng student');
+      expect((await h.ok('t-dept-bioeng', 'campus', 'student', { studentId: own._id })).studentId).toBe(own._id);
+    });
+    it('cannot read a student or the roster of another department', async () => {
+      const foodClass = h.demo.classes.find((c) => c.departmentId === 'food');
+      const foodStudent = h.demo.students.find((s) => s.classId === foodClass?._id);
+      if (!foodClass || !foodStudent) throw new Error('no food class');
+      await denied('t-dept-bioeng', 'campus', 'student', { studentId: foodStudent._id });
+      await denied('t-dept-bioeng', 'campus', 'classStudents', { classId: foodClass._id });
+    });
+  });
+
   describe('identity comes from OPENID, never from the payload', () => {
     it('ignores a forged identity in the input', async () => {
       const forged = { studentId: p.outsider._id, openid: `demo:${p.outsiderUser}`, userId: p.outsiderUser, userInfo: { openId: `demo:${p.outsiderUser}` } };

@@ -23,7 +23,9 @@ export async function studentResource(store: Store, studentId: string): Promise<
   const student = await store.get<Student>('students', studentId);
   // An unknown id is reported as not found only to those who could see it: deny first.
   if (!student) return { studentId };
-  return { studentId, classId: student.classId, collegeId: student.collegeId };
+  // The class gives the department, so a department head's reach can match.
+  const cls = await store.get<ClassInfo>('classes', student.classId);
+  return { studentId, classId: student.classId, collegeId: student.collegeId, ...(cls ? { departmentId: cls.departmentId } : {}) };
 }
 
 export async function classResource(store: Store, classId: string): Promise<Resource> {
