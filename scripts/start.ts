@@ -6,6 +6,8 @@ import { systemClock } from '../cloudfunctions/core/time/clock';
 import { openSqliteStore } from '../cloudfunctions/platform/store/sqlite-store';
 import { seedDemo } from './demo/seed';
 import { publishDemoHistory } from './demo/history';
+import { recordDemoActivity } from './demo/activity';
+import { generateDemo } from './demo/generate';
 import { localFiles } from '../cloudfunctions/platform/files/local-files';
 import { startLocalServer } from './server/local-server';
 import { startLocalTimers } from './server/timers';
@@ -47,7 +49,10 @@ async function main(): Promise<void> {
   const { seeded } = await seedDemo(store, systemClock);
   // History is made once, also when a first start was stopped between the seed and this step.
   if ((await store.count('warningRuns')) === 0) {
-    const history = await publishDemoHistory(store, localFiles(dataDir), systemClock);
+    const files = localFiles(dataDir);
+    const history = await publishDemoHistory(store, files, systemClock);
+    const activity = await recordDemoActivity(store, files, generateDemo());
+    console.log(`已录入本学期 ${activity} 条查寝、查课、班会、谈话等工作记录`);
     console.log(`已载入演示数据（生命科学与工程学院，6 个班，240 名学生；2025-2026-1 学期已发布 ${history.published} 名学业警示，2025-2026-2 学期名单待教学秘书审核发布）`);
   } else {
     console.log(seeded ? '已载入演示数据' : '使用已有数据（data/ 目录）');
