@@ -70,8 +70,9 @@ export async function importChunk(ctx: Context, collegeId: string, input: Input)
   const importer = createGradeImport({ knownStudent: (id) => roster.has(id) });
   const rows = source[Symbol.asyncIterator]();
   const started = Date.now();
+  const outOfTime = () => Date.now() - started >= importSettings.budgetMs;
   try {
-    for (let chunks = 0; job.status === 'running' && chunks < maxChunks && (chunks === 0 || Date.now() - started < importSettings.budgetMs); chunks++) {
+    for (let chunks = 0; job.status === 'running' && chunks < maxChunks && (chunks === 0 || !outOfTime()); chunks++) {
       const batch: SheetRow[] = [];
       let end = false;
       while (batch.length < chunkRows) {
@@ -92,7 +93,10 @@ export async function importChunk(ctx: Context, collegeId: string, input: Input)
 
       const idColumn = importer.header.columns.studentId;
       roster = await rosterOf(ctx.store, collegeId, batch.map((r) => (idColumn === undefined ? '' : (r.cells[idColumn] ?? '').trim())));
-      job = await processChunk(ctx, job, batch, end, (sheetRow) => importer.accept(sheetRow), roster);
+      const done = await processChunk(ctx, job, batch, end, (sheetRow) => importer.accept(sheetRow), roster, outOfTime);
+      job = done.job;
+      // The rest of the chunk was read but not written: the next call reads it again from the cursor.
+      if (done.partial) break;
     }
   } catch (error) {
     if (error instanceof FileReadError) return jobView(await finish(ctx, job, 'failed', error.message));
@@ -106,11 +110,17 @@ export async function importChunk(ctx: Context, collegeId: string, input: Input)
 /** The file itself broke while being read (an unclosed quote, a corrupt workbook). */
 class FileReadError extends Error {}
 
+/** What the user is told when the file breaks mid-read; the parser's own words go to the log only. */
+export const UNREADABLE_FILE = '文件无法读取，请确认是 .xlsx 或 .csv 格式的成绩导出文件';
+
 export async function pull(rows: AsyncIterator<SheetRow>): Promise<IteratorResult<SheetRow>> {
   try {
     return await rows.next();
   } catch (error) {
-    throw new FileReadError(error instanceof Error ? `文件无法读取：${error.message}` : '文件无法读取');
+    // A GradeFileError is worded for the user; anything else is a library's message, maybe English.
+    if (error instanceof GradeFileError) throw new FileReadError(error.message);
+    console.error('grade file unreadable:', error);
+    throw new FileReadError(UNREADABLE_FILE);
   }
 }
 
@@ -145,6 +155,12 @@ async function finish(ctx: Context, job: Stored<GradeImportDoc>, status: 'failed
 
 type Step = ReturnType<ReturnType<typeof createGradeImport>['accept']>;
 
+/**
+ * Classifies a chunk and writes it: corrections first, one update each, with the time checked
+ * before each (after the first, so every call makes progress); when the time is up the chunk ends
+ * at the row before the next correction and only the rows up to there are inserted and counted.
+ * The cursor moves last, so a call that dies redoes the chunk without writing anything twice.
+ */
 async function processChunk(
   ctx: Context,
   job: Stored<GradeImportDoc>,
@@ -152,15 +168,16 @@ async function processChunk(
   end: boolean,
   accept: (row: SheetRow) => Step,
   roster: ReadonlyMap<string, Stored<Student>>,
-): Promise<Stored<GradeImportDoc>> {
+  outOfTime: () => boolean,
+): Promise<{ job: Stored<GradeImportDoc>; partial: boolean }> {
   const good: GoodRow[] = [];
   const errors: RowError[] = [];
-  let dataRows = 0;
+  const dataRows: number[] = [];
   for (const sheetRow of batch) {
     const step = accept(sheetRow);
     if (step.kind === 'row') good.push({ rowNumber: sheetRow.rowNumber, row: step.row });
     else if (step.kind === 'errors') errors.push(...step.errors);
-    if (step.kind === 'row' || step.kind === 'errors') dataRows++;
+    if (step.kind === 'row' || step.kind === 'errors') dataRows.push(sheetRow.rowNumber);
   }
 
   // Primary-key lookups only: a chunk costs a few reads however many grades the store holds.
@@ -168,32 +185,41 @@ async function processChunk(
   const existing = new Map(stored.map((doc) => [gradeKey(doc), doc]));
   const plan = classifyRows(job._id, good, existing);
   const write = ctx.write();
-  const docs = plan.insert.map(({ rowNumber, row }) => toDoc(row, roster.get(row.studentId), job, rowNumber));
-  const added = docs.length > 0 ? await ctx.store.addMany(GRADES, docs, write) : 0;
-  for (const { rowNumber, row, existing: prev } of plan.correct) {
+  let last = batch[batch.length - 1]?.rowNumber ?? job.cursor;
+  let partial = false;
+  for (const [i, { rowNumber, row, existing: prev }] of plan.correct.entries()) {
+    if (i > 0 && outOfTime()) {
+      last = rowNumber - 1;
+      partial = true;
+      break;
+    }
     const patch: Partial<GradeDoc> = { score: row.score, credits: row.credits, courseName: row.courseName, correctedBy: job._id, correctedRow: rowNumber };
     if (row.teacherName !== undefined) patch.teacherName = row.teacherName;
     await ctx.store.update<GradeDoc>(GRADES, prev._id, patch, prev._version, write);
   }
+  // Cut short: the same snapshot, classified for the rows up to the cut only, is what was done.
+  const done = partial ? classifyRows(job._id, good.filter((g) => g.rowNumber <= last), existing) : plan;
+  const docs = done.insert.map(({ rowNumber, row }) => toDoc(row, roster.get(row.studentId), job, rowNumber));
+  const added = docs.length > 0 ? await ctx.store.addMany(GRADES, docs, write) : 0;
 
-  const allErrors = [...errors, ...plan.errors].sort((a, b) => a.row - b.row);
-  const last = batch[batch.length - 1];
-  return ctx.store.update<GradeImportDoc>(
+  const allErrors = [...errors, ...done.errors].filter((e) => e.row <= last).sort((a, b) => a.row - b.row);
+  const updated = await ctx.store.update<GradeImportDoc>(
     GRADE_IMPORTS,
     job._id,
     {
-      cursor: last ? last.rowNumber : job.cursor,
-      rows: job.rows + dataRows,
-      inserted: job.inserted + added + plan.redoneInserts,
-      alreadyPresent: job.alreadyPresent + plan.alreadyPresent + (docs.length - added),
-      updated: job.updated + plan.correct.length + plan.redoneCorrections,
+      cursor: last,
+      rows: job.rows + dataRows.filter((r) => r <= last).length,
+      inserted: job.inserted + added + done.redoneInserts,
+      alreadyPresent: job.alreadyPresent + done.alreadyPresent + (docs.length - added),
+      updated: job.updated + done.correct.length + done.redoneCorrections,
       errorCount: job.errorCount + allErrors.length,
       errors: job.errors.concat(allErrors.slice(0, Math.max(0, importSettings.maxErrors - job.errors.length))),
-      ...(end ? { status: 'done' as const, finishedAt: ctx.nowIso() } : {}),
+      ...(end && !partial ? { status: 'done' as const, finishedAt: ctx.nowIso() } : {}),
     },
     job._version,
     write,
   );
+  return { job: updated, partial };
 }
 
 function toDoc(row: GradeRow, student: Student | undefined, job: Stored<GradeImportDoc>, rowNumber: number): GradeDoc & { _id: string } {

@@ -1,5 +1,6 @@
 import { warningsApi } from '../../types/api/warnings';
-import { collegeIdsFor } from '../core/access/authorize';
+import type { Actor } from '../../types/domain';
+import { collegeIdsFor, type Resource } from '../core/access/authorize';
 import { defaultPolicyId } from '../core/publishing/college-policies';
 import { presets } from '../core/rules';
 import { studentResource } from '../platform/directory/directory';
@@ -20,9 +21,15 @@ function ownStudentId(grants: { role: string; studentId?: string }[]): string {
   return '';
 }
 
-async function runResource(ctx: { store: Store }, runId: string) {
+/**
+ * The run's college; for a department head also their department there, since a run covers every
+ * department of its college (what they then see of it is narrowed by the review scope).
+ */
+async function runResource(ctx: { store: Store; actor: Actor }, runId: string): Promise<Resource> {
   const run = await ctx.store.get<{ collegeId: string }>(RUNS, runId);
-  return run ? { collegeId: run.collegeId } : {};
+  if (!run) return {};
+  for (const g of ctx.actor.grants) if (g.role === 'departmentHead' && g.collegeId === run.collegeId) return { collegeId: run.collegeId, departmentId: g.departmentId };
+  return { collegeId: run.collegeId };
 }
 
 /** The clerk's workflow (run → review → manual changes → publish → export) and the warning lists. */
@@ -47,14 +54,15 @@ export const warningsFunction = defineFunction('warnings', warningsApi, {
         .sort((a, b) => Number(b.isDefault) - Number(a.isDefault) || a.id.localeCompare(b.id));
     },
   },
-  review: { permission: 'warnings.review', resource: 'list', run: (ctx, input) => review(ctx, input) },
+  review: { permission: 'warnings.review', resource: (ctx, input) => runResource(ctx, input.runId), run: (ctx, input) => review(ctx, input) },
   addManual: { permission: 'warnings.addManual', resource: (ctx, input) => studentResource(ctx.store, input.studentId), run: (ctx, input) => addManual(ctx, input) },
-  removeManual: { permission: 'warnings.addManual', resource: (ctx, input) => studentResource(ctx.store, input.studentId), run: (ctx, input) => removeManual(ctx, input) },
-  clearManual: { permission: 'warnings.addManual', resource: (ctx, input) => studentResource(ctx.store, input.studentId), run: (ctx, input) => clearManual(ctx, input) },
+  // Taking a student off the list, or undoing a change, is the run's clerk's alone (seed 002).
+  removeManual: { permission: 'warnings.addManual', resource: (ctx, input) => runResource(ctx, input.runId), run: (ctx, input) => removeManual(ctx, input) },
+  clearManual: { permission: 'warnings.addManual', resource: (ctx, input) => runResource(ctx, input.runId), run: (ctx, input) => clearManual(ctx, input) },
   drafts: { permission: 'warnings.addManual', resource: 'list', run: (ctx) => draftsFor(ctx) },
   publish: { permission: 'warnings.publish', resource: (ctx, input) => runResource(ctx, input.runId), run: (ctx, input) => publishRun(ctx, input.runId) },
-  exportSummary: { permission: 'warnings.review', resource: 'list', run: (ctx, input) => exportSummary(ctx, input.runId) },
-  courseAnalysis: { permission: 'warnings.review', resource: 'list', run: (ctx, input) => courseAnalysis(ctx, input.runId) },
+  exportSummary: { permission: 'warnings.review', resource: (ctx, input) => runResource(ctx, input.runId), run: (ctx, input) => exportSummary(ctx, input.runId) },
+  courseAnalysis: { permission: 'warnings.review', resource: (ctx, input) => runResource(ctx, input.runId), run: (ctx, input) => courseAnalysis(ctx, input.runId) },
   list: { permission: 'warnings.read', resource: 'list', run: (ctx, input) => listWarnings(ctx, input.classId) },
   mine: {
     permission: 'warnings.read',

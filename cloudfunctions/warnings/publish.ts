@@ -3,6 +3,7 @@ import { WARNINGS, type Warning } from '../../types/warning';
 import { DomainError } from '../core/errors';
 import { planPublication, type PublishStep } from '../core/publishing/publish-plan';
 import { issueNoticesInTx, loadNoticeNames, type NoticeNames } from '../notices/issue';
+import { retireNoticesInTx } from '../notices/retire';
 import type { Context } from '../platform/runtime/define-function';
 import { queryAll, type TxStore, type WriteContext } from '../platform/store/store';
 import { activeWarnings } from './college-data';
@@ -27,6 +28,7 @@ async function applyStep(tx: TxStore, step: PublishStep, run: { _id: string; pub
     const prev = await tx.get<Warning>(WARNINGS, step.warningId);
     if (prev && prev.status === 'active') {
       await tx.update<Warning>(WARNINGS, prev._id, { status: 'lifted', liftedAt: run.publishing.at, liftedByRun: run._id }, prev._version, write);
+      await retireNoticesInTx(tx, prev._id, { kind: 'lifted' }, write);
       out.lifted = 1;
     }
     return out;
@@ -39,6 +41,7 @@ async function applyStep(tx: TxStore, step: PublishStep, run: { _id: string; pub
     const prev = await tx.get<Warning>(WARNINGS, step.supersede);
     if (prev && prev.status === 'active') {
       await tx.update<Warning>(WARNINGS, prev._id, { status: 'superseded', supersededBy: step.warning._id }, prev._version, write);
+      await retireNoticesInTx(tx, prev._id, { kind: 'superseded', byWarningId: step.warning._id }, write);
       out.superseded = 1;
     }
   }
@@ -49,8 +52,9 @@ async function applyStep(tx: TxStore, step: PublishStep, run: { _id: string; pub
 
 /**
  * Publishes a draft run: per student, one transaction writes the warning (deterministic id),
- * supersedes or lifts the earlier one and issues the notice. The run is marked published last,
- * so an interrupted publish is simply called again and resumes where it stopped.
+ * supersedes or lifts the earlier one (retiring its notice) and issues the new notice. The run
+ * is marked published last, so an interrupted publish is simply called again and resumes where it
+ * stopped.
  */
 export async function publishRun(ctx: Context, runId: string, budgetMs = publishSettings.budgetMs): Promise<PublishResult> {
   const started = Date.now();

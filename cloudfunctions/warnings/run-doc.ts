@@ -48,8 +48,10 @@ export function policyOfRun(run: Pick<WarningRun, 'policyId'>): Policy {
   return policy;
 }
 
+/** Changes are taken only before publishing starts: a resumed publish must write the list it began with. */
 export function assertDraft(run: WarningRun): void {
   if (run.status !== 'draft') throw new DomainError('RUN.PUBLISHED', '该名单已发布，不能再修改；如需调整请重新运行');
+  if (run.publishing !== null) throw new DomainError('RUN.PUBLISHING', '该名单正在发布，不能再修改；请等发布完成后重新运行再调整');
 }
 
 export function summaryOf(run: Stored<WarningRun>, entries: ReadonlyArray<RunEntry> = run.entries): RunSummary {
