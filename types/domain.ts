@@ -111,7 +111,10 @@ export type Audit = {
   updatedAt: string;
 };
 
-/** Mask a phone for display: 138****1234. */
+/**
+ * Mask a phone for display: 138******** (the first 3 digits and the length). The last 4 digits
+ * are the parent-binding secret, so no screen ever shows them.
+ */
 export function maskPhone(phone: string): string {
-  return phone.length >= 7 ? `${phone.slice(0, 3)}****${phone.slice(-4)}` : '****';
+  return phone.length >= 7 ? `${phone.slice(0, 3)}${'*'.repeat(phone.length - 3)}` : '****';
 }

@@ -40,7 +40,7 @@ export type NoticeReceipt = {
 };
 
 /** A parent without WeChat: the counselor phoned. Counts as the contact, marked as a phone contact. */
-export type PhoneContact = { at: string; by: string; byName: string; summary: string; recordedAt: string };
+export type PhoneContact = { at: string; by: string; byName: string; summary: string; recordedAt: string; clientId?: string };
 
 export type NoticeStatus = 'issued' | 'superseded';
 

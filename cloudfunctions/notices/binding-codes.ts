@@ -17,3 +17,14 @@ export function bindingCodeHash(input: string): string {
 export function parentUserIdFor(openid: string): string {
   return `pw-${createHash('sha256').update(`xueye-parent:${openid}`).digest('hex').slice(0, 16)}`;
 }
+
+/**
+ * One document per student naming their live code: making a code reads and rewrites it inside
+ * the transaction, so two codes made at the same moment conflict instead of both staying live.
+ */
+export const CURRENT_BINDING_CODES = 'bindingCodeCurrent';
+export type CurrentBindingCode = { _id: string; studentId: string; codeId: string };
+
+export function currentBindingCodeId(studentId: string): string {
+  return `binding-current:${studentId}`;
+}

@@ -1,21 +1,24 @@
 import type { NoticesApi } from '../../types/api/notices';
 import { maskPhone, type Student } from '../../types/domain';
 import type { OutboxMessage } from '../../types/message';
-import { BINDING_CODES, NOTICES, PARENT_BINDINGS, type BindingCode, type Notice, type ParentBinding } from '../../types/notice';
+import { BINDING_CODES, NOTICES, PARENT_BINDINGS, type BindingCode, type Notice, type ParentBinding, type PhoneContact } from '../../types/notice';
 import { DomainError } from '../core/errors';
 import { displayCode } from '../core/notices/binding';
 import { shanghai, toIso } from '../core/time/shanghai';
 import { OUTBOX } from '../platform/messenger/outbox';
 import type { ActionSpec } from '../platform/runtime/define-function';
-import { queryAll } from '../platform/store/store';
+import { DuplicateIdError, queryAll, VersionConflictError } from '../platform/store/store';
 import { classResource, loadClass, loadStudent, studentResource } from '../platform/directory/directory';
-import { bindingCodeHash, newBindingCode } from './binding-codes';
-import { applyEvent, noticeResource } from './notice-access';
+import { bindingCodeHash, CURRENT_BINDING_CODES, currentBindingCodeId, newBindingCode, type CurrentBindingCode } from './binding-codes';
+import { applyEvent, loadNotice, noticeResource } from './notice-access';
 import { parentsOf } from './parents';
 import { noticeSettings } from './settings';
 import { statusRow } from './views';
 
 type Api = NoticesApi;
+
+/** How far ahead of the server a phone's clock may be when it says "now". */
+const CLOCK_SKEW_MS = 5 * 60_000;
 
 /**
  * The counselor's list for a class: per warned student, sent / read / signed or objected /
@@ -49,9 +52,14 @@ export const classStatus: ActionSpec<Api['classStatus']> = {
   },
 };
 
+/** Tries of a code-making transaction that lost a race with another one for the same student. */
+const CREATE_RETRIES = 3;
+
 /**
  * A one-time code for a student's parent, shown only in this answer to the counselor who made it
- * (stored hashed), with the masked phone on file to call or text. Earlier unused codes are revoked.
+ * (stored hashed), with the masked phone on file to call or text. Earlier unused codes are
+ * revoked in the same transaction, found through the student's current-code document (codes from
+ * before that document existed are found by a query and re-read inside the transaction).
  */
 export const createBindingCode: ActionSpec<Api['createBindingCode']> = {
   permission: 'parent.createBindingCode',
@@ -61,25 +69,49 @@ export const createBindingCode: ActionSpec<Api['createBindingCode']> = {
     if (!student.parentPhone) throw new DomainError('BINDING.NO_PHONE', '学院没有登记该生的家长电话，请先核实家长联系方式');
     const earlier = await queryAll<BindingCode>(ctx.store, BINDING_CODES, { where: { studentId, usedAt: null, revoked: false } });
     const code = newBindingCode();
+    const codeId = bindingCodeHash(code);
     const expiresAt = toIso(shanghai(ctx.nowIso()).add(days ?? noticeSettings.bindingCodeDays, 'day'));
-    await ctx.store.transaction(async (tx) => {
-      for (const old of earlier) await tx.update<BindingCode>(BINDING_CODES, old._id, { revoked: true }, old._version, ctx.write());
-      const row: BindingCode = { _id: bindingCodeHash(code), studentId, classId: student.classId, collegeId: student.collegeId, expiresAt, usedAt: null, usedByUserId: null, failedAttempts: 0, revoked: false };
-      await tx.add(BINDING_CODES, row, ctx.write());
-    });
+    const row: BindingCode = { _id: codeId, studentId, classId: student.classId, collegeId: student.collegeId, expiresAt, usedAt: null, usedByUserId: null, failedAttempts: 0, revoked: false };
+    const currentId = currentBindingCodeId(studentId);
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await ctx.store.transaction(async (tx) => {
+          const current = await tx.get<CurrentBindingCode>(CURRENT_BINDING_CODES, currentId);
+          const stale = new Set([...earlier.map((e) => e._id), ...(current ? [current.codeId] : [])]);
+          for (const id of stale) {
+            const old = await tx.get<BindingCode>(BINDING_CODES, id);
+            if (old && !old.usedAt && !old.revoked) await tx.update<BindingCode>(BINDING_CODES, id, { revoked: true }, old._version, ctx.write());
+          }
+          await tx.add(BINDING_CODES, row, ctx.write());
+          if (current) await tx.update<CurrentBindingCode>(CURRENT_BINDING_CODES, currentId, { codeId }, current._version, ctx.write());
+          else await tx.add(CURRENT_BINDING_CODES, { _id: currentId, studentId, codeId }, ctx.write());
+        });
+        break;
+      } catch (error) {
+        const raced = error instanceof VersionConflictError || (error instanceof DuplicateIdError && error.collection === CURRENT_BINDING_CODES);
+        if (!raced || attempt >= CREATE_RETRIES) throw error;
+      }
+    }
     return { code: displayCode(code), expiresAt, studentName: student.name, parentName: student.parentName, parentPhoneMasked: maskPhone(student.parentPhone) };
   },
 };
 
-/** A parent without WeChat: the counselor phoned. Counts as the contact, marked as a phone contact. */
+/**
+ * A parent without WeChat: the counselor phoned. Counts as the contact, marked as a phone contact.
+ * The call happened between the notice's issue and now (a phone clock a few minutes fast is
+ * brought back to now); a resend with the same `clientId` by the same person records nothing new.
+ */
 export const recordPhoneContact: ActionSpec<Api['recordPhoneContact']> = {
   permission: 'parent.recordPhoneContact',
   resource: (ctx, input) => noticeResource(ctx.store, input.noticeId),
-  async run(ctx, { noticeId, at, summary }) {
+  async run(ctx, { noticeId, at, summary, clientId }) {
     const now = ctx.nowIso();
-    if (Date.parse(at) > Date.parse(now) + 5 * 60_000) throw new DomainError('INPUT.INVALID', '通话时间不能晚于现在', 'at');
-    const contact = { at: toIso(at), by: ctx.actor.userId, byName: ctx.actor.name, summary, recordedAt: now };
-    const { notice } = await ctx.store.transaction((tx) => applyEvent(tx, noticeId, { type: 'phoneContact', contact }, ctx.write()));
-    return { phoneContacts: notice.phoneContacts };
+    if (Date.parse(at) > Date.parse(now) + CLOCK_SKEW_MS) throw new DomainError('INPUT.INVALID', '通话时间不能晚于现在', 'at');
+    const notice = await loadNotice(ctx.store, noticeId);
+    if (Date.parse(at) < Date.parse(notice.issuedAt)) throw new DomainError('INPUT.INVALID', '通话时间不能早于通知下发时间', 'at');
+    const calledAt = Date.parse(at) > Date.parse(now) ? now : toIso(at);
+    const contact: PhoneContact = { at: calledAt, by: ctx.actor.userId, byName: ctx.actor.name, summary, recordedAt: now, ...(clientId ? { clientId } : {}) };
+    const result = await ctx.store.transaction((tx) => applyEvent(tx, noticeId, { type: 'phoneContact', contact }, ctx.write()));
+    return { phoneContacts: result.notice.phoneContacts };
   },
 };

@@ -105,7 +105,8 @@ describe('warning notice in the browser: student signs, parent binds and returns
     await counselorPage.waitForTimeout(1800);
     const codeText = (await counselorPage.locator('#binding-code').first().textContent())?.trim() ?? '';
     expect(codeText).toMatch(/^[2-9A-Z]{4}-[2-9A-Z]{4}$/);
-    await counselorPage.getByText(`${student.parentPhone.slice(0, 3)}****${student.parentPhone.slice(-4)}`, { exact: false }).waitFor();
+    // Masked so the last 4 digits (the parent's proof) are never shown to staff.
+    await counselorPage.getByText(`${student.parentPhone.slice(0, 3)}${'*'.repeat(student.parentPhone.length - 3)}`, { exact: false }).waitFor();
     await screenshot(counselorPage, 'notice-counselor-binding-code');
     await counselorPage.locator('taro-button-core').filter({ hasText: '我已告知家长' }).click();
 

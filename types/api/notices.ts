@@ -137,7 +137,7 @@ export const noticesApi = {
 
   classStatus: action(z.object({ classId: id })).returns<ClassNoticeStatus>(),
   createBindingCode: action(z.object({ studentId: id, days: z.number().int().min(1).max(30).optional() })).returns<BindingCodeIssued>(),
-  recordPhoneContact: action(z.object({ noticeId, at: isoTime, summary: requiredText(500, '通话摘要') })).returns<{ phoneContacts: PhoneContact[] }>(),
+  recordPhoneContact: action(z.object({ noticeId, at: isoTime, summary: requiredText(500, '通话摘要'), clientId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, '请求标识格式不正确').optional() })).returns<{ phoneContacts: PhoneContact[] }>(),
 
   objections: action(z.object({})).returns<ObjectionRow[]>(),
   resolveObjection: action(

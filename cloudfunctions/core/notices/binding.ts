@@ -32,11 +32,13 @@ export function phoneMatches(phoneOnFile: string, last4: string): boolean {
 }
 
 /**
- * The "fake parent" rule: a WeChat that is a student's own (any student grant) never binds as a
- * parent — neither of themself nor of a classmate standing in for each other.
+ * The "fake parent" rules: a WeChat that is a student's own (any student grant) never binds as a
+ * parent — neither of themself nor of a classmate standing in for each other; nor does a staff
+ * WeChat (any grant besides student and parent), or staff could return a receipt themselves.
  */
 export function checkBinder(grants: Grant[]): void {
   if (grants.some((g) => g.role === 'student')) throw new DomainError('BINDING.STUDENT_WECHAT', '学生本人的微信不能绑定为家长，请让家长用自己的微信绑定');
+  if (grants.some((g) => g.role !== 'parent')) throw new DomainError('BINDING.STAFF_WECHAT', '教职工的微信不能绑定为家长，请让家长用自己的微信绑定');
 }
 
 /**

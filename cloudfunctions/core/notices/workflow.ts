@@ -65,8 +65,12 @@ export function transition(state: NoticeState, event: NoticeEvent): Transition {
         ...(quick ? { flags: addFlag(state.flags, 'receiptRightAfterAck') } : {}),
       });
     }
-    case 'phoneContact':
+    case 'phoneContact': {
+      // A resend of the same record (same person, same client key) keeps the first one.
+      const { by, clientId } = event.contact;
+      if (clientId !== undefined && state.phoneContacts.some((c) => c.by === by && c.clientId === clientId)) return unchanged;
       if (!live) throw new DomainError('NOTICE.SUPERSEDED', '该通知已被更正，请在新版本上记录');
       return change({ phoneContacts: [...state.phoneContacts, event.contact] });
+    }
   }
 }

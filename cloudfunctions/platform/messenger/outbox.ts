@@ -1,5 +1,5 @@
 import type { MessageKind, OutboxMessage } from '../../../types/message';
-import { VersionConflictError, type Store, type Stored, type TxStore, type WriteContext } from '../store/store';
+import { VersionConflictError, type Condition, type Store, type Stored, type TxStore, type WriteContext } from '../store/store';
 
 export const OUTBOX = 'outbox';
 
@@ -51,14 +51,16 @@ export type OutboxRow = OutboxMessage & {
 /**
  * Pending rows whose time has come and whose claim (if any) has lapsed, oldest first. A lapsed
  * claim means a sender died between claiming and marking: the row is simply sent again later.
+ * The claim is part of the query, so `limit` rows held by a live claim never hide the due rows
+ * behind them. The store has no `or`: never-claimed rows (no claimedUntil, which `null` matches)
+ * and lapsed claims are two queries, merged.
  */
 export async function dueRows(store: Store, nowIso: string, limit: number): Promise<Stored<OutboxRow>[]> {
-  const rows = await store.query<OutboxRow>(OUTBOX, {
-    where: { status: 'pending', sendAfter: { lte: nowIso } },
-    orderBy: [{ field: 'sendAfter', direction: 'asc' }],
-    limit,
-  });
-  return rows.filter((row) => !row.claimedUntil || row.claimedUntil <= nowIso);
+  const due = { status: 'pending', sendAfter: { lte: nowIso } };
+  const query = (claimedUntil: Condition) =>
+    store.query<OutboxRow>(OUTBOX, { where: { ...due, claimedUntil }, orderBy: [{ field: 'sendAfter', direction: 'asc' }], limit });
+  const [unclaimed, lapsed] = await Promise.all([query(null), query({ lte: nowIso })]);
+  return [...unclaimed, ...lapsed].sort((a, b) => (a.sendAfter < b.sendAfter ? -1 : a.sendAfter > b.sendAfter ? 1 : 0)).slice(0, limit);
 }
 
 /**

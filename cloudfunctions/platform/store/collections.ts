@@ -26,6 +26,7 @@ export const collections = {
   notices: { indexes: ['warningId', 'studentId', 'classId', ['collegeId', 'objection.state'], 'status'] },
   noticeSignatures: { indexes: ['noticeId'] },
   bindingCodes: { indexes: ['studentId'] },
+  bindingCodeCurrent: { indexes: [] },
   parentBindings: { indexes: ['studentId', 'userId', 'classId'] },
   outbox: { indexes: [['status', 'sendAfter'], 'subjectId', 'toUserId'] },
   inbox: { indexes: ['toUserId'] },

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { checkBinder, checkUsable, displayCode, normalizeCode, phoneMatches, unrelatedChildren } from '../../../cloudfunctions/core/notices/binding';
 import { DomainError } from '../../../cloudfunctions/core/errors';
 import type { BindingCode } from '../../../types/notice';
+import type { Grant } from '../../../types/domain';
 
 const NOW = '2026-11-23T10:00:00.000+08:00';
 const code = (over: Partial<BindingCode> = {}): BindingCode => ({
@@ -53,11 +54,26 @@ describe('binding codes', () => {
     ['', '0000', false],
   ])('phone %s ends with %s: %s', (phone, last4, ok) => expect(phoneMatches(phone, last4)).toBe(ok));
 
-  it("a student's own WeChat never binds as a parent; staff and strangers may", () => {
-    expect(codeOf(() => checkBinder([{ role: 'student', studentId: 's1' }]))).toBe('BINDING.STUDENT_WECHAT');
-    expect(codeOf(() => checkBinder([{ role: 'student', studentId: 's2' }, { role: 'parent', childIds: [] }]))).toBe('BINDING.STUDENT_WECHAT');
-    expect(codeOf(() => checkBinder([]))).toBe('OK');
-    expect(codeOf(() => checkBinder([{ role: 'counselor', classIds: ['c'] }]))).toBe('OK');
+  it.each<[string, Grant[], string]>([
+    ["a student's own WeChat", [{ role: 'student', studentId: 's1' }], 'BINDING.STUDENT_WECHAT'],
+    ['a student who is also a parent', [{ role: 'student', studentId: 's2' }, { role: 'parent', childIds: [] }], 'BINDING.STUDENT_WECHAT'],
+    ['a new WeChat', [], 'OK'],
+    ['a parent binding another child', [{ role: 'parent', childIds: ['s9'] }], 'OK'],
+    ['an assistant', [{ role: 'assistant', classIds: ['c'] }], 'BINDING.STAFF_WECHAT'],
+    ['a counselor', [{ role: 'counselor', classIds: ['c'] }], 'BINDING.STAFF_WECHAT'],
+    ['a head teacher', [{ role: 'headTeacher', classIds: ['c'] }], 'BINDING.STAFF_WECHAT'],
+    ['a course teacher', [{ role: 'courseTeacher', courseCodes: ['B1'] }], 'BINDING.STAFF_WECHAT'],
+    ['a clerk', [{ role: 'clerk', collegeId: 'life' }], 'BINDING.STAFF_WECHAT'],
+    ['a department head', [{ role: 'departmentHead', collegeId: 'life', departmentId: 'bioeng' }], 'BINDING.STAFF_WECHAT'],
+    ['a leader', [{ role: 'leader', collegeId: 'life' }], 'BINDING.STAFF_WECHAT'],
+    ['student affairs', [{ role: 'studentAffairs' }], 'BINDING.STAFF_WECHAT'],
+    ['a staff member who is also a parent', [{ role: 'parent', childIds: ['s9'] }, { role: 'counselor', classIds: ['c'] }], 'BINDING.STAFF_WECHAT'],
+  ])('binding as a parent from %s → %s', (_name, grants, expected) => {
+    expect(codeOf(() => checkBinder(grants))).toBe(expected);
+  });
+
+  it('the staff refusal says so in Chinese', () => {
+    expect(() => checkBinder([{ role: 'leader', collegeId: 'life' }])).toThrow('教职工的微信不能绑定为家长，请让家长用自己的微信绑定');
   });
 
   it('siblings (same parent phone on file) are related; other children are not', () => {

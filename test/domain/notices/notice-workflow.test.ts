@@ -106,4 +106,22 @@ describe('notice workflow', () => {
     const s = apply(fresh, [{ type: 'phoneContact', contact }, { type: 'phoneContact', contact: { ...contact, summary: '跟进' } }]);
     expect(s.phoneContacts.map((c) => c.summary)).toEqual(['已电话告知', '跟进']);
   });
+
+  it.each<[string, { by: string; clientId?: string }, { by: string; clientId?: string }, number]>([
+    ['a resend with the same client key', { by: 't', clientId: 'call-0001' }, { by: 't', clientId: 'call-0001' }, 1],
+    ['two records with different keys', { by: 't', clientId: 'call-0001' }, { by: 't', clientId: 'call-0002' }, 2],
+    ['the same key from two people', { by: 't', clientId: 'call-0001' }, { by: 'u', clientId: 'call-0001' }, 2],
+    ['two records without a key', { by: 't' }, { by: 't' }, 2],
+  ])('phone contacts: %s → %i kept', (_name, first, second, kept) => {
+    const contact = { at: T0, byName: '辅导员', summary: '已电话告知', recordedAt: T0 };
+    const s = apply(fresh, [{ type: 'phoneContact', contact: { ...contact, ...first } }, { type: 'phoneContact', contact: { ...contact, ...second, summary: '重发' } }]);
+    expect(s.phoneContacts).toHaveLength(kept);
+    expect(s.phoneContacts[0]?.summary).toBe('已电话告知');
+  });
+
+  it('a resend of a recorded phone contact is not refused after the notice was superseded', () => {
+    const contact = { at: T0, by: 't', byName: '辅导员', summary: '已电话告知', recordedAt: T0, clientId: 'call-0001' };
+    const recorded = apply(fresh, [{ type: 'phoneContact', contact }]);
+    expect(transition({ ...recorded, status: 'superseded' }, { type: 'phoneContact', contact })).toEqual({ patch: {}, changed: false });
+  });
 });

@@ -22,6 +22,11 @@ describe('parent binding codes', () => {
     ["confirmed with another student's parent phone", async (code) => ({ who: 'wx-a', code, digits: last4(people.outsider) === last4(people.classmate) ? '0000' : last4(people.outsider) }), 'BINDING.PHONE_MISMATCH'],
     ["used from the student's own WeChat", async (code) => ({ who: people.classmateUser, code, digits: last4(people.classmate) }), 'BINDING.STUDENT_WECHAT'],
     ["used from a classmate's WeChat", async (code) => ({ who: people.studentUser, code, digits: last4(people.classmate) }), 'BINDING.STUDENT_WECHAT'],
+    ["used from the counselor's own WeChat", async (code) => ({ who: people.counselorUser, code, digits: last4(people.classmate) }), 'BINDING.STAFF_WECHAT'],
+    ["used from the head teacher's WeChat", async (code) => ({ who: people.headTeacherUser, code, digits: last4(people.classmate) }), 'BINDING.STAFF_WECHAT'],
+    ["used from the assistant's WeChat", async (code) => ({ who: people.assistantUser, code, digits: last4(people.classmate) }), 'BINDING.STAFF_WECHAT'],
+    ["used from the clerk's WeChat", async (code) => ({ who: people.clerkUser, code, digits: last4(people.classmate) }), 'BINDING.STAFF_WECHAT'],
+    ["used from the leader's WeChat", async (code) => ({ who: people.leaderUser, code, digits: last4(people.classmate) }), 'BINDING.STAFF_WECHAT'],
     ['mistyped', async (code) => ({ who: 'wx-a', code: code.replace(/.$/, (c) => (c === 'Z' ? 'Y' : 'Z')), digits: last4(people.classmate) }), 'BINDING.INVALID'],
     ['without a WeChat identity', async (code) => ({ who: null, code, digits: last4(people.classmate) }), 'AUTH.REQUIRED'],
   ])('a code %s is refused', async (_name, setup, expected) => {
@@ -35,6 +40,28 @@ describe('parent binding codes', () => {
     const wrong = last4(people.classmate) === '0000' ? '1111' : '0000';
     for (let i = 0; i < 5; i++) expect(await bind('wx-guess', code, wrong)).toMatchObject({ code: 'BINDING.PHONE_MISMATCH' });
     expect(await bind('wx-guess', code, last4(people.classmate))).toMatchObject({ code: 'BINDING.LOCKED' });
+  });
+
+  it.each([3, 12])('%i wrong guesses sent at once are each counted, and lock the code at the limit', async (n) => {
+    const code = await newCode();
+    const right = last4(people.classmate);
+    const wrongs = Array.from({ length: n }, (_, i) => String(i).padStart(4, '0')).filter((d) => d !== right);
+    const results = await Promise.all(wrongs.map((d, i) => bind(`wx-guess-${i}`, code, d)));
+    const limit = 5;
+    expect(results.filter((r) => !r.ok && r.code === 'BINDING.PHONE_MISMATCH')).toHaveLength(Math.min(wrongs.length, limit));
+    expect(results.every((r) => !r.ok && ['BINDING.PHONE_MISMATCH', 'BINDING.LOCKED'].includes(r.code))).toBe(true);
+    const [row] = await h.store.query<BindingCode>('bindingCodes', { where: { studentId: people.classmate._id } });
+    expect(row?.failedAttempts).toBe(Math.min(wrongs.length, limit));
+    expect(await bind('wx-parent', code, right)).toMatchObject(wrongs.length >= limit ? { ok: false, code: 'BINDING.LOCKED' } : { ok: true });
+  });
+
+  it('two codes made at once for one student leave only the later one live', async () => {
+    const [a, b] = await Promise.all([newCode(), newCode()]);
+    const live = await h.store.query<BindingCode>('bindingCodes', { where: { studentId: people.classmate._id, revoked: false } });
+    expect(live).toHaveLength(1);
+    const outcomes = await Promise.all([bind('wx-a', a, last4(people.classmate)), bind('wx-b', b, last4(people.classmate))]);
+    expect(outcomes.filter((o) => o.ok)).toHaveLength(1);
+    expect(outcomes.find((o) => !o.ok)).toMatchObject({ code: 'BINDING.INVALID' });
   });
 
   it('a new code revokes the earlier unused one; the code is stored only as a hash', async () => {
@@ -68,7 +95,8 @@ describe('parent binding codes', () => {
     expect(await h.callAs(people.otherCounselorUser, 'notices', 'createBindingCode', { studentId: people.classmate._id })).toMatchObject({ ok: false, code: 'ACCESS.DENIED' });
     expect(await h.callAs(people.headTeacherUser, 'notices', 'createBindingCode', { studentId: people.classmate._id })).toMatchObject({ ok: false, code: 'ACCESS.DENIED' });
     const issued = await h.ok(people.counselorUser, 'notices', 'createBindingCode', { studentId: people.classmate._id });
-    expect(issued.parentPhoneMasked).toBe(`${people.classmate.parentPhone.slice(0, 3)}****${people.classmate.parentPhone.slice(-4)}`);
+    // The last 4 digits are the binding secret: only the first 3 and the length are shown.
+    expect(issued.parentPhoneMasked).toBe(`${people.classmate.parentPhone.slice(0, 3)}${'*'.repeat(people.classmate.parentPhone.length - 3)}`);
     expect(JSON.stringify(issued)).not.toContain(people.classmate.parentPhone);
   });
 });

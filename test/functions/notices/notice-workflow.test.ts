@@ -37,7 +37,7 @@ describe('notices: publish → sign → parent binds → receipt → counselor s
 
     const issued = await h.ok(people.counselorUser, 'notices', 'createBindingCode', { studentId: student._id });
     expect(issued.code).toMatch(/^[2-9A-Z]{4}-[2-9A-Z]{4}$/);
-    expect(issued.parentPhoneMasked).toMatch(/^\d{3}\*{4}\d{4}$/);
+    expect(issued.parentPhoneMasked).toMatch(/^\d{3}\*{8}$/);
     expect(JSON.stringify(await h.store.query('bindingCodes'))).not.toContain(issued.code.replace('-', ''));
 
     h.clock.advance(3600_000);
@@ -135,6 +135,31 @@ describe('notices: publish → sign → parent binds → receipt → counselor s
     expect(row).toMatchObject({ overdue: false, contact: 'phone', contactAt: '2026-12-01T08:00:00.000+08:00' });
     const future = await h.callAs(people.counselorUser, 'notices', 'recordPhoneContact', { noticeId: notice._id, at: '2027-01-01T10:00:00+08:00', summary: 'x' });
     expect(future).toMatchObject({ ok: false, field: 'at' });
+  });
+
+  it.each<[string, string, { ok: true; at: string } | { ok: false; field: string }]>([
+    ['before the notice was issued', '2026-11-23T08:59:59+08:00', { ok: false, field: 'at' }],
+    ['at the issue time', '2026-11-23T09:00:00+08:00', { ok: true, at: '2026-11-23T09:00:00.000+08:00' }],
+    ['a phone clock 2 minutes fast: stored as now', '2026-11-23T10:02:00+08:00', { ok: true, at: '2026-11-23T10:00:00.000+08:00' }],
+    ['an hour in the future', '2026-11-23T11:00:00+08:00', { ok: false, field: 'at' }],
+  ])('a phone contact dated %s', async (_name, at, expected) => {
+    const { notice } = await publishWarning(h.store, makeWarning(people.classmate));
+    h.clock.advance(3600_000);
+    const res = await h.callAs(people.counselorUser, 'notices', 'recordPhoneContact', { noticeId: notice._id, at, summary: '已电话告知' });
+    if (expected.ok) expect(res).toMatchObject({ ok: true, data: { phoneContacts: [{ at: expected.at }] } });
+    else expect(res).toMatchObject({ ok: false, code: 'INPUT.INVALID', field: expected.field });
+  });
+
+  it('a phone contact sent twice (or at once) with the same client key is recorded once', async () => {
+    const { notice } = await publishWarning(h.store, makeWarning(people.classmate));
+    const input = { noticeId: notice._id, at: '2026-11-23T09:00:00+08:00', summary: '已电话告知', clientId: 'call-abc-0001' };
+    const [a, b] = await Promise.all([h.ok(people.counselorUser, 'notices', 'recordPhoneContact', input), h.ok(people.counselorUser, 'notices', 'recordPhoneContact', input)]);
+    expect(a.phoneContacts).toHaveLength(1);
+    expect(b.phoneContacts).toHaveLength(1);
+    const again = await h.ok(people.counselorUser, 'notices', 'recordPhoneContact', { ...input, summary: '重发' });
+    expect(again.phoneContacts.map((c) => c.summary)).toEqual(['已电话告知']);
+    const another = await h.ok(people.counselorUser, 'notices', 'recordPhoneContact', { ...input, clientId: 'call-abc-0002', summary: '跟进' });
+    expect(another.phoneContacts.map((c) => c.summary)).toEqual(['已电话告知', '跟进']);
   });
 
   it('a receipt from the student’s own device within a minute of signing is flagged', async () => {

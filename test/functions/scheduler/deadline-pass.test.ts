@@ -1,0 +1,54 @@
+import { demoPeople, openHarness, type Harness } from '../../support/harness';
+import { makeWarning, publishWarning } from '../../support/notices-factories';
+import { queueDeadlineMessages } from '../../../cloudfunctions/scheduler/deadline-pass';
+import type { Query, Store, Where } from '../../../cloudfunctions/platform/store/store';
+import type { OutboxMessage } from '../../../types/message';
+
+/** The harness store, counting the reads made outside transactions, per collection. */
+function countingStore(inner: Store) {
+  const gets = new Map<string, number>();
+  const queries = new Map<string, number>();
+  const bump = (m: Map<string, number>, c: string) => m.set(c, (m.get(c) ?? 0) + 1);
+  const store: Store = {
+    get: (c: string, id: string) => (bump(gets, c), inner.get(c, id)),
+    query: (c: string, q?: Query) => (bump(queries, c), inner.query(c, q)),
+    count: (c: string, w?: Where) => inner.count(c, w),
+    add: (c, doc, ctx) => inner.add(c, doc, ctx),
+    addMany: (c, docs, ctx) => inner.addMany(c, docs, ctx),
+    update: (c, id, patch, v, ctx) => inner.update(c, id, patch, v, ctx),
+    remove: (c, id) => inner.remove(c, id),
+    transaction: (fn) => inner.transaction(fn),
+    close: () => inner.close(),
+  };
+  return { store, gets, queries };
+}
+
+describe('the deadline pass (every minute, over every open notice)', () => {
+  let h: Harness;
+  beforeEach(async () => {
+    h = await openHarness();
+  });
+  afterEach(async () => h.close());
+
+  it('checks what is already queued with one outbox query, not one read per message, and queues each message once', async () => {
+    const people = demoPeople(h.demo);
+    const students = h.demo.students.filter((s) => s.classId === people.firstClass._id).slice(0, 8);
+    for (const s of students) await publishWarning(h.store, makeWarning(s));
+    h.clock.advance(7 * 86_400_000 + 1000);
+
+    const first = countingStore(h.store);
+    const r1 = await queueDeadlineMessages(first.store, h.clock);
+    // 8 notices; half the students have a bound parent (receiptDue + receiptOverdue), all have the counselor note.
+    expect(r1).toEqual({ notices: 8, queued: 4 * 2 + 8 });
+    expect(first.gets.get('outbox') ?? 0).toBe(0);
+    expect(first.queries.get('outbox')).toBe(1);
+
+    const second = countingStore(h.store);
+    expect(await queueDeadlineMessages(second.store, h.clock)).toEqual({ notices: 8, queued: 0 });
+    expect(second.gets.get('outbox') ?? 0).toBe(0);
+    expect(second.queries.get('outbox')).toBe(1);
+    const kinds = (await h.store.query<OutboxMessage>('outbox', { limit: 1000 })).map((m) => m.kind);
+    expect(kinds.filter((k) => k === 'parentContactOverdue')).toHaveLength(8);
+    expect(kinds.filter((k) => k === 'receiptOverdue')).toHaveLength(4);
+  });
+});
