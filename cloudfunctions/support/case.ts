@@ -4,7 +4,7 @@ import { caseTimeline } from '../core/support/case-timeline';
 import { dutyLinesByStudent, type ClassCases } from '../core/support/duty-lines';
 import { meetingDutyRecords, talkDutyRecord } from '../core/support/duty-records';
 import { nextSteps } from '../core/support/next-steps';
-import { redactCase } from '../core/support/redaction';
+import { pairingSummary, redactCase } from '../core/support/redaction';
 import { semesterOf, studyYear } from '../core/support/study-year';
 import type { CaseloadRow, CaseView, SupportApi } from '../../types/api/support';
 import { DUTY_RECORDS, type DutyRecordDoc } from '../../types/checkin';
@@ -113,7 +113,9 @@ export const caseHandlers: Handlers<Pick<SupportApi, 'caseView' | 'caseload'>> =
         now,
       });
       const events = audience === 'parent' ? [] : noticeEvents(notices, audience);
-      return { ...redacted, next, timeline: caseTimeline(redacted, events) };
+      // A student in a pairing sees who, its status and the plan; staff see the forms themselves.
+      const summaries = audience === 'student' ? view.pairings.map(pairingSummary) : [];
+      return { ...redacted, next, timeline: caseTimeline(redacted, events, summaries) };
     },
   },
 

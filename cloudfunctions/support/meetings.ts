@@ -24,11 +24,16 @@ export function meetingView(actor: Actor, m: Stored<Meeting>): MeetingView {
   const { _version: _v, createdBy: _cb, createdAt: _ca, updatedBy: _ub, updatedAt: _ua, ...rest } = m;
   const invited = m.inviteeIds.includes(actor.userId);
   const parent = actor.grants.some((g) => g.role === 'parent');
+  const isOrganizer = m.actorId === actor.userId;
+  // Staff see every answer; a student or parent only their own (classmates' replies are theirs).
+  const staff = actor.grants.some((g) => g.role !== 'student' && g.role !== 'parent');
+  const responses = isOrganizer || staff ? m.responses : m.responses.filter((r) => r.userId === actor.userId);
   return {
     ...rest,
+    responses,
     canRespond: invited && m.status === 'scheduled',
     canConfirm: invited && parent && m.kind === 'parentMeeting' && m.status === 'held',
-    isOrganizer: m.actorId === actor.userId,
+    isOrganizer,
   };
 }
 

@@ -2,7 +2,7 @@ import { authorize, classIdsFor, collegeIdsFor, isAllowed, rolesWith } from '../
 import type { Permission } from '../core/access/permissions';
 import { DomainError } from '../core/errors';
 import { lastFour, maskAccount } from '../core/support/bank-mask';
-import { approvePairing } from '../core/support/pairing-chain';
+import { approvePairing, reachedSchoolStage } from '../core/support/pairing-chain';
 import type { PairingView, SupportApi } from '../../types/api/support';
 import type { Student } from '../../types/domain';
 import type { Pairing, PairingStage } from '../../types/support';
@@ -18,12 +18,13 @@ const pairingResource = (ctx: Context, pairingId: string) =>
   orNobody(() => loadPairing(ctx.store, pairingId), (p) => ({ classId: p.classId, collegeId: p.collegeId }));
 
 /**
- * The helper's bank account in clear only for the school-level approver, who pays the stipend;
- * everyone else (the applicant included) sees `**** 1234`.
+ * The helper's bank account in clear only for the school-level approver, who pays the stipend,
+ * and only once the form has reached the school stage; everyone else (the applicant included)
+ * sees `**** 1234`. Students and parents never get a pairing view (see redaction.ts).
  */
 export function pairingView(ctx: Context, p: Stored<Pairing>): PairingView {
   const { _version: _v, createdBy: _cb, createdAt: _ca, updatedBy: _ub, updatedAt: _ua, bankAccountSealed, bankAccountLast4, ...rest } = p;
-  const clear = isAllowed(ctx.actor, 'pairing.approveSchool', { classId: p.classId, collegeId: p.collegeId });
+  const clear = reachedSchoolStage(p) && isAllowed(ctx.actor, 'pairing.approveSchool', { classId: p.classId, collegeId: p.collegeId });
   return { ...rest, bankAccount: clear ? openField(fieldKey(), bankAccountSealed, p._id) : maskAccount(bankAccountLast4), bankAccountMasked: !clear };
 }
 

@@ -33,6 +33,11 @@ export function talkViews(talks: readonly Stored<TalkRecord>[], canReadNotes: bo
 
 function plainTalk(t: Stored<TalkRecord>): TalkRecord {
   const { _version: _v, createdBy: _cb, createdAt: _ca, updatedBy: _ub, updatedAt: _ua, ...talk } = t;
+  // receivedAt (when stored) stays server-side, like the audit fields.
+  if ('receivedAt' in talk) {
+    const { receivedAt: _r, ...rest } = talk;
+    return rest;
+  }
   return talk;
 }
 
@@ -42,6 +47,11 @@ export async function latestDifficulty(ctx: Context, studentId: string): Promise
 }
 
 const FUTURE_SLACK_MS = 10 * 60_000;
+/** Talks count toward duties at their own time: a record may be filed late, but not months late. */
+export const MAX_TALK_AGE_DAYS = 30;
+
+/** As stored: the talk plus when the server received it (`at` is what the talker says). */
+type StoredTalk = TalkRecord & { receivedAt: string };
 
 export const talkHandlers: Handlers<Pick<SupportApi, 'talkDefaults' | 'recordTalk' | 'setDifficulty'>> = {
   talkDefaults: {
@@ -78,6 +88,9 @@ export const talkHandlers: Handlers<Pick<SupportApi, 'talkDefaults' | 'recordTal
       if (input.difficulty && !isAllowed(ctx.actor, 'difficulty.write', resource)) throw new AccessDeniedError('学习困难类型由辅导员或班主任认定');
       const now = ctx.nowIso();
       if (Date.parse(input.at) > Date.parse(now) + FUTURE_SLACK_MS) throw new DomainError('TALK.IN_FUTURE', '谈话时间不能晚于现在（未来的谈话请用“安排约谈”）', 'at');
+      if (Date.parse(input.at) < Date.parse(now) - MAX_TALK_AGE_DAYS * 86_400_000) {
+        throw new DomainError('TALK.TOO_OLD', `只能登记 ${MAX_TALK_AGE_DAYS} 天内的谈话`, 'at');
+      }
       const meeting = input.meetingId ? await ctx.store.get<Meeting>(MEETINGS, input.meetingId) : null;
       if (input.meetingId && (!meeting || meeting.kind !== 'talk' || !meeting.studentIds.includes(student._id) || meeting.status !== 'scheduled')) {
         throw new DomainError('TALK.MEETING_MISMATCH', '所选约谈不存在、已记录或不是与该生的约谈', 'meetingId');
@@ -85,7 +98,7 @@ export const talkHandlers: Handlers<Pick<SupportApi, 'talkDefaults' | 'recordTal
       const talks = await talksOf(ctx, student._id);
       // Stored instants are all +08:00 ISO, so string order is time order.
       const at = toIso(input.at);
-      const doc: Omit<TalkRecord, '_id'> = {
+      const doc: Omit<StoredTalk, '_id'> = {
         kind: 'talk',
         actorId: ctx.actor.userId,
         actorName: ctx.actor.name,
@@ -106,6 +119,7 @@ export const talkHandlers: Handlers<Pick<SupportApi, 'talkDefaults' | 'recordTal
         content: input.content,
         measures: input.measures,
         confirmedAt: now,
+        receivedAt: now,
         ...(input.meetingId ? { meetingId: input.meetingId } : {}),
       };
       const saved = await ctx.store.transaction(async (tx) => {
@@ -122,7 +136,7 @@ export const talkHandlers: Handlers<Pick<SupportApi, 'talkDefaults' | 'recordTal
         }
         return talk;
       });
-      return talkForReader({ ...plainTalk(saved) }, true);
+      return talkForReader({ ...plainTalk(saved) }, isAllowed(ctx.actor, 'talk.readNotes', resource));
     },
   },
 

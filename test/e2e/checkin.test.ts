@@ -104,6 +104,44 @@ describe('check-in at a dorm, counted on the counselor dashboard (H5)', () => {
     expect(await count()).toBe(before + 2);
   });
 
+  it('an expired session keeps the check-in on the phone; only a refusal of the check-in itself drops it, with a notice', async () => {
+    const { latitude, longitude } = northOf(placeNamed(building), 10);
+    const page = await phonePage(app, { geolocation: { latitude, longitude } });
+    await signIn(app, page, people.assistantUser);
+    await page.locator('.link-checkin').click();
+    await page.waitForURL(/packages\/staff\/checkin/);
+    const count = () => app.store.count('dutyRecords', { actorId: people.assistantUser, kind: 'dormCheck' });
+    const before = await count();
+    const answer = (code: string, message: string) =>
+      page.route('**/api/fn/checkins', async (route) => {
+        if (!(route.request().postData() ?? '').includes('"dormCheck"')) return route.continue();
+        await route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ ok: false, code, message }) });
+      });
+
+    await answer('AUTH.REQUIRED', '请先登录');
+    await page.locator('.dorm-choices .chip').first().click();
+    await page.getByText('在位情况').waitFor();
+    await page.locator('.dorm-submit').click();
+    await page.locator('.checkin-queued').filter({ hasText: '登录已过期' }).waitFor();
+    await page.getByText('待补交 1 条').waitFor();
+    await screenshot(page, 'checkin-session-expired-kept');
+
+    // A version conflict on the resend: still kept.
+    await page.unroute('**/api/fn/checkins');
+    await answer('STORE.VERSION_CONFLICT', '数据已被他人修改，请刷新后重试');
+    await page.locator('.queue-flush').click();
+    await page.getByText('待补交 1 条').waitFor();
+
+    // The server refuses the check-in itself: it leaves the queue, and the phone says so.
+    await page.unroute('**/api/fn/checkins');
+    await answer('ACCESS.DENIED', '你不负责该班级');
+    await page.locator('.queue-flush').click();
+    await page.locator('.checkin-dropped').filter({ hasText: '你不负责该班级' }).waitFor();
+    await page.getByText('待补交 1 条').waitFor({ state: 'detached' });
+    await page.unroute('**/api/fn/checkins');
+    expect(await count()).toBe(before);
+  });
+
   it("a counselor's duties: this week's class checks are due, one tap opens the class-check form", async () => {
     const page = await phonePage(app);
     await signIn(app, page, people.counselorUser);

@@ -2,7 +2,8 @@ import type { Page } from 'playwright-core';
 import { openApp, phonePage, screenshot, signIn, type App } from '../support/browser';
 import { OWED, publishWarning, secondYear } from '../support/support-factories';
 import { generateDemo } from '../../scripts/demo/generate';
-import type { StudyPlan, TalkRecord } from '../../types/support';
+import { demoPeople } from '../support/harness';
+import type { Meeting, StudyPlan, TalkRecord } from '../../types/support';
 import { queryAll } from '../../cloudfunctions/platform/store/store';
 
 jest.setTimeout(120_000);
@@ -96,5 +97,81 @@ describe('casework on a phone: a talk, a study plan, its approval', () => {
     await screenshot(page, 'support-plan-approved');
     const [plan] = await queryAll<StudyPlan>(app.store, 'studyPlans', { where: { studentId: y2.student._id } });
     expect(plan).toMatchObject({ status: 'approved', review: { byId: y2.headTeacherUser, opinion: '计划具体可行，按周落实' } });
+  });
+});
+
+describe('meetings and pairing approvals on a phone: the right people, the right replies', () => {
+  let app: App;
+  const people = demoPeople(generateDemo());
+
+  beforeAll(async () => {
+    app = await openApp();
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('a head teacher invites two students to a 座谈会; each sees only their own reply', async () => {
+    const teacher = await phonePage(app);
+    await signIn(app, teacher, people.headTeacherUser);
+    await teacher.locator('.link-meetings').click();
+    await teacher.waitForURL(/packages\/staff\/meeting/);
+    await teacher.locator('.chip').filter({ hasText: people.firstClass.name }).first().click();
+    await teacher.locator('.chip').filter({ hasText: '座谈会' }).click();
+    const roster = teacher.locator('.meeting-invitees');
+    await roster.locator('.chip').filter({ hasText: people.student.name }).first().waitFor();
+    await teacher.locator('input[placeholder="主题"]').fill('学业座谈会');
+    await fill(teacher, '.meeting-place', '生科楼 302');
+    // None picked: said on the phone, nothing sent.
+    await tap(teacher, '安排并提醒');
+    await teacher.getByText('座谈会请至少选择一名学生').waitFor();
+    await roster.locator('.chip').filter({ hasText: people.student.name }).first().click();
+    await roster.locator('.chip').filter({ hasText: people.classmate.name }).first().click();
+    await roster.getByText('已选 2 人', { exact: false }).waitFor();
+    await screenshot(teacher, 'support-collective-talk-invitees');
+    await tap(teacher, '安排并提醒');
+    await teacher.locator('text=邀请 2 人').first().waitFor();
+    const [meeting] = await queryAll<Meeting>(app.store, 'meetings', { where: { kind: 'collectiveTalk', title: '学业座谈会' } });
+    expect([...(meeting?.studentIds ?? [])].sort()).toEqual([people.student._id, people.classmate._id].sort());
+
+    // The classmate asks to move it, with a private reason.
+    const classmate = await phonePage(app);
+    await signIn(app, classmate, people.classmateUser);
+    await classmate.locator('.link-case').click();
+    const theirCard = classmate.locator('.meeting-card').filter({ hasText: '学业座谈会' });
+    await theirCard.locator('input').fill('家里有事想请假');
+    await tap(classmate, '申请改期');
+    await theirCard.locator('.meeting-my-reply').filter({ hasText: '家里有事想请假' }).waitFor();
+
+    // The student sees no reply of theirs (and nothing of the classmate's) until they answer.
+    const student = await phonePage(app);
+    await signIn(app, student, people.studentUser);
+    await student.locator('.link-case').click();
+    const card = student.locator('.meeting-card').filter({ hasText: '学业座谈会' });
+    await card.waitFor();
+    expect(await card.locator('.meeting-my-reply').count()).toBe(0);
+    expect(await student.content()).not.toContain('家里有事想请假');
+    await card.locator('taro-button-core').filter({ hasText: '确认参加' }).click();
+    await card.locator('.meeting-my-reply').filter({ hasText: '确认参加' }).waitFor();
+    expect(await student.content()).not.toContain('家里有事想请假');
+    await screenshot(student, 'support-student-own-reply');
+  });
+
+  it('the college leader and the student-affairs office reach pairing approvals from their home; assistants see no plan review', async () => {
+    for (const [user, title] of [[people.leaderUser, '朋辈帮扶审核（院系审核）'], ['t-affairs', '朋辈帮扶审核（学校审核）']] as const) {
+      const page = await phonePage(app);
+      await signIn(app, page, user);
+      await page.waitForURL(/packages\/admin\/home/);
+      await page.locator('.link-pairing').filter({ hasText: title }).click();
+      await page.waitForURL(/packages\/staff\/pairing/);
+      await page.locator('.page-title').filter({ hasText: '朋辈帮扶' }).waitFor();
+    }
+    const assistant = await phonePage(app);
+    await signIn(app, assistant, people.assistantUser);
+    await assistant.locator('.link-caseload').waitFor();
+    expect(await assistant.locator('.link-plan-review').count()).toBe(0);
+    const head = await phonePage(app);
+    await signIn(app, head, people.headTeacherUser);
+    await head.locator('.link-plan-review').waitFor();
   });
 });

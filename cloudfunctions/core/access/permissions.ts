@@ -43,7 +43,7 @@ export const permissions = {
 
   'case.read': { student: 'own', parent: 'child', assistant: 'class', ...classStaff, leader: 'college', clerk: 'college' },
   'talk.write': { assistant: 'class', ...classStaff },
-  'talk.readNotes': { assistant: 'class', ...classStaff },
+  'talk.readNotes': { ...classStaff },
   'difficulty.write': { ...classStaff },
   'plan.write': { student: 'own' },
   'plan.review': { headTeacher: 'class', counselor: 'class' },

@@ -1,5 +1,6 @@
 import type { CaseView, TimelineEntry } from '../../../types/api/support';
 import {
+  type PairingStatus,
   meetingKindLabel,
   meetingStatusLabel,
   pairingStageLabel,
@@ -13,11 +14,14 @@ import {
 /** A notice event from the notices issue (issued, acknowledged, receipt returned), when present. */
 export type NoticeEvent = { at: string; title: string; detail: string; refId: string };
 
+/** A pairing reduced to what a student in it may see (see redaction.ts pairingSummary). */
+export type PairingSummary = { _id: string; at: string; helperName: string; helpeeNames: string[]; status: PairingStatus; plan: string };
+
 /**
  * One timeline per warned student, newest first, built from the sections of an already
  * redacted case view: whatever an audience may not see cannot leak into its timeline.
  */
-export function caseTimeline(view: Omit<CaseView, 'timeline'>, notices: readonly NoticeEvent[] = []): TimelineEntry[] {
+export function caseTimeline(view: Omit<CaseView, 'timeline'>, notices: readonly NoticeEvent[] = [], pairingSummaries: readonly PairingSummary[] = []): TimelineEntry[] {
   const entries: TimelineEntry[] = [];
   const w = view.warning;
   if (w) entries.push({ at: w.publishedAt, kind: 'warning', title: `${w.levelName}（${w.semester}）`, detail: w.explanation.join('；'), refId: w.id });
@@ -38,6 +42,9 @@ export function caseTimeline(view: Omit<CaseView, 'timeline'>, notices: readonly
     for (const a of p.approvals) {
       entries.push({ at: a.at, kind: 'pairing', title: `${pairingStageLabel[a.stage]}：${a.decision === 'approve' ? '同意' : '不同意'}`, detail: a.opinion, refId: p._id });
     }
+  }
+  for (const p of pairingSummaries) {
+    entries.push({ at: p.at, kind: 'pairing', title: `朋辈帮扶：${p.helperName} 帮扶 ${p.helpeeNames.join('、')}`, detail: `${pairingStatusLabel[p.status]} · 帮扶计划：${p.plan}`, refId: p._id });
   }
   for (const m of view.meetings) {
     const kind = m.kind === 'parentMeeting' ? 'parentContact' : 'meeting';

@@ -1,4 +1,4 @@
-import type { PairingStage, PairingStatus } from '../../../types/support';
+import type { PairingApproval, PairingStage, PairingStatus } from '../../../types/support';
 import { DomainError } from '../errors';
 
 /** The status a stage acts on, and the one its approval leads to: class → college → school. */
@@ -34,4 +34,12 @@ export function pendingStage(status: PairingStatus): PairingStage | null {
 
 function isStage(value: string): value is PairingStage {
   return value === 'class' || value === 'college' || value === 'school';
+}
+
+/**
+ * Whether the form has reached the school (学校审核): the college approved it. From then on the
+ * school-level approver, who pays the stipend, may read the bank account; before, it is not theirs.
+ */
+export function reachedSchoolStage(p: { status: PairingStatus; approvals: readonly Pick<PairingApproval, 'stage' | 'decision'>[] }): boolean {
+  return p.status === 'collegeApproved' || p.status === 'approved' || p.approvals.some((a) => a.stage === 'college' && a.decision === 'approve');
 }

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { distanceMeters } from '../../../cloudfunctions/core/checkins/geo';
 import { locationFlags } from '../../../cloudfunctions/core/checkins/location-flags';
 import { defaultPlaces, parsePlaces, placeOfBuilding } from '../../../cloudfunctions/core/checkins/places';
-import { recordTime } from '../../../cloudfunctions/core/checkins/record-time';
+import { recordTime, SYNC_GRACE_MS } from '../../../cloudfunctions/core/checkins/record-time';
 import { absencesWithoutLeave } from '../../../cloudfunctions/core/checkins/dorm-absences';
 import { recordIdFor } from '../../../cloudfunctions/core/checkins/record-id';
 import type { Place } from '../../../types/place';
@@ -62,8 +62,11 @@ describe('record time', () => {
     ['phone 5 min fast (at the limit)', 5 * MIN, 0, server, []],
     ['phone 5 min 1 s fast', 5 * MIN + 1000, 0, server, ['clockSkew']],
     ['phone 6 min slow', -6 * MIN, 0, server, ['clockSkew']],
-    ['queued 9 hours, clock right: dated when made', 0, 9 * 60 * MIN, server - 9 * 60 * MIN, []],
-    ['queued 2 hours on a phone a day behind: the offset cancels', -24 * 60 * MIN, 2 * 60 * MIN, server - 2 * 60 * MIN, ['clockSkew']],
+    ['sent 10 min after the tap (weak signal): not late', 0, 10 * MIN, server - 10 * MIN, []],
+    ['sent 10 min 1 s after the tap: late, dated when made', 0, 10 * MIN + 1000, server - 10 * MIN - 1000, ['delayedSync']],
+    ['queued 9 hours, clock right: dated when made and flagged late', 0, 9 * 60 * MIN, server - 9 * 60 * MIN, ['delayedSync']],
+    ['queued 2 hours on a phone a day behind: the offset cancels', -24 * 60 * MIN, 2 * 60 * MIN, server - 2 * 60 * MIN, ['clockSkew', 'delayedSync']],
+    ['backdated 71 h (device time set back before the tap): flagged', 0, 71 * 60 * MIN, server - 71 * 60 * MIN, ['delayedSync']],
     ['queued 4 days: capped at 72 h and flagged', 0, 96 * 60 * MIN, server - 72 * 60 * MIN, ['delayedSync']],
   ])('%s', (_label, offset, queued, at, flags) => {
     const sentAt = server + offset;
@@ -72,6 +75,15 @@ describe('record time', () => {
 
   it('a tap after the send (impossible) is flagged and dated at receipt', () => {
     expect(recordTime({ receivedAt: server, sentAt: server, deviceAt: server + MIN, limits })).toEqual({ at: server, flags: ['delayedSync'] });
+  });
+
+  it('a record dated more than the grace before receipt is always flagged; within it, never (clock agreeing)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -1e9, max: 1e9 }), (queued) => {
+        const { at, flags } = recordTime({ receivedAt: server, sentAt: server, deviceAt: server - queued, limits });
+        return flags.includes('delayedSync') === (queued < 0 || server - at > SYNC_GRACE_MS);
+      }),
+    );
   });
 
   it('never dates a record in the future or before the offline limit', () => {

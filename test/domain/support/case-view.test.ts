@@ -2,9 +2,9 @@ import { caseTimeline } from '../../../cloudfunctions/core/support/case-timeline
 import { dutyLinesByStudent } from '../../../cloudfunctions/core/support/duty-lines';
 import { meetingDutyRecords, talkDutyRecord } from '../../../cloudfunctions/core/support/duty-records';
 import { nextSteps } from '../../../cloudfunctions/core/support/next-steps';
-import { redactCase } from '../../../cloudfunctions/core/support/redaction';
+import { pairingSummary, redactCase } from '../../../cloudfunctions/core/support/redaction';
 import { defaultCalendar, defaultDutyConfig } from '../../../cloudfunctions/core/duties/defaults';
-import type { CaseView, MeetingView, TalkView } from '../../../types/api/support';
+import type { CaseView, MeetingView, PairingView, TalkView } from '../../../types/api/support';
 import type { Meeting } from '../../../types/support';
 
 const talk = (id: string, at: string, actorId = 't-c'): TalkView & { firstImpression: string } => ({
@@ -46,6 +46,20 @@ describe('case view: redaction by audience', () => {
     expect(student.duties).toEqual([]);
     expect(student.difficulty?.label).toBe('动力型困难');
     expect(student.meetings.map((m) => m._id)).toEqual(['m1']);
+  });
+
+  it('a student in a pairing gets names, status and plan only: no difficulty, reasons, opinions or bank details', () => {
+    const pairing: PairingView = {
+      _id: 'pr1', kind: 'pairing', actorId: 't-h', at: '2026-10-05T10:00:00.000+08:00', helperId: 's1', helperName: '张三', helpeeIds: ['s2'], helpeeNames: ['李四'],
+      classId: 'c1', collegeId: 'life', difficulty: 'holistic', reason: '李四挂科五门', plan: '每周三次答疑', bankName: '中国银行', bankAccount: '**** 8901', bankAccountMasked: true,
+      status: 'classApproved', approvals: [{ stage: 'class', decision: 'approve', opinion: '李四情况严重', byId: 't-h', byName: '曹老师', at: '2026-10-06T10:00:00.000+08:00' }],
+    };
+    const student = redactCase({ ...view, pairings: [pairing] }, 'student', 's-s1');
+    expect(student.pairings).toEqual([]);
+    const timeline = caseTimeline(student, [], [pairingSummary(pairing)]);
+    const text = JSON.stringify(timeline);
+    for (const secret of ['整体型困难', '李四挂科五门', '李四情况严重', '8901', '中国银行']) expect([secret, text.includes(secret)]).toEqual([secret, false]);
+    expect(timeline.filter((e) => e.kind === 'pairing')).toEqual([{ at: pairing.at, kind: 'pairing', title: '朋辈帮扶：张三 帮扶 李四', detail: '待院系审核 · 帮扶计划：每周三次答疑', refId: 'pr1' }]);
   });
 
   it('a parent sees only the warning and what is addressed to them', () => {

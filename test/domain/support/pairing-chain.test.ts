@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { approvePairing, pendingStage } from '../../../cloudfunctions/core/support/pairing-chain';
+import { approvePairing, pendingStage, reachedSchoolStage } from '../../../cloudfunctions/core/support/pairing-chain';
 import { DomainError } from '../../../cloudfunctions/core/errors';
 import type { PairingStage, PairingStatus } from '../../../types/support';
 
@@ -47,5 +47,21 @@ describe('peer pairing approval chain', () => {
         expect(pendingStage(status)).toBe(status === 'approved' || status === 'rejected' ? null : stages[accepted.length]);
       }),
     );
+  });
+});
+
+describe('pairing: has it reached the school stage (bank account readable by the school approver)', () => {
+  const approve = (stage: PairingStage) => ({ stage, decision: 'approve' as const });
+  it.each([
+    ['applied', [], false],
+    ['classApproved', [approve('class')], false],
+    ['rejected at class', [{ stage: 'class' as const, decision: 'reject' as const }], false],
+    ['rejected at college', [approve('class'), { stage: 'college' as const, decision: 'reject' as const }], false],
+    ['collegeApproved', [approve('class'), approve('college')], true],
+    ['approved', [approve('class'), approve('college'), approve('school')], true],
+    ['rejected at school', [approve('class'), approve('college'), { stage: 'school' as const, decision: 'reject' as const }], true],
+  ] as const)('%s → %s', (label, approvals, reached) => {
+    const status: PairingStatus = label.startsWith('rejected') ? 'rejected' : (label as PairingStatus);
+    expect(reachedSchoolStage({ status, approvals })).toBe(reached);
   });
 });

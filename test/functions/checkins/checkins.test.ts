@@ -90,7 +90,8 @@ describe('checkins function', () => {
     expect(again).toEqual({ ...first, duplicate: true });
     expect(await h.store.count(DUTY_RECORDS)).toBe(before + 1);
     expect(Date.parse(first.at)).toBe(h.clock.now().getTime() - 5 * MINUTE - 3 * 3_600_000);
-    expect(first.flags).toEqual(['clockSkew']);
+    // Filed 3 hours after it happened: counted at its time, flagged as late for the dashboards.
+    expect(first.flags).toEqual(['clockSkew', 'delayedSync']);
     // Another person's identical clientId is their own record.
     const counselor = await h.ok(people.counselorUser, 'checkins', 'dormCheck', input);
     expect(counselor.duplicate).toBe(false);

@@ -61,9 +61,14 @@ describe('support: the case view and caseload', () => {
     expect(await h.callAs(people.otherParentUser, 'support', 'caseView', { studentId: people.student._id })).toMatchObject({ ok: false, code: 'ACCESS.DENIED' });
   });
 
-  it('a leader reads the case but not the talk notes', async () => {
-    const view = await h.ok(people.leaderUser, 'support', 'caseView', { studentId: people.student._id });
+  it.each([
+    ['a leader', () => people.leaderUser],
+    ['an assistant (a graduate student)', () => people.assistantUser],
+  ])('%s reads the case but not the talk notes', async (_label, user) => {
+    const view = await h.ok(user(), 'support', 'caseView', { studentId: people.student._id });
+    expect(view.talks).toHaveLength(2);
     expect(view.talks.every((t) => !('firstImpression' in t))).toBe(true);
+    expect(JSON.stringify(view)).not.toContain('情绪低落');
   });
 
   it('caseloads: an assistant sees only their classes; a leader the college; with what is next', async () => {

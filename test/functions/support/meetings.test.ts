@@ -120,4 +120,21 @@ describe('support: meetings and their reminders', () => {
     expect(m.studentIds).toHaveLength(40);
     expect(await outboxFor(m._id)).toHaveLength(41);
   });
+
+  it('in a class meeting each student sees only their own reply; staff see them all', async () => {
+    const m = await h.ok(people.headTeacherUser, 'support', 'scheduleMeeting', {
+      kind: 'classMeeting', title: '回复隐私', classId: people.firstClass._id, startAt: '2026-11-28T19:00:00+08:00', place: '教 201',
+    });
+    await h.ok(people.classmateUser, 'support', 'respondMeeting', { meetingId: m._id, answer: 'reschedule', note: '家里有事，想请假' });
+    const own = await h.ok(people.studentUser, 'support', 'respondMeeting', { meetingId: m._id, answer: 'accept' });
+    expect(own.responses.map((r) => r.userId)).toEqual([people.studentUser]);
+    const classmateView = await h.ok(people.classmateUser, 'support', 'meeting', { meetingId: m._id });
+    expect(classmateView.responses.map((r) => [r.userId, r.note])).toEqual([[people.classmateUser, '家里有事，想请假']]);
+    const listed = (await h.ok(people.studentUser, 'support', 'myMeetings', {})).find((x) => x._id === m._id);
+    expect(listed?.responses.map((r) => r.userId)).toEqual([people.studentUser]);
+    for (const staff of [people.headTeacherUser, people.counselorUser]) {
+      const seen = await h.ok(staff, 'support', 'meeting', { meetingId: m._id });
+      expect(seen.responses.map((r) => r.userId).sort()).toEqual([people.classmateUser, people.studentUser].sort());
+    }
+  });
 });

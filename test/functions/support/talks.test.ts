@@ -41,15 +41,28 @@ describe('support: talk records', () => {
 
   it.each([
     ['a talk in the future', () => talkInput(people.student._id, { at: '2026-11-24T09:00:00+08:00' }), 'TALK.IN_FUTURE'],
+    ['a talk backdated 31 days', () => talkInput(people.student._id, { at: new Date(h.clock.now().getTime() - 31 * 86_400_000).toISOString() }), 'TALK.TOO_OLD'],
     ['a role the caller does not hold', () => talkInput(people.student._id, { talkerRole: 'headTeacher' }), 'TALK.TALKER_ROLE'],
     ['a tutor (no such role yet)', () => talkInput(people.student._id, { talkerRole: 'tutor' }), 'TALK.TALKER_ROLE'],
   ])('refuses %s', async (_name, input, code) => {
     expect(await h.callAs(people.counselorUser, 'support', 'recordTalk', input())).toMatchObject({ ok: false, code });
   });
 
+  it('a late talk (within 30 days) is stored with its own time and the server’s receive time', async () => {
+    const at = new Date(h.clock.now().getTime() - 29 * 86_400_000).toISOString();
+    const talk = await h.ok(people.counselorUser, 'support', 'recordTalk', talkInput(people.student._id, { at }));
+    expect(Date.parse(talk.at)).toBe(Date.parse(at));
+    const stored = await h.store.get<{ at: string; receivedAt: string }>('talks', talk._id);
+    expect(stored?.receivedAt).toBe(talk.confirmedAt);
+    expect(Date.parse(stored?.receivedAt ?? '')).toBe(h.clock.now().getTime());
+    expect(talk).not.toHaveProperty('receivedAt');
+  });
+
   it('an assistant records talks in their classes only, and cannot set the difficulty type', async () => {
     const own = await h.callAs(people.assistantUser, 'support', 'recordTalk', talkInput(people.student._id, { talkerRole: 'assistant' }));
     expect(own.ok).toBe(true);
+    // Assistants are graduate students: first impressions are for counselors and head teachers.
+    if (own.ok) expect(own.data).not.toHaveProperty('firstImpression');
     const other = await h.callAs(people.assistantUser, 'support', 'recordTalk', talkInput(people.outsider._id, { talkerRole: 'assistant' }));
     expect(other).toMatchObject({ ok: false, code: 'ACCESS.DENIED' });
     const typed = await h.callAs(people.assistantUser, 'support', 'recordTalk', talkInput(people.student._id, { talkerRole: 'assistant', difficulty: 'ability' }));

@@ -28,6 +28,16 @@ export default function AdminHome() {
           <Cell className="link-inbox" title="消息" clickable onClick={() => void Taro.navigateTo({ url: '/pages/inbox/index' })} />
         </CellGroup>
       ) : null}
+      {role.success && (role.data === 'leader' || role.data === 'studentAffairs') ? (
+        <CellGroup>
+          <Cell
+            className="link-pairing"
+            title={role.data === 'leader' ? '朋辈帮扶审核（院系审核）' : '朋辈帮扶审核（学校审核）'}
+            clickable
+            onClick={() => void Taro.navigateTo({ url: '/packages/staff/pairing/index' })}
+          />
+        </CellGroup>
+      ) : null}
       <CellGroup>
         {role.success && role.data !== 'clerk' ? (
           <Cell className="link-runs" title="学业警示名单" clickable onClick={() => void Taro.navigateTo({ url: '/packages/admin/run/index?view=list' })} />

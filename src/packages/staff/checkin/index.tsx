@@ -36,6 +36,8 @@ export default function CheckinPage() {
   const [outcome, setOutcome] = useState<SendOutcome | null>(null);
   const [queue, setQueue] = useState<Queued[]>(() => readQueue());
   const [locating, setLocating] = useState<string | null>(null);
+  /** Queued check-ins the server refused on a resend: gone from the queue, so said out loud. */
+  const [dropped, setDropped] = useState<Extract<SendOutcome, { kind: 'refused' }>[]>([]);
 
   const flush = async () => {
     if (readQueue().length === 0) return;
@@ -43,9 +45,9 @@ export default function CheckinPage() {
     setQueue(readQueue());
     const sent = outcomes.filter((o) => o.kind === 'sent').length;
     if (sent > 0) Taro.showToast({ title: `已补交 ${sent} 条`, icon: 'success' });
-    // A queued check-in the server refused is gone from the queue: say why.
-    const refused = outcomes.find((o) => o.kind === 'refused');
-    if (refused) setOutcome(refused);
+    // A queued check-in the server refused is gone from the queue: say which and why.
+    const refused = outcomes.flatMap((o) => (o.kind === 'refused' ? [o] : []));
+    if (refused.length > 0) setDropped((before) => [...before, ...refused]);
   };
 
   useDidShow(() => void flush());
@@ -98,8 +100,24 @@ export default function CheckinPage() {
       />
       {queue.length > 0 ? (
         <CellGroup>
-          <Cell className="checkin-queue" title={`待补交 ${queue.length} 条`} description={queue.map((q) => q.label).join('；')} extra={<Button className="queue-flush" size="small" onClick={() => void flush()}>立即补交</Button>} />
+          <Cell
+            className="checkin-queue"
+            title={`待补交 ${queue.length} 条`}
+            description={queue.map((q) => (q.lastError ? `${q.label}（${q.lastError}）` : q.label)).join('；')}
+            extra={<Button className="queue-flush" size="small" onClick={() => void flush()}>立即补交</Button>}
+          />
         </CellGroup>
+      ) : null}
+      {dropped.length > 0 ? (
+        <View className="checkin-dropped danger" style={{ margin: '12px 16px', padding: '12px', background: '#fff1f0', borderRadius: '8px' }}>
+          <View>以下待补交记录被拒收，已移出队列，请核对后重新登记：</View>
+          {dropped.map((d, i) => (
+            <View key={`${d.label}-${i}`}>
+              {d.label}：{d.message}
+            </View>
+          ))}
+          <Button size="small" onClick={() => setDropped([])}>知道了</Button>
+        </View>
       ) : null}
       {locating ? <View className="muted" style={{ padding: '4px 16px' }}>{locating}</View> : null}
       <OutcomeView outcome={outcome} />

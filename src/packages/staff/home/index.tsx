@@ -24,8 +24,10 @@ export default function StaffHome() {
       <CellGroup>
         <Cell className="link-warnings" title="学业警示学生" clickable onClick={() => void Taro.navigateTo({ url: '/packages/staff/warnings/index' })} />
         <Cell className="link-caseload" title="帮扶名单与个案" clickable onClick={() => void Taro.navigateTo({ url: '/packages/staff/case/index' })} />
-        <Cell className="link-plan-review" title="学习计划审核" clickable onClick={() => void Taro.navigateTo({ url: '/packages/staff/plan-review/index' })} />
-        <Cell title="约谈与会议" clickable onClick={() => void Taro.navigateTo({ url: '/packages/staff/meeting/index' })} />
+        {role.success && (role.data === 'counselor' || role.data === 'headTeacher') ? (
+          <Cell className="link-plan-review" title="学习计划审核" clickable onClick={() => void Taro.navigateTo({ url: '/packages/staff/plan-review/index' })} />
+        ) : null}
+        <Cell className="link-meetings" title="约谈与会议" clickable onClick={() => void Taro.navigateTo({ url: '/packages/staff/meeting/index' })} />
         <Cell title="朋辈帮扶" clickable onClick={() => void Taro.navigateTo({ url: '/packages/staff/pairing/index' })} />
         {role.success && (role.data === 'counselor' || role.data === 'headTeacher') ? (
           <Cell className="link-notices" title="警示通知跟踪（家长告知）" clickable onClick={() => void Taro.navigateTo({ url: '/packages/staff/notices/index' })} />

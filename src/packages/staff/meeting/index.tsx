@@ -24,16 +24,21 @@ function ScheduleForm({ classId, studentId, onDone }: { classId: string; student
   const [remind, setRemind] = useState('1440');
   const [fault, setFault] = useState<string | null>(null);
   const kinds: MeetingKind[] = studentId ? ['talk', 'parentMeeting', 'collectiveTalk'] : ['classMeeting', 'collectiveTalk'];
+  // A 座谈会 for the class invites the students picked from its roster (a class meeting invites everyone).
+  const picking = !studentId && kind === 'collectiveTalk';
+  const roster = useLoad(() => (picking ? call('campus', 'classStudents', { classId }) : Promise.resolve(null)), [classId, picking]);
+  const [invited, setInvited] = useState<string[]>([]);
   const submit = async () => {
     setFault(null);
     const startAt = wallToIso(when);
     if (!startAt) return setFault('时间格式应为 2026-11-25 14:00');
+    if (picking && invited.length === 0) return setFault('座谈会请至少选择一名学生');
     try {
       await call('support', 'scheduleMeeting', {
         kind,
         title,
         classId,
-        studentIds: studentId ? [studentId] : [],
+        studentIds: studentId ? [studentId] : picking ? invited : [],
         startAt,
         place,
         remindBeforeMinutes: Number(remind),
@@ -48,6 +53,13 @@ function ScheduleForm({ classId, studentId, onDone }: { classId: string; student
   return (
     <View style={{ background: '#fff', paddingBottom: '12px' }}>
       <Chips options={labelled(meetingKindLabel, kinds)} value={[kind]} onChange={([v]) => v && setKind(v)} />
+      {picking ? (
+        <View className="meeting-invitees">
+          <View className="section-title">邀请学生（已选 {invited.length} 人）</View>
+          <LoadState loading={roster.loading} error={roster.error} empty={roster.data?.students.length === 0} />
+          <Chips multiple options={(roster.data?.students ?? []).map((st) => ({ value: st.studentId, label: st.name }))} value={invited} onChange={setInvited} />
+        </View>
+      ) : null}
       <Input placeholder="主题" value={title} onChange={setTitle} />
       <Input className="meeting-when" placeholder="2026-11-25 14:00" value={when} onChange={setWhen} />
       <Input className="meeting-place" placeholder="地点" value={place} onChange={setPlace} />

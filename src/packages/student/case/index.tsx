@@ -9,10 +9,11 @@ import { call } from '../../../services/api';
 import { messageOf, useLoad } from '../../../services/use-call';
 import { LoadState } from '../../../components/load-state';
 
-function MeetingCard({ m, onDone }: { m: MeetingView; onDone: () => void }) {
+function MeetingCard({ m, userId, onDone }: { m: MeetingView; userId: string; onDone: () => void }) {
   const [note, setNote] = useState('');
   const [fault, setFault] = useState<string | null>(null);
-  const mine = m.responses[m.responses.length - 1];
+  // The caller's own answer, never a classmate's (the server sends only ours; this holds either way).
+  const mine = m.responses.find((r) => r.userId === userId);
   const answer = async (value: 'accept' | 'reschedule') => {
     setFault(null);
     try {
@@ -24,14 +25,14 @@ function MeetingCard({ m, onDone }: { m: MeetingView; onDone: () => void }) {
     }
   };
   return (
-    <View style={{ background: '#fff', marginBottom: '8px', padding: '8px 16px' }}>
+    <View className="meeting-card" style={{ background: '#fff', marginBottom: '8px', padding: '8px 16px' }}>
       <View>
         {meetingKindLabel[m.kind]}：{m.title} <Tag>{meetingStatusLabel[m.status]}</Tag>
       </View>
       <View className="muted">
         {formatWall(m.at)} · {m.place} · {m.actorName}
       </View>
-      {mine ? <View className="muted">我的回复：{mine.answer === 'accept' ? '确认参加' : `申请改期 ${mine.note}`}</View> : null}
+      {mine ? <View className="muted meeting-my-reply">我的回复：{mine.answer === 'accept' ? '确认参加' : `申请改期 ${mine.note}`}</View> : null}
       {m.canRespond ? (
         <>
           <Input placeholder="改期原因或希望的时间（申请改期时填写）" value={note} onChange={setNote} />
@@ -75,7 +76,7 @@ export default function StudentCase() {
             </>
           ) : null}
           <View className="section-title">约谈与会议</View>
-          {(meetings.data ?? []).map((m) => <MeetingCard key={m._id} m={m} onDone={meetings.reload} />)}
+          {(meetings.data ?? []).map((m) => <MeetingCard key={m._id} m={m} userId={me.data?.userId ?? ''} onDone={meetings.reload} />)}
           {meetings.data?.length === 0 ? <View className="muted" style={{ padding: '0 16px' }}>暂无</View> : null}
           <View className="section-title">帮扶记录</View>
           <CellGroup>

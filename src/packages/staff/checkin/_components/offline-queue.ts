@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { checkinsApi, type CheckinReceipt } from '../../../../../types/api/checkins';
 import { call } from '../../../../services/api';
 import { ApiError } from '../../../../services/transport';
+import { keptReason, sendVerdict } from './send-verdict';
 
 /**
  * Check-ins waiting on the phone (Taro storage) until the network lets them through. Each keeps
@@ -111,11 +112,15 @@ async function send(item: Queued): Promise<CheckinReceipt> {
   }
 }
 
-export type SendOutcome = { kind: 'sent'; receipt: CheckinReceipt } | { kind: 'queued'; reason: string } | { kind: 'refused'; message: string; field?: string };
+export type SendOutcome =
+  | { kind: 'sent'; receipt: CheckinReceipt }
+  | { kind: 'queued'; reason: string }
+  | { kind: 'refused'; label: string; message: string; field?: string };
 
 /**
- * Queue first, then try: a refusal by the server (bad input, no access) is final and leaves the
- * queue; anything else (no network, timeout) keeps it queued for the next flush.
+ * Queue first, then try: a refusal of the check-in itself (see send-verdict.ts) is final and
+ * leaves the queue; anything else (no network, expired session, server fault) keeps it queued
+ * for the next flush.
  */
 export async function submitCheckin(item: Queued): Promise<SendOutcome> {
   enqueueCheckin(item);
@@ -128,11 +133,13 @@ async function trySend(item: Queued): Promise<SendOutcome> {
     removeFromQueue(item.clientId);
     return { kind: 'sent', receipt };
   } catch (e) {
-    if (e instanceof ApiError && e.code !== 'TRANSPORT.BAD_RESPONSE' && e.code !== 'INTERNAL') {
+    const code = e instanceof ApiError ? e.code : null;
+    if (e instanceof ApiError && sendVerdict(code) === 'drop') {
       removeFromQueue(item.clientId);
-      return e.field === undefined ? { kind: 'refused', message: e.message } : { kind: 'refused', message: e.message, field: e.field };
+      const refused = { kind: 'refused' as const, label: item.label, message: e.message };
+      return e.field === undefined ? refused : { ...refused, field: e.field };
     }
-    const reason = e instanceof Error ? e.message : '网络不可用';
+    const reason = keptReason(code, e instanceof Error ? e.message : '');
     enqueueCheckin({ ...item, lastError: reason });
     return { kind: 'queued', reason };
   }

@@ -8,14 +8,14 @@ export function OutcomeView({ outcome }: { outcome: SendOutcome | null }) {
   if (outcome.kind === 'queued') {
     return (
       <View className="checkin-outcome checkin-queued" style={{ margin: '12px 16px', padding: '12px', background: '#fff7e6', borderRadius: '8px' }}>
-        网络不可用：已保存在手机上，联网后自动补交（不会重复登记）。
+        {outcome.reason}：已保存在手机上，{outcome.reason === '网络不可用' ? '联网后' : '稍后'}自动补交（不会重复登记）。
       </View>
     );
   }
   if (outcome.kind === 'refused') {
     return (
       <View className="checkin-outcome danger" style={{ margin: '12px 16px' }}>
-        未保存：{outcome.message}
+        未保存（{outcome.label}）：{outcome.message}
       </View>
     );
   }
