@@ -21,7 +21,7 @@ export const checkinFlagLabel: Record<CheckinFlag, string> = {
   clockSkew: '手机时间与服务器相差过大',
   poorAccuracy: '定位精度差',
   noLocation: '未获取到位置',
-  delayedSync: '离线过久后补交',
+  delayedSync: '事后补交',
 };
 
 export type GeoFix = { latitude: number; longitude: number; accuracy?: number };

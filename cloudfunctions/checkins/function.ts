@@ -1,7 +1,7 @@
 import { checkinsApi, type CheckinOptions, type FollowUpRow } from '../../types/api/checkins';
 import { DUTY_RECORDS, FOLLOW_UPS, type DutyRecordDoc, type FollowUp } from '../../types/checkin';
-import { roleLabel, type Dorm, type Student } from '../../types/domain';
-import { classIdsFor, collegeIdsFor } from '../core/access/authorize';
+import { roleLabel, type ClassInfo, type Dorm, type Student } from '../../types/domain';
+import { classIdsFor, departmentsFor, wholeCollegeIdsFor } from '../core/access/authorize';
 import { absencesWithoutLeave } from '../core/checkins/dorm-absences';
 import { placeById, placeOfBuilding, defaultPlaces } from '../core/checkins/places';
 import { followUpIdFor } from '../core/checkins/record-id';
@@ -243,8 +243,12 @@ export const checkinsFunction = defineFunction('checkins', checkinsApi, {
     permission: 'duties.readClass',
     resource: 'list',
     async run(ctx, { status }): Promise<FollowUpRow[]> {
-      const classIds = classIdsFor(ctx.actor, 'duties.readClass');
-      const collegeIds = collegeIdsFor(ctx.actor, 'duties.readClass');
+      // A department head sees the follow-ups of their department's classes, not the college's.
+      const departmentClasses = await Promise.all(
+        departmentsFor(ctx.actor, 'duties.readClass').map((d) => queryAll<ClassInfo>(ctx.store, 'classes', { where: { collegeId: d.collegeId, departmentId: d.departmentId } })),
+      );
+      const classIds = [...new Set([...classIdsFor(ctx.actor, 'duties.readClass'), ...departmentClasses.flat().map((c) => c._id)])];
+      const collegeIds = wholeCollegeIdsFor(ctx.actor, 'duties.readClass');
       const lists = await Promise.all([
         classIds.length > 0 ? queryAll<FollowUp>(ctx.store, FOLLOW_UPS, { where: { classId: { in: classIds }, status } }) : Promise.resolve([]),
         collegeIds.length > 0 ? queryAll<FollowUp>(ctx.store, FOLLOW_UPS, { where: { collegeId: { in: collegeIds }, status } }) : Promise.resolve([]),

@@ -78,7 +78,11 @@ export function classIdsFor(actor: Actor, permission: Permission): string[] {
   return [...ids].sort();
 }
 
-/** College ids the actor may see under a permission (college-reach grants only). */
+/**
+ * College ids where the actor holds a permission at college OR department reach. A department
+ * head's college is included: callers must narrow it to the department (see departmentsFor), or
+ * use wholeCollegeIdsFor.
+ */
 export function collegeIdsFor(actor: Actor, permission: Permission): string[] {
   const table: Partial<Record<Role, Reach>> = permissions[permission];
   const ids = new Set<string>();
@@ -86,4 +90,18 @@ export function collegeIdsFor(actor: Actor, permission: Permission): string[] {
     if ((table[grant.role] === 'college' || table[grant.role] === 'department') && 'collegeId' in grant) ids.add(grant.collegeId);
   }
   return [...ids].sort();
+}
+
+/** College ids where the actor's reach is the whole college (clerk, leader), not one department. */
+export function wholeCollegeIdsFor(actor: Actor, permission: Permission): string[] {
+  const table: Partial<Record<Role, Reach>> = permissions[permission];
+  const ids = new Set<string>();
+  for (const grant of actor.grants) if (table[grant.role] === 'college' && 'collegeId' in grant) ids.add(grant.collegeId);
+  return [...ids].sort();
+}
+
+/** The departments the actor reaches under a permission (department heads). */
+export function departmentsFor(actor: Actor, permission: Permission): { collegeId: string; departmentId: string }[] {
+  const table: Partial<Record<Role, Reach>> = permissions[permission];
+  return actor.grants.flatMap((g) => (g.role === 'departmentHead' && table[g.role] === 'department' ? [{ collegeId: g.collegeId, departmentId: g.departmentId }] : []));
 }

@@ -50,6 +50,10 @@ describe('checkins function', () => {
     expect(followUps.map((f) => f.studentId)).toContain(first._id);
     const otherCounselor = await h.ok(people.otherCounselorUser, 'checkins', 'followUps', {});
     expect(otherCounselor.map((f) => f.studentId)).not.toContain(first._id);
+    // The department head of the class's department sees it; another department's head does not.
+    expect((await h.ok('t-dept-bioeng', 'checkins', 'followUps', {})).map((f) => f.studentId)).toContain(first._id);
+    await h.store.add('users', { _id: 't-dept-food', openid: 'demo:t-dept-food', name: '食品系主任', grants: [{ role: 'departmentHead', collegeId: cls.collegeId, departmentId: 'food' }] }, { by: 'test', at: receipt.at });
+    expect((await h.ok('t-dept-food', 'checkins', 'followUps', {})).map((f) => f.studentId)).not.toContain(first._id);
   });
 
   it.each([

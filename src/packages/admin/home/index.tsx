@@ -11,7 +11,8 @@ import { ClassList } from '../../../components/class-list';
 export default function AdminHome() {
   const role = Role.safeParse(useRouter().params.role);
   const me = useLoad(() => call('identity', 'me', {}), []);
-  const classes = useLoad(() => call('campus', 'myClasses', {}), []);
+  const schoolLevel = role.success && role.data === 'studentAffairs';
+  const classes = useLoad(() => (schoolLevel ? Promise.resolve([]) : call('campus', 'myClasses', {})), [schoolLevel]);
   return (
     <View className="page">
       {me.data ? (
@@ -38,6 +39,9 @@ export default function AdminHome() {
           />
         </CellGroup>
       ) : null}
+      {/* 学工部 works at school level: pairing approvals only, no college lists. */}
+      {role.success && role.data === 'studentAffairs' ? null : (
+      <>
       <CellGroup>
         {role.success && role.data !== 'clerk' ? (
           <Cell className="link-runs" title="学业警示名单" clickable onClick={() => void Taro.navigateTo({ url: '/packages/admin/run/index?view=list' })} />
@@ -47,6 +51,8 @@ export default function AdminHome() {
       <View className="section-title">学院班级</View>
       <LoadState loading={classes.loading} error={classes.error} empty={classes.data?.length === 0} />
       {classes.data ? <ClassList classes={classes.data} /> : null}
+      </>
+      )}
     </View>
   );
 }

@@ -5,6 +5,7 @@ import { Button, Cell, CellGroup } from '@nutui/nutui-react-taro';
 import { call } from '../../../services/api';
 import { useLoad } from '../../../services/use-call';
 import { LoadState } from '../../../components/load-state';
+import { PrivacyConsent } from '../../../components/privacy-consent';
 import { Chips } from './_components/chips';
 import { ClassCheckForm } from './_components/class-form';
 import { DormCheckForm } from './_components/dorm-form';
@@ -86,6 +87,7 @@ export default function CheckinPage() {
   return (
     <View className="page">
       <View className="page-title">签到与记录</View>
+      <PrivacyConsent />
       <Chips
         options={[
           { value: 'dorm', label: '查寝' },
