@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { newClientId } from '../../../services/client-id';
 import { View, Text } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Button, Cell, CellGroup, Dialog, Tag, TextArea } from '@nutui/nutui-react-taro';
@@ -45,6 +46,8 @@ export default function ClassNotices() {
   const [open, setOpen] = useState<string | null>(null);
   const [issued, setIssued] = useState<BindingCodeIssued | null>(null);
   const [summary, setSummary] = useState('');
+  // One id per phone-contact form: tapping again after a lost answer records it once.
+  const [contactId, setContactId] = useState(newClientId);
   const [busy, setBusy] = useState(false);
 
   if (!classId) {
@@ -122,8 +125,9 @@ export default function ClassNotices() {
                 disabled={busy || summary.trim() === ''}
                 onClick={() =>
                   void act(async () => {
-                    await call('notices', 'recordPhoneContact', { noticeId: row.noticeId, at: nowLocalIso(), summary });
+                    await call('notices', 'recordPhoneContact', { noticeId: row.noticeId, at: nowLocalIso(), summary, clientId: contactId });
                     setSummary('');
+                    setContactId(newClientId());
                   }, '已记录')
                 }
                 style={{ marginTop: '8px' }}

@@ -49,11 +49,7 @@ function removeFromQueue(clientId: string): void {
   writeQueue(readQueue().filter((q) => q.clientId !== clientId));
 }
 
-/** A v4-shaped id; Math.random is enough to keep one phone's check-ins apart. */
-export function newClientId(): string {
-  const hex = (n: number) => Array.from({ length: n }, () => Math.floor(Math.random() * 16).toString(16)).join('');
-  return `${hex(8)}-${hex(4)}-4${hex(3)}-${(8 + Math.floor(Math.random() * 4)).toString(16)}${hex(3)}-${hex(12)}`;
-}
+export { newClientId } from '../../../../services/client-id';
 
 /** Device time as ISO with its offset, as the contract wants. */
 export function deviceNow(): string {
