@@ -17,6 +17,7 @@ export function summaryOf(n: Notice): NoticeSummary {
     acknowledged: n.ack !== null,
     objection: n.objection?.state ?? null,
     receiptReturned: n.receipt !== null,
+    supersededBy: n.supersededBy ?? null,
   };
 }
 

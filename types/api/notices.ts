@@ -26,6 +26,8 @@ export type NoticeSummary = {
   levelName: string;
   version: number;
   status: 'issued' | 'superseded';
+  /** The notice that replaced it (a correction or a later list), if any. */
+  supersededBy: string | null;
   issuedAt: string;
   acknowledged: boolean;
   objection: ObjectionState | null;
