@@ -7,6 +7,7 @@ import type { DutyAssignment, DutyRecord, DutyRecordKind, DutySubject, WarnedStu
 import { compliancePerClass, compliancePerPerson, evaluateDutiesBatch, indexDutyRecords, worstFirst } from '../cloudfunctions/core/duties';
 import { defaultCalendar, defaultDutyConfig } from '../cloudfunctions/core/duties/defaults';
 import { dateStart, isoAt } from '../cloudfunctions/core/duties/shanghai-days';
+import { seeded } from '../scripts/demo/random';
 
 const CLASSES = 60;
 const COUNSELORS = 12; // 5 classes each
@@ -16,18 +17,7 @@ const RECORDS = 100_000;
 const NOW = dateStart('2026-01-10') + 10 * 3_600_000;
 const SEMESTER_START = dateStart('2025-09-08');
 
-/** mulberry32: small, fast, reproducible. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const random = prng(20250908);
+const random = seeded(20250908);
 const int = (n: number) => Math.floor(random() * n);
 function pickOne<T>(items: readonly T[]): T {
   const item = items[int(items.length)];

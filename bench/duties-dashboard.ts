@@ -23,6 +23,7 @@ import type { ClassInfo, Dorm, Student, User } from '../types/domain';
 import type { DutyRecordKind } from '../types/duty';
 import type { Warning } from '../types/warning';
 import { countingStore } from '../test/support/checkins-counting-store';
+import { seeded } from '../scripts/demo/random';
 
 const RECORDS = Number(process.argv[2] ?? 100_000);
 const CLASSES = 60;
@@ -34,18 +35,7 @@ const NOW = '2026-01-10T10:00:00+08:00';
 const START = Date.parse('2025-09-08T00:00:00+08:00');
 const END = Date.parse(NOW);
 
-/** mulberry32: small, fast, reproducible. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const random = prng(20260110);
+const random = seeded(20260110);
 const int = (n: number) => Math.floor(random() * n);
 function pick<T>(items: readonly T[]): T {
   const item = items[int(items.length)];

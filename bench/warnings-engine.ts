@@ -26,6 +26,7 @@ import { gradeDocId } from '../cloudfunctions/core/grades/grade-doc-id';
 import type { SheetRow } from '../cloudfunctions/core/grades/sheet-row';
 import type { NewDoc, Store } from '../cloudfunctions/platform/store/store';
 import { openSqliteStore } from '../cloudfunctions/platform/store/sqlite-store';
+import { seeded } from '../scripts/demo/random';
 
 const STUDENTS = Number(process.argv[2] ?? 40_000);
 const SEED = 20250901;
@@ -38,17 +39,6 @@ const policy = presets['lzut-life']!;
 
 // ---------------------------------------------------------------- the university
 
-/** mulberry32: small, fast, and the same sequence on every machine. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const numbers = Array.from({ length: 101 }, (_, i) => String(i));
 const words = ['优秀', '良好', '中等', '及格', '合格', '免修', '缓考'];
@@ -67,7 +57,7 @@ const teachers = Array.from({ length: 900 }, (_, i) => `教师${i}`);
  * of 18 courses, a make-up for each fail, and a retake of older courses still failed.
  */
 function* university(): Generator<GradeRow> {
-  const random = prng(SEED);
+  const random = seeded(SEED);
   for (let s = 0; s < STUDENTS; s++) {
     const studentId = `20${22 + (s % 4)}${String(s).padStart(6, '0')}`;
     const classId = `CLS${Math.floor(s / 40)}`;

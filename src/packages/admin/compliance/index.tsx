@@ -6,7 +6,7 @@ import type { ComplianceRow, ComplianceSort } from '../../../../types/api/duties
 import { call } from '../../../services/api';
 import { useLoad } from '../../../services/use-call';
 import { LoadState } from '../../../components/load-state';
-import { Chips } from './_components/chips';
+import { Chips } from '../../../components/chips';
 import { ComplianceDetailView } from './compliance-detail';
 import { FollowUps } from './_components/follow-ups';
 

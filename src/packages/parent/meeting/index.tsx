@@ -4,7 +4,7 @@ import Taro from '@tarojs/taro';
 import { Button, Input, Tag } from '@nutui/nutui-react-taro';
 import type { MeetingView } from '../../../../types/api/support';
 import { meetingKindLabel, meetingStatusLabel } from '../../../../types/support';
-import { formatWall } from './_components/wall-time';
+import { formatWall } from '../../../services/wall-time';
 import { call } from '../../../services/api';
 import { messageOf, useLoad } from '../../../services/use-call';
 import { LoadState } from '../../../components/load-state';

@@ -3,7 +3,7 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { Button, Cell, CellGroup, Tag } from '@nutui/nutui-react-taro';
 import type { CaseView, CaseloadRow, DutyLine, TimelineEntry } from '../../../../types/api/support';
 import { planStatusLabel } from '../../../../types/support';
-import { formatWall } from '../talk/_components/wall-time';
+import { formatWall } from '../../../services/wall-time';
 import { call } from '../../../services/api';
 import { useLoad } from '../../../services/use-call';
 import { LoadState } from '../../../components/load-state';

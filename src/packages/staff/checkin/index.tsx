@@ -6,7 +6,7 @@ import { call } from '../../../services/api';
 import { useLoad } from '../../../services/use-call';
 import { LoadState } from '../../../components/load-state';
 import { PrivacyConsent } from '../../../components/privacy-consent';
-import { Chips } from './_components/chips';
+import { Chips } from '../../../components/chips';
 import { ClassCheckForm } from './_components/class-form';
 import { DormCheckForm } from './_components/dorm-form';
 import { locate } from './_components/locate';

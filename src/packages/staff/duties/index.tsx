@@ -6,7 +6,7 @@ import type { DutyScope } from '../../../../types/api/duties';
 import { call } from '../../../services/api';
 import { useLoad } from '../../../services/use-call';
 import { LoadState } from '../../../components/load-state';
-import { Chips } from '../checkin/_components/chips';
+import { Chips } from '../../../components/chips';
 import { DutyRow } from './duty-row';
 
 const scopes: { value: DutyScope; label: string }[] = [

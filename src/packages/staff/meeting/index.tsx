@@ -8,7 +8,7 @@ import { call } from '../../../services/api';
 import { messageOf, useLoad } from '../../../services/use-call';
 import { LoadState } from '../../../components/load-state';
 import { Chips, labelled } from '../talk/_components/chips';
-import { formatWall, wallNow, wallToIso } from '../talk/_components/wall-time';
+import { formatWall, wallNow, wallToIso } from '../../../services/wall-time';
 
 const reminderOptions = [
   { value: '1440', label: '提前 1 天' },

@@ -5,7 +5,7 @@ import { Button, Input, Tag, TextArea } from '@nutui/nutui-react-taro';
 import type { PairingView } from '../../../../types/api/support';
 import type { Role } from '../../../../types/domain';
 import { difficultyLabel, pairingStageLabel, pairingStatusLabel, type DifficultyType, type PairingStage, type PairingStatus } from '../../../../types/support';
-import { formatWall } from '../talk/_components/wall-time';
+import { formatWall } from '../../../services/wall-time';
 import { call } from '../../../services/api';
 import { messageOf, useLoad } from '../../../services/use-call';
 import { LoadState } from '../../../components/load-state';

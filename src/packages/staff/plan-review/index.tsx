@@ -3,7 +3,7 @@ import { View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Button, Cell, CellGroup, Tag, TextArea } from '@nutui/nutui-react-taro';
 import { planStatusLabel } from '../../../../types/support';
-import { formatWall } from '../talk/_components/wall-time';
+import { formatWall } from '../../../services/wall-time';
 import { call } from '../../../services/api';
 import { messageOf, useLoad } from '../../../services/use-call';
 import { LoadState } from '../../../components/load-state';

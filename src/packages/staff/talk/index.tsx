@@ -19,7 +19,7 @@ import { call } from '../../../services/api';
 import { messageOf, useLoad } from '../../../services/use-call';
 import { LoadState } from '../../../components/load-state';
 import { Chips, labelled } from './_components/chips';
-import { wallNow, wallToIso } from './_components/wall-time';
+import { wallNow, wallToIso } from '../../../services/wall-time';
 
 type Draft = {
   talkerRole: TalkerRole | null;

@@ -5,7 +5,7 @@ import type { CheckinOptions } from '../../../../../types/api/checkins';
 import { call } from '../../../../services/api';
 import { useLoad } from '../../../../services/use-call';
 import { LoadState } from '../../../../components/load-state';
-import { Chips } from './chips';
+import { Chips } from '../../../../components/chips';
 
 type Mark = 'ok' | 'late' | 'absent' | 'leftEarly';
 const marks: { value: Mark; label: string }[] = [

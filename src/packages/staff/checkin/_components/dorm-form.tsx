@@ -5,7 +5,7 @@ import type { CheckinOptions, DormResident } from '../../../../../types/api/chec
 import { residentStatusLabel, type ResidentStatus } from '../../../../../types/checkin';
 import { call } from '../../../../services/api';
 import { messageOf } from '../../../../services/use-call';
-import { Chips } from './chips';
+import { Chips } from '../../../../components/chips';
 
 export type DormForm = { classId: string; dormId: string; hygieneScore: number; hygieneNotes: string; residents: { studentId: string; status: ResidentStatus }[] };
 

@@ -5,7 +5,7 @@ import type { CheckinOptions, MeetingKind } from '../../../../../types/api/check
 import { talkModeLabel, TalkMode } from '../../../../../types/checkin';
 import { call } from '../../../../services/api';
 import { useLoad } from '../../../../services/use-call';
-import { Chips } from './chips';
+import { Chips } from '../../../../components/chips';
 import type { QueuedAction } from './offline-queue';
 
 export type OtherKind = 'lecture' | MeetingKind | 'themedActivity' | 'talk' | 'parentContact' | 'teacherContact';

@@ -1,6 +1,7 @@
 /**
  * Shanghai wall-clock text ('2026-11-20 15:00') ↔ ISO +08:00. China has no daylight saving, so
  * a fixed offset is exact (the app build compiles src/ and types/ only, not the server's helpers).
+ * Shared by the staff, student and parent screens.
  */
 const OFFSET_MS = 8 * 60 * 60 * 1000;
 

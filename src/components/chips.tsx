@@ -2,7 +2,7 @@ import { View } from '@tarojs/components';
 
 export type ChipOption<T extends string> = { value: T; label: string };
 
-/** Big tap targets for one-handed entry in a dorm corridor: single or multiple choice. */
+/** Big tap targets for one-handed entry on a phone (a dorm corridor, a classroom door): one choice at a time. */
 export function Chips<T extends string>({ options, value, onChange, className }: { options: ChipOption<T>[]; value: readonly T[]; onChange: (next: T) => void; className?: string }) {
   return (
     <View className={className} style={{ display: 'flex', flexWrap: 'wrap', gap: '8px', padding: '8px 16px' }}>
