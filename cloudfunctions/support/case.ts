@@ -3,6 +3,7 @@ import { defaultCalendar, defaultDutyConfig } from '../core/duties/defaults';
 import { caseTimeline } from '../core/support/case-timeline';
 import { dutyLinesByStudent, type ClassCases } from '../core/support/duty-lines';
 import { meetingDutyRecords, talkDutyRecord } from '../core/support/duty-records';
+import { levelDutyLines } from '../core/support/level-duty-lines';
 import { nextSteps } from '../core/support/next-steps';
 import { pairingSummary, redactCase } from '../core/support/redaction';
 import { semesterOf, studyYear } from '../core/support/study-year';
@@ -81,7 +82,9 @@ export const caseHandlers: Handlers<Pick<SupportApi, 'caseView' | 'caseload'>> =
           calendar: defaultCalendar,
           now,
         });
-        duties = result.lines.get(studentId) ?? [];
+        // The level's one-off duties (plan, talks, parent contact within N days) next to the config rules' lines.
+        const once = levelDutyLines({ warning, staff: staffOf(cls, users), evidence: { talks, notices, meetings, plan }, rules: defaultDutyConfig.rules, now });
+        duties = [...(result.lines.get(studentId) ?? []), ...once];
         dutiesNote = result.note;
       }
       const planV = plan ? planView(ctx, plan, student.cohort) : null;
@@ -148,7 +151,14 @@ export const caseHandlers: Handlers<Pick<SupportApi, 'caseView' | 'caseload'>> =
       const rows = warnings.map((w): CaseloadRow => {
         const mine = talks.filter((t) => t.studentId === w.studentId);
         const plan = planOf.get(w._id);
-        const duties = lines.get(w.studentId) ?? [];
+        const once = levelDutyLines({
+          warning: w,
+          staff: byClass.find((c) => c.classId === w.classId)?.staff ?? [],
+          evidence: { talks: mine, notices: notices.filter((n) => n.studentId === w.studentId), meetings: meetings.filter((m) => aboutStudent(m, w.studentId)), plan: plan ?? null },
+          rules: defaultDutyConfig.rules,
+          now: ctx.nowIso(),
+        });
+        const duties = [...(lines.get(w.studentId) ?? []), ...once];
         return {
           studentId: w.studentId,
           name: w.studentName,

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -12,6 +13,7 @@ import { issueSession, loadOrCreateSecret, verifySession, type SessionKeys } fro
 import { queryAll, type Store } from '../../cloudfunctions/platform/store/store';
 import { localFiles } from '../../cloudfunctions/platform/files/local-files';
 import { serveStatic } from './static-files';
+import { DEMO_OPENID_PREFIX } from '../demo/generate';
 
 const MAX_BODY = 6 * 1024 * 1024; // CloudBase's request limit
 
@@ -58,7 +60,7 @@ function describe(user: User): string {
   return parts.join('；');
 }
 
-const SessionRequest = z.object({ userId: z.string().min(1).max(64) });
+const SessionRequest = z.union([z.object({ userId: z.string().min(1).max(64) }), z.object({ newWechat: z.literal(true) })]);
 
 /**
  * The local stand-in for CloudBase: the same function handlers over HTTP on 127.0.0.1, on the
@@ -107,6 +109,8 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
     if (url === '/api/demo/session' && req.method === 'POST') {
       const parsed = SessionRequest.safeParse(JSON.parse((await readBody(req)) || '{}'));
       if (!parsed.success) return send(res, 400, { message: '请选择一位用户' });
+      // A WeChat nobody registered yet, as a parent is before binding: a fresh OPENID, no user.
+      if ('newWechat' in parsed.data) return send(res, 200, issueSession(keys, `${DEMO_OPENID_PREFIX}wechat-${randomUUID()}`, clock.now()));
       const user = await store.get<User>('users', parsed.data.userId);
       if (!user) return send(res, 404, { message: '没有这位演示用户' });
       return send(res, 200, issueSession(keys, user.openid, clock.now()));

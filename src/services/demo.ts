@@ -11,11 +11,12 @@ export async function listDemoUsers(): Promise<DemoUser[]> {
   return body.users;
 }
 
-export async function signInAs(userId: string): Promise<string> {
+/** Sign in as a seeded person, or (`newWechat`) as a WeChat the system has never seen: a parent before binding. */
+export async function signInAs(who: { userId: string } | { newWechat: true }): Promise<string> {
   const response = await fetch(`/api/demo/session`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ userId }),
+    body: JSON.stringify(who),
   });
   const body: { token?: string; message?: string } = await response.json();
   if (!response.ok || !body.token) throw new Error(body.message ?? '登录失败');

@@ -24,6 +24,15 @@ describe('sign-in and role homes in the H5 build', () => {
     await screenshot(page, 'student-home');
   });
 
+  it('a WeChat nobody registered yet (a parent before binding) is offered the binding page, not a role', async () => {
+    const page = await phonePage(app);
+    await page.goto(`${app.server.url}/#/pages/login/index`);
+    await page.locator('taro-button-core.new-wechat, .new-wechat').first().click();
+    await page.locator('taro-button-core').filter({ hasText: '我是家长，输入绑定码' }).click();
+    await page.waitForURL(/packages\/parent\/bind/);
+    await page.getByText('手机号后 4 位').waitFor();
+  });
+
   it('a counselor signs in and sees their classes, then a class roster', async () => {
     const page = await phonePage(app);
     await signIn(app, page, people.counselorUser);

@@ -7,6 +7,7 @@ import type { Me } from '../../../types/api/identity';
 import { call } from '../../services/api';
 import { homeOf } from '../../services/roles';
 import { ApiError } from '../../services/transport';
+import { sessionToken } from '../../services/session';
 import { messageOf } from '../../services/use-call';
 
 /** Entry: find out who the caller is, then go to their role's home (or let them choose). */
@@ -25,7 +26,9 @@ export default function Index() {
       })
       .catch((e: unknown) => {
         if (e instanceof ApiError && e.code === 'AUTH.REQUIRED') {
-          if (process.env.TARO_ENV === 'h5') Taro.redirectTo({ url: '/pages/login/index' });
+          // In H5 with no session: sign in. With a session of a WeChat nobody registered yet
+          // (the demo's "new WeChat"), show what WeChat would: the parent-binding entry.
+          if (process.env.TARO_ENV === 'h5' && sessionToken() === null) Taro.redirectTo({ url: '/pages/login/index' });
           else setUnknown(true);
           return;
         }
@@ -41,6 +44,11 @@ export default function Index() {
           <Button block type="primary" onClick={() => Taro.navigateTo({ url: '/packages/parent/bind/index' })}>
             我是家长，输入绑定码
           </Button>
+          {process.env.TARO_ENV === 'h5' ? (
+            <Button block style={{ marginTop: '12px' }} onClick={() => Taro.redirectTo({ url: '/pages/login/index' })}>
+              切换演示账号
+            </Button>
+          ) : null}
         </View>
       </View>
     );

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { Cell, CellGroup, Empty, SearchBar, Tabs } from '@nutui/nutui-react-taro';
+import { Button, Cell, CellGroup, Empty, SearchBar, Tabs } from '@nutui/nutui-react-taro';
 import { roleLabel, type Role } from '../../../types/domain';
 import { listDemoUsers, signInAs, type DemoUser } from '../../services/demo';
 import { saveSession } from '../../services/session';
@@ -39,7 +39,16 @@ export default function Login() {
 
   const choose = async (user: DemoUser) => {
     try {
-      saveSession(await signInAs(user.userId));
+      saveSession(await signInAs({ userId: user.userId }));
+      Taro.reLaunch({ url: '/pages/index/index' });
+    } catch (e) {
+      Taro.showToast({ title: messageOf(e), icon: 'none' });
+    }
+  };
+
+  const asNewWechat = async () => {
+    try {
+      saveSession(await signInAs({ newWechat: true }));
       Taro.reLaunch({ url: '/pages/index/index' });
     } catch (e) {
       Taro.showToast({ title: messageOf(e), icon: 'none' });
@@ -52,6 +61,11 @@ export default function Login() {
       <View className="page-title">演示登录</View>
       <View className="muted" style={{ padding: '0 16px 8px' }}>
         本地演示环境：选择一位演示用户登录。正式小程序中由微信身份自动识别。
+      </View>
+      <View style={{ padding: '0 16px 8px' }}>
+        <Button className="new-wechat" size="small" onClick={() => void asNewWechat()}>
+          以一个新微信进入（体验家长绑定）
+        </Button>
       </View>
       <SearchBar placeholder="搜索姓名或学号" value={keyword} onChange={(value: string) => setKeyword(value.trim())} />
       <Tabs value={tab} onChange={setTab}>

@@ -65,11 +65,18 @@ export default function ParentBind() {
         绑定码由辅导员通过学院登记的家长电话告知您，一次有效。请勿使用孩子本人的微信绑定。
       </View>
       <CellGroup>
-        <Cell title="绑定码">
-          <Input id="bind-code" placeholder="如 ABCD-EFGH" value={code} onChange={(v: string) => setCode(v)} maxLength={12} />
+        {/* A Cell's children replace its title, so each label is written out above its input. */}
+        <Cell>
+          <View style={{ width: '100%' }}>
+            <View className="muted">绑定码</View>
+            <Input id="bind-code" placeholder="如 ABCD-EFGH" value={code} onChange={(v: string) => setCode(v)} maxLength={12} />
+          </View>
         </Cell>
-        <Cell title="手机号后 4 位">
-          <Input id="bind-last4" type="number" placeholder="学院登记的家长手机号" value={last4} onChange={(v: string) => setLast4(v)} maxLength={4} />
+        <Cell>
+          <View style={{ width: '100%' }}>
+            <View className="muted">手机号后 4 位</View>
+            <Input id="bind-last4" type="number" placeholder="学院登记的家长手机号后 4 位" value={last4} onChange={(v: string) => setLast4(v)} maxLength={4} />
+          </View>
         </Cell>
       </CellGroup>
       {error ? (
