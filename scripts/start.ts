@@ -46,12 +46,12 @@ async function main(): Promise<void> {
   mkdirSync(dataDir, { recursive: true });
   ensureH5Build(root);
   const store = openSqliteStore(join(dataDir, 'xueye.sqlite'));
-  const { seeded } = await seedDemo(store, systemClock);
+  const { seeded, data } = await seedDemo(store, systemClock);
   // History is made once, also when a first start was stopped between the seed and this step.
   if ((await store.count('warningRuns')) === 0) {
     const files = localFiles(dataDir);
     const history = await publishDemoHistory(store, files, systemClock);
-    const activity = await recordDemoActivity(store, files, generateDemo());
+    const activity = await recordDemoActivity(store, files, data ?? generateDemo());
     console.log(`已录入本学期 ${activity} 条查寝、查课、班会、谈话等工作记录`);
     console.log(`已载入演示数据（生命科学与工程学院，6 个班，240 名学生；2025-2026-1 学期已发布 ${history.published} 名学业警示，2025-2026-2 学期名单待教学秘书审核发布）`);
   } else {

@@ -1,7 +1,7 @@
 import { campusApi, type ClassSummary } from '../../types/api/campus';
 import { maskPhone, roleLabel, type ClassInfo, type Dorm, type Student } from '../../types/domain';
 import { classIdsFor, isAllowed } from '../core/access/authorize';
-import { classesByIds, classResource, dormLabel, loadClass, loadStudent, studentProfiles, studentResource, usersByIds } from '../platform/directory/directory';
+import { classesByIds, classResource, dormLabel, loadClass, loadStudent, profilesOf, studentResource, usersByIds } from '../platform/directory/directory';
 import { defineFunction, type Context } from '../platform/runtime/define-function';
 import { queryAll, type Stored, type Where } from '../platform/store/store';
 
@@ -76,7 +76,7 @@ export const campusFunction = defineFunction('campus', campusApi, {
     resource: (ctx, input) => studentResource(ctx.store, input.studentId),
     async run(ctx, { studentId }) {
       const student = await loadStudent(ctx.store, studentId);
-      const [profile] = await studentProfiles(ctx.store, [studentId]);
+      const [profile] = await profilesOf(ctx.store, [student]);
       if (!profile) throw new Error('profile of a loaded student is missing');
       const dorm = student.dormId ? await ctx.store.get<Dorm>('dorms', student.dormId) : null;
       const contact = isAllowed(ctx.actor, 'student.readContact', { studentId, classId: student.classId, collegeId: student.collegeId });

@@ -1,6 +1,6 @@
 import { classIdsFor } from '../core/access/authorize';
 import { AccessDeniedError, DomainError } from '../core/errors';
-import { linesFor, planTransition } from '../core/support/plan-workflow';
+import { linesFor, planTransition, type PlanState } from '../core/support/plan-workflow';
 import { reviewerFor, semesterOf, studyYear } from '../core/support/study-year';
 import type { PlanQueueRow, PlanView, SupportApi } from '../../types/api/support';
 import type { Actor, Student } from '../../types/domain';
@@ -10,6 +10,11 @@ import type { Context, Handlers } from '../platform/runtime/define-function';
 import { queryAll, type Stored } from '../platform/store/store';
 import { STUDY_PLANS } from './collections';
 import { caseWarning, loadPlan, loadWarning, orNobody, ownStudentId, recordResource } from './load';
+
+/** The stored plan as the pure workflow sees it. */
+function planState(plan: StudyPlan): PlanState {
+  return { status: plan.status, lines: plan.lines, failedCourses: plan.failedCourses, hasReport: plan.report !== null };
+}
 import { audienceOf } from './audience';
 
 /** One plan per warning: a deterministic id makes saving twice update, not duplicate. */
@@ -102,7 +107,7 @@ export const planHandlers: Handlers<Pick<SupportApi, 'myPlan' | 'savePlan' | 'su
     async run(ctx, input) {
       const plan = await loadPlan(ctx.store, input.planId);
       const student = await loadStudent(ctx.store, plan.studentId);
-      const status = planTransition({ status: plan.status, lines: plan.lines, failedCourses: plan.failedCourses, hasReport: plan.report !== null }, { type: 'submit' });
+      const status = planTransition(planState(plan), { type: 'submit' });
       if (input.signature.replace(/\s+/g, '') !== student.name) throw new DomainError('PLAN.SIGNATURE', '签名须为本人姓名', 'signature');
       const at = ctx.nowIso();
       const saved = await ctx.store.update<StudyPlan>(
@@ -125,7 +130,7 @@ export const planHandlers: Handlers<Pick<SupportApi, 'myPlan' | 'savePlan' | 'su
       if (!isReviewer(ctx.actor, plan)) {
         throw new DomainError('PLAN.NOT_REVIEWER', plan.reviewerRole === 'headTeacher' ? '大一、大二学生的学习计划由班主任审核' : '大三及以上学生的学习计划由导师（暂由辅导员）审核');
       }
-      const status = planTransition({ status: plan.status, lines: plan.lines, failedCourses: plan.failedCourses, hasReport: plan.report !== null }, { type: 'review', decision: input.decision });
+      const status = planTransition(planState(plan), { type: 'review', decision: input.decision });
       const at = ctx.nowIso();
       const review = { decision: input.decision, opinion: input.opinion, byId: ctx.actor.userId, byName: ctx.actor.name, role: plan.reviewerRole, at };
       const saved = await ctx.store.update<StudyPlan>(STUDY_PLANS, plan._id, { status, review, history: [...plan.history, event(ctx, status, input.opinion)] }, plan._version, ctx.write());
@@ -139,7 +144,7 @@ export const planHandlers: Handlers<Pick<SupportApi, 'myPlan' | 'savePlan' | 'su
     async run(ctx, input) {
       const plan = await loadPlan(ctx.store, input.planId);
       const student = await loadStudent(ctx.store, plan.studentId);
-      planTransition({ status: plan.status, lines: plan.lines, failedCourses: plan.failedCourses, hasReport: plan.report !== null }, { type: 'report' });
+      planTransition(planState(plan), { type: 'report' });
       const saved = await ctx.store.update<StudyPlan>(STUDY_PLANS, plan._id, { report: { text: input.report, at: ctx.nowIso() } }, plan._version, ctx.write());
       return planView(ctx, saved, student.cohort);
     },

@@ -2,8 +2,12 @@ import { View } from '@tarojs/components';
 
 export type ChipOption<T extends string> = { value: T; label: string };
 
-/** Big tap targets for one-handed entry on a phone (a dorm corridor, a classroom door): one choice at a time. */
-export function Chips<T extends string>({ options, value, onChange, className }: { options: ChipOption<T>[]; value: readonly T[]; onChange: (next: T) => void; className?: string }) {
+export function labelled<T extends string>(labels: Record<T, string>, keys: readonly T[]): ChipOption<T>[] {
+  return keys.map((k) => ({ value: k, label: labels[k] }));
+}
+
+/** Big tap targets for one-handed entry on a phone (a dorm corridor, a classroom door). */
+function ChipRow<T extends string>({ options, value, onTap, className }: { options: ChipOption<T>[]; value: readonly T[]; onTap: (v: T) => void; className?: string }) {
   return (
     <View className={className} style={{ display: 'flex', flexWrap: 'wrap', gap: '8px', padding: '8px 16px' }}>
       {options.map((o) => {
@@ -12,7 +16,7 @@ export function Chips<T extends string>({ options, value, onChange, className }:
           <View
             key={o.value}
             className={on ? 'chip chip-on' : 'chip'}
-            onClick={() => onChange(o.value)}
+            onClick={() => onTap(o.value)}
             style={{
               padding: '6px 12px',
               borderRadius: '16px',
@@ -28,4 +32,18 @@ export function Chips<T extends string>({ options, value, onChange, className }:
       })}
     </View>
   );
+}
+
+/** One choice at a time: the tapped value. */
+export function Chips<T extends string>({ options, value, onChange, className }: { options: ChipOption<T>[]; value: readonly T[]; onChange: (next: T) => void; className?: string }) {
+  return <ChipRow options={options} value={value} onTap={onChange} className={className} />;
+}
+
+/** Single or multiple choice: the whole selection after each tap. */
+export function ChoiceChips<T extends string>({ options, value, onChange, multiple = false }: { options: ChipOption<T>[]; value: readonly T[]; onChange: (next: T[]) => void; multiple?: boolean }) {
+  const toggle = (v: T) => {
+    if (!multiple) return onChange([v]);
+    onChange(value.includes(v) ? value.filter((x) => x !== v) : [...value, v]);
+  };
+  return <ChipRow options={options} value={value} onTap={toggle} />;
 }

@@ -30,8 +30,8 @@ export async function openHarness(now = '2026-11-23T09:00:00+08:00'): Promise<Ha
   const dir = mkdtempSync(join(tmpdir(), 'xueye-test-'));
   const store = openSqliteStore(join(dir, 'test.sqlite'));
   const clock = fixedClock(now);
-  await seedDemo(store, clock);
-  const demo = generateDemo();
+  const seeded = await seedDemo(store, clock);
+  const demo = seeded.data ?? generateDemo();
   const files = localFiles(dir);
   const callAs: Harness['callAs'] = async (userId, fn, action, input) => {
     const target = functions[fn];

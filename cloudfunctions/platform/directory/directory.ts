@@ -54,6 +54,11 @@ export function dormLabel(dorm: Dorm | null | undefined): string {
 export async function studentProfiles(store: Store, studentIds: string[]): Promise<StudentProfile[]> {
   if (studentIds.length === 0) return [];
   const students = await queryAll<Student>(store, 'students', { where: { _id: { in: studentIds } }, orderBy: [{ field: '_id', direction: 'asc' }] });
+  return profilesOf(store, students);
+}
+
+/** Profiles of students already loaded: their classes and colleges in one or two more reads. */
+export async function profilesOf(store: Store, students: readonly Student[]): Promise<StudentProfile[]> {
   const classes = new Map((await classesByIds(store, [...new Set(students.map((s) => s.classId))])).map((c) => [c._id, c]));
   const colleges = new Map<string, College | null>();
   for (const id of new Set(students.map((s) => s.collegeId))) colleges.set(id, await store.get<College>('colleges', id));

@@ -1,27 +1,16 @@
 import { useState } from 'react';
 import { View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
 import { Button, Input, Tag } from '@nutui/nutui-react-taro';
 import type { MeetingView } from '../../../../types/api/support';
 import { meetingKindLabel, meetingStatusLabel } from '../../../../types/support';
 import { formatWall } from '../../../services/wall-time';
 import { call } from '../../../services/api';
-import { messageOf, useLoad } from '../../../services/use-call';
+import { useAction, useLoad } from '../../../services/use-call';
 import { LoadState } from '../../../components/load-state';
 
 function ParentMeeting({ m, onDone }: { m: MeetingView; onDone: () => void }) {
   const [note, setNote] = useState('');
-  const [fault, setFault] = useState<string | null>(null);
-  const act = async (what: () => Promise<unknown>, done: string) => {
-    setFault(null);
-    try {
-      await what();
-      Taro.showToast({ title: done, icon: 'success' });
-      onDone();
-    } catch (e) {
-      setFault(messageOf(e));
-    }
-  };
+  const { act, fault } = useAction(onDone);
   return (
     <View className="parent-meeting" style={{ background: '#fff', margin: '8px 0', padding: '12px 16px' }}>
       <View>

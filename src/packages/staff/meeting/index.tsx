@@ -5,9 +5,9 @@ import { Button, Input, Tag, TextArea } from '@nutui/nutui-react-taro';
 import type { MeetingView } from '../../../../types/api/support';
 import { meetingKindLabel, meetingStatusLabel, type MeetingKind } from '../../../../types/support';
 import { call } from '../../../services/api';
-import { messageOf, useLoad } from '../../../services/use-call';
+import { messageOf, useAction, useLoad } from '../../../services/use-call';
 import { LoadState } from '../../../components/load-state';
-import { Chips, labelled } from '../talk/_components/chips';
+import { ChoiceChips, labelled } from '../../../components/chips';
 import { formatWall, wallNow, wallToIso } from '../../../services/wall-time';
 
 const reminderOptions = [
@@ -52,18 +52,18 @@ function ScheduleForm({ classId, studentId, onDone }: { classId: string; student
   };
   return (
     <View style={{ background: '#fff', paddingBottom: '12px' }}>
-      <Chips options={labelled(meetingKindLabel, kinds)} value={[kind]} onChange={([v]) => v && setKind(v)} />
+      <ChoiceChips options={labelled(meetingKindLabel, kinds)} value={[kind]} onChange={([v]) => v && setKind(v)} />
       {picking ? (
         <View className="meeting-invitees">
           <View className="section-title">邀请学生（已选 {invited.length} 人）</View>
           <LoadState loading={roster.loading} error={roster.error} empty={roster.data?.students.length === 0} />
-          <Chips multiple options={(roster.data?.students ?? []).map((st) => ({ value: st.studentId, label: st.name }))} value={invited} onChange={setInvited} />
+          <ChoiceChips multiple options={(roster.data?.students ?? []).map((st) => ({ value: st.studentId, label: st.name }))} value={invited} onChange={setInvited} />
         </View>
       ) : null}
       <Input placeholder="主题" value={title} onChange={setTitle} />
       <Input className="meeting-when" placeholder="2026-11-25 14:00" value={when} onChange={setWhen} />
       <Input className="meeting-place" placeholder="地点" value={place} onChange={setPlace} />
-      <Chips options={reminderOptions} value={[remind]} onChange={([v]) => v && setRemind(v)} />
+      <ChoiceChips options={reminderOptions} value={[remind]} onChange={([v]) => v && setRemind(v)} />
       {fault ? <View className="danger" style={{ padding: '0 16px' }}>{fault}</View> : null}
       <View style={{ padding: '0 16px' }}>
         <Button type="primary" block onClick={() => void submit()}>安排并提醒</Button>
@@ -76,17 +76,7 @@ function MeetingRow({ m, onDone }: { m: MeetingView; onDone: () => void }) {
   const [summary, setSummary] = useState('');
   const [minutes, setMinutes] = useState(String(m.plannedMinutes));
   const [when, setWhen] = useState('');
-  const [fault, setFault] = useState<string | null>(null);
-  const act = async (what: () => Promise<unknown>, done: string) => {
-    setFault(null);
-    try {
-      await what();
-      Taro.showToast({ title: done, icon: 'success' });
-      onDone();
-    } catch (e) {
-      setFault(messageOf(e));
-    }
-  };
+  const { act, fault } = useAction(onDone);
   return (
     <View style={{ background: '#fff', margin: '8px 0', padding: '10px 16px' }}>
       <View>
@@ -147,7 +137,7 @@ export default function MeetingsPage() {
       {!params.classId && (classes.data ?? []).length > 0 ? (
         <>
           <View className="section-title">安排班会或座谈会：选择班级</View>
-          <Chips options={(classes.data ?? []).map((c) => ({ value: c.classId, label: c.name }))} value={picked ? [picked] : []} onChange={([v]) => { setPicked(v ?? null); setOpen(true); }} />
+          <ChoiceChips options={(classes.data ?? []).map((c) => ({ value: c.classId, label: c.name }))} value={picked ? [picked] : []} onChange={([v]) => { setPicked(v ?? null); setOpen(true); }} />
         </>
       ) : null}
       {classId ? (

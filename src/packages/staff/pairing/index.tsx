@@ -9,7 +9,7 @@ import { formatWall } from '../../../services/wall-time';
 import { call } from '../../../services/api';
 import { messageOf, useLoad } from '../../../services/use-call';
 import { LoadState } from '../../../components/load-state';
-import { Chips, labelled } from '../talk/_components/chips';
+import { ChoiceChips, labelled } from '../../../components/chips';
 
 /** The stage a pairing waits for (the server's chain in core/support/pairing-chain.ts decides). */
 const pendingStage = (status: PairingStatus): PairingStage | null => (status === 'applied' ? 'class' : status === 'classApproved' ? 'college' : status === 'collegeApproved' ? 'school' : null);
@@ -39,7 +39,7 @@ function ApplyForm({ helpeeId, onDone }: { helpeeId: string; onDone: () => void 
     <View style={{ background: '#fff', paddingBottom: '12px' }}>
       <View className="section-title">朋辈帮扶申请（被帮扶人 {helpeeId}）</View>
       <Input placeholder="帮扶人学号" value={helperId} onChange={setHelperId} />
-      <Chips options={labelled(difficultyLabel, ['temporary', 'ability', 'motivation', 'holistic', 'adaptation'])} value={[difficulty]} onChange={([v]) => v && setDifficulty(v)} />
+      <ChoiceChips options={labelled(difficultyLabel, ['temporary', 'ability', 'motivation', 'holistic', 'adaptation'])} value={[difficulty]} onChange={([v]) => v && setDifficulty(v)} />
       <TextArea placeholder="学业困难原因" maxLength={300} value={reason} onChange={setReason} />
       <TextArea placeholder="帮扶计划" maxLength={1000} value={plan} onChange={setPlan} />
       <Input placeholder="帮扶人中国银行账号（加密保存）" type="digit" value={bankAccount} onChange={setBankAccount} />

@@ -18,7 +18,7 @@ import {
 import { call } from '../../../services/api';
 import { messageOf, useLoad } from '../../../services/use-call';
 import { LoadState } from '../../../components/load-state';
-import { Chips, labelled } from './_components/chips';
+import { ChoiceChips, labelled } from '../../../components/chips';
 import { wallNow, wallToIso } from '../../../services/wall-time';
 
 type Draft = {
@@ -162,13 +162,13 @@ export default function TalkEntry() {
           {restored ? <View className="muted" style={{ padding: '4px 16px' }}>已恢复上次未提交的草稿</View> : null}
 
           <View className="section-title">谈话人身份</View>
-          <Chips options={labelled(talkerRoleLabel, d.talkerRoles)} value={draft.talkerRole ? [draft.talkerRole] : []} onChange={([v]) => update({ talkerRole: v ?? null })} />
+          <ChoiceChips options={labelled(talkerRoleLabel, d.talkerRoles)} value={draft.talkerRole ? [draft.talkerRole] : []} onChange={([v]) => update({ talkerRole: v ?? null })} />
           <View className="section-title">约谈方式</View>
-          <Chips options={labelled(talkInitiatorLabel, ['teacher', 'student'])} value={[draft.initiatedBy]} onChange={([v]) => v && update({ initiatedBy: v })} />
+          <ChoiceChips options={labelled(talkInitiatorLabel, ['teacher', 'student'])} value={[draft.initiatedBy]} onChange={([v]) => v && update({ initiatedBy: v })} />
           <View className="section-title">谈话方式</View>
-          <Chips options={labelled(talkModeLabel, ['faceToFace', 'phone', 'wechatQq', 'group'])} value={[draft.mode]} onChange={([v]) => v && update({ mode: v })} />
+          <ChoiceChips options={labelled(talkModeLabel, ['faceToFace', 'phone', 'wechatQq', 'group'])} value={[draft.mode]} onChange={([v]) => v && update({ mode: v })} />
           <View className="section-title">谈话主题（可多选）</View>
-          <Chips multiple options={labelled(talkTopicLabel, ['ideology', 'academics', 'career', 'relationships', 'adaptation', 'dormFamily', 'other'])} value={draft.topics} onChange={(topics) => update({ topics })} />
+          <ChoiceChips multiple options={labelled(talkTopicLabel, ['ideology', 'academics', 'career', 'relationships', 'adaptation', 'dormFamily', 'other'])} value={draft.topics} onChange={(topics) => update({ topics })} />
           {draft.topics.includes('other') ? <Input className="talk-other" placeholder="其他主题" value={draft.otherTopic} onChange={(v) => update({ otherTopic: v })} /> : null}
 
           <View className="section-title">时间、地点、时长</View>
@@ -176,7 +176,7 @@ export default function TalkEntry() {
             <Input className="talk-when" placeholder="2026-11-20 15:00" value={draft.when} onChange={(v) => update({ when: v })} />
             <Input className="talk-place" placeholder="谈话地点" value={draft.place} onChange={(v) => update({ place: v })} />
           </CellGroup>
-          <Chips options={['15', '30', '45', '60'].map((m) => ({ value: m, label: `${m} 分钟` }))} value={[draft.minutes]} onChange={([v]) => v && update({ minutes: v })} />
+          <ChoiceChips options={['15', '30', '45', '60'].map((m) => ({ value: m, label: `${m} 分钟` }))} value={[draft.minutes]} onChange={([v]) => v && update({ minutes: v })} />
 
           <View className="section-title">初步印象（仅教师可见）</View>
           <TextArea className="talk-impression" placeholder="学生状态、情绪等" maxLength={500} value={draft.firstImpression} onChange={(v) => update({ firstImpression: v })} />
@@ -188,7 +188,7 @@ export default function TalkEntry() {
           {d.talkerRoles.some((r) => r === 'counselor' || r === 'headTeacher') ? (
             <>
               <View className="section-title">学习困难类型（可选，当前：{d.difficulty ? difficultyLabel[d.difficulty] : '未认定'}）</View>
-              <Chips
+              <ChoiceChips
                 options={labelled(difficultyLabel, ['temporary', 'ability', 'motivation', 'holistic', 'adaptation'])}
                 value={draft.difficulty ? [draft.difficulty] : []}
                 onChange={([v]) => update({ difficulty: v === draft.difficulty ? null : (v ?? null) })}
@@ -197,7 +197,7 @@ export default function TalkEntry() {
           ) : null}
 
           <View style={{ padding: '12px 16px' }}>
-            <Chips options={[{ value: 'yes', label: '我确认以上记录属实（谈话人签名）' }]} value={draft.confirmed ? ['yes'] : []} onChange={() => update({ confirmed: !draft.confirmed })} />
+            <ChoiceChips options={[{ value: 'yes', label: '我确认以上记录属实（谈话人签名）' }]} value={draft.confirmed ? ['yes'] : []} onChange={() => update({ confirmed: !draft.confirmed })} />
             {error ? <View className="danger" style={{ padding: '8px 0' }}>{error}</View> : null}
             <Button type="primary" block loading={saving} disabled={saving} onClick={() => void submit()}>
               保存谈话记录
