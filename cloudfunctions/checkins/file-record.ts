@@ -1,6 +1,5 @@
 import type { CheckinReceipt } from '../../types/api/checkins';
-import { DUTY_RECORDS, FOLLOW_UPS, type CheckinDetails, type DutyRecordDoc, type FollowUp, type GeoFix } from '../../types/checkin';
-import type { DutyRecordKind } from '../../types/duty';
+import { DUTY_RECORDS, FOLLOW_UPS, type DutyRecordDoc, type FollowUp, type GeoFix } from '../../types/checkin';
 import type { Place } from '../../types/place';
 import { locationFlags } from '../core/checkins/location-flags';
 import { defaultPlaces } from '../core/checkins/places';
@@ -14,19 +13,8 @@ import type { Stored } from '../platform/store/store';
 export type Sent = { clientId: string; deviceAt: string; sentAt: string; location?: GeoFix | undefined };
 
 /** A record as a form describes it; the rest (id, times, flags, audit) is the server's. */
-export type Draft = {
-  kind: DutyRecordKind;
-  collegeId: string;
-  classId: string;
-  dormId?: string;
-  studentId?: string;
-  teacherId?: string;
-  minutes?: number;
-  topics?: string[];
-  mode?: string;
-  documented: boolean;
+export type Draft = Pick<DutyRecordDoc, 'kind' | 'collegeId' | 'classId' | 'dormId' | 'studentId' | 'teacherId' | 'minutes' | 'topics' | 'mode' | 'documented' | 'details'> & {
   place: Place | null;
-  details: CheckinDetails;
 };
 
 function receipt(doc: DutyRecordDoc, duplicate: boolean): CheckinReceipt {
