@@ -14,7 +14,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     designWidth: 375,
     deviceRatio: { 375: 2, 640: 2.34 / 2, 750: 1, 828: 1.81 / 2 },
     sourceRoot: 'src',
-    outputRoot: `dist/${process.env.TARO_ENV ?? 'weapp'}`,
+    // XUEYE_OUT lets parallel builds (and their tests) use separate folders.
+    outputRoot: process.env.XUEYE_OUT ?? `dist/${process.env.TARO_ENV ?? 'weapp'}`,
     plugins: [],
     // Set by the deployer when building for WeChat (README): the CloudBase environment id.
     defineConstants: { CLOUD_ENV: JSON.stringify(process.env.CLOUD_ENV ?? '') },

@@ -2,6 +2,7 @@ import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { Cell, CellGroup, Tag } from '@nutui/nutui-react-taro';
 import type { ClassSummary } from '../../types/api/campus';
+import { pageUrl } from '../services/use-route-params';
 
 /** The classes a staff member serves (or a college's classes), each opening its roster. */
 export function ClassList({ classes }: { classes: ClassSummary[] }) {
@@ -23,7 +24,7 @@ export function ClassList({ classes }: { classes: ClassSummary[] }) {
           }
           description={`${c.major} · ${c.size}人 · 辅导员 ${c.counselorName} · 班主任 ${c.headTeacherName}${c.assistantName ? ` · 助理 ${c.assistantName}` : ''}`}
           clickable
-          onClick={() => Taro.navigateTo({ url: `/packages/staff/class/index?classId=${encodeURIComponent(c.classId)}` })}
+          onClick={() => Taro.navigateTo({ url: pageUrl('/packages/staff/class/index', { classId: c.classId }) })}
         />
       ))}
     </CellGroup>

@@ -11,17 +11,19 @@ import { startLocalServer, type LocalServer } from '../../scripts/server/local-s
 export const CHROMIUM = '/usr/bin/chromium';
 export const ROOT = resolve(__dirname, '../..');
 export const SCREENSHOTS = join(ROOT, 'artifacts/screenshots');
+/** The H5 build under test: `dist/h5`, or XUEYE_H5 when a parallel build wrote elsewhere. */
+export const WEB_ROOT = resolve(ROOT, process.env.XUEYE_H5 ?? 'dist/h5');
 
 export type App = { server: LocalServer; store: Store; browser: Browser; close(): Promise<void> };
 
 /** The local product as a person meets it: seeded server on a free port + headless Debian Chromium. */
 export async function openApp(clock: Clock = systemClock): Promise<App> {
-  if (!existsSync(join(ROOT, 'dist/h5/index.html'))) throw new Error('dist/h5 is missing: `npm test` builds it (npm run build:h5)');
+  if (!existsSync(join(WEB_ROOT, 'index.html'))) throw new Error('dist/h5 is missing: `npm test` builds it (npm run build:h5)');
   if (!existsSync(CHROMIUM)) throw new Error('Debian chromium is missing: apt-get install -y chromium');
   const dataDir = mkdtempSync(join(tmpdir(), 'xueye-e2e-'));
   const store = openSqliteStore(join(dataDir, 'e2e.sqlite'));
   await seedDemo(store, clock);
-  const server = await startLocalServer({ store, clock, dataDir, webRoot: join(ROOT, 'dist/h5'), port: 0 });
+  const server = await startLocalServer({ store, clock, dataDir, webRoot: WEB_ROOT, port: 0 });
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { View } from '@tarojs/components';
-import Taro, { useRouter } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { Cell, CellGroup } from '@nutui/nutui-react-taro';
 import type { ComplianceRow, ComplianceSort } from '../../../../types/api/duties';
 import { call } from '../../../services/api';
@@ -9,6 +9,7 @@ import { LoadState } from '../../../components/load-state';
 import { Chips } from '../../../components/chips';
 import { ComplianceDetailView } from './compliance-detail';
 import { FollowUps } from './_components/follow-ups';
+import { pageUrl, routeId, useRouteParams } from '../../../services/use-route-params';
 
 type Per = 'class' | 'person';
 const sorts: { value: ComplianceSort; label: string }[] = [
@@ -24,7 +25,7 @@ function percentText(row: ComplianceRow): string {
 
 /** Counselor / leader: duty compliance per class and per person, sortable, each row drilling down. */
 export default function CompliancePage() {
-  const params = useRouter().params;
+  const params = useRouteParams({ classId: routeId, personId: routeId });
   const [per, setPer] = useState<Per>('class');
   const [sort, setSort] = useState<ComplianceSort>('worst');
   const board = useLoad(() => (params.classId || params.personId ? Promise.resolve(null) : per === 'class' ? call('duties', 'classCompliance', { sort }) : call('duties', 'staffCompliance', { sort })), [per, sort]);
@@ -32,7 +33,7 @@ export default function CompliancePage() {
   if (params.classId) return <View className="page"><ComplianceDetailView target={{ classId: params.classId }} /></View>;
   if (params.personId) return <View className="page"><ComplianceDetailView target={{ personId: params.personId }} /></View>;
 
-  const open = (row: ComplianceRow) => Taro.navigateTo({ url: `/packages/admin/compliance/index?${per === 'class' ? 'classId' : 'personId'}=${encodeURIComponent(row.id)}` });
+  const open = (row: ComplianceRow) => Taro.navigateTo({ url: pageUrl('/packages/admin/compliance/index', { [per === 'class' ? 'classId' : 'personId']: row.id }) });
   const b = board.data;
   return (
     <View className="page">

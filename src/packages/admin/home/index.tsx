@@ -1,15 +1,16 @@
 import { View } from '@tarojs/components';
-import Taro, { useRouter } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { Cell, CellGroup } from '@nutui/nutui-react-taro';
 import { roleLabel, Role } from '../../../../types/domain';
 import { call } from '../../../services/api';
 import { useLoad } from '../../../services/use-call';
 import { LoadState } from '../../../components/load-state';
 import { ClassList } from '../../../components/class-list';
+import { routeId, useRouteParams } from '../../../services/use-route-params';
 
 /** Clerk / leader / department head home: the college's classes. */
 export default function AdminHome() {
-  const role = Role.safeParse(useRouter().params.role);
+  const role = Role.safeParse(useRouteParams({ role: routeId }).role);
   const me = useLoad(() => call('identity', 'me', {}), []);
   const schoolLevel = role.success && role.data === 'studentAffairs';
   const classes = useLoad(() => (schoolLevel ? Promise.resolve([]) : call('campus', 'myClasses', {})), [schoolLevel]);

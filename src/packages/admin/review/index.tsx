@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { View, Text } from '@tarojs/components';
-import Taro, { useRouter } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { Button, Tag, TextArea } from '@nutui/nutui-react-taro';
 import { changeLabel, type ChangeKind, type CourseAnalysis, type RunEntry } from '../../../../types/api/warnings';
 import { call } from '../../../services/api';
@@ -10,6 +10,7 @@ import { Chips } from './_components/chips';
 import { EntryCard } from './_components/entry-card';
 import { ManualForm } from './_components/manual-form';
 import { saveXlsx } from './_components/save-xlsx';
+import { routeId, useRouteParams } from '../../../services/use-route-params';
 
 const PAGE = 100;
 const changes: ChangeKind[] = ['new', 'escalated', 'deescalated', 'unchanged', 'lifted'];
@@ -60,7 +61,7 @@ function Analysis({ data }: { data: CourseAnalysis }) {
 
 /** The clerk (and leaders, department heads) review a run: filter, explain, adjust by hand, publish, export. */
 export default function ReviewRun() {
-  const runId = useRouter().params.runId ?? '';
+  const runId = useRouteParams({ runId: routeId }).runId ?? '';
   const [classId, setClassId] = useState<string | undefined>(undefined);
   const [level, setLevel] = useState<string | undefined>(undefined);
   const [change, setChange] = useState<ChangeKind | undefined>(undefined);

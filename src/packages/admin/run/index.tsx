@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import { View, Text } from '@tarojs/components';
-import Taro, { useRouter } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { Button, Cell, CellGroup, Input, Tag } from '@nutui/nutui-react-taro';
 import { semesterId } from '../../../../types/fields';
 import type { RunSummary } from '../../../../types/api/warnings';
 import { call } from '../../../services/api';
 import { messageOf, useLoad } from '../../../services/use-call';
 import { LoadState } from '../../../components/load-state';
+import { pageUrl, routeId, useRouteParams } from '../../../services/use-route-params';
 
 /**
  * Warnings are formed at the start of a semester from the one before (seed 004: 开学 2 周内):
@@ -26,7 +27,7 @@ function levelsText(run: RunSummary): string {
 
 /** The clerk runs the college's policy over the imported grades for a semester, then reviews the draft. */
 export default function RunPolicy() {
-  const listOnly = useRouter().params.view === 'list';
+  const listOnly = useRouteParams({ view: routeId }).view === 'list';
   const [semester, setSemester] = useState(previousSemester(new Date()));
   const [busy, setBusy] = useState(false);
   const runs = useLoad(() => call('warnings', 'runs', {}), []);
@@ -40,7 +41,7 @@ export default function RunPolicy() {
     try {
       const summary = await call('warnings', 'run', { semester, ...(chosen ? { policyId: chosen } : {}) });
       Taro.showToast({ title: '已生成名单草稿', icon: 'success' });
-      await Taro.navigateTo({ url: `/packages/admin/review/index?runId=${summary.runId}` });
+      await Taro.navigateTo({ url: pageUrl('/packages/admin/review/index', { runId: summary.runId }) });
       runs.reload();
     } catch (e) {
       Taro.showToast({ title: messageOf(e), icon: 'none' });
@@ -95,7 +96,7 @@ export default function RunPolicy() {
             key={r.runId}
             className="run-item"
             clickable
-            onClick={() => void Taro.navigateTo({ url: `/packages/admin/review/index?runId=${r.runId}` })}
+            onClick={() => void Taro.navigateTo({ url: pageUrl('/packages/admin/review/index', { runId: r.runId }) })}
             title={
               <View>
                 <Text>{r.semester} · {r.policyName}</Text>

@@ -7,6 +7,7 @@ import { call } from '../../../services/api';
 import { deviceId } from '../../../services/device-id';
 import { askSubscribe } from '../../../services/subscribe';
 import { messageOf } from '../../../services/use-call';
+import { pageUrl } from '../../../services/use-route-params';
 
 /**
  * A parent binds their WeChat to their child: the one-time code the counselor sent to the phone
@@ -35,7 +36,7 @@ export default function ParentBind() {
     if (!bound) return;
     void askSubscribe(bound.subscribe);
     const first = bound.openNotices[0];
-    Taro.reLaunch({ url: first ? `/packages/parent/notice/index?id=${encodeURIComponent(first)}` : '/packages/parent/home/index' });
+    Taro.reLaunch({ url: first ? pageUrl('/packages/parent/notice/index', { id: first }) : '/packages/parent/home/index' });
   };
 
   if (bound) {

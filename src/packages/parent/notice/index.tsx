@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { View } from '@tarojs/components';
-import Taro, { useRouter } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { Button, Cell, CellGroup, Checkbox, Tag, TextArea } from '@nutui/nutui-react-taro';
 import type { ParentNoticeView } from '../../../../types/api/notices';
 import { isCorrected, retiredLabel } from '../../../services/notice-state';
@@ -11,10 +11,11 @@ import { messageOf, useLoad } from '../../../services/use-call';
 import { LoadState } from '../../../components/load-state';
 import { NoticeCopyView, wallTime } from '../../../components/notice-copy';
 import { SignaturePad } from '../../../components/signature-pad';
+import { pageUrl, routeId, useRouteParams } from '../../../services/use-route-params';
 
 /** 家长联 and 家长回执: read the parent copy, confirm, optionally leave a message, sign. */
 export default function ParentNotice() {
-  const id = useRouter().params.id ?? '';
+  const id = useRouteParams({ id: routeId }).id ?? '';
   const list = useLoad(() => (id ? Promise.resolve([]) : call('notices', 'childNotices', {})), [id]);
   const loaded = useLoad(() => (id ? call('notices', 'parentCopy', { noticeId: id }) : Promise.resolve(null)), [id]);
   const [view, setView] = useState<ParentNoticeView | null>(null);
@@ -38,7 +39,7 @@ export default function ParentNotice() {
                 title={`${n.studentName} · ${n.semester} ${n.levelName}`}
                 description={n.receiptReturned ? '已回执' : '待回执'}
                 clickable
-                onClick={() => Taro.navigateTo({ url: `/packages/parent/notice/index?id=${encodeURIComponent(n.noticeId)}` })}
+                onClick={() => Taro.navigateTo({ url: pageUrl('/packages/parent/notice/index', { id: n.noticeId }) })}
               />
             ))}
         </CellGroup>

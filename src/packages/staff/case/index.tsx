@@ -1,5 +1,5 @@
 import { View } from '@tarojs/components';
-import Taro, { useRouter } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { Button, Cell, CellGroup, Tag } from '@nutui/nutui-react-taro';
 import type { CaseView, CaseloadRow, DutyLine, TimelineEntry } from '../../../../types/api/support';
 import { planStatusLabel } from '../../../../types/support';
@@ -7,6 +7,7 @@ import { formatWall } from '../../../services/wall-time';
 import { call } from '../../../services/api';
 import { useLoad } from '../../../services/use-call';
 import { LoadState } from '../../../components/load-state';
+import { routeId, useRouteParams } from '../../../services/use-route-params';
 
 const go = (url: string) => void Taro.navigateTo({ url });
 const statusTag: Record<DutyLine['status'], { text: string; type: 'success' | 'warning' | 'danger' }> = {
@@ -111,6 +112,6 @@ function Case({ studentId }: { studentId: string }) {
 
 /** One timeline per warned student; without a student, the caller's caseload with what is next. */
 export default function CasePage() {
-  const studentId = useRouter().params.studentId;
+  const studentId = useRouteParams({ studentId: routeId }).studentId;
   return studentId ? <Case studentId={studentId} /> : <Caseload />;
 }

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { View } from '@tarojs/components';
-import Taro, { useDidShow, useRouter } from '@tarojs/taro';
+import Taro, { useDidShow } from '@tarojs/taro';
 import { Button, Cell, CellGroup } from '@nutui/nutui-react-taro';
 import { call } from '../../../services/api';
 import { useLoad } from '../../../services/use-call';
@@ -13,6 +13,7 @@ import { locate } from './_components/locate';
 import { deviceNow, flushQueue, newClientId, readQueue, submitCheckin, type QueuedAction, type Queued, type SendOutcome } from './_components/offline-queue';
 import { OtherRecordForm, otherKinds, type OtherKind } from './_components/other-form';
 import { OutcomeView } from './_components/outcome-view';
+import { routeId, useRouteParams } from '../../../services/use-route-params';
 
 type Tab = 'dorm' | 'class' | 'other';
 
@@ -30,7 +31,7 @@ function initialOf(kind: string | undefined): { tab: Tab; other: OtherKind } {
  * record gets a clientId when tapped and waits on the phone until the server has it.
  */
 export default function CheckinPage() {
-  const initial = initialOf(useRouter().params.kind);
+  const initial = initialOf(useRouteParams({ kind: routeId }).kind);
   const [tab, setTab] = useState<Tab>(initial.tab);
   const options = useLoad(() => call('checkins', 'options', {}), []);
   const [busy, setBusy] = useState(false);

@@ -1,13 +1,14 @@
 import { View } from '@tarojs/components';
-import Taro, { useRouter } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { Cell, CellGroup } from '@nutui/nutui-react-taro';
 import { call } from '../../../services/api';
 import { useLoad } from '../../../services/use-call';
 import { LoadState } from '../../../components/load-state';
+import { pageUrl, routeId, useRouteParams } from '../../../services/use-route-params';
 
 /** A class roster, each student opening their detail. */
 export default function ClassRoster() {
-  const classId = useRouter().params.classId ?? '';
+  const classId = useRouteParams({ classId: routeId }).classId ?? '';
   const { data, error, loading } = useLoad(() => call('campus', 'classStudents', { classId }), [classId]);
   return (
     <View className="page">
@@ -23,7 +24,7 @@ export default function ClassRoster() {
                 title={s.name}
                 description={`${s.studentId} · ${s.gender} · ${s.dormLabel}`}
                 clickable
-                onClick={() => Taro.navigateTo({ url: `/packages/staff/student/index?studentId=${s.studentId}` })}
+                onClick={() => Taro.navigateTo({ url: pageUrl('/packages/staff/student/index', { studentId: s.studentId }) })}
               />
             ))}
           </CellGroup>

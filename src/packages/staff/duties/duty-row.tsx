@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { Button, Cell } from '@nutui/nutui-react-taro';
 import type { DutyItemView } from '../../../../types/api/duties';
+import { pageUrl } from '../../../services/use-route-params';
 
 const statusTag = { done: { color: '#188038', text: '已完成' }, due: { color: '#e37400', text: '待完成' }, overdue: { color: '#d93025', text: '已逾期' } } as const;
 
@@ -24,7 +25,7 @@ export function DutyRow({ item }: { item: DutyItemView }) {
       description={`${item.unit.label} · ${item.window.start.slice(0, 10)} 至 ${item.window.lastDay} · ${amount}`}
       extra={
         item.status !== 'done' && kind ? (
-          <Button size="small" type="primary" onClick={() => Taro.navigateTo({ url: `/packages/staff/checkin/index?kind=${kind}` })}>
+          <Button size="small" type="primary" onClick={() => Taro.navigateTo({ url: pageUrl('/packages/staff/checkin/index', { kind }) })}>
             去记录
           </Button>
         ) : null

@@ -1,16 +1,16 @@
 import { View } from '@tarojs/components';
-import Taro, { useRouter } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { Cell, CellGroup } from '@nutui/nutui-react-taro';
 import { roleLabel, Role } from '../../../../types/domain';
 import { call } from '../../../services/api';
 import { useLoad } from '../../../services/use-call';
 import { LoadState } from '../../../components/load-state';
 import { ClassList } from '../../../components/class-list';
+import { routeId, useRouteParams } from '../../../services/use-route-params';
 
 /** Counselor / head teacher / assistant home: the classes they serve. */
 export default function StaffHome() {
-  const router = useRouter();
-  const role = Role.safeParse(router.params.role);
+    const role = Role.safeParse(useRouteParams({ role: routeId }).role);
   const me = useLoad(() => call('identity', 'me', {}), []);
   const classes = useLoad(() => call('campus', 'myClasses', {}), []);
   return (

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { View } from '@tarojs/components';
-import Taro, { useRouter } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { Button, Input, Tag, TextArea } from '@nutui/nutui-react-taro';
 import type { MeetingView } from '../../../../types/api/support';
 import { meetingKindLabel, meetingStatusLabel, type MeetingKind } from '../../../../types/support';
@@ -9,6 +9,7 @@ import { messageOf, useAction, useLoad } from '../../../services/use-call';
 import { LoadState } from '../../../components/load-state';
 import { ChoiceChips, labelled } from '../../../components/chips';
 import { formatWall, wallNow, wallToIso } from '../../../services/wall-time';
+import { pageUrl, routeId, useRouteParams } from '../../../services/use-route-params';
 
 const reminderOptions = [
   { value: '1440', label: '提前 1 天' },
@@ -94,7 +95,7 @@ function MeetingRow({ m, onDone }: { m: MeetingView; onDone: () => void }) {
       {m.isOrganizer && m.status === 'scheduled' ? (
         <>
           {m.kind === 'talk' && m.studentIds[0] ? (
-            <Button size="small" type="primary" onClick={() => void Taro.navigateTo({ url: `/packages/staff/talk/index?studentId=${encodeURIComponent(m.studentIds[0] ?? '')}&meetingId=${encodeURIComponent(m._id)}` })}>
+            <Button size="small" type="primary" onClick={() => void Taro.navigateTo({ url: pageUrl('/packages/staff/talk/index', { studentId: m.studentIds[0] ?? '', meetingId: m._id }) })}>
               填写谈话记录
             </Button>
           ) : (
@@ -124,7 +125,7 @@ function MeetingRow({ m, onDone }: { m: MeetingView; onDone: () => void }) {
 
 /** Schedule talks, collective talks (座谈会), class meetings and parent meetings; both sides get a reminder. */
 export default function MeetingsPage() {
-  const params = useRouter().params;
+  const params = useRouteParams({ classId: routeId, studentId: routeId });
   const { data, error, loading, reload } = useLoad(() => call('support', 'meetings', {}), []);
   const classes = useLoad(() => (params.classId ? Promise.resolve([]) : call('campus', 'myClasses', {})), [params.classId]);
   const [picked, setPicked] = useState<string | null>(null);

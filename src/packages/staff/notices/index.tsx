@@ -1,13 +1,14 @@
 import { useState } from 'react';
 import { newClientId } from '../../../services/client-id';
 import { View, Text } from '@tarojs/components';
-import Taro, { useRouter } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { Button, Cell, CellGroup, Dialog, Tag, TextArea } from '@nutui/nutui-react-taro';
 import type { BindingCodeIssued, NoticeStatusRow } from '../../../../types/api/notices';
 import { call } from '../../../services/api';
 import { messageOf, useLoad } from '../../../services/use-call';
 import { LoadState } from '../../../components/load-state';
 import { wallTime } from '../../../components/notice-copy';
+import { pageUrl, routeId, useRouteParams } from '../../../services/use-route-params';
 
 const sentLabel: Record<NoticeStatusRow['sent'], string> = { pending: '待发送', sent: '已发送', refused: '未订阅', failed: '发送失败', none: '无微信' };
 const flagLabel: Record<string, string> = { receiptRightAfterAck: '回执与学生签收同一设备且间隔很短', parentOfUnrelatedStudents: '该微信绑定了多名无亲属关系的学生' };
@@ -40,7 +41,7 @@ function StatusTags({ row }: { row: NoticeStatusRow }) {
  * read, signature or objection, parent binding, receipt or phone contact; overdue in red.
  */
 export default function ClassNotices() {
-  const classId = useRouter().params.classId ?? '';
+  const classId = useRouteParams({ classId: routeId }).classId ?? '';
   const classes = useLoad(() => (classId ? Promise.resolve([]) : call('campus', 'myClasses', {})), [classId]);
   const status = useLoad(() => (classId ? call('notices', 'classStatus', { classId }) : Promise.resolve(null)), [classId]);
   const [open, setOpen] = useState<string | null>(null);
@@ -57,7 +58,7 @@ export default function ClassNotices() {
         <LoadState loading={classes.loading} error={classes.error} empty={classes.data?.length === 0} />
         <CellGroup>
           {classes.data?.map((c) => (
-            <Cell key={c.classId} title={c.name} clickable onClick={() => Taro.navigateTo({ url: `/packages/staff/notices/index?classId=${encodeURIComponent(c.classId)}` })} />
+            <Cell key={c.classId} title={c.name} clickable onClick={() => Taro.navigateTo({ url: pageUrl('/packages/staff/notices/index', { classId: c.classId }) })} />
           ))}
         </CellGroup>
       </View>

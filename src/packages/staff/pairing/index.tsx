@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { View } from '@tarojs/components';
-import Taro, { useRouter } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { Button, Input, Tag, TextArea } from '@nutui/nutui-react-taro';
 import type { PairingView } from '../../../../types/api/support';
 import type { Role } from '../../../../types/domain';
@@ -10,6 +10,7 @@ import { call } from '../../../services/api';
 import { messageOf, useLoad } from '../../../services/use-call';
 import { LoadState } from '../../../components/load-state';
 import { ChoiceChips, labelled } from '../../../components/chips';
+import { routeId, useRouteParams } from '../../../services/use-route-params';
 
 /** The stage a pairing waits for (the server's chain in core/support/pairing-chain.ts decides). */
 const pendingStage = (status: PairingStatus): PairingStage | null => (status === 'applied' ? 'class' : status === 'classApproved' ? 'college' : status === 'collegeApproved' ? 'school' : null);
@@ -100,7 +101,7 @@ function PairingCard({ p, roles, onDone }: { p: PairingView; roles: Role[]; onDo
 
 /** 朋辈帮扶申请表: apply for a student, then class → college → school approvals in order. */
 export default function PairingPage() {
-  const studentId = useRouter().params.studentId;
+  const studentId = useRouteParams({ studentId: routeId }).studentId;
   const me = useLoad(() => call('identity', 'me', {}), []);
   const { data, error, loading, reload } = useLoad(() => call('support', 'pairings', {}), []);
   const shown = (data ?? []).filter((p) => !studentId || p.helpeeIds.includes(studentId));

@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import { View } from '@tarojs/components';
-import Taro, { useRouter } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { Button, Cell, CellGroup, Tag, TextArea } from '@nutui/nutui-react-taro';
 import { planStatusLabel } from '../../../../types/support';
 import { formatWall } from '../../../services/wall-time';
 import { call } from '../../../services/api';
 import { messageOf, useLoad } from '../../../services/use-call';
 import { LoadState } from '../../../components/load-state';
+import { pageUrl, routeId, useRouteParams } from '../../../services/use-route-params';
 
 function Queue() {
   const { data, error, loading } = useLoad(() => call('support', 'planQueue', {}), []);
@@ -26,7 +27,7 @@ function Queue() {
               </View>
             }
             description={`${p.className} · ${p.levelName}${p.submittedAt ? ` · 提交于 ${formatWall(p.submittedAt)}` : ''}`}
-            onClick={() => void Taro.navigateTo({ url: `/packages/staff/plan-review/index?planId=${encodeURIComponent(p.planId)}` })}
+            onClick={() => void Taro.navigateTo({ url: pageUrl('/packages/staff/plan-review/index', { planId: p.planId }) })}
           />
         ))}
       </CellGroup>
@@ -114,6 +115,6 @@ function Review({ planId }: { planId: string }) {
 
 /** Head teacher (years 1–2) or tutor/counselor (year 3+) reviews submitted study plans. */
 export default function PlanReviewPage() {
-  const planId = useRouter().params.planId;
+  const planId = useRouteParams({ planId: routeId }).planId;
   return planId ? <Review planId={planId} /> : <Queue />;
 }

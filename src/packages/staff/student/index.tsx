@@ -1,14 +1,15 @@
 import { View } from '@tarojs/components';
-import Taro, { useRouter } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { Cell, CellGroup } from '@nutui/nutui-react-taro';
 import { call } from '../../../services/api';
 import { useLoad } from '../../../services/use-call';
 import { LoadState } from '../../../components/load-state';
 import { ProfileCard } from '../../../components/profile-card';
+import { pageUrl, routeId, useRouteParams } from '../../../services/use-route-params';
 
 /** A student as staff see them: profile, dorm and (for those allowed) the parent's masked phone. */
 export default function StudentDetail() {
-  const studentId = useRouter().params.studentId ?? '';
+  const studentId = useRouteParams({ studentId: routeId }).studentId ?? '';
   const { data, error, loading } = useLoad(() => call('campus', 'student', { studentId }), [studentId]);
   return (
     <View className="page">
@@ -18,8 +19,8 @@ export default function StudentDetail() {
           <View className="page-title">{data.name}</View>
           <ProfileCard profile={data} />
           <CellGroup>
-            <Cell title="帮扶个案" description="警示、通知、谈话、学习计划与家长联系" clickable onClick={() => void Taro.navigateTo({ url: `/packages/staff/case/index?studentId=${encodeURIComponent(studentId)}` })} />
-            <Cell title="记录谈心谈话" clickable onClick={() => void Taro.navigateTo({ url: `/packages/staff/talk/index?studentId=${encodeURIComponent(studentId)}` })} />
+            <Cell title="帮扶个案" description="警示、通知、谈话、学习计划与家长联系" clickable onClick={() => void Taro.navigateTo({ url: pageUrl('/packages/staff/case/index', { studentId }) })} />
+            <Cell title="记录谈心谈话" clickable onClick={() => void Taro.navigateTo({ url: pageUrl('/packages/staff/talk/index', { studentId }) })} />
           </CellGroup>
           <View className="section-title">住宿与家长</View>
           <CellGroup>

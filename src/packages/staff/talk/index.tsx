@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { View } from '@tarojs/components';
-import Taro, { useRouter } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { Button, Cell, CellGroup, Input, TextArea } from '@nutui/nutui-react-taro';
 import { z } from 'zod';
 import {
@@ -20,6 +20,7 @@ import { messageOf, useLoad } from '../../../services/use-call';
 import { LoadState } from '../../../components/load-state';
 import { ChoiceChips, labelled } from '../../../components/chips';
 import { wallNow, wallToIso } from '../../../services/wall-time';
+import { pageUrl, routeId, useRouteParams } from '../../../services/use-route-params';
 
 type Draft = {
   talkerRole: TalkerRole | null;
@@ -68,9 +69,9 @@ function readDraft(studentId: string): Partial<Draft> | null {
  * keystroke is kept as a local draft (Taro storage), so closing the app loses nothing.
  */
 export default function TalkEntry() {
-  const router = useRouter();
-  const studentId = router.params.studentId ?? '';
-  const meetingId = router.params.meetingId;
+  const params = useRouteParams({ studentId: routeId, meetingId: routeId });
+  const studentId = params.studentId ?? '';
+  const meetingId = params.meetingId;
   const defaults = useLoad(() => call('support', 'talkDefaults', { studentId }), [studentId]);
   const [draft, setDraft] = useState<Draft | null>(null);
   const [restored, setRestored] = useState(false);
@@ -139,7 +140,7 @@ export default function TalkEntry() {
       });
       Taro.removeStorageSync(draftKey(studentId));
       Taro.showToast({ title: '谈话记录已保存', icon: 'success' });
-      Taro.redirectTo({ url: `/packages/staff/case/index?studentId=${encodeURIComponent(studentId)}` });
+      Taro.redirectTo({ url: pageUrl('/packages/staff/case/index', { studentId }) });
     } catch (e) {
       setError(messageOf(e));
     } finally {

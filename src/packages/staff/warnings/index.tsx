@@ -8,6 +8,7 @@ import { call } from '../../../services/api';
 import { useLoad } from '../../../services/use-call';
 import { LoadState } from '../../../components/load-state';
 import { DraftAdditions } from './_components/draft-additions';
+import { pageUrl } from '../../../services/use-route-params';
 
 const card = { margin: '8px 12px', padding: '12px', background: '#fff', borderRadius: '8px' };
 const per = { semester: '每学期', month: '每月', quarter: '每季度', once: '一次' } as const;
@@ -18,7 +19,7 @@ function WarningCard({ w }: { w: WarningView }) {
       <View style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center' }}>
         <Text
           style={{ fontWeight: 600 }}
-          onClick={() => void Taro.navigateTo({ url: `/packages/staff/student/index?studentId=${w.studentId}` })}
+          onClick={() => void Taro.navigateTo({ url: pageUrl('/packages/staff/student/index', { studentId: w.studentId }) })}
         >
           {w.studentName}（{w.studentId}）
         </Text>

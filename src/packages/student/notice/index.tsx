@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { View } from '@tarojs/components';
-import Taro, { useRouter } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { Button, Cell, CellGroup, Tag, TextArea } from '@nutui/nutui-react-taro';
 import type { StudentNoticeView } from '../../../../types/api/notices';
 import { isCorrected, retiredLabel } from '../../../services/notice-state';
@@ -11,12 +11,13 @@ import { messageOf, useLoad } from '../../../services/use-call';
 import { LoadState } from '../../../components/load-state';
 import { NoticeCopyView, wallTime } from '../../../components/notice-copy';
 import { SignaturePad } from '../../../components/signature-pad';
+import { pageUrl, routeId, useRouteParams } from '../../../services/use-route-params';
 
 const objectionLabel = { open: '异议核实中', confirmed: '已核实：维持原通知', corrected: '已更正，见新版本' } as const;
 
 /** The student's notice: read it, then sign on the canvas, or raise an objection with a reason. */
 export default function StudentNotice() {
-  const id = useRouter().params.id ?? '';
+  const id = useRouteParams({ id: routeId }).id ?? '';
   const list = useLoad(() => (id ? Promise.resolve([]) : call('notices', 'studentNotices', {})), [id]);
   const loaded = useLoad(() => (id ? call('notices', 'studentCopy', { noticeId: id }) : Promise.resolve(null)), [id]);
   const [view, setView] = useState<StudentNoticeView | null>(null);
@@ -38,7 +39,7 @@ export default function StudentNotice() {
               title={`${n.semester} ${n.levelName}${n.version > 1 ? '（更正）' : ''}`}
               description={n.acknowledged ? '已签收' : n.objection === 'open' ? '异议核实中' : n.status === 'superseded' ? retiredLabel(n.noticeId, n.supersededBy) : '待签收'}
               clickable
-              onClick={() => Taro.navigateTo({ url: `/packages/student/notice/index?id=${encodeURIComponent(n.noticeId)}` })}
+              onClick={() => Taro.navigateTo({ url: pageUrl('/packages/student/notice/index', { id: n.noticeId }) })}
             />
           ))}
         </CellGroup>
@@ -92,7 +93,7 @@ export default function StudentNotice() {
                 title="该通知已被更正"
                 description="请查看并签收新版本"
                 clickable
-                onClick={() => Taro.redirectTo({ url: `/packages/student/notice/index?id=${encodeURIComponent(notice.supersededBy ?? '')}` })}
+                onClick={() => Taro.redirectTo({ url: pageUrl('/packages/student/notice/index', { id: notice.supersededBy ?? '' }) })}
               />
             </CellGroup>
           ) : null}
