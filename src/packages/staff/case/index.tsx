@@ -7,7 +7,7 @@ import { formatWall } from '../../../services/wall-time';
 import { call } from '../../../services/api';
 import { useLoad } from '../../../services/use-call';
 import { LoadState } from '../../../components/load-state';
-import { routeId, useRouteParams } from '../../../services/use-route-params';
+import { pageUrl, routeId, useRouteParams } from '../../../services/use-route-params';
 
 const go = (url: string) => void Taro.navigateTo({ url });
 const statusTag: Record<DutyLine['status'], { text: string; type: 'success' | 'warning' | 'danger' }> = {
@@ -35,7 +35,7 @@ function Caseload() {
               </View>
             }
             description={`${r.className} · 谈话 ${r.talks} 次 · 计划：${r.planStatus === 'none' ? '未填写' : planStatusLabel[r.planStatus]}${r.next[0] ? ` · 下一步：${r.next[0]}` : ''}`}
-            onClick={() => go(`/packages/staff/case/index?studentId=${encodeURIComponent(r.studentId)}`)}
+            onClick={() => go(pageUrl('/packages/staff/case/index', { studentId: r.studentId }))}
           />
         ))}
       </CellGroup>
@@ -56,7 +56,6 @@ function Timeline({ entries }: { entries: TimelineEntry[] }) {
 function Case({ studentId }: { studentId: string }) {
   const { data, error, loading } = useLoad(() => call('support', 'caseView', { studentId }), [studentId]);
   const view: CaseView | null = data;
-  const q = `studentId=${encodeURIComponent(studentId)}`;
   return (
     <View className="page">
       <LoadState loading={loading} error={error} />
@@ -74,10 +73,10 @@ function Case({ studentId }: { studentId: string }) {
             <View className="muted" style={{ padding: '0 16px' }}>该生目前没有学业警示</View>
           )}
           <View style={{ display: 'flex', flexWrap: 'wrap', gap: '8px', padding: '12px 16px' }}>
-            <Button type="primary" size="small" onClick={() => go(`/packages/staff/talk/index?${q}`)}>记录谈话</Button>
-            <Button size="small" onClick={() => go(`/packages/staff/meeting/index?${q}&classId=${encodeURIComponent(view.student.classId)}`)}>安排约谈</Button>
-            <Button size="small" onClick={() => go(`/packages/staff/pairing/index?${q}`)}>朋辈帮扶</Button>
-            {view.plan?.canReview ? <Button type="warning" size="small" onClick={() => go(`/packages/staff/plan-review/index?planId=${encodeURIComponent(view.plan?._id ?? '')}`)}>审核学习计划</Button> : null}
+            <Button type="primary" size="small" onClick={() => go(pageUrl('/packages/staff/talk/index', { studentId }))}>记录谈话</Button>
+            <Button size="small" onClick={() => go(pageUrl('/packages/staff/meeting/index', { studentId, classId: view.student.classId }))}>安排约谈</Button>
+            <Button size="small" onClick={() => go(pageUrl('/packages/staff/pairing/index', { studentId }))}>朋辈帮扶</Button>
+            {view.plan?.canReview ? <Button type="warning" size="small" onClick={() => go(pageUrl('/packages/staff/plan-review/index', { planId: view.plan?._id }))}>审核学习计划</Button> : null}
           </View>
           {view.next.length > 0 ? (
             <>
