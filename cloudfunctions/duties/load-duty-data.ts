@@ -5,7 +5,8 @@ import { queryAll, type Store, type Stored, type Where } from '../platform/store
 import type { Meeting, TalkRecord } from '../../types/support';
 import { meetingDutyRecords, talkDutyRecord } from '../core/support/duty-records';
 import { MEETINGS, TALKS } from '../support/collections';
-import { dutyRecordsSince, type DutyRecordRow } from './record-cache';
+import { dutyRecordsOfScope, type DutyRecordRow } from './record-cache';
+import { logSkipped, withReadableTimes, type SkipReport } from '../platform/runtime/skip-bad-records';
 import { readFrom } from './read-range';
 
 /** Whose duties: a whole college (leader, clerk), one department of it, or a list of classes. */
@@ -15,6 +16,8 @@ export type DutyData = {
   directory: DutyDirectory;
   users: Map<string, Stored<User>>;
   records: DutyRecordRow[];
+  /** Records left out because a time in them is not a real instant (reported in the log). */
+  skipped: number;
 };
 
 /**
@@ -26,7 +29,7 @@ export type DutyData = {
 export async function loadDutyData(store: Store, scope: DutyDataScope, from: string, now: number): Promise<DutyData> {
   const classWhere: Where = 'classIds' in scope ? { _id: { in: [...scope.classIds] } } : { collegeId: scope.collegeId, ...(scope.departmentId ? { departmentId: scope.departmentId } : {}) };
   const classes = 'classIds' in scope && scope.classIds.length === 0 ? [] : await queryAll<ClassInfo>(store, 'classes', { where: classWhere });
-  if (classes.length === 0) return { directory: { classes: [], students: [], dorms: [], warnings: [] }, users: new Map(), records: [] };
+  if (classes.length === 0) return { directory: { classes: [], students: [], dorms: [], warnings: [] }, users: new Map(), records: [], skipped: 0 };
 
   const classIds = classes.map((c) => c._id);
   const inClasses = new Set(classIds);
@@ -35,23 +38,30 @@ export async function loadDutyData(store: Store, scope: DutyDataScope, from: str
   const collegeIds = [...new Set(classes.map((c) => c.collegeId))];
   const staffIds = [...new Set(classes.flatMap((c) => [c.counselorId, c.headTeacherId, ...(c.assistantId ? [c.assistantId] : [])]))];
 
-  const [students, dorms, warnings, users, records, casework] = await Promise.all([
+  let skipped = 0;
+  const report: SkipReport = (s) => {
+    skipped += 1;
+    logSkipped(s);
+  };
+  const [students, dorms, warnings, users, filed, casework] = await Promise.all([
     queryAll<Student>(store, 'students', { where: byClass }),
     queryAll<Dorm>(store, 'dorms', { where: { collegeId: { in: collegeIds } } }),
     queryAll<Warning>(store, WARNINGS, { where: byClass }),
     queryAll<User>(store, 'users', { where: { _id: { in: staffIds } } }),
-    dutyRecordsSince(store, JSON.stringify(scope), byClass, from, now),
-    caseworkRecords(store, byClass, from),
+    dutyRecordsOfScope(store, JSON.stringify(scope), byClass, from, now),
+    caseworkRecords(store, byClass, from, report),
   ]);
+  const readableWarnings = withReadableTimes(WARNINGS, warnings, ['publishedAt'], report);
   return {
     directory: {
       classes,
       students: students.filter((s) => inClasses.has(s.classId)),
       dorms: dorms.filter((d) => d.classIds.some((id) => inClasses.has(id))),
-      warnings: warnings.filter((w) => inClasses.has(w.classId)),
+      warnings: readableWarnings.filter((w) => inClasses.has(w.classId)),
     },
     users: new Map(users.map((u) => [u._id, u])),
-    records: [...records, ...casework].filter((r) => inClasses.has(r.classId)),
+    records: [...filed.rows, ...casework].filter((r) => inClasses.has(r.classId)),
+    skipped: skipped + filed.skipped,
   };
 }
 
@@ -60,13 +70,13 @@ export async function loadDutyData(store: Store, scope: DutyDataScope, from: str
  * more paged reads, independent of the number of people; not cached, since a meeting's record
  * can still change after it is written.
  */
-async function caseworkRecords(store: Store, where: Where, from: string): Promise<DutyRecordRow[]> {
+async function caseworkRecords(store: Store, where: Where, from: string, report: SkipReport): Promise<DutyRecordRow[]> {
   const [talks, meetings] = await Promise.all([
     readFrom<TalkRecord>(store, TALKS, where, 'at', from),
     readFrom<Meeting>(store, MEETINGS, where, 'at', from),
   ]);
   return [
-    ...talks.map((t) => ({ ...talkDutyRecord(t), classId: t.classId, flags: [], receivedAt: t.createdAt })),
-    ...meetings.flatMap((m) => meetingDutyRecords(m).map((r) => ({ ...r, classId: m.classId, flags: [], receivedAt: m.updatedAt }))),
+    ...withReadableTimes(TALKS, talks, ['at'], report).map((t) => ({ ...talkDutyRecord(t), classId: t.classId, flags: [], receivedAt: t.createdAt })),
+    ...withReadableTimes(MEETINGS, meetings, ['at'], report).flatMap((m) => meetingDutyRecords(m).map((r) => ({ ...r, classId: m.classId, flags: [], receivedAt: m.updatedAt }))),
   ];
 }

@@ -3,13 +3,14 @@ import type { DutyRecord } from '../../types/duty';
 import { toDutyRecord } from '../core/checkins/duty-record';
 import { toIso } from '../core/time/shanghai';
 import type { Store, Where } from '../platform/store/store';
+import { logSkipped, withReadableTimes } from '../platform/runtime/skip-bad-records';
 import { readFrom } from './read-range';
 
 /** A record as dashboards keep it: what the evaluator counts, plus where it belongs and its flags. */
 export type DutyRecordRow = DutyRecord & { classId: string; flags: CheckinFlag[]; receivedAt: string };
 
 /** watermark: the server's time when the last read began (receivedAt is stamped by the same clock). */
-type Entry = { from: string; rows: Map<string, DutyRecordRow>; watermark: number };
+type Entry = { from: string; rows: Map<string, DutyRecordRow>; watermark: number; skipped: Set<string> };
 
 /** Records are written once and never changed, so a warm instance only reads what arrived since. */
 const caches = new WeakMap<Store, Map<string, Entry>>();
@@ -27,6 +28,20 @@ function rowOf(doc: DutyRecordDoc): DutyRecordRow {
  * one page) and keep compact rows in memory, not whole documents.
  */
 export async function dutyRecordsSince(store: Store, scopeKey: string, where: Where, from: string, now: number): Promise<DutyRecordRow[]> {
+  return (await dutyRecordsOfScope(store, scopeKey, where, from, now)).rows;
+}
+
+/**
+ * Like dutyRecordsSince, with the ids of records left out because their time is not a real
+ * instant (reported once; one bad record must not stop every view of its college).
+ */
+export async function dutyRecordsOfScope(store: Store, scopeKey: string, where: Where, from: string, now: number): Promise<{ rows: DutyRecordRow[]; skipped: number }> {
+  const skipped = new Set<string>();
+  const readable = (docs: DutyRecordDoc[]) =>
+    withReadableTimes(DUTY_RECORDS, docs, ['at'], (s) => {
+      skipped.add(s.id);
+      logSkipped(s);
+    });
   let byScope = caches.get(store);
   if (!byScope) {
     byScope = new Map();
@@ -34,15 +49,16 @@ export async function dutyRecordsSince(store: Store, scopeKey: string, where: Wh
   }
   const entry = byScope.get(scopeKey);
   if (!entry || entry.from !== from) {
-    const rows = new Map((await readFrom<DutyRecordDoc>(store, DUTY_RECORDS, where, 'at', from)).map((d) => [d._id, rowOf(d)]));
+    const rows = new Map(readable(await readFrom<DutyRecordDoc>(store, DUTY_RECORDS, where, 'at', from)).map((d) => [d._id, rowOf(d)]));
     if (byScope.size >= MAX_SCOPES) byScope.delete(byScope.keys().next().value ?? '');
-    byScope.set(scopeKey, { from, rows, watermark: now });
-    return [...rows.values()];
+    byScope.set(scopeKey, { from, rows, watermark: now, skipped });
+    return { rows: [...rows.values()], skipped: skipped.size };
   }
   const since = toIso(new Date(entry.watermark - OVERLAP_MS));
-  for (const doc of await readFrom<DutyRecordDoc>(store, DUTY_RECORDS, where, 'receivedAt', since)) {
+  for (const doc of readable(await readFrom<DutyRecordDoc>(store, DUTY_RECORDS, where, 'receivedAt', since))) {
     if (doc.at >= from) entry.rows.set(doc._id, rowOf(doc));
   }
+  for (const id of skipped) entry.skipped.add(id);
   entry.watermark = Math.max(entry.watermark, now);
-  return [...entry.rows.values()];
+  return { rows: [...entry.rows.values()], skipped: entry.skipped.size };
 }

@@ -4,13 +4,15 @@ import type { Clock } from '../core/time/clock';
 import { toIso } from '../core/time/shanghai';
 import { enqueue, OUTBOX } from '../platform/messenger/outbox';
 import { queryAll, type Store } from '../platform/store/store';
+import { eachSurviving } from '../platform/runtime/skip-bad-records';
 import { evaluateScope } from './evaluate-scope';
 
 /** Used when a rule does not say how early to remind. */
 export const DEFAULT_REMIND_BEFORE_DAYS = 3;
 export const REMINDER_WRITER = 'system:duty-reminders';
 
-export type DutyReminderRun = { colleges: number; reminders: number; queued: number };
+/** skipped: records left out for a bad time; failedColleges: colleges whose pass failed (reported, the others ran). */
+export type DutyReminderRun = { colleges: number; reminders: number; queued: number; skipped: number; failedColleges: string[] };
 
 /** The subscription message for a reminder: the duty, its last day, what is still missing. */
 export function reminderMessage(r: DutyReminder) {
@@ -35,8 +37,11 @@ export async function queueDutyReminders(store: Store, clock: Clock): Promise<Du
   const colleges = await queryAll<College>(store, 'colleges');
   let reminders = 0;
   let queued = 0;
-  for (const college of colleges) {
+  let skipped = 0;
+  // One college's bad data must not stop the reminders of all the others.
+  const failed = await eachSurviving('colleges', colleges, (c) => c._id, async (college) => {
     const e = await evaluateScope(store, { collegeId: college._id }, now);
+    skipped += e.skipped;
     for (const evaluation of e.evaluations) {
       const user = e.users.get(evaluation.personId);
       if (!user) continue;
@@ -48,6 +53,6 @@ export async function queueDutyReminders(store: Store, clock: Clock): Promise<Du
         if (await store.transaction((tx) => enqueue(tx, entry, { by: REMINDER_WRITER, at }))) queued += 1;
       }
     }
-  }
-  return { colleges: colleges.length, reminders, queued };
+  });
+  return { colleges: colleges.length, reminders, queued, skipped, failedColleges: failed.map((f) => f.id) };
 }

@@ -16,6 +16,7 @@ import { WARNINGS, type Warning } from '../../types/warning';
 import { classesByIds, loadClass, loadStudent, studentResource, usersByIds } from '../platform/directory/directory';
 import type { Context, Handlers } from '../platform/runtime/define-function';
 import { queryAll, type Stored } from '../platform/store/store';
+import { withReadableTimes } from '../platform/runtime/skip-bad-records';
 import { audienceOf } from './audience';
 import { noticeDutyRecords, noticeEvents, noticesOf } from './case-notices';
 import { NOTICES, type Notice } from '../../types/notice';
@@ -41,7 +42,8 @@ function dutyRecordsFrom(talks: readonly TalkRecord[], meetings: readonly Meetin
     _id: r._id, kind: r.kind, actorId: r.actorId, at: r.at, classId: r.classId, documented: r.documented,
     ...(r.studentId ? { studentId: r.studentId } : {}), ...(r.minutes !== undefined ? { minutes: r.minutes } : {}), ...(r.mode ? { mode: r.mode } : {}), ...(r.topics ? { topics: r.topics } : {}),
   }));
-  return [...talks.map(talkDutyRecord), ...meetings.flatMap(meetingDutyRecords), ...fromFiled, ...noticeDutyRecords(notices)];
+  // One record with an unreadable time is reported and left out, never fails the whole case.
+  return withReadableTimes('dutyRecords', [...talks.map(talkDutyRecord), ...meetings.flatMap(meetingDutyRecords), ...fromFiled, ...noticeDutyRecords(notices)], ['at']);
 }
 
 /** Meetings about one student (a class meeting of the whole class is not part of a case). */

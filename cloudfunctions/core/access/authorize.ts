@@ -28,7 +28,14 @@ function reaches(grant: Grant, reach: Reach, resource: Resource): boolean {
     case 'college':
       return 'collegeId' in grant && resource.collegeId !== undefined && grant.collegeId === resource.collegeId;
     case 'department':
-      return grant.role === 'departmentHead' && resource.departmentId !== undefined && grant.departmentId === resource.departmentId;
+      // Department ids are per-college codes (every college may have a 'basic'): compare both.
+      return (
+        grant.role === 'departmentHead' &&
+        resource.collegeId !== undefined &&
+        resource.departmentId !== undefined &&
+        grant.collegeId === resource.collegeId &&
+        grant.departmentId === resource.departmentId
+      );
   }
 }
 

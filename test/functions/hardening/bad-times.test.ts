@@ -1,0 +1,92 @@
+import { queueDutyReminders } from '../../../cloudfunctions/duties/reminders-job';
+import { DUTY_RECORDS, type DutyRecordDoc } from '../../../types/checkin';
+import { isoTime } from '../../../types/fields';
+import type { OutboxMessage } from '../../../types/message';
+import { OUTBOX } from '../../../cloudfunctions/platform/messenger/outbox';
+import { demoPeople, openHarness, type Harness } from '../../support/harness';
+import { sentFrom } from '../../support/checkins-factories';
+import { seedSecondCollege, type SecondCollege } from '../../support/second-college';
+import { publishWarning, talkInput } from '../../support/support-factories';
+
+/** Defect 1: impossible times are refused at the door, and one stored anyway blocks nothing. */
+describe('times: strict parsing, and readers that survive a bad stored time', () => {
+  it.each([
+    '2026-11-23T09:00:00+99:99',
+    '2026-11-23T09:00:00-23:99',
+    '2026-11-23T09:00:00+24:00',
+    '2026-11-23T09:00:00-13:00',
+    '0000-01-01T00:00:00Z',
+    '1899-12-31T23:00:00+08:00',
+    '2100-01-02T00:00:00+08:00',
+    '2026-02-30T09:00:00+08:00',
+    'Invalid Date',
+  ])('isoTime refuses %s with a Chinese message', (text) => {
+    const result = isoTime.safeParse(text);
+    expect(result.success).toBe(false);
+    if (!result.success) expect(result.error.issues[0]?.message).toMatch(/时间/);
+  });
+
+  it.each(['2026-11-23T09:00:00+08:00', '2026-11-23T01:00:00.123Z', '2026-11-23T09:00:00+14:00', '2026-11-23T09:00:00-12:00', '2026-11-23T09:30:00+05:45'])('isoTime accepts %s', (text) => {
+    expect(isoTime.safeParse(text).success).toBe(true);
+  });
+
+  describe('through the functions', () => {
+    let h: Harness;
+    let p: ReturnType<typeof demoPeople>;
+    let k: SecondCollege;
+    beforeAll(async () => {
+      h = await openHarness('2026-11-28T10:00:00+08:00');
+      p = demoPeople(h.demo);
+      k = await seedSecondCollege(h.store, '2026-09-01T08:00:00+08:00');
+    });
+    afterAll(() => h.close());
+
+    it('a check-in, a meeting, a reply and a talk with an impossible time are refused, nothing written', async () => {
+      const before = await h.store.count(DUTY_RECORDS);
+      const checkin = await h.callAs(p.assistantUser, 'checkins', 'talk', { ...sentFrom(h.clock), deviceAt: '2026-11-28T10:00:00+99:99', studentId: p.student._id, mode: 'faceToFace', minutes: 30 });
+      expect(checkin).toMatchObject({ ok: false, code: 'INPUT.INVALID', field: 'deviceAt' });
+      expect(await h.store.count(DUTY_RECORDS)).toBe(before);
+      const meeting = await h.callAs(p.counselorUser, 'support', 'scheduleMeeting', { kind: 'talk', title: '约谈', classId: p.firstClass._id, studentIds: [p.student._id], startAt: '2026-12-01T10:00:00+24:00', place: '办公室' });
+      expect(meeting).toMatchObject({ ok: false, code: 'INPUT.INVALID', field: 'startAt' });
+      const reply = await h.callAs(p.studentUser, 'support', 'respondMeeting', { meetingId: 'm-x', answer: 'reschedule', proposedAt: '0000-12-01T10:00:00+08:00' });
+      expect(reply).toMatchObject({ ok: false, code: 'INPUT.INVALID', field: 'proposedAt' });
+      const talk = await h.callAs(p.counselorUser, 'support', 'recordTalk', talkInput(p.student._id, { at: '2026-11-27T10:00:00-23:99' }));
+      expect(talk).toMatchObject({ ok: false, code: 'INPUT.INVALID', field: 'at' });
+    });
+
+    it('one stored check-in with at "Invalid Date" blocks neither the duty views, the case view nor the reminder job', async () => {
+      await publishWarning(h.store, p.student);
+      const good = await h.ok(p.assistantUser, 'checkins', 'talk', { ...sentFrom(h.clock), studentId: p.student._id, mode: 'faceToFace', minutes: 30 });
+      const bad = await h.ok(p.assistantUser, 'checkins', 'talk', { ...sentFrom(h.clock), studentId: p.student._id, mode: 'faceToFace', minutes: 30 });
+      const row = await h.store.get<DutyRecordDoc>(DUTY_RECORDS, bad.recordId);
+      if (!row) throw new Error('check-in not stored');
+      await h.store.update<DutyRecordDoc>(DUTY_RECORDS, bad.recordId, { at: 'Invalid Date' }, row._version, { by: 'test:corrupt', at: good.at });
+
+      const mine = await h.callAs(p.assistantUser, 'duties', 'myDuties', { scope: 'semester' });
+      expect(mine.ok).toBe(true);
+      const board = await h.callAs(p.counselorUser, 'duties', 'classCompliance', {});
+      expect(board.ok).toBe(true);
+      const leader = await h.callAs(p.leaderUser, 'duties', 'staffCompliance', {});
+      expect(leader.ok).toBe(true);
+      if (leader.ok) expect(leader.data.rows.find((r) => r.id === p.assistantUser)?.records).toBeGreaterThanOrEqual(1);
+      const detail = await h.callAs(p.leaderUser, 'duties', 'complianceDetail', { personId: p.assistantUser });
+      expect(detail.ok).toBe(true);
+      if (detail.ok) {
+        expect(detail.data.records.map((r) => r.recordId)).toContain(good.recordId);
+        expect(detail.data.records.map((r) => r.recordId)).not.toContain(bad.recordId);
+      }
+      const caseView = await h.callAs(p.counselorUser, 'support', 'caseView', { studentId: p.student._id });
+      expect(caseView.ok).toBe(true);
+      const caseload = await h.callAs(p.counselorUser, 'support', 'caseload', {});
+      expect(caseload.ok).toBe(true);
+
+      const run = await queueDutyReminders(h.store, h.clock);
+      expect(run.colleges).toBe(2);
+      expect(run.skipped).toBeGreaterThanOrEqual(1);
+      const outbox = await h.store.query<OutboxMessage>(OUTBOX, { where: { kind: 'dutyDueSoon' }, limit: 1000 });
+      // The other college's staff still get their reminders.
+      expect(outbox.some((m) => m.toUserId === k.people.counselorUser)).toBe(true);
+      expect(outbox.some((m) => m.toUserId === p.counselorUser)).toBe(true);
+    });
+  });
+});
