@@ -23,7 +23,7 @@ import { NOTICES, type Notice } from '../../types/notice';
 import { MEETINGS, PAIRINGS, STUDY_PLANS, TALKS } from './collections';
 import { caseWarning } from './load';
 import { meetingView } from './meetings';
-import { pairingView } from './pairings';
+import { pairingResourceOf, pairingView } from './pairings';
 import { planIdOf, planView } from './plans';
 import { latestDifficulty, talkViews } from './talks';
 
@@ -99,7 +99,8 @@ export const caseHandlers: Handlers<Pick<SupportApi, 'caseView' | 'caseload'>> =
         difficulty: difficulty ? { type: difficulty.type, label: difficultyLabel[difficulty.type], note: difficulty.note, at: difficulty.at, byName: difficulty.actorName } : null,
         plan: planV,
         talks: talkViews(talks, isAllowed(ctx.actor, 'talk.readNotes', resource)),
-        pairings: [...pairings.values()].map((p) => pairingView(ctx, p)),
+        // Staff get the forms under the same rule as the `pairing` action (a clerk reads cases, not forms).
+        pairings: [...pairings.values()].filter((p) => audience !== 'staff' || isAllowed(ctx.actor, 'pairing.read', pairingResourceOf(p))).map((p) => pairingView(ctx, p)),
         meetings: meetings.map((m) => meetingView(ctx.actor, m)),
         duties,
         dutiesNote,

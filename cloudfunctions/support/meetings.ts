@@ -20,6 +20,19 @@ export function defaultRemindBefore(env: Readonly<Record<string, string | undefi
   return Number.isInteger(n) && n >= 0 ? n : DEFAULT_REMIND_BEFORE_MINUTES;
 }
 
+/**
+ * What an invited student or parent may see of who is invited: themself and the student they
+ * act for, never the other invitees (in a 座谈会 that would tell a warned student who else is).
+ */
+function ownInvitation(actor: Actor, m: Meeting): Pick<Meeting, 'studentIds' | 'inviteeIds' | 'record'> {
+  const mine = new Set(actor.grants.flatMap((g) => (g.role === 'student' ? [g.studentId] : g.role === 'parent' ? g.childIds : [])));
+  return {
+    studentIds: m.studentIds.filter((id) => mine.has(id)),
+    inviteeIds: m.inviteeIds.filter((id) => id === actor.userId),
+    record: m.record === null ? null : { ...m.record, presentIds: m.record.presentIds.filter((id) => mine.has(id)) },
+  };
+}
+
 export function meetingView(actor: Actor, m: Stored<Meeting>): MeetingView {
   const { _version: _v, createdBy: _cb, createdAt: _ca, updatedBy: _ub, updatedAt: _ua, ...rest } = m;
   const invited = m.inviteeIds.includes(actor.userId);
@@ -30,6 +43,7 @@ export function meetingView(actor: Actor, m: Stored<Meeting>): MeetingView {
   const responses = isOrganizer || staff ? m.responses : m.responses.filter((r) => r.userId === actor.userId);
   return {
     ...rest,
+    ...(isOrganizer || staff ? {} : ownInvitation(actor, m)),
     responses,
     canRespond: invited && m.status === 'scheduled',
     canConfirm: invited && parent && m.kind === 'parentMeeting' && m.status === 'held',
@@ -67,9 +81,17 @@ async function sendReminders(tx: TxStore, m: Meeting, people: readonly (Person &
   }
 }
 
+/**
+ * Who may change a scheduled meeting — move, cancel, record it, or close it with a talk record:
+ * its organizer only (one rule for recordMeeting and recordTalk).
+ */
+export function mayChangeMeeting(actor: Actor, m: Pick<Meeting, 'actorId'>): boolean {
+  return m.actorId === actor.userId;
+}
+
 async function organizerMeeting(ctx: Context, meetingId: string): Promise<Stored<Meeting>> {
   const m = await loadMeeting(ctx.store, meetingId);
-  if (m.actorId !== ctx.actor.userId) throw new AccessDeniedError('只有安排人可以修改此会谈');
+  if (!mayChangeMeeting(ctx.actor, m)) throw new AccessDeniedError('只有安排人可以修改此会谈');
   return m;
 }
 

@@ -1,4 +1,4 @@
-import { authorize, classIdsFor, collegeIdsFor, isAllowed, rolesWith } from '../core/access/authorize';
+import { authorize, classIdsFor, collegeIdsFor, isAllowed, rolesWith, type Resource } from '../core/access/authorize';
 import type { Permission } from '../core/access/permissions';
 import { DomainError } from '../core/errors';
 import { lastFour, maskAccount } from '../core/support/bank-mask';
@@ -14,8 +14,10 @@ import { newId, queryAll, type Stored } from '../platform/store/store';
 import { PAIRINGS } from './collections';
 import { loadPairing, orNobody } from './load';
 
-const pairingResource = (ctx: Context, pairingId: string) =>
-  orNobody(() => loadPairing(ctx.store, pairingId), (p) => ({ classId: p.classId, collegeId: p.collegeId }));
+/** The one resource a pairing form is reached by, for the `pairing` action and the case view alike. */
+export const pairingResourceOf = (p: Pick<Pairing, 'classId' | 'collegeId'>): Resource => ({ classId: p.classId, collegeId: p.collegeId });
+
+const pairingResource = (ctx: Context, pairingId: string) => orNobody(() => loadPairing(ctx.store, pairingId), pairingResourceOf);
 
 /**
  * The helper's bank account in clear only for the school-level approver, who pays the stipend,

@@ -10,6 +10,7 @@ import type { Context, Handlers } from '../platform/runtime/define-function';
 import { queryAll, type Stored } from '../platform/store/store';
 import { DIFFICULTIES, MEETINGS, TALKS } from './collections';
 import { caseWarning } from './load';
+import { mayChangeMeeting } from './meetings';
 import { toIso } from '../core/time/shanghai';
 
 /** The talker roles the caller holds for a class (a tutor role does not exist yet). */
@@ -95,6 +96,7 @@ export const talkHandlers: Handlers<Pick<SupportApi, 'talkDefaults' | 'recordTal
       if (input.meetingId && (!meeting || meeting.kind !== 'talk' || !meeting.studentIds.includes(student._id) || meeting.status !== 'scheduled')) {
         throw new DomainError('TALK.MEETING_MISMATCH', '所选约谈不存在、已记录或不是与该生的约谈', 'meetingId');
       }
+      if (meeting && !mayChangeMeeting(ctx.actor, meeting)) throw new DomainError('ACCESS.DENIED', '这次约谈由他人安排，只有安排人可以登记并结束它', 'meetingId');
       const talks = await talksOf(ctx, student._id);
       // Stored instants are all +08:00 ISO, so string order is time order.
       const at = toIso(input.at);
