@@ -1,10 +1,12 @@
 import { build } from 'esbuild';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { cloudbaseConfig, functionFolders, loadDeployment, wechatFunctionConfig } from './deploy/cloudbase-config';
 
 /**
  * Bundles each cloud function (cloudfunctions/<name>/index.ts) with core and platform inlined
- * into dist/cloudfunctions/<name>/ — index.js, package.json, config.json — ready to deploy.
+ * into dist/cloudfunctions/<name>/ — index.js, package.json, config.json — ready to deploy, and
+ * writes cloudbaserc.json (the CloudBase CLI's file) from config/deployment.json.
  */
 const root = resolve(__dirname, '..');
 const source = join(root, 'cloudfunctions');
@@ -16,11 +18,11 @@ const runtimeDependencies: Record<string, string> = {
   'wx-server-sdk': '~3.0.4',
 };
 
-const names = readdirSync(source)
-  .filter((name) => !['core', 'platform'].includes(name) && existsSync(join(source, name, 'index.ts')))
-  .sort();
+const names = functionFolders(source);
+const deployment = loadDeployment();
 
 async function main(): Promise<void> {
+  const rc = cloudbaseConfig(deployment, names);
   rmSync(out, { recursive: true, force: true });
   const rows: string[] = [];
   for (const name of names) {
@@ -44,10 +46,10 @@ async function main(): Promise<void> {
       join(dir, 'package.json'),
       `${JSON.stringify({ name, version: '1.0.0', private: true, main: 'index.js', dependencies: runtimeDependencies }, null, 2)}\n`,
     );
-    const config = join(source, name, 'config.json');
-    if (existsSync(config)) copyFileSync(config, join(dir, 'config.json'));
+    writeFileSync(join(dir, 'config.json'), `${JSON.stringify(wechatFunctionConfig(deployment.functions[name]!), null, 2)}\n`);
     rows.push(`${name.padEnd(12)} ${(statSync(join(dir, 'index.js')).size / 1024).toFixed(1).padStart(8)} KB`);
   }
+  writeFileSync(join(root, 'cloudbaserc.json'), `${JSON.stringify(rc, null, 2)}\n`);
   console.log(`cloud functions → ${out}\n${rows.join('\n')}`);
 }
 

@@ -3,24 +3,25 @@ import { wechatSender } from '../platform/messenger/wechat-sender';
 import { openCloudbaseStore } from '../platform/store/cloudbase-store';
 import type { Store } from '../platform/store/store';
 import { queueDutyReminders } from '../duties/reminders-job';
-import { runScheduler } from './run';
+import { hourlyWorkDue, runScheduler } from './run';
 import { isTimerInvocation } from './timer-invocation';
 import { loadWxCloud } from './wx-cloud';
 
 let store: Store | null = null;
 
 /**
- * CloudBase entry, run by the timer triggers in config.json: `send-outbox` every minute (deadline
- * messages, then the outbox), `duty-reminders` every hour (a whole college's duties are evaluated,
- * too heavy for every minute; the outbox key keeps one reminder per duty and window). Only timer
- * invocations act: a mini-program calling this function by name (whatever it puts in the event)
- * gets nothing done.
+ * CloudBase entry, run by its one timer trigger (config/deployment.json) every minute: deadline
+ * messages, then the outbox; at minute 0 also the duty reminders (a whole college's duties are
+ * evaluated, too heavy for every minute; the outbox key keeps one reminder per duty and window).
+ * Only timer invocations act: a mini-program calling this function by name (whatever it puts in
+ * the event) gets nothing done.
  */
 export const main = async (event: unknown, context?: unknown) => {
   if (!isTimerInvocation(event, context)) return { ok: false, code: 'ACTION.UNKNOWN', message: '仅由定时触发器调用' };
   store ??= openCloudbaseStore();
-  if (Reflect.get(event, 'TriggerName') === 'duty-reminders') return { ok: true, data: await queueDutyReminders(store, systemClock) };
+  const now = systemClock.now();
   const cloud = loadWxCloud();
-  const result = await runScheduler(store, systemClock, wechatSender(cloud.openapi.subscribeMessage), `scheduler-${process.pid}-${Date.now().toString(36)}`);
-  return { ok: true, data: result };
+  const result = await runScheduler(store, systemClock, wechatSender(cloud.openapi.subscribeMessage), `scheduler-${process.pid}-${now.getTime().toString(36)}`);
+  const reminders = hourlyWorkDue(now) ? await queueDutyReminders(store, systemClock) : null;
+  return { ok: true, data: { ...result, reminders } };
 };

@@ -1,4 +1,5 @@
 import type { Clock } from '../core/time/clock';
+import { shanghai } from '../core/time/shanghai';
 import { sendDue, type SendPassResult } from '../platform/messenger/send-pass';
 import type { MessageSender } from '../platform/messenger/sender';
 import type { Store } from '../platform/store/store';
@@ -11,4 +12,9 @@ export async function runScheduler(store: Store, clock: Clock, sender: MessageSe
   const deadlines = await queueDeadlineMessages(store, clock);
   const send = await sendDue(store, sender, clock, claimer);
   return { deadlines, send };
+}
+
+/** CloudBase allows one trigger per function, so the minute tick does the hourly work at minute 0 (Shanghai). */
+export function hourlyWorkDue(now: Date): boolean {
+  return shanghai(now).minute() === 0;
 }

@@ -25,4 +25,12 @@ describe('cloud function bundles', () => {
       expect(typeof loaded.main).toBe('function');
     }
   });
+
+  it('writes cloudbaserc.json and every function config.json from config/deployment.json', () => {
+    const rc: { functions: { name: string }[] } = JSON.parse(readFileSync(join(root, 'cloudbaserc.json'), 'utf8'));
+    const sources = readdirSync(join(root, 'cloudfunctions')).filter((n) => existsSync(join(root, 'cloudfunctions', n, 'index.ts')));
+    expect(rc.functions.map((f) => f.name).sort()).toEqual(sources.sort());
+    const scheduler: { triggers: unknown[] } = JSON.parse(readFileSync(join(out, 'scheduler', 'config.json'), 'utf8'));
+    expect(scheduler.triggers).toHaveLength(1);
+  });
 });

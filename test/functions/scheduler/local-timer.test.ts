@@ -2,8 +2,8 @@ import { demoPeople, openHarness, type Harness } from '../../support/harness';
 import { makeWarning, publishWarning } from '../../support/notices-factories';
 import { localJobs } from '../../../scripts/server/timers';
 import { INBOX } from '../../../types/notice';
-import schedulerConfig from '../../../cloudfunctions/scheduler/config.json';
 import { main } from '../../../cloudfunctions/scheduler/index';
+import { hourlyWorkDue } from '../../../cloudfunctions/scheduler/run';
 
 describe('the scheduler in the local server and in the cloud', () => {
   let h: Harness;
@@ -21,14 +21,12 @@ describe('the scheduler in the local server and in the cloud', () => {
     expect(await h.store.get(INBOX, `msg:warningIssued:${notice._id}`)).toMatchObject({ toUserId: people.studentUser, title: '学业警示通知' });
   });
 
-  it('the cloud function has a one-minute sender timer, an hourly duty-reminder timer and the subscribeMessage.send permission', () => {
-    expect(schedulerConfig).toEqual({
-      triggers: [
-        { name: 'send-outbox', type: 'timer', config: '0 */1 * * * * *' },
-        { name: 'duty-reminders', type: 'timer', config: '0 0 */1 * * * *' },
-      ],
-      permissions: { openapi: ['subscribeMessage.send'] },
-    });
+  it('the cloud tick does the hourly duty reminders at minute 0, Shanghai time, and only then', () => {
+    expect(hourlyWorkDue(new Date('2026-11-25T09:00:20+08:00'))).toBe(true);
+    expect(hourlyWorkDue(new Date('2026-11-25T09:01:00+08:00'))).toBe(false);
+    expect(hourlyWorkDue(new Date('2026-11-25T08:59:59+08:00'))).toBe(false);
+    // Minute 0 in Shanghai, whatever the zone of the instant's notation.
+    expect(hourlyWorkDue(new Date('2026-11-25T01:00:05Z'))).toBe(true);
   });
 
   it('the cloud entry acts on timer events only: a mini-program calling it by name gets nothing done', async () => {

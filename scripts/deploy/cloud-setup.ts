@@ -1,0 +1,30 @@
+import CloudBase from '@cloudbase/manager-node';
+import { collections } from '../../cloudfunctions/platform/store/collections';
+import { setupCollections, type CollectionAdmin } from './collection-setup';
+import { requireEnv } from './require-env';
+
+/** `npm run cloud:setup`: the CloudBase database from the collection registry (collections, indexes, ADMINONLY). */
+async function main(): Promise<void> {
+  const env = requireEnv(['CLOUDBASE_ENV_ID', 'TENCENTCLOUD_SECRETID', 'TENCENTCLOUD_SECRETKEY'], '初始化云数据库');
+  const app = new CloudBase({ envId: env.CLOUDBASE_ENV_ID, secretId: env.TENCENTCLOUD_SECRETID, secretKey: env.TENCENTCLOUD_SECRETKEY });
+  const admin: CollectionAdmin = {
+    createCollectionIfNotExists: (name) => app.database.createCollectionIfNotExists(name),
+    indexNames: async (name) => ((await app.database.describeCollection(name)).Indexes ?? []).map((index) => index.Name),
+    createIndexes: (name, indexes) =>
+      app.database.updateCollection(name, {
+        CreateIndexes: indexes.map((index) => ({
+          IndexName: index.name,
+          MgoKeySchema: { MgoIndexKeys: index.fields.map((field) => ({ Name: field, Direction: '1' })), MgoIsUnique: false },
+        })),
+      }),
+    setAdminOnly: (name) => app.permission.modifyResourcePermission({ resourceType: 'collection', resource: name, permission: 'ADMINONLY' }),
+  };
+  const report = await setupCollections(admin, collections);
+  for (const row of report) console.log(`${row.collection.padEnd(20)} ${row.indexesCreated.length > 0 ? `新建索引 ${row.indexesCreated.join(', ')}` : '索引已齐'}`);
+  console.log(`${report.length} 个集合已就绪（仅云函数可读写）`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
