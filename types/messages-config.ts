@@ -1,22 +1,34 @@
 import { z } from 'zod';
 import { MessageKind } from './message';
 
-/** WeChat subscription-message data types and their documented value limits (characters). */
-export const WechatFieldType = z.enum(['thing', 'phrase', 'name', 'time', 'character_string']);
+/**
+ * WeChat subscription-message data types and their documented value limits (characters, counted
+ * as code points): thing ≤ 20, number / letter / character_string ≤ 32, symbol ≤ 5, phrase ≤ 5
+ * Chinese characters, name ≤ 10, phone_number ≤ 17, car_number ≤ 8, amount (a currency sign,
+ * ≤ 10 digits, decimals), time / date in WeChat's formats.
+ */
+export const WechatFieldType = z.enum(['thing', 'number', 'letter', 'symbol', 'character_string', 'time', 'date', 'amount', 'phone_number', 'car_number', 'name', 'phrase']);
 export type WechatFieldType = z.infer<typeof WechatFieldType>;
 
 export const wechatFieldLimit: Record<WechatFieldType, number> = {
   thing: 20,
-  phrase: 5,
-  name: 10,
-  time: 32,
+  number: 32,
+  letter: 32,
+  symbol: 5,
   character_string: 32,
+  time: 32,
+  date: 32,
+  amount: 16,
+  phone_number: 17,
+  car_number: 8,
+  name: 10,
+  phrase: 5,
 };
 
 /** One field of a template: our key in outbox data → WeChat's key (thing1, time2…) and type. */
 export const TemplateField = z.object({
   key: z.string().regex(/^[a-zA-Z][a-zA-Z0-9]*$/, '字段名只能是字母和数字'),
-  wechatKey: z.string().regex(/^(thing|phrase|name|time|character_string)\d{1,2}$/, '微信字段名形如 thing1、time2'),
+  wechatKey: z.string().regex(/^(thing|number|letter|symbol|character_string|time|date|amount|phone_number|car_number|name|phrase)\d{1,2}$/, '微信字段名形如 thing1、time2'),
   type: WechatFieldType,
   label: z.string().min(1),
 });
@@ -31,7 +43,7 @@ export const MessageTemplate = z
   })
   .superRefine((tpl, ctx) => {
     for (const field of tpl.fields) {
-      if (!field.wechatKey.startsWith(field.type)) ctx.addIssue({ code: 'custom', message: `${field.wechatKey} 的类型应为 ${field.type}`, path: ['fields'] });
+      if (field.wechatKey.replace(/\d+$/, '') !== field.type) ctx.addIssue({ code: 'custom', message: `${field.wechatKey} 的类型应为 ${field.type}`, path: ['fields'] });
     }
     if (new Set(tpl.fields.map((f) => f.wechatKey)).size !== tpl.fields.length) ctx.addIssue({ code: 'custom', message: '微信字段重复', path: ['fields'] });
   });

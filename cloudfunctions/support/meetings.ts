@@ -218,7 +218,8 @@ export const meetingHandlers: Handlers<
               toUserId: m.actorId,
               toOpenid: organizer.openid,
               page: meetingPage(m._id, true, false),
-              data: { thing1: `${ctx.actor.name}申请改期`.slice(0, 20), time2: (response.proposedAt ?? m.at).slice(0, 16).replace('T', ' '), thing3: m.place.slice(0, 20) },
+              // Whole texts: the sender fits every field to WeChat's limits (core/messages/wechat-data.ts).
+              data: { thing1: `${ctx.actor.name}申请改期`, time2: response.proposedAt ?? m.at, thing3: m.place },
               subjectId: m._id,
             },
             ctx.write(),

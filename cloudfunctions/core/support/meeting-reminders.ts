@@ -53,13 +53,9 @@ export function meetingReminders(
         toOpenid: p.openid,
         sendAfter,
         page: meetingPage(meeting._id, p.userId === meeting.actorId, p.parent),
-        // WeChat template limits: thing ≤ 20 characters.
-        data: { thing1: meeting.title.slice(0, 20), time2: formatForMessage(meeting.at), thing3: meeting.place.slice(0, 20) },
+        // Whole texts: the sender fits every field to WeChat's limits (core/messages/wechat-data.ts).
+        data: { thing1: meeting.title, time2: toIso(meeting.at), thing3: meeting.place },
       },
     ];
   });
-}
-
-function formatForMessage(iso: string): string {
-  return toIso(iso).slice(0, 16).replace('T', ' ');
 }

@@ -6,7 +6,7 @@ const types = WechatFieldType.options;
 
 describe('fitting values to WeChat subscription-message limits', () => {
   it.each([
-    ['thing', '补考后仍不及格 2 门：高等数学A（上）、大学物理、有机化学', '补考后仍不及格 2 门：高等数学A（上…'],
+    ['thing', '补考后仍不及格 2 门：高等数学A（上）、大学物理、有机化学', '补考后仍不及格 2 门：高等数学A…'],
     ['thing', '短', '短'],
     ['thing', '   ', '无'],
     ['name', '欧阳娜娜娜娜娜娜娜娜娜', '欧阳娜娜娜娜娜娜娜…'],
