@@ -11,7 +11,8 @@ import { join } from 'node:path';
 import { dutiesFunction } from '../cloudfunctions/duties/function';
 import { dutySubjects } from '../cloudfunctions/core/compliance/directory';
 import { evaluateDutiesBatch } from '../cloudfunctions/core/duties';
-import { defaultCalendar, defaultDutyConfig } from '../cloudfunctions/core/duties/defaults';
+import { defaultDutyConfig } from '../cloudfunctions/core/duties/defaults';
+import { ruleCalendar } from '../cloudfunctions/core/calendar';
 import { loadDutyData } from '../cloudfunctions/duties/load-duty-data';
 import { fixedClock } from '../cloudfunctions/core/time/clock';
 import { localFiles } from '../cloudfunctions/platform/files/local-files';
@@ -162,12 +163,13 @@ async function main() {
     const from = '2025-07-13T00:00:00.000+08:00';
     const loads: number[] = [];
     const evaluations: number[] = [];
+    const calendar = ruleCalendar(2024, 2028);
     for (let run = 0; run < 5; run++) {
       let start = performance.now();
       const data = await loadDutyData(countingStore(raw).store, { collegeId: COLLEGE }, from, Date.parse(NOW));
       loads.push(performance.now() - start);
       start = performance.now();
-      const result = evaluateDutiesBatch({ rules: defaultDutyConfig.rules, calendar: defaultCalendar, now: NOW, subjects: dutySubjects(data.directory), records: data.records });
+      const result = evaluateDutiesBatch({ rules: defaultDutyConfig.rules, calendar, now: NOW, subjects: dutySubjects(data.directory), records: data.records });
       evaluations.push(performance.now() - start);
       if (run === 0) console.log(`\nevaluated ${result.length} people, ${result.reduce((n, ev) => n + ev.items.length, 0)} duty items, ${data.records.length} records`);
     }

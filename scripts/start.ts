@@ -2,7 +2,8 @@ import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { z } from 'zod';
-import { systemClock } from '../cloudfunctions/core/time/clock';
+import { clockFromSetting, CLOCK_SETTING } from '../cloudfunctions/platform/clock-setting';
+import { formatDateTime } from '../cloudfunctions/core/time/shanghai';
 import { openSqliteStore } from '../cloudfunctions/platform/store/sqlite-store';
 import { seedDemo } from './demo/seed';
 import { publishDemoHistory } from './demo/history';
@@ -46,19 +47,25 @@ async function main(): Promise<void> {
   mkdirSync(dataDir, { recursive: true });
   ensureH5Build(root);
   const store = openSqliteStore(join(dataDir, 'xueye.sqlite'));
-  const { seeded, data } = await seedDemo(store, systemClock);
+  // One clock for the server, the timers and the demo: XUEYE_NOW (running on from there) or the system clock.
+  const clock = clockFromSetting(process.env, { running: true });
+  if (process.env[CLOCK_SETTING]) console.log(`时钟设为 ${formatDateTime(clock.now())}（${CLOCK_SETTING}），此后照常走时`);
+  const { seeded, data } = await seedDemo(store, clock);
   // History is made once, also when a first start was stopped between the seed and this step.
   if ((await store.count('warningRuns')) === 0) {
     const files = localFiles(dataDir);
-    const history = await publishDemoHistory(store, files, systemClock);
-    const activity = await recordDemoActivity(store, files, data ?? generateDemo());
-    console.log(`已录入本学期 ${activity} 条查寝、查课、班会、谈话等工作记录`);
-    console.log(`已载入演示数据（生命科学与工程学院，6 个班，240 名学生；2025-2026-1 学期已发布 ${history.published} 名学业警示，2025-2026-2 学期名单待教学秘书审核发布）`);
+    const demo = data ?? generateDemo(clock);
+    const history = await publishDemoHistory(store, files, clock);
+    const activity = await recordDemoActivity(store, files, demo);
+    console.log(`已录入本学期（${demo.timeline.current.id}）${activity} 条查寝、查课、班会、谈话等工作记录`);
+    console.log(
+      `已载入演示数据（生命科学与工程学院，6 个班，240 名学生；${history.publishedSemester} 学期已发布 ${history.published} 名学业警示，${history.draftSemester} 学期名单待教学秘书审核发布）`,
+    );
   } else {
     console.log(seeded ? '已载入演示数据' : '使用已有数据（data/ 目录）');
   }
-  const server = await startLocalServer({ store, clock: systemClock, dataDir, webRoot: join(root, 'dist/h5'), port: env.PORT });
-  const timers = startLocalTimers({ store, clock: systemClock });
+  const server = await startLocalServer({ store, clock, dataDir, webRoot: join(root, 'dist/h5'), port: env.PORT });
+  const timers = startLocalTimers({ store, clock });
   console.log(`学业帮扶本地版已启动：${server.url}`);
   const stop = async () => {
     timers.stop();

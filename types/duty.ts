@@ -141,7 +141,7 @@ export const DutyConfig = z
 export type DutyConfig = z.infer<typeof DutyConfig>;
 
 /** A calendar date (Shanghai), e.g. 2025-09-08. */
-const calendarDate = z
+export const calendarDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
   .refine((d) => {

@@ -14,9 +14,10 @@ import { complianceScopeOf, ownDutyClassIds } from './scope-of';
 
 const rulesById: ReadonlyMap<string, DutyRule> = new Map(defaultDutyConfig.rules.map((r) => [r.id, r]));
 
+/** Filed in the semester shown, or (in the break after it, when it is still shown) since its end. */
 function inSemester(e: ScopeEvaluation, at: string): boolean {
   const t = Date.parse(at);
-  return t >= e.term.semesterSpan.start && t < e.term.semesterSpan.end;
+  return t >= e.term.semesterSpan.start && t < Math.max(e.term.semesterSpan.end, e.now + 1);
 }
 
 function countBy<T>(items: readonly T[], key: (item: T) => string): Map<string, number> {

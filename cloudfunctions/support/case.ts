@@ -1,5 +1,6 @@
 import { classIdsFor, collegeIdsFor, isAllowed } from '../core/access/authorize';
-import { defaultCalendar, defaultDutyConfig } from '../core/duties/defaults';
+import { defaultDutyConfig } from '../core/duties/defaults';
+import { loadCalendar } from '../platform/calendar/stored-calendar';
 import { caseTimeline } from '../core/support/case-timeline';
 import { dutyLinesByStudent, type ClassCases } from '../core/support/duty-lines';
 import { meetingDutyRecords, talkDutyRecord } from '../core/support/duty-records';
@@ -81,7 +82,7 @@ export const caseHandlers: Handlers<Pick<SupportApi, 'caseView' | 'caseload'>> =
         const users = await usersByIds(ctx.store, [cls.counselorId, cls.headTeacherId, ...(cls.assistantId ? [cls.assistantId] : [])]);
         const result = dutyLinesByStudent([{ classId: cls._id, staff: staffOf(cls, users), warnings: [warning] }], dutyRecordsFrom(talks, meetings, filed, notices), {
           rules: defaultDutyConfig.rules,
-          calendar: defaultCalendar,
+          calendar: await loadCalendar(ctx.store, Date.parse(now)),
           now,
         });
         // The level's one-off duties (plan, talks, parent contact within N days) next to the config rules' lines.
@@ -149,7 +150,7 @@ export const caseHandlers: Handlers<Pick<SupportApi, 'caseView' | 'caseload'>> =
       const users = await usersByIds(ctx.store, [...classes.values()].flatMap((c) => [c.counselorId, c.headTeacherId, ...(c.assistantId ? [c.assistantId] : [])]));
       const byClass = [...classes.values()].map((c) => ({ classId: c._id, staff: staffOf(c, users), warnings: warnings.filter((w) => w.classId === c._id) }));
       const records = dutyRecordsFrom(talks.filter((t) => warnedIds.has(t.studentId)), meetings, filed.filter((r) => r.studentId !== undefined && warnedIds.has(r.studentId)), notices.filter((n) => warnedIds.has(n.studentId)));
-      const { lines } = dutyLinesByStudent(byClass, records, { rules: defaultDutyConfig.rules, calendar: defaultCalendar, now: ctx.nowIso() });
+      const { lines } = dutyLinesByStudent(byClass, records, { rules: defaultDutyConfig.rules, calendar: await loadCalendar(ctx.store, ctx.clock.now().getTime()), now: ctx.nowIso() });
       const planOf = new Map(plans.map((p) => [p.warningId, p]));
       const rows = warnings.map((w): CaseloadRow => {
         const mine = talks.filter((t) => t.studentId === w.studentId);

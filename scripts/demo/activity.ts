@@ -12,9 +12,11 @@ import { seeded } from './random';
  * Weeks of staff work in the current semester for the local demo, recorded through the checkins
  * function as staff would on their phones (fixed clocks, seeded choices): class checks, dorm
  * checks, class meetings, lectures, themed activities and talks. Some staff keep up, some fall
- * behind, so the compliance dashboards have something to show.
+ * behind, so the compliance dashboards have something to show. The weeks are the demo's
+ * (timeline.ts): from the semester start up to the week of its clock, never in the future.
  */
-export async function recordDemoActivity(store: Store, files: FileSource, demo: DemoData, from = '2026-09-07', until = '2026-11-22'): Promise<number> {
+export async function recordDemoActivity(store: Store, files: FileSource, demo: DemoData, weeks = demo.timeline.activity): Promise<number> {
+  const { from, until } = weeks;
   const checkins = functions.checkins;
   if (!checkins) throw new Error('checkins function is not registered');
   const random = seeded(4242);

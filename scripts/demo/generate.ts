@@ -1,8 +1,10 @@
 import type { ClassInfo, College, Course, Dorm, Grant, Student, User } from '../../types/domain';
 import { gradeDocId } from '../../cloudfunctions/core/grades/grade-doc-id';
-import { COLLEGE, DEPARTMENTS, PROGRAMME, SEMESTERS, type CourseSpec } from './catalog';
+import type { Clock } from '../../cloudfunctions/core/time/clock';
+import { COLLEGE, DEPARTMENTS, coursesOf, type CourseSpec } from './catalog';
 import { personName, phone } from './names';
 import { normal, seeded } from './random';
+import { demoTimeline, type DemoTimeline } from './timeline';
 
 export type DemoGrade = {
   _id: string;
@@ -27,6 +29,8 @@ export type DemoData = {
   courses: Course[];
   grades: DemoGrade[];
   users: User[];
+  /** Where the demo sits in time (from the clock it was made with). */
+  timeline: DemoTimeline;
 };
 
 export const DEMO_OPENID_PREFIX = 'demo:';
@@ -50,8 +54,12 @@ function clampScore(x: number): number {
   return Math.max(0, Math.min(100, x));
 }
 
-/** One college, cohorts 2024 and 2025, six classes of 40, two finished semesters of grades. */
-export function generateDemo(seed = 20261123): DemoData {
+/**
+ * One college, two cohorts (second and third year), six classes of 40, two finished semesters of
+ * grades: all relative to the clock, so the demo is the same on any day (timeline.ts).
+ */
+export function generateDemo(clock: Clock, seed = 20261123): DemoData {
+  const timeline = demoTimeline(clock);
   const random = seeded(seed);
   const college: College = { ...COLLEGE, departments: DEPARTMENTS };
   const users: User[] = [];
@@ -61,7 +69,8 @@ export function generateDemo(seed = 20261123): DemoData {
     return u;
   };
 
-  const cohorts = [2024, 2025];
+  const [third, second] = timeline.cohorts;
+  const cohorts = [third, second];
   const majors = [
     { dept: 'bioeng', major: '生物工程', short: '生工' },
     { dept: 'bioeng', major: '生物工程', short: '生工' },
@@ -126,7 +135,7 @@ export function generateDemo(seed = 20261123): DemoData {
       abilities.set(id, random() < 0.1 ? normal(random, 57, 6) : normal(random, 79, 7));
     }
     // Dorms of four, by gender, in the class's building.
-    const building = cls.cohort === 2025 ? '西区3号楼' : '西区5号楼';
+    const building = cls.cohort === second ? '西区3号楼' : '西区5号楼';
     for (const gender of ['男', '女'] as const) {
       const same = members.filter((s) => s.gender === gender);
       for (let i = 0; i < same.length; i += 4) {
@@ -146,8 +155,8 @@ export function generateDemo(seed = 20261123): DemoData {
     if (!cls) continue;
     const ability = abilities.get(s._id) ?? 75;
     const owed: CourseSpec[] = [];
-    for (const semester of SEMESTERS) {
-      const specs = PROGRAMME[s.cohort]?.[semester] ?? [];
+    for (const semester of timeline.finished.map((f) => f.id)) {
+      const specs = coursesOf(s.cohort, semester);
       const add = (spec: CourseSpec, attempt: DemoGrade['attempt'], score: string) =>
         grades.push({
           _id: gradeDocId({ studentId: s._id, courseCode: spec.code, semester, attempt }),
@@ -194,5 +203,5 @@ export function generateDemo(seed = 20261123): DemoData {
   // School level (学工部): approves peer pairings; added after every random draw so the rest stays the same.
   user('t-affairs', '学工部（演示）', [{ role: 'studentAffairs' }]);
 
-  return { college, classes, students, dorms, courses: [...courses.values()].sort((a, b) => a._id.localeCompare(b._id)), grades, users };
+  return { college, classes, students, dorms, courses: [...courses.values()].sort((a, b) => a._id.localeCompare(b._id)), grades, users, timeline };
 }

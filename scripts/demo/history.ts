@@ -4,13 +4,17 @@ import type { FileSource } from '../../cloudfunctions/platform/files/file-source
 import type { Store } from '../../cloudfunctions/platform/store/store';
 import type { Envelope } from '../../types/envelope';
 import { DEMO_OPENID_PREFIX } from './generate';
+import { demoTimeline } from './timeline';
 
 /**
- * A semester of history for the local demo, made through the same functions a clerk uses:
- * 2025-2026-1's list was published in March 2026 (notices, parent deadlines, duties follow), and
- * 2025-2026-2's list is run and waits as a draft for the clerk to review and publish.
+ * A semester of history for the local demo, made through the same functions a clerk uses, dated
+ * from `now` (timeline.ts): the older finished semester's list was published within two weeks of
+ * the newer one's start (notices, parent deadlines, duties follow), and the newer one's list is
+ * run now and waits as a draft for the clerk to review and publish.
  */
-export async function publishDemoHistory(store: Store, files: FileSource, now: Clock): Promise<{ published: number; draftRunId: string }> {
+export async function publishDemoHistory(store: Store, files: FileSource, now: Clock): Promise<{ published: number; draftRunId: string; publishedSemester: string; draftSemester: string }> {
+  const { finished, publishedAt } = demoTimeline(now);
+  const [older, newer] = finished;
   const warnings = functions.warnings;
   if (!warnings) throw new Error('warnings function is not registered');
   const asClerk = async (clock: Clock, action: string, input: Record<string, unknown>): Promise<unknown> => {
@@ -24,15 +28,15 @@ export async function publishDemoHistory(store: Store, files: FileSource, now: C
     return id;
   };
 
-  // Within two weeks of the spring semester start (seed 004), as the college would have done it.
-  const march = fixedClock('2026-03-10T10:00:00+08:00');
-  const first = idOf(await asClerk(march, 'run', { semester: '2025-2026-1' }));
+  // Within two weeks of the next semester's start (seed 004), as the college would have done it.
+  const then = fixedClock(publishedAt);
+  const first = idOf(await asClerk(then, 'run', { semester: older.id }));
   let published = 0;
   for (;;) {
-    const step = await asClerk(march, 'publish', { runId: first });
+    const step = await asClerk(then, 'publish', { runId: first });
     published += Number(Reflect.get(Object(step), 'published') ?? 0);
     if (Reflect.get(Object(step), 'done') === true) break;
   }
-  const draftRunId = idOf(await asClerk(now, 'run', { semester: '2025-2026-2' }));
-  return { published, draftRunId };
+  const draftRunId = idOf(await asClerk(now, 'run', { semester: newer.id }));
+  return { published, draftRunId, publishedSemester: older.id, draftSemester: newer.id };
 }

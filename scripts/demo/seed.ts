@@ -5,10 +5,10 @@ import { generateDemo, type DemoData } from './generate';
 
 export const DEMO_ACTOR = 'system:demo-seed';
 
-/** Loads the demo college into an empty store; a store that has users is left as it is. */
+/** Loads the demo college, dated from `clock` (timeline.ts), into an empty store; a store that has users is left as it is. */
 export async function seedDemo(store: Store, clock: Clock): Promise<{ seeded: boolean; data: DemoData | null }> {
   if ((await store.count('users')) > 0) return { seeded: false, data: null };
-  const data = generateDemo();
+  const data = generateDemo(clock);
   const ctx = { by: DEMO_ACTOR, at: toIso(clock.now()) };
   await store.addMany('colleges', [data.college], ctx);
   await store.addMany('classes', data.classes, ctx);

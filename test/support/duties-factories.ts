@@ -1,6 +1,7 @@
 import type { DutyAssignment, DutyRecord, DutyRule, DutySubject, WarnedStudentUnit } from '../../types/duty';
 import { DutyRule as DutyRuleSchema } from '../../types/duty';
-import { defaultCalendar, defaultDutyConfig } from '../../cloudfunctions/core/duties/defaults';
+import { defaultDutyConfig } from '../../cloudfunctions/core/duties/defaults';
+import { ruleCalendar } from '../../cloudfunctions/core/calendar';
 import { shanghaiLocal, toIso } from '../../cloudfunctions/core/time/shanghai';
 
 /** A Shanghai wall-clock time as the ISO instant records carry: at('2025-09-14 23:59'). */
@@ -8,7 +9,8 @@ export function at(local: string): string {
   return toIso(shanghaiLocal(local));
 }
 
-export const calendar = defaultCalendar;
+/** The default rule's calendar for school years 2024-2025 … 2029-2030 (no stored dates). */
+export const calendar = ruleCalendar(2024, 2029);
 
 /** A shipped rule by id (fails loudly when the id is gone from the config). */
 export function shippedRule(id: string): DutyRule {

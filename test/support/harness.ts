@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import type { Api, FunctionName } from '../../types/api';
 import type { Envelope, InputOf, OutputOf } from '../../types/envelope';
 import { functions } from '../../cloudfunctions/registry';
-import { fixedClock } from '../../cloudfunctions/core/time/clock';
+import type { fixedClock } from '../../cloudfunctions/core/time/clock';
+import { clockFromSetting } from '../../cloudfunctions/platform/clock-setting';
 import { openSqliteStore } from '../../cloudfunctions/platform/store/sqlite-store';
 import { localFiles } from '../../cloudfunctions/platform/files/local-files';
 import type { Store } from '../../cloudfunctions/platform/store/store';
@@ -25,13 +26,32 @@ export type Harness = {
   close(): Promise<void>;
 };
 
-/** A real SQLite file in a temp folder, seeded with the demo college, and a fake clock. */
-export async function openHarness(now = '2026-11-23T09:00:00+08:00'): Promise<Harness> {
+/** When a suite names no date and XUEYE_NOW is not set: a Monday in the autumn term. */
+export const HARNESS_DEFAULT_NOW = '2026-11-23T09:00:00+08:00';
+
+/**
+ * The dates the date-sensitive suites run at: term-time, the winter break, a later school year
+ * (the shipped calendar once ended in 2027; the rule dates any year).
+ */
+export const SUITE_DATES = {
+  termTime: '2026-11-25T10:00:00+08:00',
+  winterBreak: '2027-01-25T10:00:00+08:00',
+  laterYear: '2028-10-15T10:00:00+08:00',
+} as const;
+export const suiteDates = Object.entries(SUITE_DATES);
+
+/** The harness's fixed clock: `now` if given, else XUEYE_NOW, else HARNESS_DEFAULT_NOW. Never the wall clock. */
+export function harnessClock(now?: string): ReturnType<typeof fixedClock> {
+  return clockFromSetting(now === undefined ? process.env : {}, { fallback: now ?? HARNESS_DEFAULT_NOW });
+}
+
+/** A real SQLite file in a temp folder, seeded with the demo college (dated from the clock), and a fixed clock. */
+export async function openHarness(now?: string): Promise<Harness> {
   const dir = mkdtempSync(join(tmpdir(), 'xueye-test-'));
   const store = openSqliteStore(join(dir, 'test.sqlite'));
-  const clock = fixedClock(now);
+  const clock = harnessClock(now);
   const seeded = await seedDemo(store, clock);
-  const demo = seeded.data ?? generateDemo();
+  const demo = seeded.data ?? generateDemo(clock);
   const files = localFiles(dir);
   const callAs: Harness['callAs'] = async (userId, fn, action, input) => {
     const target = functions[fn];

@@ -3,9 +3,12 @@ import type { DutyPeriod } from '../../../types/duty';
 import type { DutyItem } from '../duties';
 import { shanghai } from '../time/shanghai';
 
-/** How long a period is, coarsely: a week view shows weekly duties, not semester quotas. */
+/**
+ * How long a period is, coarsely. A week view shows the windows open this week up to a month
+ * long (this month's talk is this week's work too), not semester quotas; a month view the same.
+ */
 const span: Record<DutyPeriod, number> = { week: 1, twoWeeks: 1, withinDaysOf: 1, month: 2, semesterEnd: 2, quarter: 3, semester: 3, schoolYear: 3 };
-const scopeSpan: Record<DutyScope, number> = { week: 1, month: 2, semester: 3 };
+const scopeSpan: Record<DutyScope, number> = { week: 2, month: 2, semester: 3 };
 
 /** This week (Monday 00:00 Shanghai) or this month, as [start, end) instants. */
 export function scopeRange(scope: Exclude<DutyScope, 'semester'>, now: number): { start: number; end: number } {

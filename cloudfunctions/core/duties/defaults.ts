@@ -1,7 +1,8 @@
 import dutiesJson from '../../../config/duties/default.json';
-import calendarJson from '../../../config/calendar.json';
-import { parseCalendar, parseDutyConfig } from './load';
+import { parseDutyConfig } from './load';
 
-/** The shipped duty table (SPEC.md) and school calendar, validated when first imported. */
+/**
+ * The shipped duty table (SPEC.md), validated when first imported. The school calendar is not
+ * here: it is the clerk's data over a default rule, read through core/calendar.
+ */
 export const defaultDutyConfig = parseDutyConfig(dutiesJson);
-export const defaultCalendar = parseCalendar(calendarJson);

@@ -1,5 +1,5 @@
 import dutiesJson from '../../../config/duties/default.json';
-import calendarJson from '../../../config/calendar.json';
+import { ruleCalendar } from '../../../cloudfunctions/core/calendar';
 import { AcademicCalendar, DutyConfig, DutyRule } from '../../../types/duty';
 import { parseCalendar, parseDutyConfig } from '../../../cloudfunctions/core/duties';
 import { DomainError } from '../../../cloudfunctions/core/errors';
@@ -79,10 +79,10 @@ describe('duty rule schema', () => {
 });
 
 describe('academic calendar', () => {
-  it('config/calendar.json parses: two school years of two semesters', () => {
-    const calendar = parseCalendar(calendarJson);
+  it("the default rule's calendar parses as an academic calendar, two semesters a school year", () => {
+    const calendar = parseCalendar(ruleCalendar(2025, 2026));
     expect(calendar.schoolYears.map((y) => [y.id, y.semesters.map((s) => `${s.start}..${s.end}`)])).toEqual([
-      ['2025-2026', ['2025-09-08..2026-01-18', '2026-03-02..2026-07-12']],
+      ['2025-2026', ['2025-09-08..2026-01-18', '2026-02-23..2026-07-05']],
       ['2026-2027', ['2026-09-07..2027-01-17', '2027-02-22..2027-07-04']],
     ]);
   });

@@ -3,7 +3,8 @@ import { dutyLinesByStudent } from '../../../cloudfunctions/core/support/duty-li
 import { meetingDutyRecords, talkDutyRecord } from '../../../cloudfunctions/core/support/duty-records';
 import { nextSteps } from '../../../cloudfunctions/core/support/next-steps';
 import { pairingSummary, redactCase } from '../../../cloudfunctions/core/support/redaction';
-import { defaultCalendar, defaultDutyConfig } from '../../../cloudfunctions/core/duties/defaults';
+import { defaultDutyConfig } from '../../../cloudfunctions/core/duties/defaults';
+import { ruleCalendar } from '../../../cloudfunctions/core/calendar';
 import type { CaseView, MeetingView, PairingView, TalkView } from '../../../types/api/support';
 import type { Meeting } from '../../../types/support';
 
@@ -87,7 +88,7 @@ describe('case view: duty lines from the duty evaluator', () => {
     { personId: 't-c', role: 'counselor' as const, name: '林老师' },
     { personId: 't-h', role: 'headTeacher' as const, name: '曹老师' },
   ];
-  const settings = { rules: defaultDutyConfig.rules, calendar: defaultCalendar, now: '2026-11-23T09:00:00.000+08:00' };
+  const settings = { rules: defaultDutyConfig.rules, calendar: ruleCalendar(2025, 2027), now: '2026-11-23T09:00:00.000+08:00' };
 
   it.each([
     [0, 'due'],

@@ -7,11 +7,11 @@ import { DEMO_OPENID_PREFIX, generateDemo } from '../../../scripts/demo/generate
 import type { OutboxMessage } from '../../../types/message';
 import { countingStore } from '../../support/checkins-counting-store';
 import { northOf, placeNamed, sentFrom } from '../../support/checkins-factories';
-import { demoPeople, openHarness, type Harness } from '../../support/harness';
+import { demoPeople, harnessClock, openHarness, type Harness } from '../../support/harness';
 
 /** Talk records as the checkins function stores them, straight into the store (many at once). */
 function bulkTalks(n: number, at = '2026-11-20T10:00:00.000+08:00') {
-  const people = demoPeople(generateDemo());
+  const people = demoPeople(generateDemo(harnessClock('2026-11-23T09:00:00+08:00')));
   return Array.from({ length: n }, (_, i) => ({
     _id: `bulk-${n}-${i}`, kind: 'talk', actorId: people.counselorUser, at, receivedAt: at, collegeId: people.firstClass.collegeId, classId: people.firstClass._id,
     studentId: people.student._id, documented: true, clientId: `c${i}`, deviceAt: at, sentAt: at, flags: [], details: { form: 'talk', notes: '' },
