@@ -8,6 +8,7 @@ import { recordTime } from '../core/checkins/record-time';
 import { toIso } from '../core/time/shanghai';
 import type { Context } from '../platform/runtime/define-function';
 import type { Stored } from '../platform/store/store';
+import { DomainError } from '../core/errors';
 
 /** What the phone sends with every record. */
 export type Sent = { clientId: string; deviceAt: string; sentAt: string; location?: GeoFix | undefined };
@@ -16,6 +17,12 @@ export type Sent = { clientId: string; deviceAt: string; sentAt: string; locatio
 export type Draft = Pick<DutyRecordDoc, 'kind' | 'collegeId' | 'classId' | 'dormId' | 'studentId' | 'teacherId' | 'minutes' | 'topics' | 'mode' | 'documented' | 'details'> & {
   place: Place | null;
 };
+
+/** A resend is the same record; the same client id on another kind of record is a phone bug, not a resend. */
+function sameRecord(existing: DutyRecordDoc, draft: Draft): DutyRecordDoc {
+  if (existing.kind !== draft.kind) throw new DomainError('CHECKIN.CLIENT_ID_REUSED', '该签到编号已用于另一类记录，请重新提交（会生成新编号）', 'clientId');
+  return existing;
+}
 
 function receipt(doc: DutyRecordDoc, duplicate: boolean): CheckinReceipt {
   const place = doc.placeId ? (defaultPlaces.places.find((p) => p.id === doc.placeId) ?? null) : null;
@@ -40,7 +47,7 @@ function receipt(doc: DutyRecordDoc, duplicate: boolean): CheckinReceipt {
 export async function fileRecord(ctx: Context, sent: Sent, draft: Draft, followUps: (recordId: string, at: string) => FollowUp[] = () => []): Promise<CheckinReceipt> {
   const recordId = recordIdFor(ctx.actor.userId, sent.clientId);
   const existing = await ctx.store.get<DutyRecordDoc>(DUTY_RECORDS, recordId);
-  if (existing) return receipt(existing, true);
+  if (existing) return receipt(sameRecord(existing, draft), true);
 
   const receivedAt = ctx.clock.now().getTime();
   const time = recordTime({ receivedAt, deviceAt: Date.parse(sent.deviceAt), sentAt: Date.parse(sent.sentAt), limits: defaultPlaces.limits });
@@ -64,7 +71,7 @@ export async function fileRecord(ctx: Context, sent: Sent, draft: Draft, followU
   return ctx.store.transaction(async (tx) => {
     // A resend racing the first send: the first one in wins, the other reads it.
     const raced = await tx.get<DutyRecordDoc>(DUTY_RECORDS, recordId);
-    if (raced) return receipt(raced, true);
+    if (raced) return receipt(sameRecord(raced, draft), true);
     const stored: Stored<DutyRecordDoc> = await tx.add(DUTY_RECORDS, doc, ctx.write());
     for (const followUp of followUps(recordId, at)) if (!(await tx.get(FOLLOW_UPS, followUp._id))) await tx.add(FOLLOW_UPS, followUp, ctx.write());
     return receipt(stored, false);

@@ -7,7 +7,8 @@ import { createGradeImport } from '../core/grades/grade-import';
 import type { RowError, SheetRow } from '../core/grades/sheet-row';
 import { GradeFileError, readGradeFile } from '../platform/grades/grade-file';
 import type { Context } from '../platform/runtime/define-function';
-import type { Stored } from '../platform/store/store';
+import { queryAll, type Stored } from '../platform/store/store';
+import { toIso } from '../core/time/shanghai';
 import { classifyRows, type GoodRow } from './classify-rows';
 import { GRADE_IMPORTS, GRADES, gradeKey, type GradeDoc } from './grade-doc';
 import { queryIn, rosterOf } from './roster';
@@ -15,7 +16,15 @@ import { queryIn, rosterOf } from './roster';
 /** Rows per chunk, the time one call may spend (well inside a cloud function's 60 s), errors kept. */
 export const importSettings = { chunkRows: 5000, budgetMs: 15_000, maxErrors: 500 };
 
-export type GradeImportDoc = Omit<ImportJobView, 'jobId'> & { startedBy: string };
+/**
+ * Every call that works on a job renews its lease (`leaseUntil`, the end of a cloud function's
+ * longest run): while it holds, a call may still be working on the job. A job whose lease lapsed
+ * is resumed by the next call; one nobody came back to for `abandonAfterMs` expires (failed).
+ */
+export const jobLease = { leaseMs: 60_000, abandonAfterMs: 24 * 3_600_000 };
+export const EXPIRED_JOB = '导入中断后超过 24 小时无人继续，已失效，请重新导入';
+
+export type GradeImportDoc = Omit<ImportJobView, 'jobId'> & { startedBy: string; leaseUntil?: string };
 
 export function jobView(job: Stored<GradeImportDoc>): ImportJobView {
   return {
@@ -39,7 +48,29 @@ export function jobView(job: Stored<GradeImportDoc>): ImportJobView {
 export async function loadJob(ctx: Context, jobId: string, collegeId: string): Promise<Stored<GradeImportDoc>> {
   const job = await ctx.store.get<GradeImportDoc>(GRADE_IMPORTS, jobId);
   if (!job || job.collegeId !== collegeId) throw new NotFoundError('该导入任务');
-  return job;
+  return expireIfAbandoned(ctx, job);
+}
+
+const leaseEnd = (job: GradeImportDoc) => Date.parse(job.leaseUntil ?? job.startedAt);
+const renewedLease = (ctx: Context) => toIso(new Date(ctx.clock.now().getTime() + jobLease.leaseMs));
+
+/** A running job nobody has worked on for a day is over: it says so instead of running forever. */
+async function expireIfAbandoned(ctx: Context, job: Stored<GradeImportDoc>): Promise<Stored<GradeImportDoc>> {
+  if (job.status !== 'running' || ctx.clock.now().getTime() - leaseEnd(job) <= jobLease.abandonAfterMs) return job;
+  return finish(ctx, job, 'failed', EXPIRED_JOB);
+}
+
+/**
+ * The job a call without a job id works on: the running one of this file and college (the first
+ * call may have died before its answer reached the app), else a new one.
+ */
+async function jobForFile(ctx: Context, collegeId: string, fileId: string): Promise<{ job: Stored<GradeImportDoc>; leased: boolean }> {
+  const running = await queryAll<GradeImportDoc>(ctx.store, GRADE_IMPORTS, { where: { fileId, collegeId, status: 'running' } });
+  for (const candidate of running.sort((a, b) => a.startedAt.localeCompare(b.startedAt))) {
+    const job = await expireIfAbandoned(ctx, candidate);
+    if (job.status === 'running') return { job, leased: leaseEnd(job) > ctx.clock.now().getTime() };
+  }
+  return { job: await startJob(ctx, collegeId, fileId), leased: false };
 }
 
 type Input = { fileId: string; jobId?: string; chunkRows?: number; maxChunks?: number };
@@ -52,9 +83,12 @@ type Input = { fileId: string; jobId?: string; chunkRows?: number; maxChunks?: n
  * job's own and nothing is written twice.
  */
 export async function importChunk(ctx: Context, collegeId: string, input: Input): Promise<ImportJobView> {
-  let job = input.jobId ? await loadJob(ctx, input.jobId, collegeId) : await startJob(ctx, collegeId, input.fileId);
+  const found = input.jobId ? { job: await loadJob(ctx, input.jobId, collegeId), leased: false } : await jobForFile(ctx, collegeId, input.fileId);
+  let job = found.job;
   if (job.fileId !== input.fileId) throw new NotFoundError('该导入任务');
   if (job.status !== 'running') return jobView(job);
+  // A retry without the job id while another call may still hold it: answer with the job, so the app goes on by its id.
+  if (found.leased) return jobView(job);
 
   const chunkRows = input.chunkRows ?? importSettings.chunkRows;
   const maxChunks = input.maxChunks ?? Number.POSITIVE_INFINITY;
@@ -145,6 +179,7 @@ async function startJob(ctx: Context, collegeId: string, fileId: string): Promis
     startedAt: ctx.nowIso(),
     finishedAt: null,
     startedBy: ctx.actor.userId,
+    leaseUntil: renewedLease(ctx),
   };
   return ctx.store.add(GRADE_IMPORTS, doc, ctx.write());
 }
@@ -208,6 +243,7 @@ async function processChunk(
     job._id,
     {
       cursor: last,
+      leaseUntil: renewedLease(ctx),
       rows: job.rows + dataRows.filter((r) => r <= last).length,
       inserted: job.inserted + added + done.redoneInserts,
       alreadyPresent: job.alreadyPresent + done.alreadyPresent + (docs.length - added),

@@ -1,6 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
-import { pipeline } from 'node:stream/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
@@ -12,10 +10,15 @@ import type { Clock } from '../../cloudfunctions/core/time/clock';
 import { issueSession, loadOrCreateSecret, verifySession, type SessionKeys } from '../../cloudfunctions/platform/identity/session';
 import { queryAll, type Store } from '../../cloudfunctions/platform/store/store';
 import { localFiles } from '../../cloudfunctions/platform/files/local-files';
+import { receiveUpload, UploadAbortedError, UploadTooLargeError } from '../../cloudfunctions/platform/files/receive-upload';
+import { resolveActor } from '../../cloudfunctions/platform/identity/resolve-actor';
+import { rolesWith } from '../../cloudfunctions/core/access/authorize';
 import { serveStatic } from './static-files';
 import { DEMO_OPENID_PREFIX } from '../demo/generate';
 
 const MAX_BODY = 6 * 1024 * 1024; // CloudBase's request limit
+/** A college's grade export is a few MB; anything near this is not one. */
+export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 
 export type LocalServerOptions = {
   store: Store;
@@ -25,22 +28,26 @@ export type LocalServerOptions = {
   webRoot: string;
   host?: string;
   port?: number;
+  /** Largest upload accepted by /api/files (default MAX_UPLOAD_BYTES). */
+  maxUploadBytes?: number;
 };
 
 export type LocalServer = { url: string; server: Server; keys: SessionKeys; files: ReturnType<typeof localFiles>; close(): Promise<void> };
 
-function readBody(req: IncomingMessage): Promise<string> {
+/**
+ * The body as text, or 'tooLarge' past MAX_BODY: the rest is read and dropped (up to a bound) so
+ * the caller gets a 413 answer, not a reset connection.
+ */
+function readBody(req: IncomingMessage): Promise<string | 'tooLarge'> {
   return new Promise((ok, fail) => {
     let size = 0;
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY) {
-        fail(new Error('请求过大'));
-        req.destroy();
-      } else chunks.push(chunk);
+      if (size <= MAX_BODY) chunks.push(chunk);
+      else if (size > MAX_BODY * 4) req.destroy();
     });
-    req.on('end', () => ok(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => ok(size > MAX_BODY ? 'tooLarge' : Buffer.concat(chunks).toString('utf8')));
     req.on('error', fail);
   });
 }
@@ -48,6 +55,30 @@ function readBody(req: IncomingMessage): Promise<string> {
 function send(res: ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
   res.end(JSON.stringify(body));
+}
+
+function fail(res: ServerResponse, status: number, code: string, message: string): void {
+  send(res, status, { ok: false, code, message } satisfies Envelope<never>);
+}
+
+const tooLarge = (res: ServerResponse) => fail(res, 413, 'INPUT.TOO_LARGE', '请求过大（最多 6 MB）');
+
+/** JSON of a body, or undefined when it is not JSON (answered 400 by the caller). */
+function parseJson(text: string): { value: unknown } | undefined {
+  try {
+    return { value: JSON.parse(text) };
+  } catch {
+    return undefined;
+  }
+}
+
+/** The path without the query, %-decoded; null when an escape is malformed. */
+function decodedPath(url: string): string | null {
+  try {
+    return decodeURIComponent(url.split('?')[0] ?? '/');
+  } catch {
+    return null;
+  }
 }
 
 function describe(user: User): string {
@@ -78,51 +109,88 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
     return token ? verifySession(keys, token, clock.now()) : null;
   };
 
+  const maxUpload = options.maxUploadBytes ?? MAX_UPLOAD_BYTES;
+
+  /** Stand-in for wx.cloud.uploadFile: only someone who may import grades uploads (a grade export). */
+  const upload = async (req: IncomingMessage, res: ServerResponse, url: string) => {
+    const openid = openidOf(req);
+    if (!openid) return fail(res, 401, 'AUTH.REQUIRED', '请先登录');
+    const actor = await resolveActor(store, openid);
+    if (!actor || rolesWith(actor, 'grades.import').length === 0) {
+      req.resume();
+      return fail(res, 403, 'ACCESS.DENIED', '只有教务员可以上传成绩文件');
+    }
+    const declared = Number(req.headers['content-length']);
+    if (Number.isFinite(declared) && declared > maxUpload) {
+      req.resume();
+      return fail(res, 413, 'FILE.TOO_LARGE', `文件过大（最多 ${Math.round(maxUpload / 1024 / 1024)} MB）`);
+    }
+    const ext = /[?&]ext=xlsx\b/.test(url) ? 'xlsx' : 'csv';
+    const target = files.newUpload(ext);
+    try {
+      await receiveUpload(req, target.path, maxUpload);
+    } catch (error) {
+      if (error instanceof UploadTooLargeError) return fail(res, 413, 'FILE.TOO_LARGE', `文件过大（最多 ${Math.max(1, Math.round(maxUpload / 1024 / 1024))} MB）`);
+      // The sender is gone: nobody to answer, and nothing was kept.
+      if (error instanceof UploadAbortedError) return undefined;
+      throw error;
+    }
+    return send(res, 200, { ok: true, data: { fileId: target.fileId } });
+  };
+
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const url = req.url ?? '/';
-    const fnMatch = /^\/api\/fn\/([a-z][a-zA-Z]*)$/.exec(url);
+    const path = decodedPath(url);
+    if (path === null) {
+      req.resume();
+      return fail(res, 400, 'INPUT.INVALID', '地址格式不正确');
+    }
+    const fnMatch = /^\/api\/fn\/([a-z][a-zA-Z]*)$/.exec(path);
     if (fnMatch && req.method === 'POST') {
-      const fn = functions[fnMatch[1] ?? ''];
-      if (!fn) return send(res, 404, { ok: false, code: 'FUNCTION.UNKNOWN', message: '不存在的云函数' } satisfies Envelope<never>);
-      let event: unknown;
-      try {
-        event = JSON.parse(await readBody(req));
-      } catch {
-        return send(res, 400, { ok: false, code: 'INPUT.INVALID', message: '请求格式不正确' } satisfies Envelope<never>);
+      const name = fnMatch[1] ?? '';
+      // Own keys only: `constructor`, `toString`… are Object's, not functions of ours.
+      const fn = Object.hasOwn(functions, name) ? functions[name] : undefined;
+      if (!fn) {
+        req.resume();
+        return fail(res, 404, 'FUNCTION.UNKNOWN', '不存在的云函数');
       }
-      return send(res, 200, await fn.dispatch(event, { store, clock, files, openid: openidOf(req) }));
+      const body = await readBody(req);
+      if (body === 'tooLarge') return tooLarge(res);
+      const event = parseJson(body);
+      if (!event) return fail(res, 400, 'INPUT.INVALID', '请求格式不正确');
+      return send(res, 200, await fn.dispatch(event.value, { store, clock, files, openid: openidOf(req) }));
     }
-    if (url.startsWith('/api/files') && req.method === 'POST') {
-      // Stand-in for wx.cloud.uploadFile: a signed-in caller uploads a grade export.
-      if (!openidOf(req)) return send(res, 401, { ok: false, code: 'AUTH.REQUIRED', message: '请先登录' });
-      const ext = /[?&]ext=xlsx\b/.test(url) ? 'xlsx' : 'csv';
-      const upload = files.newUpload(ext);
-      await pipeline(req, createWriteStream(upload.path));
-      return send(res, 200, { ok: true, data: { fileId: upload.fileId } });
-    }
-    if (url === '/api/demo/users' && req.method === 'GET') {
+    if (path === '/api/files' && req.method === 'POST') return upload(req, res, url);
+    if (path === '/api/demo/users' && req.method === 'GET') {
       const users = await queryAll<User>(store, 'users', { orderBy: [{ field: '_id', direction: 'asc' }] });
       return send(res, 200, {
         users: users.map((u) => ({ userId: u._id, name: u.name, roles: [...new Set(u.grants.map((g) => g.role))], detail: describe(u) })),
       });
     }
-    if (url === '/api/demo/session' && req.method === 'POST') {
-      const parsed = SessionRequest.safeParse(JSON.parse((await readBody(req)) || '{}'));
-      if (!parsed.success) return send(res, 400, { message: '请选择一位用户' });
+    if (path === '/api/demo/session' && req.method === 'POST') {
+      const body = await readBody(req);
+      if (body === 'tooLarge') return tooLarge(res);
+      const json = parseJson(body || '{}');
+      const parsed = json ? SessionRequest.safeParse(json.value) : null;
+      if (!parsed?.success) return fail(res, 400, 'INPUT.INVALID', '请选择一位用户');
       // A WeChat nobody registered yet, as a parent is before binding: a fresh OPENID, no user.
       if ('newWechat' in parsed.data) return send(res, 200, issueSession(keys, `${DEMO_OPENID_PREFIX}wechat-${randomUUID()}`, clock.now()));
       const user = await store.get<User>('users', parsed.data.userId);
-      if (!user) return send(res, 404, { message: '没有这位演示用户' });
+      if (!user) return fail(res, 404, 'NOT_FOUND', '没有这位演示用户');
       return send(res, 200, issueSession(keys, user.openid, clock.now()));
     }
-    if (url.startsWith('/api/')) return send(res, 404, { ok: false, code: 'NOT_FOUND', message: '接口不存在' });
-    return serveStatic(webRoot, url, res);
+    if (path.startsWith('/api/')) {
+      req.resume();
+      return fail(res, 404, 'NOT_FOUND', '接口不存在');
+    }
+    req.resume();
+    return serveStatic(webRoot, path, req.method ?? 'GET', res);
   };
 
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
       console.error(error);
-      if (!res.headersSent) send(res, 500, { ok: false, code: 'INTERNAL', message: '服务暂时不可用' });
+      if (!res.headersSent && !res.destroyed) send(res, 500, { ok: false, code: 'INTERNAL', message: '服务暂时不可用' });
     });
   });
   await new Promise<void>((ok) => server.listen(options.port ?? 0, options.host ?? '127.0.0.1', ok));

@@ -15,9 +15,16 @@ const types: Record<string, string> = {
   '.ttf': 'font/ttf',
 };
 
-/** Serves the H5 build; unknown paths get index.html (the app routes by hash). */
-export function serveStatic(root: string, urlPath: string, res: ServerResponse): void {
-  const relative = normalize(decodeURIComponent(urlPath.split('?')[0] ?? '/')).replace(/^([/\\])+/, '');
+/**
+ * Serves the H5 build: GET and HEAD only (405 otherwise); unknown paths get index.html (the app
+ * routes by hash). `path` is already %-decoded (the server answers 400 to a malformed escape).
+ */
+export function serveStatic(root: string, path: string, method: string, res: ServerResponse): void {
+  if (method !== 'GET' && method !== 'HEAD') {
+    res.writeHead(405, { allow: 'GET, HEAD', 'content-type': 'text/plain; charset=utf-8' }).end('只支持 GET / HEAD');
+    return;
+  }
+  const relative = normalize(path).replace(/^([/\\])+/, '');
   let file = join(root, relative);
   if (!file.startsWith(root + sep) && file !== root) {
     res.writeHead(403).end();
@@ -29,5 +36,9 @@ export function serveStatic(root: string, urlPath: string, res: ServerResponse):
     return;
   }
   res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
+  if (method === 'HEAD') {
+    res.end();
+    return;
+  }
   createReadStream(file).pipe(res);
 }
