@@ -54,3 +54,45 @@ export type ParsedScore = {
   /** 4-point grade point, or null when the result is outside the GPA (pass/fail, exempt, none). */
   gradePoint: number | null;
 };
+
+/**
+ * A clerk's correction of one stored grade row after a student's objection ('gradeCorrections'):
+ * the row is left out of every later run (exclude) or read with the corrected result (correct).
+ * Audited (who, when, why) and never edited; a later correction of the same row wins.
+ */
+export type GradeCorrection = {
+  _id: string;
+  /** The grade row it corrects, by its key fields (see gradeDocId). */
+  gradeId: string;
+  studentId: string;
+  collegeId: string;
+  courseCode: string;
+  courseName: string;
+  semester: string;
+  attempt: Attempt;
+  action: 'exclude' | 'correct';
+  /** The row as it was stored when corrected. */
+  before: { score: string; credits: number };
+  /** For 'correct': the result and credits the row is read with. */
+  score: string | null;
+  credits: number | null;
+  reason: string;
+  /** The objection it answered. */
+  noticeId: string | null;
+  by: string;
+  byName: string;
+  at: string;
+};
+
+export const GRADE_CORRECTIONS = 'gradeCorrections';
+
+/** One row change the clerk asks for when answering an objection. */
+export const GradeRowChange = z
+  .object({
+    gradeId: z.string({ required_error: '请选择要更正的成绩' }).min(1, '请选择要更正的成绩').max(200, '成绩编号过长'),
+    action: z.enum(['exclude', 'correct'], { errorMap: () => ({ message: '请选择“不计入”或“更正成绩”' }) }),
+    score: text(32, '成绩').pipe(z.string().min(1, '请填写更正后的成绩')).optional(),
+    credits: z.number({ invalid_type_error: '学分应为数字' }).min(0, '学分不能为负数').max(50, '学分过大（最多 50）').optional(),
+  })
+  .refine((c) => c.action === 'exclude' || c.score !== undefined, { message: '更正成绩时请填写更正后的成绩', path: ['score'] });
+export type GradeRowChange = z.infer<typeof GradeRowChange>;

@@ -13,6 +13,11 @@ export const MessageKind = z.enum([
   'parentContactOverdue',
   'meetingScheduled',
   'dutyDueSoon',
+  // The clerk's answer to a student's objection (kept or corrected), and a lifted warning (issue 9).
+  'objectionAnswered',
+  'warningLifted',
+  // A head teacher returned or approved a study plan: the student is told (issue 9).
+  'planReviewed',
 ]);
 export type MessageKind = z.infer<typeof MessageKind>;
 

@@ -13,7 +13,21 @@ export type WarningTrigger = {
   credits: number;
 };
 
-export type WarningStatus = 'active' | 'superseded' | 'lifted';
+/** 'withdrawn': an objection showed the grades did not support it (corrected rows), so it never held. */
+export type WarningStatus = 'active' | 'superseded' | 'lifted' | 'withdrawn';
+
+/** A correction of the decision after an objection: the grade rows changed and the level re-judged. */
+export type WarningCorrection = {
+  at: string;
+  by: string;
+  byName: string;
+  reason: string;
+  /** The grade corrections ('gradeCorrections') made for it. */
+  correctionIds: string[];
+  /** The level before the correction, and after (null: withdrawn). */
+  fromLevel: string;
+  toLevel: string | null;
+};
 
 export type Warning = {
   _id: string;
@@ -44,6 +58,8 @@ export type Warning = {
   /** Set when a later run found the lifting condition met (status 'lifted'). */
   liftedAt?: string;
   liftedByRun?: string;
+  /** Objections answered by correcting grade rows, oldest first (status 'withdrawn' when the last left no level). */
+  corrections?: WarningCorrection[];
 };
 
 export const WARNINGS = 'warnings';

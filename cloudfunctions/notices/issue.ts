@@ -47,7 +47,8 @@ export async function issueNoticesInTx(
   warning: Warning,
   ctx: WriteContext,
   names: NoticeNames,
-  options: { version?: number; correction?: Correction & { replaces: string } } = {},
+  /** `announce: false` when the caller sends its own message (a correction answers the objection instead). */
+  options: { version?: number; correction?: Correction & { replaces: string }; announce?: boolean } = {},
 ): Promise<IssuedNotice> {
   const version = options.version ?? 1;
   const id = noticeIdOf(warning._id, version);
@@ -82,7 +83,7 @@ export async function issueNoticesInTx(
     flags: [],
   };
   await tx.add(NOTICES, notice, ctx);
-  const student = await tx.get<{ openid: string }>('users', studentUserId(warning.studentId));
+  const student = options.announce === false ? null : await tx.get<{ openid: string }>('users', studentUserId(warning.studentId));
   const messageQueued = student ? await enqueue(tx, warningIssued(notice, { userId: student._id, openid: student.openid }, warning.change === 'escalated'), ctx) : false;
   return { notice, created: true, messageQueued };
 }

@@ -7,6 +7,7 @@ import { studentResource } from '../platform/directory/directory';
 import { defineFunction } from '../platform/runtime/define-function';
 import type { Store } from '../platform/store/store';
 import { collegeOf, collegeResource } from '../grades/college-of';
+import { discardRun } from './discard';
 import { draftsFor } from './drafts';
 import { addManual, clearManual, removeManual } from './manual-actions';
 import { publishRun } from './publish';
@@ -61,6 +62,7 @@ export const warningsFunction = defineFunction('warnings', warningsApi, {
   clearManual: { permission: 'warnings.addManual', resource: (ctx, input) => runResource(ctx, input.runId), run: (ctx, input) => clearManual(ctx, input) },
   drafts: { permission: 'warnings.addManual', resource: 'list', run: (ctx) => draftsFor(ctx) },
   publish: { permission: 'warnings.publish', resource: (ctx, input) => runResource(ctx, input.runId), run: (ctx, input) => publishRun(ctx, input.runId) },
+  discardRun: { permission: 'warnings.publish', resource: (ctx, input) => runResource(ctx, input.runId), run: (ctx, input) => discardRun(ctx, input.runId) },
   exportSummary: { permission: 'warnings.review', resource: (ctx, input) => runResource(ctx, input.runId), run: (ctx, input) => exportSummary(ctx, input.runId) },
   courseAnalysis: { permission: 'warnings.review', resource: (ctx, input) => runResource(ctx, input.runId), run: (ctx, input) => courseAnalysis(ctx, input.runId) },
   list: { permission: 'warnings.read', resource: 'list', run: (ctx, input) => listWarnings(ctx, input.classId) },

@@ -1,12 +1,15 @@
 import type { PublishResult } from '../../types/api/warnings';
 import { WARNINGS, type Warning } from '../../types/warning';
+import { warningLifted } from '../core/notices/answer-intents';
 import { DomainError } from '../core/errors';
 import { planPublication, type PublishStep } from '../core/publishing/publish-plan';
 import { issueNoticesInTx, loadNoticeNames, type NoticeNames } from '../notices/issue';
 import { retireNoticesInTx } from '../notices/retire';
+import { studentUserId } from '../notices/settings';
+import { enqueue } from '../platform/messenger/outbox';
 import type { Context } from '../platform/runtime/define-function';
 import { queryAll, type TxStore, type WriteContext } from '../platform/store/store';
-import { activeWarnings } from './college-data';
+import { blockOf, collegeNow } from './publishability';
 import { loadRun, policyOfRun, RUNS, type WarningRun } from './run-doc';
 
 /** A call stops taking new students after this long (a cloud function has 60 s); the next call resumes. */
@@ -24,11 +27,15 @@ async function onWarningPublished(tx: TxStore, warning: Warning, write: WriteCon
 
 async function applyStep(tx: TxStore, step: PublishStep, run: { _id: string; publishing: { at: string } }, write: WriteContext, names: Map<string, NoticeNames>): Promise<StepOutcome> {
   const out: StepOutcome = { published: 0, superseded: 0, lifted: 0, notices: 0 };
+  // An unchanged student keeps their warning and all that hangs on it: nothing is written.
+  if (step.kind === 'keep') return out;
   if (step.kind === 'lift') {
     const prev = await tx.get<Warning>(WARNINGS, step.warningId);
     if (prev && prev.status === 'active') {
       await tx.update<Warning>(WARNINGS, prev._id, { status: 'lifted', liftedAt: run.publishing.at, liftedByRun: run._id }, prev._version, write);
       await retireNoticesInTx(tx, prev._id, { kind: 'lifted' }, write);
+      const student = await tx.get<{ openid: string }>('users', studentUserId(prev.studentId));
+      if (student) await enqueue(tx, warningLifted(prev, { userId: student._id, openid: student.openid }, run.publishing.at), write);
       out.lifted = 1;
     }
     return out;
@@ -59,17 +66,15 @@ async function applyStep(tx: TxStore, step: PublishStep, run: { _id: string; pub
 export async function publishRun(ctx: Context, runId: string, budgetMs = publishSettings.budgetMs): Promise<PublishResult> {
   const started = Date.now();
   let run = await loadRun(ctx.store, runId);
-  const result: PublishResult = { runId, published: 0, superseded: 0, lifted: 0, notices: 0, alreadyPublished: run.status === 'published', done: true, remaining: 0 };
+  const result: PublishResult = { runId, published: 0, superseded: 0, lifted: 0, kept: 0, notices: 0, alreadyPublished: run.status === 'published', done: true, remaining: 0 };
   if (run.status === 'published') return result;
   const policy = policyOfRun(run);
 
-  // Another run published since this one was made: its changes were measured against old warnings.
-  const active = await activeWarnings(ctx.store, run.collegeId);
-  const expected = new Set(run.previous.map((p) => p.warningId));
-  const stale = active.filter((w) => w.runId !== run._id && !expected.has(w._id));
-  if (stale.length > 0) throw new DomainError('RUN.STALE', '此名单生成后又发布过其他名单，请重新运行后再发布');
-  const newer = active.find((w) => w.runId !== run._id && w.semester > run.semester);
-  if (newer) throw new DomainError('RUN.OLD_SEMESTER', `已发布过 ${newer.semester} 的名单，不能再发布更早学期 ${run.semester} 的名单`);
+  // Published, corrected or discarded since this draft was made: its changes were measured against old facts.
+  const now = await collegeNow(ctx.store, run.collegeId);
+  const block = blockOf(run, now);
+  if (block !== null) throw new DomainError(block.code, block.message);
+  const active = now.active;
 
   if (run.publishing === null) {
     run = await ctx.store.update<WarningRun>(RUNS, run._id, { publishing: { at: ctx.nowIso(), by: ctx.actor.userId } }, run._version, ctx.write());
@@ -78,10 +83,12 @@ export async function publishRun(ctx: Context, runId: string, budgetMs = publish
   // What an interrupted call already wrote: this run's warnings, and earlier warnings no longer active.
   const written = new Set((await queryAll<Warning>(ctx.store, WARNINGS, { where: { runId: run._id } })).map((w) => w._id));
   const stillActive = new Set(active.map((w) => w._id));
-  const steps = planPublication({ runId: run._id, collegeId: run.collegeId, semester: run.semester, policyId: run.policyId }, policy, run.entries, {
+  const planned = planPublication({ runId: run._id, collegeId: run.collegeId, semester: run.semester, policyId: run.policyId }, policy, run.entries, {
     userId: publishing.by,
     at: publishing.at,
-  }).filter((s) => (s.kind === 'publish' ? !written.has(s.warning._id) : stillActive.has(s.warningId)));
+  });
+  result.kept = planned.filter((s) => s.kind === 'keep').length;
+  const steps = planned.filter((s) => (s.kind === 'publish' ? !written.has(s.warning._id) : s.kind === 'lift' && stillActive.has(s.warningId)));
   const names = await loadNoticeNames(
     ctx.store,
     steps.flatMap((s) => (s.kind === 'publish' ? [s.warning] : [])),
@@ -102,6 +109,7 @@ export async function publishRun(ctx: Context, runId: string, budgetMs = publish
     result.lifted += out.lifted;
     result.notices += out.notices;
   }
-  await ctx.store.update<WarningRun>(RUNS, run._id, { status: 'published', publishedAt: publishing.at, publishedBy: publishing.by }, run._version, write);
+  const publisher = publishing.by === ctx.actor.userId ? ctx.actor.name : ((await ctx.store.get<{ name: string }>('users', publishing.by))?.name ?? '');
+  await ctx.store.update<WarningRun>(RUNS, run._id, { status: 'published', publishedAt: publishing.at, publishedBy: publishing.by, publishedByName: publisher }, run._version, write);
   return result;
 }

@@ -9,6 +9,7 @@ import { writeSummaryXlsx } from '../platform/export/summary-xlsx';
 import type { Context } from '../platform/runtime/define-function';
 import { queryAll } from '../platform/store/store';
 import { collegeClasses } from './college-data';
+import { blockOf, collegeNow } from './publishability';
 import { classesInScope, inScope, reviewScope } from './review-scope';
 import { loadRun, policyOfRun, RUNS, summaryOf, type WarningRun } from './run-doc';
 
@@ -34,14 +35,16 @@ export async function review(
   if (input.change !== undefined) filter.change = input.change;
   const shown = filterEntries(entries, filter);
   const mayPublish = isAllowed(ctx.actor, 'warnings.publish', { collegeId: run.collegeId });
+  const block = run.status === 'draft' ? blockOf(run, await collegeNow(ctx.store, run.collegeId)) : null;
   return {
-    run: summaryOf(run, entries),
+    run: summaryOf(run, entries, block),
     entries: shown.slice(input.skip, input.skip + input.limit),
     classes: classes.filter((c) => present.has(c._id)).map((c) => ({ classId: c._id, name: c.name })),
     levels: policy.levels.map((l) => ({ id: l.id, name: l.name })),
     manualReasons: policy.manualAdditions.reasons.map((id) => ({ id, label: manualReasonLabel[id] })),
     manualAllowed: policy.manualAdditions.allowed && isAllowed(ctx.actor, 'warnings.addManual', { collegeId: run.collegeId }),
-    canPublish: mayPublish && run.status === 'draft',
+    canPublish: mayPublish && run.status === 'draft' && block === null,
+    canDiscard: mayPublish && run.status === 'draft' && run.publishing === null,
     total: entries.length,
     matched: shown.length,
   };
@@ -49,16 +52,19 @@ export async function review(
 
 export async function listRuns(ctx: Context, collegeId: string): Promise<RunSummary[]> {
   const scope = reviewScope(ctx.actor, collegeId);
+  // Discarded drafts stay on record but off the list: they were the pile the clerk cleared.
   const runs = await queryAll<WarningRun>(ctx.store, RUNS, {
-    where: { collegeId },
+    where: { collegeId, status: { in: ['draft', 'published'] } },
     orderBy: [
       { field: 'createdAt', direction: 'desc' },
       { field: '_id', direction: 'desc' },
     ],
   });
-  if (scope.all) return runs.map((r) => summaryOf(r));
+  const now = runs.some((r) => r.status === 'draft') ? await collegeNow(ctx.store, collegeId) : null;
+  const block = (r: (typeof runs)[number]) => (now !== null && r.status === 'draft' ? blockOf(r, now) : null);
+  if (scope.all) return runs.map((r) => summaryOf(r, r.entries, block(r)));
   const visible = classesInScope(scope, await collegeClasses(ctx.store, collegeId));
-  return runs.map((r) => summaryOf(r, r.entries.filter((e) => visible.has(e.classId))));
+  return runs.map((r) => summaryOf(r, r.entries.filter((e) => visible.has(e.classId)), block(r)));
 }
 
 export async function courseAnalysis(ctx: Context, runId: string): Promise<CourseAnalysis> {

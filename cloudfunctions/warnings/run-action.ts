@@ -1,14 +1,16 @@
 import type { RunEntry, RunSummary } from '../../types/api/warnings';
-import type { GradeRow } from '../../types/grade';
+import { GRADE_CORRECTIONS, type GradeCorrection, type GradeRow } from '../../types/grade';
 import type { ManualEntry, Policy } from '../../types/policy';
 import { DomainError } from '../core/errors';
 import { policyFor } from '../core/publishing/college-policies';
+import { correctedRows, correctionLines } from '../core/publishing/grade-corrections';
 import { isListed, owedCourses, toRunEntries, toRunEntry, type EntryDirectory } from '../core/publishing/run-entries';
 import { evaluatePolicy, type Evaluation } from '../core/rules';
 import { usersByIds } from '../platform/directory/directory';
 import type { Context } from '../platform/runtime/define-function';
-import type { Stored } from '../platform/store/store';
-import { activeWarnings, collegeClasses, collegeGrades, collegeStudents, studentGrades } from './college-data';
+import { queryAll } from '../platform/store/store';
+import { collegeClasses, collegeGrades, collegeStudents, studentGrades } from './college-data';
+import { collegeNow } from './publishability';
 import { RUNS, summaryOf, type WarningRun } from './run-doc';
 
 /** Department of each course as the grades name it (the smallest, so row order does not matter). */
@@ -39,12 +41,18 @@ export async function runPolicy(ctx: Context, collegeId: string, semester: strin
   const policy = policyFor(collegeId, policyId);
   if (!policy) throw new DomainError('POLICY.UNKNOWN', policyId ? `没有这个警示政策：${policyId}` : '本学院尚未配置警示政策', 'policyId');
   const classes = await collegeClasses(ctx.store, collegeId);
-  const rows = await collegeGrades(
-    ctx.store,
-    classes.map((c) => c._id),
-    semester,
+  // Grade rows as corrected after objections: every run reads them so, and the draft records how many it saw.
+  const corrections = await queryAll<GradeCorrection>(ctx.store, GRADE_CORRECTIONS, { where: { collegeId }, orderBy: [{ field: '_id', direction: 'asc' }] });
+  const rows = correctedRows(
+    await collegeGrades(
+      ctx.store,
+      classes.map((c) => c._id),
+      semester,
+    ),
+    corrections,
   );
-  const active = await activeWarnings(ctx.store, collegeId);
+  const now = await collegeNow(ctx.store, collegeId);
+  const active = now.active;
   const previous = active.map((w) => ({ studentId: w.studentId, level: w.level, warningId: w._id }));
   const evaluation = evaluatePolicy(policy, rows, { semester, previous });
   const students = await collegeStudents(ctx.store, collegeId);
@@ -60,7 +68,7 @@ export async function runPolicy(ctx: Context, collegeId: string, semester: strin
     policyId: policy.id,
     policyName: policy.name,
     status: 'draft',
-    entries: toRunEntries(policy, evaluation, rows, dir),
+    entries: withCorrections(toRunEntries(policy, evaluation, rows, dir), corrections, semester),
     ...flagged(evaluation, rows),
     threshold: policy.courseAnalysis.failRateAbove,
     previous,
@@ -72,6 +80,9 @@ export async function runPolicy(ctx: Context, collegeId: string, semester: strin
     publishing: null,
     publishedAt: null,
     publishedBy: null,
+    publishedByName: null,
+    basis: { publishedRunId: now.published.find((r) => r.semester === semester)?._id ?? null, corrections: corrections.length },
+    discarded: null,
   };
   return summaryOf(await ctx.store.add(RUNS, doc, ctx.write()));
 }
@@ -79,16 +90,28 @@ export async function runPolicy(ctx: Context, collegeId: string, semester: strin
 /**
  * One student's entry again, with the run's manual entries for them: the student is judged on
  * their own rows (the course tally plays no part in a level), so this equals a whole re-run.
+ * Rows are read as corrected (stored corrections plus `newCorrections`, not stored yet);
+ * `keepUnlisted` returns the entry of a student the rules no longer list (a withdrawn warning).
  */
-export async function reevaluateStudent(ctx: Context, run: Stored<WarningRun>, policy: Policy, studentId: string, manual: ManualEntry[]): Promise<RunEntry | null> {
-  const rows = await studentGrades(ctx.store, studentId);
+export async function reevaluateStudent(
+  ctx: Context,
+  run: Pick<WarningRun, 'semester' | 'previous'>,
+  policy: Policy,
+  studentId: string,
+  manual: ManualEntry[],
+  newCorrections: ReadonlyArray<GradeCorrection> = [],
+  options: { keepUnlisted?: boolean } = {},
+): Promise<RunEntry | null> {
+  const stored = await queryAll<GradeCorrection>(ctx.store, GRADE_CORRECTIONS, { where: { studentId } });
+  const corrections = [...stored, ...newCorrections];
+  const rows = correctedRows(await studentGrades(ctx.store, studentId), corrections);
   const previous = run.previous.filter((p) => p.studentId === studentId);
   const mine = manual.filter((m) => m.studentId === studentId);
   const evaluation = evaluatePolicy(policy, rows, { semester: run.semester, previous, manual: mine });
   const rejected = evaluation.rejectedManual[0];
   if (rejected) throw new DomainError('MANUAL.REJECTED', rejected.message, 'reason');
   const result = evaluation.students.find((s) => s.studentId === studentId);
-  if (!result || !isListed(result)) return null;
+  if (!result || (!isListed(result) && options.keepUnlisted !== true)) return null;
   const student = await ctx.store.get<{ name: string; classId: string }>('students', studentId);
   const cls = student ? await ctx.store.get<{ name: string }>('classes', student.classId) : null;
   const users = await usersByIds(ctx.store, mine.map((m) => m.by));
@@ -99,5 +122,16 @@ export async function reevaluateStudent(ctx: Context, run: Stored<WarningRun>, p
     previousWarnings: new Map(previous.map((p) => [p.studentId, p.warningId])),
   };
   const owed = owedCourses(policy, run.semester, rows, new Set([studentId]));
-  return toRunEntry(policy, result, dir, owed.get(studentId) ?? []);
+  const [entry] = withCorrections([toRunEntry(policy, result, dir, owed.get(studentId) ?? [])], corrections, run.semester);
+  return entry ?? null;
+}
+
+/** Entries carry the student's corrected grade rows, so the list and the 汇总表 show them. */
+function withCorrections(entries: RunEntry[], corrections: ReadonlyArray<GradeCorrection>, semester: string): RunEntry[] {
+  if (corrections.length === 0) return entries;
+  const lines = correctionLines(corrections, semester);
+  return entries.map((e) => {
+    const mine = lines.get(e.studentId);
+    return mine ? { ...e, corrections: mine } : e;
+  });
 }

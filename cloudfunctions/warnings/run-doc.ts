@@ -34,6 +34,10 @@ export type WarningRun = {
   publishing: { at: string; by: string } | null;
   publishedAt: string | null;
   publishedBy: string | null;
+  publishedByName?: string | null;
+  /** What the draft was made on (see publishBlock); absent on runs made before it was recorded. */
+  basis?: { publishedRunId: string | null; corrections: number };
+  discarded?: { at: string; by: string; byName: string } | null;
 };
 
 export async function loadRun(store: Store | TxStore, runId: string): Promise<Stored<WarningRun>> {
@@ -50,11 +54,12 @@ export function policyOfRun(run: Pick<WarningRun, 'policyId'>): Policy {
 
 /** Changes are taken only before publishing starts: a resumed publish must write the list it began with. */
 export function assertDraft(run: WarningRun): void {
+  if (run.status === 'discarded') throw new DomainError('RUN.DISCARDED', '该名单草稿已舍弃，不能再修改；如需调整请重新运行');
   if (run.status !== 'draft') throw new DomainError('RUN.PUBLISHED', '该名单已发布，不能再修改；如需调整请重新运行');
   if (run.publishing !== null) throw new DomainError('RUN.PUBLISHING', '该名单正在发布，不能再修改；请等发布完成后重新运行再调整');
 }
 
-export function summaryOf(run: Stored<WarningRun>, entries: ReadonlyArray<RunEntry> = run.entries): RunSummary {
+export function summaryOf(run: Stored<WarningRun>, entries: ReadonlyArray<RunEntry> = run.entries, publishBlock: RunSummary['publishBlock'] = null): RunSummary {
   const policy = presetPolicy(run.policyId);
   const counts = policy
     ? countEntries(policy, entries)
@@ -69,6 +74,10 @@ export function summaryOf(run: Stored<WarningRun>, entries: ReadonlyArray<RunEnt
     createdAt: run.createdAt,
     createdByName: run.createdByName,
     publishedAt: run.publishedAt,
+    publishedByName: run.publishedByName ?? null,
+    discardedAt: run.discarded?.at ?? null,
+    discardedByName: run.discarded?.byName ?? null,
+    publishBlock: run.status === 'draft' ? publishBlock : null,
     gradeRows: run.gradeRows,
     students: run.students,
     ...counts,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { action } from '../envelope';
 import { id, isoTime, requiredText, text } from '../fields';
+import { GradeRowChange } from '../grade';
 import type { OutboxStatus } from '../message';
 import type { InboxItem, NoticeCopy, NoticeFlag, NoticeObjection, ObjectionState, PhoneContact } from '../notice';
 
@@ -105,6 +106,19 @@ export type BindingCodeIssued = {
 
 export type BindResult = { studentId: string; studentName: string; openNotices: string[]; subscribe: string[] };
 
+/** One stored grade row of a disputed course, as the clerk sees it while answering an objection. */
+export type ObjectionGradeRow = {
+  gradeId: string;
+  courseCode: string;
+  courseName: string;
+  semester: string;
+  attemptLabel: string;
+  score: string;
+  credits: number;
+  /** The standing correction of this row (after an earlier objection), if any. */
+  correction: { action: 'exclude' | 'correct'; text: string; reason: string; byName: string; at: string } | null;
+};
+
 export type ObjectionRow = {
   noticeId: string;
   studentId: string;
@@ -116,6 +130,8 @@ export type ObjectionRow = {
   objection: NoticeObjection;
   status: 'issued' | 'superseded';
   supersededBy: string | null;
+  /** The student's grade rows of the courses the warning names (open objections only). */
+  grades: ObjectionGradeRow[];
 };
 
 const noticeId = id;
@@ -147,10 +163,12 @@ export const noticesApi = {
       noticeId,
       decision: z.enum(['confirm', 'correct'], { errorMap: () => ({ message: '请选择维持或更正' }) }),
       note: requiredText(300, '答复'),
-      /** For a correction: the corrected explanation, one line each. */
+      /** For a correction: extra lines of explanation for the corrected notice (optional). */
       explanation: z.array(requiredText(300, '更正后的原因')).max(20).default([]),
+      /** For a correction: the grade rows to leave out or correct; the level is judged again on them. */
+      grades: z.array(GradeRowChange).max(20, '一次最多更正 20 行成绩').default([]),
     }),
-  ).returns<{ noticeId: string; state: ObjectionState; newNoticeId: string | null }>(),
+  ).returns<{ noticeId: string; state: ObjectionState; newNoticeId: string | null; outcome: 'kept' | 'amended' | 'withdrawn' }>(),
 
   inbox: action(z.object({})).returns<InboxItem[]>(),
 };

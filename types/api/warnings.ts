@@ -37,6 +37,9 @@ export type ManualView = {
 
 export type CourseLine = { code: string; name: string; credits: number };
 
+/** A grade row corrected after an objection, as the list and the 汇总表 show it. */
+export type CorrectionLine = { text: string; reason: string; byName: string; at: string };
+
 /** One student of a run: has a level, or had one before (change ≠ none). */
 export type RunEntry = {
   studentId: string;
@@ -58,6 +61,8 @@ export type RunEntry = {
   manual: ManualView | null;
   /** Courses still owed (failed and never passed), for the summary table and the study plan. */
   failedCourses: CourseLine[];
+  /** Grade rows of the student a clerk excluded or corrected after an objection (kept in every later run). */
+  corrections?: CorrectionLine[];
   figures: {
     regularFails: number;
     failedAfterMakeup: number;
@@ -68,7 +73,8 @@ export type RunEntry = {
   };
 };
 
-export type RunStatus = 'draft' | 'published';
+/** 'discarded': a draft the clerk threw away (kept as a record, never published). */
+export type RunStatus = 'draft' | 'published' | 'discarded';
 
 export type RunSummary = {
   runId: string;
@@ -80,6 +86,11 @@ export type RunSummary = {
   createdAt: string;
   createdByName: string;
   publishedAt: string | null;
+  publishedByName: string | null;
+  discardedAt: string | null;
+  discardedByName: string | null;
+  /** Why this draft may not be published (out of date, discarded …), null when it may. */
+  publishBlock: { code: string; message: string } | null;
   gradeRows: number;
   students: number;
   /** Entries per level (most severe last, as in the policy) and per change. */
@@ -100,6 +111,8 @@ export type ReviewView = {
   manualReasons: { id: ManualReason; label: string }[];
   manualAllowed: boolean;
   canPublish: boolean;
+  /** The caller may discard this draft (the clerk, before publishing starts). */
+  canDiscard: boolean;
   /** Entries in the caller's scope (the counts above are for all of them). */
   total: number;
   /** Entries matching the filters; `entries` is the requested page of them. */
@@ -134,6 +147,8 @@ export type PublishResult = {
   published: number;
   superseded: number;
   lifted: number;
+  /** Unchanged students whose warning, notice, signature, receipt and plan stay as they are (the whole run). */
+  kept: number;
   notices: number;
   /** True when the run had already been published: nothing was written. */
   alreadyPublished: boolean;
@@ -203,6 +218,8 @@ export const warningsApi = {
   /** Draft lists open to the caller's manual additions, showing only the caller's classes. */
   drafts: action(z.object({})).returns<DraftView[]>(),
   publish: action(z.object({ runId: id })).returns<PublishResult>(),
+  /** Throws a draft away: it stays on record as discarded and can no longer be changed or published. */
+  discardRun: action(z.object({ runId: id })).returns<RunSummary>(),
   exportSummary: action(z.object({ runId: id })).returns<{ fileName: string; base64: string; rows: number }>(),
   courseAnalysis: action(z.object({ runId: id })).returns<CourseAnalysis>(),
   /** Active warnings of the caller's classes (class staff) or college (clerk, leader, department head). */

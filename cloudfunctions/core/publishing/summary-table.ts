@@ -19,15 +19,27 @@ export const summaryColumns = [
 
 export type ClassFacts = { name: string; major: string; cohort: number; counselorName: string; headTeacherName: string };
 
-function manualText(entry: RunEntry): string {
+function manualLine(entry: RunEntry): string[] {
   const m = entry.manual;
-  if (m === null) return '';
+  if (m === null) return [];
   const who = `（${m.byName}）`;
-  if (m.action === 'remove') return `人工移出${who}：${m.note ?? ''}`;
-  return `人工补充${who}：${m.reasonLabel ?? ''}${m.note ? `，${m.note}` : ''}`;
+  if (m.action === 'remove') return [`人工移出${who}：${m.note ?? ''}`];
+  return [`人工补充${who}：${m.reasonLabel ?? ''}${m.note ? `，${m.note}` : ''}`];
 }
 
+/** Hand-made changes and their reasons: the list's manual mark, then grade rows corrected after objections. */
+function manualText(entry: RunEntry): string {
+  const corrections = (entry.corrections ?? []).map((c) => `异议更正（${c.byName}）：${c.text}，原因：${c.reason}`);
+  return [...manualLine(entry), ...corrections].join('；');
+}
+
+const removedByHand = (e: RunEntry) => e.level === null && e.change !== 'lifted' && e.manual?.action === 'remove';
+/** Listed by the rules until an objection's correction of the grade rows left no level. */
+const withdrawn = (e: RunEntry) => e.level === null && e.change !== 'lifted' && !removedByHand(e) && (e.corrections?.length ?? 0) > 0;
+
 function remark(entry: RunEntry): string {
+  if (removedByHand(entry)) return '人工移出，不列入警示';
+  if (withdrawn(entry)) return '经异议核实更正，不列入警示';
   if (entry.change === 'lifted') return `解除警示（原为${entry.previousLevelName ?? entry.previousLevel ?? ''}）`;
   if (entry.source === 'carried') return '上次警示尚未解除';
   if (entry.change === 'escalated' || entry.change === 'deescalated') return `原为${entry.previousLevelName ?? ''}`;
@@ -36,13 +48,15 @@ function remark(entry: RunEntry): string {
 
 /**
  * The table's rows: warned students by class then student id, then lifted students (so the
- * college sees who left the list). Students removed by hand without an earlier warning are left out.
+ * college sees who left the list), then students the rules listed but a person took off the list,
+ * with who did it and why (seed 002: hand-made changes stay visible).
  */
 export function summaryRows(entries: ReadonlyArray<RunEntry>, classes: ReadonlyMap<string, ClassFacts>): string[][] {
   const order = (a: RunEntry, b: RunEntry) => (a.classId === b.classId ? a.studentId.localeCompare(b.studentId) : a.classId.localeCompare(b.classId));
   const warned = entries.filter((e) => e.level !== null).sort(order);
   const lifted = entries.filter((e) => e.level === null && e.change === 'lifted').sort(order);
-  return [...warned, ...lifted].map((e, i) => {
+  const removed = entries.filter((e) => removedByHand(e) || withdrawn(e)).sort(order);
+  return [...warned, ...lifted, ...removed].map((e, i) => {
     const cls = classes.get(e.classId);
     return [
       String(i + 1),
@@ -53,7 +67,7 @@ export function summaryRows(entries: ReadonlyArray<RunEntry>, classes: ReadonlyM
       e.levelName ?? '—',
       e.triggers.map((t) => t.text).join('；'),
       e.failedCourses.map((c) => `${c.name}（${c.code}，${c.credits} 学分）`).join('；'),
-      changeLabel[e.change],
+      removedByHand(e) ? '人工移出' : withdrawn(e) ? '异议更正' : changeLabel[e.change],
       manualText(e),
       cls?.counselorName ?? '',
       cls?.headTeacherName ?? '',

@@ -1,4 +1,4 @@
-import { planPublication, warningIdOf } from '../../../cloudfunctions/core/publishing/publish-plan';
+import { planPublication, publicationChange, warningIdOf } from '../../../cloudfunctions/core/publishing/publish-plan';
 import { presets } from '../../../cloudfunctions/core/rules';
 import { runEntry } from '../../support/warnings-entries';
 
@@ -7,11 +7,27 @@ if (!policy) throw new Error('lzut-life preset');
 const run = { runId: 'r2', collegeId: 'life', semester: '2025-2026-2', policyId: 'lzut-life' };
 const by = { userId: 't-clerk', at: '2026-03-02T09:00:00.000+08:00' };
 
+describe('publicationChange: what a publication does to one student', () => {
+  it.each([
+    ['new', 'oral', null, 'publish'],
+    ['escalated', 'written', 'w1', 'publish'],
+    ['deescalated', 'oral', 'w1', 'publish'],
+    ['unchanged', 'oral', 'w1', 'keep'],
+    ['lifted', null, 'w1', 'lift'],
+    ['none', null, null, 'nothing'],
+  ] as const)('%s (level %s, earlier warning %s) → %s', (change, level, previousWarningId, expected) => {
+    expect(publicationChange({ change, level, levelName: level === null ? null : '某级', previousWarningId })).toBe(expected);
+  });
+});
+
 describe('planPublication', () => {
   it.each([
     ['a new warning', runEntry({ studentId: 's1' }), { kind: 'publish', supersede: null }],
     ['an escalation supersedes the earlier warning', runEntry({ studentId: 's2', level: 'written', levelName: '书面警示', levelRank: 2, change: 'escalated', previousLevel: 'oral', previousWarningId: 'w:r1:s2' }), { kind: 'publish', supersede: 'w:r1:s2' }],
-    ['an unchanged warning is re-issued and supersedes', runEntry({ studentId: 's3', change: 'unchanged', previousLevel: 'oral', previousWarningId: 'w:r1:s3' }), { kind: 'publish', supersede: 'w:r1:s3' }],
+    ['an unchanged warning is kept as it is (notice, signature, receipt, plan stay)', runEntry({ studentId: 's3', change: 'unchanged', previousLevel: 'oral', previousWarningId: 'w:r1:s3' }), { kind: 'keep', warningId: 'w:r1:s3' }],
+    ['an unchanged carried-over warning is kept', runEntry({ studentId: 's7', change: 'unchanged', source: 'carried', previousLevel: 'oral', previousWarningId: 'w:r0:s7' }), { kind: 'keep', warningId: 'w:r0:s7' }],
+    ['a de-escalation supersedes the earlier warning', runEntry({ studentId: 's8', change: 'deescalated', previousLevel: 'written', previousWarningId: 'w:r1:s8' }), { kind: 'publish', supersede: 'w:r1:s8' }],
+    ['a student removed by hand from an earlier warning is lifted', runEntry({ studentId: 's9', level: null, levelName: null, levelRank: -1, change: 'lifted', previousLevel: 'oral', previousWarningId: 'w:r1:s9', manual: { action: 'remove', level: null, reason: null, reasonLabel: null, note: '转专业', by: 't-clerk', byName: '梁' } }), { kind: 'lift', warningId: 'w:r1:s9' }],
     ['a lifted warning is lifted', runEntry({ studentId: 's4', level: null, levelName: null, levelRank: -1, change: 'lifted', previousLevel: 'oral', previousWarningId: 'w:r1:s4' }), { kind: 'lift', warningId: 'w:r1:s4' }],
   ])('%s', (_name, entry, expected) => {
     const [step] = planPublication(run, policy, [entry], by);

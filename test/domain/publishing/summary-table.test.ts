@@ -13,7 +13,7 @@ const classes = new Map([
 ]);
 
 describe('summary table (学业警示学生名单汇总表)', () => {
-  it('has one cell per column, warned students by class then id, lifted students last', () => {
+  it('has one cell per column, warned students by class then id, lifted students, then students removed by hand', () => {
     const rows = summaryRows(
       [
         runEntry({ studentId: '3', classId: 'c2' }),
@@ -23,13 +23,23 @@ describe('summary table (学业警示学生名单汇总表)', () => {
       ],
       classes,
     );
-    expect(rows.map((r) => r.length)).toEqual([13, 13, 13]);
-    expect(rows.map((r) => [r[0], r[1]])).toEqual([['1', '1'], ['2', '3'], ['3', '2']]);
+    expect(rows.map((r) => r.length)).toEqual([13, 13, 13, 13]);
+    expect(rows.map((r) => [r[0], r[1]])).toEqual([['1', '1'], ['2', '3'], ['3', '2'], ['4', '4']]);
+    // The removal stays on the table with who took the student off and why (人工补充及原因).
+    expect(rows[3]).toEqual(['4', '4', '学生4', '生工241班', '生物工程/2024级', '—', expect.any(String), expect.any(String), '人工移出', '人工移出（王）：转专业', '王老师', '李老师', '人工移出，不列入警示']);
     expect(rows[0]).toEqual(['1', '1', '学生1', '生工241班', '生物工程/2024级', '口头警示', expect.stringContaining('补考后仍不及格'), '高等数学（MA1，4 学分）', '新增', '人工补充（王老师）：考勤，旷课', '王老师', '李老师', '']);
     expect(rows[2]?.[5]).toBe('—');
     expect(rows[2]?.[8]).toBe('解除');
     expect(rows[2]?.[12]).toBe('解除警示（原为口头警示）');
     expect(summaryColumns).toHaveLength(13);
+  });
+
+  it('fills 人工补充及原因 with the grade rows corrected after an objection, and their reason', () => {
+    const [row] = summaryRows(
+      [runEntry({ studentId: '5', corrections: [{ text: '大学物理（PH1，2025-2026-1 正考）成绩 35 不计入', reason: '成绩录入错误', byName: '梁秘书', at: '2026-03-03T10:00:00.000+08:00' }] })],
+      classes,
+    );
+    expect(row?.[9]).toBe('异议更正（梁秘书）：大学物理（PH1，2025-2026-1 正考）成绩 35 不计入，原因：成绩录入错误');
   });
 });
 

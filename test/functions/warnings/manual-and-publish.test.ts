@@ -6,7 +6,8 @@ import type { Warning } from '../../../types/warning';
 import type { PublishResult } from '../../../types/api/warnings';
 import { DEMO_OPENID_PREFIX } from '../../../scripts/demo/generate';
 import { demoPeople, openHarness, type Harness } from '../../support/harness';
-import { entriesOf } from '../../support/warnings-runs';
+import { publicationChange } from '../../../cloudfunctions/core/publishing/publish-plan';
+import { entriesOf, publishSemester } from '../../support/warnings-runs';
 import { storeWith } from '../../support/warnings-stores';
 
 async function warningsOf(h: Harness, studentId: string): Promise<Warning[]> {
@@ -141,24 +142,30 @@ describe('warnings: publish', () => {
     expect(summary).toMatchObject({ status: 'published' });
   });
 
-  it('supersedes and lifts the earlier warnings on the next publication; history and the previous run are kept', async () => {
+  it('supersedes changed warnings, keeps unchanged ones and lifts the rest on the next publication; history and the previous run are kept', async () => {
     const [firstRun] = (await h.ok(p.clerkUser, 'warnings', 'runs', {})).filter((r) => r.status === 'published');
     if (!firstRun) throw new Error('published above');
     const second = await h.ok(p.clerkUser, 'warnings', 'run', { semester: '2025-2026-2' });
     const entries = await entriesOf(h, second.runId);
     const result = await h.ok(p.clerkUser, 'warnings', 'publish', { runId: second.runId });
     const lifted = entries.filter((e) => e.change === 'lifted');
-    const carriedOver = entries.filter((e) => e.level !== null && e.previousWarningId !== null);
-    expect(result).toMatchObject({ lifted: lifted.length, superseded: carriedOver.length });
+    const moved = entries.filter((e) => e.level !== null && e.previousWarningId !== null && e.change !== 'unchanged');
+    const unchanged = entries.filter((e) => e.level !== null && e.previousWarningId !== null && e.change === 'unchanged');
+    expect(result).toMatchObject({ lifted: lifted.length, superseded: moved.length, kept: unchanged.length });
     expect(lifted.length).toBeGreaterThan(0);
+    expect(moved.length).toBeGreaterThan(0);
+    expect(unchanged.length).toBeGreaterThan(0);
 
     const liftedOne = lifted[0];
     const old = await h.store.get<Warning>('warnings', liftedOne?.previousWarningId ?? '');
     expect(old).toMatchObject({ status: 'lifted', liftedByRun: second.runId });
-    const kept = carriedOver[0];
-    const history = await warningsOf(h, kept?.studentId ?? '');
+    const replaced = moved[0];
+    const history = await warningsOf(h, replaced?.studentId ?? '');
     expect(history.map((w) => w.status).sort()).toEqual(['active', 'superseded']);
-    expect(history.find((w) => w.status === 'superseded')?.supersededBy).toBe(`w:${second.runId}:${kept?.studentId}`);
+    expect(history.find((w) => w.status === 'superseded')?.supersededBy).toBe(`w:${second.runId}:${replaced?.studentId}`);
+    // An unchanged student keeps the warning the first list gave them: no second one is written.
+    const same = unchanged[0];
+    expect((await warningsOf(h, same?.studentId ?? '')).map((w) => [w._id, w.status])).toEqual([[same?.previousWarningId, 'active']]);
 
     const runs = await h.ok(p.clerkUser, 'warnings', 'runs', {});
     expect(runs.filter((r) => r.status === 'published').map((r) => r.runId)).toEqual(expect.arrayContaining([firstRun.runId, second.runId]));
@@ -166,17 +173,30 @@ describe('warnings: publish', () => {
     expect(active).toBe(entries.filter((e) => e.level !== null).length);
   });
 
-  it('refuses a stale draft made before another publication', async () => {
+  it('refuses a draft made before another publication of its semester', async () => {
     const a = await h.ok(p.clerkUser, 'warnings', 'run', { semester: '2025-2026-2' });
     const b = await h.ok(p.clerkUser, 'warnings', 'run', { semester: '2025-2026-2' });
     await h.ok(p.clerkUser, 'warnings', 'publish', { runId: a.runId });
-    await expect(h.callAs(p.clerkUser, 'warnings', 'publish', { runId: b.runId })).resolves.toMatchObject({ ok: false, code: 'RUN.STALE' });
+    await expect(h.callAs(p.clerkUser, 'warnings', 'publish', { runId: b.runId })).resolves.toMatchObject({ ok: false, code: 'RUN.OUTDATED' });
   });
 
   it('refuses to publish an earlier semester over a later one', async () => {
     const old = await h.ok(p.clerkUser, 'warnings', 'run', { semester: '2025-2026-1' });
     await expect(h.callAs(p.clerkUser, 'warnings', 'publish', { runId: old.runId })).resolves.toMatchObject({ ok: false, code: 'RUN.OLD_SEMESTER' });
   });
+
+});
+
+/** A fresh college with 2025-2026-1 published: its 2025-2026-2 list has warnings to write, replace and lift. */
+describe('warnings: publishing a long list', () => {
+  let h: Harness;
+  let p: ReturnType<typeof demoPeople>;
+  beforeEach(async () => {
+    h = await openHarness();
+    p = demoPeople(h.demo);
+    await publishSemester(h, '2025-2026-1');
+  });
+  afterEach(() => h.close());
 
   it('resumes an interrupted publication without duplicates', async () => {
     const run = await h.ok(p.clerkUser, 'warnings', 'run', { semester: '2025-2026-2' });
@@ -194,16 +214,16 @@ describe('warnings: publish', () => {
     const partial = await h.store.count('warnings', { runId: run.runId });
     expect(partial).toBeGreaterThan(0);
     const resumed = await h.ok(p.clerkUser, 'warnings', 'publish', { runId: run.runId });
-    const warned = entries.filter((e) => e.level !== null).length;
-    expect(resumed.published).toBe(warned - partial);
-    expect(await h.store.count('warnings', { runId: run.runId })).toBe(warned);
-    expect(await h.store.count('warnings', { collegeId: 'life', status: 'active' })).toBe(warned);
+    const written = entries.filter((e) => publicationChange(e) === 'publish').length;
+    expect(resumed.published).toBe(written - partial);
+    expect(await h.store.count('warnings', { runId: run.runId })).toBe(written);
+    expect(await h.store.count('warnings', { collegeId: 'life', status: 'active' })).toBe(entries.filter((e) => e.level !== null).length);
   });
 
   it('publishes a large list over several calls when the time budget runs out, each call resuming', async () => {
     const run = await h.ok(p.clerkUser, 'warnings', 'run', { semester: '2025-2026-2' });
     const entries = await entriesOf(h, run.runId);
-    const steps = entries.filter((e) => e.level !== null || e.previousWarningId !== null).length;
+    const steps = entries.filter((e) => publicationChange(e) === 'publish' || publicationChange(e) === 'lift').length;
     const saved = publishSettings.budgetMs;
     publishSettings.budgetMs = -1; // one student per call
     try {
@@ -216,7 +236,7 @@ describe('warnings: publish', () => {
     } finally {
       publishSettings.budgetMs = saved;
     }
-    expect(await h.store.count('warnings', { runId: run.runId })).toBe(entries.filter((e) => e.level !== null).length);
+    expect(await h.store.count('warnings', { runId: run.runId })).toBe(entries.filter((e) => publicationChange(e) === 'publish').length);
   });
 
   it('exports the summary table with the columns a college files', async () => {
