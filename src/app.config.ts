@@ -8,7 +8,7 @@ export default defineAppConfig({
     { root: 'packages/student', pages: ['home/index', 'plan/index', 'case/index', 'notice/index'] },
     { root: 'packages/parent', pages: ['home/index', 'meeting/index', 'bind/index', 'notice/index'] },
     { root: 'packages/staff', pages: ['home/index', 'class/index', 'student/index', 'talk/index', 'case/index', 'plan-review/index', 'pairing/index', 'meeting/index', 'notices/index', 'checkin/index', 'duties/index', 'warnings/index'] },
-    { root: 'packages/admin', pages: ['home/index', 'objections/index', 'compliance/index', 'import/index', 'run/index', 'review/index'] },
+    { root: 'packages/admin', pages: ['home/index', 'objections/index', 'compliance/index', 'import/index', 'run/index', 'review/index', 'calendar/index'] },
   ],
   window: {
     backgroundTextStyle: 'light',

@@ -4,6 +4,7 @@ import { classIdsFor, isAllowed } from '../core/access/authorize';
 import { classesByIds, classResource, dormLabel, loadClass, loadStudent, profilesOf, studentResource, usersByIds } from '../platform/directory/directory';
 import { defineFunction, type Context } from '../platform/runtime/define-function';
 import { queryAll, type Stored, type Where } from '../platform/store/store';
+import { calendarView, setSemesterDates } from './calendar';
 
 /** Classes the caller may see: the ones they serve, plus every class of a college they run. */
 async function visibleClasses(ctx: Context): Promise<Stored<ClassInfo>[]> {
@@ -86,5 +87,15 @@ export const campusFunction = defineFunction('campus', campusApi, {
         ...(contact ? { parentName: student.parentName, parentPhoneMasked: maskPhone(student.parentPhone) } : {}),
       };
     },
+  },
+
+  calendar: {
+    permission: 'calendar.read',
+    run: (ctx) => calendarView(ctx),
+  },
+
+  setSemester: {
+    permission: 'calendar.write',
+    run: (ctx, input) => setSemesterDates(ctx, input),
   },
 });

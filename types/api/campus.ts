@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { action } from '../envelope';
 import { id } from '../fields';
 import type { StudentProfile } from './identity';
+import { SetSemesterDates, type CalendarView } from '../calendar';
 
 export type ClassSummary = {
   classId: string;
@@ -29,5 +30,9 @@ export const campusApi = {
   myClasses: action(z.object({})).returns<ClassSummary[]>(),
   classStudents: action(z.object({ classId: id })).returns<{ classId: string; className: string; students: StudentRow[] }>(),
   student: action(z.object({ studentId: id })).returns<StudentDetail>(),
+  /** The school calendar around today: the clerk's dates, the rule's elsewhere. */
+  calendar: action(z.object({})).returns<CalendarView>(),
+  /** The clerk dates one semester (validated against its neighbours; audited; the same dates again change nothing). */
+  setSemester: action(SetSemesterDates).returns<CalendarView>(),
 };
 export type CampusApi = typeof campusApi;

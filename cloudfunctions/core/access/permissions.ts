@@ -23,6 +23,9 @@ export const permissions = {
   'student.readContact': { ...classStaff, clerk: 'college' },
   'class.read': { assistant: 'class', ...classStaff, ...collegeStaff, studentAffairs: 'school' },
   'college.read': { ...collegeStaff, studentAffairs: 'school' },
+  // The school calendar (校历) is one for everyone: staff read it, the clerk keeps it.
+  'calendar.read': { assistant: 'self', counselor: 'self', headTeacher: 'self', courseTeacher: 'self', clerk: 'self', departmentHead: 'self', leader: 'self', studentAffairs: 'self' },
+  'calendar.write': { clerk: 'self' },
 
   'grades.import': { clerk: 'college' },
   'grades.read': { student: 'own', ...classStaff, ...collegeStaff },

@@ -39,6 +39,8 @@ export const collections = {
   // checkins + duties (issue 6): records walked by time (and by arrival, for warm reads) within a college / class / person; follow-ups per class.
   dutyRecords: { indexes: [['collegeId', 'at'], ['classId', 'at'], ['actorId', 'at'], ['collegeId', 'receivedAt'], ['classId', 'receivedAt']] },
   followUps: { indexes: [['classId', 'status'], ['collegeId', 'status']] },
+  // the school calendar (issue 9): the semesters the clerk dated, read whole (a few per year).
+  semesterDates: { indexes: [] },
 } satisfies Record<string, CollectionSpec>;
 
 export type CollectionName = keyof typeof collections;

@@ -27,6 +27,7 @@ export default function AdminHome() {
           <Cell className="link-run" title="运行警示规则 · 审核发布名单" clickable onClick={() => void Taro.navigateTo({ url: '/packages/admin/run/index' })} />
           <Cell className="link-objections" title="通知异议处理" clickable onClick={() => void Taro.navigateTo({ url: '/packages/admin/objections/index' })} />
           <Cell className="link-notices" title="警示通知跟踪" clickable onClick={() => void Taro.navigateTo({ url: '/packages/staff/notices/index' })} />
+          <Cell className="link-calendar" title="学期校历" clickable onClick={() => void Taro.navigateTo({ url: '/packages/admin/calendar/index' })} />
           <Cell className="link-inbox" title="消息" clickable onClick={() => void Taro.navigateTo({ url: '/pages/inbox/index' })} />
         </CellGroup>
       ) : null}
