@@ -3,7 +3,10 @@ import { AccessDeniedError, DomainError } from '../core/errors';
 import { linesFor, planTransition, type PlanState } from '../core/support/plan-workflow';
 import { reviewerFor, semesterOf, studyYear } from '../core/support/study-year';
 import type { PlanQueueRow, PlanView, SupportApi } from '../../types/api/support';
-import type { Actor, Student } from '../../types/domain';
+import type { Actor, Student, User } from '../../types/domain';
+import { planReviewed } from '../core/messages/plan-reviewed';
+import { enqueue } from '../platform/messenger/outbox';
+import { studentUserId } from '../notices/settings';
 import type { PlanEvent, ReviewerRole, StudyPlan } from '../../types/support';
 import { classesByIds, loadStudent, studentResource } from '../platform/directory/directory';
 import type { Context, Handlers } from '../platform/runtime/define-function';
@@ -133,7 +136,13 @@ export const planHandlers: Handlers<Pick<SupportApi, 'myPlan' | 'savePlan' | 'su
       const status = planTransition(planState(plan), { type: 'review', decision: input.decision });
       const at = ctx.nowIso();
       const review = { decision: input.decision, opinion: input.opinion, byId: ctx.actor.userId, byName: ctx.actor.name, role: plan.reviewerRole, at };
-      const saved = await ctx.store.update<StudyPlan>(STUDY_PLANS, plan._id, { status, review, history: [...plan.history, event(ctx, status, input.opinion)] }, plan._version, ctx.write());
+      // The student is told in the same transaction as the review (approved, or returned to edit).
+      const studentUser = await ctx.store.get<User>('users', studentUserId(plan.studentId));
+      const saved = await ctx.store.transaction(async (tx) => {
+        const next = await tx.update<StudyPlan>(STUDY_PLANS, plan._id, { status, review, history: [...plan.history, event(ctx, status, input.opinion)] }, plan._version, ctx.write());
+        if (studentUser) await enqueue(tx, planReviewed(plan, { userId: studentUser._id, openid: studentUser.openid }, review), ctx.write());
+        return next;
+      });
       return planView(ctx, saved, student.cohort);
     },
   },

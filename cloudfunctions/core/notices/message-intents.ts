@@ -20,6 +20,7 @@ export const pages = {
   parentNotice: (id: string) => `packages/parent/notice/index?id=${encodeURIComponent(id)}`,
   objections: () => 'packages/admin/objections/index',
   classNotices: (classId: string) => `packages/staff/notices/index?classId=${encodeURIComponent(classId)}`,
+  noticeClasses: () => 'packages/staff/notices/index',
 };
 
 type NoticeHead = Pick<Notice, '_id' | 'studentId' | 'studentName' | 'classId' | 'semester' | 'levelName' | 'issuedAt' | 'parentDeadline' | 'version'>;
@@ -67,17 +68,18 @@ function recipient(to: Recipient): { toUserId: string; toOpenid: string } {
   return { toUserId: to.userId, toOpenid: to.openid };
 }
 
-export type DeadlineFacts = { parents: Recipient[]; counselor: Recipient | null; className: string; nowIso: string };
+export type DeadlineFacts = { parents: Recipient[]; nowIso: string };
 
 /**
- * The reminders a scheduler pass owes for one notice: the receipt request to each bound parent
- * while no contact is recorded, and once the week is over the overdue notes to parents and the
- * counselor. Keys are per notice (and parent), so a pass run every minute sends each once.
+ * The reminders a scheduler pass owes one notice's parents: the receipt request to each bound
+ * parent while no contact is recorded, and once the week is over the overdue note. Keys are per
+ * notice and parent, so a pass run every minute sends each once. The counselor's overdue note is
+ * a daily digest over all their notices (overdue-digest.ts), not one message per notice.
  */
 export function deadlineMessages(notice: NoticeHead & Pick<Notice, 'status' | 'receipt' | 'phoneContacts'>, facts: DeadlineFacts): MessageIntent[] {
   if (notice.status !== 'issued' || parentContactOf(notice) !== 'none') return [];
   const out = facts.parents.map((p) => receiptDue(notice, p));
-  if (!isParentContactOverdue({ ...notice, parentDeadline: notice.parentDeadline }, facts.nowIso)) return out;
+  if (!isParentContactOverdue(notice, facts.nowIso)) return out;
   for (const p of facts.parents) {
     out.push({
       key: `receiptOverdue:${notice._id}:${p.userId}`,
@@ -85,16 +87,6 @@ export function deadlineMessages(notice: NoticeHead & Pick<Notice, 'status' | 'r
       ...recipient(p),
       page: pages.parentNotice(notice._id),
       data: { student: notice.studentName, level: `学业警示通知（${notice.levelName}）`, deadline: notice.parentDeadline, status: '已逾期' },
-      subjectId: notice._id,
-    });
-  }
-  if (facts.counselor) {
-    out.push({
-      key: `parentContactOverdue:${notice._id}`,
-      kind: 'parentContactOverdue',
-      ...recipient(facts.counselor),
-      page: pages.classNotices(notice.classId),
-      data: { student: notice.studentName, className: facts.className, deadline: notice.parentDeadline, note: '请尽快联系家长并记录' },
       subjectId: notice._id,
     });
   }

@@ -16,23 +16,20 @@ const notice = {
   phoneContacts: [],
 };
 const parent = { userId: 'p-s1', openid: 'o-p' };
-const counselor = { userId: 't-c', openid: 'o-c' };
 
 describe('deadline reminders for one notice', () => {
   it('before the deadline: the receipt request to each bound parent', () => {
-    const out = deadlineMessages(notice, { parents: [parent], counselor, className: '1班', nowIso: '2026-11-25T09:00:00.000+08:00' });
+    const out = deadlineMessages(notice, { parents: [parent], nowIso: '2026-11-25T09:00:00.000+08:00' });
     expect(out.map((m) => [m.kind, m.toUserId, m.key])).toEqual([['receiptDue', 'p-s1', 'receiptDue:notice-w1:p-s1']]);
   });
 
-  it('after the week: overdue notes to the parent and the counselor, one key per notice', () => {
-    const out = deadlineMessages(notice, { parents: [parent], counselor, className: '1班', nowIso: '2026-11-30T09:00:01.000+08:00' });
-    expect(out.map((m) => m.key).sort()).toEqual(['parentContactOverdue:notice-w1', 'receiptDue:notice-w1:p-s1', 'receiptOverdue:notice-w1:p-s1']);
-    expect(out.find((m) => m.kind === 'parentContactOverdue')?.page).toBe('packages/staff/notices/index?classId=c1');
+  it('after the week: the overdue note to the parent, one key per notice (the counselor gets a daily digest instead)', () => {
+    const out = deadlineMessages(notice, { parents: [parent], nowIso: '2026-11-30T09:00:01.000+08:00' });
+    expect(out.map((m) => m.key).sort()).toEqual(['receiptDue:notice-w1:p-s1', 'receiptOverdue:notice-w1:p-s1']);
   });
 
-  it('no parent bound, overdue: only the counselor is told', () => {
-    const out = deadlineMessages(notice, { parents: [], counselor, className: '1班', nowIso: '2026-12-05T09:00:00.000+08:00' });
-    expect(out.map((m) => m.kind)).toEqual(['parentContactOverdue']);
+  it('no parent bound, overdue: nothing per notice', () => {
+    expect(deadlineMessages(notice, { parents: [], nowIso: '2026-12-05T09:00:00.000+08:00' })).toEqual([]);
   });
 
   it.each([
@@ -40,7 +37,7 @@ describe('deadline reminders for one notice', () => {
     ['a phone contact', { phoneContacts: [{ at: notice.issuedAt, by: 't', byName: 'x', summary: 'y', recordedAt: notice.issuedAt }] }],
     ['a superseded notice', { status: 'superseded' as const }],
   ])('nothing is owed after %s', (_name, patch) => {
-    expect(deadlineMessages({ ...notice, ...patch }, { parents: [parent], counselor, className: '1班', nowIso: '2026-12-05T09:00:00.000+08:00' })).toEqual([]);
+    expect(deadlineMessages({ ...notice, ...patch }, { parents: [parent], nowIso: '2026-12-05T09:00:00.000+08:00' })).toEqual([]);
     expect(isParentContactOverdue({ ...notice, ...patch }, '2026-12-05T09:00:00.000+08:00')).toBe(false);
   });
 

@@ -38,8 +38,8 @@ describe('the deadline pass (every minute, over every open notice)', () => {
 
     const first = countingStore(h.store);
     const r1 = await queueDeadlineMessages(first.store, h.clock);
-    // 8 notices; half the students have a bound parent (receiptDue + receiptOverdue), all have the counselor note.
-    expect(r1).toEqual({ notices: 8, queued: 4 * 2 + 8 });
+    // 8 notices; half the students have a bound parent (receiptDue + receiptOverdue); the counselor one digest.
+    expect(r1).toEqual({ notices: 8, queued: 4 * 2 + 1 });
     expect(first.gets.get('outbox') ?? 0).toBe(0);
     expect(first.queries.get('outbox')).toBe(1);
 
@@ -48,7 +48,7 @@ describe('the deadline pass (every minute, over every open notice)', () => {
     expect(second.gets.get('outbox') ?? 0).toBe(0);
     expect(second.queries.get('outbox')).toBe(1);
     const kinds = (await h.store.query<OutboxMessage>('outbox', { limit: 1000 })).map((m) => m.kind);
-    expect(kinds.filter((k) => k === 'parentContactOverdue')).toHaveLength(8);
+    expect(kinds.filter((k) => k === 'parentContactOverdue')).toHaveLength(1);
     expect(kinds.filter((k) => k === 'receiptOverdue')).toHaveLength(4);
   });
 });

@@ -1,0 +1,78 @@
+import { demoPeople, openHarness, type Harness } from '../../support/harness';
+import { makeWarning, publishWarning } from '../../support/notices-factories';
+import { queueDeadlineMessages } from '../../../cloudfunctions/scheduler/deadline-pass';
+import { sendDue } from '../../../cloudfunctions/platform/messenger/send-pass';
+import { localSender } from '../../../cloudfunctions/platform/messenger/local-sender';
+import type { OutboxMessage } from '../../../types/message';
+import type { InboxItem } from '../../../types/notice';
+
+const DAY = 86_400_000;
+
+/** Issue 9: a counselor received 25+ separate 家长告知已逾期 messages at once. */
+describe('家长告知已逾期: one digest per counselor per day', () => {
+  let h: Harness;
+  beforeEach(async () => {
+    h = await openHarness();
+  });
+  afterEach(async () => h.close());
+
+  const counselorMessages = async (userId: string) =>
+    (await h.store.query<OutboxMessage>('outbox', { where: { kind: 'parentContactOverdue', toUserId: userId }, limit: 1000 })).sort((a, b) => a.sendAfter.localeCompare(b.sendAfter));
+
+  it('26 overdue notices in two classes reach their counselor as one message, counted, once that day', async () => {
+    const people = demoPeople(h.demo);
+    const counselor = people.firstClass.counselorId;
+    const classes = h.demo.classes.filter((c) => c.counselorId === counselor).slice(0, 2);
+    expect(classes).toHaveLength(2);
+    const students = classes.flatMap((c) => h.demo.students.filter((s) => s.classId === c._id).slice(0, 13));
+    for (const s of students) await publishWarning(h.store, makeWarning(s));
+    h.clock.advance(7 * DAY + 1000);
+
+    await queueDeadlineMessages(h.store, h.clock);
+    const [digest, ...others] = await counselorMessages(counselor);
+    expect(others).toHaveLength(0);
+    expect(digest).toMatchObject({ page: 'packages/staff/notices/index', data: { count: '26', note: '新增26人，请尽快联系家长并记录' } });
+    expect(digest?.data.className).toBe(`${classes[0]?.name}等2个班`);
+
+    // The rest of the day: nothing more, however often the pass runs.
+    for (let i = 0; i < 3; i++) {
+      h.clock.advance(3 * 3600_000);
+      await queueDeadlineMessages(h.store, h.clock);
+    }
+    expect(await counselorMessages(counselor)).toHaveLength(1);
+
+    // What the counselor reads (the local inbox shows what WeChat would): fitted fields, no names list.
+    await sendDue(h.store, localSender(h.store), h.clock, 'test');
+    const [item] = await h.store.query<InboxItem>('inbox', { where: { toUserId: counselor }, limit: 10 });
+    expect(item?.lines.map((l) => `${l.label}：${l.value}`)).toEqual([
+      '逾期人数：26',
+      `班级：${classes[0]?.name}等2个班`,
+      '最早截止：2026年11月30日 09:00',
+      '处理建议：新增26人，请尽快联系家长并记录',
+    ]);
+  });
+
+  it('the next day: no message while nothing new is overdue; one when more become overdue', async () => {
+    const people = demoPeople(h.demo);
+    const counselor = people.firstClass.counselorId;
+    const students = h.demo.students.filter((s) => s.classId === people.firstClass._id);
+    for (const s of students.slice(0, 3)) await publishWarning(h.store, makeWarning(s));
+    h.clock.advance(7 * DAY + 1000);
+    await queueDeadlineMessages(h.store, h.clock);
+    expect(await counselorMessages(counselor)).toHaveLength(1);
+
+    h.clock.advance(DAY);
+    await queueDeadlineMessages(h.store, h.clock);
+    expect(await counselorMessages(counselor)).toHaveLength(1);
+
+    // Two more published a day later than the first three become overdue now.
+    const later = new Date(h.clock.now().getTime() - 7 * DAY + 1000).toISOString();
+    for (const s of students.slice(3, 5)) await publishWarning(h.store, makeWarning(s, { publishedAt: later }));
+    h.clock.advance(2000);
+    await queueDeadlineMessages(h.store, h.clock);
+    const all = await counselorMessages(counselor);
+    expect(all).toHaveLength(2);
+    expect(all[1]?.data).toMatchObject({ count: '5', note: '新增2人，请尽快联系家长并记录', className: people.firstClass.name });
+    expect(all[1]?.page).toBe(`packages/staff/notices/index?classId=${encodeURIComponent(people.firstClass._id)}`);
+  });
+});
