@@ -106,11 +106,14 @@ describe('notices: publish → sign → parent binds → receipt → counselor s
     const { notice } = await publishWarning(h.store, warning);
     await h.ok(people.studentUser, 'notices', 'object', { noticeId: notice._id, reason: '大学物理补考我已通过' });
     h.clock.advance(3600_000);
+    // The rows behind the warning, as imported; the clerk corrects the 大学物理 make-up (issue 9: the decision changes, not only the text).
+    const row = (courseCode: string, courseName: string, credits: number, attempt: 'regular' | 'makeup', score: string) => ({ _id: `${people.student._id}:${courseCode}:2025-2026-1:${attempt}`, studentId: people.student._id, classId: people.student.classId, collegeId: people.student.collegeId, courseCode, courseName, credits, score, attempt, semester: '2025-2026-1' });
+    await h.store.addMany('grades', [row('MA1011', '高等数学A（上）', 5, 'regular', '41'), row('MA1011', '高等数学A（上）', 5, 'makeup', '45'), row('PH1001', '大学物理', 4, 'regular', '38'), row('PH1001', '大学物理', 4, 'makeup', '52')], { by: 'import', at: '2026-09-01T09:00:00.000+08:00' });
     const resolved = await h.ok(people.clerkUser, 'notices', 'resolveObjection', {
       noticeId: notice._id,
       decision: 'correct',
       note: '大学物理补考成绩录入有误，已更正',
-      explanation: ['补考后仍不及格 1 门：高等数学A（上）（MA1011，5 学分）'],
+      grades: [{ gradeId: `${people.student._id}:PH1001:2025-2026-1:makeup`, action: 'correct', score: '68' }],
     });
     expect(resolved).toMatchObject({ state: 'corrected', newNoticeId: `notice-${warning._id}-v2` });
     const old = await h.store.get<Notice>(NOTICES, notice._id);
@@ -118,8 +121,10 @@ describe('notices: publish → sign → parent binds → receipt → counselor s
     expect(old).toMatchObject({ status: 'superseded', supersededBy: resolved.newNoticeId });
     const v2 = await h.ok(people.studentUser, 'notices', 'studentCopy', { noticeId: resolved.newNoticeId ?? '' });
     expect(v2.correction).toEqual({ replaces: notice._id, reason: '大学物理补考成绩录入有误，已更正' });
-    expect(v2.copy.paragraphs.join('')).not.toContain('PH1001');
-    expect((await outbox()).filter((m) => m.kind === 'warningIssued').map((m) => m.data.level)).toEqual(['书面警示', '书面警示（更正）']);
+    expect(v2.copy.paragraphs.find((line) => line.includes('补考后仍不及格'))).not.toContain('PH1001');
+    // The correction answers the objection; it is not announced as a new warning.
+    expect((await outbox()).filter((m) => m.kind === 'warningIssued').map((m) => m.data.level)).toEqual(['书面警示']);
+    expect((await outbox()).filter((m) => m.kind === 'objectionAnswered').map((m) => m.data.result)).toEqual(['已更正']);
     const status = await h.ok(people.counselorUser, 'notices', 'classStatus', { classId: people.student.classId });
     expect(status.rows.filter((r) => r.studentId === people.student._id).map((r) => [r.version, r.correction])).toEqual([[2, '大学物理补考成绩录入有误，已更正']]);
   });

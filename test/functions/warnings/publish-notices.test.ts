@@ -2,71 +2,86 @@ import { queueDeadlineMessages } from '../../../cloudfunctions/scheduler/deadlin
 import type { OutboxMessage } from '../../../types/message';
 import type { Notice } from '../../../types/notice';
 import type { Warning } from '../../../types/warning';
+import type { RunEntry } from '../../../types/api/warnings';
 import { demoPeople, openHarness, type Harness } from '../../support/harness';
 import { entriesOf, publishSemester } from '../../support/warnings-runs';
 
 const DAY = 24 * 3600_000;
 
-describe('warnings: the next publication retires the notices of the warnings it replaces or lifts', () => {
+describe('warnings: the next publication retires the notices of the warnings it replaces or lifts, and keeps the unchanged ones', () => {
   let h: Harness;
   let p: ReturnType<typeof demoPeople>;
   let firstRun: string;
   let secondRun: string;
+  let entries: RunEntry[];
   let corrected: { studentId: string; v1: string; v2: string };
   beforeAll(async () => {
     h = await openHarness();
     p = demoPeople(h.demo);
     firstRun = await publishSemester(h, '2025-2026-1');
     // A notice corrected after an objection (v2) before the next publication: v2 is the one in force.
+    const first = await entriesOf(h, firstRun);
+    const objector = first.find((e) => e.level !== null);
+    if (!objector) throw new Error('the demo warns someone');
+    const v1 = `notice-w:${firstRun}:${objector.studentId}`;
+    await h.ok(`s-${objector.studentId}`, 'notices', 'object', { noticeId: v1, reason: '成绩有误' });
+    const [row] = (await h.ok(p.clerkUser, 'notices', 'objections', {})).find((o) => o.noticeId === v1)?.grades ?? [];
+    if (!row) throw new Error('the objection shows the disputed rows');
+    const fix = await h.ok(p.clerkUser, 'notices', 'resolveObjection', { noticeId: v1, decision: 'correct', note: '已核实更正', grades: [{ gradeId: row.gradeId, action: 'correct', score: row.score, credits: row.credits + 1 }] });
+    corrected = { studentId: objector.studentId, v1, v2: fix.newNoticeId ?? '' };
     const draft = await h.ok(p.clerkUser, 'warnings', 'run', { semester: '2025-2026-2' });
     secondRun = draft.runId;
-    const carried = (await entriesOf(h, secondRun)).find((e) => e.level !== null && e.previousWarningId !== null);
-    if (!carried?.previousWarningId) throw new Error('the demo carries a warning over to 2025-2026-2');
-    const v1 = `notice-${carried.previousWarningId}`;
-    await h.ok(`s-${carried.studentId}`, 'notices', 'object', { noticeId: v1, reason: '成绩有误' });
-    const fix = await h.ok(p.clerkUser, 'notices', 'resolveObjection', { noticeId: v1, decision: 'correct', note: '已核实更正', explanation: ['更正后的原因'] });
-    corrected = { studentId: carried.studentId, v1, v2: fix.newNoticeId ?? '' };
+    entries = await entriesOf(h, secondRun);
     await h.ok(p.clerkUser, 'warnings', 'publish', { runId: secondRun });
   });
   afterAll(() => h.close());
 
-  it('leaves only the new warnings\' notices issued; replaced ones point at the new notice, lifted ones at none', async () => {
-    const entries = await entriesOf(h, secondRun);
+  it('leaves the new and kept warnings\' notices issued; replaced ones point at the new notice, lifted ones at none', async () => {
     const lifted = entries.filter((e) => e.change === 'lifted');
-    const carried = entries.filter((e) => e.level !== null && e.previousWarningId !== null);
+    const moved = entries.filter((e) => e.level !== null && e.previousWarningId !== null && e.change !== 'unchanged');
+    const kept = entries.filter((e) => e.level !== null && e.change === 'unchanged');
     expect(lifted.length).toBeGreaterThan(0);
-    expect(carried.length).toBeGreaterThan(0);
-    for (const e of carried) {
+    expect(moved.length).toBeGreaterThan(0);
+    expect(kept.length).toBeGreaterThan(0);
+    for (const e of moved) {
       if (e.studentId === corrected.studentId) continue;
       const old = await h.store.get<Notice>('notices', `notice-${e.previousWarningId}`);
       expect(old).toMatchObject({ status: 'superseded', supersededBy: `notice-w:${secondRun}:${e.studentId}` });
     }
+    for (const e of kept) {
+      if (e.studentId === corrected.studentId) continue;
+      await expect(h.store.get<Notice>('notices', `notice-${e.previousWarningId}`)).resolves.toMatchObject({ status: 'issued' });
+    }
     for (const e of lifted) {
+      if (e.studentId === corrected.studentId) continue;
       const old = await h.store.get<Notice>('notices', `notice-${e.previousWarningId}`);
       expect(old?.status).toBe('superseded');
       expect(old?.supersededBy).toBeUndefined();
     }
+    // Exactly one notice in force per active warning.
     const issued = await h.store.query<Notice>('notices', { where: { status: 'issued' }, limit: 1000 });
     const current = await h.store.query<Warning>('warnings', { where: { status: 'active' }, limit: 1000 });
     expect(issued.map((n) => n.warningId).sort()).toEqual(current.map((w) => w._id).sort());
-    expect(current.every((w) => w.runId === secondRun)).toBe(true);
-    expect(await h.store.count('notices', { warningId: { in: (await h.store.query<Warning>('warnings', { where: { runId: firstRun }, limit: 1000 })).map((w) => w._id) }, status: 'issued' })).toBe(0);
+    expect(current.filter((w) => w.runId === firstRun).map((w) => w.studentId).sort()).toEqual(kept.map((e) => e.studentId).sort());
   });
 
-  it('retires the corrected version in force, keeping the correction chain', async () => {
+  it('keeps the corrected version in force while the level stays; else retires it, keeping the correction chain', async () => {
     expect(corrected.v2).toMatch(/-v2$/);
     await expect(h.store.get<Notice>('notices', corrected.v1)).resolves.toMatchObject({ status: 'superseded', supersededBy: corrected.v2 });
-    await expect(h.store.get<Notice>('notices', corrected.v2)).resolves.toMatchObject({ status: 'superseded', supersededBy: `notice-w:${secondRun}:${corrected.studentId}` });
+    const entry = entries.find((e) => e.studentId === corrected.studentId);
+    const v2 = await h.store.get<Notice>('notices', corrected.v2);
+    if (entry?.change === 'unchanged') expect(v2).toMatchObject({ status: 'issued' });
+    else if (entry?.level) expect(v2).toMatchObject({ status: 'superseded', supersededBy: `notice-w:${secondRun}:${corrected.studentId}` });
+    else expect(v2).toMatchObject({ status: 'superseded' });
   });
 
   it('sends no reminder or overdue note for a retired notice after the deadline', async () => {
-    const replaced = (await h.store.query<Warning>('warnings', { where: { runId: firstRun }, limit: 1000 })).map((w) => w._id);
-    const retired = new Set((await h.store.query<Notice>('notices', { where: { warningId: { in: replaced } }, limit: 1000 })).map((n) => n._id));
-    expect(retired.size).toBeGreaterThan(replaced.length); // the corrected student's v2 as well
+    const retired = new Set((await h.store.query<Notice>('notices', { where: { status: 'superseded' }, limit: 1000 })).map((n) => n._id));
+    expect(retired.size).toBeGreaterThan(0);
     h.clock.advance(8 * DAY);
     await queueDeadlineMessages(h.store, h.clock);
     const outbox = await h.store.query<OutboxMessage>('outbox', { where: { kind: { in: ['receiptDue', 'receiptOverdue', 'parentContactOverdue'] } }, limit: 1000 });
-    // The new notices are overdue too: the pass ran, and only for them.
+    // The notices in force are overdue too: the pass ran, and only for them.
     expect(outbox.filter((m) => m.kind === 'parentContactOverdue').length).toBeGreaterThan(0);
     expect(outbox.filter((m) => retired.has(m.subjectId)).map((m) => `${m.kind}:${m.subjectId}`)).toEqual([]);
   });
