@@ -1,4 +1,3 @@
-import type { ClassInfo, College, Student } from '../../types/domain';
 import { NOTICES, type Notice } from '../../types/notice';
 import type { Warning } from '../../types/warning';
 import { warningIssued } from '../core/notices/message-intents';
@@ -6,7 +5,8 @@ import { renderNotice, type Correction, type NoticeNames } from '../core/notices
 import { templateFor } from '../core/notices/templates';
 import { shanghai, toIso } from '../core/time/shanghai';
 import { enqueue } from '../platform/messenger/outbox';
-import { queryAll, type Store, type TxStore, type WriteContext } from '../platform/store/store';
+import type { Store, TxStore, WriteContext } from '../platform/store/store';
+import { loadNoticeNames } from './notice-names';
 import { noticeSettings, studentUserId } from './settings';
 
 export type { NoticeNames } from '../core/notices/render';
@@ -17,24 +17,8 @@ export function noticeIdOf(warningId: string, version = 1): string {
   return version === 1 ? `notice-${warningId}` : `notice-${warningId}-v${version}`;
 }
 
-/**
- * Names the notice text needs (college, class, parent on file), per student id: read before the
- * transaction, because a CloudBase transaction cannot query.
- */
-export async function loadNoticeNames(store: Store, warnings: Pick<Warning, 'studentId'>[]): Promise<Map<string, NoticeNames>> {
-  const ids = [...new Set(warnings.map((w) => w.studentId))];
-  const out = new Map<string, NoticeNames>();
-  for (let i = 0; i < ids.length; i += 500) {
-    const students = await queryAll<Student>(store, 'students', { where: { _id: { in: ids.slice(i, i + 500) } } });
-    const classes = new Map((await queryAll<ClassInfo>(store, 'classes', { where: { _id: { in: [...new Set(students.map((s) => s.classId))] } } })).map((c) => [c._id, c]));
-    const colleges = new Map<string, string>();
-    for (const collegeId of new Set(students.map((s) => s.collegeId))) colleges.set(collegeId, (await store.get<College>('colleges', collegeId))?.name ?? collegeId);
-    for (const s of students) {
-      out.set(s._id, { collegeName: colleges.get(s.collegeId) ?? s.collegeId, className: classes.get(s.classId)?.name ?? s.classId, parentName: s.parentName ? `${s.parentName}家长` : '家长' });
-    }
-  }
-  return out;
-}
+// Names (who added a student by hand, the class's counselor and head teacher) live in notice-names.ts.
+export { loadNoticeNames };
 
 /**
  * Publishing a warning → its notice (college stub, student copy, parent copy, rendered from the

@@ -15,7 +15,8 @@ describe('学业警示通知单 in three copies', () => {
     expect(text).toContain('2025-2026-1');
     expect(text).toContain('书面警示');
     expect(text).toContain('补考后仍不及格 2 门：高等数学A（上）（MA1011，5 学分）');
-    expect(text).toContain('学院将与家长沟通你的学习情况');
+    // The parent copy speaks to the parent about their child (issue 9), the others to the student.
+    expect(text).toContain(kind === 'parent' ? '学院将与您沟通孩子的学习情况' : '学院将与家长沟通你的学习情况');
     expect(text).toContain(NOT_DISCIPLINARY);
   });
 
@@ -53,7 +54,11 @@ describe('学业警示通知单 in three copies', () => {
   });
 
   it('a manual addition shows who added the student and why', () => {
-    const manual = makeWarning(student, { triggers: [], manual: { reason: '学习态度', note: '多次旷课', by: '班主任王老师' } });
-    expect(renderNotice(manual, names, templateFor('gxu-ee', 'warning')).college.paragraphs.join('')).toContain('经班主任王老师补充列入：学习态度（多次旷课）');
+    const manual = makeWarning(student, { triggers: [], manual: { reason: 'attitude', note: '多次旷课', by: 't-head-c2024-bioeng-1' } });
+    const text = renderNotice(manual, { ...names, manualByName: '班主任王老师' }, templateFor('gxu-ee', 'warning')).college.paragraphs.join('');
+    expect(text).toContain('经班主任王老师补充列入：学习态度（多次旷课）');
+    expect(text).not.toContain('t-head');
+    // Without a known name the copy still prints no id.
+    expect(renderNotice(manual, names, templateFor('gxu-ee', 'warning')).college.paragraphs.join('')).toContain('经学院补充列入：学习态度（多次旷课）');
   });
 });
