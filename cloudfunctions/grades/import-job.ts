@@ -11,7 +11,7 @@ import { queryAll, type Stored } from '../platform/store/store';
 import { toIso } from '../core/time/shanghai';
 import { classifyRows, type GoodRow } from './classify-rows';
 import { GRADE_IMPORTS, GRADES, gradeKey, type GradeDoc } from './grade-doc';
-import { queryIn, rosterOf } from './roster';
+import { queryIn, rosterChecks, rosterOf } from './roster';
 
 /** Rows per chunk, the time one call may spend (well inside a cloud function's 60 s), errors kept. */
 export const importSettings = { chunkRows: 5000, budgetMs: 15_000, maxErrors: 500 };
@@ -101,7 +101,7 @@ export async function importChunk(ctx: Context, collegeId: string, input: Input)
   }
 
   let roster = new Map<string, Stored<Student>>();
-  const importer = createGradeImport({ knownStudent: (id) => roster.has(id) });
+  const importer = createGradeImport(rosterChecks(() => roster));
   const rows = source[Symbol.asyncIterator]();
   const started = Date.now();
   const outOfTime = () => Date.now() - started >= importSettings.budgetMs;

@@ -1,15 +1,42 @@
-import type { ColumnMapping, GradePreview } from '../../types/api/grades';
-import type { GradeRow } from '../../types/grade';
+import type { ColumnMapping, GradeChangePreview, GradePreview } from '../../types/api/grades';
+import type { Student } from '../../types/domain';
+import { attemptLabel, type GradeRow } from '../../types/grade';
+import { gradeDocId } from '../core/grades/grade-doc-id';
 import { fieldLabel, gradeFields, type GradeField } from '../core/grades/grade-columns';
 import { createGradeImport } from '../core/grades/grade-import';
 import type { HeaderMap } from '../core/grades/header-map';
 import type { RowError, SheetRow } from '../core/grades/sheet-row';
 import { GradeFileError, readGradeFile } from '../platform/grades/grade-file';
 import type { Context } from '../platform/runtime/define-function';
+import type { Stored } from '../platform/store/store';
+import { GRADES, gradeKey, type GradeDoc } from './grade-doc';
 import { isFileReadError, pull } from './import-job';
-import { rosterOf } from './roster';
+import { queryIn, rosterChecks, rosterOf } from './roster';
 
-export const previewSettings = { scanRows: 1000, sampleRows: 20, maxErrors: 500 };
+export const previewSettings = { scanRows: 1000, sampleRows: 20, maxErrors: 500, maxChanges: 200 };
+
+const valuesOf = (r: Pick<GradeRow, 'score' | 'credits' | 'courseName'>) => ({ score: r.score, credits: r.credits, courseName: r.courseName });
+
+/** Good rows that would correct a stored grade, old → new, in file order (the import's own test of "changed"). */
+async function changesOf(ctx: Context, good: { rowNumber: number; row: GradeRow }[], roster: ReadonlyMap<string, Stored<Student>>): Promise<GradeChangePreview[]> {
+  const stored = new Map((await queryIn<GradeDoc>(ctx.store, GRADES, '_id', good.map((g) => gradeDocId(g.row)))).map((d) => [gradeKey(d), d]));
+  const out: GradeChangePreview[] = [];
+  for (const { rowNumber, row } of good) {
+    const prev = stored.get(gradeKey(row));
+    if (!prev || (prev.score === row.score && prev.credits === row.credits && prev.courseName === row.courseName)) continue;
+    out.push({
+      row: rowNumber,
+      studentId: row.studentId,
+      studentName: roster.get(row.studentId)?.name ?? row.studentName ?? '',
+      courseCode: row.courseCode,
+      semester: row.semester,
+      attemptLabel: attemptLabel[row.attempt],
+      before: valuesOf(prev),
+      after: valuesOf(row),
+    });
+  }
+  return out;
+}
 
 function columnsOf(map: HeaderMap): ColumnMapping[] {
   const fieldAt = new Map<number, GradeField>();
@@ -24,7 +51,7 @@ function columnsOf(map: HeaderMap): ColumnMapping[] {
   });
 }
 
-const empty = (fatal: string): GradePreview => ({ fatal, columns: [], rows: [], scanned: 0, good: 0, bad: 0, errors: [], more: false });
+const empty = (fatal: string): GradePreview => ({ fatal, columns: [], rows: [], scanned: 0, good: 0, bad: 0, errors: [], changed: 0, changes: [], more: false });
 
 /** The header mapping, the first good rows and the errors among the first rows, before importing. */
 export async function previewFile(ctx: Context, collegeId: string, fileId: string): Promise<GradePreview> {
@@ -58,8 +85,8 @@ export async function previewFile(ctx: Context, collegeId: string, fileId: strin
   }
   if (header === null) return empty('文件是空的：没有表头和成绩');
 
-  let roster: ReadonlyMap<string, unknown> = new Map();
-  const importer = createGradeImport({ knownStudent: (id) => roster.has(id) });
+  let roster: ReadonlyMap<string, Stored<Student>> = new Map();
+  const importer = createGradeImport(rosterChecks(() => roster));
   const first = importer.accept(header);
   if (first.kind === 'fatal') return empty(first.message);
   if (first.kind !== 'header') return empty('文件是空的：没有表头和成绩');
@@ -67,6 +94,7 @@ export async function previewFile(ctx: Context, collegeId: string, fileId: strin
   roster = await rosterOf(ctx.store, collegeId, batch.map((r) => (idColumn === undefined ? '' : (r.cells[idColumn] ?? '').trim())));
 
   const sample: GradeRow[] = [];
+  const goodRows: { rowNumber: number; row: GradeRow }[] = [];
   const errors: RowError[] = [];
   let good = 0;
   let bad = 0;
@@ -74,11 +102,13 @@ export async function previewFile(ctx: Context, collegeId: string, fileId: strin
     const step = importer.accept(sheetRow);
     if (step.kind === 'row') {
       good++;
+      goodRows.push({ rowNumber: sheetRow.rowNumber, row: step.row });
       if (sample.length < previewSettings.sampleRows) sample.push(step.row);
     } else if (step.kind === 'errors') {
       bad++;
       if (errors.length < previewSettings.maxErrors) errors.push(...step.errors);
     }
   }
-  return { fatal: null, columns: columnsOf(first.map), rows: sample, scanned: good + bad, good, bad, errors, more };
+  const changes = await changesOf(ctx, goodRows, roster);
+  return { fatal: null, columns: columnsOf(first.map), rows: sample, scanned: good + bad, good, bad, errors, changed: changes.length, changes: changes.slice(0, previewSettings.maxChanges), more };
 }

@@ -1,4 +1,5 @@
 import type { Student } from '../../types/domain';
+import type { RowCheckOptions } from '../core/grades/row-checker';
 import { queryAll, type Store, type Stored } from '../platform/store/store';
 
 /** Ids per `in` query: well under CloudBase's limits on a condition's size. */
@@ -23,4 +24,12 @@ export async function queryIn<T>(store: Store, collection: string, field: string
     out.push(...(await queryAll<T>(store, collection, { where: { [field]: { in: list.slice(i, i + IN_BATCH) } } })));
   }
   return out;
+}
+
+/**
+ * The checks a roster gives a grade file: 学号 of the college's students only, and the 姓名 of
+ * the row must be the roster's. A getter, because an import reads the roster chunk by chunk.
+ */
+export function rosterChecks(roster: () => ReadonlyMap<string, Pick<Student, 'name'>>): RowCheckOptions {
+  return { knownStudent: (id) => roster().has(id), studentNameOf: (id) => roster().get(id)?.name };
 }

@@ -16,6 +16,18 @@ export type ImportError = { row: number; column: string | null; message: string 
 /** One column of the file and the field it was read as (null: ignored). */
 export type ColumnMapping = { index: number; header: string; field: string | null; fieldLabel: string | null };
 
+/** A row of the file that would change a stored grade: what is stored now and what the file says. */
+export type GradeChangePreview = {
+  row: number;
+  studentId: string;
+  studentName: string;
+  courseCode: string;
+  semester: string;
+  attemptLabel: string;
+  before: { score: string; credits: number; courseName: string };
+  after: { score: string; credits: number; courseName: string };
+};
+
 export type GradePreview = {
   /** The header could not be used at all: nothing can be imported (Chinese reason). */
   fatal: string | null;
@@ -27,6 +39,10 @@ export type GradePreview = {
   good: number;
   bad: number;
   errors: ImportError[];
+  /** Good rows among those read that would change a stored grade (result, credits or course name). */
+  changed: number;
+  /** The first of them, old → new. */
+  changes: GradeChangePreview[];
   /** True when the file has more rows than the preview read. */
   more: boolean;
 };

@@ -3,6 +3,7 @@ import { parseScore } from '../rules/score';
 import { parseAttempt } from './attempt-text';
 import type { GradeField } from './grade-columns';
 import { columnName, type HeaderMap } from './header-map';
+import { nameMismatch } from './roster-name';
 import { RowFingerprints } from './row-fingerprints';
 import { normaliseSemester } from './semester-text';
 import type { RowError, SheetRow } from './sheet-row';
@@ -10,6 +11,8 @@ import type { RowError, SheetRow } from './sheet-row';
 export type RowCheckOptions = {
   /** The caller's roster: rows of other students are reported as 未知学生. */
   knownStudent?: (studentId: string) => boolean;
+  /** The roster's name of a student: a row whose 姓名 names someone else is reported, not imported. */
+  studentNameOf?: (studentId: string) => string | undefined;
   /** Used when the file has no 学期 column (the clerk chose the semester). */
   defaultSemester?: string;
 };
@@ -109,6 +112,10 @@ export function createRowChecker(map: HeaderMap, options: RowCheckOptions = {}):
     }
 
     if (studentId !== '' && options.knownStudent && !options.knownStudent(studentId)) fail(p, 'studentId', `未知学生：学号 ${studentId} 不在学生名册中`);
+    else if (studentId !== '' && options.studentNameOf) {
+      const mismatch = nameMismatch(studentId, studentName, options.studentNameOf(studentId));
+      if (mismatch !== null) fail(p, 'studentName', mismatch);
+    }
     if (p.errors.length > 0) return { kind: 'errors', errors: p.errors };
 
     const first = seen.firstRowOf(`${studentId}\u0001${courseCode}\u0001${semester}\u0001${attempt}`, rowNumber);
