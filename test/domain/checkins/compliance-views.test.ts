@@ -80,7 +80,8 @@ describe('which duties a scope shows', () => {
   });
 
   it.each([
-    ['week', ['week|2026-11-23', 'twoWeeks|2026-11-16', 'withinDaysOf|2026-11-25']],
+    // This month's window is this week's work too (issue 9: the week once showed only last month's overdue item).
+    ['week', ['week|2026-11-23', 'twoWeeks|2026-11-16', 'month|2026-11-01', 'withinDaysOf|2026-11-25']],
     ['month', ['week|2026-11-16', 'week|2026-11-23', 'twoWeeks|2026-11-16', 'month|2026-11-01', 'withinDaysOf|2026-11-25']],
     ['semester', items.map((i) => i.key)],
   ] as const)('%s', (scope, expected) => {
