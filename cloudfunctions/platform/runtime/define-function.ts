@@ -42,9 +42,13 @@ export type ActionSpec<C> = Spec<C, Context> | PublicSpec<C>;
 
 export type Handlers<FC extends FunctionContract> = { [K in keyof FC]: ActionSpec<FC[K]> };
 
+/** How an action is reached, as declared: for tests that derive the access matrix from the table. */
+export type ActionAccess = { public: true } | { public: false; permission: Permission; resource: 'record' | 'list' | 'self' };
+
 export type CloudFunction = {
   name: string;
   actions: string[];
+  access: Readonly<Record<string, ActionAccess>>;
   dispatch(event: unknown, env: Env): Promise<Envelope<unknown>>;
 };
 
@@ -69,9 +73,16 @@ function isEvent(value: unknown): value is { action: unknown; input?: unknown } 
  */
 export function defineFunction<FC extends FunctionContract>(name: string, contract: FC, handlers: Handlers<FC>): CloudFunction {
   const actions = Object.keys(contract).sort();
+  const access: Record<string, ActionAccess> = {};
+  for (const key of actions) {
+    const spec: ActionSpec<FC[keyof FC]> | undefined = handlers[key];
+    if (!spec) continue;
+    access[key] = spec.public === true ? { public: true } : { public: false, permission: spec.permission, resource: spec.resource === 'list' ? 'list' : spec.resource ? 'record' : 'self' };
+  }
   return {
     name,
     actions,
+    access,
     async dispatch(event, env) {
       if (!isEvent(event) || typeof event.action !== 'string' || !Object.hasOwn(contract, event.action)) {
         return fail(ErrorCode.ActionUnknown, '不支持的操作', 'action');
