@@ -34,6 +34,16 @@ function byText(page: Page | Locator, target: string | RegExp, exact = true): Lo
   return page.getByText(target, { exact: exact && typeof target === 'string' }).locator('visible=true');
 }
 
+const CONTROLS = 'taro-button-core, button, a, .nut-cell-clickable, .chip, .inbox-item, [class*="tabs-titles-item"], [class*="btn"], [class*="button"]';
+
+/** Of the elements with a text, the one a person would tap: a control (the last: dialogs sit on top), else the first. */
+async function tappable(matches: Locator): Promise<Locator> {
+  await matches.first().waitFor({ timeout: WAIT_MS });
+  const controls = await matches.evaluateAll((els, selector) => els.map((e) => e.closest(selector) !== null), CONTROLS);
+  const index = controls.lastIndexOf(true);
+  return matches.nth(index >= 0 ? index : 0);
+}
+
 /**
  * One journey: people who each hold a phone (their own browser context), their steps numbered
  * across all of them, logged, and screenshotted into artifacts/journeys/<name>/<nn>-<step>.png.
@@ -144,7 +154,7 @@ export class Person {
   async tap(target: string | RegExp | Locator, label?: string): Promise<void> {
     const name = label ?? (typeof target === 'string' || target instanceof RegExp ? text(target) : 'element');
     await this.act(`tap ${name}`, async () => {
-      const found = typeof target === 'string' || target instanceof RegExp ? byText(this.page, target).last() : target;
+      const found = typeof target === 'string' || target instanceof RegExp ? await tappable(byText(this.page, target)) : target;
       await found.waitFor({ timeout: WAIT_MS });
       await found.scrollIntoViewIfNeeded({ timeout: WAIT_MS });
       // NutUI buttons and cells take the touch themselves, not their labels: a finger on the
@@ -178,6 +188,17 @@ export class Person {
       await found.waitFor({ timeout: WAIT_MS });
     });
     return found;
+  }
+
+  /** Waits until what the person sees meets a condition (e.g. a filtered list has redrawn). */
+  async until(what: string, check: () => Promise<boolean>): Promise<void> {
+    await this.act(`sees ${what}`, async () => {
+      const started = performance.now();
+      while (!(await check())) {
+        if (performance.now() - started > WAIT_MS) throw new Error(`${this.label} never sees ${what}`);
+        await this.page.waitForTimeout(100);
+      }
+    });
   }
 
   /** Asserts the text is NOT on screen once the page has settled. */
@@ -224,6 +245,14 @@ export class Person {
     await file.saveAs(path);
     this.journey.note(`${this.label} downloaded ${file.suggestedFilename()}`);
     return { path, name: file.suggestedFilename() };
+  }
+
+  /** Taps what opens the phone's file picker and picks the file. */
+  async chooseFile(target: string | Locator, path: string, label?: string): Promise<void> {
+    const waiting = this.page.waitForEvent('filechooser', { timeout: WAIT_MS });
+    await this.tap(target, label);
+    await (await waiting).setFiles(path);
+    this.journey.note(`${this.label} picked the file ${path.split('/').pop() ?? path}`);
   }
 
   /** A step that is just a look at the screen. */

@@ -16,18 +16,18 @@ export function strongStudent(demo: DemoData, classId: string, nth = 0) {
 }
 
 /**
- * The academic system's file of late 2025-2026-2 results: three regular-exam fails for one
+ * The academic system's file of a semester's late results: three regular-exam fails for one
  * student (→ 学业警示 under lzut-life) and a row of a student the college does not have.
  */
-export function writeLateResults(dir: string, studentId: string): { path: string; inserted: number; bad: number } {
+export function writeLateResults(dir: string, studentId: string, semester: string): { path: string; inserted: number; bad: number } {
   const lines = [
     '学号,姓名,课程代码,课程名称,学分,成绩,考试性质,学期',
-    `${studentId},,E2E101,生物化学实验,2,45,正考,2025-2026-2`,
-    `${studentId},,E2E102,专业英语,2,不及格,正考,2025-2026-2`,
-    `${studentId},,E2E103,工程制图,3,缺考,正考,2025-2026-2`,
-    'X0000001,查无此人,E2E101,生物化学实验,2,80,正考,2025-2026-2',
+    `${studentId},,E2E101,生物化学实验,2,45,正考,${semester}`,
+    `${studentId},,E2E102,专业英语,2,不及格,正考,${semester}`,
+    `${studentId},,E2E103,工程制图,3,缺考,正考,${semester}`,
+    `X0000001,查无此人,E2E101,生物化学实验,2,80,正考,${semester}`,
   ];
-  const path = join(dir, '成绩补录-2025-2026-2.csv');
+  const path = join(dir, `成绩补录-${semester}.csv`);
   writeFileSync(path, `${lines.join('\r\n')}\r\n`, 'utf8');
   return { path, inserted: 3, bad: 1 };
 }
