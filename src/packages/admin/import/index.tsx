@@ -5,6 +5,7 @@ import { Button, Cell, CellGroup, Tag } from '@nutui/nutui-react-taro';
 import type { GradePreview, ImportError, ImportJobView } from '../../../../types/api/grades';
 import { call } from '../../../services/api';
 import { messageOf } from '../../../services/use-call';
+import { GradeChanges } from './_components/grade-changes';
 import { pickAndUpload, type Uploaded } from './_components/pick-upload';
 
 const card = { margin: '8px 12px', padding: '12px', background: '#fff', borderRadius: '8px' };
@@ -94,7 +95,9 @@ export default function ImportGrades() {
           </CellGroup>
           <View className="section-title preview-counts">
             预览前 {preview.scanned} 行{preview.more ? '（文件更长）' : ''}：可导入 {preview.good} 行，有问题 {preview.bad} 行
+            {preview.changed > 0 ? `，其中更正已有成绩 ${preview.changed} 行` : ''}
           </View>
+          {!job ? <GradeChanges changes={preview.changes} total={preview.changed} /> : null}
           {preview.rows.slice(0, 5).map((r) => (
             <View key={`${r.studentId}-${r.courseCode}-${r.semester}-${r.attempt}`} style={card}>
               <Text>

@@ -7,20 +7,30 @@ import { call } from '../../../services/api';
 import { messageOf, useLoad } from '../../../services/use-call';
 import { LoadState } from '../../../components/load-state';
 import { wallTime } from '../../../components/notice-copy';
+import { domId, GradeRows, type RowChoice } from './_components/grade-rows';
 
 const stateLabel = { open: '待核实', confirmed: '已维持', corrected: '已更正' } as const;
+const outcomeToast = { kept: '已维持，已通知学生', amended: '已更正，已通知学生', withdrawn: '已更正：警示已撤销，已通知学生' } as const;
 
 function Resolve({ row, onDone }: { row: ObjectionRow; onDone: () => void }) {
   const [note, setNote] = useState('');
   const [correcting, setCorrecting] = useState(false);
-  const [explanation, setExplanation] = useState(row.reasons.map((r) => r.replace(/^\d+\.\s*/, '')).join('\n'));
+  const [choices, setChoices] = useState<Record<string, RowChoice>>({});
   const [busy, setBusy] = useState(false);
+  const chosen = Object.entries(choices);
+  const ready = chosen.length > 0 && chosen.every(([, c]) => c.action === 'exclude' || c.score.trim() !== '');
+  const choose = (gradeId: string, choice: RowChoice | null) => {
+    const next = { ...choices };
+    if (choice === null) delete next[gradeId];
+    else next[gradeId] = choice;
+    setChoices(next);
+  };
   const resolve = async (decision: 'confirm' | 'correct') => {
     setBusy(true);
     try {
-      const lines = explanation.split('\n').map((l) => l.trim()).filter((l) => l !== '');
-      await call('notices', 'resolveObjection', { noticeId: row.noticeId, decision, note, explanation: decision === 'correct' ? lines : [] });
-      Taro.showToast({ title: decision === 'confirm' ? '已维持' : '已发出更正通知', icon: 'success' });
+      const grades = decision === 'correct' ? chosen.map(([gradeId, c]) => (c.action === 'exclude' ? { gradeId, action: c.action } : { gradeId, action: c.action, score: c.score.trim() })) : [];
+      const result = await call('notices', 'resolveObjection', { noticeId: row.noticeId, decision, note, grades });
+      Taro.showToast({ title: outcomeToast[result.outcome], icon: 'none' });
       onDone();
     } catch (e) {
       Taro.showToast({ title: messageOf(e), icon: 'none' });
@@ -30,25 +40,23 @@ function Resolve({ row, onDone }: { row: ObjectionRow; onDone: () => void }) {
   };
   return (
     <View style={{ marginTop: '8px' }}>
+      <GradeRows rows={row.grades} choices={choices} editing={correcting} onChange={choose} />
       <TextArea placeholder="答复学生（核实情况）" value={note} onChange={setNote} maxLength={300} />
       {correcting ? (
-        <>
-          <View className="muted" style={{ margin: '8px 0 4px' }}>
-            更正后的警示原因（每行一条）：原通知不改动，将发出带更正原因的新版本。
-          </View>
-          <TextArea value={explanation} onChange={setExplanation} maxLength={2000} rows={4} />
-        </>
+        <View className="muted" style={{ margin: '8px 0 4px' }}>
+          请在上方选择要“不计入”或“改成绩”的成绩行：系统按更正后的成绩重新判定警示等级，原通知不改动，发出更正后的新版本（无警示时撤销），以后每次运行规则都按更正后的成绩计算。
+        </View>
       ) : null}
       <View style={{ display: 'flex', gap: '8px', marginTop: '8px' }}>
-        <Button size="small" type="primary" disabled={busy || note.trim() === ''} onClick={() => void resolve('confirm')}>
+        <Button id={`keep-objection-${domId(row.noticeId)}`} size="small" type="primary" disabled={busy || note.trim() === ''} onClick={() => void resolve('confirm')}>
           核实无误，维持
         </Button>
         {correcting ? (
-          <Button size="small" type="warning" disabled={busy || note.trim() === ''} onClick={() => void resolve('correct')}>
+          <Button id={`send-correction-${domId(row.noticeId)}`} size="small" type="warning" disabled={busy || note.trim() === '' || !ready} onClick={() => void resolve('correct')}>
             发出更正
           </Button>
         ) : (
-          <Button size="small" fill="outline" onClick={() => setCorrecting(true)}>
+          <Button id={`start-correction-${domId(row.noticeId)}`} size="small" fill="outline" onClick={() => setCorrecting(true)}>
             需要更正…
           </Button>
         )}
@@ -57,7 +65,7 @@ function Resolve({ row, onDone }: { row: ObjectionRow; onDone: () => void }) {
   );
 }
 
-/** The clerk's queue: students' objections to their notices; confirm or correct each. */
+/** The clerk's queue: students' objections to their notices; keep (维持) or correct (更正) each. */
 export default function Objections() {
   const { data, error, loading, reload } = useLoad(() => call('notices', 'objections', {}), []);
   return (
@@ -65,7 +73,7 @@ export default function Objections() {
       <View className="page-title">通知异议处理</View>
       <LoadState loading={loading} error={error} empty={data?.length === 0} />
       {data?.map((row) => (
-        <View key={row.noticeId} style={{ margin: '8px 12px', padding: '12px', background: '#fff', borderRadius: '8px' }}>
+        <View key={row.noticeId} id={`objection-${domId(row.noticeId)}`} className="objection" style={{ margin: '8px 12px', padding: '12px', background: '#fff', borderRadius: '8px' }}>
           <View style={{ display: 'flex', justifyContent: 'space-between' }}>
             <Text style={{ fontWeight: 600 }}>
               {row.studentName}（{row.studentId}）· {row.levelName}

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { View, Text } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { Button, Tag, TextArea } from '@nutui/nutui-react-taro';
+import { Button, TextArea } from '@nutui/nutui-react-taro';
 import { changeLabel, type ChangeKind, type CourseAnalysis, type RunEntry } from '../../../../types/api/warnings';
 import { call } from '../../../services/api';
 import { messageOf, useLoad } from '../../../services/use-call';
@@ -11,6 +11,7 @@ import { EntryCard } from './_components/entry-card';
 import { ManualForm } from './_components/manual-form';
 import { saveXlsx } from './_components/save-xlsx';
 import { routeId, useRouteParams } from '../../../services/use-route-params';
+import { DiscardDraft, RunMeta, RunStatusTag } from '../run/_components/run-meta';
 
 const PAGE = 100;
 const changes: ChangeKind[] = ['new', 'escalated', 'deescalated', 'unchanged', 'lifted'];
@@ -96,13 +97,14 @@ export default function ReviewRun() {
       let result = await call('warnings', 'publish', { runId });
       let published = result.published;
       let lifted = result.lifted;
+      const kept = result.kept;
       while (!result.done) {
         Taro.showToast({ title: `正在发布，剩余 ${result.remaining} 人…`, icon: 'none' });
         result = await call('warnings', 'publish', { runId });
         published += result.published;
         lifted += result.lifted;
       }
-      Taro.showToast({ title: `已发布 ${published} 人，解除 ${lifted} 人`, icon: 'none' });
+      Taro.showToast({ title: `已发布 ${published} 人，解除 ${lifted} 人${kept > 0 ? `，${kept} 人不变（保留原通知）` : ''}`, icon: 'none' });
       view.reload();
     });
 
@@ -125,10 +127,13 @@ export default function ReviewRun() {
         <>
           <View className="page-title" style={{ display: 'flex', alignItems: 'center', gap: '8px' }}>
             <Text>{data.run.semester} 学业警示名单</Text>
-            {data.run.status === 'published' ? <Tag type="success">已发布</Tag> : <Tag type="warning">草稿</Tag>}
+            <RunStatusTag run={data.run} />
           </View>
           <View className="muted" style={{ padding: '0 16px' }}>
-            {data.run.policyName} · 成绩 {data.run.gradeRows} 条 · 学生 {data.run.students} 人 · {data.run.createdByName}
+            {data.run.policyName} · 成绩 {data.run.gradeRows} 条 · 学生 {data.run.students} 人
+          </View>
+          <View style={{ padding: '0 16px' }}>
+            <RunMeta run={data.run} />
           </View>
           <View style={{ padding: '8px 16px' }} className="run-counts">
             {data.run.levels.map((l) => `${l.levelName} ${l.count} 人`).join('，')}
@@ -153,6 +158,7 @@ export default function ReviewRun() {
                 发布名单
               </Button>
             ) : null}
+            {data.canDiscard ? <DiscardDraft run={data.run} onDone={() => void Taro.navigateBack()} /> : null}
             <Button className="export-summary" size="small" disabled={busy} onClick={() => void exportTable()}>
               导出汇总表
             </Button>

@@ -8,6 +8,7 @@ import { call } from '../../../services/api';
 import { messageOf, useLoad } from '../../../services/use-call';
 import { LoadState } from '../../../components/load-state';
 import { pageUrl, routeId, useRouteParams } from '../../../services/use-route-params';
+import { DiscardDraft, RunMeta, RunStatusTag } from './_components/run-meta';
 
 /**
  * Warnings are formed at the start of a semester from the one before (seed 004: 开学 2 周内):
@@ -92,19 +93,26 @@ export default function RunPolicy() {
       <LoadState loading={runs.loading} error={runs.error} empty={runs.data?.length === 0} />
       <CellGroup>
         {runs.data?.map((r) => (
-          <Cell
-            key={r.runId}
-            className="run-item"
-            clickable
-            onClick={() => void Taro.navigateTo({ url: pageUrl('/packages/admin/review/index', { runId: r.runId }) })}
-            title={
-              <View>
-                <Text>{r.semester} · {r.policyName}</Text>
-                <View className="muted">{levelsText(r)}</View>
+          <View key={r.runId}>
+            <Cell
+              className="run-item"
+              clickable
+              onClick={() => void Taro.navigateTo({ url: pageUrl('/packages/admin/review/index', { runId: r.runId }) })}
+              title={
+                <View>
+                  <Text>{r.semester} · {r.policyName}</Text>
+                  <View className="muted">{levelsText(r)}</View>
+                  <RunMeta run={r} />
+                </View>
+              }
+              extra={<RunStatusTag run={r} />}
+            />
+            {r.status === 'draft' && !listOnly ? (
+              <View style={{ padding: '0 16px 8px', background: '#fff' }}>
+                <DiscardDraft run={r} onDone={runs.reload} />
               </View>
-            }
-            extra={r.status === 'published' ? <Tag type="success">已发布</Tag> : <Tag type="warning">草稿</Tag>}
-          />
+            ) : null}
+          </View>
         ))}
       </CellGroup>
     </View>

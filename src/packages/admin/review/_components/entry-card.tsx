@@ -38,6 +38,11 @@ export function EntryCard({ entry, editable, onRemove, onClear }: { entry: RunEn
           {m.action === 'add' ? `人工补充（${m.byName}）：${m.reasonLabel ?? ''}${m.note ? `，${m.note}` : ''}` : `人工移出（${m.byName}）：${m.note ?? ''}`}
         </View>
       ) : null}
+      {(entry.corrections ?? []).map((c, i) => (
+        <View key={`${c.at}-${i}`} style={{ marginTop: '4px', color: '#1f5fbf' }} className="correction-mark">
+          异议更正（{c.byName}）：{c.text}，原因：{c.reason}
+        </View>
+      ))}
       {editable ? (
         <View style={{ display: 'flex', gap: '8px', marginTop: '8px' }}>
           {m ? (
