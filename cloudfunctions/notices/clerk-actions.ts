@@ -11,6 +11,7 @@ import type { ActionSpec } from '../platform/runtime/define-function';
 import { queryAll, type Store, type TxStore, type WriteContext } from '../platform/store/store';
 import { studentGrades } from '../warnings/college-data';
 import { applyCorrectionInTx, planCorrection } from '../warnings/objection-correction';
+import { RUNS } from '../warnings/run-doc';
 import { issueNoticesInTx, loadNoticeNames, noticeIdOf } from './issue';
 import { applyEvent, loadNotice, noticeResource } from './notice-access';
 import { retireNoticesInTx } from './retire';
@@ -30,15 +31,19 @@ function disputedCourses(w: Warning): Set<string> {
   return new Set([...w.triggers.flatMap((t) => t.courses), ...w.failedCourses.map((c) => c.code)]);
 }
 
-/** The student's stored rows of the disputed courses, with any standing correction, for the clerk to decide on. */
-async function gradeRowsFor(store: Store, notice: Notice): Promise<ObjectionGradeRow[]> {
+/**
+ * The student's stored rows of the disputed courses up to the semester the warning stands on
+ * (the college's latest published list holds every active warning), with any standing correction.
+ */
+async function gradeRowsFor(store: Store, notice: Notice, latestSemester: string | null): Promise<ObjectionGradeRow[]> {
   const warning = await store.get<Warning>(WARNINGS, notice.warningId);
   if (!warning) return [];
   const courses = disputedCourses(warning);
+  const cutoff = latestSemester !== null && latestSemester > warning.semester ? latestSemester : warning.semester;
   const corrections = await queryAll<GradeCorrection>(store, GRADE_CORRECTIONS, { where: { studentId: notice.studentId } });
   const standing = new Map([...corrections].sort((a, b) => (a.at < b.at ? -1 : 1)).map((c) => [c.gradeId, c]));
   return (await studentGrades(store, notice.studentId))
-    .filter((r) => courses.has(r.courseCode))
+    .filter((r) => courses.has(r.courseCode) && r.semester <= cutoff)
     .sort((a, b) => a.courseCode.localeCompare(b.courseCode) || a.semester.localeCompare(b.semester) || a.attempt.localeCompare(b.attempt))
     .map((r) => {
       const gradeId = gradeDocId(r);
@@ -56,6 +61,11 @@ async function gradeRowsFor(store: Store, notice: Notice): Promise<ObjectionGrad
     });
 }
 
+async function latestPublishedSemester(store: Store, collegeId: string): Promise<string | null> {
+  const [run] = await store.query<{ semester: string }>(RUNS, { where: { collegeId, status: 'published' }, orderBy: [{ field: 'publishedAt', direction: 'desc' }], limit: 1 });
+  return run?.semester ?? null;
+}
+
 /** Objections in the clerk's college: open ones first (with the disputed grade rows), then the answered ones. */
 export const objections: ActionSpec<Api['objections']> = {
   permission: 'notice.resolveObjection',
@@ -66,9 +76,11 @@ export const objections: ActionSpec<Api['objections']> = {
     const rows = await queryAll<Notice>(ctx.store, NOTICES, { where: { collegeId: { in: colleges }, 'objection.state': { in: ['open', 'confirmed', 'corrected'] } } });
     const order = { open: 0, confirmed: 1, corrected: 1 };
     const out: ObjectionRow[] = [];
+    const latest = new Map<string, string | null>();
     for (const n of rows) {
       if (!n.objection) continue;
-      const grades = n.objection.state === 'open' ? await gradeRowsFor(ctx.store, n) : [];
+      if (n.objection.state === 'open' && !latest.has(n.collegeId)) latest.set(n.collegeId, await latestPublishedSemester(ctx.store, n.collegeId));
+      const grades = n.objection.state === 'open' ? await gradeRowsFor(ctx.store, n, latest.get(n.collegeId) ?? null) : [];
       out.push({ noticeId: n._id, studentId: n.studentId, studentName: n.studentName, classId: n.classId, levelName: n.levelName, semester: n.semester, reasons: reasonsOf(n), objection: n.objection, status: n.status, supersededBy: n.supersededBy ?? null, grades });
     }
     return out.sort((a, b) => order[a.objection.state] - order[b.objection.state] || b.objection.at.localeCompare(a.objection.at));
