@@ -67,7 +67,7 @@ export const MessagesConfig = z.object({
     /** Parents must be informed within this many days of publication (seed 001: 1 week). */
     parentContactDays: z.number().int().min(1).max(60),
     bindingCodeDays: z.number().int().min(1).max(30),
-    /** Wrong phone digits before a binding code burns. */
+    /** Wrong proofs (学号 + parent name) before a binding code burns. */
     bindingCodeAttempts: z.number().int().min(1).max(10),
     /** A receipt this soon after the student's signature, from the same device, is flagged. */
     receiptAfterAckSeconds: z.number().int().min(1).max(3600),

@@ -93,7 +93,7 @@ export type BindingCode = {
   expiresAt: string;
   usedAt: string | null;
   usedByUserId: string | null;
-  /** Wrong phone digits so far: the code burns after a few, so the 4 digits cannot be guessed. */
+  /** Wrong proofs (学号 + parent name) so far: the code burns after a few, so the proof cannot be guessed. */
   failedAttempts: number;
   revoked: boolean;
 };

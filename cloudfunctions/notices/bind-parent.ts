@@ -3,7 +3,7 @@ import { ErrorCode } from '../../types/envelope';
 import type { Grant, Student, User } from '../../types/domain';
 import { BINDING_CODES, NOTICES, PARENT_BINDINGS, type BindingCode, type Notice, type NoticeFlag, type ParentBinding } from '../../types/notice';
 import { DomainError } from '../core/errors';
-import { checkBinder, checkUsable, phoneMatches, unrelatedChildren } from '../core/notices/binding';
+import { checkBinder, checkUsable, proofMatches, unrelatedChildren } from '../core/notices/binding';
 import { receiptDue } from '../core/notices/message-intents';
 import { parentContactOf } from '../core/notices/parent-contact';
 import { enqueue } from '../platform/messenger/outbox';
@@ -32,18 +32,18 @@ const CONFLICT_RETRIES = 5;
 type Verdict = 'bound' | 'mismatch';
 
 /**
- * A parent binds their WeChat with the counselor's one-time code and the last 4 digits of the
- * phone on file. Public: the caller may be unknown (a new parent), but is always the OPENID that
+ * A parent binds their WeChat with the counselor's one-time code, their child's 学号 and their
+ * own name as registered (core/notices/binding.ts says why not phone digits). Public: the caller may be unknown (a new parent), but is always the OPENID that
  * WeChat names, never anything in the payload. Creates or extends the parent's user.
  *
- * The digits are checked in the same transaction that either counts a wrong try or uses the code,
+ * The proof is checked in the same transaction that either counts a wrong try or uses the code,
  * so parallel guesses cannot share one count: each wrong try is a version-checked write on the
- * code, and a try that loses a race on it is retried as a failed try (its digits are not looked at
+ * code, and a try that loses a race on it is retried as a failed try (its proof is not looked at
  * again, so racing reveals nothing).
  */
 export const bindParent: ActionSpec<Api['bindParent']> = {
   public: true,
-  async run(ctx, { code, phoneLast4, deviceId }) {
+  async run(ctx, { code, studentNo, parentName, deviceId }) {
     if (!ctx.openid) throw new DomainError(ErrorCode.AuthRequired, '请在微信中打开小程序再绑定');
     const openid = ctx.openid;
     const now = ctx.nowIso();
@@ -54,9 +54,10 @@ export const bindParent: ActionSpec<Api['bindParent']> = {
     const userId = ctx.actor?.userId ?? parentUserIdFor(openid);
     const audit: WriteContext = { by: userId, at: now };
 
-    // Reads the transaction cannot do (queries), fetched only when the digits look right; the
+    // Reads the transaction cannot do (queries), fetched only when the proof looks right; the
     // transaction alone decides.
-    const looksRight = phoneMatches(student.parentPhone, phoneLast4);
+    const proof = { studentNo, parentName };
+    const looksRight = proofMatches(student, proof);
     const existingChildren = (ctx.actor?.grants ?? []).flatMap((g) => (g.role === 'parent' ? g.childIds : []));
     const siblings = looksRight && existingChildren.length > 0 ? await queryAll<Student>(ctx.store, 'students', { where: { _id: { in: existingChildren } } }) : [];
     const unrelated = unrelatedChildren({ studentId: student._id, parentPhone: student.parentPhone }, siblings.map((s) => ({ studentId: s._id, parentPhone: s.parentPhone })));
@@ -68,7 +69,7 @@ export const bindParent: ActionSpec<Api['bindParent']> = {
       try {
         verdict = await ctx.store.transaction(async (tx): Promise<Verdict> => {
           const fresh = checkUsable(await tx.get<BindingCode>(BINDING_CODES, codeId), now, noticeSettings.bindingCodeAttempts);
-          if (lostRace || !phoneMatches(student.parentPhone, phoneLast4)) {
+          if (lostRace || !proofMatches(student, proof)) {
             await tx.update<BindingCode>(BINDING_CODES, codeId, { failedAttempts: fresh.failedAttempts + 1 }, fresh._version, audit);
             return 'mismatch';
           }
@@ -82,8 +83,9 @@ export const bindParent: ActionSpec<Api['bindParent']> = {
         lostRace = true;
         continue;
       }
-      if (verdict === 'mismatch' && lostRace) throw new DomainError('BINDING.BUSY', '同时提交的绑定请求过多，本次按核对失败计，请稍后再试', 'phoneLast4');
-      if (verdict === 'mismatch') throw new DomainError('BINDING.PHONE_MISMATCH', '手机号后 4 位与学院登记的家长电话不一致', 'phoneLast4');
+      if (verdict === 'mismatch' && lostRace) throw new DomainError('BINDING.BUSY', '同时提交的绑定请求过多，本次按核对失败计，请稍后再试', 'studentNo');
+      // Which of the two was wrong is not said, so the proof cannot be guessed one field at a time.
+      if (verdict === 'mismatch') throw new DomainError('BINDING.PROOF_MISMATCH', '孩子学号或家长姓名与学院登记的信息不一致', 'studentNo');
       break;
     }
     return { studentId: student._id, studentName: student.name, openNotices: openNotices.map((n) => n._id), subscribe: subscribeIds(['receiptDue', 'receiptOverdue', 'meetingScheduled']) };

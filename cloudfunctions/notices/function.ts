@@ -4,6 +4,7 @@ import { bindParent } from './bind-parent';
 import { objections, resolveObjection } from './clerk-actions';
 import { inbox } from './inbox-action';
 import { childNotices, parentCopy, returnReceipt } from './parent-actions';
+import { noticeRecord } from './record-action';
 import { classStatus, createBindingCode, recordPhoneContact } from './staff-actions';
 import { acknowledge, object, studentCopy, studentNotices } from './student-actions';
 
@@ -18,6 +19,7 @@ export const noticesFunction = defineFunction('notices', noticesApi, {
   returnReceipt,
   bindParent,
   classStatus,
+  noticeRecord,
   createBindingCode,
   recordPhoneContact,
   objections,

@@ -1,4 +1,6 @@
 import type { NoticesApi } from '../../types/api/notices';
+import { signatureBelongsTo } from '../../types/signature';
+import { DomainError } from '../core/errors';
 import { NOTICE_SIGNATURES, NOTICES, type Notice, type NoticeSignature } from '../../types/notice';
 import { isAllowed } from '../core/access/authorize';
 import type { ActionSpec } from '../platform/runtime/define-function';
@@ -42,6 +44,8 @@ export const returnReceipt: ActionSpec<Api['returnReceipt']> = {
   permission: 'notice.returnReceipt',
   resource: (ctx, input) => noticeResource(ctx.store, input.noticeId),
   async run(ctx, { noticeId, message, signature, deviceId }) {
+    // An uploaded image must be the one the app put under this notice's folder (types/signature.ts).
+    if (!signatureBelongsTo(signature, noticeId, 'parent')) throw new DomainError('INPUT.INVALID', '签名文件与该通知不符，请重新签名', 'signature');
     const at = ctx.nowIso();
     const notice = await ctx.store.transaction(async (tx) => {
       const { notice: next, changed } = await applyEvent(

@@ -1,4 +1,5 @@
-import type { NoticesApi } from '../../types/api/notices';
+import type { NoticesApi, NoticeStatusRow } from '../../types/api/notices';
+import { isAllowed } from '../core/access/authorize';
 import { maskPhone, type Student } from '../../types/domain';
 import type { OutboxMessage } from '../../types/message';
 import { BINDING_CODES, NOTICES, PARENT_BINDINGS, type BindingCode, type Notice, type ParentBinding, type PhoneContact } from '../../types/notice';
@@ -6,7 +7,7 @@ import { DomainError } from '../core/errors';
 import { displayCode } from '../core/notices/binding';
 import { shanghai, toIso } from '../core/time/shanghai';
 import { OUTBOX } from '../platform/messenger/outbox';
-import type { ActionSpec } from '../platform/runtime/define-function';
+import type { ActionSpec, Context } from '../platform/runtime/define-function';
 import { DuplicateIdError, queryAll, VersionConflictError } from '../platform/store/store';
 import { classResource, loadClass, loadStudent, studentResource } from '../platform/directory/directory';
 import { bindingCodeHash, CURRENT_BINDING_CODES, currentBindingCodeId, newBindingCode, type CurrentBindingCode } from './binding-codes';
@@ -36,6 +37,7 @@ export const classStatus: ActionSpec<Api['classStatus']> = {
     const studentIds = [...new Set(notices.map((n) => n.studentId))];
     const parents = await parentsOf(ctx.store, studentIds);
     const bindings = studentIds.length > 0 ? await queryAll<ParentBinding>(ctx.store, PARENT_BINDINGS, { where: { studentId: { in: studentIds } } }) : [];
+    const students = new Map((studentIds.length > 0 ? await queryAll<Student>(ctx.store, 'students', { where: { _id: { in: studentIds } } }) : []).map((s) => [s._id, s]));
     const nowIso = ctx.nowIso();
     return {
       classId,
@@ -46,11 +48,23 @@ export const classStatus: ActionSpec<Api['classStatus']> = {
           parentBound: (parents.get(n.studentId)?.length ?? 0) > 0,
           bindingFlagged: bindings.some((b) => b.studentId === n.studentId && b.flags.includes('parentOfUnrelatedStudents')),
           nowIso,
+          parent: parentContact(ctx, students.get(n.studentId), n),
         }),
       ),
     };
   },
 };
+
+/**
+ * The parent on file as this caller may see it: staff who handle the student (student.readContact:
+ * class staff, the clerk) get the number to call; anyone else tracking the list (a leader) sees it
+ * masked. A warning is not a disciplinary record, and a phone number is not for everyone either.
+ */
+function parentContact(ctx: Context, student: Student | undefined, n: Pick<Notice, 'studentId' | 'classId' | 'collegeId'>): NoticeStatusRow['parent'] {
+  if (!student || !student.parentPhone) return { name: student?.parentName ?? '', phone: '', callable: false };
+  const callable = isAllowed(ctx.actor, 'student.readContact', { studentId: n.studentId, classId: n.classId, collegeId: n.collegeId });
+  return { name: student.parentName, phone: callable ? student.parentPhone : maskPhone(student.parentPhone), callable };
+}
 
 /** Tries of a code-making transaction that lost a race with another one for the same student. */
 const CREATE_RETRIES = 3;
@@ -92,7 +106,7 @@ export const createBindingCode: ActionSpec<Api['createBindingCode']> = {
         if (!raced || attempt >= CREATE_RETRIES) throw error;
       }
     }
-    return { code: displayCode(code), expiresAt, studentName: student.name, parentName: student.parentName, parentPhoneMasked: maskPhone(student.parentPhone) };
+    return { code: displayCode(code), expiresAt, studentName: student.name, parentName: student.parentName, parentPhoneMasked: maskPhone(student.parentPhone), parentPhone: student.parentPhone };
   },
 };
 

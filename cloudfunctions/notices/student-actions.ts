@@ -1,4 +1,6 @@
 import type { NoticesApi } from '../../types/api/notices';
+import { signatureBelongsTo } from '../../types/signature';
+import { DomainError } from '../core/errors';
 import type { User } from '../../types/domain';
 import { NOTICE_SIGNATURES, NOTICES, type Notice, type NoticeSignature } from '../../types/notice';
 import { isAllowed } from '../core/access/authorize';
@@ -41,6 +43,8 @@ export const acknowledge: ActionSpec<Api['acknowledge']> = {
   permission: 'notice.acknowledge',
   resource: (ctx, input) => noticeResource(ctx.store, input.noticeId),
   async run(ctx, { noticeId, signature, deviceId }) {
+    // An uploaded image must be the one the app put under this notice's folder (types/signature.ts).
+    if (!signatureBelongsTo(signature, noticeId, 'student')) throw new DomainError('INPUT.INVALID', '签名文件与该通知不符，请重新签名', 'signature');
     const at = ctx.nowIso();
     const notice = await ctx.store.transaction(async (tx) => {
       const { notice: next, changed } = await applyEvent(tx, noticeId, { type: 'acknowledge', at, deviceId }, ctx.write());

@@ -54,7 +54,10 @@ export function parentView(n: Notice): ParentNoticeView {
   };
 }
 
-export function statusRow(n: Notice, facts: { messages: OutboxMessage[]; parentBound: boolean; bindingFlagged: boolean; nowIso: string }): NoticeStatusRow {
+export function statusRow(
+  n: Notice,
+  facts: { messages: OutboxMessage[]; parentBound: boolean; bindingFlagged: boolean; nowIso: string; parent: NoticeStatusRow['parent'] },
+): NoticeStatusRow {
   const own = facts.messages.filter((m) => m.subjectId === n._id);
   const studentMessage = own.find((m) => m.kind === 'warningIssued');
   const contact = parentContactOf(n);
@@ -81,5 +84,6 @@ export function statusRow(n: Notice, facts: { messages: OutboxMessage[]; parentB
     overdue: isParentContactOverdue(n, facts.nowIso),
     flags: facts.bindingFlagged && !n.flags.includes('parentOfUnrelatedStudents') ? [...n.flags, 'parentOfUnrelatedStudents'] : n.flags,
     undelivered: own.filter((m) => m.status === 'refused' || m.status === 'failed').map((m) => ({ kind: m.kind, toUserId: m.toUserId, status: m.status, error: m.lastError ?? '' })),
+    parent: facts.parent,
   };
 }

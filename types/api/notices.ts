@@ -3,7 +3,8 @@ import { action } from '../envelope';
 import { id, isoTime, requiredText, text } from '../fields';
 import { GradeRowChange } from '../grade';
 import type { OutboxStatus } from '../message';
-import type { InboxItem, NoticeCopy, NoticeFlag, NoticeObjection, ObjectionState, PhoneContact } from '../notice';
+import type { InboxItem, NoticeCopies, NoticeCopy, NoticeFlag, NoticeObjection, ObjectionState, PhoneContact } from '../notice';
+import { signature } from '../signature';
 
 /**
  * Per-install random id the app keeps in local storage and sends with acknowledge / receipt.
@@ -12,12 +13,8 @@ import type { InboxItem, NoticeCopy, NoticeFlag, NoticeObjection, ObjectionState
  */
 export const deviceId = z.string({ required_error: '缺少设备标识' }).regex(/^[A-Za-z0-9_-]{8,64}$/, '设备标识格式不正确');
 
-/** A handwritten signature from the canvas, as a PNG data URL. */
-export const signature = z
-  .string({ required_error: '请先签名' })
-  .regex(/^data:image\/png;base64,[A-Za-z0-9+/=]+$/, '签名图片格式不正确')
-  .min(200, '请先签名')
-  .max(400_000, '签名图片过大');
+/** A handwritten signature: a PNG data URL (H5) or the cloud file id of the uploaded image (WeChat). */
+export { signature };
 
 export type NoticeSummary = {
   noticeId: string;
@@ -91,6 +88,8 @@ export type NoticeStatusRow = {
   flags: NoticeFlag[];
   /** Messages WeChat refused or that failed for good, so the counselor contacts the person another way. */
   undelivered: { kind: string; toUserId: string; status: OutboxStatus; error: string }[];
+  /** The parent on file: the number itself for staff who handle the student (tap to call), masked for others. */
+  parent: { name: string; phone: string; callable: boolean };
 };
 
 export type ClassNoticeStatus = { classId: string; className: string; rows: NoticeStatusRow[] };
@@ -102,6 +101,28 @@ export type BindingCodeIssued = {
   studentName: string;
   parentName: string;
   parentPhoneMasked: string;
+  /** The number on file, to call now: only the student's own class staff make codes. */
+  parentPhone: string;
+};
+
+/**
+ * Everything filed for one notice, for the class staff and the clerk (seed 004 §二.7: 学院存根 and
+ * 家长回执 kept): the three copies as issued, the student's signature, the parent's signed receipt.
+ */
+export type NoticeRecordView = {
+  noticeId: string;
+  studentId: string;
+  studentName: string;
+  version: number;
+  status: 'issued' | 'superseded';
+  supersededBy: string | null;
+  copies: NoticeCopies;
+  issuedAt: string;
+  /** The image is a PNG data URL (H5) or a cloud file id (WeChat); both show in an Image. */
+  studentSignature: { at: string; image: string } | null;
+  receipt: { at: string; parentName: string; message: string; image: string | null } | null;
+  objection: NoticeObjection | null;
+  phoneContacts: PhoneContact[];
 };
 
 export type BindResult = { studentId: string; studentName: string; openNotices: string[]; subscribe: string[] };
@@ -148,12 +169,15 @@ export const noticesApi = {
   bindParent: action(
     z.object({
       code: z.string({ required_error: '请输入绑定码' }).trim().min(4, '请输入绑定码').max(20, '绑定码不正确'),
-      phoneLast4: z.string({ required_error: '请输入手机号后 4 位' }).regex(/^\d{4}$/, '请输入家长手机号后 4 位数字'),
+      /** The child's 学号 and the parent's name as the college registered them (see bind-parent.ts for why not phone digits). */
+      studentNo: z.string({ required_error: '请输入孩子的学号' }).trim().regex(/^[A-Za-z0-9]{4,20}$/, '学号只含字母和数字'),
+      parentName: z.string({ required_error: '请输入家长姓名' }).trim().min(1, '请输入家长姓名').max(30, '家长姓名过长'),
       deviceId: deviceId.optional(),
     }),
   ).returns<BindResult>(),
 
   classStatus: action(z.object({ classId: id })).returns<ClassNoticeStatus>(),
+  noticeRecord: action(z.object({ noticeId })).returns<NoticeRecordView>(),
   createBindingCode: action(z.object({ studentId: id, days: z.number().int().min(1).max(30).optional() })).returns<BindingCodeIssued>(),
   recordPhoneContact: action(z.object({ noticeId, at: isoTime, summary: requiredText(500, '通话摘要'), clientId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, '请求标识格式不正确').optional() })).returns<{ phoneContacts: PhoneContact[] }>(),
 

@@ -16,19 +16,30 @@ export function displayCode(code: string): string {
   return code.length === CODE_LENGTH ? `${code.slice(0, 4)}-${code.slice(4)}` : code;
 }
 
-/** A code that cannot bind anyone any more, and why (checked before the phone digits). */
+/** A code that cannot bind anyone any more, and why (checked before the typed proof). */
 export function checkUsable<C extends BindingCode>(code: C | null, nowIso: string, maxAttempts: number): C {
   if (!code || code.revoked) throw new DomainError('BINDING.INVALID', '绑定码不正确，请核对后重新输入', 'code');
   if (code.usedAt) throw new DomainError('BINDING.USED', '该绑定码已使用过，请联系辅导员重新获取', 'code');
-  if (code.failedAttempts >= maxAttempts) throw new DomainError('BINDING.LOCKED', '手机号核对失败次数过多，该绑定码已失效，请联系辅导员', 'code');
+  if (code.failedAttempts >= maxAttempts) throw new DomainError('BINDING.LOCKED', '核对失败次数过多，该绑定码已失效，请联系辅导员', 'code');
   if (Date.parse(nowIso) >= Date.parse(code.expiresAt)) throw new DomainError('BINDING.EXPIRED', '该绑定码已过期，请联系辅导员重新获取', 'code');
   return code;
 }
 
-/** The parent proves they hold the phone on file from enrollment: its last 4 digits. */
-export function phoneMatches(phoneOnFile: string, last4: string): boolean {
-  const digits = phoneOnFile.replace(/\D/g, '');
-  return digits.length >= 4 && digits.slice(-4) === last4;
+/** A name as compared: no spaces or middle dots, full-width letters folded, Latin case ignored. */
+function normalizeName(name: string): string {
+  return name.normalize('NFKC').replace(/[\s·•.\-]/g, '').toLowerCase();
+}
+
+/**
+ * The typed proof that goes with the code (H5, and WeChat until it proves the phone itself with
+ * getPhoneNumber in a later issue): the child's 学号 and the parent's name as the college
+ * registered them. Not the phone's last digits — class staff now see the whole number to call.
+ * The code is what proves the phone (it travels only to the number on file); this proof ties the
+ * code to the family it was read to, and wrong tries burn the code (see checkUsable).
+ */
+export function proofMatches(student: { _id: string; parentName: string }, proof: { studentNo: string; parentName: string }): boolean {
+  const registered = normalizeName(student.parentName);
+  return registered !== '' && proof.studentNo.trim().toUpperCase() === student._id.toUpperCase() && normalizeName(proof.parentName) === registered;
 }
 
 /**

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { checkBinder, checkUsable, displayCode, normalizeCode, phoneMatches, unrelatedChildren } from '../../../cloudfunctions/core/notices/binding';
+import { checkBinder, checkUsable, displayCode, normalizeCode, proofMatches, unrelatedChildren } from '../../../cloudfunctions/core/notices/binding';
 import { DomainError } from '../../../cloudfunctions/core/errors';
 import type { BindingCode } from '../../../types/notice';
 import type { Grant } from '../../../types/domain';
@@ -47,12 +47,19 @@ describe('binding codes', () => {
     fc.assert(fc.property(fc.stringMatching(/^[2-9A-Z]{8}$/), (c) => expect(normalizeCode(displayCode(c).toLowerCase())).toBe(c)));
   });
 
+  const child = { _id: '2024311001', parentName: '欧阳 建国' };
   it.each([
-    ['13812345678', '5678', true],
-    ['138-1234-5678', '5678', true],
-    ['13812345678', '1234', false],
-    ['', '0000', false],
-  ])('phone %s ends with %s: %s', (phone, last4, ok) => expect(phoneMatches(phone, last4)).toBe(ok));
+    ['2024311001', '欧阳建国', true],
+    [' 2024311001 ', '欧阳 建国', true],
+    ['2024311001', '欧阳建', false],
+    ['2024311002', '欧阳建国', false],
+    ['5678', '欧阳建国', false],
+    ['2024311001', '', false],
+  ])('学号 %s with parent name %s: %s', (studentNo, parentName, ok) => expect(proofMatches(child, { studentNo, parentName })).toBe(ok));
+
+  it('a student without a registered parent name can never be bound by the typed proof', () => {
+    expect(proofMatches({ _id: 's1', parentName: '' }, { studentNo: 's1', parentName: '' })).toBe(false);
+  });
 
   it.each<[string, Grant[], string]>([
     ["a student's own WeChat", [{ role: 'student', studentId: 's1' }], 'BINDING.STUDENT_WECHAT'],

@@ -41,7 +41,7 @@ describe('notices: publish → sign → parent binds → receipt → counselor s
     expect(JSON.stringify(await h.store.query('bindingCodes'))).not.toContain(issued.code.replace('-', ''));
 
     h.clock.advance(3600_000);
-    const bound = await h.ok('new-parent-x', 'notices', 'bindParent', { code: issued.code.toLowerCase(), phoneLast4: student.parentPhone.slice(-4) });
+    const bound = await h.ok('new-parent-x', 'notices', 'bindParent', { code: issued.code.toLowerCase(), studentNo: student._id, parentName: student.parentName });
     expect(bound).toMatchObject({ studentId: student._id, openNotices: [notice._id] });
     const [parent] = await h.store.query<User>('users', { where: { openid: 'demo:new-parent-x' } });
     expect(parent?.grants).toEqual([{ role: 'parent', childIds: [student._id] }]);
@@ -182,7 +182,7 @@ describe('notices: publish → sign → parent binds → receipt → counselor s
     await publishWarning(h.store, makeWarning(b));
     for (const s of [a, b]) {
       const { code } = await h.ok(people.counselorUser, 'notices', 'createBindingCode', { studentId: s._id });
-      await h.ok('hired-parent', 'notices', 'bindParent', { code, phoneLast4: s.parentPhone.slice(-4) });
+      await h.ok('hired-parent', 'notices', 'bindParent', { code, studentNo: s._id, parentName: s.parentName });
     }
     const bindings = await h.store.query<ParentBinding>(PARENT_BINDINGS);
     expect(bindings.map((x) => [x.studentId, x.flags])).toEqual(

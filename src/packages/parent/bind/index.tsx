@@ -11,11 +11,13 @@ import { pageUrl } from '../../../services/use-route-params';
 
 /**
  * A parent binds their WeChat to their child: the one-time code the counselor sent to the phone
- * on file, and that phone's last 4 digits. Then, on a tap, consent to receipt reminders.
+ * on file, the child's 学号 and the parent's name as registered (not phone digits: class staff
+ * see the number to call). Then, on a tap, consent to receipt reminders.
  */
 export default function ParentBind() {
   const [code, setCode] = useState('');
-  const [last4, setLast4] = useState('');
+  const [studentNo, setStudentNo] = useState('');
+  const [parentName, setParentName] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [bound, setBound] = useState<BindResult | null>(null);
@@ -24,7 +26,7 @@ export default function ParentBind() {
     setBusy(true);
     setError(null);
     try {
-      setBound(await call('notices', 'bindParent', { code, phoneLast4: last4, deviceId: deviceId() }));
+      setBound(await call('notices', 'bindParent', { code, studentNo: studentNo.trim(), parentName: parentName.trim(), deviceId: deviceId() }));
     } catch (e) {
       setError(messageOf(e));
     } finally {
@@ -63,7 +65,7 @@ export default function ParentBind() {
     <View className="page">
       <View className="page-title">绑定孩子</View>
       <View className="muted" style={{ padding: '0 16px 8px' }}>
-        绑定码由辅导员通过学院登记的家长电话告知您，一次有效。请勿使用孩子本人的微信绑定。
+        绑定码由辅导员通过学院登记的家长电话告知您，一次有效。请同时填写孩子的学号和您在学院登记的姓名以核对身份，连续填错 5 次绑定码将失效。请勿使用孩子本人的微信绑定。
       </View>
       <CellGroup>
         {/* A Cell's children replace its title, so each label is written out above its input. */}
@@ -75,8 +77,14 @@ export default function ParentBind() {
         </Cell>
         <Cell>
           <View style={{ width: '100%' }}>
-            <View className="muted">手机号后 4 位</View>
-            <Input id="bind-last4" type="number" placeholder="学院登记的家长手机号后 4 位" value={last4} onChange={(v: string) => setLast4(v)} maxLength={4} />
+            <View className="muted">孩子的学号</View>
+            <Input id="bind-student-no" placeholder="如 2024311001" value={studentNo} onChange={(v: string) => setStudentNo(v)} maxLength={20} />
+          </View>
+        </Cell>
+        <Cell>
+          <View style={{ width: '100%' }}>
+            <View className="muted">家长姓名</View>
+            <Input id="bind-parent-name" placeholder="学院登记的家长姓名" value={parentName} onChange={(v: string) => setParentName(v)} maxLength={30} />
           </View>
         </Cell>
       </CellGroup>
@@ -86,7 +94,7 @@ export default function ParentBind() {
         </View>
       ) : null}
       <View style={{ padding: '16px' }}>
-        <Button block type="primary" loading={busy} disabled={code.trim() === '' || last4.length !== 4} onClick={() => void bind()} id="bind-submit">
+        <Button block type="primary" loading={busy} disabled={code.trim() === '' || studentNo.trim() === '' || parentName.trim() === ''} onClick={() => void bind()} id="bind-submit">
           绑定
         </Button>
       </View>

@@ -1,0 +1,40 @@
+import type { NoticesApi } from '../../types/api/notices';
+import { NOTICE_SIGNATURES, type NoticeSignature } from '../../types/notice';
+import { isAllowed } from '../core/access/authorize';
+import { AccessDeniedError } from '../core/errors';
+import type { ActionSpec } from '../platform/runtime/define-function';
+import { loadNotice, noticeResource } from './notice-access';
+
+/**
+ * What is filed for one notice (seed 004 §二.7: the 学院存根, the student's signature, the parent's
+ * signed receipt): the three copies as issued and both signatures. For the people who file it —
+ * the class staff and the clerk (they may read both the student and the parent copy); a leader
+ * tracking the numbers, a parent or a student is refused.
+ */
+export const noticeRecord: ActionSpec<NoticesApi['noticeRecord']> = {
+  permission: 'notice.trackStatus',
+  resource: (ctx, input) => noticeResource(ctx.store, input.noticeId),
+  async run(ctx, { noticeId }) {
+    const notice = await loadNotice(ctx.store, noticeId);
+    const resource = { studentId: notice.studentId, classId: notice.classId, collegeId: notice.collegeId };
+    if (!isAllowed(ctx.actor, 'notice.readStudentCopy', resource) || !isAllowed(ctx.actor, 'notice.readParentCopy', resource)) throw new AccessDeniedError();
+    const [student, parent] = await Promise.all([
+      ctx.store.get<NoticeSignature>(NOTICE_SIGNATURES, `${noticeId}:student`),
+      ctx.store.get<NoticeSignature>(NOTICE_SIGNATURES, `${noticeId}:parent`),
+    ]);
+    return {
+      noticeId: notice._id,
+      studentId: notice.studentId,
+      studentName: notice.studentName,
+      version: notice.version,
+      status: notice.status,
+      supersededBy: notice.supersededBy ?? null,
+      copies: notice.copies,
+      issuedAt: notice.issuedAt,
+      studentSignature: notice.ack && student ? { at: notice.ack.at, image: student.image } : null,
+      receipt: notice.receipt ? { at: notice.receipt.at, parentName: notice.receipt.parentName, message: notice.receipt.message, image: parent?.image ?? null } : null,
+      objection: notice.objection,
+      phoneContacts: notice.phoneContacts,
+    };
+  },
+};
