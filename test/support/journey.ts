@@ -85,7 +85,7 @@ export class Journey {
     const person = await this.phone(label);
     await person.open();
     await person.tap(who.tab);
-    await person.type('.nut-searchbar input', who.search);
+    await person.type('.nut-searchbar input', who.search, '搜索姓名或学号');
     await person.tap(person.page.locator(`#demo-user-${who.userId}`), `${who.search}（演示用户）`);
     if (who.role) await person.tap(who.role);
     return person;
@@ -179,6 +179,21 @@ export class Person {
       await control.tap({ timeout: WAIT_MS });
       await control.fill(value);
     });
+  }
+
+  /** The field a label names on screen (the label written above or beside its input, in one cell). */
+  field(label: string): Locator {
+    return this.page
+      .locator('.nut-cell, .nut-form-item')
+      .filter({ has: this.page.getByText(label) })
+      .locator('input, textarea')
+      .locator('visible=true')
+      .first();
+  }
+
+  /** Whether the screen shows this text now (no waiting, no step). */
+  async shows(target: string | RegExp): Promise<boolean> {
+    return (await byText(this.page, target, false).count()) > 0;
   }
 
   /** Waits until the text is on screen (in `within` when given). */
