@@ -41,6 +41,8 @@ export const collections = {
   followUps: { indexes: [['classId', 'status'], ['collegeId', 'status']] },
   // the school calendar (issue 9): the semesters the clerk dated, read whole (a few per year).
   semesterDates: { indexes: [] },
+  // grade rows a clerk corrected after an objection (issue 9), read by every run of the college and per student.
+  gradeCorrections: { indexes: ['collegeId', 'studentId'] },
 } satisfies Record<string, CollectionSpec>;
 
 export type CollectionName = keyof typeof collections;
