@@ -68,3 +68,60 @@ export const page = z
     limit: z.number({ invalid_type_error: '每页条数应为数字' }).int().min(1).max(200, '每页最多 200 条').default(50),
   })
   .default({});
+
+const typeNames: Partial<Record<string, string>> = {
+  string: '文字',
+  number: '数字',
+  integer: '整数',
+  bigint: '整数',
+  boolean: '是或否',
+  object: '对象',
+  array: '列表',
+  date: '日期',
+  null: '空值',
+};
+
+/**
+ * An issue's message for the person in front of the phone: the schema's own (Chinese) message,
+ * or Chinese for what zod would have said in English (a wrong type, an unknown key in a strict
+ * object, a value out of range) where the schema gives none.
+ */
+export function chineseMessage(issue: z.ZodIssue): string {
+  if (/[\u4e00-\u9fff]/.test(issue.message)) return issue.message;
+  return chineseErrorMap(issue, { defaultError: issue.message, data: undefined }).message;
+}
+
+const chineseErrorMap: z.ZodErrorMap = (issue, ctx) => {
+  switch (issue.code) {
+    case z.ZodIssueCode.invalid_type:
+      if (issue.received === 'undefined') return { message: '缺少必填项' };
+      return { message: `类型不正确，应为${typeNames[issue.expected] ?? '正确的类型'}` };
+    case z.ZodIssueCode.unrecognized_keys:
+      return { message: `不支持的字段：${issue.keys.slice(0, 5).join('、')}` };
+    case z.ZodIssueCode.invalid_enum_value:
+    case z.ZodIssueCode.invalid_literal:
+    case z.ZodIssueCode.invalid_union_discriminator:
+      return { message: '选项不正确' };
+    case z.ZodIssueCode.too_small:
+      if (issue.type === 'string') return { message: `至少 ${String(issue.minimum)} 个字` };
+      if (issue.type === 'array' || issue.type === 'set') return { message: `至少 ${String(issue.minimum)} 项` };
+      return { message: `不能小于 ${String(issue.minimum)}` };
+    case z.ZodIssueCode.too_big:
+      if (issue.type === 'string') return { message: `最多 ${String(issue.maximum)} 个字` };
+      if (issue.type === 'array' || issue.type === 'set') return { message: `最多 ${String(issue.maximum)} 项` };
+      return { message: `不能大于 ${String(issue.maximum)}` };
+    case z.ZodIssueCode.invalid_date:
+      return { message: '日期不正确' };
+    case z.ZodIssueCode.not_finite:
+    case z.ZodIssueCode.not_multiple_of:
+      return { message: '数字不正确' };
+    case z.ZodIssueCode.invalid_string:
+    case z.ZodIssueCode.invalid_union:
+    case z.ZodIssueCode.invalid_arguments:
+    case z.ZodIssueCode.invalid_return_type:
+    case z.ZodIssueCode.invalid_intersection_types:
+      return { message: '格式不正确' };
+    default:
+      return { message: ctx.defaultError && /[\u4e00-\u9fff]/.test(ctx.defaultError) ? ctx.defaultError : '输入不正确' };
+  }
+};

@@ -8,7 +8,7 @@ import { FOLLOW_UPS, type FollowUp } from '../../types/checkin';
 import type { ClassInfo, Grant, Role, Student, User } from '../../types/domain';
 import type { Meeting, Pairing } from '../../types/support';
 import type { Harness } from './harness';
-import { makeWarning, publishWarning } from './notices-factories';
+import { makeWarning, publishWarning, SIGNATURE } from './notices-factories';
 import { seedSecondCollege, type SecondCollege } from './second-college';
 import { fixedUuid, type Fill } from './zod-inputs';
 
@@ -249,6 +249,7 @@ export function fillFor(target: Target, now: number): Fill {
     placeId: place?.id,
     clientId: fixedUuid(),
     bankAccount: '6217000012345678901',
+    signature: SIGNATURE,
     start: '2026-09-07',
     end: '2027-01-17',
     startAt: new Date(now + 2 * 86_400_000).toISOString(),

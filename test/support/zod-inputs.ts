@@ -54,8 +54,9 @@ function sampleNumber(schema: z.ZodNumber): number {
 
 export function sampleInput(schema: z.ZodTypeAny, fill: Fill = () => undefined, now = Date.parse('2026-11-23T09:00:00+08:00'), path: readonly string[] = []): unknown {
   const key = path[path.length - 1] ?? '';
+  // A filled value the schema refuses (a name used for something else here) is not used.
   const chosen = key === '' ? undefined : fill(key, path);
-  if (chosen !== undefined) return chosen;
+  if (chosen !== undefined && schema.safeParse(chosen).success) return chosen;
   if (schema instanceof z.ZodEffects) return sampleInput(schema.innerType(), fill, now, path);
   if (schema instanceof z.ZodPipeline) return sampleInput(schema._def.in, fill, now, path);
   if (schema instanceof z.ZodDefault) return sampleInput(schema._def.innerType, fill, now, path);
@@ -68,7 +69,7 @@ export function sampleInput(schema: z.ZodTypeAny, fill: Fill = () => undefined, 
     for (const [k, child] of Object.entries(shape)) {
       const optional = child.isOptional();
       const given = fill(k, [...path, k]);
-      if (given !== undefined) out[k] = given;
+      if (given !== undefined && child.safeParse(given).success) out[k] = given;
       else if (!optional) out[k] = sampleInput(child, fill, now, [...path, k]);
     }
     return out;

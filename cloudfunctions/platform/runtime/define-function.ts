@@ -4,6 +4,7 @@ import { ErrorCode, type Envelope, type FunctionContract, type OutputOf, type Pa
 import { authorize, authorizeList, SELF, type Resource } from '../../core/access/authorize';
 import type { Permission } from '../../core/access/permissions';
 import { DomainError } from '../../core/errors';
+import { chineseMessage } from '../../../types/fields';
 import type { Clock } from '../../core/time/clock';
 import { toIso } from '../../core/time/shanghai';
 import { type Store, VersionConflictError, type WriteContext } from '../store/store';
@@ -60,7 +61,8 @@ function fail(code: string, message: string, field?: string): Envelope<never> {
 export function inputError(error: z.ZodError): Envelope<never> {
   const issue = error.issues[0];
   const field = issue && issue.path.length > 0 ? issue.path.join('.') : undefined;
-  return fail(ErrorCode.InputInvalid, issue ? issue.message : '输入不正确', field);
+  // Zod's own (English) message where a schema gives none becomes Chinese.
+  return fail(ErrorCode.InputInvalid, issue ? chineseMessage(issue) : '输入不正确', field);
 }
 
 function isEvent(value: unknown): value is { action: unknown; input?: unknown } {
