@@ -1,5 +1,6 @@
 import { View } from '@tarojs/components';
-import { Empty, Loading } from '@nutui/nutui-react-taro';
+import { Loading } from '@nutui/nutui-react-taro';
+import { EmptyState } from './empty-state';
 
 /** Loading, error and empty states, the same on every screen. */
 export function LoadState({ loading, error, empty }: { loading: boolean; error: string | null; empty?: boolean }) {
@@ -10,7 +11,7 @@ export function LoadState({ loading, error, empty }: { loading: boolean; error: 
       </View>
     );
   }
-  if (error) return <Empty status="error" description={error} />;
-  if (empty) return <Empty description="暂无数据" />;
+  if (error) return <EmptyState status="error" description={error} />;
+  if (empty) return <EmptyState description="暂无数据" />;
   return null;
 }

@@ -2,6 +2,10 @@ import { useRef, useState } from 'react';
 import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { Button, Signature } from '@nutui/nutui-react-taro';
+import type { SignatureSigner } from '../../types/signature';
+import { newClientId } from '../services/client-id';
+import { storedSignature, type UploadFile } from './signature-upload';
+import './signature-pad.scss';
 
 type SignatureHandle = { confirm(): void; clear(): void };
 
@@ -9,31 +13,25 @@ function isHandle(value: unknown): value is SignatureHandle {
   return typeof value === 'object' && value !== null && typeof Reflect.get(value, 'confirm') === 'function' && typeof Reflect.get(value, 'clear') === 'function';
 }
 
-/** The canvas export as a PNG data URL: H5 gives one directly, WeChat a temp file to read. */
-async function asDataUrl(path: string): Promise<string> {
-  if (path.startsWith('data:image/png;base64,')) return path;
-  const base64 = await new Promise<string>((ok, fail) => {
-    Taro.getFileSystemManager().readFile({
-      filePath: path,
-      encoding: 'base64',
-      success: (res) => ok(typeof res.data === 'string' ? res.data : ''),
-      fail: (err) => fail(new Error(err.errMsg)),
-    });
-  });
-  return `data:image/png;base64,${base64}`;
-}
+/** Taro.cloud exists only in the weapp build; H5 never uploads (its canvas gives a data URL). */
+const uploadToCloud: UploadFile = async ({ cloudPath, filePath }) => {
+  const result = await Taro.cloud.uploadFile({ cloudPath, filePath });
+  return { fileID: result.fileID };
+};
 
 /**
  * A handwritten signature (NutUI Signature canvas) with 重签 / 确认签名. Calls `onSigned` with
- * a PNG data URL; an empty canvas is refused here, before anything is sent.
+ * what the server stores: a PNG data URL in H5, the uploaded file's cloud id in WeChat. An empty
+ * canvas is refused here, before anything is sent. The canvas does not scroll the page.
  */
-export function SignaturePad({ canvasId, onSigned, disabled }: { canvasId: string; onSigned: (image: string) => void; disabled?: boolean }) {
+export function SignaturePad({ canvasId, noticeId, signer, onSigned, disabled }: { canvasId: string; noticeId: string; signer: SignatureSigner; onSigned: (image: string) => void; disabled?: boolean }) {
   const ref = useRef<unknown>(null);
   const [signed, setSigned] = useState(false);
   const handle = () => (isHandle(ref.current) ? ref.current : null);
   return (
     <View className="signature-pad" style={{ padding: '0 16px' }}>
-      <View className="signature-canvas" id={`${canvasId}-wrap`} style={{ background: '#fff' }}>
+      {/* catchMove: in WeChat a move on the canvas does not scroll the page either. */}
+      <View className="signature-canvas" id={`${canvasId}-wrap`} catchMove style={{ background: '#fff', touchAction: 'none' }}>
         <Signature
           ref={ref}
           canvasId={canvasId}
@@ -44,12 +42,12 @@ export function SignaturePad({ canvasId, onSigned, disabled }: { canvasId: strin
               Taro.showToast({ title: '请先在框内签名', icon: 'none' });
               return;
             }
-            asDataUrl(path)
+            storedSignature(path, { noticeId, signer, stamp: newClientId() }, uploadToCloud)
               .then((image) => {
                 setSigned(true);
                 onSigned(image);
               })
-              .catch(() => Taro.showToast({ title: '签名保存失败，请重签', icon: 'none' }));
+              .catch(() => Taro.showToast({ title: '签名上传失败，请重签', icon: 'none' }));
           }}
           onClear={() => setSigned(false)}
         />

@@ -1,6 +1,6 @@
 import { View, Text } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { Empty } from '@nutui/nutui-react-taro';
+import { EmptyState } from '../../components/empty-state';
 import { call } from '../../services/api';
 import { useLoad } from '../../services/use-call';
 import { LoadState } from '../../components/load-state';
@@ -12,7 +12,7 @@ import { LoadState } from '../../components/load-state';
 export default function Inbox() {
   const weapp = process.env.TARO_ENV === 'weapp';
   const { data, error, loading } = useLoad(() => (weapp ? Promise.resolve([]) : call('notices', 'inbox', {})), [weapp]);
-  if (weapp) return <Empty description="订阅消息会通过微信“服务通知”送达。" />;
+  if (weapp) return <EmptyState description="订阅消息会通过微信“服务通知”送达。" />;
   return (
     <View className="page">
       <View className="page-title">消息</View>

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { View, Text } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
-import { Button, Cell, CellGroup, Empty } from '@nutui/nutui-react-taro';
+import { Button, Cell, CellGroup } from '@nutui/nutui-react-taro';
+import { EmptyState } from '../../components/empty-state';
 import { roleLabel, type Role } from '../../../types/domain';
 import type { Me } from '../../../types/api/identity';
 import { call } from '../../services/api';
@@ -39,7 +40,7 @@ export default function Index() {
   if (unknown) {
     return (
       <View className="page">
-        <Empty description="你的微信尚未开通。学生和教职工由学院导入；家长请使用辅导员发送的绑定码。" />
+        <EmptyState description="你的微信尚未开通。学生和教职工由学院导入；家长请使用辅导员发送的绑定码。" />
         <View style={{ padding: '16px' }}>
           <Button block type="primary" onClick={() => Taro.navigateTo({ url: '/packages/parent/bind/index' })}>
             我是家长，输入绑定码
@@ -53,7 +54,7 @@ export default function Index() {
       </View>
     );
   }
-  if (error) return <Empty status="error" description={error} />;
+  if (error) return <EmptyState status="error" description={error} />;
   if (!me) return <View className="page" />;
   const roles = [...new Set(me.roles)];
   return (

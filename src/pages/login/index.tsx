@@ -1,7 +1,8 @@
 import { useEffect, useMemo, useState } from 'react';
 import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { Button, Cell, CellGroup, Empty, SearchBar, Tabs } from '@nutui/nutui-react-taro';
+import { Button, Cell, CellGroup, SearchBar, Tabs } from '@nutui/nutui-react-taro';
+import { EmptyState } from '../../components/empty-state';
 import { roleLabel, type Role } from '../../../types/domain';
 import { listDemoUsers, signInAs, type DemoUser } from '../../services/demo';
 import { saveSession } from '../../services/session';
@@ -55,7 +56,7 @@ export default function Login() {
     }
   };
 
-  if (error) return <Empty status="error" description={error} />;
+  if (error) return <EmptyState status="error" description={error} />;
   return (
     <View className="page">
       <View className="page-title">演示登录</View>

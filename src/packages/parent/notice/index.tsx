@@ -98,7 +98,7 @@ export default function ParentNotice() {
               <View className="muted" style={{ padding: '0 16px 8px' }}>
                 家长签名：
               </View>
-              <SignaturePad canvasId="parent-signature" onSigned={setSignature} disabled={busy} />
+              <SignaturePad canvasId="parent-signature" noticeId={notice.noticeId} signer="parent" onSigned={setSignature} disabled={busy} />
               <View style={{ padding: '0 16px' }}>
                 <Button block type="primary" loading={busy} onClick={() => void submit()} id="receipt-submit">
                   提交回执

@@ -3,11 +3,12 @@ import { newClientId } from '../../../services/client-id';
 import { View, Text } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { Button, Cell, CellGroup, Dialog, Tag, TextArea } from '@nutui/nutui-react-taro';
-import type { BindingCodeIssued, NoticeStatusRow } from '../../../../types/api/notices';
+import type { BindingCodeIssued, NoticeRecordView, NoticeStatusRow } from '../../../../types/api/notices';
 import { call } from '../../../services/api';
 import { messageOf, useLoad } from '../../../services/use-call';
 import { LoadState } from '../../../components/load-state';
 import { wallTime } from '../../../components/notice-copy';
+import { NoticeRecord } from '../../../components/notice-record';
 import { pageUrl, routeId, useRouteParams } from '../../../services/use-route-params';
 
 const sentLabel: Record<NoticeStatusRow['sent'], string> = { pending: '待发送', sent: '已发送', refused: '未订阅', failed: '发送失败', none: '无微信' };
@@ -17,6 +18,11 @@ const kindLabel: Record<string, string> = { warningIssued: '学生通知', recei
 function nowLocalIso(): string {
   const d = new Date(Date.now() + 8 * 3600_000);
   return `${d.toISOString().slice(0, 19)}+08:00`;
+}
+
+/** Tap to call the number on file (staff who handle the student get it unmasked from the server). */
+function callParent(phoneNumber: string) {
+  void Taro.makePhoneCall({ phoneNumber }).catch(() => Taro.showToast({ title: `请拨打 ${phoneNumber}`, icon: 'none' }));
 }
 
 function StatusTags({ row }: { row: NoticeStatusRow }) {
@@ -45,6 +51,7 @@ export default function ClassNotices() {
   const classes = useLoad(() => (classId ? Promise.resolve([]) : call('campus', 'myClasses', {})), [classId]);
   const status = useLoad(() => (classId ? call('notices', 'classStatus', { classId }) : Promise.resolve(null)), [classId]);
   const [open, setOpen] = useState<string | null>(null);
+  const [record, setRecord] = useState<NoticeRecordView | null>(null);
   const [issued, setIssued] = useState<BindingCodeIssued | null>(null);
   const [summary, setSummary] = useState('');
   // One id per phone-contact form: tapping again after a lost answer records it once.
@@ -88,7 +95,13 @@ export default function ClassNotices() {
       <LoadState loading={status.loading} error={status.error} empty={!status.loading && rows.length === 0} />
       {rows.map((row) => (
         <View key={row.noticeId} className="notice-row" id={`row-${row.studentId}`} style={{ margin: '8px 12px', padding: '12px', background: '#fff', borderRadius: '8px', border: row.overdue ? '1px solid #d93025' : '1px solid transparent' }}>
-          <View style={{ display: 'flex', justifyContent: 'space-between' }} onClick={() => setOpen(open === row.noticeId ? null : row.noticeId)}>
+          <View
+            style={{ display: 'flex', justifyContent: 'space-between' }}
+            onClick={() => {
+              setOpen(open === row.noticeId ? null : row.noticeId);
+              setRecord(null);
+            }}
+          >
             <Text style={{ fontWeight: 600 }}>
               {row.studentName} · {row.levelName}
               {row.version > 1 ? '（更正版）' : ''}
@@ -108,17 +121,41 @@ export default function ClassNotices() {
           ))}
           {open === row.noticeId ? (
             <View style={{ marginTop: '8px' }}>
+              {row.parent.phone ? (
+                <Cell
+                  title={`家长：${row.parent.name || '（未登记姓名）'}`}
+                  description={row.parent.phone}
+                  extra={
+                    row.parent.callable ? (
+                      <Button size="small" type="primary" id={`call-parent-${row.studentId}`} onClick={() => callParent(row.parent.phone)}>
+                        拨打电话
+                      </Button>
+                    ) : null
+                  }
+                />
+              ) : (
+                <Cell title="家长电话" description="学院未登记家长电话，请先核实家长联系方式" />
+              )}
               {row.objection ? <Cell title="学生异议" description={`${row.objection.reason}${row.objection.note ? `；答复：${row.objection.note}` : ''}`} /> : null}
               {row.correction ? <Cell title="更正原因" description={row.correction} /> : null}
               {row.receiptMessage ? <Cell title="家长留言" description={row.receiptMessage} /> : null}
               {row.phoneContacts.map((c, i) => (
                 <Cell key={i} title={`电话联系 ${wallTime(c.at)}`} description={`${c.byName}：${c.summary}`} />
               ))}
-              <View style={{ display: 'flex', gap: '8px', marginTop: '8px' }}>
+              <View style={{ display: 'flex', gap: '8px', marginTop: '8px', flexWrap: 'wrap' }}>
+                <Button
+                  size="small"
+                  id={`view-record-${row.studentId}`}
+                  disabled={busy}
+                  onClick={() => void act(async () => setRecord(record?.noticeId === row.noticeId ? null : await call('notices', 'noticeRecord', { noticeId: row.noticeId })), '已打开')}
+                >
+                  {record?.noticeId === row.noticeId ? '收起通知单' : '查看通知单与签名'}
+                </Button>
                 <Button size="small" id={`create-code-${row.studentId}`} disabled={busy} onClick={() => void act(async () => setIssued(await call('notices', 'createBindingCode', { studentId: row.studentId })), '已生成')}>
                   生成家长绑定码
                 </Button>
               </View>
+              {record?.noticeId === row.noticeId ? <NoticeRecord record={record} /> : null}
               <TextArea placeholder="电话联系摘要（家长无微信时记录，算作已告知）" value={summary} onChange={setSummary} maxLength={500} style={{ marginTop: '8px' }} />
               <Button
                 size="small"
@@ -146,7 +183,12 @@ export default function ClassNotices() {
               {issued.code}
             </View>
             <View>
-              请致电或短信发送至 {issued.parentName}（{issued.parentPhoneMasked}），仅此一次显示，{wallTime(issued.expiresAt)} 前有效、仅可使用一次。家长绑定时需核对该手机号后 4 位。
+              请致电或短信发送至学院登记的家长 {issued.parentName}（{issued.parentPhone}），仅此一次显示，{wallTime(issued.expiresAt)} 前有效、仅可使用一次。家长绑定时需填写孩子的学号和学院登记的家长姓名。
+            </View>
+            <View style={{ marginTop: '8px', textAlign: 'center' }}>
+              <Button size="small" type="primary" id="call-parent-dialog" onClick={() => callParent(issued.parentPhone)}>
+                拨打 {issued.parentPhone}
+              </Button>
             </View>
           </View>
         ) : null}

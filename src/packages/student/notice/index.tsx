@@ -115,7 +115,7 @@ export default function StudentNotice() {
               <View className="muted" style={{ padding: '8px 16px' }}>
                 请在下方框内手写签名，点“确认签名”，再点“签收通知”。
               </View>
-              <SignaturePad canvasId="student-signature" onSigned={setSignature} disabled={busy} />
+              <SignaturePad canvasId="student-signature" noticeId={notice.noticeId} signer="student" onSigned={setSignature} disabled={busy} />
               <View style={{ padding: '0 16px' }}>
                 <Button block type="primary" loading={busy} onClick={acknowledge} id="acknowledge">
                   签收通知
