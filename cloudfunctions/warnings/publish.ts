@@ -72,7 +72,7 @@ export async function publishRun(ctx: Context, runId: string, budgetMs = publish
 
   // Published, corrected or discarded since this draft was made: its changes were measured against old facts.
   const now = await collegeNow(ctx.store, run.collegeId);
-  const block = blockOf(run, now);
+  const block = await blockOf(run, now);
   if (block !== null) throw new DomainError(block.code, block.message);
   const active = now.active;
 

@@ -6,43 +6,64 @@ import type { Store, Stored } from '../platform/store/store';
 import { activeWarnings } from './college-data';
 import { RUNS, type WarningRun } from './run-doc';
 
-/** What the college looked like now, read once for any number of its drafts. */
+type LastPublish = { runId: string; at: string; byName: string };
+
+/** What the college looks like now, read once for any number of its drafts (runs are large: one each, by limit 1). */
 export type CollegeNow = {
-  published: Stored<WarningRun>[];
+  collegeId: string;
+  /** The latest published run of a semester (cached per semester). */
+  lastPublishOf(semester: string): Promise<LastPublish | null>;
+  latestSemester: string | null;
   active: Stored<Warning>[];
   corrections: { count: number; lastAt: string | null };
 };
 
 export async function collegeNow(store: Store, collegeId: string): Promise<CollegeNow> {
-  const published = await store.query<WarningRun>(RUNS, {
-    where: { collegeId, status: 'published' },
-    orderBy: [
-      { field: 'publishedAt', direction: 'desc' },
-      { field: '_id', direction: 'desc' },
-    ],
-    limit: 100,
-  });
+  const published = { collegeId, status: 'published' };
+  const [latest] = await store.query<WarningRun>(RUNS, { where: published, orderBy: [{ field: 'semester', direction: 'desc' }], limit: 1 });
   const count = await store.count(GRADE_CORRECTIONS, { collegeId });
-  const [latest] = count === 0 ? [] : await store.query<GradeCorrection>(GRADE_CORRECTIONS, { where: { collegeId }, orderBy: [{ field: 'at', direction: 'desc' }], limit: 1 });
-  return { published, active: await activeWarnings(store, collegeId), corrections: { count, lastAt: latest?.at ?? null } };
+  const [correction] = count === 0 ? [] : await store.query<GradeCorrection>(GRADE_CORRECTIONS, { where: { collegeId }, orderBy: [{ field: 'at', direction: 'desc' }], limit: 1 });
+  const bySemester = new Map<string, Promise<LastPublish | null>>();
+  return {
+    collegeId,
+    lastPublishOf(semester) {
+      let found = bySemester.get(semester);
+      if (found === undefined) {
+        found = store
+          .query<WarningRun>(RUNS, {
+            where: { ...published, semester },
+            orderBy: [
+              { field: 'publishedAt', direction: 'desc' },
+              { field: '_id', direction: 'desc' },
+            ],
+            limit: 1,
+          })
+          .then(([run]) => (run ? { runId: run._id, at: run.publishedAt ?? run.updatedAt, byName: run.publishedByName ?? '' } : null));
+        bySemester.set(semester, found);
+      }
+      return found;
+    },
+    latestSemester: latest?.semester ?? null,
+    active: await activeWarnings(store, collegeId),
+    corrections: { count, lastAt: correction?.at ?? null },
+  };
 }
 
 /** The facts publishBlock weighs for one draft. */
-export function factsFor(run: Stored<WarningRun>, now: CollegeNow): CollegeFacts {
-  const last = now.published.find((r) => r._id !== run._id && r.semester === run.semester);
-  const latestSemester = now.published.filter((r) => r._id !== run._id).reduce<string | null>((max, r) => (max === null || r.semester > max ? r.semester : max), null);
+export async function factsFor(run: Stored<WarningRun>, now: CollegeNow): Promise<CollegeFacts> {
+  const last = await now.lastPublishOf(run.semester);
   const expected = new Set(run.previous.map((p) => p.warningId));
   const active = new Set(now.active.map((w) => w._id));
   const keptGone = run.entries.filter((e) => publicationChange(e) === 'keep' && e.previousWarningId !== null && !active.has(e.previousWarningId)).length;
   return {
-    lastPublishOfSemester: last ? { runId: last._id, at: last.publishedAt ?? last.updatedAt, byName: last.publishedByName ?? '' } : null,
-    latestPublishedSemester: latestSemester,
+    lastPublishOfSemester: last !== null && last.runId !== run._id ? last : null,
+    latestPublishedSemester: now.latestSemester,
     unexpectedActive: now.active.filter((w) => w.runId !== run._id && !expected.has(w._id)).length,
     keptButGone: keptGone,
     corrections: now.corrections,
   };
 }
 
-export function blockOf(run: Stored<WarningRun>, now: CollegeNow): PublishBlock | null {
-  return publishBlock({ runId: run._id, semester: run.semester, status: run.status, createdAt: run.createdAt, ...(run.basis ? { basis: run.basis } : {}) }, factsFor(run, now));
+export async function blockOf(run: Stored<WarningRun>, now: CollegeNow): Promise<PublishBlock | null> {
+  return publishBlock({ runId: run._id, semester: run.semester, status: run.status, createdAt: run.createdAt, ...(run.basis ? { basis: run.basis } : {}) }, await factsFor(run, now));
 }

@@ -35,7 +35,7 @@ export async function review(
   if (input.change !== undefined) filter.change = input.change;
   const shown = filterEntries(entries, filter);
   const mayPublish = isAllowed(ctx.actor, 'warnings.publish', { collegeId: run.collegeId });
-  const block = run.status === 'draft' ? blockOf(run, await collegeNow(ctx.store, run.collegeId)) : null;
+  const block = run.status === 'draft' ? await blockOf(run, await collegeNow(ctx.store, run.collegeId)) : null;
   return {
     run: summaryOf(run, entries, block),
     entries: shown.slice(input.skip, input.skip + input.limit),
@@ -61,10 +61,11 @@ export async function listRuns(ctx: Context, collegeId: string): Promise<RunSumm
     ],
   });
   const now = runs.some((r) => r.status === 'draft') ? await collegeNow(ctx.store, collegeId) : null;
-  const block = (r: (typeof runs)[number]) => (now !== null && r.status === 'draft' ? blockOf(r, now) : null);
-  if (scope.all) return runs.map((r) => summaryOf(r, r.entries, block(r)));
+  const blocks = new Map<string, RunSummary['publishBlock']>();
+  for (const r of runs) if (now !== null && r.status === 'draft') blocks.set(r._id, await blockOf(r, now));
+  if (scope.all) return runs.map((r) => summaryOf(r, r.entries, blocks.get(r._id) ?? null));
   const visible = classesInScope(scope, await collegeClasses(ctx.store, collegeId));
-  return runs.map((r) => summaryOf(r, r.entries.filter((e) => visible.has(e.classId)), block(r)));
+  return runs.map((r) => summaryOf(r, r.entries.filter((e) => visible.has(e.classId)), blocks.get(r._id) ?? null));
 }
 
 export async function courseAnalysis(ctx: Context, runId: string): Promise<CourseAnalysis> {

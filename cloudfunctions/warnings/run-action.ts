@@ -81,7 +81,7 @@ export async function runPolicy(ctx: Context, collegeId: string, semester: strin
     publishedAt: null,
     publishedBy: null,
     publishedByName: null,
-    basis: { publishedRunId: now.published.find((r) => r.semester === semester)?._id ?? null, corrections: corrections.length },
+    basis: { publishedRunId: (await now.lastPublishOf(semester))?.runId ?? null, corrections: corrections.length },
     discarded: null,
   };
   return summaryOf(await ctx.store.add(RUNS, doc, ctx.write()));
