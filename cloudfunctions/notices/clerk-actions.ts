@@ -62,7 +62,7 @@ async function gradeRowsFor(store: Store, notice: Notice, latestSemester: string
 }
 
 async function latestPublishedSemester(store: Store, collegeId: string): Promise<string | null> {
-  const [run] = await store.query<{ semester: string }>(RUNS, { where: { collegeId, status: 'published' }, orderBy: [{ field: 'publishedAt', direction: 'desc' }], limit: 1 });
+  const [run] = await store.query<{ semester: string }>(RUNS, { where: { collegeId, status: 'published' }, orderBy: [{ field: 'semester', direction: 'desc' }], limit: 1 });
   return run?.semester ?? null;
 }
 

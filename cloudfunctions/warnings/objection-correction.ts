@@ -81,7 +81,8 @@ export async function planCorrection(ctx: Context, notice: Stored<Notice>, chang
       { field: 'publishedAt', direction: 'desc' },
       { field: '_id', direction: 'desc' },
     ],
-    limit: 20,
+    // An active warning stands on the latest published list; a few more cover a list being published.
+    limit: 3,
   });
   const holding = holdingRun(published, warning);
   // Judged against what stood before this warning (the run that wrote it), never against the
