@@ -172,10 +172,10 @@ export class Person {
   async type(target: string | Locator, value: string, label?: string): Promise<void> {
     const name = label ?? (typeof target === 'string' ? target : 'field');
     await this.act(`type ${name} «${value}»`, async () => {
-      const control =
-        typeof target === 'string'
-          ? this.page.locator(`:is(${target}):is(input, textarea), :is(${target}) :is(input, textarea)`).locator('visible=true').first()
-          : target;
+      const given = typeof target === 'string' ? this.page.locator(`:is(${target}):is(input, textarea), :is(${target}) :is(input, textarea)`).locator('visible=true').first() : target;
+      // A NutUI wrapper (taro-input-core, taro-textarea-core) holds the native control.
+      const native = await given.evaluate((e) => ['INPUT', 'TEXTAREA'].includes(e.tagName), undefined, { timeout: WAIT_MS });
+      const control = native ? given : given.locator('input, textarea').first();
       await control.tap({ timeout: WAIT_MS });
       await control.fill(value);
     });
