@@ -105,17 +105,18 @@ describe('warning notice in the browser: student signs, parent binds and returns
     await counselorPage.waitForTimeout(1800);
     const codeText = (await counselorPage.locator('#binding-code').first().textContent())?.trim() ?? '';
     expect(codeText).toMatch(/^[2-9A-Z]{4}-[2-9A-Z]{4}$/);
-    // Masked so the last 4 digits (the parent's proof) are never shown to staff.
-    await counselorPage.getByText(`${student.parentPhone.slice(0, 3)}${'*'.repeat(student.parentPhone.length - 3)}`, { exact: false }).waitFor();
+    // The counselor phones the parent: the number on file is shown (issue 9; the proof is no longer its digits).
+    await counselorPage.getByText(student.parentPhone, { exact: false }).first().waitFor();
     await screenshot(counselorPage, 'notice-counselor-binding-code');
     await counselorPage.locator('taro-button-core').filter({ hasText: '我已告知家长' }).click();
 
-    // Parent: a WeChat the system has never seen binds with the code and the phone's last 4 digits.
+    // Parent: a WeChat the system has never seen binds with the code, the child's 学号 and the registered parent name.
     const session = issueSession(app.server.keys, 'demo:new-parent-x', new Date()).token;
     const parentPage = await touchPhone(app, { session });
     await open(app, parentPage, `/packages/parent/bind/index`);
     await parentPage.locator('#bind-code input, input#bind-code').first().fill(codeText);
-    await parentPage.locator('#bind-last4 input, input#bind-last4').first().fill(student.parentPhone.slice(-4));
+    await parentPage.locator('#bind-student-no input, input#bind-student-no').first().fill(student._id);
+    await parentPage.locator('#bind-parent-name input, input#bind-parent-name').first().fill(student.parentName);
     await parentPage.locator('#bind-submit').click();
     await parentPage.getByText('绑定成功').waitFor();
     await parentPage.locator('#bind-continue').click();
