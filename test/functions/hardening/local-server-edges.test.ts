@@ -147,6 +147,23 @@ describe('local server: uploads and HTTP edges', () => {
       expect(answer.status).toBe(405);
     });
 
+    it('expired, forged and tampered tokens are no caller: AUTH.REQUIRED, and no upload', async () => {
+      const good = tokenOf('t-clerk');
+      const [openid, expires, signature] = good.split('.');
+      const expired = issueSession(server.keys, `${DEMO_OPENID_PREFIX}t-clerk`, new Date(clock.now().getTime() - 9 * 3_600_000)).token;
+      const forged = issueSession({ secret: Buffer.alloc(32, 7) }, `${DEMO_OPENID_PREFIX}t-clerk`, clock.now()).token;
+      const tampered = `${Buffer.from(`${DEMO_OPENID_PREFIX}t-leader`).toString('base64url')}.${expires}.${signature}`;
+      const longer = `${openid}.${Number(expires) + 3_600_000}.${signature}`;
+      for (const token of [expired, forged, tampered, longer, 'garbage', `${good}.x`]) {
+        const me = await call('POST', '/api/fn/identity', JSON.stringify({ action: 'me' }), { authorization: `Bearer ${token}` });
+        expect(me.json).toEqual(expect.objectContaining({ ok: false, code: 'AUTH.REQUIRED' }));
+        const up = await call('POST', '/api/files?ext=csv', 'x', { authorization: `Bearer ${token}` });
+        expect(up.status).toBe(401);
+      }
+      const me = await call('POST', '/api/fn/identity', JSON.stringify({ action: 'me' }), { authorization: `Bearer ${good}` });
+      expect(me.json).toMatchObject({ ok: true });
+    });
+
     it('GET and HEAD of the app still work', async () => {
       expect((await call('GET', '/')).body).toContain('学业帮扶');
       expect((await call('HEAD', '/')).status).toBe(200);
