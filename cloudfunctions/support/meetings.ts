@@ -51,6 +51,25 @@ export function meetingView(actor: Actor, m: Stored<Meeting>): MeetingView {
   };
 }
 
+/** How far ahead times may lie: a meeting is planned within the school year, a new time within a semester. */
+export const MEETING_MAX_AHEAD_DAYS = 366;
+export const PROPOSED_MAX_AHEAD_DAYS = 183;
+const DAY_MS = 86_400_000;
+
+function checkStartAt(startAt: string, now: string): void {
+  const t = Date.parse(startAt);
+  if (t <= Date.parse(now)) throw new DomainError('MEETING.IN_PAST', '开始时间应晚于现在', 'startAt');
+  if (t > Date.parse(now) + MEETING_MAX_AHEAD_DAYS * DAY_MS) throw new DomainError('MEETING.TOO_FAR', `开始时间最多安排在一年之内`, 'startAt');
+}
+
+function checkProposedAt(proposedAt: string | undefined, now: string): void {
+  if (proposedAt === undefined) return;
+  const t = Date.parse(proposedAt);
+  if (t <= Date.parse(now) || t > Date.parse(now) + PROPOSED_MAX_AHEAD_DAYS * DAY_MS) {
+    throw new DomainError('MEETING.PROPOSED_TIME', `希望的时间应在现在之后的 ${PROPOSED_MAX_AHEAD_DAYS} 天之内`, 'proposedAt');
+  }
+}
+
 /** Staff reach a meeting by its class; an invitee (student, parent) by their own or child's id. */
 const meetingResource = (ctx: Context, meetingId: string) =>
   orNobody(
@@ -104,7 +123,7 @@ export const meetingHandlers: Handlers<
     async run(ctx, input) {
       const cls = await loadClass(ctx.store, input.classId);
       const now = ctx.nowIso();
-      if (Date.parse(input.startAt) <= Date.parse(now)) throw new DomainError('MEETING.IN_PAST', '开始时间应晚于现在', 'startAt');
+      checkStartAt(input.startAt, now);
       // A class meeting without a list invites the whole class.
       const studentIds = input.kind === 'classMeeting' && input.studentIds.length === 0
         ? (await queryAll<Student>(ctx.store, 'students', { where: { classId: cls._id } })).map((s) => s._id)
@@ -153,7 +172,7 @@ export const meetingHandlers: Handlers<
       const m = await organizerMeeting(ctx, input.meetingId);
       if (m.status !== 'scheduled') throw new DomainError('MEETING.NOT_SCHEDULED', '只有尚未举行的会谈可以改期');
       const now = ctx.nowIso();
-      if (Date.parse(input.startAt) <= Date.parse(now)) throw new DomainError('MEETING.IN_PAST', '开始时间应晚于现在', 'startAt');
+      checkStartAt(input.startAt, now);
       const startAt = toIso(input.startAt);
       if (startAt === m.at) return meetingView(ctx.actor, m);
       const people = await participantsOf(ctx, m);
@@ -203,6 +222,7 @@ export const meetingHandlers: Handlers<
       const m = await loadMeeting(ctx.store, input.meetingId);
       if (!m.inviteeIds.includes(ctx.actor.userId)) throw new AccessDeniedError('这次会谈没有邀请你');
       if (m.status !== 'scheduled') throw new DomainError('MEETING.NOT_SCHEDULED', '会谈已举行或已取消，无需回复');
+      checkProposedAt(input.proposedAt, ctx.nowIso());
       const response = { userId: ctx.actor.userId, name: ctx.actor.name, answer: input.answer, note: input.note, proposedAt: input.proposedAt ? toIso(input.proposedAt) : null, at: ctx.nowIso() };
       const responses = [...m.responses.filter((r) => r.userId !== ctx.actor.userId), response];
       const organizer = input.answer === 'reschedule' ? await ctx.store.get<{ openid: string }>('users', m.actorId) : null;

@@ -54,6 +54,19 @@ describe('times: strict parsing, and readers that survive a bad stored time', ()
       expect(talk).toMatchObject({ ok: false, code: 'INPUT.INVALID', field: 'at' });
     });
 
+    it('per field: a meeting starts within a year, a proposed new time lies ahead and within half a year', async () => {
+      const far = await h.callAs(p.counselorUser, 'support', 'scheduleMeeting', { kind: 'talk', title: '约谈', classId: p.firstClass._id, studentIds: [p.student._id], startAt: '2099-12-01T10:00:00+08:00', place: '办公室' });
+      expect(far).toMatchObject({ ok: false, code: 'MEETING.TOO_FAR', field: 'startAt' });
+      const m = await h.ok(p.counselorUser, 'support', 'scheduleMeeting', { kind: 'talk', title: '约谈', classId: p.firstClass._id, studentIds: [p.student._id], startAt: '2026-12-01T10:00:00+08:00', place: '办公室' });
+      const moved = await h.callAs(p.counselorUser, 'support', 'rescheduleMeeting', { meetingId: m._id, startAt: '2031-01-01T10:00:00+08:00' });
+      expect(moved).toMatchObject({ ok: false, code: 'MEETING.TOO_FAR', field: 'startAt' });
+      for (const proposedAt of ['2026-11-01T10:00:00+08:00', '2040-01-01T10:00:00+08:00']) {
+        const reply = await h.callAs(p.studentUser, 'support', 'respondMeeting', { meetingId: m._id, answer: 'reschedule', proposedAt });
+        expect(reply).toMatchObject({ ok: false, code: 'MEETING.PROPOSED_TIME', field: 'proposedAt' });
+      }
+      expect((await h.callAs(p.studentUser, 'support', 'respondMeeting', { meetingId: m._id, answer: 'reschedule', proposedAt: '2026-12-02T10:00:00+08:00' })).ok).toBe(true);
+    });
+
     it('one stored check-in with at "Invalid Date" blocks neither the duty views, the case view nor the reminder job', async () => {
       await publishWarning(h.store, p.student);
       const good = await h.ok(p.assistantUser, 'checkins', 'talk', { ...sentFrom(h.clock), studentId: p.student._id, mode: 'faceToFace', minutes: 30 });
@@ -61,6 +74,7 @@ describe('times: strict parsing, and readers that survive a bad stored time', ()
       const row = await h.store.get<DutyRecordDoc>(DUTY_RECORDS, bad.recordId);
       if (!row) throw new Error('check-in not stored');
       await h.store.update<DutyRecordDoc>(DUTY_RECORDS, bad.recordId, { at: 'Invalid Date' }, row._version, { by: 'test:corrupt', at: good.at });
+      const log = jest.spyOn(console, 'error').mockImplementation(() => undefined);
 
       const mine = await h.callAs(p.assistantUser, 'duties', 'myDuties', { scope: 'semester' });
       expect(mine.ok).toBe(true);
@@ -87,6 +101,9 @@ describe('times: strict parsing, and readers that survive a bad stored time', ()
       // The other college's staff still get their reminders.
       expect(outbox.some((m) => m.toUserId === k.people.counselorUser)).toBe(true);
       expect(outbox.some((m) => m.toUserId === p.counselorUser)).toBe(true);
+      // Reported (once per instance) in the function log, naming the record.
+      expect(log.mock.calls.filter(([line]) => String(line).includes(`dutyRecords/${bad.recordId}`))).toHaveLength(1);
+      log.mockRestore();
     });
   });
 });
