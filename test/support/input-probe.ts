@@ -18,6 +18,9 @@ import { sampleInput } from './zod-inputs';
  * on an error), never INTERNAL, never a throw, and an error answer must leave the store as it was.
  */
 
+/** Every function's contract by name, as plain records of input schemas. */
+const contracts: Readonly<Record<string, Readonly<Record<string, { input: z.ZodTypeAny }>>>> = api;
+
 const HUGE = Array.from({ length: 20_000 }, (_, i) => `id-${i}`);
 
 const DATES = [
@@ -132,7 +135,7 @@ export async function probeInputs(h: Harness, m: Matrix, options: { numRuns: num
   try {
     for (const fnName of Object.keys(functions).sort()) {
       const fn = functions[fnName];
-      const contract: Record<string, { input: z.ZodTypeAny }> | undefined = Object.hasOwn(api, fnName) ? api[fnName as keyof typeof api] : undefined;
+      const contract = Object.hasOwn(contracts, fnName) ? contracts[fnName] : undefined;
       if (!fn || !contract) continue;
       for (const action of fn.actions) {
         const name = `${fnName}.${action}`;

@@ -1,3 +1,4 @@
+import type { ZodTypeAny } from 'zod';
 import { performance } from 'node:perf_hooks';
 import { functions } from '../../../cloudfunctions/registry';
 import { permissions } from '../../../cloudfunctions/core/access/permissions';
@@ -6,6 +7,9 @@ import { api } from '../../../types/api';
 import { openHarness, type Harness } from '../../support/harness';
 import { fillFor, ownerAimed, pairingFormsIn, seedMatrix, tableAllows, tableHolds, targetsIn, type Matrix } from '../../support/access-matrix';
 import { sampleInput } from '../../support/zod-inputs';
+
+/** Every function's contract by name, as plain records of input schemas. */
+const contracts: Readonly<Record<string, Readonly<Record<string, { input: ZodTypeAny }>>>> = api;
 
 /**
  * Issue 12 §11: every action × every caller × a record of their own, of another class, of another
@@ -36,7 +40,7 @@ describe('access matrix from the permission table', () => {
     const fnNames = Object.keys(functions).sort();
     for (const fnName of fnNames) {
       const fn = functions[fnName];
-      const contract: Record<string, { input: import('zod').ZodTypeAny }> | undefined = Object.hasOwn(api, fnName) ? api[fnName as keyof typeof api] : undefined;
+      const contract = Object.hasOwn(contracts, fnName) ? contracts[fnName] : undefined;
       if (!fn || !contract) continue;
       for (const action of fn.actions) {
         const access = fn.access[action];
