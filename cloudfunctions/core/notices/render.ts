@@ -42,6 +42,11 @@ function correctionLine(correction: Correction): string[] {
   return correction ? [`更正说明：本通知更正此前发出的通知，原因：${correction.reason}`] : [];
 }
 
+/** The college stub is the college's own record: the parent's steps with 学生 / 家长 instead of 孩子 / 您. */
+function staffVoice(step: string): string {
+  return step.replace(/孩子/g, '学生').replace(/您/g, '家长');
+}
+
 function contactLines(contacts: StaffContact[] | undefined): string[] {
   if (!contacts || contacts.length === 0) return ['如有疑问，请与孩子所在班级的辅导员或班主任联系。'];
   return ['如有疑问，请联系：', ...contacts.map((c) => `${c.role}：${c.name}${c.phone ? `　电话 ${c.phone}` : ''}`)];
@@ -70,7 +75,7 @@ export function renderNotice(warning: Warning, names: NoticeNames, template: Not
         '警示原因：',
         ...why,
         '后续安排：',
-        ...numbered(template.nextSteps),
+        ...numbered(template.parentSteps.map(staffVoice)),
         ...outlook,
         `家长：${names.parentName}`,
         `签发：${names.collegeName}　${date}`,

@@ -15,8 +15,9 @@ describe('学业警示通知单 in three copies', () => {
     expect(text).toContain('2025-2026-1');
     expect(text).toContain('书面警示');
     expect(text).toContain('补考后仍不及格 2 门：高等数学A（上）（MA1011，5 学分）');
-    // The parent copy speaks to the parent about their child (issue 9), the others to the student.
-    expect(text).toContain(kind === 'parent' ? '学院将与您沟通孩子的学习情况' : '学院将与家长沟通你的学习情况');
+    // Each copy in its own voice (issue 9): to the parent about their child, to the student, the college's record.
+    expect(text).toContain({ parent: '学院将与您沟通孩子的学习情况', student: '学院将与家长沟通你的学习情况', college: '学院将与家长沟通学生的学习情况' }[kind]);
+    if (kind !== 'student') expect(text).not.toMatch(/与你|你的/);
     expect(text).toContain(NOT_DISCIPLINARY);
   });
 

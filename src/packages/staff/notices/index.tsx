@@ -85,6 +85,22 @@ export default function ClassNotices() {
     }
   };
 
+  // 查看通知单与签名: opens (or closes) the filed record of one notice under its row.
+  const openRecord = async (noticeId: string) => {
+    if (record?.noticeId === noticeId) {
+      setRecord(null);
+      return;
+    }
+    setBusy(true);
+    try {
+      setRecord(await call('notices', 'noticeRecord', { noticeId }));
+    } catch (e) {
+      Taro.showToast({ title: messageOf(e), icon: 'none' });
+    } finally {
+      setBusy(false);
+    }
+  };
+
   const rows = status.data?.rows ?? [];
   return (
     <View className="page">
@@ -147,7 +163,7 @@ export default function ClassNotices() {
                   size="small"
                   id={`view-record-${row.studentId}`}
                   disabled={busy}
-                  onClick={() => void act(async () => setRecord(record?.noticeId === row.noticeId ? null : await call('notices', 'noticeRecord', { noticeId: row.noticeId })), '已打开')}
+                  onClick={() => void openRecord(row.noticeId)}
                 >
                   {record?.noticeId === row.noticeId ? '收起通知单' : '查看通知单与签名'}
                 </Button>
