@@ -99,6 +99,8 @@ describe('journey: a warning notice from publishing to the parent receipt, and a
     await counselor.see('家长绑定码');
     const code = (await counselor.page.locator('#binding-code').first().innerText()).trim();
     expect(code).toMatch(/^[2-9A-Z]{4}-[2-9A-Z]{4}$/);
+    // The counselor phones the parent: the number on file is shown (the proof is no longer its digits).
+    await counselor.see(student.parentPhone, counselor.page.locator('#binding-code-dialog'));
     j.note(`the counselor reads the code ${code} to the parent on the phone`);
     await counselor.tap('我已告知家长');
 
