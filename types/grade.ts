@@ -9,6 +9,14 @@ export type Attempt = z.infer<typeof Attempt>;
 
 export const attemptLabel: Record<Attempt, string> = { regular: '正考', makeup: '补考', retake: '重修' };
 
+/** 课程性质 as a policy counts it: required (必修), elective (选修) or a school-wide public elective (公选). */
+export const CourseKind = z.enum(['required', 'elective', 'public'], {
+  errorMap: () => ({ message: '课程性质应为 必修、选修 或 公选' }),
+});
+export type CourseKind = z.infer<typeof CourseKind>;
+
+export const courseKindLabel: Record<CourseKind, string> = { required: '必修', elective: '选修', public: '公选' };
+
 /**
  * One grade as the academic system exports it, after header mapping. The score stays raw
  * text: its meaning (numeric, grade word, 缺考 …) is read by the rules engine against the
@@ -29,6 +37,9 @@ export const GradeRow = z.object({
   semester: semesterId,
   teacherName: text(64, '任课教师').optional(),
   departmentId: text(64, '开课院系').optional(),
+  /** 课程性质 when the export names it and it is one of the three kinds; the file's own word is kept beside it. */
+  courseKind: CourseKind.optional(),
+  courseKindName: text(32, '课程性质').optional(),
 });
 export type GradeRow = z.infer<typeof GradeRow>;
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { id, requiredText, text } from './fields';
 import { Role } from './domain';
+import { CourseKind } from './grade';
 
 /**
  * A college's warning policy is data (config/policies/*.json): the engine reads it, nothing
@@ -17,14 +18,21 @@ const count = (label: string) =>
 const credits = (label: string) =>
   z.number({ required_error: `缺少${label}`, invalid_type_error: `${label}应为数字` }).positive(`${label}应大于 0`);
 
+/**
+ * Count only courses of these kinds (课程性质), e.g. ['required'] for failed required credits.
+ * Absent: every course counts. A course whose export names no kind counts under any filter
+ * (a missing 课程性质 column must not hide a failure).
+ */
+const courseKinds = z.array(CourseKind).min(1, '至少选择一种课程性质').optional();
+
 /** Courses of the semester failed at the regular exam (正考不及格). */
-const RegularFails = z.object({ id: slug, rule: z.literal('regularFails'), atLeast: count('门数下限'), atMost: count('门数上限').optional() });
+const RegularFails = z.object({ id: slug, rule: z.literal('regularFails'), atLeast: count('门数下限'), atMost: count('门数上限').optional(), courseKinds });
 /** Courses of the semester with a failed make-up exam and no pass (补考后仍不及格). */
-const FailedAfterMakeup = z.object({ id: slug, rule: z.literal('failedAfterMakeup'), atLeast: count('门数下限'), atMost: count('门数上限').optional() });
+const FailedAfterMakeup = z.object({ id: slug, rule: z.literal('failedAfterMakeup'), atLeast: count('门数下限'), atMost: count('门数上限').optional(), courseKinds });
 /** Credits of the semester's courses failed at the regular exam. */
-const SemesterFailedCredits = z.object({ id: slug, rule: z.literal('semesterFailedCredits'), atLeast: credits('学分下限') });
+const SemesterFailedCredits = z.object({ id: slug, rule: z.literal('semesterFailedCredits'), atLeast: credits('学分下限'), courseKinds });
 /** Credits of every course up to the semester that has failed and never been passed (挂科/应重修学分). */
-const OwedCredits = z.object({ id: slug, rule: z.literal('owedCredits'), atLeast: credits('学分下限') });
+const OwedCredits = z.object({ id: slug, rule: z.literal('owedCredits'), atLeast: credits('学分下限'), courseKinds });
 /** Credit-weighted GPA (4-point) of the semester or of all semesters so far, rounded to 2 decimals. */
 const GpaBelow = z.object({
   id: slug,

@@ -14,6 +14,10 @@ const words: Record<string, Attempt> = {
   regular: 'regular',
   补考: 'makeup',
   补考一: 'makeup',
+  // 清考: the last make-up sitting before graduation, without attending the course again.
+  清考: 'makeup',
+  毕业清考: 'makeup',
+  毕业前补考: 'makeup',
   makeup: 'makeup',
   'make-up': 'makeup',
   重修: 'retake',
@@ -23,6 +27,10 @@ const words: Record<string, Attempt> = {
   retake: 'retake',
 };
 
+/** 第N次重修 / 第二次重修 / 重修1: a numbered retake is a retake. */
+const numberedRetake = /^(第?[0-9一二三四五六七八九十]+次重修|重修[0-9一二三四五六七八九十]+)$/;
+
 export function parseAttempt(text: string): Attempt | null {
-  return words[text.trim().toLowerCase()] ?? null;
+  const t = text.trim().toLowerCase();
+  return words[t] ?? (numberedRetake.test(t) ? 'retake' : null);
 }

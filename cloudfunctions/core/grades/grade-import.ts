@@ -29,7 +29,7 @@ export function createGradeImport(options: RowCheckOptions = {}) {
         return { kind: 'header', map: result.map };
       }
       const step = check(sheetRow);
-      if (step.kind !== 'blank') counts.rows++;
+      if (step.kind !== 'blank' && step.kind !== 'voided') counts.rows++;
       if (step.kind === 'row') counts.good++;
       if (step.kind === 'errors') counts.bad++;
       return step;

@@ -5,7 +5,8 @@ import type { GradeField } from './grade-columns';
 import { columnName, type HeaderMap } from './header-map';
 import { nameMismatch } from './roster-name';
 import { RowFingerprints } from './row-fingerprints';
-import { normaliseSemester } from './semester-text';
+import { courseKindOf, isVoided, splitCourseCell } from './course-kind';
+import { normaliseSemester, semesterFromCodes } from './semester-text';
 import type { RowError, SheetRow } from './sheet-row';
 
 export type RowCheckOptions = {
@@ -17,7 +18,8 @@ export type RowCheckOptions = {
   defaultSemester?: string;
 };
 
-export type RowCheck = { kind: 'row'; row: GradeRow } | { kind: 'errors'; errors: RowError[] } | { kind: 'blank' };
+/** `voided`: the export marks the row 成绩作废 = 是: left out, neither imported nor an error. */
+export type RowCheck = { kind: 'row'; row: GradeRow } | { kind: 'errors'; errors: RowError[] } | { kind: 'blank' } | { kind: 'voided' };
 
 const creditsPattern = /^\d{1,2}(\.\d{1,2})?$/;
 const scoreHelp = '应为 0–100 的分数或 优秀/良好/中等/及格/不及格、合格/不合格、缺考、旷考、作弊、免修、缓考';
@@ -34,11 +36,21 @@ function fail(p: Pending, field: GradeField | null, message: string): void {
   p.errors.push({ row: p.rowNumber, column: field === null ? null : columnName(p.map, field), message });
 }
 
-function text(p: Pending, field: GradeField, max: number, required: boolean): string {
-  const value = cell(p, field);
+function text(p: Pending, field: GradeField, max: number, required: boolean, given?: string): string {
+  const value = given ?? cell(p, field);
   if (value === '' && required) fail(p, field, `缺少${columnName(p.map, field)}`);
   else if (value.length > max) fail(p, field, `${columnName(p.map, field)}过长（最多 ${max} 个字符）`);
   return value;
+}
+
+/** Results a 成绩标志 / 未通过原因 column states instead of the mark (缺考, 作弊, 缓考 …). */
+const flagKinds = new Set(['absent', 'truant', 'cheating', 'deferred', 'exempt']);
+
+/** The result: the score column, else 正方's 百分制成绩; a flag such as 缺考 or 作弊 stands over the mark. */
+function scoreOf(p: Pending): string {
+  const flag = cell(p, 'scoreFlag');
+  if (flag !== '' && flag.length <= 32 && flagKinds.has(parseScore(flag, 60).kind)) return flag;
+  return cell(p, 'score') || cell(p, 'scoreHundred');
 }
 
 function clip(value: string): string {
@@ -58,14 +70,26 @@ export function createRowChecker(map: HeaderMap, options: RowCheckOptions = {}):
   const scoreKnown = new Map<string, boolean>();
   const hasSemesterColumn = map.columns.semester !== undefined;
   const hasYearColumn = map.columns.schoolYear !== undefined;
+  const hasVoidColumn = map.columns.voided !== undefined;
+  const hasCombinedCourse = map.columns.courseCodeName !== undefined;
+  const combinedOnly = hasCombinedCourse && map.columns.courseCode === undefined && map.columns.courseCodeAlt === undefined;
+  const hasSemesterCodes = map.columns.yearCode !== undefined && map.columns.termCode !== undefined;
 
   return ({ rowNumber, cells }) => {
     if (cells.every((c) => c.trim() === '')) return { kind: 'blank' };
     const p: Pending = { map, cells, rowNumber, errors: [] };
+    if (hasVoidColumn && isVoided(cell(p, 'voided'))) return { kind: 'voided' };
 
     const studentId = text(p, 'studentId', 64, true);
-    const courseCode = text(p, 'courseCode', 64, true);
-    const courseName = text(p, 'courseName', 128, true);
+    const combined = hasCombinedCourse ? splitCourseCell(cell(p, 'courseCodeName')) : null;
+    let courseCode = '';
+    let courseName = '';
+    if (combinedOnly && combined === null) fail(p, 'courseCodeName', `${columnName(map, 'courseCodeName')}应为“[课程代码]课程名称”（实际为“${clip(cell(p, 'courseCodeName'))}”）`);
+    else {
+      courseCode = text(p, 'courseCode', 64, true, cell(p, 'courseCode') || cell(p, 'courseCodeAlt') || combined?.code || '');
+      courseName = text(p, 'courseName', 128, true, cell(p, 'courseName') || combined?.name || '');
+    }
+    const kindName = text(p, 'courseKind', 32, false);
     const studentName = text(p, 'studentName', 64, false);
     const classId = text(p, 'classId', 64, false);
     const teacherName = text(p, 'teacherName', 64, false);
@@ -77,7 +101,7 @@ export function createRowChecker(map: HeaderMap, options: RowCheckOptions = {}):
     else if (!creditsPattern.test(creditsText) || Number(creditsText) > 50) fail(p, 'credits', `学分应为 0–50 的数字（实际为“${clip(creditsText)}”）`);
     else credits = Number(creditsText);
 
-    const score = cell(p, 'score');
+    const score = scoreOf(p);
     let known = scoreKnown.get(score);
     if (known === undefined) {
       known = score.length <= 32 && parseScore(score, 60).kind !== 'unknown';
@@ -97,7 +121,11 @@ export function createRowChecker(map: HeaderMap, options: RowCheckOptions = {}):
 
     let semester = '';
     const semesterText = cell(p, 'semester');
-    if (semesterText === '' && !hasSemesterColumn && options.defaultSemester) semester = options.defaultSemester;
+    if (semesterText === '' && hasSemesterCodes && (cell(p, 'yearCode') !== '' || cell(p, 'termCode') !== '')) {
+      const parsed = semesterFromCodes(cell(p, 'yearCode'), cell(p, 'termCode'));
+      if (parsed === null) fail(p, 'termCode', `学年学期代码不正确：“${clip(cell(p, 'yearCode'))} ${clip(cell(p, 'termCode'))}”（学期代码应为 3 或 12）`);
+      else semester = parsed;
+    } else if (semesterText === '' && !hasSemesterColumn && options.defaultSemester) semester = options.defaultSemester;
     else if (semesterText === '') fail(p, 'semester', '缺少学期');
     else {
       const year = hasYearColumn ? cell(p, 'schoolYear') : '';
@@ -128,6 +156,11 @@ export function createRowChecker(map: HeaderMap, options: RowCheckOptions = {}):
     if (classId !== '') row.classId = classId;
     if (teacherName !== '') row.teacherName = teacherName;
     if (departmentId !== '') row.departmentId = departmentId;
+    if (kindName !== '') {
+      row.courseKindName = kindName;
+      const kind = courseKindOf(kindName);
+      if (kind !== null) row.courseKind = kind;
+    }
     return { kind: 'row', row };
   };
 }

@@ -47,3 +47,14 @@ export function normaliseSemester(text: string, schoolYear?: string): string | n
   if (a === undefined || b === undefined || !consecutive(a, b)) return null;
   return `${a}-${b}-${term}`;
 }
+
+/** 正方's codes: xnm is the school year's first calendar year, xqm is 3 (first term) or 12 (second). */
+const zhengfangTerm: Record<string, '1' | '2'> = { '3': '1', '12': '2' };
+
+export function semesterFromCodes(yearCode: string, termCode: string): string | null {
+  const year = /^(\d{4})$/.exec(yearCode.trim());
+  const term = zhengfangTerm[termCode.trim()];
+  if (!year?.[1] || term === undefined) return null;
+  const first = Number(year[1]);
+  return `${first}-${first + 1}-${term}`;
+}

@@ -22,6 +22,10 @@ const fixed: Record<string, { kind: ScoreKind; outcome: ScoreOutcome }> = {
   取消考试资格: { kind: 'cheating', outcome: 'fail' },
   免修: { kind: 'exempt', outcome: 'pass' },
   免考: { kind: 'exempt', outcome: 'pass' },
+  // Credits recognised from a study-abroad exchange: passed, outside the GPA.
+  出国交流认定: { kind: 'exempt', outcome: 'pass' },
+  交流认定: { kind: 'exempt', outcome: 'pass' },
+  认定: { kind: 'exempt', outcome: 'pass' },
   缓考: { kind: 'deferred', outcome: 'none' },
 };
 

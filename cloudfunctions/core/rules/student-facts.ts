@@ -1,9 +1,9 @@
-import type { GradeRow, ParsedScore } from '../../../types/grade';
+import type { CourseKind, GradeRow, ParsedScore } from '../../../types/grade';
 import type { CourseTally } from './course-tally';
 import { byText } from './course-tally';
 
 /** A course as an explanation names it. */
-export type CourseRef = { code: string; name: string; credits: number };
+export type CourseRef = { code: string; name: string; credits: number; kind?: CourseKind };
 
 /** Everything the triggers and the lifting condition read about one student in one semester. */
 export type StudentFacts = {
@@ -26,6 +26,7 @@ export type StudentFacts = {
 type CourseState = {
   code: string;
   name: string;
+  kind: CourseKind | undefined;
   passedEver: boolean;
   passedInSemester: boolean;
   failedEver: boolean;
@@ -105,6 +106,7 @@ export class FactsBuilder {
         used++;
         resetState(c, row.courseCode, row.courseName);
       }
+      if (row.courseKind !== undefined && c.kind === undefined) c.kind = row.courseKind;
       const passed = score.outcome === 'pass';
       const inSemester = row.semester === semester;
       if (passed) {
@@ -167,13 +169,14 @@ export class FactsBuilder {
       const c = this.pool[i];
       if (c === undefined) continue;
       const code = c.code;
+      const kind = c.kind === undefined ? {} : { kind: c.kind };
       if (c.regularFailed && !c.regularPassed) {
-        regularFailed.push({ code, name: c.name, credits: c.regularFailCredits });
+        regularFailed.push({ code, name: c.name, credits: c.regularFailCredits, ...kind });
         regularFailedCredits += c.regularFailCredits;
       }
-      if (c.makeupFailed && !c.passedInSemester) failedAfterMakeup.push({ code, name: c.name, credits: c.failCredits });
+      if (c.makeupFailed && !c.passedInSemester) failedAfterMakeup.push({ code, name: c.name, credits: c.failCredits, ...kind });
       if (c.failedEver && !c.passedEver) {
-        owed.push({ code, name: c.name, credits: c.failCredits });
+        owed.push({ code, name: c.name, credits: c.failCredits, ...kind });
         owedCredits += c.failCredits;
       }
       if (c.bestPoint >= 0) {
@@ -207,6 +210,7 @@ function newState(): CourseState {
   return {
     code: '',
     name: '',
+    kind: undefined,
     passedEver: false,
     passedInSemester: false,
     failedEver: false,
@@ -226,6 +230,7 @@ function newState(): CourseState {
 function resetState(c: CourseState, code: string, name: string): void {
   c.code = code;
   c.name = name;
+  c.kind = undefined;
   c.passedEver = false;
   c.passedInSemester = false;
   c.failedEver = false;

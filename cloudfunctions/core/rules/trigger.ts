@@ -1,3 +1,4 @@
+import { courseKindLabel, type CourseKind } from '../../../types/grade';
 import type { Trigger, TriggerRule } from '../../../types/policy';
 import type { CourseRef, StudentFacts } from './student-facts';
 import { roundCredits } from './student-facts';
@@ -35,28 +36,43 @@ function fired(trigger: Trigger, level: string, courses: CourseRef[], value: num
 
 const range = (atLeast: number, atMost: number | undefined) => (atMost === undefined ? `≥${atLeast}` : atMost === atLeast ? `${atLeast}` : `${atLeast}–${atMost}`);
 
+/** The courses a trigger counts: those of its kinds (a course of unknown kind always counts). */
+function ofKinds(courses: CourseRef[], kinds: CourseKind[] | undefined): CourseRef[] {
+  if (kinds === undefined) return courses;
+  return courses.filter((c) => c.kind === undefined || kinds.includes(c.kind));
+}
+
+/** 「（必修）」 after a measure restricted to some course kinds, so the explanation says what was counted. */
+function kindsNote(kinds: CourseKind[] | undefined): string {
+  return kinds === undefined ? '' : `（${kinds.map((k) => courseKindLabel[k]).join('、')}课程）`;
+}
+
 /** Returns the explanation when the trigger fires for these facts, otherwise null. */
 export function fireTrigger(trigger: Trigger, level: string, facts: StudentFacts): FiredTrigger | null {
   switch (trigger.rule) {
     case 'regularFails': {
-      const n = facts.regularFailed.length;
+      const courses = ofKinds(facts.regularFailed, trigger.courseKinds);
+      const n = courses.length;
       if (!inRange(n, trigger.atLeast, trigger.atMost)) return null;
-      return fired(trigger, level, facts.regularFailed, n, `本学期正考不及格 ${n} 门（条件 ${range(trigger.atLeast, trigger.atMost)} 门）：${describe(facts.regularFailed)}`);
+      return fired(trigger, level, courses, n, `本学期正考不及格${kindsNote(trigger.courseKinds)} ${n} 门（条件 ${range(trigger.atLeast, trigger.atMost)} 门）：${describe(courses)}`);
     }
     case 'failedAfterMakeup': {
-      const n = facts.failedAfterMakeup.length;
+      const courses = ofKinds(facts.failedAfterMakeup, trigger.courseKinds);
+      const n = courses.length;
       if (!inRange(n, trigger.atLeast, trigger.atMost)) return null;
-      return fired(trigger, level, facts.failedAfterMakeup, n, `补考后仍不及格 ${n} 门（条件 ${range(trigger.atLeast, trigger.atMost)} 门）：${describe(facts.failedAfterMakeup)}`);
+      return fired(trigger, level, courses, n, `补考后仍不及格${kindsNote(trigger.courseKinds)} ${n} 门（条件 ${range(trigger.atLeast, trigger.atMost)} 门）：${describe(courses)}`);
     }
     case 'semesterFailedCredits': {
-      const credits = facts.regularFailedCredits;
+      const courses = ofKinds(facts.regularFailed, trigger.courseKinds);
+      const credits = trigger.courseKinds === undefined ? facts.regularFailedCredits : sumCredits(courses);
       if (credits < trigger.atLeast) return null;
-      return fired(trigger, level, facts.regularFailed, credits, `本学期正考不及格 ${credits} 学分（条件 ≥${trigger.atLeast} 学分）：${describe(facts.regularFailed)}`);
+      return fired(trigger, level, courses, credits, `本学期正考不及格${kindsNote(trigger.courseKinds)} ${credits} 学分（条件 ≥${trigger.atLeast} 学分）：${describe(courses)}`);
     }
     case 'owedCredits': {
-      const credits = facts.owedCredits;
+      const courses = ofKinds(facts.owed, trigger.courseKinds);
+      const credits = trigger.courseKinds === undefined ? facts.owedCredits : sumCredits(courses);
       if (credits < trigger.atLeast) return null;
-      return fired(trigger, level, facts.owed, credits, `累计未通过课程 ${credits} 学分（条件 ≥${trigger.atLeast} 学分）：${describe(facts.owed)}`);
+      return fired(trigger, level, courses, credits, `累计未通过课程${kindsNote(trigger.courseKinds)} ${credits} 学分（条件 ≥${trigger.atLeast} 学分）：${describe(courses)}`);
     }
     case 'gpaBelow': {
       const gpa = trigger.scope === 'semester' ? facts.semesterGpa : facts.cumulativeGpa;
