@@ -23,6 +23,7 @@ export async function openJourneyApp(options: { now?: string; history?: boolean 
   return { ...app, clock };
 }
 
+export type PhoneOptions = { geolocation?: { latitude: number; longitude: number } };
 export type Tab = '学生' | '家长' | '教师' | '学院';
 /** Who signs in on the demo sign-in page: the tab, what to search for, whom to tap. */
 export type Who = { userId: string; tab: Tab; search: string; role?: string };
@@ -81,8 +82,8 @@ export class Journey {
   }
 
   /** A phone of its own at the app's root, signed in by tapping through the demo sign-in page. */
-  async signIn(label: string, who: Who): Promise<Person> {
-    const person = await this.phone(label);
+  async signIn(label: string, who: Who, options: PhoneOptions = {}): Promise<Person> {
+    const person = await this.phone(label, options);
     await person.open();
     await person.tap(who.tab);
     await person.type('.nut-searchbar input', who.search, '搜索姓名或学号');
@@ -100,7 +101,7 @@ export class Journey {
   }
 
   /** A phone: 375×667 with touch, Chinese locale, Shanghai time, the journey's clock. */
-  async phone(label: string, options: { geolocation?: { latitude: number; longitude: number } } = {}): Promise<Person> {
+  async phone(label: string, options: PhoneOptions = {}): Promise<Person> {
     const context = await this.app.browser.newContext({
       viewport: { width: 375, height: 667 },
       deviceScaleFactor: 2,
@@ -201,6 +202,8 @@ export class Person {
     const found = byText(within ?? this.page, target, false).first();
     await this.act(`sees ${text(target)}`, async () => {
       await found.waitFor({ timeout: WAIT_MS });
+      // The screenshot shows what was seen.
+      await found.scrollIntoViewIfNeeded({ timeout: WAIT_MS }).catch(() => undefined);
     });
     return found;
   }
@@ -286,7 +289,8 @@ export class Person {
       await work();
       await this.settle();
       await this.toasts();
-      await this.page.screenshot({ path: file, fullPage: true });
+      await this.fitsThePhone();
+      await this.page.screenshot({ path: file });
     } catch (error) {
       const failed = file.replace(/\.png$/, '-FAILED.png');
       await this.page.screenshot({ path: failed, fullPage: true }).catch(() => undefined);
@@ -307,6 +311,21 @@ export class Person {
       if (this.inflight > 0) quietSince = performance.now();
       else if (performance.now() - quietSince >= SETTLE_MS) return;
     }
+  }
+
+  /**
+   * Waits out a page's slide-in (both pages sit side by side meanwhile); a screen that stays
+   * wider than the phone scrolls sideways — noted as a defect in the steps.
+   */
+  private async fitsThePhone(): Promise<void> {
+    const wide = () => this.page.evaluate(() => Math.max(document.documentElement.scrollWidth, document.body.scrollWidth) - window.innerWidth);
+    const started = performance.now();
+    let extra = await wide();
+    while (extra > 1 && performance.now() - started < 1500) {
+      await this.page.waitForTimeout(100);
+      extra = await wide();
+    }
+    if (extra > 1) this.journey.note(`⚠ ${this.label}'s screen is ${extra} px wider than the phone (scrolls sideways)`);
   }
 
   /** Logs what a toast says (errors often show only there). */
