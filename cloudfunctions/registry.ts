@@ -1,4 +1,5 @@
 import { campusFunction } from './campus/function';
+import { documentsFunction } from './documents/function';
 import { checkinsFunction } from './checkins/function';
 import { dutiesFunction } from './duties/function';
 import { gradesFunction } from './grades/function';
@@ -18,4 +19,5 @@ export const functions: Record<string, CloudFunction> = {
   warnings: warningsFunction,
   notices: noticesFunction,
   support: supportFunction,
+  documents: documentsFunction,
 };

@@ -1,4 +1,5 @@
 import { campusApi } from './campus';
+import { documentsApi } from './documents';
 import { checkinsApi } from './checkins';
 import { dutiesApi } from './duties';
 import { gradesApi } from './grades';
@@ -17,6 +18,7 @@ export const api = {
   warnings: warningsApi,
   notices: noticesApi,
   support: supportApi,
+  documents: documentsApi,
 };
 export type Api = typeof api;
 export type FunctionName = keyof Api;

@@ -1,11 +1,14 @@
 import type { FormDocument } from '../../../types/documents';
+import type { DutyStatus } from '../../../types/duty';
 
 export const complianceColumns = ['序号', '职责', '负责人', '对象', '周期', '截止', '要求', '完成', '状态'] as const;
 
 /** One duty item as the report prints it (from the duties evaluator, via the duties function's view). */
-export type ComplianceLine = { title: string; personName: string; unitLabel: string; windowStart: string; lastDay: string; dueAt: string; required: number; progress: number; measure: 'count' | 'minutes'; status: 'done' | 'due' | 'overdue' };
+export type ComplianceLine = { title: string; personName: string; unitLabel: string; windowStart: string; lastDay: string; dueAt: string; required: number; progress: number; measure: 'count' | 'minutes'; status: DutyStatus };
 
-const statusLabel = { done: '已完成', due: '进行中', overdue: '已逾期' } as const;
+// Statuses the evaluator may add later print as themselves until named here.
+const statusLabel: Readonly<Record<string, string>> = { done: '已完成', due: '进行中', overdue: '已逾期', lateDone: '逾期完成' };
+const rankOf: Readonly<Record<string, number>> = { overdue: 0, lateDone: 1, due: 2, done: 3 };
 
 /** The items whose window lies in the period (a window that starts in it, or ends in it). */
 export function inPeriod(line: Pick<ComplianceLine, 'windowStart' | 'lastDay'>, from: string, to: string): boolean {
@@ -14,11 +17,10 @@ export function inPeriod(line: Pick<ComplianceLine, 'windowStart' | 'lastDay'>, 
 
 /** A duty compliance report per person or per class for a period, worst first. */
 export function complianceReport(input: { subject: string; scopeLabel: '班级' | '教师'; from: string; to: string; evaluatedAt: string; lines: readonly ComplianceLine[] }): FormDocument {
-  const rank = { overdue: 0, due: 1, done: 2 } as const;
-  const lines = input.lines.filter((l) => inPeriod(l, input.from, input.to)).sort((a, b) => rank[a.status] - rank[b.status] || a.dueAt.localeCompare(b.dueAt) || a.title.localeCompare(b.title));
+  const lines = input.lines.filter((l) => inPeriod(l, input.from, input.to)).sort((a, b) => (rankOf[a.status] ?? 9) - (rankOf[b.status] ?? 9) || a.dueAt.localeCompare(b.dueAt) || a.title.localeCompare(b.title));
   const unit = (l: ComplianceLine) => (l.measure === 'minutes' ? ' 分钟' : ' 次');
-  const rows = lines.map((l, i) => [String(i + 1), l.title, l.personName, l.unitLabel, `${l.windowStart.slice(0, 10)} 至 ${l.lastDay.slice(0, 10)}`, l.dueAt.slice(0, 10), `${l.required}${unit(l)}`, `${l.progress}${unit(l)}`, statusLabel[l.status]]);
-  const count = (s: ComplianceLine['status']) => lines.filter((l) => l.status === s).length;
+  const rows = lines.map((l, i) => [String(i + 1), l.title, l.personName, l.unitLabel, `${l.windowStart.slice(0, 10)} 至 ${l.lastDay.slice(0, 10)}`, l.dueAt.slice(0, 10), `${l.required}${unit(l)}`, `${l.progress}${unit(l)}`, statusLabel[l.status] ?? l.status]);
+  const count = (s: string) => lines.filter((l) => l.status === s).length;
   const title = `${input.subject} 职责完成情况报告（${input.from} 至 ${input.to}）`;
   return {
     kind: 'compliance',

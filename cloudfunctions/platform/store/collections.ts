@@ -43,6 +43,10 @@ export const collections = {
   semesterDates: { indexes: [] },
   // grade rows a clerk corrected after an objection (issue 9), read by every run of the college and per student.
   gradeCorrections: { indexes: ['collegeId', 'studentId'] },
+  // printed forms (issue 15): what left the system per college; frozen semester archives and their stored files.
+  documentExports: { indexes: [['collegeId', 'at'], 'byId'] },
+  archives: { indexes: ['collegeId'] },
+  archiveFiles: { indexes: ['archiveId'] },
 } satisfies Record<string, CollectionSpec>;
 
 export type CollectionName = keyof typeof collections;
