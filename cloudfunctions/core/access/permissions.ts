@@ -63,6 +63,29 @@ export const permissions = {
   'duties.readClass': { ...classStaff, ...collegeStaff },
   'duties.readCollege': { leader: 'college', clerk: 'college' },
   'inbox.read': { student: 'self', parent: 'self', assistant: 'self', counselor: 'self', headTeacher: 'self', courseTeacher: 'self', clerk: 'self', departmentHead: 'self', leader: 'self', studentAffairs: 'self' },
+  // Printed forms and the semester archive (issue 15): the same reach as the screens they print.
+  'documents.notice': { ...classStaff, clerk: 'college' },
+  'documents.noticeRegister': { clerk: 'college', leader: 'college' },
+  'documents.talks': { ...classStaff },
+  'documents.plan': { ...classStaff },
+  'documents.pairing': { ...classStaff, leader: 'college', studentAffairs: 'school' },
+  'documents.meeting': { ...classStaff, leader: 'college' },
+  'documents.dutyRegister': { ...classStaff, ...collegeStaff },
+  'documents.compliance': { ...classStaff, ...collegeStaff },
+  'archive.write': { clerk: 'college' },
+  'archive.read': { clerk: 'college', leader: 'college' },
+  'exports.read': { leader: 'college' },
+
+  // Go-live (issue 13): the college's own files, staff invites, single roster changes (audited).
+  'roster.import': { clerk: 'college', studentAffairs: 'school' },
+  'roster.invite': { clerk: 'college', studentAffairs: 'school' },
+  'roster.edit': { clerk: 'college', studentAffairs: 'school' },
+  // Course teachers see their own sections' warned students (seed 004) and raise concerns;
+  // the class's counselor (and head teacher) read them, the counselor closes them.
+  'teaching.read': { courseTeacher: 'self' },
+  'concern.raise': { courseTeacher: 'self' },
+  'concern.read': { counselor: 'class', headTeacher: 'class' },
+  'concern.close': { counselor: 'class' },
 } satisfies Table;
 
 export type Permission = keyof typeof permissions;
