@@ -1,3 +1,4 @@
+import { assistantsFunction } from './assistants/function';
 import { campusFunction } from './campus/function';
 import { documentsFunction } from './documents/function';
 import { checkinsFunction } from './checkins/function';
@@ -20,4 +21,5 @@ export const functions: Record<string, CloudFunction> = {
   notices: noticesFunction,
   support: supportFunction,
   documents: documentsFunction,
+  assistants: assistantsFunction,
 };

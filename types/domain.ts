@@ -12,6 +12,8 @@ export const Role = z.enum([
   'departmentHead',
   'leader',
   'studentAffairs',
+  // A graduate student who may apply to be an academic assistant (seed 000, issue 16).
+  'graduate',
 ]);
 export type Role = z.infer<typeof Role>;
 
@@ -26,6 +28,7 @@ export const roleLabel: Record<Role, string> = {
   departmentHead: '系主任',
   leader: '学院领导',
   studentAffairs: '学工部',
+  graduate: '研究生',
 };
 
 /**
@@ -43,6 +46,7 @@ export const Grant = z.discriminatedUnion('role', [
   z.object({ role: z.literal('departmentHead'), collegeId: z.string(), departmentId: z.string() }),
   z.object({ role: z.literal('leader'), collegeId: z.string() }),
   z.object({ role: z.literal('studentAffairs') }),
+  z.object({ role: z.literal('graduate'), graduateId: z.string() }),
 ]);
 export type Grant = z.infer<typeof Grant>;
 

@@ -18,6 +18,8 @@ export const MessageKind = z.enum([
   'warningLifted',
   // A head teacher returned or approved a study plan: the student is told (issue 9).
   'planReviewed',
+  // A step of the academic-assistant selection, to its next owner (issue 16).
+  'assistantStep',
 ]);
 export type MessageKind = z.infer<typeof MessageKind>;
 

@@ -5,6 +5,7 @@ import { COLLEGE, DEPARTMENTS, coursesOf, type CourseSpec } from './catalog';
 import { personName, phone } from './names';
 import { normal, seeded } from './random';
 import { demoTimeline, type DemoTimeline } from './timeline';
+import { demoGraduates } from './graduates';
 
 export type DemoGrade = {
   _id: string;
@@ -202,6 +203,8 @@ export function generateDemo(clock: Clock, seed = 20261123): DemoData {
 
   // School level (学工部): approves peer pairings; added after every random draw so the rest stays the same.
   user('t-affairs', '学工部（演示）', [{ role: 'studentAffairs' }]);
+  // Graduate students who may apply to be academic assistants (seed 000, issue 16): fixed, no random draws.
+  for (const g of demoGraduates(college._id, second)) Object.assign(user(g.userId, g.name, [{ role: 'graduate', graduateId: g.profile.graduateId }]), { graduate: g.profile });
 
   return { college, classes, students, dorms, courses: [...courses.values()].sort((a, b) => a._id.localeCompare(b._id)), grades, users, timeline };
 }

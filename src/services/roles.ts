@@ -12,4 +12,5 @@ export const homeOf: Record<Role, string> = {
   departmentHead: '/packages/admin/home/index?role=departmentHead',
   leader: '/packages/admin/home/index?role=leader',
   studentAffairs: '/packages/admin/home/index?role=studentAffairs',
+  graduate: '/packages/assistants/home/index',
 };

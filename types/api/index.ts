@@ -1,3 +1,4 @@
+import { assistantsApi } from './assistants';
 import { campusApi } from './campus';
 import { documentsApi } from './documents';
 import { checkinsApi } from './checkins';
@@ -19,6 +20,7 @@ export const api = {
   notices: noticesApi,
   support: supportApi,
   documents: documentsApi,
+  assistants: assistantsApi,
 };
 export type Api = typeof api;
 export type FunctionName = keyof Api;

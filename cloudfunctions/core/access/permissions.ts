@@ -18,7 +18,7 @@ const collegeStaff = { clerk: 'college', leader: 'college', departmentHead: 'dep
  * Warnings are not disciplinary records (seed 004): only the people who handle a student see them.
  */
 export const permissions = {
-  'profile.read': { student: 'self', parent: 'self', assistant: 'self', counselor: 'self', headTeacher: 'self', courseTeacher: 'self', clerk: 'self', departmentHead: 'self', leader: 'self', studentAffairs: 'self' },
+  'profile.read': { student: 'self', parent: 'self', assistant: 'self', counselor: 'self', headTeacher: 'self', courseTeacher: 'self', clerk: 'self', departmentHead: 'self', leader: 'self', studentAffairs: 'self', graduate: 'self' },
   'student.read': { student: 'own', parent: 'child', assistant: 'class', ...classStaff, ...collegeStaff, studentAffairs: 'school' },
   'student.readContact': { ...classStaff, clerk: 'college' },
   'class.read': { assistant: 'class', ...classStaff, ...collegeStaff, studentAffairs: 'school' },
@@ -62,7 +62,16 @@ export const permissions = {
   'duties.readOwn': { assistant: 'self', counselor: 'self', headTeacher: 'self' },
   'duties.readClass': { ...classStaff, ...collegeStaff },
   'duties.readCollege': { leader: 'college', clerk: 'college' },
-  'inbox.read': { student: 'self', parent: 'self', assistant: 'self', counselor: 'self', headTeacher: 'self', courseTeacher: 'self', clerk: 'self', departmentHead: 'self', leader: 'self', studentAffairs: 'self' },
+  'inbox.read': { student: 'self', parent: 'self', assistant: 'self', counselor: 'self', headTeacher: 'self', courseTeacher: 'self', clerk: 'self', departmentHead: 'self', leader: 'self', studentAffairs: 'self', graduate: 'self' },
+
+  // The academic-assistant programme (seed 000, issue 16): graduates apply; the college selects
+  // (its leader heads the selection group and sends the list); 学工部 reviews, publicises, confirms.
+  'assistants.apply': { graduate: 'self' },
+  'assistants.read': { clerk: 'college', leader: 'college', studentAffairs: 'school' },
+  'assistants.manage': { clerk: 'college', leader: 'college' },
+  'assistants.decide': { leader: 'college' },
+  'assistants.objection': { clerk: 'college', leader: 'college', studentAffairs: 'school' },
+  'assistants.review': { studentAffairs: 'school' },
   // Printed forms and the semester archive (issue 15): the same reach as the screens they print.
   'documents.notice': { ...classStaff, clerk: 'college' },
   'documents.noticeRegister': { clerk: 'college', leader: 'college' },

@@ -47,6 +47,11 @@ export const collections = {
   documentExports: { indexes: [['collegeId', 'at'], 'byId'] },
   archives: { indexes: ['collegeId'] },
   archiveFiles: { indexes: ['archiveId'] },
+  // the academic-assistant programme (issue 16): a college's call per school year, its applications, assignments and changes.
+  assistantCalls: { indexes: ['collegeId', 'stage'] },
+  assistantApplications: { indexes: ['callId', 'userId'] },
+  assistantAssignments: { indexes: [['collegeId', 'schoolYear'], 'assistantUserId'] },
+  assistantChanges: { indexes: [['collegeId', 'schoolYear'], 'stage'] },
 } satisfies Record<string, CollectionSpec>;
 
 export type CollectionName = keyof typeof collections;

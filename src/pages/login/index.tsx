@@ -9,7 +9,7 @@ import { saveSession } from '../../services/session';
 import { messageOf } from '../../services/use-call';
 
 const groups: { title: string; roles: Role[] }[] = [
-  { title: '学生', roles: ['student'] },
+  { title: '学生', roles: ['student', 'graduate'] },
   { title: '家长', roles: ['parent'] },
   { title: '教师', roles: ['counselor', 'headTeacher', 'assistant', 'courseTeacher'] },
   { title: '学院', roles: ['clerk', 'leader', 'departmentHead', 'studentAffairs'] },

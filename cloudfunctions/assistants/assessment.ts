@@ -1,0 +1,33 @@
+import type { AssessmentRow } from '../../types/api/assistants';
+import { assistantSettings, rateAssistant, ratingLabel } from '../core/assistants';
+import { compliancePerPerson } from '../core/duties';
+import { evaluateScope } from '../duties/evaluate-scope';
+import type { Context } from '../platform/runtime/define-function';
+import { assignmentsOf, changesOf, loadCall } from './load';
+
+/**
+ * Year-end assessment (rules: 000-7.3): each assistant's duties in the classes they hold, by the
+ * same evaluator the duties screens use, rated against config/assistants.json.
+ */
+export async function assessment(ctx: Context, callId: string): Promise<AssessmentRow[]> {
+  const call = await loadCall(ctx.store, callId);
+  const [assignments, changes] = await Promise.all([assignmentsOf(ctx.store, call.collegeId, call.schoolYear), changesOf(ctx.store, call.collegeId, call.schoolYear)]);
+  const holders = new Map<string, { graduateId: string; name: string; classes: string[]; classIds: string[] }>();
+  for (const a of assignments) {
+    const change = changes.filter((c) => c.classId === a.classId && c.stage === 'confirmed').sort((x, y) => (x.effectiveMonth < y.effectiveMonth ? 1 : -1))[0];
+    const who = change ? { id: change.incomingUserId, graduateId: change.incomingGraduateId, name: change.incomingName } : { id: a.assistantUserId, graduateId: a.graduateId, name: a.assistantName };
+    const row = holders.get(who.id) ?? { graduateId: who.graduateId, name: who.name, classes: [], classIds: [] };
+    row.classes.push(a.className);
+    row.classIds.push(a.classId);
+    holders.set(who.id, row);
+  }
+  if (holders.size === 0) return [];
+  const evaluation = await evaluateScope(ctx.store, { classIds: [...new Set([...holders.values()].flatMap((h) => h.classIds))] }, ctx.clock.now().getTime());
+  const summaries = new Map(compliancePerPerson(evaluation.evaluations).map((s) => [s.id, s]));
+  return [...holders.entries()]
+    .map(([userId, h]) => {
+      const s = summaries.get(userId) ?? { id: userId, total: 0, done: 0, due: 0, overdue: 0, percent: null };
+      return { graduateId: h.graduateId, name: h.name, classes: h.classes, done: s.done, overdue: s.overdue, due: s.due, percent: s.percent, rating: ratingLabel[rateAssistant(s, assistantSettings)] };
+    })
+    .sort((a, b) => a.graduateId.localeCompare(b.graduateId));
+}

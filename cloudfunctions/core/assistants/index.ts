@@ -1,0 +1,11 @@
+/** The academic-assistant programme (seed 000): the public surface of core/assistants. */
+export { assistantSettings } from './settings';
+export { dataChecks, unknownItems, verdictOf, type Verdict } from './eligibility';
+export { publicityFrom, publicityOpen, publicityOver } from './publicity';
+export { nextCall, stepLabel, stepOwners, type CallEvent, type StepActor, type Transition } from './workflow';
+export { checkAssignment, type AssignmentCheck, type AssignmentRequest } from './assignment';
+export { changeWindow, windowPosition, type ChangeWindow, type WindowPosition } from './change-window';
+export { checkChangeFiling, effectiveMonthOf, nextChange, type ChangeEvent } from './change';
+export { monthsOf, stipendColumns, stipendRows, stipendSheet, type StipendLine, type StipendSheet } from './stipend';
+export { rateAssistant, ratingLabel, type Rating } from './assessment';
+export { assistantPages, assistantStep } from './messages';
