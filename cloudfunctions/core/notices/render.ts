@@ -77,7 +77,6 @@ export function renderNotice(warning: Warning, names: NoticeNames, template: Not
         '后续安排：',
         ...numbered(template.parentSteps.map(staffVoice)),
         ...outlook,
-        `家长：${names.parentName}`,
         `签发：${names.collegeName}　${date}`,
         NOT_DISCIPLINARY,
       ],
