@@ -13,7 +13,15 @@ import { pageUrl, routeId, useRouteParams } from '../../../services/use-route-pa
 
 const sentLabel: Record<NoticeStatusRow['sent'], string> = { pending: '待发送', sent: '已发送', refused: '未订阅', failed: '发送失败', none: '无微信' };
 const flagLabel: Record<string, string> = { receiptRightAfterAck: '回执与学生签收同一设备且间隔很短', parentOfUnrelatedStudents: '该微信绑定了多名无亲属关系的学生' };
-const kindLabel: Record<string, string> = { warningIssued: '学生通知', receiptDue: '家长回执提醒', receiptOverdue: '家长逾期提醒', objectionRaised: '异议通知', parentContactOverdue: '逾期提醒' };
+const kindLabel: Record<string, string> = {
+  warningIssued: '学生通知',
+  receiptDue: '家长回执提醒',
+  receiptOverdue: '家长逾期提醒',
+  objectionRaised: '异议通知',
+  objectionAnswered: '异议答复',
+  warningLifted: '解除通知',
+  parentContactOverdue: '逾期提醒',
+};
 
 function nowLocalIso(): string {
   const d = new Date(Date.now() + 8 * 3600_000);
@@ -127,12 +135,12 @@ export default function ClassNotices() {
           <StatusTags row={row} />
           {row.flags.map((f) => (
             <View key={f} className="danger" style={{ fontSize: '12px' }}>
-              ⚠ {flagLabel[f] ?? f}，请电话核实家长身份
+              ⚠ {flagLabel[f] ?? '绑定异常'}，请电话核实家长身份
             </View>
           ))}
           {row.undelivered.map((u, i) => (
             <View key={i} className="danger" style={{ fontSize: '12px' }}>
-              {kindLabel[u.kind] ?? u.kind}未送达（{u.status === 'refused' ? '对方未订阅' : '发送失败'}），请用其他方式联系
+              {kindLabel[u.kind] ?? '消息'}未送达（{u.status === 'refused' ? '对方未订阅' : '发送失败'}），请用其他方式联系
             </View>
           ))}
           {open === row.noticeId ? (
