@@ -29,9 +29,10 @@ describe('journey: signing in and the role homes', () => {
   it('a WeChat nobody registered yet is offered the binding page, not a role', async () => {
     j = new Journey(app, 'sign-in-new-wechat');
     const parent = await j.newWechat('新微信');
-    await parent.see('你的微信尚未开通', );
+    await parent.see('你的微信尚未开通');
     await parent.tap('我是家长，输入绑定码');
-    await parent.see('手机号后 4 位');
+    await parent.see('绑定孩子');
+    await parent.field('绑定码').waitFor();
   });
 
   it('a counselor sees their three classes and opens a roster', async () => {
