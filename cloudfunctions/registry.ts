@@ -1,5 +1,7 @@
 import { assistantsFunction } from './assistants/function';
 import { campusFunction } from './campus/function';
+import { rosterFunction } from './roster/function';
+import { teachingFunction } from './teaching/function';
 import { documentsFunction } from './documents/function';
 import { checkinsFunction } from './checkins/function';
 import { dutiesFunction } from './duties/function';
@@ -19,6 +21,8 @@ export const functions: Record<string, CloudFunction> = {
   grades: gradesFunction,
   warnings: warningsFunction,
   notices: noticesFunction,
+  roster: rosterFunction,
+  teaching: teachingFunction,
   support: supportFunction,
   documents: documentsFunction,
   assistants: assistantsFunction,

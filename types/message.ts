@@ -18,6 +18,8 @@ export const MessageKind = z.enum([
   'warningLifted',
   // A head teacher returned or approved a study plan: the student is told (issue 9).
   'planReviewed',
+  // A counselor closed a course teacher's concern about a student: the teacher is told the outcome (issue 13).
+  'concernAnswered',
   // A step of the academic-assistant selection, to its next owner (issue 16).
   'assistantStep',
 ]);

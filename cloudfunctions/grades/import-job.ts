@@ -12,6 +12,7 @@ import { toIso } from '../core/time/shanghai';
 import { classifyRows, type GoodRow } from './classify-rows';
 import { GRADE_IMPORTS, GRADES, gradeKey, type GradeDoc } from './grade-doc';
 import { queryIn, rosterChecks, rosterOf } from './roster';
+import { recordTeaching } from './teaching-sections';
 
 /** Rows per chunk, the time one call may spend (well inside a cloud function's 60 s), errors kept. */
 export const importSettings = { chunkRows: 5000, budgetMs: 15_000, maxErrors: 500 };
@@ -236,6 +237,8 @@ async function processChunk(
   const done = partial ? classifyRows(job._id, good.filter((g) => g.rowNumber <= last), existing) : plan;
   const docs = done.insert.map(({ rowNumber, row }) => toDoc(row, roster.get(row.studentId), job, rowNumber));
   const added = docs.length > 0 ? await ctx.store.addMany(GRADES, docs, write) : 0;
+  // Who taught what (授课教师): written before the cursor moves, so a redone chunk merges the same sections.
+  await recordTeaching(ctx, job.collegeId, good.filter((g) => g.rowNumber <= last).map((g) => g.row), roster);
 
   const allErrors = [...errors, ...done.errors].filter((e) => e.row <= last).sort((a, b) => a.row - b.row);
   const updated = await ctx.store.update<GradeImportDoc>(

@@ -1,5 +1,7 @@
 import { assistantsApi } from './assistants';
 import { campusApi } from './campus';
+import { rosterApi } from './roster';
+import { teachingApi } from './teaching';
 import { documentsApi } from './documents';
 import { checkinsApi } from './checkins';
 import { dutiesApi } from './duties';
@@ -18,6 +20,8 @@ export const api = {
   grades: gradesApi,
   warnings: warningsApi,
   notices: noticesApi,
+  roster: rosterApi,
+  teaching: teachingApi,
   support: supportApi,
   documents: documentsApi,
   assistants: assistantsApi,

@@ -84,6 +84,17 @@ export const permissions = {
   'archive.write': { clerk: 'college' },
   'archive.read': { clerk: 'college', leader: 'college' },
   'exports.read': { leader: 'college' },
+
+  // Go-live (issue 13): the college's own files, staff invites, single roster changes (audited).
+  'roster.import': { clerk: 'college', studentAffairs: 'school' },
+  'roster.invite': { clerk: 'college', studentAffairs: 'school' },
+  'roster.edit': { clerk: 'college', studentAffairs: 'school' },
+  // Course teachers see their own sections' warned students (seed 004) and raise concerns;
+  // the class's counselor (and head teacher) read them, the counselor closes them.
+  'teaching.read': { courseTeacher: 'self' },
+  'concern.raise': { courseTeacher: 'self' },
+  'concern.read': { counselor: 'class', headTeacher: 'class' },
+  'concern.close': { counselor: 'class' },
 } satisfies Table;
 
 export type Permission = keyof typeof permissions;

@@ -10,7 +10,7 @@ export type IndexSpec = string | readonly string[];
 export type CollectionSpec = { readonly indexes: readonly IndexSpec[] };
 
 export const collections = {
-  users: { indexes: ['openid'] },
+  users: { indexes: ['openid', 'collegeId'] },
   colleges: { indexes: [] },
   classes: { indexes: ['collegeId', 'counselorId', 'headTeacherId', 'assistantId'] },
   students: { indexes: ['classId', 'collegeId', 'cohort', 'dormId'] },
@@ -43,6 +43,11 @@ export const collections = {
   semesterDates: { indexes: [] },
   // grade rows a clerk corrected after an objection (issue 9), read by every run of the college and per student.
   gradeCorrections: { indexes: ['collegeId', 'studentId'] },
+  // go-live (issue 13): audited roster changes, invite codes by person, teaching sections by teacher, course teachers' concerns.
+  rosterChanges: { indexes: [['collegeId', 'at'], 'entityId'] },
+  inviteCodes: { indexes: ['userId'] },
+  teachingSections: { indexes: ['collegeId', 'teacherId', 'courseCode'] },
+  concerns: { indexes: [['classId', 'status'], ['teacherId', 'at'], 'studentId'] },
   // printed forms (issue 15): what left the system per college; frozen semester archives and their stored files.
   documentExports: { indexes: [['collegeId', 'at'], 'byId'] },
   archives: { indexes: ['collegeId'] },

@@ -1,0 +1,313 @@
+import { roleLabel, type College, type Dorm, type Student, type User } from '../../types/domain';
+import {
+  STAFF_PREFIX,
+  STUDENT_USER_PREFIX,
+  TEACHING_SECTIONS,
+  type ClassRecord,
+  type RosterKind,
+  type RosterRecord,
+  type StaffRecord,
+  type StudentRecord,
+  type TeachingSection,
+  type TimetableRecord,
+} from '../../types/roster';
+import type { RowError } from '../core/grades/sheet-row';
+import type { Comparable, RosterDiff } from '../core/roster/roster-diff';
+import type { Context } from '../platform/runtime/define-function';
+import { queryAll, type Stored } from '../platform/store/store';
+import type { ReadRecord } from './read-roster';
+import { collegeClasses, collegeStaff, pendingOpenid, type ClassDoc, type StaffUser } from './staff-store';
+
+/** A student as the roster import stores them: the domain record plus the file's extra fields. */
+export type StudentDoc = Student & { major?: string; parentPhones?: string[]; enrolled?: boolean };
+
+/** What one kind of file means for the store: rows that name unknown things, both sides to compare, the writes. */
+export type KindPlan = {
+  errors: RowError[];
+  file: Map<string, Comparable>;
+  stored: Map<string, Comparable>;
+  /** Writes the diff; with removeMissing, marks what the file no longer lists (never deletes). Returns how many were marked. */
+  apply(diff: RosterDiff, removeMissing: boolean): Promise<number>;
+};
+
+export const classIdOf = (collegeId: string, name: string) => `cls-${collegeId}-${name}`;
+export const dormIdOf = (collegeId: string, building: string, room: string) => `dorm-${collegeId}-${building}-${room}`;
+export const staffUserId = (staffNo: string) => `${STAFF_PREFIX}${staffNo}`;
+export const studentUserId = (studentId: string) => `${STUDENT_USER_PREFIX}${studentId}`;
+
+const nameOf = (staff: ReadonlyMap<string, Pick<User, 'name'>>, userId: string | undefined) => (userId ? `${staff.get(userId)?.name ?? ''}（${userId.replace(STAFF_PREFIX, '')}）` : '');
+
+async function planStudents(ctx: Context, collegeId: string, rows: ReadRecord<StudentRecord>[]): Promise<KindPlan> {
+  const classes = (await collegeClasses(ctx.store, collegeId)).filter((c) => c.active !== false);
+  const byName = new Map(classes.map((c) => [c.name, c]));
+  const stored = (await queryAll<StudentDoc>(ctx.store, 'students', { where: { collegeId } })).filter((s) => s.enrolled !== false);
+  const dorms = new Map((await queryAll<Dorm>(ctx.store, 'dorms', { where: { collegeId } })).map((d) => [d._id, d]));
+  const classNameOf = new Map(classes.map((c) => [c._id, c.name]));
+  const errors: RowError[] = [];
+  const good = rows.filter(({ rowNumber, record }) => {
+    if (byName.has(record.className)) return true;
+    errors.push({ row: rowNumber, column: '班级', message: `班级“${record.className}”不在班级名单中，请先导入班级名单` });
+    return false;
+  });
+  const view = (s: { name: string; gender: string; className: string; major: string; cohort: number; dorm: string; parentName: string; phones: string[] }, id: string): Comparable => ({
+    label: `${id} ${s.name}`,
+    fields: { 姓名: s.name, 性别: s.gender, 班级: s.className, 专业: s.major, 年级: String(s.cohort), 宿舍: s.dorm, 家长姓名: s.parentName, 家长电话: s.phones.join('、') },
+  });
+  const file = new Map(
+    good.map(({ record: r }) => [r.studentId, view({ ...r, dorm: r.dormBuilding ? `${r.dormBuilding} ${r.dormRoom}` : '', phones: r.parentPhones }, r.studentId)]),
+  );
+  const storedView = new Map(
+    stored.map((s) => {
+      const dorm = dorms.get(s.dormId);
+      return [s._id, view({ ...s, className: classNameOf.get(s.classId) ?? s.classId, major: s.major ?? '', dorm: dorm ? `${dorm.building} ${dorm.room}` : '', phones: s.parentPhones ?? [s.parentPhone] }, s._id)];
+    }),
+  );
+  const storedById = new Map(stored.map((s) => [s._id, s]));
+  return {
+    errors,
+    file,
+    stored: storedView,
+    async apply(diff, removeMissing) {
+      const write = ctx.write();
+      const records = new Map(good.map((g) => [g.record.studentId, g.record]));
+      const touched = [...diff.added, ...diff.changed].flatMap((c) => {
+        const r = records.get(c.key);
+        return r ? [r] : [];
+      });
+      // Dorms first: a student names their dorm by id.
+      const dormClasses = new Map<string, Set<string>>();
+      for (const r of good.map((g) => g.record)) {
+        if (!r.dormBuilding) continue;
+        const dormId = dormIdOf(collegeId, r.dormBuilding, r.dormRoom);
+        const set = dormClasses.get(dormId) ?? new Set(dorms.get(dormId)?.classIds ?? []);
+        set.add(byName.get(r.className)?._id ?? '');
+        dormClasses.set(dormId, set);
+      }
+      for (const [dormId, set] of dormClasses) {
+        const classIds = [...set].filter((c) => c !== '').sort();
+        const prev = dorms.get(dormId);
+        const sample = good.find((g) => g.record.dormBuilding && dormIdOf(collegeId, g.record.dormBuilding, g.record.dormRoom) === dormId)?.record;
+        if (!prev && sample) await ctx.store.add('dorms', { _id: dormId, building: sample.dormBuilding, room: sample.dormRoom, collegeId, classIds }, write);
+        else if (prev && prev.classIds.join() !== classIds.join()) await ctx.store.update<Dorm>('dorms', dormId, { classIds }, prev._version, write);
+      }
+      for (const r of touched) {
+        const doc: StudentDoc = {
+          _id: r.studentId,
+          name: r.name,
+          gender: r.gender,
+          classId: byName.get(r.className)?._id ?? '',
+          collegeId,
+          cohort: r.cohort,
+          dormId: r.dormBuilding ? dormIdOf(collegeId, r.dormBuilding, r.dormRoom) : '',
+          parentName: r.parentName,
+          parentPhone: r.parentPhones[0] ?? '',
+          parentPhones: r.parentPhones,
+          major: r.major,
+          enrolled: true,
+        };
+        const prev = storedById.get(r.studentId) ?? (await ctx.store.get<StudentDoc>('students', r.studentId));
+        const { _id, ...fields } = doc;
+        if (prev) await ctx.store.update<StudentDoc>('students', _id, fields, prev._version, write);
+        else await ctx.store.add('students', doc, write);
+        const userId = studentUserId(r.studentId);
+        const user = await ctx.store.get<User>('users', userId);
+        const grants: User['grants'] = [{ role: 'student', studentId: r.studentId }];
+        if (!user) await ctx.store.add('users', { _id: userId, openid: pendingOpenid(userId), name: r.name, grants }, write);
+        else if (user.name !== r.name || user.grants.length === 0) await ctx.store.update<User>('users', userId, { name: r.name, grants }, user._version, write);
+      }
+      let removed = 0;
+      if (removeMissing) {
+        for (const c of diff.missing) {
+          const prev = storedById.get(c.key);
+          if (!prev) continue;
+          await ctx.store.update<StudentDoc>('students', prev._id, { enrolled: false }, prev._version, write);
+          const user = await ctx.store.get<User>('users', studentUserId(prev._id));
+          if (user) await ctx.store.update<User>('users', user._id, { grants: [] }, user._version, write);
+          removed++;
+        }
+      }
+      // Class sizes follow the roster.
+      const enrolled = await queryAll<StudentDoc>(ctx.store, 'students', { where: { collegeId } });
+      for (const cls of classes) {
+        const size = enrolled.filter((s) => s.classId === cls._id && s.enrolled !== false).length;
+        if (size !== cls.size) await ctx.store.update<ClassDoc>('classes', cls._id, { size }, cls._version, write);
+      }
+      return removed;
+    },
+  };
+}
+
+async function planClasses(ctx: Context, collegeId: string, rows: ReadRecord<ClassRecord>[]): Promise<KindPlan> {
+  const staff = new Map((await collegeStaff(ctx.store, collegeId)).filter((s) => s.active).map((s) => [s._id, s]));
+  const stored = (await collegeClasses(ctx.store, collegeId)).filter((c) => c.active !== false);
+  const errors: RowError[] = [];
+  const good = rows.filter(({ rowNumber, record }) => {
+    const before = errors.length;
+    const check = (no: string, column: string) => {
+      if (no !== '' && !staff.has(staffUserId(no))) errors.push({ row: rowNumber, column, message: `工号 ${no} 不在教职工名单中，请先导入教职工名单` });
+    };
+    check(record.counselorNo, '辅导员');
+    check(record.headTeacherNo, '班主任');
+    check(record.assistantNo, '学业助理');
+    return errors.length === before;
+  });
+  const view = (c: { name: string; major: string; cohort: number; department: string; counselor: string; head: string; assistant?: string }): Comparable => ({
+    label: c.name,
+    fields: { 专业: c.major, 年级: String(c.cohort), 系: c.department, 辅导员: nameOf(staff, c.counselor), 班主任: nameOf(staff, c.head), 学业助理: nameOf(staff, c.assistant) },
+  });
+  const college = await ctx.store.get<College>('colleges', collegeId);
+  const deptName = (id: string) => college?.departments.find((d) => d.id === id)?.name ?? id;
+  const file = new Map(
+    good.map(({ record: r }) => [
+      r.name,
+      view({ ...r, counselor: staffUserId(r.counselorNo), head: staffUserId(r.headTeacherNo), ...(r.assistantNo ? { assistant: staffUserId(r.assistantNo) } : {}) }),
+    ]),
+  );
+  const storedView = new Map(stored.map((c) => [c.name, view({ ...c, department: deptName(c.departmentId), counselor: c.counselorId, head: c.headTeacherId, ...(c.assistantId ? { assistant: c.assistantId } : {}) })]));
+  const byName = new Map(stored.map((c) => [c.name, c]));
+  return {
+    errors,
+    file,
+    stored: storedView,
+    async apply(diff, removeMissing) {
+      const write = ctx.write();
+      const records = new Map(good.map((g) => [g.record.name, g.record]));
+      // Departments the classes name join the college's list (a department head is named by it).
+      if (college) {
+        const names = [...new Set(good.map((g) => g.record.department))].filter((n) => !college.departments.some((d) => d.name === n || d.id === n));
+        if (names.length > 0) await ctx.store.update<College>('colleges', collegeId, { departments: [...college.departments, ...names.map((n) => ({ id: n, name: n }))] }, college._version, write);
+      }
+      for (const c of [...diff.added, ...diff.changed]) {
+        const r = records.get(c.key);
+        if (!r) continue;
+        const prev = byName.get(r.name) ?? (await ctx.store.get<ClassDoc>('classes', classIdOf(collegeId, r.name)));
+        const departmentId = college?.departments.find((d) => d.name === r.department)?.id ?? r.department;
+        const fields = { name: r.name, collegeId, departmentId, cohort: r.cohort, major: r.major, counselorId: staffUserId(r.counselorNo), headTeacherId: staffUserId(r.headTeacherNo), active: true };
+        const assistant = r.assistantNo ? { assistantId: staffUserId(r.assistantNo) } : {};
+        if (prev) await ctx.store.update<ClassDoc>('classes', prev._id, { ...fields, ...assistant, ...(r.assistantNo ? {} : { assistantId: '' }) }, prev._version, write);
+        else await ctx.store.add('classes', { _id: classIdOf(collegeId, r.name), ...fields, ...assistant, size: 0 }, write);
+      }
+      let removed = 0;
+      if (removeMissing) {
+        for (const c of diff.missing) {
+          const prev = byName.get(c.key);
+          if (!prev) continue;
+          await ctx.store.update<ClassDoc>('classes', prev._id, { active: false }, prev._version, write);
+          removed++;
+        }
+      }
+      return removed;
+    },
+  };
+}
+
+const rolesText = (roles: readonly string[]) => roles.map((r) => (r in roleLabel ? roleLabel[r as keyof typeof roleLabel] : r)).join('、');
+
+async function planStaff(ctx: Context, collegeId: string, rows: ReadRecord<StaffRecord>[]): Promise<KindPlan> {
+  const stored = (await collegeStaff(ctx.store, collegeId)).filter((s) => s.active);
+  const view = (s: { name: string; roles: readonly string[]; phone: string; department: string }, no: string): Comparable => ({
+    label: `${no} ${s.name}`,
+    fields: { 姓名: s.name, 角色: rolesText(s.roles), 手机: s.phone, 部门: s.department },
+  });
+  const file = new Map(rows.map(({ record: r }) => [r.staffNo, view(r, r.staffNo)]));
+  const storedView = new Map(stored.map((s) => [s.staffNo, view(s, s.staffNo)]));
+  const byNo = new Map(stored.map((s) => [s.staffNo, s]));
+  return {
+    errors: [],
+    file,
+    stored: storedView,
+    async apply(diff, removeMissing) {
+      const write = ctx.write();
+      const records = new Map(rows.map((g) => [g.record.staffNo, g.record]));
+      for (const c of [...diff.added, ...diff.changed]) {
+        const r = records.get(c.key);
+        if (!r) continue;
+        const userId = staffUserId(r.staffNo);
+        const prev = byNo.get(r.staffNo) ?? (await ctx.store.get<StaffUser>('users', userId));
+        const fields = { name: r.name, staffNo: r.staffNo, roles: r.roles, phone: r.phone, department: r.department, collegeId, active: true };
+        if (prev) await ctx.store.update<StaffUser>('users', userId, fields, prev._version, write);
+        else await ctx.store.add('users', { _id: userId, openid: pendingOpenid(userId), grants: [], ...fields }, write);
+      }
+      let removed = 0;
+      if (removeMissing) {
+        for (const c of diff.missing) {
+          const prev = byNo.get(c.key);
+          if (!prev || prev._id === ctx.actor.userId) continue; // the clerk never locks themself out
+          await ctx.store.update<StaffUser>('users', prev._id, { active: false }, prev._version, write);
+          removed++;
+        }
+      }
+      return removed;
+    },
+  };
+}
+
+export const sectionIdOf = (collegeId: string, semester: string, courseCode: string, teacherId: string) => `sec-${collegeId}-${semester}-${courseCode}-${teacherId}`;
+
+async function planTimetable(ctx: Context, collegeId: string, rows: ReadRecord<TimetableRecord>[]): Promise<KindPlan> {
+  const staff = new Map((await collegeStaff(ctx.store, collegeId)).filter((s) => s.active).map((s) => [s._id, s]));
+  const classes = new Map((await collegeClasses(ctx.store, collegeId)).filter((c) => c.active !== false).map((c) => [c.name, c]));
+  const stored = (await queryAll<TeachingSection>(ctx.store, TEACHING_SECTIONS, { where: { collegeId } })).filter((s) => s.source === 'timetable');
+  const errors: RowError[] = [];
+  const good = rows.filter(({ rowNumber, record }) => {
+    const before = errors.length;
+    if (!staff.has(staffUserId(record.teacherNo))) errors.push({ row: rowNumber, column: '任课教师工号', message: `工号 ${record.teacherNo} 不在教职工名单中，请先导入教职工名单` });
+    const unknown = record.classNames.filter((n) => !classes.has(n));
+    if (unknown.length > 0) errors.push({ row: rowNumber, column: '上课班级', message: `班级不在班级名单中：${unknown.join('、')}` });
+    return errors.length === before;
+  });
+  const keyOf = (semester: string, code: string, teacherId: string) => `${semester}|${code}|${teacherId.replace(STAFF_PREFIX, '')}`;
+  const view = (s: { semester: string; courseCode: string; courseName: string; teacherId: string; classes: string[] }): Comparable => ({
+    label: `${s.semester} ${s.courseName}（${s.courseCode}）`,
+    fields: { 任课教师: nameOf(staff, s.teacherId), 上课班级: [...s.classes].sort().join('、') },
+  });
+  const file = new Map(good.map(({ record: r }) => [keyOf(r.semester, r.courseCode, staffUserId(r.teacherNo)), view({ ...r, teacherId: staffUserId(r.teacherNo), classes: r.classNames })]));
+  const classNameOf = new Map([...classes.values()].map((c) => [c._id, c.name]));
+  const storedView = new Map(stored.map((s) => [keyOf(s.semester, s.courseCode, s.teacherId), view({ ...s, classes: s.classIds.map((id) => classNameOf.get(id) ?? id) })]));
+  const byKey = new Map(stored.map((s) => [keyOf(s.semester, s.courseCode, s.teacherId), s]));
+  return {
+    errors,
+    file,
+    stored: storedView,
+    async apply(diff, removeMissing) {
+      const write = ctx.write();
+      const records = new Map(good.map((g) => [g.key, g.record]));
+      for (const c of [...diff.added, ...diff.changed]) {
+        const r = records.get(c.key);
+        if (!r) continue;
+        const teacherId = staffUserId(r.teacherNo);
+        const classIds = r.classNames.flatMap((n) => classes.get(n)?._id ?? []).sort();
+        const id = sectionIdOf(collegeId, r.semester, r.courseCode, teacherId);
+        const prev = byKey.get(c.key) ?? (await ctx.store.get<TeachingSection>(TEACHING_SECTIONS, id));
+        const fields = { collegeId, semester: r.semester, courseCode: r.courseCode, courseName: r.courseName, teacherId, teacherName: staff.get(teacherId)?.name ?? '', classIds, source: 'timetable' as const };
+        if (prev) await ctx.store.update<TeachingSection>(TEACHING_SECTIONS, prev._id, fields, prev._version, write);
+        else await ctx.store.add(TEACHING_SECTIONS, { _id: id, ...fields }, write);
+      }
+      let removed = 0;
+      if (removeMissing) {
+        for (const c of diff.missing) {
+          const prev = byKey.get(c.key);
+          if (!prev) continue;
+          await ctx.store.remove(TEACHING_SECTIONS, prev._id);
+          removed++;
+        }
+      }
+      return removed;
+    },
+  };
+}
+
+/** The plan of a file of this kind (the records were read by the kind's own reader). */
+export function planKind(ctx: Context, kind: RosterKind, collegeId: string, rows: ReadRecord<RosterRecord>[]): Promise<KindPlan> {
+  const pick = <R extends RosterRecord>(test: (r: RosterRecord) => r is R) => rows.filter((r): r is ReadRecord<R> => test(r.record));
+  switch (kind) {
+    case 'students':
+      return planStudents(ctx, collegeId, pick((r): r is StudentRecord => 'studentId' in r));
+    case 'classes':
+      return planClasses(ctx, collegeId, pick((r): r is ClassRecord => 'counselorNo' in r));
+    case 'staff':
+      return planStaff(ctx, collegeId, pick((r): r is StaffRecord => 'staffNo' in r));
+    case 'timetable':
+      return planTimetable(ctx, collegeId, pick((r): r is TimetableRecord => 'teacherNo' in r && 'classNames' in r));
+  }
+}

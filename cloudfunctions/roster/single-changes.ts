@@ -1,0 +1,73 @@
+import { randomUUID } from 'node:crypto';
+import type { RosterApi } from '../../types/api/roster';
+import type { User } from '../../types/domain';
+import { ROSTER_CHANGES, type RosterChangeDoc } from '../../types/roster';
+import { DomainError, NotFoundError } from '../core/errors';
+import { classResource, loadClass, loadStudent, studentResource } from '../platform/directory/directory';
+import type { ActionSpec, Context } from '../platform/runtime/define-function';
+import type { StudentDoc } from './kind-plans';
+import { refreshStaffGrants, type ClassDoc, type StaffUser } from './staff-store';
+import { isStaffUser } from './staff-store';
+
+type Api = RosterApi;
+
+async function audit(ctx: Context, doc: Omit<RosterChangeDoc, '_id' | 'by' | 'byName' | 'at'>): Promise<void> {
+  const write = ctx.write();
+  await ctx.store.add(ROSTER_CHANGES, { ...doc, _id: `rc-${doc.kind}-${write.at}-${doc.entityId}-${randomUUID().slice(0, 8)}`, by: ctx.actor.userId, byName: ctx.actor.name, at: write.at }, write);
+}
+
+const dutyLabel = { counselor: '辅导员', headTeacher: '班主任', assistant: '学业助理' } as const;
+const dutySlot = { counselor: 'counselorId', headTeacher: 'headTeacherId', assistant: 'assistantId' } as const;
+
+/** A student moves class mid-year: their records stay theirs, the new class's staff reach them from now on. */
+export const moveStudent: ActionSpec<Api['moveStudent']> = {
+  permission: 'roster.edit',
+  resource: (ctx, input) => studentResource(ctx.store, input.studentId),
+  async run(ctx, { studentId, classId, reason }) {
+    const student = await loadStudent(ctx.store, studentId);
+    const target = await loadClass(ctx.store, classId);
+    if (target.collegeId !== student.collegeId) throw new DomainError('ROSTER.OTHER_COLLEGE', '只能转入本学院的班级', 'classId');
+    if (student.classId === classId) return { studentId, classId };
+    const from = await ctx.store.get<ClassDoc>('classes', student.classId);
+    await ctx.store.update<StudentDoc>('students', studentId, { classId, cohort: target.cohort }, student._version, ctx.write());
+    if (from) await ctx.store.update<ClassDoc>('classes', from._id, { size: Math.max(0, from.size - 1) }, from._version, ctx.write());
+    await ctx.store.update<ClassDoc>('classes', target._id, { size: target.size + 1 }, target._version, ctx.write());
+    await audit(ctx, {
+      collegeId: student.collegeId,
+      kind: 'move',
+      entityId: studentId,
+      label: `${studentId} ${student.name}`,
+      change: 'moved',
+      fields: [{ field: '班级', before: from?.name ?? student.classId, after: target.name }],
+      source: { manual: true, reason },
+    });
+    return { studentId, classId };
+  },
+};
+
+/** A class's counselor, head teacher or assistant is replaced mid-year; both people's grants follow. */
+export const assignClassStaff: ActionSpec<Api['assignClassStaff']> = {
+  permission: 'roster.edit',
+  resource: (ctx, input) => classResource(ctx.store, input.classId),
+  async run(ctx, { classId, duty, userId, reason }) {
+    const cls = await loadClass(ctx.store, classId);
+    const person = await ctx.store.get<User | StaffUser>('users', userId);
+    if (!person || !isStaffUser(person) || person.collegeId !== cls.collegeId || !person.active) throw new NotFoundError('本学院的这位教职工');
+    const slot = dutySlot[duty];
+    const before = cls[slot] ?? '';
+    if (before === userId) return { classId, userId };
+    await ctx.store.update<ClassDoc>('classes', classId, { [slot]: userId }, cls._version, ctx.write());
+    const previous = before ? await ctx.store.get<User>('users', before) : null;
+    await audit(ctx, {
+      collegeId: cls.collegeId,
+      kind: 'assign',
+      entityId: classId,
+      label: cls.name,
+      change: 'replaced',
+      fields: [{ field: dutyLabel[duty], before: previous ? previous.name : '', after: person.name }],
+      source: { manual: true, reason },
+    });
+    await refreshStaffGrants(ctx.store, cls.collegeId, ctx.write());
+    return { classId, userId };
+  },
+};

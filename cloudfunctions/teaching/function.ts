@@ -1,0 +1,140 @@
+import { teachingApi, type ConcernView, type MyTeaching, type StudentOfMine, type WarnedStudentRow } from '../../types/api/teaching';
+import { CONCERNS, concernKindLabel, type Concern } from '../../types/concern';
+import type { Student, User } from '../../types/domain';
+import { TEACHING_SECTIONS, type TeachingSection } from '../../types/roster';
+import { WARNINGS, type Warning } from '../../types/warning';
+import { classIdsFor } from '../core/access/authorize';
+import { DomainError, NotFoundError } from '../core/errors';
+import { concernAnswered } from '../core/teaching/concern-answered';
+import { classesByIds, studentResource } from '../platform/directory/directory';
+import { enqueue } from '../platform/messenger/outbox';
+import { defineFunction, type Context } from '../platform/runtime/define-function';
+import { queryAll, type Stored } from '../platform/store/store';
+import { queryIn } from '../grades/roster';
+
+/** The sections the caller teaches: from the timetable, or from a grade file's 授课教师. */
+async function mySections(ctx: Context): Promise<Stored<TeachingSection>[]> {
+  const rows = await queryAll<TeachingSection>(ctx.store, TEACHING_SECTIONS, { where: { teacherId: ctx.actor.userId } });
+  return rows.sort((a, b) => b.semester.localeCompare(a.semester) || a.courseCode.localeCompare(b.courseCode));
+}
+
+async function views(ctx: Context, rows: readonly Concern[]): Promise<ConcernView[]> {
+  const classes = new Map((await classesByIds(ctx.store, [...new Set(rows.map((r) => r.classId))])).map((c) => [c._id, c.name]));
+  return [...rows]
+    .sort((a, b) => b.at.localeCompare(a.at))
+    .map(({ collegeId: _college, ...c }) => ({ ...c, kindLabel: concernKindLabel[c.kind], className: classes.get(c.classId) ?? '' }));
+}
+
+/**
+ * Course teachers (seed 004: the warning list reaches them): their sections' students, those
+ * under warning, and concerns they raise before grades are in; the class's counselor closes a
+ * concern with an outcome the teacher is told.
+ */
+export const teachingFunction = defineFunction('teaching', teachingApi, {
+  mine: {
+    permission: 'teaching.read',
+    async run(ctx): Promise<MyTeaching> {
+      const sections = await mySections(ctx);
+      const classIds = [...new Set(sections.flatMap((s) => s.classIds))];
+      const classes = new Map((await classesByIds(ctx.store, classIds)).map((c) => [c._id, c]));
+      const students = (await queryIn<Student & { enrolled?: boolean }>(ctx.store, 'students', 'classId', classIds)).filter((s) => s.enrolled !== false);
+      const warnings = await queryIn<Warning>(ctx.store, WARNINGS, 'studentId', students.map((s) => s._id));
+      const active = new Map<string, Warning>();
+      for (const w of warnings) if (w.status === 'active' && (active.get(w.studentId)?.semester ?? '') < w.semester) active.set(w.studentId, w);
+      const coursesOf = (s: Student) => sections.filter((sec) => sec.classIds.includes(s.classId));
+      const warned: WarnedStudentRow[] = students.flatMap((s) => {
+        const w = active.get(s._id);
+        return w ? [{ studentId: s._id, name: s.name, className: classes.get(s.classId)?.name ?? '', levelName: w.levelName, semester: w.semester, courseNames: [...new Set(coursesOf(s).map((c) => c.courseName))] }] : [];
+      });
+      const latest = new Map<string, StudentOfMine>();
+      for (const s of students) {
+        const sec = coursesOf(s)[0];
+        if (sec) latest.set(s._id, { studentId: s._id, name: s.name, className: classes.get(s.classId)?.name ?? '', courseCode: sec.courseCode, courseName: sec.courseName, warned: active.has(s._id) });
+      }
+      return {
+        sections: sections.map((s) => ({ semester: s.semester, courseCode: s.courseCode, courseName: s.courseName, classNames: s.classIds.map((id) => classes.get(id)?.name ?? id), students: students.filter((st) => s.classIds.includes(st.classId)).length })),
+        warned: warned.sort((a, b) => a.className.localeCompare(b.className) || a.studentId.localeCompare(b.studentId)),
+        students: [...latest.values()].sort((a, b) => a.studentId.localeCompare(b.studentId)),
+      };
+    },
+  },
+
+  raiseConcern: {
+    permission: 'concern.raise',
+    async run(ctx, { studentId, courseCode, kind, note }) {
+      const student = await ctx.store.get<Student>('students', studentId);
+      const section = student ? (await mySections(ctx)).find((s) => s.courseCode === courseCode && s.classIds.includes(student.classId)) : undefined;
+      // A student outside the teacher's own sections is denied, not reported missing.
+      if (!student || !section) throw new DomainError('ACCESS.DENIED', '只能反映你所授课程的学生');
+      const write = ctx.write();
+      const concern: Concern = {
+        _id: `concern-${studentId}-${courseCode}-${write.at}`,
+        collegeId: student.collegeId,
+        classId: student.classId,
+        studentId,
+        studentName: student.name,
+        courseCode,
+        courseName: section.courseName,
+        semester: section.semester,
+        teacherId: ctx.actor.userId,
+        teacherName: ctx.actor.name,
+        kind,
+        note,
+        status: 'open',
+        at: write.at,
+        outcome: null,
+        closedBy: null,
+        closedByName: null,
+        closedAt: null,
+      };
+      const stored = await ctx.store.add(CONCERNS, concern, write);
+      const [view] = await views(ctx, [stored]);
+      if (!view) throw new NotFoundError('该反映');
+      return view;
+    },
+  },
+
+  myConcerns: {
+    permission: 'teaching.read',
+    run: async (ctx) => views(ctx, await queryAll<Concern>(ctx.store, CONCERNS, { where: { teacherId: ctx.actor.userId } })),
+  },
+
+  queue: {
+    permission: 'concern.read',
+    resource: 'list',
+    async run(ctx, { status }) {
+      const classIds = classIdsFor(ctx.actor, 'concern.read');
+      if (classIds.length === 0) return [];
+      return views(ctx, await queryAll<Concern>(ctx.store, CONCERNS, { where: { classId: { in: classIds }, status } }));
+    },
+  },
+
+  studentConcerns: {
+    permission: 'concern.read',
+    resource: (ctx, input) => studentResource(ctx.store, input.studentId),
+    run: async (ctx, { studentId }) => views(ctx, await queryAll<Concern>(ctx.store, CONCERNS, { where: { studentId } })),
+  },
+
+  close: {
+    permission: 'concern.close',
+    async resource(ctx, { concernId }) {
+      const c = await ctx.store.get<Concern>(CONCERNS, concernId);
+      return c ? { studentId: c.studentId, classId: c.classId, collegeId: c.collegeId } : {};
+    },
+    async run(ctx, { concernId, outcome }) {
+      const write = ctx.write();
+      const closed = await ctx.store.transaction(async (tx) => {
+        const c = await tx.get<Concern>(CONCERNS, concernId);
+        if (!c) throw new NotFoundError('该反映');
+        if (c.status === 'closed') return c;
+        const updated = await tx.update<Concern>(CONCERNS, concernId, { status: 'closed', outcome, closedBy: ctx.actor.userId, closedByName: ctx.actor.name, closedAt: write.at }, c._version, write);
+        const teacher = await tx.get<User>('users', c.teacherId);
+        if (teacher) await enqueue(tx, concernAnswered(c, { userId: teacher._id, openid: teacher.openid }, { outcome, byName: ctx.actor.name, at: write.at }), write);
+        return updated;
+      });
+      const [view] = await views(ctx, [closed]);
+      if (!view) throw new NotFoundError('该反映');
+      return view;
+    },
+  },
+});

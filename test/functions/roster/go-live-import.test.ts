@@ -1,0 +1,143 @@
+import type { User } from '../../../types/domain';
+import { ROSTER_CHANGES, type RosterChangeDoc } from '../../../types/roster';
+import { classRows, staffRows, studentRows, zhengfangRows } from '../../support/college-files';
+import { openFreshInstall, type FreshInstall } from '../../support/fresh-install';
+
+/** A fresh install brought live from the college's own files, through the roster function. */
+describe('roster: staff, classes and students from the college files', () => {
+  let f: FreshInstall;
+  beforeAll(async () => {
+    f = await openFreshInstall();
+  });
+  afterAll(() => f.close());
+  // People take time between steps: each step is a minute later, so the audit reads in order.
+  beforeEach(() => f.clock.advance(60_000));
+
+  const clerk = () => f.clerkOpenid;
+  const user = (id: string) => f.store.get<User>('users', id);
+
+  it('the bootstrap clerk joined with their invite code and holds the clerk grant of the college', async () => {
+    const me = await f.ok(clerk(), 'identity', 'me', {});
+    expect(me).toMatchObject({ userId: 't-T0001', name: '张秘书', roles: ['clerk'] });
+  });
+
+  it('staff: preview shows every person as added, apply writes them, the same file again changes nothing', async () => {
+    const fileId = f.upload(staffRows);
+    const preview = await f.ok(clerk(), 'roster', 'preview', { kind: 'staff', fileId });
+    // The bootstrap clerk is already stored: unchanged, not added.
+    expect(preview).toMatchObject({ fatal: null, rows: 7, good: 7, bad: 0, added: 6, changed: 1, missing: 0 });
+    expect(preview.changes.find((c) => c.key === 'T1003')?.fields).toEqual(
+      expect.arrayContaining([{ field: '角色', before: '', after: '班主任、任课教师' }]),
+    );
+    const applied = await f.ok(clerk(), 'roster', 'apply', { kind: 'staff', fileId });
+    expect(applied).toMatchObject({ added: 6, changed: 1, removed: 0 });
+    const again = await f.ok(clerk(), 'roster', 'apply', { kind: 'staff', fileId: f.upload(staffRows) });
+    expect(again).toMatchObject({ added: 0, changed: 0, unchanged: 7 });
+    expect((await user('t-T1006'))?.grants).toEqual([{ role: 'departmentHead', collegeId: 'life', departmentId: '生物工程系' }]);
+  });
+
+  it('classes: an unknown 工号 is a row error (row, column, reason); apply gives class staff their grants', async () => {
+    const fileId = f.upload([...classRows, ['生工2403班', '生物工程', 2024, '生物工程系', 'T9999', 'T1002', '']]);
+    const preview = await f.ok(clerk(), 'roster', 'preview', { kind: 'classes', fileId });
+    expect(preview.errors).toEqual([{ row: 4, column: '辅导员', message: '工号 T9999 不在教职工名单中，请先导入教职工名单' }]);
+    expect(preview).toMatchObject({ added: 2, bad: 1 });
+    await f.ok(clerk(), 'roster', 'apply', { kind: 'classes', fileId });
+    expect((await user('t-T1001'))?.grants).toEqual([{ role: 'counselor', classIds: ['cls-life-生工2401班', 'cls-life-生工2402班'] }]);
+    expect((await user('t-T1003'))?.grants).toEqual([
+      { role: 'headTeacher', classIds: ['cls-life-生工2402班'] },
+      { role: 'courseTeacher', courseCodes: [] },
+    ]);
+    expect((await user('t-T1004'))?.grants).toEqual([{ role: 'assistant', classIds: ['cls-life-生工2401班', 'cls-life-生工2402班'] }]);
+  });
+
+  it('students: bad rows are reported by row and column; dorms, parents (two phones) and class sizes are stored', async () => {
+    const bad = f.upload([...studentRows, ['2024319999', '错行', '未知', '不存在班', '生物工程', 24, '', '', '某', '12345']]);
+    const preview = await f.ok(clerk(), 'roster', 'preview', { kind: 'students', fileId: bad });
+    expect(preview.errors).toEqual([
+      { row: 7, column: '性别', message: '性别应为 男 或 女（实际为“未知”）' },
+      { row: 7, column: '年级', message: '年级应为四位入学年份，如 2024（实际为“24”）' },
+      { row: 7, column: '家长电话', message: '家长电话应为 11 位手机号（实际为“12345”）' },
+    ]);
+    const fileId = f.upload(studentRows);
+    const ok = await f.ok(clerk(), 'roster', 'preview', { kind: 'students', fileId });
+    expect(ok).toMatchObject({ added: 5, changed: 0, missing: 0, bad: 0 });
+    await f.ok(clerk(), 'roster', 'apply', { kind: 'students', fileId });
+    const sun = await f.store.get<{ parentPhone: string; parentPhones: string[]; dormId: string; classId: string }>('students', '2024310101');
+    expect(sun).toMatchObject({ parentPhone: '13900000101', parentPhones: ['13900000101', '13900000111'], dormId: 'dorm-life-7号楼-305', classId: 'cls-life-生工2401班' });
+    expect((await f.store.get<{ size: number }>('classes', 'cls-life-生工2401班'))?.size).toBe(3);
+    expect((await f.store.get<{ classIds: string[] }>('dorms', 'dorm-life-7号楼-305'))?.classIds).toEqual(['cls-life-生工2401班']);
+  });
+
+  it('a changed file shows added / changed / missing before applying; removing marks, never deletes', async () => {
+    const next = studentRows.filter((r) => r[0] !== '2024310202').map((r) => (r[0] === '2024310102' ? [...r.slice(0, 6), '5号楼', '101', ...r.slice(8)] : r));
+    const fileId = f.upload([...next, ['2024310203', '吴六', '男', '生工2402班', '生物工程', 2024, '7号楼', '306', '吴刚', '13900000203']]);
+    const preview = await f.ok(clerk(), 'roster', 'preview', { kind: 'students', fileId });
+    expect(preview).toMatchObject({ added: 1, changed: 1, missing: 1, unchanged: 3 });
+    expect(preview.changes).toEqual([
+      { key: '2024310203', label: '2024310203 吴六', change: 'added', fields: expect.any(Array) },
+      { key: '2024310102', label: '2024310102 钱二妹', change: 'changed', fields: [{ field: '宿舍', before: '3号楼 201', after: '5号楼 101' }] },
+      { key: '2024310202', label: '2024310202 周五月', change: 'missing', fields: [] },
+    ]);
+    // Nothing was written by the preview.
+    expect(await f.store.get('students', '2024310203')).toBeNull();
+    await f.ok(clerk(), 'roster', 'apply', { kind: 'students', fileId, removeMissing: true });
+    const gone = await f.store.get<{ enrolled: boolean; name: string }>('students', '2024310202');
+    expect(gone).toMatchObject({ enrolled: false, name: '周五月' });
+    expect((await user('s-2024310202'))?.grants).toEqual([]);
+    const audit = await f.store.query<RosterChangeDoc>(ROSTER_CHANGES, { where: { entityId: '2024310202' }, orderBy: [{ field: 'at', direction: 'asc' }] });
+    expect(audit.map((a) => [a.change, a.by, a.byName])).toEqual([['added', 't-T0001', '张秘书'], ['removed', 't-T0001', '张秘书']]);
+    // Back on the list in the next file: enrolled again.
+    await f.ok(clerk(), 'roster', 'apply', { kind: 'students', fileId: f.upload(studentRows) });
+    expect((await f.store.get<{ enrolled: boolean }>('students', '2024310202'))?.enrolled).toBe(true);
+    expect((await user('s-2024310202'))?.grants).toEqual([{ role: 'student', studentId: '2024310202' }]);
+  });
+
+  it('single changes: a student moves class, a head teacher is replaced mid-year; both audited, grants follow', async () => {
+    const moved = await f.call(clerk(), 'roster', 'moveStudent', { studentId: '2024310103', classId: 'cls-life-生工2402班', reason: '' });
+    expect(moved).toMatchObject({ ok: false, code: 'INPUT.INVALID', field: 'reason' });
+    await f.ok(clerk(), 'roster', 'moveStudent', { studentId: '2024310103', classId: 'cls-life-生工2402班', reason: '转专业方向，学院批准' });
+    f.clock.advance(60_000);
+    expect((await f.store.get<{ classId: string }>('students', '2024310103'))?.classId).toBe('cls-life-生工2402班');
+    await f.ok(clerk(), 'roster', 'assignClassStaff', { classId: 'cls-life-生工2401班', duty: 'headTeacher', userId: 't-T1003', reason: '吴老师外出访学' });
+    expect((await user('t-T1002'))?.grants).toEqual([{ role: 'headTeacher', classIds: [] }]);
+    expect((await user('t-T1003'))?.grants[0]).toEqual({ role: 'headTeacher', classIds: ['cls-life-生工2401班', 'cls-life-生工2402班'] });
+    const changes = await f.ok(clerk(), 'roster', 'changes', {});
+    expect(changes.slice(0, 2).map((c) => [c.change, c.fields, 'reason' in c.source ? c.source.reason : ''])).toEqual([
+      ['replaced', [{ field: '班主任', before: '吴班主', after: '郑班主' }], '吴老师外出访学'],
+      ['moved', [{ field: '班级', before: '生工2401班', after: '生工2402班' }], '转专业方向，学院批准'],
+    ]);
+    // Put things back for the tests below.
+    await f.ok(clerk(), 'roster', 'assignClassStaff', { classId: 'cls-life-生工2401班', duty: 'headTeacher', userId: 't-T1002', reason: '访学结束' });
+    await f.ok(clerk(), 'roster', 'moveStudent', { studentId: '2024310103', classId: 'cls-life-生工2401班', reason: '恢复原班' });
+  });
+
+  it('invite codes: a wrong proof counts, five burn the code; the right one joins once; nobody else may import', async () => {
+    const burnt = await f.ok(clerk(), 'roster', 'createInvite', { userId: 't-T1001' });
+    for (let i = 0; i < 5; i++) {
+      const wrong = await f.call(`wx-guess-${i}`, 'roster', 'join', { code: burnt.code, number: 'T1001', name: '周某' });
+      expect(wrong).toMatchObject({ ok: false, code: 'INVITE.PROOF_MISMATCH' });
+    }
+    expect(await f.call('wx-guess-6', 'roster', 'join', { code: burnt.code, number: 'T1001', name: '周辅导' })).toMatchObject({ ok: false, code: 'INVITE.LOCKED' });
+    const invite = await f.ok(clerk(), 'roster', 'createInvite', { userId: 't-T1001' });
+    expect(invite).toMatchObject({ name: '周辅导', number: 'T1001', code: expect.stringMatching(/^[2-9A-Z]{4}-[2-9A-Z]{4}$/) });
+    expect(await f.ok('wx-counselor', 'roster', 'join', { code: invite.code.toLowerCase(), number: 't1001', name: '周 辅导' })).toMatchObject({ userId: 't-T1001', roles: ['counselor'] });
+    expect(await f.call('wx-other', 'roster', 'join', { code: invite.code, number: 'T1001', name: '周辅导' })).toMatchObject({ ok: false, code: 'INVITE.USED' });
+    expect(await f.call(clerk(), 'roster', 'createInvite', { userId: 't-T1001' })).toMatchObject({ ok: false, code: 'INVITE.ALREADY_JOINED' });
+    // The counselor may neither import nor invite.
+    expect(await f.call('wx-counselor', 'roster', 'preview', { kind: 'staff', fileId: f.upload(staffRows) })).toMatchObject({ ok: false, code: 'ACCESS.DENIED' });
+    expect(await f.call('wx-counselor', 'roster', 'createInvite', { userId: 't-T1002' })).toMatchObject({ ok: false, code: 'ACCESS.DENIED' });
+    expect(await f.call(null, 'roster', 'join', { code: invite.code, number: 'T1001', name: '周辅导' })).toMatchObject({ ok: false, code: 'AUTH.REQUIRED' });
+  });
+
+  it('a 正方 grade export names the course teachers (授课教师): they reach their sections\' students', async () => {
+    const fileId = f.upload(zhengfangRows);
+    let job = await f.ok(clerk(), 'grades', 'importChunk', { fileId });
+    while (job.status === 'running') job = await f.ok(clerk(), 'grades', 'importChunk', { fileId, jobId: job.jobId });
+    // 8 rows imported, the 成绩作废 row left out, 周放 is not on the staff list (no section, no error).
+    expect(job).toMatchObject({ status: 'done', inserted: 8, errorCount: 0 });
+    expect((await user('t-T1005'))?.grants).toEqual([{ role: 'courseTeacher', courseCodes: ['SW201'] }]);
+    expect((await user('t-T1003'))?.grants).toContainEqual({ role: 'courseTeacher', courseCodes: ['SW202', 'SW203'] });
+    const grade = await f.store.query<{ courseKind: string; courseKindName: string }>('grades', { where: { studentId: '2024310101', courseCode: 'SW201' } });
+    expect(grade[0]).toMatchObject({ courseKind: 'required', courseKindName: '必修课' });
+  });
+});
