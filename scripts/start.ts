@@ -6,6 +6,7 @@ import { clockFromSetting, CLOCK_SETTING } from '../cloudfunctions/platform/cloc
 import { formatDateTime } from '../cloudfunctions/core/time/shanghai';
 import { openSqliteStore } from '../cloudfunctions/platform/store/sqlite-store';
 import { seedDemo } from './demo/seed';
+import { migrateQuickTalks } from '../cloudfunctions/checkins/migrate-quick-talks';
 import { publishDemoHistory } from './demo/history';
 import { recordDemoActivity } from './demo/activity';
 import { generateDemo } from './demo/generate';
@@ -64,6 +65,8 @@ async function main(): Promise<void> {
   } else {
     console.log(seeded ? '已载入演示数据' : '使用已有数据（data/ 目录）');
   }
+  const migrated = await migrateQuickTalks(store, clock);
+  if (migrated > 0) console.log(`已将 ${migrated} 条旧的简要谈话记录并入谈话记录`);
   const server = await startLocalServer({ store, clock, dataDir, webRoot: join(root, 'dist/h5'), port: env.PORT });
   const timers = startLocalTimers({ store, clock });
   console.log(`学业帮扶本地版已启动：${server.url}`);

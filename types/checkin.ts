@@ -106,4 +106,5 @@ export const recordKindLabel: Record<DutyRecordKind, string> = {
   headTeacherMeeting: '班主任工作会',
   themedActivity: '主题活动',
   collectiveActivity: '班集体活动',
+  studyPlan: '学习计划',
 };

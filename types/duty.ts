@@ -21,6 +21,8 @@ export const DutyRecordKind = z.enum(
     'headTeacherMeeting',
     'themedActivity',
     'collectiveActivity',
+    /** A warned student's study plan, approved by its reviewer (counts for that reviewer's plan duty). */
+    'studyPlan',
   ],
   { errorMap: () => ({ message: '记录类型不正确' }) },
 );
@@ -235,9 +237,14 @@ export type DutyAssignment = {
 /** A staff member to evaluate: one entry per role they hold. */
 export type DutySubject = { personId: string; assignments: readonly DutyAssignment[] };
 
-/** done: the quota is met; due: not yet, the window is open; overdue: the window closed unmet. */
-export const DutyStatus = z.enum(['done', 'due', 'overdue']);
+/**
+ * done: the quota is met in time; due: not yet, the window is open; overdue: the window closed
+ * unmet; lateDone (逾期完成): a one-off deadline (withinDaysOf) missed, then met after it. A late
+ * record never makes a deadline green: it is counted apart in every figure.
+ */
+export const DutyStatus = z.enum(['done', 'due', 'overdue', 'lateDone']);
 export type DutyStatus = z.infer<typeof DutyStatus>;
+export const dutyStatusLabel: Record<DutyStatus, string> = { done: '已完成', due: '待完成', overdue: '已逾期', lateDone: '逾期完成' };
 
 /** What one quota is counted for, as shown to people. `classIds` place it in a class summary. */
 export type DutyUnit = { kind: DutyUnitKind; id: string; classIds: readonly string[] };
@@ -262,8 +269,10 @@ export type DutyItem = {
   progress: number;
   /** What remains: required − progress, never below 0. */
   due: number;
-  /** Ids of the records that count. */
+  /** Ids of the records that count (in time, then those after the deadline). */
   done: string[];
+  /** Of `done`, the records made after the deadline (a lateDone item's). */
+  late: string[];
   status: DutyStatus;
   /** The window's end: after this instant an unmet quota is overdue. */
   dueAt: string;
@@ -284,7 +293,8 @@ export type PersonDutyEvaluation = {
 };
 
 /**
- * How far a person, class or rule meets its duties. `percent` is done ÷ (done + overdue): windows
- * still open and not yet met count against nobody; null when nothing is settled yet.
+ * How far a person, class or rule meets its duties. `percent` is the on-time share, done ÷ (done +
+ * lateDone + overdue): windows still open and not yet met count against nobody; a deadline met
+ * late is not on time; null when nothing is settled yet.
  */
-export type ComplianceSummary = { id: string; total: number; done: number; due: number; overdue: number; percent: number | null };
+export type ComplianceSummary = { id: string; total: number; done: number; due: number; overdue: number; lateDone: number; percent: number | null };

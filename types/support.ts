@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { id, isoTime, requiredText, text } from './fields';
+import type { CheckinFlag } from './checkin';
 
 /**
  * Support casework (帮扶) records as data: the talk record of seed 002 annex 3, the learning-
@@ -111,6 +112,13 @@ export type TalkRecord = {
   measures: string;
   confirmedAt: string;
   meetingId?: string;
+  /**
+   * Which form wrote it: the full 谈心谈话登记表, or the quick form of 签到与记录 (a subset: student,
+   * mode, minutes, content), which may have been sent from a phone offline (`clientId`, `flags`).
+   */
+  form?: 'full' | 'quick';
+  clientId?: string;
+  flags?: CheckinFlag[];
 };
 
 export const DifficultyInput = z.object({

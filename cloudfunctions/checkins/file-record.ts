@@ -1,5 +1,5 @@
 import type { CheckinReceipt } from '../../types/api/checkins';
-import { DUTY_RECORDS, FOLLOW_UPS, type DutyRecordDoc, type FollowUp, type GeoFix } from '../../types/checkin';
+import { DUTY_RECORDS, FOLLOW_UPS, type CheckinFlag, type DutyRecordDoc, type FollowUp, type GeoFix } from '../../types/checkin';
 import type { Place } from '../../types/place';
 import { locationFlags } from '../core/checkins/location-flags';
 import { defaultPlaces } from '../core/checkins/places';
@@ -38,6 +38,14 @@ function receipt(doc: DutyRecordDoc, duplicate: boolean): CheckinReceipt {
   };
 }
 
+/** When a record happened (server clock, device clock checked) and where, with the flags they raise. */
+export function stampOf(ctx: Context, sent: Sent, place: Place | null): { at: string; where: ReturnType<typeof locationFlags>; flags: CheckinFlag[] } {
+  const receivedAt = ctx.clock.now().getTime();
+  const time = recordTime({ receivedAt, deviceAt: Date.parse(sent.deviceAt), sentAt: Date.parse(sent.sentAt), limits: defaultPlaces.limits });
+  const where = locationFlags(sent.location, place, defaultPlaces.limits);
+  return { at: toIso(new Date(time.at)), where, flags: [...where.flags, ...time.flags] };
+}
+
 /**
  * Stores one record, idempotently: its id comes from the caller and the phone's clientId, so a
  * resend (offline queue, retry after a lost answer) finds the first and returns it unchanged.
@@ -49,11 +57,8 @@ export async function fileRecord(ctx: Context, sent: Sent, draft: Draft, followU
   const existing = await ctx.store.get<DutyRecordDoc>(DUTY_RECORDS, recordId);
   if (existing) return receipt(sameRecord(existing, draft), true);
 
-  const receivedAt = ctx.clock.now().getTime();
-  const time = recordTime({ receivedAt, deviceAt: Date.parse(sent.deviceAt), sentAt: Date.parse(sent.sentAt), limits: defaultPlaces.limits });
-  const where = locationFlags(sent.location, draft.place, defaultPlaces.limits);
   const { place, ...fields } = draft;
-  const at = toIso(new Date(time.at));
+  const { at, where, flags } = stampOf(ctx, sent, place);
   const doc: DutyRecordDoc = {
     ...fields,
     _id: recordId,
@@ -66,7 +71,7 @@ export async function fileRecord(ctx: Context, sent: Sent, draft: Draft, followU
     ...(place ? { placeId: place.id } : {}),
     ...(sent.location ? { location: sent.location } : {}),
     ...(where.distanceMeters === null ? {} : { distanceMeters: where.distanceMeters }),
-    flags: [...where.flags, ...time.flags],
+    flags,
   };
   return ctx.store.transaction(async (tx) => {
     // A resend racing the first send: the first one in wins, the other reads it.

@@ -11,6 +11,9 @@ import { classesByIds, classResource, dormLabel, loadClass, loadStudent, student
 import { defineFunction, type Context } from '../platform/runtime/define-function';
 import { queryAll } from '../platform/store/store';
 import { fileRecord } from './file-record';
+import type { TalkRecord } from '../../types/support';
+import { TALKS } from '../support/collections';
+import { recordQuickTalk } from './quick-talk';
 
 const byClass = { permission: 'checkin.write', resource: (ctx: Context, input: { classId: string }) => classResource(ctx.store, input.classId) } as const;
 const byStudent = { permission: 'checkin.write', resource: (ctx: Context, input: { studentId: string }) => studentResource(ctx.store, input.studentId) } as const;
@@ -180,20 +183,7 @@ export const checkinsFunction = defineFunction('checkins', checkinsApi, {
 
   talk: {
     ...byStudent,
-    async run(ctx, input) {
-      const student = await loadStudent(ctx.store, input.studentId);
-      return fileRecord(ctx, input, {
-        kind: 'talk',
-        collegeId: student.collegeId,
-        classId: student.classId,
-        studentId: student._id,
-        minutes: input.minutes,
-        mode: input.mode,
-        documented: input.notes !== '',
-        place: null,
-        details: { form: 'talk', notes: input.notes },
-      });
-    },
+    run: recordQuickTalk,
   },
 
   parentContact: {
@@ -234,8 +224,17 @@ export const checkinsFunction = defineFunction('checkins', checkinsApi, {
     permission: 'checkin.write',
     resource: 'list',
     async run(ctx, { limit }) {
-      const docs = await ctx.store.query<DutyRecordDoc>(DUTY_RECORDS, { where: { actorId: ctx.actor.userId }, orderBy: [{ field: 'at', direction: 'desc' }], limit });
-      return docs.map((d) => ({ recordId: d._id, kind: d.kind, at: d.at, classId: d.classId, label: recordLabel(d, (id) => id), flags: d.flags }));
+      const [docs, talks] = await Promise.all([
+        ctx.store.query<DutyRecordDoc>(DUTY_RECORDS, { where: { actorId: ctx.actor.userId }, orderBy: [{ field: 'at', direction: 'desc' }], limit }),
+        ctx.store.query<TalkRecord>(TALKS, { where: { actorId: ctx.actor.userId }, orderBy: [{ field: 'at', direction: 'desc' }], limit }),
+      ]);
+      const students = new Map((await queryAll<Student>(ctx.store, 'students', { where: { _id: { in: [...new Set(docs.flatMap((d) => [...(d.studentId ? [d.studentId] : []), ...(d.details.form === 'classCheck' ? [...d.details.late, ...d.details.absent, ...d.details.leftEarly] : [])]))] } } })).map((s) => [s._id, s.name]));
+      const rows = [
+        ...docs.map((d) => ({ recordId: d._id, kind: d.kind, at: d.at, classId: d.classId, label: recordLabel(d, (id) => students.get(id) ?? '学生'), flags: d.flags })),
+        // Talks are the one talk record of the case; the list names whom they were with.
+        ...talks.map((t) => ({ recordId: t._id, kind: 'talk' as const, at: t.at, classId: t.classId, label: `谈心谈话 · ${t.studentName} · ${t.minutes} 分钟`, flags: t.flags ?? [] })),
+      ];
+      return rows.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0)).slice(0, limit);
     },
   },
 

@@ -2,9 +2,10 @@ import type { ClassInfo, Dorm, Student, User } from '../../types/domain';
 import { WARNINGS, type Warning } from '../../types/warning';
 import type { DutyDirectory } from '../core/compliance/directory';
 import { queryAll, type Store, type Stored, type Where } from '../platform/store/store';
-import type { Meeting, TalkRecord } from '../../types/support';
-import { meetingDutyRecords, talkDutyRecord } from '../core/support/duty-records';
-import { MEETINGS, TALKS } from '../support/collections';
+import type { Meeting, StudyPlan, TalkRecord } from '../../types/support';
+import { NOTICES, type Notice } from '../../types/notice';
+import { meetingDutyRecords, noticeDutyRecords, planDutyRecords, talkDutyRecord } from '../core/support/duty-records';
+import { MEETINGS, STUDY_PLANS, TALKS } from '../support/collections';
 import { dutyRecordsOfScope, type DutyRecordRow } from './record-cache';
 import { logSkipped, withReadableTimes, type SkipReport } from '../platform/runtime/skip-bad-records';
 import { readFrom } from './read-range';
@@ -49,7 +50,7 @@ export async function loadDutyData(store: Store, scope: DutyDataScope, from: str
     queryAll<Warning>(store, WARNINGS, { where: byClass }),
     queryAll<User>(store, 'users', { where: { _id: { in: staffIds } } }),
     dutyRecordsOfScope(store, JSON.stringify(scope), byClass, from, now),
-    caseworkRecords(store, byClass, from, report),
+    caseworkRecords(store, byClass, from, report, keepersIn(classes)),
   ]);
   const readableWarnings = withReadableTimes(WARNINGS, warnings, ['publishedAt'], report);
   return {
@@ -65,17 +66,31 @@ export async function loadDutyData(store: Store, scope: DutyDataScope, from: str
   };
 }
 
+/** The class's counselor and head teacher: the people a parent's receipt counts for. */
+function keepersIn(classes: readonly ClassInfo[]): (classId: string) => string[] {
+  const byId = new Map(classes.map((c) => [c._id, [c.counselorId, c.headTeacherId]]));
+  return (classId) => byId.get(classId) ?? [];
+}
+
 /**
- * Talks and held meetings (casework, issue 5) count toward the same duties as check-ins. Two
- * more paged reads, independent of the number of people; not cached, since a meeting's record
- * can still change after it is written.
+ * Talks, held meetings, calls and receipts on notices and approved study plans (casework) count
+ * toward the same duties as check-ins, mapped as the case view maps them. Four more paged reads,
+ * independent of the number of people; not cached, since these records still change after they
+ * are written (a meeting's minutes, a receipt, a review).
  */
-async function caseworkRecords(store: Store, where: Where, from: string, report: SkipReport): Promise<DutyRecordRow[]> {
-  const [talks, meetings] = await Promise.all([
+async function caseworkRecords(store: Store, where: Where, from: string, report: SkipReport, keepersOf: (classId: string) => string[]): Promise<DutyRecordRow[]> {
+  const [talks, meetings, notices, plans] = await Promise.all([
     readFrom<TalkRecord>(store, TALKS, where, 'at', from),
     readFrom<Meeting>(store, MEETINGS, where, 'at', from),
+    // A notice issued before `from` can still get its receipt or call later: read by class, not time.
+    queryAll<Notice>(store, NOTICES, { where }),
+    queryAll<StudyPlan>(store, STUDY_PLANS, { where }),
   ]);
+  const receivedAt = (r: { at: string }) => r.at;
+  const later = (r: { at: string }) => r.at >= from;
   return [
+    ...withReadableTimes(NOTICES, noticeDutyRecords(withReadableTimes(NOTICES, notices, ['issuedAt'], report), keepersOf).filter(later), ['at'], report).map((r) => ({ ...r, classId: r.classId ?? '', flags: [], receivedAt: receivedAt(r) })),
+    ...withReadableTimes(STUDY_PLANS, plans.flatMap(planDutyRecords).filter(later), ['at'], report).map((r) => ({ ...r, classId: r.classId ?? '', flags: [], receivedAt: receivedAt(r) })),
     ...withReadableTimes(TALKS, talks, ['at'], report).map((t) => ({ ...talkDutyRecord(t), classId: t.classId, flags: [], receivedAt: t.createdAt })),
     ...withReadableTimes(MEETINGS, meetings, ['at'], report).flatMap((m) => meetingDutyRecords(m).map((r) => ({ ...r, classId: m.classId, flags: [], receivedAt: m.updatedAt }))),
   ];

@@ -1,5 +1,4 @@
 import type { CaseAudience } from '../../types/api/support';
-import type { DutyRecord } from '../../types/duty';
 import { NOTICES, type Notice } from '../../types/notice';
 import type { NoticeEvent } from '../core/support/case-timeline';
 import { queryAll, type Store } from '../platform/store/store';
@@ -23,9 +22,4 @@ export function noticeEvents(notices: readonly Notice[], audience: CaseAudience)
     for (const c of n.phoneContacts) events.push({ at: c.at, title: `${c.byName}电话联系家长`, detail: staff ? c.summary : '', refId: n._id });
     return events;
   });
-}
-
-/** The counselor's phone calls to parents recorded on notices count as parent contacts. */
-export function noticeDutyRecords(notices: readonly Notice[]): DutyRecord[] {
-  return notices.flatMap((n) => n.phoneContacts.map((c, i) => ({ _id: `${n._id}:phone:${i}`, kind: 'parentContact' as const, actorId: c.by, at: c.at, studentId: n.studentId, classId: n.classId, mode: 'phone' })));
 }

@@ -3,8 +3,7 @@ import { defaultDutyConfig } from '../core/duties/defaults';
 import { loadCalendar } from '../platform/calendar/stored-calendar';
 import { caseTimeline } from '../core/support/case-timeline';
 import { dutyLinesByStudent, type ClassCases } from '../core/support/duty-lines';
-import { meetingDutyRecords, talkDutyRecord } from '../core/support/duty-records';
-import { levelDutyLines } from '../core/support/level-duty-lines';
+import { meetingDutyRecords, noticeDutyRecords, planDutyRecords, talkDutyRecord } from '../core/support/duty-records';
 import { nextSteps } from '../core/support/next-steps';
 import { pairingSummary, redactCase } from '../core/support/redaction';
 import { semesterOf, studyYear } from '../core/support/study-year';
@@ -19,7 +18,7 @@ import type { Context, Handlers } from '../platform/runtime/define-function';
 import { queryAll, type Stored } from '../platform/store/store';
 import { withReadableTimes } from '../platform/runtime/skip-bad-records';
 import { audienceOf } from './audience';
-import { noticeDutyRecords, noticeEvents, noticesOf } from './case-notices';
+import { noticeEvents, noticesOf } from './case-notices';
 import { NOTICES, type Notice } from '../../types/notice';
 import { MEETINGS, PAIRINGS, STUDY_PLANS, TALKS } from './collections';
 import { caseWarning } from './load';
@@ -37,14 +36,32 @@ function staffOf(cls: ClassInfo, users: Map<string, Stored<User>>): ClassCases['
   return people.map((p) => ({ ...p, name: users.get(p.personId)?.name ?? p.personId }));
 }
 
-/** Records the duty evaluator counts, from this issue's collections and the check-in records of issue 6. */
-function dutyRecordsFrom(talks: readonly TalkRecord[], meetings: readonly Meeting[], filed: readonly DutyRecordDoc[], notices: readonly Notice[]): DutyRecord[] {
+/** The class's counselor and head teacher: the people a parent's receipt counts for. */
+function keepersIn(classes: ReadonlyMap<string, ClassInfo>): (classId: string) => string[] {
+  return (classId) => {
+    const c = classes.get(classId);
+    return c ? [c.counselorId, c.headTeacherId] : [];
+  };
+}
+
+/**
+ * Records the duty evaluator counts (the same mapping as the dashboards' loadDutyData): talks,
+ * held meetings, check-in records, calls and receipts on notices, approved study plans.
+ */
+function dutyRecordsFrom(
+  talks: readonly TalkRecord[],
+  meetings: readonly Meeting[],
+  filed: readonly DutyRecordDoc[],
+  notices: readonly Notice[],
+  plans: readonly StudyPlan[],
+  keepersOf: (classId: string) => readonly string[],
+): DutyRecord[] {
   const fromFiled = filed.map((r): DutyRecord => ({
     _id: r._id, kind: r.kind, actorId: r.actorId, at: r.at, classId: r.classId, documented: r.documented,
     ...(r.studentId ? { studentId: r.studentId } : {}), ...(r.minutes !== undefined ? { minutes: r.minutes } : {}), ...(r.mode ? { mode: r.mode } : {}), ...(r.topics ? { topics: r.topics } : {}),
   }));
   // One record with an unreadable time is reported and left out, never fails the whole case.
-  return withReadableTimes('dutyRecords', [...talks.map(talkDutyRecord), ...meetings.flatMap(meetingDutyRecords), ...fromFiled, ...noticeDutyRecords(notices)], ['at']);
+  return withReadableTimes('dutyRecords', [...talks.map(talkDutyRecord), ...meetings.flatMap(meetingDutyRecords), ...fromFiled, ...noticeDutyRecords(notices, keepersOf), ...plans.flatMap(planDutyRecords)], ['at']);
 }
 
 /** Meetings about one student (a class meeting of the whole class is not part of a case). */
@@ -80,14 +97,14 @@ export const caseHandlers: Handlers<Pick<SupportApi, 'caseView' | 'caseload'>> =
       let dutiesNote: string | null = null;
       if (audience === 'staff' && warning) {
         const users = await usersByIds(ctx.store, [cls.counselorId, cls.headTeacherId, ...(cls.assistantId ? [cls.assistantId] : [])]);
-        const result = dutyLinesByStudent([{ classId: cls._id, staff: staffOf(cls, users), warnings: [warning] }], dutyRecordsFrom(talks, meetings, filed, notices), {
+        // The level's one-off duties are rules of the same table (core/duties/level-rules.ts): one evaluator for every view.
+        const records = dutyRecordsFrom(talks, meetings, filed, notices, plan ? [plan] : [], keepersIn(new Map([[cls._id, cls]])));
+        const result = dutyLinesByStudent([{ classId: cls._id, staff: staffOf(cls, users), warnings: [warning] }], records, {
           rules: defaultDutyConfig.rules,
           calendar: await loadCalendar(ctx.store, Date.parse(now)),
           now,
         });
-        // The level's one-off duties (plan, talks, parent contact within N days) next to the config rules' lines.
-        const once = levelDutyLines({ warning, staff: staffOf(cls, users), evidence: { talks, notices, meetings, plan }, rules: defaultDutyConfig.rules, now });
-        duties = [...(result.lines.get(studentId) ?? []), ...once];
+        duties = result.lines.get(studentId) ?? [];
         dutiesNote = result.note;
       }
       const planV = plan ? planView(ctx, plan, student.cohort) : null;
@@ -149,20 +166,20 @@ export const caseHandlers: Handlers<Pick<SupportApi, 'caseView' | 'caseload'>> =
       ]);
       const users = await usersByIds(ctx.store, [...classes.values()].flatMap((c) => [c.counselorId, c.headTeacherId, ...(c.assistantId ? [c.assistantId] : [])]));
       const byClass = [...classes.values()].map((c) => ({ classId: c._id, staff: staffOf(c, users), warnings: warnings.filter((w) => w.classId === c._id) }));
-      const records = dutyRecordsFrom(talks.filter((t) => warnedIds.has(t.studentId)), meetings, filed.filter((r) => r.studentId !== undefined && warnedIds.has(r.studentId)), notices.filter((n) => warnedIds.has(n.studentId)));
+      const records = dutyRecordsFrom(
+        talks.filter((t) => warnedIds.has(t.studentId)),
+        meetings,
+        filed.filter((r) => r.studentId !== undefined && warnedIds.has(r.studentId)),
+        notices.filter((n) => warnedIds.has(n.studentId)),
+        plans,
+        keepersIn(classes),
+      );
       const { lines } = dutyLinesByStudent(byClass, records, { rules: defaultDutyConfig.rules, calendar: await loadCalendar(ctx.store, ctx.clock.now().getTime()), now: ctx.nowIso() });
       const planOf = new Map(plans.map((p) => [p.warningId, p]));
       const rows = warnings.map((w): CaseloadRow => {
         const mine = talks.filter((t) => t.studentId === w.studentId);
         const plan = planOf.get(w._id);
-        const once = levelDutyLines({
-          warning: w,
-          staff: byClass.find((c) => c.classId === w.classId)?.staff ?? [],
-          evidence: { talks: mine, notices: notices.filter((n) => n.studentId === w.studentId), meetings: meetings.filter((m) => aboutStudent(m, w.studentId)), plan: plan ?? null },
-          rules: defaultDutyConfig.rules,
-          now: ctx.nowIso(),
-        });
-        const duties = [...(lines.get(w.studentId) ?? []), ...once];
+        const duties = lines.get(w.studentId) ?? [];
         return {
           studentId: w.studentId,
           name: w.studentName,

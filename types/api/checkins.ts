@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { action } from '../envelope';
 import { id, isoTime, text } from '../fields';
 import { ResidentStatus, TalkMode, type CheckinFlag as Flag, type FollowUpStatus } from '../checkin';
+import { TalkerRole } from '../support';
 import type { DutyRecordKind } from '../duty';
 import type { Place } from '../place';
 
@@ -89,6 +90,8 @@ export const TalkInput = z.object({
   mode: TalkMode,
   minutes: duration,
   notes: text(1000, '谈话内容').default(''),
+  /** Who talked, when the caller holds several roles in the class (else the class's own role first). */
+  talkerRole: TalkerRole.optional(),
 });
 
 export const ParentContactInput = z.object({

@@ -3,7 +3,7 @@ import { action } from '../envelope';
 import { id } from '../fields';
 import type { CheckinFlag } from '../checkin';
 import type { Role } from '../domain';
-import type { DutyPeriod, DutyRecordKind, DutyUnitKind } from '../duty';
+import type { DutyPeriod, DutyRecordKind, DutyStatus, DutyUnitKind } from '../duty';
 
 /** Which windows "my duties" shows: those touching this week, this month, or the whole semester. */
 export const DutyScope = z.enum(['week', 'month', 'semester'], { errorMap: () => ({ message: '范围应为本周、本月或本学期' }) });
@@ -23,14 +23,16 @@ export type DutyItemView = {
   required: number;
   progress: number;
   due: number;
-  status: 'done' | 'due' | 'overdue';
+  status: DutyStatus;
   /** Records that count toward it. */
   recordIds: string[];
+  /** Of those, the ones made after the deadline (逾期完成). */
+  lateRecordIds: string[];
   /** What to record to make progress (opens the right form). */
   kinds: DutyRecordKind[];
 };
 
-export type DutyTally = { total: number; done: number; due: number; overdue: number };
+export type DutyTally = { total: number; done: number; due: number; overdue: number; lateDone: number };
 
 export type MyDuties = {
   scope: DutyScope;
@@ -53,7 +55,9 @@ export type ComplianceRow = {
   done: number;
   due: number;
   overdue: number;
-  /** done ÷ (done + overdue), one decimal; null while nothing is settled. */
+  /** Deadlines met after they passed (逾期完成), apart from done. */
+  lateDone: number;
+  /** On time: done ÷ (done + lateDone + overdue), one decimal; null while nothing is settled. */
   percent: number | null;
   /** Records filed this semester (by the person / about the class), counted or not. */
   records: number;

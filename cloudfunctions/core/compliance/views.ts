@@ -1,5 +1,5 @@
 import type { ComplianceRow, ComplianceSort, DutyItemView, DutyTally } from '../../../types/api/duties';
-import type { DutyRecordKind, DutyRule, DutyUnitKind } from '../../../types/duty';
+import type { DutyRecordKind, DutyRule, DutyStatus, DutyUnitKind } from '../../../types/duty';
 import { compliancePerClass, compliancePerPerson, worstFirst, type ComplianceSummary, type DutyItem, type PersonDutyEvaluation } from '../duties';
 
 export type UnitLabeler = (kind: DutyUnitKind, id: string) => string;
@@ -22,23 +22,24 @@ export function itemView(item: DutyItem, rules: ReadonlyMap<string, DutyRule>, l
     due: item.due,
     status: item.status,
     recordIds: item.done,
+    lateRecordIds: item.late,
     kinds,
   };
 }
 
-export function tallyOf(items: readonly { status: 'done' | 'due' | 'overdue' }[]): DutyTally {
-  const tally = { total: items.length, done: 0, due: 0, overdue: 0 };
+export function tallyOf(items: readonly { status: DutyStatus }[]): DutyTally {
+  const tally = { total: items.length, done: 0, due: 0, overdue: 0, lateDone: 0 };
   for (const item of items) tally[item.status] += 1;
   return tally;
 }
 
-/** Overdue first, then open by deadline, then done. */
+/** Overdue first, then open by deadline, then met late, then done. */
 export function urgentFirst(a: DutyItemView, b: DutyItemView): number {
-  const rank = { overdue: 0, due: 1, done: 2 } as const;
+  const rank = { overdue: 0, due: 1, lateDone: 2, done: 3 } as const;
   return rank[a.status] - rank[b.status] || (a.dueAt < b.dueAt ? -1 : a.dueAt > b.dueAt ? 1 : 0) || (a.key < b.key ? -1 : 1);
 }
 
-const empty = (id: string): ComplianceSummary => ({ id, total: 0, done: 0, due: 0, overdue: 0, percent: null });
+const empty = (id: string): ComplianceSummary => ({ id, total: 0, done: 0, due: 0, overdue: 0, lateDone: 0, percent: null });
 
 function row(summary: ComplianceSummary, name: string, note: string, records: number): ComplianceRow {
   return { ...summary, name, note, records };

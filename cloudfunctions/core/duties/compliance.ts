@@ -7,7 +7,7 @@ export function summarizeBy(items: Iterable<DutyItem>, groupsOf: (item: DutyItem
     for (const id of groupsOf(item)) {
       let summary = groups.get(id);
       if (!summary) {
-        summary = { id, total: 0, done: 0, due: 0, overdue: 0, percent: null };
+        summary = { id, total: 0, done: 0, due: 0, overdue: 0, lateDone: 0, percent: null };
         groups.set(id, summary);
       }
       summary.total += 1;
@@ -15,7 +15,8 @@ export function summarizeBy(items: Iterable<DutyItem>, groupsOf: (item: DutyItem
     }
   }
   for (const summary of groups.values()) {
-    const settled = summary.done + summary.overdue;
+    // On time only: a deadline met late counts as settled, not as done.
+    const settled = summary.done + summary.lateDone + summary.overdue;
     summary.percent = settled === 0 ? null : Math.round((summary.done / settled) * 1000) / 10;
   }
   return [...groups.values()];
@@ -28,7 +29,7 @@ function* allItems(evaluations: readonly PersonDutyEvaluation[]): Iterable<DutyI
 /** One row per person evaluated (a person with no duties gets an empty row, not none). */
 export function compliancePerPerson(evaluations: readonly PersonDutyEvaluation[]): ComplianceSummary[] {
   const rows = new Map(summarizeBy(allItems(evaluations), (item) => [item.personId]).map((s) => [s.id, s]));
-  return evaluations.map((e) => rows.get(e.personId) ?? { id: e.personId, total: 0, done: 0, due: 0, overdue: 0, percent: null });
+  return evaluations.map((e) => rows.get(e.personId) ?? { id: e.personId, total: 0, done: 0, due: 0, overdue: 0, lateDone: 0, percent: null });
 }
 
 /** One row per class, from every duty whose unit lies in the class (class, dorm, student, warned student). */

@@ -107,8 +107,20 @@ export function createDutyEvaluator(settings: DutyEvaluationSettings): DutyEvalu
           const shown: DutyUnit = { kind: unit.kind, id: unit.id, classIds: unit.classIds };
           for (const window of windowsOf(rule, unit)) {
             if (window.start > now) continue;
-            const { done, progress } = tally(rule, accepts, index, subject.personId, unit, window);
-            const status: DutyStatus = progress >= required ? 'done' : now >= window.end ? 'overdue' : 'due';
+            const inTime = tally(rule, accepts, index, subject.personId, unit, window);
+            let status: DutyStatus = inTime.progress >= required ? 'done' : now >= window.end ? 'overdue' : 'due';
+            let { done, progress } = inTime;
+            let late: string[] = [];
+            if (status === 'overdue' && rule.period === 'withinDaysOf') {
+              // A one-off deadline met afterwards is 逾期完成: shown apart, never on time.
+              const after = tally(rule, accepts, index, subject.personId, unit, { start: window.end, end: now + 1 });
+              if (progress + after.progress >= required) {
+                status = 'lateDone';
+                late = after.done;
+                done = [...done, ...after.done];
+                progress += after.progress;
+              }
+            }
             const start = format(window.start);
             const end = format(window.end);
             items.push({
@@ -126,6 +138,7 @@ export function createDutyEvaluator(settings: DutyEvaluationSettings): DutyEvalu
               progress,
               due: Math.max(0, required - progress),
               done,
+              late,
               status,
               dueAt: end.iso,
               ...(rule.remindBeforeDays === undefined ? {} : { remindBeforeDays: rule.remindBeforeDays }),

@@ -51,7 +51,8 @@ export function dutyLinesByStudent(
       });
       for (const item of items) {
         const current = Date.parse(item.window.start) <= now && now < Date.parse(item.window.end);
-        if (!current && item.status !== 'overdue') continue;
+        // One-off deadlines stay on the case however they ended (done, late or missed); periodic ones while open or missed.
+        if (!current && item.status !== 'overdue' && item.period !== 'withinDaysOf') continue;
         const line: DutyLine = { title: item.title, role: roleLabel[item.role], personName: names.get(item.personId) ?? item.personId, required: item.required, progress: item.progress, status: item.status, dueAt: item.dueAt };
         const list = lines.get(item.unit.id) ?? [];
         list.push(line);

@@ -1,5 +1,6 @@
 import type { DutyRecord } from '../../../types/duty';
-import type { Meeting, TalkRecord } from '../../../types/support';
+import type { Notice } from '../../../types/notice';
+import type { Meeting, StudyPlan, TalkRecord } from '../../../types/support';
 
 /**
  * Casework records in the shape the duty evaluator counts. A talk counts once for its talker; a
@@ -26,4 +27,30 @@ export function meetingDutyRecords(m: Meeting): DutyRecord[] {
     case 'parentMeeting':
       return m.studentIds.map((studentId) => ({ ...base, _id: `${m._id}:${studentId}`, kind: 'parentContact', studentId, mode: 'faceToFace' }));
   }
+}
+
+/** What a notice contributes to parent-contact duties (the staff's calls and the parent's receipt). */
+export type NoticeEvidence = Pick<Notice, '_id' | 'studentId' | 'classId'> & { receipt: { at: string } | null; phoneContacts: readonly { at: string; by: string }[] };
+
+/**
+ * Parent contacts recorded on a notice: each staff phone call counts for its caller; the parent's
+ * returned receipt is the written contact seed 004 §四.3 lets counselor and head teacher archive,
+ * so it counts for each of them (`keepersOf` gives the class's counselor and head teacher).
+ */
+export function noticeDutyRecords(notices: readonly NoticeEvidence[], keepersOf: (classId: string) => readonly string[]): DutyRecord[] {
+  return notices.flatMap((n) => [
+    ...n.phoneContacts.map((c, i): DutyRecord => ({ _id: `${n._id}:phone:${i}`, kind: 'parentContact', actorId: c.by, at: c.at, studentId: n.studentId, classId: n.classId, mode: 'phone' })),
+    ...(n.receipt ? keepersOf(n.classId).map((personId): DutyRecord => ({ _id: `${n._id}:receipt:${personId}`, kind: 'parentContact', actorId: personId, at: n.receipt?.at ?? '', studentId: n.studentId, classId: n.classId, mode: 'receipt' })) : []),
+  ]);
+}
+
+/**
+ * A study plan counts toward the plan duty of whoever approved it, at the approval: the duty is
+ * the reviewer's (head teacher, or jointly with the counselor for gxu-ee 试读), so a plan approved
+ * by someone else does not meet it, and approving it after the deadline is 逾期完成.
+ */
+export function planDutyRecords(plan: Pick<StudyPlan, '_id' | 'studentId' | 'classId' | 'history'>): DutyRecord[] {
+  const approvals = new Map<string, string>();
+  for (const e of plan.history) if (e.status === 'approved' && !approvals.has(e.by)) approvals.set(e.by, e.at);
+  return [...approvals].map(([by, at]) => ({ _id: `${plan._id}:approved:${by}`, kind: 'studyPlan', actorId: by, at, studentId: plan.studentId, classId: plan.classId, documented: true }));
 }

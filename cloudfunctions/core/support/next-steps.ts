@@ -2,6 +2,7 @@ import type { CaseAudience, DutyLine } from '../../../types/api/support';
 import type { MeetingKind, MeetingStatus, PlanStatus, ReviewerRole } from '../../../types/support';
 import { meetingKindLabel } from '../../../types/support';
 import { formatDateTime } from '../time/shanghai';
+import { dueDateText } from '../duties/due-date';
 
 export type NextInput = {
   audience: CaseAudience;
@@ -15,10 +16,6 @@ export type NextInput = {
   now: string;
 };
 
-/** The last calendar day inside a window whose end is exclusive. */
-function lastDay(dueAt: string): string {
-  return formatDateTime(new Date(Date.parse(dueAt) - 1)).slice(0, 10);
-}
 
 const reviewerName: Record<ReviewerRole, string> = { headTeacher: '班主任', tutor: '导师', counselor: '辅导员' };
 
@@ -37,12 +34,12 @@ export function nextSteps(input: NextInput): string[] {
     return [...steps, ...upcoming];
   }
   if (input.audience === 'parent') return upcoming;
-  for (const d of input.duties) if (d.status === 'overdue') steps.push(`已逾期：${d.title}（${d.personName}，${lastDay(d.dueAt)} 截止）`);
+  for (const d of input.duties) if (d.status === 'overdue') steps.push(`已逾期：${d.title}（${d.personName}，${dueDateText(d.dueAt)}）`);
   if (input.hasWarning && input.talks === 0) steps.push('尚无谈话记录，请尽快约谈');
   if (input.planStatus === 'none' && input.hasWarning) steps.push('督促学生填写学习计划');
   if (input.planStatus === 'draft' || input.planStatus === 'returned') steps.push('督促学生提交学习计划');
   if (input.planStatus === 'submitted') steps.push(`学习计划待${input.reviewerRole ? reviewerName[input.reviewerRole] : ''}审核`);
   const due = [...input.duties].filter((d) => d.status === 'due').sort((a, b) => (a.dueAt < b.dueAt ? -1 : 1))[0];
-  if (due) steps.push(`${due.title}：还差 ${due.required - due.progress}（${formatDateTime(due.dueAt).slice(0, 10)} 前）`);
+  if (due) steps.push(`${due.title}：还差 ${due.required - due.progress}（${dueDateText(due.dueAt)}）`);
   return [...steps, ...upcoming];
 }

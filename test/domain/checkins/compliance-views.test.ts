@@ -59,7 +59,7 @@ describe('which duties a scope shows', () => {
     key: `${period}|${start}`, personId: 'p', ruleId: period, role: 'counselor', title: period, period,
     unit: { kind: 'person', id: 'p', classIds: [] }, caseIds: [],
     window: { start: `${start}T00:00:00.000+08:00`, end: `${end}T00:00:00.000+08:00`, lastDay: end },
-    measure: 'count', required: 1, progress: 0, due: 1, done: [], status: 'due', dueAt: `${end}T00:00:00.000+08:00`,
+    measure: 'count', required: 1, progress: 0, due: 1, done: [], late: [], status: 'due', dueAt: `${end}T00:00:00.000+08:00`,
   });
   const items = [
     item('week', '2026-11-16', '2026-11-23'),
@@ -90,7 +90,7 @@ describe('which duties a scope shows', () => {
 });
 
 describe('sorting compliance rows', () => {
-  const row = (id: string, name: string, percent: number | null, overdue: number): ComplianceRow => ({ id, name, note: '', total: 10, done: 0, due: 0, overdue, percent, records: 0 });
+  const row = (id: string, name: string, percent: number | null, overdue: number): ComplianceRow => ({ id, name, note: '', total: 10, done: 0, due: 0, overdue, lateDone: 0, percent, records: 0 });
   const rows = [row('a', '丙', 50, 3), row('b', '甲', null, 0), row('c', '乙', 20, 1), row('d', '丁', 50, 5)];
   it.each([
     ['worst', ['c', 'd', 'a', 'b']],

@@ -1,4 +1,4 @@
-import { compliancePerClass, compliancePerPerson, compliancePerRule, evaluateDutiesBatch, worstFirst } from '../../../cloudfunctions/core/duties';
+import { compliancePerClass, compliancePerPerson, compliancePerRule, evaluateDutiesBatch, summarizeBy, worstFirst, type DutyItem } from '../../../cloudfunctions/core/duties';
 import { at, calendar, counselorOf, dutyRecord, shippedRule } from '../../support/duties-factories';
 
 const r = dutyRecord;
@@ -24,10 +24,10 @@ describe('compliance summaries', () => {
   it('per person: done ÷ (done + overdue); open windows count against nobody; a person with nothing settled is null', () => {
     expect(compliancePerPerson(evaluations)).toEqual([
       // weeks 1, 2 done, week 3 open; dorm window 1 done, window 2 open
-      { id: 'alice', total: 5, done: 3, due: 2, overdue: 0, percent: 100 },
+      { id: 'alice', total: 5, done: 3, due: 2, overdue: 0, lateDone: 0, percent: 100 },
       // week 1 missed, weeks 2 and 3 done
-      { id: 'bob', total: 3, done: 2, due: 0, overdue: 1, percent: 66.7 },
-      { id: 'carol', total: 0, done: 0, due: 0, overdue: 0, percent: null },
+      { id: 'bob', total: 3, done: 2, due: 0, overdue: 1, lateDone: 0, percent: 66.7 },
+      { id: 'carol', total: 0, done: 0, due: 0, overdue: 0, lateDone: 0, percent: null },
     ]);
   });
 
@@ -45,5 +45,15 @@ describe('compliance summaries', () => {
 
   it('sorts worst first, unsettled last', () => {
     expect(compliancePerPerson(evaluations).sort(worstFirst).map((s) => s.id)).toEqual(['bob', 'alice', 'carol']);
+  });
+
+  it('a deadline met late is counted apart and is not on time (issue 11)', () => {
+    const item = (status: DutyItem['status']): DutyItem => ({
+      key: status, personId: 'p', ruleId: 'r', role: 'counselor', title: 't', period: 'withinDaysOf', unit: { kind: 'warnedStudent', id: 's', classIds: [] }, caseIds: [],
+      window: { start: '2025-09-01T00:00:00.000+08:00', end: '2025-09-15T00:00:00.000+08:00', lastDay: '2025-09-14' }, measure: 'count', required: 1,
+      progress: status === 'done' || status === 'lateDone' ? 1 : 0, due: 0, done: [], late: [], status, dueAt: '2025-09-15T00:00:00.000+08:00',
+    });
+    const [summary] = summarizeBy([item('done'), item('lateDone'), item('overdue'), item('due')], (i) => [i.personId]);
+    expect(summary).toEqual({ id: 'p', total: 4, done: 1, due: 1, overdue: 1, lateDone: 1, percent: 33.3 });
   });
 });

@@ -28,8 +28,104 @@ const assistant = (overrides = {}) =>
   ]);
 const times = (n: number, make: (i: number) => DutyRecord) => Array.from({ length: n }, (_, i) => make(i));
 
+const htWarned = (tags: string[], extra: Partial<Parameters<typeof warned>[0]> = {}) => headTeacher({ warnedStudents: [warned({ since: at('2025-09-22 15:00'), tags: ['warning', ...tags], ...extra })] });
+const cWarned = (tags: string[]) => counselor({ warnedStudents: [warned({ since: at('2025-09-22 15:00'), tags: ['warning', ...tags] })] });
+
+/** The policies' one-off level duties (core/duties/level-rules.ts), counted by the same evaluator. */
+const levelRows: Row[] = [
+  {
+    rule: 'level-lzut-life-talk-headteacher-14d',
+    case: 'oral warning: a talk on the 14th day after is in time; another student talked to 266 days later is 逾期完成',
+    person: headTeacher({
+      warnedStudents: [
+        warned({ studentId: 'stu-1', since: at('2025-09-22 15:00'), tags: ['warning', 'lzut-life:oral'] }),
+        warned({ studentId: 'stu-2', since: at('2025-09-22 15:00'), tags: ['warning', 'lzut-life:written'] }),
+      ],
+    }),
+    records: [r({ kind: 'talk', at: at('2025-10-06 23:00'), studentId: 'stu-1' }), r({ kind: 'talk', at: at('2026-01-10 10:00'), studentId: 'stu-2' })],
+    now: '2026-01-12 12:00',
+    expect: [
+      ['stu-1', '2025-10-06', 1, 1, 'done'],
+      ['stu-2', '2025-10-06', 1, 1, 'lateDone'],
+    ],
+  },
+  {
+    rule: 'level-lzut-life-talk-counselor-14d',
+    case: 'the head teacher’s talk does not meet the counselor’s duty',
+    person: cWarned(['lzut-life:oral']),
+    records: [r({ kind: 'talk', at: at('2025-09-25 10:00'), studentId: 'stu-1', actorId: 'someone-else' })],
+    now: '2025-10-08 12:00',
+    expect: [['stu-1', '2025-10-06', 1, 0, 'overdue']],
+  },
+  {
+    rule: 'level-lzut-life-parent-contact-headteacher-14d',
+    case: 'written warning only: the head teacher’s call counts',
+    person: htWarned(['lzut-life:written']),
+    records: [r({ kind: 'parentContact', at: at('2025-09-30 10:00'), studentId: 'stu-1' })],
+    now: '2025-10-08 12:00',
+    expect: [['stu-1', '2025-10-06', 1, 1, 'done']],
+  },
+  {
+    rule: 'level-lzut-life-study-plan-headteacher-30d',
+    case: 'a plan approved by the head teacher on day 30 counts; one approved by someone else does not',
+    person: headTeacher({
+      warnedStudents: [
+        warned({ studentId: 'stu-1', since: at('2025-09-22 15:00'), tags: ['warning', 'lzut-life:warning'] }),
+        warned({ studentId: 'stu-2', since: at('2025-09-22 15:00'), tags: ['warning', 'lzut-life:warning'] }),
+      ],
+    }),
+    records: [r({ kind: 'studyPlan', at: at('2025-10-22 20:00'), studentId: 'stu-1' }), r({ kind: 'studyPlan', at: at('2025-10-01 20:00'), studentId: 'stu-2', actorId: 'counselor-x' })],
+    now: '2025-10-25 12:00',
+    expect: [
+      ['stu-1', '2025-10-22', 1, 1, 'done'],
+      ['stu-2', '2025-10-22', 1, 0, 'overdue'],
+    ],
+  },
+  {
+    rule: 'level-gxu-ee-talk-headteacher-14d',
+    case: 'gxu-ee 预警 and 试读 alike',
+    person: htWarned(['gxu-ee:probation']),
+    records: [],
+    now: '2025-10-01 12:00',
+    expect: [['stu-1', '2025-10-06', 1, 0, 'due']],
+  },
+  {
+    rule: 'level-gxu-ee-talk-counselor-14d',
+    case: '试读 only',
+    person: cWarned(['gxu-ee:probation']),
+    records: [r({ kind: 'talk', at: at('2025-09-23 10:00'), studentId: 'stu-1' })],
+    now: '2025-10-01 12:00',
+    expect: [['stu-1', '2025-10-06', 1, 1, 'done']],
+  },
+  {
+    rule: 'level-gxu-ee-parent-contact-headteacher-7d',
+    case: '试读: the head teacher phones the parents within a week',
+    person: htWarned(['gxu-ee:probation']),
+    records: [],
+    now: '2025-10-01 12:00',
+    expect: [['stu-1', '2025-09-29', 1, 0, 'overdue']],
+  },
+  {
+    rule: 'level-gxu-ee-study-plan-headteacher-30d',
+    case: 'the plan approved by the head teacher',
+    person: htWarned(['gxu-ee:warning']),
+    records: [r({ kind: 'studyPlan', at: at('2025-10-10 10:00'), studentId: 'stu-1' })],
+    now: '2025-10-12 12:00',
+    expect: [['stu-1', '2025-10-22', 1, 1, 'done']],
+  },
+  {
+    rule: 'level-gxu-ee-study-plan-counselor-30d',
+    case: '试读: reviewed jointly, the counselor’s own approval counts for the counselor',
+    person: cWarned(['gxu-ee:probation']),
+    records: [r({ kind: 'studyPlan', at: at('2025-10-10 10:00'), studentId: 'stu-1', actorId: 'head-teacher-x' })],
+    now: '2025-10-12 12:00',
+    expect: [['stu-1', '2025-10-22', 1, 0, 'due']],
+  },
+];
+
 /** Every row of SPEC.md "Duties the system tracks", each with its period boundary. */
 const rows: Row[] = [
+  ...levelRows,
   {
     rule: 'counselor-talks-third-of-class',
     case: '1/3 of 30 + 31 students is 21 (rounded up); a talk with another class does not count',
@@ -140,11 +236,13 @@ const rows: Row[] = [
   },
   {
     rule: 'counselor-notify-parents-of-warned',
-    case: 'published Monday 15:00: a call the next Monday 23:00 is in time, Tuesday 00:00 is late',
+    // Issue 11: a call after the deadline makes it 逾期完成, never done; without one it stays overdue.
+    case: 'published Monday 15:00: a call the next Monday 23:00 is in time, Tuesday 00:00 is late (逾期完成)',
     person: counselor({
       warnedStudents: [
         warned({ studentId: 'stu-1', since: at('2025-09-22 15:00') }),
         warned({ studentId: 'stu-2', since: at('2025-09-22 15:00'), tags: ['statusHandling'] }),
+        warned({ studentId: 'stu-3', since: at('2025-09-22 15:00') }),
       ],
     }),
     records: [
@@ -154,7 +252,8 @@ const rows: Row[] = [
     now: '2025-10-01 12:00',
     expect: [
       ['stu-1', '2025-09-29', 1, 1, 'done'],
-      ['stu-2', '2025-09-29', 1, 0, 'overdue'],
+      ['stu-2', '2025-09-29', 1, 1, 'lateDone'],
+      ['stu-3', '2025-09-29', 1, 0, 'overdue'],
     ],
   },
   {

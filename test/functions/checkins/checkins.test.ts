@@ -153,12 +153,16 @@ describe('checkins function', () => {
     expect(await get(meeting.recordId)).toMatchObject({ kind: 'classMeeting', documented: true, classId: cls._id });
     expect(await get(bare.recordId)).toMatchObject({ kind: 'classCommitteeMeeting', documented: false });
     expect(await get(activity.recordId)).toMatchObject({ kind: 'themedActivity', minutes: 90 });
-    expect(await get(talk.recordId)).toMatchObject({ kind: 'talk', studentId: people.student._id, mode: 'faceToFace', minutes: 35, classId: cls._id });
+    // Issue 11: the quick talk is the one talk record (collection talks), not a second history.
+    expect(await get(talk.recordId)).toBeNull();
+    expect(await h.store.get('talks', talk.recordId)).toMatchObject({ kind: 'talk', form: 'quick', talkerRole: 'assistant', studentId: people.student._id, mode: 'faceToFace', minutes: 35, classId: cls._id, nth: 1 });
     expect(await get(parent.recordId)).toMatchObject({ kind: 'parentContact', studentId: people.student._id });
     expect(await get(teacher.recordId)).toMatchObject({ kind: 'teacherContact', teacherId: 'name:王老师' });
     const mine = await h.ok(people.assistantUser, 'checkins', 'myRecords', {});
     expect(mine.map((r) => r.recordId)).toEqual(expect.arrayContaining([activity.recordId, talk.recordId]));
     expect(mine.every((r) => r.label.length > 0)).toBe(true);
+    // The list says whom the talk was with.
+    expect(mine.find((r) => r.recordId === talk.recordId)?.label).toContain(people.student.name);
   });
 
   it('a counselor closes a follow-up; an assistant may not', async () => {

@@ -121,7 +121,8 @@ describe('duties function', () => {
     // Records span two pages now; nothing else grows, and nothing is read per person or class.
     expect(large.byCollection.get('dutyRecords')).toBe((small.byCollection.get('dutyRecords') ?? 0) + 1);
     expect(large.query + large.get).toBe(small.query + small.get + 1);
-    expect(small.query + small.get).toBeLessThanOrEqual(10);
+    // Issue 11: notices (calls, receipts) and study plans are two more reads, whatever the size.
+    expect(small.query + small.get).toBeLessThanOrEqual(12);
   });
 
   it('a warm instance reads only the records received since its last read, and misses none', async () => {

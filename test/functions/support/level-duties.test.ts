@@ -46,7 +46,7 @@ describe('support: a written warning’s one-off duties in the case view', () =>
     h.clock.advance(16 * DAY);
     const { line, next } = await parentLine();
     expect(line).toMatchObject({ status: 'done' });
-    expect(next).toEqual(expect.arrayContaining([expect.stringMatching(/^已逾期：警示公布后 14 天内与学生谈话（.+，2026-12-07 截止）$/)]));
+    expect(next).toEqual(expect.arrayContaining([expect.stringMatching(/^已逾期：警示公布后 14 天内与学生谈话（.+，截止 2026-12-07）$/)]));
     expect(next.some((s) => s.includes(PARENT_LINE))).toBe(false);
     const caseload = await h.ok(people.headTeacherUser, 'support', 'caseload', {});
     expect(caseload.find((r) => r.studentId === people.student._id)?.next).toEqual(expect.arrayContaining([expect.stringMatching(/^已逾期：警示公布后 14 天内与学生谈话/)]));

@@ -1,12 +1,14 @@
 import { Text, View } from '@tarojs/components';
 import { Cell, CellGroup } from '@nutui/nutui-react-taro';
 import { checkinFlagLabel, recordKindLabel } from '../../../../types/checkin';
+import { dutyStatusLabel } from '../../../../types/duty';
+import { dueDateText } from '../../../../cloudfunctions/core/duties/due-date';
 import { call } from '../../../services/api';
 import { useLoad } from '../../../services/use-call';
 import { LoadState } from '../../../components/load-state';
 
-const statusText = { done: '已完成', due: '待完成', overdue: '已逾期' } as const;
-const statusColor = { done: '#188038', due: '#e37400', overdue: '#d93025' } as const;
+const statusText = dutyStatusLabel;
+const statusColor = { done: '#188038', due: '#e37400', overdue: '#d93025', lateDone: '#b06000' } as const;
 
 /** Drill-down: a class's or a person's duties with the records that count, and every record filed. */
 export function ComplianceDetailView({ target }: { target: { classId: string } | { personId: string } }) {
@@ -20,7 +22,7 @@ export function ComplianceDetailView({ target }: { target: { classId: string } |
           <View className="page-title">{d.title}</View>
           {d.row ? (
             <View className="muted" style={{ padding: '0 16px' }}>
-              {d.semesterId} · 完成率 {d.row.percent === null ? '—' : `${d.row.percent}%`} · 已完成 {d.row.done} · 待完成 {d.row.due} · 已逾期 {d.row.overdue} · 记录 {d.row.records} 条
+              {d.semesterId} · 完成率 {d.row.percent === null ? '—' : `${d.row.percent}%`} · 已完成 {d.row.done} · 待完成 {d.row.due} · 已逾期 {d.row.overdue} · 逾期完成 {d.row.lateDone} · 记录 {d.row.records} 条
             </View>
           ) : null}
           <View className="section-title">记录（{d.records.length}）</View>
@@ -45,7 +47,7 @@ export function ComplianceDetailView({ target }: { target: { classId: string } |
                     <Text style={{ marginLeft: '4px', padding: '0 6px', borderRadius: '4px', fontSize: '12px', color: '#fff', background: statusColor[i.status] }}>{statusText[i.status]}</Text>
                   </View>
                 }
-                description={`${i.unit.label} · ${i.window.start.slice(0, 10)} 至 ${i.window.lastDay} · ${i.progress}/${i.required}${i.measure === 'minutes' ? ' 分钟' : ' 次'}`}
+                description={`${i.unit.label} · ${i.window.start.slice(0, 10)} 起 · ${dueDateText(i.dueAt)} · ${i.progress}/${i.required}${i.measure === 'minutes' ? ' 分钟' : ' 次'}`}
               />
             ))}
           </CellGroup>

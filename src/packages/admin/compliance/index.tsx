@@ -57,7 +57,7 @@ export default function CompliancePage() {
                     <span className="compliance-name">{row.name}</span> <span className={row.overdue > 0 ? 'danger' : 'ok'}>{percentText(row)}</span>
                   </View>
                 }
-                description={`${row.note ? `${row.note} · ` : ''}已完成 ${row.done} · 待完成 ${row.due} · 逾期 ${row.overdue} · 记录 ${row.records} 条`}
+                description={`${row.note ? `${row.note} · ` : ''}已完成 ${row.done} · 待完成 ${row.due} · 逾期 ${row.overdue} · 逾期完成 ${row.lateDone} · 记录 ${row.records} 条`}
                 clickable
                 onClick={() => open(row)}
               />

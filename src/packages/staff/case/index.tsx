@@ -3,6 +3,8 @@ import Taro from '@tarojs/taro';
 import { Button, Cell, CellGroup, Tag } from '@nutui/nutui-react-taro';
 import type { CaseView, CaseloadRow, DutyLine, TimelineEntry } from '../../../../types/api/support';
 import { planStatusLabel } from '../../../../types/support';
+import { dutyStatusLabel } from '../../../../types/duty';
+import { dueDateText } from '../../../../cloudfunctions/core/duties/due-date';
 import { formatWall } from '../../../services/wall-time';
 import { call } from '../../../services/api';
 import { useLoad } from '../../../services/use-call';
@@ -11,9 +13,10 @@ import { pageUrl, routeId, useRouteParams } from '../../../services/use-route-pa
 
 const go = (url: string) => void Taro.navigateTo({ url });
 const statusTag: Record<DutyLine['status'], { text: string; type: 'success' | 'warning' | 'danger' }> = {
-  done: { text: '已完成', type: 'success' },
-  due: { text: '进行中', type: 'warning' },
-  overdue: { text: '已逾期', type: 'danger' },
+  done: { text: dutyStatusLabel.done, type: 'success' },
+  due: { text: dutyStatusLabel.due, type: 'warning' },
+  overdue: { text: dutyStatusLabel.overdue, type: 'danger' },
+  lateDone: { text: dutyStatusLabel.lateDone, type: 'warning' },
 };
 
 function Caseload() {
@@ -91,7 +94,7 @@ function Case({ studentId }: { studentId: string }) {
               <Cell
                 key={`${d.title}-${d.personName}-${i}`}
                 title={d.title}
-                description={`${d.role} ${d.personName} · ${d.progress}/${d.required} · 截止 ${formatWall(d.dueAt).slice(0, 10)}`}
+                description={`${d.role} ${d.personName} · ${d.progress}/${d.required} · ${dueDateText(d.dueAt)}`}
                 extra={<Tag type={statusTag[d.status].type}>{statusTag[d.status].text}</Tag>}
               />
             ))}

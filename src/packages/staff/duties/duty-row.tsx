@@ -3,12 +3,14 @@ import Taro from '@tarojs/taro';
 import { Button, Cell } from '@nutui/nutui-react-taro';
 import type { DutyItemView } from '../../../../types/api/duties';
 import { pageUrl } from '../../../services/use-route-params';
+import { dutyStatusLabel } from '../../../../types/duty';
+import { dueDateText } from '../../../../cloudfunctions/core/duties/due-date';
 
-const statusTag = { done: { color: '#188038', text: '已完成' }, due: { color: '#e37400', text: '待完成' }, overdue: { color: '#d93025', text: '已逾期' } } as const;
+const statusColor = { done: '#188038', due: '#e37400', overdue: '#d93025', lateDone: '#b06000' } as const;
 
 /** One duty: what, for whom, by when, how far; one tap opens the form that records it. */
 export function DutyRow({ item }: { item: DutyItemView }) {
-  const tag = statusTag[item.status];
+  const tag = { color: statusColor[item.status], text: dutyStatusLabel[item.status] };
   const amount = item.measure === 'minutes' ? `${item.progress}/${item.required} 分钟` : `${item.progress}/${item.required} 次`;
   const kind = item.kinds[0];
   return (
@@ -22,9 +24,9 @@ export function DutyRow({ item }: { item: DutyItemView }) {
           </Text>
         </View>
       }
-      description={`${item.unit.label} · ${item.window.start.slice(0, 10)} 至 ${item.window.lastDay} · ${amount}`}
+      description={`${item.unit.label} · ${item.window.start.slice(0, 10)} 起 · ${dueDateText(item.dueAt)} · ${amount}`}
       extra={
-        item.status !== 'done' && kind ? (
+        item.status !== 'done' && item.status !== 'lateDone' && kind ? (
           <Button size="small" type="primary" onClick={() => Taro.navigateTo({ url: pageUrl('/packages/staff/checkin/index', { kind }) })}>
             去记录
           </Button>

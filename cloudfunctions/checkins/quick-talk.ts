@@ -1,0 +1,54 @@
+import type { CheckinReceipt } from '../../types/api/checkins';
+import type { TalkRecord, TalkerRole, TalkMode } from '../../types/support';
+import { recordIdFor } from '../core/checkins/record-id';
+import { DomainError } from '../core/errors';
+import { nthAt } from '../core/support/talk-numbering';
+import { quickTalkRecord, quickTalkerRole } from '../core/support/quick-talk';
+import { loadStudent } from '../platform/directory/directory';
+import type { Context } from '../platform/runtime/define-function';
+import type { Stored } from '../platform/store/store';
+import { TALKS } from '../support/collections';
+import { talkerRolesFor, talksOf } from '../support/talks';
+import { stampOf, type Sent } from './file-record';
+
+function receipt(talk: Pick<TalkRecord, '_id' | 'at' | 'flags'>, duplicate: boolean): CheckinReceipt {
+  return { recordId: talk._id, kind: 'talk', at: talk.at, flags: talk.flags ?? [], distanceMeters: null, placeName: null, duplicate, followUps: 0 };
+}
+
+/**
+ * 签到与记录 → 面对面谈话 (and 我的职责 → 去记录): the quick form writes the one talk record
+ * (collection `talks`), idempotently by the phone's client id, so it shows in the case, the
+ * timeline and the caseload, takes its n-th number and counts once toward every duty.
+ */
+export async function recordQuickTalk(ctx: Context, input: Sent & { studentId: string; mode: TalkMode; minutes: number; notes: string; talkerRole?: TalkerRole | undefined }): Promise<CheckinReceipt> {
+  const id = recordIdFor(ctx.actor.userId, input.clientId);
+  const existing = await ctx.store.get<TalkRecord>(TALKS, id);
+  if (existing) return receipt(existing, true);
+  const student = await loadStudent(ctx.store, input.studentId);
+  const role = quickTalkerRole(talkerRolesFor(ctx.actor, student.classId), input.talkerRole);
+  if (!role) throw new DomainError('TALK.TALKER_ROLE', '你在该班没有所选的谈话人身份', 'talkerRole');
+  const { at, flags } = stampOf(ctx, input, null);
+  const talks = await talksOf(ctx, student._id);
+  const doc = quickTalkRecord({
+    _id: id,
+    actorId: ctx.actor.userId,
+    actorName: ctx.actor.name,
+    talkerRole: role,
+    at,
+    receivedAt: ctx.nowIso(),
+    student,
+    mode: input.mode,
+    minutes: input.minutes,
+    content: input.notes,
+    clientId: input.clientId.toLowerCase(),
+    flags,
+    nth: nthAt(talks, student._id, ctx.actor.userId, at),
+  });
+  return ctx.store.transaction(async (tx) => {
+    // A resend racing the first send: the first one in wins, the other reads it.
+    const raced = await tx.get<TalkRecord>(TALKS, id);
+    if (raced) return receipt(raced, true);
+    const saved: Stored<TalkRecord> = await tx.add(TALKS, doc, ctx.write());
+    return receipt(saved, false);
+  });
+}
