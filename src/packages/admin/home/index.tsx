@@ -41,6 +41,11 @@ export default function AdminHome() {
           />
         </CellGroup>
       ) : null}
+      {role.success && (role.data === 'clerk' || role.data === 'leader' || role.data === 'studentAffairs') ? (
+        <CellGroup>
+          <Cell className="link-assistants" title={role.data === 'studentAffairs' ? '学业助理审核与公示' : '学业助理选聘'} clickable onClick={() => void Taro.navigateTo({ url: role.data === 'studentAffairs' ? '/packages/assistants/school/index' : '/packages/assistants/college/index' })} />
+        </CellGroup>
+      ) : null}
       {/* 学工部 works at school level: pairing approvals only, no college lists. */}
       {role.success && role.data === 'studentAffairs' ? null : (
       <>

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '学业助理信息申报表' });

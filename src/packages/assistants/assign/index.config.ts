@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '配备班级与津贴' });
