@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 
 /** A workbook read back: each sheet's name and its rows as text (merged cells give their value once). */
@@ -11,7 +12,7 @@ function cellText(value: ExcelJS.CellValue): string {
 
 export async function readXlsx(base64: string | Buffer): Promise<ReadSheet[]> {
   const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(typeof base64 === 'string' ? Buffer.from(base64, 'base64') : base64);
+  await workbook.xlsx.read(Readable.from(typeof base64 === 'string' ? Buffer.from(base64, 'base64') : base64));
   return workbook.worksheets.map((sheet) => {
     const rows: string[][] = [];
     const spanning: boolean[] = [];
