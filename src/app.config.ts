@@ -11,6 +11,7 @@ export default defineAppConfig({
     { root: 'packages/admin', pages: ['home/index', 'objections/index', 'compliance/index', 'import/index', 'run/index', 'review/index', 'calendar/index'] },
     // The academic-assistant programme (seed 000): graduates apply, the college selects, 学工部 reviews.
     { root: 'packages/assistants', pages: ['home/index', 'apply/index', 'college/index', 'check/index', 'assign/index', 'school/index'] },
+    { root: 'packages/documents', pages: ['print/index', 'home/index', 'exports/index'] },
   ],
   window: {
     backgroundTextStyle: 'light',

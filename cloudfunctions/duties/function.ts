@@ -11,6 +11,7 @@ import { defineFunction, type Context } from '../platform/runtime/define-functio
 import { evaluateScope, type ScopeEvaluation } from './evaluate-scope';
 import { labelsOf } from './labels';
 import { complianceScopeOf, ownDutyClassIds } from './scope-of';
+import { workbench, workbenchList } from './workbench';
 
 const rulesById: ReadonlyMap<string, DutyRule> = new Map(defaultDutyConfig.rules.map((r) => [r.id, r]));
 
@@ -67,6 +68,16 @@ async function recordViews(ctx: Context, e: ScopeEvaluation, keep: (r: ScopeEval
 }
 
 export const dutiesFunction = defineFunction('duties', dutiesApi, {
+  workbench: {
+    permission: 'workbench.read',
+    run: (ctx) => workbench(ctx),
+  },
+
+  workbenchList: {
+    permission: 'workbench.read',
+    run: (ctx, { key }) => workbenchList(ctx, key),
+  },
+
   myDuties: {
     permission: 'duties.readOwn',
     async run(ctx, { scope }): Promise<MyDuties> {

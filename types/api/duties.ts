@@ -97,8 +97,41 @@ export type ComplianceDetail = {
 
 const board = z.object({ sort: ComplianceSort.default('worst') });
 
+/** What a home's workbench counts (issue 11): each key opens the list of exactly what it counts. */
+export const WorkbenchKey = z.enum(
+  [
+    'noticesUnsigned',
+    'receiptsOverdue',
+    'plansToReview',
+    'dutiesThisWeek',
+    'followUpsOpen',
+    'talksDue',
+    'checksToday',
+    'noticeToSign',
+    'planToWrite',
+    'meetingsToAnswer',
+    'receiptsToReturn',
+    'draftsToPublish',
+    'objectionsOpen',
+    'warningsActive',
+    'dutiesOverdue',
+  ],
+  { errorMap: () => ({ message: '待办类型不正确' }) },
+);
+export type WorkbenchKey = z.infer<typeof WorkbenchKey>;
+
+/** One row of a workbench list: what it is, and the screen that deals with it. */
+export type WorkbenchRow = { id: string; title: string; detail: string; page: string; params: Record<string, string> };
+export type WorkbenchList = { key: WorkbenchKey; label: string; rows: WorkbenchRow[] };
+export type Workbench = { now: string; counts: { key: WorkbenchKey; label: string; count: number }[] };
+
+
 export const dutiesApi = {
   myDuties: action(z.object({ scope: DutyScope.default('week') })).returns<MyDuties>(),
+  /** A home's workbench: what needs the caller now, as counts (one call, bounded reads). */
+  workbench: action(z.object({})).returns<Workbench>(),
+  /** The list behind one workbench count: exactly the rows counted. */
+  workbenchList: action(z.object({ key: WorkbenchKey })).returns<WorkbenchList>(),
   classCompliance: action(board).returns<ComplianceBoard>(),
   staffCompliance: action(board).returns<ComplianceBoard>(),
   complianceDetail: action(

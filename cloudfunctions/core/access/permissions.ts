@@ -21,7 +21,8 @@ export const permissions = {
   'profile.read': { student: 'self', parent: 'self', assistant: 'self', counselor: 'self', headTeacher: 'self', courseTeacher: 'self', clerk: 'self', departmentHead: 'self', leader: 'self', studentAffairs: 'self', graduate: 'self' },
   'student.read': { student: 'own', parent: 'child', assistant: 'class', ...classStaff, ...collegeStaff, studentAffairs: 'school' },
   'student.readContact': { ...classStaff, clerk: 'college' },
-  'class.read': { assistant: 'class', ...classStaff, ...collegeStaff, studentAffairs: 'school' },
+  // A course teacher's home lists classes too (none by class grant: their students come through teaching sections).
+  'class.read': { assistant: 'class', ...classStaff, courseTeacher: 'class', ...collegeStaff, studentAffairs: 'school' },
   'college.read': { ...collegeStaff, studentAffairs: 'school' },
   // The school calendar (校历) is one for everyone: staff read it, the clerk keeps it.
   'calendar.read': { assistant: 'self', counselor: 'self', headTeacher: 'self', courseTeacher: 'self', clerk: 'self', departmentHead: 'self', leader: 'self', studentAffairs: 'self' },
@@ -62,6 +63,8 @@ export const permissions = {
   'duties.readOwn': { assistant: 'self', counselor: 'self', headTeacher: 'self' },
   'duties.readClass': { ...classStaff, ...collegeStaff },
   'duties.readCollege': { leader: 'college', clerk: 'college' },
+  // Issue 11: every home's workbench; each count runs only the lists the caller's own role may see.
+  'workbench.read': { student: 'self', parent: 'self', assistant: 'self', counselor: 'self', headTeacher: 'self', clerk: 'self', departmentHead: 'self', leader: 'self' },
   'inbox.read': { student: 'self', parent: 'self', assistant: 'self', counselor: 'self', headTeacher: 'self', courseTeacher: 'self', clerk: 'self', departmentHead: 'self', leader: 'self', studentAffairs: 'self', graduate: 'self' },
 
   // The academic-assistant programme (seed 000, issue 16): graduates apply; the college selects

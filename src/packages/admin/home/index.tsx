@@ -28,7 +28,13 @@ export default function AdminHome() {
           <Cell className="link-objections" title="通知异议处理" clickable onClick={() => void Taro.navigateTo({ url: '/packages/admin/objections/index' })} />
           <Cell className="link-notices" title="警示通知跟踪" clickable onClick={() => void Taro.navigateTo({ url: '/packages/staff/notices/index' })} />
           <Cell className="link-calendar" title="学期校历" clickable onClick={() => void Taro.navigateTo({ url: '/packages/admin/calendar/index' })} />
+          <Cell className="link-documents" title="文书打印与学期归档" clickable onClick={() => void Taro.navigateTo({ url: '/packages/documents/home/index?role=clerk' })} />
           <Cell className="link-inbox" title="消息" clickable onClick={() => void Taro.navigateTo({ url: '/pages/inbox/index' })} />
+        </CellGroup>
+      ) : null}
+      {role.success && role.data === 'leader' ? (
+        <CellGroup>
+          <Cell className="link-documents" title="学期归档 · 导出与下载记录" clickable onClick={() => void Taro.navigateTo({ url: '/packages/documents/home/index?role=leader' })} />
         </CellGroup>
       ) : null}
       {role.success && (role.data === 'leader' || role.data === 'studentAffairs') ? (

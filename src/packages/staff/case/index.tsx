@@ -80,6 +80,8 @@ function Case({ studentId }: { studentId: string }) {
             <Button size="small" onClick={() => go(pageUrl('/packages/staff/meeting/index', { studentId, classId: view.student.classId }))}>安排约谈</Button>
             <Button size="small" onClick={() => go(pageUrl('/packages/staff/pairing/index', { studentId }))}>朋辈帮扶</Button>
             {view.plan?.canReview ? <Button type="warning" size="small" onClick={() => go(pageUrl('/packages/staff/plan-review/index', { planId: view.plan?._id }))}>审核学习计划</Button> : null}
+            <Button size="small" onClick={() => go(pageUrl('/packages/documents/print/index', { form: 'studentTalkLedger', studentId }))}>打印谈话记录</Button>
+            {view.plan ? <Button size="small" onClick={() => go(pageUrl('/packages/documents/print/index', { form: 'studyPlan', planId: view.plan?._id }))}>打印学习计划</Button> : null}
           </View>
           {view.next.length > 0 ? (
             <>
