@@ -8,6 +8,7 @@ import type { Clock } from '../core/time/clock';
 import { toIso } from '../core/time/shanghai';
 import { enqueue, OUTBOX } from '../platform/messenger/outbox';
 import { usersByIds } from '../platform/directory/directory';
+import { mapSurviving } from '../platform/runtime/skip-bad-records';
 import { queryAll, type Store, type Stored } from '../platform/store/store';
 import { parentsOf } from '../notices/parents';
 
@@ -21,14 +22,16 @@ export type DeadlinePassResult = { notices: number; queued: number };
  */
 export async function queueDeadlineMessages(store: Store, clock: Clock): Promise<DeadlinePassResult> {
   const nowIso = toIso(clock.now());
-  const open = (await queryAll<Notice>(store, NOTICES, { where: { status: 'issued', receipt: null } })).filter((n) => parentContactOf(n) === 'none');
+  const issued = await queryAll<Notice>(store, NOTICES, { where: { status: 'issued', receipt: null } });
+  // One unreadable notice is reported and skipped: the pass serves every college every minute.
+  const open = mapSurviving(NOTICES, issued, idOf, (n) => (parentContactOf(n) === 'none' && readableForDeadlines(n) ? n : null)).filter((n) => n !== null);
   if (open.length === 0) return { notices: 0, queued: 0 };
   const parents = await parentsOf(store, [...new Set(open.map((n) => n.studentId))]);
   const classes = new Map((await queryAll<ClassInfo>(store, 'classes', { where: { _id: { in: [...new Set(open.map((n) => n.classId))] } } })).map((c) => [c._id, c]));
   const counselors = await usersByIds(store, [...new Set([...classes.values()].map((c) => c.counselorId))]);
   const queued = await queuedAbout(store, [...open.map((n) => n._id), ...[...counselors.keys()].map(digestSubject)]);
 
-  const intents: MessageIntent[] = open.flatMap((notice) => deadlineMessages(notice, { parents: parents.get(notice.studentId) ?? [], nowIso }));
+  const intents: MessageIntent[] = mapSurviving(NOTICES, open, idOf, (notice) => deadlineMessages(notice, { parents: parents.get(notice.studentId) ?? [], nowIso })).flat();
   for (const [counselorId, overdue] of overdueByCounselor(open, classes, queued, nowIso)) {
     const counselor: User | undefined = counselors.get(counselorId);
     if (!counselor) continue;
@@ -42,6 +45,16 @@ export async function queueDeadlineMessages(store: Store, clock: Clock): Promise
     if (await store.transaction((tx) => enqueue(tx, intent, { by: 'scheduler', at: nowIso }))) count += 1;
   }
   return { notices: open.length, queued: count };
+}
+
+const idOf = (n: Stored<Notice>) => n._id;
+
+/** The fields the deadline messages print and compare; a notice missing one cannot be reminded about. */
+function readableForDeadlines(n: Notice): boolean {
+  for (const field of ['studentId', 'studentName', 'classId', 'parentDeadline', 'issuedAt'] as const) {
+    if (typeof n[field] !== 'string' || n[field] === '') throw new Error(`${field} 缺失`);
+  }
+  return true;
 }
 
 /**

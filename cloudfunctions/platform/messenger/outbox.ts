@@ -64,6 +64,14 @@ export async function dueRows(store: Store, nowIso: string, limit: number): Prom
 }
 
 /**
+ * Pending rows whose send time is past any year the product can mean: ISO times of 2000–2099 sort
+ * below '2100', and text such as 'Invalid Date' sorts above it, so one range query finds them.
+ */
+export async function unreadableTimeRows(store: Store, limit: number): Promise<Stored<OutboxRow>[]> {
+  return store.query<OutboxRow>(OUTBOX, { where: { status: 'pending', sendAfter: { gt: '2100' } }, limit });
+}
+
+/**
  * Takes a row for sending with a version-checked update: of two senders that read the same row,
  * one wins and the other gets null. The claim lasts `leaseMs`.
  */

@@ -3,8 +3,9 @@ import { messagesConfig } from '../../core/messages/config';
 import { outcomeOf } from '../../core/messages/send-outcome';
 import type { Clock } from '../../core/time/clock';
 import { toIso } from '../../core/time/shanghai';
-import type { Store } from '../store/store';
-import { claim, dueRows, markResult } from './outbox';
+import { instantProblem } from '../../../types/fields';
+import { claim, dueRows, markResult, unreadableTimeRows, type OutboxRow } from './outbox';
+import type { Store, Stored } from '../store/store';
 import type { MessageSender } from './sender';
 
 export type SendPassResult = { sent: number; refused: number; failed: number; retried: number; lost: number };
@@ -17,7 +18,10 @@ export type SendPassResult = { sent: number; refused: number; failed: number; re
 export async function sendDue(store: Store, sender: MessageSender, clock: Clock, claimer: string, config: MessagesConfig = messagesConfig): Promise<SendPassResult> {
   const result: SendPassResult = { sent: 0, refused: 0, failed: 0, retried: 0, lost: 0 };
   const { sending } = config;
-  for (const row of await dueRows(store, toIso(clock.now()), sending.batchSize)) {
+  const due = await dueRows(store, toIso(clock.now()), sending.batchSize);
+  const unreadable = (row: OutboxRow) => instantProblem(row.sendAfter, '发送时间') !== null;
+  result.failed += await failUnreadable(store, clock, claimer, [...(await unreadableTimeRows(store, sending.batchSize)), ...due.filter(unreadable)]);
+  for (const row of due.filter((r) => !unreadable(r))) {
     const claimedAt = clock.now();
     const claimed = await claim(store, row, claimer, toIso(claimedAt), toIso(new Date(claimedAt.getTime() + sending.leaseMs)));
     if (!claimed) continue;
@@ -47,4 +51,20 @@ export async function sendDue(store: Store, sender: MessageSender, clock: Clock,
     else result.retried += 1;
   }
   return result;
+}
+
+/**
+ * A row stored with a send time nobody can read (by an older version, or by hand) would stay
+ * pending forever or go out at once: it is marked failed with the reason, which its owner sees.
+ */
+async function failUnreadable(store: Store, clock: Clock, claimer: string, rows: Stored<OutboxRow>[]): Promise<number> {
+  const nowIso = toIso(clock.now());
+  let failed = 0;
+  for (const row of rows) {
+    const claimed = await claim(store, row, claimer, nowIso, nowIso);
+    if (!claimed) continue;
+    const reason = `发送时间无效（${String(row.sendAfter).slice(0, 40)}），未发送`;
+    if (await markResult(store, claimed, { status: 'failed', attempts: claimed.attempts, lastError: reason, claimedUntil: nowIso }, claimer, nowIso)) failed += 1;
+  }
+  return failed;
 }

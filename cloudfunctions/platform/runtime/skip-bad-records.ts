@@ -62,6 +62,19 @@ export async function eachSurviving<T>(collection: string, items: readonly T[], 
   return skipped;
 }
 
+/** `fn` of every item; an item it throws on is reported and left out (a synchronous decision per record). */
+export function mapSurviving<T, R>(collection: string, items: readonly T[], idOf: (item: T) => string, fn: (item: T) => R, report: SkipReport = logSkipped): R[] {
+  const out: R[] = [];
+  for (const item of items) {
+    try {
+      out.push(fn(item));
+    } catch (error) {
+      report({ collection, id: idOf(item), reason: error instanceof Error ? error.message : String(error) });
+    }
+  }
+  return out;
+}
+
 /** A report that also counts, for a job's result or a test. */
 export function countingReport(next: SkipReport = logSkipped): SkipReport & { readonly skipped: SkippedRecord[] } {
   const skipped: SkippedRecord[] = [];

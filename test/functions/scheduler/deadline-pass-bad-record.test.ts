@@ -1,0 +1,38 @@
+import { demoPeople, openHarness, type Harness } from '../../support/harness';
+import { makeWarning, publishWarning } from '../../support/notices-factories';
+import { queueDeadlineMessages } from '../../../cloudfunctions/scheduler/deadline-pass';
+import { NOTICES } from '../../../types/notice';
+import type { OutboxMessage } from '../../../types/message';
+
+describe('the deadline pass survives one bad notice', () => {
+  let h: Harness;
+  beforeEach(async () => {
+    h = await openHarness();
+  });
+  afterEach(async () => h.close());
+
+  it('skips a notice stored without phone contacts or names and still queues every other message', async () => {
+    const people = demoPeople(h.demo);
+    const students = h.demo.students.filter((s) => s.classId === people.firstClass._id).slice(0, 4);
+    const notices = [];
+    for (const s of students) notices.push((await publishWarning(h.store, makeWarning(s))).notice);
+    // An older version (or a hand edit) left a record without the arrays and names the pass reads.
+    const bad = notices[0]!;
+    const stored = await h.store.get(NOTICES, bad._id);
+    await h.store.update(NOTICES, bad._id, { phoneContacts: null, studentName: null }, stored!._version, { by: 'test', at: '2026-11-25T10:00:00.000+08:00' });
+    h.clock.advance(7 * 86_400_000 + 1000);
+
+    const result = await queueDeadlineMessages(h.store, h.clock);
+    expect(result.notices).toBe(3);
+    const outbox = await h.store.query<OutboxMessage>('outbox', { limit: 1000 });
+    const about = (id: string) => outbox.filter((m) => m.subjectId === id && m.kind !== 'warningIssued');
+    expect(about(bad._id)).toEqual([]);
+    // The three readable notices still get their messages, and the counselor their digest.
+    const digests = outbox.filter((m) => m.kind === 'parentContactOverdue');
+    expect(digests).toHaveLength(1);
+    expect(digests[0]?.data).toMatchObject({ count: '3' });
+    // Students whose parent is bound get the receipt reminders, as without the bad record.
+    const bound = notices.slice(1).filter((n) => outbox.some((m) => m.subjectId === n._id && m.kind === 'receiptOverdue'));
+    expect(bound.length).toBeGreaterThan(0);
+  });
+});
