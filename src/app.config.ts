@@ -3,12 +3,12 @@
  * subpackage so the main package stays far below WeChat's 2 MB limit.
  */
 export default defineAppConfig({
-  pages: ['pages/index/index', 'pages/login/index', 'pages/inbox/index'],
+  pages: ['pages/index/index', 'pages/login/index', 'pages/inbox/index', 'pages/join/index'],
   subPackages: [
     { root: 'packages/student', pages: ['home/index', 'plan/index', 'case/index', 'notice/index'] },
     { root: 'packages/parent', pages: ['home/index', 'meeting/index', 'bind/index', 'notice/index'] },
-    { root: 'packages/staff', pages: ['home/index', 'class/index', 'student/index', 'talk/index', 'case/index', 'plan-review/index', 'pairing/index', 'meeting/index', 'notices/index', 'checkin/index', 'duties/index', 'warnings/index'] },
-    { root: 'packages/admin', pages: ['home/index', 'objections/index', 'compliance/index', 'import/index', 'run/index', 'review/index', 'calendar/index'] },
+    { root: 'packages/staff', pages: ['home/index', 'class/index', 'student/index', 'talk/index', 'case/index', 'plan-review/index', 'pairing/index', 'meeting/index', 'notices/index', 'checkin/index', 'duties/index', 'warnings/index', 'teaching/index', 'concerns/index'] },
+    { root: 'packages/admin', pages: ['home/index', 'objections/index', 'compliance/index', 'import/index', 'run/index', 'review/index', 'calendar/index', 'roster/index', 'people/index'] },
     // The academic-assistant programme (seed 000): graduates apply, the college selects, 学工部 reviews.
     { root: 'packages/assistants', pages: ['home/index', 'apply/index', 'college/index', 'check/index', 'assign/index', 'school/index'] },
     { root: 'packages/documents', pages: ['print/index', 'home/index', 'exports/index'] },

@@ -45,6 +45,9 @@ export default function Index() {
           <Button block type="primary" onClick={() => Taro.navigateTo({ url: '/packages/parent/bind/index' })}>
             我是家长，输入绑定码
           </Button>
+          <Button block className="join-invite" style={{ marginTop: '12px' }} onClick={() => Taro.navigateTo({ url: '/pages/join/index' })}>
+            我是学生或教职工，输入邀请码
+          </Button>
           {process.env.TARO_ENV === 'h5' ? (
             <Button block style={{ marginTop: '12px' }} onClick={() => Taro.redirectTo({ url: '/pages/login/index' })}>
               切换演示账号

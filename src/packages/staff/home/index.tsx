@@ -22,6 +22,12 @@ export default function StaffHome() {
       ) : null}
       <View className="section-title">学业帮扶</View>
       <CellGroup>
+        {role.success && role.data === 'courseTeacher' ? (
+          <Cell className="link-teaching" title="任课学生 · 学业警示 · 反映情况" clickable onClick={() => void Taro.navigateTo({ url: '/packages/staff/teaching/index' })} />
+        ) : null}
+        {role.success && (role.data === 'counselor' || role.data === 'headTeacher') ? (
+          <Cell className="link-concerns" title="任课教师反映" clickable onClick={() => void Taro.navigateTo({ url: '/packages/staff/concerns/index' })} />
+        ) : null}
         <Cell className="link-warnings" title="学业警示学生" clickable onClick={() => void Taro.navigateTo({ url: '/packages/staff/warnings/index' })} />
         <Cell className="link-caseload" title="帮扶名单与个案" clickable onClick={() => void Taro.navigateTo({ url: '/packages/staff/case/index' })} />
         {role.success && (role.data === 'counselor' || role.data === 'headTeacher') ? (

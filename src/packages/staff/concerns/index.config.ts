@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '任课教师反映' });
