@@ -6,6 +6,7 @@ import { call } from '../../../services/api';
 import { useLoad } from '../../../services/use-call';
 import { LoadState } from '../../../components/load-state';
 import { ClassList } from '../../../components/class-list';
+import { Workbench } from '../../../components/workbench';
 import { routeId, useRouteParams } from '../../../services/use-route-params';
 
 /** Clerk / leader / department head home: the college's classes. */
@@ -21,6 +22,7 @@ export default function AdminHome() {
           {me.data.name} · {role.success ? roleLabel[role.data] : '学院'}
         </View>
       ) : null}
+      <Workbench />
       {role.success && role.data === 'clerk' ? (
         <CellGroup>
           <Cell className="link-roster" title="名册导入（学生 · 班级 · 教职工）" clickable onClick={() => void Taro.navigateTo({ url: '/packages/admin/roster/index' })} />

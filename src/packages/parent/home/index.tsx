@@ -5,6 +5,7 @@ import { call } from '../../../services/api';
 import { useLoad } from '../../../services/use-call';
 import { LoadState } from '../../../components/load-state';
 import { ProfileCard } from '../../../components/profile-card';
+import { Workbench } from '../../../components/workbench';
 
 /** A parent's home: only the children bound to this WeChat. */
 export default function ParentHome() {
@@ -13,6 +14,7 @@ export default function ParentHome() {
     <View className="page">
       <LoadState loading={loading} error={error} empty={!loading && (data?.children.length ?? 0) === 0} />
       {data ? <View className="page-title">{data.name}，您好</View> : null}
+      {data && data.children.length > 0 ? <Workbench /> : null}
       {data && data.children.length > 0 ? (
         <CellGroup>
           <Cell className="link-notices" title="学业警示通知与回执" clickable onClick={() => void Taro.navigateTo({ url: '/packages/parent/notice/index' })} />

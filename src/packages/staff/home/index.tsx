@@ -6,6 +6,7 @@ import { call } from '../../../services/api';
 import { useLoad } from '../../../services/use-call';
 import { LoadState } from '../../../components/load-state';
 import { ClassList } from '../../../components/class-list';
+import { Workbench } from '../../../components/workbench';
 import { routeId, useRouteParams } from '../../../services/use-route-params';
 
 /** Counselor / head teacher / assistant home: the classes they serve. */
@@ -20,6 +21,7 @@ export default function StaffHome() {
           {me.data.name} · {role.success ? roleLabel[role.data] : '教师'}
         </View>
       ) : null}
+      <Workbench />
       <View className="section-title">学业帮扶</View>
       <CellGroup>
         {role.success && role.data === 'courseTeacher' ? (

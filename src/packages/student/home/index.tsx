@@ -5,6 +5,7 @@ import { call } from '../../../services/api';
 import { useLoad } from '../../../services/use-call';
 import { LoadState } from '../../../components/load-state';
 import { ProfileCard } from '../../../components/profile-card';
+import { Workbench } from '../../../components/workbench';
 
 /** A student's home: their own profile (and, as the product grows, their notices and plan). */
 export default function StudentHome() {
@@ -15,6 +16,7 @@ export default function StudentHome() {
       {data?.student ? (
         <>
           <View className="page-title">你好，{data.student.name}</View>
+          <Workbench />
           <View className="section-title">我的信息</View>
           <ProfileCard profile={data.student} />
           <View className="section-title">学业帮扶</View>
