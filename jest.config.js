@@ -14,6 +14,5 @@ module.exports = {
     { displayName: 'build', testMatch: ['<rootDir>/test/build/**/*.test.ts'], transform: { '^.+\\.(t|j)sx?$': swc }, testEnvironment: 'node' },
     // Journeys walk the H5 build by taps from the app's root, on a phone, at a fixed clock (issue 9).
     { displayName: 'journeys', testMatch: ['<rootDir>/test/journeys/**/*.test.ts'], transform: { '^.+\\.(t|j)sx?$': swc }, testEnvironment: 'node' },
-    { displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.test.ts'], transform: { '^.+\\.(t|j)sx?$': swc }, testEnvironment: 'node' },
   ],
 };
