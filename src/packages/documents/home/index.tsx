@@ -1,0 +1,128 @@
+import { useState } from 'react';
+import { View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { Button, Cell, CellGroup, Tag } from '@nutui/nutui-react-taro';
+import type { ArchiveSummary } from '../../../../types/documents';
+import { call } from '../../../services/api';
+import { messageOf, useLoad } from '../../../services/use-call';
+import { LoadState } from '../../../components/load-state';
+import { formatWall } from '../../../services/wall-time';
+import { pageUrl, routeId, useRouteParams } from '../../../services/use-route-params';
+import { saveFile } from '../_components/save-file';
+
+const go = (url: string) => void Taro.navigateTo({ url });
+const card = { margin: '8px 12px', padding: '12px', background: '#fff', borderRadius: '8px' };
+
+/** One archive: its files with their SHA-256 (the manifest), the sample, and the zip download. */
+function ArchiveCard({ archive }: { archive: ArchiveSummary }) {
+  const [busy, setBusy] = useState(false);
+  const download = async () => {
+    setBusy(true);
+    try {
+      await saveFile(await call('documents', 'archiveZip', { archiveId: archive.archiveId }));
+      Taro.showToast({ title: '已下载', icon: 'success' });
+    } catch (e) {
+      Taro.showToast({ title: messageOf(e), icon: 'none' });
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <View style={card} className="archive-card">
+      <View style={{ fontWeight: 'bold' }}>
+        {archive.semester} 学期归档 <Tag type="success">已归档</Tag> {archive.semesterOpen ? <Tag type="warning">归档时学期未结束</Tag> : null}
+      </View>
+      <View className="muted">
+        {archive.createdByName} · {formatWall(archive.createdAt)} · 谈话记录抽样 {archive.sample.talks.chosen}/{archive.sample.talks.population} 人 · 学习计划抽样 {archive.sample.plans.chosen}/{archive.sample.plans.population} 人 · 解除警示 {archive.lifted} 人
+      </View>
+      {archive.files.map((f) => (
+        <View key={f.path} className="archive-file" style={{ fontSize: '12px', marginTop: '4px' }}>
+          {f.path}（{f.records} 份，{(f.bytes / 1024).toFixed(0)} KB）SHA-256 {f.sha256.slice(0, 16)}…
+        </View>
+      ))}
+      <Button type="primary" size="small" disabled={busy} style={{ marginTop: '8px' }} onClick={() => void download()}>
+        下载归档（zip）
+      </Button>
+    </View>
+  );
+}
+
+/** The clerk: choose a semester to archive, or see the archive made. */
+function ClerkArchive({ onArchived }: { onArchived: () => void }) {
+  const choices = useLoad(() => call('documents', 'archiveChoices', {}), []);
+  const [busy, setBusy] = useState(false);
+  const archive = async (semester: string, ended: boolean) => {
+    const sure = await Taro.showModal({
+      title: '学期归档',
+      content: `归档 ${semester} 学期：座谈会纪要与结对申请表全部归档，谈话记录与学习计划按比例抽样。归档后不能更改。${ended ? '' : '该学期尚未结束，将归档截至现在的记录。'}确定归档？`,
+    });
+    if (!sure.confirm) return;
+    setBusy(true);
+    try {
+      await call('documents', 'archiveSemester', { semester });
+      Taro.showToast({ title: '已归档', icon: 'success' });
+      choices.reload();
+      onArchived();
+    } catch (e) {
+      Taro.showToast({ title: messageOf(e), icon: 'none' });
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <>
+      <LoadState loading={choices.loading} error={choices.error} />
+      <CellGroup>
+        {(choices.data ?? [])
+          .filter((c) => !c.archived)
+          .map((c) => (
+            <Cell
+              key={c.semester}
+              className="archive-choice"
+              title={`${c.name}${c.ended ? '' : '（进行中）'}`}
+              extra={
+                <Button size="small" type="warning" disabled={busy} onClick={() => void archive(c.semester, c.ended)}>
+                  归档 {c.semester}
+                </Button>
+              }
+            />
+          ))}
+      </CellGroup>
+    </>
+  );
+}
+
+/** Clerk and leader: the 学院存根 registers to print, the semester archives, and (leader) the export log. */
+export default function DocumentsHome() {
+  const role = useRouteParams({ role: routeId }).role;
+  const clerk = role === 'clerk';
+  const archives = useLoad(() => call('documents', 'archives', {}), []);
+  const choices = useLoad(() => (clerk ? call('documents', 'archiveChoices', {}) : Promise.resolve([])), [clerk]);
+  const semesters = [...new Set([...(choices.data ?? []).map((c) => c.semester), ...(archives.data ?? []).map((a) => a.semester)])].sort().reverse();
+  return (
+    <View className="page">
+      <View className="page-title">文书打印与学期归档</View>
+      {role === 'leader' ? (
+        <CellGroup>
+          <Cell className="link-exports" title="导出与下载记录" clickable onClick={() => go('/packages/documents/exports/index')} />
+        </CellGroup>
+      ) : null}
+      {clerk ? (
+        <>
+          <View className="section-title">学院存根登记簿（按学期）</View>
+          <CellGroup>
+            {semesters.map((s) => (
+              <Cell key={s} className="register-link" title={`${s} 学期学院存根登记簿`} clickable onClick={() => go(pageUrl('/packages/documents/print/index', { form: 'noticeRegister', semester: s }))} />
+            ))}
+          </CellGroup>
+          <View className="muted" style={{ padding: '0 16px' }}>在登记簿中点一名学生，打印其通知单（三联，含学生签名与家长回执）。</View>
+          <View className="section-title">学期归档</View>
+          <ClerkArchive onArchived={archives.reload} />
+        </>
+      ) : null}
+      <View className="section-title">已归档的学期</View>
+      <LoadState loading={archives.loading} error={archives.error} empty={archives.data?.length === 0} />
+      {(archives.data ?? []).map((a) => <ArchiveCard key={a.archiveId} archive={a} />)}
+    </View>
+  );
+}
