@@ -44,6 +44,13 @@ export type PhoneContact = { at: string; by: string; byName: string; summary: st
 
 export type NoticeStatus = 'issued' | 'superseded';
 
+/**
+ * How a notice stopped being in force, recorded when it happens so no reader guesses from ids:
+ * a correction replaced it, a later list replaced the warning, the warning was lifted, or an
+ * objection's correction withdrew it.
+ */
+export type NoticeEnding = 'corrected' | 'replaced' | 'lifted' | 'withdrawn';
+
 export type Notice = {
   _id: string;
   warningId: string;
@@ -53,6 +60,8 @@ export type Notice = {
   correction: { replaces: string; reason: string } | null;
   status: NoticeStatus;
   supersededBy?: string;
+  /** Set with status 'superseded' (records from before it was kept: see core/notices/ending.ts). */
+  endedAs?: NoticeEnding;
   studentId: string;
   studentName: string;
   classId: string;
@@ -78,7 +87,7 @@ export type Notice = {
 
 /** Fields a handler may change after issue: the copies are not among them. */
 export type NoticeStatePatch = Partial<
-  Pick<Notice, 'status' | 'supersededBy' | 'readAt' | 'ack' | 'objection' | 'parentReadAt' | 'receipt' | 'phoneContacts' | 'flags'>
+  Pick<Notice, 'status' | 'supersededBy' | 'endedAs' | 'readAt' | 'ack' | 'objection' | 'parentReadAt' | 'receipt' | 'phoneContacts' | 'flags'>
 >;
 
 /** A handwritten signature (PNG data URL), kept apart so lists never carry images. */

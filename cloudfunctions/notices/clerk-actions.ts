@@ -16,6 +16,7 @@ import { issueNoticesInTx, loadNoticeNames, noticeIdOf } from './issue';
 import { applyEvent, loadNotice, noticeResource } from './notice-access';
 import { retireNoticesInTx } from './retire';
 import { studentUserId } from './settings';
+import { noticeEnding } from '../core/notices/ending';
 
 type Api = NoticesApi;
 
@@ -81,7 +82,7 @@ export const objections: ActionSpec<Api['objections']> = {
       if (!n.objection) continue;
       if (n.objection.state === 'open' && !latest.has(n.collegeId)) latest.set(n.collegeId, await latestPublishedSemester(ctx.store, n.collegeId));
       const grades = n.objection.state === 'open' ? await gradeRowsFor(ctx.store, n, latest.get(n.collegeId) ?? null) : [];
-      out.push({ noticeId: n._id, studentId: n.studentId, studentName: n.studentName, classId: n.classId, levelName: n.levelName, semester: n.semester, reasons: reasonsOf(n), objection: n.objection, status: n.status, supersededBy: n.supersededBy ?? null, grades });
+      out.push({ noticeId: n._id, studentId: n.studentId, studentName: n.studentName, classId: n.classId, levelName: n.levelName, semester: n.semester, reasons: reasonsOf(n), objection: n.objection, status: n.status, supersededBy: n.supersededBy ?? null, ending: noticeEnding(n), grades });
     }
     return out.sort((a, b) => order[a.objection.state] - order[b.objection.state] || b.objection.at.localeCompare(a.objection.at));
   },
@@ -122,13 +123,14 @@ export const resolveObjection: ActionSpec<Api['resolveObjection']> = {
       const { notice } = await applyEvent(tx, noticeId, event, write);
       const warning = await applyCorrectionInTx(tx, plan, write);
       if (plan.outcome.kind === 'withdraw') {
+        await tx.update<Notice>(NOTICES, noticeId, { endedAs: 'withdrawn' }, notice._version, write);
         await retireNoticesInTx(tx, warning._id, { kind: 'lifted' }, write);
         await tellStudent(tx, notice.studentId, (to) => objectionCorrected(notice, to, { note, at, newNoticeId: null }), write);
         return { noticeId, state: 'corrected' as const, newNoticeId: null, outcome: 'withdrawn' as const };
       }
       const version = notice.version + 1;
       const newId = noticeIdOf(warning._id, version);
-      await tx.update<Notice>(NOTICES, noticeId, { supersededBy: newId }, notice._version, write);
+      await tx.update<Notice>(NOTICES, noticeId, { supersededBy: newId, endedAs: 'corrected' }, notice._version, write);
       await issueNoticesInTx(tx, warning, write, names, {
         version,
         correction: { replaces: noticeId, reason: note, explanation: [...warning.triggers.map((t) => t.text), ...plan.lines, ...explanation] },

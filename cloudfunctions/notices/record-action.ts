@@ -4,6 +4,7 @@ import { isAllowed } from '../core/access/authorize';
 import { AccessDeniedError } from '../core/errors';
 import type { ActionSpec } from '../platform/runtime/define-function';
 import { loadNotice, noticeResource } from './notice-access';
+import { noticeEnding } from '../core/notices/ending';
 
 /**
  * What is filed for one notice (seed 004 §二.7: the 学院存根, the student's signature, the parent's
@@ -29,6 +30,7 @@ export const noticeRecord: ActionSpec<NoticesApi['noticeRecord']> = {
       version: notice.version,
       status: notice.status,
       supersededBy: notice.supersededBy ?? null,
+      ending: noticeEnding(notice),
       copies: notice.copies,
       issuedAt: notice.issuedAt,
       studentSignature: notice.ack && student ? { at: notice.ack.at, image: student.image } : null,

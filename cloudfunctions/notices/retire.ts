@@ -13,9 +13,7 @@ const MAX_VERSIONS = 50;
  * still issued — the first issue, or the correction that replaced it — stops being in force, so no
  * receipt request or overdue note goes out for it any more. A replaced warning's notice points at
  * the new warning's notice. Idempotent: a notice no longer issued is left as it is.
- *
- * A lifted warning's notice is marked 'superseded' without `supersededBy`: types/notice.ts has no
- * 'lifted' notice status yet (the API views only know 'issued' and 'superseded').
+ * Each records how it ended (`endedAs`), which the student's and parent's screens say.
  */
 export async function retireNoticesInTx(tx: TxStore, warningId: string, retirement: NoticeRetirement, write: WriteContext): Promise<number> {
   let retired = 0;
@@ -23,8 +21,8 @@ export async function retireNoticesInTx(tx: TxStore, warningId: string, retireme
     const notice = await tx.get<Notice>(NOTICES, noticeIdOf(warningId, version));
     if (!notice) break;
     if (notice.status !== 'issued') continue;
-    const patch: NoticeStatePatch = { status: 'superseded' };
-    if (retirement.kind === 'superseded') patch.supersededBy = noticeIdOf(retirement.byWarningId);
+    const patch: NoticeStatePatch =
+      retirement.kind === 'superseded' ? { status: 'superseded', endedAs: 'replaced', supersededBy: noticeIdOf(retirement.byWarningId) } : { status: 'superseded', endedAs: 'lifted' };
     await tx.update<Notice>(NOTICES, notice._id, patch, notice._version, write);
     retired++;
   }

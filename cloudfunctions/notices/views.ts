@@ -1,6 +1,7 @@
 import type { NoticeStatusRow, NoticeSummary, ParentNoticeView, StudentNoticeView } from '../../types/api/notices';
 import type { OutboxMessage } from '../../types/message';
 import type { Notice } from '../../types/notice';
+import { noticeEnding } from '../core/notices/ending';
 import { isParentContactOverdue, parentContactOf } from '../core/notices/parent-contact';
 import { subscribeIds } from '../platform/messenger/template-ids';
 
@@ -18,6 +19,7 @@ export function summaryOf(n: Notice): NoticeSummary {
     objection: n.objection?.state ?? null,
     receiptReturned: n.receipt !== null,
     supersededBy: n.supersededBy ?? null,
+    ending: noticeEnding(n),
   };
 }
 
@@ -29,6 +31,7 @@ export function studentView(n: Notice): StudentNoticeView {
     version: n.version,
     status: n.status,
     supersededBy: n.supersededBy ?? null,
+    ending: noticeEnding(n),
     correction: n.correction,
     copy: n.copies.student,
     issuedAt: n.issuedAt,
@@ -46,6 +49,7 @@ export function parentView(n: Notice): ParentNoticeView {
     version: n.version,
     status: n.status,
     supersededBy: n.supersededBy ?? null,
+    ending: noticeEnding(n),
     copy: n.copies.parent,
     issuedAt: n.issuedAt,
     parentDeadline: n.parentDeadline,

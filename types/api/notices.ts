@@ -3,7 +3,7 @@ import { action } from '../envelope';
 import { id, isoTime, requiredText, text } from '../fields';
 import { GradeRowChange } from '../grade';
 import type { OutboxStatus } from '../message';
-import type { InboxItem, NoticeCopies, NoticeCopy, NoticeFlag, NoticeObjection, ObjectionState, PhoneContact } from '../notice';
+import type { InboxItem, NoticeCopies, NoticeCopy, NoticeFlag, NoticeObjection, ObjectionState, PhoneContact, NoticeEnding } from '../notice';
 import { signature } from '../signature';
 
 /**
@@ -24,6 +24,8 @@ export type NoticeSummary = {
   levelName: string;
   version: number;
   status: 'issued' | 'superseded';
+  /** How it stopped being in force (null while issued): the server says, the app never parses ids. */
+  ending: NoticeEnding | null;
   /** The notice that replaced it (a correction or a later list), if any. */
   supersededBy: string | null;
   issuedAt: string;
@@ -38,6 +40,8 @@ export type StudentNoticeView = {
   studentName: string;
   version: number;
   status: 'issued' | 'superseded';
+  /** How it stopped being in force (null while issued): the server says, the app never parses ids. */
+  ending: NoticeEnding | null;
   supersededBy: string | null;
   correction: { replaces: string; reason: string } | null;
   copy: NoticeCopy;
@@ -54,6 +58,8 @@ export type ParentNoticeView = {
   studentName: string;
   version: number;
   status: 'issued' | 'superseded';
+  /** How it stopped being in force (null while issued): the server says, the app never parses ids. */
+  ending: NoticeEnding | null;
   supersededBy: string | null;
   copy: NoticeCopy;
   issuedAt: string;
@@ -115,6 +121,8 @@ export type NoticeRecordView = {
   studentName: string;
   version: number;
   status: 'issued' | 'superseded';
+  /** How it stopped being in force (null while issued): the server says, the app never parses ids. */
+  ending: NoticeEnding | null;
   supersededBy: string | null;
   copies: NoticeCopies;
   issuedAt: string;
@@ -150,6 +158,8 @@ export type ObjectionRow = {
   reasons: string[];
   objection: NoticeObjection;
   status: 'issued' | 'superseded';
+  /** How it stopped being in force (null while issued): the server says, the app never parses ids. */
+  ending: NoticeEnding | null;
   supersededBy: string | null;
   /** The student's grade rows of the courses the warning names (open objections only). */
   grades: ObjectionGradeRow[];

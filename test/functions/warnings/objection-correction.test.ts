@@ -129,7 +129,9 @@ describe('objections: a correction changes the grade rows and the decision; the 
     const res = await h.ok(p.clerkUser, 'notices', 'resolveObjection', { noticeId: noticeOf(e.studentId), decision: 'correct', note: '补考缓考登记错误', grades: [{ gradeId: makeupRow(e), action: 'exclude' }, { gradeId: makeupRow(e).replace(':makeup', ':regular'), action: 'correct', score: '65' }] });
     expect(res).toMatchObject({ state: 'corrected', outcome: 'withdrawn', newNoticeId: null });
     await expect(h.store.get<Warning>('warnings', `w:${runId}:${e.studentId}`)).resolves.toMatchObject({ status: 'withdrawn', corrections: [expect.objectContaining({ toLevel: null })] });
-    await expect(h.store.get<Notice>(NOTICES, noticeOf(e.studentId))).resolves.toMatchObject({ status: 'superseded' });
+    await expect(h.store.get<Notice>(NOTICES, noticeOf(e.studentId))).resolves.toMatchObject({ status: 'superseded', endedAs: 'withdrawn' });
+    // The student's screen is told it was withdrawn (before: it read as a new list or a lifting).
+    await expect(h.ok(`s-${e.studentId}`, 'notices', 'studentCopy', { noticeId: noticeOf(e.studentId) })).resolves.toMatchObject({ ending: 'withdrawn' });
     const [answer] = await outboxOf(`s-${e.studentId}`, 'objectionAnswered');
     expect(answer?.data).toMatchObject({ result: '已更正', tip: '警示已撤销，无需签收' });
     const entry = (await entriesOf(h, runId)).find((x) => x.studentId === e.studentId);

@@ -3,7 +3,7 @@ import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { Button, Cell, CellGroup, Checkbox, Tag, TextArea } from '@nutui/nutui-react-taro';
 import type { ParentNoticeView } from '../../../../types/api/notices';
-import { isCorrected, retiredLabel } from '../../../services/notice-state';
+import { retiredLabel } from '../../../services/notice-state';
 import { call } from '../../../services/api';
 import { deviceId } from '../../../services/device-id';
 import { askSubscribe } from '../../../services/subscribe';
@@ -80,7 +80,7 @@ export default function ParentNotice() {
             </CellGroup>
           ) : notice.status !== 'issued' ? (
             <View className="muted" style={{ padding: '8px 16px' }}>
-              {isCorrected(notice.noticeId, notice.supersededBy) ? '该通知已被更正，请查看新版本。' : `该通知${retiredLabel(notice.noticeId, notice.supersededBy)}，无需回执。`}
+              {notice.ending === 'corrected' ? '该通知已被更正，请查看新版本。' : `该通知${retiredLabel(notice.ending)}，无需回执。`}
             </View>
           ) : (
             <>

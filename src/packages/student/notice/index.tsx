@@ -3,7 +3,7 @@ import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { Button, Cell, CellGroup, Tag, TextArea } from '@nutui/nutui-react-taro';
 import type { StudentNoticeView } from '../../../../types/api/notices';
-import { isCorrected, retiredLabel } from '../../../services/notice-state';
+import { retiredLabel } from '../../../services/notice-state';
 import { call } from '../../../services/api';
 import { deviceId } from '../../../services/device-id';
 import { askSubscribe } from '../../../services/subscribe';
@@ -37,7 +37,7 @@ export default function StudentNotice() {
             <Cell
               key={n.noticeId}
               title={`${n.semester} ${n.levelName}${n.version > 1 ? '（更正）' : ''}`}
-              description={n.acknowledged ? '已签收' : n.objection === 'open' ? '异议核实中' : n.status === 'superseded' ? retiredLabel(n.noticeId, n.supersededBy) : '待签收'}
+              description={n.acknowledged ? '已签收' : n.objection === 'open' ? '异议核实中' : n.status === 'superseded' ? retiredLabel(n.ending) : '待签收'}
               clickable
               onClick={() => Taro.navigateTo({ url: pageUrl('/packages/student/notice/index', { id: n.noticeId }) })}
             />
@@ -82,12 +82,12 @@ export default function StudentNotice() {
       {notice ? (
         <>
           <View className="page-title">学业警示通知</View>
-          {notice.status === 'superseded' && !isCorrected(notice.noticeId, notice.supersededBy) ? (
+          {notice.status === 'superseded' && notice.ending !== 'corrected' ? (
             <View className="muted" style={{ padding: '0 16px 8px' }}>
-              该通知{retiredLabel(notice.noticeId, notice.supersededBy)}，无需再签收。
+              该通知{retiredLabel(notice.ending)}，无需再签收。
             </View>
           ) : null}
-          {notice.status === 'superseded' && isCorrected(notice.noticeId, notice.supersededBy) ? (
+          {notice.status === 'superseded' && notice.ending === 'corrected' ? (
             <CellGroup>
               <Cell
                 title="该通知已被更正"
