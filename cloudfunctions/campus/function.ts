@@ -1,5 +1,5 @@
 import { campusApi, type ClassSummary } from '../../types/api/campus';
-import { maskPhone, roleLabel, type ClassInfo, type Dorm, type Student } from '../../types/domain';
+import { roleLabel, type ClassInfo, type Dorm, type Student } from '../../types/domain';
 import { classIdsFor, isAllowed } from '../core/access/authorize';
 import { classesByIds, classResource, dormLabel, loadClass, loadStudent, profilesOf, studentResource, usersByIds } from '../platform/directory/directory';
 import { defineFunction, type Context } from '../platform/runtime/define-function';
@@ -84,7 +84,7 @@ export const campusFunction = defineFunction('campus', campusApi, {
       return {
         ...profile,
         dormLabel: dormLabel(dorm),
-        ...(contact ? { parentName: student.parentName, parentPhoneMasked: maskPhone(student.parentPhone) } : {}),
+        ...(contact ? { parentName: student.parentName, parentPhone: student.parentPhone } : {}),
       };
     },
   },

@@ -21,8 +21,8 @@ export type StudentRow = { studentId: string; name: string; gender: '男' | '女
 
 export type StudentDetail = StudentProfile & {
   dormLabel: string;
-  /** Masked (138****1234), and only for staff allowed to contact parents. */
-  parentPhoneMasked?: string;
+  /** The number on file, to call: only for staff who handle the student (student.readContact). */
+  parentPhone?: string;
   parentName?: string;
 };
 

@@ -7,7 +7,7 @@ import { LoadState } from '../../../components/load-state';
 import { ProfileCard } from '../../../components/profile-card';
 import { pageUrl, routeId, useRouteParams } from '../../../services/use-route-params';
 
-/** A student as staff see them: profile, dorm and (for those allowed) the parent's masked phone. */
+/** A student as staff see them: profile, dorm and (for those who handle the student) the parent's phone, to call. */
 export default function StudentDetail() {
   const studentId = useRouteParams({ studentId: routeId }).studentId ?? '';
   const { data, error, loading } = useLoad(() => call('campus', 'student', { studentId }), [studentId]);
@@ -26,7 +26,9 @@ export default function StudentDetail() {
           <CellGroup>
             <Cell title="宿舍" extra={data.dormLabel} />
             {data.parentName ? <Cell title="家长" extra={data.parentName} /> : null}
-            {data.parentPhoneMasked ? <Cell title="家长电话" extra={data.parentPhoneMasked} /> : null}
+            {data.parentPhone ? (
+              <Cell id="call-parent" title="家长电话" extra={`${data.parentPhone} · 拨打`} clickable onClick={() => void Taro.makePhoneCall({ phoneNumber: data.parentPhone ?? '' })} />
+            ) : null}
           </CellGroup>
         </>
       ) : null}
