@@ -9,6 +9,7 @@ import { toIso } from '../core/time/shanghai';
 import type { Context } from '../platform/runtime/define-function';
 import type { Stored } from '../platform/store/store';
 import { DomainError } from '../core/errors';
+import { TALKS } from '../support/collections';
 
 /** What the phone sends with every record. */
 export type Sent = { clientId: string; deviceAt: string; sentAt: string; location?: GeoFix | undefined };
@@ -18,9 +19,13 @@ export type Draft = Pick<DutyRecordDoc, 'kind' | 'collegeId' | 'classId' | 'dorm
   place: Place | null;
 };
 
+export function clientIdReused(): DomainError {
+  return new DomainError('CHECKIN.CLIENT_ID_REUSED', '该签到编号已用于另一类记录，请重新提交（会生成新编号）', 'clientId');
+}
+
 /** A resend is the same record; the same client id on another kind of record is a phone bug, not a resend. */
 function sameRecord(existing: DutyRecordDoc, draft: Draft): DutyRecordDoc {
-  if (existing.kind !== draft.kind) throw new DomainError('CHECKIN.CLIENT_ID_REUSED', '该签到编号已用于另一类记录，请重新提交（会生成新编号）', 'clientId');
+  if (existing.kind !== draft.kind) throw clientIdReused();
   return existing;
 }
 
@@ -56,6 +61,8 @@ export async function fileRecord(ctx: Context, sent: Sent, draft: Draft, followU
   const recordId = recordIdFor(ctx.actor.userId, sent.clientId);
   const existing = await ctx.store.get<DutyRecordDoc>(DUTY_RECORDS, recordId);
   if (existing) return receipt(sameRecord(existing, draft), true);
+  // Quick talks live with the other talks under the same kind of id: one client id, one record.
+  if (await ctx.store.get(TALKS, recordId)) throw clientIdReused();
 
   const { place, ...fields } = draft;
   const { at, where, flags } = stampOf(ctx, sent, place);

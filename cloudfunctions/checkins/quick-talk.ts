@@ -9,7 +9,8 @@ import type { Context } from '../platform/runtime/define-function';
 import type { Stored } from '../platform/store/store';
 import { TALKS } from '../support/collections';
 import { talkerRolesFor, talksOf } from '../support/talks';
-import { stampOf, type Sent } from './file-record';
+import { clientIdReused, stampOf, type Sent } from './file-record';
+import { DUTY_RECORDS } from '../../types/checkin';
 
 function receipt(talk: Pick<TalkRecord, '_id' | 'at' | 'flags'>, duplicate: boolean): CheckinReceipt {
   return { recordId: talk._id, kind: 'talk', at: talk.at, flags: talk.flags ?? [], distanceMeters: null, placeName: null, duplicate, followUps: 0 };
@@ -24,6 +25,7 @@ export async function recordQuickTalk(ctx: Context, input: Sent & { studentId: s
   const id = recordIdFor(ctx.actor.userId, input.clientId);
   const existing = await ctx.store.get<TalkRecord>(TALKS, id);
   if (existing) return receipt(existing, true);
+  if (await ctx.store.get(DUTY_RECORDS, id)) throw clientIdReused();
   const student = await loadStudent(ctx.store, input.studentId);
   const role = quickTalkerRole(talkerRolesFor(ctx.actor, student.classId), input.talkerRole);
   if (!role) throw new DomainError('TALK.TALKER_ROLE', '你在该班没有所选的谈话人身份', 'talkerRole');

@@ -1,5 +1,6 @@
 import { isAllowed } from '../core/access/authorize';
-import { AccessDeniedError, DomainError } from '../core/errors';
+import { AccessDeniedError, DomainError, NotFoundError } from '../core/errors';
+import { audienceOf } from './audience';
 import { nthAt, numberTalks } from '../core/support/talk-numbering';
 import { talkForReader } from '../core/support/redaction';
 import type { SupportApi, TalkView } from '../../types/api/support';
@@ -54,7 +55,28 @@ export const MAX_TALK_AGE_DAYS = 30;
 /** As stored: the talk plus when the server received it (`at` is what the talker says). */
 type StoredTalk = TalkRecord & { receivedAt: string };
 
-export const talkHandlers: Handlers<Pick<SupportApi, 'talkDefaults' | 'recordTalk' | 'setDifficulty'>> = {
+async function talkResource(ctx: Context, talkId: string) {
+  const t = await ctx.store.get<TalkRecord>(TALKS, talkId);
+  // An unknown talk is checked against nothing anyone owns: denied like one outside reach.
+  return t ? { studentId: t.studentId, classId: t.classId, collegeId: t.collegeId } : { studentId: `missing:${talkId}` };
+}
+
+export const talkHandlers: Handlers<Pick<SupportApi, 'talkDefaults' | 'recordTalk' | 'setDifficulty' | 'talk'>> = {
+  talk: {
+    permission: 'case.read',
+    resource: (ctx, input) => talkResource(ctx, input.talkId),
+    async run(ctx, { talkId }) {
+      const t = await ctx.store.get<TalkRecord>(TALKS, talkId);
+      if (!t) throw new NotFoundError('该谈话记录');
+      const resource = { studentId: t.studentId, classId: t.classId, collegeId: t.collegeId };
+      // Talks are between the student and staff: a parent sees none (as in the case view).
+      if (audienceOf(ctx.actor, resource) === 'parent') throw new AccessDeniedError();
+      const [view] = talkViews([t, ...(await talksOf(ctx, t.studentId)).filter((o) => o._id !== t._id)], isAllowed(ctx.actor, 'talk.readNotes', resource));
+      if (!view) throw new NotFoundError('该谈话记录');
+      return view;
+    },
+  },
+
   talkDefaults: {
     permission: 'talk.write',
     resource: (ctx, input) => studentResource(ctx.store, input.studentId),

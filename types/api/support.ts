@@ -119,6 +119,8 @@ const approval = z.object({ pairingId: id, decision: pairingDecision, opinion: r
 export const supportApi = {
   talkDefaults: action(z.object({ studentId: id })).returns<TalkDefaults>(),
   recordTalk: action(TalkInput).returns<TalkView>(),
+  /** One saved talk (quick or full form), as its reader may see it: first impressions only with talk.readNotes. */
+  talk: action(z.object({ talkId: id })).returns<TalkView>(),
   setDifficulty: action(DifficultyInput).returns<DifficultyView>(),
 
   caseView: action(z.object({ studentId: id })).returns<CaseView>(),

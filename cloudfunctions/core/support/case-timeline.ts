@@ -28,7 +28,7 @@ export function caseTimeline(view: Omit<CaseView, 'timeline'>, notices: readonly
   for (const n of notices) entries.push({ at: n.at, kind: 'notice', title: n.title, detail: n.detail, refId: n.refId });
   for (const t of view.talks) {
     const topics = t.topics.map((k) => (k === 'other' && t.otherTopic ? t.otherTopic : talkTopicLabel[k])).join('、');
-    entries.push({ at: t.at, kind: 'talk', title: `${talkerRoleLabel[t.talkerRole]}${t.actorName}第 ${t.nth} 次谈话（${talkModeLabel[t.mode]}）`, detail: `${topics} · ${t.minutes} 分钟 · ${t.place}`, refId: t._id });
+    entries.push({ at: t.at, kind: 'talk', title: `${talkerRoleLabel[t.talkerRole]}${t.actorName}第 ${t.nth} 次谈话（${talkModeLabel[t.mode]}）`, detail: [topics, `${t.minutes} 分钟`, t.place].filter((part) => part !== '').join(' · '), refId: t._id });
   }
   if (view.difficulty) entries.push({ at: view.difficulty.at, kind: 'difficulty', title: `学习困难类型：${view.difficulty.label}`, detail: view.difficulty.note ?? '', refId: view.student.studentId });
   if (view.plan) {

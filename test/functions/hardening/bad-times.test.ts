@@ -70,7 +70,8 @@ describe('times: strict parsing, and readers that survive a bad stored time', ()
     it('one stored check-in with at "Invalid Date" blocks neither the duty views, the case view nor the reminder job', async () => {
       await publishWarning(h.store, p.student);
       const good = await h.ok(p.assistantUser, 'checkins', 'talk', { ...sentFrom(h.clock), studentId: p.student._id, mode: 'faceToFace', minutes: 30 });
-      const bad = await h.ok(p.assistantUser, 'checkins', 'talk', { ...sentFrom(h.clock), studentId: p.student._id, mode: 'faceToFace', minutes: 30 });
+      // Issue 11: talks are talk records now; a themed activity is the check-in corrupted here.
+      const bad = await h.ok(p.assistantUser, 'checkins', 'themedActivity', { ...sentFrom(h.clock), classId: p.firstClass._id, theme: '学习经验分享', participants: 20, minutes: 40 });
       const row = await h.store.get<DutyRecordDoc>(DUTY_RECORDS, bad.recordId);
       if (!row) throw new Error('check-in not stored');
       await h.store.update<DutyRecordDoc>(DUTY_RECORDS, bad.recordId, { at: 'Invalid Date' }, row._version, { by: 'test:corrupt', at: good.at });

@@ -97,3 +97,25 @@ describe('casework and duties that tell the truth', () => {
     expect(await h.store.get<TalkRecord>('talks', old._id)).toMatchObject({ studentId: student._id, form: 'quick', mode: 'phone', content: '旧记录', talkerRole: 'counselor', nth: 1 });
   });
 });
+
+describe('a saved talk opens in a detail view', () => {
+  let h: Harness;
+  let people: ReturnType<typeof demoPeople>;
+  beforeAll(async () => {
+    h = await openHarness();
+    people = demoPeople(h.demo);
+  });
+  afterAll(() => h.close());
+
+  it('staff with notes see the first impression; the student sees content and measures only; a parent and another class are refused', async () => {
+    const saved = await h.ok(people.counselorUser, 'support', 'recordTalk', talkInput(people.student._id, { firstImpression: '情绪低落', content: '谈补考安排', measures: '每周复盘' }));
+    const staff = await h.ok(people.counselorUser, 'support', 'talk', { talkId: saved._id });
+    expect(staff).toMatchObject({ content: '谈补考安排', measures: '每周复盘', firstImpression: '情绪低落', nth: 1 });
+    const own = await h.ok(people.studentUser, 'support', 'talk', { talkId: saved._id });
+    expect(own).toMatchObject({ content: '谈补考安排', measures: '每周复盘' });
+    expect('firstImpression' in own).toBe(false);
+    expect(await h.callAs(people.parentUser, 'support', 'talk', { talkId: saved._id })).toMatchObject({ ok: false, code: 'ACCESS.DENIED' });
+    expect(await h.callAs(people.otherCounselorUser, 'support', 'talk', { talkId: saved._id })).toMatchObject({ ok: false, code: 'ACCESS.DENIED' });
+    expect(await h.callAs(people.classmateUser, 'support', 'talk', { talkId: saved._id })).toMatchObject({ ok: false, code: 'ACCESS.DENIED' });
+  });
+});

@@ -50,7 +50,15 @@ function Timeline({ entries }: { entries: TimelineEntry[] }) {
   return (
     <CellGroup>
       {entries.map((e, i) => (
-        <Cell key={`${e.refId}-${i}`} className="timeline-entry" title={e.title} description={`${formatWall(e.at)}${e.detail ? ` · ${e.detail}` : ''}`} />
+        <Cell
+          key={`${e.refId}-${i}`}
+          className={`timeline-entry timeline-${e.kind}`}
+          title={e.title}
+          description={`${formatWall(e.at)}${e.detail ? ` · ${e.detail}` : ''}`}
+          // A talk opens its record (content, measures; notes as the reader may see them).
+          clickable={e.kind === 'talk'}
+          onClick={e.kind === 'talk' ? () => go(pageUrl('/packages/staff/talk/index', { talkId: e.refId })) : undefined}
+        />
       ))}
     </CellGroup>
   );

@@ -31,7 +31,8 @@ function initialOf(kind: string | undefined): { tab: Tab; other: OtherKind } {
  * record gets a clientId when tapped and waits on the phone until the server has it.
  */
 export default function CheckinPage() {
-  const initial = initialOf(useRouteParams({ kind: routeId }).kind);
+  const params = useRouteParams({ kind: routeId, studentId: routeId, classId: routeId });
+  const initial = initialOf(params.kind);
   const [tab, setTab] = useState<Tab>(initial.tab);
   const options = useLoad(() => call('checkins', 'options', {}), []);
   const [busy, setBusy] = useState(false);
@@ -131,7 +132,7 @@ export default function CheckinPage() {
         ) : tab === 'class' ? (
           <ClassCheckForm options={options.data} busy={busy} onSubmit={(form, label) => void record('classCheck', form, label, true)} />
         ) : (
-          <OtherRecordForm options={options.data} initial={initial.other} busy={busy} onSubmit={(action, input, label) => void record(action, input, label, action === 'lecture')} />
+          <OtherRecordForm options={options.data} initial={initial.other} preset={{ classId: params.classId, studentId: params.studentId }} busy={busy} onSubmit={(action, input, label) => void record(action, input, label, action === 'lecture')} />
         )
       ) : null}
     </View>

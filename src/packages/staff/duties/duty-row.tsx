@@ -8,6 +8,13 @@ import { dueDateText } from '../../../../cloudfunctions/core/duties/due-date';
 
 const statusColor = { done: '#188038', due: '#e37400', overdue: '#d93025', lateDone: '#b06000' } as const;
 
+/** The form that records progress on a duty, with its student (and class) already chosen. */
+function recordUrl(item: DutyItemView, kind: string): string {
+  if (kind === 'studyPlan') return '/packages/staff/plan-review/index';
+  const forStudent = item.unit.kind === 'warnedStudent' || item.unit.kind === 'student';
+  return pageUrl('/packages/staff/checkin/index', { kind, ...(forStudent ? { studentId: item.unit.id, classId: item.unit.classIds[0] } : {}) });
+}
+
 /** One duty: what, for whom, by when, how far; one tap opens the form that records it. */
 export function DutyRow({ item }: { item: DutyItemView }) {
   const tag = { color: statusColor[item.status], text: dutyStatusLabel[item.status] };
@@ -27,7 +34,7 @@ export function DutyRow({ item }: { item: DutyItemView }) {
       description={`${item.unit.label} · ${item.window.start.slice(0, 10)} 起 · ${dueDateText(item.dueAt)} · ${amount}`}
       extra={
         item.status !== 'done' && item.status !== 'lateDone' && kind ? (
-          <Button size="small" type="primary" onClick={() => Taro.navigateTo({ url: pageUrl('/packages/staff/checkin/index', { kind }) })}>
+          <Button size="small" type="primary" onClick={() => Taro.navigateTo({ url: recordUrl(item, kind) })}>
             去记录
           </Button>
         ) : null

@@ -21,6 +21,7 @@ import { LoadState } from '../../../components/load-state';
 import { ChoiceChips, labelled } from '../../../components/chips';
 import { wallNow, wallToIso } from '../../../services/wall-time';
 import { pageUrl, routeId, useRouteParams } from '../../../services/use-route-params';
+import { TalkDetail } from './talk-detail';
 
 type Draft = {
   talkerRole: TalkerRole | null;
@@ -68,7 +69,7 @@ function readDraft(studentId: string): Partial<Draft> | null {
  * 谈心谈话登记 on a phone: defaults come from the student and the caller's last talk, every
  * keystroke is kept as a local draft (Taro storage), so closing the app loses nothing.
  */
-export default function TalkEntry() {
+function TalkEntry() {
   const params = useRouteParams({ studentId: routeId, meetingId: routeId });
   const studentId = params.studentId ?? '';
   const meetingId = params.meetingId;
@@ -208,4 +209,10 @@ export default function TalkEntry() {
       ) : null}
     </View>
   );
+}
+
+/** ?talkId= opens a saved talk; otherwise the 谈心谈话登记表 for ?studentId=. */
+export default function TalkPage() {
+  const { talkId } = useRouteParams({ talkId: routeId });
+  return talkId ? <TalkDetail talkId={talkId} /> : <TalkEntry />;
 }

@@ -28,14 +28,16 @@ const meetingKinds: readonly string[] = ['classMeeting', 'classCommitteeMeeting'
 const isMeeting = (k: OtherKind): k is MeetingKind => meetingKinds.includes(k);
 
 /** 听课, meetings with minutes, themed activities (theme, participants, duration), 30-minute talks. */
-export function OtherRecordForm({ options, initial, busy, onSubmit }: { options: CheckinOptions; initial: OtherKind; busy: boolean; onSubmit: (action: QueuedAction, input: Record<string, unknown>, label: string) => void }) {
+export function OtherRecordForm({ options, initial, preset = {}, busy, onSubmit }: { options: CheckinOptions; initial: OtherKind; preset?: { classId?: string | undefined; studentId?: string | undefined }; busy: boolean; onSubmit: (action: QueuedAction, input: Record<string, unknown>, label: string) => void }) {
   const [kind, setKind] = useState<OtherKind>(initial);
-  const [classId, setClassId] = useState(options.classes[0]?.classId ?? '');
+  // 去记录 from a duty brings its class and student, chosen already.
+  const presetClass = options.classes.find((c) => c.classId === preset.classId)?.classId;
+  const [classId, setClassId] = useState(presetClass ?? options.classes[0]?.classId ?? '');
   const [title, setTitle] = useState('');
   const [summary, setSummary] = useState('');
   const [count, setCount] = useState('');
   const [minutes, setMinutes] = useState('30');
-  const [studentId, setStudentId] = useState('');
+  const [studentId, setStudentId] = useState(presetClass ? (preset.studentId ?? '') : '');
   const [mode, setMode] = useState<TalkMode>('faceToFace');
   const [studyMethods, setStudyMethods] = useState(false);
   const [channel, setChannel] = useState('电话');
