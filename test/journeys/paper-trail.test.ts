@@ -65,7 +65,7 @@ describe('journey: the paper trail comes out of the records', () => {
     j.note(`talk ledger PDF: ${readFileSync(pdf.path).length} B, ${read.pageCount} pages, font ${read.fontName} (${read.subsetGlyphs} glyphs)`);
     await counselor.back();
     await counselor.tap('打印学习计划');
-    await counselor.see('学业预警学生学习计划表（大一、大二）', counselor.page.locator('.form-title'));
+    await counselor.see('生命科学与工程学院学业预警学生学习计划表（大一、大二）');
     await counselor.see(`${t.student.name}（${wall(t.plan.signature?.at)} 签名）`);
     await counselor.see('同意：计划具体可行，同意');
     await counselor.see(`${t.plan.review?.byName}（班主任）`);
@@ -78,9 +78,9 @@ describe('journey: the paper trail comes out of the records', () => {
     const clerk = await j.signIn('教学秘书', staff(app.demo, 't-clerk'));
     await clerk.tap('文书打印与学期归档');
     await clerk.tap(`${t.notice.semester} 学期学院存根登记簿`);
-    await clerk.see('学业警示通知单（学院存根）登记簿', clerk.page.locator('.form-title'));
+    await clerk.see(`生命科学与工程学院 ${t.notice.semester} 学期学业警示通知单（学院存根）登记簿`);
     await clerk.tap(clerk.page.locator('.form-link').filter({ hasText: t.student._id }).first(), `${t.student.name}（登记簿）`);
-    await clerk.see('学业警示通知单（学院存根）', clerk.page.locator('.form-title').first());
+    await clerk.see('学业警示通知单（学院存根）');
     await clerk.see('学业警示通知单（学生联）');
     await clerk.see('学业警示通知单（家长联）');
     await clerk.see(`${t.student.name}（已签名）`);

@@ -11,7 +11,8 @@ import { toIso } from '../../cloudfunctions/core/time/shanghai';
 import type { FileSource } from '../../cloudfunctions/platform/files/file-source';
 import { queryAll, type Store } from '../../cloudfunctions/platform/store/store';
 import { DEMO_OPENID_PREFIX, type DemoData } from '../../scripts/demo/generate';
-import { makeWarning, publishWarning, SIGNATURE } from './notices-factories';
+import { makeWarning, publishWarning } from './notices-factories';
+import { signaturePng } from './signature-png';
 
 /**
  * One warned student's whole paper trail, made through the real functions as the people would:
@@ -53,7 +54,8 @@ export function boundParentOf(demo: DemoData, studentId: string): string | undef
 }
 
 /**
- * Makes the trail in the five days before the clock's time, then puts the clock back. `warning`:
+ * Makes the trail in the five days before the clock's time (in office hours when the clock reads
+ * about 10:00), then puts the clock back. `warning`:
  * an active published warning of the student (with its notice); made here when not given.
  */
 export async function makePaperTrail(env: Env, demo: DemoData, student: Student, options: { warning?: Warning } = {}): Promise<PaperTrail> {
@@ -78,12 +80,12 @@ export async function makePaperTrail(env: Env, demo: DemoData, student: Student,
   const [notice] = (await queryAll<Notice>(env.store, NOTICES, { where: { warningId: warning._id } })).filter((n) => n.status === 'issued');
   if (!notice) throw new Error(`no notice for ${warning._id}`);
 
-  step(110);
-  await ok(`s-${student._id}`, 'notices', 'acknowledge', { noticeId: notice._id, signature: SIGNATURE, deviceId: 'device-student-1' });
-  step(100);
-  await ok(parentUserId, 'notices', 'returnReceipt', { noticeId: notice._id, message: '已与孩子沟通，会督促其按计划重修', signature: SIGNATURE, deviceId: 'device-parent-1' });
+  step(117);
+  await ok(`s-${student._id}`, 'notices', 'acknowledge', { noticeId: notice._id, signature: signaturePng(1), deviceId: 'device-student-1' });
+  step(112);
+  await ok(parentUserId, 'notices', 'returnReceipt', { noticeId: notice._id, message: '已与孩子沟通，会督促其按计划重修', signature: signaturePng(4), deviceId: 'device-parent-1' });
 
-  step(96);
+  step(92);
   const talk = (talkerRole: 'counselor' | 'headTeacher', hoursBefore: number, content: string) => ({
     studentId: student._id,
     talkerRole,
@@ -99,12 +101,12 @@ export async function makePaperTrail(env: Env, demo: DemoData, student: Student,
     measures: '约定每周汇报复习进度',
     confirmed: true as const,
   });
-  await ok(cls.counselorId, 'support', 'recordTalk', talk('counselor', 97, '了解补考未通过原因，讲明学业警示的解除条件'));
-  await ok(cls.headTeacherId, 'support', 'recordTalk', talk('headTeacher', 96.5, '逐门分析未通过课程，商定学习计划'));
-  step(90);
-  await ok(cls.counselorId, 'support', 'recordTalk', talk('counselor', 90.5, '回访：复习计划执行情况良好'));
+  await ok(cls.counselorId, 'support', 'recordTalk', talk('counselor', 93, '了解补考未通过原因，讲明学业警示的解除条件'));
+  await ok(cls.headTeacherId, 'support', 'recordTalk', talk('headTeacher', 92.5, '逐门分析未通过课程，商定学习计划'));
+  step(68);
+  await ok(cls.counselorId, 'support', 'recordTalk', talk('counselor', 68.5, '回访：复习计划执行情况良好'));
 
-  step(80);
+  step(66);
   const saved = await ok(`s-${student._id}`, 'support', 'savePlan', {
     warningId: warning._id,
     analysis: '时间管理不当，课前预习不足',
@@ -112,26 +114,26 @@ export async function makePaperTrail(env: Env, demo: DemoData, student: Student,
     goals: '本学期不再新增不及格课程',
   });
   await ok(`s-${student._id}`, 'support', 'submitPlan', { planId: saved._id, signature: student.name });
-  step(78);
+  step(46);
   const reviewer = saved.reviewerRole === 'headTeacher' ? cls.headTeacherId : cls.counselorId;
   await ok(reviewer, 'support', 'reviewPlan', { planId: saved._id, decision: 'approve', opinion: '计划具体可行，同意' });
 
-  step(70);
+  step(44);
   const bankAccount = '6216610100001234567';
   const applied = await ok(cls.counselorId, 'support', 'applyPairing', { helperId: helper._id, helpeeIds: [student._id], difficulty: 'ability', reason: '高等数学基础薄弱', plan: '每周两次一对一辅导，每次 1 小时', bankName: '中国银行', bankAccount });
   await ok(cls.headTeacherId, 'support', 'approvePairingClass', { pairingId: applied._id, decision: 'approve', opinion: '同意结对' });
   await ok('t-leader', 'support', 'approvePairingCollege', { pairingId: applied._id, decision: 'approve', opinion: '同意' });
   await ok('t-affairs', 'support', 'approvePairingSchool', { pairingId: applied._id, decision: 'approve', opinion: '同意发放补贴' });
 
-  step(60);
+  step(42);
   const invited = [student, ...classmates.slice(1, 4)].map((s) => s._id);
-  const forum = await ok(cls.counselorId, 'support', 'scheduleMeeting', { kind: 'collectiveTalk', title: '学业预警学生座谈会', classId: cls._id, studentIds: invited, startAt: at(50), plannedMinutes: 60, place: '学院会议室', topics: ['warningPolicy'] });
-  const parent = await ok(cls.counselorId, 'support', 'scheduleMeeting', { kind: 'parentMeeting', title: '家长面谈', classId: cls._id, studentIds: [student._id], startAt: at(40), plannedMinutes: 45, place: '学院会议室' });
-  step(48);
+  const forum = await ok(cls.counselorId, 'support', 'scheduleMeeting', { kind: 'collectiveTalk', title: '学业预警学生座谈会', classId: cls._id, studentIds: invited, startAt: at(26), plannedMinutes: 60, place: '学院会议室', topics: ['warningPolicy'] });
+  const parent = await ok(cls.counselorId, 'support', 'scheduleMeeting', { kind: 'parentMeeting', title: '家长面谈', classId: cls._id, studentIds: [student._id], startAt: at(22), plannedMinutes: 45, place: '学院会议室' });
+  step(24.5);
   await ok(cls.counselorId, 'support', 'recordMeeting', { meetingId: forum._id, summary: '讲解学业警示政策与解除条件；学生逐一发言，说明困难与打算。', minutes: 60, presentIds: invited.slice(0, 3) });
-  step(38);
+  step(20);
   await ok(cls.counselorId, 'support', 'recordMeeting', { meetingId: parent._id, summary: '告知降级风险，家长同意每周电话跟进', minutes: 45, presentIds: [student._id] });
-  step(30);
+  step(17);
   await ok(parentUserId, 'support', 'confirmParentMeeting', { meetingId: parent._id });
   env.clock.set(new Date(end));
 
