@@ -9,6 +9,7 @@ import { MEETINGS, STUDY_PLANS, TALKS } from '../support/collections';
 import { dutyRecordsOfScope, type DutyRecordRow } from './record-cache';
 import { logSkipped, withReadableTimes, type SkipReport } from '../platform/runtime/skip-bad-records';
 import { readFrom } from './read-range';
+import { TEACHING_SECTIONS, type TeachingSection } from '../../types/roster';
 
 /** Whose duties: a whole college (leader, clerk), one department of it, or a list of classes. */
 export type DutyDataScope = { collegeId: string; departmentId?: string } | { classIds: readonly string[] };
@@ -44,23 +45,29 @@ export async function loadDutyData(store: Store, scope: DutyDataScope, from: str
     skipped += 1;
     logSkipped(s);
   };
-  const [students, dorms, warnings, users, filed, casework] = await Promise.all([
+  const [students, dorms, warnings, users, filed, casework, allSections] = await Promise.all([
     queryAll<Student>(store, 'students', { where: byClass }),
     queryAll<Dorm>(store, 'dorms', { where: { collegeId: { in: collegeIds } } }),
     queryAll<Warning>(store, WARNINGS, { where: byClass }),
     queryAll<User>(store, 'users', { where: { _id: { in: staffIds } } }),
     dutyRecordsOfScope(store, JSON.stringify(scope), byClass, from, now),
     caseworkRecords(store, byClass, from, report, keepersIn(classes)),
+    queryAll<TeachingSection>(store, TEACHING_SECTIONS, { where: { collegeId: { in: collegeIds } } }),
   ]);
   const readableWarnings = withReadableTimes(WARNINGS, warnings, ['publishedAt'], report);
+  // The classes' course teachers (issue 13): their sections were one more indexed read, by college; their names one more when there are any.
+  const sections = allSections.filter((s) => s.classIds.some((id) => inClasses.has(id)));
+  const teacherIds = [...new Set(sections.map((s) => s.teacherId))].filter((id) => !staffIds.includes(id));
+  const teachers = teacherIds.length > 0 ? await queryAll<User>(store, 'users', { where: { _id: { in: teacherIds } } }) : [];
   return {
     directory: {
       classes,
       students: students.filter((s) => inClasses.has(s.classId)),
       dorms: dorms.filter((d) => d.classIds.some((id) => inClasses.has(id))),
       warnings: readableWarnings.filter((w) => inClasses.has(w.classId)),
+      sections,
     },
-    users: new Map(users.map((u) => [u._id, u])),
+    users: new Map([...users, ...teachers].map((u) => [u._id, u])),
     records: [...filed.rows, ...casework].filter((r) => inClasses.has(r.classId)),
     skipped: skipped + filed.skipped,
   };

@@ -55,7 +55,7 @@ describe('journey: a college goes live from its own files', () => {
 
   async function importRoster(clerk: Person, kind: string, file: string, counts: RegExp): Promise<void> {
     await clerk.tap(kind);
-    await clerk.chooseFile(`选择${kind}文件`, file);
+    await clerk.chooseFile(clerk.page.locator('.choose-roster-file'), file, `选择${kind}文件`);
     await clerk.see(counts);
     await clerk.tap('确认导入');
     await clerk.see('导入完成');
@@ -89,6 +89,8 @@ describe('journey: a college goes live from its own files', () => {
     await clerk.see(`${SEMESTER} 学业警示名单`);
     await clerk.see(/本学期正考不及格 3 门/);
     await publishOnReview(clerk);
+    // Review → run → grade import → home.
+    await clerk.back();
     await clerk.back();
     await clerk.back();
 

@@ -1,6 +1,7 @@
 import type { ClassInfo, Dorm, Role, Student } from '../../../types/domain';
 import type { DutyAssignment, DutySubject, WarnedStudentUnit } from '../../../types/duty';
 import type { Warning } from '../../../types/warning';
+import { courseTeachersOf, type SectionRow } from '../teaching/course-teachers';
 
 /** What duty evaluation needs to know about a set of classes, read from the store in a few queries. */
 export type DutyDirectory = {
@@ -8,6 +9,8 @@ export type DutyDirectory = {
   students: readonly Pick<Student, '_id' | 'name' | 'classId' | 'dormId'>[];
   dorms: readonly Pick<Dorm, '_id' | 'building' | 'room' | 'classIds'>[];
   warnings: readonly (Pick<Warning, '_id' | 'studentId' | 'classId' | 'status' | 'publishedAt' | 'policyId' | 'level'> & { updatedAt: string })[];
+  /** Teaching sections of the classes (timetable, or a grade file's 授课教师): the course teachers a counselor contacts. */
+  sections?: readonly SectionRow[];
 };
 
 type ClassRow = DutyDirectory['classes'][number];
@@ -68,6 +71,7 @@ export function dutySubjects(directory: DutyDirectory): DutySubject[] {
         dorms: uniqueById(classes.flatMap((c) => dormsByClass.get(c._id) ?? [])).map((d) => ({ id: d._id, classIds: d.classIds })),
         students: classes.flatMap((c) => (studentsByClass.get(c._id) ?? []).map((s) => ({ id: s._id, classId: c._id }))),
         warnedStudents: classes.flatMap((c) => (warnedByClass.get(c._id) ?? []).map(warnedUnit)),
+        courseTeachers: courseTeachersOf(directory.sections ?? [], classes.map((c) => c._id)),
       })),
     }));
 }

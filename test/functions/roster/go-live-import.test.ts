@@ -140,4 +140,35 @@ describe('roster: staff, classes and students from the college files', () => {
     const grade = await f.store.query<{ courseKind: string; courseKindName: string }>('grades', { where: { studentId: '2024310101', courseCode: 'SW201' } });
     expect(grade[0]).toMatchObject({ courseKind: 'required', courseKindName: '必修课' });
   });
+
+  it('the counselor\'s course-teacher contact duty now has one item per real course teacher of their classes', async () => {
+    const duties = await f.ok('wx-counselor', 'duties', 'myDuties', { scope: 'semester' });
+    const contacts = duties.items.filter((i) => i.unit.kind === 'courseTeacher');
+    expect(contacts.map((i) => i.unit.label).sort()).toEqual(['李明', '郑班主']);
+  });
+
+  it("course teachers: the home's first call is allowed; a concern reaches the counselor's queue and the case, and its outcome the teacher", async () => {
+    const invite = await f.ok(clerk(), 'roster', 'createInvite', { userId: 't-T1005' });
+    await f.ok('wx-teacher', 'roster', 'join', { code: invite.code, number: 'T1005', name: '李明' });
+    // Denied before issue 13 (ACCESS.DENIED on the home's first call).
+    expect(await f.call('wx-teacher', 'campus', 'myClasses', {})).toEqual({ ok: true, data: [] });
+    const mine = await f.ok('wx-teacher', 'teaching', 'mine', {});
+    expect(mine.sections).toEqual([{ semester: '2025-2026-2', courseCode: 'SW201', courseName: '有机化学', classNames: ['生工2401班', '生工2402班'], students: 6 }]); // 吴六 joined 生工2402班 above
+    const raised = await f.ok('wx-teacher', 'teaching', 'raiseConcern', { studentId: '2024310102', courseCode: 'SW201', kind: 'missingWork', note: '实验报告三次未交' });
+    expect(raised).toMatchObject({ status: 'open', kindLabel: '作业未交', className: '生工2401班', teacherName: '李明' });
+    // Only students of their own sections: another course is denied.
+    expect(await f.call('wx-teacher', 'teaching', 'raiseConcern', { studentId: '2024310102', courseCode: 'SW202', kind: 'attitude', note: '上课玩手机' })).toMatchObject({ ok: false, code: 'ACCESS.DENIED' });
+    const queue = await f.ok('wx-counselor', 'teaching', 'queue', { status: 'open' });
+    expect(queue.map((c) => c._id)).toEqual([raised._id]);
+    expect((await f.ok('wx-counselor', 'teaching', 'studentConcerns', { studentId: '2024310102' })).map((c) => c.note)).toEqual(['实验报告三次未交']);
+    // The teacher cannot close their own concern; the counselor does, and the teacher is told.
+    expect(await f.call('wx-teacher', 'teaching', 'close', { concernId: raised._id, outcome: '已处理' })).toMatchObject({ ok: false, code: 'ACCESS.DENIED' });
+    const closed = await f.ok('wx-counselor', 'teaching', 'close', { concernId: raised._id, outcome: '已约谈，补交报告' });
+    expect(closed).toMatchObject({ status: 'closed', outcome: '已约谈，补交报告', closedByName: '周辅导' });
+    const again = await f.ok('wx-counselor', 'teaching', 'close', { concernId: raised._id, outcome: '再次处理' });
+    expect(again.outcome).toBe('已约谈，补交报告');
+    const outbox = await f.store.query<{ kind: string; toUserId: string; toOpenid: string; data: Record<string, string> }>('outbox', { where: { subjectId: raised._id } });
+    expect(outbox.map((m) => [m.kind, m.toUserId, m.toOpenid, m.data.outcome])).toEqual([['concernAnswered', 't-T1005', 'wx-teacher', '已约谈，补交报告']]);
+    expect((await f.ok('wx-teacher', 'teaching', 'myConcerns', {}))[0]?.outcome).toBe('已约谈，补交报告');
+  });
 });
