@@ -58,6 +58,8 @@ export type Warning = {
   /** Set when a later run found the lifting condition met (status 'lifted'). */
   liftedAt?: string;
   liftedByRun?: string;
+  /** The semester archive that took this lifted warning out of day-to-day views (rules: 004-1.3). */
+  archivedIn?: string;
   /** Objections answered by correcting grade rows, oldest first (status 'withdrawn' when the last left no level). */
   corrections?: WarningCorrection[];
 };

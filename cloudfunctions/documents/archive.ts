@@ -129,6 +129,18 @@ async function storeParts(ctx: Context, archiveId: string, files: { path: string
 }
 
 /**
+ * Lifted warnings of an archived semester leave the day-to-day views (the case, the student's
+ * history) and stay in the archive (rules: 004-1.3, 002-4.2.4.1). Marked after the manifest: a
+ * retry of an archive already made marks what is still unmarked.
+ */
+async function retireLifted(ctx: Context, archiveId: string, warningIds: readonly string[]): Promise<void> {
+  for (const id of warningIds) {
+    const w = await ctx.store.get<Warning>(WARNINGS, id);
+    if (w && w.status === 'lifted' && w.archivedIn === undefined) await ctx.store.update<Warning>(WARNINGS, id, { archivedIn: archiveId }, w._version, ctx.write());
+  }
+}
+
+/**
  * The clerk archives a semester (rules: 002-4.2.4.1, 002-4.2.4.2, 004-2.7): minutes and pairing
  * forms always, talk records and study plans of a seeded sample, the notices with signatures,
  * the lifted warnings. Each form as xlsx and PDF, its SHA-256 in the manifest. Frozen: made once
@@ -138,7 +150,10 @@ export async function archiveSemester(ctx: Context, semester: string): Promise<A
   const collegeId = clerkCollege(ctx);
   const archiveId = archiveIdOf(collegeId, semester);
   const existing = await ctx.store.get<Archive>(ARCHIVES, archiveId);
-  if (existing) return summaryOf(existing);
+  if (existing) {
+    await retireLifted(ctx, archiveId, existing.lifted.map((w) => w.warningId));
+    return summaryOf(existing);
+  }
   const now = ctx.clock.now();
   const span = await semesterSpan(ctx.store, semester);
   if (span.from > now.getTime()) throw new DomainError('ARCHIVE.SEMESTER_FUTURE', '该学期尚未开始，不能归档', 'semester');
@@ -172,6 +187,7 @@ export async function archiveSemester(ctx: Context, semester: string): Promise<A
     files: entries,
   };
   await ctx.store.add(ARCHIVES, manifest, ctx.write());
+  await retireLifted(ctx, archiveId, manifest.lifted.map((w) => w.warningId));
   return summaryOf(manifest);
 }
 

@@ -14,10 +14,10 @@ export async function loadWarning(store: Store, warningId: string): Promise<Stor
   return w;
 }
 
-/** A student's warning for the case: the newest active one, else the newest of any status. */
+/** A student's warning for the case: the newest active one, else the newest of any status not yet archived (a semester archive keeps lifted ones). */
 export async function caseWarning(store: Store, studentId: string): Promise<Stored<Warning> | null> {
   const rows = await store.query<Warning>(WARNINGS, { where: { studentId }, orderBy: [{ field: 'publishedAt', direction: 'desc' }], limit: 20 });
-  return rows.find((w) => w.status === 'active') ?? rows[0] ?? null;
+  return rows.find((w) => w.status === 'active') ?? rows.find((w) => w.archivedIn === undefined) ?? null;
 }
 
 export async function loadPlan(store: Store, planId: string): Promise<Stored<StudyPlan>> {

@@ -69,9 +69,9 @@ export async function listWarnings(ctx: Context, classId: string | undefined): P
   return views(ctx, unique);
 }
 
-/** The student's own warnings: the active one first, then the history, newest first. */
+/** The student's own warnings: the active one first, then the history, newest first (archived lifted ones are in the semester archive only). */
 export async function myWarnings(ctx: Context, studentId: string): Promise<WarningView[]> {
-  const all = await queryAll<Warning>(ctx.store, WARNINGS, { where: { studentId } });
+  const all = (await queryAll<Warning>(ctx.store, WARNINGS, { where: { studentId } })).filter((w) => w.archivedIn === undefined);
   all.sort((a, b) => (a.status === 'active') !== (b.status === 'active') ? (a.status === 'active' ? -1 : 1) : b.publishedAt.localeCompare(a.publishedAt) || a._id.localeCompare(b._id));
   return views(ctx, all);
 }

@@ -38,12 +38,23 @@ describe('documents: the semester archive and the export log', () => {
     talkedWith = classmates.filter((s) => s._id !== student._id).slice(5, 14).map((s) => s._id);
     for (const [i, id] of talkedWith.entries()) await h.ok(cls.counselorId, 'support', 'recordTalk', talkInput(id, { at: `2026-11-${String(10 + (i % 9)).padStart(2, '0')}T15:00:00+08:00` }));
     // A warning lifted this semester: it leaves day-to-day views and stays in the archive.
-    const lifted = makeWarning(classmates[20]!, { _id: 'w-lifted-1', semester: '2025-2026-1', status: 'lifted', liftedAt: '2026-10-08T10:00:00.000+08:00' });
+    const lifted = makeWarning(liftedStudent(), { _id: 'w-lifted-1', semester: '2025-2026-1', status: 'lifted', liftedAt: '2026-10-08T10:00:00.000+08:00' });
     await h.store.add(WARNINGS, lifted, { by: 't-clerk', at: '2026-10-08T10:00:00.000+08:00' });
   }, 120_000);
   afterAll(() => h.close());
 
   let archiveId = '';
+  const liftedStudent = () => {
+    const s = h.demo.students.filter((x) => x.classId === secondYear(h.demo).cls._id)[20];
+    if (!s) throw new Error('class too small');
+    return s;
+  };
+
+  it('before the archive, the lifted warning is still in the case and the student\'s history', async () => {
+    const studentId = liftedStudent()._id;
+    expect((await h.ok(secondYear(h.demo).cls.counselorId, 'support', 'caseView', { studentId })).warning?.id).toBe('w-lifted-1');
+    expect((await h.ok(`s-${studentId}`, 'warnings', 'mine', {})).map((w) => w.warningId)).toContain('w-lifted-1');
+  });
 
   it('archives the semester: minutes and pairing forms always, talks and plans by the configured seeded sample, each file as xlsx and PDF', async () => {
     const started = performance.now();
@@ -64,6 +75,13 @@ describe('documents: the semester archive and the export log', () => {
     expect(summary.lifted).toBe(1);
     const bytes = summary.files.reduce((n, f) => n + f.bytes, 0);
     process.stdout.write(`[documents] archive ${semester}: ${summary.files.length} files, ${bytes} B, made in ${ms.toFixed(0)} ms\n${summary.files.map((f) => `  ${f.path} ${f.bytes} B (${f.records} records)`).join('\n')}\n`);
+  });
+
+  it('archived, the lifted warning leaves the day-to-day views (case, the student\'s history) and stays in the archive', async () => {
+    const studentId = liftedStudent()._id;
+    expect((await h.ok(secondYear(h.demo).cls.counselorId, 'support', 'caseView', { studentId })).warning).toBeNull();
+    expect((await h.ok(`s-${studentId}`, 'warnings', 'mine', {})).map((w) => w.warningId)).not.toContain('w-lifted-1');
+    expect((await h.store.get<{ archivedIn?: string }>(WARNINGS, 'w-lifted-1'))?.archivedIn).toBe(archiveId);
   });
 
   it('is frozen: archiving again returns the same archive and writes nothing', async () => {
