@@ -1,6 +1,7 @@
 import { assistantsFunction } from './assistants/function';
 import { campusFunction } from './campus/function';
 import { rosterFunction } from './roster/function';
+import { policiesFunction } from './policies/function';
 import { teachingFunction } from './teaching/function';
 import { documentsFunction } from './documents/function';
 import { checkinsFunction } from './checkins/function';
@@ -22,6 +23,7 @@ export const functions: Record<string, CloudFunction> = {
   warnings: warningsFunction,
   notices: noticesFunction,
   roster: rosterFunction,
+  policies: policiesFunction,
   teaching: teachingFunction,
   support: supportFunction,
   documents: documentsFunction,

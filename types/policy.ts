@@ -125,6 +125,24 @@ export const Policy = z
         reasons: z.array(ManualReason).default([]),
       })
       .default({ allowed: false }),
+    /**
+     * Thresholds a college sets for itself in the app (audited), e.g. gxu-ee's university thresholds
+     * that the seed does not fix: each names a trigger and its number; the file's value is the default.
+     */
+    parameters: z
+      .array(
+        z.object({
+          id: slug,
+          label: requiredText(40, '参数名称'),
+          trigger: slug,
+          field: z.enum(['atLeast', 'below']),
+          min: z.number({ invalid_type_error: '下限应为数字' }),
+          max: z.number({ invalid_type_error: '上限应为数字' }),
+          step: z.number().positive().default(1),
+          unit: text(10, '单位').default(''),
+        }),
+      )
+      .default([]),
     publication: z
       .object({
         /** The list is formed within this many days of the semester start. */
@@ -148,6 +166,11 @@ export const Policy = z
         if ('atMost' in trigger && trigger.atMost !== undefined && trigger.atMost < trigger.atLeast)
           ctx.addIssue({ code: 'custom', path: ['levels', li, 'triggers', ti, 'atMost'], message: '门数上限不能小于下限' });
       });
+    });
+    policy.parameters.forEach((p, pi) => {
+      const trigger = policy.levels.flatMap((l) => l.triggers).find((t) => t.id === p.trigger);
+      if (!trigger || !(p.field in trigger)) ctx.addIssue({ code: 'custom', path: ['parameters', pi, 'trigger'], message: `参数 ${p.id} 指向不存在的条件或字段：${p.trigger}.${p.field}` });
+      if (p.min > p.max) ctx.addIssue({ code: 'custom', path: ['parameters', pi, 'max'], message: '参数上限不能小于下限' });
     });
     if (policy.manualAdditions.allowed && policy.manualAdditions.reasons.length === 0)
       ctx.addIssue({ code: 'custom', path: ['manualAdditions', 'reasons'], message: '允许人工补充时须列出补充原因' });

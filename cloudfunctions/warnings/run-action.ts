@@ -3,6 +3,8 @@ import { GRADE_CORRECTIONS, type GradeCorrection, type GradeRow } from '../../ty
 import type { ManualEntry, Policy } from '../../types/policy';
 import { DomainError } from '../core/errors';
 import { policyFor } from '../core/publishing/college-policies';
+import { withParameters } from '../core/rules/parameters';
+import { collegeParameterValues } from '../policies/settings-store';
 import { correctedRows, correctionLines } from '../core/publishing/grade-corrections';
 import { isListed, owedCourses, toRunEntries, toRunEntry, type EntryDirectory } from '../core/publishing/run-entries';
 import { evaluatePolicy, type Evaluation } from '../core/rules';
@@ -38,7 +40,9 @@ function flagged(evaluation: Evaluation, rows: ReadonlyArray<GradeRow>): Pick<Wa
  * active warnings, and stores the result as a draft run. The same data gives the same entries.
  */
 export async function runPolicy(ctx: Context, collegeId: string, semester: string, policyId: string | undefined): Promise<RunSummary> {
-  const policy = policyFor(collegeId, policyId);
+  const preset = policyFor(collegeId, policyId);
+  // The college's own thresholds (gxu-ee's university ones), set in the app (policies.save).
+  const policy = preset && withParameters(preset, await collegeParameterValues(ctx.store, collegeId, preset.id));
   if (!policy) throw new DomainError('POLICY.UNKNOWN', policyId ? `没有这个警示政策：${policyId}` : '本学院尚未配置警示政策', 'policyId');
   const classes = await collegeClasses(ctx.store, collegeId);
   // Grade rows as corrected after objections: every run reads them so, and the draft records how many it saw.

@@ -1,6 +1,7 @@
 import { assistantsApi } from './assistants';
 import { campusApi } from './campus';
 import { rosterApi } from './roster';
+import { policiesApi } from './policies';
 import { teachingApi } from './teaching';
 import { documentsApi } from './documents';
 import { checkinsApi } from './checkins';
@@ -21,6 +22,7 @@ export const api = {
   warnings: warningsApi,
   notices: noticesApi,
   roster: rosterApi,
+  policies: policiesApi,
   teaching: teachingApi,
   support: supportApi,
   documents: documentsApi,

@@ -98,6 +98,8 @@ export const permissions = {
   'concern.raise': { courseTeacher: 'self' },
   'concern.read': { counselor: 'class', headTeacher: 'class' },
   'concern.close': { counselor: 'class' },
+  // A college's own thresholds of a policy that leaves them open (gxu-ee), audited.
+  'policy.configure': { clerk: 'college' },
 } satisfies Table;
 
 export type Permission = keyof typeof permissions;

@@ -48,6 +48,7 @@ export const collections = {
   inviteCodes: { indexes: ['userId'] },
   teachingSections: { indexes: ['collegeId', 'teacherId', 'courseCode'] },
   concerns: { indexes: [['classId', 'status'], ['teacherId', 'at'], 'studentId'] },
+  policySettings: { indexes: ['collegeId'] },
   // printed forms (issue 15): what left the system per college; frozen semester archives and their stored files.
   documentExports: { indexes: [['collegeId', 'at'], 'byId'] },
   archives: { indexes: ['collegeId'] },

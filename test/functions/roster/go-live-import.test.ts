@@ -171,4 +171,17 @@ describe('roster: staff, classes and students from the college files', () => {
     expect(outbox.map((m) => [m.kind, m.toUserId, m.toOpenid, m.data.outcome])).toEqual([['concernAnswered', 't-T1005', 'wx-teacher', '已约谈，补交报告']]);
     expect((await f.ok('wx-teacher', 'teaching', 'myConcerns', {}))[0]?.outcome).toBe('已约谈，补交报告');
   });
+
+  it("gxu-ee's thresholds are set per college by the clerk (audited); the next run uses them", async () => {
+    const view = await f.ok(clerk(), 'policies', 'settings', { policyId: 'gxu-ee' });
+    expect(view.parameters.find((p) => p.id === 'semester-failed-credits')).toMatchObject({ default: 10, value: 10 });
+    expect(await f.call('wx-counselor', 'policies', 'save', { policyId: 'gxu-ee', values: { 'semester-failed-credits': 8 }, reason: '学校新规' })).toMatchObject({ ok: false, code: 'ACCESS.DENIED' });
+    expect(await f.call(clerk(), 'policies', 'save', { policyId: 'gxu-ee', values: { 'semester-failed-credits': 99 }, reason: '学校新规' })).toMatchObject({ ok: false, code: 'INPUT.INVALID', field: 'values.semester-failed-credits' });
+    const saved = await f.ok(clerk(), 'policies', 'save', { policyId: 'gxu-ee', values: { 'semester-failed-credits': 8 }, reason: '西大教〔2025〕3号调整' });
+    expect(saved.history).toEqual([{ at: expect.any(String), by: 't-T0001', byName: '张秘书', reason: '西大教〔2025〕3号调整', changes: [{ id: 'semester-failed-credits', label: '预警：本学期不及格学分', before: 10, after: 8 }] }]);
+    const run = await f.ok(clerk(), 'warnings', 'run', { semester: '2025-2026-2', policyId: 'gxu-ee' });
+    const review = await f.ok(clerk(), 'warnings', 'review', { runId: run.runId });
+    const sun = review.entries.find((e) => e.studentId === '2024310101');
+    expect(sun?.triggers.map((t) => t.text)).toContainEqual(expect.stringMatching(/本学期正考不及格 10 学分（条件 ≥8 学分）/));
+  });
 });

@@ -27,6 +27,7 @@ export default function AdminHome() {
         <CellGroup>
           <Cell className="link-roster" title="名册导入（学生 · 班级 · 教职工）" clickable onClick={() => void Taro.navigateTo({ url: '/packages/admin/roster/index' })} />
           <Cell className="link-people" title="人员与邀请码" clickable onClick={() => void Taro.navigateTo({ url: '/packages/admin/people/index' })} />
+          <Cell className="link-policy" title="警示政策参数（学校阈值）" clickable onClick={() => void Taro.navigateTo({ url: '/packages/admin/policy/index' })} />
           <Cell className="link-import" title="导入成绩" clickable onClick={() => void Taro.navigateTo({ url: '/packages/admin/import/index' })} />
           <Cell className="link-run" title="运行警示规则 · 审核发布名单" clickable onClick={() => void Taro.navigateTo({ url: '/packages/admin/run/index' })} />
           <Cell className="link-objections" title="通知异议处理" clickable onClick={() => void Taro.navigateTo({ url: '/packages/admin/objections/index' })} />

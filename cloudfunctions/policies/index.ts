@@ -1,0 +1,4 @@
+import { cloudMain } from '../platform/runtime/cloud-main';
+import { policiesFunction } from './function';
+
+export const main = cloudMain(policiesFunction);

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '警示政策参数' });
