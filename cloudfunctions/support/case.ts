@@ -2,6 +2,7 @@ import { classIdsFor, collegeIdsFor, isAllowed } from '../core/access/authorize'
 import { defaultDutyConfig } from '../core/duties/defaults';
 import { loadCalendar } from '../platform/calendar/stored-calendar';
 import { caseTimeline } from '../core/support/case-timeline';
+import { concernEntries } from '../teaching/case-entries';
 import { dutyLinesByStudent, type ClassCases } from '../core/support/duty-lines';
 import { meetingDutyRecords, noticeDutyRecords, planDutyRecords, talkDutyRecord } from '../core/support/duty-records';
 import { nextSteps } from '../core/support/next-steps';
@@ -139,7 +140,10 @@ export const caseHandlers: Handlers<Pick<SupportApi, 'caseView' | 'caseload'>> =
       const events = audience === 'parent' ? [] : noticeEvents(notices, audience);
       // A student in a pairing sees who, its status and the plan; staff see the forms themselves.
       const summaries = audience === 'student' ? view.pairings.map(pairingSummary) : [];
-      return { ...redacted, next, timeline: caseTimeline(redacted, events, summaries) };
+      // A course teacher's concerns (issue 13) are in the case for the class staff who handle them.
+      const concerns = audience === 'staff' && isAllowed(ctx.actor, 'concern.read', resource) ? await concernEntries(ctx.store, studentId) : [];
+      const timeline = [...caseTimeline(redacted, events, summaries), ...concerns].sort((a, b) => (a.at === b.at ? 0 : a.at < b.at ? 1 : -1));
+      return { ...redacted, next, timeline };
     },
   },
 

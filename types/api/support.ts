@@ -58,7 +58,7 @@ export type MeetingView = Meeting & {
   isOrganizer: boolean;
 };
 
-export type TimelineKind = 'warning' | 'notice' | 'talk' | 'difficulty' | 'plan' | 'pairing' | 'meeting' | 'parentContact';
+export type TimelineKind = 'warning' | 'notice' | 'talk' | 'difficulty' | 'plan' | 'pairing' | 'meeting' | 'parentContact' | 'concern';
 
 export type TimelineEntry = { at: string; kind: TimelineKind; title: string; detail: string; refId: string };
 

@@ -170,6 +170,11 @@ describe('roster: staff, classes and students from the college files', () => {
     const outbox = await f.store.query<{ kind: string; toUserId: string; toOpenid: string; data: Record<string, string> }>('outbox', { where: { subjectId: raised._id } });
     expect(outbox.map((m) => [m.kind, m.toUserId, m.toOpenid, m.data.outcome])).toEqual([['concernAnswered', 't-T1005', 'wx-teacher', '已约谈，补交报告']]);
     expect((await f.ok('wx-teacher', 'teaching', 'myConcerns', {}))[0]?.outcome).toBe('已约谈，补交报告');
+    // The concern is in the student's case for the class's counselor.
+    const caseView = await f.ok('wx-counselor', 'support', 'caseView', { studentId: '2024310102' });
+    expect(caseView.timeline.filter((e) => e.kind === 'concern').map((e) => [e.title, e.detail])).toEqual([
+      ['任课教师反映：作业未交（有机化学）', '李明老师：实验报告三次未交；处理结果（周辅导）：已约谈，补交报告'],
+    ]);
   });
 
   it("gxu-ee's thresholds are set per college by the clerk (audited); the next run uses them", async () => {

@@ -92,6 +92,7 @@ function MeetingRow({ m, onDone }: { m: MeetingView; onDone: () => void }) {
         </View>
       ))}
       {m.record ? <View style={{ paddingTop: '4px' }}>纪要：{m.record.summary}</View> : null}
+      {m.record && (m.kind === 'collectiveTalk' || m.kind === 'parentMeeting' || m.kind === 'classMeeting') ? <Button size="small" onClick={() => void Taro.navigateTo({ url: pageUrl('/packages/documents/print/index', { form: 'meeting', meetingId: m._id }) })}>{m.kind === 'parentMeeting' ? '打印面谈记录' : '打印纪要'}</Button> : null}
       {m.isOrganizer && m.status === 'scheduled' ? (
         <>
           {m.kind === 'talk' && m.studentIds[0] ? (

@@ -94,6 +94,7 @@ function PairingCard({ p, roles, onDone }: { p: PairingView; roles: Role[]; onDo
           </View>
         </>
       ) : null}
+      <Button size="small" onClick={() => void Taro.navigateTo({ url: `/packages/documents/print/index?form=pairing&pairingId=${encodeURIComponent(p._id)}` })}>打印申请表</Button>
       {fault ? <View className="danger">{fault}</View> : null}
     </View>
   );
