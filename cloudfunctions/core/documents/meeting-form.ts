@@ -30,7 +30,8 @@ export function minutesForm(m: Meeting, facts: { collegeName: string; semester: 
     fileStem: fileStem('座谈会纪要', wall(m.at).slice(0, 10), m.title),
     pages: [
       {
-        title: `${facts.semester} 学期学业预警学生帮扶座谈会记录`,
+        // A 班会 (rules: 001-1.2, minutes kept) prints on the same form under its own title.
+        title: m.kind === 'classMeeting' ? `${facts.semester} 学期班会记录` : `${facts.semester} 学期学业预警学生帮扶座谈会记录`,
         blocks: [
           { kind: 'fields', fields: minutesLabels.map((label, i) => ({ label, value: values[i] ?? '' })) },
           { kind: 'lines', lines: [`${facts.collegeName}(章)`, cnDate(record?.at ?? m.at), '份数：3'] },

@@ -92,6 +92,32 @@ function ClerkArchive({ onArchived }: { onArchived: () => void }) {
   );
 }
 
+/** The current semester's 查寝 / 查课 registers and compliance report of each class (dates from the school calendar). */
+function ClassForms() {
+  const calendar = useLoad(() => call('campus', 'calendar', {}), []);
+  const classes = useLoad(() => call('campus', 'myClasses', {}), []);
+  const current = calendar.data?.schoolYears.flatMap((y) => y.semesters).find((s) => s.semesterId === calendar.data?.currentSemesterId);
+  if (!current) return <LoadState loading={calendar.loading} error={calendar.error} />;
+  const period = { from: current.start, to: current.end };
+  const print = (params: Record<string, string>) => go(pageUrl('/packages/documents/print/index', { ...params, ...period }));
+  return (
+    <>
+      <View className="section-title">班级登记表与职责报告（{current.semesterId}）</View>
+      <LoadState loading={classes.loading} error={classes.error} empty={classes.data?.length === 0} />
+      {(classes.data ?? []).map((c) => (
+        <View key={c.classId} style={card} className="class-forms">
+          <View style={{ fontWeight: 'bold' }}>{c.name}</View>
+          <View style={{ display: 'flex', flexWrap: 'wrap', gap: '8px', marginTop: '6px' }}>
+            <Button size="small" onClick={() => print({ form: 'dutyRegister', register: 'dormCheck', classId: c.classId })}>查寝登记表</Button>
+            <Button size="small" onClick={() => print({ form: 'dutyRegister', register: 'classCheck', classId: c.classId })}>查课登记表</Button>
+            <Button size="small" onClick={() => print({ form: 'compliance', classId: c.classId })}>职责完成情况</Button>
+          </View>
+        </View>
+      ))}
+    </>
+  );
+}
+
 /** Clerk and leader: the 学院存根 registers to print, the semester archives, and (leader) the export log. */
 export default function DocumentsHome() {
   const role = useRouteParams({ role: routeId }).role;
@@ -120,6 +146,7 @@ export default function DocumentsHome() {
           <ClerkArchive onArchived={archives.reload} />
         </>
       ) : null}
+      {clerk || role === 'leader' ? <ClassForms /> : null}
       <View className="section-title">已归档的学期</View>
       <LoadState loading={archives.loading} error={archives.error} empty={archives.data?.length === 0} />
       {(archives.data ?? []).map((a) => <ArchiveCard key={a.archiveId} archive={a} />)}
