@@ -189,4 +189,24 @@ describe('roster: staff, classes and students from the college files', () => {
     const sun = review.entries.find((e) => e.studentId === '2024310101');
     expect(sun?.triggers.map((t) => t.text)).toContainEqual(expect.stringMatching(/本学期正考不及格 10 学分（条件 ≥8 学分）/));
   });
+
+  it('a timetable names this semester\'s course teachers before any grade exists (unknown class or 工号 is a row error)', async () => {
+    const fileId = f.upload([
+      ['学期', '课程代码', '课程名称', '任课教师工号', '上课班级'],
+      ['2026-2027-1', 'SW301', '分子生物学', 'T1005', '生工2401班、生工2402班'],
+      ['2026-2027-1', 'SW302', '细胞生物学', 'T9999', '生工2401班'],
+      ['2026-2027-1', 'SW303', '遗传学', 'T1003', '生工2499班'],
+    ]);
+    const preview = await f.ok(clerk(), 'roster', 'preview', { kind: 'timetable', fileId });
+    expect(preview.errors).toEqual([
+      { row: 3, column: '任课教师工号', message: '工号 T9999 不在教职工名单中，请先导入教职工名单' },
+      { row: 4, column: '上课班级', message: '班级不在班级名单中：生工2499班' },
+    ]);
+    expect(preview.changes).toEqual([{ key: '2026-2027-1|SW301|T1005', label: '2026-2027-1 分子生物学（SW301）', change: 'added', fields: [{ field: '任课教师', before: '', after: '李明（T1005）' }, { field: '上课班级', before: '', after: '生工2401班、生工2402班' }] }]);
+    await f.ok(clerk(), 'roster', 'apply', { kind: 'timetable', fileId });
+    expect((await user('t-T1005'))?.grants).toEqual([{ role: 'courseTeacher', courseCodes: ['SW201', 'SW301'] }]);
+    const mine = await f.ok('wx-teacher', 'teaching', 'mine', {});
+    expect(mine.sections.map((s) => [s.semester, s.courseCode])).toEqual([['2026-2027-1', 'SW301'], ['2025-2026-2', 'SW201']]);
+    expect(await f.ok(clerk(), 'roster', 'apply', { kind: 'timetable', fileId })).toMatchObject({ added: 0, changed: 0, unchanged: 1 });
+  });
 });
