@@ -298,3 +298,21 @@ export type PersonDutyEvaluation = {
  * late is not on time; null when nothing is settled yet.
  */
 export type ComplianceSummary = { id: string; total: number; done: number; due: number; overdue: number; lateDone: number; percent: number | null };
+
+/** Shanghai has kept UTC+08:00 without daylight saving since 1991. */
+const SHANGHAI_OFFSET_MS = 8 * 60 * 60 * 1000;
+
+/**
+ * The one due-date convention: a duty's window ends at an instant (exclusive, the midnight after
+ * its last day); people are shown the last day itself, inclusive, in Shanghai. Every screen and
+ * message renders a deadline through these two (app and functions alike), so no two screens can
+ * disagree by a day.
+ */
+export function lastDayOf(dueAt: string): string {
+  return new Date(Date.parse(dueAt) - 1 + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/** "截止 2026-12-07" (the last day on which the duty can still be met). */
+export function dueDateText(dueAt: string): string {
+  return `截止 ${lastDayOf(dueAt)}`;
+}

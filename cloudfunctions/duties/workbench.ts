@@ -1,7 +1,7 @@
 import { WorkbenchKey, type Workbench, type WorkbenchList, type WorkbenchRow } from '../../types/api/duties';
 import { FOLLOW_UPS, DUTY_RECORDS, type DutyRecordDoc, type FollowUp } from '../../types/checkin';
 import type { Actor, Role } from '../../types/domain';
-import { classIdsFor } from '../core/access/authorize';
+import { classIdsFor, collegeIdsFor } from '../core/access/authorize';
 import { dueDateText } from '../core/duties/due-date';
 import { defaultDutyConfig } from '../core/duties/defaults';
 import { itemsInScope } from '../core/compliance/scope';
@@ -14,7 +14,7 @@ import type { Context } from '../platform/runtime/define-function';
 import { queryAll } from '../platform/store/store';
 import { meetingHandlers } from '../support/meetings';
 import { isReviewer, planHandlers } from '../support/plans';
-import { draftsFor } from '../warnings/drafts';
+import { listRuns } from '../warnings/review';
 import { listWarnings } from '../warnings/list';
 import { evaluateScope } from './evaluate-scope';
 import { labelsOf } from './labels';
@@ -144,7 +144,12 @@ const sources: Record<WorkbenchKey, { roles: Role[]; rows: Source }> = {
   draftsToPublish: {
     roles: ['clerk'],
     async rows(ctx) {
-      return (await draftsFor(ctx)).map((d) => ({ id: d.runId, title: `${d.semester} 警示名单`, detail: d.policyName, page: '/packages/admin/review/index', params: { runId: d.runId } }));
+      // The drafts the clerk can publish now (a blocked one says why on the run screen).
+      const collegeId = collegeIdsFor(ctx.actor, 'warnings.review')[0];
+      if (collegeId === undefined) return [];
+      return (await listRuns(ctx, collegeId))
+        .filter((r) => r.status === 'draft' && r.publishBlock === null)
+        .map((r) => ({ id: r.runId, title: `${r.semester} 警示名单（草稿）`, detail: r.policyName, page: '/packages/admin/review/index', params: { runId: r.runId } }));
     },
   },
   objectionsOpen: {

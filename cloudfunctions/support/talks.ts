@@ -84,8 +84,10 @@ export const talkHandlers: Handlers<Pick<SupportApi, 'talkDefaults' | 'recordTal
       const student = await loadStudent(ctx.store, studentId);
       const cls = await loadClass(ctx.store, student.classId);
       const talks = await talksOf(ctx, studentId);
-      const mine = talks.filter((t) => t.actorId === ctx.actor.userId);
-      const last = mine[mine.length - 1] ?? talks[talks.length - 1];
+      // Defaults come from the last full-form talk (a quick one has no place or topics to carry over).
+      const full = talks.filter((t) => t.form !== 'quick');
+      const mine = full.filter((t) => t.actorId === ctx.actor.userId);
+      const last = mine[mine.length - 1] ?? full[full.length - 1];
       const difficulty = await latestDifficulty(ctx, studentId);
       const warning = await caseWarning(ctx.store, studentId);
       return {

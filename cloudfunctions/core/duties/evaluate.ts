@@ -22,6 +22,11 @@ export type DutyEvaluationSettings = {
   now: Date | string | number;
   /** Default: the semester containing `now` (in a break, the one just ended). */
   semesterId?: string;
+  /**
+   * A case view keeps a warning's one-off deadlines from earlier semesters (missed, or met late);
+   * dashboards leave them to the semester they fell in.
+   */
+  keepEarlierDeadlines?: boolean;
 };
 
 export type DutyEvaluator = {
@@ -73,7 +78,7 @@ export function createDutyEvaluator(settings: DutyEvaluationSettings): DutyEvalu
       for (const since of unit.since) {
         const day = format(since).firstDay;
         const w = withinDaysWindow(since, rule.withinDays ?? 0);
-        if (days.has(day) || w.end <= term.breakStart) continue;
+        if (days.has(day) || (w.end <= term.breakStart && settings.keepEarlierDeadlines !== true)) continue;
         days.add(day);
         windows.push(w);
       }

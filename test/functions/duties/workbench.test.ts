@@ -67,6 +67,7 @@ describe('the workbench of each role', () => {
     expect((await counts(people.parentUser)).get('receiptsToReturn')).toBe(1);
     expect((await counts(people.assistantUser)).get('checksToday')).toBe(1);
     expect((await counts(people.leaderUser)).get('warningsActive')).toBe(2);
+    expect((await counts(people.clerkUser)).get('draftsToPublish')).toBe(0);
   });
 
   it('a list of another role is empty, never someone else’s rows', async () => {

@@ -1,8 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import { Cell, CellGroup } from '@nutui/nutui-react-taro';
 import { checkinFlagLabel, recordKindLabel } from '../../../../types/checkin';
-import { dutyStatusLabel } from '../../../../types/duty';
-import { dueDateText } from '../../../../cloudfunctions/core/duties/due-date';
+import { dueDateText, dutyStatusLabel } from '../../../../types/duty';
 import { call } from '../../../services/api';
 import { useLoad } from '../../../services/use-call';
 import { LoadState } from '../../../components/load-state';

@@ -3,8 +3,7 @@ import Taro from '@tarojs/taro';
 import { Button, Cell } from '@nutui/nutui-react-taro';
 import type { DutyItemView } from '../../../../types/api/duties';
 import { pageUrl } from '../../../services/use-route-params';
-import { dutyStatusLabel } from '../../../../types/duty';
-import { dueDateText } from '../../../../cloudfunctions/core/duties/due-date';
+import { dueDateText, dutyStatusLabel } from '../../../../types/duty';
 
 const statusColor = { done: '#188038', due: '#e37400', overdue: '#d93025', lateDone: '#b06000' } as const;
 

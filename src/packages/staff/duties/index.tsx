@@ -21,8 +21,9 @@ export default function MyDutiesPage() {
   const duties = useLoad(() => call('duties', 'myDuties', { scope }), [scope]);
   useDidShow(() => duties.reload());
   const d = duties.data;
-  const open = d?.items.filter((i) => i.status !== 'done') ?? [];
-  const done = d?.items.filter((i) => i.status === 'done') ?? [];
+  const open = d?.items.filter((i) => i.status === 'due' || i.status === 'overdue') ?? [];
+  // Met, in time or late (逾期完成: tagged as such, never counted as on time).
+  const done = d?.items.filter((i) => i.status === 'done' || i.status === 'lateDone') ?? [];
   return (
     <View className="page">
       <View className="page-title">我的职责</View>
@@ -31,7 +32,7 @@ export default function MyDutiesPage() {
       {d ? (
         <>
           <View className="duty-tally muted" style={{ padding: '0 16px' }}>
-            {d.semesterId} 学期 · 共 {d.tally.total} 项：已完成 {d.tally.done}，待完成 {d.tally.due}，已逾期 {d.tally.overdue}
+            {d.semesterId} 学期 · 共 {d.tally.total} 项：已完成 {d.tally.done}，待完成 {d.tally.due}，已逾期 {d.tally.overdue}，逾期完成 {d.tally.lateDone}
           </View>
           {d.next ? (
             <>

@@ -1,0 +1,143 @@
+import { queryAll } from '../../cloudfunctions/platform/store/store';
+import type { TalkRecord } from '../../types/support';
+import { WARNINGS, type Warning } from '../../types/warning';
+import { Journey, openJourneyApp, type JourneyApp, type Person } from '../support/journey';
+import { demoPeople } from '../support/harness';
+import { makeWarning, publishWarning } from '../support/notices-factories';
+import { staff } from './steps/people';
+
+jest.setTimeout(300_000);
+
+/** Counts what a person does with their fingers: every tap and every typed field. */
+function counted(person: Person) {
+  let inputs = 0;
+  return {
+    get inputs() {
+      return inputs;
+    },
+    async tap(...args: Parameters<Person['tap']>) {
+      inputs += 1;
+      await person.tap(...args);
+    },
+    async type(...args: Parameters<Person['type']>) {
+      inputs += 1;
+      await person.type(...args);
+    },
+  };
+}
+
+/** Issue 11: one talk record, late deadlines shown as 逾期完成, from taps on a phone. */
+describe('journey: casework that tells the truth', () => {
+  let app: JourneyApp;
+  let j: Journey;
+  let people: ReturnType<typeof demoPeople>;
+
+  beforeAll(async () => {
+    app = await openJourneyApp();
+    people = demoPeople(app.demo);
+  });
+  afterEach(async () => {
+    await j?.close();
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  const talksOf = (studentId: string) => queryAll<TalkRecord>(app.store, 'talks', { where: { studentId } });
+
+  it('the counselor records a routine talk from the caseload in at most 8 inputs', async () => {
+    j = new Journey(app, 'routine-talk');
+    const counselor = await j.signIn('辅导员', staff(app.demo, people.counselorUser));
+    await counselor.tap('帮扶名单与个案');
+    const row = counselor.page.locator('.case-row').first();
+    await counselor.see('谈话', row);
+    const name = (await row.locator('.case-name').innerText()).trim();
+    const before = (await queryAll<TalkRecord>(app.store, 'talks', { where: { actorId: people.counselorUser } })).length;
+
+    // From the caseload on, every tap and typed field counts.
+    const hand = counted(counselor);
+    await hand.tap(row, name);
+    await hand.tap('记录谈话');
+    await counselor.see('谈心谈话登记');
+    if ((await counselor.page.locator('.talk-place input').first().inputValue()) === '') await hand.type('.talk-place', '辅导员办公室', '谈话地点');
+    await hand.type('.talk-content', '了解补考准备情况，约定每周汇报复习进度', '谈话内容');
+    await hand.tap('我确认以上记录属实（谈话人签名）');
+    await hand.tap('保存谈话记录');
+    await counselor.see(/辅导员.*第 \d+ 次谈话/);
+    j.note(`routine talk from the caseload: ${hand.inputs} inputs (taps and typed fields)`);
+    console.log(`routine talk from the caseload: ${hand.inputs} inputs`);
+    expect(hand.inputs).toBeLessThanOrEqual(8);
+    expect((await queryAll<TalkRecord>(app.store, 'talks', { where: { actorId: people.counselorUser } })).length).toBe(before + 1);
+  });
+
+  it('a quick talk from 我的职责 → 去记录 has its student chosen, appears in the case and counts once', async () => {
+    j = new Journey(app, 'quick-talk-from-duties');
+    const counselor = await j.signIn('辅导员', staff(app.demo, people.counselorUser));
+    await counselor.tap('我的职责');
+    await counselor.tap('本学期');
+    const duty = counselor.page.locator('.duty-row').filter({ hasText: '与学业警示学生谈话（每学期不少于 2 次）' }).filter({ hasText: '去记录' }).first();
+    await counselor.see('与学业警示学生谈话（每学期不少于 2 次）', duty);
+    const description = (await duty.locator('.nut-cell-description').innerText()).trim();
+    // The unit reads 姓名（班级）.
+    const name = (description.split(' · ')[0] ?? '').replace(/（.*$/, '');
+    const student = app.demo.students.find((s) => s.name === name && (s.classId === people.firstClass._id || app.demo.classes.some((c) => c._id === s.classId && c.counselorId === people.counselorUser)));
+    expect(student).toBeDefined();
+    const studentId = student?._id ?? '';
+    const before = (await talksOf(studentId)).length;
+    await counselor.tap(duty.getByText('去记录', { exact: true }), '去记录');
+    await counselor.see('面对面谈话');
+    // The student is already chosen: no tap on the roster.
+    await counselor.until(`${name} chosen`, async () => (await counselor.page.locator('.chip-on').filter({ hasText: name }).count()) > 0);
+    await counselor.type('.other-summary', '简单了解近况', '谈话内容');
+    await counselor.tap('保存记录');
+    await counselor.see('谈心谈话已登记');
+    const after = await talksOf(studentId);
+    expect(after.length).toBe(before + 1);
+    const quick = after.find((t) => t.form === 'quick' && t.content === '简单了解近况');
+    expect(quick).toMatchObject({ actorId: people.counselorUser, talkerRole: 'counselor' });
+
+    // In the case: on the timeline, and its detail opens.
+    await counselor.back();
+    await counselor.back();
+    await counselor.tap('帮扶名单与个案');
+    await counselor.tap(counselor.page.locator('.case-row').filter({ hasText: name }).first(), name);
+    const entry = counselor.page.locator('.timeline-talk').filter({ hasText: `第 ${quick?.nth ?? 0} 次谈话` }).first();
+    await counselor.see(`第 ${quick?.nth ?? 0} 次谈话`, entry);
+    await counselor.tap(entry, '这次谈话');
+    await counselor.see('简单了解近况');
+    // Counted once: exactly one talk record, one duty record id.
+    const talks = (await talksOf(studentId)).filter((t) => t.content === '简单了解近况');
+    expect(talks).toHaveLength(1);
+  });
+
+  it('the head teacher’s 14-day talk recorded late shows 逾期完成 on the case, in 我的职责 and on the dashboard', async () => {
+    j = new Journey(app, 'late-head-teacher-talk');
+    // A student of the class warned (口头警示) on 1 November: the 14 days ended on 15 November.
+    const warnings = await queryAll<Warning>(app.store, WARNINGS, { where: { classId: people.firstClass._id } });
+    const unwarned = app.demo.students.find((s) => s.classId === people.firstClass._id && !warnings.some((w) => w.studentId === s._id));
+    if (!unwarned) throw new Error('every student of the class is warned');
+    await publishWarning(app.store, makeWarning(unwarned, { level: 'oral', levelName: '口头警示', publishedAt: '2026-11-01T10:00:00.000+08:00' }));
+    const name = unwarned.name;
+    const head = await j.signIn('班主任', staff(app.demo, people.headTeacherUser));
+    await head.tap('帮扶名单与个案');
+    await head.tap(head.page.locator('.case-row').filter({ hasText: name }).first(), name);
+    const line = head.page.locator('.nut-cell').filter({ hasText: '警示公布后 14 天内与学生谈话' }).filter({ hasText: '班主任' }).locator('visible=true').first();
+    await head.see('已逾期', line);
+    await head.tap('记录谈话');
+    if ((await head.page.locator('.talk-place input').first().inputValue()) === '') await head.type('.talk-place', '班主任办公室', '谈话地点');
+    await head.type('.talk-content', '补谈：了解补考准备', '谈话内容');
+    await head.tap('我确认以上记录属实（谈话人签名）');
+    await head.tap('保存谈话记录');
+    await head.see('逾期完成', head.page.locator('.nut-cell').filter({ hasText: '警示公布后 14 天内与学生谈话' }).filter({ hasText: '班主任' }).locator('visible=true').first());
+
+    await head.open();
+    await head.tap('我的职责');
+    await head.tap('本学期');
+    await head.see('逾期完成', head.page.locator('.duty-row').filter({ hasText: '警示公布后 14 天内与学生谈话' }).filter({ hasText: name }).locator('visible=true').first());
+    await head.see(/逾期完成 [1-9]/);
+
+    await head.open();
+    await head.tap('班级职责完成情况');
+    await head.see(/逾期完成 [1-9]/);
+  });
+});
