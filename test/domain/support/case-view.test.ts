@@ -114,7 +114,8 @@ describe('case view: duty lines from the duty evaluator', () => {
     const held = meetingDutyRecords({ ...m, status: 'held', record: { summary: '面谈', minutes: 40, presentIds: [], at: m.at } });
     expect(held).toMatchObject([{ kind: 'parentContact', studentId: 's1', actorId: 't-c' }]);
     const { lines } = dutyLinesByStudent([{ classId: 'c1', staff, warnings: [warning] }], held, settings);
-    expect(lines.get('s1')?.find((l) => l.title.includes('1 周内'))).toBeUndefined(); // done in a closed window: not shown
+    // Issue 11: a one-off deadline stays on the case however it ended (here done in time).
+    expect(lines.get('s1')?.find((l) => l.title.includes('1 周内'))).toMatchObject({ status: 'done', progress: 1 });
   });
 
   it('a calendar that does not cover today gives a note instead of lines', () => {
