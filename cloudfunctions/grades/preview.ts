@@ -51,7 +51,7 @@ function columnsOf(map: HeaderMap): ColumnMapping[] {
   });
 }
 
-const empty = (fatal: string): GradePreview => ({ fatal, columns: [], rows: [], scanned: 0, good: 0, bad: 0, errors: [], changed: 0, changes: [], more: false });
+const empty = (fatal: string): GradePreview => ({ fatal, columns: [], rows: [], scanned: 0, good: 0, bad: 0, voided: 0, errors: [], changed: 0, changes: [], more: false });
 
 /** The header mapping, the first good rows and the errors among the first rows, before importing. */
 export async function previewFile(ctx: Context, collegeId: string, fileId: string): Promise<GradePreview> {
@@ -98,17 +98,19 @@ export async function previewFile(ctx: Context, collegeId: string, fileId: strin
   const errors: RowError[] = [];
   let good = 0;
   let bad = 0;
+  let voided = 0;
   for (const sheetRow of batch) {
     const step = importer.accept(sheetRow);
     if (step.kind === 'row') {
       good++;
       goodRows.push({ rowNumber: sheetRow.rowNumber, row: step.row });
       if (sample.length < previewSettings.sampleRows) sample.push(step.row);
-    } else if (step.kind === 'errors') {
+    } else if (step.kind === 'voided') voided++;
+    else if (step.kind === 'errors') {
       bad++;
       if (errors.length < previewSettings.maxErrors) errors.push(...step.errors);
     }
   }
   const changes = await changesOf(ctx, goodRows, roster);
-  return { fatal: null, columns: columnsOf(first.map), rows: sample, scanned: good + bad, good, bad, errors, changed: changes.length, changes: changes.slice(0, previewSettings.maxChanges), more };
+  return { fatal: null, columns: columnsOf(first.map), rows: sample, scanned: good + bad, good, bad, voided, errors, changed: changes.length, changes: changes.slice(0, previewSettings.maxChanges), more };
 }

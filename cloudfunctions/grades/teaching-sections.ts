@@ -3,7 +3,7 @@ import type { GradeRow } from '../../types/grade';
 import { TEACHING_SECTIONS, type TeachingSection } from '../../types/roster';
 import type { Context } from '../platform/runtime/define-function';
 import type { Stored } from '../platform/store/store';
-import { sectionIdOf } from '../roster/kind-plans';
+import { sectionIdOf } from '../roster/ids';
 import { collegeStaff, refreshStaffGrants } from '../roster/staff-store';
 
 /**

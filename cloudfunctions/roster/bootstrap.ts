@@ -8,7 +8,7 @@ import type { Clock } from '../core/time/clock';
 import { shanghai, toIso } from '../core/time/shanghai';
 import { bindingCodeHash, newBindingCode } from '../notices/binding-codes';
 import type { Store } from '../platform/store/store';
-import { staffUserId } from './kind-plans';
+import { staffUserId } from './ids';
 import { pendingOpenid, type StaffUser } from './staff-store';
 
 export const BootstrapInput = z.object({

@@ -1,7 +1,6 @@
 import { roleLabel, type College, type Dorm, type Student, type User } from '../../types/domain';
 import {
   STAFF_PREFIX,
-  STUDENT_USER_PREFIX,
   TEACHING_SECTIONS,
   type ClassRecord,
   type RosterKind,
@@ -17,6 +16,7 @@ import type { Context } from '../platform/runtime/define-function';
 import { queryAll, type Stored } from '../platform/store/store';
 import type { ReadRecord } from './read-roster';
 import { collegeClasses, collegeStaff, pendingOpenid, type ClassDoc, type StaffUser } from './staff-store';
+import { classIdOf, dormIdOf, sectionIdOf, staffUserId, studentUserId } from './ids';
 
 /** A student as the roster import stores them: the domain record plus the file's extra fields. */
 export type StudentDoc = Student & { major?: string; parentPhones?: string[]; enrolled?: boolean };
@@ -30,10 +30,6 @@ export type KindPlan = {
   apply(diff: RosterDiff, removeMissing: boolean): Promise<number>;
 };
 
-export const classIdOf = (collegeId: string, name: string) => `cls-${collegeId}-${name}`;
-export const dormIdOf = (collegeId: string, building: string, room: string) => `dorm-${collegeId}-${building}-${room}`;
-export const staffUserId = (staffNo: string) => `${STAFF_PREFIX}${staffNo}`;
-export const studentUserId = (studentId: string) => `${STUDENT_USER_PREFIX}${studentId}`;
 
 const nameOf = (staff: ReadonlyMap<string, Pick<User, 'name'>>, userId: string | undefined) => (userId ? `${staff.get(userId)?.name ?? ''}（${userId.replace(STAFF_PREFIX, '')}）` : '');
 
@@ -242,7 +238,6 @@ async function planStaff(ctx: Context, collegeId: string, rows: ReadRecord<Staff
   };
 }
 
-export const sectionIdOf = (collegeId: string, semester: string, courseCode: string, teacherId: string) => `sec-${collegeId}-${semester}-${courseCode}-${teacherId}`;
 
 async function planTimetable(ctx: Context, collegeId: string, rows: ReadRecord<TimetableRecord>[]): Promise<KindPlan> {
   const staff = new Map((await collegeStaff(ctx.store, collegeId)).filter((s) => s.active).map((s) => [s._id, s]));

@@ -80,7 +80,7 @@ describe('journey: a college goes live from its own files', () => {
     // The 正方 export, by its own field names; the voided (成绩作废) row is left out.
     await clerk.tap('导入成绩');
     await clerk.chooseFile('选择成绩文件', files.grades);
-    await clerk.see('可导入 8 行，有问题 0 行');
+    await clerk.see('可导入 8 行，有问题 0 行；成绩作废 1 行不导入');
     await clerk.tap('开始导入');
     await clerk.see('已处理 8 行 · 新增 8 · 已存在 0 · 更正 0 · 问题 0');
     await clerk.tap('去运行警示规则');

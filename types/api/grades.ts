@@ -38,6 +38,8 @@ export type GradePreview = {
   scanned: number;
   good: number;
   bad: number;
+  /** Rows the export marks 成绩作废 = 是: left out, neither imported nor an error. */
+  voided: number;
   errors: ImportError[];
   /** Good rows among those read that would change a stored grade (result, credits or course name). */
   changed: number;

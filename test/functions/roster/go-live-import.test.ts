@@ -131,6 +131,7 @@ describe('roster: staff, classes and students from the college files', () => {
 
   it('a 正方 grade export names the course teachers (授课教师): they reach their sections\' students', async () => {
     const fileId = f.upload(zhengfangRows);
+    expect(await f.ok(clerk(), 'grades', 'preview', { fileId })).toMatchObject({ fatal: null, good: 8, bad: 0, voided: 1 });
     let job = await f.ok(clerk(), 'grades', 'importChunk', { fileId });
     while (job.status === 'running') job = await f.ok(clerk(), 'grades', 'importChunk', { fileId, jobId: job.jobId });
     // 8 rows imported, the 成绩作废 row left out, 周放 is not on the staff list (no section, no error).

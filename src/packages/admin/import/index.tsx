@@ -96,6 +96,7 @@ export default function ImportGrades() {
           <View className="section-title preview-counts">
             预览前 {preview.scanned} 行{preview.more ? '（文件更长）' : ''}：可导入 {preview.good} 行，有问题 {preview.bad} 行
             {preview.changed > 0 ? `，其中更正已有成绩 ${preview.changed} 行` : ''}
+            {preview.voided > 0 ? `；成绩作废 ${preview.voided} 行不导入` : ''}
           </View>
           {!job ? <GradeChanges changes={preview.changes} total={preview.changed} /> : null}
           {preview.rows.slice(0, 5).map((r) => (
