@@ -1,6 +1,7 @@
 import type { FormDocument, FormField, FormPage } from '../../../types/documents';
 import type { Notice } from '../../../types/notice';
 import { fileStem, wall } from './form-kit';
+import { noticeStanding } from './notice-register';
 
 export type NoticeSignatures = { student: { at: string; image: string } | null; parent: { image: string } | null };
 
@@ -28,7 +29,7 @@ function receipt(notice: Notice, sig: NoticeSignatures): FormField[] {
  */
 export function noticeForm(notice: Notice, sig: NoticeSignatures): FormDocument {
   const version = notice.version > 1 ? `第 ${notice.version} 版（更正）` : '';
-  const sub = [`${notice.semester} 学期`, notice.levelName, version, notice.status === 'superseded' ? '已被更正通知取代' : ''].filter(Boolean).join(' · ');
+  const sub = [`${notice.semester} 学期`, notice.levelName, version, notice.status === 'superseded' ? noticeStanding(notice) : ''].filter(Boolean).join(' · ');
   const page = (kind: 'college' | 'student' | 'parent', fields: FormField[], heading: string): FormPage => ({
     title: notice.copies[kind].title,
     subtitle: sub,

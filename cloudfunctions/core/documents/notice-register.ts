@@ -1,11 +1,19 @@
 import type { FormDocument } from '../../../types/documents';
 import type { Notice } from '../../../types/notice';
+import { noticeEnding } from '../notices/ending';
 import { parentContactOf } from '../notices/parent-contact';
 import { fileStem, wall } from './form-kit';
 
 export const noticeRegisterColumns = ['序号', '学号', '姓名', '班级', '警示等级', '版本', '签发时间', '学生签收', '家长回执', '状态'] as const;
 
 const contactText = { receipt: '已回执', phone: '电话联系', none: '未联系' } as const;
+
+/** How a notice stands, in the words the tracker uses (core/notices/ending.ts reads the record). */
+export const endingText = { corrected: '已更正', replaced: '已被新名单取代', lifted: '已解除', withdrawn: '已撤销' } as const;
+export function noticeStanding(n: Notice): string {
+  const ending = noticeEnding(n);
+  return ending ? endingText[ending] : '有效';
+}
 
 /**
  * 学院存根 register of a semester (rules: 004-2.7): every notice the college issued, by class then
@@ -23,7 +31,7 @@ export function noticeRegister(input: { collegeName: string; semester: string; n
     wall(n.issuedAt),
     n.ack ? `已签收 ${wall(n.ack.at)}` : n.objection ? '提出异议' : '未签收',
     contactText[parentContactOf(n)],
-    n.status === 'superseded' ? '已更正' : '有效',
+    noticeStanding(n),
   ]);
   const title = `${input.collegeName} ${input.semester} 学期学业警示通知单（学院存根）登记簿`;
   return {

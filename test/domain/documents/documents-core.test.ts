@@ -1,7 +1,9 @@
+import type { Notice } from '../../../types/notice';
 import { parseArchiveConfig } from '../../../cloudfunctions/core/documents/archive-config';
 import { archiveSeed, sampleSize, sampleStudents } from '../../../cloudfunctions/core/documents/archive-sample';
 import { inPeriod } from '../../../cloudfunctions/core/documents/compliance-report';
 import { ticks } from '../../../cloudfunctions/core/documents/form-kit';
+import { noticeRegister } from '../../../cloudfunctions/core/documents/notice-register';
 
 const ids = Array.from({ length: 40 }, (_, i) => `20253110${String(i + 1).padStart(2, '0')}`);
 
@@ -47,5 +49,24 @@ describe('form kit', () => {
     expect(inPeriod({ windowStart: '2026-10-26T00:00:00.000+08:00', lastDay: '2026-11-01' }, '2026-11-01', '2026-11-30')).toBe(true);
     expect(inPeriod({ windowStart: '2026-12-01T00:00:00.000+08:00', lastDay: '2026-12-07' }, '2026-11-01', '2026-11-30')).toBe(false);
     expect(inPeriod({ windowStart: '2026-10-19T00:00:00.000+08:00', lastDay: '2026-10-25' }, '2026-11-01', '2026-11-30')).toBe(false);
+  });
+});
+
+describe('学院存根 register: how each notice stands', () => {
+  const base: Omit<Notice, '_id' | 'studentId' | 'status'> = { version: 1, correction: null, copies: { college: { title: '', paragraphs: [] }, student: { title: '', paragraphs: [] }, parent: { title: '', paragraphs: [] } }, issuedAt: '2026-03-03T10:00:00.000+08:00', issuedBy: 't-clerk', parentDeadline: '2026-03-10T10:00:00.000+08:00', readAt: null, ack: null, objection: null, parentReadAt: null, receipt: null, phoneContacts: [], flags: [], warningId: 'w1', studentName: '甲', classId: 'c1', collegeId: 'k', semester: '2025-2026-1', level: 'oral', levelName: '口头警示', levelRank: 1 };
+  it('prints 有效, 已更正, 已解除 and 已撤销 from the record, never from ids alone', () => {
+    const rows = noticeRegister({
+      collegeName: '学院',
+      semester: '2025-2026-1',
+      classNames: new Map([['c1', '一班']]),
+      notices: [
+        { ...base, _id: 'n1', studentId: '1', status: 'issued' },
+        { ...base, _id: 'n2', studentId: '2', status: 'superseded', supersededBy: 'n2-v2', endedAs: 'corrected' },
+        { ...base, _id: 'n3', studentId: '3', status: 'superseded', endedAs: 'lifted' },
+        { ...base, _id: 'n4', studentId: '4', status: 'superseded', endedAs: 'withdrawn' },
+      ],
+    });
+    const table = rows.pages[0]?.blocks[0];
+    expect(table?.kind === 'table' ? table.rows.map((r) => r[9]) : []).toEqual(['有效', '已更正', '已解除', '已撤销']);
   });
 });
