@@ -15,6 +15,7 @@ import type { Comparable, RosterDiff } from '../core/roster/roster-diff';
 import type { Context } from '../platform/runtime/define-function';
 import { queryAll, type Stored } from '../platform/store/store';
 import type { ReadRecord } from './read-roster';
+import { queryIn } from '../grades/roster';
 import { collegeClasses, collegeStaff, pendingOpenid, type ClassDoc, type StaffUser } from './staff-store';
 import { classIdOf, dormIdOf, sectionIdOf, staffUserId, studentUserId } from './ids';
 
@@ -79,13 +80,21 @@ async function planStudents(ctx: Context, collegeId: string, rows: ReadRecord<St
         set.add(byName.get(r.className)?._id ?? '');
         dormClasses.set(dormId, set);
       }
+      const where = new Map(good.flatMap((g) => (g.record.dormBuilding ? [[dormIdOf(collegeId, g.record.dormBuilding, g.record.dormRoom), g.record] as const] : [])));
+      const newDorms: Dorm[] = [];
       for (const [dormId, set] of dormClasses) {
         const classIds = [...set].filter((c) => c !== '').sort();
         const prev = dorms.get(dormId);
-        const sample = good.find((g) => g.record.dormBuilding && dormIdOf(collegeId, g.record.dormBuilding, g.record.dormRoom) === dormId)?.record;
-        if (!prev && sample) await ctx.store.add('dorms', { _id: dormId, building: sample.dormBuilding, room: sample.dormRoom, collegeId, classIds }, write);
+        const sample = where.get(dormId);
+        if (!prev && sample) newDorms.push({ _id: dormId, building: sample.dormBuilding, room: sample.dormRoom, collegeId, classIds });
         else if (prev && prev.classIds.join() !== classIds.join()) await ctx.store.update<Dorm>('dorms', dormId, { classIds }, prev._version, write);
       }
+      if (newDorms.length > 0) await ctx.store.addMany('dorms', newDorms, write);
+      // Reads in batches, new records in one write each: a first import of thousands of students stays well inside a cloud function's time.
+      const existing = new Map((await queryIn<StudentDoc>(ctx.store, 'students', '_id', touched.map((r) => r.studentId))).map((d) => [d._id, d]));
+      const users = new Map((await queryIn<User>(ctx.store, 'users', '_id', touched.map((r) => studentUserId(r.studentId)))).map((u) => [u._id, u]));
+      const newStudents: StudentDoc[] = [];
+      const newUsers: User[] = [];
       for (const r of touched) {
         const doc: StudentDoc = {
           _id: r.studentId,
@@ -101,16 +110,18 @@ async function planStudents(ctx: Context, collegeId: string, rows: ReadRecord<St
           major: r.major,
           enrolled: true,
         };
-        const prev = storedById.get(r.studentId) ?? (await ctx.store.get<StudentDoc>('students', r.studentId));
+        const prev = existing.get(r.studentId);
         const { _id, ...fields } = doc;
         if (prev) await ctx.store.update<StudentDoc>('students', _id, fields, prev._version, write);
-        else await ctx.store.add('students', doc, write);
+        else newStudents.push(doc);
         const userId = studentUserId(r.studentId);
-        const user = await ctx.store.get<User>('users', userId);
+        const user = users.get(userId);
         const grants: User['grants'] = [{ role: 'student', studentId: r.studentId }];
-        if (!user) await ctx.store.add('users', { _id: userId, openid: pendingOpenid(userId), name: r.name, grants }, write);
+        if (!user) newUsers.push({ _id: userId, openid: pendingOpenid(userId), name: r.name, grants });
         else if (user.name !== r.name || user.grants.length === 0) await ctx.store.update<User>('users', userId, { name: r.name, grants }, user._version, write);
       }
+      if (newStudents.length > 0) await ctx.store.addMany('students', newStudents, write);
+      if (newUsers.length > 0) await ctx.store.addMany('users', newUsers, write);
       let removed = 0;
       if (removeMissing) {
         for (const c of diff.missing) {
