@@ -38,7 +38,7 @@ export type Verdict = { eligible: boolean; reasons: string[]; judged: (JudgedAns
  */
 export function verdictOf(checks: readonly DataCheck[], answers: readonly JudgedAnswer[], settings: Pick<AssistantSettings, 'judgedItems'>): Verdict {
   const byItem = new Map(answers.map((a) => [a.item, a]));
-  const reasons = checks.filter((c) => !c.ok).map((c) => `${c.label}不符合：${c.note}（${c.rule}）`);
+  const reasons = checks.filter((c) => !c.ok).map((c) => `不符合“${c.label}”：${c.note}（${c.rule}）`);
   const judged = settings.judgedItems.map((item) => {
     const answer = byItem.get(item.id);
     return { item: item.id, ok: answer?.ok ?? false, note: answer?.note ?? '', label: item.label, rule: item.rule };

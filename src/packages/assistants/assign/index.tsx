@@ -3,11 +3,13 @@ import { View, Text } from '@tarojs/components';
 import { Button, Tag, TextArea } from '@nutui/nutui-react-taro';
 import type { AssessmentRow } from '../../../../types/api/assistants';
 import { call } from '../../../services/api';
-import { useAction, useLoad } from '../../../services/use-call';
+import { useLoad } from '../../../services/use-call';
+import { useStep } from '../_components/use-step';
 import { routeId, useRouteParams } from '../../../services/use-route-params';
 import { LoadState } from '../../../components/load-state';
 import { ChoiceChips } from '../../../components/chips';
 import { formatWall } from '../../../services/wall-time';
+import { useReloadOnReturn } from '../_components/on-return';
 import { Box } from '../_components/box';
 import { DateField } from '../_components/date-field';
 import { saveXlsx } from '../_components/save-xlsx';
@@ -18,7 +20,8 @@ const thisMonth = (now: Date) => `${now.getFullYear()}-${String(now.getMonth() +
 export default function Assign() {
   const { callId } = useRouteParams({ callId: routeId });
   const view = useLoad(() => call('assistants', 'call', { callId: callId ?? '' }), [callId]);
-  const { act, fault } = useAction(view.reload);
+  useReloadOnReturn(view.reload);
+  const { act, fault } = useStep(view.reload);
   const [assistant, setAssistant] = useState<string[]>([]);
   const [month, setMonth] = useState(thisMonth(new Date()));
   const [changeClass, setChangeClass] = useState<string[]>([]);

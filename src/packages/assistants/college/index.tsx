@@ -3,8 +3,10 @@ import { View, Text } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { Button, Cell, CellGroup, Checkbox, Tag, TextArea } from '@nutui/nutui-react-taro';
 import { call } from '../../../services/api';
-import { useAction, useLoad } from '../../../services/use-call';
+import { useLoad } from '../../../services/use-call';
+import { useStep } from '../_components/use-step';
 import { LoadState } from '../../../components/load-state';
+import { useReloadOnReturn } from '../_components/on-return';
 import { Box, schoolYearAt, today } from '../_components/box';
 import { DateField } from '../_components/date-field';
 import { Objections, Steps } from '../_components/objections';
@@ -20,8 +22,10 @@ export default function CollegeProgramme() {
     calls.reload();
     view.reload();
   };
-  const { act, fault } = useAction(reload);
-  const [deadline, setDeadline] = useState(today(new Date()));
+  useReloadOnReturn(reload);
+  const { act, fault } = useStep(reload);
+  // Ten days to apply unless the clerk picks another date.
+  const [deadline, setDeadline] = useState(() => today(new Date(Date.now() + 10 * 86_400_000)));
   const [note, setNote] = useState('');
   const [chosen, setChosen] = useState<string[] | null>(null);
   const leader = me.data?.roles.includes('leader') ?? false;
@@ -107,12 +111,12 @@ export default function CollegeProgramme() {
           <View style={{ padding: '8px 16px', display: 'flex', flexDirection: 'column', gap: '8px' }}>
             {leader && deciding ? (
               <Button type="primary" disabled={selected.length === 0} onClick={() => void act(() => call('assistants', 'decide', { callId: v.callId, selected }), '选拔小组决定已记录')}>
-                选拔小组决定（选定 {selected.length} 人）
+                {`选拔小组决定（选定 ${selected.length} 人）`}
               </Button>
             ) : null}
             {v.stage === 'decided' ? (
               <Button type="primary" onClick={() => void act(() => call('assistants', 'startCollegePublicity', { callId: v.callId }), '已开始公示')}>
-                在学院网站公示（{v.rules.collegeDays} 天）
+                {`在学院网站公示（${v.rules.collegeDays} 天）`}
               </Button>
             ) : null}
           </View>

@@ -4,11 +4,13 @@ import { Button, Cell, CellGroup, Tag } from '@nutui/nutui-react-taro';
 import { call } from '../../../services/api';
 import { useLoad } from '../../../services/use-call';
 import { LoadState } from '../../../components/load-state';
+import { useReloadOnReturn } from '../_components/on-return';
 import { Box } from '../_components/box';
 
 /** A graduate student's home: the colleges' calls for academic assistants and their own applications (seed 000). */
 export default function GraduateHome() {
   const view = useLoad(() => call('assistants', 'myProgramme', {}), []);
+  useReloadOnReturn(view.reload);
   const data = view.data;
   const applied = new Set(data?.applications.map((a) => a.callId) ?? []);
   return (

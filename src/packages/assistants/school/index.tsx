@@ -2,10 +2,12 @@ import { useState } from 'react';
 import { View, Text } from '@tarojs/components';
 import { Button, Tag, TextArea } from '@nutui/nutui-react-taro';
 import { call } from '../../../services/api';
-import { useAction, useLoad } from '../../../services/use-call';
+import { useLoad } from '../../../services/use-call';
+import { useStep } from '../_components/use-step';
 import { LoadState } from '../../../components/load-state';
 import { ChoiceChips } from '../../../components/chips';
 import { formatWall } from '../../../services/wall-time';
+import { useReloadOnReturn } from '../_components/on-return';
 import { Box } from '../_components/box';
 import { Objections, Steps } from '../_components/objections';
 
@@ -21,7 +23,8 @@ export default function SchoolProgramme() {
     changes.reload();
     view.reload();
   };
-  const { act, fault } = useAction(reload);
+  useReloadOnReturn(reload);
+  const { act, fault } = useStep(reload);
   const [opinion, setOpinion] = useState('');
   const [changeOpinion, setChangeOpinion] = useState('');
   const v = view.data;
@@ -80,7 +83,7 @@ export default function SchoolProgramme() {
           {v.stage === 'submitted' && v.review?.decision === 'approve' ? (
             <View style={{ padding: '8px 16px' }}>
               <Button block type="primary" onClick={() => void act(() => call('assistants', 'startSchoolPublicity', { callId: v.callId }), '已开始公示')}>
-                在学工部网站公示（{v.rules.schoolDays} 天）
+                {`在学工部网站公示（${v.rules.schoolDays} 天）`}
               </Button>
             </View>
           ) : null}
