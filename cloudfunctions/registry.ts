@@ -11,6 +11,7 @@ import { identityFunction } from './identity/function';
 import { noticesFunction } from './notices/function';
 import { supportFunction } from './support/function';
 import { warningsFunction } from './warnings/function';
+import { reportsFunction } from './reports/function';
 import type { CloudFunction } from './platform/runtime/define-function';
 
 /** Every deployed function, by name: the local server and the tests dispatch through this. */
@@ -28,4 +29,5 @@ export const functions: Record<string, CloudFunction> = {
   support: supportFunction,
   documents: documentsFunction,
   assistants: assistantsFunction,
+  reports: reportsFunction,
 };

@@ -11,6 +11,7 @@ import { identityApi } from './identity';
 import { noticesApi } from './notices';
 import { supportApi } from './support';
 import { warningsApi } from './warnings';
+import { reportsApi } from './reports';
 
 /** Every cloud function's contract, by deployed function name. */
 export const api = {
@@ -27,6 +28,7 @@ export const api = {
   support: supportApi,
   documents: documentsApi,
   assistants: assistantsApi,
+  reports: reportsApi,
 };
 export type Api = typeof api;
 export type FunctionName = keyof Api;

@@ -100,6 +100,12 @@ export const permissions = {
   'concern.close': { counselor: 'class' },
   // A college's own thresholds of a policy that leaves them open (gxu-ee), audited.
   'policy.configure': { clerk: 'college' },
+  // What worked (issue 14): the effect report for leaders, department heads and each class's own staff;
+  // course-improvement tasks for the department that owns the course.
+  'reports.read': { ...classStaff, departmentHead: 'department', leader: 'college' },
+  'courseTasks.open': { leader: 'college', clerk: 'college' },
+  'courseTasks.read': { departmentHead: 'department', leader: 'college', clerk: 'college' },
+  'courseTasks.write': { departmentHead: 'department' },
 } satisfies Table;
 
 export type Permission = keyof typeof permissions;

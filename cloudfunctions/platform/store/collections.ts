@@ -58,6 +58,8 @@ export const collections = {
   assistantApplications: { indexes: ['callId', 'userId'] },
   assistantAssignments: { indexes: [['collegeId', 'schoolYear'], 'assistantUserId'] },
   assistantChanges: { indexes: [['collegeId', 'schoolYear'], 'stage'] },
+  // what worked (issue 14): course-improvement tasks per college and semester, open ones for reminders.
+  courseTasks: { indexes: [['collegeId', 'semester'], 'doneAt'] },
 } satisfies Record<string, CollectionSpec>;
 
 export type CollectionName = keyof typeof collections;

@@ -1,0 +1,137 @@
+import type { CourseTaskView, CourseTaskWrite } from '../../types/api/reports';
+import type { College, User } from '../../types/domain';
+import { isAllowed } from '../core/access/authorize';
+import { DomainError, NotFoundError } from '../core/errors';
+import { taskRemindersDue, taskState, tasksOfRun, type CourseTask } from '../core/reports/course-tasks';
+import type { Clock } from '../core/time/clock';
+import { toIso } from '../core/time/shanghai';
+import { enqueue, OUTBOX } from '../platform/messenger/outbox';
+import type { Context } from '../platform/runtime/define-function';
+import { queryAll, type Store, type Stored } from '../platform/store/store';
+import { loadRun, policyOfRun, type WarningRun } from '../warnings/run-doc';
+
+export const COURSE_TASKS = 'courseTasks';
+export const TASK_REMINDER_WRITER = 'system:course-task-reminders';
+
+function collegeOf(ctx: Context): string {
+  const g = ctx.actor.grants.find((x) => 'collegeId' in x);
+  if (!g || !('collegeId' in g)) throw new DomainError('REPORTS.NO_COLLEGE', '未找到您所在的学院');
+  return g.collegeId;
+}
+
+/** The department heads of a college (users carry no college field: their grants say it). */
+async function departmentHeads(store: Store, collegeId: string): Promise<Map<string, Stored<User>>> {
+  const heads = new Map<string, Stored<User>>();
+  for (const u of await queryAll<User>(store, 'users')) {
+    for (const g of u.grants ?? []) if (g.role === 'departmentHead' && g.collegeId === collegeId && !heads.has(g.departmentId)) heads.set(g.departmentId, u);
+  }
+  return heads;
+}
+
+/** Opens a task per flagged course and teacher of the semester's published list; again: nothing new. */
+export async function openCourseTasks(ctx: Context, semester: string): Promise<{ opened: number; tasks: number }> {
+  const collegeId = collegeOf(ctx);
+  const runs = await queryAll<WarningRun>(ctx.store, 'warningRuns', { where: { collegeId, semester, status: 'published' } });
+  const latest = runs.sort((a, b) => (b.publishedAt ?? '').localeCompare(a.publishedAt ?? ''))[0];
+  if (!latest || !latest.publishedAt) throw new DomainError('REPORTS.NOT_PUBLISHED', `${semester} 学期的警示名单尚未发布，无法生成课程分析任务`);
+  const run = await loadRun(ctx.store, latest._id);
+  const heads = await departmentHeads(ctx.store, collegeId);
+  const policy = policyOfRun(run);
+  const tasks = tasksOfRun(
+    { runId: run._id, collegeId, semester, publishedAt: latest.publishedAt, threshold: run.threshold, courses: run.courses, teachers: run.teachers, duties: policy.courseAnalysis.duties },
+    (d) => {
+      const u = d ? heads.get(d) : undefined;
+      return u ? { id: u._id, name: u.name } : null;
+    },
+  );
+  let opened = 0;
+  for (const task of tasks) {
+    if (await ctx.store.get(COURSE_TASKS, task._id)) continue;
+    await ctx.store.transaction(async (tx) => {
+      if (await tx.get(COURSE_TASKS, task._id)) return;
+      await tx.add(COURSE_TASKS, task, ctx.write());
+      opened += 1;
+    });
+  }
+  return { opened, tasks: tasks.length };
+}
+
+function viewOf(ctx: Context, t: CourseTask, college: College | null): CourseTaskView {
+  const resource = { collegeId: t.collegeId, ...(t.departmentId ? { departmentId: t.departmentId } : {}) };
+  return {
+    taskId: t._id,
+    semester: t.semester,
+    subject: t.subject,
+    subjectName: t.subjectName,
+    courseCodes: t.courseCodes,
+    departmentId: t.departmentId,
+    departmentName: college?.departments.find((d) => d.id === t.departmentId)?.name ?? '未注明院系',
+    graded: t.graded,
+    failed: t.failed,
+    failRate: t.failRate,
+    threshold: t.threshold,
+    ownerName: t.ownerName,
+    dueDate: t.dueDate,
+    analysis: t.analysis,
+    measures: t.measures,
+    state: taskState(t, ctx.clock.now().getTime()),
+    doneAt: t.doneAt,
+    canWrite: isAllowed(ctx.actor, 'courseTasks.write', resource),
+  };
+}
+
+export async function listCourseTasks(ctx: Context, semester: string | undefined): Promise<{ tasks: CourseTaskView[] }> {
+  const collegeId = collegeOf(ctx);
+  const college = await ctx.store.get<College>('colleges', collegeId);
+  const rows = await queryAll<CourseTask>(ctx.store, COURSE_TASKS, { where: { collegeId, ...(semester ? { semester } : {}) } });
+  const visible = rows.filter((t) => isAllowed(ctx.actor, 'courseTasks.read', { collegeId: t.collegeId, ...(t.departmentId ? { departmentId: t.departmentId } : {}) }));
+  return { tasks: visible.sort((a, b) => a._id.localeCompare(b._id)).map((t) => viewOf(ctx, t, college)) };
+}
+
+export async function taskResource(ctx: Context, taskId: string) {
+  const t = await ctx.store.get<CourseTask>(COURSE_TASKS, taskId);
+  if (!t) throw new NotFoundError('课程分析任务');
+  return { collegeId: t.collegeId, ...(t.departmentId ? { departmentId: t.departmentId } : {}) };
+}
+
+/** The department head writes the analysis and measures; done once marked so (audited in history). */
+export async function writeCourseTask(ctx: Context, input: CourseTaskWrite): Promise<CourseTaskView> {
+  const w = ctx.write();
+  const saved = await ctx.store.transaction(async (tx) => {
+    const t = await tx.get<CourseTask>(COURSE_TASKS, input.taskId);
+    if (!t) throw new NotFoundError('课程分析任务');
+    const doneAt = t.doneAt ?? (input.done ? w.at : null);
+    if (t.analysis === input.analysis && t.measures === input.measures && t.doneAt === doneAt) return t;
+    const history = [...t.history, { at: w.at, by: ctx.actor.userId, byName: ctx.actor.name, done: doneAt !== null }];
+    const patch = { analysis: input.analysis, measures: input.measures, doneAt, history, ...(t.ownerId === null ? { ownerId: ctx.actor.userId, ownerName: ctx.actor.name } : {}) };
+    await tx.update(COURSE_TASKS, t._id, patch, t._version, w);
+    return { ...t, ...patch };
+  });
+  const college = await ctx.store.get<College>('colleges', saved.collegeId);
+  return viewOf(ctx, saved, college);
+}
+
+/** The scheduler's pass: a message to the owner when a task is about to be due or is overdue (once each). */
+export async function queueCourseTaskReminders(store: Store, clock: Clock): Promise<{ reminders: number; queued: number }> {
+  const now = clock.now().getTime();
+  const at = toIso(clock.now());
+  const open = await queryAll<CourseTask>(store, COURSE_TASKS, { where: { doneAt: null } });
+  const due = taskRemindersDue(open, now);
+  const owners = new Map((await queryAll<User>(store, 'users', { where: { _id: { in: [...new Set(due.map((d) => d.toUserId))] } } })).map((u) => [u._id, u]));
+  let queued = 0;
+  for (const r of due) {
+    const owner = owners.get(r.toUserId);
+    if (!owner || (await store.get(OUTBOX, `msg:${r.key}`))) continue;
+    const entry = {
+      key: r.key,
+      kind: 'dutyDueSoon' as const,
+      toUserId: owner._id,
+      toOpenid: owner.openid,
+      page: 'packages/reports/tasks/index',
+      data: { duty: r.title.slice(0, 20), deadline: r.dueDate, remaining: '1', note: r.overdue ? '已逾期，请尽快填写原因分析与改进措施' : '请在截止前填写原因分析与改进措施' },
+      subjectId: r.taskId,
+    };
+    if (await store.transaction((tx) => enqueue(tx, entry, { by: TASK_REMINDER_WRITER, at }))) queued += 1;
+  }
+  return { reminders: due.length, queued };
+}
