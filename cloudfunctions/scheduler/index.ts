@@ -3,6 +3,7 @@ import { wechatSender } from '../platform/messenger/wechat-sender';
 import { openCloudbaseStore } from '../platform/store/cloudbase-store';
 import type { Store } from '../platform/store/store';
 import { queueDutyReminders } from '../duties/reminders-job';
+import { queueCourseTaskReminders } from '../reports/course-tasks';
 import { hourlyWorkDue, runScheduler } from './run';
 import { isTimerInvocation } from './timer-invocation';
 import { loadWxCloud } from './wx-cloud';
@@ -23,5 +24,6 @@ export const main = async (event: unknown, context?: unknown) => {
   const cloud = loadWxCloud();
   const result = await runScheduler(store, systemClock, wechatSender(cloud.openapi.subscribeMessage), `scheduler-${process.pid}-${now.getTime().toString(36)}`);
   const reminders = hourlyWorkDue(now) ? await queueDutyReminders(store, systemClock) : null;
-  return { ok: true, data: { ...result, reminders } };
+  const courseTasks = hourlyWorkDue(now) ? await queueCourseTaskReminders(store, systemClock) : null;
+  return { ok: true, data: { ...result, reminders, courseTasks } };
 };

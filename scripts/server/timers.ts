@@ -3,6 +3,7 @@ import type { Store } from '../../cloudfunctions/platform/store/store';
 import { localSender } from '../../cloudfunctions/platform/messenger/local-sender';
 import { runScheduler } from '../../cloudfunctions/scheduler/run';
 import { queueDutyReminders } from '../../cloudfunctions/duties/reminders-job';
+import { queueCourseTaskReminders } from '../../cloudfunctions/reports/course-tasks';
 
 /** Scheduled jobs that a timer trigger runs in the cloud; locally a plain interval. */
 export type LocalJob = { name: string; everyMs: number; run(store: Store, clock: Clock): Promise<unknown> };
@@ -12,6 +13,8 @@ export const localJobs: LocalJob[] = [
   { name: 'send-outbox', everyMs: 5000, run: (store, clock) => runScheduler(store, clock, localSender(store), 'local-scheduler') },
   // Duty reminders (issue 6): one "about to be overdue" message per person, duty and window.
   { name: 'duty-reminders', everyMs: 10 * 60_000, run: queueDutyReminders },
+  // Course-improvement tasks (issue 14): due soon / overdue, one message each to the department head.
+  { name: 'course-task-reminders', everyMs: 10 * 60_000, run: queueCourseTaskReminders },
 ];
 
 export function startLocalTimers({ store, clock }: { store: Store; clock: Clock }): { stop(): void } {

@@ -1,0 +1,91 @@
+import { parseScore } from '../../../cloudfunctions/core/rules';
+import { queryAll } from '../../../cloudfunctions/platform/store/store';
+import { queueCourseTaskReminders } from '../../../cloudfunctions/reports/course-tasks';
+import { demoPeople, openHarness, SUITE_DATES, type Harness } from '../../support/harness';
+import { publishSemester } from '../../support/warnings-runs';
+
+const S = '2025-2026-1';
+type RunDoc = { courses: { courseCode: string; departmentId: string | null; failRate: number; graded: number; failed: number }[]; teachers: { teacherName: string; failRate: number }[]; threshold: number; publishedAt: string };
+
+describe('course-improvement tasks (issue 14, rules: 003-3)', () => {
+  let h: Harness;
+  let p: ReturnType<typeof demoPeople>;
+  let runId: string;
+  beforeAll(async () => {
+    h = await openHarness(SUITE_DATES.termTime);
+    p = demoPeople(h.demo);
+    runId = await publishSemester(h, S);
+  });
+  afterAll(() => h.close());
+
+  it('each course and teacher over the threshold becomes one task of its department; opening again adds nothing', async () => {
+    const run = await h.store.get<RunDoc>('warningRuns', runId);
+    if (!run) throw new Error('no run');
+    // Independent: the regular-exam fail rate of each course from the raw grade rows of the semester.
+    const grades = await queryAll<{ courseCode: string; semester: string; attempt: string; score: string }>(h.store, 'grades');
+    const tally = new Map<string, { graded: number; failed: number }>();
+    for (const g of grades.filter((r) => r.semester === S && r.attempt === 'regular')) {
+      const outcome = parseScore(g.score, 60).outcome;
+      if (outcome === 'none') continue;
+      const t = tally.get(g.courseCode) ?? { graded: 0, failed: 0 };
+      t.graded += 1;
+      if (outcome === 'fail') t.failed += 1;
+      tally.set(g.courseCode, t);
+    }
+    const over = [...tally.entries()].filter(([, t]) => t.failed / t.graded > run.threshold).map(([code]) => code).sort();
+    const opened = await h.ok(p.leaderUser, 'reports', 'openCourseTasks', { semester: S });
+    expect(opened.tasks).toBe(over.length + run.teachers.filter((t) => t.failRate > run.threshold).length);
+    expect(opened.tasks).toBeGreaterThan(0);
+    expect(opened.opened).toBe(opened.tasks);
+    expect(await h.ok(p.leaderUser, 'reports', 'openCourseTasks', { semester: S })).toEqual({ opened: 0, tasks: opened.tasks });
+
+    const { tasks } = await h.ok(p.leaderUser, 'reports', 'courseTasks', { semester: S });
+    expect(tasks).toHaveLength(opened.tasks);
+    expect(tasks.filter((t) => t.subject === 'course').map((t) => t.courseCodes[0]).sort()).toEqual(over);
+    expect(tasks.every((t) => t.state === 'due' && t.failRate > t.threshold && t.dueDate === '2026-12-25')).toBe(true);
+    const mine = (await h.ok('t-dept-bioeng', 'reports', 'courseTasks', { semester: S })).tasks;
+    expect(mine.length).toBeGreaterThan(0);
+    expect(mine.every((t) => t.departmentId === 'bioeng' && t.canWrite)).toBe(true);
+    expect(tasks.every((t) => !t.canWrite)).toBe(true);
+  });
+
+  it('the department head writes the analysis and measures; done is recorded with who and when', async () => {
+    const [task] = (await h.ok('t-dept-bioeng', 'reports', 'courseTasks', { semester: S })).tasks;
+    if (!task) throw new Error('no task');
+    const bad = await h.callAs('t-dept-bioeng', 'reports', 'writeCourseTask', { taskId: task.taskId, analysis: '', measures: '加强习题课' });
+    expect(bad).toMatchObject({ ok: false, code: 'INPUT.INVALID', field: 'analysis' });
+    const done = await h.ok('t-dept-bioeng', 'reports', 'writeCourseTask', { taskId: task.taskId, analysis: '基础薄弱，缺课多', measures: '增设习题课与答疑', done: true });
+    expect(done).toMatchObject({ state: 'done', analysis: '基础薄弱，缺课多', doneAt: '2026-11-25T10:00:00.000+08:00' });
+    const stored = await h.store.get<{ updatedBy: string; history: unknown[] }>('courseTasks', task.taskId);
+    expect(stored?.updatedBy).toBe('t-dept-bioeng');
+    // The same again writes nothing.
+    await h.ok('t-dept-bioeng', 'reports', 'writeCourseTask', { taskId: task.taskId, analysis: '基础薄弱，缺课多', measures: '增设习题课与答疑', done: true });
+    expect((await h.store.get<{ history: unknown[] }>('courseTasks', task.taskId))?.history).toHaveLength(1);
+  });
+
+  it('only the department head writes; class staff and students do not see tasks', async () => {
+    const [task] = (await h.ok(p.leaderUser, 'reports', 'courseTasks', { semester: S })).tasks;
+    for (const user of [p.leaderUser, p.counselorUser, p.clerkUser]) {
+      expect(await h.callAs(user, 'reports', 'writeCourseTask', { taskId: task?.taskId ?? '', analysis: 'x', measures: 'y' })).toMatchObject({ ok: false, code: 'ACCESS.DENIED' });
+    }
+    for (const user of [p.counselorUser, p.headTeacherUser, p.studentUser]) {
+      expect(await h.callAs(user, 'reports', 'courseTasks', { semester: S })).toMatchObject({ ok: false, code: 'ACCESS.DENIED' });
+      expect(await h.callAs(user, 'reports', 'openCourseTasks', { semester: S })).toMatchObject({ ok: false, code: 'ACCESS.DENIED' });
+    }
+  });
+
+  it('open tasks are reminded once before the due day and once when overdue, then shown overdue', async () => {
+    expect((await queueCourseTaskReminders(h.store, h.clock)).queued).toBe(0);
+    h.clock.advance(28 * 86_400_000); // 2026-12-23: within three days of the due day
+    const soon = await queueCourseTaskReminders(h.store, h.clock);
+    expect(soon.queued).toBeGreaterThan(0);
+    expect((await queueCourseTaskReminders(h.store, h.clock)).queued).toBe(0);
+    h.clock.advance(3 * 86_400_000); // 2026-12-26: overdue
+    const late = await queueCourseTaskReminders(h.store, h.clock);
+    expect(late.queued).toBe(soon.queued);
+    const { tasks } = await h.ok(p.leaderUser, 'reports', 'courseTasks', { semester: S });
+    expect(tasks.filter((t) => t.state === 'overdue')).toHaveLength(tasks.filter((t) => t.doneAt === null).length);
+    const outbox = await queryAll<{ kind: string; subjectId: string }>(h.store, 'outbox');
+    expect(outbox.filter((m) => m.kind === 'dutyDueSoon' && tasks.some((t) => t.taskId === m.subjectId))).toHaveLength(soon.queued * 2);
+  });
+});
