@@ -11,12 +11,30 @@ import { classesByIds, classResource, dormLabel, loadClass, loadStudent, student
 import { defineFunction, type Context } from '../platform/runtime/define-function';
 import { queryAll } from '../platform/store/store';
 import { fileRecord } from './file-record';
+import { defaultDutyConfig } from '../core/duties/defaults';
+import type { DutyRecordKind } from '../../types/duty';
+import type { Actor } from '../../types/domain';
 import type { TalkRecord } from '../../types/support';
 import { TALKS } from '../support/collections';
 import { recordQuickTalk } from './quick-talk';
 
 const byClass = { permission: 'checkin.write', resource: (ctx: Context, input: { classId: string }) => classResource(ctx.store, input.classId) } as const;
 const byStudent = { permission: 'checkin.write', resource: (ctx: Context, input: { studentId: string }) => studentResource(ctx.store, input.studentId) } as const;
+
+/**
+ * The record kinds the caller's duties count, from the duty table (talks and parent contacts for
+ * every class role: casework is everyone's), and the shortest talk one of their duties counts.
+ */
+function recordKindsFor(actor: Actor): Pick<CheckinOptions, 'recordKinds' | 'talkMinMinutes'> {
+  const roles = new Set(actor.grants.map((g) => g.role));
+  const rules = defaultDutyConfig.rules.filter((r) => roles.has(r.role));
+  const kinds = new Set<DutyRecordKind>(rules.flatMap((r) => r.counts.kinds));
+  kinds.add('talk');
+  if (roles.has('counselor') || roles.has('headTeacher')) kinds.add('parentContact');
+  kinds.delete('studyPlan');
+  const minutes = rules.flatMap((r) => (r.counts.kinds.includes('talk') && r.counts.minMinutes !== undefined ? [r.counts.minMinutes] : []));
+  return { recordKinds: [...kinds].sort(), talkMinMinutes: minutes.length > 0 ? Math.max(...minutes) : null };
+}
 
 /** Every id must be a student of the class (a late list with a stranger in it is a mistake). */
 async function assertInClass(ctx: Context, classId: string, ids: readonly string[]): Promise<Map<string, Student>> {
@@ -53,6 +71,7 @@ export const checkinsFunction = defineFunction('checkins', checkinsApi, {
           .sort((a, b) => a._id.localeCompare(b._id))
           .map((d) => ({ dormId: d._id, label: dormLabel(d), classIds: d.classIds.filter((id) => ids.has(id)), placeId: placeOfBuilding(defaultPlaces, d.building)?.id ?? null })),
         places: defaultPlaces.places,
+        ...recordKindsFor(ctx.actor),
       };
     },
   },

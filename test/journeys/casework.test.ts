@@ -4,6 +4,7 @@ import { WARNINGS, type Warning } from '../../types/warning';
 import { Journey, openJourneyApp, type JourneyApp, type Person } from '../support/journey';
 import { demoPeople } from '../support/harness';
 import { makeWarning, publishWarning } from '../support/notices-factories';
+import { northOf, placeNamed } from '../support/checkins-factories';
 import { staff } from './steps/people';
 
 jest.setTimeout(300_000);
@@ -140,4 +141,33 @@ describe('journey: casework that tells the truth', () => {
     await head.tap('班级职责完成情况');
     await head.see(/逾期完成 [1-9]/);
   });
+
+  it('the assistant’s next dorm starts empty, hygiene must be scored, and the forms offer only the assistant’s own kinds', async () => {
+    j = new Journey(app, 'checkin-forms');
+    const building = app.demo.dorms.find((d) => d.classIds.includes(people.firstClass._id))?.building ?? '';
+    const { latitude, longitude } = northOf(placeNamed(building), 10);
+    const me = await j.signIn('学业助理', staff(app.demo, people.assistantUser), { geolocation: { latitude, longitude } });
+    await me.tap('查寝 · 查课 · 工作记录');
+    await me.tap(me.page.locator('.dorm-choices .chip').first(), '第一间寝室');
+    await me.see('在位情况');
+    await me.tap('定位并签到');
+    await me.see('请为内务卫生评分');
+    await me.type('.hygiene-score', '85', '内务卫生评分');
+    await me.type('.hygiene-notes', '桌面较乱', '卫生情况说明');
+    await me.tap('定位并签到');
+    await me.see('查寝已登记');
+    await me.tap(me.page.locator('.dorm-choices .chip').nth(1), '第二间寝室');
+    await me.see('在位情况');
+    expect(await me.page.locator('.hygiene-score input').first().inputValue()).toBe('');
+    expect(await me.page.locator('.hygiene-notes textarea').first().inputValue()).toBe('');
+
+    // The other records: only what an assistant's duties count; a short talk says it will not count.
+    await me.tap('听课 / 班会 / 活动 / 谈话');
+    await me.see('主题活动');
+    for (const notMine of ['班主任工作会', '听课', '家长联系']) await me.notSee(new RegExp(`^${notMine}$`));
+    await me.tap('面对面谈话');
+    await me.type('.other-minutes', '10', '时长（分钟）');
+    await me.see('面对面交流满 30 分钟才计入');
+  });
 });
+

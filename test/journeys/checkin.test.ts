@@ -40,6 +40,8 @@ describe('journey: check-ins at a dorm, counted on the counselor dashboard', () 
     const me = await assistantAtDorm(j, people.assistantUser, 15, building);
     await me.tap(me.page.locator('.dorm-choices .chip').first(), '第一间寝室');
     await me.see('在位情况');
+    // Issue 11: hygiene must be assessed (no default score).
+    await me.type('.hygiene-score', '85', '内务卫生评分');
     await me.tap(me.page.locator('.resident-row').first().getByText('缺勤', { exact: true }), '缺勤（第一位住宿生）');
     await me.tap('定位并签到');
     const saved = me.page.locator('.checkin-saved');
@@ -75,6 +77,8 @@ describe('journey: check-ins at a dorm, counted on the counselor dashboard', () 
     j.note('the network drops every check-in answer');
     await me.tap(me.page.locator('.dorm-choices .chip').nth(1), '第二间寝室');
     await me.see('在位情况');
+    // Issue 11: hygiene must be assessed (no default score).
+    await me.type('.hygiene-score', '85', '内务卫生评分');
     await me.tap('定位并签到');
     await me.see('待补交 1 条');
     expect(await dormChecks()).toBe(before + 1);
@@ -87,6 +91,8 @@ describe('journey: check-ins at a dorm, counted on the counselor dashboard', () 
     // No network at all (the roster was loaded at the door): kept on the phone, sent by itself when the network is back.
     await me.tap(me.page.locator('.dorm-choices .chip').nth(2), '第三间寝室');
     await me.see('在位情况');
+    // Issue 11: hygiene must be assessed (no default score).
+    await me.type('.hygiene-score', '85', '内务卫生评分');
     await me.context.setOffline(true);
     j.note('the phone goes offline');
     await me.tap('定位并签到');
@@ -112,6 +118,8 @@ describe('journey: check-ins at a dorm, counted on the counselor dashboard', () 
     j.note('the server answers AUTH.REQUIRED (session expired)');
     await me.tap(me.page.locator('.dorm-choices .chip').first(), '第一间寝室');
     await me.see('在位情况');
+    // Issue 11: hygiene must be assessed (no default score).
+    await me.type('.hygiene-score', '85', '内务卫生评分');
     await me.tap('定位并签到');
     await me.see('登录已过期', me.page.locator('.checkin-queued'));
     await me.see('待补交 1 条');

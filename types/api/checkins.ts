@@ -128,6 +128,10 @@ export type CheckinOptions = {
   classes: { classId: string; name: string; roles: string[] }[];
   dorms: { dormId: string; label: string; classIds: string[]; placeId: string | null }[];
   places: Place[];
+  /** The record kinds the caller's duties count (an assistant is not offered 班主任工作会 or 听课). */
+  recordKinds: DutyRecordKind[];
+  /** Shortest face-to-face talk that counts toward one of the caller's duties (an assistant's 30 minutes), else null. */
+  talkMinMinutes: number | null;
 };
 
 export type DormResident = { studentId: string; name: string };

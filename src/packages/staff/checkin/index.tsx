@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { Button, Cell, CellGroup } from '@nutui/nutui-react-taro';
@@ -41,6 +41,10 @@ export default function CheckinPage() {
   const [locating, setLocating] = useState<string | null>(null);
   /** Queued check-ins the server refused on a resend: gone from the queue, so said out loud. */
   const [dropped, setDropped] = useState<Extract<SendOutcome, { kind: 'refused' }>[]>([]);
+  /** A new form after each record: nothing of the last one carries into the next. */
+  const [formKey, setFormKey] = useState(0);
+  /** A second tap while the first is being sent is the same record, not another. */
+  const sending = useRef(false);
 
   const flush = async () => {
     if (readQueue().length === 0) return;
@@ -48,6 +52,8 @@ export default function CheckinPage() {
     setQueue(readQueue());
     const sent = outcomes.filter((o) => o.kind === 'sent').length;
     if (sent > 0) Taro.showToast({ title: `已补交 ${sent} 条`, icon: 'success' });
+    // Sent now: the "saved on the phone" banner no longer holds.
+    if (sent > 0 && readQueue().length === 0) setOutcome((o) => (o?.kind === 'queued' ? null : o));
     // A queued check-in the server refused is gone from the queue: say which and why.
     const refused = outcomes.flatMap((o) => (o.kind === 'refused' ? [o] : []));
     if (refused.length > 0) setDropped((before) => [...before, ...refused]);
@@ -69,6 +75,8 @@ export default function CheckinPage() {
 
   /** From the tap: stamp the time and id, ask for the position, queue, send. */
   const record = async (action: QueuedAction, input: Record<string, unknown>, label: string, withLocation: boolean) => {
+    if (sending.current) return;
+    sending.current = true;
     setBusy(true);
     setOutcome(null);
     const deviceAt = deviceNow();
@@ -84,6 +92,10 @@ export default function CheckinPage() {
     setOutcome(result);
     setQueue(readQueue());
     setBusy(false);
+    sending.current = false;
+    if (result.kind !== 'refused') setFormKey((k) => k + 1);
+    // The answer shows at the top: bring it into view.
+    void Taro.pageScrollTo({ scrollTop: 0, duration: 0 }).catch(() => undefined);
   };
 
   return (
@@ -128,11 +140,11 @@ export default function CheckinPage() {
       <LoadState loading={options.loading} error={options.error} empty={options.data?.classes.length === 0} />
       {options.data && options.data.classes.length > 0 ? (
         tab === 'dorm' ? (
-          <DormCheckForm options={options.data} busy={busy} onSubmit={(form, label) => void record('dormCheck', form, label, true)} />
+          <DormCheckForm key={`dorm-${formKey}`} options={options.data} busy={busy} onSubmit={(form, label) => void record('dormCheck', form, label, true)} />
         ) : tab === 'class' ? (
-          <ClassCheckForm options={options.data} busy={busy} onSubmit={(form, label) => void record('classCheck', form, label, true)} />
+          <ClassCheckForm key={`class-${formKey}`} options={options.data} busy={busy} onSubmit={(form, label) => void record('classCheck', form, label, true)} />
         ) : (
-          <OtherRecordForm options={options.data} initial={initial.other} preset={{ classId: params.classId, studentId: params.studentId }} busy={busy} onSubmit={(action, input, label) => void record(action, input, label, action === 'lecture')} />
+          <OtherRecordForm key={`other-${formKey}`} options={options.data} initial={initial.other} preset={{ classId: params.classId, studentId: params.studentId }} busy={busy} onSubmit={(action, input, label) => void record(action, input, label, action === 'lecture')} />
         )
       ) : null}
     </View>

@@ -18,13 +18,16 @@ export function DormCheckForm({ options, busy, onSubmit }: { options: CheckinOpt
   const [dormId, setDormId] = useState('');
   const [residents, setResidents] = useState<DormResident[]>([]);
   const [status, setStatus] = useState<Record<string, ResidentStatus>>({});
-  const [score, setScore] = useState('90');
+  // Hygiene must be assessed: no score until the checker gives one.
+  const [score, setScore] = useState('');
   const [notes, setNotes] = useState('');
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
-    // A new dorm: never submit the previous dorm's residents while this one loads.
+    // A new dorm starts empty: never submit the previous dorm's residents, score or notes.
     setResidents([]);
+    setScore('');
+    setNotes('');
     setError(null);
     if (!dormId || !classId) return;
     let live = true;
@@ -43,6 +46,7 @@ export function DormCheckForm({ options, busy, onSubmit }: { options: CheckinOpt
   const submit = () => {
     const hygieneScore = Number(score);
     if (!dormId) return setError('请选择寝室');
+    if (score.trim() === '') return setError('请为内务卫生评分');
     if (!Number.isInteger(hygieneScore) || hygieneScore < 0 || hygieneScore > 100) return setError('卫生评分应为 0–100 的整数');
     setError(null);
     const dorm = dorms.find((d) => d.dormId === dormId);

@@ -29,7 +29,7 @@ const isMeeting = (k: OtherKind): k is MeetingKind => meetingKinds.includes(k);
 
 /** 听课, meetings with minutes, themed activities (theme, participants, duration), 30-minute talks. */
 export function OtherRecordForm({ options, initial, preset = {}, busy, onSubmit }: { options: CheckinOptions; initial: OtherKind; preset?: { classId?: string | undefined; studentId?: string | undefined }; busy: boolean; onSubmit: (action: QueuedAction, input: Record<string, unknown>, label: string) => void }) {
-  const [kind, setKind] = useState<OtherKind>(initial);
+  const [kind, setKind] = useState<OtherKind>(options.recordKinds.includes(initial === 'lecture' ? 'lectureAttendance' : initial) ? initial : 'talk');
   // 去记录 from a duty brings its class and student, chosen already.
   const presetClass = options.classes.find((c) => c.classId === preset.classId)?.classId;
   const [classId, setClassId] = useState(presetClass ?? options.classes[0]?.classId ?? '');
@@ -43,6 +43,17 @@ export function OtherRecordForm({ options, initial, preset = {}, busy, onSubmit 
   const [channel, setChannel] = useState('电话');
   const [error, setError] = useState<string | null>(null);
   const withStudent = kind === 'talk' || kind === 'parentContact';
+  // Only the kinds the caller's duties count (an assistant has no 班主任工作会, 听课 or 家长联系).
+  const offered = otherKinds.filter((k) => options.recordKinds.includes(k === 'lecture' ? 'lectureAttendance' : k));
+  /** Another kind of record starts empty: nothing typed for one form lands in another. */
+  const chooseKind = (next: OtherKind) => {
+    setKind(next);
+    setTitle('');
+    setSummary('');
+    setCount('');
+    setError(null);
+  };
+  const shortTalk = kind === 'talk' && options.talkMinMinutes !== null && Number(minutes) > 0 && Number(minutes) < options.talkMinMinutes;
   const roster = useLoad(() => (withStudent && classId ? call('campus', 'classStudents', { classId }) : Promise.resolve(null)), [kind, classId]);
 
   const submit = () => {
@@ -72,7 +83,7 @@ export function OtherRecordForm({ options, initial, preset = {}, busy, onSubmit 
   return (
     <View className="other-form">
       <View className="section-title">记录类型</View>
-      <Chips options={otherKinds.map((k) => ({ value: k, label: otherKindLabel[k] }))} value={[kind]} onChange={setKind} />
+      <Chips options={offered.map((k) => ({ value: k, label: otherKindLabel[k] }))} value={[kind]} onChange={chooseKind} />
       <View className="section-title">班级</View>
       <Chips options={options.classes.map((c) => ({ value: c.classId, label: c.name }))} value={[classId]} onChange={(v) => { setClassId(v); setStudentId(''); }} />
       {withStudent ? (
@@ -96,6 +107,11 @@ export function OtherRecordForm({ options, initial, preset = {}, busy, onSubmit 
         {kind !== 'parentContact' && kind !== 'teacherContact' ? <Input className="other-minutes" type="digit" placeholder="时长（分钟）" value={minutes} onChange={setMinutes} /> : null}
         <TextArea className="other-summary" placeholder={kind === 'lecture' ? '听课意见' : kind === 'talk' ? '谈话内容' : kind === 'parentContact' || kind === 'teacherContact' ? '沟通内容' : '纪要 / 总结（班会须有纪要才计入）'} maxLength={2000} value={summary} onChange={setSummary} />
       </CellGroup>
+      {shortTalk ? (
+        <View className="talk-short muted" style={{ padding: '4px 16px' }}>
+          面对面交流满 {options.talkMinMinutes} 分钟才计入学业助理的谈话职责；本次 {minutes} 分钟会记录，但不计入。
+        </View>
+      ) : null}
       {error ? <View className="danger" style={{ padding: '8px 16px' }}>{error}</View> : null}
       <View style={{ padding: '12px 16px' }}>
         <Button className="other-submit" type="primary" block loading={busy} disabled={busy} onClick={submit}>
