@@ -40,13 +40,13 @@ export function nextChange(change: Change, event: ChangeEvent, actor: ChangeActo
     if (!publicityOver(change.publicity, now)) throw new DomainError('ASSISTANT.PUBLICITY_RUNNING', `学校公示 ${settings.publicityDays.school} 天期满后才能确认（公示至 ${change.publicity.lastDay}）`);
     return { change: { ...change, stage: 'confirmed', confirmedAt: at }, changed: true };
   }
-  const decided = event.type === 'approve' ? 'approve' : 'reject';
+  const decided: 'approve' | 'reject' = event.type === 'approve' ? 'approve' : 'reject';
   if (change.approval) {
     if (change.approval.decision === decided) return { change, changed: false };
     throw new DomainError('ASSISTANT.ALREADY_DECIDED', '学校已对该变动申请作出决定');
   }
   if (decided === 'reject' && event.opinion === '') throw new DomainError('INPUT.INVALID', '不批准时请写明意见', 'opinion');
-  const approval = { decision: decided, opinion: event.opinion, by: actor.userId, byName: actor.name, at } as const;
+  const approval = { decision: decided, opinion: event.opinion, by: actor.userId, byName: actor.name, at };
   return decided === 'approve'
     ? { change: { ...change, approval, stage: 'schoolPublicity', publicity: publicityFrom(now, settings.publicityDays.school) }, changed: true }
     : { change: { ...change, approval, stage: 'rejected' }, changed: true };
