@@ -20,6 +20,8 @@ export const MessageKind = z.enum([
   'planReviewed',
   // A counselor closed a course teacher's concern about a student: the teacher is told the outcome (issue 13).
   'concernAnswered',
+  // A parent's WeChat-verified phone did not match the phone on file: the class counselor is told (issue 13).
+  'bindingPhoneMismatch',
   // A step of the academic-assistant selection, to its next owner (issue 16).
   'assistantStep',
 ]);

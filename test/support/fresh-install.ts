@@ -9,6 +9,7 @@ import { localFiles } from '../../cloudfunctions/platform/files/local-files';
 import { openSqliteStore } from '../../cloudfunctions/platform/store/sqlite-store';
 import type { Store } from '../../cloudfunctions/platform/store/store';
 import { bootstrapCollege } from '../../cloudfunctions/roster/bootstrap';
+import type { PhoneNumberExchange } from '../../cloudfunctions/platform/identity/phone-number';
 import { BOOTSTRAP_CLERK, COLLEGE, csvText, type Cells } from './college-files';
 
 /** A fresh install: an empty store (no demo), a fixed clock, calls made as a WeChat OPENID. */
@@ -19,6 +20,8 @@ export type FreshInstall = {
   call<F extends FunctionName, A extends keyof Api[F] & string>(openid: string | null, fn: F, action: A, input: InputOf<Api[F][A]> | Record<string, unknown>): Promise<Envelope<OutputOf<Api[F][A]>>>;
   ok<F extends FunctionName, A extends keyof Api[F] & string>(openid: string, fn: F, action: A, input: InputOf<Api[F][A]>): Promise<OutputOf<Api[F][A]>>;
   upload(rows: Cells[]): string;
+  /** WeChat's phone proof as the cloud entry would pass it (a stand-in); unset: none, as on the local server. */
+  phones: PhoneNumberExchange | undefined;
   /** The bootstrap clerk, created as a deployer would (`npm run bootstrap`), and joined with their code. */
   clerkOpenid: string;
   close(): Promise<void>;
@@ -29,10 +32,12 @@ export async function openFreshInstall(now = '2026-11-25T10:00:00+08:00'): Promi
   const store = openSqliteStore(join(dir, 'fresh.sqlite'));
   const clock = fixedClock(now);
   const files = localFiles(dir);
+  // Assigned below, before any call; a test may set `phones` at any time.
+  let install: FreshInstall | undefined;
   const call: FreshInstall['call'] = async (openid, fn, action, input) => {
     const target = functions[fn];
     if (!target) throw new Error(`no function ${fn}`);
-    const envelope = await target.dispatch({ action, input }, { store, clock, files, openid });
+    const envelope = await target.dispatch({ action, input }, { store, clock, files, openid, ...(install?.phones ? { phones: install.phones } : {}) });
     return envelope as Envelope<never>;
   };
   const ok: FreshInstall['ok'] = async (openid, fn, action, input) => {
@@ -43,7 +48,8 @@ export async function openFreshInstall(now = '2026-11-25T10:00:00+08:00'): Promi
   const boot = await bootstrapCollege(store, clock, { ...COLLEGE, ...BOOTSTRAP_CLERK });
   const clerkOpenid = 'wx-openid-clerk';
   await ok(clerkOpenid, 'roster', 'join', { code: boot.code, number: BOOTSTRAP_CLERK.staffNo, name: BOOTSTRAP_CLERK.name });
-  return {
+  install = {
+    phones: undefined,
     store,
     clock,
     files,
@@ -60,4 +66,5 @@ export async function openFreshInstall(now = '2026-11-25T10:00:00+08:00'): Promi
       rmSync(dir, { recursive: true, force: true });
     },
   };
+  return install;
 }

@@ -5,9 +5,12 @@ import type { FileSource } from '../files/file-source';
 import { openCloudbaseStore } from '../store/cloudbase-store';
 import type { Store } from '../store/store';
 import type { CloudFunction } from './define-function';
+import { loadPhoneNumberApi, wechatPhoneExchange, type PhoneNumberExchange } from '../identity/phone-number';
 
 let store: Store | null = null;
 let files: FileSource | null = null;
+// The SDK is loaded on the first exchange only, so functions that never prove a phone never load it.
+const phones: PhoneNumberExchange = wechatPhoneExchange(loadPhoneNumberApi);
 
 /**
  * The CloudBase entry of a function: the store is opened once per warm instance, and the caller
@@ -17,6 +20,6 @@ export function cloudMain(fn: CloudFunction) {
   return async (event: unknown, context: unknown) => {
     store ??= openCloudbaseStore();
     files ??= cloudbaseFiles();
-    return fn.dispatch(event, { store, files, clock: systemClock, openid: openidFromWechatContext(context) });
+    return fn.dispatch(event, { store, files, phones, clock: systemClock, openid: openidFromWechatContext(context) });
   };
 }

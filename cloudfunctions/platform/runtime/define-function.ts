@@ -10,9 +10,17 @@ import { toIso } from '../../core/time/shanghai';
 import { type Store, VersionConflictError, type WriteContext } from '../store/store';
 import { resolveActor } from '../identity/resolve-actor';
 import type { FileSource } from '../files/file-source';
+import type { PhoneNumberExchange } from '../identity/phone-number';
 
 /** What the runtime hands a handler: the caller, the store, the time. Nothing comes from the payload. */
-export type Env = { store: Store; clock: Clock; openid: string | null; files: FileSource };
+export type Env = {
+  store: Store;
+  clock: Clock;
+  openid: string | null;
+  files: FileSource;
+  /** WeChat's phone proof (getPhoneNumber), in the cloud only: absent locally, where the typed proof is used. */
+  phones?: PhoneNumberExchange;
+};
 
 export type Context = Env & {
   actor: Actor;
