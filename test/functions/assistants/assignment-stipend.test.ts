@@ -101,5 +101,17 @@ describe('assistants: assignment, stipend, changes', () => {
     // Nothing recorded by the new assistant since September: the monthly activities are overdue.
     expect(rows[0]?.overdue).toBeGreaterThan(0);
     expect(rows[0]?.rating).toBe('不合格');
+    // In the second semester the first semester's windows still count: the whole year is assessed.
+    const november = rows[0]?.overdue ?? 0;
+    at(h, '2027-03-08T10:00:00');
+    const march = await h.ok(who.leader, 'assistants', 'assessment', { callId: CALL_ID });
+    expect(march[0]?.overdue).toBeGreaterThan(november);
+  });
+
+  it('one unreadable stored application does not break the college\'s view', async () => {
+    await throughConfirmation(h);
+    await h.store.add('assistantApplications', { _id: `app:${CALL_ID}:broken`, callId: CALL_ID, collegeId: 'life', checks: 'not a list' }, { by: 'test:corrupt', at: '2026-09-10T09:00:00.000+08:00' });
+    const view = await h.ok(who.clerk, 'assistants', 'call', { callId: CALL_ID });
+    expect(view.applications.map((a) => a.name).sort()).toEqual(['周子航', '林雨桐', '陈思远'].sort());
   });
 });
