@@ -68,7 +68,7 @@ export async function loadDutyData(store: Store, scope: DutyDataScope, from: str
       sections,
     },
     users: new Map([...users, ...teachers].map((u) => [u._id, u])),
-    records: [...filed.rows, ...casework].filter((r) => inClasses.has(r.classId)),
+    records: [...filed.rows, ...casework].filter((r) => inClasses.has(r.classId)).map(byTeacherName(sections, [...users, ...teachers])),
     skipped: skipped + filed.skipped,
   };
 }
@@ -101,4 +101,21 @@ async function caseworkRecords(store: Store, where: Where, from: string, report:
     ...withReadableTimes(TALKS, talks, ['at'], report).map((t) => ({ ...talkDutyRecord(t), classId: t.classId, flags: [], receivedAt: t.createdAt })),
     ...withReadableTimes(MEETINGS, meetings, ['at'], report).flatMap((m) => meetingDutyRecords(m).map((r) => ({ ...r, classId: m.classId, flags: [], receivedAt: m.updatedAt }))),
   ];
+}
+
+/**
+ * A teacher contact recorded by name (the check-in form's 任课教师) counts for the course teacher of
+ * that name among the classes' sections (issue 13); a name two of them share stays as written.
+ */
+function byTeacherName(sections: readonly TeachingSection[], people: readonly User[]): (r: DutyRecordRow) => DutyRecordRow {
+  const names = new Map(people.map((u) => [u._id, u.name]));
+  const idOf = new Map<string, string | null>();
+  for (const id of new Set(sections.map((s) => s.teacherId))) {
+    const name = names.get(id);
+    if (name !== undefined) idOf.set(name, idOf.has(name) && idOf.get(name) !== id ? null : id);
+  }
+  return (r) => {
+    const id = r.teacherId?.startsWith('name:') ? idOf.get(r.teacherId.slice(5)) : undefined;
+    return id ? { ...r, teacherId: id } : r;
+  };
 }

@@ -146,6 +146,11 @@ describe('roster: staff, classes and students from the college files', () => {
     const duties = await f.ok('wx-counselor', 'duties', 'myDuties', { scope: 'semester' });
     const contacts = duties.items.filter((i) => i.unit.kind === 'courseTeacher');
     expect(contacts.map((i) => i.unit.label).sort()).toEqual(['李明', '郑班主']);
+    // The check-in form names the teacher as typed: the contact counts for 李明, not for 郑班主.
+    const now = f.clock.now().toISOString();
+    await f.ok('wx-counselor', 'checkins', 'teacherContact', { clientId: '6f1c2b9e-1a2b-4c3d-8e9f-0a1b2c3d4e5f', deviceAt: now, sentAt: now, classId: 'cls-life-生工2401班', teacherName: '李明', notes: '沟通孙一鸣有机化学学习情况' });
+    const after = (await f.ok('wx-counselor', 'duties', 'myDuties', { scope: 'semester' })).items.filter((i) => i.unit.kind === 'courseTeacher');
+    expect(after.map((i) => [i.unit.label, i.progress]).sort()).toEqual([['李明', 1], ['郑班主', 0]]);
   });
 
   it("course teachers: the home's first call is allowed; a concern reaches the counselor's queue and the case, and its outcome the teacher", async () => {
