@@ -12,6 +12,8 @@ export default defineAppConfig({
     // The academic-assistant programme (seed 000): graduates apply, the college selects, 学工部 reviews.
     { root: 'packages/assistants', pages: ['home/index', 'apply/index', 'college/index', 'check/index', 'assign/index', 'school/index'] },
     { root: 'packages/documents', pages: ['print/index', 'home/index', 'exports/index'] },
+    // What worked (issue 14): the effect report, charts (echarts, only here) and course-improvement tasks.
+    { root: 'packages/reports', pages: ['home/index', 'tasks/index'] },
   ],
   window: {
     backgroundTextStyle: 'light',

@@ -1,6 +1,6 @@
 import type { CourseTaskView, CourseTaskWrite } from '../../types/api/reports';
 import type { College, User } from '../../types/domain';
-import { isAllowed } from '../core/access/authorize';
+import { authorizeList, isAllowed, rolesWith } from '../core/access/authorize';
 import { DomainError, NotFoundError } from '../core/errors';
 import { taskRemindersDue, taskState, tasksOfRun, type CourseTask } from '../core/reports/course-tasks';
 import type { Clock } from '../core/time/clock';
@@ -80,15 +80,17 @@ function viewOf(ctx: Context, t: CourseTask, college: College | null): CourseTas
   };
 }
 
-export async function listCourseTasks(ctx: Context, semester: string | undefined): Promise<{ tasks: CourseTaskView[] }> {
+export async function listCourseTasks(ctx: Context, semester: string | undefined): Promise<{ tasks: CourseTaskView[]; canOpen: boolean }> {
   const collegeId = collegeOf(ctx);
   const college = await ctx.store.get<College>('colleges', collegeId);
   const rows = await queryAll<CourseTask>(ctx.store, COURSE_TASKS, { where: { collegeId, ...(semester ? { semester } : {}) } });
   const visible = rows.filter((t) => isAllowed(ctx.actor, 'courseTasks.read', { collegeId: t.collegeId, ...(t.departmentId ? { departmentId: t.departmentId } : {}) }));
-  return { tasks: visible.sort((a, b) => a._id.localeCompare(b._id)).map((t) => viewOf(ctx, t, college)) };
+  return { tasks: visible.sort((a, b) => a._id.localeCompare(b._id)).map((t) => viewOf(ctx, t, college)), canOpen: rolesWith(ctx.actor, 'courseTasks.open').length > 0 };
 }
 
 export async function taskResource(ctx: Context, taskId: string) {
+  // Someone who could never write a task learns nothing about which ids exist.
+  authorizeList(ctx.actor, 'courseTasks.write');
   const t = await ctx.store.get<CourseTask>(COURSE_TASKS, taskId);
   if (!t) throw new NotFoundError('课程分析任务');
   return { collegeId: t.collegeId, ...(t.departmentId ? { departmentId: t.departmentId } : {}) };

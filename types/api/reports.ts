@@ -109,7 +109,7 @@ export const reportsApi = {
   effect: action(z.object({ semester: semesterId })).returns<EffectReport>(),
   effectXlsx: action(z.object({ semester: semesterId })).returns<{ fileName: string; base64: string; rows: number }>(),
   openCourseTasks: action(z.object({ semester: semesterId })).returns<{ opened: number; tasks: number }>(),
-  courseTasks: action(z.object({ semester: semesterId.optional() })).returns<{ tasks: CourseTaskView[] }>(),
+  courseTasks: action(z.object({ semester: semesterId.optional() })).returns<{ tasks: CourseTaskView[]; canOpen: boolean }>(),
   writeCourseTask: action(CourseTaskWrite).returns<CourseTaskView>(),
 };
 export type ReportsApi = typeof reportsApi;

@@ -65,6 +65,9 @@ export default function AdminHome() {
           <Cell className="link-runs" title="学业警示名单" clickable onClick={() => void Taro.navigateTo({ url: '/packages/admin/run/index?view=list' })} />
         ) : null}
         <Cell className="link-compliance" title="职责完成情况" clickable onClick={() => void Taro.navigateTo({ url: '/packages/admin/compliance/index' })} />
+        {role.success && (role.data === 'leader' || role.data === 'departmentHead') ? (
+          <Cell className="link-reports" title="帮扶效果分析 · 转化率与图表" clickable onClick={() => void Taro.navigateTo({ url: '/packages/reports/home/index' })} />
+        ) : null}
       </CellGroup>
       <View className="section-title">学院班级</View>
       <LoadState loading={classes.loading} error={classes.error} empty={classes.data?.length === 0} />

@@ -1,0 +1,52 @@
+import { View } from '@tarojs/components';
+import { Button, Cell, CellGroup } from '@nutui/nutui-react-taro';
+import { useState } from 'react';
+import { taskStateLabel } from '../../../../types/api/reports';
+import { call } from '../../../services/api';
+import { useAction, useLoad } from '../../../services/use-call';
+import { LoadState } from '../../../components/load-state';
+import { ChartCard } from '../_components/chart-card';
+import { TaskForm } from './task-form';
+
+const pct = (rate: number) => Math.round(rate * 1000) / 10;
+
+/** Courses and teachers over the fail-rate threshold: the department's analysis and measures, done / due / overdue. */
+export default function CourseTasksPage() {
+  const semesters = useLoad(() => call('reports', 'semesters', {}), []);
+  const tasks = useLoad(() => call('reports', 'courseTasks', {}), []);
+  const [open, setOpen] = useState<string | null>(null);
+  const { act, fault } = useAction(tasks.reload);
+  const list = tasks.data?.tasks ?? [];
+  const courses = list.filter((t) => t.subject === 'course');
+  const latest = semesters.data?.semesters[0];
+  return (
+    <View className="page">
+      <View className="page-title">课程分析与改进任务</View>
+      <ChartCard className="chart-fail-rates" title="课程不及格率" categories={courses.map((t) => t.subjectName)} series={[{ name: '不及格率', values: courses.map((t) => pct(t.failRate)) }]} percent />
+      {latest && tasks.data?.canOpen ? (
+        <View style={{ padding: '0 16px' }}>
+          <Button className="open-tasks" size="small" onClick={() => void act(() => call('reports', 'openCourseTasks', { semester: latest }), '已生成任务')}>
+            按 {latest} 学期名单生成任务
+          </Button>
+          {fault ? <View className="error-text">{fault}</View> : null}
+        </View>
+      ) : null}
+      <LoadState loading={tasks.loading} error={tasks.error} empty={list.length === 0} />
+      <CellGroup>
+        {list.map((t) => (
+          <View key={t.taskId}>
+            <Cell
+              className={`task-row task-${t.state}`}
+              title={`${t.subject === 'course' ? '课程' : '教师'}：${t.subjectName}`}
+              extra={taskStateLabel[t.state]}
+              description={`${t.departmentName} · 不及格 ${t.failed}/${t.graded}（${pct(t.failRate)}%，阈值 ${pct(t.threshold)}%）· 负责人 ${t.ownerName ?? '未指定'} · 截止 ${t.dueDate}${t.analysis ? ` · 分析：${t.analysis}` : ''}${t.measures ? ` · 措施：${t.measures}` : ''}`}
+              clickable={t.canWrite}
+              onClick={() => t.canWrite && setOpen(open === t.taskId ? null : t.taskId)}
+            />
+            {open === t.taskId ? <TaskForm task={t} onSaved={tasks.reload} /> : null}
+          </View>
+        ))}
+      </CellGroup>
+    </View>
+  );
+}

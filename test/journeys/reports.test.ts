@@ -1,0 +1,86 @@
+import { readFileSync } from 'node:fs';
+import type { ClassInfo } from '../../types/domain';
+import { functions } from '../../cloudfunctions/registry';
+import { localFiles } from '../../cloudfunctions/platform/files/local-files';
+import { queryAll } from '../../cloudfunctions/platform/store/store';
+import { Journey, openJourneyApp, type JourneyApp } from '../support/journey';
+import { readXlsx } from '../support/xlsx-read';
+import { staff } from './steps/people';
+
+jest.setTimeout(240_000);
+
+type Envelope = { ok: boolean; data?: unknown; message?: string };
+
+/**
+ * Issue 14: the leader and a department head open 帮扶效果分析, read a chart and its table, and
+ * download the xlsx; the leader gives the flagged courses to their departments and the
+ * department head writes the analysis. The clerk has published the newer list (as on the clerk's
+ * journey), so the older semester's outcomes are final.
+ */
+describe('journey: what worked — the effect report, charts and course tasks', () => {
+  let app: JourneyApp;
+  let j: Journey;
+  let older: string;
+
+  beforeAll(async () => {
+    app = await openJourneyApp();
+    older = app.demo.timeline.finished[0].id;
+    const env = { store: app.store, clock: app.clock, files: localFiles(app.dataDir), openid: 'demo:t-clerk' };
+    const drafts = (await functions.warnings?.dispatch({ action: 'drafts', input: {} }, env)) as Envelope;
+    const draft = (drafts.data as { runId: string }[] | undefined)?.[0];
+    if (!draft) throw new Error('the demo has no draft to publish');
+    const published = (await functions.warnings?.dispatch({ action: 'publish', input: { runId: draft.runId } }, env)) as Envelope;
+    if (!published.ok) throw new Error(`publish failed: ${published.message}`);
+  });
+  afterEach(async () => {
+    await j?.close();
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('leader: 帮扶效果分析 → 各班转化率 chart and table → 警示等级 → 下载 Excel → 课程分析任务', async () => {
+    j = new Journey(app, 'reports-leader');
+    const leader = await j.signIn('学院领导', staff(app.demo, 't-leader'));
+    await leader.tap('帮扶效果分析 · 转化率与图表');
+    await leader.see(/全院转化率 \d+(\.\d)?%/);
+    await leader.see('各班转化率');
+    await leader.until('the conversion chart drawn', async () => (await leader.page.locator('.chart-conversion img').count()) > 0);
+    await leader.tap(leader.page.locator('.chart-conversion .chip').filter({ hasText: '表' }), '表（各班转化率）');
+    for (const c of app.demo.classes) await leader.see(c.name, leader.page.locator('.chart-conversion'));
+    await leader.tap('警示等级');
+    await leader.see('各学期警示人数（按等级）');
+    await leader.until('the level chart drawn', async () => (await leader.page.locator('.chart-levels img').count()) > 0);
+    const file = await leader.download('下载 Excel');
+    expect(file.name).toBe(`帮扶效果分析报告-${older}.xlsx`);
+    const sheets = await readXlsx(readFileSync(file.path));
+    expect(sheets.map((s) => s.name)).toContain('按班级');
+    expect(sheets.find((s) => s.name === '按班级')?.rows.slice(2).map((r) => r[0]).sort()).toEqual(app.demo.classes.map((c) => c.name).sort());
+    await leader.tap('课程分析与改进任务');
+    await leader.tap(new RegExp(`按 .* 学期名单生成任务`));
+    await leader.see('课程不及格率');
+    await leader.until('tasks listed', async () => (await leader.page.locator('.task-row').count()) > 0);
+  });
+
+  it('department head: sees only the department, reads a chart, downloads, writes a course analysis', async () => {
+    j = new Journey(app, 'reports-department-head');
+    const head = await j.signIn('系主任', staff(app.demo, 't-dept-bioeng'));
+    await head.tap('帮扶效果分析 · 转化率与图表');
+    await head.see(/全院转化率/);
+    await head.tap(head.page.locator('.chart-conversion .chip').filter({ hasText: '表' }), '表（各班转化率）');
+    const classes = await queryAll<ClassInfo>(app.store, 'classes');
+    for (const c of classes.filter((x) => x.departmentId === 'bioeng')) await head.see(c.name, head.page.locator('.chart-conversion'));
+    for (const c of classes.filter((x) => x.departmentId !== 'bioeng')) await head.notSee(c.name, head.page.locator('.chart-conversion'));
+    const file = await head.download('下载 Excel');
+    const sheets = await readXlsx(readFileSync(file.path));
+    expect(sheets.find((s) => s.name === '按班级')?.rows.slice(2).map((r) => r[0]).sort()).toEqual(classes.filter((x) => x.departmentId === 'bioeng').map((c) => c.name).sort());
+    await head.tap('课程分析与改进任务');
+    await head.tap(head.page.locator('.task-row').first(), 'the first task');
+    await head.type(head.page.locator('.task-analysis textarea').first(), '先修课程基础薄弱，缺课较多', '原因分析');
+    await head.type(head.page.locator('.task-measures textarea').first(), '增设习题课，期中后加一次答疑', '改进措施');
+    await head.tap('已完成分析并落实改进措施');
+    await head.tap('保存');
+    await head.see('已完成');
+    await head.see(/分析：先修课程基础薄弱/);
+  });
+});
