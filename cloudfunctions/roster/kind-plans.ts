@@ -1,4 +1,4 @@
-import { roleLabel, type College, type Dorm, type Student, type User } from '../../types/domain';
+import { roleLabel, type College, type Dorm, type Role, type Student, type User } from '../../types/domain';
 import {
   STAFF_PREFIX,
   TEACHING_SECTIONS,
@@ -208,11 +208,11 @@ async function planClasses(ctx: Context, collegeId: string, rows: ReadRecord<Cla
   };
 }
 
-const rolesText = (roles: readonly string[]) => roles.map((r) => (r in roleLabel ? roleLabel[r as keyof typeof roleLabel] : r)).join('、');
+const rolesText = (roles: readonly Role[]) => roles.map((r) => roleLabel[r]).join('、');
 
 async function planStaff(ctx: Context, collegeId: string, rows: ReadRecord<StaffRecord>[]): Promise<KindPlan> {
   const stored = (await collegeStaff(ctx.store, collegeId)).filter((s) => s.active);
-  const view = (s: { name: string; roles: readonly string[]; phone: string; department: string }, no: string): Comparable => ({
+  const view = (s: { name: string; roles: readonly Role[]; phone: string; department: string }, no: string): Comparable => ({
     label: `${no} ${s.name}`,
     fields: { 姓名: s.name, 角色: rolesText(s.roles), 手机: s.phone, 部门: s.department },
   });

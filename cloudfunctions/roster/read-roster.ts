@@ -21,7 +21,7 @@ export const MAX_ROSTER_ROWS = 20_000;
  * Reads a whole roster file with the grade import's reader (xlsx or csv, UTF-8 or GBK, streamed):
  * the records, and every bad row with its row, column and reason.
  */
-export async function readRoster<R extends RosterRecord>(ctx: Context, kind: RosterKind, fileId: string): Promise<ReadRoster<R>> {
+export async function readRoster(ctx: Context, kind: RosterKind, fileId: string): Promise<ReadRoster> {
   let source: AsyncIterable<SheetRow>;
   try {
     source = await readGradeFile(await ctx.files.localPath(fileId));
@@ -29,8 +29,8 @@ export async function readRoster<R extends RosterRecord>(ctx: Context, kind: Ros
     if (error instanceof GradeFileError) return { ok: false, message: error.message };
     throw error;
   }
-  const reader = createRosterReader<R>(kind);
-  const records: ReadRecord<R>[] = [];
+  const reader = createRosterReader(kind);
+  const records: ReadRecord[] = [];
   const errors: RowError[] = [];
   let rows = 0;
   const it = source[Symbol.asyncIterator]();

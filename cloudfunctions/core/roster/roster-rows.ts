@@ -95,27 +95,12 @@ function readTimetable(r: RowReader<(typeof timetableColumns.fields)[number]>): 
   return { semester, courseCode: r.text('courseCode', 64), courseName: r.text('courseName', 128), teacherNo: staffNo(r, 'teacherNo', true), classNames };
 }
 
-type Reader = { spec: ColumnSpec<string>; read: (r: RowReader<string>) => RosterRecord; key: (record: RosterRecord) => string; what: string };
-
-function reader<F extends string, R extends RosterRecord>(spec: ColumnSpec<F>, read: (r: RowReader<F>) => R, key: (record: R) => string, what: string): Reader {
-  // Each kind reads its own record type; the import handles them by kind.
-  return { spec: spec as unknown as ColumnSpec<string>, read: read as unknown as (r: RowReader<string>) => RosterRecord, key: key as (record: RosterRecord) => string, what };
-}
-
-const readers: Record<RosterKind, Reader> = {
-  students: reader(studentColumns, readStudent, (s) => s.studentId, '学号'),
-  classes: reader(classColumns, readClass, (c) => c.name, '班级'),
-  staff: reader(staffColumns, readStaff, (s) => s.staffNo, '工号'),
-  timetable: reader(timetableColumns, readTimetable, (t) => `${t.semester}|${t.courseCode}|${t.teacherNo}`, '学期、课程代码和任课教师'),
-};
-
 /**
  * A streaming reader of one roster file: the first non-blank row is the header, each later row
  * is a record or its errors (row, column, reason); a key seen twice is reported at the second row.
  */
-export function createRosterReader<R extends RosterRecord = RosterRecord>(kind: RosterKind) {
-  const { spec, read, key, what } = readers[kind];
-  let header: SheetHeader<string> | null = null;
+function makeReader<F extends string, R extends RosterRecord>(spec: ColumnSpec<F>, read: (r: RowReader<F>) => R, keyOf: (record: R) => string, what: string) {
+  let header: SheetHeader<F> | null = null;
   let fatal: string | null = null;
   const seen = new Map<string, number>();
   return {
@@ -134,15 +119,30 @@ export function createRosterReader<R extends RosterRecord = RosterRecord>(kind: 
       const r = new RowReader(spec, header, row);
       const record = read(r);
       if (r.errors.length > 0) return { kind: 'errors', errors: r.errors };
-      const k = key(record);
-      const first = seen.get(k);
+      const key = keyOf(record);
+      const first = seen.get(key);
       if (first !== undefined) return { kind: 'errors', errors: [{ row: row.rowNumber, column: null, message: `重复：与第 ${first} 行的${what}相同` }] };
-      seen.set(k, row.rowNumber);
-      // The reader of this kind made this record.
-      return { kind: 'row', key: k, record: record as R };
+      seen.set(key, row.rowNumber);
+      return { kind: 'row', key, record };
     },
-    get header(): SheetHeader<string> | null {
+    get header(): SheetHeader<F> | null {
       return header;
     },
   };
+}
+
+export type RosterReader = { accept(row: SheetRow): RosterStep<RosterRecord>; readonly header: SheetHeader<string> | null };
+
+/** The reader of one kind of file, each with its own columns and key. */
+export function createRosterReader(kind: RosterKind): RosterReader {
+  switch (kind) {
+    case 'students':
+      return makeReader(studentColumns, readStudent, (s) => s.studentId, '学号');
+    case 'classes':
+      return makeReader(classColumns, readClass, (c) => c.name, '班级');
+    case 'staff':
+      return makeReader(staffColumns, readStaff, (s) => s.staffNo, '工号');
+    case 'timetable':
+      return makeReader(timetableColumns, readTimetable, (t) => `${t.semester}|${t.courseCode}|${t.teacherNo}`, '学期、课程代码和任课教师');
+  }
 }
