@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { Button, SearchBar, Tag, TextArea } from '@nutui/nutui-react-taro';
 import { roleLabel } from '../../../../types/domain';
@@ -73,8 +73,12 @@ export default function People() {
       <LoadState loading={people.loading} error={people.error} empty={people.data?.length === 0} />
       {(people.data ?? []).map((p) => (
         <View key={p.userId} style={card} className={`person person-${p.number}`}>
-          <View>
-            {p.name}（{p.number}）{p.joined ? <Tag type="success">已加入</Tag> : <Tag>未加入</Tag>} {p.active ? null : <Tag type="danger">已离开</Tag>}
+          <View style={{ display: 'flex', alignItems: 'center', gap: '6px', flexWrap: 'wrap' }}>
+            <Text>
+              {p.name}（{p.number}）
+            </Text>
+            {p.joined ? <Tag type="success">已加入</Tag> : <Tag>未加入</Tag>}
+            {p.active ? null : <Tag type="danger">已离开</Tag>}
           </View>
           <View className="muted">{p.roles.length > 0 ? p.roles.map((r) => roleLabel[r]).join('、') : p.detail}</View>
           <View style={{ display: 'flex', gap: '8px', marginTop: '6px', flexWrap: 'wrap' }}>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { Button, Cell, CellGroup, Tag } from '@nutui/nutui-react-taro';
 import type { RosterApplied, RosterPreview } from '../../../../types/api/roster';
@@ -22,7 +22,10 @@ const changeLabel = { added: '新增', changed: '变更', missing: '文件中没
 function Change({ c }: { c: RosterChange }) {
   return (
     <View className={`roster-change roster-${c.change}`} style={{ padding: '6px 0', borderBottom: '1px solid #f0f0f0' }}>
-      <Tag type={c.change === 'added' ? 'success' : c.change === 'changed' ? 'warning' : 'danger'}>{changeLabel[c.change]}</Tag> {c.label}
+      <View style={{ display: 'flex', alignItems: 'center', gap: '6px', flexWrap: 'wrap' }}>
+        <Tag type={c.change === 'added' ? 'success' : c.change === 'changed' ? 'warning' : 'danger'}>{changeLabel[c.change]}</Tag>
+        <Text>{c.label}</Text>
+      </View>
       {c.change === 'changed'
         ? c.fields.map((f) => (
             <View key={f.field} className="muted">

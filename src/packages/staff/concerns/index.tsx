@@ -1,5 +1,5 @@
 import { useState, type ReactNode } from 'react';
-import { View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { Button, Tag, TextArea } from '@nutui/nutui-react-taro';
 import type { ConcernView } from '../../../../types/api/teaching';
@@ -15,8 +15,11 @@ const card = { margin: '8px 12px', padding: '12px', background: '#fff', borderRa
 function Concern({ c, children }: { c: ConcernView; children?: ReactNode }) {
   return (
     <View style={card} className={`concern concern-${c.studentId}`}>
-      <View>
-        {c.studentName}（{c.className}）<Tag type={c.status === 'open' ? 'warning' : 'success'}>{c.status === 'open' ? '待处理' : '已处理'}</Tag>
+      <View style={{ display: 'flex', alignItems: 'center', gap: '6px', flexWrap: 'wrap' }}>
+        <Text>
+          {c.studentName}（{c.className}）
+        </Text>
+        <Tag type={c.status === 'open' ? 'warning' : 'success'}>{c.status === 'open' ? '待处理' : '已处理'}</Tag>
       </View>
       <View className="muted">
         {c.courseName} · {c.teacherName}老师 · {formatWall(c.at)} · {c.kindLabel}

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { Button, Tag, TextArea } from '@nutui/nutui-react-taro';
 import { concernKindLabel, type ConcernKind } from '../../../../types/concern';
@@ -58,7 +58,12 @@ export default function Teaching() {
           {data.warned.length === 0 ? <View className="muted" style={{ padding: '0 16px' }}>您的学生中暂无学业警示</View> : null}
           {data.warned.map((w) => (
             <View key={w.studentId} style={card} className={`warned warned-${w.studentId}`}>
-              {w.name}（{w.className}）<Tag type="danger">{w.levelName}</Tag>
+              <View style={{ display: 'flex', alignItems: 'center', gap: '6px', flexWrap: 'wrap' }}>
+                <Text>
+                  {w.name}（{w.className}）
+                </Text>
+                <Tag type="danger">{w.levelName}</Tag>
+              </View>
               <View className="muted">
                 {w.semester} · 本人课程：{w.courseNames.join('、')}
               </View>
@@ -70,7 +75,12 @@ export default function Teaching() {
           </View>
           {data.students.map((s) => (
             <View key={s.studentId} style={card} className={`mine mine-${s.studentId}`}>
-              {s.name}（{s.studentId}）· {s.className} {s.warned ? <Tag type="danger">警示中</Tag> : null}
+              <View style={{ display: 'flex', alignItems: 'center', gap: '6px', flexWrap: 'wrap' }}>
+                <Text>
+                  {s.name}（{s.studentId}）· {s.className}
+                </Text>
+                {s.warned ? <Tag type="danger">警示中</Tag> : null}
+              </View>
               {open?.studentId === s.studentId ? (
                 <View className="concern-form">
                   <Chips options={labelled(concernKindLabel, kinds)} value={[kind]} onChange={setKind} />
