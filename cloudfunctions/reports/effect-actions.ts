@@ -1,4 +1,5 @@
 import type { EffectReport } from '../../types/api/reports';
+import { nextSemesterId } from '../core/calendar/current';
 import { effectReport } from '../core/reports/effect';
 import { effectSheets } from '../core/reports/effect-sheets';
 import type { Context } from '../platform/runtime/define-function';
@@ -19,9 +20,10 @@ export async function effectXlsx(ctx: Context, semester: string): Promise<{ file
 }
 
 /** Semesters whose list was published and that hold warnings of the caller's classes, newest first. */
-export async function semesters(ctx: Context): Promise<{ semesters: string[] }> {
+export async function semesters(ctx: Context): Promise<{ semesters: string[]; ready: string[] }> {
   const scope = await reportScope(ctx, 'reports.read');
   const published = await publishedSemesters(ctx, scope.collegeId);
   const withWarnings = new Set((await scopedWarnings(ctx, scope)).map((w) => w.semester));
-  return { semesters: [...withWarnings].filter((s) => published.has(s)).sort().reverse() };
+  const list = [...withWarnings].filter((s) => published.has(s)).sort().reverse();
+  return { semesters: list, ready: list.filter((s) => published.has(nextSemesterId(s))) };
 }

@@ -26,8 +26,7 @@ describe('journey: what worked — the effect report, charts and course tasks', 
     app = await openJourneyApp();
     older = app.demo.timeline.finished[0].id;
     const env = { store: app.store, clock: app.clock, files: localFiles(app.dataDir), openid: 'demo:t-clerk' };
-    const drafts = (await functions.warnings?.dispatch({ action: 'drafts', input: {} }, env)) as Envelope;
-    const draft = (drafts.data as { runId: string }[] | undefined)?.[0];
+    const [draft] = (await queryAll<{ status: string; semester: string }>(app.store, 'warningRuns', { where: { status: 'draft' } })).map((r) => ({ runId: r._id }));
     if (!draft) throw new Error('the demo has no draft to publish');
     const published = (await functions.warnings?.dispatch({ action: 'publish', input: { runId: draft.runId } }, env)) as Envelope;
     if (!published.ok) throw new Error(`publish failed: ${published.message}`);

@@ -101,15 +101,21 @@ export type KpiRow = {
   awards: number;
 };
 export type KpiReport = { semester: string; byClass: KpiRow[]; byCohort: KpiRow[]; college: KpiRow };
-export type KpiImportResult = { rows: number; accepted: number; errors: { row: number; field: string; message: string }[]; written: number };
+export type KpiImportResult = { rows: number; accepted: number; errors: { row: number; column: string | null; message: string }[]; written: number };
+
+const fileId = requiredText(200, '文件');
 
 export const reportsApi = {
-  /** Semesters with published warnings the caller can see, newest first. */
-  semesters: action(z.object({})).returns<{ semesters: string[] }>(),
+  /** Semesters with published warnings the caller can see, newest first; ready: those whose next list is out too. */
+  semesters: action(z.object({})).returns<{ semesters: string[]; ready: string[] }>(),
   effect: action(z.object({ semester: semesterId })).returns<EffectReport>(),
   effectXlsx: action(z.object({ semester: semesterId })).returns<{ fileName: string; base64: string; rows: number }>(),
   openCourseTasks: action(z.object({ semester: semesterId })).returns<{ opened: number; tasks: number }>(),
   courseTasks: action(z.object({ semester: semesterId.optional() })).returns<{ tasks: CourseTaskView[]; canOpen: boolean }>(),
   writeCourseTask: action(CourseTaskWrite).returns<CourseTaskView>(),
+  /** The college's KPI sheet (深造, 四六级, 双证, 获奖 per student): what it would write, and each bad row. */
+  kpiPreview: action(z.object({ fileId, semester: semesterId })).returns<KpiImportResult>(),
+  kpiImport: action(z.object({ fileId, semester: semesterId })).returns<KpiImportResult>(),
+  kpis: action(z.object({ semester: semesterId })).returns<KpiReport>(),
 };
 export type ReportsApi = typeof reportsApi;

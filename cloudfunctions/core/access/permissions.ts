@@ -106,6 +106,9 @@ export const permissions = {
   'courseTasks.open': { leader: 'college', clerk: 'college' },
   'courseTasks.read': { departmentHead: 'department', leader: 'college', clerk: 'college' },
   'courseTasks.write': { departmentHead: 'department' },
+  // Class KPIs (seed 003-10): the clerk imports the college's sheet; those who assess classes read them.
+  'kpi.import': { clerk: 'college' },
+  'kpi.read': { ...classStaff, departmentHead: 'department', leader: 'college', clerk: 'college' },
 } satisfies Table;
 
 export type Permission = keyof typeof permissions;

@@ -60,6 +60,8 @@ export const collections = {
   assistantChanges: { indexes: [['collegeId', 'schoolYear'], 'stage'] },
   // what worked (issue 14): course-improvement tasks per college and semester, open ones for reminders.
   courseTasks: { indexes: [['collegeId', 'semester'], 'doneAt'] },
+  // class KPIs imported per student and semester (issue 14), read per class.
+  classKpis: { indexes: [['collegeId', 'semester'], ['classId', 'semester']] },
 } satisfies Record<string, CollectionSpec>;
 
 export type CollectionName = keyof typeof collections;

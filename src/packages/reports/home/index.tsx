@@ -26,7 +26,9 @@ export default function ReportsHome() {
   const [semester, setSemester] = useState<string | null>(null);
   const [view, setView] = useState<View>('conversion');
   useEffect(() => {
-    if (semester === null && semesters.data?.semesters[0]) setSemester(semesters.data.semesters[0]);
+    // The newest semester whose outcomes are final, else the newest at all.
+    const first = semesters.data?.ready[0] ?? semesters.data?.semesters[0];
+    if (semester === null && first) setSemester(first);
   }, [semesters.data, semester]);
   const report = useLoad(() => (semester ? call('reports', 'effect', { semester }) : Promise.resolve(null)), [semester]);
   const compliance = useLoad(() => (view === 'compliance' ? call('duties', 'staffCompliance', { sort: 'worst' }) : Promise.resolve(null)), [view]);
