@@ -333,4 +333,8 @@ export type Meeting = {
   parentConfirmation: { userId: string; name: string; at: string } | null;
   /** Every time it moved, so the reminders can be traced. */
   history: { startAt: string; at: string; by: string }[];
+  /** The invited students' names, so a card says whom (older records: absent). */
+  studentNames?: string[];
+  /** A parent meeting with a parent not bound to WeChat: recorded by the teacher, never confirmed by the parent. */
+  parentUnbound?: boolean;
 };

@@ -134,7 +134,8 @@ export const meetingHandlers: Handlers<
       const parentMeeting = input.kind === 'parentMeeting';
       const people = await peopleOf(ctx.store, studentIds, parentMeeting);
       const invitees = parentMeeting ? people.parents : people.students;
-      if (parentMeeting && invitees.length === 0) throw new DomainError('MEETING.NO_PARENT', '该生家长尚未绑定微信，无法发送面谈邀请与确认', 'studentIds');
+      // A parent not on WeChat can still be met: the teacher records it, marked as not confirmed by the parent.
+      const parentUnbound = parentMeeting && invitees.length === 0;
       const meeting: Omit<Meeting, '_id'> & { _id?: string } = {
         kind: input.kind,
         actorId: ctx.actor.userId,
@@ -154,6 +155,8 @@ export const meetingHandlers: Handlers<
         record: null,
         parentConfirmation: null,
         history: [{ startAt: toIso(input.startAt), at: now, by: ctx.actor.userId }],
+        studentNames: studentIds.map((id) => students.find((s) => s._id === id)?.name ?? '学生'),
+        ...(parentUnbound ? { parentUnbound: true } : {}),
       };
       const organizer = { userId: ctx.actor.userId, openid: ctx.actor.openid, name: ctx.actor.name, parent: false };
       const saved = await ctx.store.transaction(async (tx) => {
@@ -207,6 +210,8 @@ export const meetingHandlers: Handlers<
     async run(ctx, input) {
       const m = await organizerMeeting(ctx, input.meetingId);
       if (m.status !== 'scheduled' && m.status !== 'held') throw new DomainError('MEETING.NOT_OPEN', m.status === 'cancelled' ? '会谈已取消' : '家长已确认，记录不能再修改');
+      // Minutes are of something that happened: not before the meeting starts.
+      if (Date.parse(ctx.nowIso()) < Date.parse(m.at)) throw new DomainError('MEETING.NOT_STARTED', '会谈尚未开始，开始后才能填写记录');
       const stranger = input.presentIds.find((id) => !m.studentIds.includes(id));
       if (stranger) throw new DomainError('MEETING.NOT_INVITED', `学生 ${stranger} 不在邀请名单中`, 'presentIds');
       const record = { summary: input.summary, minutes: input.minutes, presentIds: input.presentIds, at: ctx.nowIso() };
@@ -261,6 +266,7 @@ export const meetingHandlers: Handlers<
       // Confirming twice is the same confirmation.
       if (m.status === 'confirmed') return meetingView(ctx.actor, m);
       if (m.status !== 'held' || m.record === null) throw new DomainError('MEETING.NOT_RECORDED', '老师尚未填写面谈记录');
+      if (Date.parse(ctx.nowIso()) < Date.parse(m.at)) throw new DomainError('MEETING.NOT_STARTED', '面谈尚未进行，不能确认');
       const saved = await ctx.store.update<Meeting>(MEETINGS, m._id, { status: 'confirmed', parentConfirmation: { userId: ctx.actor.userId, name: ctx.actor.name, at: ctx.nowIso() } }, m._version, ctx.write());
       return meetingView(ctx.actor, saved);
     },

@@ -5,7 +5,8 @@ import { Journey, openJourneyApp, type JourneyApp, type Person } from '../suppor
 import { demoPeople } from '../support/harness';
 import { makeWarning, publishWarning } from '../support/notices-factories';
 import { northOf, placeNamed } from '../support/checkins-factories';
-import { staff } from './steps/people';
+import { staff, student as asStudent } from './steps/people';
+import { awaitMessage, delivered } from './steps/messages';
 
 jest.setTimeout(300_000);
 
@@ -168,6 +169,50 @@ describe('journey: casework that tells the truth', () => {
     await me.tap('面对面谈话');
     await me.type('.other-minutes', '10', '时长（分钟）');
     await me.see('面对面交流满 30 分钟才计入');
+  });
+
+  it('a meeting is scheduled → the reminder is in 消息 → the student accepts → minutes are refused before the start and recorded after it', async () => {
+    j = new Journey(app, 'meeting-reminder-minutes');
+    const teacher = await j.signIn('班主任', staff(app.demo, people.headTeacherUser));
+    await teacher.tap('约谈与会议');
+    await teacher.tap(teacher.page.locator('.chip').filter({ hasText: people.firstClass.name }).first(), people.firstClass.name);
+    await teacher.tap(teacher.page.locator('.chip').filter({ hasText: '座谈会' }).first(), '座谈会');
+    const roster = teacher.page.locator('.meeting-invitees');
+    await teacher.tap(roster.locator('.chip').filter({ hasText: people.student.name }).first(), people.student.name);
+    await teacher.type('input[placeholder="主题"]', '补考复习座谈', '主题');
+    await teacher.type('.meeting-place', '生科楼 305', '地点');
+    const before = (await delivered(j, people.studentUser, 'meeting')).length;
+    await teacher.tap('安排并提醒');
+    const card = teacher.page.locator('.meeting-card').filter({ hasText: '补考复习座谈' }).locator('visible=true').first();
+    await teacher.see(`邀请 ${people.student.name}`);
+
+    // The reminder reaches the student's 消息 (the default lead time is a day; the meeting is tomorrow: now).
+    await awaitMessage(j, people.studentUser, 'meeting', before);
+    const me = await j.signIn('学生', asStudent(app.demo, people.student._id));
+    await me.tap('消息');
+    await me.see('补考复习座谈');
+    await me.back();
+    await me.tap('我的帮扶与约谈');
+    const mine = me.page.locator('.meeting-card').filter({ hasText: '补考复习座谈' });
+    await me.tap(mine.getByText('确认参加', { exact: true }), '确认参加');
+    await me.see('确认参加', mine.locator('.meeting-my-reply'));
+
+    // Before the start the minutes are refused, said on the phone.
+    await teacher.open();
+    await teacher.tap('约谈与会议');
+    await teacher.see(`${people.student.name}：确认参加`, card);
+    await teacher.type(card.locator('textarea').first(), '讨论补考复习计划', '会议纪要');
+    await teacher.tap(card.getByText('保存记录', { exact: true }), '保存记录');
+    await teacher.see('会谈尚未开始');
+    // The next day, after it was held: recorded.
+    app.clock.advance(25 * 60 * 60 * 1000);
+    j.note('a day later (the session of yesterday has expired: sign in again)');
+    const again = await j.signIn('班主任（次日）', staff(app.demo, people.headTeacherUser));
+    await again.tap('约谈与会议');
+    const held = again.page.locator('.meeting-card').filter({ hasText: '补考复习座谈' }).locator('visible=true').first();
+    await again.type(held.locator('textarea').first(), '讨论补考复习计划，约定每周互查', '会议纪要');
+    await again.tap(held.getByText('保存记录', { exact: true }), '保存记录');
+    await again.see('纪要：讨论补考复习计划，约定每周互查');
   });
 });
 

@@ -79,7 +79,8 @@ describe('journey: casework on a phone — a talk that survives closing the app,
     await teacher.tap(roster.locator('.chip').filter({ hasText: people.classmate.name }).first(), people.classmate.name);
     await teacher.see('已选 2 人', roster);
     await teacher.tap('安排并提醒');
-    await teacher.see('邀请 2 人');
+    // Issue 11: the card names whom it invites.
+    await teacher.see(new RegExp(`邀请 (${people.student.name}、${people.classmate.name}|${people.classmate.name}、${people.student.name})`));
     const [meeting] = await queryAll<Meeting>(app.store, 'meetings', { where: { kind: 'collectiveTalk', title: '学业座谈会' } });
     expect([...(meeting?.studentIds ?? [])].sort()).toEqual([people.student._id, people.classmate._id].sort());
 

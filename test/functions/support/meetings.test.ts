@@ -84,6 +84,9 @@ describe('support: meetings and their reminders', () => {
     expect(m.inviteeIds).toEqual([people.parentUser]);
     expect((await outboxFor(m._id)).map((r) => r[0]).sort()).toEqual([people.counselorUser, people.parentUser].sort());
     expect(await h.callAs(people.parentUser, 'support', 'confirmParentMeeting', { meetingId: m._id })).toMatchObject({ ok: false, code: 'MEETING.NOT_RECORDED' });
+    // Issue 11: the record is written once the meeting has happened (then the clock goes back for the next tests).
+    const before = h.clock.now();
+    h.clock.set('2026-11-21T11:00:00+08:00');
     await h.ok(people.counselorUser, 'support', 'recordMeeting', { meetingId: m._id, summary: '告知降级风险，家长同意每周电话跟进', minutes: 45, presentIds: [people.student._id] });
     const mine = await h.ok(people.parentUser, 'support', 'myMeetings', {});
     expect(mine.map((x) => x._id)).toEqual([m._id]);
@@ -94,6 +97,7 @@ describe('support: meetings and their reminders', () => {
     const confirmed = await h.ok(people.parentUser, 'support', 'confirmParentMeeting', { meetingId: m._id });
     expect(confirmed).toMatchObject({ status: 'confirmed', parentConfirmation: { userId: people.parentUser } });
     expect((await h.ok(people.parentUser, 'support', 'confirmParentMeeting', { meetingId: m._id })).parentConfirmation?.at).toBe(confirmed.parentConfirmation?.at);
+    h.clock.set(before);
   });
 
   it.each([

@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { View } from '@tarojs/components';
+import { Picker, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { Button, Input, Tag, TextArea } from '@nutui/nutui-react-taro';
+import { Button, Cell, CellGroup, Input, Tag, TextArea } from '@nutui/nutui-react-taro';
 import type { MeetingView } from '../../../../types/api/support';
 import { meetingKindLabel, meetingStatusLabel, type MeetingKind } from '../../../../types/support';
 import { call } from '../../../services/api';
@@ -17,6 +17,28 @@ const reminderOptions = [
   { value: '30', label: '提前 30 分钟' },
 ];
 
+/** A date and a time picked, never typed: "2026-11-25 14:00" as wall time in Shanghai. */
+function WhenPicker({ value, onChange, label }: { value: string; onChange: (v: string) => void; label: string }) {
+  const [date = '', time = ''] = value.split(' ');
+  return (
+    <Cell className="meeting-when" title={label}>
+      <Picker mode="date" value={date} onChange={(e) => onChange(`${String(e.detail.value)} ${time}`)}>
+        <View className="meeting-date chip">{date || '选择日期'}</View>
+      </Picker>
+      <Picker mode="time" value={time} onChange={(e) => onChange(`${date} ${String(e.detail.value)}`)}>
+        <View className="meeting-time chip" style={{ marginLeft: '8px' }}>{time || '选择时间'}</View>
+      </Picker>
+    </Cell>
+  );
+}
+
+/** Whom a meeting invites, by name (older records without names: how many). */
+function inviteesText(m: MeetingView): string {
+  const names = m.studentNames ?? [];
+  if (m.kind === 'parentMeeting') return `${names[0] ?? '学生'}的家长${m.parentUnbound ? '（未绑定微信，记录不经家长确认）' : ''}`;
+  return names.length > 0 ? names.join('、') : `${m.inviteeIds.length} 人`;
+}
+
 function ScheduleForm({ classId, studentId, onDone }: { classId: string; studentId?: string; onDone: () => void }) {
   const [kind, setKind] = useState<MeetingKind>(studentId ? 'talk' : 'classMeeting');
   const [title, setTitle] = useState(studentId ? '学业帮扶约谈' : '学习方法主题班会');
@@ -25,21 +47,29 @@ function ScheduleForm({ classId, studentId, onDone }: { classId: string; student
   const [remind, setRemind] = useState('1440');
   const [fault, setFault] = useState<string | null>(null);
   const kinds: MeetingKind[] = studentId ? ['talk', 'parentMeeting', 'collectiveTalk'] : ['classMeeting', 'collectiveTalk'];
-  // A 座谈会 for the class invites the students picked from its roster (a class meeting invites everyone).
-  const picking = !studentId && kind === 'collectiveTalk';
-  const roster = useLoad(() => (picking ? call('campus', 'classStudents', { classId }) : Promise.resolve(null)), [classId, picking]);
-  const [invited, setInvited] = useState<string[]>([]);
+  // A 座谈会 invites the students picked: from the class roster, or from a case the class's warned students.
+  const picking = kind === 'collectiveTalk';
+  const roster = useLoad(
+    async () =>
+      !picking
+        ? null
+        : studentId
+          ? (await call('warnings', 'list', { classId })).filter((w) => w.status === 'active').map((w) => ({ studentId: w.studentId, name: w.studentName }))
+          : (await call('campus', 'classStudents', { classId })).students,
+    [classId, picking, studentId],
+  );
+  const [invited, setInvited] = useState<string[]>(studentId ? [studentId] : []);
   const submit = async () => {
     setFault(null);
     const startAt = wallToIso(when);
-    if (!startAt) return setFault('时间格式应为 2026-11-25 14:00');
+    if (!startAt) return setFault('请选择日期和时间');
     if (picking && invited.length === 0) return setFault('座谈会请至少选择一名学生');
     try {
       await call('support', 'scheduleMeeting', {
         kind,
         title,
         classId,
-        studentIds: studentId ? [studentId] : picking ? invited : [],
+        studentIds: picking ? invited : studentId ? [studentId] : [],
         startAt,
         place,
         remindBeforeMinutes: Number(remind),
@@ -57,13 +87,20 @@ function ScheduleForm({ classId, studentId, onDone }: { classId: string; student
       {picking ? (
         <View className="meeting-invitees">
           <View className="section-title">邀请学生（已选 {invited.length} 人）</View>
-          <LoadState loading={roster.loading} error={roster.error} empty={roster.data?.students.length === 0} />
-          <ChoiceChips multiple options={(roster.data?.students ?? []).map((st) => ({ value: st.studentId, label: st.name }))} value={invited} onChange={setInvited} />
+          <LoadState loading={roster.loading} error={roster.error} empty={roster.data?.length === 0} />
+          <ChoiceChips multiple options={(roster.data ?? []).map((st) => ({ value: st.studentId, label: st.name }))} value={invited} onChange={setInvited} />
         </View>
       ) : null}
-      <Input placeholder="主题" value={title} onChange={setTitle} />
-      <Input className="meeting-when" placeholder="2026-11-25 14:00" value={when} onChange={setWhen} />
-      <Input className="meeting-place" placeholder="地点" value={place} onChange={setPlace} />
+      <CellGroup>
+        <Cell className="meeting-title" title="主题">
+          <Input placeholder="主题" value={title} onChange={setTitle} />
+        </Cell>
+        <WhenPicker label="时间" value={when} onChange={setWhen} />
+        <Cell title="地点">
+          <Input className="meeting-place" placeholder="地点" value={place} onChange={setPlace} />
+        </Cell>
+      </CellGroup>
+      <View className="section-title">提醒</View>
       <ChoiceChips options={reminderOptions} value={[remind]} onChange={([v]) => v && setRemind(v)} />
       {fault ? <View className="danger" style={{ padding: '0 16px' }}>{fault}</View> : null}
       <View style={{ padding: '0 16px' }}>
@@ -79,12 +116,12 @@ function MeetingRow({ m, onDone }: { m: MeetingView; onDone: () => void }) {
   const [when, setWhen] = useState('');
   const { act, fault } = useAction(onDone);
   return (
-    <View style={{ background: '#fff', margin: '8px 0', padding: '10px 16px' }}>
+    <View className="meeting-card" style={{ background: '#fff', margin: '8px 0', padding: '10px 16px' }}>
       <View>
         {meetingKindLabel[m.kind]}：{m.title} <Tag>{meetingStatusLabel[m.status]}</Tag>
       </View>
       <View className="muted">
-        {formatWall(m.at)} · {m.place} · 邀请 {m.inviteeIds.length} 人 · {m.actorName}
+        {formatWall(m.at)} · {m.place} · 邀请 {inviteesText(m)} · {m.actorName}
       </View>
       {m.responses.map((r) => (
         <View key={r.userId} className="muted">
@@ -108,11 +145,11 @@ function MeetingRow({ m, onDone }: { m: MeetingView; onDone: () => void }) {
               </Button>
             </>
           )}
-          <Input placeholder="改到（2026-11-26 14:00）" value={when} onChange={setWhen} />
+          <WhenPicker label="改到" value={when || formatWall(m.at)} onChange={setWhen} />
           <View style={{ display: 'flex', gap: '8px' }}>
             <Button size="small" onClick={() => void act(async () => {
               const startAt = wallToIso(when);
-              if (!startAt) throw new Error('时间格式应为 2026-11-26 14:00');
+              if (!startAt) throw new Error('请选择新的日期和时间');
               await call('support', 'rescheduleMeeting', { meetingId: m._id, startAt });
             }, '已改期并重新提醒')}>改期</Button>
             <Button size="small" type="danger" onClick={() => void act(() => call('support', 'cancelMeeting', { meetingId: m._id }), '已取消')}>取消</Button>
