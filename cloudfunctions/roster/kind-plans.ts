@@ -12,6 +12,7 @@ import {
 } from '../../types/roster';
 import type { RowError } from '../core/grades/sheet-row';
 import type { Comparable, RosterDiff } from '../core/roster/roster-diff';
+import { MAX_ASSISTANT_CLASSES, overloadedAssistantRows } from '../core/roster/assistant-limit';
 import type { Context } from '../platform/runtime/define-function';
 import { queryAll, type Stored } from '../platform/store/store';
 import type { ReadRecord } from './read-roster';
@@ -148,6 +149,7 @@ async function planClasses(ctx: Context, collegeId: string, rows: ReadRecord<Cla
   const staff = new Map((await collegeStaff(ctx.store, collegeId)).filter((s) => s.active).map((s) => [s._id, s]));
   const stored = (await collegeClasses(ctx.store, collegeId)).filter((c) => c.active !== false);
   const errors: RowError[] = [];
+  const overloaded = new Set(overloadedAssistantRows(rows.map((r) => ({ rowNumber: r.rowNumber, assistantNo: r.record.assistantNo }))).map((r) => r.rowNumber));
   const good = rows.filter(({ rowNumber, record }) => {
     const before = errors.length;
     const check = (no: string, column: string) => {
@@ -156,6 +158,7 @@ async function planClasses(ctx: Context, collegeId: string, rows: ReadRecord<Cla
     check(record.counselorNo, '辅导员');
     check(record.headTeacherNo, '班主任');
     check(record.assistantNo, '学业助理');
+    if (overloaded.has(rowNumber)) errors.push({ row: rowNumber, column: '学业助理', message: `学业助理 ${record.assistantNo} 已在前面服务 ${MAX_ASSISTANT_CLASSES} 个班（每位学业助理最多 ${MAX_ASSISTANT_CLASSES} 个班）` });
     return errors.length === before;
   });
   const view = (c: { name: string; major: string; cohort: number; department: string; counselor: string; head: string; assistant?: string }): Comparable => ({

@@ -6,7 +6,8 @@ import { DomainError, NotFoundError } from '../core/errors';
 import { classResource, loadClass, loadStudent, studentResource } from '../platform/directory/directory';
 import type { ActionSpec, Context } from '../platform/runtime/define-function';
 import type { StudentDoc } from './kind-plans';
-import { refreshStaffGrants, type ClassDoc, type StaffUser } from './staff-store';
+import { collegeClasses, refreshStaffGrants, type ClassDoc, type StaffUser } from './staff-store';
+import { MAX_ASSISTANT_CLASSES } from '../core/roster/assistant-limit';
 import { isStaffUser } from './staff-store';
 
 type Api = RosterApi;
@@ -56,6 +57,10 @@ export const assignClassStaff: ActionSpec<Api['assignClassStaff']> = {
     const slot = dutySlot[duty];
     const before = cls[slot] ?? '';
     if (before === userId) return { classId, userId };
+    if (duty === 'assistant') {
+      const served = (await collegeClasses(ctx.store, cls.collegeId)).filter((c) => c.active !== false && c.assistantId === userId);
+      if (served.length >= MAX_ASSISTANT_CLASSES) throw new DomainError('ROSTER.ASSISTANT_FULL', `${person.name}已服务 ${served.length} 个班（每位学业助理最多 ${MAX_ASSISTANT_CLASSES} 个班）`, 'userId');
+    }
     await ctx.store.update<ClassDoc>('classes', classId, { [slot]: userId }, cls._version, ctx.write());
     const previous = before ? await ctx.store.get<User>('users', before) : null;
     await audit(ctx, {

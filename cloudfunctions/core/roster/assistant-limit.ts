@@ -1,0 +1,18 @@
+/** Seed 000: one academic assistant serves at most two classes. */
+export const MAX_ASSISTANT_CLASSES = 2;
+
+/**
+ * Rows of a classes file that give an assistant a third class (and beyond), in file order: the
+ * first two stay, the rest are reported so the clerk names another assistant.
+ */
+export function overloadedAssistantRows(rows: readonly { rowNumber: number; assistantNo: string }[]): { rowNumber: number; assistantNo: string }[] {
+  const served = new Map<string, number>();
+  const over: { rowNumber: number; assistantNo: string }[] = [];
+  for (const r of rows) {
+    if (r.assistantNo === '') continue;
+    const n = (served.get(r.assistantNo) ?? 0) + 1;
+    served.set(r.assistantNo, n);
+    if (n > MAX_ASSISTANT_CLASSES) over.push(r);
+  }
+  return over;
+}
