@@ -10,6 +10,8 @@ import type { ActionSpec, Context } from '../platform/runtime/define-function';
 import { queryAll, VersionConflictError, type Stored } from '../platform/store/store';
 import { bindingCodeHash, newBindingCode } from '../notices/binding-codes';
 import { hasJoined, isStaffUser, type StaffUser } from './staff-store';
+import { studentUserId } from './ids';
+import { queryIn } from '../grades/roster';
 
 type Api = RosterApi;
 
@@ -99,11 +101,11 @@ export const join: ActionSpec<Api['join']> = {
 export async function peopleOf(ctx: Context, collegeId: string, keyword: string): Promise<PersonRow[]> {
   const staff = (await queryAll<StaffUser>(ctx.store, 'users', { where: { collegeId } })).filter(isStaffUser);
   const students = await queryAll<Student & { enrolled?: boolean }>(ctx.store, 'students', { where: { collegeId } });
-  const studentUsers = new Map((await queryAll<User>(ctx.store, 'users', { where: { _id: { in: students.map((s) => `s-${s._id}`).slice(0, 5000) } } })).map((u) => [u._id, u]));
+  const studentUsers = new Map((await queryIn<User>(ctx.store, 'users', '_id', students.map((s) => studentUserId(s._id)))).map((u) => [u._id, u]));
   const rows: PersonRow[] = [
     ...staff.map((u) => ({ userId: u._id, number: u.staffNo, name: u.name, roles: [...new Set(u.grants.map((g) => g.role))], detail: [u.roles.map((r) => roleLabel[r]).join('、'), u.department].filter((s) => s !== '').join(' · '), joined: hasJoined(u), active: u.active })),
     ...students.flatMap((s) => {
-      const u = studentUsers.get(`s-${s._id}`);
+      const u = studentUsers.get(studentUserId(s._id));
       return u ? [{ userId: u._id, number: s._id, name: s.name, roles: ['student' as const], detail: '学生', joined: hasJoined(u), active: s.enrolled !== false }] : [];
     }),
   ];
