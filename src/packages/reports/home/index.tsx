@@ -9,15 +9,17 @@ import { LoadState } from '../../../components/load-state';
 import { Chips } from '../../../components/chips';
 import { saveXlsx } from '../_components/save-xlsx';
 import { ChartCard } from '../_components/chart-card';
+import { KpiView } from './kpi-view';
 
 const pct = (rate: number) => Math.round(rate * 1000) / 10;
-type View = 'conversion' | 'levels' | 'staff' | 'compliance' | 'students';
+type View = 'conversion' | 'levels' | 'staff' | 'compliance' | 'students' | 'kpis';
 const views: { value: View; label: string }[] = [
   { value: 'conversion', label: '转化率' },
   { value: 'levels', label: '警示等级' },
   { value: 'compliance', label: '职责完成' },
   { value: 'staff', label: '人员绩效' },
   { value: 'students', label: '学生明细' },
+  { value: 'kpis', label: '班级指标' },
 ];
 
 /** 帮扶效果分析报告: the leader's and department head's view of what worked, with charts and tables. */
@@ -32,6 +34,7 @@ export default function ReportsHome() {
   }, [semesters.data, semester]);
   const report = useLoad(() => (semester ? call('reports', 'effect', { semester }) : Promise.resolve(null)), [semester]);
   const compliance = useLoad(() => (view === 'compliance' ? call('duties', 'staffCompliance', { sort: 'worst' }) : Promise.resolve(null)), [view]);
+  const kpis = useLoad(() => (view === 'kpis' && semester ? call('reports', 'kpis', { semester }) : Promise.resolve(null)), [view, semester]);
   const { act, fault } = useAction(() => undefined);
   const r = report.data;
   const levelNames = useMemo(() => [...new Set((r?.levels ?? []).map((l) => l.levelName))], [r]);
@@ -91,6 +94,12 @@ export default function ReportsHome() {
               {compliance.data ? (
                 <ChartCard className="chart-compliance" title="职责按时完成率（按人员）" categories={compliance.data.rows.map((p) => p.name)} series={[{ name: '按时完成率', values: compliance.data.rows.map((p) => p.percent ?? 0) }]} percent />
               ) : null}
+            </>
+          ) : null}
+          {view === 'kpis' ? (
+            <>
+              <LoadState loading={kpis.loading} error={kpis.error} />
+              {kpis.data ? <KpiView report={kpis.data} /> : null}
             </>
           ) : null}
           {view === 'staff' ? (
