@@ -94,6 +94,16 @@ describe('journey: a college goes live from its own files', () => {
     await clerk.back();
     await clerk.back();
 
+    // The university's thresholds for gxu-ee are the college's to set (the seed leaves them open): audited.
+    await clerk.tap('警示政策参数（学校阈值）');
+    await clerk.see('本科生学业帮扶（电气工程学院）');
+    await clerk.type(clerk.page.locator('.param-semester-failed-credits input, input.param-semester-failed-credits').first(), '8', '预警：本学期不及格学分');
+    await clerk.type('.param-reason', '按学校 2026 年新规调整', '调整原因');
+    await clerk.tap('保存');
+    await clerk.see('预警：本学期不及格学分：10 → 8');
+    await clerk.see('张秘书：按学校 2026 年新规调整');
+    await clerk.back();
+
     // Invite codes for the imported people.
     await clerk.tap('人员与邀请码');
     const codes: Record<string, string> = {};
