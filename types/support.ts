@@ -170,8 +170,16 @@ export type PlanLine = { courseCode: string; courseName: string; credits: number
 /** Who reviews: head teacher for years 1–2, tutor for year 3+ (counselor while no tutor role exists). */
 export const ReviewerRole = z.enum(['headTeacher', 'tutor', 'counselor']);
 export type ReviewerRole = z.infer<typeof ReviewerRole>;
+export const reviewerRoleLabel: Record<ReviewerRole, string> = { headTeacher: '班主任', tutor: '导师', counselor: '辅导员' };
 
-export type PlanEvent = { status: PlanStatus; at: string; by: string; byName: string; note: string };
+/** Who reviews a plan, as a card names them: "班主任" or "班主任与辅导员（联合审核）". */
+export function reviewersText(plan: { reviewerRole: ReviewerRole; jointReviewers?: readonly ReviewerRole[] | undefined }): string {
+  const joint = plan.jointReviewers ?? [];
+  return joint.length > 1 ? `${joint.map((r) => reviewerRoleLabel[r]).join('与')}（联合审核）` : reviewerRoleLabel[plan.reviewerRole];
+}
+
+/** `approvedAs`: a reviewer's approval (in a joint review the plan stays submitted until all have approved). */
+export type PlanEvent = { status: PlanStatus; at: string; by: string; byName: string; note: string; approvedAs?: ReviewerRole };
 
 export type StudyPlan = {
   _id: string;
@@ -195,6 +203,12 @@ export type StudyPlan = {
   review: { decision: 'approve' | 'return'; opinion: string; byId: string; byName: string; role: ReviewerRole; at: string } | null;
   /** End-of-semester execution report (执行情况). */
   report: { text: string; at: string } | null;
+  /**
+   * Reviewed jointly by these roles (gxu-ee 试读: head teacher and counselor, seed 002 annex 4):
+   * the plan is approved once each has approved it. Absent: `reviewerRole` alone reviews.
+   */
+  jointReviewers?: ReviewerRole[];
+  approvals?: { role: ReviewerRole; byId: string; byName: string; at: string; opinion: string }[];
   history: PlanEvent[];
   actorId: string;
   at: string;

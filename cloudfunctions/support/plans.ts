@@ -7,7 +7,8 @@ import type { Actor, Student, User } from '../../types/domain';
 import { planReviewed } from '../core/messages/plan-reviewed';
 import { enqueue } from '../platform/messenger/outbox';
 import { studentUserId } from '../notices/settings';
-import type { PlanEvent, ReviewerRole, StudyPlan } from '../../types/support';
+import { ReviewerRole, reviewerRoleLabel, reviewersText, type PlanEvent, type StudyPlan } from '../../types/support';
+import { dutiesForLevel, presetPolicy } from '../core/rules';
 import { classesByIds, loadStudent, studentResource } from '../platform/directory/directory';
 import type { Context, Handlers } from '../platform/runtime/define-function';
 import { queryAll, type Stored } from '../platform/store/store';
@@ -25,9 +26,35 @@ export function planIdOf(warningId: string): string {
   return `plan-${warningId}`;
 }
 
-/** Does the caller hold the reviewer's role for the plan's class (head teacher / counselor)? */
-export function isReviewer(actor: Actor, plan: Pick<StudyPlan, 'classId' | 'reviewerRole'>): boolean {
-  return actor.grants.some((g) => (g.role === 'headTeacher' || g.role === 'counselor') && g.role === plan.reviewerRole && g.classIds.includes(plan.classId));
+/** The roles whose approval the plan needs (joint for gxu-ee 试读, else the year's reviewer). */
+export function reviewersOf(plan: Pick<StudyPlan, 'reviewerRole' | 'jointReviewers'>): ReviewerRole[] {
+  return plan.jointReviewers && plan.jointReviewers.length > 0 ? plan.jointReviewers : [plan.reviewerRole];
+}
+
+/** The reviewer role the caller holds for the plan's class and has not yet used on it, if any. */
+export function reviewerRoleOf(actor: Actor, plan: Pick<StudyPlan, 'classId' | 'reviewerRole' | 'jointReviewers' | 'approvals'>): ReviewerRole | null {
+  const done = new Set((plan.approvals ?? []).map((a) => a.role));
+  for (const g of actor.grants) {
+    if ((g.role === 'headTeacher' || g.role === 'counselor') && g.classIds.includes(plan.classId) && reviewersOf(plan).includes(g.role) && !done.has(g.role)) return g.role;
+  }
+  return null;
+}
+
+/** Does the caller hold a reviewer's role for the plan's class (head teacher / counselor) still to review? */
+export function isReviewer(actor: Actor, plan: Pick<StudyPlan, 'classId' | 'reviewerRole' | 'jointReviewers' | 'approvals'>): boolean {
+  return reviewerRoleOf(actor, plan) !== null;
+}
+
+/**
+ * Joint reviewers from the policy, as data: a level whose duties make more than one role guide the
+ * plan (gxu-ee 试读: head teacher and counselor) has them review it together.
+ */
+function jointReviewersOf(warning: { policyId: string; level: string }): ReviewerRole[] | undefined {
+  const policy = presetPolicy(warning.policyId);
+  if (!policy) return undefined;
+  const roles = [...new Set(dutiesForLevel(policy, warning.level).filter((d) => d.duty === 'study-plan').map((d) => ReviewerRole.safeParse(d.role)))].flatMap((r) => (r.success ? [r.data] : []));
+  const unique = [...new Set(roles)];
+  return unique.length > 1 ? unique : undefined;
 }
 
 export function planView(ctx: Context, plan: Stored<StudyPlan>, cohort: number): PlanView {
@@ -93,6 +120,7 @@ export const planHandlers: Handlers<Pick<SupportApi, 'myPlan' | 'savePlan' | 'su
         goals: input.goals,
         status: 'draft',
         reviewerRole: reviewerNow(ctx, student),
+        ...(jointReviewersOf(warning) ? { jointReviewers: jointReviewersOf(warning) } : {}),
         signature: null,
         review: null,
         report: null,
@@ -130,16 +158,25 @@ export const planHandlers: Handlers<Pick<SupportApi, 'myPlan' | 'savePlan' | 'su
     async run(ctx, input) {
       const plan = await loadPlan(ctx.store, input.planId);
       const student = await loadStudent(ctx.store, plan.studentId);
-      if (!isReviewer(ctx.actor, plan)) {
-        throw new DomainError('PLAN.NOT_REVIEWER', plan.reviewerRole === 'headTeacher' ? '大一、大二学生的学习计划由班主任审核' : '大三及以上学生的学习计划由导师（暂由辅导员）审核');
+      const role = reviewerRoleOf(ctx.actor, plan);
+      if (!role) {
+        throw new DomainError(
+          'PLAN.NOT_REVIEWER',
+          plan.jointReviewers ? `该计划由${reviewersText(plan)}，你已审核或不是审核人` : plan.reviewerRole === 'headTeacher' ? '大一、大二学生的学习计划由班主任审核' : '大三及以上学生的学习计划由导师（暂由辅导员）审核',
+        );
       }
-      const status = planTransition(planState(plan), { type: 'review', decision: input.decision });
+      const decided = planTransition(planState(plan), { type: 'review', decision: input.decision });
       const at = ctx.nowIso();
-      const review = { decision: input.decision, opinion: input.opinion, byId: ctx.actor.userId, byName: ctx.actor.name, role: plan.reviewerRole, at };
+      const review = { decision: input.decision, opinion: input.opinion, byId: ctx.actor.userId, byName: ctx.actor.name, role, at };
+      // Joint review: approved once every reviewer has approved; a return by either sends it back.
+      const approvals = input.decision === 'approve' ? [...(plan.approvals ?? []), { role, byId: ctx.actor.userId, byName: ctx.actor.name, at, opinion: input.opinion }] : [];
+      const waiting = reviewersOf(plan).filter((r) => !approvals.some((a) => a.role === r));
+      const status = decided === 'approved' && waiting.length > 0 ? 'submitted' : decided;
       // The student is told in the same transaction as the review (approved, or returned to edit).
       const studentUser = await ctx.store.get<User>('users', studentUserId(plan.studentId));
       const saved = await ctx.store.transaction(async (tx) => {
-        const next = await tx.update<StudyPlan>(STUDY_PLANS, plan._id, { status, review, history: [...plan.history, event(ctx, status, input.opinion)] }, plan._version, ctx.write());
+        const note = status === 'submitted' ? `${reviewerRoleLabel[role]}已通过，待${waiting.map((r) => reviewerRoleLabel[r]).join('、')}审核：${input.opinion}` : input.opinion;
+        const next = await tx.update<StudyPlan>(STUDY_PLANS, plan._id, { status, review, approvals, history: [...plan.history, { ...event(ctx, status, note), ...(input.decision === 'approve' ? { approvedAs: role } : {}) }] }, plan._version, ctx.write());
         if (studentUser) await enqueue(tx, planReviewed(plan, { userId: studentUser._id, openid: studentUser.openid }, review), ctx.write());
         return next;
       });
@@ -177,7 +214,10 @@ export const planHandlers: Handlers<Pick<SupportApi, 'myPlan' | 'savePlan' | 'su
     async run(ctx) {
       const classIds = classIdsFor(ctx.actor, 'plan.review');
       if (classIds.length === 0) return [];
-      const plans = await queryAll<StudyPlan>(ctx.store, STUDY_PLANS, { where: { classId: { in: classIds }, status: { neq: 'draft' } } });
+      // Only plans the caller reviews (a 大三 plan is the counselor's, not in the head teacher's queue).
+      const plans = (await queryAll<StudyPlan>(ctx.store, STUDY_PLANS, { where: { classId: { in: classIds }, status: { neq: 'draft' } } })).filter(
+        (p) => reviewersOf(p).some((r) => ctx.actor.grants.some((g) => g.role === r && g.classIds.includes(p.classId))),
+      );
       const classes = new Map((await classesByIds(ctx.store, classIds)).map((c) => [c._id, c.name]));
       const rank = (p: StudyPlan) => (p.status === 'submitted' && isReviewer(ctx.actor, p) ? 0 : p.status === 'submitted' ? 1 : 2);
       return plans
@@ -190,6 +230,7 @@ export const planHandlers: Handlers<Pick<SupportApi, 'myPlan' | 'savePlan' | 'su
           status: p.status,
           submittedAt: p.signature?.at ?? null,
           reviewerRole: p.reviewerRole,
+          reviewers: reviewersText(p),
           rank: rank(p),
         }))
         .sort((a, b) => a.rank - b.rank || (a.submittedAt ?? '').localeCompare(b.submittedAt ?? ''))

@@ -105,7 +105,7 @@ export type CaseloadRow = {
   next: string[];
 };
 
-export type PlanQueueRow = { planId: string; studentId: string; studentName: string; className: string; levelName: string; status: PlanStatus; submittedAt: string | null; reviewerRole: ReviewerRole };
+export type PlanQueueRow = { planId: string; studentId: string; studentName: string; className: string; levelName: string; status: PlanStatus; submittedAt: string | null; reviewerRole: ReviewerRole; /** Who reviews, named: 班主任 / 辅导员 / 班主任与辅导员（联合审核）. */ reviewers: string };
 
 export type MyPlan = {
   warning: { id: string; levelName: string; semester: string; failedCourses: { code: string; name: string; credits: number }[] } | null;

@@ -51,6 +51,7 @@ export function noticeDutyRecords(notices: readonly NoticeEvidence[], keepersOf:
  */
 export function planDutyRecords(plan: Pick<StudyPlan, '_id' | 'studentId' | 'classId' | 'history'>): DutyRecord[] {
   const approvals = new Map<string, string>();
-  for (const e of plan.history) if (e.status === 'approved' && !approvals.has(e.by)) approvals.set(e.by, e.at);
+  // Each reviewer's own approval (a joint review's first approval leaves the plan submitted).
+  for (const e of plan.history) if ((e.status === 'approved' || e.approvedAs !== undefined) && !approvals.has(e.by)) approvals.set(e.by, e.at);
   return [...approvals].map(([by, at]) => ({ _id: `${plan._id}:approved:${by}`, kind: 'studyPlan', actorId: by, at, studentId: plan.studentId, classId: plan.classId, documented: true }));
 }

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { Button, Cell, CellGroup, Tag, TextArea } from '@nutui/nutui-react-taro';
-import { planStatusLabel } from '../../../../types/support';
+import { planStatusLabel, reviewerRoleLabel, reviewersText } from '../../../../types/support';
 import { formatWall } from '../../../services/wall-time';
 import { call } from '../../../services/api';
 import { messageOf, useLoad } from '../../../services/use-call';
@@ -26,7 +26,7 @@ function Queue() {
                 {p.studentName} <Tag type={p.status === 'submitted' ? 'warning' : 'default'}>{planStatusLabel[p.status]}</Tag>
               </View>
             }
-            description={`${p.className} · ${p.levelName}${p.submittedAt ? ` · 提交于 ${formatWall(p.submittedAt)}` : ''}`}
+            description={`${p.className} · ${p.levelName} · 审核：${p.reviewers}${p.submittedAt ? ` · 提交于 ${formatWall(p.submittedAt)}` : ''}`}
             onClick={() => void Taro.navigateTo({ url: pageUrl('/packages/staff/plan-review/index', { planId: p.planId }) })}
           />
         ))}
@@ -64,6 +64,10 @@ function Review({ planId }: { planId: string }) {
           <CellGroup>
             <Cell title="学业预警等级" extra={data.levelName} />
             <Cell title="学期" extra={data.semester} />
+            <Cell className="plan-reviewers" title="审核人" extra={reviewersText(data)} />
+            {(data.approvals ?? []).map((a) => (
+              <Cell key={a.role} title={`${reviewerRoleLabel[a.role]}已通过（${a.byName}）`} description={`${a.opinion} · ${formatWall(a.at)}`} />
+            ))}
             {data.signature ? <Cell title="学生签名" extra={`${data.signature.name} ${formatWall(data.signature.at)}`} /> : null}
           </CellGroup>
           <View className="section-title">重修计划（每门未通过课程）</View>

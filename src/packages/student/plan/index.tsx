@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { Button, Cell, CellGroup, Input, Tag, TextArea } from '@nutui/nutui-react-taro';
-import { planStatusLabel } from '../../../../types/support';
+import { planStatusLabel, reviewersText } from '../../../../types/support';
 import { formatWall } from '../../../services/wall-time';
 import { call } from '../../../services/api';
 import { messageOf, useLoad } from '../../../services/use-call';
@@ -68,6 +68,7 @@ export default function StudentPlan() {
           <CellGroup>
             <Cell title="学业预警等级" extra={warning.levelName} />
             <Cell title="学期" extra={warning.semester} />
+            {plan ? <Cell className="plan-reviewers" title="审核人" extra={reviewersText(plan)} /> : null}
           </CellGroup>
           {plan?.review ? (
             <CellGroup>
