@@ -33,12 +33,13 @@ function manualText(entry: RunEntry): string {
   return [...manualLine(entry), ...corrections].join('；');
 }
 
-const removedByHand = (e: RunEntry) => e.level === null && e.change !== 'lifted' && e.manual?.action === 'remove';
+// Taken off by a person: also when that ends an earlier warning (the rules did not lift it).
+const removedByHand = (e: RunEntry) => e.level === null && e.manual?.action === 'remove';
 /** Listed by the rules until an objection's correction of the grade rows left no level. */
 const withdrawn = (e: RunEntry) => e.level === null && e.change !== 'lifted' && !removedByHand(e) && (e.corrections?.length ?? 0) > 0;
 
 function remark(entry: RunEntry): string {
-  if (removedByHand(entry)) return '人工移出，不列入警示';
+  if (removedByHand(entry)) return entry.change === 'lifted' ? `人工移出，原${entry.previousLevelName ?? entry.previousLevel ?? '警示'}随之解除` : '人工移出，不列入警示';
   if (withdrawn(entry)) return '经异议核实更正，不列入警示';
   if (entry.change === 'lifted') return `解除警示（原为${entry.previousLevelName ?? entry.previousLevel ?? ''}）`;
   if (entry.source === 'carried') return '上次警示尚未解除';
@@ -54,7 +55,7 @@ function remark(entry: RunEntry): string {
 export function summaryRows(entries: ReadonlyArray<RunEntry>, classes: ReadonlyMap<string, ClassFacts>): string[][] {
   const order = (a: RunEntry, b: RunEntry) => (a.classId === b.classId ? a.studentId.localeCompare(b.studentId) : a.classId.localeCompare(b.classId));
   const warned = entries.filter((e) => e.level !== null).sort(order);
-  const lifted = entries.filter((e) => e.level === null && e.change === 'lifted').sort(order);
+  const lifted = entries.filter((e) => e.level === null && e.change === 'lifted' && !removedByHand(e)).sort(order);
   const removed = entries.filter((e) => removedByHand(e) || withdrawn(e)).sort(order);
   return [...warned, ...lifted, ...removed].map((e, i) => {
     const cls = classes.get(e.classId);

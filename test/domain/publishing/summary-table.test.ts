@@ -34,6 +34,27 @@ describe('summary table (学业警示学生名单汇总表)', () => {
     expect(summaryColumns).toHaveLength(13);
   });
 
+  it('a student taken off by hand whose earlier warning ends with it reads as a removal, not as the rules lifting it', () => {
+    const rows = summaryRows(
+      [
+        runEntry({
+          studentId: '5',
+          level: null,
+          levelName: null,
+          levelRank: -1,
+          change: 'lifted',
+          previousLevel: 'written',
+          previousLevelName: '书面警示',
+          manual: { action: 'remove', level: null, reason: null, reasonLabel: null, note: '已办理休学', by: 'u', byName: '王' },
+        }),
+      ],
+      classes,
+    );
+    expect(rows[0]?.[8]).toBe('人工移出');
+    expect(rows[0]?.[9]).toBe('人工移出（王）：已办理休学');
+    expect(rows[0]?.[12]).toBe('人工移出，原书面警示随之解除');
+  });
+
   it('fills 人工补充及原因 with the grade rows corrected after an objection, and their reason', () => {
     const [row] = summaryRows(
       [runEntry({ studentId: '5', corrections: [{ text: '大学物理（PH1，2025-2026-1 正考）成绩 35 不计入', reason: '成绩录入错误', byName: '梁秘书', at: '2026-03-03T10:00:00.000+08:00' }] })],
