@@ -78,10 +78,17 @@ export type DutyRecordDoc = {
 
 export type FollowUpStatus = 'open' | 'closed';
 
-/** An absence without leave found at a dorm check, waiting for the counselor. */
+/**
+ * Something waiting for the counselor: an absence without leave found at a dorm check, or a
+ * learning difficulty an assistant reported (seed 000: 及时向辅导员反映学生学习困难).
+ */
 export type FollowUp = {
   _id: string;
-  reason: 'dormAbsence';
+  reason: 'dormAbsence' | 'difficultyReport';
+  /** difficultyReport: what the assistant saw, and the type they think it is (the counselor decides). */
+  note?: string;
+  /** A DifficultyType of types/support.ts (kept as text here: support imports this module). */
+  difficulty?: string;
   studentId: string;
   studentName: string;
   classId: string;

@@ -4,7 +4,8 @@ import { roleLabel, type ClassInfo, type Dorm, type Student } from '../../types/
 import { classIdsFor, departmentsFor, wholeCollegeIdsFor } from '../core/access/authorize';
 import { absencesWithoutLeave } from '../core/checkins/dorm-absences';
 import { placeById, placeOfBuilding, defaultPlaces } from '../core/checkins/places';
-import { followUpIdFor } from '../core/checkins/record-id';
+import { followUpIdFor, recordIdFor } from '../core/checkins/record-id';
+import { DifficultyType, difficultyLabel } from '../../types/support';
 import { recordLabel } from '../core/checkins/record-label';
 import { DomainError, NotFoundError } from '../core/errors';
 import { classesByIds, classResource, dormLabel, loadClass, loadStudent, studentResource, usersByIds } from '../platform/directory/directory';
@@ -34,6 +35,13 @@ function recordKindsFor(actor: Actor): Pick<CheckinOptions, 'recordKinds' | 'tal
   kinds.delete('studyPlan');
   const minutes = rules.flatMap((r) => (r.counts.kinds.includes('talk') && r.counts.minMinutes !== undefined ? [r.counts.minMinutes] : []));
   return { recordKinds: [...kinds].sort(), talkMinMinutes: minutes.length > 0 ? Math.max(...minutes) : null };
+}
+
+/** Why a follow-up waits, in one line. */
+function followUpSummary(f: FollowUp): string {
+  if (f.reason === 'dormAbsence') return '查寝登记缺勤（未请假）';
+  const type = DifficultyType.safeParse(f.difficulty);
+  return `反映学习困难${type.success ? `（${difficultyLabel[type.data]}）` : ''}：${f.note ?? ''}`;
 }
 
 /** Every id must be a student of the class (a late list with a stranger in it is a mistake). */
@@ -282,10 +290,40 @@ export const checkinsFunction = defineFunction('checkins', checkinsApi, {
           studentName: f.studentName,
           classId: f.classId,
           dormLabel: dormLabel(f.dormId ? dorms.get(f.dormId) : null),
+          reason: f.reason,
+          summary: followUpSummary(f),
           reportedByName: people.get(f.reportedBy)?.name ?? f.reportedBy,
           at: f.at,
           status: f.status,
         }));
+    },
+  },
+
+  reportDifficulty: {
+    ...byStudent,
+    async run(ctx, input) {
+      const student = await loadStudent(ctx.store, input.studentId);
+      const cls = await loadClass(ctx.store, student.classId);
+      // One report per phone tap: a resend finds the first.
+      const followUpId = followUpIdFor(recordIdFor(ctx.actor.userId, input.clientId), student._id);
+      if (await ctx.store.get(FOLLOW_UPS, followUpId)) return { followUpId, duplicate: true };
+      const followUp: FollowUp = {
+        _id: followUpId,
+        reason: 'difficultyReport',
+        note: input.note,
+        ...(input.difficulty ? { difficulty: input.difficulty } : {}),
+        studentId: student._id,
+        studentName: student.name,
+        classId: student.classId,
+        collegeId: student.collegeId,
+        counselorId: cls.counselorId,
+        recordId: followUpId,
+        reportedBy: ctx.actor.userId,
+        at: ctx.nowIso(),
+        status: 'open',
+      };
+      await ctx.store.add(FOLLOW_UPS, followUp, ctx.write());
+      return { followUpId, duplicate: false };
     },
   },
 

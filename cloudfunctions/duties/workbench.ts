@@ -93,7 +93,7 @@ const sources: Record<WorkbenchKey, { roles: Role[]; rows: Source }> = {
     roles: ['counselor'],
     async rows(ctx) {
       const open = await queryAll<FollowUp>(ctx.store, FOLLOW_UPS, { where: { counselorId: ctx.actor.userId, status: 'open' } });
-      return open.sort((a, b) => (a.at < b.at ? 1 : -1)).map((f) => ({ id: f._id, title: f.studentName, detail: '查寝缺勤，待跟进', page: '/packages/admin/compliance/index', params: {} }));
+      return open.sort((a, b) => (a.at < b.at ? 1 : -1)).map((f) => ({ id: f._id, title: f.studentName, detail: f.reason === 'dormAbsence' ? '查寝缺勤，待跟进' : `学习困难反映：${f.note ?? ''}`, page: '/packages/admin/compliance/index', params: {} }));
     },
   },
   talksDue: { roles: ['headTeacher'], rows: (ctx) => myOpenDuties(ctx, 'semester', (kinds) => kinds.includes('talk')) },

@@ -124,6 +124,7 @@ export const caseHandlers: Handlers<Pick<SupportApi, 'caseView' | 'caseload'>> =
         duties,
         dutiesNote,
         next: [],
+        difficultyAction: audience !== 'staff' ? null : isAllowed(ctx.actor, 'difficulty.write', resource) ? 'set' : isAllowed(ctx.actor, 'checkin.write', resource) ? 'report' : null,
       };
       const redacted = redactCase({ ...view, timeline: [] }, audience, ctx.actor.userId);
       const next = nextSteps({

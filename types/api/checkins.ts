@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { action } from '../envelope';
 import { id, isoTime, text } from '../fields';
 import { ResidentStatus, TalkMode, type CheckinFlag as Flag, type FollowUpStatus } from '../checkin';
-import { TalkerRole } from '../support';
+import { DifficultyType, TalkerRole } from '../support';
 import type { DutyRecordKind } from '../duty';
 import type { Place } from '../place';
 
@@ -142,6 +142,9 @@ export type FollowUpRow = {
   studentName: string;
   classId: string;
   dormLabel: string;
+  reason: 'dormAbsence' | 'difficultyReport';
+  /** One line saying why it waits (缺勤未请假 / 学业助理反映的学习困难). */
+  summary: string;
   reportedByName: string;
   at: string;
   status: FollowUpStatus;
@@ -169,6 +172,10 @@ export const checkinsApi = {
   teacherContact: action(TeacherContactInput).returns<CheckinReceipt>(),
   myRecords: action(z.object({ limit: z.number().int().min(1).max(100).default(30) })).returns<RecordRow[]>(),
   followUps: action(z.object({ status: z.enum(['open', 'closed']).default('open') })).returns<FollowUpRow[]>(),
+  /** An assistant (or any class staff) reports a student's learning difficulty to the counselor's queue. */
+  reportDifficulty: action(
+    z.object({ clientId: sent.clientId, studentId: id, difficulty: DifficultyType.optional(), note: text(500, '情况说明').pipe(z.string().min(1, '请写明学生的学习困难情况')) }),
+  ).returns<{ followUpId: string; duplicate: boolean }>(),
   closeFollowUp: action(z.object({ followUpId: id })).returns<{ followUpId: string; status: FollowUpStatus }>(),
 };
 export type CheckinsApi = typeof checkinsApi;

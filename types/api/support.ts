@@ -89,6 +89,8 @@ export type CaseView = {
   /** Why the duty lines may be missing (e.g. the school calendar does not cover today). */
   dutiesNote: string | null;
   next: string[];
+  /** Staff: may set the learning-difficulty type here (counselor, head teacher), or report one to the counselor (assistant). */
+  difficultyAction: 'set' | 'report' | null;
 };
 
 export type CaseloadRow = {

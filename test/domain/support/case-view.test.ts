@@ -33,6 +33,7 @@ const view: CaseView = {
   duties: [{ title: '谈话', role: '辅导员', personName: '林老师', required: 2, progress: 1, status: 'due', dueAt: '2027-01-18T00:00:00.000+08:00' }],
   dutiesNote: null,
   next: [],
+    difficultyAction: 'set',
 };
 
 describe('case view: redaction by audience', () => {

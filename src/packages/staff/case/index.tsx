@@ -4,6 +4,7 @@ import { Button, Cell, CellGroup, Tag } from '@nutui/nutui-react-taro';
 import type { CaseView, CaseloadRow, DutyLine, TimelineEntry } from '../../../../types/api/support';
 import { planStatusLabel } from '../../../../types/support';
 import { dueDateText, dutyStatusLabel } from '../../../../types/duty';
+import { DifficultyCell } from './difficulty-cell';
 import { formatWall } from '../../../services/wall-time';
 import { call } from '../../../services/api';
 import { useLoad } from '../../../services/use-call';
@@ -64,7 +65,7 @@ function Timeline({ entries }: { entries: TimelineEntry[] }) {
 }
 
 function Case({ studentId }: { studentId: string }) {
-  const { data, error, loading } = useLoad(() => call('support', 'caseView', { studentId }), [studentId]);
+  const { data, error, loading, reload } = useLoad(() => call('support', 'caseView', { studentId }), [studentId]);
   const view: CaseView | null = data;
   return (
     <View className="page">
@@ -110,7 +111,7 @@ function Case({ studentId }: { studentId: string }) {
           </CellGroup>
           <View className="section-title">学习困难类型与计划</View>
           <CellGroup>
-            <Cell title="学习困难类型" extra={view.difficulty?.label ?? '未认定'} />
+            <DifficultyCell view={view} onDone={reload} />
             <Cell title="学习计划" extra={view.plan ? planStatusLabel[view.plan.status] : '未填写'} />
           </CellGroup>
           <View className="section-title">帮扶记录</View>

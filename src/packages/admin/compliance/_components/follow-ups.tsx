@@ -19,15 +19,15 @@ export function FollowUps() {
   };
   return (
     <View className="follow-ups">
-      <View className="section-title danger">查寝缺勤待跟进（{list.data.length}）</View>
+      <View className="section-title danger">待跟进（{list.data.length}）：查寝缺勤、学习困难反映</View>
       {error ? <View className="danger" style={{ padding: '0 16px' }}>{error}</View> : null}
       <CellGroup>
         {list.data.map((f) => (
           <Cell
             key={f.followUpId}
             className="follow-up-row"
-            title={`${f.studentName} · ${f.dormLabel}`}
-            description={`${f.reportedByName} 查寝登记缺勤（未请假） · ${f.at.slice(0, 16).replace('T', ' ')}`}
+            title={f.reason === 'dormAbsence' ? `${f.studentName} · ${f.dormLabel}` : f.studentName}
+            description={`${f.reportedByName} ${f.summary} · ${f.at.slice(0, 16).replace('T', ' ')}`}
             extra={
               <Button size="small" onClick={() => void close(f.followUpId)}>
                 已跟进
