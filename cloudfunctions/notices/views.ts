@@ -70,6 +70,7 @@ export function statusRow(
     noticeId: n._id,
     studentId: n.studentId,
     studentName: n.studentName,
+    semester: n.semester,
     levelName: n.levelName,
     version: n.version,
     correction: n.correction?.reason ?? null,

@@ -73,6 +73,8 @@ export type NoticeStatusRow = {
   noticeId: string;
   studentId: string;
   studentName: string;
+  /** The list's semester: older semesters' notices can still be open. */
+  semester: string;
   levelName: string;
   version: number;
   /** Why this version replaced the previous one (a clerk's correction after an objection). */

@@ -41,7 +41,10 @@ function Resolve({ row, onDone }: { row: ObjectionRow; onDone: () => void }) {
   return (
     <View style={{ marginTop: '8px' }}>
       <GradeRows rows={row.grades} choices={choices} editing={correcting} onChange={choose} />
-      <TextArea placeholder="答复学生（核实情况）" value={note} onChange={setNote} maxLength={300} />
+      <View className="muted" style={{ margin: '8px 0 4px' }}>
+        答复学生（核实情况）
+      </View>
+      <TextArea placeholder="写明核实了什么、结论如何" value={note} onChange={setNote} maxLength={300} />
       {correcting ? (
         <View className="muted" style={{ margin: '8px 0 4px' }}>
           请在上方选择要“不计入”或“改成绩”的成绩行：系统按更正后的成绩重新判定警示等级，原通知不改动，发出更正后的新版本（无警示时撤销），以后每次运行规则都按更正后的成绩计算。

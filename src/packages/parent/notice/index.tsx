@@ -93,7 +93,10 @@ export default function ParentNotice() {
                 </Cell>
               </CellGroup>
               <View style={{ padding: '8px 16px' }}>
-                <TextArea placeholder="给辅导员的留言（选填）" value={message} onChange={setMessage} maxLength={300} />
+                <View className="muted" style={{ paddingBottom: '4px' }}>
+                  给辅导员的留言（选填）
+                </View>
+                <TextArea placeholder="例如：已和孩子谈过，会督促按计划重修" value={message} onChange={setMessage} maxLength={300} />
               </View>
               <View className="muted" style={{ padding: '0 16px 8px' }}>
                 家长签名：

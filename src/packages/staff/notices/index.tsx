@@ -80,11 +80,12 @@ export default function ClassNotices() {
     );
   }
 
-  const act = async (work: () => Promise<unknown>, done: string) => {
+  /** `done` is the toast; null where the result shows on screen (a toast would cover it). */
+  const act = async (work: () => Promise<unknown>, done: string | null) => {
     setBusy(true);
     try {
       await work();
-      Taro.showToast({ title: done, icon: 'success' });
+      if (done) Taro.showToast({ title: done, icon: 'success' });
       status.reload();
     } catch (e) {
       Taro.showToast({ title: messageOf(e), icon: 'none' });
@@ -127,7 +128,7 @@ export default function ClassNotices() {
             }}
           >
             <Text style={{ fontWeight: 600 }}>
-              {row.studentName} · {row.levelName}
+              {row.studentName} · {row.semester} {row.levelName}
               {row.version > 1 ? '（更正版）' : ''}
             </Text>
             <Text className={row.overdue ? 'danger' : 'muted'}>{row.overdue ? '已逾期' : `截止 ${wallTime(row.parentDeadline).slice(5, 10)}`}</Text>
@@ -175,12 +176,15 @@ export default function ClassNotices() {
                 >
                   {record?.noticeId === row.noticeId ? '收起通知单' : '查看通知单与签名'}
                 </Button>
-                <Button size="small" id={`create-code-${row.studentId}`} disabled={busy} onClick={() => void act(async () => setIssued(await call('notices', 'createBindingCode', { studentId: row.studentId })), '已生成')}>
+                <Button size="small" id={`create-code-${row.studentId}`} disabled={busy} onClick={() => void act(async () => setIssued(await call('notices', 'createBindingCode', { studentId: row.studentId })), null)}>
                   生成家长绑定码
                 </Button>
               </View>
               {record?.noticeId === row.noticeId ? <NoticeRecord record={record} /> : null}
-              <TextArea placeholder="电话联系摘要（家长无微信时记录，算作已告知）" value={summary} onChange={setSummary} maxLength={500} style={{ marginTop: '8px' }} />
+              <View className="muted" style={{ marginTop: '8px', fontSize: '13px' }}>
+                电话联系摘要（家长无微信时记录，算作已告知）
+              </View>
+              <TextArea placeholder="例如：已电话告知家长警示情况，家长表示配合" value={summary} onChange={setSummary} maxLength={500} style={{ marginTop: '8px' }} />
               <Button
                 size="small"
                 type="primary"

@@ -43,7 +43,10 @@ export function GradeRows({ rows, choices, editing, onChange }: { rows: Objectio
                   改成绩
                 </Button>
                 {choice?.action === 'correct' ? (
-                  <Input id={`grade-score-${id}`} className="grade-score" placeholder="更正后的成绩" value={choice.score} onChange={(score) => onChange(g.gradeId, { action: 'correct', score })} style={{ width: '110px' }} />
+                  <>
+                    <Text className="muted">更正为</Text>
+                    <Input id={`grade-score-${id}`} className="grade-score" placeholder="成绩" value={choice.score} onChange={(score) => onChange(g.gradeId, { action: 'correct', score })} style={{ width: '90px' }} />
+                  </>
                 ) : null}
               </View>
             ) : null}
