@@ -12,7 +12,7 @@ import { studentResource } from '../platform/directory/directory';
 import type { Context, Handlers } from '../platform/runtime/define-function';
 import { newId, queryAll, type Stored } from '../platform/store/store';
 import { PAIRINGS } from './collections';
-import { loadPairing, orNobody } from './load';
+import { caseWarning, loadPairing, orNobody } from './load';
 
 /** The one resource a pairing form is reached by, for the `pairing` action and the case view alike. */
 export const pairingResourceOf = (p: Pick<Pairing, 'classId' | 'collegeId'>): Resource => ({ classId: p.classId, collegeId: p.collegeId });
@@ -63,6 +63,9 @@ export const pairingHandlers: Handlers<Pick<SupportApi, 'applyPairing' | 'approv
       const first = helpees[0];
       if (!first) throw new DomainError('PAIRING.HELPEE_UNKNOWN', '至少一名被帮扶人', 'helpeeIds');
       if (helper.collegeId !== first.collegeId) throw new DomainError('PAIRING.HELPER_COLLEGE', '帮扶人应为本学院学生', 'helperId');
+      // A helper is a good student: one under an academic warning needs help, and cannot give it.
+      const helperWarning = await caseWarning(ctx.store, helper._id);
+      if (helperWarning?.status === 'active') throw new DomainError('PAIRING.HELPER_WARNED', `${helper.name}目前受${helperWarning.levelName}，不能担任帮扶人`, 'helperId');
       const _id = `pairing-${newId(Date.parse(ctx.nowIso()))}`;
       const pairing: Pairing = {
         _id,

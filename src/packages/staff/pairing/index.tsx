@@ -26,10 +26,16 @@ function ApplyForm({ helpeeId, onDone }: { helpeeId: string; onDone: () => void 
   const [plan, setPlan] = useState('');
   const [bankAccount, setBankAccount] = useState('');
   const [fault, setFault] = useState<string | null>(null);
+  // The paper form takes up to five helpees: the class's other warned students can join this one.
+  const warned = useLoad(() => call('warnings', 'list', {}), []);
+  const classId = (warned.data ?? []).find((w) => w.studentId === helpeeId)?.classId;
+  const classmates = (warned.data ?? []).filter((w) => w.status === 'active' && w.classId === classId);
+  const [helpeeIds, setHelpeeIds] = useState<string[]>([helpeeId]);
   const submit = async () => {
     setFault(null);
+    if (helpeeIds.length > 5) return setFault('被帮扶人最多 5 名');
     try {
-      await call('support', 'applyPairing', { helperId, helpeeIds: [helpeeId], difficulty, reason, plan, bankAccount });
+      await call('support', 'applyPairing', { helperId, helpeeIds, difficulty, reason, plan, bankAccount });
       Taro.showToast({ title: '已提交班级评议', icon: 'success' });
       onDone();
     } catch (e) {
@@ -38,7 +44,13 @@ function ApplyForm({ helpeeId, onDone }: { helpeeId: string; onDone: () => void 
   };
   return (
     <View style={{ background: '#fff', paddingBottom: '12px' }}>
-      <View className="section-title">朋辈帮扶申请（被帮扶人 {helpeeId}）</View>
+      <View className="section-title">朋辈帮扶申请 · 被帮扶人（已选 {helpeeIds.length} 人，最多 5 人）</View>
+      <ChoiceChips
+        multiple
+        options={(classmates.length > 0 ? classmates : [{ studentId: helpeeId, studentName: '该生' }]).map((w) => ({ value: w.studentId, label: w.studentName }))}
+        value={helpeeIds}
+        onChange={(ids) => setHelpeeIds(ids.includes(helpeeId) ? ids : [helpeeId, ...ids])}
+      />
       <Input placeholder="帮扶人学号" value={helperId} onChange={setHelperId} />
       <ChoiceChips options={labelled(difficultyLabel, ['temporary', 'ability', 'motivation', 'holistic', 'adaptation'])} value={[difficulty]} onChange={([v]) => v && setDifficulty(v)} />
       <TextArea placeholder="学业困难原因" maxLength={300} value={reason} onChange={setReason} />

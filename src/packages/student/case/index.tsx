@@ -78,6 +78,18 @@ export default function StudentCase() {
           <View className="section-title">约谈与会议</View>
           {(meetings.data ?? []).map((m) => <MeetingCard key={m._id} m={m} userId={me.data?.userId ?? ''} onDone={meetings.reload} />)}
           {meetings.data?.length === 0 ? <View className="muted" style={{ padding: '0 16px' }}>暂无</View> : null}
+          {v.timeline.some((e) => e.kind === 'pairing') ? (
+            <>
+              <View className="section-title">我参与的朋辈帮扶</View>
+              <CellGroup>
+                {v.timeline
+                  .filter((e) => e.kind === 'pairing')
+                  .map((e) => (
+                    <Cell key={`pairing-${e.refId}`} className="my-pairing" title={e.title} description={e.detail} />
+                  ))}
+              </CellGroup>
+            </>
+          ) : null}
           <View className="section-title">帮扶记录</View>
           <CellGroup>
             {v.timeline.map((e, i) => (
