@@ -37,14 +37,24 @@ export default function Join() {
         邀请码由学院教学秘书发给本人，一次有效，7 天内使用。请同时填写您的工号（学生填学号）和姓名以核对身份。
       </View>
       <CellGroup>
-        <Cell title="邀请码">
-          <Input id="join-code" placeholder="如 ABCD-EFGH" value={code} onChange={(v: string) => setCode(v)} maxLength={12} />
+        {/* A Cell's children replace its title, so each label is written above its input. */}
+        <Cell>
+          <View style={{ width: '100%' }}>
+            <View className="muted">邀请码</View>
+            <Input id="join-code" placeholder="如 ABCD-EFGH" value={code} onChange={(v: string) => setCode(v)} maxLength={12} />
+          </View>
         </Cell>
-        <Cell title="工号或学号">
-          <Input id="join-number" placeholder="如 T1001 或 2024310101" value={number} onChange={(v: string) => setNumber(v)} maxLength={32} />
+        <Cell>
+          <View style={{ width: '100%' }}>
+            <View className="muted">工号或学号</View>
+            <Input id="join-number" placeholder="如 T1001 或 2024310101" value={number} onChange={(v: string) => setNumber(v)} maxLength={32} />
+          </View>
         </Cell>
-        <Cell title="姓名">
-          <Input id="join-name" placeholder="学院登记的姓名" value={name} onChange={(v: string) => setName(v)} maxLength={32} />
+        <Cell>
+          <View style={{ width: '100%' }}>
+            <View className="muted">姓名</View>
+            <Input id="join-name" placeholder="学院登记的姓名" value={name} onChange={(v: string) => setName(v)} maxLength={32} />
+          </View>
         </Cell>
       </CellGroup>
       {error ? (

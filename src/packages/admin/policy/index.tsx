@@ -64,8 +64,17 @@ export default function PolicyParameters() {
           <View className="section-title">{view.policyName}</View>
           <CellGroup>
             {view.parameters.map((p) => (
-              <Cell key={p.id} title={p.label} description={`默认 ${p.default}${p.unit}，可设 ${p.min}–${p.max}${p.unit}`}>
-                <Input className={`param-${p.id}`} type="digit" value={draft[p.id] ?? ''} onChange={(v: string) => setDraft({ ...draft, [p.id]: v })} />
+              // A Cell's children replace its title, so the label is written above the input.
+              <Cell key={p.id}>
+                <View style={{ width: '100%' }}>
+                  <View>{p.label}</View>
+                  <View className="muted">
+                    默认 {p.default}
+                    {p.unit}，可设 {p.min}–{p.max}
+                    {p.unit}
+                  </View>
+                  <Input className={`param-${p.id}`} type="digit" value={draft[p.id] ?? ''} onChange={(v: string) => setDraft({ ...draft, [p.id]: v })} />
+                </View>
               </Cell>
             ))}
           </CellGroup>
