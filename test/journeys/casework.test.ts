@@ -214,5 +214,56 @@ describe('journey: casework that tells the truth', () => {
     await again.tap(held.getByText('保存记录', { exact: true }), '保存记录');
     await again.see('纪要：讨论补考复习计划，约定每周互查');
   });
+
+  it('a pairing with two helpees goes class → college → school; the bank account is masked except for the school approver', async () => {
+    j = new Journey(app, 'pairing-two-helpees');
+    const saved = process.env.FIELD_KEY;
+    process.env.FIELD_KEY = 'ab'.repeat(32);
+    try {
+      const warnings = (await queryAll<Warning>(app.store, WARNINGS, { where: { classId: people.firstClass._id, status: 'active' } })).sort((a, b) => a.studentId.localeCompare(b.studentId));
+      const [first, second] = warnings;
+      if (!first || !second) throw new Error('the class has fewer than two warned students');
+      const helper = app.demo.students.find((s) => s.classId === people.firstClass._id && !warnings.some((w) => w.studentId === s._id));
+      if (!helper) throw new Error('no unwarned student to help');
+      const head = await j.signIn('班主任', staff(app.demo, people.headTeacherUser));
+      await head.tap('帮扶名单与个案');
+      await head.tap(head.page.locator('.case-row').filter({ hasText: first.studentName }).locator('visible=true').first(), first.studentName);
+      await head.tap('朋辈帮扶');
+      await head.see('朋辈帮扶申请');
+      await head.tap(head.page.locator('.chip').filter({ hasText: second.studentName }).locator('visible=true').first(), second.studentName);
+      await head.see('已选 2 人');
+      await head.type('input[placeholder="帮扶人学号"]', helper._id, '帮扶人学号');
+      await head.type('textarea[placeholder="学业困难原因"]', '高数与物理基础薄弱', '学业困难原因');
+      await head.type('textarea[placeholder="帮扶计划"]', '每周二、四晚自习集中辅导', '帮扶计划');
+      await head.type('input[placeholder="帮扶人中国银行账号（加密保存）"]', '6217000012345678901', '银行账号');
+      await head.tap('提交申请');
+      const card = head.page.locator('.pairing-card').filter({ hasText: helper.name }).locator('visible=true').first();
+      await head.see(`${helper.name} → ${first.studentName}、${second.studentName}`, card);
+      await head.see('**** 8901', card);
+      await head.type(card.locator('textarea').first(), '同学互助意愿强', '班级评议意见');
+      await head.tap(card.getByText('同意', { exact: true }), '同意（班级评议）');
+      await head.see('班级评议：同意');
+
+      const leader = await j.signIn('院领导', staff(app.demo, people.leaderUser));
+      await leader.tap('朋辈帮扶审核（院系审核）');
+      const atCollege = leader.page.locator('.pairing-card').filter({ hasText: helper.name }).locator('visible=true').first();
+      await leader.see('**** 8901', atCollege);
+      await leader.type(atCollege.locator('textarea').first(), '同意', '院系审核意见');
+      await leader.tap(atCollege.getByText('同意', { exact: true }), '同意（院系审核）');
+      await leader.see('院系审核：同意');
+
+      const school = await j.signIn('学工部', staff(app.demo, 't-affairs'));
+      await school.tap('朋辈帮扶审核（学校审核）');
+      const atSchool = school.page.locator('.pairing-card').filter({ hasText: helper.name }).locator('visible=true').first();
+      await school.see('6217000012345678901', atSchool);
+      await school.type(atSchool.locator('textarea').first(), '同意，按月发放', '学校审核意见');
+      await school.tap(atSchool.getByText('同意', { exact: true }), '同意（学校审核）');
+      await school.see('学校审核：同意');
+      expect(await head.screenText()).not.toContain('6217000012345678901');
+    } finally {
+      if (saved === undefined) delete process.env.FIELD_KEY;
+      else process.env.FIELD_KEY = saved;
+    }
+  });
 });
 

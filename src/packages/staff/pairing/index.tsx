@@ -81,7 +81,7 @@ function PairingCard({ p, roles, onDone }: { p: PairingView; roles: Role[]; onDo
     }
   };
   return (
-    <View style={{ background: '#fff', margin: '8px 0', padding: '10px 16px' }}>
+    <View className="pairing-card" style={{ background: '#fff', margin: '8px 0', padding: '10px 16px' }}>
       <View>
         {p.helperName} → {p.helpeeNames.join('、')} <Tag type={p.status === 'approved' ? 'success' : p.status === 'rejected' ? 'danger' : 'warning'}>{pairingStatusLabel[p.status]}</Tag>
       </View>
