@@ -1,11 +1,11 @@
-import { queryAll, type Store, type Stored, type Where } from '../platform/store/store';
+import { queryAll, type Order, type Store, type Stored, type Where } from '../platform/store/store';
 
 const CHUNK = 200;
 
 /** queryAll with an `in` filter on many values, in chunks (CloudBase caps the size of `in`). */
-export async function queryIn<T>(store: Store, collection: string, field: string, values: readonly string[], where: Where = {}): Promise<Stored<T>[]> {
+export async function queryIn<T>(store: Store, collection: string, field: string, values: readonly string[], where: Where = {}, orderBy?: Order[]): Promise<Stored<T>[]> {
   const unique = [...new Set(values)];
   const out: Stored<T>[] = [];
-  for (let i = 0; i < unique.length; i += CHUNK) out.push(...(await queryAll<T>(store, collection, { where: { ...where, [field]: { in: unique.slice(i, i + CHUNK) } } })));
+  for (let i = 0; i < unique.length; i += CHUNK) out.push(...(await queryAll<T>(store, collection, { where: { ...where, [field]: { in: unique.slice(i, i + CHUNK) } }, ...(orderBy ? { orderBy } : {}) })));
   return out;
 }

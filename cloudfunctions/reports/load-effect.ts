@@ -2,8 +2,8 @@ import type { DutyRecordDoc } from '../../types/checkin';
 import type { User } from '../../types/domain';
 import type { GradeRow } from '../../types/grade';
 import type { Meeting, Pairing, StudyPlan, TalkRecord } from '../../types/support';
-import { WARNINGS, type Warning } from '../../types/warning';
 import type { EffectFacts } from '../core/reports/effect';
+import { digestWarnings, WARNING_DIGESTS, type WarningDigest } from '../core/reports/warning-digest';
 import type { GradeFact, PlanFact, SupportFact, WarningFact } from '../core/reports/facts';
 import { createScoreReader, presetPolicy } from '../core/rules';
 import { usersByIds } from '../platform/directory/directory';
@@ -13,14 +13,20 @@ import { queryAll } from '../platform/store/store';
 import { queryIn } from './chunked';
 import type { ReportScope } from './scope';
 
+/** The order of the [classId, at] index, so pages walk it instead of the whole collection. */
+const BY_CLASS_AND_TIME = [{ field: 'classId', direction: 'asc' as const }, { field: 'at', direction: 'asc' as const }];
+
+/** When no published list names the policy: the usual 60 (policies default to it too). */
+const DEFAULT_PASS_MARK = 60;
+
 const text = (v: unknown, what: string): string => {
   if (typeof v !== 'string') throw new Error(`${what} is missing`);
   return v;
 };
 
-function warningFact(w: Warning): WarningFact {
+function warningFact(w: WarningFact): WarningFact {
   return {
-    warningId: text(w._id, '_id'),
+    warningId: text(w.warningId, 'warningId'),
     studentId: text(w.studentId, 'studentId'),
     studentName: w.studentName ?? '',
     classId: text(w.classId, 'classId'),
@@ -30,26 +36,35 @@ function warningFact(w: Warning): WarningFact {
     levelRank: typeof w.levelRank === 'number' ? w.levelRank : 0,
     status: w.status,
     publishedAt: text(w.publishedAt, 'publishedAt'),
-    failedCourses: (w.failedCourses ?? []).map((c) => ({ code: c.code, name: c.name })),
+    failedCourses: w.failedCourses.map((c) => ({ code: text(c.code, 'code'), name: c.name })),
   };
 }
 
-/** Warnings of the classes in scope, every semester (a bad record is reported and left out). */
+/**
+ * Warnings of the classes in scope, every semester, from their semester × class digests (one
+ * document per class and semester, whatever the number of records); a bad digest is reported and left out.
+ */
 export async function scopedWarnings(ctx: Context, scope: ReportScope): Promise<WarningFact[]> {
-  const rows = await queryIn<Warning>(ctx.store, WARNINGS, 'classId', scope.classes.map((c) => c._id));
-  return mapSurviving(WARNINGS, rows, (w) => w._id, warningFact);
+  const digests = await queryIn<WarningDigest>(ctx.store, WARNING_DIGESTS, 'classId', scope.classes.map((c) => c._id));
+  return mapSurviving(WARNING_DIGESTS, digests, (d) => d._id, (d) => digestWarnings(d).map(warningFact)).flat();
+}
+
+/** The semesters whose list was published, with the policy of each (its pass mark reads the later grades). */
+export async function publishedPolicies(ctx: Context, collegeId: string | null): Promise<Map<string, string>> {
+  if (!collegeId) return new Map();
+  const runs = await queryAll<{ semester: string; policyId: string }>(ctx.store, 'warningRuns', { where: { collegeId, status: 'published' } });
+  return new Map(runs.map((r) => [r.semester, r.policyId]));
 }
 
 export async function publishedSemesters(ctx: Context, collegeId: string | null): Promise<Set<string>> {
-  if (!collegeId) return new Set();
-  const runs = await queryAll<{ semester: string }>(ctx.store, 'warningRuns', { where: { collegeId, status: 'published' } });
-  return new Set(runs.map((r) => r.semester));
+  return new Set((await publishedPolicies(ctx, collegeId)).keys());
 }
 
 /** Everything the effect report of `semester` reads, for the classes in scope. */
 export async function loadEffectFacts(ctx: Context, scope: ReportScope, semester: string): Promise<EffectFacts> {
   const warnings = await scopedWarnings(ctx, scope);
-  const published = await publishedSemesters(ctx, scope.collegeId);
+  const policies = await publishedPolicies(ctx, scope.collegeId);
+  const published = new Set(policies.keys());
   const base = warnings.filter((w) => w.semester === semester && w.status !== 'withdrawn');
   const studentIds = [...new Set(base.map((w) => w.studentId))];
   const classIds = scope.classes.map((c) => c._id);
@@ -60,19 +75,14 @@ export async function loadEffectFacts(ctx: Context, scope: ReportScope, semester
     lines: p.lines.map((l) => ({ courseCode: l.courseCode, courseName: l.courseName })),
   }));
 
-  const policyIds = new Map<string, number>();
-  const passMarkOf = (studentId: string) => policyIds.get(studentId) ?? 60;
-  for (const w of await queryIn<Warning>(ctx.store, WARNINGS, '_id', base.map((b) => b.warningId))) policyIds.set(w.studentId, presetPolicy(w.policyId)?.passMark ?? 60);
-  const readers = new Map<number, ReturnType<typeof createScoreReader>>();
-  const reader = (mark: number) => {
-    let r = readers.get(mark);
-    if (!r) readers.set(mark, (r = createScoreReader(mark)));
-    return r;
-  };
+  const passMark = presetPolicy(policies.get(semester) ?? '')?.passMark ?? DEFAULT_PASS_MARK;
+  const read = createScoreReader(passMark);
   const gradeRows = await queryIn<GradeRow>(ctx.store, 'grades', 'studentId', studentIds, { semester: { gt: semester } });
-  const grades = mapSurviving('grades', gradeRows, (g) => g._id, (g): GradeFact => ({ studentId: g.studentId, courseCode: g.courseCode, semester: g.semester, outcome: reader(passMarkOf(g.studentId))(g.score).outcome }));
+  const grades = mapSurviving('grades', gradeRows, (g) => g._id, (g): GradeFact => ({ studentId: g.studentId, courseCode: g.courseCode, semester: g.semester, outcome: read(g.score).outcome }));
 
   const warned = new Set(studentIds);
+  // Support counts from the warning's publication on: older records need not be read.
+  const earliest = base.reduce((m, w) => (w.publishedAt < m ? w.publishedAt : m), base[0]?.publishedAt ?? '');
   const support: SupportFact[] = [];
   for (const t of await queryIn<TalkRecord>(ctx.store, 'talks', 'studentId', studentIds)) support.push({ studentId: t.studentId, kind: 'talk', at: t.at });
   for (const m of await queryIn<Meeting>(ctx.store, 'meetings', 'classId', classIds)) {
@@ -83,7 +93,7 @@ export async function loadEffectFacts(ctx: Context, scope: ReportScope, semester
     if (p.status !== 'approved') continue;
     for (const s of p.helpeeIds) if (warned.has(s)) support.push({ studentId: s, kind: 'pairing', at: p.at });
   }
-  for (const r of await queryIn<DutyRecordDoc>(ctx.store, 'dutyRecords', 'classId', classIds, { kind: 'parentContact' })) {
+  for (const r of (studentIds.length === 0 ? [] : await queryIn<DutyRecordDoc>(ctx.store, 'dutyRecords', 'classId', classIds, { kind: 'parentContact', at: { gte: earliest } }, BY_CLASS_AND_TIME))) {
     if (r.studentId && warned.has(r.studentId)) support.push({ studentId: r.studentId, kind: 'parentContact', at: r.at });
   }
 

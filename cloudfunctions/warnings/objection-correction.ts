@@ -12,6 +12,7 @@ import type { Context } from '../platform/runtime/define-function';
 import type { Stored, TxStore, WriteContext } from '../platform/store/store';
 import { studentGrades } from './college-data';
 import { RUNS, type WarningRun } from './run-doc';
+import { noteWarningInDigest } from '../reports/warning-digest-store';
 import { reevaluateStudent } from './run-action';
 
 /** Everything a correction writes, decided before the transaction (which can only get, add and update). */
@@ -106,6 +107,7 @@ export async function applyCorrectionInTx(tx: TxStore, plan: CorrectionPlan, wri
   const current = await tx.get<Warning>(WARNINGS, plan.warning._id);
   if (!current || current.status !== 'active') throw new DomainError('WARNING.CLOSED', '该警示已解除或被新名单取代，不能再更正；请在当前通知上处理');
   const warning = await tx.update<Warning>(WARNINGS, current._id, plan.outcome.patch, current._version, write);
+  await noteWarningInDigest(tx, warning, write);
   if (plan.run) {
     const run = await tx.get<WarningRun>(RUNS, plan.run.run._id);
     if (run) await tx.update<WarningRun>(RUNS, run._id, { entries: replaceEntry(run.entries, warning.studentId, plan.run.entry) }, run._version, write);

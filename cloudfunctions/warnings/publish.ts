@@ -10,6 +10,7 @@ import { enqueue } from '../platform/messenger/outbox';
 import type { Context } from '../platform/runtime/define-function';
 import { queryAll, type TxStore, type WriteContext } from '../platform/store/store';
 import { blockOf, collegeNow } from './publishability';
+import { noteWarningInDigest } from '../reports/warning-digest-store';
 import { loadRun, policyOfRun, RUNS, type WarningRun } from './run-doc';
 
 /** A call stops taking new students after this long (a cloud function has 60 s); the next call resumes. */
@@ -32,7 +33,8 @@ async function applyStep(tx: TxStore, step: PublishStep, run: { _id: string; pub
   if (step.kind === 'lift') {
     const prev = await tx.get<Warning>(WARNINGS, step.warningId);
     if (prev && prev.status === 'active') {
-      await tx.update<Warning>(WARNINGS, prev._id, { status: 'lifted', liftedAt: run.publishing.at, liftedByRun: run._id }, prev._version, write);
+      const lifted = await tx.update<Warning>(WARNINGS, prev._id, { status: 'lifted', liftedAt: run.publishing.at, liftedByRun: run._id }, prev._version, write);
+      await noteWarningInDigest(tx, lifted, write);
       await retireNoticesInTx(tx, prev._id, { kind: 'lifted' }, write);
       const student = await tx.get<{ openid: string }>('users', studentUserId(prev.studentId));
       if (student) await enqueue(tx, warningLifted(prev, { userId: student._id, openid: student.openid }, run.publishing.at), write);
@@ -43,11 +45,12 @@ async function applyStep(tx: TxStore, step: PublishStep, run: { _id: string; pub
   // Written already by an earlier, interrupted publish: nothing to do for this student.
   if (await tx.get<Warning>(WARNINGS, step.warning._id)) return out;
   await tx.add(WARNINGS, step.warning, write);
+  await noteWarningInDigest(tx, step.warning, write);
   out.published = 1;
   if (step.supersede !== null) {
     const prev = await tx.get<Warning>(WARNINGS, step.supersede);
     if (prev && prev.status === 'active') {
-      await tx.update<Warning>(WARNINGS, prev._id, { status: 'superseded', supersededBy: step.warning._id }, prev._version, write);
+      await noteWarningInDigest(tx, await tx.update<Warning>(WARNINGS, prev._id, { status: 'superseded', supersededBy: step.warning._id }, prev._version, write), write);
       await retireNoticesInTx(tx, prev._id, { kind: 'superseded', byWarningId: step.warning._id }, write);
       out.superseded = 1;
     }

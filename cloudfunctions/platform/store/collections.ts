@@ -62,6 +62,8 @@ export const collections = {
   courseTasks: { indexes: [['collegeId', 'semester'], 'doneAt'] },
   // class KPIs imported per student and semester (issue 14), read per class.
   classKpis: { indexes: [['collegeId', 'semester'], ['classId', 'semester']] },
+  // one document per semester × class with its warnings (issue 14), kept in the warning's transaction.
+  warningDigests: { indexes: ['classId', ['collegeId', 'semester']] },
 } satisfies Record<string, CollectionSpec>;
 
 export type CollectionName = keyof typeof collections;

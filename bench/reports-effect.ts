@@ -1,0 +1,110 @@
+/**
+ * The leader's 帮扶效果分析报告 and class KPIs from the store, through the handler: a college of
+ * 60 classes (1,800 students), 200 staff users, ≈100k duty records, two semesters of grades and
+ * warnings, talks, in a temp SQLite file (fixed seed). Counts store round trips and documents read.
+ * Run: npx tsx bench/reports-effect.ts [records]
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { reportsFunction } from '../cloudfunctions/reports/function';
+import { fixedClock } from '../cloudfunctions/core/time/clock';
+import { toIso } from '../cloudfunctions/core/time/shanghai';
+import { localFiles } from '../cloudfunctions/platform/files/local-files';
+import { openSqliteStore } from '../cloudfunctions/platform/store/sqlite-store';
+import type { NewDoc, Store } from '../cloudfunctions/platform/store/store';
+import { countingStore } from '../test/support/checkins-counting-store';
+import { seeded } from '../scripts/demo/random';
+
+const RECORDS = Number(process.argv[2] ?? 100_000);
+const CLASSES = 60;
+const COLLEGE = 'bench';
+const NOW = '2026-10-10T10:00:00+08:00';
+const A = '2025-2026-1';
+const B = '2025-2026-2';
+const random = seeded(20261010);
+const int = (n: number) => Math.floor(random() * n);
+const levels = [
+  { level: 'oral', levelName: '口头警示', levelRank: 0 },
+  { level: 'written', levelName: '书面警示', levelRank: 1 },
+  { level: 'academic', levelName: '学业警示', levelRank: 2 },
+];
+
+function college() {
+  const users: NewDoc[] = [];
+  const classes: NewDoc[] = [];
+  const students: NewDoc[] = [];
+  const warnings: NewDoc[] = [];
+  const grades: NewDoc[] = [];
+  const talks: NewDoc[] = [];
+  const records: NewDoc[] = [];
+  for (let c = 0; c < CLASSES; c++) {
+    const id = `k${String(c).padStart(2, '0')}`;
+    classes.push({ _id: id, name: `班级${c + 1}`, collegeId: COLLEGE, departmentId: c % 2 === 0 ? 'd1' : 'd2', cohort: 2022 + (c % 4), major: '专业', counselorId: `counselor-${Math.floor(c / 3)}`, headTeacherId: `head-${c}`, size: 30 });
+    for (let s = 0; s < 30; s++) students.push({ _id: `${id}-s${s}`, name: `学生${s}`, gender: '男', classId: id, collegeId: COLLEGE, cohort: 2022 + (c % 4), dormId: 'd', parentName: '家长', parentPhone: '13800000000' });
+  }
+  for (let i = 0; i < 20; i++) users.push({ _id: `counselor-${i}`, openid: `bench:counselor-${i}`, name: `辅导员${i}`, grants: [{ role: 'counselor', classIds: classes.filter((c) => c.counselorId === `counselor-${i}`).map((c) => String(c._id)) }] });
+  for (let c = 0; c < CLASSES; c++) users.push({ _id: `head-${c}`, openid: `bench:head-${c}`, name: `班主任${c}`, grants: [{ role: 'headTeacher', classIds: [`k${String(c).padStart(2, '0')}`] }] });
+  for (let i = 0; i < 119; i++) users.push({ _id: `teacher-${i}`, openid: `bench:teacher-${i}`, name: `教师${i}`, grants: [{ role: 'courseTeacher', courseCodes: [`C${i}`] }] });
+  users.push({ _id: 'leader', openid: 'bench:leader', name: '院领导', grants: [{ role: 'leader', collegeId: COLLEGE }] });
+  let w = 0;
+  for (const s of students) {
+    for (const semester of [A, B]) for (let k = 0; k < 8; k++) grades.push({ _id: `g-${s._id}-${semester}-${k}`, studentId: s._id, classId: s.classId, courseCode: `C${k}`, courseName: `课程${k}`, credits: 3, score: String(45 + int(55)), attempt: 'regular', semester });
+    if (random() < 0.1) {
+      const lvA = levels[int(3)] ?? levels[0];
+      const lifted = random() < 0.45;
+      warnings.push({ _id: `w${w++}`, runId: 'runA', studentId: s._id, studentName: s.name, classId: s.classId, collegeId: COLLEGE, semester: A, policyId: 'lzut-life', ...lvA, change: 'new', triggers: [], failedCourses: [{ code: 'C1', name: '课程1', credits: 3 }], manual: null, status: lifted ? 'lifted' : 'superseded', publishedAt: '2025-09-20T10:00:00.000+08:00', publishedBy: 'clerk' });
+      if (!lifted) warnings.push({ _id: `w${w++}`, runId: 'runB', studentId: s._id, studentName: s.name, classId: s.classId, collegeId: COLLEGE, semester: B, policyId: 'lzut-life', ...(levels[int(3)] ?? levels[0]), change: 'unchanged', triggers: [], failedCourses: [], manual: null, status: 'active', publishedAt: '2026-03-10T10:00:00.000+08:00', publishedBy: 'clerk' });
+      for (let t = 0; t < 3; t++) talks.push({ _id: `t-${s._id}-${t}`, kind: 'talk', actorId: 'counselor-0', actorName: '辅导员', talkerRole: 'counselor', at: toIso(new Date(Date.parse('2025-10-01T10:00:00+08:00') + int(150) * 86_400_000)), studentId: s._id, studentName: s.name, classId: s.classId, collegeId: COLLEGE });
+    }
+  }
+  const start = Date.parse('2025-09-08T00:00:00+08:00');
+  for (let n = 0; n < RECORDS; n++) {
+    const c = classes[int(CLASSES)];
+    const kind = random() < 0.15 ? 'parentContact' : 'classCheck';
+    const at = toIso(new Date(start + int(300) * 86_400_000));
+    records.push({ _id: `r${n}`, kind, actorId: String(c?.counselorId), at, receivedAt: at, collegeId: COLLEGE, classId: String(c?._id), ...(kind === 'parentContact' ? { studentId: `${c?._id}-s${int(30)}` } : {}), documented: true, clientId: `c${n}`, deviceAt: at, sentAt: at, flags: [], details: { form: 'contact', channel: '电话', notes: '' } });
+  }
+  const runs = [A, B].map((semester) => ({ _id: `run-${semester}`, collegeId: COLLEGE, semester, status: 'published', policyId: 'lzut-life', entries: [], courses: [], teachers: [], threshold: 0.15, publishedAt: '2026-03-10T10:00:00.000+08:00' }));
+  return { users, classes, students, warnings, grades, talks, records, runs };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+
+async function main() {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-reports-'));
+  const raw: Store = openSqliteStore(join(dir, 'bench.sqlite'));
+  try {
+    const data = college();
+    const ctx = { by: 'bench', at: NOW };
+    for (const [name, docs] of [['users', data.users], ['classes', data.classes], ['students', data.students], ['warnings', data.warnings], ['talks', data.talks], ['warningRuns', data.runs], ['grades', data.grades], ['dutyRecords', data.records]] as const) {
+      for (let i = 0; i < docs.length; i += 5000) await raw.addMany(name, docs.slice(i, i + 5000), ctx);
+    }
+    console.log(`seeded ${data.classes.length} classes, ${data.users.length - 1} staff users, ${data.students.length} students, ${data.warnings.length} warnings, ${data.grades.length} grade rows, ${data.talks.length} talks, ${data.records.length} duty records`);
+    const clock = fixedClock(NOW);
+    const files = localFiles(dir);
+    for (const [action, input] of [['effect', { semester: A }], ['kpis', { semester: B }]] as const) {
+      const times: number[] = [];
+      let summary = '';
+      for (let run = 0; run < 5; run++) {
+        const counted = countingStore(raw);
+        const t0 = performance.now();
+        const answer = await reportsFunction.dispatch({ action, input }, { store: counted.store, clock, files, openid: 'bench:leader' });
+        times.push(performance.now() - t0);
+        if (!answer.ok) throw new Error(`${action}: ${answer.code} ${answer.message}`);
+        const t = counted.trips;
+        summary = `round trips per call: ${t.query} queries + ${t.get} gets (${[...t.byCollection].map(([c, n]) => `${c} ${n}`).join(', ')}), ${t.rows} documents read`;
+      }
+      console.log(`\nreports.${action} (leader, every call cold: nothing cached): median ${median(times).toFixed(0)} ms (min ${Math.min(...times).toFixed(0)}, max ${Math.max(...times).toFixed(0)}, ${times.length} runs)`);
+      console.log(`  ${summary}`);
+    }
+  } finally {
+    await raw.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
