@@ -20,6 +20,10 @@ import { evaluateScope } from './evaluate-scope';
 import { labelsOf } from './labels';
 import { complianceScopeOf, ownDutyClassIds } from './scope-of';
 import { STUDY_PLANS } from '../support/collections';
+import { OUTBOX } from '../platform/messenger/outbox';
+import { subscribeIds } from '../platform/messenger/template-ids';
+import type { OutboxMessage } from '../../types/message';
+import { messageTitle, staffMessageKinds, undeliveredFor } from './staff-messages';
 import type { StudyPlan } from '../../types/support';
 
 const label: Record<WorkbenchKey, string> = {
@@ -38,6 +42,7 @@ const label: Record<WorkbenchKey, string> = {
   objectionsOpen: '待处理的异议',
   warningsActive: '在警示学生',
   dutiesOverdue: '已逾期职责',
+  messagesUndelivered: '未送达的消息',
 };
 
 const has = (actor: Actor, ...roles: Role[]) => actor.grants.some((g) => roles.includes(g.role));
@@ -178,6 +183,22 @@ const sources: Record<WorkbenchKey, { roles: Role[]; rows: Source }> = {
         .map((i) => ({ id: i.key, title: i.title, detail: `${labels.person(i.personId)} · ${labels.unit(i.unit.kind, i.unit.id)} · ${dueDateText(i.dueAt)}`, page: '/packages/admin/compliance/index', params: {} }));
     },
   },
+  messagesUndelivered: {
+    roles: ['counselor', 'headTeacher', 'assistant', 'clerk', 'leader', 'departmentHead'],
+    async rows(ctx) {
+      // Refused (no consent, 43101) or failed for good: shown to whoever sent it or was to receive it.
+      const rows = await queryAll<OutboxMessage>(ctx.store, OUTBOX, { where: { status: { in: ['refused', 'failed'] } } });
+      return undeliveredFor(ctx.actor.userId, rows)
+        .sort((a, b) => (a.sendAfter < b.sendAfter ? 1 : -1))
+        .map((m) => ({
+          id: m._id,
+          title: messageTitle(m.kind),
+          detail: `${m.status === 'refused' ? '对方未订阅（微信拒收），请改用电话等方式' : '发送失败'}${m.toUserId === ctx.actor.userId ? ' · 发给你的' : ''}`,
+          page: '/pages/inbox/index',
+          params: {},
+        }));
+    },
+  },
 };
 
 const order: readonly WorkbenchKey[] = WorkbenchKey.options;
@@ -199,5 +220,7 @@ export async function workbenchList(ctx: Context, key: WorkbenchKey): Promise<Wo
 export async function workbench(ctx: Context): Promise<Workbench> {
   const keys = keysFor(ctx.actor);
   const lists = await Promise.all(keys.map(async (key) => ({ key, label: label[key], count: (await sources[key].rows(ctx)).length })));
-  return { now: ctx.nowIso(), counts: lists };
+  const roles = new Set(ctx.actor.grants.map((g) => g.role));
+  const kinds = [...roles].flatMap((r) => staffMessageKinds[r] ?? []);
+  return { now: ctx.nowIso(), counts: lists, subscribe: subscribeIds([...new Set(kinds)]) };
 }

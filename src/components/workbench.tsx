@@ -4,6 +4,7 @@ import { Cell, CellGroup } from '@nutui/nutui-react-taro';
 import { call } from '../services/api';
 import { useLoad } from '../services/use-call';
 import { pageUrl } from '../services/use-route-params';
+import { askSubscribe } from '../services/subscribe';
 
 /**
  * 待办 (issue 11): what needs the caller now, one call, counts first; one tap opens the list of
@@ -25,7 +26,11 @@ export function Workbench() {
             title={c.label}
             extra={<span className={c.count > 0 ? 'workbench-count danger' : 'workbench-count muted'}>{c.count}</span>}
             clickable
-            onClick={() => void Taro.navigateTo({ url: pageUrl('/packages/staff/todo/index', { key: c.key }) })}
+            onClick={() => {
+              // A natural tap: ask consent for the messages this role receives (WeChat refuses them otherwise).
+              void askSubscribe(bench.data?.subscribe ?? []);
+              void Taro.navigateTo({ url: pageUrl('/packages/staff/todo/index', { key: c.key }) });
+            }}
           />
         ))}
       </CellGroup>

@@ -115,6 +115,7 @@ export const WorkbenchKey = z.enum(
     'objectionsOpen',
     'warningsActive',
     'dutiesOverdue',
+    'messagesUndelivered',
   ],
   { errorMap: () => ({ message: '待办类型不正确' }) },
 );
@@ -123,7 +124,8 @@ export type WorkbenchKey = z.infer<typeof WorkbenchKey>;
 /** One row of a workbench list: what it is, and the screen that deals with it. */
 export type WorkbenchRow = { id: string; title: string; detail: string; page: string; params: Record<string, string> };
 export type WorkbenchList = { key: WorkbenchKey; label: string; rows: WorkbenchRow[] };
-export type Workbench = { now: string; counts: { key: WorkbenchKey; label: string; count: number }[] };
+/** `subscribe`: the template ids of the messages the caller's roles receive (asked for on a tap of the workbench). */
+export type Workbench = { now: string; counts: { key: WorkbenchKey; label: string; count: number }[]; subscribe: string[] };
 
 
 export const dutiesApi = {

@@ -1,4 +1,5 @@
 import { functions } from '../../../cloudfunctions/registry';
+import messages from '../../../config/messages.json';
 import { defaultPlaces } from '../../../cloudfunctions/core/checkins/places';
 import { DEMO_OPENID_PREFIX } from '../../../scripts/demo/generate';
 import type { Workbench } from '../../../types/api/duties';
@@ -33,13 +34,13 @@ describe('the workbench of each role', () => {
   }
 
   const roles = () => [
-    ['counselor', people.counselorUser, ['noticesUnsigned', 'receiptsOverdue', 'plansToReview', 'dutiesThisWeek', 'followUpsOpen']],
-    ['head teacher', people.headTeacherUser, ['plansToReview', 'talksDue']],
-    ['assistant', people.assistantUser, ['checksToday']],
+    ['counselor', people.counselorUser, ['noticesUnsigned', 'receiptsOverdue', 'plansToReview', 'dutiesThisWeek', 'followUpsOpen', 'messagesUndelivered']],
+    ['head teacher', people.headTeacherUser, ['plansToReview', 'talksDue', 'messagesUndelivered']],
+    ['assistant', people.assistantUser, ['checksToday', 'messagesUndelivered']],
     ['student', people.studentUser, ['noticeToSign', 'planToWrite', 'meetingsToAnswer']],
     ['parent', people.parentUser, ['receiptsToReturn']],
-    ['clerk', people.clerkUser, ['draftsToPublish', 'objectionsOpen']],
-    ['leader', people.leaderUser, ['warningsActive', 'dutiesOverdue']],
+    ['clerk', people.clerkUser, ['draftsToPublish', 'objectionsOpen', 'messagesUndelivered']],
+    ['leader', people.leaderUser, ['warningsActive', 'dutiesOverdue', 'messagesUndelivered']],
   ] as const;
 
   it('each role gets its counts, each equal to the length of its list, and the reads are printed', async () => {
@@ -74,4 +75,25 @@ describe('the workbench of each role', () => {
     const list = await h.ok(people.studentUser, 'duties', 'workbenchList', { key: 'noticesUnsigned' });
     expect(list.rows).toEqual([]);
   });
+
+  it('9. staff are asked consent for the messages their role receives; a refused send shows to whoever sent it or was to get it', async () => {
+    const saved = process.env.WX_TMPL_DUTY_DUE_SOON;
+    process.env.WX_TMPL_DUTY_DUE_SOON = 'tmpl-duty-due';
+    try {
+      expect((await h.ok(people.counselorUser, 'duties', 'workbench', {})).subscribe).toContain('tmpl-duty-due');
+      expect((await h.ok(people.studentUser, 'duties', 'workbench', {})).subscribe).not.toContain('tmpl-duty-due');
+    } finally {
+      if (saved === undefined) delete process.env.WX_TMPL_DUTY_DUE_SOON;
+      else process.env.WX_TMPL_DUTY_DUE_SOON = saved;
+    }
+    const base = { kind: 'meetingScheduled', toOpenid: 'x', page: 'pages/inbox/index', data: {}, attempts: 1, sendAfter: '2026-12-01T10:00:00.000+08:00', subjectId: 'm-x' };
+    await h.store.add('outbox', { ...base, _id: 'msg:test:refused-to-student', toUserId: people.studentUser, status: 'refused' }, { by: people.counselorUser, at: '2026-12-01T10:00:00.000+08:00' });
+    await h.store.add('outbox', { ...base, _id: 'msg:test:refused-to-counselor', kind: 'dutyDueSoon', toUserId: people.counselorUser, status: 'refused' }, { by: 'system:duty-reminders', at: '2026-12-01T10:00:00.000+08:00' });
+    await h.store.add('outbox', { ...base, _id: 'msg:test:sent', toUserId: people.studentUser, status: 'sent' }, { by: people.counselorUser, at: '2026-12-01T10:00:00.000+08:00' });
+    const list = await h.ok(people.counselorUser, 'duties', 'workbenchList', { key: 'messagesUndelivered' });
+    expect(list.rows.map((r) => r.id).sort()).toEqual(['msg:test:refused-to-counselor', 'msg:test:refused-to-student']);
+    expect(list.rows.map((r) => r.title).sort()).toEqual([messages.templates.dutyDueSoon.title, messages.templates.meetingScheduled.title].sort());
+    expect((await h.ok(people.headTeacherUser, 'duties', 'workbenchList', { key: 'messagesUndelivered' })).rows).toEqual([]);
+  });
 });
+
