@@ -2,12 +2,14 @@
  * The leader's 帮扶效果分析报告 and class KPIs from the store, through the handler: a college of
  * 60 classes (1,800 students), 200 staff users, ≈100k duty records, two semesters of grades and
  * warnings, talks, in a temp SQLite file (fixed seed). Counts store round trips and documents read.
- * Run: npx tsx bench/reports-effect.ts [records]
+ * Run: npx tsx bench/reports-effect.ts [records per college] [colleges]
+ * (colleges > 1: the other colleges hold the same data; the leader of the first one is timed).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { reportsFunction } from '../cloudfunctions/reports/function';
+import { rebuildWarningDigests } from '../cloudfunctions/reports/rebuild-digests';
 import { fixedClock } from '../cloudfunctions/core/time/clock';
 import { toIso } from '../cloudfunctions/core/time/shanghai';
 import { localFiles } from '../cloudfunctions/platform/files/local-files';
@@ -18,7 +20,7 @@ import { seeded } from '../scripts/demo/random';
 
 const RECORDS = Number(process.argv[2] ?? 100_000);
 const CLASSES = 60;
-const COLLEGE = 'bench';
+const COLLEGES = Number(process.argv[3] ?? 1);
 const NOW = '2026-10-10T10:00:00+08:00';
 const A = '2025-2026-1';
 const B = '2025-2026-2';
@@ -30,7 +32,7 @@ const levels = [
   { level: 'academic', levelName: '学业警示', levelRank: 2 },
 ];
 
-function college() {
+function college(COLLEGE: string) {
   const users: NewDoc[] = [];
   const classes: NewDoc[] = [];
   const students: NewDoc[] = [];
@@ -39,23 +41,23 @@ function college() {
   const talks: NewDoc[] = [];
   const records: NewDoc[] = [];
   for (let c = 0; c < CLASSES; c++) {
-    const id = `k${String(c).padStart(2, '0')}`;
-    classes.push({ _id: id, name: `班级${c + 1}`, collegeId: COLLEGE, departmentId: c % 2 === 0 ? 'd1' : 'd2', cohort: 2022 + (c % 4), major: '专业', counselorId: `counselor-${Math.floor(c / 3)}`, headTeacherId: `head-${c}`, size: 30 });
+    const id = `${COLLEGE}-k${String(c).padStart(2, '0')}`;
+    classes.push({ _id: id, name: `班级${c + 1}`, collegeId: COLLEGE, departmentId: c % 2 === 0 ? 'd1' : 'd2', cohort: 2022 + (c % 4), major: '专业', counselorId: `${COLLEGE}-counselor-${Math.floor(c / 3)}`, headTeacherId: `${COLLEGE}-head-${c}`, size: 30 });
     for (let s = 0; s < 30; s++) students.push({ _id: `${id}-s${s}`, name: `学生${s}`, gender: '男', classId: id, collegeId: COLLEGE, cohort: 2022 + (c % 4), dormId: 'd', parentName: '家长', parentPhone: '13800000000' });
   }
-  for (let i = 0; i < 20; i++) users.push({ _id: `counselor-${i}`, openid: `bench:counselor-${i}`, name: `辅导员${i}`, grants: [{ role: 'counselor', classIds: classes.filter((c) => c.counselorId === `counselor-${i}`).map((c) => String(c._id)) }] });
-  for (let c = 0; c < CLASSES; c++) users.push({ _id: `head-${c}`, openid: `bench:head-${c}`, name: `班主任${c}`, grants: [{ role: 'headTeacher', classIds: [`k${String(c).padStart(2, '0')}`] }] });
-  for (let i = 0; i < 119; i++) users.push({ _id: `teacher-${i}`, openid: `bench:teacher-${i}`, name: `教师${i}`, grants: [{ role: 'courseTeacher', courseCodes: [`C${i}`] }] });
-  users.push({ _id: 'leader', openid: 'bench:leader', name: '院领导', grants: [{ role: 'leader', collegeId: COLLEGE }] });
+  for (let i = 0; i < 20; i++) users.push({ _id: `${COLLEGE}-counselor-${i}`, openid: `bench:${COLLEGE}-counselor-${i}`, name: `辅导员${i}`, grants: [{ role: 'counselor', classIds: classes.filter((c) => c.counselorId === `${COLLEGE}-counselor-${i}`).map((c) => String(c._id)) }] });
+  for (let c = 0; c < CLASSES; c++) users.push({ _id: `${COLLEGE}-head-${c}`, openid: `bench:${COLLEGE}-head-${c}`, name: `班主任${c}`, grants: [{ role: 'headTeacher', classIds: [`${COLLEGE}-k${String(c).padStart(2, '0')}`] }] });
+  for (let i = 0; i < 119; i++) users.push({ _id: `${COLLEGE}-teacher-${i}`, openid: `bench:${COLLEGE}-teacher-${i}`, name: `教师${i}`, grants: [{ role: 'courseTeacher', courseCodes: [`C${i}`] }] });
+  users.push({ _id: `${COLLEGE}-leader`, openid: `bench:${COLLEGE}-leader`, name: '院领导', grants: [{ role: 'leader', collegeId: COLLEGE }] });
   let w = 0;
   for (const s of students) {
     for (const semester of [A, B]) for (let k = 0; k < 8; k++) grades.push({ _id: `g-${s._id}-${semester}-${k}`, studentId: s._id, classId: s.classId, courseCode: `C${k}`, courseName: `课程${k}`, credits: 3, score: String(45 + int(55)), attempt: 'regular', semester });
     if (random() < 0.1) {
       const lvA = levels[int(3)] ?? levels[0];
       const lifted = random() < 0.45;
-      warnings.push({ _id: `w${w++}`, runId: 'runA', studentId: s._id, studentName: s.name, classId: s.classId, collegeId: COLLEGE, semester: A, policyId: 'lzut-life', ...lvA, change: 'new', triggers: [], failedCourses: [{ code: 'C1', name: '课程1', credits: 3 }], manual: null, status: lifted ? 'lifted' : 'superseded', publishedAt: '2025-09-20T10:00:00.000+08:00', publishedBy: 'clerk' });
-      if (!lifted) warnings.push({ _id: `w${w++}`, runId: 'runB', studentId: s._id, studentName: s.name, classId: s.classId, collegeId: COLLEGE, semester: B, policyId: 'lzut-life', ...(levels[int(3)] ?? levels[0]), change: 'unchanged', triggers: [], failedCourses: [], manual: null, status: 'active', publishedAt: '2026-03-10T10:00:00.000+08:00', publishedBy: 'clerk' });
-      for (let t = 0; t < 3; t++) talks.push({ _id: `t-${s._id}-${t}`, kind: 'talk', actorId: 'counselor-0', actorName: '辅导员', talkerRole: 'counselor', at: toIso(new Date(Date.parse('2025-10-01T10:00:00+08:00') + int(150) * 86_400_000)), studentId: s._id, studentName: s.name, classId: s.classId, collegeId: COLLEGE });
+      warnings.push({ _id: `${COLLEGE}-w${w++}`, runId: 'runA', studentId: s._id, studentName: s.name, classId: s.classId, collegeId: COLLEGE, semester: A, policyId: 'lzut-life', ...lvA, change: 'new', triggers: [], failedCourses: [{ code: 'C1', name: '课程1', credits: 3 }], manual: null, status: lifted ? 'lifted' : 'superseded', publishedAt: '2025-09-20T10:00:00.000+08:00', publishedBy: 'clerk' });
+      if (!lifted) warnings.push({ _id: `${COLLEGE}-w${w++}`, runId: 'runB', studentId: s._id, studentName: s.name, classId: s.classId, collegeId: COLLEGE, semester: B, policyId: 'lzut-life', ...(levels[int(3)] ?? levels[0]), change: 'unchanged', triggers: [], failedCourses: [], manual: null, status: 'active', publishedAt: '2026-03-10T10:00:00.000+08:00', publishedBy: 'clerk' });
+      for (let t = 0; t < 3; t++) talks.push({ _id: `t-${s._id}-${t}`, kind: 'talk', actorId: `${COLLEGE}-counselor-0`, actorName: '辅导员', talkerRole: 'counselor', at: toIso(new Date(Date.parse('2025-10-01T10:00:00+08:00') + int(150) * 86_400_000)), studentId: s._id, studentName: s.name, classId: s.classId, collegeId: COLLEGE });
     }
   }
   const start = Date.parse('2025-09-08T00:00:00+08:00');
@@ -63,9 +65,9 @@ function college() {
     const c = classes[int(CLASSES)];
     const kind = random() < 0.15 ? 'parentContact' : 'classCheck';
     const at = toIso(new Date(start + int(300) * 86_400_000));
-    records.push({ _id: `r${n}`, kind, actorId: String(c?.counselorId), at, receivedAt: at, collegeId: COLLEGE, classId: String(c?._id), ...(kind === 'parentContact' ? { studentId: `${c?._id}-s${int(30)}` } : {}), documented: true, clientId: `c${n}`, deviceAt: at, sentAt: at, flags: [], details: { form: 'contact', channel: '电话', notes: '' } });
+    records.push({ _id: `${COLLEGE}-r${n}`, kind, actorId: String(c?.counselorId), at, receivedAt: at, collegeId: COLLEGE, classId: String(c?._id), ...(kind === 'parentContact' ? { studentId: `${c?._id}-s${int(30)}` } : {}), documented: true, clientId: `${COLLEGE}-c${n}`, deviceAt: at, sentAt: at, flags: [], details: { form: 'contact', channel: '电话', notes: '' } });
   }
-  const runs = [A, B].map((semester) => ({ _id: `run-${semester}`, collegeId: COLLEGE, semester, status: 'published', policyId: 'lzut-life', entries: [], courses: [], teachers: [], threshold: 0.15, publishedAt: '2026-03-10T10:00:00.000+08:00' }));
+  const runs = [A, B].map((semester) => ({ _id: `${COLLEGE}-run-${semester}`, collegeId: COLLEGE, semester, status: 'published', policyId: 'lzut-life', entries: [], courses: [], teachers: [], threshold: 0.15, publishedAt: '2026-03-10T10:00:00.000+08:00' }));
   return { users, classes, students, warnings, grades, talks, records, runs };
 }
 
@@ -75,11 +77,19 @@ async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'bench-reports-'));
   const raw: Store = openSqliteStore(join(dir, 'bench.sqlite'));
   try {
-    const data = college();
     const ctx = { by: 'bench', at: NOW };
-    for (const [name, docs] of [['users', data.users], ['classes', data.classes], ['students', data.students], ['warnings', data.warnings], ['talks', data.talks], ['warningRuns', data.runs], ['grades', data.grades], ['dutyRecords', data.records]] as const) {
-      for (let i = 0; i < docs.length; i += 5000) await raw.addMany(name, docs.slice(i, i + 5000), ctx);
+    const seedStart = performance.now();
+    let data = college('c0');
+    for (let k = 0; k < COLLEGES; k++) {
+      const d = k === 0 ? data : college(`c${k}`);
+      if (k === 0) data = d;
+      for (const [name, docs] of [['users', d.users], ['classes', d.classes], ['students', d.students], ['warnings', d.warnings], ['talks', d.talks], ['warningRuns', d.runs], ['grades', d.grades], ['dutyRecords', d.records]] as const) {
+        for (let i = 0; i < docs.length; i += 5000) await raw.addMany(name, docs.slice(i, i + 5000), ctx);
+      }
     }
+    console.log(`${COLLEGES} college(s) seeded in ${((performance.now() - seedStart) / 1000).toFixed(0)} s; figures below are for the first college's leader`);
+    // The digests the publish path keeps, built once from the seeded warnings (as the rebuild script does).
+    await rebuildWarningDigests(raw, { write: true, ctx });
     console.log(`seeded ${data.classes.length} classes, ${data.users.length - 1} staff users, ${data.students.length} students, ${data.warnings.length} warnings, ${data.grades.length} grade rows, ${data.talks.length} talks, ${data.records.length} duty records`);
     const clock = fixedClock(NOW);
     const files = localFiles(dir);
@@ -89,7 +99,7 @@ async function main() {
       for (let run = 0; run < 5; run++) {
         const counted = countingStore(raw);
         const t0 = performance.now();
-        const answer = await reportsFunction.dispatch({ action, input }, { store: counted.store, clock, files, openid: 'bench:leader' });
+        const answer = await reportsFunction.dispatch({ action, input }, { store: counted.store, clock, files, openid: 'bench:c0-leader' });
         times.push(performance.now() - t0);
         if (!answer.ok) throw new Error(`${action}: ${answer.code} ${answer.message}`);
         const t = counted.trips;

@@ -6,6 +6,7 @@ import { taskRemindersDue, taskState, tasksOfRun, type CourseTask } from '../cor
 import type { Clock } from '../core/time/clock';
 import { toIso } from '../core/time/shanghai';
 import { enqueue, OUTBOX } from '../platform/messenger/outbox';
+import { mapSurviving } from '../platform/runtime/skip-bad-records';
 import type { Context } from '../platform/runtime/define-function';
 import { queryAll, type Store, type Stored } from '../platform/store/store';
 import { loadRun, policyOfRun, type WarningRun } from '../warnings/run-doc';
@@ -85,7 +86,8 @@ export async function listCourseTasks(ctx: Context, semester: string | undefined
   const college = await ctx.store.get<College>('colleges', collegeId);
   const rows = await queryAll<CourseTask>(ctx.store, COURSE_TASKS, { where: { collegeId, ...(semester ? { semester } : {}) } });
   const visible = rows.filter((t) => isAllowed(ctx.actor, 'courseTasks.read', { collegeId: t.collegeId, ...(t.departmentId ? { departmentId: t.departmentId } : {}) }));
-  return { tasks: visible.sort((a, b) => a._id.localeCompare(b._id)).map((t) => viewOf(ctx, t, college)), canOpen: rolesWith(ctx.actor, 'courseTasks.open').length > 0 };
+  const tasks = mapSurviving(COURSE_TASKS, visible.sort((a, b) => a._id.localeCompare(b._id)), (t) => t._id, (t) => viewOf(ctx, t, college));
+  return { tasks, canOpen: rolesWith(ctx.actor, 'courseTasks.open').length > 0 };
 }
 
 export async function taskResource(ctx: Context, taskId: string) {

@@ -79,6 +79,7 @@ export function tasksOfRun(run: RunFacts, ownerOf: (departmentId: string | null)
 /** done once written as done; overdue after the due day ends (Shanghai); else due. */
 export function taskState(task: Pick<CourseTask, 'doneAt' | 'dueDate'>, now: number): TaskState {
   if (task.doneAt !== null) return 'done';
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(task.dueDate)) throw new Error(`due date ${String(task.dueDate)} is not a date`);
   return now >= shanghai(`${task.dueDate}T00:00:00+08:00`).add(1, 'day').valueOf() ? 'overdue' : 'due';
 }
 

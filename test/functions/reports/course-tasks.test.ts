@@ -89,3 +89,22 @@ describe('course-improvement tasks (issue 14, rules: 003-3)', () => {
     expect(outbox.filter((m) => m.kind === 'dutyDueSoon' && tasks.some((t) => t.taskId === m.subjectId))).toHaveLength(soon.queued * 2);
   });
 });
+
+describe('course tasks survive one bad record', () => {
+  it('a task without a readable due date is left out of the list, the others shown', async () => {
+    const h = await openHarness(SUITE_DATES.termTime);
+    try {
+      await publishSemester(h, S);
+      const opened = await h.ok('t-leader', 'reports', 'openCourseTasks', { semester: S });
+      const [first] = await queryAll<{ _id: string }>(h.store, 'courseTasks');
+      if (!first) throw new Error('no task');
+      await h.store.update('courseTasks', first._id, { dueDate: 'soon' }, 1, { by: 'test', at: '2026-11-25T10:00:00+08:00' });
+      const logged = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+      const { tasks } = await h.ok('t-leader', 'reports', 'courseTasks', { semester: S });
+      logged.mockRestore();
+      expect(tasks).toHaveLength(opened.tasks - 1);
+    } finally {
+      await h.close();
+    }
+  });
+});
