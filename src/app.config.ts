@@ -13,7 +13,7 @@ export default defineAppConfig({
     { root: 'packages/assistants', pages: ['home/index', 'apply/index', 'college/index', 'check/index', 'assign/index', 'school/index'] },
     { root: 'packages/documents', pages: ['print/index', 'home/index', 'exports/index'] },
     // What worked (issue 14): the effect report, charts (echarts, only here) and course-improvement tasks.
-    { root: 'packages/reports', pages: ['home/index', 'tasks/index'] },
+    { root: 'packages/reports', pages: ['home/index', 'tasks/index', 'kpi-import/index'] },
   ],
   window: {
     backgroundTextStyle: 'light',

@@ -1,4 +1,6 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import type { ClassInfo } from '../../types/domain';
 import { functions } from '../../cloudfunctions/registry';
 import { localFiles } from '../../cloudfunctions/platform/files/local-files';
@@ -81,5 +83,33 @@ describe('journey: what worked — the effect report, charts and course tasks', 
     await head.tap('保存');
     await head.see('已完成');
     await head.see(/分析：先修课程基础薄弱/);
+  });
+
+  it('clerk: 导入班级指标 with a bad row → preview shows it → import; the leader sees 班级指标 against the college', async () => {
+    j = new Journey(app, 'reports-clerk-kpis');
+    const students = app.demo.students.slice(0, 40);
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('班级指标');
+    sheet.addRow(['学号', '姓名', '深造', '四六级', '双证', '获奖']);
+    students.forEach((st, i) => sheet.addRow([st._id, st.name, i % 4 === 0 ? '是' : '否', i % 2 === 0 ? '通过' : '未通过', '是', i % 10 === 0 ? 1 : 0]));
+    sheet.addRow(['20990000', '无此人', '是', '通过', '是', 0]);
+    const path = join(app.dataDir, 'kpi-journey.xlsx');
+    await workbook.xlsx.writeFile(path);
+    const clerk = await j.signIn('教学秘书', staff(app.demo, 't-clerk'));
+    await clerk.tap('导入班级指标（深造 · 四六级 · 双证 · 获奖）');
+    await clerk.chooseFile('选择表格并预览', path);
+    await clerk.see(`共 ${students.length + 1} 行，可导入 ${students.length} 行，有误 1 处`, clerk.page.locator('.kpi-summary'));
+    await clerk.see('学号 20990000 不在本学院名册中');
+    await clerk.tap(`导入 ${students.length} 行`);
+    await clerk.see(new RegExp(`已写入 ${students.length} 行`));
+    const leader = await j.signIn('学院领导', staff(app.demo, 't-leader'));
+    await leader.tap('帮扶效果分析 · 转化率与图表');
+    // The sheet went in for the newest semester (the clerk's default): the leader picks it.
+    const newest = app.demo.timeline.finished[1].id;
+    await leader.tap(`${newest} 学期`);
+    await leader.tap('班级指标');
+    await leader.see('各班不及格率与学院平均');
+    await leader.until('the KPI chart drawn', async () => (await leader.page.locator('.chart-kpi-fail img').count()) > 0);
+    await leader.see(/深造 \d+(\.\d)?%/);
   });
 });

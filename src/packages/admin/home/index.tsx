@@ -33,6 +33,7 @@ export default function AdminHome() {
           <Cell className="link-objections" title="通知异议处理" clickable onClick={() => void Taro.navigateTo({ url: '/packages/admin/objections/index' })} />
           <Cell className="link-notices" title="警示通知跟踪" clickable onClick={() => void Taro.navigateTo({ url: '/packages/staff/notices/index' })} />
           <Cell className="link-calendar" title="学期校历" clickable onClick={() => void Taro.navigateTo({ url: '/packages/admin/calendar/index' })} />
+          <Cell className="link-kpi-import" title="导入班级指标（深造 · 四六级 · 双证 · 获奖）" clickable onClick={() => void Taro.navigateTo({ url: '/packages/reports/kpi-import/index' })} />
           <Cell className="link-documents" title="文书打印与学期归档" clickable onClick={() => void Taro.navigateTo({ url: '/packages/documents/home/index?role=clerk' })} />
           <Cell className="link-inbox" title="消息" clickable onClick={() => void Taro.navigateTo({ url: '/pages/inbox/index' })} />
         </CellGroup>
