@@ -26,8 +26,9 @@ export function chartSvg(spec: ChartSpec): string {
     legend: spec.series.length > 1 ? { top: 0, textStyle: { fontSize: 11 } } : undefined,
     grid: { left: 40, right: 12, top: spec.series.length > 1 ? 28 : 12, bottom: 48 },
     xAxis: { type: 'category', data: spec.categories, axisLabel: { fontSize: 10, interval: 0, rotate: spec.categories.length > 4 ? 30 : 0 } },
-    yAxis: { type: 'value', max: spec.percent ? 100 : undefined, axisLabel: { fontSize: 10, formatter: spec.percent ? '{value}%' : '{value}' } },
-    series: spec.series.map((s) => ({ type: s.kind ?? 'bar', name: s.name, data: s.values, stack: s.stack, label: { show: spec.categories.length <= 8, position: s.stack ? 'inside' : 'top', fontSize: 10, color: s.stack ? '#fff' : '#333' } })),
+    // Percentages up to the next ten above the largest, never past 100.
+    yAxis: { type: 'value', max: spec.percent ? (v: { max: number }) => Math.min(100, Math.max(10, Math.ceil(v.max / 10) * 10)) : undefined, axisLabel: { fontSize: 10, formatter: spec.percent ? '{value}%' : '{value}' } },
+    series: spec.series.map((s) => ({ type: s.kind ?? 'bar', name: s.name, data: s.values, stack: s.stack, label: { show: spec.categories.length <= 8 && s.kind !== 'line', position: s.stack ? 'inside' : 'top', fontSize: 10, color: s.stack ? '#fff' : '#333' } })),
   });
   const svg = chart.renderToSVGString();
   chart.dispose();
