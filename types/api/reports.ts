@@ -51,8 +51,6 @@ export type EffectReport = {
   levels: LevelCount[];
 };
 
-export const TaskStatus = z.enum(['open', 'done']);
-export type TaskStatus = z.infer<typeof TaskStatus>;
 export type TaskState = 'done' | 'due' | 'overdue';
 export const taskStateLabel: Record<TaskState, string> = { done: '已完成', due: '进行中', overdue: '已逾期' };
 
@@ -85,9 +83,6 @@ export const CourseTaskWrite = z.object({
   done: z.boolean({ invalid_type_error: '完成标记应为是或否' }).default(false),
 });
 export type CourseTaskWrite = z.infer<typeof CourseTaskWrite>;
-
-export const KpiKind = z.enum(['postgraduate', 'cet', 'doubleCertificate', 'award']);
-export type KpiKind = z.infer<typeof KpiKind>;
 
 /** Class KPIs (rules: 003-10): per class and cohort, against the college. */
 export type KpiRow = {
