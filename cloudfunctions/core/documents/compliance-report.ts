@@ -31,7 +31,7 @@ export function complianceReport(input: { subject: string; scopeLabel: '班级' 
         title,
         subtitle: `统计对象：${input.scopeLabel} ${input.subject} · 计算时间 ${input.evaluatedAt.slice(0, 16).replace('T', ' ')}`,
         blocks: [
-          { kind: 'fields', heading: '汇总', fields: [{ label: '职责项', value: String(lines.length) }, { label: '已完成', value: String(count('done')) }, { label: '进行中', value: String(count('due')) }, { label: '已逾期', value: String(count('overdue')) }] },
+          { kind: 'fields', heading: '汇总', fields: [{ label: '职责项', value: String(lines.length) }, { label: '已完成', value: String(count('done')) }, { label: '进行中', value: String(count('due')) }, { label: '已逾期', value: String(count('overdue')) }, { label: '逾期完成', value: String(count('lateDone')) }] },
           { kind: 'table', heading: '明细', columns: [...complianceColumns], rows },
         ],
       },
