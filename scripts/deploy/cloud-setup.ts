@@ -1,9 +1,15 @@
 import CloudBase from '@cloudbase/manager-node';
+import { migrateQuickTalks } from '../../cloudfunctions/checkins/migrate-quick-talks';
+import { systemClock } from '../../cloudfunctions/core/time/clock';
+import { openCloudbaseStore } from '../../cloudfunctions/platform/store/cloudbase-store';
 import { collections } from '../../cloudfunctions/platform/store/collections';
 import { setupCollections, type CollectionAdmin } from './collection-setup';
 import { requireEnv } from './require-env';
 
-/** `npm run cloud:setup`: the CloudBase database from the collection registry (collections, indexes, ADMINONLY). */
+/**
+ * `npm run cloud:setup`: the CloudBase database from the collection registry (collections, indexes,
+ * ADMINONLY), then the data migrations the local server runs at start (idempotent).
+ */
 async function main(): Promise<void> {
   const env = requireEnv(['CLOUDBASE_ENV_ID', 'TENCENTCLOUD_SECRETID', 'TENCENTCLOUD_SECRETKEY'], '初始化云数据库');
   const app = new CloudBase({ envId: env.CLOUDBASE_ENV_ID, secretId: env.TENCENTCLOUD_SECRETID, secretKey: env.TENCENTCLOUD_SECRETKEY });
@@ -22,6 +28,9 @@ async function main(): Promise<void> {
   const report = await setupCollections(admin, collections);
   for (const row of report) console.log(`${row.collection.padEnd(20)} ${row.indexesCreated.length > 0 ? `新建索引 ${row.indexesCreated.join(', ')}` : '索引已齐'}`);
   console.log(`${report.length} 个集合已就绪（仅云函数可读写）`);
+  const store = openCloudbaseStore({ env: env.CLOUDBASE_ENV_ID, secretId: env.TENCENTCLOUD_SECRETID, secretKey: env.TENCENTCLOUD_SECRETKEY });
+  const moved = await migrateQuickTalks(store, systemClock);
+  console.log(`数据迁移：${moved} 条快速谈话记录并入谈心谈话记录`);
 }
 
 main().catch((error: unknown) => {
