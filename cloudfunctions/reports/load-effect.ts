@@ -77,7 +77,7 @@ export async function loadEffectFacts(ctx: Context, scope: ReportScope, semester
 
   const passMark = presetPolicy(policies.get(semester) ?? '')?.passMark ?? DEFAULT_PASS_MARK;
   const read = createScoreReader(passMark);
-  const gradeRows = await queryIn<GradeRow>(ctx.store, 'grades', 'studentId', studentIds, { semester: { gt: semester } }, [{ field: 'studentId', direction: 'asc' }]);
+  const gradeRows = await queryIn<GradeRow>(ctx.store, 'grades', 'studentId', studentIds, { semester: { gt: semester } });
   const grades = mapSurviving('grades', gradeRows, (g) => g._id, (g): GradeFact => ({ studentId: g.studentId, courseCode: g.courseCode, semester: g.semester, outcome: read(g.score).outcome }));
 
   const warned = new Set(studentIds);
