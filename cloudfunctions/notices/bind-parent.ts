@@ -95,7 +95,7 @@ export const bindParent: ActionSpec<Api['bindParent']> = {
 type BindFacts = { student: Student; userId: string; openid: string; deviceId: string | undefined; unrelated: string[]; openNotices: Notice[] };
 
 /** The writes of a successful bind: the parent's user and grant, the binding, its flags, the receipt requests. */
-async function bindInTx(tx: TxStore, { student, userId, openid, deviceId, unrelated, openNotices }: BindFacts, audit: WriteContext): Promise<void> {
+export async function bindInTx(tx: TxStore, { student, userId, openid, deviceId, unrelated, openNotices }: BindFacts, audit: WriteContext): Promise<void> {
   const now = audit.at;
   const user = await tx.get<User>('users', userId);
   if (user) {

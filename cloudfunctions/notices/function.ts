@@ -1,6 +1,7 @@
 import { noticesApi } from '../../types/api/notices';
 import { defineFunction } from '../platform/runtime/define-function';
 import { bindParent } from './bind-parent';
+import { bindParentByPhone } from './bind-by-phone';
 import { objections, resolveObjection } from './clerk-actions';
 import { inbox } from './inbox-action';
 import { childNotices, parentCopy, returnReceipt } from './parent-actions';
@@ -18,6 +19,7 @@ export const noticesFunction = defineFunction('notices', noticesApi, {
   parentCopy,
   returnReceipt,
   bindParent,
+  bindParentByPhone,
   classStatus,
   noticeRecord,
   createBindingCode,

@@ -187,6 +187,14 @@ export const noticesApi = {
       deviceId: deviceId.optional(),
     }),
   ).returns<BindResult>(),
+  /** In WeChat: the same code, proven by the phone WeChat verified (the getPhoneNumber button's code), see bind-by-phone.ts. */
+  bindParentByPhone: action(
+    z.object({
+      code: z.string({ required_error: '请输入绑定码' }).trim().min(4, '请输入绑定码').max(20, '绑定码不正确'),
+      phoneCode: z.string({ required_error: '请授权微信手机号' }).trim().min(1, '请授权微信手机号').max(128, '手机号授权码不正确'),
+      deviceId: deviceId.optional(),
+    }),
+  ).returns<BindResult>(),
 
   classStatus: action(z.object({ classId: id })).returns<ClassNoticeStatus>(),
   noticeRecord: action(z.object({ noticeId })).returns<NoticeRecordView>(),

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { View } from '@tarojs/components';
+import { Button as TaroButton, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { Button, Cell, CellGroup, Input } from '@nutui/nutui-react-taro';
 import type { BindResult } from '../../../../types/api/notices';
@@ -27,6 +27,22 @@ export default function ParentBind() {
     setError(null);
     try {
       setBound(await call('notices', 'bindParent', { code, studentNo: studentNo.trim(), parentName: parentName.trim(), deviceId: deviceId() }));
+    } catch (e) {
+      setError(messageOf(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const bindByPhone = async (phoneCode: string | undefined) => {
+    if (!phoneCode) {
+      setError('未获得手机号授权，可填写孩子学号和家长姓名绑定');
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      setBound(await call('notices', 'bindParentByPhone', { code, phoneCode, deviceId: deviceId() }));
     } catch (e) {
       setError(messageOf(e));
     } finally {
@@ -88,6 +104,17 @@ export default function ParentBind() {
           </View>
         </Cell>
       </CellGroup>
+      {process.env.TARO_ENV === 'weapp' ? (
+        <View style={{ padding: '12px 16px 0' }}>
+          {/* In WeChat the phone itself is the proof (getPhoneNumber); the typed check stays as the fallback. */}
+          <TaroButton className="bind-by-phone" openType="getPhoneNumber" disabled={busy || code.trim() === ''} onGetPhoneNumber={(e) => void bindByPhone(e.detail.code)}>
+            用微信手机号验证并绑定
+          </TaroButton>
+          <View className="muted" style={{ paddingTop: '6px' }}>
+            需是学院登记的家长电话；也可填写孩子学号和家长姓名绑定。
+          </View>
+        </View>
+      ) : null}
       {error ? (
         <View className="danger" style={{ padding: '8px 16px' }}>
           {error}
