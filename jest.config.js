@@ -4,6 +4,8 @@ const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript', tsx: true }, 
 module.exports = {
   testEnvironment: 'node',
   // CI machines have 2 cores and run builds alongside: generous per-test time, speed lives in bench/.
+  // `npm test` runs 3 workers on 2 cores: the browser journeys mostly wait (timers, page transitions),
+  // so three at a time take ≈ 5 min instead of ≈ 13 min one by one.
   testTimeout: 30_000,
   transform: { '^.+\\.(t|j)sx?$': swc },
   moduleNameMapper: { '^@/(.*)$': '<rootDir>/src/$1' },
