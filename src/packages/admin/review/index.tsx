@@ -9,7 +9,7 @@ import { LoadState } from '../../../components/load-state';
 import { Chips } from './_components/chips';
 import { EntryCard } from './_components/entry-card';
 import { ManualForm } from './_components/manual-form';
-import { saveXlsx } from './_components/save-xlsx';
+import { saveXlsx } from '../../../services/save-download';
 import { routeId, useRouteParams } from '../../../services/use-route-params';
 import { DiscardDraft, RunMeta, RunStatusTag } from '../run/_components/run-meta';
 

@@ -12,7 +12,7 @@ import { formatWall } from '../../../services/wall-time';
 import { useReloadOnReturn } from '../_components/on-return';
 import { Box } from '../_components/box';
 import { DateField } from '../_components/date-field';
-import { saveXlsx } from '../_components/save-xlsx';
+import { saveXlsx } from '../../../services/save-download';
 
 const thisMonth = (now: Date) => `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}`;
 

@@ -8,7 +8,7 @@ import { messageOf, useLoad } from '../../../services/use-call';
 import { LoadState } from '../../../components/load-state';
 import { formatWall } from '../../../services/wall-time';
 import { pageUrl, routeId, useRouteParams } from '../../../services/use-route-params';
-import { saveFile } from '../_components/save-file';
+import { saveDownload } from '../../../services/save-download';
 
 const go = (url: string) => void Taro.navigateTo({ url });
 const card = { margin: '8px 12px', padding: '12px', background: '#fff', borderRadius: '8px' };
@@ -19,7 +19,7 @@ function ArchiveCard({ archive }: { archive: ArchiveSummary }) {
   const download = async () => {
     setBusy(true);
     try {
-      await saveFile(await call('documents', 'archiveZip', { archiveId: archive.archiveId }));
+      await saveDownload(await call('documents', 'archiveZip', { archiveId: archive.archiveId }));
       Taro.showToast({ title: '已下载', icon: 'success' });
     } catch (e) {
       Taro.showToast({ title: messageOf(e), icon: 'none' });

@@ -8,7 +8,7 @@ import { messageOf, useLoad } from '../../../services/use-call';
 import { LoadState } from '../../../components/load-state';
 import { pageUrl, routeId, useRouteParams } from '../../../services/use-route-params';
 import { FormView } from '../_components/form-view';
-import { saveFile } from '../_components/save-file';
+import { saveDownload } from '../../../services/save-download';
 
 type Params = Partial<Record<'form' | 'noticeId' | 'semester' | 'talkId' | 'studentId' | 'classId' | 'from' | 'to' | 'planId' | 'pairingId' | 'meetingId' | 'register' | 'personId', string>>;
 
@@ -53,7 +53,7 @@ export default function PrintPage() {
     setBusy(true);
     try {
       const answer = await fetchForm(params, format);
-      if (answer.file) await saveFile(answer.file);
+      if (answer.file) await saveDownload(answer.file);
       Taro.showToast({ title: '已下载', icon: 'success' });
     } catch (e) {
       Taro.showToast({ title: messageOf(e), icon: 'none' });
