@@ -68,8 +68,9 @@ export async function kpis(ctx: Context, semester: string): Promise<KpiReport> {
   const students = await queryIn<Student>(ctx.store, 'students', 'classId', classIds);
   const runs = scope.collegeId ? await queryAll<{ policyId: string }>(ctx.store, 'warningRuns', { where: { collegeId: scope.collegeId, semester } }) : [];
   const read = createScoreReader(presetPolicy(runs[0]?.policyId ?? '')?.passMark ?? DEFAULT_PASS_MARK);
-  // By student (indexed, ≤ 200 a query): what is read grows with the college's students, not the school's grades.
-  const grades = await queryIn<GradeRow>(ctx.store, 'grades', 'studentId', students.map((s) => s._id), { semester, attempt: 'regular' });
+  // By student only (indexed, ≤ 200 a query; the semester is picked here): a filter on the semester too lets
+  // SQLite walk the semester's index over every college. What is read grows with the college, not the school.
+  const grades = (await queryIn<GradeRow>(ctx.store, 'grades', 'studentId', students.map((s) => s._id))).filter((g) => g.semester === semester && g.attempt === 'regular');
   const inScope = new Set(students.map((s) => s._id));
   const results = mapSurviving('grades', grades, (g) => g._id, (g) => ({ studentId: g.studentId, outcome: read(g.score).outcome })).filter((r) => r.outcome !== 'none' && inScope.has(r.studentId)).map((r) => ({ studentId: r.studentId, failed: r.outcome === 'fail' }));
   const imported = (await queryIn<KpiDoc>(ctx.store, CLASS_KPIS, 'classId', classIds, { semester })).filter((k) => inScope.has(k.studentId));
