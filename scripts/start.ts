@@ -6,7 +6,9 @@ import { clockFromSetting, CLOCK_SETTING } from '../cloudfunctions/platform/cloc
 import { formatDateTime } from '../cloudfunctions/core/time/shanghai';
 import { openSqliteStore } from '../cloudfunctions/platform/store/sqlite-store';
 import { seedDemo } from './demo/seed';
+import { toIso } from '../cloudfunctions/core/time/shanghai';
 import { migrateQuickTalks } from '../cloudfunctions/checkins/migrate-quick-talks';
+import { rebuildWarningDigests } from '../cloudfunctions/reports/rebuild-digests';
 import { publishDemoHistory } from './demo/history';
 import { recordDemoActivity } from './demo/activity';
 import { generateDemo } from './demo/generate';
@@ -67,6 +69,9 @@ async function main(): Promise<void> {
   }
   const migrated = await migrateQuickTalks(store, clock);
   if (migrated > 0) console.log(`已将 ${migrated} 条旧的简要谈话记录并入谈话记录`);
+  // Warnings published before the digests existed (an older data/) get theirs; a no-op otherwise.
+  const digests = await rebuildWarningDigests(store, { write: true, ctx: { by: 'system:start', at: toIso(clock.now()) } });
+  if (digests.written > 0) console.log(`已补建 ${digests.written} 份警示统计摘要`);
   const server = await startLocalServer({ store, clock, dataDir, webRoot: join(root, 'dist/h5'), port: env.PORT });
   const timers = startLocalTimers({ store, clock });
   console.log(`学业帮扶本地版已启动：${server.url}`);

@@ -1,5 +1,7 @@
 import CloudBase from '@cloudbase/manager-node';
 import { migrateQuickTalks } from '../../cloudfunctions/checkins/migrate-quick-talks';
+import { rebuildWarningDigests } from '../../cloudfunctions/reports/rebuild-digests';
+import { toIso } from '../../cloudfunctions/core/time/shanghai';
 import { systemClock } from '../../cloudfunctions/core/time/clock';
 import { openCloudbaseStore } from '../../cloudfunctions/platform/store/cloudbase-store';
 import { collections } from '../../cloudfunctions/platform/store/collections';
@@ -31,6 +33,8 @@ async function main(): Promise<void> {
   const store = openCloudbaseStore({ env: env.CLOUDBASE_ENV_ID, secretId: env.TENCENTCLOUD_SECRETID, secretKey: env.TENCENTCLOUD_SECRETKEY });
   const moved = await migrateQuickTalks(store, systemClock);
   console.log(`数据迁移：${moved} 条快速谈话记录并入谈心谈话记录`);
+  const digests = await rebuildWarningDigests(store, { write: true, ctx: { by: 'script:cloud-setup', at: toIso(systemClock.now()) } });
+  console.log(`警示统计摘要：${digests.digests} 份，补建或更正 ${digests.written} 份`);
 }
 
 main().catch((error: unknown) => {

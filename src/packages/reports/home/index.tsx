@@ -7,7 +7,7 @@ import { call } from '../../../services/api';
 import { useAction, useLoad } from '../../../services/use-call';
 import { LoadState } from '../../../components/load-state';
 import { Chips } from '../../../components/chips';
-import { saveXlsx } from '../_components/save-xlsx';
+import { saveXlsx } from '../../../services/save-download';
 import { ChartCard } from '../_components/chart-card';
 import { KpiView } from './kpi-view';
 
