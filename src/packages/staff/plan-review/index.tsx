@@ -62,13 +62,13 @@ function Review({ planId }: { planId: string }) {
             {data.studentName}的学习计划 <Tag type="warning">{planStatusLabel[data.status]}</Tag>
           </View>
           <CellGroup>
-            <Cell title="学业预警等级" extra={data.levelName} />
+            <Cell title="警示等级" extra={data.levelName} />
             <Cell title="学期" extra={data.semester} />
             <Cell className="plan-reviewers" title="审核人" extra={reviewersText(data)} />
             {(data.approvals ?? []).map((a) => (
               <Cell key={a.role} title={`${reviewerRoleLabel[a.role]}已通过（${a.byName}）`} description={`${a.opinion} · ${formatWall(a.at)}`} />
             ))}
-            {data.signature ? <Cell title="学生签名" extra={`${data.signature.name} ${formatWall(data.signature.at)}`} /> : null}
+            {data.signature ? <Cell title="学生签名" description={`${data.signature.name} · ${formatWall(data.signature.at)}`} /> : null}
           </CellGroup>
           <View className="section-title">重修计划（每门未通过课程）</View>
           <CellGroup>

@@ -66,7 +66,7 @@ export default function StudentPlan() {
             个人学习计划 {plan ? <Tag type={plan.status === 'approved' ? 'success' : 'warning'}>{planStatusLabel[plan.status]}</Tag> : null}
           </View>
           <CellGroup>
-            <Cell title="学业预警等级" extra={warning.levelName} />
+            <Cell title="警示等级" extra={warning.levelName} />
             <Cell title="学期" extra={warning.semester} />
             {plan ? <Cell className="plan-reviewers" title="审核人" extra={reviewersText(plan)} /> : null}
           </CellGroup>
