@@ -1,4 +1,5 @@
 import { rosterApi } from '../../types/api/roster';
+import { DomainError } from '../core/errors';
 import { ROSTER_CHANGES, type RosterChangeDoc } from '../../types/roster';
 import { defineFunction } from '../platform/runtime/define-function';
 import { queryAll, type Where } from '../platform/store/store';
@@ -7,7 +8,12 @@ import { applyRoster, previewRoster } from './import-roster';
 import { createInvite, join, peopleOf } from './invites';
 import { assignClassStaff, moveStudent } from './single-changes';
 
-const college = (actor: Parameters<typeof collegeOf>[0], asked: string | undefined) => collegeOf(actor, asked) ?? '';
+/** The college a call acts on; a school-wide caller (学工部) must name it — never an empty id. */
+const college = (actor: Parameters<typeof collegeOf>[0], asked: string | undefined) => {
+  const id = collegeOf(actor, asked);
+  if (!id) throw new DomainError('ROSTER.COLLEGE_REQUIRED', '请选择学院', 'collegeId');
+  return id;
+};
 
 /**
  * Go-live from the college's own files: the clerk (学工部 for the school, naming the college)

@@ -42,7 +42,13 @@ async function planStudents(ctx: Context, collegeId: string, rows: ReadRecord<St
   const dorms = new Map((await queryAll<Dorm>(ctx.store, 'dorms', { where: { collegeId } })).map((d) => [d._id, d]));
   const classNameOf = new Map(classes.map((c) => [c._id, c.name]));
   const errors: RowError[] = [];
+  // A 学号 already kept by another college is never taken over by this college's file.
+  const elsewhere = await keptByOtherCollege<StudentDoc>(ctx, 'students', rows.map((r) => r.record.studentId), collegeId);
   const good = rows.filter(({ rowNumber, record }) => {
+    if (elsewhere.has(record.studentId)) {
+      errors.push({ row: rowNumber, column: '学号', message: `学号 ${record.studentId} 属于其他学院，不能在本学院导入；如转学院，请由学工部办理` });
+      return false;
+    }
     if (byName.has(record.className)) return true;
     errors.push({ row: rowNumber, column: '班级', message: `班级“${record.className}”不在班级名单中，请先导入班级名单` });
     return false;
@@ -213,7 +219,28 @@ async function planClasses(ctx: Context, collegeId: string, rows: ReadRecord<Cla
 
 const rolesText = (roles: readonly Role[]) => roles.map((r) => roleLabel[r]).join('、');
 
-async function planStaff(ctx: Context, collegeId: string, rows: ReadRecord<StaffRecord>[]): Promise<KindPlan> {
+/** Ids among `ids` whose record exists with another college: a file may only speak for its own. */
+async function keptByOtherCollege<T extends { collegeId?: string }>(ctx: Context, collection: string, ids: string[], collegeId: string): Promise<Set<string>> {
+  const found = await queryIn<T>(ctx.store, collection, '_id', ids);
+  return new Set(found.filter((d) => d.collegeId !== undefined && d.collegeId !== collegeId).map((d) => d._id));
+}
+
+async function planStaff(ctx: Context, collegeId: string, allRows: ReadRecord<StaffRecord>[]): Promise<KindPlan> {
+  const errors: RowError[] = [];
+  const elsewhere = await keptByOtherCollege<StaffUser>(ctx, 'users', allRows.map((r) => staffUserId(r.record.staffNo)), collegeId);
+  // School-wide reach (学工部) is granted by the school, not by a college's staff file.
+  const mayGrantSchool = ctx.actor.grants.some((g) => g.role === 'studentAffairs');
+  const rows = allRows.filter(({ rowNumber, record }) => {
+    if (elsewhere.has(staffUserId(record.staffNo))) {
+      errors.push({ row: rowNumber, column: '工号', message: `工号 ${record.staffNo} 属于其他学院的教职工，不能在本学院导入` });
+      return false;
+    }
+    if (record.roles.includes('studentAffairs') && !mayGrantSchool) {
+      errors.push({ row: rowNumber, column: '角色', message: '学工部角色只能由学工部导入或设置' });
+      return false;
+    }
+    return true;
+  });
   const stored = (await collegeStaff(ctx.store, collegeId)).filter((s) => s.active);
   const view = (s: { name: string; roles: readonly Role[]; phone: string; department: string }, no: string): Comparable => ({
     label: `${no} ${s.name}`,
@@ -223,7 +250,7 @@ async function planStaff(ctx: Context, collegeId: string, rows: ReadRecord<Staff
   const storedView = new Map(stored.map((s) => [s.staffNo, view(s, s.staffNo)]));
   const byNo = new Map(stored.map((s) => [s.staffNo, s]));
   return {
-    errors: [],
+    errors,
     file,
     stored: storedView,
     async apply(diff, removeMissing) {

@@ -29,10 +29,18 @@ export const moveStudent: ActionSpec<Api['moveStudent']> = {
     const target = await loadClass(ctx.store, classId);
     if (target.collegeId !== student.collegeId) throw new DomainError('ROSTER.OTHER_COLLEGE', '只能转入本学院的班级', 'classId');
     if (student.classId === classId) return { studentId, classId };
-    const from = await ctx.store.get<ClassDoc>('classes', student.classId);
-    await ctx.store.update<StudentDoc>('students', studentId, { classId, cohort: target.cohort }, student._version, ctx.write());
-    if (from) await ctx.store.update<ClassDoc>('classes', from._id, { size: Math.max(0, from.size - 1) }, from._version, ctx.write());
-    await ctx.store.update<ClassDoc>('classes', target._id, { size: target.size + 1 }, target._version, ctx.write());
+    const write = ctx.write();
+    // One transaction: the student and both class sizes move together or not at all (sizes feed the talk quota).
+    const from = await ctx.store.transaction(async (tx) => {
+      const s = await tx.get<StudentDoc>('students', studentId);
+      const old = await tx.get<ClassDoc>('classes', student.classId);
+      const into = await tx.get<ClassDoc>('classes', classId);
+      if (!s || !into) throw new DomainError('ROSTER.NOT_FOUND', '学生或班级不存在', 'studentId');
+      await tx.update<StudentDoc>('students', studentId, { classId, cohort: into.cohort }, s._version, write);
+      if (old) await tx.update<ClassDoc>('classes', old._id, { size: Math.max(0, old.size - 1) }, old._version, write);
+      await tx.update<ClassDoc>('classes', into._id, { size: into.size + 1 }, into._version, write);
+      return old;
+    });
     await audit(ctx, {
       collegeId: student.collegeId,
       kind: 'move',
