@@ -173,11 +173,18 @@ async function planClasses(ctx: Context, collegeId: string, rows: ReadRecord<Cla
   });
   const college = await ctx.store.get<College>('colleges', collegeId);
   const deptName = (id: string) => college?.departments.find((d) => d.id === id)?.name ?? id;
+  const storedByName = new Map(stored.map((c) => [c.name, c]));
+  // An assistant the 学业助理 programme assigned is not on the staff list: a blank cell keeps them.
+  const programmeAssistant = (className: string): string | undefined => {
+    const id = storedByName.get(className)?.assistantId;
+    return id && !staff.has(id) ? id : undefined;
+  };
+  const assistantOf = (r: ClassRecord) => (r.assistantNo ? staffUserId(r.assistantNo) : programmeAssistant(r.name));
   const file = new Map(
-    good.map(({ record: r }) => [
-      r.name,
-      view({ ...r, counselor: staffUserId(r.counselorNo), head: staffUserId(r.headTeacherNo), ...(r.assistantNo ? { assistant: staffUserId(r.assistantNo) } : {}) }),
-    ]),
+    good.map(({ record: r }) => {
+      const assistant = assistantOf(r);
+      return [r.name, view({ ...r, counselor: staffUserId(r.counselorNo), head: staffUserId(r.headTeacherNo), ...(assistant ? { assistant } : {}) })];
+    }),
   );
   const storedView = new Map(stored.map((c) => [c.name, view({ ...c, department: deptName(c.departmentId), counselor: c.counselorId, head: c.headTeacherId, ...(c.assistantId ? { assistant: c.assistantId } : {}) })]));
   const byName = new Map(stored.map((c) => [c.name, c]));
@@ -199,8 +206,9 @@ async function planClasses(ctx: Context, collegeId: string, rows: ReadRecord<Cla
         const prev = byName.get(r.name) ?? (await ctx.store.get<ClassDoc>('classes', classIdOf(collegeId, r.name)));
         const departmentId = college?.departments.find((d) => d.name === r.department)?.id ?? r.department;
         const fields = { name: r.name, collegeId, departmentId, cohort: r.cohort, major: r.major, counselorId: staffUserId(r.counselorNo), headTeacherId: staffUserId(r.headTeacherNo), active: true };
-        const assistant = r.assistantNo ? { assistantId: staffUserId(r.assistantNo) } : {};
-        if (prev) await ctx.store.update<ClassDoc>('classes', prev._id, { ...fields, ...assistant, ...(r.assistantNo ? {} : { assistantId: '' }) }, prev._version, write);
+        const assistantId = assistantOf(r);
+        const assistant = assistantId ? { assistantId } : {};
+        if (prev) await ctx.store.update<ClassDoc>('classes', prev._id, { ...fields, assistantId: assistantId ?? '' }, prev._version, write);
         else await ctx.store.add('classes', { _id: classIdOf(collegeId, r.name), ...fields, ...assistant, size: 0 }, write);
       }
       let removed = 0;

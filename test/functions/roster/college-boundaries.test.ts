@@ -1,5 +1,5 @@
 import type { User } from '../../../types/domain';
-import { staffRows, studentRows } from '../../support/college-files';
+import { classRows, staffRows, studentRows } from '../../support/college-files';
 import { openFreshInstall, type FreshInstall } from '../../support/fresh-install';
 
 const w = { by: 'test', at: '2026-11-25T10:00:00.000+08:00' };
@@ -41,5 +41,19 @@ describe('roster imports stay inside the college', () => {
     const fileId = f.upload(studentRows);
     await expect(f.call('o-affairs', 'roster', 'apply', { kind: 'students', fileId })).resolves.toMatchObject({ ok: false, code: 'ROSTER.COLLEGE_REQUIRED', field: 'collegeId' });
     expect(await f.store.get('students', '2024310101')).toBeNull();
+  });
+
+  it('re-importing the classes keeps an assistant the 学业助理 programme assigned when the file leaves the cell blank', async () => {
+    await f.ok(f.clerkOpenid, 'roster', 'apply', { kind: 'staff', fileId: f.upload(staffRows) });
+    await f.ok(f.clerkOpenid, 'roster', 'apply', { kind: 'classes', fileId: f.upload(classRows) });
+    const classId = 'cls-life-生工2401班';
+    const cls = await f.store.get<{ _version: number }>('classes', classId);
+    // As assistants.assign does for a confirmed graduate (not on the college's staff list).
+    await f.store.update('classes', classId, { assistantId: 'g-2025001' }, cls!._version, w);
+    const blank = classRows.map((row, i) => (i === 1 ? [...row.slice(0, 6), ''] : row));
+    const preview = await f.ok(f.clerkOpenid, 'roster', 'preview', { kind: 'classes', fileId: f.upload(blank) });
+    expect(preview.changes.filter((c) => c.key === '生工2401班')).toEqual([]);
+    await f.ok(f.clerkOpenid, 'roster', 'apply', { kind: 'classes', fileId: f.upload(blank) });
+    await expect(f.store.get('classes', classId)).resolves.toMatchObject({ assistantId: 'g-2025001' });
   });
 });
