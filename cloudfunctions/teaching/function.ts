@@ -11,10 +11,18 @@ import { enqueue } from '../platform/messenger/outbox';
 import { defineFunction, type Context } from '../platform/runtime/define-function';
 import { queryAll, type Stored } from '../platform/store/store';
 import { queryIn } from '../grades/roster';
+import { previousSemesterId, semesterAt } from '../core/calendar/current';
+import { calendarSettings } from '../platform/calendar/stored-calendar';
 
-/** The sections the caller teaches: from the timetable, or from a grade file's 授课教师. */
+/**
+ * The sections the caller teaches now or taught last semester (from the timetable, or a grade
+ * file's 授课教师): a warning reaches the teachers who handle the student, not everyone who ever
+ * taught the class (rules: 004-1.3).
+ */
 async function mySections(ctx: Context): Promise<Stored<TeachingSection>[]> {
-  const rows = await queryAll<TeachingSection>(ctx.store, TEACHING_SECTIONS, { where: { teacherId: ctx.actor.userId } });
+  const { semester } = semesterAt(await calendarSettings(ctx.store), Date.parse(ctx.nowIso()));
+  const recent = new Set([semester.id, previousSemesterId(semester.id)]);
+  const rows = (await queryAll<TeachingSection>(ctx.store, TEACHING_SECTIONS, { where: { teacherId: ctx.actor.userId } })).filter((s) => recent.has(s.semester));
   return rows.sort((a, b) => b.semester.localeCompare(a.semester) || a.courseCode.localeCompare(b.courseCode));
 }
 

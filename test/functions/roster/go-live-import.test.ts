@@ -220,6 +220,9 @@ describe('roster: staff, classes and students from the college files', () => {
     expect((await user('t-T1005'))?.grants).toEqual([{ role: 'courseTeacher', courseCodes: ['SW201', 'SW301'] }]);
     const mine = await f.ok('wx-teacher', 'teaching', 'mine', {});
     expect(mine.sections.map((s) => [s.semester, s.courseCode])).toEqual([['2026-2027-1', 'SW301'], ['2025-2026-2', 'SW201']]);
+    // A section from years ago no longer makes its class's warnings reach the teacher (review finding).
+    await f.store.add('teachingSections', { _id: 'sec-old', collegeId: 'life', semester: '2023-2024-2', courseCode: 'SW101', courseName: '普通生物学', teacherId: 't-T1005', teacherName: '李明', classIds: ['cls-life-生工2401班'], source: 'timetable' }, { by: 'test', at: '2026-11-25T10:00:00.000+08:00' });
+    expect((await f.ok('wx-teacher', 'teaching', 'mine', {})).sections.map((s) => s.semester)).toEqual(['2026-2027-1', '2025-2026-2']);
     expect(await f.ok(clerk(), 'roster', 'apply', { kind: 'timetable', fileId })).toMatchObject({ added: 0, changed: 0, unchanged: 1 });
   });
 });
