@@ -33,6 +33,20 @@ export type KindPlan = {
 };
 
 
+/**
+ * With removeMissing, marks each stored record the file no longer lists (`mark` returns false to
+ * leave one alone); never deletes people. Returns how many were marked.
+ */
+async function markMissing<T>(diff: RosterDiff, removeMissing: boolean, storedOf: (key: string) => T | undefined, mark: (prev: T) => Promise<boolean | void>): Promise<number> {
+  if (!removeMissing) return 0;
+  let marked = 0;
+  for (const c of diff.missing) {
+    const prev = storedOf(c.key);
+    if (prev !== undefined && (await mark(prev)) !== false) marked++;
+  }
+  return marked;
+}
+
 const nameOf = (staff: ReadonlyMap<string, Pick<User, 'name'>>, userId: string | undefined) => (userId ? `${staff.get(userId)?.name ?? ''}（${userId.replace(STAFF_PREFIX, '')}）` : '');
 
 async function planStudents(ctx: Context, collegeId: string, rows: ReadRecord<StudentRecord>[]): Promise<KindPlan> {
@@ -129,17 +143,11 @@ async function planStudents(ctx: Context, collegeId: string, rows: ReadRecord<St
       }
       if (newStudents.length > 0) await ctx.store.addMany('students', newStudents, write);
       if (newUsers.length > 0) await ctx.store.addMany('users', newUsers, write);
-      let removed = 0;
-      if (removeMissing) {
-        for (const c of diff.missing) {
-          const prev = storedById.get(c.key);
-          if (!prev) continue;
-          await ctx.store.update<StudentDoc>('students', prev._id, { enrolled: false }, prev._version, write);
-          const user = await ctx.store.get<User>('users', studentUserId(prev._id));
-          if (user) await ctx.store.update<User>('users', user._id, { grants: [] }, user._version, write);
-          removed++;
-        }
-      }
+      const removed = await markMissing(diff, removeMissing, (key) => storedById.get(key), async (prev) => {
+        await ctx.store.update<StudentDoc>('students', prev._id, { enrolled: false }, prev._version, write);
+        const user = await ctx.store.get<User>('users', studentUserId(prev._id));
+        if (user) await ctx.store.update<User>('users', user._id, { grants: [] }, user._version, write);
+      });
       // Class sizes follow the roster.
       const enrolled = await queryAll<StudentDoc>(ctx.store, 'students', { where: { collegeId } });
       for (const cls of classes) {
@@ -173,10 +181,10 @@ async function planClasses(ctx: Context, collegeId: string, rows: ReadRecord<Cla
   });
   const college = await ctx.store.get<College>('colleges', collegeId);
   const deptName = (id: string) => college?.departments.find((d) => d.id === id)?.name ?? id;
-  const storedByName = new Map(stored.map((c) => [c.name, c]));
+  const byName = new Map(stored.map((c) => [c.name, c]));
   // An assistant the 学业助理 programme assigned is not on the staff list: a blank cell keeps them.
   const programmeAssistant = (className: string): string | undefined => {
-    const id = storedByName.get(className)?.assistantId;
+    const id = byName.get(className)?.assistantId;
     return id && !staff.has(id) ? id : undefined;
   };
   const assistantOf = (r: ClassRecord) => (r.assistantNo ? staffUserId(r.assistantNo) : programmeAssistant(r.name));
@@ -187,7 +195,6 @@ async function planClasses(ctx: Context, collegeId: string, rows: ReadRecord<Cla
     }),
   );
   const storedView = new Map(stored.map((c) => [c.name, view({ ...c, department: deptName(c.departmentId), counselor: c.counselorId, head: c.headTeacherId, ...(c.assistantId ? { assistant: c.assistantId } : {}) })]));
-  const byName = new Map(stored.map((c) => [c.name, c]));
   return {
     errors,
     file,
@@ -211,16 +218,9 @@ async function planClasses(ctx: Context, collegeId: string, rows: ReadRecord<Cla
         if (prev) await ctx.store.update<ClassDoc>('classes', prev._id, { ...fields, assistantId: assistantId ?? '' }, prev._version, write);
         else await ctx.store.add('classes', { _id: classIdOf(collegeId, r.name), ...fields, ...assistant, size: 0 }, write);
       }
-      let removed = 0;
-      if (removeMissing) {
-        for (const c of diff.missing) {
-          const prev = byName.get(c.key);
-          if (!prev) continue;
-          await ctx.store.update<ClassDoc>('classes', prev._id, { active: false }, prev._version, write);
-          removed++;
-        }
-      }
-      return removed;
+      return markMissing(diff, removeMissing, (key) => byName.get(key), async (prev) => {
+        await ctx.store.update<ClassDoc>('classes', prev._id, { active: false }, prev._version, write);
+      });
     },
   };
 }
@@ -273,16 +273,10 @@ async function planStaff(ctx: Context, collegeId: string, allRows: ReadRecord<St
         if (prev) await ctx.store.update<StaffUser>('users', userId, fields, prev._version, write);
         else await ctx.store.add('users', { _id: userId, openid: pendingOpenid(userId), grants: [], ...fields }, write);
       }
-      let removed = 0;
-      if (removeMissing) {
-        for (const c of diff.missing) {
-          const prev = byNo.get(c.key);
-          if (!prev || prev._id === ctx.actor.userId) continue; // the clerk never locks themself out
-          await ctx.store.update<StaffUser>('users', prev._id, { active: false }, prev._version, write);
-          removed++;
-        }
-      }
-      return removed;
+      return markMissing(diff, removeMissing, (key) => byNo.get(key), async (prev) => {
+        if (prev._id === ctx.actor.userId) return false; // the clerk never locks themself out
+        await ctx.store.update<StaffUser>('users', prev._id, { active: false }, prev._version, write);
+      });
     },
   };
 }
@@ -327,16 +321,10 @@ async function planTimetable(ctx: Context, collegeId: string, rows: ReadRecord<T
         if (prev) await ctx.store.update<TeachingSection>(TEACHING_SECTIONS, prev._id, fields, prev._version, write);
         else await ctx.store.add(TEACHING_SECTIONS, { _id: id, ...fields }, write);
       }
-      let removed = 0;
-      if (removeMissing) {
-        for (const c of diff.missing) {
-          const prev = byKey.get(c.key);
-          if (!prev) continue;
-          await ctx.store.remove(TEACHING_SECTIONS, prev._id);
-          removed++;
-        }
-      }
-      return removed;
+      // A section is a timetable line, not a person: one the file no longer lists goes.
+      return markMissing(diff, removeMissing, (key) => byKey.get(key), async (prev) => {
+        await ctx.store.remove(TEACHING_SECTIONS, prev._id);
+      });
     },
   };
 }
