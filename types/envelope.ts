@@ -17,19 +17,23 @@ export const ErrorCode = {
 } as const;
 
 /**
- * One action of a cloud function: its input schema and the type of its answer.
- * The output is a type only (z.custom with no check): the server produces it, the
- * client reads it; only input crosses a trust boundary.
+ * One action of a cloud function: its input schema and its output schema. The client parses
+ * the answer with `output` (see src/services/api.ts) and the tests check every handler's answer
+ * against it strictly, so the schema is the contract, not a comment.
  */
-export type ActionContract<I extends z.ZodTypeAny, O> = { input: I; output: z.ZodType<O> };
+export type ActionContract<I extends z.ZodTypeAny, O> = { input: I; output: z.ZodType<O, z.ZodTypeDef, unknown> };
 
-/** `action(inputSchema).returns<Output>()`: unknown input keys are stripped, so a forged field is ignored. */
+/**
+ * `action(inputSchema).returns(outputSchema)`: unknown input keys are stripped, so a forged field is ignored.
+ * The type-only form `returns<O>()` (z.custom, checks nothing) is kept only until every contract names a schema.
+ */
 export function action<I extends z.ZodTypeAny>(input: I) {
-  return {
-    returns<O>(): ActionContract<I, O> {
-      return { input, output: z.custom<O>() };
-    },
-  };
+  function returns<S extends z.ZodTypeAny>(output: S): ActionContract<I, z.output<S>>;
+  function returns<O>(): ActionContract<I, O>;
+  function returns(output?: z.ZodTypeAny): ActionContract<I, unknown> {
+    return { input, output: output ?? z.custom() };
+  }
+  return { returns };
 }
 
 export type FunctionContract = Record<string, ActionContract<z.ZodTypeAny, unknown>>;
