@@ -51,69 +51,80 @@ export const Grant = z.discriminatedUnion('role', [
 export type Grant = z.infer<typeof Grant>;
 
 /** A person known to the system, found by the OPENID WeChat gives the cloud function. */
-export type User = {
-  _id: string;
-  openid: string;
-  name: string;
-  phone?: string;
-  grants: Grant[];
-};
+export const User = z.object({
+  _id: z.string(),
+  openid: z.string(),
+  name: z.string(),
+  phone: z.string().optional(),
+  grants: z.array(Grant),
+});
+export type User = z.infer<typeof User>;
 
 /** The caller as the handlers see it: resolved from OPENID (cloud) or a signed session (local). */
-export type Actor = {
-  userId: string;
-  openid: string;
-  name: string;
-  grants: Grant[];
-};
+export const Actor = z.object({
+  userId: z.string(),
+  openid: z.string(),
+  name: z.string(),
+  grants: z.array(Grant),
+});
+export type Actor = z.infer<typeof Actor>;
 
-export type College = { _id: string; name: string; departments: { id: string; name: string }[] };
+export const College = z.object({ _id: z.string(), name: z.string(), departments: z.array(z.object({ id: z.string(), name: z.string() })) });
+export type College = z.infer<typeof College>;
 
-export type ClassInfo = {
-  _id: string;
-  name: string;
-  collegeId: string;
-  departmentId: string;
+export const ClassInfo = z.object({
+  _id: z.string(),
+  name: z.string(),
+  collegeId: z.string(),
+  departmentId: z.string(),
   /** Entry year, e.g. 2024 for 2024级. */
-  cohort: number;
-  major: string;
-  counselorId: string;
-  headTeacherId: string;
-  assistantId?: string;
-  size: number;
-};
+  cohort: z.number(),
+  major: z.string(),
+  counselorId: z.string(),
+  headTeacherId: z.string(),
+  assistantId: z.string().optional(),
+  size: z.number(),
+});
+export type ClassInfo = z.infer<typeof ClassInfo>;
 
-export type Student = {
-  _id: string; // 学号
-  name: string;
-  gender: '男' | '女';
-  classId: string;
-  collegeId: string;
-  cohort: number;
-  dormId: string;
+export const Gender = z.enum(['男', '女']);
+export type Gender = z.infer<typeof Gender>;
+
+export const Student = z.object({
+  _id: z.string(), // 学号
+  name: z.string(),
+  gender: Gender,
+  classId: z.string(),
+  collegeId: z.string(),
+  cohort: z.number(),
+  dormId: z.string(),
   /** From enrollment; the only channel a parent binding code may travel through. */
-  parentName: string;
-  parentPhone: string;
-};
+  parentName: z.string(),
+  parentPhone: z.string(),
+});
+export type Student = z.infer<typeof Student>;
 
-export type Dorm = { _id: string; building: string; room: string; collegeId: string; classIds: string[] };
+export const Dorm = z.object({ _id: z.string(), building: z.string(), room: z.string(), collegeId: z.string(), classIds: z.array(z.string()) });
+export type Dorm = z.infer<typeof Dorm>;
 
-export type Course = {
-  _id: string; // 课程代码
-  name: string;
-  credits: number;
-  departmentId: string;
-  teacherId?: string;
-  teacherName?: string;
-};
+export const Course = z.object({
+  _id: z.string(), // 课程代码
+  name: z.string(),
+  credits: z.number(),
+  departmentId: z.string(),
+  teacherId: z.string().optional(),
+  teacherName: z.string().optional(),
+});
+export type Course = z.infer<typeof Course>;
 
 /** Audit fields every stored document carries: who wrote it and when. */
-export type Audit = {
-  createdBy: string;
-  createdAt: string;
-  updatedBy: string;
-  updatedAt: string;
-};
+export const Audit = z.object({
+  createdBy: z.string(),
+  createdAt: z.string(),
+  updatedBy: z.string(),
+  updatedAt: z.string(),
+});
+export type Audit = z.infer<typeof Audit>;
 
 /**
  * Mask a phone for display: 138******** (the first 3 digits and the length). The last 4 digits
