@@ -1,6 +1,6 @@
 import { assistantsApi } from '../../types/api/assistants';
 import { ASSISTANT_APPLICATIONS, ASSISTANT_CALLS, ASSISTANT_CHANGES } from '../../types/assistant';
-import { collegeOf, collegeResource } from '../grades/college-of';
+import { collegeOf, collegeResource } from '../application/college/college-of';
 import { defineFunction, type Context } from '../platform/runtime/define-function';
 import { assessment } from './assessment';
 import { assign } from './assignment';

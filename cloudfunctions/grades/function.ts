@@ -1,6 +1,6 @@
 import { gradesApi } from '../../types/api/grades';
 import { defineFunction } from '../platform/runtime/define-function';
-import { collegeOf, collegeResource } from './college-of';
+import { collegeOf, collegeResource } from '../application/college/college-of';
 import { importChunk, jobView, loadJob } from './import-job';
 import { previewFile } from './preview';
 

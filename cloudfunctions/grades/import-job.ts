@@ -11,7 +11,8 @@ import { queryAll, type Stored } from '../platform/store/store';
 import { toIso } from '../core/time/shanghai';
 import { classifyRows, type GoodRow } from './classify-rows';
 import { GRADE_IMPORTS, GRADES, gradeKey, type GradeDoc } from './grade-doc';
-import { queryIn, rosterChecks, rosterOf } from './roster';
+import { isFileReadError, pull } from '../application/grades/file-rows';
+import { queryIn, rosterChecks, rosterOf } from '../application/grades/roster';
 import { recordTeaching } from './teaching-sections';
 
 /** Rows per chunk, the time one call may spend (well inside a cloud function's 60 s), errors kept. */
@@ -134,33 +135,12 @@ export async function importChunk(ctx: Context, collegeId: string, input: Input)
       if (done.partial) break;
     }
   } catch (error) {
-    if (error instanceof FileReadError) return jobView(await finish(ctx, job, 'failed', error.message));
+    if (isFileReadError(error)) return jobView(await finish(ctx, job, 'failed', error.message));
     throw error;
   } finally {
     await rows.return?.();
   }
   return jobView(job);
-}
-
-/** The file itself broke while being read (an unclosed quote, a corrupt workbook). */
-class FileReadError extends Error {}
-
-/** What the user is told when the file breaks mid-read; the parser's own words go to the log only. */
-export const UNREADABLE_FILE = '文件无法读取，请确认是 .xlsx 或 .csv 格式的成绩导出文件';
-
-export async function pull(rows: AsyncIterator<SheetRow>): Promise<IteratorResult<SheetRow>> {
-  try {
-    return await rows.next();
-  } catch (error) {
-    // A GradeFileError is worded for the user; anything else is a library's message, maybe English.
-    if (error instanceof GradeFileError) throw new FileReadError(error.message);
-    console.error('grade file unreadable:', error);
-    throw new FileReadError(UNREADABLE_FILE);
-  }
-}
-
-export function isFileReadError(error: unknown): error is Error {
-  return error instanceof FileReadError;
 }
 
 async function startJob(ctx: Context, collegeId: string, fileId: string): Promise<Stored<GradeImportDoc>> {

@@ -10,8 +10,8 @@ import { GradeFileError, readGradeFile } from '../platform/grades/grade-file';
 import type { Context } from '../platform/runtime/define-function';
 import type { Stored } from '../platform/store/store';
 import { GRADES, gradeKey, type GradeDoc } from './grade-doc';
-import { isFileReadError, pull } from './import-job';
-import { queryIn, rosterChecks, rosterOf } from './roster';
+import { isFileReadError, pull } from '../application/grades/file-rows';
+import { queryIn, rosterChecks, rosterOf } from '../application/grades/roster';
 
 export const previewSettings = { scanRows: 1000, sampleRows: 20, maxErrors: 500, maxChanges: 200 };
 

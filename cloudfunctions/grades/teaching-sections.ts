@@ -3,8 +3,9 @@ import type { GradeRow } from '../../types/grade';
 import { TEACHING_SECTIONS, type TeachingSection } from '../../types/roster';
 import type { Context } from '../platform/runtime/define-function';
 import type { Stored } from '../platform/store/store';
-import { sectionIdOf } from '../roster/ids';
-import { collegeStaff, refreshStaffGrants } from '../roster/staff-store';
+import { sectionIdOf } from '../core/roster/ids';
+import { refreshStaffGrants } from '../application/roster/staff-grants';
+import { collegeStaff } from '../application/repositories/staff';
 
 /**
  * A grade file's 授课教师 column names who taught each course: each (semester, course, teacher)

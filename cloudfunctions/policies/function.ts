@@ -4,8 +4,8 @@ import { NotFoundError } from '../core/errors';
 import { presetPolicy, presets } from '../core/rules';
 import { checkParameterValues, parameterView } from '../core/rules/parameters';
 import { defineFunction, type Context } from '../platform/runtime/define-function';
-import { collegeOf, collegeResource } from '../grades/college-of';
-import { POLICY_SETTINGS, settingsId, type PolicySettings } from './settings-store';
+import { collegeOf, collegeResource } from '../application/college/college-of';
+import { POLICY_SETTINGS, settingsId, type PolicySettings } from '../application/policies/settings-store';
 
 function configurable(policyId: string): Policy {
   const policy = presetPolicy(policyId);

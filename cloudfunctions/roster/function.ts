@@ -3,7 +3,7 @@ import { DomainError } from '../core/errors';
 import { ROSTER_CHANGES, type RosterChangeDoc } from '../../types/roster';
 import { defineFunction } from '../platform/runtime/define-function';
 import { queryAll, type Where } from '../platform/store/store';
-import { collegeOf, collegeResource } from '../grades/college-of';
+import { collegeOf, collegeResource } from '../application/college/college-of';
 import { applyRoster, previewRoster } from './import-roster';
 import { createInvite, join, peopleOf } from './invites';
 import { assignClassStaff, moveStudent } from './single-changes';

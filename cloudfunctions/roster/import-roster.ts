@@ -7,7 +7,7 @@ import { DomainError } from '../core/errors';
 import type { Context } from '../platform/runtime/define-function';
 import { planKind } from './kind-plans';
 import { columnsOf, readRoster } from './read-roster';
-import { refreshStaffGrants } from './staff-store';
+import { refreshStaffGrants } from '../application/roster/staff-grants';
 
 const labels: Record<RosterKind, Record<string, string>> = { students: studentColumns.labels, classes: classColumns.labels, staff: staffColumns.labels, timetable: timetableColumns.labels };
 export const rosterPreviewSettings = { maxChanges: 300, maxErrors: 500 };

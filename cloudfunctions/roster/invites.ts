@@ -8,10 +8,10 @@ import { checkInvite, INVITE_DAYS, inviteProofMatches } from '../core/roster/inv
 import { shanghai, toIso } from '../core/time/shanghai';
 import type { ActionSpec, Context } from '../platform/runtime/define-function';
 import { queryAll, VersionConflictError, type Stored } from '../platform/store/store';
-import { bindingCodeHash, newBindingCode } from '../notices/binding-codes';
-import { hasJoined, isStaffUser, type StaffUser } from './staff-store';
-import { studentUserId } from './ids';
-import { queryIn } from '../grades/roster';
+import { bindingCodeHash, newBindingCode } from '../application/notices/binding-codes';
+import { hasJoined, isStaffUser, type StaffUser } from '../application/repositories/staff';
+import { studentUserId } from '../core/roster/ids';
+import { queryIn } from '../application/grades/roster';
 
 type Api = RosterApi;
 

@@ -16,9 +16,10 @@ import { MAX_ASSISTANT_CLASSES, overloadedAssistantRows } from '../core/roster/a
 import type { Context } from '../platform/runtime/define-function';
 import { queryAll, type Stored } from '../platform/store/store';
 import type { ReadRecord } from './read-roster';
-import { queryIn } from '../grades/roster';
-import { collegeClasses, collegeStaff, pendingOpenid, type ClassDoc, type StaffUser } from './staff-store';
-import { classIdOf, dormIdOf, sectionIdOf, staffUserId, studentUserId } from './ids';
+import { queryIn } from '../application/grades/roster';
+import { collegeClasses, type ClassDoc } from '../application/repositories/classes';
+import { collegeStaff, pendingOpenid, type StaffUser } from '../application/repositories/staff';
+import { classIdOf, dormIdOf, sectionIdOf, staffUserId, studentUserId } from '../core/roster/ids';
 
 /** A student as the roster import stores them: the domain record plus the file's extra fields. */
 export type StudentDoc = Student & { major?: string; parentPhones?: string[]; enrolled?: boolean };

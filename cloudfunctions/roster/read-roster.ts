@@ -5,7 +5,7 @@ import { createRosterReader } from '../core/roster/roster-rows';
 import type { SheetHeader } from '../core/roster/sheet-header';
 import { GradeFileError, readGradeFile } from '../platform/grades/grade-file';
 import type { Context } from '../platform/runtime/define-function';
-import { isFileReadError, pull } from '../grades/import-job';
+import { isFileReadError, pull } from '../application/grades/file-rows';
 
 /** A record of the file with the row it came from. */
 export type ReadRecord<R extends RosterRecord = RosterRecord> = { rowNumber: number; key: string; record: R };

@@ -6,9 +6,10 @@ import { DomainError, NotFoundError } from '../core/errors';
 import { classResource, loadClass, loadStudent, studentResource } from '../platform/directory/directory';
 import type { ActionSpec, Context } from '../platform/runtime/define-function';
 import type { StudentDoc } from './kind-plans';
-import { collegeClasses, refreshStaffGrants, type ClassDoc, type StaffUser } from './staff-store';
+import { collegeClasses, type ClassDoc } from '../application/repositories/classes';
+import { refreshStaffGrants } from '../application/roster/staff-grants';
+import { isStaffUser, type StaffUser } from '../application/repositories/staff';
 import { MAX_ASSISTANT_CLASSES } from '../core/roster/assistant-limit';
-import { isStaffUser } from './staff-store';
 
 type Api = RosterApi;
 

@@ -2,7 +2,7 @@ import { classIdsFor, collegeIdsFor, isAllowed } from '../core/access/authorize'
 import { defaultDutyConfig } from '../core/duties/defaults';
 import { loadCalendar } from '../platform/calendar/stored-calendar';
 import { caseTimeline } from '../core/support/case-timeline';
-import { concernEntries } from '../teaching/case-entries';
+import { concernEntries } from '../application/teaching/case-entries';
 import { dutyLinesByStudent, type ClassCases } from '../core/support/duty-lines';
 import { meetingDutyRecords, noticeDutyRecords, planDutyRecords, talkDutyRecord } from '../core/support/duty-records';
 import { nextSteps } from '../core/support/next-steps';

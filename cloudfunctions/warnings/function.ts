@@ -6,7 +6,7 @@ import { presets } from '../core/rules';
 import { studentResource } from '../platform/directory/directory';
 import { defineFunction } from '../platform/runtime/define-function';
 import type { Store } from '../platform/store/store';
-import { collegeOf, collegeResource } from '../grades/college-of';
+import { collegeOf, collegeResource } from '../application/college/college-of';
 import { discardRun } from './discard';
 import { draftsFor } from './drafts';
 import { addManual, clearManual, removeManual } from './manual-actions';

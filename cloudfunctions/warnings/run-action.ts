@@ -4,7 +4,7 @@ import type { ManualEntry, Policy } from '../../types/policy';
 import { DomainError } from '../core/errors';
 import { policyFor } from '../core/publishing/college-policies';
 import { withParameters } from '../core/rules/parameters';
-import { collegeParameterValues } from '../policies/settings-store';
+import { collegeParameterValues } from '../application/policies/settings-store';
 import { correctedRows, correctionLines } from '../core/publishing/grade-corrections';
 import { isListed, owedCourses, toRunEntries, toRunEntry, type EntryDirectory } from '../core/publishing/run-entries';
 import { evaluatePolicy, type Evaluation } from '../core/rules';

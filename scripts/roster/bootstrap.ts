@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { systemClock } from '../../cloudfunctions/core/time/clock';
 import { openStore, readStoreEnv } from '../../cloudfunctions/platform/store/open-store';
-import { bootstrapCollege, BootstrapInput } from '../../cloudfunctions/roster/bootstrap';
+import { bootstrapCollege, BootstrapInput } from '../../cloudfunctions/application/roster/bootstrap';
 
 /**
  * `npm run bootstrap -- --college-id life --college-name 生命科学学院 --staff-no T0001 --name 张老师 [--role clerk|studentAffairs]`

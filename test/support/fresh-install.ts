@@ -8,7 +8,7 @@ import { fixedClock } from '../../cloudfunctions/core/time/clock';
 import { localFiles } from '../../cloudfunctions/platform/files/local-files';
 import { openSqliteStore } from '../../cloudfunctions/platform/store/sqlite-store';
 import type { Store } from '../../cloudfunctions/platform/store/store';
-import { bootstrapCollege } from '../../cloudfunctions/roster/bootstrap';
+import { bootstrapCollege } from '../../cloudfunctions/application/roster/bootstrap';
 import type { PhoneNumberExchange } from '../../cloudfunctions/platform/identity/phone-number';
 import { BOOTSTRAP_CLERK, COLLEGE, csvText, type Cells } from './college-files';
 

@@ -1,5 +1,5 @@
-import type { Actor } from '../../types/domain';
-import type { Resource } from '../core/access/authorize';
+import type { Actor } from '../../../types/domain';
+import type { Resource } from '../../core/access/authorize';
 
 /**
  * The college a college-wide action works on: the one asked for, else the caller's own (a clerk

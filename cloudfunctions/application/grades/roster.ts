@@ -1,6 +1,6 @@
-import type { Student } from '../../types/domain';
-import type { RowCheckOptions } from '../core/grades/row-checker';
-import { queryAll, type Store, type Stored } from '../platform/store/store';
+import type { Student } from '../../../types/domain';
+import type { RowCheckOptions } from '../../core/grades/row-checker';
+import { queryAll, type Store, type Stored } from '../../platform/store/store';
 
 /** Ids per `in` query: well under CloudBase's limits on a condition's size. */
 const IN_BATCH = 500;

@@ -1,6 +1,6 @@
-import type { ParameterChange } from '../../types/api/policies';
-import type { ParameterValues } from '../core/rules/parameters';
-import type { Store } from '../platform/store/store';
+import type { ParameterChange } from '../../../types/api/policies';
+import type { ParameterValues } from '../../core/rules/parameters';
+import type { Store } from '../../platform/store/store';
 
 export const POLICY_SETTINGS = 'policySettings';
 

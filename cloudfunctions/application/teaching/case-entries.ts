@@ -1,6 +1,6 @@
-import type { TimelineEntry } from '../../types/api/support';
-import { CONCERNS, concernKindLabel, type Concern } from '../../types/concern';
-import { queryAll, type Store } from '../platform/store/store';
+import type { TimelineEntry } from '../../../types/api/support';
+import { CONCERNS, concernKindLabel, type Concern } from '../../../types/concern';
+import { queryAll, type Store } from '../../platform/store/store';
 
 /** A course teacher's concerns about the student, as entries of the student's case (newest first there). */
 export async function concernEntries(store: Store, studentId: string): Promise<TimelineEntry[]> {

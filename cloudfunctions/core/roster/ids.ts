@@ -1,4 +1,4 @@
-import { STAFF_PREFIX, STUDENT_USER_PREFIX } from '../../types/roster';
+import { STAFF_PREFIX, STUDENT_USER_PREFIX } from '../../../types/roster';
 
 /** Ids of what the roster import writes, from the college's own keys (class name, 工号, 学号). */
 export const classIdOf = (collegeId: string, name: string) => `cls-${collegeId}-${name}`;

@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { gradesFunction } from '../../../cloudfunctions/grades/function';
-import { importSettings, UNREADABLE_FILE } from '../../../cloudfunctions/grades/import-job';
+import { UNREADABLE_FILE } from '../../../cloudfunctions/application/grades/file-rows';
+import { importSettings } from '../../../cloudfunctions/grades/import-job';
 import { DEMO_OPENID_PREFIX } from '../../../scripts/demo/generate';
 import { demoPeople, openHarness, type Harness } from '../../support/harness';
 import { passedRows, uploadCsv, uploadXlsx } from '../../support/warnings-files';

@@ -6,7 +6,7 @@ import { fixedClock } from '../../../cloudfunctions/core/time/clock';
 import { issueSession } from '../../../cloudfunctions/platform/identity/session';
 import { openSqliteStore } from '../../../cloudfunctions/platform/store/sqlite-store';
 import type { Store } from '../../../cloudfunctions/platform/store/store';
-import { bootstrapCollege } from '../../../cloudfunctions/roster/bootstrap';
+import { bootstrapCollege } from '../../../cloudfunctions/application/roster/bootstrap';
 import { functions } from '../../../cloudfunctions/registry';
 import { startLocalServer, type LocalServer } from '../../../scripts/server/local-server';
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { clockFromSetting } from '../../../cloudfunctions/platform/clock-setting';
 import { openSqliteStore } from '../../../cloudfunctions/platform/store/sqlite-store';
-import { bootstrapCollege } from '../../../cloudfunctions/roster/bootstrap';
+import { bootstrapCollege } from '../../../cloudfunctions/application/roster/bootstrap';
 import { demoTimeline } from '../../../scripts/demo/timeline';
 import { startLocalServer } from '../../../scripts/server/local-server';
 import { startLocalTimers } from '../../../scripts/server/timers';

@@ -1,0 +1,10 @@
+import type { ClassInfo } from '../../../types/domain';
+import { queryAll, type Store, type Stored } from '../../platform/store/store';
+
+/** Classes as stored by the roster import: inactive once a classes file no longer lists them. */
+export type ClassDoc = ClassInfo & { active?: boolean };
+
+/** A college's classes, inactive ones included, in id order. */
+export async function collegeClasses(store: Store, collegeId: string): Promise<Stored<ClassDoc>[]> {
+  return queryAll<ClassDoc>(store, 'classes', { where: { collegeId }, orderBy: [{ field: '_id', direction: 'asc' }] });
+}
