@@ -47,3 +47,11 @@ export function ChoiceChips<T extends string>({ options, value, onChange, multip
   };
   return <ChipRow options={options} value={value} onTap={toggle} />;
 }
+
+const ALL = '';
+
+/** A filter: one value, or none (the first chip, `all`: 全部 unless told). */
+export function FilterChips<T extends string>({ options, value, onChange, all = '全部', className }: { options: ChipOption<T>[]; value: T | undefined; onChange: (next: T | undefined) => void; all?: string; className?: string }) {
+  const byValue = new Map<string, T>(options.map((o) => [o.value, o.value]));
+  return <Chips options={[{ value: ALL, label: all }, ...options]} value={[value ?? ALL]} onChange={(v) => onChange(byValue.get(v))} className={className} />;
+}

@@ -38,21 +38,53 @@ export function messageOf(e: unknown): string {
   return '出错了，请稍后再试';
 }
 
+/** Why an action failed: the Chinese message and, when the server named one, the input field it is about. */
+export type ActionFault = { message: string; field: string | null };
+
+export function faultOf(e: unknown): ActionFault {
+  return { message: messageOf(e), field: e instanceof ApiError ? (e.field ?? null) : null };
+}
+
+type ActionOptions = {
+  /** Also toast the refusal (the person's eyes are on the button); ms on screen, or true for the default. */
+  toastFault?: boolean | number;
+};
+
+export type Action = {
+  /** Runs the tap; resolves to its result, or undefined when it was refused. `done` is toasted on success. */
+  act: <T>(what: () => Promise<T>, done?: string) => Promise<T | undefined>;
+  /** The Chinese reason of the last refusal, for the screen to show next to the action. */
+  fault: string | null;
+  /** The last refusal with the field it names, for the form to mark that field (`<Field>`). */
+  refusal: ActionFault | null;
+  busy: boolean;
+};
+
 /**
- * A tap that changes something: run it, toast `done` on success and call `onDone` (usually a
- * reload), or keep the Chinese error in `fault` for the screen to show next to the action.
+ * A tap that changes something: run it (busy meanwhile), toast `done` on success and call
+ * `onDone` (usually a reload), or keep the refusal in `fault` / `refusal` for the screen to show
+ * next to the action and at the field the server named.
  */
-export function useAction(onDone: () => void): { act: (what: () => Promise<unknown>, done: string) => Promise<void>; fault: string | null } {
-  const [fault, setFault] = useState<string | null>(null);
-  const act = async (what: () => Promise<unknown>, done: string) => {
-    setFault(null);
+export function useAction(onDone: () => void = () => undefined, options: ActionOptions = {}): Action {
+  const [refusal, setRefusal] = useState<ActionFault | null>(null);
+  const [busy, setBusy] = useState(false);
+  const act = async <T>(what: () => Promise<T>, done?: string): Promise<T | undefined> => {
+    setRefusal(null);
+    setBusy(true);
     try {
-      await what();
-      Taro.showToast({ title: done, icon: 'success' });
+      const value = await what();
+      if (done) Taro.showToast({ title: done, icon: 'success' });
       onDone();
+      return value;
     } catch (e) {
-      setFault(messageOf(e));
+      const fault = faultOf(e);
+      setRefusal(fault);
+      const { toastFault } = options;
+      if (toastFault) Taro.showToast({ title: fault.message, icon: 'none', ...(typeof toastFault === 'number' ? { duration: toastFault } : {}) });
+      return undefined;
+    } finally {
+      setBusy(false);
     }
   };
-  return { act, fault };
+  return { act, fault: refusal?.message ?? null, refusal, busy };
 }

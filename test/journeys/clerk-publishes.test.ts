@@ -68,7 +68,7 @@ describe('journey: the clerk imports late results, runs, reviews, removes one st
     await clerk.tap('确认移出');
     // Under 新增 the removed student leaves the filtered list; every change of the class shows the mark.
     await clerk.until(`${removed?.name} off the 新增 list`, async () => (await card.count()) === 0);
-    await clerk.tap(clerk.page.locator('taro-button-core').filter({ hasText: /^全部$/ }).nth(2), '变化：全部');
+    await clerk.tap(clerk.page.locator('.chip').filter({ hasText: /^全部$/ }).nth(2), '变化：全部');
     await clerk.see(`人工移出（梁泽宇）：${REASON}`, card);
 
     await clerk.tap('发布名单');
@@ -113,8 +113,8 @@ describe('journey: the clerk imports late results, runs, reviews, removes one st
     await counselor.tap('学业警示学生');
     const draft = counselor.page.locator('.draft-additions');
     await counselor.see(`${semester} 名单草稿`, draft);
-    await counselor.type('.draft-additions .draft-student', another._id, '学号');
-    await counselor.tap(draft.locator('taro-button-core').filter({ hasText: /^考勤$/ }), '考勤');
+    await counselor.type('.draft-additions .manual-student', another._id, '学号');
+    await counselor.tap(draft.locator('.chip').filter({ hasText: /^考勤$/ }), '考勤');
     await counselor.type('.draft-additions textarea', '本学期旷课 16 节', '说明');
     await counselor.tap('补充到名单');
     await counselor.see(new RegExp(`${another.name}：补充为预警（考勤`), draft);

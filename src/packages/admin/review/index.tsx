@@ -6,9 +6,9 @@ import { changeLabel, type ChangeKind, type CourseAnalysis, type RunEntry } from
 import { call } from '../../../services/api';
 import { messageOf, useLoad } from '../../../services/use-call';
 import { LoadState } from '../../../components/load-state';
-import { Chips } from './_components/chips';
+import { FilterChips } from '../../../components/chips';
 import { EntryCard } from './_components/entry-card';
-import { ManualForm } from './_components/manual-form';
+import { ManualAddition } from '../../../components/manual-addition';
 import { saveXlsx } from '../../../services/save-download';
 import { routeId, useRouteParams } from '../../../services/use-route-params';
 import { DiscardDraft, RunMeta, RunStatusTag } from '../run/_components/run-meta';
@@ -146,11 +146,11 @@ export default function ReviewRun() {
           </View>
 
           <View className="section-title">班级</View>
-          <Chips options={[{ value: undefined, label: '全部' }, ...data.classes.map((c) => ({ value: c.classId, label: c.name }))]} value={classId} onChange={setClassId} />
+          <FilterChips options={data.classes.map((c) => ({ value: c.classId, label: c.name }))} value={classId} onChange={setClassId} />
           <View className="section-title">等级</View>
-          <Chips options={[{ value: undefined, label: '全部' }, ...data.levels.map((l) => ({ value: l.id, label: l.name }))]} value={level} onChange={setLevel} />
+          <FilterChips options={data.levels.map((l) => ({ value: l.id, label: l.name }))} value={level} onChange={setLevel} />
           <View className="section-title">变化</View>
-          <Chips options={[{ value: undefined, label: '全部' }, ...changes.map((c) => ({ value: c, label: changeLabel[c] }))]} value={change} onChange={setChange} />
+          <FilterChips options={changes.map((c) => ({ value: c, label: changeLabel[c] }))} value={change} onChange={setChange} />
 
           <View style={{ display: 'flex', flexWrap: 'wrap', gap: '8px', padding: '12px' }}>
             {data.canPublish ? (
@@ -172,7 +172,11 @@ export default function ReviewRun() {
             ) : null}
           </View>
           {analysis ? <Analysis data={analysis} /> : null}
-          {adding && editable ? <ManualForm runId={runId} levels={data.levels} reasons={data.manualReasons} onDone={view.reload} /> : null}
+          {adding && editable ? (
+            <View style={{ margin: '8px 12px', padding: '12px 0', background: '#fff', borderRadius: '8px' }} className="manual-form">
+              <ManualAddition runId={runId} levels={data.levels} reasons={data.manualReasons} onDone={view.reload} done="已补充" notePlaceholder="说明（如具体情况）" />
+            </View>
+          ) : null}
 
           <View className="section-title entries-count">
             显示 {data.entries.length} / {data.matched} 人{data.matched < data.total ? `（共 ${data.total} 人）` : ''}

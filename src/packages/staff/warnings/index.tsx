@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { View, Text } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { Button, Tag } from '@nutui/nutui-react-taro';
+import { Tag } from '@nutui/nutui-react-taro';
+import { FilterChips } from '../../../components/chips';
 import { roleLabel } from '../../../../types/domain';
 import type { WarningView } from '../../../../types/api/warnings';
 import { call } from '../../../services/api';
@@ -75,16 +76,12 @@ export default function StaffWarnings() {
       ))}
       <LoadState loading={loading} error={error} empty={data?.length === 0} />
       {classes.length > 1 ? (
-        <View style={{ display: 'flex', flexWrap: 'wrap', gap: '6px', padding: '8px 12px' }}>
-          <Button size="small" type={classId === undefined ? 'primary' : 'default'} onClick={() => setClassId(undefined)}>
-            全部 {data?.length ?? 0}
-          </Button>
-          {classes.map(([id, name]) => (
-            <Button key={id} size="small" type={classId === id ? 'primary' : 'default'} onClick={() => setClassId(id)}>
-              {name} {(data ?? []).filter((w) => w.classId === id).length}
-            </Button>
-          ))}
-        </View>
+        <FilterChips
+          all={`全部 ${data?.length ?? 0}`}
+          options={classes.map(([id, name]) => ({ value: id, label: `${name} ${(data ?? []).filter((w) => w.classId === id).length}` }))}
+          value={classId}
+          onChange={setClassId}
+        />
       ) : null}
       {data && data.length > 0 ? <View className="section-title warnings-count">共 {shown.length} 人</View> : null}
       {shown.map((w) => (

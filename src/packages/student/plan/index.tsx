@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'react';
 import { View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
 import { Button, Cell, CellGroup, Input, Tag, TextArea } from '@nutui/nutui-react-taro';
 import { planStatusLabel, reviewersText } from '../../../../types/support';
 import { formatWall } from '../../../services/wall-time';
 import { call } from '../../../services/api';
-import { messageOf, useLoad } from '../../../services/use-call';
+import { useAction, useLoad } from '../../../services/use-call';
+import { Field } from '../../../components/field';
 import { LoadState } from '../../../components/load-state';
 
 /**
@@ -19,8 +19,7 @@ export default function StudentPlan() {
   const [goals, setGoals] = useState('');
   const [signature, setSignature] = useState('');
   const [report, setReport] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [fault, setFault] = useState<string | null>(null);
+  const { act: run, fault, refusal, busy } = useAction(reload);
 
   useEffect(() => {
     const plan = data?.plan;
@@ -30,20 +29,6 @@ export default function StudentPlan() {
     setGoals(plan.goals);
     setReport(plan.report?.text ?? '');
   }, [data]);
-
-  const run = async (what: () => Promise<unknown>, done: string) => {
-    setBusy(true);
-    setFault(null);
-    try {
-      await what();
-      Taro.showToast({ title: done, icon: 'success' });
-      reload();
-    } catch (e) {
-      setFault(messageOf(e));
-    } finally {
-      setBusy(false);
-    }
-  };
 
   const warning = data?.warning;
   const plan = data?.plan ?? null;
@@ -76,6 +61,7 @@ export default function StudentPlan() {
             </CellGroup>
           ) : null}
           <View className="section-title">每门未通过课程的重修计划（须具体）</View>
+          <Field name="lines" refusal={refusal}>
           {warning.failedCourses.map((c) => (
             <View key={c.code} style={{ background: '#fff', marginBottom: '8px' }}>
               <View style={{ padding: '8px 16px 0' }}>
@@ -91,10 +77,15 @@ export default function StudentPlan() {
               />
             </View>
           ))}
+          </Field>
           <View className="section-title">自我分析（可选）</View>
-          <TextArea className="plan-analysis" disabled={!editable} maxLength={1000} value={analysis} onChange={setAnalysis} />
+          <Field name="analysis" refusal={refusal}>
+            <TextArea className="plan-analysis" disabled={!editable} maxLength={1000} value={analysis} onChange={setAnalysis} />
+          </Field>
           <View className="section-title">学期目标与安排（可选）</View>
-          <TextArea className="plan-goals" disabled={!editable} maxLength={1000} value={goals} onChange={setGoals} />
+          <Field name="goals" refusal={refusal}>
+            <TextArea className="plan-goals" disabled={!editable} maxLength={1000} value={goals} onChange={setGoals} />
+          </Field>
 
           <View style={{ padding: '12px 16px' }}>
             {fault ? <View className="danger" style={{ paddingBottom: '8px' }}>{fault}</View> : null}
@@ -102,7 +93,9 @@ export default function StudentPlan() {
               <>
                 <Button block disabled={busy} onClick={() => void run(save, '已保存')}>保存草稿</Button>
                 <View className="section-title" style={{ padding: '12px 0 6px' }}>学生签名（输入本人姓名）</View>
-                <Input className="plan-signature" placeholder="本人姓名" value={signature} onChange={setSignature} />
+                <Field name="signature" refusal={refusal}>
+                  <Input className="plan-signature" placeholder="本人姓名" value={signature} onChange={setSignature} />
+                </Field>
                 {missing.length > 0 ? <View className="muted" style={{ paddingTop: '6px' }}>尚缺：{missing.map((c) => c.name).join('、')}</View> : null}
                 <Button
                   type="primary"
@@ -123,7 +116,9 @@ export default function StudentPlan() {
             {plan?.status === 'approved' ? (
               <>
                 <View className="section-title" style={{ padding: '12px 0 6px' }}>期末执行情况{plan.report ? `（${formatWall(plan.report.at)} 已提交）` : ''}</View>
-                <TextArea className="plan-report" maxLength={2000} value={report} onChange={setReport} />
+                <Field name="report" refusal={refusal}>
+                  <TextArea className="plan-report" maxLength={2000} value={report} onChange={setReport} />
+                </Field>
                 <Button type="primary" block style={{ marginTop: '12px' }} disabled={busy} onClick={() => void run(() => call('support', 'reportPlan', { planId: plan._id, report }), '已提交')}>
                   提交执行情况
                 </Button>

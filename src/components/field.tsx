@@ -1,0 +1,30 @@
+import type { ReactNode } from 'react';
+import { View } from '@tarojs/components';
+import type { ActionFault } from '../services/use-call';
+
+/** Whether a refusal names this field or a part of it (`lines` covers `lines.2.courseCode`). */
+export function namesField(refusal: ActionFault | null, name: string): boolean {
+  const field = refusal?.field;
+  return !!field && (field === name || field.startsWith(`${name}.`));
+}
+
+/**
+ * One input (or a group of them) of a form, named as the server names it: when the last refusal
+ * names this field, the field is framed in red and the reason is written under it.
+ */
+export function Field({ name, refusal, children, className }: { name: string; refusal: ActionFault | null; children: ReactNode; className?: string }) {
+  const wrong = namesField(refusal, name);
+  return (
+    <View
+      className={`field field-${name}${wrong ? ' field-wrong' : ''}${className ? ` ${className}` : ''}`}
+      style={wrong ? { border: '1px solid #d93026', borderRadius: '6px' } : undefined}
+    >
+      {children}
+      {wrong && refusal ? (
+        <View className="danger field-fault" style={{ padding: '4px 16px', fontSize: '13px' }}>
+          {refusal.message}
+        </View>
+      ) : null}
+    </View>
+  );
+}
