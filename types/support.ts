@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { id, isoTime, requiredText, text } from './fields';
-import type { CheckinFlag } from './checkin';
+import { CheckinFlag } from './checkin';
 
 /**
  * Support casework (帮扶) records as data: the talk record of seed 002 annex 3, the learning-
@@ -86,40 +86,41 @@ export const TalkInput = z
   });
 export type TalkInput = z.infer<typeof TalkInput>;
 
-export type TalkRecord = {
-  _id: string;
-  kind: 'talk';
+export const TalkRecord = z.object({
+  _id: z.string(),
+  kind: z.literal('talk'),
   /** The talker (谈话人). */
-  actorId: string;
-  actorName: string;
-  talkerRole: TalkerRole;
-  at: string;
-  studentId: string;
-  studentName: string;
-  classId: string;
-  collegeId: string;
-  initiatedBy: TalkInitiator;
+  actorId: z.string(),
+  actorName: z.string(),
+  talkerRole: TalkerRole,
+  at: z.string(),
+  studentId: z.string(),
+  studentName: z.string(),
+  classId: z.string(),
+  collegeId: z.string(),
+  initiatedBy: TalkInitiator,
   /** 第 n 次 with this talker, at the time of writing (reads recompute it from the list). */
-  nth: number;
-  mode: TalkMode;
-  topics: TalkTopic[];
-  otherTopic: string;
-  place: string;
-  minutes: number;
+  nth: z.number(),
+  mode: TalkMode,
+  topics: z.array(TalkTopic),
+  otherTopic: z.string(),
+  place: z.string(),
+  minutes: z.number(),
   /** Counselor's notes: never shown to the student or parents. */
-  firstImpression: string;
-  content: string;
-  measures: string;
-  confirmedAt: string;
-  meetingId?: string;
+  firstImpression: z.string(),
+  content: z.string(),
+  measures: z.string(),
+  confirmedAt: z.string(),
+  meetingId: z.string().optional(),
   /**
    * Which form wrote it: the full 谈心谈话登记表, or the quick form of 签到与记录 (a subset: student,
    * mode, minutes, content), which may have been sent from a phone offline (`clientId`, `flags`).
    */
-  form?: 'full' | 'quick';
-  clientId?: string;
-  flags?: CheckinFlag[];
-};
+  form: z.enum(['full', 'quick']).optional(),
+  clientId: z.string().optional(),
+  flags: z.array(CheckinFlag).optional(),
+});
+export type TalkRecord = z.infer<typeof TalkRecord>;
 
 export const DifficultyInput = z.object({
   studentId: id,
@@ -129,19 +130,20 @@ export const DifficultyInput = z.object({
 export type DifficultyInput = z.infer<typeof DifficultyInput>;
 
 /** One assessment; the latest is the student's current type, earlier ones are the history. */
-export type DifficultyRecord = {
-  _id: string;
-  kind: 'difficulty';
-  actorId: string;
-  actorName: string;
-  at: string;
-  studentId: string;
-  classId: string;
-  collegeId: string;
-  type: DifficultyType;
-  note: string;
-  talkId?: string;
-};
+export const DifficultyRecord = z.object({
+  _id: z.string(),
+  kind: z.literal('difficulty'),
+  actorId: z.string(),
+  actorName: z.string(),
+  at: z.string(),
+  studentId: z.string(),
+  classId: z.string(),
+  collegeId: z.string(),
+  type: DifficultyType,
+  note: z.string(),
+  talkId: z.string().optional(),
+});
+export type DifficultyRecord = z.infer<typeof DifficultyRecord>;
 
 // ---- Study plan ---------------------------------------------------------------------------
 
@@ -165,7 +167,8 @@ export const PlanDraftInput = z.object({
 });
 export type PlanDraftInput = z.infer<typeof PlanDraftInput>;
 
-export type PlanLine = { courseCode: string; courseName: string; credits: number; retakePlan: string };
+export const PlanLine = z.object({ courseCode: z.string(), courseName: z.string(), credits: z.number(), retakePlan: z.string() });
+export type PlanLine = z.infer<typeof PlanLine>;
 
 /** Who reviews: head teacher for years 1–2, tutor for year 3+ (counselor while no tutor role exists). */
 export const ReviewerRole = z.enum(['headTeacher', 'tutor', 'counselor']);
@@ -179,40 +182,62 @@ export function reviewersText(plan: { reviewerRole: ReviewerRole; jointReviewers
 }
 
 /** `approvedAs`: a reviewer's approval (in a joint review the plan stays submitted until all have approved). */
-export type PlanEvent = { status: PlanStatus; at: string; by: string; byName: string; note: string; approvedAs?: ReviewerRole };
+export const PlanEvent = z.object({
+  status: PlanStatus,
+  at: z.string(),
+  by: z.string(),
+  byName: z.string(),
+  note: z.string(),
+  approvedAs: ReviewerRole.optional(),
+});
+export type PlanEvent = z.infer<typeof PlanEvent>;
 
-export type StudyPlan = {
-  _id: string;
-  kind: 'studyPlan';
-  warningId: string;
-  studentId: string;
-  studentName: string;
-  classId: string;
-  collegeId: string;
-  semester: string;
-  levelName: string;
+export const PlanReview = z.object({
+  decision: z.enum(['approve', 'return']),
+  opinion: z.string(),
+  byId: z.string(),
+  byName: z.string(),
+  role: ReviewerRole,
+  at: z.string(),
+});
+export type PlanReview = z.infer<typeof PlanReview>;
+
+export const PlanApproval = z.object({ role: ReviewerRole, byId: z.string(), byName: z.string(), at: z.string(), opinion: z.string() });
+export type PlanApproval = z.infer<typeof PlanApproval>;
+
+export const StudyPlan = z.object({
+  _id: z.string(),
+  kind: z.literal('studyPlan'),
+  warningId: z.string(),
+  studentId: z.string(),
+  studentName: z.string(),
+  classId: z.string(),
+  collegeId: z.string(),
+  semester: z.string(),
+  levelName: z.string(),
   /** The owed courses from the warning when the plan was started: each needs a line. */
-  failedCourses: { code: string; name: string; credits: number }[];
-  lines: PlanLine[];
-  analysis: string;
-  goals: string;
-  status: PlanStatus;
-  reviewerRole: ReviewerRole;
+  failedCourses: z.array(z.object({ code: z.string(), name: z.string(), credits: z.number() })),
+  lines: z.array(PlanLine),
+  analysis: z.string(),
+  goals: z.string(),
+  status: PlanStatus,
+  reviewerRole: ReviewerRole,
   /** The student's signature (their name as typed) and when. */
-  signature: { name: string; at: string } | null;
-  review: { decision: 'approve' | 'return'; opinion: string; byId: string; byName: string; role: ReviewerRole; at: string } | null;
+  signature: z.object({ name: z.string(), at: z.string() }).nullable(),
+  review: PlanReview.nullable(),
   /** End-of-semester execution report (执行情况). */
-  report: { text: string; at: string } | null;
+  report: z.object({ text: z.string(), at: z.string() }).nullable(),
   /**
    * Reviewed jointly by these roles (gxu-ee 试读: head teacher and counselor, seed 002 annex 4):
    * the plan is approved once each has approved it. Absent: `reviewerRole` alone reviews.
    */
-  jointReviewers?: ReviewerRole[];
-  approvals?: { role: ReviewerRole; byId: string; byName: string; at: string; opinion: string }[];
-  history: PlanEvent[];
-  actorId: string;
-  at: string;
-};
+  jointReviewers: z.array(ReviewerRole).optional(),
+  approvals: z.array(PlanApproval).optional(),
+  history: z.array(PlanEvent),
+  actorId: z.string(),
+  at: z.string(),
+});
+export type StudyPlan = z.infer<typeof StudyPlan>;
 
 // ---- Peer pairing -------------------------------------------------------------------------
 
@@ -251,33 +276,43 @@ export const PairingInput = z
   });
 export type PairingInput = z.infer<typeof PairingInput>;
 
-export type PairingApproval = { stage: PairingStage; decision: 'approve' | 'reject'; opinion: string; byId: string; byName: string; at: string };
+export const PairingApproval = z.object({
+  stage: PairingStage,
+  decision: z.enum(['approve', 'reject']),
+  opinion: z.string(),
+  byId: z.string(),
+  byName: z.string(),
+  at: z.string(),
+});
+export type PairingApproval = z.infer<typeof PairingApproval>;
 
 /** AES-256-GCM ciphertext of one field (base64 parts). */
-export type SealedField = { v: 1; iv: string; tag: string; data: string };
+export const SealedField = z.object({ v: z.literal(1), iv: z.string(), tag: z.string(), data: z.string() });
+export type SealedField = z.infer<typeof SealedField>;
 
-export type Pairing = {
-  _id: string;
-  kind: 'pairing';
-  actorId: string;
-  at: string;
-  helperId: string;
-  helperName: string;
-  helpeeIds: string[];
-  helpeeNames: string[];
+export const Pairing = z.object({
+  _id: z.string(),
+  kind: z.literal('pairing'),
+  actorId: z.string(),
+  at: z.string(),
+  helperId: z.string(),
+  helperName: z.string(),
+  helpeeIds: z.array(z.string()),
+  helpeeNames: z.array(z.string()),
   /** The first helpee's class and college: the class approval belongs to its head teacher. */
-  classId: string;
-  collegeId: string;
-  difficulty: DifficultyType;
-  reason: string;
-  plan: string;
-  bankName: string;
+  classId: z.string(),
+  collegeId: z.string(),
+  difficulty: DifficultyType,
+  reason: z.string(),
+  plan: z.string(),
+  bankName: z.string(),
   /** Encrypted at rest; only the last four digits are kept in clear, for the masked display. */
-  bankAccountSealed: SealedField;
-  bankAccountLast4: string;
-  status: PairingStatus;
-  approvals: PairingApproval[];
-};
+  bankAccountSealed: SealedField,
+  bankAccountLast4: z.string(),
+  status: PairingStatus,
+  approvals: z.array(PairingApproval),
+});
+export type Pairing = z.infer<typeof Pairing>;
 
 // ---- Meetings -----------------------------------------------------------------------------
 
@@ -319,36 +354,45 @@ export type ScheduleMeetingInput = z.infer<typeof ScheduleMeetingInput>;
 export const MeetingAnswer = z.enum(['accept', 'reschedule']);
 export type MeetingAnswer = z.infer<typeof MeetingAnswer>;
 
-export type MeetingResponse = { userId: string; name: string; answer: MeetingAnswer; note: string; proposedAt: string | null; at: string };
+export const MeetingResponse = z.object({
+  userId: z.string(),
+  name: z.string(),
+  answer: MeetingAnswer,
+  note: z.string(),
+  proposedAt: z.string().nullable(),
+  at: z.string(),
+});
+export type MeetingResponse = z.infer<typeof MeetingResponse>;
 
-export type Meeting = {
-  _id: string;
-  kind: MeetingKind;
+export const Meeting = z.object({
+  _id: z.string(),
+  kind: MeetingKind,
   /** The organizer. */
-  actorId: string;
-  actorName: string;
+  actorId: z.string(),
+  actorName: z.string(),
   /** When it starts (scheduled) — the instant duties count it at. */
-  at: string;
-  title: string;
-  classId: string;
-  collegeId: string;
-  studentIds: string[];
+  at: z.string(),
+  title: z.string(),
+  classId: z.string(),
+  collegeId: z.string(),
+  studentIds: z.array(z.string()),
   /** People the reminder and the accept / reschedule answer are addressed to (students, parents). */
-  inviteeIds: string[];
-  plannedMinutes: number;
-  place: string;
-  topics: MeetingTopic[];
-  remindBeforeMinutes: number;
-  status: MeetingStatus;
-  responses: MeetingResponse[];
+  inviteeIds: z.array(z.string()),
+  plannedMinutes: z.number(),
+  place: z.string(),
+  topics: z.array(MeetingTopic),
+  remindBeforeMinutes: z.number(),
+  status: MeetingStatus,
+  responses: z.array(MeetingResponse),
   /** 纪要 / 面谈记录, written after it was held. */
-  record: { summary: string; minutes: number; presentIds: string[]; at: string } | null;
+  record: z.object({ summary: z.string(), minutes: z.number(), presentIds: z.array(z.string()), at: z.string() }).nullable(),
   /** A parent meeting's record, confirmed by the parent on WeChat. */
-  parentConfirmation: { userId: string; name: string; at: string } | null;
+  parentConfirmation: z.object({ userId: z.string(), name: z.string(), at: z.string() }).nullable(),
   /** Every time it moved, so the reminders can be traced. */
-  history: { startAt: string; at: string; by: string }[];
+  history: z.array(z.object({ startAt: z.string(), at: z.string(), by: z.string() })),
   /** The invited students' names, so a card says whom (older records: absent). */
-  studentNames?: string[];
+  studentNames: z.array(z.string()).optional(),
   /** A parent meeting with a parent not bound to WeChat: recorded by the teacher, never confirmed by the parent. */
-  parentUnbound?: boolean;
-};
+  parentUnbound: z.boolean().optional(),
+});
+export type Meeting = z.infer<typeof Meeting>;
