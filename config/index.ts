@@ -4,7 +4,7 @@ import devConfig from './dev';
 import prodConfig from './prod';
 
 /** Taro build config: weapp for WeChat, h5 for the local browser app. */
-const shared = (file: string) => file.startsWith(path.resolve(__dirname, '..', 'types'));
+const shared = (file: string) => [path.resolve(__dirname, '..', 'types'), path.resolve(__dirname, '..', 'cloudfunctions', 'core', 'time')].some((dir) => file.startsWith(dir));
 
 export default defineConfig<'webpack5'>(async (merge) => {
   const base: UserConfigExport<'webpack5'> = {

@@ -1,9 +1,10 @@
 import { View, Text } from '@tarojs/components';
 import type { NoticeCopy } from '../../types/notice';
+import { formatDateTime } from '../../cloudfunctions/core/time/shanghai';
 
 /** Shanghai wall time of a stored instant (stored with +08:00, so its prefix is the local time). */
 export function wallTime(iso: string | null | undefined): string {
-  return iso ? iso.slice(0, 16).replace('T', ' ') : '—';
+  return iso ? formatDateTime(iso) : '—';
 }
 
 /** One copy of 学业警示通知单, as issued. */

@@ -4,6 +4,7 @@ import { EmptyState } from '../../components/empty-state';
 import { call } from '../../services/api';
 import { useLoad } from '../../services/use-call';
 import { LoadState } from '../../components/load-state';
+import { formatDateTime } from '../../../cloudfunctions/core/time/shanghai';
 
 /**
  * The local inbox: the subscription messages the local sender delivered to me, as WeChat would
@@ -34,7 +35,7 @@ export default function Inbox() {
               {l.value}
             </View>
           ))}
-          <View className="muted">{m.deliveredAt.slice(0, 16).replace('T', ' ')}</View>
+          <View className="muted">{formatDateTime(m.deliveredAt)}</View>
         </View>
       ))}
     </View>

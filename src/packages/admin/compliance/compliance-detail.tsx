@@ -5,6 +5,7 @@ import { dueDateText, dutyStatusLabel } from '../../../../types/duty';
 import { call } from '../../../services/api';
 import { useLoad } from '../../../services/use-call';
 import { LoadState } from '../../../components/load-state';
+import { formatDateTime } from '../../../../cloudfunctions/core/time/shanghai';
 
 const statusText = dutyStatusLabel;
 const statusColor = { done: '#188038', due: '#e37400', overdue: '#d93025', lateDone: '#b06000' } as const;
@@ -31,7 +32,7 @@ export function ComplianceDetailView({ target }: { target: { classId: string } |
                 key={r.recordId}
                 className="detail-record"
                 title={r.label}
-                description={`${recordKindLabel[r.kind]} · ${r.actorName} · ${r.at.slice(0, 16).replace('T', ' ')}${r.flags.length ? ` · 需核实：${r.flags.map((f) => checkinFlagLabel[f]).join('、')}` : ''}`}
+                description={`${recordKindLabel[r.kind]} · ${r.actorName} · ${formatDateTime(r.at)}${r.flags.length ? ` · 需核实：${r.flags.map((f) => checkinFlagLabel[f]).join('、')}` : ''}`}
               />
             ))}
           </CellGroup>

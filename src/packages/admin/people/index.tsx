@@ -7,7 +7,7 @@ import type { InviteIssued, PersonRow } from '../../../../types/api/roster';
 import { Chips } from '../../../components/chips';
 import { LoadState } from '../../../components/load-state';
 import { call } from '../../../services/api';
-import { formatWall } from '../../../services/wall-time';
+import { formatDateTime } from '../../../../cloudfunctions/core/time/shanghai';
 import { messageOf, useLoad } from '../../../services/use-call';
 
 const card = { margin: '8px 12px', padding: '12px', background: '#fff', borderRadius: '8px' };
@@ -66,7 +66,7 @@ export default function People() {
           <View className="invite-code" style={{ fontSize: '24px', fontWeight: 700, letterSpacing: '2px', margin: '8px 0' }}>
             {issued.code}
           </View>
-          <View className="muted">{formatWall(issued.expiresAt)} 前有效，仅显示这一次。请当面或电话告知本人。</View>
+          <View className="muted">{formatDateTime(issued.expiresAt)} 前有效，仅显示这一次。请当面或电话告知本人。</View>
         </View>
       ) : null}
       <SearchBar placeholder="搜索姓名、工号或学号" value={keyword} onChange={(v: string) => setKeyword(v.trim())} />

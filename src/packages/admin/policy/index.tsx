@@ -6,7 +6,7 @@ import type { PolicySettingsView } from '../../../../types/api/policies';
 import { Chips } from '../../../components/chips';
 import { LoadState } from '../../../components/load-state';
 import { call } from '../../../services/api';
-import { formatWall } from '../../../services/wall-time';
+import { formatDateTime } from '../../../../cloudfunctions/core/time/shanghai';
 import { messageOf, useLoad } from '../../../services/use-call';
 
 const card = { margin: '8px 12px', padding: '12px', background: '#fff', borderRadius: '8px' };
@@ -87,7 +87,7 @@ export default function PolicyParameters() {
           <View className="section-title">变更记录</View>
           {view.history.map((h) => (
             <View key={h.at} style={card} className="param-change">
-              {formatWall(h.at)} · {h.byName}：{h.reason}
+              {formatDateTime(h.at)} · {h.byName}：{h.reason}
               {h.changes.map((c) => (
                 <View key={c.id} className="muted">
                   {c.label}：{c.before} → {c.after}

@@ -5,7 +5,7 @@ import type { CallView } from '../../../../types/api/assistants';
 import { call } from '../../../services/api';
 import { newClientId } from '../../../services/client-id';
 import { ChoiceChips } from '../../../components/chips';
-import { formatWall } from '../../../services/wall-time';
+import { formatDateTime } from '../../../../cloudfunctions/core/time/shanghai';
 import { Box } from './box';
 
 type Act = (what: () => Promise<unknown>, done: string) => Promise<void>;
@@ -34,7 +34,7 @@ export function Objections({ view, stage, act, mine }: { view: CallView; stage: 
           <View style={{ fontWeight: 600 }}>异议{o.applicantName ? `（涉及 ${o.applicantName}）` : ''}</View>
           <View>{o.text}</View>
           <View className="muted">
-            {o.recordedByName} 登记于 {formatWall(o.recordedAt)}
+            {o.recordedByName} 登记于 {formatDateTime(o.recordedAt)}
           </View>
           {o.answer ? (
             <View style={{ marginTop: '4px' }}>
@@ -77,7 +77,7 @@ export function Steps({ view }: { view: CallView }) {
       <View style={{ fontWeight: 600 }}>办理进度</View>
       {view.steps.map((s, i) => (
         <View key={`${s.label}-${i}`} className="muted">
-          {formatWall(s.at)} · {s.label} · {s.byName}（{s.roleLabel}）{s.note ? ` · ${s.note}` : ''}
+          {formatDateTime(s.at)} · {s.label} · {s.byName}（{s.roleLabel}）{s.note ? ` · ${s.note}` : ''}
         </View>
       ))}
     </Box>

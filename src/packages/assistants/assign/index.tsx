@@ -8,7 +8,7 @@ import { useStep } from '../_components/use-step';
 import { routeId, useRouteParams } from '../../../services/use-route-params';
 import { LoadState } from '../../../components/load-state';
 import { ChoiceChips } from '../../../components/chips';
-import { formatWall } from '../../../services/wall-time';
+import { formatDateTime } from '../../../../cloudfunctions/core/time/shanghai';
 import { useReloadOnReturn } from '../_components/on-return';
 import { Box } from '../_components/box';
 import { DateField } from '../_components/date-field';
@@ -105,7 +105,7 @@ export default function Assign() {
                 <Tag type={c.stage === 'confirmed' ? 'success' : c.stage === 'rejected' ? 'danger' : 'warning'}>{c.stageLabel}</Tag>
               </View>
               <View className="muted">
-                {c.reason} · {c.filedByName} {formatWall(c.filedAt)} · {c.effectiveMonth} 起
+                {c.reason} · {c.filedByName} {formatDateTime(c.filedAt)} · {c.effectiveMonth} 起
               </View>
             </Box>
           ))}

@@ -6,7 +6,7 @@ import { useLoad } from '../../../services/use-call';
 import { useStep } from '../_components/use-step';
 import { LoadState } from '../../../components/load-state';
 import { ChoiceChips } from '../../../components/chips';
-import { formatWall } from '../../../services/wall-time';
+import { formatDateTime } from '../../../../cloudfunctions/core/time/shanghai';
 import { useReloadOnReturn } from '../_components/on-return';
 import { Box } from '../_components/box';
 import { Objections, Steps } from '../_components/objections';
@@ -110,7 +110,7 @@ export default function SchoolProgramme() {
             <Tag type={c.stage === 'confirmed' ? 'success' : c.stage === 'rejected' ? 'danger' : 'warning'}>{c.stageLabel}</Tag>
           </View>
           <View className="muted">
-            {c.reason} · {c.filedByName} {formatWall(c.filedAt)}
+            {c.reason} · {c.filedByName} {formatDateTime(c.filedAt)}
           </View>
           {c.publicity ? <View>学校公示：{c.publicity.lastDay} 24 时止</View> : null}
           {c.stage === 'filed' ? (

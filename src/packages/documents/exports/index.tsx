@@ -3,7 +3,7 @@ import { Cell, CellGroup } from '@nutui/nutui-react-taro';
 import { call } from '../../../services/api';
 import { useLoad } from '../../../services/use-call';
 import { LoadState } from '../../../components/load-state';
-import { formatWall } from '../../../services/wall-time';
+import { formatDateTime } from '../../../../cloudfunctions/core/time/shanghai';
 
 const size = (bytes: number) => (bytes === 0 ? '' : bytes < 1024 * 1024 ? ` · ${(bytes / 1024).toFixed(0)} KB` : ` · ${(bytes / 1024 / 1024).toFixed(1)} MB`);
 
@@ -17,7 +17,7 @@ export default function ExportsPage() {
       <LoadState loading={log.loading} error={log.error} empty={log.data?.length === 0} />
       <CellGroup>
         {(log.data ?? []).map((r) => (
-          <Cell key={r.exportId} className="export-row" title={`${r.byName} · ${r.kindLabel} · ${r.formatLabel}`} description={`${formatWall(r.at)} · ${r.title}${size(r.bytes)}`} />
+          <Cell key={r.exportId} className="export-row" title={`${r.byName} · ${r.kindLabel} · ${r.formatLabel}`} description={`${formatDateTime(r.at)} · ${r.title}${size(r.bytes)}`} />
         ))}
       </CellGroup>
     </View>

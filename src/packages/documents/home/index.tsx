@@ -6,7 +6,7 @@ import type { ArchiveSummary } from '../../../../types/documents';
 import { call } from '../../../services/api';
 import { messageOf, useLoad } from '../../../services/use-call';
 import { LoadState } from '../../../components/load-state';
-import { formatWall } from '../../../services/wall-time';
+import { formatDateTime } from '../../../../cloudfunctions/core/time/shanghai';
 import { pageUrl, routeId, useRouteParams } from '../../../services/use-route-params';
 import { saveDownload } from '../../../services/save-download';
 
@@ -33,7 +33,7 @@ function ArchiveCard({ archive }: { archive: ArchiveSummary }) {
         {archive.semester} 学期归档 <Tag type="success">已归档</Tag> {archive.semesterOpen ? <Tag type="warning">归档时学期未结束</Tag> : null}
       </View>
       <View className="muted">
-        {archive.createdByName} · {formatWall(archive.createdAt)} · 谈话记录抽样 {archive.sample.talks.chosen}/{archive.sample.talks.population} 人 · 学习计划抽样 {archive.sample.plans.chosen}/{archive.sample.plans.population} 人 · 解除警示 {archive.lifted} 人
+        {archive.createdByName} · {formatDateTime(archive.createdAt)} · 谈话记录抽样 {archive.sample.talks.chosen}/{archive.sample.talks.population} 人 · 学习计划抽样 {archive.sample.plans.chosen}/{archive.sample.plans.population} 人 · 解除警示 {archive.lifted} 人
       </View>
       {archive.files.map((f) => (
         <View key={f.path} className="archive-file" style={{ fontSize: '12px', marginTop: '4px' }}>

@@ -3,7 +3,7 @@ import { View } from '@tarojs/components';
 import { Button, Input, Tag } from '@nutui/nutui-react-taro';
 import type { MeetingView } from '../../../../types/api/support';
 import { meetingKindLabel, meetingStatusLabel } from '../../../../types/support';
-import { formatWall } from '../../../services/wall-time';
+import { formatDateTime } from '../../../../cloudfunctions/core/time/shanghai';
 import { call } from '../../../services/api';
 import { useAction, useLoad } from '../../../services/use-call';
 import { LoadState } from '../../../components/load-state';
@@ -17,7 +17,7 @@ function ParentMeeting({ m, onDone }: { m: MeetingView; onDone: () => void }) {
         {meetingKindLabel[m.kind]}：{m.title} <Tag>{meetingStatusLabel[m.status]}</Tag>
       </View>
       <View className="muted">
-        {formatWall(m.at)} · {m.place} · 邀请人 {m.actorName}
+        {formatDateTime(m.at)} · {m.place} · 邀请人 {m.actorName}
       </View>
       {m.record ? (
         <View style={{ padding: '8px 0' }}>
@@ -25,7 +25,7 @@ function ParentMeeting({ m, onDone }: { m: MeetingView; onDone: () => void }) {
           <View>{m.record.summary}</View>
         </View>
       ) : null}
-      {m.parentConfirmation ? <View className="ok">已于 {formatWall(m.parentConfirmation.at)} 确认</View> : null}
+      {m.parentConfirmation ? <View className="ok">已于 {formatDateTime(m.parentConfirmation.at)} 确认</View> : null}
       {m.canConfirm ? (
         <Button type="primary" block onClick={() => void act(() => call('support', 'confirmParentMeeting', { meetingId: m._id }), '已确认')}>
           确认记录属实

@@ -5,7 +5,7 @@ import type { CaseView, CaseloadRow, DutyLine, TimelineEntry } from '../../../..
 import { planStatusLabel } from '../../../../types/support';
 import { dueDateText, dutyStatusLabel } from '../../../../types/duty';
 import { DifficultyCell } from './difficulty-cell';
-import { formatWall } from '../../../services/wall-time';
+import { formatDateTime } from '../../../../cloudfunctions/core/time/shanghai';
 import { call } from '../../../services/api';
 import { useLoad } from '../../../services/use-call';
 import { LoadState } from '../../../components/load-state';
@@ -54,7 +54,7 @@ function Timeline({ entries }: { entries: TimelineEntry[] }) {
           key={`${e.refId}-${i}`}
           className={`timeline-entry timeline-${e.kind}`}
           title={e.title}
-          description={`${formatWall(e.at)}${e.detail ? ` · ${e.detail}` : ''}`}
+          description={`${formatDateTime(e.at)}${e.detail ? ` · ${e.detail}` : ''}`}
           // A talk opens its record (content, measures; notes as the reader may see them).
           clickable={e.kind === 'talk'}
           onClick={e.kind === 'talk' ? () => go(pageUrl('/packages/staff/talk/index', { talkId: e.refId })) : undefined}

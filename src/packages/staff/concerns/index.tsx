@@ -6,7 +6,7 @@ import type { ConcernView } from '../../../../types/api/teaching';
 import { Chips } from '../../../components/chips';
 import { LoadState } from '../../../components/load-state';
 import { call } from '../../../services/api';
-import { formatWall } from '../../../services/wall-time';
+import { formatDateTime } from '../../../../cloudfunctions/core/time/shanghai';
 import { messageOf, useLoad } from '../../../services/use-call';
 import { routeId, useRouteParams } from '../../../services/use-route-params';
 
@@ -22,7 +22,7 @@ function Concern({ c, children }: { c: ConcernView; children?: ReactNode }) {
         <Tag type={c.status === 'open' ? 'warning' : 'success'}>{c.status === 'open' ? '待处理' : '已处理'}</Tag>
       </View>
       <View className="muted">
-        {c.courseName} · {c.teacherName}老师 · {formatWall(c.at)} · {c.kindLabel}
+        {c.courseName} · {c.teacherName}老师 · {formatDateTime(c.at)} · {c.kindLabel}
       </View>
       <View>{c.note}</View>
       {c.outcome ? (

@@ -8,7 +8,7 @@ import { call } from '../../../services/api';
 import { messageOf, useAction, useLoad } from '../../../services/use-call';
 import { LoadState } from '../../../components/load-state';
 import { ChoiceChips, labelled } from '../../../components/chips';
-import { formatWall, wallNow, wallToIso } from '../../../services/wall-time';
+import { formatDateTime, parseDateTime } from '../../../../cloudfunctions/core/time/shanghai';
 import { pageUrl, routeId, useRouteParams } from '../../../services/use-route-params';
 
 const reminderOptions = [
@@ -42,7 +42,7 @@ function inviteesText(m: MeetingView): string {
 function ScheduleForm({ classId, studentId, onDone }: { classId: string; studentId?: string; onDone: () => void }) {
   const [kind, setKind] = useState<MeetingKind>(studentId ? 'talk' : 'classMeeting');
   const [title, setTitle] = useState(studentId ? '学业帮扶约谈' : '学习方法主题班会');
-  const [when, setWhen] = useState(wallNow(24 * 60));
+  const [when, setWhen] = useState(formatDateTime(Date.now() + 24 * 60 * 60_000));
   const [place, setPlace] = useState('');
   const [remind, setRemind] = useState('1440');
   const [fault, setFault] = useState<string | null>(null);
@@ -61,7 +61,7 @@ function ScheduleForm({ classId, studentId, onDone }: { classId: string; student
   const [invited, setInvited] = useState<string[]>(studentId ? [studentId] : []);
   const submit = async () => {
     setFault(null);
-    const startAt = wallToIso(when);
+    const startAt = parseDateTime(when);
     if (!startAt) return setFault('请选择日期和时间');
     if (picking && invited.length === 0) return setFault('座谈会请至少选择一名学生');
     try {
@@ -121,11 +121,11 @@ function MeetingRow({ m, onDone }: { m: MeetingView; onDone: () => void }) {
         {meetingKindLabel[m.kind]}：{m.title} <Tag>{meetingStatusLabel[m.status]}</Tag>
       </View>
       <View className="muted">
-        {formatWall(m.at)} · {m.place} · 邀请 {inviteesText(m)} · {m.actorName}
+        {formatDateTime(m.at)} · {m.place} · 邀请 {inviteesText(m)} · {m.actorName}
       </View>
       {m.responses.map((r) => (
         <View key={r.userId} className="muted">
-          {r.name}：{r.answer === 'accept' ? '确认参加' : `申请改期${r.proposedAt ? `（希望 ${formatWall(r.proposedAt)}）` : ''} ${r.note}`}
+          {r.name}：{r.answer === 'accept' ? '确认参加' : `申请改期${r.proposedAt ? `（希望 ${formatDateTime(r.proposedAt)}）` : ''} ${r.note}`}
         </View>
       ))}
       {m.record ? <View style={{ paddingTop: '4px' }}>纪要：{m.record.summary}</View> : null}
@@ -145,10 +145,10 @@ function MeetingRow({ m, onDone }: { m: MeetingView; onDone: () => void }) {
               </Button>
             </>
           )}
-          <WhenPicker label="改到" value={when || formatWall(m.at)} onChange={setWhen} />
+          <WhenPicker label="改到" value={when || formatDateTime(m.at)} onChange={setWhen} />
           <View style={{ display: 'flex', gap: '8px' }}>
             <Button size="small" onClick={() => void act(async () => {
-              const startAt = wallToIso(when);
+              const startAt = parseDateTime(when);
               if (!startAt) throw new Error('请选择新的日期和时间');
               await call('support', 'rescheduleMeeting', { meetingId: m._id, startAt });
             }, '已改期并重新提醒')}>改期</Button>

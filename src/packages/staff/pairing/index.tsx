@@ -5,7 +5,7 @@ import { Button, Input, Tag, TextArea } from '@nutui/nutui-react-taro';
 import type { PairingView } from '../../../../types/api/support';
 import type { Role } from '../../../../types/domain';
 import { difficultyLabel, pairingStageLabel, pairingStatusLabel, type DifficultyType, type PairingStage, type PairingStatus } from '../../../../types/support';
-import { formatWall } from '../../../services/wall-time';
+import { formatDateTime } from '../../../../cloudfunctions/core/time/shanghai';
 import { call } from '../../../services/api';
 import { messageOf, useLoad } from '../../../services/use-call';
 import { LoadState } from '../../../components/load-state';
@@ -94,7 +94,7 @@ function PairingCard({ p, roles, onDone }: { p: PairingView; roles: Role[]; onDo
       </View>
       {p.approvals.map((a) => (
         <View key={a.stage} className="muted">
-          {pairingStageLabel[a.stage]}：{a.decision === 'approve' ? '同意' : '不同意'}，{a.opinion}（{a.byName} {formatWall(a.at)}）
+          {pairingStageLabel[a.stage]}：{a.decision === 'approve' ? '同意' : '不同意'}，{a.opinion}（{a.byName} {formatDateTime(a.at)}）
         </View>
       ))}
       {mayApprove && stage ? (

@@ -3,7 +3,7 @@ import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { Button, Cell, CellGroup, Tag, TextArea } from '@nutui/nutui-react-taro';
 import { planStatusLabel, reviewerRoleLabel, reviewersText } from '../../../../types/support';
-import { formatWall } from '../../../services/wall-time';
+import { formatDateTime } from '../../../../cloudfunctions/core/time/shanghai';
 import { call } from '../../../services/api';
 import { messageOf, useLoad } from '../../../services/use-call';
 import { LoadState } from '../../../components/load-state';
@@ -26,7 +26,7 @@ function Queue() {
                 {p.studentName} <Tag type={p.status === 'submitted' ? 'warning' : 'default'}>{planStatusLabel[p.status]}</Tag>
               </View>
             }
-            description={`${p.className} · ${p.levelName} · 审核：${p.reviewers}${p.submittedAt ? ` · 提交于 ${formatWall(p.submittedAt)}` : ''}`}
+            description={`${p.className} · ${p.levelName} · 审核：${p.reviewers}${p.submittedAt ? ` · 提交于 ${formatDateTime(p.submittedAt)}` : ''}`}
             onClick={() => void Taro.navigateTo({ url: pageUrl('/packages/staff/plan-review/index', { planId: p.planId }) })}
           />
         ))}
@@ -66,9 +66,9 @@ function Review({ planId }: { planId: string }) {
             <Cell title="学期" extra={data.semester} />
             <Cell className="plan-reviewers" title="审核人" extra={reviewersText(data)} />
             {(data.approvals ?? []).map((a) => (
-              <Cell key={a.role} title={`${reviewerRoleLabel[a.role]}已通过（${a.byName}）`} description={`${a.opinion} · ${formatWall(a.at)}`} />
+              <Cell key={a.role} title={`${reviewerRoleLabel[a.role]}已通过（${a.byName}）`} description={`${a.opinion} · ${formatDateTime(a.at)}`} />
             ))}
-            {data.signature ? <Cell title="学生签名" description={`${data.signature.name} · ${formatWall(data.signature.at)}`} /> : null}
+            {data.signature ? <Cell title="学生签名" description={`${data.signature.name} · ${formatDateTime(data.signature.at)}`} /> : null}
           </CellGroup>
           <View className="section-title">重修计划（每门未通过课程）</View>
           <CellGroup>
@@ -91,7 +91,7 @@ function Review({ planId }: { planId: string }) {
           {data.review ? (
             <>
               <View className="section-title">审核意见</View>
-              <Cell title={`${data.review.byName}：${data.review.decision === 'approve' ? '通过' : '退回修改'}`} description={`${data.review.opinion} · ${formatWall(data.review.at)}`} />
+              <Cell title={`${data.review.byName}：${data.review.decision === 'approve' ? '通过' : '退回修改'}`} description={`${data.review.opinion} · ${formatDateTime(data.review.at)}`} />
             </>
           ) : null}
           {data.report ? (

@@ -19,7 +19,7 @@ import { call } from '../../../services/api';
 import { messageOf, useLoad } from '../../../services/use-call';
 import { LoadState } from '../../../components/load-state';
 import { ChoiceChips, labelled } from '../../../components/chips';
-import { wallNow, wallToIso } from '../../../services/wall-time';
+import { formatDateTime, parseDateTime } from '../../../../cloudfunctions/core/time/shanghai';
 import { pageUrl, routeId, useRouteParams } from '../../../services/use-route-params';
 import { TalkDetail } from './talk-detail';
 
@@ -89,7 +89,7 @@ function TalkEntry() {
       mode: last?.mode ?? 'faceToFace',
       topics: last?.topics ?? ['academics'],
       otherTopic: '',
-      when: wallNow(),
+      when: formatDateTime(Date.now()),
       place: last?.place ?? '',
       minutes: String(last?.minutes ?? 30),
       firstImpression: '',
@@ -116,7 +116,7 @@ function TalkEntry() {
   const submit = async () => {
     if (!draft) return;
     setError(null);
-    const at = wallToIso(draft.when);
+    const at = parseDateTime(draft.when);
     if (!at) return setError('谈话时间格式应为 2026-11-20 15:00');
     if (!draft.talkerRole) return setError('你在该班没有可登记的谈话人身份');
     if (!draft.confirmed) return setError('请谈话人确认并签名');

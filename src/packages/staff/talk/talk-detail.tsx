@@ -4,7 +4,7 @@ import { talkInitiatorLabel, talkModeLabel, talkTopicLabel, talkerRoleLabel } fr
 import { call } from '../../../services/api';
 import { useLoad } from '../../../services/use-call';
 import { LoadState } from '../../../components/load-state';
-import { formatWall } from '../../../services/wall-time';
+import { formatDateTime } from '../../../../cloudfunctions/core/time/shanghai';
 
 /** One saved talk: who, when, how, the content and measures; first impressions only for those allowed them. */
 export function TalkDetail({ talkId }: { talkId: string }) {
@@ -19,7 +19,7 @@ export function TalkDetail({ talkId }: { talkId: string }) {
           <CellGroup>
             <Cell title="谈话人" extra={`${talkerRoleLabel[t.talkerRole]} ${t.actorName}`} />
             <Cell title="约谈次数" extra={`第 ${t.nth} 次`} />
-            <Cell title="时间" extra={formatWall(t.at)} />
+            <Cell title="时间" extra={formatDateTime(t.at)} />
             <Cell title="方式" extra={`${talkModeLabel[t.mode]} · ${talkInitiatorLabel[t.initiatedBy]} · ${t.minutes} 分钟`} />
             {t.place ? <Cell title="地点" extra={t.place} /> : null}
             {t.topics.length > 0 ? <Cell title="主题" extra={t.topics.map((x) => (x === 'other' ? t.otherTopic : talkTopicLabel[x])).join('、')} /> : null}

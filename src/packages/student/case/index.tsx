@@ -4,7 +4,7 @@ import Taro from '@tarojs/taro';
 import { Button, Cell, CellGroup, Input, Tag } from '@nutui/nutui-react-taro';
 import type { MeetingView } from '../../../../types/api/support';
 import { meetingKindLabel, meetingStatusLabel, planStatusLabel } from '../../../../types/support';
-import { formatWall } from '../../../services/wall-time';
+import { formatDateTime } from '../../../../cloudfunctions/core/time/shanghai';
 import { call } from '../../../services/api';
 import { messageOf, useLoad } from '../../../services/use-call';
 import { LoadState } from '../../../components/load-state';
@@ -30,7 +30,7 @@ function MeetingCard({ m, userId, onDone }: { m: MeetingView; userId: string; on
         {meetingKindLabel[m.kind]}：{m.title} <Tag>{meetingStatusLabel[m.status]}</Tag>
       </View>
       <View className="muted">
-        {formatWall(m.at)} · {m.place} · {m.actorName}
+        {formatDateTime(m.at)} · {m.place} · {m.actorName}
       </View>
       {mine ? <View className="muted meeting-my-reply">我的回复：{mine.answer === 'accept' ? '确认参加' : `申请改期 ${mine.note}`}</View> : null}
       {m.canRespond ? (
@@ -93,7 +93,7 @@ export default function StudentCase() {
           <View className="section-title">帮扶记录</View>
           <CellGroup>
             {v.timeline.map((e, i) => (
-              <Cell key={`${e.refId}-${i}`} title={e.title} description={`${formatWall(e.at)}${e.detail ? ` · ${e.detail}` : ''}`} />
+              <Cell key={`${e.refId}-${i}`} title={e.title} description={`${formatDateTime(e.at)}${e.detail ? ` · ${e.detail}` : ''}`} />
             ))}
           </CellGroup>
         </>

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { View } from '@tarojs/components';
 import { Button, Cell, CellGroup, Input, Tag, TextArea } from '@nutui/nutui-react-taro';
 import { planStatusLabel, reviewersText } from '../../../../types/support';
-import { formatWall } from '../../../services/wall-time';
+import { formatDateTime } from '../../../../cloudfunctions/core/time/shanghai';
 import { call } from '../../../services/api';
 import { useAction, useLoad } from '../../../services/use-call';
 import { Field } from '../../../components/field';
@@ -57,7 +57,7 @@ export default function StudentPlan() {
           </CellGroup>
           {plan?.review ? (
             <CellGroup>
-              <Cell title={`审核意见（${plan.review.byName}）`} description={`${plan.review.opinion} · ${formatWall(plan.review.at)}`} />
+              <Cell title={`审核意见（${plan.review.byName}）`} description={`${plan.review.opinion} · ${formatDateTime(plan.review.at)}`} />
             </CellGroup>
           ) : null}
           <View className="section-title">每门未通过课程的重修计划（须具体）</View>
@@ -115,7 +115,7 @@ export default function StudentPlan() {
             ) : null}
             {plan?.status === 'approved' ? (
               <>
-                <View className="section-title" style={{ padding: '12px 0 6px' }}>期末执行情况{plan.report ? `（${formatWall(plan.report.at)} 已提交）` : ''}</View>
+                <View className="section-title" style={{ padding: '12px 0 6px' }}>期末执行情况{plan.report ? `（${formatDateTime(plan.report.at)} 已提交）` : ''}</View>
                 <Field name="report" refusal={refusal}>
                   <TextArea className="plan-report" maxLength={2000} value={report} onChange={setReport} />
                 </Field>

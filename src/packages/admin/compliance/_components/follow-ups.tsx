@@ -3,6 +3,7 @@ import { View } from '@tarojs/components';
 import { Button, Cell, CellGroup } from '@nutui/nutui-react-taro';
 import { call } from '../../../../services/api';
 import { messageOf, useLoad } from '../../../../services/use-call';
+import { formatDateTime } from '../../../../../cloudfunctions/core/time/shanghai';
 
 /** Absences without leave found at dorm checks, waiting for the counselor; closed once followed up. */
 export function FollowUps() {
@@ -27,7 +28,7 @@ export function FollowUps() {
             key={f.followUpId}
             className="follow-up-row"
             title={f.reason === 'dormAbsence' ? `${f.studentName} · ${f.dormLabel}` : f.studentName}
-            description={`${f.reportedByName} ${f.summary} · ${f.at.slice(0, 16).replace('T', ' ')}`}
+            description={`${f.reportedByName} ${f.summary} · ${formatDateTime(f.at)}`}
             extra={
               <Button size="small" onClick={() => void close(f.followUpId)}>
                 已跟进

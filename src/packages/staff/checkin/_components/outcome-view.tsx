@@ -1,6 +1,7 @@
 import { View } from '@tarojs/components';
 import { checkinFlagLabel, recordKindLabel } from '../../../../../types/checkin';
 import type { SendOutcome } from './offline-queue';
+import { formatDateTime } from '../../../../../cloudfunctions/core/time/shanghai';
 
 /** What happened to the last check-in: stored (with any flags), kept on the phone, or refused. */
 export function OutcomeView({ outcome }: { outcome: SendOutcome | null }) {
@@ -26,7 +27,7 @@ export function OutcomeView({ outcome }: { outcome: SendOutcome | null }) {
         {recordKindLabel[r.kind]}已登记{r.duplicate ? '（此前已收到，未重复登记）' : ''}
       </View>
       <View className="muted">
-        服务器时间 {r.at.slice(0, 16).replace('T', ' ')}
+        服务器时间 {formatDateTime(r.at)}
         {r.placeName ? ` · ${r.placeName}` : ''}
         {r.distanceMeters !== null ? ` · 距离 ${r.distanceMeters} 米` : ''}
       </View>
