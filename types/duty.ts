@@ -247,57 +247,69 @@ export type DutyStatus = z.infer<typeof DutyStatus>;
 export const dutyStatusLabel: Record<DutyStatus, string> = { done: '已完成', due: '待完成', overdue: '已逾期', lateDone: '逾期完成' };
 
 /** What one quota is counted for, as shown to people. `classIds` place it in a class summary. */
-export type DutyUnit = { kind: DutyUnitKind; id: string; classIds: readonly string[] };
+export const DutyUnit = z.object({ kind: DutyUnitKind, id: z.string(), classIds: z.array(z.string()).readonly() });
+export type DutyUnit = z.infer<typeof DutyUnit>;
 
 /** One quota of one person, for one unit, in one window (the evaluator's answer, sent to the app). */
-export type DutyItem = {
+export const DutyItem = z.object({
   /** Stable across runs: person, rule, unit and the window's first day. */
-  key: string;
-  personId: string;
-  ruleId: string;
-  role: Role;
-  title: string;
-  period: DutyPeriod;
-  unit: DutyUnit;
+  key: z.string(),
+  personId: z.string(),
+  ruleId: z.string(),
+  role: Role,
+  title: z.string(),
+  period: DutyPeriod,
+  unit: DutyUnit,
   /** Warned student: the cases behind the unit. */
-  caseIds: readonly string[];
+  caseIds: z.array(z.string()).readonly(),
   /** start inclusive, end exclusive (ISO, +08:00); lastDay is the last calendar day inside. */
-  window: { start: string; end: string; lastDay: string };
+  window: z.object({ start: z.string(), end: z.string(), lastDay: z.string() }),
   /** count: records; minutes: their total duration. */
-  measure: 'count' | 'minutes';
-  required: number;
-  progress: number;
+  measure: z.enum(['count', 'minutes']),
+  required: z.number(),
+  progress: z.number(),
   /** What remains: required − progress, never below 0. */
-  due: number;
+  due: z.number(),
   /** Ids of the records that count (in time, then those after the deadline). */
-  done: string[];
+  done: z.array(z.string()),
   /** Of `done`, the records made after the deadline (a lateDone item's). */
-  late: string[];
-  status: DutyStatus;
+  late: z.array(z.string()),
+  status: DutyStatus,
   /** The window's end: after this instant an unmet quota is overdue. */
-  dueAt: string;
-  remindBeforeDays?: number;
-};
+  dueAt: z.string(),
+  remindBeforeDays: z.number().optional(),
+});
+export type DutyItem = z.infer<typeof DutyItem>;
 
 /** One person's duties in the semester evaluated. */
-export type PersonDutyEvaluation = {
-  personId: string;
-  now: string;
-  semesterId: string;
-  schoolYearId: string;
+export const PersonDutyEvaluation = z.object({
+  personId: z.string(),
+  now: z.string(),
+  semesterId: z.string(),
+  schoolYearId: z.string(),
   /** Every window begun by `now`, in rule order, then unit, then time. */
-  items: DutyItem[];
+  items: z.array(DutyItem),
   /** The open item that falls due soonest. */
-  next: DutyItem | null;
-  overdue: DutyItem[];
-};
+  next: DutyItem.nullable(),
+  overdue: z.array(DutyItem),
+});
+export type PersonDutyEvaluation = z.infer<typeof PersonDutyEvaluation>;
 
 /**
  * How far a person, class or rule meets its duties. `percent` is the on-time share, done ÷ (done +
  * lateDone + overdue): windows still open and not yet met count against nobody; a deadline met
  * late is not on time; null when nothing is settled yet.
  */
-export type ComplianceSummary = { id: string; total: number; done: number; due: number; overdue: number; lateDone: number; percent: number | null };
+export const ComplianceSummary = z.object({
+  id: z.string(),
+  total: z.number(),
+  done: z.number(),
+  due: z.number(),
+  overdue: z.number(),
+  lateDone: z.number(),
+  percent: z.number().nullable(),
+});
+export type ComplianceSummary = z.infer<typeof ComplianceSummary>;
 
 /** Shanghai has kept UTC+08:00 without daylight saving since 1991. */
 const SHANGHAI_OFFSET_MS = 8 * 60 * 60 * 1000;
