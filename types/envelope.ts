@@ -1,37 +1,43 @@
 import { z } from 'zod';
+import { ErrorCode } from './errors';
 
 /** Every cloud-function call answers with one envelope, so the app has one error path. */
 export type Ok<T> = { ok: true; data: T };
-export type Failure = { ok: false; code: string; field?: string; message: string };
+/** `code` from the catalogue (types/errors.ts): callers branch on it, people read `message`. */
+export type Failure = { ok: false; code: ErrorCode; field?: string; message: string };
 export type Envelope<T> = Ok<T> | Failure;
 
-/** Stable error codes: callers branch on these, people read `message`. */
-export const ErrorCode = {
-  InputInvalid: 'INPUT.INVALID',
-  ActionUnknown: 'ACTION.UNKNOWN',
-  AuthRequired: 'AUTH.REQUIRED',
-  AccessDenied: 'ACCESS.DENIED',
-  NotFound: 'NOT_FOUND',
-  VersionConflict: 'STORE.VERSION_CONFLICT',
-  Internal: 'INTERNAL',
-} as const;
+/** The generic codes by name (`ErrorCode.AccessDenied`) and, as a type, every code in the catalogue. */
+export { ErrorCode };
 
 /**
  * One action of a cloud function: its input schema and its output schema. The client parses
  * the answer with `output` (see src/services/api.ts) and the tests check every handler's answer
  * against it strictly, so the schema is the contract, not a comment.
  */
-export type ActionContract<I extends z.ZodTypeAny, O> = { input: I; output: z.ZodType<O, z.ZodTypeDef, unknown> };
+export type ActionContract<I extends z.ZodTypeAny, O> = {
+  input: I;
+  output: z.ZodType<O, z.ZodTypeDef, unknown>;
+  /** The codes this action may answer besides the common ones (`Errors.common`); absent: not declared yet. */
+  errors?: readonly ErrorCode[];
+};
+
+/** A contract that may still name its codes: `.returns(Out).fails(Errors.support.MeetingNotScheduled, …)`. */
+export type Declarable<C> = C & { fails(...codes: ErrorCode[]): C };
+
+function declarable<C extends ActionContract<z.ZodTypeAny, unknown>>(contract: C): Declarable<C> {
+  return { ...contract, fails: (...codes: ErrorCode[]) => ({ ...contract, errors: codes }) };
+}
 
 /**
  * `action(inputSchema).returns(outputSchema)`: unknown input keys are stripped, so a forged field is ignored.
  * The type-only form `returns<O>()` (z.custom, checks nothing) is kept only until every contract names a schema.
  */
 export function action<I extends z.ZodTypeAny>(input: I) {
-  function returns<S extends z.ZodTypeAny>(output: S): ActionContract<I, z.output<S>>;
-  function returns<O>(): ActionContract<I, O>;
-  function returns(output?: z.ZodTypeAny): ActionContract<I, unknown> {
-    return { input, output: output ?? z.custom() };
+  function returns<S extends z.ZodTypeAny>(output: S): Declarable<ActionContract<I, z.output<S>>>;
+  function returns<O>(): Declarable<ActionContract<I, O>>;
+  function returns(output?: z.ZodTypeAny): Declarable<ActionContract<I, unknown>> {
+    return declarable({ input, output: output ?? z.custom() });
   }
   return { returns };
 }

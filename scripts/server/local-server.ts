@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { roleLabel, type User } from '../../types/domain';
-import type { Envelope } from '../../types/envelope';
+import type { Envelope, ErrorCode } from '../../types/envelope';
 import { functions } from '../../cloudfunctions/registry';
 import type { Clock } from '../../cloudfunctions/core/time/clock';
 import { issueSession, loadOrCreateSecret, verifySession, type SessionKeys } from '../../cloudfunctions/platform/identity/session';
@@ -57,7 +57,7 @@ function send(res: ServerResponse, status: number, body: unknown): void {
   res.end(JSON.stringify(body));
 }
 
-function fail(res: ServerResponse, status: number, code: string, message: string): void {
+function fail(res: ServerResponse, status: number, code: ErrorCode, message: string): void {
   send(res, status, { ok: false, code, message } satisfies Envelope<never>);
 }
 

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { AcademicCalendar, DutyConfig } from '../../../types/duty';
-import { DomainError } from '../errors';
+import { DomainError, type ErrorCode } from '../errors';
 
 /** Duty rules from configuration; a bad file stops at start with the path of the first fault. */
 export function parseDutyConfig(json: unknown): DutyConfig {
@@ -11,7 +11,7 @@ export function parseCalendar(json: unknown): AcademicCalendar {
   return parseOrThrow(AcademicCalendar, json, 'DUTY.CALENDAR_INVALID', '校历配置');
 }
 
-function parseOrThrow<S extends z.ZodTypeAny>(schema: S, json: unknown, code: string, label: string): z.output<S> {
+function parseOrThrow<S extends z.ZodTypeAny>(schema: S, json: unknown, code: ErrorCode, label: string): z.output<S> {
   const parsed = schema.safeParse(json);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];

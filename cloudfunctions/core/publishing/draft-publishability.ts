@@ -1,4 +1,5 @@
 import { formatDateTime } from '../time/shanghai';
+import type { ErrorCode } from '../errors';
 
 /** A run as far as the decision needs it. */
 export type DraftFacts = {
@@ -28,7 +29,7 @@ export type CollegeFacts = {
   corrections: { count: number; lastAt: string | null };
 };
 
-export type PublishBlock = { code: string; message: string };
+export type PublishBlock = { code: ErrorCode; message: string };
 
 /**
  * Whether a draft may be published, and if not why (Chinese, for the clerk). A draft is a

@@ -61,7 +61,7 @@ export type CloudFunction = {
   dispatch(event: unknown, env: Env): Promise<Envelope<unknown>>;
 };
 
-function fail(code: string, message: string, field?: string): Envelope<never> {
+function fail(code: ErrorCode, message: string, field?: string): Envelope<never> {
   return field === undefined ? { ok: false, code, message } : { ok: false, code, field, message };
 }
 

@@ -8,6 +8,7 @@ import type { Me } from '../../../types/api/identity';
 import { call } from '../../services/api';
 import { homeOf } from '../../services/roles';
 import { ApiError } from '../../services/transport';
+import { Errors } from '../../../types/errors';
 import { sessionToken } from '../../services/session';
 import { messageOf } from '../../services/use-call';
 
@@ -26,7 +27,7 @@ export default function Index() {
         if (roles.length === 1 && only) Taro.redirectTo({ url: homeOf[only] });
       })
       .catch((e: unknown) => {
-        if (e instanceof ApiError && e.code === 'AUTH.REQUIRED') {
+        if (e instanceof ApiError && e.code === Errors.common.AuthRequired) {
           // In H5 with no session: sign in. With a session of a WeChat nobody registered yet
           // (the demo's "new WeChat"), show what WeChat would: the parent-binding entry.
           if (process.env.TARO_ENV === 'h5' && sessionToken() === null) Taro.redirectTo({ url: '/pages/login/index' });

@@ -1,3 +1,5 @@
+import { Errors } from '../../../../../types/errors';
+
 /**
  * What a failed send means for a check-in waiting on the phone. Only a refusal of the check-in
  * itself is final (bad input, no access to that class or dorm, a dorm or student that is not
@@ -9,16 +11,16 @@
  */
 export type SendVerdict = 'keep' | 'drop';
 
-const FINAL = new Set(['INPUT.INVALID', 'ACCESS.DENIED', 'NOT_FOUND']);
+const FINAL = new Set<string>([Errors.common.InputInvalid, Errors.common.AccessDenied, Errors.common.NotFound, ...Object.values(Errors.checkins)]);
 
 export function sendVerdict(code: string | null): SendVerdict {
   if (code === null) return 'keep';
-  return FINAL.has(code) || code.startsWith('CHECKIN.') ? 'drop' : 'keep';
+  return FINAL.has(code) ? 'drop' : 'keep';
 }
 
 /** Why it is still waiting, in words for the person holding the phone. */
 export function keptReason(code: string | null, message: string): string {
-  if (code === 'AUTH.REQUIRED') return '登录已过期，请重新登录后补交';
+  if (code === Errors.common.AuthRequired) return '登录已过期，请重新登录后补交';
   if (code === null) return '网络不可用';
   return message;
 }
