@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { DutyRecordKind } from './duty';
+import { DutyRecordKind } from './duty';
 
 /**
  * Check-ins and the other duty records staff file (meetings, activities, talks, contacts), as
@@ -24,7 +24,8 @@ export const checkinFlagLabel: Record<CheckinFlag, string> = {
   delayedSync: '事后补交',
 };
 
-export type GeoFix = { latitude: number; longitude: number; accuracy?: number };
+export const GeoFix = z.object({ latitude: z.number(), longitude: z.number(), accuracy: z.number().optional() });
+export type GeoFix = z.infer<typeof GeoFix>;
 
 export const ResidentStatus = z.enum(['present', 'absent', 'onLeave'], { errorMap: () => ({ message: '在位情况应为在寝、缺勤或请假' }) });
 export type ResidentStatus = z.infer<typeof ResidentStatus>;
@@ -37,69 +38,79 @@ export type TalkMode = z.infer<typeof TalkMode>;
 export const talkModeLabel: Record<TalkMode, string> = { faceToFace: '面谈', phone: '电话', wechatQq: '微信/QQ', group: '集体座谈' };
 
 /** The form behind a record. */
-export type CheckinDetails =
-  | { form: 'dormCheck'; hygieneScore: number; hygieneNotes: string; residents: { studentId: string; name: string; status: ResidentStatus }[] }
-  | { form: 'classCheck'; course: string; late: string[]; absent: string[]; leftEarly: string[] }
-  | { form: 'lecture'; course: string; teacherName: string; notes: string }
-  | { form: 'meeting'; title: string; summary: string; attendees: number }
-  | { form: 'themedActivity'; theme: string; participants: number; summary: string }
-  | { form: 'talk'; notes: string }
-  | { form: 'contact'; channel: string; notes: string; teacherName?: string };
+export const CheckinDetails = z.discriminatedUnion('form', [
+  z.object({
+    form: z.literal('dormCheck'),
+    hygieneScore: z.number(),
+    hygieneNotes: z.string(),
+    residents: z.array(z.object({ studentId: z.string(), name: z.string(), status: ResidentStatus })),
+  }),
+  z.object({ form: z.literal('classCheck'), course: z.string(), late: z.array(z.string()), absent: z.array(z.string()), leftEarly: z.array(z.string()) }),
+  z.object({ form: z.literal('lecture'), course: z.string(), teacherName: z.string(), notes: z.string() }),
+  z.object({ form: z.literal('meeting'), title: z.string(), summary: z.string(), attendees: z.number() }),
+  z.object({ form: z.literal('themedActivity'), theme: z.string(), participants: z.number(), summary: z.string() }),
+  z.object({ form: z.literal('talk'), notes: z.string() }),
+  z.object({ form: z.literal('contact'), channel: z.string(), notes: z.string(), teacherName: z.string().optional() }),
+]);
+export type CheckinDetails = z.infer<typeof CheckinDetails>;
 
 /** One stored record (without the store's meta fields). */
-export type DutyRecordDoc = {
-  _id: string;
-  kind: DutyRecordKind;
-  actorId: string;
+export const DutyRecordDoc = z.object({
+  _id: z.string(),
+  kind: DutyRecordKind,
+  actorId: z.string(),
   /** When it happened, on the server's clock (see core/checkins/record-time.ts). */
-  at: string;
+  at: z.string(),
   /** When the server received it. */
-  receivedAt: string;
-  collegeId: string;
-  classId: string;
-  dormId?: string;
-  studentId?: string;
-  teacherId?: string;
-  minutes?: number;
-  topics?: string[];
-  mode?: string;
-  documented: boolean;
+  receivedAt: z.string(),
+  collegeId: z.string(),
+  classId: z.string(),
+  dormId: z.string().optional(),
+  studentId: z.string().optional(),
+  teacherId: z.string().optional(),
+  minutes: z.number().optional(),
+  topics: z.array(z.string()).optional(),
+  mode: z.string().optional(),
+  documented: z.boolean(),
   /** The phone's own id for this check-in (uuid): a resend is the same record. */
-  clientId: string;
+  clientId: z.string(),
   /** The device's clock when the person tapped and when the phone sent it (ISO). */
-  deviceAt: string;
-  sentAt: string;
-  placeId?: string;
-  location?: GeoFix;
-  distanceMeters?: number;
-  flags: CheckinFlag[];
-  details: CheckinDetails;
-};
+  deviceAt: z.string(),
+  sentAt: z.string(),
+  placeId: z.string().optional(),
+  location: GeoFix.optional(),
+  distanceMeters: z.number().optional(),
+  flags: z.array(CheckinFlag),
+  details: CheckinDetails,
+});
+export type DutyRecordDoc = z.infer<typeof DutyRecordDoc>;
 
-export type FollowUpStatus = 'open' | 'closed';
+export const FollowUpStatus = z.enum(['open', 'closed']);
+export type FollowUpStatus = z.infer<typeof FollowUpStatus>;
 
 /**
  * Something waiting for the counselor: an absence without leave found at a dorm check, or a
  * learning difficulty an assistant reported (seed 000: 及时向辅导员反映学生学习困难).
  */
-export type FollowUp = {
-  _id: string;
-  reason: 'dormAbsence' | 'difficultyReport';
+export const FollowUp = z.object({
+  _id: z.string(),
+  reason: z.enum(['dormAbsence', 'difficultyReport']),
   /** difficultyReport: what the assistant saw, and the type they think it is (the counselor decides). */
-  note?: string;
+  note: z.string().optional(),
   /** A DifficultyType of types/support.ts (kept as text here: support imports this module). */
-  difficulty?: string;
-  studentId: string;
-  studentName: string;
-  classId: string;
-  collegeId: string;
-  dormId?: string;
-  counselorId: string;
-  recordId: string;
-  reportedBy: string;
-  at: string;
-  status: FollowUpStatus;
-};
+  difficulty: z.string().optional(),
+  studentId: z.string(),
+  studentName: z.string(),
+  classId: z.string(),
+  collegeId: z.string(),
+  dormId: z.string().optional(),
+  counselorId: z.string(),
+  recordId: z.string(),
+  reportedBy: z.string(),
+  at: z.string(),
+  status: FollowUpStatus,
+});
+export type FollowUp = z.infer<typeof FollowUp>;
 
 export const recordKindLabel: Record<DutyRecordKind, string> = {
   talk: '谈心谈话',
