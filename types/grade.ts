@@ -44,56 +44,61 @@ export const GradeRow = z.object({
 export type GradeRow = z.infer<typeof GradeRow>;
 
 /** What a raw score means. `gradePoint` is null for results that do not enter the GPA. */
-export type ScoreKind =
-  | 'numeric' // 0–100
-  | 'grade-word' // 优秀/良好/中等/及格/不及格
-  | 'pass-fail' // 合格/不合格, 通过/不通过
-  | 'absent' // 缺考
-  | 'truant' // 旷考
-  | 'cheating' // 作弊, 违纪, 取消考试资格
-  | 'exempt' // 免修/免考: passed without an attempt
-  | 'deferred' // 缓考: no result yet
-  | 'unknown';
+export const ScoreKind = z.enum([
+  'numeric', // 0–100
+  'grade-word', // 优秀/良好/中等/及格/不及格
+  'pass-fail', // 合格/不合格, 通过/不通过
+  'absent', // 缺考
+  'truant', // 旷考
+  'cheating', // 作弊, 违纪, 取消考试资格
+  'exempt', // 免修/免考: passed without an attempt
+  'deferred', // 缓考: no result yet
+  'unknown',
+]);
+export type ScoreKind = z.infer<typeof ScoreKind>;
 
-export type ScoreOutcome = 'pass' | 'fail' | 'none';
+export const ScoreOutcome = z.enum(['pass', 'fail', 'none']);
+export type ScoreOutcome = z.infer<typeof ScoreOutcome>;
 
-export type ParsedScore = {
-  kind: ScoreKind;
-  outcome: ScoreOutcome;
+export const ParsedScore = z.object({
+  kind: ScoreKind,
+  outcome: ScoreOutcome,
   /** Numeric value on the 100-point scale (grade words map to a representative mark). */
-  value: number | null;
+  value: z.number().nullable(),
   /** 4-point grade point, or null when the result is outside the GPA (pass/fail, exempt, none). */
-  gradePoint: number | null;
-};
+  gradePoint: z.number().nullable(),
+});
+export type ParsedScore = z.infer<typeof ParsedScore>;
 
 /**
  * A clerk's correction of one stored grade row after a student's objection ('gradeCorrections'):
  * the row is left out of every later run (exclude) or read with the corrected result (correct).
  * Audited (who, when, why) and never edited; a later correction of the same row wins.
  */
-export type GradeCorrection = {
-  _id: string;
+export const GradeCorrection = z.object({
+  _id: z.string(),
   /** The grade row it corrects, by its key fields (see gradeDocId). */
-  gradeId: string;
-  studentId: string;
-  collegeId: string;
-  courseCode: string;
-  courseName: string;
-  semester: string;
-  attempt: Attempt;
-  action: 'exclude' | 'correct';
+  gradeId: z.string(),
+  studentId: z.string(),
+  collegeId: z.string(),
+  courseCode: z.string(),
+  courseName: z.string(),
+  semester: z.string(),
+  attempt: Attempt,
+  action: z.enum(['exclude', 'correct']),
   /** The row as it was stored when corrected. */
-  before: { score: string; credits: number };
+  before: z.object({ score: z.string(), credits: z.number() }),
   /** For 'correct': the result and credits the row is read with. */
-  score: string | null;
-  credits: number | null;
-  reason: string;
+  score: z.string().nullable(),
+  credits: z.number().nullable(),
+  reason: z.string(),
   /** The objection it answered. */
-  noticeId: string | null;
-  by: string;
-  byName: string;
-  at: string;
-};
+  noticeId: z.string().nullable(),
+  by: z.string(),
+  byName: z.string(),
+  at: z.string(),
+});
+export type GradeCorrection = z.infer<typeof GradeCorrection>;
 
 export const GRADE_CORRECTIONS = 'gradeCorrections';
 
