@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Attempt } from './grade';
 import { id, requiredText, semesterId, text } from './fields';
-import type { User } from './domain';
+import { Gender, User } from './domain';
 
 /**
  * The academic-assistant programme (seed 000): who may apply, the selection workflow, the
@@ -33,7 +33,8 @@ export const GraduateProfile = z.object({
   record: z.array(GraduateCourse),
 });
 export type GraduateProfile = z.infer<typeof GraduateProfile>;
-export type GraduateUser = User & { graduate: GraduateProfile };
+export const GraduateUser = User.extend({ graduate: GraduateProfile });
+export type GraduateUser = z.infer<typeof GraduateUser>;
 export const degreeLabel: Record<GraduateProfile['degree'], string> = { master: '硕士研究生', doctor: '博士研究生' };
 
 /** 政治面貌 on 附件 1. */
@@ -44,7 +45,7 @@ export const PoliticalStatus = z.enum(['中共党员', '中共预备党员', '�
  * 聘任要求 (000-1, 000-4) ask the college to verify.
  */
 export const ApplicationForm = z.object({
-  gender: z.enum(['男', '女'], { errorMap: () => ({ message: '请选择性别' }) }),
+  gender: z.enum(Gender.options, { errorMap: () => ({ message: '请选择性别' }) }),
   politicalStatus: PoliticalStatus,
   phone: z.string({ required_error: '请填写联系电话' }).trim().regex(/^\d{8,11}$/, '联系电话应为 8–11 位数字'),
   undergraduateMajor: text(64, '本科专业').optional(),
@@ -55,8 +56,10 @@ export const ApplicationForm = z.object({
 export type ApplicationForm = z.infer<typeof ApplicationForm>;
 
 /** Items checked from data (000-1.1, 000-1.2, 000-4.4). */
-export type DataCheckItem = 'fullTimeGraduate' | 'notCounselor' | 'cleanRecord';
-export type DataCheck = { item: DataCheckItem; rule: string; label: string; ok: boolean; note: string };
+export const DataCheckItem = z.enum(['fullTimeGraduate', 'notCounselor', 'cleanRecord']);
+export type DataCheckItem = z.infer<typeof DataCheckItem>;
+export const DataCheck = z.object({ item: DataCheckItem, rule: z.string(), label: z.string(), ok: z.boolean(), note: z.string() });
+export type DataCheck = z.infer<typeof DataCheck>;
 
 /** An item the selection group judges and ticks, with a note (000-4.1 … 000-4.7). */
 export const JudgedAnswer = z.object({
@@ -66,31 +69,33 @@ export const JudgedAnswer = z.object({
 });
 export type JudgedAnswer = z.infer<typeof JudgedAnswer>;
 
-export type ApplicationStatus = 'submitted' | 'eligible' | 'ineligible';
+export const ApplicationStatus = z.enum(['submitted', 'eligible', 'ineligible']);
+export type ApplicationStatus = z.infer<typeof ApplicationStatus>;
 export const applicationStatusLabel: Record<ApplicationStatus, string> = { submitted: '待资格审核', eligible: '资格审核通过', ineligible: '资格审核未通过' };
 
-export type Application = {
-  _id: string;
-  callId: string;
-  collegeId: string;
-  schoolYear: string;
-  graduateId: string;
-  userId: string;
-  name: string;
-  degree: GraduateProfile['degree'];
-  major: string;
-  form: ApplicationForm;
-  submittedAt: string;
+export const Application = z.object({
+  _id: z.string(),
+  callId: z.string(),
+  collegeId: z.string(),
+  schoolYear: z.string(),
+  graduateId: z.string(),
+  userId: z.string(),
+  name: z.string(),
+  degree: GraduateProfile.shape.degree,
+  major: z.string(),
+  form: ApplicationForm,
+  submittedAt: z.string(),
   /** The data checks as of the last look (re-run at the college's check). */
-  checks: DataCheck[];
-  judged: (JudgedAnswer & { label: string; rule: string })[];
-  status: ApplicationStatus;
+  checks: z.array(DataCheck),
+  judged: z.array(JudgedAnswer.extend({ label: z.string(), rule: z.string() })),
+  status: ApplicationStatus,
   /** Why refused (Chinese, with rule ids), empty when eligible or not yet checked. */
-  reasons: string[];
-  checkedBy?: string;
-  checkedByName?: string;
-  checkedAt?: string;
-};
+  reasons: z.array(z.string()),
+  checkedBy: z.string().optional(),
+  checkedByName: z.string().optional(),
+  checkedAt: z.string().optional(),
+});
+export type Application = z.infer<typeof Application>;
 
 /** The selection's steps (000-6.1.1 … 000-6.1.4). */
 export const CallStage = z.enum(['open', 'decided', 'collegePublicity', 'submitted', 'returned', 'schoolPublicity', 'confirmed']);
@@ -106,59 +111,65 @@ export const callStageLabel: Record<CallStage, string> = {
 };
 
 /** A publicity period: from its start to the end of its last day (end exclusive, +08:00). */
-export type Publicity = { start: string; end: string; lastDay: string };
+export const Publicity = z.object({ start: z.string(), end: z.string(), lastDay: z.string() });
+export type Publicity = z.infer<typeof Publicity>;
 
-export type Objection = {
-  id: string;
-  stage: 'college' | 'school';
-  applicationId: string | null;
-  text: string;
-  recordedBy: string;
-  recordedByName: string;
-  recordedAt: string;
-  answer?: { reply: string; upheld: boolean; by: string; byName: string; at: string };
-};
+export const Objection = z.object({
+  id: z.string(),
+  stage: z.enum(['college', 'school']),
+  applicationId: z.string().nullable(),
+  text: z.string(),
+  recordedBy: z.string(),
+  recordedByName: z.string(),
+  recordedAt: z.string(),
+  answer: z.object({ reply: z.string(), upheld: z.boolean(), by: z.string(), byName: z.string(), at: z.string() }).optional(),
+});
+export type Objection = z.infer<typeof Objection>;
 
-export type CallStep = { step: string; by: string; byName: string; role: string; at: string; note?: string };
+export const CallStep = z.object({ step: z.string(), by: z.string(), byName: z.string(), role: z.string(), at: z.string(), note: z.string().optional() });
+export type CallStep = z.infer<typeof CallStep>;
 
-export type Call = {
-  _id: string;
-  collegeId: string;
-  collegeName: string;
-  schoolYear: string;
+export const Call = z.object({
+  _id: z.string(),
+  collegeId: z.string(),
+  collegeName: z.string(),
+  schoolYear: z.string(),
   /** Last day of applications (Shanghai date). */
-  deadline: string;
-  note: string;
-  stage: CallStage;
-  publishedAt: string;
+  deadline: z.string(),
+  note: z.string(),
+  stage: CallStage,
+  publishedAt: z.string(),
   /** Applications the selection group chose (000-6.1.2). */
-  selected: string[];
-  collegePublicity?: Publicity;
-  schoolPublicity?: Publicity;
-  objections: Objection[];
-  review?: { decision: 'approve' | 'return'; opinion: string; by: string; byName: string; at: string };
-  confirmedAt?: string;
+  selected: z.array(z.string()),
+  collegePublicity: Publicity.optional(),
+  schoolPublicity: Publicity.optional(),
+  objections: z.array(Objection),
+  review: z.object({ decision: z.enum(['approve', 'return']), opinion: z.string(), by: z.string(), byName: z.string(), at: z.string() }).optional(),
+  confirmedAt: z.string().optional(),
   /** Every step: who, in what role, when. */
-  steps: CallStep[];
-};
+  steps: z.array(CallStep),
+});
+export type Call = z.infer<typeof Call>;
 
-export type Assignment = {
-  _id: string;
-  callId: string;
-  collegeId: string;
-  schoolYear: string;
-  classId: string;
-  className: string;
-  applicationId: string;
-  assistantUserId: string;
-  assistantName: string;
-  graduateId: string;
-  assignedBy: string;
-  assignedAt: string;
-};
+export const Assignment = z.object({
+  _id: z.string(),
+  callId: z.string(),
+  collegeId: z.string(),
+  schoolYear: z.string(),
+  classId: z.string(),
+  className: z.string(),
+  applicationId: z.string(),
+  assistantUserId: z.string(),
+  assistantName: z.string(),
+  graduateId: z.string(),
+  assignedBy: z.string(),
+  assignedAt: z.string(),
+});
+export type Assignment = z.infer<typeof Assignment>;
 
 /** 学业助理人员变动申请表 (000-A2) and its course (000-7.2). */
-export type ChangeStage = 'filed' | 'approved' | 'schoolPublicity' | 'confirmed' | 'rejected';
+export const ChangeStage = z.enum(['filed', 'approved', 'schoolPublicity', 'confirmed', 'rejected']);
+export type ChangeStage = z.infer<typeof ChangeStage>;
 export const changeStageLabel: Record<ChangeStage, string> = {
   filed: '待学校审批',
   approved: '学校已批准',
@@ -167,30 +178,31 @@ export const changeStageLabel: Record<ChangeStage, string> = {
   rejected: '学校未批准',
 };
 
-export type Change = {
-  _id: string;
-  callId: string;
-  collegeId: string;
-  schoolYear: string;
-  classId: string;
-  className: string;
-  outgoingUserId: string;
-  outgoingName: string;
-  incomingUserId: string;
-  incomingName: string;
-  incomingGraduateId: string;
-  reason: string;
-  filedBy: string;
-  filedByName: string;
-  filedAt: string;
+export const Change = z.object({
+  _id: z.string(),
+  callId: z.string(),
+  collegeId: z.string(),
+  schoolYear: z.string(),
+  classId: z.string(),
+  className: z.string(),
+  outgoingUserId: z.string(),
+  outgoingName: z.string(),
+  incomingUserId: z.string(),
+  incomingName: z.string(),
+  incomingGraduateId: z.string(),
+  reason: z.string(),
+  filedBy: z.string(),
+  filedByName: z.string(),
+  filedAt: z.string(),
   /** First month the incoming assistant would be paid ('YYYY-MM'). */
-  effectiveMonth: string;
-  stage: ChangeStage;
-  checks: DataCheck[];
-  approval?: { decision: 'approve' | 'reject'; opinion: string; by: string; byName: string; at: string };
-  publicity?: Publicity;
-  confirmedAt?: string;
-};
+  effectiveMonth: z.string(),
+  stage: ChangeStage,
+  checks: z.array(DataCheck),
+  approval: z.object({ decision: z.enum(['approve', 'reject']), opinion: z.string(), by: z.string(), byName: z.string(), at: z.string() }).optional(),
+  publicity: Publicity.optional(),
+  confirmedAt: z.string().optional(),
+});
+export type Change = z.infer<typeof Change>;
 
 export const ASSISTANT_CALLS = 'assistantCalls';
 export const ASSISTANT_APPLICATIONS = 'assistantApplications';
