@@ -78,26 +78,28 @@ export const SetSemesterDates = z
 export type SetSemesterDates = z.infer<typeof SetSemesterDates>;
 
 /** One semester as the calendar screen shows it. */
-export type CalendarSemesterView = {
-  semesterId: string;
+export const CalendarSemesterView = z.object({
+  semesterId: z.string(),
   /** 第一学期 / 第二学期 */
-  name: string;
-  start: string;
-  end: string;
-  weeks: number;
+  name: z.string(),
+  start: z.string(),
+  end: z.string(),
+  weeks: z.number(),
   /** Set by the clerk, or dated by the default rule. */
-  source: 'set' | 'rule';
-  setByName?: string;
-  setAt?: string;
+  source: z.enum(['set', 'rule']),
+  setByName: z.string().optional(),
+  setAt: z.string().optional(),
   /** Today falls in it (or, in a break, it is the semester just ended). */
-  current: boolean;
-};
+  current: z.boolean(),
+});
+export type CalendarSemesterView = z.infer<typeof CalendarSemesterView>;
 
-export type CalendarView = {
-  today: string;
-  currentSemesterId: string;
-  inBreak: boolean;
+export const CalendarView = z.object({
+  today: z.string(),
+  currentSemesterId: z.string(),
+  inBreak: z.boolean(),
   /** The default rule in words. */
-  ruleText: string;
-  schoolYears: { id: string; name: string; semesters: CalendarSemesterView[] }[];
-};
+  ruleText: z.string(),
+  schoolYears: z.array(z.object({ id: z.string(), name: z.string(), semesters: z.array(CalendarSemesterView) })),
+});
+export type CalendarView = z.infer<typeof CalendarView>;

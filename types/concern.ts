@@ -8,26 +8,28 @@ export const concernKindLabel: Record<ConcernKind, string> = { attendance: 'ç¼ºå
 
 export const CONCERNS = 'concerns';
 
-export type ConcernStatus = 'open' | 'closed';
+export const ConcernStatus = z.enum(['open', 'closed']);
+export type ConcernStatus = z.infer<typeof ConcernStatus>;
 
 /** A course teacher's concern: in the class counselor's queue and the student's case until closed with an outcome. */
-export type Concern = {
-  _id: string;
-  collegeId: string;
-  classId: string;
-  studentId: string;
-  studentName: string;
-  courseCode: string;
-  courseName: string;
-  semester: string;
-  teacherId: string;
-  teacherName: string;
-  kind: ConcernKind;
-  note: string;
-  status: ConcernStatus;
-  at: string;
-  outcome: string | null;
-  closedBy: string | null;
-  closedByName: string | null;
-  closedAt: string | null;
-};
+export const Concern = z.object({
+  _id: z.string(),
+  collegeId: z.string(),
+  classId: z.string(),
+  studentId: z.string(),
+  studentName: z.string(),
+  courseCode: z.string(),
+  courseName: z.string(),
+  semester: z.string(),
+  teacherId: z.string(),
+  teacherName: z.string(),
+  kind: ConcernKind,
+  note: z.string(),
+  status: ConcernStatus,
+  at: z.string(),
+  outcome: z.string().nullable(),
+  closedBy: z.string().nullable(),
+  closedByName: z.string().nullable(),
+  closedAt: z.string().nullable(),
+});
+export type Concern = z.infer<typeof Concern>;

@@ -5,22 +5,26 @@ import { z } from 'zod';
  * every renderer (print view, xlsx, PDF) lays out the same way — the seed annex's title, its
  * fields in its order, its headings. Images are signatures (PNG data URL or a cloud file id).
  */
-export type FormField = { label: string; value: string; image?: string };
+export const FormField = z.object({ label: z.string(), value: z.string(), image: z.string().optional() });
+export type FormField = z.infer<typeof FormField>;
 
-export type FormBlock =
-  | { kind: 'fields'; heading?: string; fields: FormField[] }
-  | {
-      kind: 'table';
-      heading?: string;
-      columns: string[];
-      rows: string[][];
-      /** Rows that open another form: the form kind and one id per row (the print view makes them taps). */
-      links?: { form: 'notice'; ids: string[] };
-    }
-  | { kind: 'lines'; heading?: string; lines: string[] };
+export const FormBlock = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('fields'), heading: z.string().optional(), fields: z.array(FormField) }),
+  z.object({
+    kind: z.literal('table'),
+    heading: z.string().optional(),
+    columns: z.array(z.string()),
+    rows: z.array(z.array(z.string())),
+    /** Rows that open another form: the form kind and one id per row (the print view makes them taps). */
+    links: z.object({ form: z.literal('notice'), ids: z.array(z.string()) }).optional(),
+  }),
+  z.object({ kind: z.literal('lines'), heading: z.string().optional(), lines: z.array(z.string()) }),
+]);
+export type FormBlock = z.infer<typeof FormBlock>;
 
 /** One printed sheet: a notice's copy, one talk's 登记表, a register. */
-export type FormPage = { title: string; subtitle?: string; blocks: FormBlock[] };
+export const FormPage = z.object({ title: z.string(), subtitle: z.string().optional(), blocks: z.array(FormBlock) });
+export type FormPage = z.infer<typeof FormPage>;
 
 export const DocumentKind = z.enum(
   ['notice', 'noticeRegister', 'talk', 'talkLedger', 'studyPlan', 'pairing', 'minutes', 'parentMeeting', 'dormRegister', 'classCheckRegister', 'compliance', 'archive'],
@@ -44,7 +48,8 @@ export const documentKindLabel: Record<DocumentKind, string> = {
 };
 
 /** A whole document: one or more pages, and the file name (without extension) it downloads as. */
-export type FormDocument = { kind: DocumentKind; title: string; fileStem: string; pages: FormPage[] };
+export const FormDocument = z.object({ kind: DocumentKind, title: z.string(), fileStem: z.string(), pages: z.array(FormPage) });
+export type FormDocument = z.infer<typeof FormDocument>;
 
 export const DocumentFormat = z.enum(['view', 'xlsx', 'pdf'], { errorMap: () => ({ message: '导出格式应为 view、xlsx 或 pdf' }) });
 export type DocumentFormat = z.infer<typeof DocumentFormat>;
@@ -52,28 +57,31 @@ export type DocumentFormat = z.infer<typeof DocumentFormat>;
 export const documentFormatLabel: Record<DocumentFormat | 'zip', string> = { view: '打印预览', xlsx: 'Excel', pdf: 'PDF', zip: '归档压缩包' };
 
 /** A generated file, base64 (the 汇总表 download works the same way). */
-export type DocumentFile = { fileName: string; mime: string; base64: string; bytes: number };
+export const DocumentFile = z.object({ fileName: z.string(), mime: z.string(), base64: z.string(), bytes: z.number() });
+export type DocumentFile = z.infer<typeof DocumentFile>;
 
-export type DocumentAnswer = { document: FormDocument; file: DocumentFile | null };
+export const DocumentAnswer = z.object({ document: FormDocument, file: DocumentFile.nullable() });
+export type DocumentAnswer = z.infer<typeof DocumentAnswer>;
 
 export const DOCUMENT_EXPORTS = 'documentExports';
 export const ARCHIVES = 'archives';
 export const ARCHIVE_FILES = 'archiveFiles';
 
 /** Who took what out of the system, and when (seed 004: a warning is not shown beyond those who handle it). */
-export type DocumentExport = {
-  _id: string;
-  collegeId: string;
-  byId: string;
-  byName: string;
-  at: string;
-  kind: DocumentKind;
-  format: DocumentFormat | 'zip';
-  title: string;
-  fileName: string;
-  bytes: number;
-  subject: { studentId?: string; classId?: string; semester?: string; personId?: string };
-};
+export const DocumentExport = z.object({
+  _id: z.string(),
+  collegeId: z.string(),
+  byId: z.string(),
+  byName: z.string(),
+  at: z.string(),
+  kind: DocumentKind,
+  format: z.union([DocumentFormat, z.literal('zip')]),
+  title: z.string(),
+  fileName: z.string(),
+  bytes: z.number(),
+  subject: z.object({ studentId: z.string().optional(), classId: z.string().optional(), semester: z.string().optional(), personId: z.string().optional() }),
+});
+export type DocumentExport = z.infer<typeof DocumentExport>;
 
 /** config/archive.json: how much of the talk records and study plans a semester archive samples (rules: 002-4.2.4.2). */
 export const ArchiveConfig = z.object({
@@ -84,44 +92,59 @@ export const ArchiveConfig = z.object({
 });
 export type ArchiveConfig = z.infer<typeof ArchiveConfig>;
 
-export type ArchiveFileEntry = { path: string; bytes: number; sha256: string; records: number; title: string };
+export const ArchiveFileEntry = z.object({ path: z.string(), bytes: z.number(), sha256: z.string(), records: z.number(), title: z.string() });
+export type ArchiveFileEntry = z.infer<typeof ArchiveFileEntry>;
+
+const Population = z.object({ population: z.array(z.string()), chosen: z.array(z.string()) });
 
 /** What the archive holds, written once when it is made: the zip carries it as manifest.json. */
-export type ArchiveManifest = {
-  archiveId: string;
-  collegeId: string;
-  collegeName: string;
-  semester: string;
-  span: { start: string; end: string };
+export const ArchiveManifest = z.object({
+  archiveId: z.string(),
+  collegeId: z.string(),
+  collegeName: z.string(),
+  semester: z.string(),
+  span: z.object({ start: z.string(), end: z.string() }),
   /** The semester had not ended when it was archived: a snapshot up to `createdAt`. */
-  semesterOpen: boolean;
-  createdAt: string;
-  createdBy: string;
-  createdByName: string;
-  config: ArchiveConfig;
-  sample: {
-    seed: string;
-    talks: { population: string[]; chosen: string[] };
-    plans: { population: string[]; chosen: string[] };
-  };
-  lifted: { warningId: string; studentId: string; studentName: string; levelName: string; liftedAt: string }[];
-  files: ArchiveFileEntry[];
-};
+  semesterOpen: z.boolean(),
+  createdAt: z.string(),
+  createdBy: z.string(),
+  createdByName: z.string(),
+  config: ArchiveConfig,
+  sample: z.object({ seed: z.string(), talks: Population, plans: Population }),
+  lifted: z.array(z.object({ warningId: z.string(), studentId: z.string(), studentName: z.string(), levelName: z.string(), liftedAt: z.string() })),
+  files: z.array(ArchiveFileEntry),
+});
+export type ArchiveManifest = z.infer<typeof ArchiveManifest>;
 
-export type Archive = ArchiveManifest & { _id: string };
+export const Archive = ArchiveManifest.extend({ _id: z.string() });
+export type Archive = z.infer<typeof Archive>;
 
 /** One stored piece of an archived file (base64, at most ARCHIVE_CHUNK characters). */
-export type ArchiveFilePart = { _id: string; archiveId: string; path: string; index: number; data: string };
+export const ArchiveFilePart = z.object({ _id: z.string(), archiveId: z.string(), path: z.string(), index: z.number(), data: z.string() });
+export type ArchiveFilePart = z.infer<typeof ArchiveFilePart>;
 
-export type ArchiveSummary = {
-  archiveId: string;
-  semester: string;
-  createdAt: string;
-  createdByName: string;
-  semesterOpen: boolean;
-  files: ArchiveFileEntry[];
-  sample: { talks: { population: number; chosen: number }; plans: { population: number; chosen: number } };
-  lifted: number;
-};
+const Counted = z.object({ population: z.number(), chosen: z.number() });
 
-export type ExportRow = { exportId: string; at: string; byName: string; kindLabel: string; formatLabel: string; title: string; fileName: string; bytes: number };
+export const ArchiveSummary = z.object({
+  archiveId: z.string(),
+  semester: z.string(),
+  createdAt: z.string(),
+  createdByName: z.string(),
+  semesterOpen: z.boolean(),
+  files: z.array(ArchiveFileEntry),
+  sample: z.object({ talks: Counted, plans: Counted }),
+  lifted: z.number(),
+});
+export type ArchiveSummary = z.infer<typeof ArchiveSummary>;
+
+export const ExportRow = z.object({
+  exportId: z.string(),
+  at: z.string(),
+  byName: z.string(),
+  kindLabel: z.string(),
+  formatLabel: z.string(),
+  title: z.string(),
+  fileName: z.string(),
+  bytes: z.number(),
+});
+export type ExportRow = z.infer<typeof ExportRow>;

@@ -27,24 +27,26 @@ export const MessageKind = z.enum([
 ]);
 export type MessageKind = z.infer<typeof MessageKind>;
 
-export type OutboxStatus = 'pending' | 'sent' | 'refused' | 'failed';
+export const OutboxStatus = z.enum(['pending', 'sent', 'refused', 'failed']);
+export type OutboxStatus = z.infer<typeof OutboxStatus>;
 
 /** A message waiting in (or done with) the outbox. Written in the same transaction as its cause. */
-export type OutboxMessage = {
-  _id: string;
-  kind: MessageKind;
-  toUserId: string;
-  toOpenid: string;
+export const OutboxMessage = z.object({
+  _id: z.string(),
+  kind: MessageKind,
+  toUserId: z.string(),
+  toOpenid: z.string(),
   /** Mini-program page the message opens, e.g. 'packages/student/notice/index?id=…'. */
-  page: string;
+  page: z.string(),
   /** Template fields, already cut to WeChat's limits by the sender. */
-  data: Record<string, string>;
-  status: OutboxStatus;
-  attempts: number;
+  data: z.record(z.string(), z.string()),
+  status: OutboxStatus,
+  attempts: z.number(),
   /** Not before this instant (ISO): reminders wait for their time, retries back off. */
-  sendAfter: string;
-  lastError?: string;
-  sentAt?: string;
+  sendAfter: z.string(),
+  lastError: z.string().optional(),
+  sentAt: z.string().optional(),
   /** What caused it (warning id, meeting id, duty key), for the counselor's view. */
-  subjectId: string;
-};
+  subjectId: z.string(),
+});
+export type OutboxMessage = z.infer<typeof OutboxMessage>;

@@ -5,7 +5,8 @@ import { z } from 'zod';
  * as is, size-bounded); in WeChat NutUI's Signature gives a temp file, which the app uploads to
  * cloud storage (Taro.cloud.uploadFile) and sends the file id `cloud://…` of.
  */
-export type SignatureSigner = 'student' | 'parent';
+export const SignatureSigner = z.enum(['student', 'parent']);
+export type SignatureSigner = z.infer<typeof SignatureSigner>;
 
 const DATA_URL = /^data:image\/png;base64,[A-Za-z0-9+/=]+$/;
 /** cloud://<env>.<bucket>/signatures/<notice>/<signer>-<stamp>.png — the path signatureCloudPath makes. */
