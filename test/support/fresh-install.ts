@@ -11,6 +11,7 @@ import type { Store } from '../../cloudfunctions/platform/store/store';
 import { bootstrapCollege } from '../../cloudfunctions/application/roster/bootstrap';
 import type { PhoneNumberExchange } from '../../cloudfunctions/platform/identity/phone-number';
 import { BOOTSTRAP_CLERK, COLLEGE, csvText, type Cells } from './college-files';
+import { assertDeclaredCode } from './declared-errors';
 
 /** A fresh install: an empty store (no demo), a fixed clock, calls made as a WeChat OPENID. */
 export type FreshInstall = {
@@ -38,6 +39,7 @@ export async function openFreshInstall(now = '2026-11-25T10:00:00+08:00'): Promi
     const target = functions[fn];
     if (!target) throw new Error(`no function ${fn}`);
     const envelope = await target.dispatch({ action, input }, { store, clock, files, openid, ...(install?.phones ? { phones: install.phones } : {}) });
+    assertDeclaredCode(fn, action, envelope);
     return envelope as Envelope<never>;
   };
   const ok: FreshInstall['ok'] = async (openid, fn, action, input) => {

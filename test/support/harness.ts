@@ -11,6 +11,7 @@ import { localFiles } from '../../cloudfunctions/platform/files/local-files';
 import type { Store } from '../../cloudfunctions/platform/store/store';
 import { DEMO_OPENID_PREFIX, generateDemo, type DemoData } from '../../scripts/demo/generate';
 import { seedDemo } from '../../scripts/demo/seed';
+import { assertDeclaredCode } from './declared-errors';
 
 export type Harness = {
   store: Store;
@@ -57,6 +58,7 @@ export async function openHarness(now?: string): Promise<Harness> {
     const target = functions[fn];
     if (!target) throw new Error(`no function ${fn}`);
     const envelope = await target.dispatch({ action, input }, { store, clock, files, openid: userId === null ? null : DEMO_OPENID_PREFIX + userId });
+    assertDeclaredCode(fn, action, envelope);
     return envelope as Envelope<never>;
   };
   return {
