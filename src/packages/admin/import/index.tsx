@@ -4,7 +4,7 @@ import Taro from '@tarojs/taro';
 import { Button, Cell, CellGroup, Tag } from '@nutui/nutui-react-taro';
 import type { GradePreview, ImportError, ImportJobView } from '../../../../types/api/grades';
 import { call } from '../../../services/api';
-import { messageOf } from '../../../services/use-call';
+import { useAction } from '../../../services/use-call';
 import { GradeChanges } from './_components/grade-changes';
 import { pickAndUpload, type Uploaded } from './_components/pick-upload';
 
@@ -31,27 +31,20 @@ export default function ImportGrades() {
   const [file, setFile] = useState<Uploaded | null>(null);
   const [preview, setPreview] = useState<GradePreview | null>(null);
   const [job, setJob] = useState<ImportJobView | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { act, busy } = useAction(undefined, { toastFault: true });
 
-  const choose = async () => {
-    setBusy(true);
-    try {
+  const choose = () =>
+    act(async () => {
       const uploaded = await pickAndUpload();
       if (!uploaded) return;
       setFile(uploaded);
       setJob(null);
       setPreview(await call('grades', 'preview', { fileId: uploaded.fileId }));
-    } catch (e) {
-      Taro.showToast({ title: messageOf(e), icon: 'none' });
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   const start = async () => {
     if (!file) return;
-    setBusy(true);
-    try {
+    await act(async () => {
       // Each call imports chunks for a few seconds and returns; a failed call is simply repeated.
       let current = await call('grades', 'importChunk', { fileId: file.fileId });
       setJob(current);
@@ -60,11 +53,7 @@ export default function ImportGrades() {
         setJob(current);
       }
       Taro.showToast({ title: current.status === 'done' ? '导入完成' : '导入失败', icon: current.status === 'done' ? 'success' : 'none' });
-    } catch (e) {
-      Taro.showToast({ title: messageOf(e), icon: 'none' });
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

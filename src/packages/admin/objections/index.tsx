@@ -4,7 +4,7 @@ import Taro from '@tarojs/taro';
 import { Button, Tag, TextArea } from '@nutui/nutui-react-taro';
 import type { ObjectionRow } from '../../../../types/api/notices';
 import { call } from '../../../services/api';
-import { messageOf, useLoad } from '../../../services/use-call';
+import { useAction, useLoad } from '../../../services/use-call';
 import { LoadState } from '../../../components/load-state';
 import { wallTime } from '../../../components/notice-copy';
 import { domId, GradeRows, type RowChoice } from './_components/grade-rows';
@@ -16,7 +16,7 @@ function Resolve({ row, onDone }: { row: ObjectionRow; onDone: () => void }) {
   const [note, setNote] = useState('');
   const [correcting, setCorrecting] = useState(false);
   const [choices, setChoices] = useState<Record<string, RowChoice>>({});
-  const [busy, setBusy] = useState(false);
+  const { act, busy } = useAction(onDone, { toastFault: true });
   const chosen = Object.entries(choices);
   const ready = chosen.length > 0 && chosen.every(([, c]) => c.action === 'exclude' || c.score.trim() !== '');
   const choose = (gradeId: string, choice: RowChoice | null) => {
@@ -25,19 +25,12 @@ function Resolve({ row, onDone }: { row: ObjectionRow; onDone: () => void }) {
     else next[gradeId] = choice;
     setChoices(next);
   };
-  const resolve = async (decision: 'confirm' | 'correct') => {
-    setBusy(true);
-    try {
+  const resolve = (decision: 'confirm' | 'correct') =>
+    act(async () => {
       const grades = decision === 'correct' ? chosen.map(([gradeId, c]) => (c.action === 'exclude' ? { gradeId, action: c.action } : { gradeId, action: c.action, score: c.score.trim() })) : [];
       const result = await call('notices', 'resolveObjection', { noticeId: row.noticeId, decision, note, grades });
       Taro.showToast({ title: outcomeToast[result.outcome], icon: 'none' });
-      onDone();
-    } catch (e) {
-      Taro.showToast({ title: messageOf(e), icon: 'none' });
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   return (
     <View style={{ marginTop: '8px' }}>
       <GradeRows rows={row.grades} choices={choices} editing={correcting} onChange={choose} />

@@ -8,7 +8,8 @@ import { Chips } from '../../../components/chips';
 import { LoadState } from '../../../components/load-state';
 import { call } from '../../../services/api';
 import { formatDateTime } from '../../../../cloudfunctions/core/time/shanghai';
-import { messageOf, useLoad } from '../../../services/use-call';
+import { useAction, useLoad } from '../../../services/use-call';
+import { Field } from '../../../components/field';
 
 const card = { margin: '8px 12px', padding: '12px', background: '#fff', borderRadius: '8px' };
 type Duty = 'counselor' | 'headTeacher' | 'assistant';
@@ -29,26 +30,20 @@ export default function People() {
   const [pending, setPending] = useState<Pending | null>(null);
   const [reason, setReason] = useState('');
 
-  const invite = async (p: PersonRow) => {
-    try {
-      setIssued(await call('roster', 'createInvite', { userId: p.userId }));
-    } catch (e) {
-      Taro.showToast({ title: messageOf(e), icon: 'none' });
-    }
-  };
+  const inviting = useAction(undefined, { toastFault: true });
+  const changing = useAction(classes.reload, { toastFault: true });
+
+  const invite = (p: PersonRow) => inviting.act(async () => setIssued(await call('roster', 'createInvite', { userId: p.userId })));
 
   const confirm = async () => {
     if (!pending?.classId) return;
-    try {
-      if (pending.kind === 'move') await call('roster', 'moveStudent', { studentId: pending.person.number, classId: pending.classId, reason });
-      else await call('roster', 'assignClassStaff', { classId: pending.classId, duty: pending.duty, userId: pending.person.userId, reason });
-      Taro.showToast({ title: '已变更', icon: 'success' });
+    const { classId } = pending;
+    await changing.act(async () => {
+      if (pending.kind === 'move') await call('roster', 'moveStudent', { studentId: pending.person.number, classId, reason });
+      else await call('roster', 'assignClassStaff', { classId, duty: pending.duty, userId: pending.person.userId, reason });
       setPending(null);
       setReason('');
-      classes.reload();
-    } catch (e) {
-      Taro.showToast({ title: messageOf(e), icon: 'none' });
-    }
+    }, '已变更');
   };
 
   const classOptions = (classes.data ?? []).map((c) => ({ value: c.classId, label: `${c.name}（班主任 ${c.headTeacherName}）` }));
@@ -102,8 +97,12 @@ export default function People() {
               {pending.kind === 'assign' ? (
                 <Chips options={(['headTeacher', 'counselor', 'assistant'] as const).map((d) => ({ value: d, label: dutyLabel[d] }))} value={[pending.duty]} onChange={(duty) => setPending({ ...pending, duty })} />
               ) : null}
-              <Chips options={classOptions} value={pending.classId ? [pending.classId] : []} onChange={(classId) => setPending({ ...pending, classId })} />
-              <TextArea className="change-reason" placeholder="变更原因（记入变更记录）" value={reason} onChange={(v: string) => setReason(v)} maxLength={200} />
+              <Field name="classId" refusal={changing.refusal}>
+                <Chips options={classOptions} value={pending.classId ? [pending.classId] : []} onChange={(classId) => setPending({ ...pending, classId })} />
+              </Field>
+              <Field name="reason" refusal={changing.refusal}>
+                <TextArea className="change-reason" placeholder="变更原因（记入变更记录）" value={reason} onChange={(v: string) => setReason(v)} maxLength={200} />
+              </Field>
               <Button size="small" type="primary" className="confirm-change" disabled={!pending.classId || reason.trim() === ''} onClick={() => void confirm()}>
                 确认变更
               </Button>

@@ -7,7 +7,8 @@ import { Chips } from '../../../components/chips';
 import { LoadState } from '../../../components/load-state';
 import { call } from '../../../services/api';
 import { formatDateTime } from '../../../../cloudfunctions/core/time/shanghai';
-import { messageOf, useLoad } from '../../../services/use-call';
+import { messageOf, useAction, useLoad } from '../../../services/use-call';
+import { Field } from '../../../components/field';
 
 const card = { margin: '8px 12px', padding: '12px', background: '#fff', borderRadius: '8px' };
 
@@ -22,6 +23,7 @@ export default function PolicyParameters() {
   const [view, setView] = useState<PolicySettingsView | null>(null);
   const [draft, setDraft] = useState<Record<string, string>>({});
   const [reason, setReason] = useState('');
+  const { act, refusal } = useAction(undefined, { toastFault: true });
 
   useEffect(() => {
     const first = list.data?.[0]?.policyId;
@@ -45,13 +47,11 @@ export default function PolicyParameters() {
       if (!Number.isFinite(n)) return Taro.showToast({ title: `${p.label}应为数字`, icon: 'none' });
       values[p.id] = n;
     }
-    try {
-      setView(await call('policies', 'save', { policyId: view.policyId, values, reason }));
+    const { policyId } = view;
+    await act(async () => {
+      setView(await call('policies', 'save', { policyId, values, reason }));
       setReason('');
-      Taro.showToast({ title: '已保存，下次运行生效', icon: 'success' });
-    } catch (e) {
-      Taro.showToast({ title: messageOf(e), icon: 'none' });
-    }
+    }, '已保存，下次运行生效');
   };
 
   return (
@@ -73,12 +73,16 @@ export default function PolicyParameters() {
                     {p.unit}，可设 {p.min}–{p.max}
                     {p.unit}
                   </View>
-                  <Input className={`param-${p.id}`} type="digit" value={draft[p.id] ?? ''} onChange={(v: string) => setDraft({ ...draft, [p.id]: v })} />
+                  <Field name={`values.${p.id}`} refusal={refusal}>
+                    <Input className={`param-${p.id}`} type="digit" value={draft[p.id] ?? ''} onChange={(v: string) => setDraft({ ...draft, [p.id]: v })} />
+                  </Field>
                 </View>
               </Cell>
             ))}
           </CellGroup>
-          <TextArea className="param-reason" placeholder="调整原因（如学校文件文号），记入变更记录" value={reason} onChange={(v: string) => setReason(v)} maxLength={200} />
+          <Field name="reason" refusal={refusal}>
+            <TextArea className="param-reason" placeholder="调整原因（如学校文件文号），记入变更记录" value={reason} onChange={(v: string) => setReason(v)} maxLength={200} />
+          </Field>
           <View style={{ padding: '12px 16px' }}>
             <Button block type="primary" className="save-params" disabled={reason.trim() === ''} onClick={() => void save()}>
               保存

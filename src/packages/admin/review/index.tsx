@@ -4,7 +4,8 @@ import Taro from '@tarojs/taro';
 import { Button, TextArea } from '@nutui/nutui-react-taro';
 import { changeLabel, type ChangeKind, type CourseAnalysis, type RunEntry } from '../../../../types/api/warnings';
 import { call } from '../../../services/api';
-import { messageOf, useLoad } from '../../../services/use-call';
+import { useAction, useLoad } from '../../../services/use-call';
+import { Field } from '../../../components/field';
 import { LoadState } from '../../../components/load-state';
 import { FilterChips } from '../../../components/chips';
 import { EntryCard } from './_components/entry-card';
@@ -19,19 +20,14 @@ const card = { margin: '8px 12px', padding: '12px', background: '#fff', borderRa
 
 function RemovePanel({ entry, runId, onDone }: { entry: RunEntry; runId: string; onDone: () => void }) {
   const [note, setNote] = useState('');
-  const remove = async () => {
-    try {
-      await call('warnings', 'removeManual', { runId, studentId: entry.studentId, note });
-      Taro.showToast({ title: '已移出', icon: 'success' });
-      onDone();
-    } catch (e) {
-      Taro.showToast({ title: messageOf(e), icon: 'none' });
-    }
-  };
+  const { act, refusal } = useAction(onDone, { toastFault: true });
+  const remove = () => act(() => call('warnings', 'removeManual', { runId, studentId: entry.studentId, note }), '已移出');
   return (
     <View style={card} className="remove-panel">
       <View>移出 {entry.studentName} 的原因（必填，保留在名单上）：</View>
-      <TextArea value={note} onChange={setNote} maxLength={500} />
+      <Field name="note" refusal={refusal}>
+        <TextArea value={note} onChange={setNote} maxLength={500} />
+      </Field>
       <Button size="small" type="danger" disabled={note.trim() === ''} onClick={() => void remove()}>
         确认移出
       </Button>
@@ -69,7 +65,6 @@ export default function ReviewRun() {
   const [removing, setRemoving] = useState<string | null>(null);
   const [adding, setAdding] = useState(false);
   const [analysis, setAnalysis] = useState<CourseAnalysis | null>(null);
-  const [busy, setBusy] = useState(false);
   const [limit, setLimit] = useState(PAGE);
   const view = useLoad(
     () => call('warnings', 'review', { runId, limit, ...(classId ? { classId } : {}), ...(level ? { level } : {}), ...(change ? { change } : {}) }),
@@ -78,16 +73,7 @@ export default function ReviewRun() {
   const data = view.data;
   const editable = data?.run.status === 'draft';
 
-  const act = async (work: () => Promise<void>) => {
-    setBusy(true);
-    try {
-      await work();
-    } catch (e) {
-      Taro.showToast({ title: messageOf(e), icon: 'none' });
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { act, busy } = useAction(undefined, { toastFault: true });
 
   const publish = () =>
     act(async () => {

@@ -6,7 +6,7 @@ import type { RosterApplied, RosterPreview } from '../../../../types/api/roster'
 import { rosterKindLabel, type RosterChange, type RosterKind } from '../../../../types/roster';
 import { Chips, labelled } from '../../../components/chips';
 import { call } from '../../../services/api';
-import { messageOf } from '../../../services/use-call';
+import { useAction } from '../../../services/use-call';
 import { pickAndUpload, type Uploaded } from '../import/_components/pick-upload';
 
 const card = { margin: '8px 12px', padding: '12px', background: '#fff', borderRadius: '8px' };
@@ -44,34 +44,20 @@ export default function RosterImport() {
   const [preview, setPreview] = useState<RosterPreview | null>(null);
   const [applied, setApplied] = useState<RosterApplied | null>(null);
   const [removeMissing, setRemoveMissing] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const { act, busy } = useAction(undefined, { toastFault: true });
 
-  const choose = async () => {
-    setBusy(true);
-    try {
+  const choose = () =>
+    act(async () => {
       const uploaded = await pickAndUpload();
       if (!uploaded) return;
       setFile(uploaded);
       setApplied(null);
       setPreview(await call('roster', 'preview', { kind, fileId: uploaded.fileId }));
-    } catch (e) {
-      Taro.showToast({ title: messageOf(e), icon: 'none' });
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   const apply = async () => {
     if (!file) return;
-    setBusy(true);
-    try {
-      setApplied(await call('roster', 'apply', { kind, fileId: file.fileId, removeMissing }));
-      Taro.showToast({ title: '导入完成', icon: 'success' });
-    } catch (e) {
-      Taro.showToast({ title: messageOf(e), icon: 'none' });
-    } finally {
-      setBusy(false);
-    }
+    await act(async () => setApplied(await call('roster', 'apply', { kind, fileId: file.fileId, removeMissing })), '导入完成');
   };
 
   return (

@@ -5,7 +5,8 @@ import { Button, Cell, CellGroup, Input, Tag } from '@nutui/nutui-react-taro';
 import { semesterId } from '../../../../types/fields';
 import type { RunSummary } from '../../../../types/api/warnings';
 import { call } from '../../../services/api';
-import { messageOf, useLoad } from '../../../services/use-call';
+import { useAction, useLoad } from '../../../services/use-call';
+import { Field } from '../../../components/field';
 import { LoadState } from '../../../components/load-state';
 import { pageUrl, routeId, useRouteParams } from '../../../services/use-route-params';
 import { DiscardDraft, RunMeta, RunStatusTag } from './_components/run-meta';
@@ -30,26 +31,20 @@ function levelsText(run: RunSummary): string {
 export default function RunPolicy() {
   const listOnly = useRouteParams({ view: routeId }).view === 'list';
   const [semester, setSemester] = useState(previousSemester(new Date()));
-  const [busy, setBusy] = useState(false);
   const runs = useLoad(() => call('warnings', 'runs', {}), []);
   const policies = useLoad(() => (listOnly ? Promise.resolve([]) : call('warnings', 'policies', {})), [listOnly]);
   const [policyId, setPolicyId] = useState<string | undefined>(undefined);
   const chosen = policyId ?? policies.data?.find((p) => p.isDefault)?.id;
   const valid = semesterId.safeParse(semester).success;
 
-  const run = async () => {
-    setBusy(true);
-    try {
+  const { act, refusal, busy } = useAction(runs.reload, { toastFault: true });
+
+  const run = () =>
+    act(async () => {
       const summary = await call('warnings', 'run', { semester, ...(chosen ? { policyId: chosen } : {}) });
       Taro.showToast({ title: '已生成名单草稿', icon: 'success' });
       await Taro.navigateTo({ url: pageUrl('/packages/admin/review/index', { runId: summary.runId }) });
-      runs.reload();
-    } catch (e) {
-      Taro.showToast({ title: messageOf(e), icon: 'none' });
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <View className="page">
@@ -57,12 +52,15 @@ export default function RunPolicy() {
       {listOnly ? null : (
         <>
           <View className="section-title">学期（按该学期及以前的成绩判断）</View>
-          <CellGroup>
-            <Cell>
-              <Input className="semester-input" value={semester} onChange={setSemester} placeholder="如 2025-2026-2" />
-            </Cell>
-          </CellGroup>
+          <Field name="semester" refusal={refusal}>
+            <CellGroup>
+              <Cell>
+                <Input className="semester-input" value={semester} onChange={setSemester} placeholder="如 2025-2026-2" />
+              </Cell>
+            </CellGroup>
+          </Field>
           <View className="section-title">警示政策</View>
+          <Field name="policyId" refusal={refusal}>
           <CellGroup>
             {policies.data?.map((p) => (
               <Cell
@@ -76,6 +74,7 @@ export default function RunPolicy() {
               />
             ))}
           </CellGroup>
+          </Field>
           {!valid ? (
             <View className="danger" style={{ padding: '4px 16px' }}>
               学期格式应为 2025-2026-1

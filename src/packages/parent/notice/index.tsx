@@ -7,7 +7,7 @@ import { retiredLabel } from '../../../services/notice-state';
 import { call } from '../../../services/api';
 import { deviceId } from '../../../services/device-id';
 import { askSubscribe } from '../../../services/subscribe';
-import { messageOf, useLoad } from '../../../services/use-call';
+import { useAction, useLoad } from '../../../services/use-call';
 import { LoadState } from '../../../components/load-state';
 import { NoticeCopyView, wallTime } from '../../../components/notice-copy';
 import { SignaturePad } from '../../../components/signature-pad';
@@ -22,7 +22,7 @@ export default function ParentNotice() {
   const [confirmed, setConfirmed] = useState(false);
   const [message, setMessage] = useState('');
   const [signature, setSignature] = useState('');
-  const [busy, setBusy] = useState(false);
+  const { act, busy } = useAction(undefined, { toastFault: true });
   const notice = view ?? loaded.data;
 
   if (!id) {
@@ -54,15 +54,7 @@ export default function ParentNotice() {
       Taro.showToast({ title: !confirmed ? '请勾选“已知悉”' : '请先签名并点“确认签名”', icon: 'none' });
       return;
     }
-    setBusy(true);
-    try {
-      setView(await call('notices', 'returnReceipt', { noticeId: notice.noticeId, message, signature, deviceId: deviceId() }));
-      Taro.showToast({ title: '回执已提交', icon: 'success' });
-    } catch (e) {
-      Taro.showToast({ title: messageOf(e), icon: 'none' });
-    } finally {
-      setBusy(false);
-    }
+    await act(async () => setView(await call('notices', 'returnReceipt', { noticeId: notice.noticeId, message, signature, deviceId: deviceId() })), '回执已提交');
   };
 
   return (

@@ -5,7 +5,8 @@ import { Button, Cell, TextArea } from '@nutui/nutui-react-taro';
 import type { CaseView } from '../../../../types/api/support';
 import { difficultyLabel, type DifficultyType } from '../../../../types/support';
 import { call } from '../../../services/api';
-import { messageOf } from '../../../services/use-call';
+import { useAction } from '../../../services/use-call';
+import { Field } from '../../../components/field';
 import { ChoiceChips, labelled } from '../../../components/chips';
 import { newClientId } from '../checkin/_components/offline-queue';
 
@@ -19,13 +20,12 @@ export function DifficultyCell({ view, onDone }: { view: CaseView; onDone: () =>
   const [open, setOpen] = useState(false);
   const [type, setType] = useState<DifficultyType | null>(view.difficulty?.type ?? null);
   const [note, setNote] = useState('');
-  const [fault, setFault] = useState<string | null>(null);
+  const { act, fault, refusal } = useAction(onDone);
   const action = view.difficultyAction;
-  const save = async () => {
-    setFault(null);
-    try {
+  const save = () =>
+    act(async () => {
       if (action === 'set') {
-        if (!type) return setFault('请选择学习困难类型');
+        if (!type) throw new Error('请选择学习困难类型');
         await call('support', 'setDifficulty', { studentId: view.student.studentId, type, note: note.trim() });
         Taro.showToast({ title: '已认定', icon: 'success' });
       } else {
@@ -34,11 +34,7 @@ export function DifficultyCell({ view, onDone }: { view: CaseView; onDone: () =>
       }
       setOpen(false);
       setNote('');
-      onDone();
-    } catch (e) {
-      setFault(messageOf(e));
-    }
-  };
+    });
   return (
     <>
       <Cell
@@ -51,7 +47,9 @@ export function DifficultyCell({ view, onDone }: { view: CaseView; onDone: () =>
       {open ? (
         <View className="difficulty-form" style={{ background: '#fff', paddingBottom: '12px' }}>
           <ChoiceChips options={labelled(difficultyLabel, types)} value={type ? [type] : []} onChange={([v]) => setType(v ?? null)} />
-          <TextArea className="difficulty-note" placeholder={action === 'set' ? '说明（选填）' : '学生的学习困难情况（必填）'} maxLength={500} value={note} onChange={setNote} />
+          <Field name="note" refusal={refusal}>
+            <TextArea className="difficulty-note" placeholder={action === 'set' ? '说明（选填）' : '学生的学习困难情况（必填）'} maxLength={500} value={note} onChange={setNote} />
+          </Field>
           {fault ? <View className="danger" style={{ padding: '0 16px' }}>{fault}</View> : null}
           <View style={{ padding: '0 16px' }}>
             <Button className="difficulty-save" type="primary" block onClick={() => void save()}>

@@ -7,7 +7,8 @@ import { Chips } from '../../../components/chips';
 import { LoadState } from '../../../components/load-state';
 import { call } from '../../../services/api';
 import { formatDateTime } from '../../../../cloudfunctions/core/time/shanghai';
-import { messageOf, useLoad } from '../../../services/use-call';
+import { useAction, useLoad } from '../../../services/use-call';
+import { Field } from '../../../components/field';
 import { routeId, useRouteParams } from '../../../services/use-route-params';
 
 const card = { margin: '8px 12px', padding: '12px', background: '#fff', borderRadius: '8px' };
@@ -46,17 +47,13 @@ export default function Concerns() {
   const [closing, setClosing] = useState<string | null>(null);
   const [outcome, setOutcome] = useState('');
 
-  const close = async (id: string) => {
-    try {
+  const { act, refusal } = useAction(list.reload, { toastFault: true });
+  const close = (id: string) =>
+    act(async () => {
       await call('teaching', 'close', { concernId: id, outcome });
-      Taro.showToast({ title: '已处理，已通知任课教师', icon: 'success' });
       setClosing(null);
       setOutcome('');
-      list.reload();
-    } catch (e) {
-      Taro.showToast({ title: messageOf(e), icon: 'none' });
-    }
-  };
+    }, '已处理，已通知任课教师');
 
   return (
     <View className="page">
@@ -77,7 +74,9 @@ export default function Concerns() {
           {!mine && c.status === 'open' ? (
             closing === c._id ? (
               <View className="close-form">
-                <TextArea className="concern-outcome-input" placeholder="处理结果（将通知任课教师）" value={outcome} onChange={(v: string) => setOutcome(v)} maxLength={300} />
+                <Field name="outcome" refusal={refusal}>
+                  <TextArea className="concern-outcome-input" placeholder="处理结果（将通知任课教师）" value={outcome} onChange={(v: string) => setOutcome(v)} maxLength={300} />
+                </Field>
                 <Button size="small" type="primary" className="concern-close" disabled={outcome.trim() === ''} onClick={() => void close(c._id)}>
                   处理完毕
                 </Button>

@@ -7,7 +7,8 @@ import type { Role } from '../../../../types/domain';
 import { difficultyLabel, pairingStageLabel, pairingStatusLabel, type DifficultyType, type PairingStage, type PairingStatus } from '../../../../types/support';
 import { formatDateTime } from '../../../../cloudfunctions/core/time/shanghai';
 import { call } from '../../../services/api';
-import { messageOf, useLoad } from '../../../services/use-call';
+import { useAction, useLoad } from '../../../services/use-call';
+import { Field } from '../../../components/field';
 import { LoadState } from '../../../components/load-state';
 import { ChoiceChips, labelled } from '../../../components/chips';
 import { routeId, useRouteParams } from '../../../services/use-route-params';
@@ -25,23 +26,17 @@ function ApplyForm({ helpeeId, onDone }: { helpeeId: string; onDone: () => void 
   const [reason, setReason] = useState('');
   const [plan, setPlan] = useState('');
   const [bankAccount, setBankAccount] = useState('');
-  const [fault, setFault] = useState<string | null>(null);
+  const { act, fault, refusal } = useAction(onDone);
   // The paper form takes up to five helpees: the class's other warned students can join this one.
   const warned = useLoad(() => call('warnings', 'list', {}), []);
   const classId = (warned.data ?? []).find((w) => w.studentId === helpeeId)?.classId;
   const classmates = (warned.data ?? []).filter((w) => w.status === 'active' && w.classId === classId);
   const [helpeeIds, setHelpeeIds] = useState<string[]>([helpeeId]);
-  const submit = async () => {
-    setFault(null);
-    if (helpeeIds.length > 5) return setFault('被帮扶人最多 5 名');
-    try {
+  const submit = () =>
+    act(async () => {
+      if (helpeeIds.length > 5) throw new Error('被帮扶人最多 5 名');
       await call('support', 'applyPairing', { helperId, helpeeIds, difficulty, reason, plan, bankAccount });
-      Taro.showToast({ title: '已提交班级评议', icon: 'success' });
-      onDone();
-    } catch (e) {
-      setFault(messageOf(e));
-    }
-  };
+    }, '已提交班级评议');
   return (
     <View style={{ background: '#fff', paddingBottom: '12px' }}>
       <View className="section-title">朋辈帮扶申请 · 被帮扶人（已选 {helpeeIds.length} 人，最多 5 人）</View>
@@ -51,11 +46,19 @@ function ApplyForm({ helpeeId, onDone }: { helpeeId: string; onDone: () => void 
         value={helpeeIds}
         onChange={(ids) => setHelpeeIds(ids.includes(helpeeId) ? ids : [helpeeId, ...ids])}
       />
-      <Input placeholder="帮扶人学号" value={helperId} onChange={setHelperId} />
+      <Field name="helperId" refusal={refusal}>
+        <Input placeholder="帮扶人学号" value={helperId} onChange={setHelperId} />
+      </Field>
       <ChoiceChips options={labelled(difficultyLabel, ['temporary', 'ability', 'motivation', 'holistic', 'adaptation'])} value={[difficulty]} onChange={([v]) => v && setDifficulty(v)} />
-      <TextArea placeholder="学业困难原因" maxLength={300} value={reason} onChange={setReason} />
-      <TextArea placeholder="帮扶计划" maxLength={1000} value={plan} onChange={setPlan} />
-      <Input placeholder="帮扶人中国银行账号（加密保存）" type="digit" value={bankAccount} onChange={setBankAccount} />
+      <Field name="reason" refusal={refusal}>
+        <TextArea placeholder="学业困难原因" maxLength={300} value={reason} onChange={setReason} />
+      </Field>
+      <Field name="plan" refusal={refusal}>
+        <TextArea placeholder="帮扶计划" maxLength={1000} value={plan} onChange={setPlan} />
+      </Field>
+      <Field name="bankAccount" refusal={refusal}>
+        <Input placeholder="帮扶人中国银行账号（加密保存）" type="digit" value={bankAccount} onChange={setBankAccount} />
+      </Field>
       {fault ? <View className="danger" style={{ padding: '0 16px' }}>{fault}</View> : null}
       <View style={{ padding: '0 16px' }}>
         <Button type="primary" block onClick={() => void submit()}>提交申请</Button>
@@ -66,19 +69,12 @@ function ApplyForm({ helpeeId, onDone }: { helpeeId: string; onDone: () => void 
 
 function PairingCard({ p, roles, onDone }: { p: PairingView; roles: Role[]; onDone: () => void }) {
   const [opinion, setOpinion] = useState('');
-  const [fault, setFault] = useState<string | null>(null);
+  const { act, fault, refusal: opinionRefusal } = useAction(onDone);
   const stage = pendingStage(p.status);
   const mayApprove = stage !== null && roles.includes(stageRole[stage]);
   const decide = async (decision: 'approve' | 'reject') => {
     if (!stage) return;
-    setFault(null);
-    try {
-      await call('support', approveAction[stage], { pairingId: p._id, decision, opinion });
-      Taro.showToast({ title: '已审核', icon: 'success' });
-      onDone();
-    } catch (e) {
-      setFault(messageOf(e));
-    }
+    await act(() => call('support', approveAction[stage], { pairingId: p._id, decision, opinion }), '已审核');
   };
   return (
     <View className="pairing-card" style={{ background: '#fff', margin: '8px 0', padding: '10px 16px' }}>
@@ -99,7 +95,9 @@ function PairingCard({ p, roles, onDone }: { p: PairingView; roles: Role[]; onDo
       ))}
       {mayApprove && stage ? (
         <>
-          <TextArea placeholder={`${pairingStageLabel[stage]}意见`} maxLength={300} value={opinion} onChange={setOpinion} />
+          <Field name="opinion" refusal={opinionRefusal}>
+            <TextArea placeholder={`${pairingStageLabel[stage]}意见`} maxLength={300} value={opinion} onChange={setOpinion} />
+          </Field>
           <View style={{ display: 'flex', gap: '8px' }}>
             <Button size="small" type="primary" onClick={() => void decide('approve')}>同意</Button>
             <Button size="small" onClick={() => void decide('reject')}>不同意</Button>

@@ -5,7 +5,8 @@ import { Button, Cell, CellGroup, Tag, TextArea } from '@nutui/nutui-react-taro'
 import { planStatusLabel, reviewerRoleLabel, reviewersText } from '../../../../types/support';
 import { formatDateTime } from '../../../../cloudfunctions/core/time/shanghai';
 import { call } from '../../../services/api';
-import { messageOf, useLoad } from '../../../services/use-call';
+import { useAction, useLoad } from '../../../services/use-call';
+import { Field } from '../../../components/field';
 import { LoadState } from '../../../components/load-state';
 import { pageUrl, routeId, useRouteParams } from '../../../services/use-route-params';
 
@@ -38,21 +39,8 @@ function Queue() {
 function Review({ planId }: { planId: string }) {
   const { data, error, loading, reload } = useLoad(() => call('support', 'plan', { planId }), [planId]);
   const [opinion, setOpinion] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [fault, setFault] = useState<string | null>(null);
-  const decide = async (decision: 'approve' | 'return') => {
-    setBusy(true);
-    setFault(null);
-    try {
-      await call('support', 'reviewPlan', { planId, decision, opinion });
-      Taro.showToast({ title: decision === 'approve' ? '已通过' : '已退回', icon: 'success' });
-      reload();
-    } catch (e) {
-      setFault(messageOf(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { act, fault, refusal, busy } = useAction(reload);
+  const decide = (decision: 'approve' | 'return') => act(() => call('support', 'reviewPlan', { planId, decision, opinion }), decision === 'approve' ? '已通过' : '已退回');
   return (
     <View className="page">
       <LoadState loading={loading} error={error} />
@@ -103,7 +91,9 @@ function Review({ planId }: { planId: string }) {
           {data.canReview ? (
             <View style={{ padding: '12px 16px' }}>
               <View className="section-title" style={{ padding: '0 0 6px' }}>帮扶教师意见</View>
-              <TextArea className="review-opinion" placeholder="审核意见" maxLength={500} value={opinion} onChange={setOpinion} />
+              <Field name="opinion" refusal={refusal}>
+                <TextArea className="review-opinion" placeholder="审核意见" maxLength={500} value={opinion} onChange={setOpinion} />
+              </Field>
               {fault ? <View className="danger" style={{ padding: '8px 0' }}>{fault}</View> : null}
               <View style={{ display: 'flex', gap: '12px', marginTop: '12px' }}>
                 <Button type="primary" disabled={busy} onClick={() => void decide('approve')}>通过</Button>

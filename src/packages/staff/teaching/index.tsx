@@ -7,7 +7,8 @@ import type { StudentOfMine } from '../../../../types/api/teaching';
 import { Chips, labelled } from '../../../components/chips';
 import { LoadState } from '../../../components/load-state';
 import { call } from '../../../services/api';
-import { messageOf, useLoad } from '../../../services/use-call';
+import { useAction, useLoad } from '../../../services/use-call';
+import { Field } from '../../../components/field';
 
 const card = { margin: '8px 12px', padding: '12px', background: '#fff', borderRadius: '8px' };
 const kinds: ConcernKind[] = ['attendance', 'missingWork', 'attitude', 'other'];
@@ -21,21 +22,15 @@ export default function Teaching() {
   const [open, setOpen] = useState<StudentOfMine | null>(null);
   const [kind, setKind] = useState<ConcernKind>('attendance');
   const [note, setNote] = useState('');
-  const [busy, setBusy] = useState(false);
+  const { act, refusal, busy } = useAction(undefined, { toastFault: true });
 
   const raise = async () => {
     if (!open) return;
-    setBusy(true);
-    try {
+    await act(async () => {
       await call('teaching', 'raiseConcern', { studentId: open.studentId, courseCode: open.courseCode, kind, note });
-      Taro.showToast({ title: '已提交给辅导员', icon: 'success' });
       setOpen(null);
       setNote('');
-    } catch (e) {
-      Taro.showToast({ title: messageOf(e), icon: 'none' });
-    } finally {
-      setBusy(false);
-    }
+    }, '已提交给辅导员');
   };
 
   const data = mine.data;
@@ -84,7 +79,9 @@ export default function Teaching() {
               {open?.studentId === s.studentId ? (
                 <View className="concern-form">
                   <Chips options={labelled(concernKindLabel, kinds)} value={[kind]} onChange={setKind} />
-                  <TextArea className="concern-note" placeholder="情况说明（如：第 8–10 周缺勤 3 次）" value={note} onChange={(v: string) => setNote(v)} maxLength={500} />
+                  <Field name="note" refusal={refusal}>
+                    <TextArea className="concern-note" placeholder="情况说明（如：第 8–10 周缺勤 3 次）" value={note} onChange={(v: string) => setNote(v)} maxLength={500} />
+                  </Field>
                   <Button size="small" type="primary" className="concern-submit" disabled={busy || note.trim() === ''} onClick={() => void raise()}>
                     提交给辅导员
                   </Button>

@@ -1,23 +1,15 @@
-import { useState } from 'react';
 import { View } from '@tarojs/components';
 import { Button, Cell, CellGroup } from '@nutui/nutui-react-taro';
 import { call } from '../../../../services/api';
-import { messageOf, useLoad } from '../../../../services/use-call';
+import { useAction, useLoad } from '../../../../services/use-call';
 import { formatDateTime } from '../../../../../cloudfunctions/core/time/shanghai';
 
 /** Absences without leave found at dorm checks, waiting for the counselor; closed once followed up. */
 export function FollowUps() {
   const list = useLoad(() => call('checkins', 'followUps', { status: 'open' }), []);
-  const [error, setError] = useState<string | null>(null);
+  const { act, fault: error } = useAction(list.reload);
   if (!list.data || list.data.length === 0) return null;
-  const close = async (followUpId: string) => {
-    try {
-      await call('checkins', 'closeFollowUp', { followUpId });
-      list.reload();
-    } catch (e) {
-      setError(messageOf(e));
-    }
-  };
+  const close = (followUpId: string) => act(() => call('checkins', 'closeFollowUp', { followUpId }));
   return (
     <View className="follow-ups">
       <View className="section-title danger">待跟进（{list.data.length}）：查寝缺勤、学习困难反映</View>

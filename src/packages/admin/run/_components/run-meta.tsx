@@ -3,7 +3,7 @@ import Taro from '@tarojs/taro';
 import { Button, Tag } from '@nutui/nutui-react-taro';
 import type { RunSummary } from '../../../../../types/api/warnings';
 import { call } from '../../../../services/api';
-import { messageOf } from '../../../../services/use-call';
+import { useAction } from '../../../../services/use-call';
 import { wallTime } from '../../../../components/notice-copy';
 
 /** When and by whom the run was made (and published or discarded), in words. */
@@ -38,16 +38,11 @@ export function RunMeta({ run }: { run: RunSummary }) {
 
 /** 舍弃草稿 (`#discard-draft-<runId>`): asks first; the draft stays on record but leaves the list. */
 export function DiscardDraft({ run, onDone }: { run: RunSummary; onDone: () => void }) {
+  const { act } = useAction(onDone, { toastFault: true });
   const discard = async () => {
     const sure = await Taro.showModal({ title: '舍弃草稿', content: `舍弃 ${run.semester} 的这份名单草稿？舍弃后不能再修改或发布（记录会保留）。` });
     if (!sure.confirm) return;
-    try {
-      await call('warnings', 'discardRun', { runId: run.runId });
-      Taro.showToast({ title: '已舍弃', icon: 'success' });
-      onDone();
-    } catch (e) {
-      Taro.showToast({ title: messageOf(e), icon: 'none' });
-    }
+    await act(() => call('warnings', 'discardRun', { runId: run.runId }), '已舍弃');
   };
   return (
     <Button id={`discard-draft-${run.runId}`} className="discard-draft" size="small" fill="outline" type="danger" onClick={() => void discard()}>
