@@ -57,7 +57,8 @@ export async function openHarness(now?: string): Promise<Harness> {
   const callAs: Harness['callAs'] = async (userId, fn, action, input) => {
     const target = functions[fn];
     if (!target) throw new Error(`no function ${fn}`);
-    const envelope = await target.dispatch({ action, input }, { store, clock, files, openid: userId === null ? null : DEMO_OPENID_PREFIX + userId });
+    // checkOutputs: every answer must be exactly what its action's output schema describes (output-check.ts).
+    const envelope = await target.dispatch({ action, input }, { store, clock, files, checkOutputs: true, openid: userId === null ? null : DEMO_OPENID_PREFIX + userId });
     assertDeclaredCode(fn, action, envelope);
     return envelope as Envelope<never>;
   };

@@ -11,6 +11,7 @@ import { type Store, VersionConflictError, type WriteContext } from '../store/st
 import { resolveActor } from '../identity/resolve-actor';
 import type { FileSource } from '../files/file-source';
 import type { PhoneNumberExchange } from '../identity/phone-number';
+import { outputChecksByDefault, outputProblem } from './output-check';
 
 /** What the runtime hands a handler: the caller, the store, the time. Nothing comes from the payload. */
 export type Env = {
@@ -20,6 +21,8 @@ export type Env = {
   files: FileSource;
   /** WeChat's phone proof (getPhoneNumber), in the cloud only: absent locally, where the typed proof is used. */
   phones?: PhoneNumberExchange;
+  /** Check each answer against its action's output schema, strictly (output-check.ts); default: in tests. */
+  checkOutputs?: boolean;
 };
 
 export type Context = Env & {
@@ -105,17 +108,22 @@ export function defineFunction<FC extends FunctionContract>(name: string, contra
       const parsed = actionContract.input.safeParse(event.input ?? {});
       if (!parsed.success) return inputError(parsed.error);
       const nowIso = () => toIso(env.clock.now());
+      const checkOutputs = env.checkOutputs ?? outputChecksByDefault();
 
       try {
         const actor = env.openid ? await resolveActor(env.store, env.openid) : null;
-        if (spec.public === true) {
-          return { ok: true, data: await spec.run({ ...env, actor, nowIso }, parsed.data) };
-        }
+        const answer = (data: unknown): Envelope<unknown> => {
+          const problem = checkOutputs ? outputProblem(actionContract.output, data) : null;
+          if (problem === null) return { ok: true, data };
+          console.error(`[${name}.${String(key)}] answer does not match its output schema: ${problem}`);
+          return fail(ErrorCode.Internal, `${name}.${String(key)} 的返回与输出契约不符：${problem}`);
+        };
+        if (spec.public === true) return answer(await spec.run({ ...env, actor, nowIso }, parsed.data));
         if (actor === null) return fail(ErrorCode.AuthRequired, '请先登录');
         const ctx: Context = { ...env, actor, nowIso, write: () => ({ by: actor.userId, at: nowIso() }) };
         if (spec.resource === 'list') authorizeList(actor, spec.permission);
         else authorize(actor, spec.permission, spec.resource ? await spec.resource(ctx, parsed.data) : SELF);
-        return { ok: true, data: await spec.run(ctx, parsed.data) };
+        return answer(await spec.run(ctx, parsed.data));
       } catch (error) {
         if (error instanceof DomainError) return fail(error.code, error.message, error.field);
         if (error instanceof VersionConflictError) return fail(ErrorCode.VersionConflict, '数据已被他人修改，请刷新后重试');
