@@ -1,12 +1,12 @@
 import type { CallView, ChangeView } from '../../types/api/assistants';
-import { ASSISTANT_CHANGES, type Change } from '../../types/assistant';
+import { type Change } from '../../types/assistant';
 import type { ClassInfo, User } from '../../types/domain';
-import { assistantPages, assistantSettings, assistantStep, changeWindow, checkChangeFiling, dataChecks, effectiveMonthOf, nextChange, stepOwners } from '../core/assistants';
-import { DomainError, NotFoundError } from '../core/errors';
+import { actingAs } from '../core/access/assistant-roles';
+import { assignmentToChange, assistantPages, assistantSettings, assistantStep, changeWindow, checkChangeFiling, dataChecks, effectiveMonthOf, isRepeatFiling, nextChange, outgoingOf, requireIncoming, stepOwners } from '../core/assistants';
+import { NotFoundError } from '../core/errors';
 import { loadCalendar } from '../platform/calendar/stored-calendar';
 import type { Context } from '../platform/runtime/define-function';
 import { queryAll } from '../platform/store/store';
-import { actingAs } from './acting';
 import { moveClass } from './assignment';
 import { assignmentsOf, changeIdOf, changesOf, collegeStaff, graduateOf, loadCall, people, recipient, schoolStaff } from './load';
 import { sendAll } from './send';
@@ -18,19 +18,12 @@ export async function fileChange(ctx: Context, input: { callId: string; classId:
   const actor = actingAs(ctx.actor, call.collegeId, stepOwners.fileChange);
   const now = ctx.clock.now().getTime();
   const [assignments, changes, calendar] = await Promise.all([assignmentsOf(ctx.store, call.collegeId, call.schoolYear), changesOf(ctx.store, call.collegeId, call.schoolYear), loadCalendar(ctx.store, now)]);
-  const assignment = assignments.find((a) => a.classId === input.classId);
-  if (!assignment) throw new DomainError('ASSISTANT.NOT_ASSIGNED', '该班级本学年尚未配备学业助理，无需变动', 'classId');
+  const assignment = assignmentToChange(assignments, input.classId);
   const effectiveMonth = effectiveMonthOf(now);
   const changeId = changeIdOf(call._id, input.classId, effectiveMonth);
-  const existing = changes.find((c) => c._id === changeId);
-  if (existing) {
-    if (existing.incomingUserId === input.incomingUserId) return callView(ctx.store, call, now);
-    throw new DomainError('ASSISTANT.CHANGE_EXISTS', '该班级本月已有变动申请', 'classId');
-  }
-  const confirmed = changes.filter((c) => c.classId === input.classId && c.stage === 'confirmed').sort((a, b) => (a.effectiveMonth < b.effectiveMonth ? 1 : -1))[0];
-  const outgoing = confirmed ? { id: confirmed.incomingUserId, name: confirmed.incomingName } : { id: assignment.assistantUserId, name: assignment.assistantName };
-  const incoming = graduateOf(await ctx.store.get<User>('users', input.incomingUserId));
-  if (!incoming || incoming.graduate.collegeId !== call.collegeId) throw new DomainError('ASSISTANT.NOT_GRADUATE', '接替人员应为本学院在读研究生', 'incomingUserId');
+  if (isRepeatFiling(changes.find((c) => c._id === changeId), input.incomingUserId)) return callView(ctx.store, call, now);
+  const outgoing = outgoingOf(changes, assignment);
+  const incoming = requireIncoming(graduateOf(await ctx.store.get('users', input.incomingUserId)), call.collegeId);
   const checks = dataChecks(incoming.graduate);
   checkChangeFiling(changeWindow(calendar, call.schoolYear, assistantSettings.changeWindowDays), now, checks, outgoing.id, incoming._id);
   const write = ctx.write();
@@ -56,15 +49,15 @@ export async function fileChange(ctx: Context, input: { callId: string; classId:
   };
   const users = await people(ctx.store);
   await ctx.store.transaction(async (tx) => {
-    if (await tx.get(ASSISTANT_CHANGES, changeId)) return;
-    await tx.add(ASSISTANT_CHANGES, change, write);
+    if (await tx.get('assistantChanges', changeId)) return;
+    await tx.add('assistantChanges', change, write);
     await sendAll(tx, schoolStaff(users).map((r) => assistantStep(r, changeId, 'filed', { title: `${call.collegeName}学业助理人员变动`, result: '待审批', note: `${assignment.className}：${outgoing.name}→${incoming.name}`, at: write.at, page: assistantPages.school })), write);
   });
   return callView(ctx.store, call, now);
 }
 
 async function loadChange(ctx: Context, changeId: string) {
-  const change = await ctx.store.get<Change>(ASSISTANT_CHANGES, changeId);
+  const change = await ctx.store.get('assistantChanges', changeId);
   if (!change) throw new NotFoundError('该变动申请');
   return change;
 }
@@ -79,12 +72,12 @@ export async function decideChange(ctx: Context, changeId: string, event: { type
   const users = await people(ctx.store);
   const incoming = users.find((u) => u._id === change.incomingUserId);
   const to = [...collegeStaff(users, change.collegeId), ...(incoming ? [recipient(incoming)] : [])];
-  const cls = event.type === 'confirm' ? await ctx.store.get<ClassInfo>('classes', change.classId) : null;
+  const cls = event.type === 'confirm' ? await ctx.store.get('classes', change.classId) : null;
   const write = ctx.write();
   const result = event.type === 'confirm' ? '已确认' : event.type === 'approve' ? '已批准' : '未批准';
   const note = event.type === 'confirm' ? `${change.className}由${change.incomingName}接替` : event.type === 'approve' ? `学校公示至 ${next.publicity?.lastDay ?? ''}` : event.opinion;
   const saved = await ctx.store.transaction(async (tx) => {
-    const stored = await tx.update<Change>(ASSISTANT_CHANGES, changeId, next, change._version, write);
+    const stored = await tx.update('assistantChanges', changeId, next, change._version, write);
     if (cls) await moveClass(tx, cls, change.incomingUserId, write);
     await sendAll(tx, to.map((r) => assistantStep(r, changeId, event.type, { title: '学业助理人员变动', result, note, at: write.at, page: assistantPages.college })), write);
     return stored;
@@ -94,7 +87,7 @@ export async function decideChange(ctx: Context, changeId: string, event: { type
 
 /** 学工部's list of changes from every college, newest first. */
 export async function allChanges(ctx: Context): Promise<(ChangeView & { collegeName: string; callId: string })[]> {
-  const rows = await queryAll<Change>(ctx.store, ASSISTANT_CHANGES, { orderBy: [{ field: 'filedAt', direction: 'desc' }] });
+  const rows = await queryAll(ctx.store, 'assistantChanges', { orderBy: [{ field: 'filedAt', direction: 'desc' }] });
   const out: (ChangeView & { collegeName: string; callId: string })[] = [];
   const names = new Map<string, string>();
   for (const c of rows) {

@@ -1,5 +1,7 @@
-import { ASSISTANT_APPLICATIONS, ASSISTANT_ASSIGNMENTS, ASSISTANT_CALLS, ASSISTANT_CHANGES, GraduateProfile, type Application, type Assignment, type Call, type Change, type GraduateUser } from '../../types/assistant';
+import { GraduateProfile, type Application, type Assignment, type Call, type Change, type GraduateUser } from '../../types/assistant';
 import { Grant, type College, type User } from '../../types/domain';
+import { isCollegeOfficer } from '../core/access/assistant-roles';
+import { holdsSchoolRole } from '../core/access/school-role';
 import { NotFoundError } from '../core/errors';
 import type { Resource } from '../core/access/authorize';
 import type { Recipient } from '../core/notices/message-intents';
@@ -11,31 +13,37 @@ export const assignmentIdOf = (schoolYear: string, classId: string) => `asg:${sc
 export const changeIdOf = (callId: string, classId: string, effectiveMonth: string) => `chg:${callId}:${classId}:${effectiveMonth}`;
 
 export async function loadCall(store: Store, callId: string): Promise<Stored<Call>> {
-  const call = await store.get<Call>(ASSISTANT_CALLS, callId);
+  const call = await store.get('assistantCalls', callId);
   if (!call) throw new NotFoundError('该选拔通知');
   return call;
 }
 
+export async function loadApplication(store: Store, applicationId: string): Promise<Stored<Application>> {
+  const application = await store.get('assistantApplications', applicationId);
+  if (!application) throw new NotFoundError('该申报');
+  return application;
+}
+
 /** The college a record belongs to, for authorization; nothing when it does not exist (then access is denied). */
-export async function collegeOfRecord(store: Store, collection: string, recordId: string): Promise<Resource> {
-  const doc = await store.get<{ collegeId: string }>(collection, recordId);
+export async function collegeOfRecord(store: Store, collection: 'assistantCalls' | 'assistantApplications' | 'assistantChanges', recordId: string): Promise<Resource> {
+  const doc = await store.get(collection, recordId);
   return doc ? { collegeId: doc.collegeId } : {};
 }
 
 export async function applicationsOf(store: Store, callId: string): Promise<Stored<Application>[]> {
-  return (await queryAll<Application>(store, ASSISTANT_APPLICATIONS, { where: { callId }, orderBy: [{ field: '_id', direction: 'asc' }] })).filter((a) => typeof a.graduateId === 'string' && Array.isArray(a.checks));
+  return (await queryAll(store, 'assistantApplications', { where: { callId }, orderBy: [{ field: '_id', direction: 'asc' }] })).filter((a) => typeof a.graduateId === 'string' && Array.isArray(a.checks));
 }
 
 export async function assignmentsOf(store: Store, collegeId: string, schoolYear: string): Promise<Stored<Assignment>[]> {
-  return queryAll<Assignment>(store, ASSISTANT_ASSIGNMENTS, { where: { collegeId, schoolYear }, orderBy: [{ field: '_id', direction: 'asc' }] });
+  return queryAll(store, 'assistantAssignments', { where: { collegeId, schoolYear }, orderBy: [{ field: '_id', direction: 'asc' }] });
 }
 
 export async function changesOf(store: Store, collegeId: string, schoolYear: string): Promise<Stored<Change>[]> {
-  return queryAll<Change>(store, ASSISTANT_CHANGES, { where: { collegeId, schoolYear }, orderBy: [{ field: '_id', direction: 'asc' }] });
+  return queryAll(store, 'assistantChanges', { where: { collegeId, schoolYear }, orderBy: [{ field: '_id', direction: 'asc' }] });
 }
 
 export async function collegeName(store: Store, collegeId: string): Promise<string> {
-  return (await store.get<College>('colleges', collegeId))?.name ?? '本学院';
+  return (await store.get('colleges', collegeId))?.name ?? '本学院';
 }
 
 /** A user's graduate profile, checked; null for anyone else or a profile that no longer parses. */
@@ -54,18 +62,18 @@ export function graduateOf(user: User | null | undefined): GraduateUser | null {
  * graduates of a college. A user record that does not parse is left out, not fatal.
  */
 export async function people(store: Store): Promise<Stored<User>[]> {
-  const rows = await queryAll<User>(store, 'users');
+  const rows = await queryAll(store, 'users');
   return rows.filter((u) => Array.isArray(u.grants) && u.grants.every((g) => Grant.safeParse(g).success));
 }
 
 const recipient = (u: User): Recipient => ({ userId: u._id, openid: u.openid });
 
 export function collegeStaff(users: readonly User[], collegeId: string, roles: readonly ('clerk' | 'leader')[] = ['clerk', 'leader']): Recipient[] {
-  return users.filter((u) => u.grants.some((g) => (g.role === 'clerk' || g.role === 'leader') && roles.includes(g.role) && g.collegeId === collegeId)).map(recipient);
+  return users.filter((u) => isCollegeOfficer(u.grants, collegeId, roles)).map(recipient);
 }
 
 export function schoolStaff(users: readonly User[]): Recipient[] {
-  return users.filter((u) => u.grants.some((g) => g.role === 'studentAffairs')).map(recipient);
+  return users.filter((u) => holdsSchoolRole(u.grants)).map(recipient);
 }
 
 export function graduatesOf(users: readonly User[], collegeId: string): GraduateUser[] {
@@ -76,4 +84,3 @@ export function graduatesOf(users: readonly User[], collegeId: string): Graduate
 }
 
 export { recipient };
-export { ASSISTANT_APPLICATIONS, ASSISTANT_ASSIGNMENTS, ASSISTANT_CALLS, ASSISTANT_CHANGES };

@@ -1,7 +1,8 @@
 import type { CallSummary, MyProgramme } from '../../types/api/assistants';
-import { ASSISTANT_APPLICATIONS, ASSISTANT_ASSIGNMENTS, ASSISTANT_CALLS, applicationStatusLabel, callStageLabel, degreeLabel, type Application, type Assignment, type Call } from '../../types/assistant';
+import { applicationStatusLabel, callStageLabel, degreeLabel, type Application, type Assignment, type Call } from '../../types/assistant';
 import type { User } from '../../types/domain';
 import { collegeIdsFor, rolesWith } from '../core/access/authorize';
+import { holdsSchoolRole } from '../core/access/school-role';
 import { shanghaiDateOf } from '../core/calendar';
 import type { Context } from '../platform/runtime/define-function';
 import { queryAll, type Stored } from '../platform/store/store';
@@ -12,12 +13,12 @@ const isCall = (c: Stored<Call>) => typeof c.collegeId === 'string' && Array.isA
 
 /** A graduate's calls (their college's, and any still open) and their applications with results. */
 export async function myProgramme(ctx: Context): Promise<MyProgramme> {
-  const me = graduateOf(await ctx.store.get<User>('users', ctx.actor.userId));
+  const me = graduateOf(await ctx.store.get('users', ctx.actor.userId));
   const today = shanghaiDateOf(ctx.clock.now().getTime());
   const [calls, applications, assignments] = await Promise.all([
-    queryAll<Call>(ctx.store, ASSISTANT_CALLS, { orderBy: [{ field: '_id', direction: 'asc' }] }),
-    queryAll<Application>(ctx.store, ASSISTANT_APPLICATIONS, { where: { userId: ctx.actor.userId } }),
-    queryAll<Assignment>(ctx.store, ASSISTANT_ASSIGNMENTS, { where: { assistantUserId: ctx.actor.userId } }),
+    queryAll(ctx.store, 'assistantCalls', { orderBy: [{ field: '_id', direction: 'asc' }] }),
+    queryAll(ctx.store, 'assistantApplications', { where: { userId: ctx.actor.userId } }),
+    queryAll(ctx.store, 'assistantAssignments', { where: { assistantUserId: ctx.actor.userId } }),
   ]);
   const valid = calls.filter(isCall);
   const byId = new Map(valid.map((c) => [c._id, c]));
@@ -51,11 +52,11 @@ export async function myProgramme(ctx: Context): Promise<MyProgramme> {
 
 /** The calls the caller reaches: their colleges', or every college's for 学工部 (who sees them once sent). */
 export async function listCalls(ctx: Context): Promise<CallSummary[]> {
-  const school = rolesWith(ctx.actor, 'assistants.read').some((g) => g.role === 'studentAffairs');
+  const school = holdsSchoolRole(rolesWith(ctx.actor, 'assistants.read'));
   const colleges = new Set(collegeIdsFor(ctx.actor, 'assistants.read'));
-  const calls = (await queryAll<Call>(ctx.store, ASSISTANT_CALLS, { orderBy: [{ field: '_id', direction: 'asc' }] })).filter(isCall);
+  const calls = (await queryAll(ctx.store, 'assistantCalls', { orderBy: [{ field: '_id', direction: 'asc' }] })).filter(isCall);
   const visible = calls.filter((c) => colleges.has(c.collegeId) || (school && !['open', 'decided', 'collegePublicity'].includes(c.stage)));
   const out: CallSummary[] = [];
-  for (const c of visible) out.push(summaryOf(c, await ctx.store.count(ASSISTANT_APPLICATIONS, { callId: c._id })));
+  for (const c of visible) out.push(summaryOf(c, await ctx.store.count('assistantApplications', { callId: c._id })));
   return out;
 }

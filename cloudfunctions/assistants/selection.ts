@@ -1,14 +1,13 @@
 import type { CallView } from '../../types/api/assistants';
-import { ASSISTANT_APPLICATIONS, ASSISTANT_CALLS, applicationStatusLabel, type Application, type ApplicationForm, type Call, type JudgedAnswer } from '../../types/assistant';
+import { applicationStatusLabel, type Application, type ApplicationForm, type Call, type JudgedAnswer } from '../../types/assistant';
 import type { User } from '../../types/domain';
-import { assistantPages, assistantSettings, assistantStep, dataChecks, nextCall, stepLabel, stepOwners, unknownItems, verdictOf, type CallEvent } from '../core/assistants';
-import { schoolYearOfDate, defaultCalendarRule, shanghaiDateOf } from '../core/calendar';
-import { DomainError } from '../core/errors';
+import { actingAs } from '../core/access/assistant-roles';
+import { applyDecision, assistantPages, assistantSettings, assistantStep, checkCallDates, dataChecks, eligibilityDecision, nextCall, requireGraduate, stepLabel, stepOwners, type CallEvent } from '../core/assistants';
+import { defaultCalendarRule, shanghaiDateOf } from '../core/calendar';
 import type { MessageIntent, Recipient } from '../core/notices/message-intents';
 import type { Context } from '../platform/runtime/define-function';
 import { sendAll } from './send';
-import { actingAs } from './acting';
-import { applicationIdOf, applicationsOf, callIdOf, collegeName, collegeStaff, graduateOf, graduatesOf, loadCall, people, recipient, schoolStaff } from './load';
+import { applicationIdOf, applicationsOf, callIdOf, collegeName, collegeStaff, graduateOf, graduatesOf, loadApplication, loadCall, people, recipient, schoolStaff } from './load';
 import { applicationView, callView } from './views';
 
 const step = (to: readonly Recipient[], subjectId: string, key: string, title: string, result: string, note: string, at: string, page: string) =>
@@ -19,11 +18,9 @@ export async function publishCall(ctx: Context, collegeId: string, input: { scho
   const actor = actingAs(ctx.actor, collegeId, stepOwners.publish);
   const now = ctx.clock.now().getTime();
   const today = shanghaiDateOf(now);
-  if (input.deadline < today) throw new DomainError('ASSISTANT.DEADLINE_PAST', '申报截止日期不能早于今天', 'deadline');
-  const startYear = Number(input.schoolYear.slice(0, 4));
-  if (schoolYearOfDate(defaultCalendarRule, today) > startYear) throw new DomainError('ASSISTANT.YEAR_PAST', `${input.schoolYear} 学年已过，不能再发布选拔通知`, 'schoolYear');
+  checkCallDates(input, today, defaultCalendarRule);
   const callId = callIdOf(collegeId, input.schoolYear);
-  const existing = await ctx.store.get<Call>(ASSISTANT_CALLS, callId);
+  const existing = await ctx.store.get('assistantCalls', callId);
   if (existing) return { callId, created: false };
   const users = await people(ctx.store);
   const at = ctx.nowIso();
@@ -42,8 +39,8 @@ export async function publishCall(ctx: Context, collegeId: string, input: { scho
   };
   const write = ctx.write();
   await ctx.store.transaction(async (tx) => {
-    if (await tx.get(ASSISTANT_CALLS, callId)) return;
-    await tx.add(ASSISTANT_CALLS, call, write);
+    if (await tx.get('assistantCalls', callId)) return;
+    await tx.add('assistantCalls', call, write);
     const graduates = graduatesOf(users, collegeId).map(recipient);
     await sendAll(tx, step(graduates, callId, 'publish', `${input.schoolYear}学年学业助理选拔`, '已发布', `申报截止 ${input.deadline}`, at, assistantPages.applicant), write);
   });
@@ -52,18 +49,13 @@ export async function publishCall(ctx: Context, collegeId: string, input: { scho
 
 /** A graduate applies with 附件 1 (rules: 000-A1); checks from data are taken at once. */
 export async function apply(ctx: Context, callId: string, form: ApplicationForm): Promise<{ applicationId: string; statusLabel: string }> {
-  const me = graduateOf(await ctx.store.get<User>('users', ctx.actor.userId));
-  if (!me) throw new DomainError('ASSISTANT.NOT_GRADUATE', '只有在读研究生可以申报学业助理（000-1.1）');
-  const call = await ctx.store.get<Call>(ASSISTANT_CALLS, callId);
-  if (!call) throw new DomainError('NOT_FOUND', '未找到该选拔通知', 'callId');
+  const me = requireGraduate(graduateOf(await ctx.store.get('users', ctx.actor.userId)));
+  const call = await loadCall(ctx.store, callId);
   const today = shanghaiDateOf(ctx.clock.now().getTime());
   const applicationId = applicationIdOf(callId, me._id);
-  const existing = await ctx.store.get<Application>(ASSISTANT_APPLICATIONS, applicationId);
-  if (existing) {
-    if (JSON.stringify(existing.form) === JSON.stringify(form)) return { applicationId, statusLabel: applicationStatusLabel[existing.status] };
-    if (existing.status !== 'submitted' || call.stage !== 'open') throw new DomainError('ASSISTANT.ALREADY_CHECKED', '申报已审核，不能再修改');
-  }
-  if (call.stage !== 'open' || today > call.deadline) throw new DomainError('ASSISTANT.CALL_CLOSED', `申报已截止（截止日期 ${call.deadline}）`);
+  const existing = await ctx.store.get('assistantApplications', applicationId);
+  const decision = applyDecision(call, existing, form, today);
+  if (decision.kind === 'same') return { applicationId, statusLabel: applicationStatusLabel[decision.status] };
   const at = ctx.nowIso();
   const application: Application = {
     _id: applicationId,
@@ -85,9 +77,9 @@ export async function apply(ctx: Context, callId: string, form: ApplicationForm)
   const users = await people(ctx.store);
   const write = ctx.write();
   await ctx.store.transaction(async (tx) => {
-    const current = await tx.get<Application>(ASSISTANT_APPLICATIONS, applicationId);
-    if (current) await tx.update<Application>(ASSISTANT_APPLICATIONS, applicationId, { form, submittedAt: at, checks: application.checks }, current._version, write);
-    else await tx.add(ASSISTANT_APPLICATIONS, application, write);
+    const current = await tx.get('assistantApplications', applicationId);
+    if (current) await tx.update('assistantApplications', applicationId, { form, submittedAt: at, checks: application.checks }, current._version, write);
+    else await tx.add('assistantApplications', application, write);
     await sendAll(tx, step(collegeStaff(users, call.collegeId), applicationId, current ? 'apply-again' : 'apply', '学业助理申报', '新申报', `${me.name}提交了申报表`, at, assistantPages.college), write);
   });
   return { applicationId, statusLabel: applicationStatusLabel.submitted };
@@ -95,26 +87,20 @@ export async function apply(ctx: Context, callId: string, form: ApplicationForm)
 
 /** The college's eligibility check (rules: 000-1, 000-4, 000-7.1): data checks again, judged items ticked with notes. */
 export async function checkEligibility(ctx: Context, applicationId: string, judged: JudgedAnswer[]) {
-  const application = await ctx.store.get<Application>(ASSISTANT_APPLICATIONS, applicationId);
-  if (!application) throw new DomainError('NOT_FOUND', '未找到该申报', 'applicationId');
+  const application = await loadApplication(ctx.store, applicationId);
   const actor = actingAs(ctx.actor, application.collegeId, stepOwners.check);
   const call = await loadCall(ctx.store, application.callId);
-  if (!['open', 'decided', 'returned'].includes(call.stage)) throw new DomainError('ASSISTANT.WRONG_STAGE', '名单已公示或报送，不能再改资格审核');
-  const strange = unknownItems(judged, assistantSettings);
-  if (strange.length > 0) throw new DomainError('INPUT.INVALID', `未知的核查项：${strange.join('、')}`, 'judged');
-  const profile = graduateOf(await ctx.store.get<User>('users', application.userId));
+  const profile = graduateOf(await ctx.store.get('users', application.userId));
   const checks = profile ? dataChecks(profile.graduate) : application.checks;
-  const verdict = verdictOf(checks, judged, assistantSettings);
-  const status = verdict.eligible ? 'eligible' : 'ineligible';
-  const same = application.status === status && JSON.stringify(application.judged) === JSON.stringify(verdict.judged) && JSON.stringify(application.checks) === JSON.stringify(checks);
-  if (same) return applicationView(application, call);
-  if (status === 'ineligible' && call.selected.includes(applicationId)) throw new DomainError('ASSISTANT.ALREADY_SELECTED', '该申请人已被选定，请先由选拔小组调整人选');
+  const decision = eligibilityDecision(call, application, checks, judged, assistantSettings);
+  if (decision.kind === 'same') return applicationView(application, call);
+  const { status, verdict } = decision;
   const at = ctx.nowIso();
   const write = ctx.write();
-  const applicant = await ctx.store.get<User>('users', application.userId);
+  const applicant = await ctx.store.get('users', application.userId);
   const saved = await ctx.store.transaction(async (tx) => {
-    const updated = await tx.update<Application>(
-      ASSISTANT_APPLICATIONS,
+    const updated = await tx.update(
+      'assistantApplications',
       applicationId,
       { checks, judged: verdict.judged, status, reasons: verdict.reasons, checkedBy: actor.userId, checkedByName: actor.name, checkedAt: at },
       application._version,
@@ -172,7 +158,7 @@ export async function runStep(ctx: Context, callId: string, event: CallEvent): P
   });
   const write = ctx.write();
   const saved = await ctx.store.transaction(async (tx) => {
-    const stored = await tx.update<Call>(ASSISTANT_CALLS, callId, next, call._version, write);
+    const stored = await tx.update('assistantCalls', callId, next, call._version, write);
     await sendAll(tx, messagesFor(event, next, users, selectedUsers, write.at), write);
     return stored;
   });

@@ -1,6 +1,5 @@
-import { SEMESTER_DATES, type CalendarSemesterView, type CalendarView, type SemesterDates, type SetSemesterDates } from '../../types/calendar';
-import { ruleText, schoolYear, semesterAt, semesterDates, semesterDatesProblem, weeksOf } from '../core/calendar';
-import { DomainError } from '../core/errors';
+import { type CalendarSemesterView, type CalendarView, type SemesterDates, type SetSemesterDates } from '../../types/calendar';
+import { checkSemesterDates, ruleText, schoolYear, semesterAt, semesterDates, weeksOf } from '../core/calendar';
 import { calendarSettings } from '../platform/calendar/stored-calendar';
 import { usersByIds } from '../platform/directory/directory';
 import type { Context } from '../platform/runtime/define-function';
@@ -43,17 +42,16 @@ export async function calendarView(ctx: Context): Promise<CalendarView> {
  * change is kept in the record's history (who, when, what); the same dates again write nothing.
  */
 export async function setSemesterDates(ctx: Context, input: SetSemesterDates): Promise<CalendarView> {
-  const problem = semesterDatesProblem(await calendarSettings(ctx.store), input);
-  if (problem) throw new DomainError('CALENDAR.DATES_INVALID', problem.message, problem.field);
+  checkSemesterDates(await calendarSettings(ctx.store), input);
   const write = ctx.write();
   const { semesterId, start, end } = input;
   await ctx.store.transaction(async (tx) => {
-    const stored = await tx.get<SemesterDates>(SEMESTER_DATES, semesterId);
+    const stored = await tx.get('semesterDates', semesterId);
     const change = { start, end, by: write.by, at: write.at };
     if (!stored) {
-      await tx.add(SEMESTER_DATES, { _id: semesterId, start, end, history: [change] }, write);
+      await tx.add('semesterDates', { _id: semesterId, start, end, history: [change] }, write);
     } else if (stored.start !== start || stored.end !== end) {
-      await tx.update<SemesterDates>(SEMESTER_DATES, semesterId, { start, end, history: [...stored.history, change] }, stored._version, write);
+      await tx.update('semesterDates', semesterId, { start, end, history: [...stored.history, change] }, stored._version, write);
     }
   });
   return calendarView(ctx);

@@ -1,23 +1,17 @@
 import { campusApi, type ClassSummary } from '../../types/api/campus';
 import { roleLabel, type ClassInfo, type Dorm, type Student } from '../../types/domain';
 import { classIdsFor, isAllowed } from '../core/access/authorize';
+import { classScopesOf } from '../core/access/class-reach';
 import { classesByIds, classResource, dormLabel, loadClass, loadStudent, profilesOf, studentResource, usersByIds } from '../platform/directory/directory';
 import { defineFunction, type Context } from '../platform/runtime/define-function';
-import { queryAll, type Stored, type Where } from '../platform/store/store';
+import { queryAll, type Stored } from '../platform/store/store';
 import { calendarView, setSemesterDates } from './calendar';
 
 /** Classes the caller may see: the ones they serve, plus every class of a college they run. */
 async function visibleClasses(ctx: Context): Promise<Stored<ClassInfo>[]> {
   const byId = new Map((await classesByIds(ctx.store, classIdsFor(ctx.actor, 'class.read'))).map((c) => [c._id, c]));
-  for (const grant of ctx.actor.grants) {
-    const where: Where | null =
-      grant.role === 'clerk' || grant.role === 'leader'
-        ? { collegeId: grant.collegeId }
-        : grant.role === 'departmentHead'
-          ? { collegeId: grant.collegeId, departmentId: grant.departmentId }
-          : null;
-    if (!where) continue;
-    for (const c of await queryAll<ClassInfo>(ctx.store, 'classes', { where })) byId.set(c._id, c);
+  for (const where of classScopesOf(ctx.actor.grants)) {
+    for (const c of await queryAll(ctx.store, 'classes', { where })) byId.set(c._id, c);
   }
   return [...byId.values()].sort((a, b) => a._id.localeCompare(b._id));
 }
@@ -60,9 +54,9 @@ export const campusFunction = defineFunction('campus', campusApi, {
     resource: (ctx, input) => classResource(ctx.store, input.classId),
     async run(ctx, { classId }) {
       const cls = await loadClass(ctx.store, classId);
-      const students = await queryAll<Student>(ctx.store, 'students', { where: { classId }, orderBy: [{ field: '_id', direction: 'asc' }] });
+      const students = await queryAll(ctx.store, 'students', { where: { classId }, orderBy: [{ field: '_id', direction: 'asc' }] });
       const dorms = new Map(
-        (await queryAll<Dorm>(ctx.store, 'dorms', { where: { _id: { in: [...new Set(students.map((s) => s.dormId))] } } })).map((d) => [d._id, d]),
+        (await queryAll(ctx.store, 'dorms', { where: { _id: { in: [...new Set(students.map((s) => s.dormId))] } } })).map((d) => [d._id, d]),
       );
       return {
         classId,
@@ -79,7 +73,7 @@ export const campusFunction = defineFunction('campus', campusApi, {
       const student = await loadStudent(ctx.store, studentId);
       const [profile] = await profilesOf(ctx.store, [student]);
       if (!profile) throw new Error('profile of a loaded student is missing');
-      const dorm = student.dormId ? await ctx.store.get<Dorm>('dorms', student.dormId) : null;
+      const dorm = student.dormId ? await ctx.store.get('dorms', student.dormId) : null;
       const contact = isAllowed(ctx.actor, 'student.readContact', { studentId, classId: student.classId, collegeId: student.collegeId });
       return {
         ...profile,

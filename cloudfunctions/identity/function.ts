@@ -1,4 +1,5 @@
 import { identityApi } from '../../types/api/identity';
+import { childIdsOf, ownStudentIds } from '../core/access/own-grants';
 import { defineFunction } from '../platform/runtime/define-function';
 import { studentProfiles } from '../platform/directory/directory';
 
@@ -8,8 +9,8 @@ export const identityFunction = defineFunction('identity', identityApi, {
     permission: 'profile.read',
     async run(ctx) {
       const { actor } = ctx;
-      const own = actor.grants.flatMap((g) => (g.role === 'student' ? [g.studentId] : []));
-      const children = actor.grants.flatMap((g) => (g.role === 'parent' ? g.childIds : []));
+      const own = ownStudentIds(actor.grants);
+      const children = childIdsOf(actor.grants);
       const [student] = await studentProfiles(ctx.store, own);
       return {
         userId: actor.userId,

@@ -1,6 +1,6 @@
 import { rosterApi } from '../../types/api/roster';
-import { DomainError } from '../core/errors';
-import { ROSTER_CHANGES, type RosterChangeDoc } from '../../types/roster';
+import { requireCollege } from '../core/roster/college-required';
+import { type RosterChangeDoc } from '../../types/roster';
 import { defineFunction } from '../platform/runtime/define-function';
 import { queryAll, type Where } from '../platform/store/store';
 import { collegeOf, collegeResource } from '../application/college/college-of';
@@ -9,11 +9,7 @@ import { createInvite, join, peopleOf } from './invites';
 import { assignClassStaff, moveStudent } from './single-changes';
 
 /** The college a call acts on; a school-wide caller (学工部) must name it — never an empty id. */
-const college = (actor: Parameters<typeof collegeOf>[0], asked: string | undefined) => {
-  const id = collegeOf(actor, asked);
-  if (!id) throw new DomainError('ROSTER.COLLEGE_REQUIRED', '请选择学院', 'collegeId');
-  return id;
-};
+const college = (actor: Parameters<typeof collegeOf>[0], asked: string | undefined) => requireCollege(collegeOf(actor, asked));
 
 /**
  * Go-live from the college's own files: the clerk (学工部 for the school, naming the college)
@@ -45,7 +41,7 @@ export const rosterFunction = defineFunction('roster', rosterApi, {
     resource: async (ctx, input) => collegeResource(ctx.actor, input.collegeId),
     async run(ctx, input) {
       const where: Where = { collegeId: college(ctx.actor, input.collegeId), ...(input.entityId ? { entityId: input.entityId } : {}) };
-      const rows = await queryAll<RosterChangeDoc>(ctx.store, ROSTER_CHANGES, { where });
+      const rows = await queryAll(ctx.store, 'rosterChanges', { where });
       return rows.sort((a, b) => b.at.localeCompare(a.at) || b._id.localeCompare(a._id)).slice(0, 100);
     },
   },

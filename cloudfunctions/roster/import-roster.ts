@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { RosterApplied, RosterPreview } from '../../types/api/roster';
-import { ROSTER_CHANGES, type RosterChange, type RosterChangeDoc, type RosterKind } from '../../types/roster';
+import { type RosterChange, type RosterChangeDoc, type RosterKind } from '../../types/roster';
 import { diffRoster } from '../core/roster/roster-diff';
 import { classColumns, staffColumns, studentColumns, timetableColumns } from '../core/roster/roster-columns';
-import { DomainError } from '../core/errors';
+import { requireUsable } from '../core/roster/roster-file';
 import type { Context } from '../platform/runtime/define-function';
 import { planKind } from './kind-plans';
 import { columnsOf, readRoster } from './read-roster';
@@ -48,8 +48,7 @@ export async function previewRoster(ctx: Context, kind: RosterKind, collegeId: s
  * then every staff grant re-derived. The same file again finds nothing to change and writes nothing.
  */
 export async function applyRoster(ctx: Context, kind: RosterKind, collegeId: string, fileId: string, removeMissing: boolean): Promise<RosterApplied> {
-  const p = await planned(ctx, kind, collegeId, fileId);
-  if (!p.ok) throw new DomainError('ROSTER.FILE_UNUSABLE', p.message, 'fileId');
+  const p = requireUsable(await planned(ctx, kind, collegeId, fileId));
   const removed = await p.plan.apply(p.diff, removeMissing);
   const write = ctx.write();
   const audited: RosterChange[] = [...p.diff.added, ...p.diff.changed, ...(removeMissing ? p.diff.missing : [])];
@@ -67,7 +66,7 @@ export async function applyRoster(ctx: Context, kind: RosterKind, collegeId: str
     byName: ctx.actor.name,
     at: write.at,
   }));
-  if (docs.length > 0) await ctx.store.addMany(ROSTER_CHANGES, docs, write);
+  if (docs.length > 0) await ctx.store.addMany('rosterChanges', docs, write);
   await refreshStaffGrants(ctx.store, collegeId, write);
   return { kind, added: p.diff.added.length, changed: p.diff.changed.length, unchanged: p.diff.unchanged, missing: p.diff.missing.length, removed, errors: p.bad };
 }

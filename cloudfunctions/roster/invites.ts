@@ -1,10 +1,11 @@
 import type { InviteIssued, Joined, PersonRow, RosterApi } from '../../types/api/roster';
-import { ErrorCode } from '../../types/envelope';
 import { roleLabel, type Student, type User } from '../../types/domain';
-import { INVITE_CODES, type InviteCode } from '../../types/roster';
-import { DomainError, NotFoundError } from '../core/errors';
+import { type InviteCode } from '../../types/roster';
+import { ownStudentIds } from '../core/access/own-grants';
+import { NotFoundError } from '../core/errors';
 import { displayCode } from '../core/notices/binding';
-import { checkInvite, INVITE_DAYS, inviteProofMatches } from '../core/roster/invite';
+import { checkInvitable, checkInvite, INVITE_DAYS, inviteProofMatches } from '../core/roster/invite';
+import { checkJoined, checkJoiner, checkRetry, inviteeOf, stillUnjoined } from '../core/roster/join';
 import { shanghai, toIso } from '../core/time/shanghai';
 import type { ActionSpec, Context } from '../platform/runtime/define-function';
 import { queryAll, VersionConflictError, type Stored } from '../platform/store/store';
@@ -18,8 +19,8 @@ type Api = RosterApi;
 /** The 工号 or 学号 a person proves with their code, and the college they belong to. */
 export async function personOf(ctx: Pick<Context, 'store'>, user: Stored<User> | Stored<StaffUser>): Promise<{ number: string; collegeId: string | null; detail: string }> {
   if (isStaffUser(user)) return { number: user.staffNo, collegeId: user.collegeId, detail: [user.roles.map((r) => roleLabel[r]).join('、'), user.department].filter((s) => s !== '').join(' · ') };
-  const studentId = user.grants.flatMap((g) => (g.role === 'student' ? [g.studentId] : []))[0] ?? user._id.replace(/^s-/, '');
-  const student = await ctx.store.get<Student>('students', studentId);
+  const studentId = ownStudentIds(user.grants)[0] ?? user._id.replace(/^s-/, '');
+  const student = await ctx.store.get('students', studentId);
   return { number: studentId, collegeId: student?.collegeId ?? null, detail: '学生' };
 }
 
@@ -27,31 +28,28 @@ export async function personOf(ctx: Pick<Context, 'store'>, user: Stored<User> |
 export const createInvite: ActionSpec<Api['createInvite']> = {
   permission: 'roster.invite',
   async resource(ctx, { userId }) {
-    const user = await ctx.store.get<User>('users', userId);
+    const user = await ctx.store.get('users', userId);
     if (!user) return {};
     const { collegeId } = await personOf(ctx, user);
     return collegeId ? { collegeId } : {};
   },
   async run(ctx, { userId }): Promise<InviteIssued> {
-    const user = await ctx.store.get<User>('users', userId);
+    const user = await ctx.store.get('users', userId);
     if (!user) throw new NotFoundError('该人员');
     const person = await personOf(ctx, user);
     if (!person.collegeId) throw new NotFoundError('该人员的学院');
-    if (hasJoined(user)) throw new DomainError('INVITE.ALREADY_JOINED', `${user.name}已用微信加入，无需邀请码`, 'userId');
+    checkInvitable(user, hasJoined(user));
     const write = ctx.write();
-    for (const old of await queryAll<InviteCode>(ctx.store, INVITE_CODES, { where: { userId, usedAt: null, revoked: false } })) {
-      await ctx.store.update<InviteCode>(INVITE_CODES, old._id, { revoked: true }, old._version, write);
+    for (const old of await queryAll(ctx.store, 'inviteCodes', { where: { userId, usedAt: null, revoked: false } })) {
+      await ctx.store.update('inviteCodes', old._id, { revoked: true }, old._version, write);
     }
     const code = newBindingCode();
     const expiresAt = toIso(shanghai(write.at).add(INVITE_DAYS, 'day'));
     const doc: InviteCode = { _id: bindingCodeHash(code), userId, collegeId: person.collegeId, expiresAt, usedAt: null, usedByOpenid: null, failedAttempts: 0, revoked: false };
-    await ctx.store.add(INVITE_CODES, doc, write);
+    await ctx.store.add('inviteCodes', doc, write);
     return { userId, name: user.name, number: person.number, code: displayCode(code), expiresAt };
   },
 };
-
-/** How often a join whose transaction lost a race is retried, each counted as a failed try. */
-const CONFLICT_RETRIES = 5;
 
 /**
  * A WeChat joins as the person the code was made for, proving it with their 工号/学号 and name as
@@ -61,13 +59,11 @@ const CONFLICT_RETRIES = 5;
 export const join: ActionSpec<Api['join']> = {
   public: true,
   async run(ctx, { code, number, name }): Promise<Joined> {
-    if (!ctx.openid) throw new DomainError(ErrorCode.AuthRequired, '请在微信中打开小程序再加入');
-    if (ctx.actor) throw new DomainError('INVITE.WECHAT_TAKEN', `这个微信已开通（${ctx.actor.name}），请用本人的微信加入`);
+    checkJoiner(ctx.openid, ctx.actor);
     const now = ctx.nowIso();
     const codeId = bindingCodeHash(code);
-    const stored = checkInvite(await ctx.store.get<InviteCode>(INVITE_CODES, codeId), now);
-    const user = await ctx.store.get<User>('users', stored.userId);
-    if (!user) throw new DomainError('INVITE.INVALID', '邀请码不正确，请核对后重新输入', 'code');
+    const stored = checkInvite(await ctx.store.get('inviteCodes', codeId), now);
+    const user = inviteeOf(await ctx.store.get('users', stored.userId));
     const person = await personOf(ctx, user);
     const right = inviteProofMatches({ number: person.number, name: user.name }, { number, name });
     const audit = { by: user._id, at: now };
@@ -75,22 +71,21 @@ export const join: ActionSpec<Api['join']> = {
     for (let attempt = 0; ; attempt++) {
       try {
         const ok = await ctx.store.transaction(async (tx) => {
-          const fresh = checkInvite(await tx.get<InviteCode>(INVITE_CODES, codeId), now);
+          const fresh = checkInvite(await tx.get('inviteCodes', codeId), now);
           if (lostRace || !right) {
-            await tx.update<InviteCode>(INVITE_CODES, codeId, { failedAttempts: fresh.failedAttempts + 1 }, fresh._version, audit);
+            await tx.update('inviteCodes', codeId, { failedAttempts: fresh.failedAttempts + 1 }, fresh._version, audit);
             return false;
           }
-          const current = await tx.get<User>('users', user._id);
-          if (!current || hasJoined(current)) throw new DomainError('INVITE.USED', '该人员已用另一个微信加入，请联系学院教学秘书', 'code');
-          await tx.update<InviteCode>(INVITE_CODES, codeId, { usedAt: now, usedByOpenid: ctx.openid }, fresh._version, audit);
-          await tx.update<User>('users', user._id, { openid: ctx.openid ?? '' }, current._version, audit);
+          const current = stillUnjoined(await tx.get('users', user._id), hasJoined);
+          await tx.update('inviteCodes', codeId, { usedAt: now, usedByOpenid: ctx.openid }, fresh._version, audit);
+          await tx.update('users', user._id, { openid: ctx.openid ?? '' }, current._version, audit);
           return true;
         });
-        if (!ok) throw new DomainError('INVITE.PROOF_MISMATCH', '工号/学号或姓名与学院导入的信息不一致', 'number');
+        checkJoined(ok);
         return { userId: user._id, name: user.name, roles: [...new Set(user.grants.map((g) => g.role))] };
       } catch (error) {
         if (!(error instanceof VersionConflictError)) throw error;
-        if (attempt >= CONFLICT_RETRIES) throw new DomainError('INVITE.BUSY', '请求过于频繁，请稍后再试', 'code');
+        checkRetry(attempt);
         lostRace = true;
       }
     }
@@ -99,9 +94,9 @@ export const join: ActionSpec<Api['join']> = {
 
 /** The college's imported people for the invite screen: search by name, 工号 or 学号. */
 export async function peopleOf(ctx: Context, collegeId: string, keyword: string): Promise<PersonRow[]> {
-  const staff = (await queryAll<StaffUser>(ctx.store, 'users', { where: { collegeId } })).filter(isStaffUser);
-  const students = await queryAll<Student & { enrolled?: boolean }>(ctx.store, 'students', { where: { collegeId } });
-  const studentUsers = new Map((await queryIn<User>(ctx.store, 'users', '_id', students.map((s) => studentUserId(s._id)))).map((u) => [u._id, u]));
+  const staff = (await queryAll(ctx.store, 'users', { where: { collegeId } })).filter(isStaffUser);
+  const students = await queryAll(ctx.store, 'students', { where: { collegeId } });
+  const studentUsers = new Map((await queryIn(ctx.store, 'users', '_id', students.map((s) => studentUserId(s._id)))).map((u) => [u._id, u]));
   const rows: PersonRow[] = [
     ...staff.map((u) => ({ userId: u._id, number: u.staffNo, name: u.name, roles: [...new Set(u.grants.map((g) => g.role))], detail: [u.roles.map((r) => roleLabel[r]).join('、'), u.department].filter((s) => s !== '').join(' · '), joined: hasJoined(u), active: u.active })),
     ...students.flatMap((s) => {

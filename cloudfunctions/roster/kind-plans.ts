@@ -1,7 +1,6 @@
 import { roleLabel, type College, type Dorm, type Role, type Student, type User } from '../../types/domain';
 import {
   STAFF_PREFIX,
-  TEACHING_SECTIONS,
   type ClassRecord,
   type RosterKind,
   type RosterRecord,
@@ -17,6 +16,7 @@ import type { Context } from '../platform/runtime/define-function';
 import { queryAll, type Stored } from '../platform/store/store';
 import type { ReadRecord } from './read-roster';
 import { queryIn } from '../application/grades/roster';
+import { holdsSchoolRole } from '../core/access/school-role';
 import { collegeClasses, type ClassDoc } from '../application/repositories/classes';
 import { collegeStaff, pendingOpenid, type StaffUser } from '../application/repositories/staff';
 import { classIdOf, dormIdOf, sectionIdOf, staffUserId, studentUserId } from '../core/roster/ids';
@@ -53,12 +53,12 @@ const nameOf = (staff: ReadonlyMap<string, Pick<User, 'name'>>, userId: string |
 async function planStudents(ctx: Context, collegeId: string, rows: ReadRecord<StudentRecord>[]): Promise<KindPlan> {
   const classes = (await collegeClasses(ctx.store, collegeId)).filter((c) => c.active !== false);
   const byName = new Map(classes.map((c) => [c.name, c]));
-  const stored = (await queryAll<StudentDoc>(ctx.store, 'students', { where: { collegeId } })).filter((s) => s.enrolled !== false);
-  const dorms = new Map((await queryAll<Dorm>(ctx.store, 'dorms', { where: { collegeId } })).map((d) => [d._id, d]));
+  const stored = (await queryAll(ctx.store, 'students', { where: { collegeId } })).filter((s) => s.enrolled !== false);
+  const dorms = new Map((await queryAll(ctx.store, 'dorms', { where: { collegeId } })).map((d) => [d._id, d]));
   const classNameOf = new Map(classes.map((c) => [c._id, c.name]));
   const errors: RowError[] = [];
   // A 学号 already kept by another college is never taken over by this college's file.
-  const elsewhere = await keptByOtherCollege<StudentDoc>(ctx, 'students', rows.map((r) => r.record.studentId), collegeId);
+  const elsewhere = await keptByOtherCollege(ctx, 'students', rows.map((r) => r.record.studentId), collegeId);
   const good = rows.filter(({ rowNumber, record }) => {
     if (elsewhere.has(record.studentId)) {
       errors.push({ row: rowNumber, column: '学号', message: `学号 ${record.studentId} 属于其他学院，不能在本学院导入；如转学院，请由学工部办理` });
@@ -109,12 +109,12 @@ async function planStudents(ctx: Context, collegeId: string, rows: ReadRecord<St
         const prev = dorms.get(dormId);
         const sample = where.get(dormId);
         if (!prev && sample) newDorms.push({ _id: dormId, building: sample.dormBuilding, room: sample.dormRoom, collegeId, classIds });
-        else if (prev && prev.classIds.join() !== classIds.join()) await ctx.store.update<Dorm>('dorms', dormId, { classIds }, prev._version, write);
+        else if (prev && prev.classIds.join() !== classIds.join()) await ctx.store.update('dorms', dormId, { classIds }, prev._version, write);
       }
       if (newDorms.length > 0) await ctx.store.addMany('dorms', newDorms, write);
       // Reads in batches, new records in one write each: a first import of thousands of students stays well inside a cloud function's time.
-      const existing = new Map((await queryIn<StudentDoc>(ctx.store, 'students', '_id', touched.map((r) => r.studentId))).map((d) => [d._id, d]));
-      const users = new Map((await queryIn<User>(ctx.store, 'users', '_id', touched.map((r) => studentUserId(r.studentId)))).map((u) => [u._id, u]));
+      const existing = new Map((await queryIn(ctx.store, 'students', '_id', touched.map((r) => r.studentId))).map((d) => [d._id, d]));
+      const users = new Map((await queryIn(ctx.store, 'users', '_id', touched.map((r) => studentUserId(r.studentId)))).map((u) => [u._id, u]));
       const newStudents: StudentDoc[] = [];
       const newUsers: User[] = [];
       for (const r of touched) {
@@ -134,26 +134,26 @@ async function planStudents(ctx: Context, collegeId: string, rows: ReadRecord<St
         };
         const prev = existing.get(r.studentId);
         const { _id, ...fields } = doc;
-        if (prev) await ctx.store.update<StudentDoc>('students', _id, fields, prev._version, write);
+        if (prev) await ctx.store.update('students', _id, fields, prev._version, write);
         else newStudents.push(doc);
         const userId = studentUserId(r.studentId);
         const user = users.get(userId);
         const grants: User['grants'] = [{ role: 'student', studentId: r.studentId }];
         if (!user) newUsers.push({ _id: userId, openid: pendingOpenid(userId), name: r.name, grants });
-        else if (user.name !== r.name || user.grants.length === 0) await ctx.store.update<User>('users', userId, { name: r.name, grants }, user._version, write);
+        else if (user.name !== r.name || user.grants.length === 0) await ctx.store.update('users', userId, { name: r.name, grants }, user._version, write);
       }
       if (newStudents.length > 0) await ctx.store.addMany('students', newStudents, write);
       if (newUsers.length > 0) await ctx.store.addMany('users', newUsers, write);
       const removed = await markMissing(diff, removeMissing, (key) => storedById.get(key), async (prev) => {
-        await ctx.store.update<StudentDoc>('students', prev._id, { enrolled: false }, prev._version, write);
-        const user = await ctx.store.get<User>('users', studentUserId(prev._id));
-        if (user) await ctx.store.update<User>('users', user._id, { grants: [] }, user._version, write);
+        await ctx.store.update('students', prev._id, { enrolled: false }, prev._version, write);
+        const user = await ctx.store.get('users', studentUserId(prev._id));
+        if (user) await ctx.store.update('users', user._id, { grants: [] }, user._version, write);
       });
       // Class sizes follow the roster.
-      const enrolled = await queryAll<StudentDoc>(ctx.store, 'students', { where: { collegeId } });
+      const enrolled = await queryAll(ctx.store, 'students', { where: { collegeId } });
       for (const cls of classes) {
         const size = enrolled.filter((s) => s.classId === cls._id && s.enrolled !== false).length;
-        if (size !== cls.size) await ctx.store.update<ClassDoc>('classes', cls._id, { size }, cls._version, write);
+        if (size !== cls.size) await ctx.store.update('classes', cls._id, { size }, cls._version, write);
       }
       return removed;
     },
@@ -180,7 +180,7 @@ async function planClasses(ctx: Context, collegeId: string, rows: ReadRecord<Cla
     label: c.name,
     fields: { 专业: c.major, 年级: String(c.cohort), 系: c.department, 辅导员: nameOf(staff, c.counselor), 班主任: nameOf(staff, c.head), 学业助理: nameOf(staff, c.assistant) },
   });
-  const college = await ctx.store.get<College>('colleges', collegeId);
+  const college = await ctx.store.get('colleges', collegeId);
   const deptName = (id: string) => college?.departments.find((d) => d.id === id)?.name ?? id;
   const byName = new Map(stored.map((c) => [c.name, c]));
   // An assistant the 学业助理 programme assigned is not on the staff list: a blank cell keeps them.
@@ -206,21 +206,21 @@ async function planClasses(ctx: Context, collegeId: string, rows: ReadRecord<Cla
       // Departments the classes name join the college's list (a department head is named by it).
       if (college) {
         const names = [...new Set(good.map((g) => g.record.department))].filter((n) => !college.departments.some((d) => d.name === n || d.id === n));
-        if (names.length > 0) await ctx.store.update<College>('colleges', collegeId, { departments: [...college.departments, ...names.map((n) => ({ id: n, name: n }))] }, college._version, write);
+        if (names.length > 0) await ctx.store.update('colleges', collegeId, { departments: [...college.departments, ...names.map((n) => ({ id: n, name: n }))] }, college._version, write);
       }
       for (const c of [...diff.added, ...diff.changed]) {
         const r = records.get(c.key);
         if (!r) continue;
-        const prev = byName.get(r.name) ?? (await ctx.store.get<ClassDoc>('classes', classIdOf(collegeId, r.name)));
+        const prev = byName.get(r.name) ?? (await ctx.store.get('classes', classIdOf(collegeId, r.name)));
         const departmentId = college?.departments.find((d) => d.name === r.department)?.id ?? r.department;
         const fields = { name: r.name, collegeId, departmentId, cohort: r.cohort, major: r.major, counselorId: staffUserId(r.counselorNo), headTeacherId: staffUserId(r.headTeacherNo), active: true };
         const assistantId = assistantOf(r);
         const assistant = assistantId ? { assistantId } : {};
-        if (prev) await ctx.store.update<ClassDoc>('classes', prev._id, { ...fields, assistantId: assistantId ?? '' }, prev._version, write);
+        if (prev) await ctx.store.update('classes', prev._id, { ...fields, assistantId: assistantId ?? '' }, prev._version, write);
         else await ctx.store.add('classes', { _id: classIdOf(collegeId, r.name), ...fields, ...assistant, size: 0 }, write);
       }
       return markMissing(diff, removeMissing, (key) => byName.get(key), async (prev) => {
-        await ctx.store.update<ClassDoc>('classes', prev._id, { active: false }, prev._version, write);
+        await ctx.store.update('classes', prev._id, { active: false }, prev._version, write);
       });
     },
   };
@@ -229,16 +229,16 @@ async function planClasses(ctx: Context, collegeId: string, rows: ReadRecord<Cla
 const rolesText = (roles: readonly Role[]) => roles.map((r) => roleLabel[r]).join('、');
 
 /** Ids among `ids` whose record exists with another college: a file may only speak for its own. */
-async function keptByOtherCollege<T extends { collegeId?: string }>(ctx: Context, collection: string, ids: string[], collegeId: string): Promise<Set<string>> {
-  const found = await queryIn<T>(ctx.store, collection, '_id', ids);
+async function keptByOtherCollege(ctx: Context, collection: 'students' | 'users', ids: string[], collegeId: string): Promise<Set<string>> {
+  const found = await queryIn(ctx.store, collection, '_id', ids);
   return new Set(found.filter((d) => d.collegeId !== undefined && d.collegeId !== collegeId).map((d) => d._id));
 }
 
 async function planStaff(ctx: Context, collegeId: string, allRows: ReadRecord<StaffRecord>[]): Promise<KindPlan> {
   const errors: RowError[] = [];
-  const elsewhere = await keptByOtherCollege<StaffUser>(ctx, 'users', allRows.map((r) => staffUserId(r.record.staffNo)), collegeId);
+  const elsewhere = await keptByOtherCollege(ctx, 'users', allRows.map((r) => staffUserId(r.record.staffNo)), collegeId);
   // School-wide reach (学工部) is granted by the school, not by a college's staff file.
-  const mayGrantSchool = ctx.actor.grants.some((g) => g.role === 'studentAffairs');
+  const mayGrantSchool = holdsSchoolRole(ctx.actor.grants);
   const rows = allRows.filter(({ rowNumber, record }) => {
     if (elsewhere.has(staffUserId(record.staffNo))) {
       errors.push({ row: rowNumber, column: '工号', message: `工号 ${record.staffNo} 属于其他学院的教职工，不能在本学院导入` });
@@ -269,14 +269,14 @@ async function planStaff(ctx: Context, collegeId: string, allRows: ReadRecord<St
         const r = records.get(c.key);
         if (!r) continue;
         const userId = staffUserId(r.staffNo);
-        const prev = byNo.get(r.staffNo) ?? (await ctx.store.get<StaffUser>('users', userId));
+        const prev = byNo.get(r.staffNo) ?? (await ctx.store.get('users', userId));
         const fields = { name: r.name, staffNo: r.staffNo, roles: r.roles, phone: r.phone, department: r.department, collegeId, active: true };
-        if (prev) await ctx.store.update<StaffUser>('users', userId, fields, prev._version, write);
+        if (prev) await ctx.store.update('users', userId, fields, prev._version, write);
         else await ctx.store.add('users', { _id: userId, openid: pendingOpenid(userId), grants: [], ...fields }, write);
       }
       return markMissing(diff, removeMissing, (key) => byNo.get(key), async (prev) => {
         if (prev._id === ctx.actor.userId) return false; // the clerk never locks themself out
-        await ctx.store.update<StaffUser>('users', prev._id, { active: false }, prev._version, write);
+        await ctx.store.update('users', prev._id, { active: false }, prev._version, write);
       });
     },
   };
@@ -286,7 +286,7 @@ async function planStaff(ctx: Context, collegeId: string, allRows: ReadRecord<St
 async function planTimetable(ctx: Context, collegeId: string, rows: ReadRecord<TimetableRecord>[]): Promise<KindPlan> {
   const staff = new Map((await collegeStaff(ctx.store, collegeId)).filter((s) => s.active).map((s) => [s._id, s]));
   const classes = new Map((await collegeClasses(ctx.store, collegeId)).filter((c) => c.active !== false).map((c) => [c.name, c]));
-  const stored = (await queryAll<TeachingSection>(ctx.store, TEACHING_SECTIONS, { where: { collegeId } })).filter((s) => s.source === 'timetable');
+  const stored = (await queryAll(ctx.store, 'teachingSections', { where: { collegeId } })).filter((s) => s.source === 'timetable');
   const errors: RowError[] = [];
   const good = rows.filter(({ rowNumber, record }) => {
     const before = errors.length;
@@ -317,14 +317,14 @@ async function planTimetable(ctx: Context, collegeId: string, rows: ReadRecord<T
         const teacherId = staffUserId(r.teacherNo);
         const classIds = r.classNames.flatMap((n) => classes.get(n)?._id ?? []).sort();
         const id = sectionIdOf(collegeId, r.semester, r.courseCode, teacherId);
-        const prev = byKey.get(c.key) ?? (await ctx.store.get<TeachingSection>(TEACHING_SECTIONS, id));
+        const prev = byKey.get(c.key) ?? (await ctx.store.get('teachingSections', id));
         const fields = { collegeId, semester: r.semester, courseCode: r.courseCode, courseName: r.courseName, teacherId, teacherName: staff.get(teacherId)?.name ?? '', classIds, source: 'timetable' as const };
-        if (prev) await ctx.store.update<TeachingSection>(TEACHING_SECTIONS, prev._id, fields, prev._version, write);
-        else await ctx.store.add(TEACHING_SECTIONS, { _id: id, ...fields }, write);
+        if (prev) await ctx.store.update('teachingSections', prev._id, fields, prev._version, write);
+        else await ctx.store.add('teachingSections', { _id: id, ...fields }, write);
       }
       // A section is a timetable line, not a person: one the file no longer lists goes.
       return markMissing(diff, removeMissing, (key) => byKey.get(key), async (prev) => {
-        await ctx.store.remove(TEACHING_SECTIONS, prev._id);
+        await ctx.store.remove('teachingSections', prev._id);
       });
     },
   };

@@ -1,21 +1,22 @@
 import { randomUUID } from 'node:crypto';
 import type { RosterApi } from '../../types/api/roster';
 import type { User } from '../../types/domain';
-import { ROSTER_CHANGES, type RosterChangeDoc } from '../../types/roster';
-import { DomainError, NotFoundError } from '../core/errors';
+import { type RosterChangeDoc } from '../../types/roster';
+import { NotFoundError } from '../core/errors';
+import { classMove, requireMoveRecords } from '../core/roster/class-move';
 import { classResource, loadClass, loadStudent, studentResource } from '../platform/directory/directory';
 import type { ActionSpec, Context } from '../platform/runtime/define-function';
 import type { StudentDoc } from './kind-plans';
 import { collegeClasses, type ClassDoc } from '../application/repositories/classes';
 import { refreshStaffGrants } from '../application/roster/staff-grants';
 import { isStaffUser, type StaffUser } from '../application/repositories/staff';
-import { MAX_ASSISTANT_CLASSES } from '../core/roster/assistant-limit';
+import { checkAssistantRoom } from '../core/roster/assistant-limit';
 
 type Api = RosterApi;
 
 async function audit(ctx: Context, doc: Omit<RosterChangeDoc, '_id' | 'by' | 'byName' | 'at'>): Promise<void> {
   const write = ctx.write();
-  await ctx.store.add(ROSTER_CHANGES, { ...doc, _id: `rc-${doc.kind}-${write.at}-${doc.entityId}-${randomUUID().slice(0, 8)}`, by: ctx.actor.userId, byName: ctx.actor.name, at: write.at }, write);
+  await ctx.store.add('rosterChanges', { ...doc, _id: `rc-${doc.kind}-${write.at}-${doc.entityId}-${randomUUID().slice(0, 8)}`, by: ctx.actor.userId, byName: ctx.actor.name, at: write.at }, write);
 }
 
 const dutyLabel = { counselor: '辅导员', headTeacher: '班主任', assistant: '学业助理' } as const;
@@ -28,18 +29,16 @@ export const moveStudent: ActionSpec<Api['moveStudent']> = {
   async run(ctx, { studentId, classId, reason }) {
     const student = await loadStudent(ctx.store, studentId);
     const target = await loadClass(ctx.store, classId);
-    if (target.collegeId !== student.collegeId) throw new DomainError('ROSTER.OTHER_COLLEGE', '只能转入本学院的班级', 'classId');
-    if (student.classId === classId) return { studentId, classId };
+    if (classMove(student, target) === 'same') return { studentId, classId };
     const write = ctx.write();
     // One transaction: the student and both class sizes move together or not at all (sizes feed the talk quota).
     const from = await ctx.store.transaction(async (tx) => {
-      const s = await tx.get<StudentDoc>('students', studentId);
-      const old = await tx.get<ClassDoc>('classes', student.classId);
-      const into = await tx.get<ClassDoc>('classes', classId);
-      if (!s || !into) throw new DomainError('ROSTER.NOT_FOUND', '学生或班级不存在', 'studentId');
-      await tx.update<StudentDoc>('students', studentId, { classId, cohort: into.cohort }, s._version, write);
-      if (old) await tx.update<ClassDoc>('classes', old._id, { size: Math.max(0, old.size - 1) }, old._version, write);
-      await tx.update<ClassDoc>('classes', into._id, { size: into.size + 1 }, into._version, write);
+      const s = await tx.get('students', studentId);
+      const old = await tx.get('classes', student.classId);
+      const { student: moving, into } = requireMoveRecords(s, await tx.get('classes', classId));
+      await tx.update('students', studentId, { classId, cohort: into.cohort }, moving._version, write);
+      if (old) await tx.update('classes', old._id, { size: Math.max(0, old.size - 1) }, old._version, write);
+      await tx.update('classes', into._id, { size: into.size + 1 }, into._version, write);
       return old;
     });
     await audit(ctx, {
@@ -61,17 +60,17 @@ export const assignClassStaff: ActionSpec<Api['assignClassStaff']> = {
   resource: (ctx, input) => classResource(ctx.store, input.classId),
   async run(ctx, { classId, duty, userId, reason }) {
     const cls = await loadClass(ctx.store, classId);
-    const person = await ctx.store.get<User | StaffUser>('users', userId);
+    const person = await ctx.store.get('users', userId);
     if (!person || !isStaffUser(person) || person.collegeId !== cls.collegeId || !person.active) throw new NotFoundError('本学院的这位教职工');
     const slot = dutySlot[duty];
     const before = cls[slot] ?? '';
     if (before === userId) return { classId, userId };
     if (duty === 'assistant') {
       const served = (await collegeClasses(ctx.store, cls.collegeId)).filter((c) => c.active !== false && c.assistantId === userId);
-      if (served.length >= MAX_ASSISTANT_CLASSES) throw new DomainError('ROSTER.ASSISTANT_FULL', `${person.name}已服务 ${served.length} 个班（每位学业助理最多 ${MAX_ASSISTANT_CLASSES} 个班）`, 'userId');
+      checkAssistantRoom(person.name, served.length);
     }
-    await ctx.store.update<ClassDoc>('classes', classId, { [slot]: userId }, cls._version, ctx.write());
-    const previous = before ? await ctx.store.get<User>('users', before) : null;
+    await ctx.store.update('classes', classId, { [slot]: userId }, cls._version, ctx.write());
+    const previous = before ? await ctx.store.get('users', before) : null;
     await audit(ctx, {
       collegeId: cls.collegeId,
       kind: 'assign',

@@ -1,10 +1,11 @@
 import { teachingApi, type ConcernView, type MyTeaching, type StudentOfMine, type WarnedStudentRow } from '../../types/api/teaching';
-import { CONCERNS, concernKindLabel, type Concern } from '../../types/concern';
+import { concernKindLabel, type Concern } from '../../types/concern';
 import type { Student, User } from '../../types/domain';
-import { TEACHING_SECTIONS, type TeachingSection } from '../../types/roster';
-import { WARNINGS, type Warning } from '../../types/warning';
+import { type TeachingSection } from '../../types/roster';
+import { type Warning } from '../../types/warning';
 import { classIdsFor } from '../core/access/authorize';
-import { DomainError, NotFoundError } from '../core/errors';
+import { concernReach } from '../core/access/teaching-reach';
+import { NotFoundError } from '../core/errors';
 import { concernAnswered } from '../core/teaching/concern-answered';
 import { classesByIds, studentResource } from '../platform/directory/directory';
 import { enqueue } from '../platform/messenger/outbox';
@@ -22,7 +23,7 @@ import { calendarSettings } from '../platform/calendar/stored-calendar';
 async function mySections(ctx: Context): Promise<Stored<TeachingSection>[]> {
   const { semester } = semesterAt(await calendarSettings(ctx.store), Date.parse(ctx.nowIso()));
   const recent = new Set([semester.id, previousSemesterId(semester.id)]);
-  const rows = (await queryAll<TeachingSection>(ctx.store, TEACHING_SECTIONS, { where: { teacherId: ctx.actor.userId } })).filter((s) => recent.has(s.semester));
+  const rows = (await queryAll(ctx.store, 'teachingSections', { where: { teacherId: ctx.actor.userId } })).filter((s) => recent.has(s.semester));
   return rows.sort((a, b) => b.semester.localeCompare(a.semester) || a.courseCode.localeCompare(b.courseCode));
 }
 
@@ -45,8 +46,8 @@ export const teachingFunction = defineFunction('teaching', teachingApi, {
       const sections = await mySections(ctx);
       const classIds = [...new Set(sections.flatMap((s) => s.classIds))];
       const classes = new Map((await classesByIds(ctx.store, classIds)).map((c) => [c._id, c]));
-      const students = (await queryIn<Student & { enrolled?: boolean }>(ctx.store, 'students', 'classId', classIds)).filter((s) => s.enrolled !== false);
-      const warnings = await queryIn<Warning>(ctx.store, WARNINGS, 'studentId', students.map((s) => s._id));
+      const students = (await queryIn(ctx.store, 'students', 'classId', classIds)).filter((s) => s.enrolled !== false);
+      const warnings = await queryIn(ctx.store, 'warnings', 'studentId', students.map((s) => s._id));
       const active = new Map<string, Warning>();
       for (const w of warnings) if (w.status === 'active' && (active.get(w.studentId)?.semester ?? '') < w.semester) active.set(w.studentId, w);
       const coursesOf = (s: Student) => sections.filter((sec) => sec.classIds.includes(s.classId));
@@ -70,10 +71,8 @@ export const teachingFunction = defineFunction('teaching', teachingApi, {
   raiseConcern: {
     permission: 'concern.raise',
     async run(ctx, { studentId, courseCode, kind, note }) {
-      const student = await ctx.store.get<Student>('students', studentId);
-      const section = student ? (await mySections(ctx)).find((s) => s.courseCode === courseCode && s.classIds.includes(student.classId)) : undefined;
-      // A student outside the teacher's own sections is denied, not reported missing.
-      if (!student || !section) throw new DomainError('ACCESS.DENIED', '只能反映你所授课程的学生');
+      const found = await ctx.store.get('students', studentId);
+      const { student, section } = concernReach(found, found ? await mySections(ctx) : [], courseCode);
       const write = ctx.write();
       const concern: Concern = {
         _id: `concern-${studentId}-${courseCode}-${write.at}`,
@@ -95,7 +94,7 @@ export const teachingFunction = defineFunction('teaching', teachingApi, {
         closedByName: null,
         closedAt: null,
       };
-      const stored = await ctx.store.add(CONCERNS, concern, write);
+      const stored = await ctx.store.add('concerns', concern, write);
       const [view] = await views(ctx, [stored]);
       if (!view) throw new NotFoundError('该反映');
       return view;
@@ -104,7 +103,7 @@ export const teachingFunction = defineFunction('teaching', teachingApi, {
 
   myConcerns: {
     permission: 'teaching.read',
-    run: async (ctx) => views(ctx, await queryAll<Concern>(ctx.store, CONCERNS, { where: { teacherId: ctx.actor.userId } })),
+    run: async (ctx) => views(ctx, await queryAll(ctx.store, 'concerns', { where: { teacherId: ctx.actor.userId } })),
   },
 
   queue: {
@@ -113,30 +112,30 @@ export const teachingFunction = defineFunction('teaching', teachingApi, {
     async run(ctx, { status }) {
       const classIds = classIdsFor(ctx.actor, 'concern.read');
       if (classIds.length === 0) return [];
-      return views(ctx, await queryAll<Concern>(ctx.store, CONCERNS, { where: { classId: { in: classIds }, status } }));
+      return views(ctx, await queryAll(ctx.store, 'concerns', { where: { classId: { in: classIds }, status } }));
     },
   },
 
   studentConcerns: {
     permission: 'concern.read',
     resource: (ctx, input) => studentResource(ctx.store, input.studentId),
-    run: async (ctx, { studentId }) => views(ctx, await queryAll<Concern>(ctx.store, CONCERNS, { where: { studentId } })),
+    run: async (ctx, { studentId }) => views(ctx, await queryAll(ctx.store, 'concerns', { where: { studentId } })),
   },
 
   close: {
     permission: 'concern.close',
     async resource(ctx, { concernId }) {
-      const c = await ctx.store.get<Concern>(CONCERNS, concernId);
+      const c = await ctx.store.get('concerns', concernId);
       return c ? { studentId: c.studentId, classId: c.classId, collegeId: c.collegeId } : {};
     },
     async run(ctx, { concernId, outcome }) {
       const write = ctx.write();
       const closed = await ctx.store.transaction(async (tx) => {
-        const c = await tx.get<Concern>(CONCERNS, concernId);
+        const c = await tx.get('concerns', concernId);
         if (!c) throw new NotFoundError('该反映');
         if (c.status === 'closed') return c;
-        const updated = await tx.update<Concern>(CONCERNS, concernId, { status: 'closed', outcome, closedBy: ctx.actor.userId, closedByName: ctx.actor.name, closedAt: write.at }, c._version, write);
-        const teacher = await tx.get<User>('users', c.teacherId);
+        const updated = await tx.update('concerns', concernId, { status: 'closed', outcome, closedBy: ctx.actor.userId, closedByName: ctx.actor.name, closedAt: write.at }, c._version, write);
+        const teacher = await tx.get('users', c.teacherId);
         if (teacher) await enqueue(tx, concernAnswered(c, { userId: teacher._id, openid: teacher.openid }, { outcome, byName: ctx.actor.name, at: write.at }), write);
         return updated;
       });

@@ -28,3 +28,8 @@ export function checkAssignment(call: Call, request: AssignmentRequest, yearAssi
   }
   return { kind: 'new' };
 }
+
+/** Checked again inside the write: a class another tap assigned meanwhile is refused, not assigned twice. */
+export function checkClassFree(taken: boolean, className: string): void {
+  if (taken) throw new DomainError('ASSISTANT.CLASS_TAKEN', `${className}已配备学业助理（每个班级配备 1 名，000-5.1）`, 'classId');
+}

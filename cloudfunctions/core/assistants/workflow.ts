@@ -1,8 +1,9 @@
 import { toIso } from '../time/shanghai';
 import { roleLabel, type Role } from '../../../types/domain';
 import { callStageLabel, type AssistantSettings, type Call, type CallStage, type Objection } from '../../../types/assistant';
-import { DomainError } from '../errors';
+import { DomainError, type ErrorCode } from '../errors';
 import { publicityFrom, publicityOpen, publicityOver } from './publicity';
+import { isSchoolRole } from '../access/school-role';
 
 /** Who takes each step of the selection (rules: 000-6.1.1 … 000-6.1.4). */
 export const stepOwners = {
@@ -50,7 +51,7 @@ export type CallEvent =
 export type StepActor = { userId: string; name: string; role: Role };
 export type Transition = { call: Call; changed: boolean };
 
-const fail = (code: string, message: string, field?: string): never => {
+const fail = (code: ErrorCode, message: string, field?: string): never => {
   throw new DomainError(code, message, field);
 };
 
@@ -100,8 +101,8 @@ export function nextCall(call: Call, event: CallEvent, actor: StepActor, now: nu
       const stage = call.stage === 'collegePublicity' ? 'college' : call.stage === 'schoolPublicity' ? 'school' : null;
       const publicity = stage === 'college' ? call.collegePublicity : stage === 'school' ? call.schoolPublicity : undefined;
       if (!stage || !publicity || !publicityOpen(publicity, now)) fail('ASSISTANT.NOT_IN_PUBLICITY', '只能在公示期内登记异议');
-      if (stage === 'college' && actor.role === 'studentAffairs') fail('ASSISTANT.NOT_OWNER', '学院公示期的异议由学院登记');
-      if (stage === 'school' && actor.role !== 'studentAffairs') fail('ASSISTANT.NOT_OWNER', '学校公示期的异议由学工部登记');
+      if (stage === 'college' && isSchoolRole(actor.role)) fail('ASSISTANT.NOT_OWNER', '学院公示期的异议由学院登记');
+      if (stage === 'school' && !isSchoolRole(actor.role)) fail('ASSISTANT.NOT_OWNER', '学校公示期的异议由学工部登记');
       if (event.applicationId !== null && !call.selected.includes(event.applicationId)) fail('ASSISTANT.NOT_LISTED', '异议所涉人员不在公示名单中', 'applicationId');
       const objection: Objection = { id: event.id, stage: stage ?? 'college', applicationId: event.applicationId, text: event.text, recordedBy: actor.userId, recordedByName: actor.name, recordedAt: at };
       return step({ objections: [...call.objections, objection] });
@@ -113,7 +114,7 @@ export function nextCall(call: Call, event: CallEvent, actor: StepActor, now: nu
         if (objection.answer.reply === event.reply && objection.answer.upheld === event.upheld) return unchanged;
         fail('ASSISTANT.ALREADY_ANSWERED', '该异议已答复');
       }
-      if ((objection.stage === 'college') !== (actor.role !== 'studentAffairs')) fail('ASSISTANT.NOT_OWNER', objection.stage === 'college' ? '学院公示期的异议由学院答复' : '学校公示期的异议由学工部答复');
+      if ((objection.stage === 'college') !== !isSchoolRole(actor.role)) fail('ASSISTANT.NOT_OWNER', objection.stage === 'college' ? '学院公示期的异议由学院答复' : '学校公示期的异议由学工部答复');
       const answered = call.objections.map((o) => (o.id === objection.id ? { ...o, answer: { reply: event.reply, upheld: event.upheld, by: actor.userId, byName: actor.name, at } } : o));
       // An objection found true takes the person it concerns off the list.
       const selected = event.upheld && objection.applicationId ? call.selected.filter((id) => id !== objection.applicationId) : call.selected;

@@ -4,4 +4,4 @@ export { nextSemesterId, previousSemesterId, semesterAt, semestersBefore } from 
 export { addDays, chineseDate, daysBetween, shanghaiDateOf } from './dates';
 export { defaultCalendarRule, ruleCalendar, ruleOnly } from './defaults';
 export { parseCalendarRule, ruleDates, ruleText, semesterIdOf, semesterParts } from './rule';
-export { semesterDatesProblem, weeksOf, type CalendarProblem } from './validate';
+export { checkSemesterDates, semesterDatesProblem, weeksOf, type CalendarProblem } from './validate';

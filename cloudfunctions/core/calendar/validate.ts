@@ -1,6 +1,7 @@
 import type { SetSemesterDates } from '../../../types/calendar';
 import { type CalendarSettings, semesterDates } from './calendar';
 import { nextSemesterId, previousSemesterId } from './current';
+import { DomainError } from '../errors';
 import { chineseDate, daysBetween } from './dates';
 import { ruleOf, semesterParts, yearOfSemester } from './rule';
 
@@ -36,4 +37,10 @@ export function semesterDatesProblem(settings: CalendarSettings, input: SetSemes
   const next = semesterDates(settings, nextSemesterId(semesterId));
   if (end >= next.start) return { field: 'end', message: `与下一学期（${next.id}，${chineseDate(next.start)}开始）重叠` };
   return null;
+}
+
+/** Dates a clerk typed for a semester, refused with the first problem (and the field at fault). */
+export function checkSemesterDates(settings: CalendarSettings, input: SetSemesterDates): void {
+  const problem = semesterDatesProblem(settings, input);
+  if (problem) throw new DomainError('CALENDAR.DATES_INVALID', problem.message, problem.field);
 }

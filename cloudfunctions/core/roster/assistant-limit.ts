@@ -1,3 +1,5 @@
+import { DomainError } from '../errors';
+
 /** Seed 000: one academic assistant serves at most two classes. */
 export const MAX_ASSISTANT_CLASSES = 2;
 
@@ -15,4 +17,9 @@ export function overloadedAssistantRows(rows: readonly { rowNumber: number; assi
     if (n > MAX_ASSISTANT_CLASSES) over.push(r);
   }
   return over;
+}
+
+/** A class staff change that would give the assistant more classes than allowed is refused. */
+export function checkAssistantRoom(name: string, served: number): void {
+  if (served >= MAX_ASSISTANT_CLASSES) throw new DomainError('ROSTER.ASSISTANT_FULL', `${name}已服务 ${served} 个班（每位学业助理最多 ${MAX_ASSISTANT_CLASSES} 个班）`, 'userId');
 }

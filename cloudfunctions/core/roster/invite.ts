@@ -21,3 +21,8 @@ const folded = (s: string) => s.normalize('NFKC').replace(/[\s·•.\-]/g, '').t
 export function inviteProofMatches(registered: { number: string; name: string }, typed: { number: string; name: string }): boolean {
   return registered.number !== '' && folded(typed.number) === folded(registered.number) && folded(registered.name) !== '' && folded(typed.name) === folded(registered.name);
 }
+
+/** An invite is for someone not yet in: a person who joined with WeChat needs none. */
+export function checkInvitable(person: { name: string }, joined: boolean): void {
+  if (joined) throw new DomainError('INVITE.ALREADY_JOINED', `${person.name}已用微信加入，无需邀请码`, 'userId');
+}
