@@ -1,38 +1,45 @@
 import { z } from 'zod';
 import { action } from '../envelope';
 import { id } from '../fields';
-import type { StudentProfile } from './identity';
-import { SetSemesterDates, type CalendarView } from '../calendar';
+import { Gender } from '../domain';
+import { StudentProfile } from './identity';
+import { CalendarView, SetSemesterDates } from '../calendar';
 
-export type ClassSummary = {
-  classId: string;
-  name: string;
-  cohort: number;
-  major: string;
-  size: number;
-  counselorName: string;
-  headTeacherName: string;
-  assistantName?: string;
+export const ClassSummary = z.object({
+  classId: z.string(),
+  name: z.string(),
+  cohort: z.number(),
+  major: z.string(),
+  size: z.number(),
+  counselorName: z.string(),
+  headTeacherName: z.string(),
+  assistantName: z.string().optional(),
   /** How the caller relates to the class (辅导员 / 班主任 / 学业助理 / 学院). */
-  relation: string[];
-};
+  relation: z.array(z.string()),
+});
+export type ClassSummary = z.infer<typeof ClassSummary>;
 
-export type StudentRow = { studentId: string; name: string; gender: '男' | '女'; dormLabel: string };
+export const StudentRow = z.object({ studentId: z.string(), name: z.string(), gender: Gender, dormLabel: z.string() });
+export type StudentRow = z.infer<typeof StudentRow>;
 
-export type StudentDetail = StudentProfile & {
-  dormLabel: string;
+export const StudentDetail = StudentProfile.extend({
+  dormLabel: z.string(),
   /** The number on file, to call: only for staff who handle the student (student.readContact). */
-  parentPhone?: string;
-  parentName?: string;
-};
+  parentPhone: z.string().optional(),
+  parentName: z.string().optional(),
+});
+export type StudentDetail = z.infer<typeof StudentDetail>;
+
+export const ClassStudents = z.object({ classId: z.string(), className: z.string(), students: z.array(StudentRow) });
+export type ClassStudents = z.infer<typeof ClassStudents>;
 
 export const campusApi = {
-  myClasses: action(z.object({})).returns<ClassSummary[]>(),
-  classStudents: action(z.object({ classId: id })).returns<{ classId: string; className: string; students: StudentRow[] }>(),
-  student: action(z.object({ studentId: id })).returns<StudentDetail>(),
+  myClasses: action(z.object({})).returns(z.array(ClassSummary)),
+  classStudents: action(z.object({ classId: id })).returns(ClassStudents),
+  student: action(z.object({ studentId: id })).returns(StudentDetail),
   /** The school calendar around today: the clerk's dates, the rule's elsewhere. */
-  calendar: action(z.object({})).returns<CalendarView>(),
+  calendar: action(z.object({})).returns(CalendarView),
   /** The clerk dates one semester (validated against its neighbours; audited; the same dates again change nothing). */
-  setSemester: action(SetSemesterDates).returns<CalendarView>(),
+  setSemester: action(SetSemesterDates).returns(CalendarView),
 };
 export type CampusApi = typeof campusApi;

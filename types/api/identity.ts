@@ -1,30 +1,32 @@
 import { z } from 'zod';
 import { action } from '../envelope';
-import type { Grant, Role } from '../domain';
+import { Gender, Grant, Role } from '../domain';
 
-export type StudentProfile = {
-  studentId: string;
-  name: string;
-  gender: '男' | '女';
-  classId: string;
-  className: string;
-  cohort: number;
-  major: string;
-  collegeName: string;
-};
+export const StudentProfile = z.object({
+  studentId: z.string(),
+  name: z.string(),
+  gender: Gender,
+  classId: z.string(),
+  className: z.string(),
+  cohort: z.number(),
+  major: z.string(),
+  collegeName: z.string(),
+});
+export type StudentProfile = z.infer<typeof StudentProfile>;
 
-export type Me = {
-  userId: string;
-  name: string;
-  roles: Role[];
-  grants: Grant[];
+export const Me = z.object({
+  userId: z.string(),
+  name: z.string(),
+  roles: z.array(Role),
+  grants: z.array(Grant),
   /** The student themself, for a student. */
-  student?: StudentProfile;
+  student: StudentProfile.optional(),
   /** The bound children, for a parent. */
-  children: StudentProfile[];
-};
+  children: z.array(StudentProfile),
+});
+export type Me = z.infer<typeof Me>;
 
 export const identityApi = {
-  me: action(z.object({})).returns<Me>(),
+  me: action(z.object({})).returns(Me),
 };
 export type IdentityApi = typeof identityApi;
