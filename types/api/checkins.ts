@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { action } from '../envelope';
 import { id, isoTime, text } from '../fields';
-import { ResidentStatus, TalkMode, type CheckinFlag as Flag, type FollowUpStatus } from '../checkin';
+import { CheckinFlag, FollowUp, FollowUpStatus, ResidentStatus, TalkMode } from '../checkin';
 import { DifficultyType, TalkerRole } from '../support';
-import type { DutyRecordKind } from '../duty';
-import type { Place } from '../place';
+import { DutyRecordKind } from '../duty';
+import { Place } from '../place';
 
 const location = z.object(
   {
@@ -111,71 +111,76 @@ export const TeacherContactInput = z.object({
 });
 
 /** What the server kept: the same answer for a first send and a resend. */
-export type CheckinReceipt = {
-  recordId: string;
-  kind: DutyRecordKind;
-  at: string;
-  flags: Flag[];
-  distanceMeters: number | null;
-  placeName: string | null;
+export const CheckinReceipt = z.object({
+  recordId: z.string(),
+  kind: DutyRecordKind,
+  at: z.string(),
+  flags: z.array(CheckinFlag),
+  distanceMeters: z.number().nullable(),
+  placeName: z.string().nullable(),
   /** True when this clientId was already stored: nothing new was written. */
-  duplicate: boolean;
+  duplicate: z.boolean(),
   /** Follow-ups raised for the counselor (absences without leave). */
-  followUps: number;
-};
+  followUps: z.number(),
+});
+export type CheckinReceipt = z.infer<typeof CheckinReceipt>;
 
-export type CheckinOptions = {
-  classes: { classId: string; name: string; roles: string[] }[];
-  dorms: { dormId: string; label: string; classIds: string[]; placeId: string | null }[];
-  places: Place[];
+export const CheckinOptions = z.object({
+  classes: z.array(z.object({ classId: z.string(), name: z.string(), roles: z.array(z.string()) })),
+  dorms: z.array(z.object({ dormId: z.string(), label: z.string(), classIds: z.array(z.string()), placeId: z.string().nullable() })),
+  places: z.array(Place),
   /** The record kinds the caller's duties count (an assistant is not offered 班主任工作会 or 听课). */
-  recordKinds: DutyRecordKind[];
+  recordKinds: z.array(DutyRecordKind),
   /** Shortest face-to-face talk that counts toward one of the caller's duties (an assistant's 30 minutes), else null. */
-  talkMinMinutes: number | null;
-};
+  talkMinMinutes: z.number().nullable(),
+});
+export type CheckinOptions = z.infer<typeof CheckinOptions>;
 
-export type DormResident = { studentId: string; name: string };
+export const DormResident = z.object({ studentId: z.string(), name: z.string() });
+export type DormResident = z.infer<typeof DormResident>;
 
-export type FollowUpRow = {
-  followUpId: string;
-  studentId: string;
-  studentName: string;
-  classId: string;
-  dormLabel: string;
-  reason: 'dormAbsence' | 'difficultyReport';
+export const FollowUpRow = z.object({
+  followUpId: z.string(),
+  studentId: z.string(),
+  studentName: z.string(),
+  classId: z.string(),
+  dormLabel: z.string(),
+  reason: FollowUp.shape.reason,
   /** One line saying why it waits (缺勤未请假 / 学业助理反映的学习困难). */
-  summary: string;
-  reportedByName: string;
-  at: string;
-  status: FollowUpStatus;
-};
+  summary: z.string(),
+  reportedByName: z.string(),
+  at: z.string(),
+  status: FollowUpStatus,
+});
+export type FollowUpRow = z.infer<typeof FollowUpRow>;
 
-export type RecordRow = {
-  recordId: string;
-  kind: DutyRecordKind;
-  at: string;
-  classId: string;
-  label: string;
-  flags: Flag[];
-};
+export const RecordRow = z.object({
+  recordId: z.string(),
+  kind: DutyRecordKind,
+  at: z.string(),
+  classId: z.string(),
+  label: z.string(),
+  flags: z.array(CheckinFlag),
+});
+export type RecordRow = z.infer<typeof RecordRow>;
 
 export const checkinsApi = {
-  options: action(z.object({})).returns<CheckinOptions>(),
-  dormResidents: action(z.object({ classId: id, dormId: id })).returns<DormResident[]>(),
-  dormCheck: action(DormCheckInput).returns<CheckinReceipt>(),
-  classCheck: action(ClassCheckInput).returns<CheckinReceipt>(),
-  lecture: action(LectureInput).returns<CheckinReceipt>(),
-  meeting: action(MeetingInput).returns<CheckinReceipt>(),
-  themedActivity: action(ThemedActivityInput).returns<CheckinReceipt>(),
-  talk: action(TalkInput).returns<CheckinReceipt>(),
-  parentContact: action(ParentContactInput).returns<CheckinReceipt>(),
-  teacherContact: action(TeacherContactInput).returns<CheckinReceipt>(),
-  myRecords: action(z.object({ limit: z.number().int().min(1).max(100).default(30) })).returns<RecordRow[]>(),
-  followUps: action(z.object({ status: z.enum(['open', 'closed']).default('open') })).returns<FollowUpRow[]>(),
+  options: action(z.object({})).returns(CheckinOptions),
+  dormResidents: action(z.object({ classId: id, dormId: id })).returns(z.array(DormResident)),
+  dormCheck: action(DormCheckInput).returns(CheckinReceipt),
+  classCheck: action(ClassCheckInput).returns(CheckinReceipt),
+  lecture: action(LectureInput).returns(CheckinReceipt),
+  meeting: action(MeetingInput).returns(CheckinReceipt),
+  themedActivity: action(ThemedActivityInput).returns(CheckinReceipt),
+  talk: action(TalkInput).returns(CheckinReceipt),
+  parentContact: action(ParentContactInput).returns(CheckinReceipt),
+  teacherContact: action(TeacherContactInput).returns(CheckinReceipt),
+  myRecords: action(z.object({ limit: z.number().int().min(1).max(100).default(30) })).returns(z.array(RecordRow)),
+  followUps: action(z.object({ status: z.enum(['open', 'closed']).default('open') })).returns(z.array(FollowUpRow)),
   /** An assistant (or any class staff) reports a student's learning difficulty to the counselor's queue. */
   reportDifficulty: action(
     z.object({ clientId: sent.clientId, studentId: id, difficulty: DifficultyType.optional(), note: text(500, '情况说明').pipe(z.string().min(1, '请写明学生的学习困难情况')) }),
-  ).returns<{ followUpId: string; duplicate: boolean }>(),
-  closeFollowUp: action(z.object({ followUpId: id })).returns<{ followUpId: string; status: FollowUpStatus }>(),
+  ).returns(z.object({ followUpId: z.string(), duplicate: z.boolean() })),
+  closeFollowUp: action(z.object({ followUpId: id })).returns(z.object({ followUpId: z.string(), status: FollowUpStatus })),
 };
 export type CheckinsApi = typeof checkinsApi;
