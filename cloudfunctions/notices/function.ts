@@ -2,12 +2,16 @@ import { noticesApi } from '../../types/api/notices';
 import { defineFunction } from '../platform/runtime/define-function';
 import { bindParent } from './bind-parent';
 import { bindParentByPhone } from './bind-by-phone';
-import { objections, resolveObjection } from './clerk-actions';
+import { resolveObjection } from './clerk-actions';
+import { objections } from '../application/notices/objections';
+import { childNotices } from '../application/notices/child-notices';
+import { classStatus } from '../application/notices/class-status';
+import { studentNotices } from '../application/notices/student-notices';
 import { inbox } from './inbox-action';
-import { childNotices, parentCopy, returnReceipt } from './parent-actions';
+import { parentCopy, returnReceipt } from './parent-actions';
 import { noticeRecord } from './record-action';
-import { classStatus, createBindingCode, recordPhoneContact } from './staff-actions';
-import { acknowledge, object, studentCopy, studentNotices } from './student-actions';
+import { createBindingCode, recordPhoneContact } from './staff-actions';
+import { acknowledge, object, studentCopy } from './student-actions';
 
 /** Warning notices: student copy and signature, parent binding and receipt, counselor tracking, objections. */
 export const noticesFunction = defineFunction('notices', noticesApi, {

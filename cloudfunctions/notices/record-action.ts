@@ -1,9 +1,9 @@
 import type { NoticesApi } from '../../types/api/notices';
-import { NOTICE_SIGNATURES, type NoticeSignature } from '../../types/notice';
+import { type NoticeSignature } from '../../types/notice';
 import { isAllowed } from '../core/access/authorize';
 import { AccessDeniedError } from '../core/errors';
 import type { ActionSpec } from '../platform/runtime/define-function';
-import { loadNotice, noticeResource } from './notice-access';
+import { loadNotice, noticeResource } from '../application/repositories/notices';
 import { noticeEnding } from '../core/notices/ending';
 
 /**
@@ -20,8 +20,8 @@ export const noticeRecord: ActionSpec<NoticesApi['noticeRecord']> = {
     const resource = { studentId: notice.studentId, classId: notice.classId, collegeId: notice.collegeId };
     if (!isAllowed(ctx.actor, 'notice.readStudentCopy', resource) || !isAllowed(ctx.actor, 'notice.readParentCopy', resource)) throw new AccessDeniedError();
     const [student, parent] = await Promise.all([
-      ctx.store.get<NoticeSignature>(NOTICE_SIGNATURES, `${noticeId}:student`),
-      ctx.store.get<NoticeSignature>(NOTICE_SIGNATURES, `${noticeId}:parent`),
+      ctx.store.get('noticeSignatures', `${noticeId}:student`),
+      ctx.store.get('noticeSignatures', `${noticeId}:parent`),
     ]);
     return {
       noticeId: notice._id,

@@ -1,70 +1,17 @@
-import type { NoticesApi, NoticeStatusRow } from '../../types/api/notices';
-import { isAllowed } from '../core/access/authorize';
+import type { NoticesApi } from '../../types/api/notices';
 import { maskPhone, type Student } from '../../types/domain';
-import type { OutboxMessage } from '../../types/message';
-import { BINDING_CODES, NOTICES, PARENT_BINDINGS, type BindingCode, type Notice, type ParentBinding, type PhoneContact } from '../../types/notice';
-import { DomainError } from '../core/errors';
+import { type BindingCode, type PhoneContact } from '../../types/notice';
+import { assertCallNotAhead, callTime, requireParentPhone } from '../core/notices/answer-checks';
 import { displayCode } from '../core/notices/binding';
 import { shanghai, toIso } from '../core/time/shanghai';
-import { OUTBOX } from '../platform/messenger/outbox';
-import type { ActionSpec, Context } from '../platform/runtime/define-function';
+import type { ActionSpec } from '../platform/runtime/define-function';
 import { DuplicateIdError, queryAll, VersionConflictError } from '../platform/store/store';
-import { classResource, loadClass, loadStudent, studentResource } from '../platform/directory/directory';
-import { bindingCodeHash, CURRENT_BINDING_CODES, currentBindingCodeId, newBindingCode, type CurrentBindingCode } from './binding-codes';
-import { applyEvent, loadNotice, noticeResource } from './notice-access';
-import { parentsOf } from './parents';
-import { noticeSettings } from './settings';
-import { statusRow } from './views';
+import { loadStudent, studentResource } from '../platform/directory/directory';
+import { bindingCodeHash, currentBindingCodeId, newBindingCode, type CurrentBindingCode } from '../application/notices/binding-codes';
+import { applyEvent, loadNotice, noticeResource } from '../application/repositories/notices';
+import { noticeSettings } from '../application/notices/settings';
 
 type Api = NoticesApi;
-
-/** How far ahead of the server a phone's clock may be when it says "now". */
-const CLOCK_SKEW_MS = 5 * 60_000;
-
-/**
- * The counselor's list for a class: per warned student, sent / read / signed or objected /
- * parent bound / receipt or phone contact, overdue after the week (seed 001), flags, refusals.
- */
-export const classStatus: ActionSpec<Api['classStatus']> = {
-  permission: 'notice.trackStatus',
-  resource: (ctx, input) => classResource(ctx.store, input.classId),
-  async run(ctx, { classId }) {
-    const cls = await loadClass(ctx.store, classId);
-    const notices = await queryAll<Notice>(ctx.store, NOTICES, { where: { classId, status: 'issued' }, orderBy: [{ field: 'studentId', direction: 'asc' }] });
-    const ids = notices.map((n) => n._id);
-    const messages: OutboxMessage[] = [];
-    for (let i = 0; i < ids.length; i += 200) messages.push(...(await queryAll<OutboxMessage>(ctx.store, OUTBOX, { where: { subjectId: { in: ids.slice(i, i + 200) } } })));
-    const studentIds = [...new Set(notices.map((n) => n.studentId))];
-    const parents = await parentsOf(ctx.store, studentIds);
-    const bindings = studentIds.length > 0 ? await queryAll<ParentBinding>(ctx.store, PARENT_BINDINGS, { where: { studentId: { in: studentIds } } }) : [];
-    const students = new Map((studentIds.length > 0 ? await queryAll<Student>(ctx.store, 'students', { where: { _id: { in: studentIds } } }) : []).map((s) => [s._id, s]));
-    const nowIso = ctx.nowIso();
-    return {
-      classId,
-      className: cls.name,
-      rows: notices.map((n) =>
-        statusRow(n, {
-          messages,
-          parentBound: (parents.get(n.studentId)?.length ?? 0) > 0,
-          bindingFlagged: bindings.some((b) => b.studentId === n.studentId && b.flags.includes('parentOfUnrelatedStudents')),
-          nowIso,
-          parent: parentContact(ctx, students.get(n.studentId), n),
-        }),
-      ),
-    };
-  },
-};
-
-/**
- * The parent on file as this caller may see it: staff who handle the student (student.readContact:
- * class staff, the clerk) get the number to call; anyone else tracking the list (a leader) sees it
- * masked. A warning is not a disciplinary record, and a phone number is not for everyone either.
- */
-function parentContact(ctx: Context, student: Student | undefined, n: Pick<Notice, 'studentId' | 'classId' | 'collegeId'>): NoticeStatusRow['parent'] {
-  if (!student || !student.parentPhone) return { name: student?.parentName ?? '', phone: '', callable: false };
-  const callable = isAllowed(ctx.actor, 'student.readContact', { studentId: n.studentId, classId: n.classId, collegeId: n.collegeId });
-  return { name: student.parentName, phone: callable ? student.parentPhone : maskPhone(student.parentPhone), callable };
-}
 
 /** Tries of a code-making transaction that lost a race with another one for the same student. */
 const CREATE_RETRIES = 3;
@@ -80,8 +27,8 @@ export const createBindingCode: ActionSpec<Api['createBindingCode']> = {
   resource: (ctx, input) => studentResource(ctx.store, input.studentId),
   async run(ctx, { studentId, days }) {
     const student: Student = await loadStudent(ctx.store, studentId);
-    if (!student.parentPhone) throw new DomainError('BINDING.NO_PHONE', '学院没有登记该生的家长电话，请先核实家长联系方式');
-    const earlier = await queryAll<BindingCode>(ctx.store, BINDING_CODES, { where: { studentId, usedAt: null, revoked: false } });
+    requireParentPhone(student.parentPhone);
+    const earlier = await queryAll(ctx.store, 'bindingCodes', { where: { studentId, usedAt: null, revoked: false } });
     const code = newBindingCode();
     const codeId = bindingCodeHash(code);
     const expiresAt = toIso(shanghai(ctx.nowIso()).add(days ?? noticeSettings.bindingCodeDays, 'day'));
@@ -90,19 +37,19 @@ export const createBindingCode: ActionSpec<Api['createBindingCode']> = {
     for (let attempt = 0; ; attempt++) {
       try {
         await ctx.store.transaction(async (tx) => {
-          const current = await tx.get<CurrentBindingCode>(CURRENT_BINDING_CODES, currentId);
+          const current = await tx.get('bindingCodeCurrent', currentId);
           const stale = new Set([...earlier.map((e) => e._id), ...(current ? [current.codeId] : [])]);
           for (const id of stale) {
-            const old = await tx.get<BindingCode>(BINDING_CODES, id);
-            if (old && !old.usedAt && !old.revoked) await tx.update<BindingCode>(BINDING_CODES, id, { revoked: true }, old._version, ctx.write());
+            const old = await tx.get('bindingCodes', id);
+            if (old && !old.usedAt && !old.revoked) await tx.update('bindingCodes', id, { revoked: true }, old._version, ctx.write());
           }
-          await tx.add(BINDING_CODES, row, ctx.write());
-          if (current) await tx.update<CurrentBindingCode>(CURRENT_BINDING_CODES, currentId, { codeId }, current._version, ctx.write());
-          else await tx.add(CURRENT_BINDING_CODES, { _id: currentId, studentId, codeId }, ctx.write());
+          await tx.add('bindingCodes', row, ctx.write());
+          if (current) await tx.update('bindingCodeCurrent', currentId, { codeId }, current._version, ctx.write());
+          else await tx.add('bindingCodeCurrent', { _id: currentId, studentId, codeId }, ctx.write());
         });
         break;
       } catch (error) {
-        const raced = error instanceof VersionConflictError || (error instanceof DuplicateIdError && error.collection === CURRENT_BINDING_CODES);
+        const raced = error instanceof VersionConflictError || (error instanceof DuplicateIdError && error.collection === 'bindingCodeCurrent');
         if (!raced || attempt >= CREATE_RETRIES) throw error;
       }
     }
@@ -120,10 +67,9 @@ export const recordPhoneContact: ActionSpec<Api['recordPhoneContact']> = {
   resource: (ctx, input) => noticeResource(ctx.store, input.noticeId),
   async run(ctx, { noticeId, at, summary, clientId }) {
     const now = ctx.nowIso();
-    if (Date.parse(at) > Date.parse(now) + CLOCK_SKEW_MS) throw new DomainError('INPUT.INVALID', '通话时间不能晚于现在', 'at');
+    assertCallNotAhead(at, now);
     const notice = await loadNotice(ctx.store, noticeId);
-    if (Date.parse(at) < Date.parse(notice.issuedAt)) throw new DomainError('INPUT.INVALID', '通话时间不能早于通知下发时间', 'at');
-    const calledAt = Date.parse(at) > Date.parse(now) ? now : toIso(at);
+    const calledAt = callTime(at, now, notice.issuedAt);
     const contact: PhoneContact = { at: calledAt, by: ctx.actor.userId, byName: ctx.actor.name, summary, recordedAt: now, ...(clientId ? { clientId } : {}) };
     const result = await ctx.store.transaction((tx) => applyEvent(tx, noticeId, { type: 'phoneContact', contact }, ctx.write()));
     return { phoneContacts: result.notice.phoneContacts };

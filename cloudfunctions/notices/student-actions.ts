@@ -1,29 +1,15 @@
 import type { NoticesApi } from '../../types/api/notices';
-import { signatureBelongsTo } from '../../types/signature';
-import { DomainError } from '../core/errors';
+import { assertOwnSignature } from '../core/notices/answer-checks';
 import type { User } from '../../types/domain';
-import { NOTICE_SIGNATURES, NOTICES, type Notice, type NoticeSignature } from '../../types/notice';
+import { type NoticeSignature } from '../../types/notice';
 import { isAllowed } from '../core/access/authorize';
 import { objectionRaised } from '../core/notices/message-intents';
 import { enqueue } from '../platform/messenger/outbox';
 import type { ActionSpec } from '../platform/runtime/define-function';
-import { queryAll } from '../platform/store/store';
-import { applyEvent, loadNotice, noticeResource } from './notice-access';
-import { studentView, summaryOf } from './views';
+import { applyEvent, loadNotice, noticeResource } from '../application/repositories/notices';
+import { studentView } from '../application/notices/views';
 
 type Api = NoticesApi;
-
-/** The caller's own notices (a student), newest first. */
-export const studentNotices: ActionSpec<Api['studentNotices']> = {
-  permission: 'notice.readStudentCopy',
-  resource: 'list',
-  async run(ctx) {
-    const own = ctx.actor.grants.flatMap((g) => (g.role === 'student' ? [g.studentId] : []));
-    if (own.length === 0) return [];
-    const rows = await queryAll<Notice>(ctx.store, NOTICES, { where: { studentId: { in: own } }, orderBy: [{ field: 'issuedAt', direction: 'desc' }] });
-    return rows.map(summaryOf);
-  },
-};
 
 /** The student copy; the student's first opening is recorded as "read" (staff reading it is not). */
 export const studentCopy: ActionSpec<Api['studentCopy']> = {
@@ -43,15 +29,14 @@ export const acknowledge: ActionSpec<Api['acknowledge']> = {
   permission: 'notice.acknowledge',
   resource: (ctx, input) => noticeResource(ctx.store, input.noticeId),
   async run(ctx, { noticeId, signature, deviceId }) {
-    // An uploaded image must be the one the app put under this notice's folder (types/signature.ts).
-    if (!signatureBelongsTo(signature, noticeId, 'student')) throw new DomainError('INPUT.INVALID', '签名文件与该通知不符，请重新签名', 'signature');
+    assertOwnSignature(signature, noticeId, 'student');
     const at = ctx.nowIso();
     const notice = await ctx.store.transaction(async (tx) => {
       const { notice: next, changed } = await applyEvent(tx, noticeId, { type: 'acknowledge', at, deviceId }, ctx.write());
       const sigId = `${noticeId}:student`;
-      if (changed && !(await tx.get(NOTICE_SIGNATURES, sigId))) {
+      if (changed && !(await tx.get('noticeSignatures', sigId))) {
         const doc: NoticeSignature & { _id: string } = { _id: sigId, noticeId, who: 'student', userId: ctx.actor.userId, image: signature, at };
-        await tx.add(NOTICE_SIGNATURES, doc, ctx.write());
+        await tx.add('noticeSignatures', doc, ctx.write());
       }
       return next;
     });
@@ -68,7 +53,7 @@ export const object: ActionSpec<Api['object']> = {
     const notice = await ctx.store.transaction(async (tx) => {
       const { notice: next, changed } = await applyEvent(tx, noticeId, { type: 'object', at, reason }, ctx.write());
       if (changed) {
-        const clerk = await tx.get<User>('users', next.issuedBy);
+        const clerk = await tx.get('users', next.issuedBy);
         if (clerk) await enqueue(tx, objectionRaised(next, { userId: clerk._id, openid: clerk.openid }, reason, at), ctx.write());
       }
       return next;

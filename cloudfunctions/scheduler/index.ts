@@ -4,7 +4,7 @@ import { openCloudbaseStore } from '../platform/store/cloudbase-store';
 import type { Store } from '../platform/store/store';
 import { queueDutyReminders } from '../duties/reminders-job';
 import { queueCourseTaskReminders } from '../reports/course-tasks';
-import { hourlyWorkDue, runScheduler } from './run';
+import { hourlyWorkDue, runScheduler } from '../application/reminders/scheduler-tick';
 import { isTimerInvocation } from './timer-invocation';
 import { loadWxCloud } from './wx-cloud';
 

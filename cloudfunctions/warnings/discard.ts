@@ -1,7 +1,8 @@
 import type { RunSummary } from '../../types/api/warnings';
-import { DomainError } from '../core/errors';
+import { discardChanges } from '../core/publishing/run-state';
 import type { Context } from '../platform/runtime/define-function';
-import { loadRun, RUNS, summaryOf, type WarningRun } from './run-doc';
+import { loadRun, type WarningRun } from '../application/repositories/runs';
+import { summaryOf } from '../application/warnings/run-summary';
 
 /**
  * The clerk throws a draft away: it stays on record (who, when) as discarded, off the list, and
@@ -9,9 +10,7 @@ import { loadRun, RUNS, summaryOf, type WarningRun } from './run-doc';
  */
 export async function discardRun(ctx: Context, runId: string): Promise<RunSummary> {
   const run = await loadRun(ctx.store, runId);
-  if (run.status === 'discarded') return summaryOf(run);
-  if (run.status === 'published') throw new DomainError('RUN.PUBLISHED', '该名单已发布，不能舍弃');
-  if (run.publishing !== null) throw new DomainError('RUN.PUBLISHING', '该名单正在发布，不能舍弃；请等发布完成');
+  if (!discardChanges(run)) return summaryOf(run);
   const discarded = { at: ctx.nowIso(), by: ctx.actor.userId, byName: ctx.actor.name };
-  return summaryOf(await ctx.store.update<WarningRun>(RUNS, run._id, { status: 'discarded', discarded }, run._version, ctx.write()));
+  return summaryOf(await ctx.store.update('warningRuns', run._id, { status: 'discarded', discarded }, run._version, ctx.write()));
 }

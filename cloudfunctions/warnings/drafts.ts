@@ -3,7 +3,8 @@ import { manualReasonLabel } from '../../types/policy';
 import { classesByIds } from '../platform/directory/directory';
 import type { Context } from '../platform/runtime/define-function';
 import { presetPolicy } from '../core/rules';
-import { RUNS, type WarningRun } from './run-doc';
+import { newestDraft } from '../application/repositories/runs';
+import { classStaffRoles } from '../core/access/own-grants';
 
 /**
  * Seed 002: head teachers and counselors add students to the clerk's list. For each college of
@@ -11,22 +12,11 @@ import { RUNS, type WarningRun } from './run-doc';
  * of the caller's classes only.
  */
 export async function draftsFor(ctx: Context): Promise<DraftView[]> {
-  const classRoles = new Map<string, Set<string>>();
-  for (const g of ctx.actor.grants) {
-    if (g.role !== 'counselor' && g.role !== 'headTeacher') continue;
-    for (const id of g.classIds) classRoles.set(id, (classRoles.get(id) ?? new Set()).add(g.role));
-  }
+  const classRoles = classStaffRoles(ctx.actor.grants);
   const classes = await classesByIds(ctx.store, [...classRoles.keys()]);
   const out: DraftView[] = [];
   for (const collegeId of [...new Set(classes.map((c) => c.collegeId))].sort()) {
-    const [run] = await ctx.store.query<WarningRun>(RUNS, {
-      where: { collegeId, status: 'draft' },
-      orderBy: [
-        { field: 'createdAt', direction: 'desc' },
-        { field: '_id', direction: 'desc' },
-      ],
-      limit: 1,
-    });
+    const run = await newestDraft(ctx.store, collegeId);
     const policy = run ? presetPolicy(run.policyId) : null;
     if (!run || !policy || !policy.manualAdditions.allowed) continue;
     const mine = classes.filter((c) => c.collegeId === collegeId && [...(classRoles.get(c._id) ?? [])].some((r) => policy.manualAdditions.roles.some((allowed) => allowed === r)));

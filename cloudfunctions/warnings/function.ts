@@ -1,6 +1,7 @@
 import { warningsApi } from '../../types/api/warnings';
 import type { Actor } from '../../types/domain';
 import { collegeIdsFor, type Resource } from '../core/access/authorize';
+import { headedDepartmentIn, ownStudentIds } from '../core/access/own-grants';
 import { defaultPolicyId } from '../core/publishing/college-policies';
 import { presets } from '../core/rules';
 import { studentResource } from '../platform/directory/directory';
@@ -10,27 +11,24 @@ import { collegeOf, collegeResource } from '../application/college/college-of';
 import { discardRun } from './discard';
 import { draftsFor } from './drafts';
 import { addManual, clearManual, removeManual } from './manual-actions';
-import { publishRun } from './publish';
-import { courseAnalysis, exportSummary, listRuns, review } from './review';
-import { listWarnings, myWarnings } from './list';
+import { publishRun } from '../application/publishing/publish-run';
+import { courseAnalysis, exportSummary, review } from './review';
+import { listRuns } from '../application/warnings/run-list';
+import { listWarnings, myWarnings } from '../application/warnings/warning-list';
 import { runPolicy } from './run-action';
-import { RUNS } from './run-doc';
 
 /** The caller's own student id (their student grant), or '' when they are not a student. */
-function ownStudentId(grants: { role: string; studentId?: string }[]): string {
-  for (const g of grants) if (g.role === 'student' && g.studentId !== undefined) return g.studentId;
-  return '';
-}
+const ownStudentId = (actor: Actor): string => ownStudentIds(actor.grants)[0] ?? '';
 
 /**
  * The run's college; for a department head also their department there, since a run covers every
  * department of its college (what they then see of it is narrowed by the review scope).
  */
 async function runResource(ctx: { store: Store; actor: Actor }, runId: string): Promise<Resource> {
-  const run = await ctx.store.get<{ collegeId: string }>(RUNS, runId);
+  const run = await ctx.store.get('warningRuns', runId);
   if (!run) return {};
-  for (const g of ctx.actor.grants) if (g.role === 'departmentHead' && g.collegeId === run.collegeId) return { collegeId: run.collegeId, departmentId: g.departmentId };
-  return { collegeId: run.collegeId };
+  const departmentId = headedDepartmentIn(ctx.actor.grants, run.collegeId);
+  return departmentId !== undefined ? { collegeId: run.collegeId, departmentId } : { collegeId: run.collegeId };
 }
 
 /** The clerk's workflow (run → review → manual changes → publish → export) and the warning lists. */
@@ -69,9 +67,9 @@ export const warningsFunction = defineFunction('warnings', warningsApi, {
   mine: {
     permission: 'warnings.read',
     resource: async (ctx) => {
-      const studentId = ownStudentId(ctx.actor.grants);
+      const studentId = ownStudentId(ctx.actor);
       return studentId === '' ? {} : { studentId };
     },
-    run: (ctx) => myWarnings(ctx, ownStudentId(ctx.actor.grants)),
+    run: (ctx) => myWarnings(ctx, ownStudentId(ctx.actor)),
   },
 });

@@ -7,11 +7,12 @@ import { summaryColumns, summaryRows, type ClassFacts } from '../core/publishing
 import { usersByIds } from '../platform/directory/directory';
 import { writeSummaryXlsx } from '../platform/export/summary-xlsx';
 import type { Context } from '../platform/runtime/define-function';
-import { queryAll } from '../platform/store/store';
-import { collegeClasses } from './college-data';
-import { blockOf, collegeNow } from './publishability';
-import { classesInScope, inScope, reviewScope } from './review-scope';
-import { loadRun, policyOfRun, RUNS, summaryOf, type WarningRun } from './run-doc';
+import { collegeClasses } from '../application/warnings/college-data';
+import { blockOf, collegeNow } from '../application/warnings/publishability';
+import { classesInScope, inScope, reviewScope } from '../core/access/review-scope';
+import { loadRun } from '../application/repositories/runs';
+import { summaryOf } from '../application/warnings/run-summary';
+import { policyOfRun } from '../core/publishing/run-state';
 
 async function scopedRun(ctx: Context, runId: string) {
   const run = await loadRun(ctx.store, runId);
@@ -50,28 +51,10 @@ export async function review(
   };
 }
 
-export async function listRuns(ctx: Context, collegeId: string): Promise<RunSummary[]> {
-  const scope = reviewScope(ctx.actor, collegeId);
-  // Discarded drafts stay on record but off the list: they were the pile the clerk cleared.
-  const runs = await queryAll<WarningRun>(ctx.store, RUNS, {
-    where: { collegeId, status: { in: ['draft', 'published'] } },
-    orderBy: [
-      { field: 'createdAt', direction: 'desc' },
-      { field: '_id', direction: 'desc' },
-    ],
-  });
-  const now = runs.some((r) => r.status === 'draft') ? await collegeNow(ctx.store, collegeId) : null;
-  const blocks = new Map<string, RunSummary['publishBlock']>();
-  for (const r of runs) if (now !== null && r.status === 'draft') blocks.set(r._id, await blockOf(r, now));
-  if (scope.all) return runs.map((r) => summaryOf(r, r.entries, blocks.get(r._id) ?? null));
-  const visible = classesInScope(scope, await collegeClasses(ctx.store, collegeId));
-  return runs.map((r) => summaryOf(r, r.entries.filter((e) => visible.has(e.classId)), blocks.get(r._id) ?? null));
-}
-
 export async function courseAnalysis(ctx: Context, runId: string): Promise<CourseAnalysis> {
   const run = await loadRun(ctx.store, runId);
   const scope = reviewScope(ctx.actor, run.collegeId);
-  const college = await ctx.store.get<College>('colleges', run.collegeId);
+  const college = await ctx.store.get('colleges', run.collegeId);
   const deptName = (id: string | null) => college?.departments.find((d) => d.id === id)?.name ?? id ?? '未注明院系';
   return {
     runId: run._id,
@@ -94,7 +77,7 @@ export async function exportSummary(ctx: Context, runId: string): Promise<{ file
     classes.map((c) => [c._id, { name: c.name, major: c.major, cohort: c.cohort, counselorName: staff.get(c.counselorId)?.name ?? '', headTeacherName: staff.get(c.headTeacherId)?.name ?? '' }]),
   );
   const rows = summaryRows(entries, facts);
-  const college = await ctx.store.get<College>('colleges', run.collegeId);
+  const college = await ctx.store.get('colleges', run.collegeId);
   const draft = run.status === 'draft' ? '（未发布草稿）' : '';
   const buffer = await writeSummaryXlsx({
     title: `${college?.name ?? run.collegeId} ${run.semester} 学业警示学生名单汇总表${draft}`,

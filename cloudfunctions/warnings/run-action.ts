@@ -1,19 +1,19 @@
-import type { RunEntry, RunSummary } from '../../types/api/warnings';
-import { GRADE_CORRECTIONS, type GradeCorrection, type GradeRow } from '../../types/grade';
-import type { ManualEntry, Policy } from '../../types/policy';
-import { DomainError } from '../core/errors';
+import type { RunSummary } from '../../types/api/warnings';
+import { type GradeCorrection, type GradeRow } from '../../types/grade';
 import { policyFor } from '../core/publishing/college-policies';
+import { requirePolicy } from '../core/publishing/manual-change';
 import { withParameters } from '../core/rules/parameters';
 import { collegeParameterValues } from '../application/policies/settings-store';
-import { correctedRows, correctionLines } from '../core/publishing/grade-corrections';
-import { isListed, owedCourses, toRunEntries, toRunEntry, type EntryDirectory } from '../core/publishing/run-entries';
+import { correctedRows } from '../core/publishing/grade-corrections';
+import { toRunEntries, type EntryDirectory } from '../core/publishing/run-entries';
 import { evaluatePolicy, type Evaluation } from '../core/rules';
-import { usersByIds } from '../platform/directory/directory';
 import type { Context } from '../platform/runtime/define-function';
 import { queryAll } from '../platform/store/store';
-import { collegeClasses, collegeGrades, collegeStudents, studentGrades } from './college-data';
-import { collegeNow } from './publishability';
-import { RUNS, summaryOf, type WarningRun } from './run-doc';
+import { collegeClasses, collegeGrades, collegeStudents } from '../application/warnings/college-data';
+import { collegeNow } from '../application/warnings/publishability';
+import { withCorrections } from '../application/warnings/reevaluate-student';
+import { type WarningRun } from '../application/repositories/runs';
+import { summaryOf } from '../application/warnings/run-summary';
 
 /** Department of each course as the grades name it (the smallest, so row order does not matter). */
 function departmentsOf(rows: ReadonlyArray<GradeRow>): Map<string, string> {
@@ -42,11 +42,10 @@ function flagged(evaluation: Evaluation, rows: ReadonlyArray<GradeRow>): Pick<Wa
 export async function runPolicy(ctx: Context, collegeId: string, semester: string, policyId: string | undefined): Promise<RunSummary> {
   const preset = policyFor(collegeId, policyId);
   // The college's own thresholds (gxu-ee's university ones), set in the app (policies.save).
-  const policy = preset && withParameters(preset, await collegeParameterValues(ctx.store, collegeId, preset.id));
-  if (!policy) throw new DomainError('POLICY.UNKNOWN', policyId ? `没有这个警示政策：${policyId}` : '本学院尚未配置警示政策', 'policyId');
+  const policy = requirePolicy(preset && withParameters(preset, await collegeParameterValues(ctx.store, collegeId, preset.id)), policyId);
   const classes = await collegeClasses(ctx.store, collegeId);
   // Grade rows as corrected after objections: every run reads them so, and the draft records how many it saw.
-  const corrections = await queryAll<GradeCorrection>(ctx.store, GRADE_CORRECTIONS, { where: { collegeId }, orderBy: [{ field: '_id', direction: 'asc' }] });
+  const corrections = await queryAll(ctx.store, 'gradeCorrections', { where: { collegeId }, orderBy: [{ field: '_id', direction: 'asc' }] });
   const rows = correctedRows(
     await collegeGrades(
       ctx.store,
@@ -88,54 +87,5 @@ export async function runPolicy(ctx: Context, collegeId: string, semester: strin
     basis: { publishedRunId: (await now.lastPublishOf(semester))?.runId ?? null, corrections: corrections.length },
     discarded: null,
   };
-  return summaryOf(await ctx.store.add(RUNS, doc, ctx.write()));
-}
-
-/**
- * One student's entry again, with the run's manual entries for them: the student is judged on
- * their own rows (the course tally plays no part in a level), so this equals a whole re-run.
- * Rows are read as corrected (stored corrections plus `newCorrections`, not stored yet);
- * `keepUnlisted` returns the entry of a student the rules no longer list (a withdrawn warning).
- */
-export async function reevaluateStudent(
-  ctx: Context,
-  run: Pick<WarningRun, 'semester' | 'previous'>,
-  policy: Policy,
-  studentId: string,
-  manual: ManualEntry[],
-  newCorrections: ReadonlyArray<GradeCorrection> = [],
-  options: { keepUnlisted?: boolean } = {},
-): Promise<RunEntry | null> {
-  const stored = await queryAll<GradeCorrection>(ctx.store, GRADE_CORRECTIONS, { where: { studentId } });
-  const corrections = [...stored, ...newCorrections];
-  const rows = correctedRows(await studentGrades(ctx.store, studentId), corrections);
-  const previous = run.previous.filter((p) => p.studentId === studentId);
-  const mine = manual.filter((m) => m.studentId === studentId);
-  const evaluation = evaluatePolicy(policy, rows, { semester: run.semester, previous, manual: mine });
-  const rejected = evaluation.rejectedManual[0];
-  if (rejected) throw new DomainError('MANUAL.REJECTED', rejected.message, 'reason');
-  const result = evaluation.students.find((s) => s.studentId === studentId);
-  if (!result || (!isListed(result) && options.keepUnlisted !== true)) return null;
-  const student = await ctx.store.get<{ name: string; classId: string }>('students', studentId);
-  const cls = student ? await ctx.store.get<{ name: string }>('classes', student.classId) : null;
-  const users = await usersByIds(ctx.store, mine.map((m) => m.by));
-  const dir: EntryDirectory = {
-    students: new Map(student ? [[studentId, { name: student.name, classId: student.classId }]] : []),
-    classNames: new Map(student && cls ? [[student.classId, cls.name]] : []),
-    userNames: new Map([...users.values()].map((u) => [u._id, u.name])),
-    previousWarnings: new Map(previous.map((p) => [p.studentId, p.warningId])),
-  };
-  const owed = owedCourses(policy, run.semester, rows, new Set([studentId]));
-  const [entry] = withCorrections([toRunEntry(policy, result, dir, owed.get(studentId) ?? [])], corrections, run.semester);
-  return entry ?? null;
-}
-
-/** Entries carry the student's corrected grade rows, so the list and the 汇总表 show them. */
-function withCorrections(entries: RunEntry[], corrections: ReadonlyArray<GradeCorrection>, semester: string): RunEntry[] {
-  if (corrections.length === 0) return entries;
-  const lines = correctionLines(corrections, semester);
-  return entries.map((e) => {
-    const mine = lines.get(e.studentId);
-    return mine ? { ...e, corrections: mine } : e;
-  });
+  return summaryOf(await ctx.store.add('warningRuns', doc, ctx.write()));
 }

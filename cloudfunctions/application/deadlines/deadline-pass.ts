@@ -1,15 +1,15 @@
-import type { ClassInfo, User } from '../../types/domain';
-import type { OutboxMessage } from '../../types/message';
-import { NOTICES, type Notice } from '../../types/notice';
-import { deadlineMessages, type MessageIntent } from '../core/notices/message-intents';
-import { digestSubject, overdueDigest, type OverdueNotice } from '../core/notices/overdue-digest';
-import { isParentContactOverdue, parentContactOf } from '../core/notices/parent-contact';
-import type { Clock } from '../core/time/clock';
-import { toIso } from '../core/time/shanghai';
-import { enqueue, OUTBOX } from '../platform/messenger/outbox';
-import { usersByIds } from '../platform/directory/directory';
-import { mapSurviving } from '../platform/runtime/skip-bad-records';
-import { queryAll, type Store, type Stored } from '../platform/store/store';
+import type { ClassInfo, User } from '../../../types/domain';
+import type { OutboxMessage } from '../../../types/message';
+import { type Notice } from '../../../types/notice';
+import { deadlineMessages, type MessageIntent } from '../../core/notices/message-intents';
+import { digestSubject, overdueDigest, type OverdueNotice } from '../../core/notices/overdue-digest';
+import { isParentContactOverdue, parentContactOf } from '../../core/notices/parent-contact';
+import type { Clock } from '../../core/time/clock';
+import { toIso } from '../../core/time/shanghai';
+import { enqueue } from '../../platform/messenger/outbox';
+import { usersByIds } from '../../platform/directory/directory';
+import { mapSurviving } from '../../platform/runtime/skip-bad-records';
+import { queryAll, type Store, type Stored } from '../../platform/store/store';
 import { parentsOf } from '../notices/parents';
 
 export type DeadlinePassResult = { notices: number; queued: number };
@@ -22,16 +22,16 @@ export type DeadlinePassResult = { notices: number; queued: number };
  */
 export async function queueDeadlineMessages(store: Store, clock: Clock): Promise<DeadlinePassResult> {
   const nowIso = toIso(clock.now());
-  const issued = await queryAll<Notice>(store, NOTICES, { where: { status: 'issued', receipt: null } });
+  const issued = await queryAll(store, 'notices', { where: { status: 'issued', receipt: null } });
   // One unreadable notice is reported and skipped: the pass serves every college every minute.
-  const open = mapSurviving(NOTICES, issued, idOf, (n) => (parentContactOf(n) === 'none' && readableForDeadlines(n) ? n : null)).filter((n) => n !== null);
+  const open = mapSurviving('notices', issued, idOf, (n) => (parentContactOf(n) === 'none' && readableForDeadlines(n) ? n : null)).filter((n) => n !== null);
   if (open.length === 0) return { notices: 0, queued: 0 };
   const parents = await parentsOf(store, [...new Set(open.map((n) => n.studentId))]);
-  const classes = new Map((await queryAll<ClassInfo>(store, 'classes', { where: { _id: { in: [...new Set(open.map((n) => n.classId))] } } })).map((c) => [c._id, c]));
+  const classes = new Map((await queryAll(store, 'classes', { where: { _id: { in: [...new Set(open.map((n) => n.classId))] } } })).map((c) => [c._id, c]));
   const counselors = await usersByIds(store, [...new Set([...classes.values()].map((c) => c.counselorId))]);
   const queued = await queuedAbout(store, [...open.map((n) => n._id), ...[...counselors.keys()].map(digestSubject)]);
 
-  const intents: MessageIntent[] = mapSurviving(NOTICES, open, idOf, (notice) => deadlineMessages(notice, { parents: parents.get(notice.studentId) ?? [], nowIso })).flat();
+  const intents: MessageIntent[] = mapSurviving('notices', open, idOf, (notice) => deadlineMessages(notice, { parents: parents.get(notice.studentId) ?? [], nowIso })).flat();
   for (const [counselorId, overdue] of overdueByCounselor(open, classes, queued, nowIso)) {
     const counselor: User | undefined = counselors.get(counselorId);
     if (!counselor) continue;
@@ -93,7 +93,7 @@ const SUBJECT_CHUNK = 500;
 async function queuedAbout(store: Store, subjectIds: string[]): Promise<OutboxMessage[]> {
   const rows: OutboxMessage[] = [];
   for (let i = 0; i < subjectIds.length; i += SUBJECT_CHUNK) {
-    rows.push(...(await queryAll<OutboxMessage>(store, OUTBOX, { where: { subjectId: { in: subjectIds.slice(i, i + SUBJECT_CHUNK) } } })));
+    rows.push(...(await queryAll(store, 'outbox', { where: { subjectId: { in: subjectIds.slice(i, i + SUBJECT_CHUNK) } } })));
   }
   return rows;
 }

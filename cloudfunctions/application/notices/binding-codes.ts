@@ -1,5 +1,5 @@
 import { createHash, randomInt } from 'node:crypto';
-import { CODE_ALPHABET, CODE_LENGTH, normalizeCode } from '../core/notices/binding';
+import { CODE_ALPHABET, CODE_LENGTH, normalizeCode } from '../../core/notices/binding';
 
 /** A fresh one-time code from a cryptographic source (31⁸ ≈ 8.5×10¹¹ codes). */
 export function newBindingCode(): string {

@@ -1,15 +1,15 @@
-import { NOTICES, type Notice } from '../../types/notice';
-import type { Warning } from '../../types/warning';
-import { warningIssued } from '../core/notices/message-intents';
-import { renderNotice, type Correction, type NoticeNames } from '../core/notices/render';
-import { templateFor } from '../core/notices/templates';
-import { shanghai, toIso } from '../core/time/shanghai';
-import { enqueue } from '../platform/messenger/outbox';
-import type { Store, TxStore, WriteContext } from '../platform/store/store';
+import { type Notice } from '../../../types/notice';
+import type { Warning } from '../../../types/warning';
+import { warningIssued } from '../../core/notices/message-intents';
+import { renderNotice, type Correction, type NoticeNames } from '../../core/notices/render';
+import { templateFor } from '../../core/notices/templates';
+import { shanghai, toIso } from '../../core/time/shanghai';
+import { enqueue } from '../../platform/messenger/outbox';
+import type { Store, TxStore, WriteContext } from '../../platform/store/store';
 import { loadNoticeNames } from './notice-names';
 import { noticeSettings, studentUserId } from './settings';
 
-export type { NoticeNames } from '../core/notices/render';
+export type { NoticeNames } from '../../core/notices/render';
 
 export type IssuedNotice = { notice: Notice; created: boolean; messageQueued: boolean };
 
@@ -36,7 +36,7 @@ export async function issueNoticesInTx(
 ): Promise<IssuedNotice> {
   const version = options.version ?? 1;
   const id = noticeIdOf(warning._id, version);
-  const existing = await tx.get<Notice>(NOTICES, id);
+  const existing = await tx.get('notices', id);
   if (existing) return { notice: existing, created: false, messageQueued: false };
   const correction = options.correction ?? null;
   const issuedAt = version === 1 ? warning.publishedAt : ctx.at;
@@ -66,8 +66,8 @@ export async function issueNoticesInTx(
     phoneContacts: [],
     flags: [],
   };
-  await tx.add(NOTICES, notice, ctx);
-  const student = options.announce === false ? null : await tx.get<{ openid: string }>('users', studentUserId(warning.studentId));
+  await tx.add('notices', notice, ctx);
+  const student = options.announce === false ? null : await tx.get('users', studentUserId(warning.studentId));
   const messageQueued = student ? await enqueue(tx, warningIssued(notice, { userId: student._id, openid: student.openid }, warning.change === 'escalated'), ctx) : false;
   return { notice, created: true, messageQueued };
 }

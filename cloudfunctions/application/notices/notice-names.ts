@@ -1,18 +1,17 @@
-import { roleLabel, type ClassInfo, type College, type Student, type User } from '../../types/domain';
-import type { Warning } from '../../types/warning';
-import type { NoticeNames, StaffContact } from '../core/notices/render';
-import { usersByIds } from '../platform/directory/directory';
-import { queryAll, type Store } from '../platform/store/store';
+import { roleLabel, type ClassInfo, type College, type Student, type User } from '../../../types/domain';
+import type { Warning } from '../../../types/warning';
+import { staffRoleFor } from '../../core/access/own-grants';
+import type { NoticeNames, StaffContact } from '../../core/notices/render';
+import { usersByIds } from '../../platform/directory/directory';
+import { queryAll, type Store } from '../../platform/store/store';
 
 /** Students per `in` query. */
 const CHUNK = 500;
 
 /** "辅导员张伟": the role by which the person reaches the student's class, then their name. */
 function withRole(user: User, classId: string): string {
-  const grant =
-    user.grants.find((g) => (g.role === 'counselor' || g.role === 'headTeacher') && g.classIds.includes(classId)) ??
-    user.grants.find((g) => g.role === 'clerk' || g.role === 'counselor' || g.role === 'headTeacher');
-  return grant ? `${roleLabel[grant.role]}${user.name}` : user.name;
+  const role = staffRoleFor(user.grants, classId);
+  return role ? `${roleLabel[role]}${user.name}` : user.name;
 }
 
 function contactOf(role: StaffContact['role'], user: User | undefined): StaffContact[] {
@@ -29,10 +28,10 @@ export async function loadNoticeNames(store: Store, warnings: (Pick<Warning, 'st
   const manualBy = new Map(warnings.flatMap((w) => (w.manual ? [[w.studentId, w.manual.by] as const] : [])));
   const out = new Map<string, NoticeNames>();
   for (let i = 0; i < ids.length; i += CHUNK) {
-    const students = await queryAll<Student>(store, 'students', { where: { _id: { in: ids.slice(i, i + CHUNK) } } });
-    const classes = new Map((await queryAll<ClassInfo>(store, 'classes', { where: { _id: { in: [...new Set(students.map((s) => s.classId))] } } })).map((c) => [c._id, c]));
+    const students = await queryAll(store, 'students', { where: { _id: { in: ids.slice(i, i + CHUNK) } } });
+    const classes = new Map((await queryAll(store, 'classes', { where: { _id: { in: [...new Set(students.map((s) => s.classId))] } } })).map((c) => [c._id, c]));
     const colleges = new Map<string, string>();
-    for (const collegeId of new Set(students.map((s) => s.collegeId))) colleges.set(collegeId, (await store.get<College>('colleges', collegeId))?.name ?? '学院');
+    for (const collegeId of new Set(students.map((s) => s.collegeId))) colleges.set(collegeId, (await store.get('colleges', collegeId))?.name ?? '学院');
     const staffIds = [...classes.values()].flatMap((c) => [c.counselorId, c.headTeacherId]);
     const users = await usersByIds(store, [...new Set([...staffIds, ...students.flatMap((s) => manualBy.get(s._id) ?? [])])]);
     for (const s of students) {

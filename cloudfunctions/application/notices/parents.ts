@@ -1,8 +1,9 @@
-import type { User } from '../../types/domain';
-import { PARENT_BINDINGS, type ParentBinding } from '../../types/notice';
-import type { Recipient } from '../core/notices/message-intents';
-import { queryAll, type Store } from '../platform/store/store';
-import { usersByIds } from '../platform/directory/directory';
+import type { User } from '../../../types/domain';
+import { type ParentBinding } from '../../../types/notice';
+import { isParentOf } from '../../core/access/own-grants';
+import type { Recipient } from '../../core/notices/message-intents';
+import { queryAll, type Store } from '../../platform/store/store';
+import { usersByIds } from '../../platform/directory/directory';
 import { seededParentUserId } from './settings';
 
 /**
@@ -15,7 +16,7 @@ export async function parentsOf(store: Store, studentIds: string[]): Promise<Map
   if (studentIds.length === 0) return out;
   const bindings: ParentBinding[] = [];
   for (let i = 0; i < studentIds.length; i += 500) {
-    bindings.push(...(await queryAll<ParentBinding>(store, PARENT_BINDINGS, { where: { studentId: { in: studentIds.slice(i, i + 500) } } })));
+    bindings.push(...(await queryAll(store, 'parentBindings', { where: { studentId: { in: studentIds.slice(i, i + 500) } } })));
   }
   const candidates = [...bindings.map((b) => ({ studentId: b.studentId, userId: b.userId })), ...studentIds.map((id) => ({ studentId: id, userId: seededParentUserId(id) }))];
   const users: Map<string, User> = await usersByIds(store, candidates.map((c) => c.userId));
@@ -23,7 +24,7 @@ export async function parentsOf(store: Store, studentIds: string[]): Promise<Map
     const user = users.get(userId);
     const list = out.get(studentId);
     if (!user || !list || list.some((r) => r.userId === userId)) continue;
-    if (user.grants.some((g) => g.role === 'parent' && g.childIds.includes(studentId))) list.push({ userId, openid: user.openid });
+    if (isParentOf(user.grants, studentId)) list.push({ userId, openid: user.openid });
   }
   return out;
 }

@@ -1,5 +1,5 @@
-import { NOTICES, type Notice, type NoticeStatePatch } from '../../types/notice';
-import type { TxStore, WriteContext } from '../platform/store/store';
+import { type Notice, type NoticeStatePatch } from '../../../types/notice';
+import type { TxStore, WriteContext } from '../../platform/store/store';
 import { noticeIdOf } from './issue';
 
 /** Why a warning's notice stops being in force: a later publication replaced or lifted the warning. */
@@ -18,12 +18,12 @@ const MAX_VERSIONS = 50;
 export async function retireNoticesInTx(tx: TxStore, warningId: string, retirement: NoticeRetirement, write: WriteContext): Promise<number> {
   let retired = 0;
   for (let version = 1; version <= MAX_VERSIONS; version++) {
-    const notice = await tx.get<Notice>(NOTICES, noticeIdOf(warningId, version));
+    const notice = await tx.get('notices', noticeIdOf(warningId, version));
     if (!notice) break;
     if (notice.status !== 'issued') continue;
     const patch: NoticeStatePatch =
       retirement.kind === 'superseded' ? { status: 'superseded', endedAs: 'replaced', supersededBy: noticeIdOf(retirement.byWarningId) } : { status: 'superseded', endedAs: 'lifted' };
-    await tx.update<Notice>(NOTICES, notice._id, patch, notice._version, write);
+    await tx.update('notices', notice._id, patch, notice._version, write);
     retired++;
   }
   return retired;

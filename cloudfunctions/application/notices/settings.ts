@@ -1,4 +1,4 @@
-import { messagesConfig } from '../core/messages/config';
+import { messagesConfig } from '../../core/messages/config';
 
 /** Notice deadlines and anti-"fake parent" thresholds, from config/messages.json. */
 export const noticeSettings = messagesConfig.notices;

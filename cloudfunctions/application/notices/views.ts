@@ -1,9 +1,9 @@
-import type { NoticeStatusRow, NoticeSummary, ParentNoticeView, StudentNoticeView } from '../../types/api/notices';
-import type { OutboxMessage } from '../../types/message';
-import type { Notice } from '../../types/notice';
-import { noticeEnding } from '../core/notices/ending';
-import { isParentContactOverdue, parentContactOf } from '../core/notices/parent-contact';
-import { subscribeIds } from '../platform/messenger/template-ids';
+import type { NoticeStatusRow, NoticeSummary, ParentNoticeView, StudentNoticeView } from '../../../types/api/notices';
+import type { OutboxMessage } from '../../../types/message';
+import type { Notice } from '../../../types/notice';
+import { noticeEnding } from '../../core/notices/ending';
+import { isParentContactOverdue, parentContactOf } from '../../core/notices/parent-contact';
+import { subscribeIds } from '../../platform/messenger/template-ids';
 
 export function summaryOf(n: Notice): NoticeSummary {
   return {

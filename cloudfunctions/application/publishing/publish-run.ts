@@ -1,17 +1,18 @@
-import type { PublishResult } from '../../types/api/warnings';
-import { WARNINGS, type Warning } from '../../types/warning';
-import { warningLifted } from '../core/notices/answer-intents';
-import { DomainError } from '../core/errors';
-import { planPublication, type PublishStep } from '../core/publishing/publish-plan';
+import type { PublishResult } from '../../../types/api/warnings';
+import { type Warning } from '../../../types/warning';
+import { warningLifted } from '../../core/notices/answer-intents';
+import { planPublication, type PublishStep } from '../../core/publishing/publish-plan';
 import { issueNoticesInTx, loadNoticeNames, type NoticeNames } from '../notices/issue';
 import { retireNoticesInTx } from '../notices/retire';
 import { studentUserId } from '../notices/settings';
-import { enqueue } from '../platform/messenger/outbox';
-import type { Context } from '../platform/runtime/define-function';
-import { queryAll, type TxStore, type WriteContext } from '../platform/store/store';
-import { blockOf, collegeNow } from './publishability';
-import { noteWarningInDigest } from '../reports/warning-digest-store';
-import { loadRun, policyOfRun, RUNS, type WarningRun } from './run-doc';
+import { enqueue } from '../../platform/messenger/outbox';
+import type { Context } from '../../platform/runtime/define-function';
+import type { TxStore, WriteContext } from '../../platform/store/store';
+import { blockOf, collegeNow } from '../warnings/publishability';
+import { noteWarningInDigest } from '../../reports/warning-digest-store';
+import { loadRun, type WarningRun } from '../repositories/runs';
+import { warningsOfRun } from '../repositories/warnings';
+import { assertPublishable, policyOfRun } from '../../core/publishing/run-state';
 
 /** A call stops taking new students after this long (a cloud function has 60 s); the next call resumes. */
 export const publishSettings = { budgetMs: 20_000 };
@@ -31,26 +32,26 @@ async function applyStep(tx: TxStore, step: PublishStep, run: { _id: string; pub
   // An unchanged student keeps their warning and all that hangs on it: nothing is written.
   if (step.kind === 'keep') return out;
   if (step.kind === 'lift') {
-    const prev = await tx.get<Warning>(WARNINGS, step.warningId);
+    const prev = await tx.get('warnings', step.warningId);
     if (prev && prev.status === 'active') {
-      const lifted = await tx.update<Warning>(WARNINGS, prev._id, { status: 'lifted', liftedAt: run.publishing.at, liftedByRun: run._id }, prev._version, write);
+      const lifted = await tx.update('warnings', prev._id, { status: 'lifted', liftedAt: run.publishing.at, liftedByRun: run._id }, prev._version, write);
       await noteWarningInDigest(tx, lifted, write);
       await retireNoticesInTx(tx, prev._id, { kind: 'lifted' }, write);
-      const student = await tx.get<{ openid: string }>('users', studentUserId(prev.studentId));
+      const student = await tx.get('users', studentUserId(prev.studentId));
       if (student) await enqueue(tx, warningLifted(prev, { userId: student._id, openid: student.openid }, run.publishing.at), write);
       out.lifted = 1;
     }
     return out;
   }
   // Written already by an earlier, interrupted publish: nothing to do for this student.
-  if (await tx.get<Warning>(WARNINGS, step.warning._id)) return out;
-  await tx.add(WARNINGS, step.warning, write);
+  if (await tx.get('warnings', step.warning._id)) return out;
+  await tx.add('warnings', step.warning, write);
   await noteWarningInDigest(tx, step.warning, write);
   out.published = 1;
   if (step.supersede !== null) {
-    const prev = await tx.get<Warning>(WARNINGS, step.supersede);
+    const prev = await tx.get('warnings', step.supersede);
     if (prev && prev.status === 'active') {
-      await noteWarningInDigest(tx, await tx.update<Warning>(WARNINGS, prev._id, { status: 'superseded', supersededBy: step.warning._id }, prev._version, write), write);
+      await noteWarningInDigest(tx, await tx.update('warnings', prev._id, { status: 'superseded', supersededBy: step.warning._id }, prev._version, write), write);
       await retireNoticesInTx(tx, prev._id, { kind: 'superseded', byWarningId: step.warning._id }, write);
       out.superseded = 1;
     }
@@ -76,15 +77,15 @@ export async function publishRun(ctx: Context, runId: string, budgetMs = publish
   // Published, corrected or discarded since this draft was made: its changes were measured against old facts.
   const now = await collegeNow(ctx.store, run.collegeId);
   const block = await blockOf(run, now);
-  if (block !== null) throw new DomainError(block.code, block.message);
+  assertPublishable(block);
   const active = now.active;
 
   if (run.publishing === null) {
-    run = await ctx.store.update<WarningRun>(RUNS, run._id, { publishing: { at: ctx.nowIso(), by: ctx.actor.userId } }, run._version, ctx.write());
+    run = await ctx.store.update('warningRuns', run._id, { publishing: { at: ctx.nowIso(), by: ctx.actor.userId } }, run._version, ctx.write());
   }
   const publishing = run.publishing ?? { at: ctx.nowIso(), by: ctx.actor.userId };
   // What an interrupted call already wrote: this run's warnings, and earlier warnings no longer active.
-  const written = new Set((await queryAll<Warning>(ctx.store, WARNINGS, { where: { runId: run._id } })).map((w) => w._id));
+  const written = new Set((await warningsOfRun(ctx.store, run._id)).map((w) => w._id));
   const stillActive = new Set(active.map((w) => w._id));
   const planned = planPublication({ runId: run._id, collegeId: run.collegeId, semester: run.semester, policyId: run.policyId }, policy, run.entries, {
     userId: publishing.by,
@@ -112,7 +113,7 @@ export async function publishRun(ctx: Context, runId: string, budgetMs = publish
     result.lifted += out.lifted;
     result.notices += out.notices;
   }
-  const publisher = publishing.by === ctx.actor.userId ? ctx.actor.name : ((await ctx.store.get<{ name: string }>('users', publishing.by))?.name ?? '');
-  await ctx.store.update<WarningRun>(RUNS, run._id, { status: 'published', publishedAt: publishing.at, publishedBy: publishing.by, publishedByName: publisher }, run._version, write);
+  const publisher = publishing.by === ctx.actor.userId ? ctx.actor.name : ((await ctx.store.get('users', publishing.by))?.name ?? '');
+  await ctx.store.update('warningRuns', run._id, { status: 'published', publishedAt: publishing.at, publishedBy: publishing.by, publishedByName: publisher }, run._version, write);
   return result;
 }

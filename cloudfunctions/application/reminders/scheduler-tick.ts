@@ -1,9 +1,9 @@
-import type { Clock } from '../core/time/clock';
-import { shanghai } from '../core/time/shanghai';
-import { sendDue, type SendPassResult } from '../platform/messenger/send-pass';
-import type { MessageSender } from '../platform/messenger/sender';
-import type { Store } from '../platform/store/store';
-import { queueDeadlineMessages, type DeadlinePassResult } from './deadline-pass';
+import type { Clock } from '../../core/time/clock';
+import { shanghai } from '../../core/time/shanghai';
+import { sendDue, type SendPassResult } from '../../platform/messenger/send-pass';
+import type { MessageSender } from '../../platform/messenger/sender';
+import type { Store } from '../../platform/store/store';
+import { queueDeadlineMessages, type DeadlinePassResult } from '../deadlines/deadline-pass';
 
 export type SchedulerResult = { deadlines: DeadlinePassResult; send: SendPassResult };
 

@@ -1,18 +1,20 @@
-import { NOTICES, type Notice } from '../../types/notice';
-import type { Resource } from '../core/access/authorize';
-import { DomainError, NotFoundError } from '../core/errors';
-import { transition, type NoticeEvent } from '../core/notices/workflow';
-import type { Store, Stored, TxStore, WriteContext } from '../platform/store/store';
+import { type Notice } from '../../../types/notice';
+import type { Resource } from '../../core/access/authorize';
+import { NotFoundError } from '../../core/errors';
+import { parentContactOf } from '../../core/notices/parent-contact';
+import { transition, type NoticeEvent } from '../../core/notices/workflow';
+import { queryAll, type Store, type Stored, type TxStore, type WriteContext } from '../../platform/store/store';
+import { noteDutySource } from '../digests/duty-digests';
 
 export async function loadNotice(store: Store | TxStore, noticeId: string): Promise<Stored<Notice>> {
-  const notice = await store.get<Notice>(NOTICES, noticeId);
+  const notice = await store.get('notices', noticeId);
   if (!notice) throw new NotFoundError('该通知');
   return notice;
 }
 
 /** Whose notice it is, for `authorize`; an unknown id reaches no one (denied before "not found"). */
 export async function noticeResource(store: Store, noticeId: string): Promise<Resource> {
-  const notice = await store.get<Notice>(NOTICES, noticeId);
+  const notice = await store.get('notices', noticeId);
   return notice ? { studentId: notice.studentId, classId: notice.classId, collegeId: notice.collegeId } : {};
 }
 
@@ -21,14 +23,26 @@ export async function noticeResource(store: Store, noticeId: string): Promise<Re
  * transition, writes only the state fields (never the copies) with a version check.
  */
 export async function applyEvent(tx: TxStore, noticeId: string, event: NoticeEvent, ctx: WriteContext): Promise<{ notice: Stored<Notice>; changed: boolean }> {
-  const notice = await tx.get<Notice>(NOTICES, noticeId);
+  const notice = await tx.get('notices', noticeId);
   if (!notice) throw new NotFoundError('该通知');
   const { patch, changed } = transition(notice, event);
   if (!changed) return { notice, changed };
-  const updated = await tx.update<Notice>(NOTICES, noticeId, patch, notice._version, ctx);
+  const updated = await tx.update('notices', noticeId, patch, notice._version, ctx);
+  await noteDutySource(tx, 'notices', notice, updated, ctx);
   return { notice: updated, changed };
 }
 
-export function assertNotice(condition: boolean, code: string, message: string, field?: string): asserts condition {
-  if (!condition) throw new DomainError(code, message, field);
+/** Every notice of these students (their own, or a parent's children), newest first. */
+export async function noticesOfStudents(store: Store, studentIds: string[]): Promise<Stored<Notice>[]> {
+  return queryAll(store, 'notices', { where: { studentId: { in: studentIds } }, orderBy: [{ field: 'issuedAt', direction: 'desc' }] });
+}
+
+/** The class's notices in force, by student. */
+export async function issuedNoticesOfClass(store: Store, classId: string): Promise<Stored<Notice>[]> {
+  return queryAll(store, 'notices', { where: { classId, status: 'issued' }, orderBy: [{ field: 'studentId', direction: 'asc' }] });
+}
+
+/** The student's notices in force that no parent has answered yet: a newly bound parent is asked for their receipts. */
+export async function noticesAwaitingParent(store: Store, studentId: string): Promise<Stored<Notice>[]> {
+  return (await queryAll(store, 'notices', { where: { studentId, status: 'issued' } })).filter((n) => parentContactOf(n) === 'none');
 }

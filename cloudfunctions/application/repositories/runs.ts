@@ -1,10 +1,8 @@
-import type { RunEntry, RunStatus, RunSummary } from '../../types/api/warnings';
-import type { ManualEntry, Policy } from '../../types/policy';
-import { DomainError, NotFoundError } from '../core/errors';
-import { countEntries } from '../core/publishing/entry-filter';
-import type { CourseResult, TeacherResult } from '../core/rules';
-import { presetPolicy } from '../core/rules';
-import type { Store, Stored, TxStore } from '../platform/store/store';
+import type { RunEntry, RunStatus } from '../../../types/api/warnings';
+import type { ManualEntry } from '../../../types/policy';
+import { NotFoundError } from '../../core/errors';
+import type { CourseResult, TeacherResult } from '../../core/rules';
+import { queryAll, type Store, type Stored, type TxStore } from '../../platform/store/store';
 
 export const RUNS = 'warningRuns';
 
@@ -41,47 +39,49 @@ export type WarningRun = {
 };
 
 export async function loadRun(store: Store | TxStore, runId: string): Promise<Stored<WarningRun>> {
-  const run = await store.get<WarningRun>(RUNS, runId);
+  const run = await store.get('warningRuns', runId);
   if (!run) throw new NotFoundError('该次警示名单');
   return run;
 }
 
-export function policyOfRun(run: Pick<WarningRun, 'policyId'>): Policy {
-  const policy = presetPolicy(run.policyId);
-  if (!policy) throw new DomainError('POLICY.UNKNOWN', `警示政策“${run.policyId}”已不存在`);
-  return policy;
+/** The college's newest draft (runs are large: one, by limit 1). */
+export async function newestDraft(store: Store, collegeId: string): Promise<Stored<WarningRun> | null> {
+  const [run] = await store.query('warningRuns', {
+    where: { collegeId, status: 'draft' },
+    orderBy: [
+      { field: 'createdAt', direction: 'desc' },
+      { field: '_id', direction: 'desc' },
+    ],
+    limit: 1,
+  });
+  return run ?? null;
 }
 
-/** Changes are taken only before publishing starts: a resumed publish must write the list it began with. */
-export function assertDraft(run: WarningRun): void {
-  if (run.status === 'discarded') throw new DomainError('RUN.DISCARDED', '该名单草稿已舍弃，不能再修改；如需调整请重新运行');
-  if (run.status !== 'draft') throw new DomainError('RUN.PUBLISHED', '该名单已发布，不能再修改；如需调整请重新运行');
-  if (run.publishing !== null) throw new DomainError('RUN.PUBLISHING', '该名单正在发布，不能再修改；请等发布完成后重新运行再调整');
+/** The college's drafts and published runs, newest first; discarded drafts stay on record but off the list. */
+export async function listedRuns(store: Store, collegeId: string): Promise<Stored<WarningRun>[]> {
+  return queryAll(store, 'warningRuns', {
+    where: { collegeId, status: { in: ['draft', 'published'] } },
+    orderBy: [
+      { field: 'createdAt', direction: 'desc' },
+      { field: '_id', direction: 'desc' },
+    ],
+  });
 }
 
-export function summaryOf(run: Stored<WarningRun>, entries: ReadonlyArray<RunEntry> = run.entries, publishBlock: RunSummary['publishBlock'] = null): RunSummary {
-  const policy = presetPolicy(run.policyId);
-  const counts = policy
-    ? countEntries(policy, entries)
-    : { levels: [], changes: {}, manual: entries.filter((e) => e.manual !== null).length };
-  return {
-    runId: run._id,
-    collegeId: run.collegeId,
-    semester: run.semester,
-    policyId: run.policyId,
-    policyName: run.policyName,
-    status: run.status,
-    createdAt: run.createdAt,
-    createdByName: run.createdByName,
-    publishedAt: run.publishedAt,
-    publishedByName: run.publishedByName ?? null,
-    discardedAt: run.discarded?.at ?? null,
-    discardedByName: run.discarded?.byName ?? null,
-    publishBlock: run.status === 'draft' ? publishBlock : null,
-    gradeRows: run.gradeRows,
-    students: run.students,
-    ...counts,
-    flaggedCourses: run.courses.length,
-    rejectedManual: run.rejectedManual,
-  };
+/** The college's latest published runs, by publication, newest first. */
+export async function latestPublished(store: Store, collegeId: string, limit: number, semester?: string): Promise<Stored<WarningRun>[]> {
+  return store.query('warningRuns', {
+    where: { collegeId, status: 'published', ...(semester !== undefined ? { semester } : {}) },
+    orderBy: [
+      { field: 'publishedAt', direction: 'desc' },
+      { field: '_id', direction: 'desc' },
+    ],
+    limit,
+  });
+}
+
+/** The latest semester the college published a list of, or null. */
+export async function latestPublishedSemester(store: Store, collegeId: string): Promise<string | null> {
+  const [run] = await store.query('warningRuns', { where: { collegeId, status: 'published' }, orderBy: [{ field: 'semester', direction: 'desc' }], limit: 1 });
+  return run?.semester ?? null;
 }

@@ -1,14 +1,13 @@
-import type { ClassInfo, Student } from '../../types/domain';
-import type { GradeRow } from '../../types/grade';
-import { WARNINGS, type Warning } from '../../types/warning';
-import { queryAll, type Store, type Stored } from '../platform/store/store';
+import type { ClassInfo, Student } from '../../../types/domain';
+import type { GradeRow } from '../../../types/grade';
+import { queryAll, type Store, type Stored } from '../../platform/store/store';
 
 export async function collegeClasses(store: Store, collegeId: string): Promise<Stored<ClassInfo>[]> {
-  return queryAll<ClassInfo>(store, 'classes', { where: { collegeId }, orderBy: [{ field: '_id', direction: 'asc' }] });
+  return queryAll(store, 'classes', { where: { collegeId }, orderBy: [{ field: '_id', direction: 'asc' }] });
 }
 
 export async function collegeStudents(store: Store, collegeId: string): Promise<Stored<Student>[]> {
-  return queryAll<Student>(store, 'students', { where: { collegeId }, orderBy: [{ field: '_id', direction: 'asc' }] });
+  return queryAll(store, 'students', { where: { collegeId }, orderBy: [{ field: '_id', direction: 'asc' }] });
 }
 
 /**
@@ -18,16 +17,12 @@ export async function collegeStudents(store: Store, collegeId: string): Promise<
 export async function collegeGrades(store: Store, classIds: string[], semester: string): Promise<GradeRow[]> {
   const out: GradeRow[] = [];
   for (const classId of classIds) {
-    const page = await queryAll<GradeRow>(store, 'grades', { where: { classId, semester: { lte: semester } }, orderBy: [{ field: '_id', direction: 'asc' }] });
+    const page = await queryAll(store, 'grades', { where: { classId, semester: { lte: semester } }, orderBy: [{ field: '_id', direction: 'asc' }] });
     for (const g of page) out.push(g);
   }
   return out;
 }
 
 export async function studentGrades(store: Store, studentId: string): Promise<GradeRow[]> {
-  return queryAll<GradeRow>(store, 'grades', { where: { studentId }, orderBy: [{ field: '_id', direction: 'asc' }] });
-}
-
-export async function activeWarnings(store: Store, collegeId: string): Promise<Stored<Warning>[]> {
-  return queryAll<Warning>(store, WARNINGS, { where: { collegeId, status: 'active' }, orderBy: [{ field: '_id', direction: 'asc' }] });
+  return queryAll(store, 'grades', { where: { studentId }, orderBy: [{ field: '_id', direction: 'asc' }] });
 }

@@ -1,10 +1,10 @@
-import { GRADE_CORRECTIONS, type GradeCorrection } from '../../types/grade';
-import type { Warning } from '../../types/warning';
-import { publishBlock, type CollegeFacts, type PublishBlock } from '../core/publishing/draft-publishability';
-import { publicationChange } from '../core/publishing/publish-plan';
-import type { Store, Stored } from '../platform/store/store';
-import { activeWarnings } from './college-data';
-import { RUNS, type WarningRun } from './run-doc';
+import { type GradeCorrection } from '../../../types/grade';
+import type { Warning } from '../../../types/warning';
+import { publishBlock, type CollegeFacts, type PublishBlock } from '../../core/publishing/draft-publishability';
+import { publicationChange } from '../../core/publishing/publish-plan';
+import type { Store, Stored } from '../../platform/store/store';
+import { activeWarnings } from '../repositories/warnings';
+import { latestPublished, latestPublishedSemester, type WarningRun } from '../repositories/runs';
 
 type LastPublish = { runId: string; at: string; byName: string };
 
@@ -19,31 +19,22 @@ export type CollegeNow = {
 };
 
 export async function collegeNow(store: Store, collegeId: string): Promise<CollegeNow> {
-  const published = { collegeId, status: 'published' };
-  const [latest] = await store.query<WarningRun>(RUNS, { where: published, orderBy: [{ field: 'semester', direction: 'desc' }], limit: 1 });
-  const count = await store.count(GRADE_CORRECTIONS, { collegeId });
-  const [correction] = count === 0 ? [] : await store.query<GradeCorrection>(GRADE_CORRECTIONS, { where: { collegeId }, orderBy: [{ field: 'at', direction: 'desc' }], limit: 1 });
+  const latestSemester = await latestPublishedSemester(store, collegeId);
+  const count = await store.count('gradeCorrections', { collegeId });
+  const [correction] = count === 0 ? [] : await store.query('gradeCorrections', { where: { collegeId }, orderBy: [{ field: 'at', direction: 'desc' }], limit: 1 });
   const bySemester = new Map<string, Promise<LastPublish | null>>();
   return {
     collegeId,
     lastPublishOf(semester) {
       let found = bySemester.get(semester);
       if (found === undefined) {
-        found = store
-          .query<WarningRun>(RUNS, {
-            where: { ...published, semester },
-            orderBy: [
-              { field: 'publishedAt', direction: 'desc' },
-              { field: '_id', direction: 'desc' },
-            ],
-            limit: 1,
-          })
+        found = latestPublished(store, collegeId, 1, semester)
           .then(([run]) => (run ? { runId: run._id, at: run.publishedAt ?? run.updatedAt, byName: run.publishedByName ?? '' } : null));
         bySemester.set(semester, found);
       }
       return found;
     },
-    latestSemester: latest?.semester ?? null,
+    latestSemester,
     active: await activeWarnings(store, collegeId),
     corrections: { count, lastAt: correction?.at ?? null },
   };

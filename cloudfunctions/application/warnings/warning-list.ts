@@ -1,11 +1,14 @@
-import { changeLabel, ChangeKind, type WarningView } from '../../types/api/warnings';
-import type { ClassInfo } from '../../types/domain';
-import { WARNINGS, type Warning } from '../../types/warning';
-import { classIdsFor, collegeIdsFor } from '../core/access/authorize';
-import { AccessDeniedError } from '../core/errors';
-import { classesByIds } from '../platform/directory/directory';
-import type { Context } from '../platform/runtime/define-function';
-import { queryAll, type Stored } from '../platform/store/store';
+import { changeLabel, ChangeKind, type WarningView } from '../../../types/api/warnings';
+import type { ClassInfo } from '../../../types/domain';
+import type { Warning } from '../../../types/warning';
+import { classIdsFor, collegeIdsFor } from '../../core/access/authorize';
+import { ownStudentIds } from '../../core/access/own-grants';
+import { classesInScope, collegeReach } from '../../core/access/review-scope';
+import { AccessDeniedError } from '../../core/errors';
+import { classesByIds } from '../../platform/directory/directory';
+import type { Context } from '../../platform/runtime/define-function';
+import type { Stored } from '../../platform/store/store';
+import { activeWarningsOfClasses, activeWarningsOfStudents, warningsOfStudent } from '../repositories/warnings';
 import { collegeClasses } from './college-data';
 
 export function toView(w: Warning, className: string): WarningView {
@@ -36,9 +39,7 @@ export function toView(w: Warning, className: string): WarningView {
 async function visibleClassIds(ctx: Context): Promise<Set<string>> {
   const ids = new Set(classIdsFor(ctx.actor, 'warnings.read'));
   for (const collegeId of collegeIdsFor(ctx.actor, 'warnings.read')) {
-    const wholeCollege = ctx.actor.grants.some((g) => (g.role === 'clerk' || g.role === 'leader') && g.collegeId === collegeId);
-    const departments = new Set(ctx.actor.grants.flatMap((g) => (g.role === 'departmentHead' && g.collegeId === collegeId ? [g.departmentId] : [])));
-    for (const c of await collegeClasses(ctx.store, collegeId)) if (wholeCollege || departments.has(c.departmentId)) ids.add(c._id);
+    for (const id of classesInScope(collegeReach(ctx.actor.grants, collegeId), await collegeClasses(ctx.store, collegeId))) ids.add(id);
   }
   return ids;
 }
@@ -56,22 +57,19 @@ async function views(ctx: Context, warnings: Stored<Warning>[]): Promise<Warning
 
 /** Active warnings of the classes the caller handles (one class when asked), most severe first per class. */
 export async function listWarnings(ctx: Context, classId: string | undefined): Promise<WarningView[]> {
-  const own = ctx.actor.grants.flatMap((g) => (g.role === 'student' ? [g.studentId] : []));
+  const own = ownStudentIds(ctx.actor.grants);
   const visible = await visibleClassIds(ctx);
   if (classId !== undefined && !visible.has(classId)) throw new AccessDeniedError();
   const classIds = classId !== undefined ? [classId] : [...visible].sort();
-  const found: Stored<Warning>[] = [];
-  for (let i = 0; i < classIds.length; i += 100) {
-    found.push(...(await queryAll<Warning>(ctx.store, WARNINGS, { where: { classId: { in: classIds.slice(i, i + 100) }, status: 'active' } })));
-  }
-  if (classId === undefined && own.length > 0) found.push(...(await queryAll<Warning>(ctx.store, WARNINGS, { where: { studentId: { in: own }, status: 'active' } })));
+  const found = await activeWarningsOfClasses(ctx.store, classIds);
+  if (classId === undefined && own.length > 0) found.push(...(await activeWarningsOfStudents(ctx.store, own)));
   const unique = [...new Map(found.map((w) => [w._id, w])).values()].sort(order);
   return views(ctx, unique);
 }
 
 /** The student's own warnings: the active one first, then the history, newest first (archived lifted ones are in the semester archive only). */
 export async function myWarnings(ctx: Context, studentId: string): Promise<WarningView[]> {
-  const all = (await queryAll<Warning>(ctx.store, WARNINGS, { where: { studentId } })).filter((w) => w.archivedIn === undefined);
+  const all = (await warningsOfStudent(ctx.store, studentId)).filter((w) => w.archivedIn === undefined);
   all.sort((a, b) => (a.status === 'active') !== (b.status === 'active') ? (a.status === 'active' ? -1 : 1) : b.publishedAt.localeCompare(a.publishedAt) || a._id.localeCompare(b._id));
   return views(ctx, all);
 }

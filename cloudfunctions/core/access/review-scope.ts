@@ -1,20 +1,26 @@
-import type { Actor, ClassInfo } from '../../types/domain';
-import { AccessDeniedError } from '../core/errors';
+import type { Actor, ClassInfo, Grant } from '../../../types/domain';
+import { AccessDeniedError } from '../errors';
 
 /**
- * What of a college-wide run the caller may review: everything for the clerk and the leaders
- * of the college, the classes (and courses) of their department for a department head.
+ * How far the caller's college grants reach in one college: the whole college for its clerk and
+ * leaders, the classes (and courses) of their department for a department head.
  */
 export type ReviewScope = { all: true } | { all: false; departmentIds: Set<string> };
 
-export function reviewScope(actor: Actor, collegeId: string): ReviewScope {
+export function collegeReach(grants: ReadonlyArray<Grant>, collegeId: string): ReviewScope {
   const departmentIds = new Set<string>();
-  for (const g of actor.grants) {
+  for (const g of grants) {
     if ((g.role === 'clerk' || g.role === 'leader') && g.collegeId === collegeId) return { all: true };
     if (g.role === 'departmentHead' && g.collegeId === collegeId) departmentIds.add(g.departmentId);
   }
-  if (departmentIds.size === 0) throw new AccessDeniedError();
   return { all: false, departmentIds };
+}
+
+/** What of a college-wide run the caller may review; nothing at all is a denial. */
+export function reviewScope(actor: Actor, collegeId: string): ReviewScope {
+  const scope = collegeReach(actor.grants, collegeId);
+  if (!scope.all && scope.departmentIds.size === 0) throw new AccessDeniedError();
+  return scope;
 }
 
 export function inScope(scope: ReviewScope, departmentId: string | null | undefined): boolean {

@@ -1,7 +1,9 @@
 import type { RunEntry } from '../../../types/api/warnings';
+import type { GradeCorrection, GradeRow, GradeRowChange } from '../../../types/grade';
 import type { Policy } from '../../../types/policy';
 import type { Warning, WarningCorrection } from '../../../types/warning';
-import { dutiesForLevel } from '../rules';
+import { DomainError } from '../errors';
+import { dutiesForLevel, parseScore, presetPolicy } from '../rules';
 import { publicationChange, warningIdOf } from './publish-plan';
 
 /** A published run as far as finding a warning's run needs it. */
@@ -50,4 +52,83 @@ export function correctionOutcome(policy: Policy, warning: Pick<Warning, 'level'
       corrections,
     },
   };
+}
+
+/** The warning as re-read inside the correction's transaction: gone or closed since the plan, it is not corrected. */
+export function openWarning<W extends Pick<Warning, 'status'>>(warning: W | null): W {
+  if (!warning) throw closed();
+  assertWarningOpen(warning);
+  return warning;
+}
+
+const closed = () => new DomainError('WARNING.CLOSED', '该警示已解除或被新名单取代，不能再更正；请在当前通知上处理');
+
+/** A correction names at least one grade row. */
+export function assertChangesAsked(changes: ReadonlyArray<GradeRowChange>): void {
+  if (changes.length === 0) throw new DomainError('INPUT.INVALID', '更正时请选择要不计入或更正的成绩', 'grades');
+}
+
+/** Only a warning still in force is corrected; a lifted or replaced one is answered on the current notice. */
+export function assertWarningOpen(warning: Pick<Warning, 'status'>): void {
+  if (warning.status !== 'active') throw closed();
+}
+
+/** The policy the warning was judged by, which judges the corrected rows too. */
+export function policyOfWarning(warning: Pick<Warning, 'policyId'>): Policy {
+  const policy = presetPolicy(warning.policyId);
+  if (!policy) throw new DomainError('POLICY.UNKNOWN', `警示政策“${warning.policyId}”已不存在`);
+  return policy;
+}
+
+function changedRow(row: GradeRow, change: GradeRowChange): boolean {
+  if (change.action === 'exclude') return true;
+  return change.score !== row.score || (change.credits !== undefined && change.credits !== row.credits);
+}
+
+/** Who corrects, why and when, for every correction record. */
+export type CorrectionAudit = { noticeId: string; reason: string; by: string; byName: string; at: string };
+
+/**
+ * The clerk's changes as correction records: the asked rows must be the student's stored grades
+ * (`rows`, by grade id), each change must change something, a corrected result must be readable,
+ * and a row is chosen once.
+ */
+export function gradeCorrections(
+  warning: Pick<Warning, 'studentId' | 'collegeId'>,
+  policy: Policy,
+  rows: ReadonlyMap<string, GradeRow>,
+  changes: ReadonlyArray<GradeRowChange>,
+  audit: CorrectionAudit,
+): GradeCorrection[] {
+  assertChangesAsked(changes);
+  const corrections: GradeCorrection[] = [];
+  for (const [i, change] of changes.entries()) {
+    const row = rows.get(change.gradeId);
+    if (!row) throw new DomainError('INPUT.INVALID', '所选成绩不是该学生的成绩', `grades.${i}.gradeId`);
+    if (change.action === 'correct' && change.score !== undefined && parseScore(change.score, policy.passMark).kind === 'unknown') {
+      throw new DomainError('INPUT.INVALID', `成绩无法识别：“${change.score}”`, `grades.${i}.score`);
+    }
+    if (!changedRow(row, change)) throw new DomainError('INPUT.INVALID', '更正后的成绩与原成绩相同', `grades.${i}.score`);
+    corrections.push({
+      _id: `gc:${audit.noticeId}:${change.gradeId}`,
+      gradeId: change.gradeId,
+      studentId: warning.studentId,
+      collegeId: warning.collegeId,
+      courseCode: row.courseCode,
+      courseName: row.courseName,
+      semester: row.semester,
+      attempt: row.attempt,
+      action: change.action,
+      before: { score: row.score, credits: row.credits },
+      score: change.action === 'correct' ? (change.score ?? row.score) : null,
+      credits: change.action === 'correct' ? (change.credits ?? row.credits) : null,
+      reason: audit.reason,
+      noticeId: audit.noticeId,
+      by: audit.by,
+      byName: audit.byName,
+      at: audit.at,
+    });
+  }
+  if (new Set(corrections.map((c) => c.gradeId)).size !== corrections.length) throw new DomainError('INPUT.INVALID', '同一行成绩只能选一次', 'grades');
+  return corrections;
 }

@@ -54,14 +54,14 @@ describe('parent binding codes', () => {
     const limit = 5;
     expect(results.filter((r) => !r.ok && r.code === 'BINDING.PROOF_MISMATCH')).toHaveLength(Math.min(wrongs.length, limit));
     expect(results.every((r) => !r.ok && ['BINDING.PROOF_MISMATCH', 'BINDING.LOCKED'].includes(r.code))).toBe(true);
-    const [row] = await h.store.query<BindingCode>('bindingCodes', { where: { studentId: people.classmate._id } });
+    const [row] = await h.store.query('bindingCodes', { where: { studentId: people.classmate._id } });
     expect(row?.failedAttempts).toBe(Math.min(wrongs.length, limit));
     expect(await bind('wx-parent', code, right)).toMatchObject(wrongs.length >= limit ? { ok: false, code: 'BINDING.LOCKED' } : { ok: true });
   });
 
   it('two codes made at once for one student leave only the later one live', async () => {
     const [a, b] = await Promise.all([newCode(), newCode()]);
-    const live = await h.store.query<BindingCode>('bindingCodes', { where: { studentId: people.classmate._id, revoked: false } });
+    const live = await h.store.query('bindingCodes', { where: { studentId: people.classmate._id, revoked: false } });
     expect(live).toHaveLength(1);
     const outcomes = await Promise.all([bind('wx-a', a, proofOf(people.classmate)), bind('wx-b', b, proofOf(people.classmate))]);
     expect(outcomes.filter((o) => o.ok)).toHaveLength(1);
@@ -73,7 +73,7 @@ describe('parent binding codes', () => {
     const second = await newCode();
     expect(await bind('wx-a', first, proofOf(people.classmate))).toMatchObject({ code: 'BINDING.INVALID' });
     expect(await bind('wx-a', second, proofOf(people.classmate))).toMatchObject({ ok: true });
-    const stored = await h.store.query<BindingCode>('bindingCodes');
+    const stored = await h.store.query('bindingCodes');
     expect(stored).toHaveLength(2);
     for (const row of stored) expect(row._id).toMatch(/^[0-9a-f]{64}$/);
     expect(JSON.stringify(stored)).not.toContain(second.replace('-', ''));
@@ -89,9 +89,9 @@ describe('parent binding codes', () => {
     const code = await newCode(people.classmate._id);
     // The bound parent of the first student binds a second child: unrelated in the demo data → flagged.
     expect(await bind(people.parentUser, code, proofOf(people.classmate))).toMatchObject({ ok: true });
-    const user = await h.store.get<User>('users', people.parentUser);
+    const user = await h.store.get('users', people.parentUser);
     expect(user?.grants).toEqual([{ role: 'parent', childIds: [people.student._id, people.classmate._id] }]);
-    const binding = await h.store.get<{ flags: string[] }>('parentBindings', `${people.classmate._id}:${people.parentUser}`);
+    const binding = await h.store.get('parentBindings', `${people.classmate._id}:${people.parentUser}`);
     expect(binding?.flags).toEqual(people.student.parentPhone === people.classmate.parentPhone ? [] : ['parentOfUnrelatedStudents']);
   });
 

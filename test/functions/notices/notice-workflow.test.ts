@@ -1,9 +1,9 @@
 import { demoPeople, openHarness, type Harness } from '../../support/harness';
 import { makeWarning, publishWarning, SIGNATURE } from '../../support/notices-factories';
-import { NOTICES, NOTICE_SIGNATURES, PARENT_BINDINGS, type Notice, type ParentBinding } from '../../../types/notice';
+import { type Notice, type ParentBinding } from '../../../types/notice';
 import type { OutboxMessage } from '../../../types/message';
 import type { User } from '../../../types/domain';
-import { issueNoticesInTx, loadNoticeNames } from '../../../cloudfunctions/notices/issue';
+import { issueNoticesInTx, loadNoticeNames } from '../../../cloudfunctions/application/notices/issue';
 import { localSender } from '../../../cloudfunctions/platform/messenger/local-sender';
 import { sendDue } from '../../../cloudfunctions/platform/messenger/send-pass';
 
@@ -16,7 +16,7 @@ describe('notices: publish → sign → parent binds → receipt → counselor s
   });
   afterEach(async () => h.close());
 
-  const outbox = () => h.store.query<OutboxMessage>('outbox', { limit: 1000 });
+  const outbox = () => h.store.query('outbox', { limit: 1000 });
 
   it('the whole flow for a student whose parent has no WeChat binding yet', async () => {
     const student = people.classmate; // odd index: no parent user in the demo
@@ -33,7 +33,7 @@ describe('notices: publish → sign → parent binds → receipt → counselor s
     h.clock.advance(60_000);
     const again = await h.ok(people.classmateUser, 'notices', 'acknowledge', { noticeId: notice._id, signature: SIGNATURE.replace('AAAA', 'BBBB'), deviceId: 'student-phone-1' });
     expect(again.ack?.at).toBe('2026-11-23T09:00:30.000+08:00');
-    expect((await h.store.get<{ image: string }>(NOTICE_SIGNATURES, `${notice._id}:student`))?.image).toBe(SIGNATURE);
+    expect((await h.store.get('noticeSignatures', `${notice._id}:student`))?.image).toBe(SIGNATURE);
 
     const issued = await h.ok(people.counselorUser, 'notices', 'createBindingCode', { studentId: student._id });
     expect(issued.code).toMatch(/^[2-9A-Z]{4}-[2-9A-Z]{4}$/);
@@ -43,7 +43,7 @@ describe('notices: publish → sign → parent binds → receipt → counselor s
     h.clock.advance(3600_000);
     const bound = await h.ok('new-parent-x', 'notices', 'bindParent', { code: issued.code.toLowerCase(), studentNo: student._id, parentName: student.parentName });
     expect(bound).toMatchObject({ studentId: student._id, openNotices: [notice._id] });
-    const [parent] = await h.store.query<User>('users', { where: { openid: 'demo:new-parent-x' } });
+    const [parent] = await h.store.query('users', { where: { openid: 'demo:new-parent-x' } });
     expect(parent?.grants).toEqual([{ role: 'parent', childIds: [student._id] }]);
     expect((await outbox()).filter((m) => m.kind === 'receiptDue').map((m) => m.toUserId)).toEqual([parent?._id]);
 
@@ -65,7 +65,7 @@ describe('notices: publish → sign → parent binds → receipt → counselor s
     if (!names) throw new Error('names');
     const second = await h.store.transaction((tx) => issueNoticesInTx(tx, warning, { by: 't-clerk', at: warning.publishedAt }, names));
     expect(second.created).toBe(false);
-    expect(await h.store.count(NOTICES)).toBe(1);
+    expect(await h.store.count('notices')).toBe(1);
     expect(await h.store.count('outbox')).toBe(1);
   });
 
@@ -116,7 +116,7 @@ describe('notices: publish → sign → parent binds → receipt → counselor s
       grades: [{ gradeId: `${people.student._id}:PH1001:2025-2026-1:makeup`, action: 'correct', score: '68' }],
     });
     expect(resolved).toMatchObject({ state: 'corrected', newNoticeId: `notice-${warning._id}-v2` });
-    const old = await h.store.get<Notice>(NOTICES, notice._id);
+    const old = await h.store.get('notices', notice._id);
     expect(old?.copies).toEqual(notice.copies);
     expect(old).toMatchObject({ status: 'superseded', supersededBy: resolved.newNoticeId });
     const v2 = await h.ok(people.studentUser, 'notices', 'studentCopy', { noticeId: resolved.newNoticeId ?? '' });
@@ -184,7 +184,7 @@ describe('notices: publish → sign → parent binds → receipt → counselor s
       const { code } = await h.ok(people.counselorUser, 'notices', 'createBindingCode', { studentId: s._id });
       await h.ok('hired-parent', 'notices', 'bindParent', { code, studentNo: s._id, parentName: s.parentName });
     }
-    const bindings = await h.store.query<ParentBinding>(PARENT_BINDINGS);
+    const bindings = await h.store.query('parentBindings');
     expect(bindings.map((x) => [x.studentId, x.flags])).toEqual(
       expect.arrayContaining([
         [a._id, ['parentOfUnrelatedStudents']],

@@ -1,6 +1,6 @@
 import { demoPeople, openHarness, type Harness } from '../../support/harness';
 import { makeWarning, publishWarning } from '../../support/notices-factories';
-import { queueDeadlineMessages } from '../../../cloudfunctions/scheduler/deadline-pass';
+import { queueDeadlineMessages } from '../../../cloudfunctions/application/deadlines/deadline-pass';
 import type { Query, Store, Where } from '../../../cloudfunctions/platform/store/store';
 import type { OutboxMessage } from '../../../types/message';
 
@@ -10,9 +10,9 @@ function countingStore(inner: Store) {
   const queries = new Map<string, number>();
   const bump = (m: Map<string, number>, c: string) => m.set(c, (m.get(c) ?? 0) + 1);
   const store: Store = {
-    get: (c: string, id: string) => (bump(gets, c), inner.get(c, id)),
-    query: (c: string, q?: Query) => (bump(queries, c), inner.query(c, q)),
-    count: (c: string, w?: Where) => inner.count(c, w),
+    get: (c, id) => (bump(gets, c), inner.get(c, id)),
+    query: (c, q?: Query) => (bump(queries, c), inner.query(c, q)),
+    count: (c, w?: Where) => inner.count(c, w),
     add: (c, doc, ctx) => inner.add(c, doc, ctx),
     addMany: (c, docs, ctx) => inner.addMany(c, docs, ctx),
     update: (c, id, patch, v, ctx) => inner.update(c, id, patch, v, ctx),
@@ -47,7 +47,7 @@ describe('the deadline pass (every minute, over every open notice)', () => {
     expect(await queueDeadlineMessages(second.store, h.clock)).toEqual({ notices: 8, queued: 0 });
     expect(second.gets.get('outbox') ?? 0).toBe(0);
     expect(second.queries.get('outbox')).toBe(1);
-    const kinds = (await h.store.query<OutboxMessage>('outbox', { limit: 1000 })).map((m) => m.kind);
+    const kinds = (await h.store.query('outbox', { limit: 1000 })).map((m) => m.kind);
     expect(kinds.filter((k) => k === 'parentContactOverdue')).toHaveLength(1);
     expect(kinds.filter((k) => k === 'receiptOverdue')).toHaveLength(4);
   });

@@ -1,9 +1,8 @@
 import { demoPeople, openHarness, type Harness } from '../../support/harness';
 import { makeWarning, publishWarning } from '../../support/notices-factories';
 import { localJobs } from '../../../scripts/server/timers';
-import { INBOX } from '../../../types/notice';
 import { main } from '../../../cloudfunctions/scheduler/index';
-import { hourlyWorkDue } from '../../../cloudfunctions/scheduler/run';
+import { hourlyWorkDue } from '../../../cloudfunctions/application/reminders/scheduler-tick';
 
 describe('the scheduler in the local server and in the cloud', () => {
   let h: Harness;
@@ -18,7 +17,7 @@ describe('the scheduler in the local server and in the cloud', () => {
     const people = demoPeople(h.demo);
     const { notice } = await publishWarning(h.store, makeWarning(people.student));
     await job?.run(h.store, h.clock);
-    expect(await h.store.get(INBOX, `msg:warningIssued:${notice._id}`)).toMatchObject({ toUserId: people.studentUser, title: '学业警示通知' });
+    expect(await h.store.get('inbox', `msg:warningIssued:${notice._id}`)).toMatchObject({ toUserId: people.studentUser, title: '学业警示通知' });
   });
 
   it('the cloud tick does the hourly duty reminders at minute 0, Shanghai time, and only then', () => {

@@ -1,5 +1,5 @@
 import { openHarness, type Harness } from '../../support/harness';
-import { dueRows, OUTBOX, type OutboxRow } from '../../../cloudfunctions/platform/messenger/outbox';
+import { dueRows, type OutboxRow } from '../../../cloudfunctions/platform/messenger/outbox';
 import { sendDue } from '../../../cloudfunctions/platform/messenger/send-pass';
 import type { MessageSender } from '../../../cloudfunctions/platform/messenger/sender';
 import { messagesConfig } from '../../../cloudfunctions/core/messages/config';
@@ -36,11 +36,11 @@ describe('due outbox rows', () => {
   async function seed(held: number): Promise<void> {
     const w = { by: 'test', at: NOW };
     // The oldest rows are held by a sender still inside its lease.
-    for (let i = 0; i < held; i++) await h.store.add(OUTBOX, row(`held-${i}`, minute(i % 10), { by: 'other', until: heldUntil }), w);
-    await h.store.add(OUTBOX, row('lapsed', minute(20), { by: 'dead', until: lapsedAt }), w);
-    await h.store.add(OUTBOX, row('fresh-1', minute(30)), w);
-    await h.store.add(OUTBOX, row('fresh-2', minute(40)), w);
-    await h.store.add(OUTBOX, row('later', '2026-11-23T10:00:00.000+08:00'), w);
+    for (let i = 0; i < held; i++) await h.store.add('outbox', row(`held-${i}`, minute(i % 10), { by: 'other', until: heldUntil }), w);
+    await h.store.add('outbox', row('lapsed', minute(20), { by: 'dead', until: lapsedAt }), w);
+    await h.store.add('outbox', row('fresh-1', minute(30)), w);
+    await h.store.add('outbox', row('fresh-2', minute(40)), w);
+    await h.store.add('outbox', row('later', '2026-11-23T10:00:00.000+08:00'), w);
   }
 
   it.each<[string, number, number, string[]]>([

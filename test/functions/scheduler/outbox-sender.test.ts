@@ -8,8 +8,7 @@ import type { MessageSender } from '../../../cloudfunctions/platform/messenger/s
 import { sendDue } from '../../../cloudfunctions/platform/messenger/send-pass';
 import { localSender } from '../../../cloudfunctions/platform/messenger/local-sender';
 import { wechatSender, type SubscribeSendParams } from '../../../cloudfunctions/platform/messenger/wechat-sender';
-import { runScheduler } from '../../../cloudfunctions/scheduler/run';
-import { INBOX } from '../../../types/notice';
+import { runScheduler } from '../../../cloudfunctions/application/reminders/scheduler-tick';
 
 /** A fake WeChat: counts deliveries per row, answers per openid, can die after N sends. */
 function fakeSender(options: { crashAfter?: number; answer?: (row: OutboxRow) => SendResult } = {}) {
@@ -42,9 +41,9 @@ describe('outbox sender', () => {
   async function publishFor(n: number): Promise<string[]> {
     const students = h.demo.students.filter((s) => s.classId === people.firstClass._id).slice(0, n);
     for (const s of students) await publishWarning(h.store, makeWarning(s));
-    return (await h.store.query<OutboxMessage>('outbox')).map((m) => m._id).sort();
+    return (await h.store.query('outbox')).map((m) => m._id).sort();
   }
-  const rows = () => h.store.query<OutboxMessage & { attempts: number }>('outbox', { limit: 1000 });
+  const rows = () => h.store.query('outbox', { limit: 1000 });
 
   it('a sender killed mid-batch: every message is still sent exactly once', async () => {
     const ids = await publishFor(6);
@@ -120,7 +119,7 @@ describe('outbox sender', () => {
     const [row] = await rows();
     if (!row) throw new Error('no row');
     await sender.send({ ...row, attempts: 1 }, '2026-11-23T09:01:00.000+08:00');
-    expect(await h.store.count(INBOX)).toBe(1);
+    expect(await h.store.count('inbox')).toBe(1);
     const inbox = await h.ok(people.studentUser, 'notices', 'inbox', {});
     expect(inbox).toEqual([
       expect.objectContaining({ kind: 'warningIssued', title: '学业警示通知', lines: expect.arrayContaining([{ label: '通知类型', value: '书面警示' }, { label: '发布时间', value: '2026年11月23日 09:00' }]) }),

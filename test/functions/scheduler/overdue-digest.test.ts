@@ -1,6 +1,6 @@
 import { demoPeople, openHarness, type Harness } from '../../support/harness';
 import { makeWarning, publishWarning } from '../../support/notices-factories';
-import { queueDeadlineMessages } from '../../../cloudfunctions/scheduler/deadline-pass';
+import { queueDeadlineMessages } from '../../../cloudfunctions/application/deadlines/deadline-pass';
 import { sendDue } from '../../../cloudfunctions/platform/messenger/send-pass';
 import { localSender } from '../../../cloudfunctions/platform/messenger/local-sender';
 import type { OutboxMessage } from '../../../types/message';
@@ -17,7 +17,7 @@ describe('家长告知已逾期: one digest per counselor per day', () => {
   afterEach(async () => h.close());
 
   const counselorMessages = async (userId: string) =>
-    (await h.store.query<OutboxMessage>('outbox', { where: { kind: 'parentContactOverdue', toUserId: userId }, limit: 1000 })).sort((a, b) => a.sendAfter.localeCompare(b.sendAfter));
+    (await h.store.query('outbox', { where: { kind: 'parentContactOverdue', toUserId: userId }, limit: 1000 })).sort((a, b) => a.sendAfter.localeCompare(b.sendAfter));
 
   it('26 overdue notices in two classes reach their counselor as one message, counted, once that day', async () => {
     const people = demoPeople(h.demo);
@@ -43,7 +43,7 @@ describe('家长告知已逾期: one digest per counselor per day', () => {
 
     // What the counselor reads (the local inbox shows what WeChat would): fitted fields, no names list.
     await sendDue(h.store, localSender(h.store), h.clock, 'test');
-    const [item] = await h.store.query<InboxItem>('inbox', { where: { toUserId: counselor }, limit: 10 });
+    const [item] = await h.store.query('inbox', { where: { toUserId: counselor }, limit: 10 });
     expect(item?.lines.map((l) => `${l.label}：${l.value}`)).toEqual([
       '逾期人数：26',
       `班级：${classes[0]?.name}等2个班`,

@@ -43,7 +43,7 @@ describe('warnings: who sees the published warnings', () => {
   });
 
   it('a student sees only their own warnings; a parent cannot list', async () => {
-    const [any] = await h.store.query<{ studentId: string }>('warnings', { where: { status: 'active' }, limit: 1 });
+    const [any] = await h.store.query('warnings', { where: { status: 'active' }, limit: 1 });
     if (!any) throw new Error('published above');
     const own = await h.ok(`s-${any.studentId}`, 'warnings', 'mine', {});
     expect(own.length).toBeGreaterThan(0);

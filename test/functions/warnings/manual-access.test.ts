@@ -1,4 +1,4 @@
-import { publishSettings } from '../../../cloudfunctions/warnings/publish';
+import { publishSettings } from '../../../cloudfunctions/application/publishing/publish-run';
 import type { Grant } from '../../../types/domain';
 import { DEMO_OPENID_PREFIX } from '../../../scripts/demo/generate';
 import { demoPeople, openHarness, type Harness } from '../../support/harness';

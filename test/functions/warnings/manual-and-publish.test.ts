@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { warningsFunction } from '../../../cloudfunctions/warnings/function';
-import { publishSettings } from '../../../cloudfunctions/warnings/publish';
+import { publishSettings } from '../../../cloudfunctions/application/publishing/publish-run';
 import type { Warning } from '../../../types/warning';
 import type { PublishResult } from '../../../types/api/warnings';
 import { DEMO_OPENID_PREFIX } from '../../../scripts/demo/generate';
@@ -11,7 +11,7 @@ import { entriesOf, publishSemester } from '../../support/warnings-runs';
 import { storeWith } from '../../support/warnings-stores';
 
 async function warningsOf(h: Harness, studentId: string): Promise<Warning[]> {
-  return h.store.query<Warning>('warnings', { where: { studentId }, limit: 1000 });
+  return h.store.query('warnings', { where: { studentId }, limit: 1000 });
 }
 
 describe('warnings: manual changes (seed 002)', () => {
@@ -134,7 +134,7 @@ describe('warnings: publish', () => {
 
     const written = entries.find((e) => e.level === 'written');
     if (!written) throw new Error('demo has a written warning');
-    const w = await h.store.get<Warning>('warnings', `w:${run.runId}:${written.studentId}`);
+    const w = await h.store.get('warnings', `w:${run.runId}:${written.studentId}`);
     expect(w).toMatchObject({ status: 'active', level: 'written', levelName: '书面警示', change: 'new', manual: null, publishedBy: p.clerkUser });
     // lzut-life builds on lower levels: the written warning carries the duties of 学业警示 and 口头警示 too.
     expect(w?.duties?.map((d) => `${d.role}:${d.duty}`)).toEqual(expect.arrayContaining(['counselor:talk', 'headTeacher:study-plan', 'headTeacher:parent-contact']));
@@ -157,7 +157,7 @@ describe('warnings: publish', () => {
     expect(unchanged.length).toBeGreaterThan(0);
 
     const liftedOne = lifted[0];
-    const old = await h.store.get<Warning>('warnings', liftedOne?.previousWarningId ?? '');
+    const old = await h.store.get('warnings', liftedOne?.previousWarningId ?? '');
     expect(old).toMatchObject({ status: 'lifted', liftedByRun: second.runId });
     const replaced = moved[0];
     const history = await warningsOf(h, replaced?.studentId ?? '');

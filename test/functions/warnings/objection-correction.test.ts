@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import type { RunEntry } from '../../../types/api/warnings';
 import type { GradeCorrection } from '../../../types/grade';
 import type { OutboxMessage } from '../../../types/message';
-import { NOTICES, type Notice } from '../../../types/notice';
+import { type Notice } from '../../../types/notice';
 import type { Warning } from '../../../types/warning';
 import { demoPeople, openHarness, type Harness } from '../../support/harness';
 import { entriesOf, publishSemester } from '../../support/warnings-runs';
@@ -19,7 +19,7 @@ describe('objections: a correction changes the grade rows and the decision; the 
   let runId: string;
   let entries: RunEntry[];
 
-  const outboxOf = (userId: string, kind: string) => h.store.query<OutboxMessage>('outbox', { where: { toUserId: userId, kind }, limit: 100 });
+  const outboxOf = (userId: string, kind: string) => h.store.query('outbox', { where: { toUserId: userId, kind }, limit: 100 });
   const noticeOf = (studentId: string) => `notice-w:${runId}:${studentId}`;
   /** A student whose level rests on failed make-up exams, with the one make-up row to correct. */
   const makeupRow = (e: RunEntry) => `${e.studentId}:${e.triggers.find((t) => t.kind === 'failedAfterMakeup')?.courses[0] ?? ''}:2025-2026-1:makeup`;
@@ -66,7 +66,7 @@ describe('objections: a correction changes the grade rows and the decision; the 
     const unreadable = await h.callAs(p.clerkUser, 'notices', 'resolveObjection', { noticeId: noticeOf(e.studentId), decision: 'correct', note: '更正', grades: [{ gradeId: makeupRow(e), action: 'correct', score: 'A+' }] });
     expect(unreadable).toMatchObject({ ok: false, code: 'INPUT.INVALID', field: 'grades.0.score' });
     expect(await h.store.count('gradeCorrections')).toBe(0);
-    await expect(h.store.get<Notice>(NOTICES, noticeOf(e.studentId))).resolves.toMatchObject({ status: 'issued', objection: { state: 'open' } });
+    await expect(h.store.get('notices', noticeOf(e.studentId))).resolves.toMatchObject({ status: 'issued', objection: { state: 'open' } });
   });
 
   it('corrects a make-up row: the warning drops to the re-judged level, audited, with a corrected notice and an answer message', async () => {
@@ -75,17 +75,17 @@ describe('objections: a correction changes the grade rows and the decision; the 
     const res = await h.ok(p.clerkUser, 'notices', 'resolveObjection', { noticeId: noticeOf(e.studentId), decision: 'correct', note: '补考成绩录入错误，已按试卷更正', grades: [{ gradeId: makeupRow(e), action: 'correct', score: '72' }] });
     expect(res).toMatchObject({ state: 'corrected', outcome: 'amended', newNoticeId: `${noticeOf(e.studentId)}-v2` });
 
-    const [correction] = await h.store.query<GradeCorrection>('gradeCorrections', { where: { studentId: e.studentId } });
+    const [correction] = await h.store.query('gradeCorrections', { where: { studentId: e.studentId } });
     expect(correction).toMatchObject({ gradeId: makeupRow(e), action: 'correct', score: '72', reason: '补考成绩录入错误，已按试卷更正', by: p.clerkUser, at: '2026-11-23T10:00:00.000+08:00', noticeId: noticeOf(e.studentId) });
     expect(correction?.byName).not.toBe(p.clerkUser);
     expect(correction?.createdBy).toBe(p.clerkUser);
 
-    const warning = await h.store.get<Warning>('warnings', `w:${runId}:${e.studentId}`);
+    const warning = await h.store.get('warnings', `w:${runId}:${e.studentId}`);
     expect(warning).toMatchObject({ status: 'active', level: 'oral', levelName: '口头警示' });
     expect(warning?.failedCourses).toHaveLength(1);
     expect(warning?.corrections).toEqual([expect.objectContaining({ by: p.clerkUser, fromLevel: 'written', toLevel: 'oral', reason: '补考成绩录入错误，已按试卷更正' })]);
 
-    const v2 = await h.store.get<Notice>(NOTICES, res.newNoticeId ?? '');
+    const v2 = await h.store.get('notices', res.newNoticeId ?? '');
     expect(v2).toMatchObject({ status: 'issued', levelName: '口头警示', correction: { replaces: noticeOf(e.studentId) } });
     expect(v2?.copies.student.paragraphs.join('\n')).toMatch(/已更正：.*补考）成绩 \S+ → 72/);
 
@@ -128,8 +128,8 @@ describe('objections: a correction changes the grade rows and the decision; the 
     await object(e);
     const res = await h.ok(p.clerkUser, 'notices', 'resolveObjection', { noticeId: noticeOf(e.studentId), decision: 'correct', note: '补考缓考登记错误', grades: [{ gradeId: makeupRow(e), action: 'exclude' }, { gradeId: makeupRow(e).replace(':makeup', ':regular'), action: 'correct', score: '65' }] });
     expect(res).toMatchObject({ state: 'corrected', outcome: 'withdrawn', newNoticeId: null });
-    await expect(h.store.get<Warning>('warnings', `w:${runId}:${e.studentId}`)).resolves.toMatchObject({ status: 'withdrawn', corrections: [expect.objectContaining({ toLevel: null })] });
-    await expect(h.store.get<Notice>(NOTICES, noticeOf(e.studentId))).resolves.toMatchObject({ status: 'superseded', endedAs: 'withdrawn' });
+    await expect(h.store.get('warnings', `w:${runId}:${e.studentId}`)).resolves.toMatchObject({ status: 'withdrawn', corrections: [expect.objectContaining({ toLevel: null })] });
+    await expect(h.store.get('notices', noticeOf(e.studentId))).resolves.toMatchObject({ status: 'superseded', endedAs: 'withdrawn' });
     // The student's screen is told it was withdrawn (before: it read as a new list or a lifting).
     await expect(h.ok(`s-${e.studentId}`, 'notices', 'studentCopy', { noticeId: noticeOf(e.studentId) })).resolves.toMatchObject({ ending: 'withdrawn' });
     const [answer] = await outboxOf(`s-${e.studentId}`, 'objectionAnswered');
@@ -154,7 +154,7 @@ describe('objections: a correction changes the grade rows and the decision; the 
     expect(w).toMatchObject({ level: 'oral', change: 'unchanged', corrections: [expect.objectContaining({ byName: expect.any(String) })] });
     expect(next.find((x) => x.studentId === oral().studentId)).toBeUndefined();
     await h.ok(p.clerkUser, 'warnings', 'publish', { runId: later.runId });
-    await expect(h.store.get<Notice>(NOTICES, `${noticeOf(written().studentId)}-v2`)).resolves.toMatchObject({ status: 'issued' });
+    await expect(h.store.get('notices', `${noticeOf(written().studentId)}-v2`)).resolves.toMatchObject({ status: 'issued' });
     expect(await h.store.count('warnings', { studentId: oral().studentId, status: 'active' })).toBe(0);
   });
 });

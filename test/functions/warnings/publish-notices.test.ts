@@ -1,4 +1,4 @@
-import { queueDeadlineMessages } from '../../../cloudfunctions/scheduler/deadline-pass';
+import { queueDeadlineMessages } from '../../../cloudfunctions/application/deadlines/deadline-pass';
 import type { OutboxMessage } from '../../../types/message';
 import type { Notice } from '../../../types/notice';
 import type { Warning } from '../../../types/warning';
@@ -45,42 +45,42 @@ describe('warnings: the next publication retires the notices of the warnings it 
     expect(kept.length).toBeGreaterThan(0);
     for (const e of moved) {
       if (e.studentId === corrected.studentId) continue;
-      const old = await h.store.get<Notice>('notices', `notice-${e.previousWarningId}`);
+      const old = await h.store.get('notices', `notice-${e.previousWarningId}`);
       expect(old).toMatchObject({ status: 'superseded', supersededBy: `notice-w:${secondRun}:${e.studentId}` });
     }
     for (const e of kept) {
       if (e.studentId === corrected.studentId) continue;
-      await expect(h.store.get<Notice>('notices', `notice-${e.previousWarningId}`)).resolves.toMatchObject({ status: 'issued' });
+      await expect(h.store.get('notices', `notice-${e.previousWarningId}`)).resolves.toMatchObject({ status: 'issued' });
     }
     for (const e of lifted) {
       if (e.studentId === corrected.studentId) continue;
-      const old = await h.store.get<Notice>('notices', `notice-${e.previousWarningId}`);
+      const old = await h.store.get('notices', `notice-${e.previousWarningId}`);
       expect(old?.status).toBe('superseded');
       expect(old?.supersededBy).toBeUndefined();
     }
     // Exactly one notice in force per active warning.
-    const issued = await h.store.query<Notice>('notices', { where: { status: 'issued' }, limit: 1000 });
-    const current = await h.store.query<Warning>('warnings', { where: { status: 'active' }, limit: 1000 });
+    const issued = await h.store.query('notices', { where: { status: 'issued' }, limit: 1000 });
+    const current = await h.store.query('warnings', { where: { status: 'active' }, limit: 1000 });
     expect(issued.map((n) => n.warningId).sort()).toEqual(current.map((w) => w._id).sort());
     expect(current.filter((w) => w.runId === firstRun).map((w) => w.studentId).sort()).toEqual(kept.map((e) => e.studentId).sort());
   });
 
   it('keeps the corrected version in force while the level stays; else retires it, keeping the correction chain', async () => {
     expect(corrected.v2).toMatch(/-v2$/);
-    await expect(h.store.get<Notice>('notices', corrected.v1)).resolves.toMatchObject({ status: 'superseded', supersededBy: corrected.v2 });
+    await expect(h.store.get('notices', corrected.v1)).resolves.toMatchObject({ status: 'superseded', supersededBy: corrected.v2 });
     const entry = entries.find((e) => e.studentId === corrected.studentId);
-    const v2 = await h.store.get<Notice>('notices', corrected.v2);
+    const v2 = await h.store.get('notices', corrected.v2);
     if (entry?.change === 'unchanged') expect(v2).toMatchObject({ status: 'issued' });
     else if (entry?.level) expect(v2).toMatchObject({ status: 'superseded', supersededBy: `notice-w:${secondRun}:${corrected.studentId}` });
     else expect(v2).toMatchObject({ status: 'superseded' });
   });
 
   it('sends no reminder or overdue note for a retired notice after the deadline', async () => {
-    const retired = new Set((await h.store.query<Notice>('notices', { where: { status: 'superseded' }, limit: 1000 })).map((n) => n._id));
+    const retired = new Set((await h.store.query('notices', { where: { status: 'superseded' }, limit: 1000 })).map((n) => n._id));
     expect(retired.size).toBeGreaterThan(0);
     h.clock.advance(8 * DAY);
     await queueDeadlineMessages(h.store, h.clock);
-    const outbox = await h.store.query<OutboxMessage>('outbox', { where: { kind: { in: ['receiptDue', 'receiptOverdue', 'parentContactOverdue'] } }, limit: 1000 });
+    const outbox = await h.store.query('outbox', { where: { kind: { in: ['receiptDue', 'receiptOverdue', 'parentContactOverdue'] } }, limit: 1000 });
     // The notices in force are overdue too: the pass ran, and only for them.
     expect(outbox.filter((m) => m.kind === 'parentContactOverdue').length).toBeGreaterThan(0);
     expect(outbox.filter((m) => retired.has(m.subjectId)).map((m) => `${m.kind}:${m.subjectId}`)).toEqual([]);

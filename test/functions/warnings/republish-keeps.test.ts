@@ -1,6 +1,5 @@
-import { STUDY_PLANS } from '../../../cloudfunctions/support/collections';
 import type { OutboxMessage } from '../../../types/message';
-import { NOTICES, type Notice } from '../../../types/notice';
+import { type Notice } from '../../../types/notice';
 import type { Warning } from '../../../types/warning';
 import { demoPeople, openHarness, type Harness } from '../../support/harness';
 import { SIGNATURE } from '../../support/notices-factories';
@@ -23,8 +22,8 @@ describe('warnings: re-publishing keeps what people did for unchanged students',
   let before: Notice;
   let rerun: Awaited<ReturnType<Harness['ok']>> & { kept?: number };
 
-  const outboxOf = (userId: string) => h.store.query<OutboxMessage>('outbox', { where: { toUserId: userId }, limit: 1000 });
-  const noticesOf = (studentId: string) => h.store.query<Notice>(NOTICES, { where: { studentId }, limit: 100 });
+  const outboxOf = (userId: string) => h.store.query('outbox', { where: { toUserId: userId }, limit: 1000 });
+  const noticesOf = (studentId: string) => h.store.query('notices', { where: { studentId }, limit: 100 });
 
   beforeAll(async () => {
     h = await openHarness();
@@ -54,7 +53,7 @@ describe('warnings: re-publishing keeps what people did for unchanged students',
     if (!row) throw new Error('the objection shows the disputed grade rows');
     const fix = await h.ok(p.clerkUser, 'notices', 'resolveObjection', { noticeId: v1, decision: 'correct', note: '核实后更正学分', grades: [{ gradeId: row.gradeId, action: 'correct', score: row.score, credits: row.credits + 1 }] });
     objector = { studentId: other.studentId, v1, v2: fix.newNoticeId ?? '' };
-    before = (await h.store.get<Notice>(NOTICES, signer.noticeId)) ?? before;
+    before = (await h.store.get('notices', signer.noticeId)) ?? before;
 
     // The clerk runs the rules again a day later with no grade change, and publishes.
     h.clock.advance(24 * HOUR);
@@ -69,7 +68,7 @@ describe('warnings: re-publishing keeps what people did for unchanged students',
   });
 
   it('keeps the unchanged student\'s warning, notice, signature, receipt, phone contact, deadline and plan', async () => {
-    const warnings = await h.store.query<Warning>('warnings', { where: { studentId: signer.studentId }, limit: 10 });
+    const warnings = await h.store.query('warnings', { where: { studentId: signer.studentId }, limit: 10 });
     expect(warnings.map((w) => [w._id, w.status])).toEqual([[signer.warningId, 'active']]);
     const notices = await noticesOf(signer.studentId);
     expect(notices).toHaveLength(1);
@@ -78,7 +77,7 @@ describe('warnings: re-publishing keeps what people did for unchanged students',
     expect(notice?.ack?.at).toBe(before.ack?.at);
     expect(notice?.receipt).toMatchObject({ message: '会督促孩子' });
     expect(notice?.phoneContacts).toHaveLength(1);
-    await expect(h.store.get(STUDY_PLANS, `plan-${signer.warningId}`)).resolves.toMatchObject({ warningId: signer.warningId });
+    await expect(h.store.get('studyPlans', `plan-${signer.warningId}`)).resolves.toMatchObject({ warningId: signer.warningId });
     const copy = await h.ok(`s-${signer.studentId}`, 'notices', 'studentCopy', { noticeId: signer.noticeId });
     expect(copy).toMatchObject({ status: 'issued', ack: { at: before.ack?.at } });
   });
@@ -118,11 +117,11 @@ describe('warnings: a lifted student is told', () => {
     const lifted = entries.filter((e) => e.change === 'lifted');
     const kept = entries.filter((e) => e.change === 'unchanged');
     expect(lifted.length).toBeGreaterThan(0);
-    const messages = await h.store.query<OutboxMessage>('outbox', { where: { kind: 'warningLifted' }, limit: 1000 });
+    const messages = await h.store.query('outbox', { where: { kind: 'warningLifted' }, limit: 1000 });
     expect(messages.map((m) => m.toUserId).sort()).toEqual(lifted.map((e) => `s-${e.studentId}`).sort());
     const one = messages[0];
     expect(one?.data).toMatchObject({ level: expect.stringMatching(/已解除$/), semester: '2025-2026-1' });
-    const warned = await h.store.query<OutboxMessage>('outbox', { where: { kind: 'warningIssued', toUserId: { in: kept.map((e) => `s-${e.studentId}`) } }, limit: 1000 });
+    const warned = await h.store.query('outbox', { where: { kind: 'warningIssued', toUserId: { in: kept.map((e) => `s-${e.studentId}`) } }, limit: 1000 });
     expect(warned).toHaveLength(kept.length);
   });
 });

@@ -1,0 +1,32 @@
+import { type Warning } from '../../../types/warning';
+import { queryAll, type Store, type Stored } from '../../platform/store/store';
+
+/** Ids per `in` query. */
+const CHUNK = 100;
+
+export async function activeWarnings(store: Store, collegeId: string): Promise<Stored<Warning>[]> {
+  return queryAll(store, 'warnings', { where: { collegeId, status: 'active' }, orderBy: [{ field: '_id', direction: 'asc' }] });
+}
+
+/** Active warnings of these classes, a hundred classes per query. */
+export async function activeWarningsOfClasses(store: Store, classIds: ReadonlyArray<string>): Promise<Stored<Warning>[]> {
+  const found: Stored<Warning>[] = [];
+  for (let i = 0; i < classIds.length; i += CHUNK) {
+    found.push(...(await queryAll(store, 'warnings', { where: { classId: { in: classIds.slice(i, i + CHUNK) }, status: 'active' } })));
+  }
+  return found;
+}
+
+export async function activeWarningsOfStudents(store: Store, studentIds: string[]): Promise<Stored<Warning>[]> {
+  return queryAll(store, 'warnings', { where: { studentId: { in: studentIds }, status: 'active' } });
+}
+
+/** Every warning of the student, in any state. */
+export async function warningsOfStudent(store: Store, studentId: string): Promise<Stored<Warning>[]> {
+  return queryAll(store, 'warnings', { where: { studentId } });
+}
+
+/** The warnings a run wrote (an interrupted publish resumes after them). */
+export async function warningsOfRun(store: Store, runId: string): Promise<Stored<Warning>[]> {
+  return queryAll(store, 'warnings', { where: { runId } });
+}
