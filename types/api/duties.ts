@@ -1,99 +1,98 @@
 import { z } from 'zod';
 import { action } from '../envelope';
 import { id } from '../fields';
-import type { CheckinFlag } from '../checkin';
-import type { Role } from '../domain';
-import type { DutyPeriod, DutyRecordKind, DutyStatus, DutyUnitKind } from '../duty';
+import { CheckinFlag } from '../checkin';
+import { Role } from '../domain';
+import { ComplianceSummary, DutyItem, DutyPeriod, DutyRecordKind, DutyStatus, DutyUnitKind } from '../duty';
 
 /** Which windows "my duties" shows: those touching this week, this month, or the whole semester. */
 export const DutyScope = z.enum(['week', 'month', 'semester'], { errorMap: () => ({ message: '范围应为本周、本月或本学期' }) });
 export type DutyScope = z.infer<typeof DutyScope>;
 
 /** One quota for one unit in one window, as a screen shows it. */
-export type DutyItemView = {
-  key: string;
-  ruleId: string;
-  title: string;
-  role: Role;
-  period: DutyPeriod;
-  unit: { kind: DutyUnitKind; id: string; label: string; classIds: string[] };
-  window: { start: string; lastDay: string };
-  dueAt: string;
-  measure: 'count' | 'minutes';
-  required: number;
-  progress: number;
-  due: number;
-  status: DutyStatus;
+export const DutyItemView = z.object({
+  key: z.string(),
+  ruleId: z.string(),
+  title: z.string(),
+  role: Role,
+  period: DutyPeriod,
+  unit: z.object({ kind: DutyUnitKind, id: z.string(), label: z.string(), classIds: z.array(z.string()) }),
+  window: z.object({ start: z.string(), lastDay: z.string() }),
+  dueAt: z.string(),
+  measure: DutyItem.shape.measure,
+  required: z.number(),
+  progress: z.number(),
+  due: z.number(),
+  status: DutyStatus,
   /** Records that count toward it. */
-  recordIds: string[];
+  recordIds: z.array(z.string()),
   /** Of those, the ones made after the deadline (逾期完成). */
-  lateRecordIds: string[];
+  lateRecordIds: z.array(z.string()),
   /** What to record to make progress (opens the right form). */
-  kinds: DutyRecordKind[];
-};
+  kinds: z.array(DutyRecordKind),
+});
+export type DutyItemView = z.infer<typeof DutyItemView>;
 
-export type DutyTally = { total: number; done: number; due: number; overdue: number; lateDone: number };
+export const DutyTally = ComplianceSummary.omit({ id: true, percent: true });
+export type DutyTally = z.infer<typeof DutyTally>;
 
-export type MyDuties = {
-  scope: DutyScope;
-  now: string;
-  semesterId: string;
-  items: DutyItemView[];
+export const MyDuties = z.object({
+  scope: DutyScope,
+  now: z.string(),
+  semesterId: z.string(),
+  items: z.array(DutyItemView),
   /** The open item that falls due soonest (over the semester, whatever the scope). */
-  next: DutyItemView | null;
+  next: DutyItemView.nullable(),
   /** Every overdue item of the semester. */
-  overdue: DutyItemView[];
-  tally: DutyTally;
-};
+  overdue: z.array(DutyItemView),
+  tally: DutyTally,
+});
+export type MyDuties = z.infer<typeof MyDuties>;
 
-export type ComplianceRow = {
-  id: string;
-  name: string;
+/** A summary row (lateDone: met after the deadline; percent: on time, one decimal, null while nothing is settled). */
+export const ComplianceRow = ComplianceSummary.extend({
+  name: z.string(),
   /** Class: its counselor; person: their roles (辅导员 / 班主任 / 学业助理). */
-  note: string;
-  total: number;
-  done: number;
-  due: number;
-  overdue: number;
-  /** Deadlines met after they passed (逾期完成), apart from done. */
-  lateDone: number;
-  /** On time: done ÷ (done + lateDone + overdue), one decimal; null while nothing is settled. */
-  percent: number | null;
+  note: z.string(),
   /** Records filed this semester (by the person / about the class), counted or not. */
-  records: number;
-};
+  records: z.number(),
+});
+export type ComplianceRow = z.infer<typeof ComplianceRow>;
 
 export const ComplianceSort = z.enum(['worst', 'best', 'overdue', 'name'], { errorMap: () => ({ message: '排序方式不正确' }) });
 export type ComplianceSort = z.infer<typeof ComplianceSort>;
 
-export type ComplianceBoard = {
-  semesterId: string;
-  now: string;
+export const ComplianceBoard = z.object({
+  semesterId: z.string(),
+  now: z.string(),
   /** 'college' for a leader or clerk, 'department' for a department head, 'classes' for class staff. */
-  scope: 'college' | 'department' | 'classes';
-  rows: ComplianceRow[];
-};
+  scope: z.enum(['college', 'department', 'classes']),
+  rows: z.array(ComplianceRow),
+});
+export type ComplianceBoard = z.infer<typeof ComplianceBoard>;
 
-export type RecordView = {
-  recordId: string;
-  kind: DutyRecordKind;
-  at: string;
-  actorId: string;
-  actorName: string;
-  classId: string;
-  label: string;
-  flags: CheckinFlag[];
-};
+export const RecordView = z.object({
+  recordId: z.string(),
+  kind: DutyRecordKind,
+  at: z.string(),
+  actorId: z.string(),
+  actorName: z.string(),
+  classId: z.string(),
+  label: z.string(),
+  flags: z.array(CheckinFlag),
+});
+export type RecordView = z.infer<typeof RecordView>;
 
-export type ComplianceDetail = {
-  semesterId: string;
-  title: string;
-  row: ComplianceRow | null;
+export const ComplianceDetail = z.object({
+  semesterId: z.string(),
+  title: z.string(),
+  row: ComplianceRow.nullable(),
   /** Worst first: overdue, then due, then done. */
-  items: DutyItemView[];
+  items: z.array(DutyItemView),
   /** The records behind the items and every other record filed this semester (newest first, at most 200). */
-  records: RecordView[];
-};
+  records: z.array(RecordView),
+});
+export type ComplianceDetail = z.infer<typeof ComplianceDetail>;
 
 const board = z.object({ sort: ComplianceSort.default('worst') });
 
@@ -122,24 +121,30 @@ export const WorkbenchKey = z.enum(
 export type WorkbenchKey = z.infer<typeof WorkbenchKey>;
 
 /** One row of a workbench list: what it is, and the screen that deals with it. */
-export type WorkbenchRow = { id: string; title: string; detail: string; page: string; params: Record<string, string> };
-export type WorkbenchList = { key: WorkbenchKey; label: string; rows: WorkbenchRow[] };
+export const WorkbenchRow = z.object({ id: z.string(), title: z.string(), detail: z.string(), page: z.string(), params: z.record(z.string(), z.string()) });
+export type WorkbenchRow = z.infer<typeof WorkbenchRow>;
+export const WorkbenchList = z.object({ key: WorkbenchKey, label: z.string(), rows: z.array(WorkbenchRow) });
+export type WorkbenchList = z.infer<typeof WorkbenchList>;
 /** `subscribe`: the template ids of the messages the caller's roles receive (asked for on a tap of the workbench). */
-export type Workbench = { now: string; counts: { key: WorkbenchKey; label: string; count: number }[]; subscribe: string[] };
-
+export const Workbench = z.object({
+  now: z.string(),
+  counts: z.array(z.object({ key: WorkbenchKey, label: z.string(), count: z.number() })),
+  subscribe: z.array(z.string()),
+});
+export type Workbench = z.infer<typeof Workbench>;
 
 export const dutiesApi = {
-  myDuties: action(z.object({ scope: DutyScope.default('week') })).returns<MyDuties>(),
+  myDuties: action(z.object({ scope: DutyScope.default('week') })).returns(MyDuties),
   /** A home's workbench: what needs the caller now, as counts (one call, bounded reads). */
-  workbench: action(z.object({})).returns<Workbench>(),
+  workbench: action(z.object({})).returns(Workbench),
   /** The list behind one workbench count: exactly the rows counted. */
-  workbenchList: action(z.object({ key: WorkbenchKey })).returns<WorkbenchList>(),
-  classCompliance: action(board).returns<ComplianceBoard>(),
-  staffCompliance: action(board).returns<ComplianceBoard>(),
+  workbenchList: action(z.object({ key: WorkbenchKey })).returns(WorkbenchList),
+  classCompliance: action(board).returns(ComplianceBoard),
+  staffCompliance: action(board).returns(ComplianceBoard),
   complianceDetail: action(
     z
       .object({ classId: id.optional(), personId: id.optional() })
       .refine((q) => (q.classId === undefined) !== (q.personId === undefined), { message: '请指定一个班级或一位教师' }),
-  ).returns<ComplianceDetail>(),
+  ).returns(ComplianceDetail),
 };
 export type DutiesApi = typeof dutiesApi;
