@@ -1,0 +1,76 @@
+import { isDeepStrictEqual } from 'node:util';
+import { asDigest, DigestRow, placeRows, withSource, type DigestEntry } from '../../core/compliance/duty-digest';
+import { rowsOfSource, sourceKeyOf, type DutySource } from '../../core/compliance/duty-sources';
+import { logSkipped } from '../../platform/runtime/skip-bad-records';
+import { queryAll, type Store, type WriteContext } from '../../platform/store/store';
+
+export type DutyDigestCheck = { digests: number; rows: number; matching: number; mismatched: string[]; missing: string[]; extra: string[]; written: number };
+
+type Built = { classId: string; collegeId: string; month: string; entries: DigestEntry[] };
+
+/** Every source document of the five collections, as the write sites see them. */
+async function* sources(store: Store): AsyncGenerator<DutySource> {
+  for (const doc of await queryAll(store, 'dutyRecords')) yield { collection: 'dutyRecords', doc } as DutySource;
+  for (const doc of await queryAll(store, 'talks')) yield { collection: 'talks', doc } as DutySource;
+  for (const doc of await queryAll(store, 'meetings')) yield { collection: 'meetings', doc } as DutySource;
+  for (const doc of await queryAll(store, 'notices')) yield { collection: 'notices', doc } as DutySource;
+  for (const doc of await queryAll(store, 'studyPlans')) yield { collection: 'studyPlans', doc } as DutySource;
+}
+
+/** The class × month digests built from the sources themselves (an independent pass over every document). */
+export async function buildDutyDigests(store: Store): Promise<Map<string, Built>> {
+  const built = new Map<string, Built>();
+  for await (const source of sources(store)) {
+    let rows: DigestRow[];
+    try {
+      rows = rowsOfSource(source).map((r) => DigestRow.parse(r));
+    } catch {
+      // One unreadable document is reported and left out, as the write site would have refused it.
+      logSkipped({ collection: source.collection, id: source.doc._id, reason: 'not countable' });
+      continue;
+    }
+    for (const [id, place] of placeRows(rows)) {
+      const digest = built.get(id) ?? { classId: place.classId, collegeId: source.doc.collegeId, month: place.month, entries: [] };
+      digest.entries = withSource(digest.entries, sourceKeyOf(source.collection, source.doc._id), place.rows);
+      built.set(id, digest);
+    }
+  }
+  return built;
+}
+
+/**
+ * Builds every digest from the records and casework and compares it with the one kept; with
+ * `write`, replaces those that differ and removes those that should not exist (a repair, or the
+ * first build on older data). Nothing else is written.
+ */
+export async function rebuildDutyDigests(store: Store, options: { write: false } | { write: true; ctx: WriteContext }): Promise<DutyDigestCheck> {
+  const built = await buildDutyDigests(store);
+  const kept = new Map<string, NonNullable<ReturnType<typeof asDigest>>>();
+  for (const doc of await queryAll(store, 'dutyDigests')) {
+    const digest = asDigest(doc);
+    if (digest) kept.set(digest._id, digest);
+  }
+  const check: DutyDigestCheck = { digests: built.size, rows: 0, matching: 0, mismatched: [], missing: [], extra: [], written: 0 };
+  for (const [id, d] of [...built].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    check.rows += d.entries.reduce((n, e) => n + e.rows.length, 0);
+    const old = kept.get(id);
+    kept.delete(id);
+    if (old && old.classId === d.classId && old.month === d.month && old.collegeId === d.collegeId && isDeepStrictEqual(old.entries.map(plain), d.entries.map(plain))) {
+      check.matching += 1;
+      continue;
+    }
+    (old ? check.mismatched : check.missing).push(id);
+    if (!options.write) continue;
+    if (old) await store.update('dutyDigests', id, { ...d }, old._version, options.ctx);
+    else await store.add('dutyDigests', { _id: id, ...d }, options.ctx);
+    check.written += 1;
+  }
+  check.extra = [...kept.keys()].sort();
+  if (options.write) for (const id of check.extra) await store.remove('dutyDigests', id);
+  return check;
+}
+
+/** Compared as JSON values: a stored row has no undefined fields. */
+function plain(entry: DigestEntry): unknown {
+  return JSON.parse(JSON.stringify(entry));
+}

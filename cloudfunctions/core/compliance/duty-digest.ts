@@ -1,0 +1,87 @@
+import { z } from 'zod';
+import { CheckinFlag } from '../../../types/checkin';
+import { DutyRecord } from '../../../types/duty';
+import { dateOf } from '../duties/shanghai-days';
+
+/**
+ * Duty digests (issue 14 item 5): one document per class × month (Shanghai) holding, per source
+ * document (a check-in, a talk, a meeting, a notice, a study plan), the compact rows the duty
+ * evaluator counts. A dashboard reads classes × months documents instead of every record; the
+ * rows are kept in the transaction that writes the source, replaced whole when it changes.
+ */
+export const DUTY_DIGESTS = 'dutyDigests';
+
+/** A receipt counts for the class's counselor and head teacher as they are when read (not when filed). */
+export const KEEPERS = '@keepers';
+
+export const DigestRow = DutyRecord.extend({ flags: z.array(CheckinFlag).optional() });
+export type DigestRow = z.infer<typeof DigestRow>;
+
+export const DigestEntry = z.object({ source: z.string().min(1), rows: z.array(DigestRow) });
+export type DigestEntry = z.infer<typeof DigestEntry>;
+
+export const DutyDigest = z.object({
+  _id: z.string().min(1),
+  classId: z.string().min(1),
+  collegeId: z.string(),
+  /** YYYY-MM, Shanghai, of the rows' times. */
+  month: z.string().regex(/^\d{4}-\d{2}$/),
+  entries: z.array(DigestEntry),
+});
+export type DutyDigest = z.infer<typeof DutyDigest>;
+
+/**
+ * A stored digest as read: rows are checked (zod) when written, so a read checks the frame only.
+ * Null for anything else (reported by the caller). Parsing every row again on each dashboard
+ * read would cost more than the evaluation it feeds.
+ */
+export function asDigest<M extends { _id: string; _version: number }>(doc: unknown): (DutyDigest & M) | null {
+  if (typeof doc !== 'object' || doc === null) return null;
+  const d: Record<string, unknown> = { ...doc };
+  if (typeof d._id !== 'string' || typeof d._version !== 'number' || typeof d.classId !== 'string' || typeof d.month !== 'string' || !Array.isArray(d.entries)) return null;
+  // The frame is checked above; the rows were parsed with DigestRow when written.
+  return doc as DutyDigest & M;
+}
+
+export function digestIdOf(classId: string, month: string): string {
+  return `${classId}|${month}`;
+}
+
+/** The Shanghai month of an instant, or null for a time that is not one. */
+export function monthOf(at: string): string | null {
+  const t = Date.parse(at);
+  return Number.isNaN(t) ? null : dateOf(t).slice(0, 7);
+}
+
+/** Rows of one source by the class × month digest they belong to (a row without a class or a readable time has none). */
+export function placeRows(rows: readonly DigestRow[]): Map<string, { classId: string; month: string; rows: DigestRow[] }> {
+  const out = new Map<string, { classId: string; month: string; rows: DigestRow[] }>();
+  for (const row of rows) {
+    const month = monthOf(row.at);
+    if (!row.classId || month === null) continue;
+    const id = digestIdOf(row.classId, month);
+    const place = out.get(id) ?? { classId: row.classId, month, rows: [] };
+    place.rows.push(row);
+    out.set(id, place);
+  }
+  return out;
+}
+
+/** The digest's entries with the source's rows replaced (none: the source leaves it); sorted by source. */
+export function withSource(entries: readonly DigestEntry[], source: string, rows: readonly DigestRow[]): DigestEntry[] {
+  const kept = entries.filter((e) => e.source !== source);
+  if (rows.length > 0) kept.push({ source, rows: [...rows] });
+  return kept.sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : 0));
+}
+
+/** A digest's rows for evaluation: receipts given to the class's keepers as they are now. */
+export function rowsOfDigest(digest: Pick<DutyDigest, 'entries'>, keepersOf: (classId: string) => readonly string[]): DigestRow[] {
+  const out: DigestRow[] = [];
+  for (const entry of digest.entries) {
+    for (const row of entry.rows) {
+      if (row.actorId !== KEEPERS) out.push(row);
+      else for (const personId of keepersOf(row.classId ?? '')) out.push({ ...row, _id: `${row._id}${personId}`, actorId: personId });
+    }
+  }
+  return out;
+}
