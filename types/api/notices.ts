@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { action } from '../envelope';
 import { id, isoTime, requiredText, text } from '../fields';
 import { GradeRowChange } from '../grade';
-import type { OutboxStatus } from '../message';
-import type { InboxItem, NoticeCopies, NoticeCopy, NoticeFlag, NoticeObjection, ObjectionState, PhoneContact, NoticeEnding } from '../notice';
+import { OutboxStatus } from '../message';
+import { InboxItem, Notice, NoticeCopies, NoticeCopy, NoticeEnding, NoticeFlag, NoticeObjection, NoticeReceipt, ObjectionState, PhoneContact } from '../notice';
 import { signature } from '../signature';
 
 /**
@@ -16,168 +16,179 @@ export const deviceId = z.string({ required_error: '缺少设备标识' }).regex
 /** A handwritten signature: a PNG data URL (H5) or the cloud file id of the uploaded image (WeChat). */
 export { signature };
 
-export type NoticeSummary = {
-  noticeId: string;
-  studentId: string;
-  studentName: string;
-  semester: string;
-  levelName: string;
-  version: number;
-  status: 'issued' | 'superseded';
-  /** How it stopped being in force (null while issued): the server says, the app never parses ids. */
-  ending: NoticeEnding | null;
-  /** The notice that replaced it (a correction or a later list), if any. */
-  supersededBy: string | null;
-  issuedAt: string;
-  acknowledged: boolean;
-  objection: ObjectionState | null;
-  receiptReturned: boolean;
+/** Whether a notice is in force, how it stopped (null while issued: the server says, the app never parses ids), and what replaced it. */
+const standing = {
+  status: Notice.shape.status,
+  ending: NoticeEnding.nullable(),
+  supersededBy: z.string().nullable(),
 };
+
+export const NoticeSummary = z.object({
+  noticeId: z.string(),
+  studentId: z.string(),
+  studentName: z.string(),
+  semester: z.string(),
+  levelName: z.string(),
+  version: z.number(),
+  ...standing,
+  issuedAt: z.string(),
+  acknowledged: z.boolean(),
+  objection: ObjectionState.nullable(),
+  receiptReturned: z.boolean(),
+});
+export type NoticeSummary = z.infer<typeof NoticeSummary>;
 
 /** What the student sees: their copy and their own answer (never the parent's receipt message). */
-export type StudentNoticeView = {
-  noticeId: string;
-  studentName: string;
-  version: number;
-  status: 'issued' | 'superseded';
-  /** How it stopped being in force (null while issued): the server says, the app never parses ids. */
-  ending: NoticeEnding | null;
-  supersededBy: string | null;
-  correction: { replaces: string; reason: string } | null;
-  copy: NoticeCopy;
-  issuedAt: string;
-  readAt: string | null;
-  ack: { at: string } | null;
-  objection: NoticeObjection | null;
+export const StudentNoticeView = z.object({
+  noticeId: z.string(),
+  studentName: z.string(),
+  version: z.number(),
+  ...standing,
+  correction: Notice.shape.correction,
+  copy: NoticeCopy,
+  issuedAt: z.string(),
+  readAt: z.string().nullable(),
+  ack: z.object({ at: z.string() }).nullable(),
+  objection: NoticeObjection.nullable(),
   /** WeChat template ids to ask consent for on the next tap (future reminders). */
-  subscribe: string[];
-};
+  subscribe: z.array(z.string()),
+});
+export type StudentNoticeView = z.infer<typeof StudentNoticeView>;
 
-export type ParentNoticeView = {
-  noticeId: string;
-  studentName: string;
-  version: number;
-  status: 'issued' | 'superseded';
-  /** How it stopped being in force (null while issued): the server says, the app never parses ids. */
-  ending: NoticeEnding | null;
-  supersededBy: string | null;
-  copy: NoticeCopy;
-  issuedAt: string;
-  parentDeadline: string;
-  receipt: { at: string; parentName: string; message: string } | null;
-  subscribe: string[];
-};
+export const ParentNoticeView = z.object({
+  noticeId: z.string(),
+  studentName: z.string(),
+  version: z.number(),
+  ...standing,
+  copy: NoticeCopy,
+  issuedAt: z.string(),
+  parentDeadline: z.string(),
+  receipt: NoticeReceipt.pick({ at: true, parentName: true, message: true }).nullable(),
+  subscribe: z.array(z.string()),
+});
+export type ParentNoticeView = z.infer<typeof ParentNoticeView>;
 
 /** The counselor's line per warned student (seed 001: parents informed within 1 week). */
-export type NoticeStatusRow = {
-  noticeId: string;
-  studentId: string;
-  studentName: string;
+export const NoticeStatusRow = z.object({
+  noticeId: z.string(),
+  studentId: z.string(),
+  studentName: z.string(),
   /** The list's semester: older semesters' notices can still be open. */
-  semester: string;
-  levelName: string;
-  version: number;
+  semester: z.string(),
+  levelName: z.string(),
+  version: z.number(),
   /** Why this version replaced the previous one (a clerk's correction after an objection). */
-  correction: string | null;
-  issuedAt: string;
-  parentDeadline: string;
+  correction: z.string().nullable(),
+  issuedAt: z.string(),
+  parentDeadline: z.string(),
   /** The student's subscription message: queued, sent, refused (43101: contact another way), failed; none when the student has no WeChat user. */
-  sent: OutboxStatus | 'none';
-  read: boolean;
-  answer: 'signed' | 'objected' | 'none';
-  objection: { state: ObjectionState; reason: string; note?: string } | null;
-  parentBound: boolean;
-  parentRead: boolean;
-  contact: 'receipt' | 'phone' | 'none';
-  contactAt: string | null;
-  receiptMessage: string | null;
-  phoneContacts: PhoneContact[];
-  overdue: boolean;
-  flags: NoticeFlag[];
+  sent: z.union([OutboxStatus, z.literal('none')]),
+  read: z.boolean(),
+  answer: z.enum(['signed', 'objected', 'none']),
+  objection: z.object({ state: ObjectionState, reason: z.string(), note: z.string().optional() }).nullable(),
+  parentBound: z.boolean(),
+  parentRead: z.boolean(),
+  contact: z.enum(['receipt', 'phone', 'none']),
+  contactAt: z.string().nullable(),
+  receiptMessage: z.string().nullable(),
+  phoneContacts: z.array(PhoneContact),
+  overdue: z.boolean(),
+  flags: z.array(NoticeFlag),
   /** Messages WeChat refused or that failed for good, so the counselor contacts the person another way. */
-  undelivered: { kind: string; toUserId: string; status: OutboxStatus; error: string }[];
+  undelivered: z.array(z.object({ kind: z.string(), toUserId: z.string(), status: OutboxStatus, error: z.string() })),
   /** The parent on file: the number itself for staff who handle the student (tap to call), masked for others. */
-  parent: { name: string; phone: string; callable: boolean };
-};
+  parent: z.object({ name: z.string(), phone: z.string(), callable: z.boolean() }),
+});
+export type NoticeStatusRow = z.infer<typeof NoticeStatusRow>;
 
-export type ClassNoticeStatus = { classId: string; className: string; rows: NoticeStatusRow[] };
+export const ClassNoticeStatus = z.object({ classId: z.string(), className: z.string(), rows: z.array(NoticeStatusRow) });
+export type ClassNoticeStatus = z.infer<typeof ClassNoticeStatus>;
 
-export type BindingCodeIssued = {
+export const BindingCodeIssued = z.object({
   /** Shown once, to the counselor who made it, to read or text to the phone on file. */
-  code: string;
-  expiresAt: string;
-  studentName: string;
-  parentName: string;
-  parentPhoneMasked: string;
+  code: z.string(),
+  expiresAt: z.string(),
+  studentName: z.string(),
+  parentName: z.string(),
+  parentPhoneMasked: z.string(),
   /** The number on file, to call now: only the student's own class staff make codes. */
-  parentPhone: string;
-};
+  parentPhone: z.string(),
+});
+export type BindingCodeIssued = z.infer<typeof BindingCodeIssued>;
 
 /**
  * Everything filed for one notice, for the class staff and the clerk (seed 004 §二.7: 学院存根 and
  * 家长回执 kept): the three copies as issued, the student's signature, the parent's signed receipt.
  */
-export type NoticeRecordView = {
-  noticeId: string;
-  studentId: string;
-  studentName: string;
-  version: number;
-  status: 'issued' | 'superseded';
-  /** How it stopped being in force (null while issued): the server says, the app never parses ids. */
-  ending: NoticeEnding | null;
-  supersededBy: string | null;
-  copies: NoticeCopies;
-  issuedAt: string;
+export const NoticeRecordView = z.object({
+  noticeId: z.string(),
+  studentId: z.string(),
+  studentName: z.string(),
+  version: z.number(),
+  ...standing,
+  copies: NoticeCopies,
+  issuedAt: z.string(),
   /** The image is a PNG data URL (H5) or a cloud file id (WeChat); both show in an Image. */
-  studentSignature: { at: string; image: string } | null;
-  receipt: { at: string; parentName: string; message: string; image: string | null } | null;
-  objection: NoticeObjection | null;
-  phoneContacts: PhoneContact[];
-};
+  studentSignature: z.object({ at: z.string(), image: z.string() }).nullable(),
+  receipt: NoticeReceipt.pick({ at: true, parentName: true, message: true }).extend({ image: z.string().nullable() }).nullable(),
+  objection: NoticeObjection.nullable(),
+  phoneContacts: z.array(PhoneContact),
+});
+export type NoticeRecordView = z.infer<typeof NoticeRecordView>;
 
-export type BindResult = { studentId: string; studentName: string; openNotices: string[]; subscribe: string[] };
+export const BindResult = z.object({ studentId: z.string(), studentName: z.string(), openNotices: z.array(z.string()), subscribe: z.array(z.string()) });
+export type BindResult = z.infer<typeof BindResult>;
 
 /** One stored grade row of a disputed course, as the clerk sees it while answering an objection. */
-export type ObjectionGradeRow = {
-  gradeId: string;
-  courseCode: string;
-  courseName: string;
-  semester: string;
-  attemptLabel: string;
-  score: string;
-  credits: number;
+export const ObjectionGradeRow = z.object({
+  gradeId: z.string(),
+  courseCode: z.string(),
+  courseName: z.string(),
+  semester: z.string(),
+  attemptLabel: z.string(),
+  score: z.string(),
+  credits: z.number(),
   /** The standing correction of this row (after an earlier objection), if any. */
-  correction: { action: 'exclude' | 'correct'; text: string; reason: string; byName: string; at: string } | null;
-};
+  correction: z
+    .object({ action: z.enum(['exclude', 'correct']), text: z.string(), reason: z.string(), byName: z.string(), at: z.string() })
+    .nullable(),
+});
+export type ObjectionGradeRow = z.infer<typeof ObjectionGradeRow>;
 
-export type ObjectionRow = {
-  noticeId: string;
-  studentId: string;
-  studentName: string;
-  classId: string;
-  levelName: string;
-  semester: string;
-  reasons: string[];
-  objection: NoticeObjection;
-  status: 'issued' | 'superseded';
-  /** How it stopped being in force (null while issued): the server says, the app never parses ids. */
-  ending: NoticeEnding | null;
-  supersededBy: string | null;
+export const ObjectionRow = z.object({
+  noticeId: z.string(),
+  studentId: z.string(),
+  studentName: z.string(),
+  classId: z.string(),
+  levelName: z.string(),
+  semester: z.string(),
+  reasons: z.array(z.string()),
+  objection: NoticeObjection,
+  ...standing,
   /** The student's grade rows of the courses the warning names (open objections only). */
-  grades: ObjectionGradeRow[];
-};
+  grades: z.array(ObjectionGradeRow),
+});
+export type ObjectionRow = z.infer<typeof ObjectionRow>;
+
+export const ObjectionOutcome = z.object({
+  noticeId: z.string(),
+  state: ObjectionState,
+  newNoticeId: z.string().nullable(),
+  outcome: z.enum(['kept', 'amended', 'withdrawn']),
+});
+export type ObjectionOutcome = z.infer<typeof ObjectionOutcome>;
 
 const noticeId = id;
 
 export const noticesApi = {
-  studentNotices: action(z.object({})).returns<NoticeSummary[]>(),
-  studentCopy: action(z.object({ noticeId })).returns<StudentNoticeView>(),
-  acknowledge: action(z.object({ noticeId, signature, deviceId })).returns<StudentNoticeView>(),
-  object: action(z.object({ noticeId, reason: requiredText(300, '异议原因') })).returns<StudentNoticeView>(),
+  studentNotices: action(z.object({})).returns(z.array(NoticeSummary)),
+  studentCopy: action(z.object({ noticeId })).returns(StudentNoticeView),
+  acknowledge: action(z.object({ noticeId, signature, deviceId })).returns(StudentNoticeView),
+  object: action(z.object({ noticeId, reason: requiredText(300, '异议原因') })).returns(StudentNoticeView),
 
-  childNotices: action(z.object({})).returns<NoticeSummary[]>(),
-  parentCopy: action(z.object({ noticeId })).returns<ParentNoticeView>(),
-  returnReceipt: action(z.object({ noticeId, message: text(300, '留言').default(''), signature, deviceId })).returns<ParentNoticeView>(),
+  childNotices: action(z.object({})).returns(z.array(NoticeSummary)),
+  parentCopy: action(z.object({ noticeId })).returns(ParentNoticeView),
+  returnReceipt: action(z.object({ noticeId, message: text(300, '留言').default(''), signature, deviceId })).returns(ParentNoticeView),
   bindParent: action(
     z.object({
       code: z.string({ required_error: '请输入绑定码' }).trim().min(4, '请输入绑定码').max(20, '绑定码不正确'),
@@ -186,7 +197,7 @@ export const noticesApi = {
       parentName: z.string({ required_error: '请输入家长姓名' }).trim().min(1, '请输入家长姓名').max(30, '家长姓名过长'),
       deviceId: deviceId.optional(),
     }),
-  ).returns<BindResult>(),
+  ).returns(BindResult),
   /** In WeChat: the same code, proven by the phone WeChat verified (the getPhoneNumber button's code), see bind-by-phone.ts. */
   bindParentByPhone: action(
     z.object({
@@ -194,14 +205,14 @@ export const noticesApi = {
       phoneCode: z.string({ required_error: '请授权微信手机号' }).trim().min(1, '请授权微信手机号').max(128, '手机号授权码不正确'),
       deviceId: deviceId.optional(),
     }),
-  ).returns<BindResult>(),
+  ).returns(BindResult),
 
-  classStatus: action(z.object({ classId: id })).returns<ClassNoticeStatus>(),
-  noticeRecord: action(z.object({ noticeId })).returns<NoticeRecordView>(),
-  createBindingCode: action(z.object({ studentId: id, days: z.number().int().min(1).max(30).optional() })).returns<BindingCodeIssued>(),
-  recordPhoneContact: action(z.object({ noticeId, at: isoTime, summary: requiredText(500, '通话摘要'), clientId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, '请求标识格式不正确').optional() })).returns<{ phoneContacts: PhoneContact[] }>(),
+  classStatus: action(z.object({ classId: id })).returns(ClassNoticeStatus),
+  noticeRecord: action(z.object({ noticeId })).returns(NoticeRecordView),
+  createBindingCode: action(z.object({ studentId: id, days: z.number().int().min(1).max(30).optional() })).returns(BindingCodeIssued),
+  recordPhoneContact: action(z.object({ noticeId, at: isoTime, summary: requiredText(500, '通话摘要'), clientId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, '请求标识格式不正确').optional() })).returns(z.object({ phoneContacts: z.array(PhoneContact) })),
 
-  objections: action(z.object({})).returns<ObjectionRow[]>(),
+  objections: action(z.object({})).returns(z.array(ObjectionRow)),
   resolveObjection: action(
     z.object({
       noticeId,
@@ -212,8 +223,8 @@ export const noticesApi = {
       /** For a correction: the grade rows to leave out or correct; the level is judged again on them. */
       grades: z.array(GradeRowChange).max(20, '一次最多更正 20 行成绩').default([]),
     }),
-  ).returns<{ noticeId: string; state: ObjectionState; newNoticeId: string | null; outcome: 'kept' | 'amended' | 'withdrawn' }>(),
+  ).returns(ObjectionOutcome),
 
-  inbox: action(z.object({})).returns<InboxItem[]>(),
+  inbox: action(z.object({})).returns(z.array(InboxItem)),
 };
 export type NoticesApi = typeof noticesApi;
