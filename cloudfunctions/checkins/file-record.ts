@@ -10,6 +10,7 @@ import type { Context } from '../platform/runtime/define-function';
 import type { Stored } from '../platform/store/store';
 import { DomainError } from '../core/errors';
 import { TALKS } from '../support/collections';
+import { noteDutySource } from '../application/digests/duty-digests';
 
 /** What the phone sends with every record. */
 export type Sent = { clientId: string; deviceAt: string; sentAt: string; location?: GeoFix | undefined };
@@ -85,6 +86,7 @@ export async function fileRecord(ctx: Context, sent: Sent, draft: Draft, followU
     const raced = await tx.get<DutyRecordDoc>(DUTY_RECORDS, recordId);
     if (raced) return receipt(sameRecord(raced, draft), true);
     const stored: Stored<DutyRecordDoc> = await tx.add(DUTY_RECORDS, doc, ctx.write());
+    await noteDutySource(tx, 'dutyRecords', null, stored, ctx.write());
     for (const followUp of followUps(recordId, at)) if (!(await tx.get(FOLLOW_UPS, followUp._id))) await tx.add(FOLLOW_UPS, followUp, ctx.write());
     return receipt(stored, false);
   });

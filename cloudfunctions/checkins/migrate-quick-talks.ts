@@ -8,6 +8,7 @@ import type { Clock } from '../core/time/clock';
 import { usersByIds } from '../platform/directory/directory';
 import { queryAll, type Store } from '../platform/store/store';
 import { TALKS } from '../support/collections';
+import { noteDutySource } from '../application/digests/duty-digests';
 
 const MIGRATOR = 'system:migrate-quick-talks';
 
@@ -61,10 +62,11 @@ export async function migrateQuickTalks(store: Store, clock: Clock): Promise<num
     const nth = numberTalks([...talks.filter((t) => t._id !== doc._id), doc]).get(doc._id) ?? 1;
     await store.transaction(async (tx) => {
       if (!(await tx.get<TalkRecord>(TALKS, r._id))) {
-        await tx.add(TALKS, { ...doc, nth }, write);
+        await noteDutySource(tx, 'talks', null, await tx.add(TALKS, { ...doc, nth }, write), write);
         moved += 1;
       }
       await tx.remove(DUTY_RECORDS, r._id);
+      await noteDutySource(tx, 'dutyRecords', r, null, write);
     });
   }
   return moved;

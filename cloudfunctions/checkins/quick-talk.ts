@@ -11,6 +11,7 @@ import { TALKS } from '../support/collections';
 import { talkerRolesFor, talksOf } from '../support/talks';
 import { clientIdReused, stampOf, type Sent } from './file-record';
 import { DUTY_RECORDS } from '../../types/checkin';
+import { noteDutySource } from '../application/digests/duty-digests';
 
 function receipt(talk: Pick<TalkRecord, '_id' | 'at' | 'flags'>, duplicate: boolean): CheckinReceipt {
   return { recordId: talk._id, kind: 'talk', at: talk.at, flags: talk.flags ?? [], distanceMeters: null, placeName: null, duplicate, followUps: 0 };
@@ -51,6 +52,7 @@ export async function recordQuickTalk(ctx: Context, input: Sent & { studentId: s
     const raced = await tx.get<TalkRecord>(TALKS, id);
     if (raced) return receipt(raced, true);
     const saved: Stored<TalkRecord> = await tx.add(TALKS, doc, ctx.write());
+    await noteDutySource(tx, 'talks', null, saved, ctx.write());
     return receipt(saved, false);
   });
 }

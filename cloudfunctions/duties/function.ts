@@ -30,7 +30,7 @@ function countBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
 /** Rows of the caller's compliance view, per class or per person (the leader's dashboard). */
 async function board(ctx: Context, per: 'class' | 'person', sort: Parameters<typeof sortRows>[1]): Promise<{ board: ComplianceBoard; evaluation: ScopeEvaluation }> {
   const { scope, kind } = complianceScopeOf(ctx.actor);
-  const e = await evaluateScope(ctx.store, scope, ctx.clock.now().getTime());
+  const e = await evaluateScope(ctx.store, scope, ctx.clock.now().getTime(), undefined, 'digests');
   const labels = labelsOf(e);
   const semesterRecords = e.records.filter((r) => inSemester(e, r.at));
   const rows =

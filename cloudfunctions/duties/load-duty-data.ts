@@ -10,6 +10,13 @@ import { dutyRecordsOfScope, type DutyRecordRow } from './record-cache';
 import { logSkipped, withReadableTimes, type SkipReport } from '../platform/runtime/skip-bad-records';
 import { readFrom } from './read-range';
 import { TEACHING_SECTIONS, type TeachingSection } from '../../types/roster';
+import { readDutyDigests } from '../application/digests/read-duty-digests';
+
+/**
+ * Where the records come from: the records themselves (a person's own duties, reminders), or the
+ * class × month digests (dashboards of many classes: documents grow with classes, not records).
+ */
+export type DutyRecordSource = 'records' | 'digests';
 
 /** Whose duties: a whole college (leader, clerk), one department of it, or a list of classes. */
 export type DutyDataScope = { collegeId: string; departmentId?: string } | { classIds: readonly string[] };
@@ -28,7 +35,7 @@ export type DutyData = {
  * one paged query over an indexed field. No query per person or per class. Records are read in
  * full once per instance, then only those received since (see record-cache.ts).
  */
-export async function loadDutyData(store: Store, scope: DutyDataScope, from: string, now: number): Promise<DutyData> {
+export async function loadDutyData(store: Store, scope: DutyDataScope, from: string, now: number, source: DutyRecordSource = 'records'): Promise<DutyData> {
   const classWhere: Where = 'classIds' in scope ? { _id: { in: [...scope.classIds] } } : { collegeId: scope.collegeId, ...(scope.departmentId ? { departmentId: scope.departmentId } : {}) };
   const classes = 'classIds' in scope && scope.classIds.length === 0 ? [] : await queryAll<ClassInfo>(store, 'classes', { where: classWhere });
   if (classes.length === 0) return { directory: { classes: [], students: [], dorms: [], warnings: [] }, users: new Map(), records: [], skipped: 0 };
@@ -50,8 +57,8 @@ export async function loadDutyData(store: Store, scope: DutyDataScope, from: str
     queryAll<Dorm>(store, 'dorms', { where: { collegeId: { in: collegeIds } } }),
     queryAll<Warning>(store, WARNINGS, { where: byClass }),
     queryAll<User>(store, 'users', { where: { _id: { in: staffIds } } }),
-    dutyRecordsOfScope(store, JSON.stringify(scope), byClass, from, now),
-    caseworkRecords(store, byClass, from, report, keepersIn(classes)),
+    source === 'digests' ? { rows: [], skipped: 0 } : dutyRecordsOfScope(store, JSON.stringify(scope), byClass, from, now),
+    source === 'digests' ? readDutyDigests(store, byClass, from, keepersIn(classes)) : caseworkRecords(store, byClass, from, report, keepersIn(classes)),
     queryAll<TeachingSection>(store, TEACHING_SECTIONS, { where: { collegeId: { in: collegeIds } } }),
   ]);
   const readableWarnings = withReadableTimes(WARNINGS, warnings, ['publishedAt'], report);

@@ -13,6 +13,7 @@ import { queryAll, type Stored, type TxStore, type WriteContext } from '../platf
 import { MEETINGS } from './collections';
 import { loadMeeting, orNobody, studentOfCaller } from './load';
 import { peopleOf, type Person } from './participants';
+import { notedDutySource } from '../application/digests/duty-digests';
 
 /** Lead time of reminders when a meeting does not set one: env `REMIND_BEFORE_MINUTES`, else a day. */
 export function defaultRemindBefore(env: Readonly<Record<string, string | undefined>> = process.env): number {
@@ -215,7 +216,7 @@ export const meetingHandlers: Handlers<
       const stranger = input.presentIds.find((id) => !m.studentIds.includes(id));
       if (stranger) throw new DomainError('MEETING.NOT_INVITED', `学生 ${stranger} 不在邀请名单中`, 'presentIds');
       const record = { summary: input.summary, minutes: input.minutes, presentIds: input.presentIds, at: ctx.nowIso() };
-      const saved = await ctx.store.update<Meeting>(MEETINGS, m._id, { status: 'held', record }, m._version, ctx.write());
+      const saved = await ctx.store.transaction(async (tx) => notedDutySource(tx, 'meetings', m, await tx.update<Meeting>(MEETINGS, m._id, { status: 'held', record }, m._version, ctx.write()), ctx.write()));
       return meetingView(ctx.actor, saved);
     },
   },

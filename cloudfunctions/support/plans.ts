@@ -20,6 +20,7 @@ function planState(plan: StudyPlan): PlanState {
   return { status: plan.status, lines: plan.lines, failedCourses: plan.failedCourses, hasReport: plan.report !== null };
 }
 import { audienceOf } from './audience';
+import { noteDutySource } from '../application/digests/duty-digests';
 
 /** One plan per warning: a deterministic id makes saving twice update, not duplicate. */
 export function planIdOf(warningId: string): string {
@@ -177,6 +178,7 @@ export const planHandlers: Handlers<Pick<SupportApi, 'myPlan' | 'savePlan' | 'su
       const saved = await ctx.store.transaction(async (tx) => {
         const note = status === 'submitted' ? `${reviewerRoleLabel[role]}已通过，待${waiting.map((r) => reviewerRoleLabel[r]).join('、')}审核：${input.opinion}` : input.opinion;
         const next = await tx.update<StudyPlan>(STUDY_PLANS, plan._id, { status, review, approvals, history: [...plan.history, { ...event(ctx, status, note), ...(input.decision === 'approve' ? { approvedAs: role } : {}) }] }, plan._version, ctx.write());
+        await noteDutySource(tx, 'studyPlans', plan, next, ctx.write());
         if (studentUser) await enqueue(tx, planReviewed(plan, { userId: studentUser._id, openid: studentUser.openid }, review), ctx.write());
         return next;
       });

@@ -13,6 +13,7 @@ import { DIFFICULTIES, MEETINGS, TALKS } from './collections';
 import { caseWarning } from './load';
 import { mayChangeMeeting } from './meetings';
 import { toIso } from '../core/time/shanghai';
+import { noteDutySource } from '../application/digests/duty-digests';
 
 /** The talker roles the caller holds for a class (a tutor role does not exist yet). */
 export function talkerRolesFor(actor: Actor, classId: string): TalkerRole[] {
@@ -150,6 +151,7 @@ export const talkHandlers: Handlers<Pick<SupportApi, 'talkDefaults' | 'recordTal
       };
       const saved = await ctx.store.transaction(async (tx) => {
         const talk = await tx.add(TALKS, doc, ctx.write());
+        await noteDutySource(tx, 'talks', null, talk, ctx.write());
         if (input.difficulty) {
           const row: Omit<DifficultyRecord, '_id'> = {
             kind: 'difficulty', actorId: ctx.actor.userId, actorName: ctx.actor.name, at: now, studentId: student._id, classId: student.classId,

@@ -41,6 +41,6 @@ function droppedKey(original: unknown, parsed: unknown, path: string): string | 
 }
 
 /** Checked in tests (jest sets NODE_ENV=test) and when asked (XUEYE_CHECK_OUTPUTS=1); the cloud skips it. */
-export function outputChecksByDefault(env: NodeJS.ProcessEnv = process.env): boolean {
+export function outputChecksByDefault(env: Readonly<Record<string, string | undefined>> = process.env): boolean {
   return env.NODE_ENV === 'test' || env.XUEYE_CHECK_OUTPUTS === '1';
 }

@@ -64,6 +64,8 @@ export const collections = {
   classKpis: { indexes: [['collegeId', 'semester'], ['classId', 'semester']] },
   // one document per semester × class with its warnings (issue 14), kept in the warning's transaction.
   warningDigests: { indexes: ['classId', ['collegeId', 'semester']] },
+  // one document per class × month with the rows duties count (issue 14), kept in the source's transaction.
+  dutyDigests: { indexes: [['collegeId', 'month'], ['classId', 'month']] },
 } satisfies Record<string, CollectionSpec>;
 
 export type CollectionName = keyof typeof collections;
