@@ -3,7 +3,8 @@ import { applicationStatusLabel, callStageLabel, changeStageLabel, degreeLabel, 
 import { Role, roleLabel, type ClassInfo } from '../../types/domain';
 import { assistantSettings, changeWindow, dataChecks, stepLabel } from '../core/assistants';
 import { loadCalendar } from '../platform/calendar/stored-calendar';
-import { queryAll, type Store } from '../platform/store/store';
+import type { Store } from '../platform/store/store';
+import { collegeClasses } from '../application/repositories/classes';
 import { applicationsOf, assignmentsOf, changesOf, graduatesOf, people } from './load';
 
 export function applicationView(a: Application, call: Pick<Call, 'selected'>): ApplicationView {
@@ -55,7 +56,7 @@ const stepName = (step: string) => stepNames[step] ?? step;
 export async function callView(store: Store, call: Call, now: number): Promise<CallView> {
   const [applications, classes, assignments, changes, users, calendar] = await Promise.all([
     applicationsOf(store, call._id),
-    queryAll<ClassInfo>(store, 'classes', { where: { collegeId: call.collegeId }, orderBy: [{ field: '_id', direction: 'asc' }] }),
+    collegeClasses(store, call.collegeId),
     assignmentsOf(store, call.collegeId, call.schoolYear),
     changesOf(store, call.collegeId, call.schoolYear),
     people(store),

@@ -2,6 +2,8 @@ import { campusApi, type ClassSummary } from '../../types/api/campus';
 import { roleLabel, type ClassInfo, type Dorm, type Student } from '../../types/domain';
 import { classIdsFor, isAllowed } from '../core/access/authorize';
 import { classScopesOf } from '../core/access/class-reach';
+import { classesWithin } from '../application/repositories/classes';
+import { classStudents } from '../application/repositories/students';
 import { classesByIds, classResource, dormLabel, loadClass, loadStudent, profilesOf, studentResource, usersByIds } from '../platform/directory/directory';
 import { defineFunction, type Context } from '../platform/runtime/define-function';
 import { queryAll, type Stored } from '../platform/store/store';
@@ -11,7 +13,7 @@ import { calendarView, setSemesterDates } from './calendar';
 async function visibleClasses(ctx: Context): Promise<Stored<ClassInfo>[]> {
   const byId = new Map((await classesByIds(ctx.store, classIdsFor(ctx.actor, 'class.read'))).map((c) => [c._id, c]));
   for (const where of classScopesOf(ctx.actor.grants)) {
-    for (const c of await queryAll(ctx.store, 'classes', { where })) byId.set(c._id, c);
+    for (const c of await classesWithin(ctx.store, where)) byId.set(c._id, c);
   }
   return [...byId.values()].sort((a, b) => a._id.localeCompare(b._id));
 }
@@ -54,7 +56,7 @@ export const campusFunction = defineFunction('campus', campusApi, {
     resource: (ctx, input) => classResource(ctx.store, input.classId),
     async run(ctx, { classId }) {
       const cls = await loadClass(ctx.store, classId);
-      const students = await queryAll(ctx.store, 'students', { where: { classId }, orderBy: [{ field: '_id', direction: 'asc' }] });
+      const students = await classStudents(ctx.store, classId);
       const dorms = new Map(
         (await queryAll(ctx.store, 'dorms', { where: { _id: { in: [...new Set(students.map((s) => s.dormId))] } } })).map((d) => [d._id, d]),
       );

@@ -10,7 +10,8 @@ import { shanghai, toIso } from '../core/time/shanghai';
 import type { ActionSpec, Context } from '../platform/runtime/define-function';
 import { queryAll, VersionConflictError, type Stored } from '../platform/store/store';
 import { bindingCodeHash, newBindingCode } from '../application/notices/binding-codes';
-import { hasJoined, isStaffUser, type StaffUser } from '../application/repositories/staff';
+import { collegeStaff, hasJoined, isStaffUser, type StaffUser } from '../application/repositories/staff';
+import { collegeStudents } from '../application/repositories/students';
 import { studentUserId } from '../core/roster/ids';
 import { queryIn } from '../application/grades/roster';
 
@@ -94,8 +95,8 @@ export const join: ActionSpec<Api['join']> = {
 
 /** The college's imported people for the invite screen: search by name, 工号 or 学号. */
 export async function peopleOf(ctx: Context, collegeId: string, keyword: string): Promise<PersonRow[]> {
-  const staff = (await queryAll(ctx.store, 'users', { where: { collegeId } })).filter(isStaffUser);
-  const students = await queryAll(ctx.store, 'students', { where: { collegeId } });
+  const staff = await collegeStaff(ctx.store, collegeId);
+  const students = await collegeStudents(ctx.store, collegeId);
   const studentUsers = new Map((await queryIn(ctx.store, 'users', '_id', students.map((s) => studentUserId(s._id)))).map((u) => [u._id, u]));
   const rows: PersonRow[] = [
     ...staff.map((u) => ({ userId: u._id, number: u.staffNo, name: u.name, roles: [...new Set(u.grants.map((g) => g.role))], detail: [u.roles.map((r) => roleLabel[r]).join('、'), u.department].filter((s) => s !== '').join(' · '), joined: hasJoined(u), active: u.active })),

@@ -18,6 +18,7 @@ import type { ReadRecord } from './read-roster';
 import { queryIn } from '../application/grades/roster';
 import { holdsSchoolRole } from '../core/access/school-role';
 import { collegeClasses, type ClassDoc } from '../application/repositories/classes';
+import { collegeStudents } from '../application/repositories/students';
 import { collegeStaff, pendingOpenid, type StaffUser } from '../application/repositories/staff';
 import { classIdOf, dormIdOf, sectionIdOf, staffUserId, studentUserId } from '../core/roster/ids';
 
@@ -53,7 +54,7 @@ const nameOf = (staff: ReadonlyMap<string, Pick<User, 'name'>>, userId: string |
 async function planStudents(ctx: Context, collegeId: string, rows: ReadRecord<StudentRecord>[]): Promise<KindPlan> {
   const classes = (await collegeClasses(ctx.store, collegeId)).filter((c) => c.active !== false);
   const byName = new Map(classes.map((c) => [c.name, c]));
-  const stored = (await queryAll(ctx.store, 'students', { where: { collegeId } })).filter((s) => s.enrolled !== false);
+  const stored = (await collegeStudents(ctx.store, collegeId)).filter((s) => s.enrolled !== false);
   const dorms = new Map((await queryAll(ctx.store, 'dorms', { where: { collegeId } })).map((d) => [d._id, d]));
   const classNameOf = new Map(classes.map((c) => [c._id, c.name]));
   const errors: RowError[] = [];
@@ -150,7 +151,7 @@ async function planStudents(ctx: Context, collegeId: string, rows: ReadRecord<St
         if (user) await ctx.store.update('users', user._id, { grants: [] }, user._version, write);
       });
       // Class sizes follow the roster.
-      const enrolled = await queryAll(ctx.store, 'students', { where: { collegeId } });
+      const enrolled = await collegeStudents(ctx.store, collegeId);
       for (const cls of classes) {
         const size = enrolled.filter((s) => s.classId === cls._id && s.enrolled !== false).length;
         if (size !== cls.size) await ctx.store.update('classes', cls._id, { size }, cls._version, write);

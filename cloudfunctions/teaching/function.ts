@@ -12,6 +12,7 @@ import { enqueue } from '../platform/messenger/outbox';
 import { defineFunction, type Context } from '../platform/runtime/define-function';
 import { queryAll, type Stored } from '../platform/store/store';
 import { queryIn } from '../application/grades/roster';
+import { enrolledStudentsOf } from '../application/repositories/students';
 import { previousSemesterId, semesterAt } from '../core/calendar/current';
 import { calendarSettings } from '../platform/calendar/stored-calendar';
 
@@ -46,7 +47,7 @@ export const teachingFunction = defineFunction('teaching', teachingApi, {
       const sections = await mySections(ctx);
       const classIds = [...new Set(sections.flatMap((s) => s.classIds))];
       const classes = new Map((await classesByIds(ctx.store, classIds)).map((c) => [c._id, c]));
-      const students = (await queryIn(ctx.store, 'students', 'classId', classIds)).filter((s) => s.enrolled !== false);
+      const students = await enrolledStudentsOf(ctx.store, classIds);
       const warnings = await queryIn(ctx.store, 'warnings', 'studentId', students.map((s) => s._id));
       const active = new Map<string, Warning>();
       for (const w of warnings) if (w.status === 'active' && (active.get(w.studentId)?.semester ?? '') < w.semester) active.set(w.studentId, w);

@@ -6,5 +6,10 @@ export type ClassDoc = ClassInfo & { active?: boolean };
 
 /** A college's classes, inactive ones included, in id order. */
 export async function collegeClasses(store: Store, collegeId: string): Promise<Stored<ClassDoc>[]> {
-  return queryAll<ClassDoc>(store, 'classes', { where: { collegeId }, orderBy: [{ field: '_id', direction: 'asc' }] });
+  return queryAll(store, 'classes', { where: { collegeId }, orderBy: [{ field: '_id', direction: 'asc' }] });
+}
+
+/** The classes of a college, or of one department in it. */
+export async function classesWithin(store: Store, scope: { collegeId: string } | { collegeId: string; departmentId: string }): Promise<Stored<ClassDoc>[]> {
+  return queryAll(store, 'classes', { where: scope });
 }
