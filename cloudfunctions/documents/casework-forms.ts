@@ -1,6 +1,6 @@
 import type { DocumentsApi } from '../../types/api/documents';
 import type { ClassInfo, Student } from '../../types/domain';
-import type { Meeting, TalkRecord } from '../../types/support';
+import type { Meeting } from '../../types/support';
 import { authorize } from '../core/access/authorize';
 import { minutesForm, parentMeetingForm } from '../core/documents/meeting-form';
 import { pairingForm } from '../core/documents/pairing-form';
@@ -8,29 +8,21 @@ import { planForm } from '../core/documents/plan-form';
 import { talkForm } from '../core/documents/talk-form';
 import { classTalkLedger, studentTalkLedger } from '../core/documents/talk-ledger';
 import { numberTalks } from '../core/support/talk-numbering';
-import { NotFoundError } from '../core/errors';
 import { classResource, loadClass, loadStudent, studentResource } from '../platform/directory/directory';
 import type { Handlers } from '../platform/runtime/define-function';
-import { queryAll, type Store } from '../platform/store/store';
-import { TALKS } from '../support/collections';
-import { loadMeeting, loadPairing, loadPlan, orNobody, recordResource } from '../support/load';
-import { pairingResourceOf, pairingView } from '../support/pairings';
+import type { Store } from '../platform/store/store';
+import { orNobody, pairingResourceOf, recordResource } from '../core/access/record-resource';
+import { pairingView } from '../application/casework/pairing-view';
+import { loadMeeting } from '../application/repositories/meetings';
+import { loadPairing } from '../application/repositories/pairings';
+import { loadPlan } from '../application/repositories/plans';
+import { loadTalk, talksOfClasses, talksOfStudent } from '../application/repositories/talks';
 import { answer } from './answer';
 import { collegeName, studentNames, studentPhone } from './facts';
 import { dayEnd, dayStart, semesterOf } from './period';
 
-async function loadTalk(store: Store, talkId: string): Promise<TalkRecord> {
-  const t = await store.get<TalkRecord>(TALKS, talkId);
-  if (!t) throw new NotFoundError('该谈话记录');
-  return t;
-}
-
-export async function talksOfStudent(store: Store, studentId: string): Promise<TalkRecord[]> {
-  return queryAll<TalkRecord>(store, TALKS, { where: { studentId }, orderBy: [{ field: 'at', direction: 'asc' }] });
-}
-
 export async function subjectOf(store: Store, student: Student) {
-  const cls = await store.get<ClassInfo>('classes', student.classId);
+  const cls = await store.get('classes', student.classId);
   return { studentId: student._id, name: student.name, gender: student.gender, className: cls?.name ?? '', phone: await studentPhone(store, student._id) };
 }
 
@@ -78,7 +70,7 @@ export const caseworkForms: Handlers<Pick<DocumentsApi, 'talkForm' | 'studentTal
     resource: (ctx, input) => classResource(ctx.store, input.classId),
     async run(ctx, { classId, period, format }) {
       const cls = await loadClass(ctx.store, classId);
-      const all = await queryAll<TalkRecord>(ctx.store, TALKS, { where: { classId }, orderBy: [{ field: 'at', direction: 'asc' }] });
+      const all = await talksOfClasses(ctx.store, [classId]);
       const from = dayStart(period.from);
       const to = dayEnd(period.to);
       const talks = all.filter((t) => Date.parse(t.at) >= from && Date.parse(t.at) < to);
@@ -92,7 +84,7 @@ export const caseworkForms: Handlers<Pick<DocumentsApi, 'talkForm' | 'studentTal
     resource: (ctx, input) => orNobody(() => loadPlan(ctx.store, input.planId), recordResource),
     async run(ctx, { planId, format }) {
       const plan = await loadPlan(ctx.store, planId);
-      const cls = await ctx.store.get<ClassInfo>('classes', plan.classId);
+      const cls = await ctx.store.get('classes', plan.classId);
       const doc = planForm(plan, { collegeName: await collegeName(ctx.store, plan.collegeId), major: cls?.major ?? '' });
       return answer(ctx, doc, format, plan.collegeId, { studentId: plan.studentId, classId: plan.classId, semester: plan.semester });
     },
@@ -105,8 +97,8 @@ export const caseworkForms: Handlers<Pick<DocumentsApi, 'talkForm' | 'studentTal
       const stored = await loadPairing(ctx.store, pairingId);
       // The support function's view: the account opened only for the school approver at the school stage.
       const view = pairingView(ctx, stored);
-      const helper = await ctx.store.get<Student>('students', stored.helperId);
-      const helperClass = helper ? await ctx.store.get<ClassInfo>('classes', helper.classId) : null;
+      const helper = await ctx.store.get('students', stored.helperId);
+      const helperClass = helper ? await ctx.store.get('classes', helper.classId) : null;
       const doc = pairingForm(view, { collegeName: await collegeName(ctx.store, stored.collegeId), helperMajor: helperClass?.major ?? '' });
       return answer(ctx, doc, format, stored.collegeId, { classId: stored.classId });
     },

@@ -6,7 +6,7 @@ import { caseworkForms } from './casework-forms';
 import { exportRows } from './export-log';
 import { noticeForms } from './notice-forms';
 import { registerForms } from './registers';
-import { orNobody } from '../support/load';
+import { orNobody } from '../core/access/record-resource';
 
 /**
  * 文书: every form of the seeds printed from the records (print view, xlsx, PDF), the clerk's

@@ -12,8 +12,8 @@ import { objections } from '../notices/clerk-actions';
 import { studentNotices } from '../notices/student-actions';
 import type { Context } from '../platform/runtime/define-function';
 import { queryAll } from '../platform/store/store';
-import { meetingHandlers } from '../support/meetings';
-import { isReviewer, planHandlers } from '../support/plans';
+import { myMeetings, myPlan } from '../application/casework/my-casework';
+import { isReviewer } from '../core/access/casework-roles';
 import { listRuns } from '../warnings/review';
 import { listWarnings } from '../warnings/list';
 import { evaluateScope } from './evaluate-scope';
@@ -124,7 +124,7 @@ const sources: Record<WorkbenchKey, { roles: Role[]; rows: Source }> = {
   planToWrite: {
     roles: ['student'],
     async rows(ctx) {
-      const mine = await planHandlers.myPlan.run(ctx, {});
+      const mine = await myPlan(ctx);
       const status = mine.plan?.status ?? 'none';
       if (!mine.warning || !(status === 'none' || status === 'draft' || status === 'returned')) return [];
       return [{ id: mine.warning.id, title: '个人学习计划', detail: status === 'returned' ? '已退回，请修改后提交' : status === 'draft' ? '草稿未提交' : '尚未填写', page: '/packages/student/plan/index', params: {} }];
@@ -133,7 +133,7 @@ const sources: Record<WorkbenchKey, { roles: Role[]; rows: Source }> = {
   meetingsToAnswer: {
     roles: ['student'],
     async rows(ctx) {
-      return (await meetingHandlers.myMeetings.run(ctx, {}))
+      return (await myMeetings(ctx))
         .filter((m) => m.canRespond || m.canConfirm)
         .map((m) => ({ id: m._id, title: m.title, detail: '待回复', page: '/packages/student/case/index', params: {} }));
     },

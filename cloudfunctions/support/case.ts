@@ -1,32 +1,33 @@
 import { classIdsFor, collegeIdsFor, isAllowed } from '../core/access/authorize';
+import { audienceOf } from '../core/access/audience';
+import { pairingResourceOf } from '../core/access/record-resource';
 import { defaultDutyConfig } from '../core/duties/defaults';
-import { loadCalendar } from '../platform/calendar/stored-calendar';
+import { caseDutyRecords, type CaseRecords } from '../core/support/case-duty-records';
 import { caseTimeline } from '../core/support/case-timeline';
-import { concernEntries } from '../application/teaching/case-entries';
 import { dutyLinesByStudent, type ClassCases } from '../core/support/duty-lines';
-import { meetingDutyRecords, noticeDutyRecords, planDutyRecords, talkDutyRecord } from '../core/support/duty-records';
 import { nextSteps } from '../core/support/next-steps';
 import { pairingSummary, redactCase } from '../core/support/redaction';
 import { semesterOf, studyYear } from '../core/support/study-year';
 import type { CaseloadRow, CaseView, SupportApi } from '../../types/api/support';
-import { DUTY_RECORDS, type DutyRecordDoc } from '../../types/checkin';
 import type { DutyRecord } from '../../types/duty';
 import type { ClassInfo, User } from '../../types/domain';
-import { difficultyLabel, type Meeting, type Pairing, type StudyPlan, type TalkRecord } from '../../types/support';
-import { WARNINGS, type Warning } from '../../types/warning';
+import { difficultyLabel, type Meeting } from '../../types/support';
+import { caseWarning } from '../application/casework/case-warning';
+import { meetingView } from '../application/casework/meeting-view';
+import { pairingView } from '../application/casework/pairing-view';
+import { planView } from '../application/casework/plan-view';
+import { meetingsOfClasses } from '../application/repositories/meetings';
+import { pairingsOfStudent } from '../application/repositories/pairings';
+import { planOfWarning, plansOfClasses } from '../application/repositories/plans';
+import { latestDifficulty, talksOfClasses, talksOfStudent } from '../application/repositories/talks';
+import { concernEntries } from '../application/teaching/case-entries';
+import { loadCalendar } from '../platform/calendar/stored-calendar';
 import { classesByIds, loadClass, loadStudent, studentResource, usersByIds } from '../platform/directory/directory';
-import type { Context, Handlers } from '../platform/runtime/define-function';
-import { queryAll, type Stored } from '../platform/store/store';
+import type { Handlers } from '../platform/runtime/define-function';
 import { withReadableTimes } from '../platform/runtime/skip-bad-records';
-import { audienceOf } from './audience';
+import { queryAll, type Stored } from '../platform/store/store';
 import { noticeEvents, noticesOf } from './case-notices';
-import { NOTICES, type Notice } from '../../types/notice';
-import { MEETINGS, PAIRINGS, STUDY_PLANS, TALKS } from './collections';
-import { caseWarning } from './load';
-import { meetingView } from './meetings';
-import { pairingResourceOf, pairingView } from './pairings';
-import { planIdOf, planView } from './plans';
-import { latestDifficulty, talkViews } from './talks';
+import { talkViews } from './talk-views';
 
 function staffOf(cls: ClassInfo, users: Map<string, Stored<User>>): ClassCases['staff'] {
   const people = [
@@ -45,24 +46,9 @@ function keepersIn(classes: ReadonlyMap<string, ClassInfo>): (classId: string) =
   };
 }
 
-/**
- * Records the duty evaluator counts (the same mapping as the dashboards' loadDutyData): talks,
- * held meetings, check-in records, calls and receipts on notices, approved study plans.
- */
-function dutyRecordsFrom(
-  talks: readonly TalkRecord[],
-  meetings: readonly Meeting[],
-  filed: readonly DutyRecordDoc[],
-  notices: readonly Notice[],
-  plans: readonly StudyPlan[],
-  keepersOf: (classId: string) => readonly string[],
-): DutyRecord[] {
-  const fromFiled = filed.map((r): DutyRecord => ({
-    _id: r._id, kind: r.kind, actorId: r.actorId, at: r.at, classId: r.classId, documented: r.documented,
-    ...(r.studentId ? { studentId: r.studentId } : {}), ...(r.minutes !== undefined ? { minutes: r.minutes } : {}), ...(r.mode ? { mode: r.mode } : {}), ...(r.topics ? { topics: r.topics } : {}),
-  }));
-  // One record with an unreadable time is reported and left out, never fails the whole case.
-  return withReadableTimes('dutyRecords', [...talks.map(talkDutyRecord), ...meetings.flatMap(meetingDutyRecords), ...fromFiled, ...noticeDutyRecords(notices, keepersOf), ...plans.flatMap(planDutyRecords)], ['at']);
+/** The records duties count, through the one mapping (core); one record with an unreadable time is reported and left out, never fails the whole case. */
+function dutyRecordsFrom(records: CaseRecords): DutyRecord[] {
+  return withReadableTimes('dutyRecords', caseDutyRecords(records), ['at']);
 }
 
 /** Meetings about one student (a class meeting of the whole class is not part of a case). */
@@ -80,26 +66,24 @@ export const caseHandlers: Handlers<Pick<SupportApi, 'caseView' | 'caseload'>> =
       const resource = { studentId, classId: student.classId, collegeId: student.collegeId };
       const audience = audienceOf(ctx.actor, resource);
       const now = ctx.nowIso();
-      const [warning, talks, difficulty, classMeetings, classPairings, helperPairings, filed, notices] = await Promise.all([
+      const [warning, talks, difficulty, classMeetings, pairings, filed, notices] = await Promise.all([
         caseWarning(ctx.store, studentId),
-        queryAll<TalkRecord>(ctx.store, TALKS, { where: { studentId }, orderBy: [{ field: 'at', direction: 'asc' }] }),
-        latestDifficulty(ctx, studentId),
-        queryAll<Meeting>(ctx.store, MEETINGS, { where: { classId: student.classId } }),
-        queryAll<Pairing>(ctx.store, PAIRINGS, { where: { classId: student.classId } }),
-        queryAll<Pairing>(ctx.store, PAIRINGS, { where: { helperId: studentId } }),
-        queryAll<DutyRecordDoc>(ctx.store, DUTY_RECORDS, { where: { classId: student.classId, studentId } }),
+        talksOfStudent(ctx.store, studentId),
+        latestDifficulty(ctx.store, studentId),
+        meetingsOfClasses(ctx.store, [student.classId]),
+        pairingsOfStudent(ctx.store, student),
+        queryAll(ctx.store, 'dutyRecords', { where: { classId: student.classId, studentId } }),
         noticesOf(ctx.store, studentId),
       ]);
-      const plan = warning ? await ctx.store.get<StudyPlan>(STUDY_PLANS, planIdOf(warning._id)) : null;
+      const plan = warning ? await planOfWarning(ctx.store, warning._id) : null;
       const meetings = classMeetings.filter((m) => aboutStudent(m, studentId)).sort((a, b) => a.at.localeCompare(b.at));
-      const pairings = new Map([...classPairings, ...helperPairings].filter((p) => p.helpeeIds.includes(studentId) || p.helperId === studentId).map((p) => [p._id, p]));
 
       let duties: CaseView['duties'] = [];
       let dutiesNote: string | null = null;
       if (audience === 'staff' && warning) {
         const users = await usersByIds(ctx.store, [cls.counselorId, cls.headTeacherId, ...(cls.assistantId ? [cls.assistantId] : [])]);
         // The level's one-off duties are rules of the same table (core/duties/level-rules.ts): one evaluator for every view.
-        const records = dutyRecordsFrom(talks, meetings, filed, notices, plan ? [plan] : [], keepersIn(new Map([[cls._id, cls]])));
+        const records = dutyRecordsFrom({ talks, meetings, filed, notices, plans: plan ? [plan] : [], keepersOf: keepersIn(new Map([[cls._id, cls]])) });
         const result = dutyLinesByStudent([{ classId: cls._id, staff: staffOf(cls, users), warnings: [warning] }], records, {
           rules: defaultDutyConfig.rules,
           calendar: await loadCalendar(ctx.store, Date.parse(now)),
@@ -119,7 +103,7 @@ export const caseHandlers: Handlers<Pick<SupportApi, 'caseView' | 'caseload'>> =
         plan: planV,
         talks: talkViews(talks, isAllowed(ctx.actor, 'talk.readNotes', resource)),
         // Staff get the forms under the same rule as the `pairing` action (a clerk reads cases, not forms).
-        pairings: [...pairings.values()].filter((p) => audience !== 'staff' || isAllowed(ctx.actor, 'pairing.read', pairingResourceOf(p))).map((p) => pairingView(ctx, p)),
+        pairings: pairings.filter((p) => audience !== 'staff' || isAllowed(ctx.actor, 'pairing.read', pairingResourceOf(p))).map((p) => pairingView(ctx, p)),
         meetings: meetings.map((m) => meetingView(ctx.actor, m)),
         duties,
         dutiesNote,
@@ -154,31 +138,31 @@ export const caseHandlers: Handlers<Pick<SupportApi, 'caseView' | 'caseload'>> =
     async run(ctx) {
       const direct = classIdsFor(ctx.actor, 'case.read');
       const colleges = collegeIdsFor(ctx.actor, 'case.read');
-      const collegeClasses = colleges.length ? await queryAll<ClassInfo>(ctx.store, 'classes', { where: { collegeId: { in: colleges } } }) : [];
+      const collegeClasses = colleges.length ? await queryAll(ctx.store, 'classes', { where: { collegeId: { in: colleges } } }) : [];
       const classes = new Map([...(await classesByIds(ctx.store, direct)), ...collegeClasses].map((c) => [c._id, c]));
       const classIds = [...classes.keys()];
       if (classIds.length === 0) return [];
-      const warnings = await queryAll<Warning>(ctx.store, WARNINGS, { where: { classId: { in: classIds }, status: 'active' } });
+      const warnings = await queryAll(ctx.store, 'warnings', { where: { classId: { in: classIds }, status: 'active' } });
       if (warnings.length === 0) return [];
       const since = warnings.reduce((min, w) => (w.publishedAt < min ? w.publishedAt : min), warnings[0]?.publishedAt ?? '');
       const warnedIds = new Set(warnings.map((w) => w.studentId));
       const [talks, meetings, plans, filed, notices] = await Promise.all([
-        queryAll<TalkRecord>(ctx.store, TALKS, { where: { classId: { in: classIds }, at: { gte: since } }, orderBy: [{ field: 'at', direction: 'asc' }] }),
-        queryAll<Meeting>(ctx.store, MEETINGS, { where: { classId: { in: classIds }, at: { gte: since } } }),
-        queryAll<StudyPlan>(ctx.store, STUDY_PLANS, { where: { classId: { in: classIds } } }),
-        queryAll<DutyRecordDoc>(ctx.store, DUTY_RECORDS, { where: { classId: { in: classIds }, at: { gte: since } } }),
-        queryAll<Notice>(ctx.store, NOTICES, { where: { classId: { in: classIds } } }),
+        talksOfClasses(ctx.store, classIds, since),
+        meetingsOfClasses(ctx.store, classIds, since),
+        plansOfClasses(ctx.store, classIds),
+        queryAll(ctx.store, 'dutyRecords', { where: { classId: { in: classIds }, at: { gte: since } } }),
+        queryAll(ctx.store, 'notices', { where: { classId: { in: classIds } } }),
       ]);
       const users = await usersByIds(ctx.store, [...classes.values()].flatMap((c) => [c.counselorId, c.headTeacherId, ...(c.assistantId ? [c.assistantId] : [])]));
       const byClass = [...classes.values()].map((c) => ({ classId: c._id, staff: staffOf(c, users), warnings: warnings.filter((w) => w.classId === c._id) }));
-      const records = dutyRecordsFrom(
-        talks.filter((t) => warnedIds.has(t.studentId)),
+      const records = dutyRecordsFrom({
+        talks: talks.filter((t) => warnedIds.has(t.studentId)),
         meetings,
-        filed.filter((r) => r.studentId !== undefined && warnedIds.has(r.studentId)),
-        notices.filter((n) => warnedIds.has(n.studentId)),
+        filed: filed.filter((r) => r.studentId !== undefined && warnedIds.has(r.studentId)),
+        notices: notices.filter((n) => warnedIds.has(n.studentId)),
         plans,
-        keepersIn(classes),
-      );
+        keepersOf: keepersIn(classes),
+      });
       const { lines } = dutyLinesByStudent(byClass, records, { rules: defaultDutyConfig.rules, calendar: await loadCalendar(ctx.store, ctx.clock.now().getTime()), now: ctx.nowIso() });
       const planOf = new Map(plans.map((p) => [p.warningId, p]));
       const rows = warnings.map((w): CaseloadRow => {

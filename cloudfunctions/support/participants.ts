@@ -1,8 +1,9 @@
+import { isStudentUser } from '../core/access/family';
 import type { User } from '../../types/domain';
 import { usersByIds } from '../platform/directory/directory';
 import type { Store } from '../platform/store/store';
-import { parentsOf } from '../notices/parents';
-import { studentUserId } from '../notices/settings';
+import { parentsOf } from '../application/notices/parents';
+import { studentUserId } from '../application/notices/settings';
 
 export type Person = { userId: string; openid: string; parent: boolean };
 
@@ -16,7 +17,7 @@ export async function peopleOf(store: Store, studentIds: readonly string[], with
   const users: Map<string, User> = await usersByIds(store, wanted.map(studentUserId));
   const students = wanted.flatMap((id) => {
     const u = users.get(studentUserId(id));
-    return u && u.grants.some((g) => g.role === 'student' && g.studentId === id) ? [{ userId: u._id, openid: u.openid, parent: false }] : [];
+    return u && isStudentUser(u.grants, id) ? [{ userId: u._id, openid: u.openid, parent: false }] : [];
   });
   if (!withParents) return { students, parents: [] };
   const byStudent = await parentsOf(store, wanted);

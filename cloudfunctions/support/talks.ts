@@ -1,65 +1,24 @@
 import { isAllowed } from '../core/access/authorize';
-import { AccessDeniedError, DomainError, NotFoundError } from '../core/errors';
-import { audienceOf } from './audience';
-import { nthAt, numberTalks } from '../core/support/talk-numbering';
+import { refuseParentAudience } from '../core/access/audience';
+import { talkerRolesFor } from '../core/access/casework-roles';
+import { recordResource } from '../core/access/record-resource';
+import { checkTalkMeeting, heldByTalk } from '../core/support/meeting-workflow';
 import { talkForReader } from '../core/support/redaction';
-import type { SupportApi, TalkView } from '../../types/api/support';
-import type { Actor } from '../../types/domain';
-import { difficultyLabel, type DifficultyRecord, type Meeting, type TalkRecord, type TalkerRole } from '../../types/support';
+import { checkTalk, difficultyFromTalk, fullTalkRecord } from '../core/support/talk-rules';
+import { nthAt } from '../core/support/talk-numbering';
+import type { SupportApi } from '../../types/api/support';
+import { difficultyLabel, type DifficultyRecord } from '../../types/support';
+import { caseWarning } from '../application/casework/case-warning';
+import { findMeeting, updateMeeting } from '../application/repositories/meetings';
+import { addDifficulty, addTalk, findTalk, latestDifficulty, loadTalk, talksOfStudent } from '../application/repositories/talks';
 import { loadClass, loadStudent, studentResource } from '../platform/directory/directory';
 import type { Context, Handlers } from '../platform/runtime/define-function';
-import { queryAll, type Stored } from '../platform/store/store';
-import { DIFFICULTIES, MEETINGS, TALKS } from './collections';
-import { caseWarning } from './load';
-import { mayChangeMeeting } from './meetings';
-import { toIso } from '../core/time/shanghai';
-import { noteDutySource } from '../application/digests/duty-digests';
-
-/** The talker roles the caller holds for a class (a tutor role does not exist yet). */
-export function talkerRolesFor(actor: Actor, classId: string): TalkerRole[] {
-  const roles = new Set<TalkerRole>();
-  for (const g of actor.grants) {
-    if ((g.role === 'counselor' || g.role === 'headTeacher' || g.role === 'assistant') && g.classIds.includes(classId)) roles.add(g.role);
-  }
-  return [...roles];
-}
-
-export async function talksOf(ctx: Context, studentId: string): Promise<Stored<TalkRecord>[]> {
-  return queryAll<TalkRecord>(ctx.store, TALKS, { where: { studentId }, orderBy: [{ field: 'at', direction: 'asc' }] });
-}
-
-/** Talks with n-th numbers recomputed from the whole list, notes only for those allowed. */
-export function talkViews(talks: readonly Stored<TalkRecord>[], canReadNotes: boolean): TalkView[] {
-  const numbers = numberTalks(talks);
-  return talks.map((t) => talkForReader({ ...plainTalk(t), nth: numbers.get(t._id) ?? t.nth }, canReadNotes));
-}
-
-function plainTalk(t: Stored<TalkRecord>): TalkRecord {
-  const { _version: _v, createdBy: _cb, createdAt: _ca, updatedBy: _ub, updatedAt: _ua, ...talk } = t;
-  // receivedAt (when stored) stays server-side, like the audit fields.
-  if ('receivedAt' in talk) {
-    const { receivedAt: _r, ...rest } = talk;
-    return rest;
-  }
-  return talk;
-}
-
-export async function latestDifficulty(ctx: Context, studentId: string): Promise<Stored<DifficultyRecord> | null> {
-  const [row] = await ctx.store.query<DifficultyRecord>(DIFFICULTIES, { where: { studentId }, orderBy: [{ field: 'at', direction: 'desc' }], limit: 1 });
-  return row ?? null;
-}
-
-const FUTURE_SLACK_MS = 10 * 60_000;
-/** Talks count toward duties at their own time: a record may be filed late, but not months late. */
-export const MAX_TALK_AGE_DAYS = 30;
-
-/** As stored: the talk plus when the server received it (`at` is what the talker says). */
-type StoredTalk = TalkRecord & { receivedAt: string };
+import { plainTalk, talkView } from './talk-views';
 
 async function talkResource(ctx: Context, talkId: string) {
-  const t = await ctx.store.get<TalkRecord>(TALKS, talkId);
+  const t = await findTalk(ctx.store, talkId);
   // An unknown talk is checked against nothing anyone owns: denied like one outside reach.
-  return t ? { studentId: t.studentId, classId: t.classId, collegeId: t.collegeId } : { studentId: `missing:${talkId}` };
+  return t ? recordResource(t) : { studentId: `missing:${talkId}` };
 }
 
 export const talkHandlers: Handlers<Pick<SupportApi, 'talkDefaults' | 'recordTalk' | 'setDifficulty' | 'talk'>> = {
@@ -67,14 +26,11 @@ export const talkHandlers: Handlers<Pick<SupportApi, 'talkDefaults' | 'recordTal
     permission: 'case.read',
     resource: (ctx, input) => talkResource(ctx, input.talkId),
     async run(ctx, { talkId }) {
-      const t = await ctx.store.get<TalkRecord>(TALKS, talkId);
-      if (!t) throw new NotFoundError('该谈话记录');
-      const resource = { studentId: t.studentId, classId: t.classId, collegeId: t.collegeId };
+      const t = await loadTalk(ctx.store, talkId);
+      const resource = recordResource(t);
       // Talks are between the student and staff: a parent sees none (as in the case view).
-      if (audienceOf(ctx.actor, resource) === 'parent') throw new AccessDeniedError();
-      const [view] = talkViews([t, ...(await talksOf(ctx, t.studentId)).filter((o) => o._id !== t._id)], isAllowed(ctx.actor, 'talk.readNotes', resource));
-      if (!view) throw new NotFoundError('该谈话记录');
-      return view;
+      refuseParentAudience(ctx.actor, resource);
+      return talkView(t, await talksOfStudent(ctx.store, t.studentId), isAllowed(ctx.actor, 'talk.readNotes', resource));
     },
   },
 
@@ -84,12 +40,12 @@ export const talkHandlers: Handlers<Pick<SupportApi, 'talkDefaults' | 'recordTal
     async run(ctx, { studentId }) {
       const student = await loadStudent(ctx.store, studentId);
       const cls = await loadClass(ctx.store, student.classId);
-      const talks = await talksOf(ctx, studentId);
+      const talks = await talksOfStudent(ctx.store, studentId);
       // Defaults come from the last full-form talk (a quick one has no place or topics to carry over).
       const full = talks.filter((t) => t.form !== 'quick');
       const mine = full.filter((t) => t.actorId === ctx.actor.userId);
       const last = mine[mine.length - 1] ?? full[full.length - 1];
-      const difficulty = await latestDifficulty(ctx, studentId);
+      const difficulty = await latestDifficulty(ctx.store, studentId);
       const warning = await caseWarning(ctx.store, studentId);
       return {
         student: { studentId, name: student.name, gender: student.gender, classId: cls._id, className: cls.name },
@@ -107,61 +63,16 @@ export const talkHandlers: Handlers<Pick<SupportApi, 'talkDefaults' | 'recordTal
     resource: (ctx, input) => studentResource(ctx.store, input.studentId),
     async run(ctx, input) {
       const student = await loadStudent(ctx.store, input.studentId);
-      if (!talkerRolesFor(ctx.actor, student.classId).includes(input.talkerRole)) {
-        throw new DomainError('TALK.TALKER_ROLE', input.talkerRole === 'tutor' ? '系统中尚无导师身份，请以你在该班的身份登记' : '你在该班没有所选的谈话人身份', 'talkerRole');
-      }
       const resource = { studentId: student._id, classId: student.classId, collegeId: student.collegeId };
-      if (input.difficulty && !isAllowed(ctx.actor, 'difficulty.write', resource)) throw new AccessDeniedError('学习困难类型由辅导员或班主任认定');
       const now = ctx.nowIso();
-      if (Date.parse(input.at) > Date.parse(now) + FUTURE_SLACK_MS) throw new DomainError('TALK.IN_FUTURE', '谈话时间不能晚于现在（未来的谈话请用“安排约谈”）', 'at');
-      if (Date.parse(input.at) < Date.parse(now) - MAX_TALK_AGE_DAYS * 86_400_000) {
-        throw new DomainError('TALK.TOO_OLD', `只能登记 ${MAX_TALK_AGE_DAYS} 天内的谈话`, 'at');
-      }
-      const meeting = input.meetingId ? await ctx.store.get<Meeting>(MEETINGS, input.meetingId) : null;
-      if (input.meetingId && (!meeting || meeting.kind !== 'talk' || !meeting.studentIds.includes(student._id) || meeting.status !== 'scheduled')) {
-        throw new DomainError('TALK.MEETING_MISMATCH', '所选约谈不存在、已记录或不是与该生的约谈', 'meetingId');
-      }
-      if (meeting && !mayChangeMeeting(ctx.actor, meeting)) throw new DomainError('ACCESS.DENIED', '这次约谈由他人安排，只有安排人可以登记并结束它', 'meetingId');
-      const talks = await talksOf(ctx, student._id);
-      // Stored instants are all +08:00 ISO, so string order is time order.
-      const at = toIso(input.at);
-      const doc: Omit<StoredTalk, '_id'> = {
-        kind: 'talk',
-        actorId: ctx.actor.userId,
-        actorName: ctx.actor.name,
-        talkerRole: input.talkerRole,
-        at,
-        studentId: student._id,
-        studentName: student.name,
-        classId: student.classId,
-        collegeId: student.collegeId,
-        initiatedBy: input.initiatedBy,
-        nth: nthAt(talks, student._id, ctx.actor.userId, at),
-        mode: input.mode,
-        topics: input.topics,
-        otherTopic: input.topics.includes('other') ? input.otherTopic : '',
-        place: input.place,
-        minutes: input.minutes,
-        firstImpression: input.firstImpression,
-        content: input.content,
-        measures: input.measures,
-        confirmedAt: now,
-        receivedAt: now,
-        ...(input.meetingId ? { meetingId: input.meetingId } : {}),
-      };
+      checkTalk(input, { heldRoles: talkerRolesFor(ctx.actor, student.classId), maySetDifficulty: isAllowed(ctx.actor, 'difficulty.write', resource) }, now);
+      const meeting = input.meetingId ? await findMeeting(ctx.store, input.meetingId) : null;
+      if (input.meetingId) checkTalkMeeting(meeting, student._id, ctx.actor.userId);
+      const doc = fullTalkRecord(input, { student, talker: { userId: ctx.actor.userId, name: ctx.actor.name }, talks: await talksOfStudent(ctx.store, student._id), now });
       const saved = await ctx.store.transaction(async (tx) => {
-        const talk = await tx.add(TALKS, doc, ctx.write());
-        await noteDutySource(tx, 'talks', null, talk, ctx.write());
-        if (input.difficulty) {
-          const row: Omit<DifficultyRecord, '_id'> = {
-            kind: 'difficulty', actorId: ctx.actor.userId, actorName: ctx.actor.name, at: now, studentId: student._id, classId: student.classId,
-            collegeId: student.collegeId, type: input.difficulty, note: `谈话中认定（第 ${doc.nth} 次谈话）`, talkId: talk._id,
-          };
-          await tx.add(DIFFICULTIES, row, ctx.write());
-        }
-        if (meeting) {
-          await tx.update<Meeting>(MEETINGS, meeting._id, { status: 'held', record: { summary: `见谈话记录（${talk._id}）`, minutes: input.minutes, presentIds: [student._id], at: now } }, meeting._version, ctx.write());
-        }
+        const talk = await addTalk(tx, doc, ctx.write());
+        if (input.difficulty) await addDifficulty(tx, difficultyFromTalk(talk, input.difficulty, now), ctx.write());
+        if (meeting) await updateMeeting(tx, meeting, heldByTalk({ _id: talk._id, minutes: input.minutes, studentId: student._id }, now), ctx.write());
         return talk;
       });
       return talkForReader({ ...plainTalk(saved) }, isAllowed(ctx.actor, 'talk.readNotes', resource));
@@ -177,7 +88,7 @@ export const talkHandlers: Handlers<Pick<SupportApi, 'talkDefaults' | 'recordTal
         kind: 'difficulty', actorId: ctx.actor.userId, actorName: ctx.actor.name, at: ctx.nowIso(), studentId: student._id, classId: student.classId,
         collegeId: student.collegeId, type: input.type, note: input.note,
       };
-      const saved = await ctx.store.add(DIFFICULTIES, row, ctx.write());
+      const saved = await addDifficulty(ctx.store, row, ctx.write());
       return { type: saved.type, label: difficultyLabel[saved.type], note: saved.note, at: saved.at, byName: saved.actorName };
     },
   },

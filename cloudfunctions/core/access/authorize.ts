@@ -55,10 +55,10 @@ export function isAllowed(actor: Actor, permission: Permission, resource: Resour
   return grantsFor(actor, permission, resource).length > 0;
 }
 
-/** The one access step every handler goes through; throws ACCESS.DENIED when not allowed. */
-export function authorize(actor: Actor, permission: Permission, resource: Resource): Grant[] {
+/** The one access step every handler goes through; throws ACCESS.DENIED (with `message` if given) when not allowed. */
+export function authorize(actor: Actor, permission: Permission, resource: Resource, message?: string): Grant[] {
   const grants = grantsFor(actor, permission, resource);
-  if (grants.length === 0) throw new AccessDeniedError();
+  if (grants.length === 0) throw new AccessDeniedError(message);
   return grants;
 }
 
@@ -73,6 +73,12 @@ export function authorizeList(actor: Actor, permission: Permission): Grant[] {
 export function rolesWith(actor: Actor, permission: Permission): Grant[] {
   const table: Partial<Record<Role, Reach>> = permissions[permission];
   return actor.grants.filter((grant) => table[grant.role] !== undefined);
+}
+
+/** Whether the actor holds the permission school-wide (学工部): a list is then not narrowed to classes or colleges. */
+export function schoolWide(actor: Actor, permission: Permission): boolean {
+  const table: Partial<Record<Role, Reach>> = permissions[permission];
+  return actor.grants.some((grant) => table[grant.role] === 'school');
 }
 
 /** Class ids the actor may see under a permission (class-reach grants only). */

@@ -59,3 +59,19 @@ export function meetingReminders(
     ];
   });
 }
+
+/** An invitee's request to move the meeting, for its organizer at once (sent now) (same template: 事项 / 时间 / 地点). */
+export function rescheduleRequest(
+  meeting: Pick<Meeting, '_id' | 'actorId' | 'at' | 'place'>,
+  response: { userId: string; name: string; proposedAt: string | null; at: string },
+  organizerOpenid: string,
+): Omit<MeetingReminder, 'sendAfter'> {
+  return {
+    key: `meeting:${meeting._id}:reschedule:${response.userId}:${response.at}`,
+    toUserId: meeting.actorId,
+    toOpenid: organizerOpenid,
+    page: meetingPage(meeting._id, true, false),
+    // Whole texts: the sender fits every field to WeChat's limits (core/messages/wechat-data.ts).
+    data: { thing1: `${response.name}申请改期`, time2: response.proposedAt ?? meeting.at, thing3: meeting.place },
+  };
+}

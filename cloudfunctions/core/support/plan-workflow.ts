@@ -1,4 +1,4 @@
-import type { PlanLine, PlanStatus } from '../../../types/support';
+import type { PlanLine, PlanStatus, ReviewerRole, StudyPlan } from '../../../types/support';
 import { DomainError } from '../errors';
 
 export type OwedCourse = { code: string; name: string; credits: number };
@@ -6,7 +6,8 @@ export type OwedCourse = { code: string; name: string; credits: number };
 /** The plan as the workflow sees it. */
 export type PlanState = { status: PlanStatus; lines: readonly PlanLine[]; failedCourses: readonly OwedCourse[]; hasReport: boolean };
 
-export type PlanEvent =
+/** A step taken on a plan (what the workflow is asked to do), not a recorded history entry (types/support PlanEvent). */
+export type PlanStep =
   | { type: 'edit' }
   | { type: 'submit' }
   | { type: 'review'; decision: 'approve' | 'return' }
@@ -22,7 +23,7 @@ export function missingLines(failedCourses: readonly OwedCourse[], lines: readon
  * draft → submitted → returned | approved; a returned plan is edited and submitted again; an
  * approved plan takes the end-of-semester execution report. Returns the next status or throws.
  */
-export function planTransition(state: PlanState, event: PlanEvent): PlanStatus {
+export function planTransition(state: PlanState, event: PlanStep): PlanStatus {
   switch (event.type) {
     case 'edit':
       if (state.status === 'draft' || state.status === 'returned') return state.status;
@@ -57,4 +58,32 @@ export function linesFor(failedCourses: readonly OwedCourse[], input: readonly {
     given.set(line.courseCode, line.retakePlan.trim());
   });
   return failedCourses.map((c) => ({ courseCode: c.code, courseName: c.name, credits: c.credits, retakePlan: given.get(c.code) ?? '' }));
+}
+
+/** The roles whose approval the plan needs (joint for gxu-ee 试读, else the year's reviewer). */
+export function reviewersOf(plan: Pick<StudyPlan, 'reviewerRole' | 'jointReviewers'>): ReviewerRole[] {
+  return plan.jointReviewers && plan.jointReviewers.length > 0 ? plan.jointReviewers : [plan.reviewerRole];
+}
+
+/**
+ * Saving the draft: only while the warning is active (a lifted or superseded one needs no plan),
+ * lines for owed courses only, and only while the plan is editable. Returns the lines to store.
+ */
+export function planSave(
+  warningStatus: string,
+  existing: Pick<PlanState, 'status' | 'hasReport'> | null,
+  failedCourses: readonly OwedCourse[],
+  input: readonly { courseCode: string; retakePlan: string }[],
+): PlanLine[] {
+  if (warningStatus !== 'active') throw new DomainError('PLAN.WARNING_CLOSED', '该警示已解除或被新的警示取代，无需再填写此计划');
+  const lines = linesFor(failedCourses, input);
+  if (existing) planTransition({ ...existing, lines, failedCourses }, { type: 'edit' });
+  return lines;
+}
+
+/** Submitting: the workflow allows it and the student signs with their own name (spaces ignored). The note is for the history. */
+export function planSubmit(state: PlanState, signature: string, studentName: string): { status: PlanStatus; note: string } {
+  const status = planTransition(state, { type: 'submit' });
+  if (signature.replace(/\s+/g, '') !== studentName) throw new DomainError('PLAN.SIGNATURE', '签名须为本人姓名', 'signature');
+  return { status, note: state.status === 'returned' ? '修改后重新提交' : '学生签名提交' };
 }

@@ -1,4 +1,4 @@
-import { linesFor, missingLines, planTransition, type PlanEvent, type PlanState } from '../../../cloudfunctions/core/support/plan-workflow';
+import { linesFor, missingLines, planTransition, type PlanStep, type PlanState } from '../../../cloudfunctions/core/support/plan-workflow';
 import { DomainError } from '../../../cloudfunctions/core/errors';
 import type { PlanStatus } from '../../../types/support';
 
@@ -23,7 +23,7 @@ function codeOf(fn: () => unknown): string | null {
 }
 
 describe('study plan workflow', () => {
-  const table: [PlanStatus, PlanEvent, PlanStatus | string][] = [
+  const table: [PlanStatus, PlanStep, PlanStatus | string][] = [
     ['draft', { type: 'submit' }, 'submitted'],
     ['returned', { type: 'submit' }, 'submitted'],
     ['submitted', { type: 'submit' }, 'PLAN.NOT_EDITABLE'],
