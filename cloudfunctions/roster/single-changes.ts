@@ -2,14 +2,13 @@ import { randomUUID } from 'node:crypto';
 import type { RosterApi } from '../../types/api/roster';
 import type { User } from '../../types/domain';
 import { type RosterChangeDoc } from '../../types/roster';
-import { NotFoundError } from '../core/errors';
 import { classMove, requireMoveRecords } from '../core/roster/class-move';
 import { classResource, loadClass, loadStudent, studentResource } from '../platform/directory/directory';
 import type { ActionSpec, Context } from '../platform/runtime/define-function';
 import type { StudentDoc } from './kind-plans';
 import { collegeClasses, type ClassDoc } from '../application/repositories/classes';
 import { refreshStaffGrants } from '../application/roster/staff-grants';
-import { isStaffUser, type StaffUser } from '../application/repositories/staff';
+import { loadCollegeStaff } from '../application/repositories/staff';
 import { checkAssistantRoom } from '../core/roster/assistant-limit';
 
 type Api = RosterApi;
@@ -60,8 +59,7 @@ export const assignClassStaff: ActionSpec<Api['assignClassStaff']> = {
   resource: (ctx, input) => classResource(ctx.store, input.classId),
   async run(ctx, { classId, duty, userId, reason }) {
     const cls = await loadClass(ctx.store, classId);
-    const person = await ctx.store.get('users', userId);
-    if (!person || !isStaffUser(person) || person.collegeId !== cls.collegeId || !person.active) throw new NotFoundError('本学院的这位教职工');
+    const person = await loadCollegeStaff(ctx.store, userId, cls.collegeId);
     const slot = dutySlot[duty];
     const before = cls[slot] ?? '';
     if (before === userId) return { classId, userId };
