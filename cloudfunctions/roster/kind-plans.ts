@@ -16,7 +16,7 @@ import type { Context } from '../platform/runtime/define-function';
 import { queryAll, type Stored } from '../platform/store/store';
 import type { ReadRecord } from './read-roster';
 import { queryIn } from '../application/grades/roster';
-import { holdsSchoolRole } from '../core/access/school-role';
+import { mayGrantRoles } from '../core/access/school-role';
 import { collegeClasses, type ClassDoc } from '../application/repositories/classes';
 import { collegeStudents } from '../application/repositories/students';
 import { collegeStaff, pendingOpenid, type StaffUser } from '../application/repositories/staff';
@@ -238,14 +238,13 @@ async function keptByOtherCollege(ctx: Context, collection: 'students' | 'users'
 async function planStaff(ctx: Context, collegeId: string, allRows: ReadRecord<StaffRecord>[]): Promise<KindPlan> {
   const errors: RowError[] = [];
   const elsewhere = await keptByOtherCollege(ctx, 'users', allRows.map((r) => staffUserId(r.record.staffNo)), collegeId);
-  // School-wide reach (学工部) is granted by the school, not by a college's staff file.
-  const mayGrantSchool = holdsSchoolRole(ctx.actor.grants);
   const rows = allRows.filter(({ rowNumber, record }) => {
     if (elsewhere.has(staffUserId(record.staffNo))) {
       errors.push({ row: rowNumber, column: '工号', message: `工号 ${record.staffNo} 属于其他学院的教职工，不能在本学院导入` });
       return false;
     }
-    if (record.roles.includes('studentAffairs') && !mayGrantSchool) {
+    // School-wide reach (学工部) is granted by the school, not by a college's staff file.
+    if (!mayGrantRoles(ctx.actor.grants, record.roles)) {
       errors.push({ row: rowNumber, column: '角色', message: '学工部角色只能由学工部导入或设置' });
       return false;
     }

@@ -7,3 +7,8 @@ export const isSchoolRole = (role: Role): boolean => role === 'studentAffairs';
 export function holdsSchoolRole(grants: ReadonlyArray<Grant>): boolean {
   return grants.some((g) => isSchoolRole(g.role));
 }
+
+/** School-wide reach (学工部) is granted by the school: only a caller who holds it may give these roles. */
+export function mayGrantRoles(callerGrants: ReadonlyArray<Grant>, roles: readonly Role[]): boolean {
+  return !roles.some(isSchoolRole) || holdsSchoolRole(callerGrants);
+}

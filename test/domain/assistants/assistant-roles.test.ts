@@ -1,5 +1,5 @@
 import { actingAs, isCollegeOfficer, withAssistantClass, withoutAssistantClass } from '../../../cloudfunctions/core/access/assistant-roles';
-import { holdsSchoolRole, isSchoolRole } from '../../../cloudfunctions/core/access/school-role';
+import { holdsSchoolRole, isSchoolRole, mayGrantRoles } from '../../../cloudfunctions/core/access/school-role';
 import type { Actor, Grant } from '../../../types/domain';
 
 const actor = (grants: Grant[]): Actor => ({ userId: 'u-1', openid: 'wx-1', name: '张老师', grants });
@@ -26,6 +26,12 @@ describe('who takes a step of the assistant programme', () => {
     expect(isSchoolRole('leader')).toBe(false);
     expect(holdsSchoolRole([{ role: 'clerk', collegeId: 'life' }, { role: 'studentAffairs' }])).toBe(true);
     expect(holdsSchoolRole([{ role: 'clerk', collegeId: 'life' }])).toBe(false);
+  });
+
+  it('only 学工部 gives the 学工部 role; any caller may give college roles', () => {
+    expect(mayGrantRoles([{ role: 'clerk', collegeId: 'life' }], ['counselor', 'clerk'])).toBe(true);
+    expect(mayGrantRoles([{ role: 'clerk', collegeId: 'life' }], ['counselor', 'studentAffairs'])).toBe(false);
+    expect(mayGrantRoles([{ role: 'studentAffairs' }], ['studentAffairs'])).toBe(true);
   });
 });
 
