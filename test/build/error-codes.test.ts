@@ -2,7 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { api } from '../../types/api';
 import type { FunctionContract } from '../../types/envelope';
-import { allErrorCodes, Errors } from '../../types/errors';
+import { allErrorCodes, Errors, type ErrorCode } from '../../types/errors';
+import { assertDeclaredCode } from '../support/declared-errors';
 import { codesIn, sourceClosure } from '../support/error-code-scan';
 
 /**
@@ -88,5 +89,13 @@ describe('error-code catalogue', () => {
       }
     }
     expect(wrong).toEqual([]);
+  });
+
+  it('lets an action answer only its declared codes and the common ones', () => {
+    const failure = (code: ErrorCode) => ({ ok: false as const, code, message: '—' });
+    expect(() => assertDeclaredCode('roster', 'join', failure(Errors.roster.InviteUsed))).not.toThrow();
+    expect(() => assertDeclaredCode('roster', 'join', failure(Errors.common.AuthRequired))).not.toThrow();
+    expect(() => assertDeclaredCode('roster', 'join', { ok: true, data: null })).not.toThrow();
+    expect(() => assertDeclaredCode('roster', 'join', failure(Errors.warnings.RunOutdated))).toThrow(/roster\.join answered RUN\.OUTDATED/);
   });
 });
