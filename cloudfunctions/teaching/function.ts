@@ -28,7 +28,7 @@ async function mySections(ctx: Context): Promise<Stored<TeachingSection>[]> {
   return rows.sort((a, b) => b.semester.localeCompare(a.semester) || a.courseCode.localeCompare(b.courseCode));
 }
 
-async function views(ctx: Context, rows: readonly Concern[]): Promise<ConcernView[]> {
+async function views(ctx: Context, rows: readonly Stored<Concern>[]): Promise<ConcernView[]> {
   const classes = new Map((await classesByIds(ctx.store, [...new Set(rows.map((r) => r.classId))])).map((c) => [c._id, c.name]));
   return [...rows]
     .sort((a, b) => b.at.localeCompare(a.at))
