@@ -1,21 +1,14 @@
 import type { NoticesApi } from '../../types/api/notices';
 import { type Notice } from '../../types/notice';
 import { objectionCorrected, objectionKept } from '../core/notices/answer-intents';
-import { enqueue } from '../platform/messenger/outbox';
 import type { ActionSpec } from '../platform/runtime/define-function';
-import type { TxStore, WriteContext } from '../platform/store/store';
 import { applyCorrectionInTx, planCorrection } from '../application/warnings/objection-correction';
 import { issueNoticesInTx, loadNoticeNames, noticeIdOf } from '../application/notices/issue';
 import { applyEvent, loadNotice, noticeResource } from '../application/repositories/notices';
 import { retireNoticesInTx } from '../application/notices/retire';
-import { studentUserId } from '../application/notices/settings';
+import { tellStudentInTx } from '../application/notices/tell-student';
 
 type Api = NoticesApi;
-
-async function tellStudent(tx: TxStore, studentId: string, intent: (to: { userId: string; openid: string }) => Parameters<typeof enqueue>[1], write: WriteContext): Promise<void> {
-  const student = await tx.get('users', studentUserId(studentId));
-  if (student) await enqueue(tx, intent({ userId: student._id, openid: student.openid }), write);
-}
 
 /**
  * The clerk answers an objection, and the student is told either way:
@@ -37,7 +30,7 @@ export const resolveObjection: ActionSpec<Api['resolveObjection']> = {
     if (decision === 'confirm') {
       return ctx.store.transaction(async (tx) => {
         const { notice } = await applyEvent(tx, noticeId, event, write);
-        await tellStudent(tx, notice.studentId, (to) => objectionKept(notice, to, { note, at }), write);
+        await tellStudentInTx(tx, notice.studentId, (to) => objectionKept(notice, to, { note, at }), write);
         return { noticeId, state: 'confirmed' as const, newNoticeId: null, outcome: 'kept' as const };
       });
     }
@@ -49,7 +42,7 @@ export const resolveObjection: ActionSpec<Api['resolveObjection']> = {
       if (plan.outcome.kind === 'withdraw') {
         await tx.update('notices', noticeId, { endedAs: 'withdrawn' }, notice._version, write);
         await retireNoticesInTx(tx, warning._id, { kind: 'lifted' }, write);
-        await tellStudent(tx, notice.studentId, (to) => objectionCorrected(notice, to, { note, at, newNoticeId: null }), write);
+        await tellStudentInTx(tx, notice.studentId, (to) => objectionCorrected(notice, to, { note, at, newNoticeId: null }), write);
         return { noticeId, state: 'corrected' as const, newNoticeId: null, outcome: 'withdrawn' as const };
       }
       const version = notice.version + 1;
@@ -60,7 +53,7 @@ export const resolveObjection: ActionSpec<Api['resolveObjection']> = {
         correction: { replaces: noticeId, reason: note, explanation: [...warning.triggers.map((t) => t.text), ...plan.lines, ...explanation] },
         announce: false,
       });
-      await tellStudent(tx, notice.studentId, (to) => objectionCorrected(notice, to, { note, at, newNoticeId: newId }), write);
+      await tellStudentInTx(tx, notice.studentId, (to) => objectionCorrected(notice, to, { note, at, newNoticeId: newId }), write);
       return { noticeId, state: 'corrected' as const, newNoticeId: newId, outcome: 'amended' as const };
     });
   },

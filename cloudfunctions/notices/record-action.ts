@@ -1,7 +1,6 @@
 import type { NoticesApi } from '../../types/api/notices';
 import { type NoticeSignature } from '../../types/notice';
-import { isAllowed } from '../core/access/authorize';
-import { AccessDeniedError } from '../core/errors';
+import { assertFilesNotice } from '../core/access/notice-record';
 import type { ActionSpec } from '../platform/runtime/define-function';
 import { loadNotice, noticeResource } from '../application/repositories/notices';
 import { noticeEnding } from '../core/notices/ending';
@@ -18,7 +17,7 @@ export const noticeRecord: ActionSpec<NoticesApi['noticeRecord']> = {
   async run(ctx, { noticeId }) {
     const notice = await loadNotice(ctx.store, noticeId);
     const resource = { studentId: notice.studentId, classId: notice.classId, collegeId: notice.collegeId };
-    if (!isAllowed(ctx.actor, 'notice.readStudentCopy', resource) || !isAllowed(ctx.actor, 'notice.readParentCopy', resource)) throw new AccessDeniedError();
+    assertFilesNotice(ctx.actor, resource);
     const [student, parent] = await Promise.all([
       ctx.store.get('noticeSignatures', `${noticeId}:student`),
       ctx.store.get('noticeSignatures', `${noticeId}:parent`),

@@ -4,10 +4,10 @@ import { warningIssued } from '../../core/notices/message-intents';
 import { renderNotice, type Correction, type NoticeNames } from '../../core/notices/render';
 import { templateFor } from '../../core/notices/templates';
 import { shanghai, toIso } from '../../core/time/shanghai';
-import { enqueue } from '../../platform/messenger/outbox';
 import type { Store, TxStore, WriteContext } from '../../platform/store/store';
 import { loadNoticeNames } from './notice-names';
-import { noticeSettings, studentUserId } from './settings';
+import { noticeSettings } from './settings';
+import { tellStudentInTx } from './tell-student';
 
 export type { NoticeNames } from '../../core/notices/render';
 
@@ -67,8 +67,7 @@ export async function issueNoticesInTx(
     flags: [],
   };
   await tx.add('notices', notice, ctx);
-  const student = options.announce === false ? null : await tx.get('users', studentUserId(warning.studentId));
-  const messageQueued = student ? await enqueue(tx, warningIssued(notice, { userId: student._id, openid: student.openid }, warning.change === 'escalated'), ctx) : false;
+  const messageQueued = options.announce === false ? false : await tellStudentInTx(tx, warning.studentId, (to) => warningIssued(notice, to, warning.change === 'escalated'), ctx);
   return { notice, created: true, messageQueued };
 }
 

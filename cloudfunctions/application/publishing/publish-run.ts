@@ -4,8 +4,7 @@ import { warningLifted } from '../../core/notices/answer-intents';
 import { planPublication, type PublishStep } from '../../core/publishing/publish-plan';
 import { issueNoticesInTx, loadNoticeNames, type NoticeNames } from '../notices/issue';
 import { retireNoticesInTx } from '../notices/retire';
-import { studentUserId } from '../notices/settings';
-import { enqueue } from '../../platform/messenger/outbox';
+import { tellStudentInTx } from '../notices/tell-student';
 import type { Context } from '../../platform/runtime/define-function';
 import type { TxStore, WriteContext } from '../../platform/store/store';
 import { blockOf, collegeNow } from '../warnings/publishability';
@@ -37,8 +36,7 @@ async function applyStep(tx: TxStore, step: PublishStep, run: { _id: string; pub
       const lifted = await tx.update('warnings', prev._id, { status: 'lifted', liftedAt: run.publishing.at, liftedByRun: run._id }, prev._version, write);
       await noteWarningInDigest(tx, lifted, write);
       await retireNoticesInTx(tx, prev._id, { kind: 'lifted' }, write);
-      const student = await tx.get('users', studentUserId(prev.studentId));
-      if (student) await enqueue(tx, warningLifted(prev, { userId: student._id, openid: student.openid }, run.publishing.at), write);
+      await tellStudentInTx(tx, prev.studentId, (to) => warningLifted(prev, to, run.publishing.at), write);
       out.lifted = 1;
     }
     return out;

@@ -1,5 +1,13 @@
 import { type Warning } from '../../../types/warning';
-import { queryAll, type Store, type Stored } from '../../platform/store/store';
+import { NotFoundError } from '../../core/errors';
+import { queryAll, type Store, type Stored, type TxStore } from '../../platform/store/store';
+
+/** The warning, or not found (`what` names it for the person asking). */
+export async function loadWarning(store: Store | TxStore, warningId: string, what = '该警示记录'): Promise<Stored<Warning>> {
+  const warning = await store.get('warnings', warningId);
+  if (!warning) throw new NotFoundError(what);
+  return warning;
+}
 
 /** Ids per `in` query. */
 const CHUNK = 100;

@@ -2,7 +2,6 @@ import type { RunEntry } from '../../../types/api/warnings';
 import { type GradeCorrection, type GradeRow, type GradeRowChange } from '../../../types/grade';
 import type { Notice } from '../../../types/notice';
 import { type Warning } from '../../../types/warning';
-import { NotFoundError } from '../../core/errors';
 import { gradeDocId } from '../../core/grades/grade-doc-id';
 import { replaceEntry } from '../../core/publishing/entry-filter';
 import { describeCorrection } from '../../core/publishing/grade-corrections';
@@ -10,6 +9,7 @@ import { assertChangesAsked, assertWarningOpen, correctionOutcome, openWarning, 
 import type { Context } from '../../platform/runtime/define-function';
 import type { Stored, TxStore, WriteContext } from '../../platform/store/store';
 import { studentGrades } from './college-data';
+import { loadWarning } from '../repositories/warnings';
 import { latestPublished, type WarningRun } from '../repositories/runs';
 import { noteWarningInDigest } from '../../reports/warning-digest-store';
 import { reevaluateStudent } from './reevaluate-student';
@@ -32,8 +32,7 @@ export type CorrectionPlan = {
  */
 export async function planCorrection(ctx: Context, notice: Stored<Notice>, changes: GradeRowChange[], reason: string): Promise<CorrectionPlan> {
   assertChangesAsked(changes);
-  const warning = await ctx.store.get('warnings', notice.warningId);
-  if (!warning) throw new NotFoundError('该通知对应的警示记录');
+  const warning = await loadWarning(ctx.store, notice.warningId, '该通知对应的警示记录');
   assertWarningOpen(warning);
   const policy = policyOfWarning(warning);
   const rows = new Map((await studentGrades(ctx.store, warning.studentId)).map((r) => [gradeDocId(r), r]));
