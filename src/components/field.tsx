@@ -16,12 +16,12 @@ export function Field({ name, refusal, children, className }: { name: string; re
   const wrong = namesField(refusal, name);
   return (
     <View
-      className={`field field-${name}${wrong ? ' field-wrong' : ''}${className ? ` ${className}` : ''}`}
-      style={wrong ? { border: '1px solid #d93026', borderRadius: '6px' } : undefined}
+      className={`form-field form-field-${name.replace(/\W/g, '-')}${wrong ? ' form-field-wrong' : ''}${className ? ` ${className}` : ''}`}
+      style={{ width: '100%', boxSizing: 'border-box', ...(wrong ? { border: '1px solid #d93026', borderRadius: '6px' } : {}) }}
     >
       {children}
       {wrong && refusal ? (
-        <View className="danger field-fault" style={{ padding: '4px 16px', fontSize: '13px' }}>
+        <View className="danger form-field-fault" style={{ padding: '4px 16px', fontSize: '13px' }}>
           {refusal.message}
         </View>
       ) : null}

@@ -3,7 +3,8 @@ import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { Button, Cell, CellGroup, Input } from '@nutui/nutui-react-taro';
 import { call } from '../../services/api';
-import { messageOf } from '../../services/use-call';
+import { useAction } from '../../services/use-call';
+import { Field } from '../../components/field';
 
 /**
  * A student or member of staff joins in WeChat: the one-time invite code the college gave them,
@@ -13,22 +14,14 @@ export default function Join() {
   const [code, setCode] = useState('');
   const [number, setNumber] = useState('');
   const [name, setName] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { act, fault: error, refusal, busy } = useAction();
 
-  const join = async () => {
-    setBusy(true);
-    setError(null);
-    try {
+  const join = () =>
+    act(async () => {
       await call('roster', 'join', { code, number: number.trim(), name: name.trim() });
       Taro.showToast({ title: '已加入', icon: 'success' });
       Taro.reLaunch({ url: '/pages/index/index' });
-    } catch (e) {
-      setError(messageOf(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <View className="page">
@@ -39,22 +32,22 @@ export default function Join() {
       <CellGroup>
         {/* A Cell's children replace its title, so each label is written above its input. */}
         <Cell>
-          <View style={{ width: '100%' }}>
+          <Field name="code" refusal={refusal}>
             <View className="muted">邀请码</View>
             <Input id="join-code" placeholder="如 ABCD-EFGH" value={code} onChange={(v: string) => setCode(v)} maxLength={12} />
-          </View>
+          </Field>
         </Cell>
         <Cell>
-          <View style={{ width: '100%' }}>
+          <Field name="number" refusal={refusal}>
             <View className="muted">工号或学号</View>
             <Input id="join-number" placeholder="如 T1001 或 2024310101" value={number} onChange={(v: string) => setNumber(v)} maxLength={32} />
-          </View>
+          </Field>
         </Cell>
         <Cell>
-          <View style={{ width: '100%' }}>
+          <Field name="name" refusal={refusal}>
             <View className="muted">姓名</View>
             <Input id="join-name" placeholder="学院登记的姓名" value={name} onChange={(v: string) => setName(v)} maxLength={32} />
-          </View>
+          </Field>
         </Cell>
       </CellGroup>
       {error ? (

@@ -6,7 +6,7 @@ import { EmptyState } from '../../components/empty-state';
 import { roleLabel, type Role } from '../../../types/domain';
 import { listDemoUsers, signInAs, type DemoUser } from '../../services/demo';
 import { saveSession } from '../../services/session';
-import { messageOf } from '../../services/use-call';
+import { messageOf, useAction } from '../../services/use-call';
 
 const groups: { title: string; roles: Role[] }[] = [
   { title: '学生', roles: ['student', 'graduate'] },
@@ -38,23 +38,19 @@ export default function Login() {
     [users, keyword],
   );
 
-  const choose = async (user: DemoUser) => {
-    try {
+  const { act } = useAction(undefined, { toastFault: true });
+
+  const choose = (user: DemoUser) =>
+    act(async () => {
       saveSession(await signInAs({ userId: user.userId }));
       Taro.reLaunch({ url: '/pages/index/index' });
-    } catch (e) {
-      Taro.showToast({ title: messageOf(e), icon: 'none' });
-    }
-  };
+    });
 
-  const asNewWechat = async () => {
-    try {
+  const asNewWechat = () =>
+    act(async () => {
       saveSession(await signInAs({ newWechat: true }));
       Taro.reLaunch({ url: '/pages/index/index' });
-    } catch (e) {
-      Taro.showToast({ title: messageOf(e), icon: 'none' });
-    }
-  };
+    });
 
   if (error) return <EmptyState status="error" description={error} />;
   return (

@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
 import { Button, SearchBar, Tag, TextArea } from '@nutui/nutui-react-taro';
 import { roleLabel } from '../../../../types/domain';
 import type { InviteIssued, PersonRow } from '../../../../types/api/roster';

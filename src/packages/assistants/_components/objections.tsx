@@ -6,12 +6,12 @@ import { call } from '../../../services/api';
 import { newClientId } from '../../../services/client-id';
 import { ChoiceChips } from '../../../components/chips';
 import { formatDateTime } from '../../../../cloudfunctions/core/time/shanghai';
+import type { Action } from '../../../services/use-call';
 import { Box } from './box';
 
-type Act = (what: () => Promise<unknown>, done: string) => Promise<void>;
 
 /** Objections received during a publicity: recorded against a listed person, each answered (rules: 000-6.1.3, 000-6.1.4). */
-export function Objections({ view, stage, act, mine }: { view: CallView; stage: 'college' | 'school'; act: Act; mine: boolean }) {
+export function Objections({ view, stage, act, mine }: { view: CallView; stage: 'college' | 'school'; act: Action['act']; mine: boolean }) {
   const [about, setAbout] = useState<string[]>([]);
   const [text, setText] = useState('');
   const [replies, setReplies] = useState<Record<string, string>>({});

@@ -4,7 +4,8 @@ import Taro from '@tarojs/taro';
 import { Button, Cell, CellGroup, Checkbox, Input, TextArea } from '@nutui/nutui-react-taro';
 import type { ApplicationForm } from '../../../../types/assistant';
 import { call } from '../../../services/api';
-import { messageOf } from '../../../services/use-call';
+import { useAction } from '../../../services/use-call';
+import { Field } from '../../../components/field';
 import { routeId, useRouteParams } from '../../../services/use-route-params';
 import { ChoiceChips } from '../../../components/chips';
 
@@ -20,21 +21,13 @@ export default function Apply() {
   const [experience, setExperience] = useState('');
   const [reason, setReason] = useState('');
   const [financialNeed, setNeed] = useState(false);
-  const [fault, setFault] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const submit = async () => {
-    setBusy(true);
-    setFault(null);
-    try {
+  const { act, fault, refusal, busy } = useAction();
+  const submit = () =>
+    act(async () => {
       const result = await call('assistants', 'apply', { callId: callId ?? '', form: { gender, politicalStatus, phone, undergraduateMajor, experience, reason, financialNeed } });
       Taro.showToast({ title: `已提交：${result.statusLabel}`, icon: 'none' });
       Taro.navigateBack();
-    } catch (e) {
-      setFault(messageOf(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   return (
     <View className="page">
       <View className="page-title">学业助理信息申报表</View>
@@ -43,17 +36,23 @@ export default function Apply() {
       <View className="section-title">政治面貌</View>
       <ChoiceChips options={statuses.map((s) => ({ value: s, label: s }))} value={[politicalStatus]} onChange={(v) => v[0] && setStatus(v[0])} />
       <CellGroup>
-        <Cell title="联系电话">
-          <Input className="field-phone" placeholder="8–11 位数字" type="number" value={phone} onChange={setPhone} />
-        </Cell>
+        <Field name="form.phone" refusal={refusal}>
+          <Cell title="联系电话">
+            <Input className="field-phone" placeholder="8–11 位数字" type="number" value={phone} onChange={setPhone} />
+          </Cell>
+        </Field>
         <Cell title="本科专业">
           <Input className="field-undergraduate-major" placeholder="选填" value={undergraduateMajor} onChange={setMajor} />
         </Cell>
       </CellGroup>
       <View className="section-title">主要经历与表现（社会实践、志愿服务、学生工作、外语与科研）</View>
-      <TextArea className="field-experience" placeholder="请填写" value={experience} onChange={setExperience} maxLength={500} />
+      <Field name="form.experience" refusal={refusal}>
+        <TextArea className="field-experience" placeholder="请填写" value={experience} onChange={setExperience} maxLength={500} />
+      </Field>
       <View className="section-title">申请理由</View>
-      <TextArea className="field-reason" placeholder="请填写" value={reason} onChange={setReason} maxLength={300} />
+      <Field name="form.reason" refusal={refusal}>
+        <TextArea className="field-reason" placeholder="请填写" value={reason} onChange={setReason} maxLength={300} />
+      </Field>
       <View style={{ padding: '12px 16px' }}>
         <Checkbox checked={financialNeed} onChange={setNeed} label="家庭经济困难（同等条件下优先考虑）" />
       </View>

@@ -3,8 +3,7 @@ import { View, Text } from '@tarojs/components';
 import { Button, Tag, TextArea } from '@nutui/nutui-react-taro';
 import type { AssessmentRow } from '../../../../types/api/assistants';
 import { call } from '../../../services/api';
-import { useLoad } from '../../../services/use-call';
-import { useStep } from '../_components/use-step';
+import { useAction, useLoad } from '../../../services/use-call';
 import { routeId, useRouteParams } from '../../../services/use-route-params';
 import { LoadState } from '../../../components/load-state';
 import { ChoiceChips } from '../../../components/chips';
@@ -21,7 +20,7 @@ export default function Assign() {
   const { callId } = useRouteParams({ callId: routeId });
   const view = useLoad(() => call('assistants', 'call', { callId: callId ?? '' }), [callId]);
   useReloadOnReturn(view.reload);
-  const { act, fault } = useStep(view.reload);
+  const { act, fault } = useAction(view.reload, { toastFault: 3000 });
   const [assistant, setAssistant] = useState<string[]>([]);
   const [month, setMonth] = useState(thisMonth(new Date()));
   const [changeClass, setChangeClass] = useState<string[]>([]);

@@ -3,7 +3,7 @@ import { View, Text } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { Button, Checkbox, Input, Tag } from '@nutui/nutui-react-taro';
 import { call } from '../../../services/api';
-import { messageOf, useLoad } from '../../../services/use-call';
+import { useAction, useLoad } from '../../../services/use-call';
 import { routeId, useRouteParams } from '../../../services/use-route-params';
 import { LoadState } from '../../../components/load-state';
 import { Box } from '../_components/box';
@@ -20,22 +20,21 @@ export default function Check() {
   const view = useLoad(() => (callId ? call('assistants', 'call', { callId }) : Promise.resolve(null)), [callId]);
   const app = view.data?.applications.find((a) => a.applicationId === applicationId) ?? null;
   const [answers, setAnswers] = useState<Record<string, Answer>>({});
-  const [fault, setFault] = useState<string | null>(null);
+  const { act, fault } = useAction();
   useEffect(() => {
     if (app && app.judged.length > 0) setAnswers(Object.fromEntries(app.judged.map((j) => [j.item, { ok: j.ok, note: j.note }])));
   }, [app?.applicationId]);
   const set = (item: string, patch: Partial<Answer>) => setAnswers({ ...answers, [item]: { ok: answers[item]?.ok ?? false, note: answers[item]?.note ?? '', ...patch } });
   const save = async () => {
     if (!app || !view.data) return;
-    setFault(null);
-    try {
-      const judged = view.data.judgedItems.map((i) => ({ item: i.id, ok: answers[i.id]?.ok ?? false, note: answers[i.id]?.note ?? '' }));
-      const result = await call('assistants', 'checkEligibility', { applicationId: app.applicationId, judged });
+    const { judgedItems } = view.data;
+    const { applicationId: id } = app;
+    await act(async () => {
+      const judged = judgedItems.map((i) => ({ item: i.id, ok: answers[i.id]?.ok ?? false, note: answers[i.id]?.note ?? '' }));
+      const result = await call('assistants', 'checkEligibility', { applicationId: id, judged });
       Taro.showToast({ title: result.statusLabel, icon: 'none' });
       Taro.navigateBack();
-    } catch (e) {
-      setFault(messageOf(e));
-    }
+    });
   };
   return (
     <View className="page">

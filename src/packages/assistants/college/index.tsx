@@ -3,8 +3,7 @@ import { View, Text } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { Button, Cell, CellGroup, Checkbox, Tag, TextArea } from '@nutui/nutui-react-taro';
 import { call } from '../../../services/api';
-import { useLoad } from '../../../services/use-call';
-import { useStep } from '../_components/use-step';
+import { useAction, useLoad } from '../../../services/use-call';
 import { LoadState } from '../../../components/load-state';
 import { useReloadOnReturn } from '../_components/on-return';
 import { Box, schoolYearAt, today } from '../_components/box';
@@ -23,7 +22,7 @@ export default function CollegeProgramme() {
     view.reload();
   };
   useReloadOnReturn(reload);
-  const { act, fault } = useStep(reload);
+  const { act, fault } = useAction(reload, { toastFault: 3000 });
   // Ten days to apply unless the clerk picks another date.
   const [deadline, setDeadline] = useState(() => today(new Date(Date.now() + 10 * 86_400_000)));
   const [note, setNote] = useState('');

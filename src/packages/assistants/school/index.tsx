@@ -2,8 +2,7 @@ import { useState } from 'react';
 import { View, Text } from '@tarojs/components';
 import { Button, Tag, TextArea } from '@nutui/nutui-react-taro';
 import { call } from '../../../services/api';
-import { useLoad } from '../../../services/use-call';
-import { useStep } from '../_components/use-step';
+import { useAction, useLoad } from '../../../services/use-call';
 import { LoadState } from '../../../components/load-state';
 import { ChoiceChips } from '../../../components/chips';
 import { formatDateTime } from '../../../../cloudfunctions/core/time/shanghai';
@@ -24,7 +23,7 @@ export default function SchoolProgramme() {
     view.reload();
   };
   useReloadOnReturn(reload);
-  const { act, fault } = useStep(reload);
+  const { act, fault } = useAction(reload, { toastFault: 3000 });
   const [opinion, setOpinion] = useState('');
   const [changeOpinion, setChangeOpinion] = useState('');
   const v = view.data;

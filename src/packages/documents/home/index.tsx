@@ -1,10 +1,9 @@
-import { useState } from 'react';
 import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { Button, Cell, CellGroup, Tag } from '@nutui/nutui-react-taro';
 import type { ArchiveSummary } from '../../../../types/documents';
 import { call } from '../../../services/api';
-import { messageOf, useLoad } from '../../../services/use-call';
+import { useAction, useLoad } from '../../../services/use-call';
 import { LoadState } from '../../../components/load-state';
 import { formatDateTime } from '../../../../cloudfunctions/core/time/shanghai';
 import { pageUrl, routeId, useRouteParams } from '../../../services/use-route-params';
@@ -15,18 +14,8 @@ const card = { margin: '8px 12px', padding: '12px', background: '#fff', borderRa
 
 /** One archive: its files with their SHA-256 (the manifest), the sample, and the zip download. */
 function ArchiveCard({ archive }: { archive: ArchiveSummary }) {
-  const [busy, setBusy] = useState(false);
-  const download = async () => {
-    setBusy(true);
-    try {
-      await saveDownload(await call('documents', 'archiveZip', { archiveId: archive.archiveId }));
-      Taro.showToast({ title: '已下载', icon: 'success' });
-    } catch (e) {
-      Taro.showToast({ title: messageOf(e), icon: 'none' });
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { act, busy } = useAction(undefined, { toastFault: true });
+  const download = () => act(async () => saveDownload(await call('documents', 'archiveZip', { archiveId: archive.archiveId })), '已下载');
   return (
     <View style={card} className="archive-card">
       <View style={{ fontWeight: 'bold' }}>
@@ -50,24 +39,17 @@ function ArchiveCard({ archive }: { archive: ArchiveSummary }) {
 /** The clerk: choose a semester to archive, or see the archive made. */
 function ClerkArchive({ onArchived }: { onArchived: () => void }) {
   const choices = useLoad(() => call('documents', 'archiveChoices', {}), []);
-  const [busy, setBusy] = useState(false);
+  const { act, busy } = useAction(() => {
+    choices.reload();
+    onArchived();
+  }, { toastFault: true });
   const archive = async (semester: string, ended: boolean) => {
     const sure = await Taro.showModal({
       title: '学期归档',
       content: `归档 ${semester} 学期：座谈会纪要与结对申请表全部归档，谈话记录与学习计划按比例抽样。归档后不能更改。${ended ? '' : '该学期尚未结束，将归档截至现在的记录。'}确定归档？`,
     });
     if (!sure.confirm) return;
-    setBusy(true);
-    try {
-      await call('documents', 'archiveSemester', { semester });
-      Taro.showToast({ title: '已归档', icon: 'success' });
-      choices.reload();
-      onArchived();
-    } catch (e) {
-      Taro.showToast({ title: messageOf(e), icon: 'none' });
-    } finally {
-      setBusy(false);
-    }
+    await act(() => call('documents', 'archiveSemester', { semester }), '已归档');
   };
   return (
     <>

@@ -1,10 +1,9 @@
-import { useState } from 'react';
 import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import type { DocumentAnswer, DocumentFormat } from '../../../../types/documents';
 import { call } from '../../../services/api';
-import { messageOf, useLoad } from '../../../services/use-call';
+import { useAction, useLoad } from '../../../services/use-call';
 import { LoadState } from '../../../components/load-state';
 import { pageUrl, routeId, useRouteParams } from '../../../services/use-route-params';
 import { FormView } from '../_components/form-view';
@@ -48,19 +47,12 @@ function fetchForm(p: Params, format: DocumentFormat): Promise<DocumentAnswer> {
 export default function PrintPage() {
   const params = useRouteParams({ form: routeId, noticeId: routeId, semester: routeId, talkId: routeId, studentId: routeId, classId: routeId, from: routeId, to: routeId, planId: routeId, pairingId: routeId, meetingId: routeId, register: routeId, personId: routeId });
   const view = useLoad(() => fetchForm(params, 'view'), [JSON.stringify(params)]);
-  const [busy, setBusy] = useState(false);
-  const download = async (format: 'xlsx' | 'pdf') => {
-    setBusy(true);
-    try {
+  const { act, busy } = useAction(undefined, { toastFault: true });
+  const download = (format: 'xlsx' | 'pdf') =>
+    act(async () => {
       const answer = await fetchForm(params, format);
       if (answer.file) await saveDownload(answer.file);
-      Taro.showToast({ title: '已下载', icon: 'success' });
-    } catch (e) {
-      Taro.showToast({ title: messageOf(e), icon: 'none' });
-    } finally {
-      setBusy(false);
-    }
-  };
+    }, '已下载');
   const print = () => {
     if (process.env.TARO_ENV === 'h5') window.print();
     else void download('pdf');

@@ -6,7 +6,8 @@ import type { BindResult } from '../../../../types/api/notices';
 import { call } from '../../../services/api';
 import { deviceId } from '../../../services/device-id';
 import { askSubscribe } from '../../../services/subscribe';
-import { messageOf } from '../../../services/use-call';
+import { useAction } from '../../../services/use-call';
+import { Field } from '../../../components/field';
 import { pageUrl } from '../../../services/use-route-params';
 
 /**
@@ -18,37 +19,16 @@ export default function ParentBind() {
   const [code, setCode] = useState('');
   const [studentNo, setStudentNo] = useState('');
   const [parentName, setParentName] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { act, fault: error, refusal, busy } = useAction();
   const [bound, setBound] = useState<BindResult | null>(null);
 
-  const bind = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      setBound(await call('notices', 'bindParent', { code, studentNo: studentNo.trim(), parentName: parentName.trim(), deviceId: deviceId() }));
-    } catch (e) {
-      setError(messageOf(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const bind = () => act(async () => setBound(await call('notices', 'bindParent', { code, studentNo: studentNo.trim(), parentName: parentName.trim(), deviceId: deviceId() })));
 
-  const bindByPhone = async (phoneCode: string | undefined) => {
-    if (!phoneCode) {
-      setError('未获得手机号授权，可填写孩子学号和家长姓名绑定');
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    try {
+  const bindByPhone = (phoneCode: string | undefined) =>
+    act(async () => {
+      if (!phoneCode) throw new Error('未获得手机号授权，可填写孩子学号和家长姓名绑定');
       setBound(await call('notices', 'bindParentByPhone', { code, phoneCode, deviceId: deviceId() }));
-    } catch (e) {
-      setError(messageOf(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   const next = () => {
     if (!bound) return;
@@ -86,22 +66,22 @@ export default function ParentBind() {
       <CellGroup>
         {/* A Cell's children replace its title, so each label is written out above its input. */}
         <Cell>
-          <View style={{ width: '100%' }}>
+          <Field name="code" refusal={refusal}>
             <View className="muted">绑定码</View>
             <Input id="bind-code" placeholder="如 ABCD-EFGH" value={code} onChange={(v: string) => setCode(v)} maxLength={12} />
-          </View>
+          </Field>
         </Cell>
         <Cell>
-          <View style={{ width: '100%' }}>
+          <Field name="studentNo" refusal={refusal}>
             <View className="muted">孩子的学号</View>
             <Input id="bind-student-no" placeholder="如 2024311001" value={studentNo} onChange={(v: string) => setStudentNo(v)} maxLength={20} />
-          </View>
+          </Field>
         </Cell>
         <Cell>
-          <View style={{ width: '100%' }}>
+          <Field name="parentName" refusal={refusal}>
             <View className="muted">家长姓名</View>
             <Input id="bind-parent-name" placeholder="学院登记的家长姓名" value={parentName} onChange={(v: string) => setParentName(v)} maxLength={30} />
-          </View>
+          </Field>
         </Cell>
       </CellGroup>
       {process.env.TARO_ENV === 'weapp' ? (

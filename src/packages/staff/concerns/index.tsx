@@ -1,6 +1,5 @@
 import { useState, type ReactNode } from 'react';
 import { Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
 import { Button, Tag, TextArea } from '@nutui/nutui-react-taro';
 import type { ConcernView } from '../../../../types/api/teaching';
 import { Chips } from '../../../components/chips';

@@ -5,7 +5,8 @@ import { Button, Cell, CellGroup, Input, Tag, TextArea } from '@nutui/nutui-reac
 import type { MeetingView } from '../../../../types/api/support';
 import { meetingKindLabel, meetingStatusLabel, type MeetingKind } from '../../../../types/support';
 import { call } from '../../../services/api';
-import { messageOf, useAction, useLoad } from '../../../services/use-call';
+import { useAction, useLoad } from '../../../services/use-call';
+import { Field } from '../../../components/field';
 import { LoadState } from '../../../components/load-state';
 import { ChoiceChips, labelled } from '../../../components/chips';
 import { formatDateTime, parseDateTime } from '../../../../cloudfunctions/core/time/shanghai';
@@ -45,7 +46,7 @@ function ScheduleForm({ classId, studentId, onDone }: { classId: string; student
   const [when, setWhen] = useState(formatDateTime(Date.now() + 24 * 60 * 60_000));
   const [place, setPlace] = useState('');
   const [remind, setRemind] = useState('1440');
-  const [fault, setFault] = useState<string | null>(null);
+  const scheduling = useAction(onDone);
   const kinds: MeetingKind[] = studentId ? ['talk', 'parentMeeting', 'collectiveTalk'] : ['classMeeting', 'collectiveTalk'];
   // A 座谈会 invites the students picked: from the class roster, or from a case the class's warned students.
   const picking = kind === 'collectiveTalk';
@@ -59,12 +60,11 @@ function ScheduleForm({ classId, studentId, onDone }: { classId: string; student
     [classId, picking, studentId],
   );
   const [invited, setInvited] = useState<string[]>(studentId ? [studentId] : []);
-  const submit = async () => {
-    setFault(null);
-    const startAt = parseDateTime(when);
-    if (!startAt) return setFault('请选择日期和时间');
-    if (picking && invited.length === 0) return setFault('座谈会请至少选择一名学生');
-    try {
+  const submit = () =>
+    scheduling.act(async () => {
+      const startAt = parseDateTime(when);
+      if (!startAt) throw new Error('请选择日期和时间');
+      if (picking && invited.length === 0) throw new Error('座谈会请至少选择一名学生');
       await call('support', 'scheduleMeeting', {
         kind,
         title,
@@ -75,12 +75,8 @@ function ScheduleForm({ classId, studentId, onDone }: { classId: string; student
         remindBeforeMinutes: Number(remind),
         topics: kind === 'classMeeting' ? ['studyMethods'] : [],
       });
-      Taro.showToast({ title: '已安排，双方将收到提醒', icon: 'success' });
-      onDone();
-    } catch (e) {
-      setFault(messageOf(e));
-    }
-  };
+    }, '已安排，双方将收到提醒');
+  const { fault, refusal } = scheduling;
   return (
     <View style={{ background: '#fff', paddingBottom: '12px' }}>
       <ChoiceChips options={labelled(meetingKindLabel, kinds)} value={[kind]} onChange={([v]) => v && setKind(v)} />
@@ -92,13 +88,19 @@ function ScheduleForm({ classId, studentId, onDone }: { classId: string; student
         </View>
       ) : null}
       <CellGroup>
-        <Cell className="meeting-title" title="主题">
-          <Input placeholder="主题" value={title} onChange={setTitle} />
-        </Cell>
-        <WhenPicker label="时间" value={when} onChange={setWhen} />
-        <Cell title="地点">
-          <Input className="meeting-place" placeholder="地点" value={place} onChange={setPlace} />
-        </Cell>
+        <Field name="title" refusal={refusal}>
+          <Cell className="meeting-title" title="主题">
+            <Input placeholder="主题" value={title} onChange={setTitle} />
+          </Cell>
+        </Field>
+        <Field name="startAt" refusal={refusal}>
+          <WhenPicker label="时间" value={when} onChange={setWhen} />
+        </Field>
+        <Field name="place" refusal={refusal}>
+          <Cell title="地点">
+            <Input className="meeting-place" placeholder="地点" value={place} onChange={setPlace} />
+          </Cell>
+        </Field>
       </CellGroup>
       <View className="section-title">提醒</View>
       <ChoiceChips options={reminderOptions} value={[remind]} onChange={([v]) => v && setRemind(v)} />

@@ -5,7 +5,7 @@ import Taro from '@tarojs/taro';
 import { Button, Cell, CellGroup, Dialog, Tag, TextArea } from '@nutui/nutui-react-taro';
 import type { BindingCodeIssued, NoticeRecordView, NoticeStatusRow } from '../../../../types/api/notices';
 import { call } from '../../../services/api';
-import { messageOf, useLoad } from '../../../services/use-call';
+import { useAction, useLoad } from '../../../services/use-call';
 import { LoadState } from '../../../components/load-state';
 import { wallTime } from '../../../components/notice-copy';
 import { NoticeRecord } from '../../../components/notice-record';
@@ -64,7 +64,7 @@ export default function ClassNotices() {
   const [summary, setSummary] = useState('');
   // One id per phone-contact form: tapping again after a lost answer records it once.
   const [contactId, setContactId] = useState(newClientId);
-  const [busy, setBusy] = useState(false);
+  const { act: run, busy } = useAction(undefined, { toastFault: true });
 
   if (!classId) {
     return (
@@ -81,18 +81,11 @@ export default function ClassNotices() {
   }
 
   /** `done` is the toast; null where the result shows on screen (a toast would cover it). */
-  const act = async (work: () => Promise<unknown>, done: string | null) => {
-    setBusy(true);
-    try {
+  const act = (work: () => Promise<unknown>, done: string | null) =>
+    run(async () => {
       await work();
-      if (done) Taro.showToast({ title: done, icon: 'success' });
       status.reload();
-    } catch (e) {
-      Taro.showToast({ title: messageOf(e), icon: 'none' });
-    } finally {
-      setBusy(false);
-    }
-  };
+    }, done ?? undefined);
 
   // 查看通知单与签名: opens (or closes) the filed record of one notice under its row.
   const openRecord = async (noticeId: string) => {
@@ -100,14 +93,7 @@ export default function ClassNotices() {
       setRecord(null);
       return;
     }
-    setBusy(true);
-    try {
-      setRecord(await call('notices', 'noticeRecord', { noticeId }));
-    } catch (e) {
-      Taro.showToast({ title: messageOf(e), icon: 'none' });
-    } finally {
-      setBusy(false);
-    }
+    await run(async () => setRecord(await call('notices', 'noticeRecord', { noticeId })));
   };
 
   const rows = status.data?.rows ?? [];

@@ -16,7 +16,8 @@ import {
   talkTopicLabel,
 } from '../../../../types/support';
 import { call } from '../../../services/api';
-import { messageOf, useLoad } from '../../../services/use-call';
+import { useAction, useLoad } from '../../../services/use-call';
+import { Field } from '../../../components/field';
 import { LoadState } from '../../../components/load-state';
 import { ChoiceChips, labelled } from '../../../components/chips';
 import { formatDateTime, parseDateTime } from '../../../../cloudfunctions/core/time/shanghai';
@@ -76,8 +77,7 @@ function TalkEntry() {
   const defaults = useLoad(() => call('support', 'talkDefaults', { studentId }), [studentId]);
   const [draft, setDraft] = useState<Draft | null>(null);
   const [restored, setRestored] = useState(false);
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { act, fault: error, refusal, busy: saving } = useAction();
 
   useEffect(() => {
     const d = defaults.data;
@@ -115,13 +115,11 @@ function TalkEntry() {
 
   const submit = async () => {
     if (!draft) return;
-    setError(null);
-    const at = parseDateTime(draft.when);
-    if (!at) return setError('谈话时间格式应为 2026-11-20 15:00');
-    if (!draft.talkerRole) return setError('你在该班没有可登记的谈话人身份');
-    if (!draft.confirmed) return setError('请谈话人确认并签名');
-    setSaving(true);
-    try {
+    await act(async () => {
+      const at = parseDateTime(draft.when);
+      if (!at) throw new Error('谈话时间格式应为 2026-11-20 15:00');
+      if (!draft.talkerRole) throw new Error('你在该班没有可登记的谈话人身份');
+      if (!draft.confirmed) throw new Error('请谈话人确认并签名');
       await call('support', 'recordTalk', {
         studentId,
         talkerRole: draft.talkerRole,
@@ -142,11 +140,7 @@ function TalkEntry() {
       Taro.removeStorageSync(draftKey(studentId));
       Taro.showToast({ title: '谈话记录已保存', icon: 'success' });
       Taro.redirectTo({ url: pageUrl('/packages/staff/case/index', { studentId }) });
-    } catch (e) {
-      setError(messageOf(e));
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   const d = defaults.data;
@@ -175,17 +169,27 @@ function TalkEntry() {
 
           <View className="section-title">时间、地点、时长</View>
           <CellGroup>
-            <Input className="talk-when" placeholder="2026-11-20 15:00" value={draft.when} onChange={(v) => update({ when: v })} />
-            <Input className="talk-place" placeholder="谈话地点" value={draft.place} onChange={(v) => update({ place: v })} />
+            <Field name="at" refusal={refusal}>
+              <Input className="talk-when" placeholder="2026-11-20 15:00" value={draft.when} onChange={(v) => update({ when: v })} />
+            </Field>
+            <Field name="place" refusal={refusal}>
+              <Input className="talk-place" placeholder="谈话地点" value={draft.place} onChange={(v) => update({ place: v })} />
+            </Field>
           </CellGroup>
           <ChoiceChips options={['15', '30', '45', '60'].map((m) => ({ value: m, label: `${m} 分钟` }))} value={[draft.minutes]} onChange={([v]) => v && update({ minutes: v })} />
 
           <View className="section-title">初步印象（仅教师可见）</View>
-          <TextArea className="talk-impression" placeholder="学生状态、情绪等" maxLength={500} value={draft.firstImpression} onChange={(v) => update({ firstImpression: v })} />
+          <Field name="firstImpression" refusal={refusal}>
+            <TextArea className="talk-impression" placeholder="学生状态、情绪等" maxLength={500} value={draft.firstImpression} onChange={(v) => update({ firstImpression: v })} />
+          </Field>
           <View className="section-title">谈话主要内容</View>
-          <TextArea className="talk-content" placeholder="谈了什么" maxLength={2000} value={draft.content} onChange={(v) => update({ content: v })} />
+          <Field name="content" refusal={refusal}>
+            <TextArea className="talk-content" placeholder="谈了什么" maxLength={2000} value={draft.content} onChange={(v) => update({ content: v })} />
+          </Field>
           <View className="section-title">措施及效果</View>
-          <TextArea className="talk-measures" placeholder="采取的措施、约定与效果" maxLength={1000} value={draft.measures} onChange={(v) => update({ measures: v })} />
+          <Field name="measures" refusal={refusal}>
+            <TextArea className="talk-measures" placeholder="采取的措施、约定与效果" maxLength={1000} value={draft.measures} onChange={(v) => update({ measures: v })} />
+          </Field>
 
           {d.talkerRoles.some((r) => r === 'counselor' || r === 'headTeacher') ? (
             <>

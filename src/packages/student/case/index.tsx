@@ -6,24 +6,16 @@ import type { MeetingView } from '../../../../types/api/support';
 import { meetingKindLabel, meetingStatusLabel, planStatusLabel } from '../../../../types/support';
 import { formatDateTime } from '../../../../cloudfunctions/core/time/shanghai';
 import { call } from '../../../services/api';
-import { messageOf, useLoad } from '../../../services/use-call';
+import { useAction, useLoad } from '../../../services/use-call';
+import { Field } from '../../../components/field';
 import { LoadState } from '../../../components/load-state';
 
 function MeetingCard({ m, userId, onDone }: { m: MeetingView; userId: string; onDone: () => void }) {
   const [note, setNote] = useState('');
-  const [fault, setFault] = useState<string | null>(null);
+  const { act, fault, refusal } = useAction(onDone);
   // The caller's own answer, never a classmate's (the server sends only ours; this holds either way).
   const mine = m.responses.find((r) => r.userId === userId);
-  const answer = async (value: 'accept' | 'reschedule') => {
-    setFault(null);
-    try {
-      await call('support', 'respondMeeting', { meetingId: m._id, answer: value, note });
-      Taro.showToast({ title: value === 'accept' ? '已确认参加' : '已申请改期', icon: 'success' });
-      onDone();
-    } catch (e) {
-      setFault(messageOf(e));
-    }
-  };
+  const answer = (value: 'accept' | 'reschedule') => act(() => call('support', 'respondMeeting', { meetingId: m._id, answer: value, note }), value === 'accept' ? '已确认参加' : '已申请改期');
   return (
     <View className="meeting-card" style={{ background: '#fff', marginBottom: '8px', padding: '8px 16px' }}>
       <View>
@@ -35,7 +27,9 @@ function MeetingCard({ m, userId, onDone }: { m: MeetingView; userId: string; on
       {mine ? <View className="muted meeting-my-reply">我的回复：{mine.answer === 'accept' ? '确认参加' : `申请改期 ${mine.note}`}</View> : null}
       {m.canRespond ? (
         <>
-          <Input placeholder="改期原因或希望的时间（申请改期时填写）" value={note} onChange={setNote} />
+          <Field name="note" refusal={refusal}>
+            <Input placeholder="改期原因或希望的时间（申请改期时填写）" value={note} onChange={setNote} />
+          </Field>
           <View style={{ display: 'flex', gap: '12px', marginTop: '8px' }}>
             <Button size="small" type="primary" onClick={() => void answer('accept')}>确认参加</Button>
             <Button size="small" onClick={() => void answer('reschedule')}>申请改期</Button>

@@ -7,7 +7,8 @@ import { retiredLabel } from '../../../services/notice-state';
 import { call } from '../../../services/api';
 import { deviceId } from '../../../services/device-id';
 import { askSubscribe } from '../../../services/subscribe';
-import { messageOf, useLoad } from '../../../services/use-call';
+import { useAction, useLoad } from '../../../services/use-call';
+import { Field } from '../../../components/field';
 import { LoadState } from '../../../components/load-state';
 import { NoticeCopyView, wallTime } from '../../../components/notice-copy';
 import { SignaturePad } from '../../../components/signature-pad';
@@ -24,7 +25,7 @@ export default function StudentNotice() {
   const [signature, setSignature] = useState('');
   const [objecting, setObjecting] = useState(false);
   const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
+  const { act, refusal, busy } = useAction(undefined, { toastFault: true });
   const notice = view ?? loaded.data;
 
   if (!id) {
@@ -47,17 +48,7 @@ export default function StudentNotice() {
     );
   }
 
-  const run = async (work: () => Promise<StudentNoticeView>, done: string) => {
-    setBusy(true);
-    try {
-      setView(await work());
-      Taro.showToast({ title: done, icon: 'success' });
-    } catch (e) {
-      Taro.showToast({ title: messageOf(e), icon: 'none' });
-    } finally {
-      setBusy(false);
-    }
-  };
+  const run = (work: () => Promise<StudentNoticeView>, done: string) => act(async () => setView(await work()), done);
 
   const acknowledge = () => {
     if (!notice) return;
@@ -125,7 +116,9 @@ export default function StudentNotice() {
                 <View style={{ padding: '12px 16px' }}>
                   {objecting ? (
                     <>
-                      <TextArea placeholder="请写明异议原因（如：某门课程补考已通过）" value={reason} onChange={setReason} maxLength={300} />
+                      <Field name="reason" refusal={refusal}>
+                        <TextArea placeholder="请写明异议原因（如：某门课程补考已通过）" value={reason} onChange={setReason} maxLength={300} />
+                      </Field>
                       <Button block type="warning" loading={busy} disabled={reason.trim() === ''} onClick={object} style={{ marginTop: '8px' }}>
                         提交异议
                       </Button>
