@@ -1,12 +1,13 @@
-import { ARCHIVE_FILES, ARCHIVES, type Archive, type ArchiveFilePart, type ArchiveManifest, type DocumentFile } from '../../types/documents';
-import { DomainError, NotFoundError } from '../core/errors';
+import { type Archive, type ArchiveFilePart, type ArchiveManifest, type DocumentFile } from '../../types/documents';
+import { checkArchiveFile } from '../core/documents/archive-rules';
+import { NotFoundError } from '../core/errors';
 import { checksumLines, sha256, ZIP_MIME, zipFiles } from '../platform/documents/zip';
 import type { Context } from '../platform/runtime/define-function';
 import { queryAll, type Store } from '../platform/store/store';
 import { recordExport } from './export-log';
 
 export async function loadArchive(store: Store, archiveId: string): Promise<Archive> {
-  const a = await store.get<Archive>(ARCHIVES, archiveId);
+  const a = await store.get('archives', archiveId);
   if (!a) throw new NotFoundError('该归档');
   return a;
 }
@@ -36,11 +37,11 @@ export function manifestOf(a: Archive): ArchiveManifest {
  */
 export async function archiveZip(ctx: Context, archiveId: string): Promise<DocumentFile> {
   const a = await loadArchive(ctx.store, archiveId);
-  const parts = await queryAll<ArchiveFilePart>(ctx.store, ARCHIVE_FILES, { where: { archiveId } });
+  const parts = await queryAll(ctx.store, 'archiveFiles', { where: { archiveId } });
   const files = a.files.map((entry) => {
     const mine = parts.filter((p) => p.path === entry.path).sort((x, y) => x.index - y.index);
     const bytes = Buffer.from(mine.map((p) => p.data).join(''), 'base64');
-    if (bytes.length !== entry.bytes || sha256(bytes) !== entry.sha256) throw new DomainError('ARCHIVE.CHECKSUM', `归档文件校验失败：${entry.path}`, 'archiveId');
+    checkArchiveFile(entry, { bytes: bytes.length, sha256: sha256(bytes) });
     return { path: entry.path, bytes };
   });
   const manifest = manifestOf(a);

@@ -1,8 +1,8 @@
-import { ARCHIVE_FILES, ARCHIVES, type Archive, type ArchiveFileEntry, type ArchiveFilePart, type ArchiveManifest, type ArchiveSummary, type FormDocument } from '../../types/documents';
+import { type Archive, type ArchiveFileEntry, type ArchiveFilePart, type ArchiveManifest, type ArchiveSummary, type FormDocument } from '../../types/documents';
 import type { ClassInfo } from '../../types/domain';
 import type { Meeting, Pairing, StudyPlan, TalkRecord } from '../../types/support';
-import { WARNINGS, type Warning } from '../../types/warning';
-import { wholeCollegeIdsFor } from '../core/access/authorize';
+import { type Warning } from '../../types/warning';
+import { wholeCollegeIdsFor, wholeCollegeOf } from '../core/access/authorize';
 import { semesterAt, semestersBefore } from '../core/calendar';
 import { archiveConfig } from '../core/documents/archive-config';
 import { archiveSeed, sampleStudents } from '../core/documents/archive-sample';
@@ -11,14 +11,13 @@ import { noticeRegister } from '../core/documents/notice-register';
 import { pairingForm } from '../core/documents/pairing-form';
 import { planForm } from '../core/documents/plan-form';
 import { studentTalkLedger } from '../core/documents/talk-ledger';
-import { AccessDeniedError, DomainError } from '../core/errors';
+import { checkArchivable } from '../core/documents/archive-rules';
 import { maskAccount } from '../core/support/bank-mask';
 import { calendarSettings } from '../platform/calendar/stored-calendar';
 import { renderBytes } from '../platform/documents/render';
 import { sha256 } from '../platform/documents/zip';
 import type { Context } from '../platform/runtime/define-function';
 import { queryAll, type Store } from '../platform/store/store';
-import { MEETINGS, PAIRINGS, STUDY_PLANS, TALKS } from '../support/collections';
 import { collegeName, classNames, studentNames, subjectless } from './archive-facts';
 import { meetingDocument, subjectOf } from './casework-forms';
 import { noticeDocument, noticeWithSignatures, semesterNotices } from './notice-forms';
@@ -43,9 +42,7 @@ export function summaryOf(a: ArchiveManifest): ArchiveSummary {
 }
 
 function clerkCollege(ctx: Context): string {
-  const [collegeId] = wholeCollegeIdsFor(ctx.actor, 'archive.write');
-  if (!collegeId) throw new AccessDeniedError();
-  return collegeId;
+  return wholeCollegeOf(ctx.actor, 'archive.write');
 }
 
 const within = (at: string | undefined, from: number, until: number) => at !== undefined && Date.parse(at) >= from && Date.parse(at) < until;
@@ -55,19 +52,19 @@ type Built = { path: string; doc: FormDocument; records: number };
 /** Every form the archive keeps, built from the semester's records (the files are rendered after). */
 async function buildForms(store: Store, collegeId: string, semester: string, span: { from: number; until: number }, college: string) {
   const inSpan = (at: string | undefined) => within(at, span.from, span.until);
-  const classes = await queryAll<ClassInfo>(store, 'classes', { where: { collegeId } });
+  const classes = await queryAll(store, 'classes', { where: { collegeId } });
   const classIds = classes.map((c) => c._id);
   const majors = new Map(classes.map((c) => [c._id, c.major]));
 
   // Always (rules: 002-4.2.4.1): the minutes and parent records held this semester, and the pairing forms.
-  const meetings = (await queryAll<Meeting>(store, MEETINGS, { where: { collegeId } })).filter((m) => (m.kind === 'collectiveTalk' || m.kind === 'parentMeeting') && m.record !== null && inSpan(m.at));
+  const meetings = (await queryAll(store, 'meetings', { where: { collegeId } })).filter((m) => (m.kind === 'collectiveTalk' || m.kind === 'parentMeeting') && m.record !== null && inSpan(m.at));
   meetings.sort((a, b) => a.at.localeCompare(b.at) || a._id.localeCompare(b._id));
-  const pairings = (await queryAll<Pairing>(store, PAIRINGS, { where: { collegeId } })).filter((p) => inSpan(p.at)).sort((a, b) => a.at.localeCompare(b.at));
+  const pairings = (await queryAll(store, 'pairings', { where: { collegeId } })).filter((p) => inSpan(p.at)).sort((a, b) => a.at.localeCompare(b.at));
   const helpers = await studentNames(store, pairings.map((p) => p.helperId));
 
   // By sample (rules: 002-4.2.4.2): talk records and study plans of some typical students.
-  const talks = (await queryAll<TalkRecord>(store, TALKS, { where: { collegeId } })).filter((t) => inSpan(t.at));
-  const plans = classIds.length === 0 ? [] : (await queryAll<StudyPlan>(store, STUDY_PLANS, { where: { classId: { in: classIds } } })).filter((p) => inSpan(p.at) || p.history.some((h) => inSpan(h.at)));
+  const talks = (await queryAll(store, 'talks', { where: { collegeId } })).filter((t) => inSpan(t.at));
+  const plans = classIds.length === 0 ? [] : (await queryAll(store, 'studyPlans', { where: { classId: { in: classIds } } })).filter((p) => inSpan(p.at) || p.history.some((h) => inSpan(h.at)));
   const seed = archiveSeed(collegeId, semester);
   const talkSample = sampleStudents(talks.map((t) => t.studentId), archiveConfig.talkSampleRate, archiveConfig.minimumSample, seed, 'talks');
   const planSample = sampleStudents(plans.map((p) => p.studentId), archiveConfig.planSampleRate, archiveConfig.minimumSample, seed, 'plans');
@@ -81,7 +78,7 @@ async function buildForms(store: Store, collegeId: string, semester: string, spa
   const chosenPlans = plans.filter((p) => planSample.chosen.includes(p.studentId)).sort((a, b) => a.studentId.localeCompare(b.studentId) || a.at.localeCompare(b.at));
 
   // The notices issued this semester (学院存根 with signatures and receipts, rules: 004-2.7).
-  const notices = (await queryAll<{ _id: string; issuedAt: string }>(store, 'notices', { where: { collegeId } })).filter((n) => inSpan(n.issuedAt)).sort((a, b) => a._id.localeCompare(b._id));
+  const notices = (await queryAll(store, 'notices', { where: { collegeId } })).filter((n) => inSpan(n.issuedAt)).sort((a, b) => a._id.localeCompare(b._id));
   const noticeDocs: FormDocument[] = [];
   const noticeRows = [];
   for (const n of notices) {
@@ -91,7 +88,7 @@ async function buildForms(store: Store, collegeId: string, semester: string, spa
   }
   const names = await classNames(store, classIds);
 
-  const lifted = (await queryAll<Warning>(store, WARNINGS, { where: { collegeId, status: 'lifted' } }))
+  const lifted = (await queryAll(store, 'warnings', { where: { collegeId, status: 'lifted' } }))
     .filter((w) => inSpan(w.liftedAt))
     .map((w) => ({ warningId: w._id, studentId: w.studentId, studentName: w.studentName, levelName: w.levelName, semester: w.semester, liftedAt: w.liftedAt ?? '' }))
     .sort((a, b) => a.warningId.localeCompare(b.warningId));
@@ -117,7 +114,7 @@ async function buildForms(store: Store, collegeId: string, semester: string, spa
 
 async function storeParts(ctx: Context, archiveId: string, files: { path: string; bytes: Buffer }[]): Promise<void> {
   // A run that stopped half way left parts behind: they are replaced, never mixed with new bytes.
-  for (const old of await queryAll<ArchiveFilePart>(ctx.store, ARCHIVE_FILES, { where: { archiveId } })) await ctx.store.remove(ARCHIVE_FILES, old._id);
+  for (const old of await queryAll(ctx.store, 'archiveFiles', { where: { archiveId } })) await ctx.store.remove('archiveFiles', old._id);
   const parts: ArchiveFilePart[] = [];
   for (const f of files) {
     const text = f.bytes.toString('base64');
@@ -125,7 +122,7 @@ async function storeParts(ctx: Context, archiveId: string, files: { path: string
       parts.push({ _id: `${archiveId}:${f.path}:${index}`, archiveId, path: f.path, index, data: text.slice(i, i + ARCHIVE_CHUNK) });
     }
   }
-  for (let i = 0; i < parts.length; i += 50) await ctx.store.addMany(ARCHIVE_FILES, parts.slice(i, i + 50), ctx.write());
+  for (let i = 0; i < parts.length; i += 50) await ctx.store.addMany('archiveFiles', parts.slice(i, i + 50), ctx.write());
 }
 
 /**
@@ -135,8 +132,8 @@ async function storeParts(ctx: Context, archiveId: string, files: { path: string
  */
 async function retireLifted(ctx: Context, archiveId: string, warningIds: readonly string[]): Promise<void> {
   for (const id of warningIds) {
-    const w = await ctx.store.get<Warning>(WARNINGS, id);
-    if (w && w.status === 'lifted' && w.archivedIn === undefined) await ctx.store.update<Warning>(WARNINGS, id, { archivedIn: archiveId }, w._version, ctx.write());
+    const w = await ctx.store.get('warnings', id);
+    if (w && w.status === 'lifted' && w.archivedIn === undefined) await ctx.store.update('warnings', id, { archivedIn: archiveId }, w._version, ctx.write());
   }
 }
 
@@ -149,14 +146,14 @@ async function retireLifted(ctx: Context, archiveId: string, warningIds: readonl
 export async function archiveSemester(ctx: Context, semester: string): Promise<ArchiveSummary> {
   const collegeId = clerkCollege(ctx);
   const archiveId = archiveIdOf(collegeId, semester);
-  const existing = await ctx.store.get<Archive>(ARCHIVES, archiveId);
+  const existing = await ctx.store.get('archives', archiveId);
   if (existing) {
     await retireLifted(ctx, archiveId, existing.lifted.map((w) => w.warningId));
     return summaryOf(existing);
   }
   const now = ctx.clock.now();
   const span = await semesterSpan(ctx.store, semester);
-  if (span.from > now.getTime()) throw new DomainError('ARCHIVE.SEMESTER_FUTURE', '该学期尚未开始，不能归档', 'semester');
+  checkArchivable(span, now.getTime());
   const college = await collegeName(ctx.store, collegeId);
   const built = await buildForms(ctx.store, collegeId, semester, span, college);
   const files: { path: string; bytes: Buffer }[] = [];
@@ -186,7 +183,7 @@ export async function archiveSemester(ctx: Context, semester: string): Promise<A
     lifted: built.lifted.map(({ warningId, studentId, studentName, levelName, liftedAt }) => ({ warningId, studentId, studentName, levelName, liftedAt })),
     files: entries,
   };
-  await ctx.store.add(ARCHIVES, manifest, ctx.write());
+  await ctx.store.add('archives', manifest, ctx.write());
   await retireLifted(ctx, archiveId, manifest.lifted.map((w) => w.warningId));
   return summaryOf(manifest);
 }
@@ -194,7 +191,7 @@ export async function archiveSemester(ctx: Context, semester: string): Promise<A
 export async function archiveList(ctx: Context): Promise<ArchiveSummary[]> {
   const collegeIds = wholeCollegeIdsFor(ctx.actor, 'archive.read');
   if (collegeIds.length === 0) return [];
-  const rows = await queryAll<Archive>(ctx.store, ARCHIVES, { where: { collegeId: { in: collegeIds } } });
+  const rows = await queryAll(ctx.store, 'archives', { where: { collegeId: { in: collegeIds } } });
   return rows.sort((a, b) => b.semester.localeCompare(a.semester)).map(summaryOf);
 }
 
@@ -205,7 +202,7 @@ export async function archiveChoices(ctx: Context) {
   const now = ctx.clock.now().getTime();
   const { semester } = semesterAt(settings, now);
   const all = [...semestersBefore(settings, semester.id, 2), semester];
-  const archived = new Set((await queryAll<Archive>(ctx.store, ARCHIVES, { where: { collegeId } })).map((a) => a.semester));
+  const archived = new Set((await queryAll(ctx.store, 'archives', { where: { collegeId } })).map((a) => a.semester));
   const out = [];
   for (const s of all.reverse()) {
     const span = await semesterSpan(ctx.store, s.id);

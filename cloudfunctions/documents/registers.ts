@@ -1,5 +1,5 @@
 import type { DocumentsApi } from '../../types/api/documents';
-import { DUTY_RECORDS, type DutyRecordDoc } from '../../types/checkin';
+import { type DutyRecordDoc } from '../../types/checkin';
 import type { Dorm } from '../../types/domain';
 import type { DutyRule } from '../../types/duty';
 import { collegeIdsFor } from '../core/access/authorize';
@@ -7,7 +7,7 @@ import { complianceReport, type ComplianceLine } from '../core/documents/complia
 import { classCheckRegister, dormRegister } from '../core/documents/duty-register';
 import { defaultDutyConfig } from '../core/duties/defaults';
 import { toIso } from '../core/time/shanghai';
-import { AccessDeniedError } from '../core/errors';
+import { withinScope } from '../core/access/scope-pick';
 import { itemView } from '../core/compliance/views';
 import { classResource, dormLabel, loadClass, usersByIds } from '../platform/directory/directory';
 import type { Handlers } from '../platform/runtime/define-function';
@@ -43,7 +43,7 @@ export const registerForms: Handlers<Pick<DocumentsApi, 'dutyRegister' | 'compli
     resource: (ctx, input) => classResource(ctx.store, input.classId),
     async run(ctx, { classId, register, period, format }) {
       const cls = await loadClass(ctx.store, classId);
-      const records = await queryAll<DutyRecordDoc>(ctx.store, DUTY_RECORDS, {
+      const records = await queryAll(ctx.store, 'dutyRecords', {
         where: { classId, at: { gte: toIso(new Date(dayStart(period.from))), lt: toIso(new Date(dayEnd(period.to))) } },
         orderBy: [{ field: 'at', direction: 'asc' }],
       });
@@ -51,7 +51,7 @@ export const registerForms: Handlers<Pick<DocumentsApi, 'dutyRegister' | 'compli
       const people = await usersByIds(ctx.store, mine.map((r) => r.actorId));
       const students = await studentNames(ctx.store, mine.flatMap((r) => (r.details.form === 'classCheck' ? [...r.details.late, ...r.details.absent, ...r.details.leftEarly] : [])));
       const dormIds = [...new Set(mine.flatMap((r) => (r.dormId ? [r.dormId] : [])))];
-      const dorms = new Map(dormIds.length ? (await queryAll<Dorm>(ctx.store, 'dorms', { where: { _id: { in: dormIds } } })).map((d) => [d._id, d]) : []);
+      const dorms = new Map(dormIds.length ? (await queryAll(ctx.store, 'dorms', { where: { _id: { in: dormIds } } })).map((d) => [d._id, d]) : []);
       const facts = {
         className: cls.name,
         from: period.from,
@@ -77,15 +77,13 @@ export const registerForms: Handlers<Pick<DocumentsApi, 'dutyRegister' | 'compli
       let doc;
       let collegeId: string | undefined;
       if (classId !== undefined) {
-        const cls = e.directory.classes.find((c) => c._id === classId);
-        if (!cls) throw new AccessDeniedError();
+        const cls = withinScope(e.directory.classes.find((c) => c._id === classId));
         collegeId = cls.collegeId;
         doc = complianceReport({ subject: cls.name, scopeLabel: '班级', from: period.from, to: period.to, evaluatedAt: toIso(new Date(at)), lines: linesOf(e, (_p, classIds) => classIds.includes(classId)) });
       } else {
-        const person = e.evaluations.find((ev) => ev.personId === personId);
-        if (!person || personId === undefined) throw new AccessDeniedError();
+        const { personId: person } = withinScope(e.evaluations.find((ev) => ev.personId === personId));
         collegeId = e.directory.classes[0]?.collegeId ?? collegeIdsFor(ctx.actor, 'documents.compliance')[0];
-        doc = complianceReport({ subject: labels.person(personId), scopeLabel: '教师', from: period.from, to: period.to, evaluatedAt: toIso(new Date(at)), lines: linesOf(e, (p) => p === personId) });
+        doc = complianceReport({ subject: labels.person(person), scopeLabel: '教师', from: period.from, to: period.to, evaluatedAt: toIso(new Date(at)), lines: linesOf(e, (p) => p === person) });
       }
       return answer(ctx, doc, format, collegeId ?? '', { ...(classId ? { classId } : {}), ...(personId ? { personId } : {}) });
     },

@@ -113,6 +113,13 @@ export function wholeCollegeIdsFor(actor: Actor, permission: Permission): string
   return [...ids].sort();
 }
 
+/** The one college the actor holds the permission for as a whole (a clerk's own); denied when none. */
+export function wholeCollegeOf(actor: Actor, permission: Permission): string {
+  const [collegeId] = wholeCollegeIdsFor(actor, permission);
+  if (collegeId === undefined) throw new AccessDeniedError();
+  return collegeId;
+}
+
 /** The departments the actor reaches under a permission (department heads). */
 export function departmentsFor(actor: Actor, permission: Permission): { collegeId: string; departmentId: string }[] {
   const table: Partial<Record<Role, Reach>> = permissions[permission];

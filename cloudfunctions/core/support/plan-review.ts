@@ -4,7 +4,7 @@ import { planTransition, reviewersOf } from './plan-workflow';
 
 type ReviewedPlan = Pick<StudyPlan, 'status' | 'lines' | 'failedCourses' | 'report' | 'reviewerRole' | 'jointReviewers' | 'approvals'>;
 
-export type PlanReviewed = Pick<StudyPlan, 'status' | 'review' | 'approvals'> & { review: PlanReview; entry: PlanHistoryEntry };
+export type PlanReviewed = { status: StudyPlan['status']; review: PlanReview; approvals: PlanApproval[]; entry: PlanHistoryEntry };
 
 /**
  * A reviewer's decision on a submitted plan. `role` is the reviewer role the caller still holds
