@@ -8,6 +8,7 @@ import { functions } from '../../cloudfunctions/registry';
 import { DEMO_OPENID_PREFIX } from '../../scripts/demo/generate';
 import { api } from '../../types/api';
 import { fillFor, tableAllows, tableHolds, type Caller, type Matrix } from './access-matrix';
+import { undeclaredCode } from './declared-errors';
 import type { Harness } from './harness';
 import { sampleInput } from './zod-inputs';
 
@@ -160,7 +161,7 @@ export async function probeInputs(h: Harness, m: Matrix, options: { numRuns: num
               report.failures.push({ action: name, input: preview(input), problem: `threw ${String(error)}` });
               return;
             }
-            const problem = envelopeProblem(answer);
+            const problem = envelopeProblem(answer) ?? undeclaredCode(fnName, action, answer);
             if (problem) {
               report.failures.push({ action: name, input: preview(input), problem });
               return;
