@@ -1,6 +1,5 @@
 import type { NoticesApi } from '../../types/api/notices';
-import type { ClassInfo, Student, User } from '../../types/domain';
-import { type BindingCode } from '../../types/notice';
+import type { Student } from '../../types/domain';
 import { childIdsOf } from '../core/access/own-grants';
 import { maskedMiddle, phoneOnFile } from '../core/identity/phone-match';
 import { checkBinder, checkUsable, unrelatedChildren } from '../core/notices/binding';

@@ -1,6 +1,6 @@
 import type { NoticesApi } from '../../types/api/notices';
 import type { Student, User } from '../../types/domain';
-import { type BindingCode, type Notice, type NoticeFlag, type ParentBinding } from '../../types/notice';
+import { type Notice, type NoticeFlag, type ParentBinding } from '../../types/notice';
 import { childIdsOf, withChild } from '../core/access/own-grants';
 import { assertProofBound, assertRetriesLeft, requireWechat } from '../core/notices/bind-outcome';
 import { checkBinder, checkUsable, proofMatches, unrelatedChildren } from '../core/notices/binding';

@@ -1,5 +1,4 @@
 import type { NoticesApi } from '../../types/api/notices';
-import { type Notice } from '../../types/notice';
 import { objectionCorrected, objectionKept } from '../core/notices/answer-intents';
 import type { ActionSpec } from '../platform/runtime/define-function';
 import { applyCorrectionInTx, planCorrection } from '../application/warnings/objection-correction';

@@ -1,5 +1,4 @@
 import type { NoticesApi } from '../../types/api/notices';
-import { type InboxItem } from '../../types/notice';
 import type { ActionSpec } from '../platform/runtime/define-function';
 
 /** The local inbox: messages the local sender delivered to the caller, newest first. */

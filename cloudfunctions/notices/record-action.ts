@@ -1,5 +1,4 @@
 import type { NoticesApi } from '../../types/api/notices';
-import { type NoticeSignature } from '../../types/notice';
 import { assertFilesNotice } from '../core/access/notice-record';
 import type { ActionSpec } from '../platform/runtime/define-function';
 import { loadNotice, noticeResource } from '../application/repositories/notices';

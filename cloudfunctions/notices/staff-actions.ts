@@ -7,7 +7,7 @@ import { shanghai, toIso } from '../core/time/shanghai';
 import type { ActionSpec } from '../platform/runtime/define-function';
 import { DuplicateIdError, queryAll, VersionConflictError } from '../platform/store/store';
 import { loadStudent, studentResource } from '../platform/directory/directory';
-import { bindingCodeHash, currentBindingCodeId, newBindingCode, type CurrentBindingCode } from '../application/notices/binding-codes';
+import { bindingCodeHash, currentBindingCodeId, newBindingCode } from '../application/notices/binding-codes';
 import { applyEvent, loadNotice, noticeResource } from '../application/repositories/notices';
 import { noticeSettings } from '../application/notices/settings';
 

@@ -1,6 +1,5 @@
 import type { NoticesApi } from '../../types/api/notices';
 import { assertOwnSignature } from '../core/notices/answer-checks';
-import type { User } from '../../types/domain';
 import { type NoticeSignature } from '../../types/notice';
 import { isAllowed } from '../core/access/authorize';
 import { objectionRaised } from '../core/notices/message-intents';

@@ -1,7 +1,7 @@
 import type { RunSummary } from '../../types/api/warnings';
 import { discardChanges } from '../core/publishing/run-state';
 import type { Context } from '../platform/runtime/define-function';
-import { loadRun, type WarningRun } from '../application/repositories/runs';
+import { loadRun } from '../application/repositories/runs';
 import { summaryOf } from '../application/warnings/run-summary';
 
 /**

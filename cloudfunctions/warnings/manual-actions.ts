@@ -6,7 +6,7 @@ import { assertDraft, policyOfRun } from '../core/publishing/run-state';
 import { replaceEntry } from '../core/publishing/entry-filter';
 import { loadStudent } from '../platform/directory/directory';
 import type { Context } from '../platform/runtime/define-function';
-import { loadRun, type WarningRun } from '../application/repositories/runs';
+import { loadRun } from '../application/repositories/runs';
 import { reevaluateStudent } from '../application/warnings/reevaluate-student';
 
 async function change(ctx: Context, runId: string, studentId: string, kind: ManualChange, entry: ManualEntry | null): Promise<RunEntry | null> {

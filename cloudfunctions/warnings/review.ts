@@ -1,5 +1,4 @@
-import type { ChangeKind, CourseAnalysis, ReviewView, RunSummary } from '../../types/api/warnings';
-import type { College } from '../../types/domain';
+import type { ChangeKind, CourseAnalysis, ReviewView } from '../../types/api/warnings';
 import { manualReasonLabel } from '../../types/policy';
 import { isAllowed } from '../core/access/authorize';
 import { filterEntries } from '../core/publishing/entry-filter';

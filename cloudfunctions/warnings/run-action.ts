@@ -1,5 +1,5 @@
 import type { RunSummary } from '../../types/api/warnings';
-import { type GradeCorrection, type GradeRow } from '../../types/grade';
+import { type GradeRow } from '../../types/grade';
 import { policyFor } from '../core/publishing/college-policies';
 import { requirePolicy } from '../core/publishing/manual-change';
 import { withParameters } from '../core/rules/parameters';

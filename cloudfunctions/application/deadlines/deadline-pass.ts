@@ -11,6 +11,7 @@ import { usersByIds } from '../../platform/directory/directory';
 import { mapSurviving } from '../../platform/runtime/skip-bad-records';
 import { queryAll, type Store, type Stored } from '../../platform/store/store';
 import { parentsOf } from '../notices/parents';
+import { messagesAbout } from '../repositories/notices';
 
 export type DeadlinePassResult = { notices: number; queued: number };
 
@@ -90,10 +91,6 @@ const SUBJECT_CHUNK = 500;
  * notice). `enqueue` still checks the key inside its transaction, so a message queued meanwhile
  * stays one.
  */
-async function queuedAbout(store: Store, subjectIds: string[]): Promise<OutboxMessage[]> {
-  const rows: OutboxMessage[] = [];
-  for (let i = 0; i < subjectIds.length; i += SUBJECT_CHUNK) {
-    rows.push(...(await queryAll(store, 'outbox', { where: { subjectId: { in: subjectIds.slice(i, i + SUBJECT_CHUNK) } } })));
-  }
-  return rows;
+function queuedAbout(store: Store, subjectIds: string[]): Promise<OutboxMessage[]> {
+  return messagesAbout(store, subjectIds, SUBJECT_CHUNK);
 }

@@ -1,12 +1,11 @@
 import type { NoticesApi, NoticeStatusRow } from '../../../types/api/notices';
 import { maskPhone, type Student } from '../../../types/domain';
-import type { OutboxMessage } from '../../../types/message';
-import { type Notice, type ParentBinding } from '../../../types/notice';
+import type { Notice } from '../../../types/notice';
 import { isAllowed } from '../../core/access/authorize';
 import { classResource, loadClass } from '../../platform/directory/directory';
 import type { ActionSpec, Context } from '../../platform/runtime/define-function';
 import { queryAll } from '../../platform/store/store';
-import { issuedNoticesOfClass } from '../repositories/notices';
+import { bindingsOf, issuedNoticesOfClass, messagesAbout } from '../repositories/notices';
 import { parentsOf } from './parents';
 import { statusRow } from './views';
 
@@ -23,11 +22,10 @@ export const classStatus: ActionSpec<Api['classStatus']> = {
     const cls = await loadClass(ctx.store, classId);
     const notices = await issuedNoticesOfClass(ctx.store, classId);
     const ids = notices.map((n) => n._id);
-    const messages: OutboxMessage[] = [];
-    for (let i = 0; i < ids.length; i += 200) messages.push(...(await queryAll(ctx.store, 'outbox', { where: { subjectId: { in: ids.slice(i, i + 200) } } })));
+    const messages = await messagesAbout(ctx.store, ids, 200);
     const studentIds = [...new Set(notices.map((n) => n.studentId))];
     const parents = await parentsOf(ctx.store, studentIds);
-    const bindings = studentIds.length > 0 ? await queryAll(ctx.store, 'parentBindings', { where: { studentId: { in: studentIds } } }) : [];
+    const bindings = await bindingsOf(ctx.store, studentIds);
     const students = new Map((studentIds.length > 0 ? await queryAll(ctx.store, 'students', { where: { _id: { in: studentIds } } }) : []).map((s) => [s._id, s]));
     const nowIso = ctx.nowIso();
     return {

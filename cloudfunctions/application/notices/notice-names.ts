@@ -1,4 +1,4 @@
-import { roleLabel, type ClassInfo, type College, type Student, type User } from '../../../types/domain';
+import { roleLabel, type User } from '../../../types/domain';
 import type { Warning } from '../../../types/warning';
 import { staffRoleFor } from '../../core/access/own-grants';
 import type { NoticeNames, StaffContact } from '../../core/notices/render';

@@ -1,5 +1,5 @@
 import type { NoticesApi, ObjectionGradeRow, ObjectionRow } from '../../../types/api/notices';
-import { attemptLabel, type GradeCorrection } from '../../../types/grade';
+import { attemptLabel } from '../../../types/grade';
 import { type Notice } from '../../../types/notice';
 import { type Warning } from '../../../types/warning';
 import { collegeIdsFor } from '../../core/access/authorize';

@@ -1,8 +1,8 @@
 import type { User } from '../../../types/domain';
-import { type ParentBinding } from '../../../types/notice';
 import { isParentOf } from '../../core/access/own-grants';
 import type { Recipient } from '../../core/notices/message-intents';
-import { queryAll, type Store } from '../../platform/store/store';
+import type { Store } from '../../platform/store/store';
+import { bindingsOf } from '../repositories/notices';
 import { usersByIds } from '../../platform/directory/directory';
 import { seededParentUserId } from './settings';
 
@@ -14,10 +14,7 @@ import { seededParentUserId } from './settings';
 export async function parentsOf(store: Store, studentIds: string[]): Promise<Map<string, Recipient[]>> {
   const out = new Map<string, Recipient[]>(studentIds.map((id) => [id, []]));
   if (studentIds.length === 0) return out;
-  const bindings: ParentBinding[] = [];
-  for (let i = 0; i < studentIds.length; i += 500) {
-    bindings.push(...(await queryAll(store, 'parentBindings', { where: { studentId: { in: studentIds.slice(i, i + 500) } } })));
-  }
+  const bindings = await bindingsOf(store, studentIds);
   const candidates = [...bindings.map((b) => ({ studentId: b.studentId, userId: b.userId })), ...studentIds.map((id) => ({ studentId: id, userId: seededParentUserId(id) }))];
   const users: Map<string, User> = await usersByIds(store, candidates.map((c) => c.userId));
   for (const { studentId, userId } of candidates) {

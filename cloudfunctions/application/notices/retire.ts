@@ -1,4 +1,4 @@
-import { type Notice, type NoticeStatePatch } from '../../../types/notice';
+import { type NoticeStatePatch } from '../../../types/notice';
 import type { TxStore, WriteContext } from '../../platform/store/store';
 import { noticeIdOf } from './issue';
 

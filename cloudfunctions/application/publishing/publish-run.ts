@@ -9,7 +9,7 @@ import type { Context } from '../../platform/runtime/define-function';
 import type { TxStore, WriteContext } from '../../platform/store/store';
 import { blockOf, collegeNow } from '../warnings/publishability';
 import { noteWarningInDigest } from '../../reports/warning-digest-store';
-import { loadRun, type WarningRun } from '../repositories/runs';
+import { loadRun } from '../repositories/runs';
 import { warningsOfRun } from '../repositories/warnings';
 import { assertPublishable, policyOfRun } from '../../core/publishing/run-state';
 

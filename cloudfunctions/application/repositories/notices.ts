@@ -1,4 +1,5 @@
-import { type Notice } from '../../../types/notice';
+import type { OutboxMessage } from '../../../types/message';
+import type { Notice, ParentBinding } from '../../../types/notice';
 import type { Resource } from '../../core/access/authorize';
 import { NotFoundError } from '../../core/errors';
 import { parentContactOf } from '../../core/notices/parent-contact';
@@ -45,4 +46,21 @@ export async function issuedNoticesOfClass(store: Store, classId: string): Promi
 /** The student's notices in force that no parent has answered yet: a newly bound parent is asked for their receipts. */
 export async function noticesAwaitingParent(store: Store, studentId: string): Promise<Stored<Notice>[]> {
   return (await queryAll(store, 'notices', { where: { studentId, status: 'issued' } })).filter((n) => parentContactOf(n) === 'none');
+}
+
+/** Every message queued about these subjects (notices, digests), `chunk` subjects per `in` query. */
+export async function messagesAbout(store: Store, subjectIds: ReadonlyArray<string>, chunk: number): Promise<OutboxMessage[]> {
+  const rows: OutboxMessage[] = [];
+  for (let i = 0; i < subjectIds.length; i += chunk) rows.push(...(await queryAll(store, 'outbox', { where: { subjectId: { in: subjectIds.slice(i, i + chunk) } } })));
+  return rows;
+}
+
+/** Ids per `in` query on the bindings. */
+const BINDING_CHUNK = 500;
+
+/** The parent bindings made with a code for these students. */
+export async function bindingsOf(store: Store, studentIds: ReadonlyArray<string>): Promise<Stored<ParentBinding>[]> {
+  const rows: Stored<ParentBinding>[] = [];
+  for (let i = 0; i < studentIds.length; i += BINDING_CHUNK) rows.push(...(await queryAll(store, 'parentBindings', { where: { studentId: { in: studentIds.slice(i, i + BINDING_CHUNK) } } })));
+  return rows;
 }

@@ -1,5 +1,5 @@
 import type { RunEntry } from '../../../types/api/warnings';
-import { type GradeCorrection, type GradeRow, type GradeRowChange } from '../../../types/grade';
+import { type GradeCorrection, type GradeRowChange } from '../../../types/grade';
 import type { Notice } from '../../../types/notice';
 import { type Warning } from '../../../types/warning';
 import { gradeDocId } from '../../core/grades/grade-doc-id';

@@ -1,4 +1,3 @@
-import { type GradeCorrection } from '../../../types/grade';
 import type { Warning } from '../../../types/warning';
 import { publishBlock, type CollegeFacts, type PublishBlock } from '../../core/publishing/draft-publishability';
 import { publicationChange } from '../../core/publishing/publish-plan';
