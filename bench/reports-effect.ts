@@ -14,7 +14,8 @@ import { fixedClock } from '../cloudfunctions/core/time/clock';
 import { toIso } from '../cloudfunctions/core/time/shanghai';
 import { localFiles } from '../cloudfunctions/platform/files/local-files';
 import { openSqliteStore } from '../cloudfunctions/platform/store/sqlite-store';
-import type { NewDoc, Store } from '../cloudfunctions/platform/store/store';
+import type { CollectionName, DocOf } from '../cloudfunctions/platform/store/collections';
+import type { NewDocOf, Store } from '../cloudfunctions/platform/store/store';
 import { countingStore } from '../test/support/checkins-counting-store';
 import { seeded } from '../scripts/demo/random';
 
@@ -26,20 +27,24 @@ const A = '2025-2026-1';
 const B = '2025-2026-2';
 const random = seeded(20261010);
 const int = (n: number) => Math.floor(random() * n);
+/** A document as the bench seeds it: every field its schema asks for, and its id. */
+type Seed<C extends CollectionName> = DocOf<C> & { _id: string };
+
 const levels = [
   { level: 'oral', levelName: '口头警示', levelRank: 0 },
   { level: 'written', levelName: '书面警示', levelRank: 1 },
   { level: 'academic', levelName: '学业警示', levelRank: 2 },
 ];
+const levelAt = (i: number) => levels[i] ?? { level: 'oral', levelName: '口头警示', levelRank: 0 };
 
 function college(COLLEGE: string) {
-  const users: NewDoc[] = [];
-  const classes: NewDoc[] = [];
-  const students: NewDoc[] = [];
-  const warnings: NewDoc[] = [];
-  const grades: NewDoc[] = [];
-  const talks: NewDoc[] = [];
-  const records: NewDoc[] = [];
+  const users: Seed<'users'>[] = [];
+  const classes: Seed<'classes'>[] = [];
+  const students: Seed<'students'>[] = [];
+  const warnings: Seed<'warnings'>[] = [];
+  const grades: Seed<'grades'>[] = [];
+  const talks: Seed<'talks'>[] = [];
+  const records: Seed<'dutyRecords'>[] = [];
   for (let c = 0; c < CLASSES; c++) {
     const id = `${COLLEGE}-k${String(c).padStart(2, '0')}`;
     classes.push({ _id: id, name: `班级${c + 1}`, collegeId: COLLEGE, departmentId: c % 2 === 0 ? 'd1' : 'd2', cohort: 2022 + (c % 4), major: '专业', counselorId: `${COLLEGE}-counselor-${Math.floor(c / 3)}`, headTeacherId: `${COLLEGE}-head-${c}`, size: 30 });
@@ -53,11 +58,11 @@ function college(COLLEGE: string) {
   for (const s of students) {
     for (const semester of [A, B]) for (let k = 0; k < 8; k++) grades.push({ _id: `g-${s._id}-${semester}-${k}`, studentId: s._id, classId: s.classId, courseCode: `C${k}`, courseName: `课程${k}`, credits: 3, score: String(45 + int(55)), attempt: 'regular', semester });
     if (random() < 0.1) {
-      const lvA = levels[int(3)] ?? levels[0];
+      const lvA = levelAt(int(3));
       const lifted = random() < 0.45;
       warnings.push({ _id: `${COLLEGE}-w${w++}`, runId: 'runA', studentId: s._id, studentName: s.name, classId: s.classId, collegeId: COLLEGE, semester: A, policyId: 'lzut-life', ...lvA, change: 'new', triggers: [], failedCourses: [{ code: 'C1', name: '课程1', credits: 3 }], manual: null, status: lifted ? 'lifted' : 'superseded', publishedAt: '2025-09-20T10:00:00.000+08:00', publishedBy: 'clerk' });
-      if (!lifted) warnings.push({ _id: `${COLLEGE}-w${w++}`, runId: 'runB', studentId: s._id, studentName: s.name, classId: s.classId, collegeId: COLLEGE, semester: B, policyId: 'lzut-life', ...(levels[int(3)] ?? levels[0]), change: 'unchanged', triggers: [], failedCourses: [], manual: null, status: 'active', publishedAt: '2026-03-10T10:00:00.000+08:00', publishedBy: 'clerk' });
-      for (let t = 0; t < 3; t++) talks.push({ _id: `t-${s._id}-${t}`, kind: 'talk', actorId: `${COLLEGE}-counselor-0`, actorName: '辅导员', talkerRole: 'counselor', at: toIso(new Date(Date.parse('2025-10-01T10:00:00+08:00') + int(150) * 86_400_000)), studentId: s._id, studentName: s.name, classId: s.classId, collegeId: COLLEGE });
+      if (!lifted) warnings.push({ _id: `${COLLEGE}-w${w++}`, runId: 'runB', studentId: s._id, studentName: s.name, classId: s.classId, collegeId: COLLEGE, semester: B, policyId: 'lzut-life', ...levelAt(int(3)), change: 'unchanged', triggers: [], failedCourses: [], manual: null, status: 'active', publishedAt: '2026-03-10T10:00:00.000+08:00', publishedBy: 'clerk' });
+      for (let t = 0; t < 3; t++) talks.push({ _id: `t-${s._id}-${t}`, kind: 'talk', actorId: `${COLLEGE}-counselor-0`, actorName: '辅导员', talkerRole: 'counselor', at: toIso(new Date(Date.parse('2025-10-01T10:00:00+08:00') + int(150) * 86_400_000)), studentId: s._id, studentName: s.name, classId: s.classId, collegeId: COLLEGE, initiatedBy: 'teacher', nth: t + 1, mode: 'faceToFace', topics: ['academics'], otherTopic: '', place: '办公室', minutes: 30, firstImpression: '', content: '谈话', measures: '', confirmedAt: NOW });
     }
   }
   const start = Date.parse('2025-09-08T00:00:00+08:00');
@@ -67,7 +72,7 @@ function college(COLLEGE: string) {
     const at = toIso(new Date(start + int(300) * 86_400_000));
     records.push({ _id: `${COLLEGE}-r${n}`, kind, actorId: String(c?.counselorId), at, receivedAt: at, collegeId: COLLEGE, classId: String(c?._id), ...(kind === 'parentContact' ? { studentId: `${c?._id}-s${int(30)}` } : {}), documented: true, clientId: `${COLLEGE}-c${n}`, deviceAt: at, sentAt: at, flags: [], details: { form: 'contact', channel: '电话', notes: '' } });
   }
-  const runs = [A, B].map((semester) => ({ _id: `${COLLEGE}-run-${semester}`, collegeId: COLLEGE, semester, status: 'published', policyId: 'lzut-life', entries: [], courses: [], teachers: [], threshold: 0.15, publishedAt: '2026-03-10T10:00:00.000+08:00' }));
+  const runs: Seed<'warningRuns'>[] = [A, B].map((semester) => ({ _id: `${COLLEGE}-run-${semester}`, collegeId: COLLEGE, semester, status: 'published', policyId: 'lzut-life', policyName: 'lzut-life', entries: [], courses: [], teachers: [], threshold: 0.15, previous: [], manual: [], rejectedManual: [], gradeRows: 0, students: 0, createdByName: '教学秘书', publishing: null, publishedAt: '2026-03-10T10:00:00.000+08:00', publishedBy: 'clerk' }));
   return { users, classes, students, warnings, grades, talks, records, runs };
 }
 
@@ -83,9 +88,17 @@ async function main() {
     for (let k = 0; k < COLLEGES; k++) {
       const d = k === 0 ? data : college(`c${k}`);
       if (k === 0) data = d;
-      for (const [name, docs] of [['users', d.users], ['classes', d.classes], ['students', d.students], ['warnings', d.warnings], ['talks', d.talks], ['warningRuns', d.runs], ['grades', d.grades], ['dutyRecords', d.records]] as const) {
+      const put = async <C extends CollectionName>(name: C, docs: readonly NewDocOf<C>[]) => {
         for (let i = 0; i < docs.length; i += 5000) await raw.addMany(name, docs.slice(i, i + 5000), ctx);
-      }
+      };
+      await put('users', d.users);
+      await put('classes', d.classes);
+      await put('students', d.students);
+      await put('warnings', d.warnings);
+      await put('talks', d.talks);
+      await put('warningRuns', d.runs);
+      await put('grades', d.grades);
+      await put('dutyRecords', d.records);
     }
     console.log(`${COLLEGES} college(s) seeded in ${((performance.now() - seedStart) / 1000).toFixed(0)} s; figures below are for the first college's leader`);
     // The digests the publish path keeps, built once from the seeded warnings (as the rebuild script does).

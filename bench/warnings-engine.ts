@@ -24,7 +24,7 @@ import { EvaluationRun, presets, type Evaluation } from '../cloudfunctions/core/
 import { createGradeImport } from '../cloudfunctions/core/grades/grade-import';
 import { gradeDocId } from '../cloudfunctions/core/grades/grade-doc-id';
 import type { SheetRow } from '../cloudfunctions/core/grades/sheet-row';
-import type { NewDoc, Store } from '../cloudfunctions/platform/store/store';
+import type { NewDocOf, Store } from '../cloudfunctions/platform/store/store';
 import { openSqliteStore } from '../cloudfunctions/platform/store/sqlite-store';
 import { seeded } from '../scripts/demo/random';
 
@@ -231,14 +231,15 @@ function* exportRows(): Generator<SheetRow> {
 export async function importGradesIntoStore(store: Store, rows: Iterable<SheetRow>, chunkSize = CHUNK): Promise<{ good: number; bad: number; inserted: number; storeSeconds: number }> {
   const importer = createGradeImport();
   const ctx = { by: 'bench', at: '2025-09-01T08:00:00.000+08:00' };
-  let chunk: NewDoc[] = [];
+  let chunk: NewDocOf<'grades'>[] = [];
   let inserted = 0;
   let storeSeconds = 0;
   for (const sheetRow of rows) {
     const step = importer.accept(sheetRow);
     if (step.kind === 'fatal') throw new Error(step.message);
     if (step.kind !== 'row') continue;
-    chunk.push({ _id: gradeDocId(step.row), ...step.row });
+    // The handler takes the class from the student's record; the bench keeps the file's.
+    chunk.push({ _id: gradeDocId(step.row), ...step.row, classId: step.row.classId ?? '' });
     if (chunk.length === chunkSize) {
       const start = process.hrtime.bigint();
       inserted += await store.addMany('grades', chunk, ctx);

@@ -1,5 +1,4 @@
 import { assistantsApi } from '../../types/api/assistants';
-import { ASSISTANT_APPLICATIONS, ASSISTANT_CALLS, ASSISTANT_CHANGES } from '../../types/assistant';
 import { collegeOf, collegeResource } from '../application/college/college-of';
 import { defineFunction, type Context } from '../platform/runtime/define-function';
 import { assessment } from './assessment';
@@ -11,9 +10,9 @@ import { apply, checkEligibility, publishCall, runStep } from './selection';
 import { stipendFile } from './stipend';
 import { callView } from './views';
 
-const ofCall = (ctx: Context, input: { callId: string }) => collegeOfRecord(ctx.store, ASSISTANT_CALLS, input.callId);
-const ofApplication = (ctx: Context, input: { applicationId: string }) => collegeOfRecord(ctx.store, ASSISTANT_APPLICATIONS, input.applicationId);
-const ofChange = (ctx: Context, input: { changeId: string }) => collegeOfRecord(ctx.store, ASSISTANT_CHANGES, input.changeId);
+const ofCall = (ctx: Context, input: { callId: string }) => collegeOfRecord(ctx.store, 'assistantCalls', input.callId);
+const ofApplication = (ctx: Context, input: { applicationId: string }) => collegeOfRecord(ctx.store, 'assistantApplications', input.applicationId);
+const ofChange = (ctx: Context, input: { changeId: string }) => collegeOfRecord(ctx.store, 'assistantChanges', input.changeId);
 
 /**
  * The academic-assistant programme (seed 000, issue 16): application → eligibility → selection

@@ -1,5 +1,5 @@
 import type { CheckinReceipt } from '../../types/api/checkins';
-import { DUTY_RECORDS, FOLLOW_UPS, type CheckinFlag, type DutyRecordDoc, type FollowUp, type GeoFix } from '../../types/checkin';
+import { type CheckinFlag, type DutyRecordDoc, type FollowUp, type GeoFix } from '../../types/checkin';
 import type { Place } from '../../types/place';
 import { locationFlags } from '../core/checkins/location-flags';
 import { defaultPlaces } from '../core/checkins/places';
@@ -9,7 +9,6 @@ import { toIso } from '../core/time/shanghai';
 import type { Context } from '../platform/runtime/define-function';
 import type { Stored } from '../platform/store/store';
 import { DomainError } from '../core/errors';
-import { TALKS } from '../support/collections';
 import { noteDutySource } from '../application/digests/duty-digests';
 
 /** What the phone sends with every record. */
@@ -60,10 +59,10 @@ export function stampOf(ctx: Context, sent: Sent, place: Place | null): { at: st
  */
 export async function fileRecord(ctx: Context, sent: Sent, draft: Draft, followUps: (recordId: string, at: string) => FollowUp[] = () => []): Promise<CheckinReceipt> {
   const recordId = recordIdFor(ctx.actor.userId, sent.clientId);
-  const existing = await ctx.store.get<DutyRecordDoc>(DUTY_RECORDS, recordId);
+  const existing = await ctx.store.get('dutyRecords', recordId);
   if (existing) return receipt(sameRecord(existing, draft), true);
   // Quick talks live with the other talks under the same kind of id: one client id, one record.
-  if (await ctx.store.get(TALKS, recordId)) throw clientIdReused();
+  if (await ctx.store.get('talks', recordId)) throw clientIdReused();
 
   const { place, ...fields } = draft;
   const { at, where, flags } = stampOf(ctx, sent, place);
@@ -83,11 +82,11 @@ export async function fileRecord(ctx: Context, sent: Sent, draft: Draft, followU
   };
   return ctx.store.transaction(async (tx) => {
     // A resend racing the first send: the first one in wins, the other reads it.
-    const raced = await tx.get<DutyRecordDoc>(DUTY_RECORDS, recordId);
+    const raced = await tx.get('dutyRecords', recordId);
     if (raced) return receipt(sameRecord(raced, draft), true);
-    const stored: Stored<DutyRecordDoc> = await tx.add(DUTY_RECORDS, doc, ctx.write());
+    const stored: Stored<DutyRecordDoc> = await tx.add('dutyRecords', doc, ctx.write());
     await noteDutySource(tx, 'dutyRecords', null, stored, ctx.write());
-    for (const followUp of followUps(recordId, at)) if (!(await tx.get(FOLLOW_UPS, followUp._id))) await tx.add(FOLLOW_UPS, followUp, ctx.write());
+    for (const followUp of followUps(recordId, at)) if (!(await tx.get('followUps', followUp._id))) await tx.add('followUps', followUp, ctx.write());
     return receipt(stored, false);
   });
 }

@@ -1,5 +1,5 @@
 import { checkinsApi, type CheckinOptions, type FollowUpRow } from '../../types/api/checkins';
-import { DUTY_RECORDS, FOLLOW_UPS, type DutyRecordDoc, type FollowUp } from '../../types/checkin';
+import { type DutyRecordDoc, type FollowUp } from '../../types/checkin';
 import { roleLabel, type ClassInfo, type Dorm, type Student } from '../../types/domain';
 import { classIdsFor, departmentsFor, wholeCollegeIdsFor } from '../core/access/authorize';
 import { absencesWithoutLeave } from '../core/checkins/dorm-absences';
@@ -16,7 +16,6 @@ import { defaultDutyConfig } from '../core/duties/defaults';
 import type { DutyRecordKind } from '../../types/duty';
 import type { Actor } from '../../types/domain';
 import type { TalkRecord } from '../../types/support';
-import { TALKS } from '../support/collections';
 import { recordQuickTalk } from './quick-talk';
 
 const byClass = { permission: 'checkin.write', resource: (ctx: Context, input: { classId: string }) => classResource(ctx.store, input.classId) } as const;
@@ -46,7 +45,7 @@ function followUpSummary(f: FollowUp): string {
 
 /** Every id must be a student of the class (a late list with a stranger in it is a mistake). */
 async function assertInClass(ctx: Context, classId: string, ids: readonly string[]): Promise<Map<string, Student>> {
-  const students = new Map((await queryAll<Student>(ctx.store, 'students', { where: { classId } })).map((s) => [s._id, s]));
+  const students = new Map((await queryAll(ctx.store, 'students', { where: { classId } })).map((s) => [s._id, s]));
   const stranger = ids.find((id) => !students.has(id));
   if (stranger) throw new DomainError('CHECKIN.NOT_IN_CLASS', `学生 ${stranger} 不在该班级`, 'students');
   return students;
@@ -67,7 +66,7 @@ export const checkinsFunction = defineFunction('checkins', checkinsApi, {
       const classes = await classesByIds(ctx.store, classIdsFor(ctx.actor, 'checkin.write'));
       const ids = new Set(classes.map((c) => c._id));
       const colleges = [...new Set(classes.map((c) => c.collegeId))];
-      const dorms = colleges.length === 0 ? [] : await queryAll<Dorm>(ctx.store, 'dorms', { where: { collegeId: { in: colleges } } });
+      const dorms = colleges.length === 0 ? [] : await queryAll(ctx.store, 'dorms', { where: { collegeId: { in: colleges } } });
       return {
         classes: classes.map((c) => ({
           classId: c._id,
@@ -87,9 +86,9 @@ export const checkinsFunction = defineFunction('checkins', checkinsApi, {
   dormResidents: {
     ...byClass,
     async run(ctx, { classId, dormId }) {
-      const dorm = await ctx.store.get<Dorm>('dorms', dormId);
+      const dorm = await ctx.store.get('dorms', dormId);
       if (!dorm || !dorm.classIds.includes(classId)) throw new NotFoundError('该班级的这间寝室');
-      const residents = await queryAll<Student>(ctx.store, 'students', { where: { dormId }, orderBy: [{ field: '_id', direction: 'asc' }] });
+      const residents = await queryAll(ctx.store, 'students', { where: { dormId }, orderBy: [{ field: '_id', direction: 'asc' }] });
       return residents.map((s) => ({ studentId: s._id, name: s.name }));
     },
   },
@@ -98,9 +97,9 @@ export const checkinsFunction = defineFunction('checkins', checkinsApi, {
     ...byClass,
     async run(ctx, input) {
       const cls = await loadClass(ctx.store, input.classId);
-      const dorm = await ctx.store.get<Dorm>('dorms', input.dormId);
+      const dorm = await ctx.store.get('dorms', input.dormId);
       if (!dorm || !dorm.classIds.includes(cls._id)) throw new DomainError('CHECKIN.DORM_NOT_OF_CLASS', '该寝室不属于所选班级', 'dormId');
-      const residents = new Map((await queryAll<Student>(ctx.store, 'students', { where: { dormId: dorm._id } })).map((s) => [s._id, s]));
+      const residents = new Map((await queryAll(ctx.store, 'students', { where: { dormId: dorm._id } })).map((s) => [s._id, s]));
       const absent = absencesWithoutLeave([...residents.keys()], input.residents);
       return fileRecord(
         ctx,
@@ -252,10 +251,10 @@ export const checkinsFunction = defineFunction('checkins', checkinsApi, {
     resource: 'list',
     async run(ctx, { limit }) {
       const [docs, talks] = await Promise.all([
-        ctx.store.query<DutyRecordDoc>(DUTY_RECORDS, { where: { actorId: ctx.actor.userId }, orderBy: [{ field: 'at', direction: 'desc' }], limit }),
-        ctx.store.query<TalkRecord>(TALKS, { where: { actorId: ctx.actor.userId }, orderBy: [{ field: 'at', direction: 'desc' }], limit }),
+        ctx.store.query('dutyRecords', { where: { actorId: ctx.actor.userId }, orderBy: [{ field: 'at', direction: 'desc' }], limit }),
+        ctx.store.query('talks', { where: { actorId: ctx.actor.userId }, orderBy: [{ field: 'at', direction: 'desc' }], limit }),
       ]);
-      const students = new Map((await queryAll<Student>(ctx.store, 'students', { where: { _id: { in: [...new Set(docs.flatMap((d) => [...(d.studentId ? [d.studentId] : []), ...(d.details.form === 'classCheck' ? [...d.details.late, ...d.details.absent, ...d.details.leftEarly] : [])]))] } } })).map((s) => [s._id, s.name]));
+      const students = new Map((await queryAll(ctx.store, 'students', { where: { _id: { in: [...new Set(docs.flatMap((d) => [...(d.studentId ? [d.studentId] : []), ...(d.details.form === 'classCheck' ? [...d.details.late, ...d.details.absent, ...d.details.leftEarly] : [])]))] } } })).map((s) => [s._id, s.name]));
       const rows = [
         ...docs.map((d) => ({ recordId: d._id, kind: d.kind, at: d.at, classId: d.classId, label: recordLabel(d, (id) => students.get(id) ?? '学生'), flags: d.flags })),
         // Talks are the one talk record of the case; the list names whom they were with.
@@ -271,16 +270,16 @@ export const checkinsFunction = defineFunction('checkins', checkinsApi, {
     async run(ctx, { status }): Promise<FollowUpRow[]> {
       // A department head sees the follow-ups of their department's classes, not the college's.
       const departmentClasses = await Promise.all(
-        departmentsFor(ctx.actor, 'duties.readClass').map((d) => queryAll<ClassInfo>(ctx.store, 'classes', { where: { collegeId: d.collegeId, departmentId: d.departmentId } })),
+        departmentsFor(ctx.actor, 'duties.readClass').map((d) => queryAll(ctx.store, 'classes', { where: { collegeId: d.collegeId, departmentId: d.departmentId } })),
       );
       const classIds = [...new Set([...classIdsFor(ctx.actor, 'duties.readClass'), ...departmentClasses.flat().map((c) => c._id)])];
       const collegeIds = wholeCollegeIdsFor(ctx.actor, 'duties.readClass');
       const lists = await Promise.all([
-        classIds.length > 0 ? queryAll<FollowUp>(ctx.store, FOLLOW_UPS, { where: { classId: { in: classIds }, status } }) : Promise.resolve([]),
-        collegeIds.length > 0 ? queryAll<FollowUp>(ctx.store, FOLLOW_UPS, { where: { collegeId: { in: collegeIds }, status } }) : Promise.resolve([]),
+        classIds.length > 0 ? queryAll(ctx.store, 'followUps', { where: { classId: { in: classIds }, status } }) : Promise.resolve([]),
+        collegeIds.length > 0 ? queryAll(ctx.store, 'followUps', { where: { collegeId: { in: collegeIds }, status } }) : Promise.resolve([]),
       ]);
       const rows = new Map(lists.flat().map((f) => [f._id, f]));
-      const dorms = new Map((await queryAll<Dorm>(ctx.store, 'dorms', { where: { _id: { in: [...new Set([...rows.values()].flatMap((f) => (f.dormId ? [f.dormId] : [])))] } } })).map((d) => [d._id, d]));
+      const dorms = new Map((await queryAll(ctx.store, 'dorms', { where: { _id: { in: [...new Set([...rows.values()].flatMap((f) => (f.dormId ? [f.dormId] : [])))] } } })).map((d) => [d._id, d]));
       const people = await usersByIds(ctx.store, [...rows.values()].map((f) => f.reportedBy));
       return [...rows.values()]
         .sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0))
@@ -306,7 +305,7 @@ export const checkinsFunction = defineFunction('checkins', checkinsApi, {
       const cls = await loadClass(ctx.store, student.classId);
       // One report per phone tap: a resend finds the first.
       const followUpId = followUpIdFor(recordIdFor(ctx.actor.userId, input.clientId), student._id);
-      if (await ctx.store.get(FOLLOW_UPS, followUpId)) return { followUpId, duplicate: true };
+      if (await ctx.store.get('followUps', followUpId)) return { followUpId, duplicate: true };
       const followUp: FollowUp = {
         _id: followUpId,
         reason: 'difficultyReport',
@@ -322,7 +321,7 @@ export const checkinsFunction = defineFunction('checkins', checkinsApi, {
         at: ctx.nowIso(),
         status: 'open',
       };
-      await ctx.store.add(FOLLOW_UPS, followUp, ctx.write());
+      await ctx.store.add('followUps', followUp, ctx.write());
       return { followUpId, duplicate: false };
     },
   },
@@ -330,14 +329,14 @@ export const checkinsFunction = defineFunction('checkins', checkinsApi, {
   closeFollowUp: {
     permission: 'difficulty.write',
     resource: async (ctx, { followUpId }) => {
-      const f = await ctx.store.get<FollowUp>(FOLLOW_UPS, followUpId);
+      const f = await ctx.store.get('followUps', followUpId);
       return f ? { studentId: f.studentId, classId: f.classId, collegeId: f.collegeId } : { studentId: followUpId };
     },
     async run(ctx, { followUpId }) {
-      const f = await ctx.store.get<FollowUp>(FOLLOW_UPS, followUpId);
+      const f = await ctx.store.get('followUps', followUpId);
       if (!f) throw new NotFoundError('该跟进事项');
       if (f.status === 'closed') return { followUpId, status: f.status };
-      const updated = await ctx.store.update<FollowUp>(FOLLOW_UPS, followUpId, { status: 'closed' }, f._version, ctx.write());
+      const updated = await ctx.store.update('followUps', followUpId, { status: 'closed' }, f._version, ctx.write());
       return { followUpId, status: updated.status };
     },
   },

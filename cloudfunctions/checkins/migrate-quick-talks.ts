@@ -1,4 +1,4 @@
-import { DUTY_RECORDS, type DutyRecordDoc } from '../../types/checkin';
+import { type DutyRecordDoc } from '../../types/checkin';
 import type { ClassInfo, Student } from '../../types/domain';
 import { TalkMode, type TalkRecord, type TalkerRole } from '../../types/support';
 import { numberTalks } from '../core/support/talk-numbering';
@@ -7,7 +7,6 @@ import { toIso } from '../core/time/shanghai';
 import type { Clock } from '../core/time/clock';
 import { usersByIds } from '../platform/directory/directory';
 import { queryAll, type Store } from '../platform/store/store';
-import { TALKS } from '../support/collections';
 import { noteDutySource } from '../application/digests/duty-digests';
 
 const MIGRATOR = 'system:migrate-quick-talks';
@@ -25,12 +24,12 @@ function roleIn(cls: ClassInfo | undefined, actorId: string): TalkerRole {
  * do; a run stopped between the two writes finishes the removal next time. Returns how many moved.
  */
 export async function migrateQuickTalks(store: Store, clock: Clock): Promise<number> {
-  const old = await queryAll<DutyRecordDoc>(store, DUTY_RECORDS, { where: { kind: 'talk' } });
+  const old = await queryAll(store, 'dutyRecords', { where: { kind: 'talk' } });
   if (old.length === 0) return 0;
   const studentIds = [...new Set(old.flatMap((r) => (r.studentId ? [r.studentId] : [])))];
   const [students, classes, users] = await Promise.all([
-    queryAll<Student>(store, 'students', { where: { _id: { in: studentIds } } }),
-    queryAll<ClassInfo>(store, 'classes', { where: { _id: { in: [...new Set(old.map((r) => r.classId))] } } }),
+    queryAll(store, 'students', { where: { _id: { in: studentIds } } }),
+    queryAll(store, 'classes', { where: { _id: { in: [...new Set(old.map((r) => r.classId))] } } }),
     usersByIds(store, old.map((r) => r.actorId)),
   ]);
   const studentById = new Map(students.map((s) => [s._id, s]));
@@ -58,14 +57,14 @@ export async function migrateQuickTalks(store: Store, clock: Clock): Promise<num
       nth: 0,
     });
     // 第 n 次 with this talker, counted among the talks already there.
-    const talks = await queryAll<TalkRecord>(store, TALKS, { where: { studentId: student._id } });
+    const talks = await queryAll(store, 'talks', { where: { studentId: student._id } });
     const nth = numberTalks([...talks.filter((t) => t._id !== doc._id), doc]).get(doc._id) ?? 1;
     await store.transaction(async (tx) => {
-      if (!(await tx.get<TalkRecord>(TALKS, r._id))) {
-        await noteDutySource(tx, 'talks', null, await tx.add(TALKS, { ...doc, nth }, write), write);
+      if (!(await tx.get('talks', r._id))) {
+        await noteDutySource(tx, 'talks', null, await tx.add('talks', { ...doc, nth }, write), write);
         moved += 1;
       }
-      await tx.remove(DUTY_RECORDS, r._id);
+      await tx.remove('dutyRecords', r._id);
       await noteDutySource(tx, 'dutyRecords', r, null, write);
     });
   }

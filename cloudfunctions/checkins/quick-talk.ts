@@ -7,11 +7,9 @@ import { quickTalkRecord, quickTalkerRole } from '../core/support/quick-talk';
 import { loadStudent } from '../platform/directory/directory';
 import type { Context } from '../platform/runtime/define-function';
 import type { Stored } from '../platform/store/store';
-import { TALKS } from '../support/collections';
 import { talkerRolesFor } from '../core/access/casework-roles';
 import { talksOf } from '../application/repositories/talks';
 import { clientIdReused, stampOf, type Sent } from './file-record';
-import { DUTY_RECORDS } from '../../types/checkin';
 import { noteDutySource } from '../application/digests/duty-digests';
 
 function receipt(talk: Pick<TalkRecord, '_id' | 'at' | 'flags'>, duplicate: boolean): CheckinReceipt {
@@ -25,9 +23,9 @@ function receipt(talk: Pick<TalkRecord, '_id' | 'at' | 'flags'>, duplicate: bool
  */
 export async function recordQuickTalk(ctx: Context, input: Sent & { studentId: string; mode: TalkMode; minutes: number; notes: string; talkerRole?: TalkerRole | undefined }): Promise<CheckinReceipt> {
   const id = recordIdFor(ctx.actor.userId, input.clientId);
-  const existing = await ctx.store.get<TalkRecord>(TALKS, id);
+  const existing = await ctx.store.get('talks', id);
   if (existing) return receipt(existing, true);
-  if (await ctx.store.get(DUTY_RECORDS, id)) throw clientIdReused();
+  if (await ctx.store.get('dutyRecords', id)) throw clientIdReused();
   const student = await loadStudent(ctx.store, input.studentId);
   const role = quickTalkerRole(talkerRolesFor(ctx.actor, student.classId), input.talkerRole);
   if (!role) throw new DomainError('TALK.TALKER_ROLE', '你在该班没有所选的谈话人身份', 'talkerRole');
@@ -50,9 +48,9 @@ export async function recordQuickTalk(ctx: Context, input: Sent & { studentId: s
   });
   return ctx.store.transaction(async (tx) => {
     // A resend racing the first send: the first one in wins, the other reads it.
-    const raced = await tx.get<TalkRecord>(TALKS, id);
+    const raced = await tx.get('talks', id);
     if (raced) return receipt(raced, true);
-    const saved: Stored<TalkRecord> = await tx.add(TALKS, doc, ctx.write());
+    const saved: Stored<TalkRecord> = await tx.add('talks', doc, ctx.write());
     await noteDutySource(tx, 'talks', null, saved, ctx.write());
     return receipt(saved, false);
   });

@@ -1,4 +1,4 @@
-import { DOCUMENT_EXPORTS, documentFormatLabel, documentKindLabel, type DocumentExport, type DocumentFormat, type DocumentKind, type ExportRow } from '../../types/documents';
+import { documentFormatLabel, documentKindLabel, type DocumentExport, type DocumentFormat, type DocumentKind, type ExportRow } from '../../types/documents';
 import { wholeCollegeIdsFor } from '../core/access/authorize';
 import type { Context } from '../platform/runtime/define-function';
 import { newId, queryAll } from '../platform/store/store';
@@ -13,14 +13,14 @@ export type ExportEntry = { collegeId: string; kind: DocumentKind; format: Docum
 export async function recordExport(ctx: Context, entry: ExportEntry): Promise<void> {
   const at = ctx.nowIso();
   const row: DocumentExport = { _id: `export-${newId(Date.parse(at))}`, byId: ctx.actor.userId, byName: ctx.actor.name, at, ...entry };
-  await ctx.store.add(DOCUMENT_EXPORTS, row, ctx.write());
+  await ctx.store.add('documentExports', row, ctx.write());
 }
 
 /** The college leader's list: the newest 500 of their colleges, newest first. */
 export async function exportRows(ctx: Context): Promise<ExportRow[]> {
   const collegeIds = wholeCollegeIdsFor(ctx.actor, 'exports.read');
   if (collegeIds.length === 0) return [];
-  const rows = await queryAll<DocumentExport>(ctx.store, DOCUMENT_EXPORTS, { where: { collegeId: { in: collegeIds } } });
+  const rows = await queryAll(ctx.store, 'documentExports', { where: { collegeId: { in: collegeIds } } });
   return rows
     .sort((a, b) => b.at.localeCompare(a.at) || b._id.localeCompare(a._id))
     .slice(0, 500)

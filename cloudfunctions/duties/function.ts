@@ -1,6 +1,6 @@
 import { dutiesApi, type ComplianceBoard, type ComplianceDetail, type DutyItemView, type MyDuties, type RecordView } from '../../types/api/duties';
 import type { DutyRule } from '../../types/duty';
-import { DUTY_RECORDS, recordKindLabel, type DutyRecordDoc } from '../../types/checkin';
+import { recordKindLabel, type DutyRecordDoc } from '../../types/checkin';
 import { AccessDeniedError } from '../core/errors';
 import { recordLabel } from '../core/checkins/record-label';
 import { itemsInScope } from '../core/compliance/scope';
@@ -51,7 +51,7 @@ async function recordViews(ctx: Context, e: ScopeEvaluation, keep: (r: ScopeEval
     .filter(keep)
     .sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0))
     .slice(0, 200);
-  const docs = new Map(rows.length === 0 ? [] : (await ctx.store.query<DutyRecordDoc>(DUTY_RECORDS, { where: { _id: { in: rows.map((r) => r._id) } }, limit: 200 })).map((d) => [d._id, d]));
+  const docs = new Map(rows.length === 0 ? [] : (await ctx.store.query('dutyRecords', { where: { _id: { in: rows.map((r) => r._id) } }, limit: 200 })).map((d) => [d._id, d]));
   return rows.map((r) => {
     const doc = docs.get(r._id);
     return {

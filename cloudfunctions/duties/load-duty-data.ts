@@ -1,15 +1,14 @@
 import type { ClassInfo, Dorm, Student, User } from '../../types/domain';
-import { WARNINGS, type Warning } from '../../types/warning';
+import { type Warning } from '../../types/warning';
 import type { DutyDirectory } from '../core/compliance/directory';
 import { queryAll, type Store, type Stored, type Where } from '../platform/store/store';
 import type { Meeting, StudyPlan, TalkRecord } from '../../types/support';
-import { NOTICES, type Notice } from '../../types/notice';
+import { type Notice } from '../../types/notice';
 import { meetingDutyRecords, noticeDutyRecords, planDutyRecords, talkDutyRecord } from '../core/support/duty-records';
-import { MEETINGS, STUDY_PLANS, TALKS } from '../support/collections';
 import { dutyRecordsOfScope, type DutyRecordRow } from './record-cache';
 import { logSkipped, withReadableTimes, type SkipReport } from '../platform/runtime/skip-bad-records';
 import { readFrom } from './read-range';
-import { TEACHING_SECTIONS, type TeachingSection } from '../../types/roster';
+import { type TeachingSection } from '../../types/roster';
 import { readDutyDigests } from '../application/digests/read-duty-digests';
 
 /**
@@ -37,7 +36,7 @@ export type DutyData = {
  */
 export async function loadDutyData(store: Store, scope: DutyDataScope, from: string, now: number, source: DutyRecordSource = 'records'): Promise<DutyData> {
   const classWhere: Where = 'classIds' in scope ? { _id: { in: [...scope.classIds] } } : { collegeId: scope.collegeId, ...(scope.departmentId ? { departmentId: scope.departmentId } : {}) };
-  const classes = 'classIds' in scope && scope.classIds.length === 0 ? [] : await queryAll<ClassInfo>(store, 'classes', { where: classWhere });
+  const classes = 'classIds' in scope && scope.classIds.length === 0 ? [] : await queryAll(store, 'classes', { where: classWhere });
   if (classes.length === 0) return { directory: { classes: [], students: [], dorms: [], warnings: [] }, users: new Map(), records: [], skipped: 0 };
 
   const classIds = classes.map((c) => c._id);
@@ -53,19 +52,19 @@ export async function loadDutyData(store: Store, scope: DutyDataScope, from: str
     logSkipped(s);
   };
   const [students, dorms, warnings, users, filed, casework, allSections] = await Promise.all([
-    queryAll<Student>(store, 'students', { where: byClass }),
-    queryAll<Dorm>(store, 'dorms', { where: { collegeId: { in: collegeIds } } }),
-    queryAll<Warning>(store, WARNINGS, { where: byClass }),
-    queryAll<User>(store, 'users', { where: { _id: { in: staffIds } } }),
+    queryAll(store, 'students', { where: byClass }),
+    queryAll(store, 'dorms', { where: { collegeId: { in: collegeIds } } }),
+    queryAll(store, 'warnings', { where: byClass }),
+    queryAll(store, 'users', { where: { _id: { in: staffIds } } }),
     source === 'digests' ? { rows: [], skipped: 0 } : dutyRecordsOfScope(store, JSON.stringify(scope), byClass, from, now),
     source === 'digests' ? readDutyDigests(store, byClass, from, keepersIn(classes)) : caseworkRecords(store, byClass, from, report, keepersIn(classes)),
-    queryAll<TeachingSection>(store, TEACHING_SECTIONS, { where: { collegeId: { in: collegeIds } } }),
+    queryAll(store, 'teachingSections', { where: { collegeId: { in: collegeIds } } }),
   ]);
-  const readableWarnings = withReadableTimes(WARNINGS, warnings, ['publishedAt'], report);
+  const readableWarnings = withReadableTimes('warnings', warnings, ['publishedAt'], report);
   // The classes' course teachers (issue 13): their sections were one more indexed read, by college; their names one more when there are any.
   const sections = allSections.filter((s) => s.classIds.some((id) => inClasses.has(id)));
   const teacherIds = [...new Set(sections.map((s) => s.teacherId))].filter((id) => !staffIds.includes(id));
-  const teachers = teacherIds.length > 0 ? await queryAll<User>(store, 'users', { where: { _id: { in: teacherIds } } }) : [];
+  const teachers = teacherIds.length > 0 ? await queryAll(store, 'users', { where: { _id: { in: teacherIds } } }) : [];
   return {
     directory: {
       classes,
@@ -94,19 +93,19 @@ function keepersIn(classes: readonly ClassInfo[]): (classId: string) => string[]
  */
 async function caseworkRecords(store: Store, where: Where, from: string, report: SkipReport, keepersOf: (classId: string) => string[]): Promise<DutyRecordRow[]> {
   const [talks, meetings, notices, plans] = await Promise.all([
-    readFrom<TalkRecord>(store, TALKS, where, 'at', from),
-    readFrom<Meeting>(store, MEETINGS, where, 'at', from),
+    readFrom(store, 'talks', where, 'at', from),
+    readFrom(store, 'meetings', where, 'at', from),
     // A notice issued before `from` can still get its receipt or call later: read by class, not time.
-    queryAll<Notice>(store, NOTICES, { where }),
-    queryAll<StudyPlan>(store, STUDY_PLANS, { where }),
+    queryAll(store, 'notices', { where }),
+    queryAll(store, 'studyPlans', { where }),
   ]);
   const receivedAt = (r: { at: string }) => r.at;
   const later = (r: { at: string }) => r.at >= from;
   return [
-    ...withReadableTimes(NOTICES, noticeDutyRecords(withReadableTimes(NOTICES, notices, ['issuedAt'], report), keepersOf).filter(later), ['at'], report).map((r) => ({ ...r, classId: r.classId ?? '', flags: [], receivedAt: receivedAt(r) })),
-    ...withReadableTimes(STUDY_PLANS, plans.flatMap(planDutyRecords).filter(later), ['at'], report).map((r) => ({ ...r, classId: r.classId ?? '', flags: [], receivedAt: receivedAt(r) })),
-    ...withReadableTimes(TALKS, talks, ['at'], report).map((t) => ({ ...talkDutyRecord(t), classId: t.classId, flags: [], receivedAt: t.createdAt })),
-    ...withReadableTimes(MEETINGS, meetings, ['at'], report).flatMap((m) => meetingDutyRecords(m).map((r) => ({ ...r, classId: m.classId, flags: [], receivedAt: m.updatedAt }))),
+    ...withReadableTimes('notices', noticeDutyRecords(withReadableTimes('notices', notices, ['issuedAt'], report), keepersOf).filter(later), ['at'], report).map((r) => ({ ...r, classId: r.classId ?? '', flags: [], receivedAt: receivedAt(r) })),
+    ...withReadableTimes('studyPlans', plans.flatMap(planDutyRecords).filter(later), ['at'], report).map((r) => ({ ...r, classId: r.classId ?? '', flags: [], receivedAt: receivedAt(r) })),
+    ...withReadableTimes('talks', talks, ['at'], report).map((t) => ({ ...talkDutyRecord(t), classId: t.classId, flags: [], receivedAt: t.createdAt })),
+    ...withReadableTimes('meetings', meetings, ['at'], report).flatMap((m) => meetingDutyRecords(m).map((r) => ({ ...r, classId: m.classId, flags: [], receivedAt: m.updatedAt }))),
   ];
 }
 

@@ -1,4 +1,4 @@
-import { DUTY_RECORDS, type CheckinFlag, type DutyRecordDoc } from '../../types/checkin';
+import { type CheckinFlag, type DutyRecordDoc } from '../../types/checkin';
 import type { DutyRecord } from '../../types/duty';
 import { toDutyRecord } from '../core/checkins/duty-record';
 import { toIso } from '../core/time/shanghai';
@@ -38,7 +38,7 @@ export async function dutyRecordsSince(store: Store, scopeKey: string, where: Wh
 export async function dutyRecordsOfScope(store: Store, scopeKey: string, where: Where, from: string, now: number): Promise<{ rows: DutyRecordRow[]; skipped: number }> {
   const skipped = new Set<string>();
   const readable = (docs: DutyRecordDoc[]) =>
-    withReadableTimes(DUTY_RECORDS, docs, ['at'], (s) => {
+    withReadableTimes('dutyRecords', docs, ['at'], (s) => {
       skipped.add(s.id);
       logSkipped(s);
     });
@@ -49,13 +49,13 @@ export async function dutyRecordsOfScope(store: Store, scopeKey: string, where: 
   }
   const entry = byScope.get(scopeKey);
   if (!entry || entry.from !== from) {
-    const rows = new Map(readable(await readFrom<DutyRecordDoc>(store, DUTY_RECORDS, where, 'at', from)).map((d) => [d._id, rowOf(d)]));
+    const rows = new Map(readable(await readFrom(store, 'dutyRecords', where, 'at', from)).map((d) => [d._id, rowOf(d)]));
     if (byScope.size >= MAX_SCOPES) byScope.delete(byScope.keys().next().value ?? '');
     byScope.set(scopeKey, { from, rows, watermark: now, skipped });
     return { rows: [...rows.values()], skipped: skipped.size };
   }
   const since = toIso(new Date(entry.watermark - OVERLAP_MS));
-  for (const doc of readable(await readFrom<DutyRecordDoc>(store, DUTY_RECORDS, where, 'receivedAt', since))) {
+  for (const doc of readable(await readFrom(store, 'dutyRecords', where, 'receivedAt', since))) {
     if (doc.at >= from) entry.rows.set(doc._id, rowOf(doc));
   }
   for (const id of skipped) entry.skipped.add(id);

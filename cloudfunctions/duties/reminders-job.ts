@@ -2,7 +2,7 @@ import type { College } from '../../types/domain';
 import { remindersDue, type DutyReminder } from '../core/duties';
 import type { Clock } from '../core/time/clock';
 import { toIso } from '../core/time/shanghai';
-import { enqueue, OUTBOX } from '../platform/messenger/outbox';
+import { enqueue } from '../platform/messenger/outbox';
 import { queryAll, type Store } from '../platform/store/store';
 import { eachSurviving } from '../platform/runtime/skip-bad-records';
 import { evaluateScope } from './evaluate-scope';
@@ -34,7 +34,7 @@ export function reminderMessage(r: DutyReminder) {
 export async function queueDutyReminders(store: Store, clock: Clock): Promise<DutyReminderRun> {
   const now = clock.now().getTime();
   const at = toIso(clock.now());
-  const colleges = await queryAll<College>(store, 'colleges');
+  const colleges = await queryAll(store, 'colleges');
   let reminders = 0;
   let queued = 0;
   let skipped = 0;
@@ -48,7 +48,7 @@ export async function queueDutyReminders(store: Store, clock: Clock): Promise<Du
       for (const reminder of remindersDue(evaluation, now, DEFAULT_REMIND_BEFORE_DAYS)) {
         reminders += 1;
         const message = reminderMessage(reminder);
-        if (await store.get(OUTBOX, `msg:${message.key}`)) continue;
+        if (await store.get('outbox', `msg:${message.key}`)) continue;
         const entry = { ...message, toUserId: user._id, toOpenid: user.openid };
         if (await store.transaction((tx) => enqueue(tx, entry, { by: REMINDER_WRITER, at }))) queued += 1;
       }

@@ -1,5 +1,5 @@
 import { WorkbenchKey, type Workbench, type WorkbenchList, type WorkbenchRow } from '../../types/api/duties';
-import { FOLLOW_UPS, DUTY_RECORDS, type DutyRecordDoc, type FollowUp } from '../../types/checkin';
+import { type DutyRecordDoc, type FollowUp } from '../../types/checkin';
 import type { Actor, Role } from '../../types/domain';
 import { classIdsFor, collegeIdsFor } from '../core/access/authorize';
 import { dueDateText } from '../core/duties/due-date';
@@ -19,8 +19,6 @@ import { listWarnings } from '../warnings/list';
 import { evaluateScope } from './evaluate-scope';
 import { labelsOf } from './labels';
 import { complianceScopeOf, ownDutyClassIds } from './scope-of';
-import { STUDY_PLANS } from '../support/collections';
-import { OUTBOX } from '../platform/messenger/outbox';
 import { subscribeIds } from '../platform/messenger/template-ids';
 import type { OutboxMessage } from '../../types/message';
 import { messageTitle, staffMessageKinds, undeliveredFor } from './staff-messages';
@@ -86,7 +84,7 @@ const sources: Record<WorkbenchKey, { roles: Role[]; rows: Source }> = {
     async rows(ctx) {
       const classIds = classIdsFor(ctx.actor, 'plan.review');
       if (classIds.length === 0) return [];
-      const plans = await queryAll<StudyPlan>(ctx.store, STUDY_PLANS, { where: { classId: { in: classIds }, status: 'submitted' } });
+      const plans = await queryAll(ctx.store, 'studyPlans', { where: { classId: { in: classIds }, status: 'submitted' } });
       return plans
         .filter((p) => isReviewer(ctx.actor, p))
         .sort((a, b) => (a.signature?.at ?? '').localeCompare(b.signature?.at ?? ''))
@@ -97,7 +95,7 @@ const sources: Record<WorkbenchKey, { roles: Role[]; rows: Source }> = {
   followUpsOpen: {
     roles: ['counselor'],
     async rows(ctx) {
-      const open = await queryAll<FollowUp>(ctx.store, FOLLOW_UPS, { where: { counselorId: ctx.actor.userId, status: 'open' } });
+      const open = await queryAll(ctx.store, 'followUps', { where: { counselorId: ctx.actor.userId, status: 'open' } });
       return open.sort((a, b) => (a.at < b.at ? 1 : -1)).map((f) => ({ id: f._id, title: f.studentName, detail: f.reason === 'dormAbsence' ? '查寝缺勤，待跟进' : `学习困难反映：${f.note ?? ''}`, page: '/packages/admin/compliance/index', params: {} }));
     },
   },
@@ -106,7 +104,7 @@ const sources: Record<WorkbenchKey, { roles: Role[]; rows: Source }> = {
     roles: ['assistant'],
     async rows(ctx) {
       const start = toIso(shanghai(ctx.clock.now()).startOf('day'));
-      const docs = await queryAll<DutyRecordDoc>(ctx.store, DUTY_RECORDS, { where: { actorId: ctx.actor.userId, at: { gte: start } } });
+      const docs = await queryAll(ctx.store, 'dutyRecords', { where: { actorId: ctx.actor.userId, at: { gte: start } } });
       return docs
         .filter((d) => d.kind === 'dormCheck' || d.kind === 'classCheck')
         .sort((a, b) => (a.at < b.at ? 1 : -1))
@@ -187,7 +185,7 @@ const sources: Record<WorkbenchKey, { roles: Role[]; rows: Source }> = {
     roles: ['counselor', 'headTeacher', 'assistant', 'clerk', 'leader', 'departmentHead'],
     async rows(ctx) {
       // Refused (no consent, 43101) or failed for good: shown to whoever sent it or was to receive it.
-      const rows = await queryAll<OutboxMessage>(ctx.store, OUTBOX, { where: { status: { in: ['refused', 'failed'] } } });
+      const rows = await queryAll(ctx.store, 'outbox', { where: { status: { in: ['refused', 'failed'] } } });
       return undeliveredFor(ctx.actor.userId, rows)
         .sort((a, b) => (a.sendAfter < b.sendAfter ? 1 : -1))
         .map((m) => ({

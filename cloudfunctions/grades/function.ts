@@ -24,11 +24,11 @@ export const gradesFunction = defineFunction('grades', gradesApi, {
   importJob: {
     permission: 'grades.import',
     resource: async (ctx, input) => {
-      const job = await ctx.store.get<{ collegeId: string }>('gradeImports', input.jobId);
+      const job = await ctx.store.get('gradeImports', input.jobId);
       return job ? { collegeId: job.collegeId } : {};
     },
     run: async (ctx, input) => {
-      const job = await ctx.store.get<{ collegeId: string }>('gradeImports', input.jobId);
+      const job = await ctx.store.get('gradeImports', input.jobId);
       return jobView(await loadJob(ctx, input.jobId, job?.collegeId ?? ''));
     },
   },

@@ -10,7 +10,7 @@ import type { Context } from '../platform/runtime/define-function';
 import { queryAll, type Stored } from '../platform/store/store';
 import { toIso } from '../core/time/shanghai';
 import { classifyRows, type GoodRow } from './classify-rows';
-import { GRADE_IMPORTS, GRADES, gradeKey, type GradeDoc } from './grade-doc';
+import { gradeKey, type GradeDoc } from './grade-doc';
 import { isFileReadError, pull } from '../application/grades/file-rows';
 import { queryIn, rosterChecks, rosterOf } from '../application/grades/roster';
 import { recordTeaching } from './teaching-sections';
@@ -48,7 +48,7 @@ export function jobView(job: Stored<GradeImportDoc>): ImportJobView {
 }
 
 export async function loadJob(ctx: Context, jobId: string, collegeId: string): Promise<Stored<GradeImportDoc>> {
-  const job = await ctx.store.get<GradeImportDoc>(GRADE_IMPORTS, jobId);
+  const job = await ctx.store.get('gradeImports', jobId);
   if (!job || job.collegeId !== collegeId) throw new NotFoundError('该导入任务');
   return expireIfAbandoned(ctx, job);
 }
@@ -67,7 +67,7 @@ async function expireIfAbandoned(ctx: Context, job: Stored<GradeImportDoc>): Pro
  * call may have died before its answer reached the app), else a new one.
  */
 async function jobForFile(ctx: Context, collegeId: string, fileId: string): Promise<{ job: Stored<GradeImportDoc>; leased: boolean }> {
-  const running = await queryAll<GradeImportDoc>(ctx.store, GRADE_IMPORTS, { where: { fileId, collegeId, status: 'running' } });
+  const running = await queryAll(ctx.store, 'gradeImports', { where: { fileId, collegeId, status: 'running' } });
   for (const candidate of running.sort((a, b) => a.startedAt.localeCompare(b.startedAt))) {
     const job = await expireIfAbandoned(ctx, candidate);
     if (job.status === 'running') return { job, leased: leaseEnd(job) > ctx.clock.now().getTime() };
@@ -162,11 +162,11 @@ async function startJob(ctx: Context, collegeId: string, fileId: string): Promis
     startedBy: ctx.actor.userId,
     leaseUntil: renewedLease(ctx),
   };
-  return ctx.store.add(GRADE_IMPORTS, doc, ctx.write());
+  return ctx.store.add('gradeImports', doc, ctx.write());
 }
 
 async function finish(ctx: Context, job: Stored<GradeImportDoc>, status: 'failed' | 'done', message: string | null): Promise<Stored<GradeImportDoc>> {
-  return ctx.store.update<GradeImportDoc>(GRADE_IMPORTS, job._id, { status, message, finishedAt: ctx.nowIso() }, job._version, ctx.write());
+  return ctx.store.update('gradeImports', job._id, { status, message, finishedAt: ctx.nowIso() }, job._version, ctx.write());
 }
 
 type Step = ReturnType<ReturnType<typeof createGradeImport>['accept']>;
@@ -197,7 +197,7 @@ async function processChunk(
   }
 
   // Primary-key lookups only: a chunk costs a few reads however many grades the store holds.
-  const stored = await queryIn<GradeDoc>(ctx.store, GRADES, '_id', good.map((g) => gradeDocId(g.row)));
+  const stored = await queryIn(ctx.store, 'grades', '_id', good.map((g) => gradeDocId(g.row)));
   const existing = new Map(stored.map((doc) => [gradeKey(doc), doc]));
   const plan = classifyRows(job._id, good, existing);
   const write = ctx.write();
@@ -211,18 +211,18 @@ async function processChunk(
     }
     const patch: Partial<GradeDoc> = { score: row.score, credits: row.credits, courseName: row.courseName, correctedBy: job._id, correctedRow: rowNumber };
     if (row.teacherName !== undefined) patch.teacherName = row.teacherName;
-    await ctx.store.update<GradeDoc>(GRADES, prev._id, patch, prev._version, write);
+    await ctx.store.update('grades', prev._id, patch, prev._version, write);
   }
   // Cut short: the same snapshot, classified for the rows up to the cut only, is what was done.
   const done = partial ? classifyRows(job._id, good.filter((g) => g.rowNumber <= last), existing) : plan;
   const docs = done.insert.map(({ rowNumber, row }) => toDoc(row, roster.get(row.studentId), job, rowNumber));
-  const added = docs.length > 0 ? await ctx.store.addMany(GRADES, docs, write) : 0;
+  const added = docs.length > 0 ? await ctx.store.addMany('grades', docs, write) : 0;
   // Who taught what (授课教师): written before the cursor moves, so a redone chunk merges the same sections.
   await recordTeaching(ctx, job.collegeId, good.filter((g) => g.rowNumber <= last).map((g) => g.row), roster);
 
   const allErrors = [...errors, ...done.errors].filter((e) => e.row <= last).sort((a, b) => a.row - b.row);
-  const updated = await ctx.store.update<GradeImportDoc>(
-    GRADE_IMPORTS,
+  const updated = await ctx.store.update(
+    'gradeImports',
     job._id,
     {
       cursor: last,

@@ -9,7 +9,7 @@ import type { RowError, SheetRow } from '../core/grades/sheet-row';
 import { GradeFileError, readGradeFile } from '../platform/grades/grade-file';
 import type { Context } from '../platform/runtime/define-function';
 import type { Stored } from '../platform/store/store';
-import { GRADES, gradeKey, type GradeDoc } from './grade-doc';
+import { gradeKey, type GradeDoc } from './grade-doc';
 import { isFileReadError, pull } from '../application/grades/file-rows';
 import { queryIn, rosterChecks, rosterOf } from '../application/grades/roster';
 
@@ -19,7 +19,7 @@ const valuesOf = (r: Pick<GradeRow, 'score' | 'credits' | 'courseName'>) => ({ s
 
 /** Good rows that would correct a stored grade, old → new, in file order (the import's own test of "changed"). */
 async function changesOf(ctx: Context, good: { rowNumber: number; row: GradeRow }[], roster: ReadonlyMap<string, Stored<Student>>): Promise<GradeChangePreview[]> {
-  const stored = new Map((await queryIn<GradeDoc>(ctx.store, GRADES, '_id', good.map((g) => gradeDocId(g.row)))).map((d) => [gradeKey(d), d]));
+  const stored = new Map((await queryIn(ctx.store, 'grades', '_id', good.map((g) => gradeDocId(g.row)))).map((d) => [gradeKey(d), d]));
   const out: GradeChangePreview[] = [];
   for (const { rowNumber, row } of good) {
     const prev = stored.get(gradeKey(row));

@@ -1,6 +1,6 @@
 import type { Student } from '../../types/domain';
 import type { GradeRow } from '../../types/grade';
-import { TEACHING_SECTIONS, type TeachingSection } from '../../types/roster';
+import { type TeachingSection } from '../../types/roster';
 import type { Context } from '../platform/runtime/define-function';
 import type { Stored } from '../platform/store/store';
 import { sectionIdOf } from '../core/roster/ids';
@@ -32,12 +32,12 @@ export async function recordTeaching(ctx: Context, collegeId: string, rows: read
   const write = ctx.write();
   let changed = 0;
   for (const [id, s] of sections) {
-    const prev = await ctx.store.get<TeachingSection>(TEACHING_SECTIONS, id);
+    const prev = await ctx.store.get('teachingSections', id);
     const classIds = [...new Set([...(prev?.classIds ?? []), ...s.classIds])].sort();
     if (prev && prev.classIds.length === classIds.length) continue;
     const doc = { collegeId, semester: s.semester, courseCode: s.courseCode, courseName: s.courseName, teacherId: s.teacherId, teacherName: s.teacherName, classIds, source: prev?.source ?? ('grades' as const) };
-    if (prev) await ctx.store.update<TeachingSection>(TEACHING_SECTIONS, id, doc, prev._version, write);
-    else await ctx.store.add(TEACHING_SECTIONS, { _id: id, ...doc }, write);
+    if (prev) await ctx.store.update('teachingSections', id, doc, prev._version, write);
+    else await ctx.store.add('teachingSections', { _id: id, ...doc }, write);
     changed++;
   }
   if (changed > 0) await refreshStaffGrants(ctx.store, collegeId, write);

@@ -5,7 +5,7 @@ import { presetPolicy, presets } from '../core/rules';
 import { checkParameterValues, parameterView } from '../core/rules/parameters';
 import { defineFunction, type Context } from '../platform/runtime/define-function';
 import { collegeOf, collegeResource } from '../application/college/college-of';
-import { POLICY_SETTINGS, settingsId, type PolicySettings } from '../application/policies/settings-store';
+import { settingsId, type PolicySettings } from '../application/policies/settings-store';
 
 function configurable(policyId: string): Policy {
   const policy = presetPolicy(policyId);
@@ -14,7 +14,7 @@ function configurable(policyId: string): Policy {
 }
 
 async function view(ctx: Context, collegeId: string, policy: Policy): Promise<PolicySettingsView> {
-  const stored = await ctx.store.get<PolicySettings>(POLICY_SETTINGS, settingsId(collegeId, policy.id));
+  const stored = await ctx.store.get('policySettings', settingsId(collegeId, policy.id));
   return {
     policyId: policy.id,
     policyName: policy.name,
@@ -51,14 +51,14 @@ export const policiesFunction = defineFunction('policies', policiesApi, {
       checkParameterValues(policy, values);
       const write = ctx.write();
       const id = settingsId(collegeId, policyId);
-      const before = parameterView(policy, (await ctx.store.get<PolicySettings>(POLICY_SETTINGS, id))?.values ?? {});
+      const before = parameterView(policy, (await ctx.store.get('policySettings', id))?.values ?? {});
       const changes = before.filter((p) => values[p.id] !== undefined && values[p.id] !== p.value).map((p) => ({ id: p.id, label: p.label, before: p.value, after: values[p.id] ?? p.value }));
       if (changes.length === 0) return view(ctx, collegeId, policy);
       await ctx.store.transaction(async (tx) => {
-        const current = await tx.get<PolicySettings>(POLICY_SETTINGS, id);
+        const current = await tx.get('policySettings', id);
         const entry = { at: write.at, by: ctx.actor.userId, byName: ctx.actor.name, reason, changes };
-        if (current) await tx.update<PolicySettings>(POLICY_SETTINGS, id, { values: { ...current.values, ...values }, history: [...current.history, entry] }, current._version, write);
-        else await tx.add(POLICY_SETTINGS, { _id: id, collegeId, policyId, values: { ...values }, history: [entry] }, write);
+        if (current) await tx.update('policySettings', id, { values: { ...current.values, ...values }, history: [...current.history, entry] }, current._version, write);
+        else await tx.add('policySettings', { _id: id, collegeId, policyId, values: { ...values }, history: [entry] }, write);
       });
       return view(ctx, collegeId, policy);
     },

@@ -5,7 +5,7 @@ import { DomainError, NotFoundError } from '../core/errors';
 import { taskRemindersDue, taskState, tasksOfRun, type CourseTask } from '../core/reports/course-tasks';
 import type { Clock } from '../core/time/clock';
 import { toIso } from '../core/time/shanghai';
-import { enqueue, OUTBOX } from '../platform/messenger/outbox';
+import { enqueue } from '../platform/messenger/outbox';
 import { mapSurviving } from '../platform/runtime/skip-bad-records';
 import type { Context } from '../platform/runtime/define-function';
 import { queryAll, type Store, type Stored } from '../platform/store/store';
@@ -23,7 +23,7 @@ function collegeOf(ctx: Context): string {
 /** The department heads of a college (users carry no college field: their grants say it). */
 async function departmentHeads(store: Store, collegeId: string): Promise<Map<string, Stored<User>>> {
   const heads = new Map<string, Stored<User>>();
-  for (const u of await queryAll<User>(store, 'users')) {
+  for (const u of await queryAll(store, 'users')) {
     for (const g of u.grants ?? []) if (g.role === 'departmentHead' && g.collegeId === collegeId && !heads.has(g.departmentId)) heads.set(g.departmentId, u);
   }
   return heads;
@@ -32,7 +32,7 @@ async function departmentHeads(store: Store, collegeId: string): Promise<Map<str
 /** Opens a task per flagged course and teacher of the semester's published list; again: nothing new. */
 export async function openCourseTasks(ctx: Context, semester: string): Promise<{ opened: number; tasks: number }> {
   const collegeId = collegeOf(ctx);
-  const runs = await queryAll<WarningRun>(ctx.store, 'warningRuns', { where: { collegeId, semester, status: 'published' } });
+  const runs = await queryAll(ctx.store, 'warningRuns', { where: { collegeId, semester, status: 'published' } });
   const latest = runs.sort((a, b) => (b.publishedAt ?? '').localeCompare(a.publishedAt ?? ''))[0];
   if (!latest || !latest.publishedAt) throw new DomainError('REPORTS.NOT_PUBLISHED', `${semester} 学期的警示名单尚未发布，无法生成课程分析任务`);
   const run = await loadRun(ctx.store, latest._id);
@@ -47,10 +47,10 @@ export async function openCourseTasks(ctx: Context, semester: string): Promise<{
   );
   let opened = 0;
   for (const task of tasks) {
-    if (await ctx.store.get(COURSE_TASKS, task._id)) continue;
+    if (await ctx.store.get('courseTasks', task._id)) continue;
     await ctx.store.transaction(async (tx) => {
-      if (await tx.get(COURSE_TASKS, task._id)) return;
-      await tx.add(COURSE_TASKS, task, ctx.write());
+      if (await tx.get('courseTasks', task._id)) return;
+      await tx.add('courseTasks', task, ctx.write());
       opened += 1;
     });
   }
@@ -83,17 +83,17 @@ function viewOf(ctx: Context, t: CourseTask, college: College | null): CourseTas
 
 export async function listCourseTasks(ctx: Context, semester: string | undefined): Promise<{ tasks: CourseTaskView[]; canOpen: boolean }> {
   const collegeId = collegeOf(ctx);
-  const college = await ctx.store.get<College>('colleges', collegeId);
-  const rows = await queryAll<CourseTask>(ctx.store, COURSE_TASKS, { where: { collegeId, ...(semester ? { semester } : {}) } });
+  const college = await ctx.store.get('colleges', collegeId);
+  const rows = await queryAll(ctx.store, 'courseTasks', { where: { collegeId, ...(semester ? { semester } : {}) } });
   const visible = rows.filter((t) => isAllowed(ctx.actor, 'courseTasks.read', { collegeId: t.collegeId, ...(t.departmentId ? { departmentId: t.departmentId } : {}) }));
-  const tasks = mapSurviving(COURSE_TASKS, visible.sort((a, b) => a._id.localeCompare(b._id)), (t) => t._id, (t) => viewOf(ctx, t, college));
+  const tasks = mapSurviving('courseTasks', visible.sort((a, b) => a._id.localeCompare(b._id)), (t) => t._id, (t) => viewOf(ctx, t, college));
   return { tasks, canOpen: rolesWith(ctx.actor, 'courseTasks.open').length > 0 };
 }
 
 export async function taskResource(ctx: Context, taskId: string) {
   // Someone who could never write a task learns nothing about which ids exist.
   authorizeList(ctx.actor, 'courseTasks.write');
-  const t = await ctx.store.get<CourseTask>(COURSE_TASKS, taskId);
+  const t = await ctx.store.get('courseTasks', taskId);
   if (!t) throw new NotFoundError('课程分析任务');
   return { collegeId: t.collegeId, ...(t.departmentId ? { departmentId: t.departmentId } : {}) };
 }
@@ -102,16 +102,16 @@ export async function taskResource(ctx: Context, taskId: string) {
 export async function writeCourseTask(ctx: Context, input: CourseTaskWrite): Promise<CourseTaskView> {
   const w = ctx.write();
   const saved = await ctx.store.transaction(async (tx) => {
-    const t = await tx.get<CourseTask>(COURSE_TASKS, input.taskId);
+    const t = await tx.get('courseTasks', input.taskId);
     if (!t) throw new NotFoundError('课程分析任务');
     const doneAt = t.doneAt ?? (input.done ? w.at : null);
     if (t.analysis === input.analysis && t.measures === input.measures && t.doneAt === doneAt) return t;
     const history = [...t.history, { at: w.at, by: ctx.actor.userId, byName: ctx.actor.name, done: doneAt !== null }];
     const patch = { analysis: input.analysis, measures: input.measures, doneAt, history, ...(t.ownerId === null ? { ownerId: ctx.actor.userId, ownerName: ctx.actor.name } : {}) };
-    await tx.update(COURSE_TASKS, t._id, patch, t._version, w);
+    await tx.update('courseTasks', t._id, patch, t._version, w);
     return { ...t, ...patch };
   });
-  const college = await ctx.store.get<College>('colleges', saved.collegeId);
+  const college = await ctx.store.get('colleges', saved.collegeId);
   return viewOf(ctx, saved, college);
 }
 
@@ -119,13 +119,13 @@ export async function writeCourseTask(ctx: Context, input: CourseTaskWrite): Pro
 export async function queueCourseTaskReminders(store: Store, clock: Clock): Promise<{ reminders: number; queued: number }> {
   const now = clock.now().getTime();
   const at = toIso(clock.now());
-  const open = await queryAll<CourseTask>(store, COURSE_TASKS, { where: { doneAt: null } });
+  const open = await queryAll(store, 'courseTasks', { where: { doneAt: null } });
   const due = taskRemindersDue(open, now);
-  const owners = new Map((await queryAll<User>(store, 'users', { where: { _id: { in: [...new Set(due.map((d) => d.toUserId))] } } })).map((u) => [u._id, u]));
+  const owners = new Map((await queryAll(store, 'users', { where: { _id: { in: [...new Set(due.map((d) => d.toUserId))] } } })).map((u) => [u._id, u]));
   let queued = 0;
   for (const r of due) {
     const owner = owners.get(r.toUserId);
-    if (!owner || (await store.get(OUTBOX, `msg:${r.key}`))) continue;
+    if (!owner || (await store.get('outbox', `msg:${r.key}`))) continue;
     const entry = {
       key: r.key,
       kind: 'dutyDueSoon' as const,

@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
-import { WARNINGS, type Warning } from '../../types/warning';
-import { digestsOf, WARNING_DIGESTS, type WarningDigest } from '../core/reports/warning-digest';
+import { type Warning } from '../../types/warning';
+import { digestsOf, type WarningDigest } from '../core/reports/warning-digest';
 import { mapSurviving } from '../platform/runtime/skip-bad-records';
 import { queryAll, type Store, type WriteContext } from '../platform/store/store';
 import { warningFactOf } from './warning-digest-store';
@@ -12,9 +12,9 @@ export type DigestCheck = { digests: number; matching: number; mismatched: strin
  * kept; with `write`, replaces those that differ (a repair, or the first build on old data).
  */
 export async function rebuildWarningDigests(store: Store, options: { write: false } | { write: true; ctx: WriteContext }): Promise<DigestCheck> {
-  const warnings = mapSurviving(WARNINGS, await queryAll<Warning>(store, WARNINGS), (w) => w._id, (w) => ({ ...warningFactOf(w), collegeId: w.collegeId }));
+  const warnings = mapSurviving('warnings', await queryAll(store, 'warnings'), (w) => w._id, (w) => ({ ...warningFactOf(w), collegeId: w.collegeId }));
   const built = digestsOf(warnings);
-  const kept = new Map((await queryAll<WarningDigest>(store, WARNING_DIGESTS)).map((d) => [d._id, d]));
+  const kept = new Map((await queryAll(store, 'warningDigests')).map((d) => [d._id, d]));
   const check: DigestCheck = { digests: built.length, matching: 0, mismatched: [], missing: [], extra: [], written: 0 };
   for (const d of built) {
     const old = kept.get(d._id);
@@ -26,8 +26,8 @@ export async function rebuildWarningDigests(store: Store, options: { write: fals
     }
     (old ? check.mismatched : check.missing).push(d._id);
     if (!options.write) continue;
-    if (old) await store.update<WarningDigest>(WARNING_DIGESTS, d._id, { students: d.students, semester: d.semester, classId: d.classId, collegeId: d.collegeId }, old._version, options.ctx);
-    else await store.add(WARNING_DIGESTS, d, options.ctx);
+    if (old) await store.update('warningDigests', d._id, { students: d.students, semester: d.semester, classId: d.classId, collegeId: d.collegeId }, old._version, options.ctx);
+    else await store.add('warningDigests', d, options.ctx);
     check.written += 1;
   }
   check.extra = [...kept.keys()].sort();

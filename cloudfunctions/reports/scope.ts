@@ -23,11 +23,11 @@ export async function reportScope(ctx: Context, permission: Permission): Promise
             ? { _id: { in: grant.classIds } }
             : null;
     if (!where) continue;
-    for (const c of await queryAll<ClassInfo>(ctx.store, 'classes', { where })) byId.set(c._id, c);
+    for (const c of await queryAll(ctx.store, 'classes', { where })) byId.set(c._id, c);
   }
   const classes = [...byId.values()].sort((a, b) => a._id.localeCompare(b._id));
   const collegeId = classes[0]?.collegeId ?? null;
-  const college = collegeId ? await ctx.store.get<College>('colleges', collegeId) : null;
+  const college = collegeId ? await ctx.store.get('colleges', collegeId) : null;
   const deptName = (id: string) => college?.departments.find((d) => d.id === id)?.name ?? id;
   return {
     classes,

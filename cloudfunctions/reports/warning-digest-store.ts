@@ -1,5 +1,5 @@
 import type { Warning } from '../../types/warning';
-import { digestIdOf, WARNING_DIGESTS, withWarning, type WarningDigest } from '../core/reports/warning-digest';
+import { digestIdOf, withWarning, type WarningDigest } from '../core/reports/warning-digest';
 import type { WarningFact } from '../core/reports/facts';
 import type { TxStore, WriteContext } from '../platform/store/store';
 
@@ -26,8 +26,8 @@ export function warningFactOf(w: Pick<Warning, '_id' | 'studentId' | 'studentNam
  */
 export async function noteWarningInDigest(tx: TxStore, warning: Warning, write: WriteContext): Promise<void> {
   const id = digestIdOf(warning.semester, warning.classId);
-  const old = await tx.get<WarningDigest>(WARNING_DIGESTS, id);
+  const old = await tx.get('warningDigests', id);
   const next = withWarning(old, warningFactOf(warning), warning.collegeId);
-  if (old) await tx.update<WarningDigest>(WARNING_DIGESTS, id, { students: next.students }, old._version, write);
-  else await tx.add(WARNING_DIGESTS, { _id: id, ...next }, write);
+  if (old) await tx.update('warningDigests', id, { students: next.students }, old._version, write);
+  else await tx.add('warningDigests', { _id: id, ...next }, write);
 }

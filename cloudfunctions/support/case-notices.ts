@@ -1,11 +1,11 @@
 import type { CaseAudience } from '../../types/api/support';
-import { NOTICES, type Notice } from '../../types/notice';
+import { type Notice } from '../../types/notice';
 import type { NoticeEvent } from '../core/support/case-timeline';
 import { queryAll, type Store } from '../platform/store/store';
 
 /** The notices of a student (issue 4 owns the collection; this only reads it). */
 export async function noticesOf(store: Store, studentId: string): Promise<Notice[]> {
-  return queryAll<Notice>(store, NOTICES, { where: { studentId } });
+  return queryAll(store, 'notices', { where: { studentId } });
 }
 
 /**

@@ -163,7 +163,7 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
     }
     if (path === '/api/files' && req.method === 'POST') return upload(req, res, url);
     if (path === '/api/demo/users' && req.method === 'GET') {
-      const users = await queryAll<User>(store, 'users', { orderBy: [{ field: '_id', direction: 'asc' }] });
+      const users = await queryAll(store, 'users', { orderBy: [{ field: '_id', direction: 'asc' }] });
       return send(res, 200, {
         users: users.map((u) => ({ userId: u._id, name: u.name, roles: [...new Set(u.grants.map((g) => g.role))], detail: describe(u) })),
       });
@@ -176,7 +176,7 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
       if (!parsed?.success) return fail(res, 400, 'INPUT.INVALID', '请选择一位用户');
       // A WeChat nobody registered yet, as a parent is before binding: a fresh OPENID, no user.
       if ('newWechat' in parsed.data) return send(res, 200, issueSession(keys, `${DEMO_OPENID_PREFIX}wechat-${randomUUID()}`, clock.now()));
-      const user = await store.get<User>('users', parsed.data.userId);
+      const user = await store.get('users', parsed.data.userId);
       if (!user) return fail(res, 404, 'NOT_FOUND', '没有这位演示用户');
       return send(res, 200, issueSession(keys, user.openid, clock.now()));
     }

@@ -1,6 +1,6 @@
 import { init } from '@cloudbase/node-sdk';
-import { openCloudbaseStore } from '../../cloudfunctions/platform/store/cloudbase-store';
-import { CONTRACT_COLLECTIONS, describeStoreContract } from './store.contract';
+import { openCloudbaseStoreOf } from '../../cloudfunctions/platform/store/cloudbase-store';
+import { asIsCollections, CONTRACT_COLLECTIONS, contractCollections, describeStoreContract } from './store.contract';
 
 /**
  * The same contract against a real CloudBase environment, from outside the cloud. It needs an
@@ -36,8 +36,12 @@ if (missing.length > 0) {
     'cloudbase',
     async () => {
       await emptyContractCollections();
-      const open = () => openCloudbaseStore({ env, secretId, secretKey });
-      return { store: open(), reopen: async () => open() };
+      const keys = { env, secretId, secretKey };
+      return {
+        store: openCloudbaseStoreOf(contractCollections, keys),
+        reopen: async (options) => openCloudbaseStoreOf(contractCollections, { ...keys, ...options }),
+        reopenAsIs: async () => openCloudbaseStoreOf(asIsCollections, { ...keys, strictFields: false }),
+      };
     },
     { timeoutMs: 120_000 },
   );

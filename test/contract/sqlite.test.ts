@@ -2,10 +2,12 @@ import fc from 'fast-check';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { z } from 'zod';
+import type { Registry } from '../../cloudfunctions/platform/store/collections';
 import { openStore, readStoreEnv } from '../../cloudfunctions/platform/store/open-store';
-import { openSqliteStore } from '../../cloudfunctions/platform/store/sqlite-store';
+import { openSqliteStore, openSqliteStoreOf } from '../../cloudfunctions/platform/store/sqlite-store';
 import type { Condition, Scalar, Where } from '../../cloudfunctions/platform/store/store';
-import { describeStoreContract } from './store.contract';
+import { asIsCollections, contractCollections, describeStoreContract } from './store.contract';
 
 const dirs: string[] = [];
 const freshDir = (): string => {
@@ -20,22 +22,35 @@ afterAll(() => {
 // A real file in a folder that does not exist yet: the store must create it.
 describeStoreContract('sqlite file', async () => {
   const file = join(freshDir(), 'data', 'nested', 'xueye.sqlite');
-  return { store: openSqliteStore(file), reopen: async () => openSqliteStore(file) };
+  return {
+    store: openSqliteStoreOf(contractCollections, file),
+    reopen: async (options) => openSqliteStoreOf(contractCollections, file, options),
+    reopenAsIs: async () => openSqliteStoreOf(asIsCollections, file, { strictFields: false }),
+  };
 });
 
 const ctx = { by: 'tester', at: '2026-03-02T08:00:00.000+08:00' };
 
+/** Collections for the SQLite specifics: any fields, and one with a declared compound index. */
+const loose = z.object({ _id: z.string() }).passthrough();
+const specifics = {
+  items: { schema: loose, indexes: [] },
+  fresh: { schema: loose, indexes: [] },
+  custom: { schema: loose, indexes: [] },
+} satisfies Registry;
+const openSpecifics = (file: string) => openSqliteStoreOf(specifics, file);
+
 describe('sqlite store specifics', () => {
   it('creates the data folder and file', async () => {
     const file = join(freshDir(), 'a', 'b', 'store.sqlite');
-    const store = openSqliteStore(file);
+    const store = openSpecifics(file);
     await store.add('items', { _id: 'x' }, ctx);
     await store.close();
     expect(existsSync(file)).toBe(true);
   });
 
   it('a call from outside waits until an open transaction has finished', async () => {
-    const store = openSqliteStore(':memory:');
+    const store = openSpecifics(':memory:');
     const events: string[] = [];
     let release = () => {};
     const gate = new Promise<void>((resolve) => {
@@ -60,7 +75,7 @@ describe('sqlite store specifics', () => {
   });
 
   it('a write queued during a transaction is not swept into its rollback', async () => {
-    const store = openSqliteStore(':memory:');
+    const store = openSpecifics(':memory:');
     let release = () => {};
     const gate = new Promise<void>((resolve) => {
       release = resolve;
@@ -80,7 +95,7 @@ describe('sqlite store specifics', () => {
   });
 
   it('a collection first created inside a rolled-back transaction still works afterwards', async () => {
-    const store = openSqliteStore(':memory:');
+    const store = openSpecifics(':memory:');
     await expect(
       store.transaction(async (t) => {
         await t.add('fresh', { _id: 'a' }, ctx);
@@ -94,7 +109,7 @@ describe('sqlite store specifics', () => {
   });
 
   it('the tx handle is dead once the transaction has finished', async () => {
-    const store = openSqliteStore(':memory:');
+    const store = openSpecifics(':memory:');
     let leaked: Parameters<Parameters<typeof store.transaction>[0]>[0] | undefined;
     await store.transaction(async (t) => {
       leaked = t;
@@ -104,22 +119,26 @@ describe('sqlite store specifics', () => {
   });
 
   it('declared indexes are created with the table and used by queries', async () => {
-    const store = openSqliteStore(':memory:');
-    await store.addMany('grades', [{ _id: 'g1', studentId: 's1', semester: '2025-2026-1', courseCode: 'MA101', score: 58 }], ctx);
-    const plan = store.explain('grades', { where: { studentId: 's1' } }).join('\n');
+    const app = openSqliteStore(':memory:');
+    const grade = { _id: 'g1', studentId: 's1', classId: 'c1', semester: '2025-2026-1', courseCode: 'MA101', courseName: '高等数学', credits: 4, score: '58', attempt: 'regular' as const };
+    await app.addMany('grades', [grade], ctx);
+    const plan = app.explain('grades', { where: { studentId: 's1' } }).join('\n');
     expect(plan).toContain('grades__studentId');
+    await app.close();
+
+    const store = openSpecifics(':memory:');
     const custom = store.explain('custom', { where: { 'meta.kind': 'x' } }).join('\n');
     expect(custom).toContain('SCAN custom');
     expect(custom).not.toContain('custom__');
     await store.close();
 
-    const indexed = openSqliteStore(':memory:', { indexesOf: (c) => (c === 'custom' ? [['meta.kind', 'at']] : []) });
+    const indexed = openSqliteStoreOf({ ...specifics, custom: { schema: loose, indexes: [['meta.kind', 'at']] } }, ':memory:');
     expect(indexed.explain('custom', { where: { 'meta.kind': 'x' }, orderBy: [{ field: 'at', direction: 'asc' }] }).join('\n')).toContain('custom__meta.kind+at');
     await indexed.close();
   });
 
   it('rejects use after close', async () => {
-    const store = openSqliteStore(':memory:');
+    const store = openSpecifics(':memory:');
     await store.close();
     await store.close();
     await expect(store.get('items', 'a')).rejects.toThrow('closed');
@@ -130,11 +149,11 @@ describe('store selection from the environment', () => {
   it('defaults to SQLite in DATA_DIR/xueye.sqlite and keeps data across opens', async () => {
     const dataDir = join(freshDir(), 'data');
     const first = await openStore(readStoreEnv({ DATA_DIR: dataDir }));
-    await first.add('items', { _id: 'x', title: 'kept' }, ctx);
+    await first.add('colleges', { _id: 'x', name: 'kept', departments: [] }, ctx);
     await first.close();
     expect(existsSync(join(dataDir, 'xueye.sqlite'))).toBe(true);
     const second = await openStore(readStoreEnv({ STORE: 'sqlite', DATA_DIR: dataDir }));
-    expect(await second.get('items', 'x')).toMatchObject({ title: 'kept' });
+    expect(await second.get('colleges', 'x')).toMatchObject({ name: 'kept' });
     await second.close();
   });
 
@@ -225,11 +244,11 @@ function dropUndefined(fields: Record<string, unknown>): Record<string, unknown>
 
 describe('sqlite filters agree with a CloudBase reference (property)', () => {
   it('query and count return exactly the documents the reference matches', async () => {
-    const store = openSqliteStore(':memory:');
-    let run = 0;
+    const store = openSqliteStoreOf({ prop: { schema: z.record(z.unknown()), indexes: [] } }, ':memory:');
+    const collection = 'prop';
     await fc.assert(
       fc.asyncProperty(fc.array(docArb, { maxLength: 12 }), whereArb, async (raw, where) => {
-        const collection = `prop_${run++}`;
+        for (const old of await store.query(collection, { limit: 100 })) await store.remove(collection, old._id);
         const docs: Doc[] = raw.map((fields, i) => ({ _id: `d${i}`, ...dropUndefined(fields) }));
         await store.addMany(collection, docs, ctx);
         const expected = docs.filter((d) => matches(d, where)).map((d) => d._id);

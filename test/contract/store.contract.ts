@@ -1,26 +1,77 @@
+import { z } from 'zod';
+import type { Registry } from '../../cloudfunctions/platform/store/collections';
+import type { BadDocument, DocumentCheckOptions } from '../../cloudfunctions/platform/store/document-check';
 import {
+  BadDocumentError,
   DuplicateIdError,
   InvalidDocumentError,
   MAX_PAGE,
   NotFoundError,
+  RejectedDocumentError,
   VersionConflictError,
   queryAll,
-  type NewDoc,
+  type NewDocOf,
   type Query,
   type Store,
   type Stored,
   type Where,
 } from '../../cloudfunctions/platform/store/store';
 
-/** A fresh, empty store for one test, and a way to open the same data again. */
-export type StoreUnderTest = { store: Store; reopen(): Promise<Store> };
+const Person = z.object({
+  _id: z.string(),
+  name: z.string(),
+  age: z.number(),
+  score: z.number().optional(),
+  active: z.boolean(),
+  tag: z.union([z.string(), z.number(), z.boolean()]),
+  home: z.object({ city: z.string(), floor: z.number().optional() }).optional(),
+  note: z.string().nullable().optional(),
+});
+type Person = z.infer<typeof Person>;
+
+/** Free-form documents for the tests of the store's own rules (JSON, ids, versions): other fields pass through. */
+const Item = z
+  .object({
+    _id: z.string(),
+    title: z.string().optional(),
+    a: z.number().optional(),
+    b: z.object({ x: z.number().optional(), y: z.number().optional() }).optional(),
+    status: z.string().optional(),
+    n: z.number().optional(),
+    balance: z.number().optional(),
+    v: z.number().optional(),
+  })
+  .passthrough();
+
+/** The suite's own registry: the store is typed by it exactly as the product's store is by collections.ts. */
+export const contractCollections = {
+  contract_people: { schema: Person, indexes: [] },
+  contract_pages: { schema: z.object({ _id: z.string(), n: z.number(), bucket: z.number() }), indexes: [] },
+  contract_items: { schema: Item, indexes: [] },
+} satisfies Registry;
+export type ContractCollections = typeof contractCollections;
+export type ContractStore = Store<ContractCollections>;
+
+/** The same collections with schemas that take anything: how an older version or a hand edit writes. */
+const anything = z.record(z.unknown());
+export const asIsCollections = {
+  contract_people: { schema: anything, indexes: [] },
+  contract_pages: { schema: anything, indexes: [] },
+  contract_items: { schema: anything, indexes: [] },
+} satisfies Registry;
+export type AsIsStore = Store<typeof asIsCollections>;
+
+/** A fresh, empty store for one test, ways to open the same data again, and to write past the schemas. */
+export type StoreUnderTest = {
+  store: ContractStore;
+  reopen(options?: DocumentCheckOptions): Promise<ContractStore>;
+  reopenAsIs(): Promise<AsIsStore>;
+};
 export type ContractOptions = { timeoutMs?: number };
 
 /** The collections the suite writes; a shared backend must empty them in `makeStore`. */
 export const CONTRACT_COLLECTIONS = ['contract_people', 'contract_pages', 'contract_items'] as const;
 const [PEOPLE, PAGES, ITEMS] = CONTRACT_COLLECTIONS;
-
-type Person = { name: string; age: number; score?: number; active: boolean; tag: string | number | boolean; home?: { city: string; floor?: number }; note?: string | null };
 
 const people: (Person & { _id: string })[] = [
   { _id: 'p1', name: 'amy', age: 18, score: 91.5, active: true, tag: 'a', home: { city: 'xa', floor: 3 }, note: null },
@@ -94,18 +145,24 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
   const timeout = options.timeoutMs ?? 30_000;
 
   describe(`store contract: ${name}`, () => {
-    let store: Store;
-    let reopen: () => Promise<Store>;
-    const opened: Store[] = [];
+    let store: ContractStore;
+    let reopen: (options?: DocumentCheckOptions) => Promise<ContractStore>;
+    let reopenAsIs: () => Promise<AsIsStore>;
+    const opened: { close(): Promise<void> }[] = [];
 
     beforeEach(async () => {
       const subject = await makeStore();
       store = subject.store;
       opened.push(store);
-      reopen = async () => {
-        const again = await subject.reopen();
+      reopen = async (options) => {
+        const again = await subject.reopen(options);
         opened.push(again);
         return again;
+      };
+      reopenAsIs = async () => {
+        const asIs = await subject.reopenAsIs();
+        opened.push(asIs);
+        return asIs;
       };
     }, timeout);
 
@@ -169,11 +226,112 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         expect(await store.get(ITEMS, 'bad')).toBeNull();
       }, timeout);
 
-      it('rejects unsafe collection names and field paths', async () => {
-        await expect(store.get('bad name', 'x')).rejects.toBeInstanceOf(InvalidDocumentError);
+      it('rejects unsafe and unknown collection names and field paths', async () => {
+        // Runtime data, as a caller might pass it on unchecked: the type no longer lets a literal through.
+        const badName: typeof PEOPLE = JSON.parse('"bad name"');
+        const unknownName: typeof PEOPLE = JSON.parse('"contract_unknown"');
+        await expect(store.get(badName, 'x')).rejects.toBeInstanceOf(InvalidDocumentError);
+        await expect(store.get(unknownName, 'x')).rejects.toThrow(/unknown collection "contract_unknown"/);
+        await expect(store.add(unknownName, { ...people[0]!, _id: 'x' }, alice)).rejects.toThrow(/unknown collection/);
         await expect(store.query(ITEMS, { where: { 'a;drop table x': 1 } })).rejects.toBeInstanceOf(InvalidDocumentError);
         await expect(store.query(ITEMS, { orderBy: [{ field: "a')--", direction: 'asc' }] })).rejects.toBeInstanceOf(InvalidDocumentError);
         await expect(store.query(ITEMS, { limit: 0 })).rejects.toBeInstanceOf(InvalidDocumentError);
+      }, timeout);
+    });
+
+    describe('schemas (the collection registry)', () => {
+      const wrongPerson = () => ({ _id: 'wrong', name: 'zoe', age: 'twenty', active: true, tag: 'z' });
+
+      it('get and query return the collection’s document type; a caller cannot pick another', async () => {
+        await seedPeople();
+        const one: Stored<Person> | null = await store.get(PEOPLE, 'p1');
+        const many: Stored<Person>[] = await store.query(PEOPLE, { where: { active: true } });
+        const all: Stored<Person>[] = await queryAll(store, PEOPLE);
+        expect(one).toMatchObject({ _id: 'p1', name: 'amy', age: 18, home: { city: 'xa', floor: 3 } });
+        expect(many.map((p) => p.name)).toEqual(['amy', 'cat', 'dan']);
+        expect(all).toHaveLength(people.length);
+        // @ts-expect-error the type argument is the collection's name, never a document type
+        await store.get<Person>(PEOPLE, 'p1');
+        // @ts-expect-error no free-string collection names
+        await expect(store.get('contract_nobody', 'p1')).rejects.toThrow(/unknown collection/);
+      }, timeout);
+
+      it('get of a stored document that does not match its schema fails with BadDocumentError naming collection and id', async () => {
+        const asIs = await reopenAsIs();
+        await asIs.add(PEOPLE, wrongPerson(), alice);
+        const failure = await store.get(PEOPLE, 'wrong').then(
+          () => null,
+          (error: unknown) => error,
+        );
+        expect(failure).toBeInstanceOf(BadDocumentError);
+        expect(failure).toMatchObject({ collection: PEOPLE, id: 'wrong' });
+        expect(String(failure)).toMatch(/contract_people\/wrong/);
+        expect(String(failure)).toMatch(/age/);
+        await expect(store.transaction((tx) => tx.get(PEOPLE, 'wrong'))).rejects.toBeInstanceOf(BadDocumentError);
+      }, timeout);
+
+      it('query and queryAll skip a bad document, report it, and return every other one', async () => {
+        await seedPeople();
+        const asIs = await reopenAsIs();
+        await asIs.add(PEOPLE, { ...wrongPerson(), _id: 'p3b' }, alice);
+        const reported: BadDocument[] = [];
+        const reader = await reopen({ onBadDocument: (bad) => reported.push(bad) });
+        expect(idsOf(await reader.query(PEOPLE))).toEqual(['p1', 'p2', 'p3', 'p4', 'p5']);
+        expect(idsOf(await queryAll(reader, PEOPLE, { where: { tag: { in: ['a', 'z'] } } }))).toEqual(['p1']);
+        expect(reported).toHaveLength(2);
+        expect(reported[0]).toMatchObject({ collection: PEOPLE, id: 'p3b' });
+        expect(reported[0]?.reason).toMatch(/age/);
+        // count counts what is stored, bad or not: it reads no documents.
+        expect(await reader.count(PEOPLE)).toBe(6);
+      }, timeout);
+
+      it('by default a skipped document is one structured console.warn line', async () => {
+        const asIs = await reopenAsIs();
+        await asIs.add(PEOPLE, wrongPerson(), alice);
+        const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+        try {
+          expect(await store.query(PEOPLE)).toEqual([]);
+          expect(warn).toHaveBeenCalledTimes(1);
+          const line: unknown = JSON.parse(String(warn.mock.calls[0]?.[0]));
+          expect(line).toMatchObject({ event: 'store.badDocument', collection: PEOPLE, id: 'wrong' });
+        } finally {
+          warn.mockRestore();
+        }
+      }, timeout);
+
+      it('add, update and addMany refuse a document that does not match the schema and write nothing', async () => {
+        await seedPeople();
+        // Runtime data, as a handler might pass it on unchecked.
+        const wrong: NewDocOf<typeof PEOPLE, ContractCollections> = JSON.parse(JSON.stringify(wrongPerson()));
+        await expect(store.add(PEOPLE, wrong, bob)).rejects.toBeInstanceOf(RejectedDocumentError);
+        await expect(store.add(PEOPLE, wrong, bob)).rejects.toThrow(/contract_people\/wrong.*age/);
+        expect(await store.get(PEOPLE, 'wrong')).toBeNull();
+
+        const older: Partial<Person> = JSON.parse('{"age":"old"}');
+        await expect(store.update(PEOPLE, 'p1', older, 1, bob)).rejects.toBeInstanceOf(RejectedDocumentError);
+        expect(await store.get(PEOPLE, 'p1')).toMatchObject({ age: 18, _version: 1, updatedBy: alice.by });
+
+        const fine = { _id: 'fine', name: 'fay', age: 30, active: true, tag: 'f' };
+        await expect(store.addMany(PEOPLE, [fine, wrong], bob)).rejects.toBeInstanceOf(RejectedDocumentError);
+        expect(await store.get(PEOPLE, 'fine')).toBeNull();
+
+        await expect(store.transaction((tx) => tx.add(PEOPLE, wrong, bob))).rejects.toBeInstanceOf(RejectedDocumentError);
+        expect(await store.count(PEOPLE)).toBe(people.length);
+      }, timeout);
+
+      it('a stored field the schema does not describe is never dropped; under strict fields it is an error', async () => {
+        const asIs = await reopenAsIs();
+        await asIs.add(PEOPLE, { ...people[0], _id: 'extra', nickname: 'ames' }, alice);
+        const lenient = await reopen({ strictFields: false });
+        expect(await lenient.get(PEOPLE, 'extra')).toMatchObject({ name: 'amy', nickname: 'ames' });
+        expect(await lenient.query(PEOPLE)).toEqual([expect.objectContaining({ _id: 'extra', nickname: 'ames' })]);
+
+        const strict = await reopen({ strictFields: true });
+        await expect(strict.get(PEOPLE, 'extra')).rejects.toThrow(/nickname: stored but not described/);
+        await expect(strict.query(PEOPLE)).rejects.toThrow(/nickname/);
+        const undescribed: NewDocOf<typeof PEOPLE, ContractCollections> = JSON.parse('{"_id":"new","name":"ned","age":1,"active":true,"tag":"n","nickname":"n"}');
+        await expect(strict.add(PEOPLE, undescribed, bob)).rejects.toBeInstanceOf(RejectedDocumentError);
+        await expect(lenient.add(PEOPLE, undescribed, bob)).resolves.toMatchObject({ nickname: 'n' });
       }, timeout);
     });
 
@@ -247,7 +405,7 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
       it('reads every row once in pages of 1000, caps larger limits and defaults to 100', async () => {
         await seedPages();
         const pages: Stored<{ n: number }>[][] = [];
-        for (let skip = 0; skip < PAGE_ROWS; skip += MAX_PAGE) pages.push(await store.query<{ n: number }>(PAGES, { skip, limit: MAX_PAGE }));
+        for (let skip = 0; skip < PAGE_ROWS; skip += MAX_PAGE) pages.push(await store.query(PAGES, { skip, limit: MAX_PAGE }));
         expect(pages.map((p) => p.length)).toEqual([1000, 1000, 500]);
         expect(pages.flat().map((d) => d._id)).toEqual(pageDocs.map((d) => d._id));
         expect(await store.query(PAGES, { limit: 5000 })).toHaveLength(MAX_PAGE);
@@ -260,7 +418,7 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         await seedPages();
         const seen: Stored<{ bucket: number }>[] = [];
         for (let skip = 0; ; skip += 300) {
-          const page = await store.query<{ bucket: number }>(PAGES, { orderBy: [{ field: 'bucket', direction: 'desc' }], skip, limit: 300 });
+          const page = await store.query(PAGES, { orderBy: [{ field: 'bucket', direction: 'desc' }], skip, limit: 300 });
           seen.push(...page);
           if (page.length < 300) break;
         }
@@ -283,7 +441,7 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
 
     describe('addMany', () => {
       it('is idempotent: the same ids twice insert nothing the second time and overwrite nothing', async () => {
-        const docs: NewDoc[] = [{ _id: 'm1', v: 1 }, { _id: 'm2', v: 2 }, { _id: 'm3', v: 3 }];
+        const docs: NewDocOf<typeof ITEMS, ContractCollections>[] = [{ _id: 'm1', v: 1 }, { _id: 'm2', v: 2 }, { _id: 'm3', v: 3 }];
         expect(await store.addMany(ITEMS, docs, alice)).toBe(3);
         expect(await store.addMany(ITEMS, docs, bob)).toBe(0);
         expect(await store.addMany(ITEMS, [{ _id: 'm3', v: 30 }, { _id: 'm4', v: 4 }], bob)).toBe(1);
@@ -298,9 +456,9 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         await store.add(ITEMS, { _id: 'b', balance: 10 }, alice);
         const result = await store.transaction(async (tx) => {
           await tx.add(ITEMS, { _id: 'a', balance: 5 }, bob);
-          const b = await tx.get<{ balance: number }>(ITEMS, 'b');
+          const b = await tx.get(ITEMS, 'b');
           if (!b) throw new Error('b missing');
-          await tx.update(ITEMS, 'b', { balance: b.balance - 5 }, b._version, bob);
+          await tx.update(ITEMS, 'b', { balance: (b.balance ?? 0) - 5 }, b._version, bob);
           return 'moved';
         });
         expect(result).toBe('moved');
@@ -336,7 +494,7 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
       it('a transaction may be the first to write to a collection', async () => {
         await store.transaction(async (tx) => {
           await tx.add(ITEMS, { _id: 'first' }, alice);
-          await tx.add(PAGES, { _id: 'also-first' }, alice);
+          await tx.add(PAGES, { _id: 'also-first', n: 0, bucket: 0 }, alice);
         });
         expect(await store.get(ITEMS, 'first')).not.toBeNull();
         expect(await store.get(PAGES, 'also-first')).not.toBeNull();

@@ -23,7 +23,7 @@ describe.each(suiteDates)('demo activity at %s (%s)', (name, now) => {
   it("covers today's semester from its start up to this week, never the future", async () => {
     expect(h.demo.timeline.current.id).toBe(want.semester);
     expect(h.demo.timeline.activity).toEqual({ from: want.from, until: want.until });
-    const times = (await queryAll<{ at: string }>(h.store, 'dutyRecords')).map((r) => Date.parse(r.at));
+    const times = (await queryAll(h.store, 'dutyRecords')).map((r) => Date.parse(r.at));
     expect(Math.min(...times)).toBeGreaterThanOrEqual(Date.parse(`${want.from}T00:00:00+08:00`));
     expect(Math.max(...times)).toBeLessThan(Math.min(Date.parse(`${want.until}T00:00:00+08:00`), h.clock.now().getTime()));
   });
@@ -34,7 +34,7 @@ describe.each(suiteDates)('demo activity at %s (%s)', (name, now) => {
     expect(recorded).toBeGreaterThan(fullWeeks * 20);
     // Issue 11: quick talks are talk records (collection talks), the rest check-in records.
     expect((await h.store.count('dutyRecords')) + (await h.store.count('talks'))).toBe(recorded);
-    const flagged = (await queryAll<{ flags: string[] }>(h.store, 'dutyRecords')).filter((r) => r.flags.length > 0);
+    const flagged = (await queryAll(h.store, 'dutyRecords')).filter((r) => r.flags.length > 0);
     expect(flagged).toEqual([]);
   });
 

@@ -12,7 +12,7 @@ describe('handler input', () => {
   afterAll(() => h.close());
 
   const snapshot = async () => {
-    const names = ['users', 'students', 'classes', 'grades', 'outbox'];
+    const names = ['users', 'students', 'classes', 'grades', 'outbox'] as const;
     return Promise.all(names.map((n) => h.store.count(n)));
   };
 

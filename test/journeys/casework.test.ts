@@ -1,6 +1,6 @@
 import { queryAll } from '../../cloudfunctions/platform/store/store';
 import type { TalkRecord } from '../../types/support';
-import { WARNINGS, type Warning } from '../../types/warning';
+import { type Warning } from '../../types/warning';
 import { Journey, openJourneyApp, type JourneyApp, type Person } from '../support/journey';
 import { demoPeople } from '../support/harness';
 import { makeWarning, publishWarning } from '../support/notices-factories';
@@ -45,7 +45,7 @@ describe('journey: casework that tells the truth', () => {
     await app?.close();
   });
 
-  const talksOf = (studentId: string) => queryAll<TalkRecord>(app.store, 'talks', { where: { studentId } });
+  const talksOf = (studentId: string) => queryAll(app.store, 'talks', { where: { studentId } });
 
   it('the counselor records a routine talk from the caseload in at most 8 inputs', async () => {
     j = new Journey(app, 'routine-talk');
@@ -54,7 +54,7 @@ describe('journey: casework that tells the truth', () => {
     const row = counselor.page.locator('.case-row').first();
     await counselor.see('谈话', row);
     const name = (await row.locator('.case-name').innerText()).trim();
-    const before = (await queryAll<TalkRecord>(app.store, 'talks', { where: { actorId: people.counselorUser } })).length;
+    const before = (await queryAll(app.store, 'talks', { where: { actorId: people.counselorUser } })).length;
 
     // From the caseload on, every tap and typed field counts.
     const hand = counted(counselor);
@@ -69,7 +69,7 @@ describe('journey: casework that tells the truth', () => {
     j.note(`routine talk from the caseload: ${hand.inputs} inputs (taps and typed fields)`);
     console.log(`routine talk from the caseload: ${hand.inputs} inputs`);
     expect(hand.inputs).toBeLessThanOrEqual(8);
-    expect((await queryAll<TalkRecord>(app.store, 'talks', { where: { actorId: people.counselorUser } })).length).toBe(before + 1);
+    expect((await queryAll(app.store, 'talks', { where: { actorId: people.counselorUser } })).length).toBe(before + 1);
   });
 
   it('a quick talk from 我的职责 → 去记录 has its student chosen, appears in the case and counts once', async () => {
@@ -115,7 +115,7 @@ describe('journey: casework that tells the truth', () => {
   it('the head teacher’s 14-day talk recorded late shows 逾期完成 on the case, in 我的职责 and on the dashboard', async () => {
     j = new Journey(app, 'late-head-teacher-talk');
     // A student of the class warned (口头警示) on 1 November: the 14 days ended on 15 November.
-    const warnings = await queryAll<Warning>(app.store, WARNINGS, { where: { classId: people.firstClass._id } });
+    const warnings = await queryAll(app.store, 'warnings', { where: { classId: people.firstClass._id } });
     const unwarned = app.demo.students.find((s) => s.classId === people.firstClass._id && !warnings.some((w) => w.studentId === s._id));
     if (!unwarned) throw new Error('every student of the class is warned');
     await publishWarning(app.store, makeWarning(unwarned, { level: 'oral', levelName: '口头警示', publishedAt: '2026-11-01T10:00:00.000+08:00' }));
@@ -220,7 +220,7 @@ describe('journey: casework that tells the truth', () => {
     const saved = process.env.FIELD_KEY;
     process.env.FIELD_KEY = 'ab'.repeat(32);
     try {
-      const warnings = (await queryAll<Warning>(app.store, WARNINGS, { where: { classId: people.firstClass._id, status: 'active' } })).sort((a, b) => a.studentId.localeCompare(b.studentId));
+      const warnings = (await queryAll(app.store, 'warnings', { where: { classId: people.firstClass._id, status: 'active' } })).sort((a, b) => a.studentId.localeCompare(b.studentId));
       const [first, second] = warnings;
       if (!first || !second) throw new Error('the class has fewer than two warned students');
       const helper = app.demo.students.find((s) => s.classId === people.firstClass._id && !warnings.some((w) => w.studentId === s._id));

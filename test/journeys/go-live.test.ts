@@ -1,9 +1,8 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CONCERNS, type Concern } from '../../types/concern';
+import { type Concern } from '../../types/concern';
 import type { Student } from '../../types/domain';
-import { INBOX } from '../../types/notice';
 import { queryAll } from '../../cloudfunctions/platform/store/store';
 import { BOOTSTRAP_CLERK, SEMESTER, writeCollegeFiles } from '../support/college-files';
 import { Journey, type JourneyApp, type Person } from '../support/journey';
@@ -170,12 +169,12 @@ describe('journey: a college goes live from its own files', () => {
     await counselor.type(concern.locator('textarea'), '已与钱二妹谈话，本周起按时上课', '处理结果');
     await counselor.tap(concern.locator('.concern-close'), '处理完毕');
     await counselor.see('已处理，已通知任课教师');
-    const [closed] = await queryAll<Concern>(app.store, CONCERNS, { where: { studentId: '2024310102' } });
+    const [closed] = await queryAll(app.store, 'concerns', { where: { studentId: '2024310102' } });
     expect(closed).toMatchObject({ status: 'closed', outcome: '已与钱二妹谈话，本周起按时上课', closedByName: '周辅导', teacherName: '李明' });
 
     await teacher.tap('我反映的情况与处理结果');
     await teacher.see('处理结果（周辅导）：已与钱二妹谈话，本周起按时上课');
     // The local timer delivers the outbox message into the teacher's inbox (WeChat subscribeMessage in the cloud).
-    await teacher.until('the outcome message in the inbox', async () => (await queryAll(app.store, INBOX, { where: { toUserId: 't-T1005' } })).length > 0);
+    await teacher.until('the outcome message in the inbox', async () => (await queryAll(app.store, 'inbox', { where: { toUserId: 't-T1005' } })).length > 0);
   });
 });

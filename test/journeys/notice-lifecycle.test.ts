@@ -1,5 +1,5 @@
 import { queryAll } from '../../cloudfunctions/platform/store/store';
-import { INBOX, NOTICE_SIGNATURES, type Notice } from '../../types/notice';
+import { type Notice } from '../../types/notice';
 import type { Student } from '../../types/domain';
 import { Journey, openJourneyApp, type JourneyApp } from '../support/journey';
 import { demoPeople } from '../support/harness';
@@ -23,7 +23,7 @@ describe('journey: a warning notice from publishing to the parent receipt, and a
   let semester: string;
   let student: Student;
   let notice: Notice;
-  const warningMessages = async (userId: string) => (await queryAll<Inboxed>(app.store, INBOX, { where: { toUserId: userId } })).filter((m) => m._id.startsWith('msg:warningIssued:'));
+  const warningMessages = async (userId: string) => (await queryAll(app.store, 'inbox', { where: { toUserId: userId } })).filter((m) => m._id.startsWith('msg:warningIssued:'));
 
   beforeAll(async () => {
     app = await openJourneyApp();
@@ -73,8 +73,8 @@ describe('journey: a warning notice from publishing to the parent receipt, and a
     await me.sign('student-signature');
     await me.tap('签收通知');
     await me.see('已签名确认收到');
-    const signature = await app.store.get<{ image?: string; fileId?: string }>(NOTICE_SIGNATURES, `${notice._id}:student`);
-    expect(signature?.image ?? signature?.fileId ?? '').not.toBe('');
+    const signature = await app.store.get('noticeSignatures', `${notice._id}:student`);
+    expect(signature?.image ?? '').not.toBe('');
 
     // The next person: the class's counselor sees the signature on the tracker.
     const counselor = await j.signIn('辅导员', staff(app.demo, people.counselorUser));
@@ -109,6 +109,8 @@ describe('journey: a warning notice from publishing to the parent receipt, and a
     const wrongCode = code.startsWith('A') ? 'BBBB-CCCC' : 'AAAA-CCCC';
     await tryBinding(parent, wrongCode, student);
     await parent.see('绑定码不正确，请核对后重新输入');
+    // The refusal names the code: the code field is framed, its reason under it.
+    await parent.see('绑定码不正确，请核对后重新输入', parent.page.locator('.form-field-code.form-field-wrong .form-field-fault'));
     await tryBinding(parent, code, student, true);
     await parent.see(/与学院登记的信息不一致/);
     await tryBinding(parent, code, student);
@@ -122,7 +124,7 @@ describe('journey: a warning notice from publishing to the parent receipt, and a
     await parent.sign('parent-signature');
     await parent.tap('提交回执');
     await parent.see('已回执');
-    const stored = await app.store.get<Notice>('notices', notice._id);
+    const stored = await app.store.get('notices', notice._id);
     expect(stored?.receipt).toMatchObject({ message: '已和孩子谈过，会督促他按计划重修。' });
 
     // The counselor comes back to the class's tracker: all green for this student.
@@ -144,7 +146,7 @@ describe('journey: a warning notice from publishing to the parent receipt, and a
     // Give the local timer two rounds to send anything the publish queued.
     await clerk.page.waitForTimeout(11_000);
 
-    const notices = (await queryAll<Notice>(app.store, 'notices', { where: { studentId: student._id } })).filter((n) => n.semester === semester);
+    const notices = (await queryAll(app.store, 'notices', { where: { studentId: student._id } })).filter((n) => n.semester === semester);
     j.note(`notices of ${student._id} for ${semester} after the re-publish: ${notices.map((n) => `${n._id} ${n.status}`).join(', ')}`);
     expect(notices.filter((n) => n.status === 'issued').map((n) => n._id)).toEqual([notice._id]);
     expect((await warningMessages(`s-${student._id}`)).length).toBe(before.length);

@@ -40,7 +40,7 @@ describe('journey: two students object; the clerk keeps one and corrects the oth
     const { clerk } = await publishWaitingDraft(j, semester);
 
     // Whom to follow: two warned students of the first class, the second owing exactly one course.
-    const warnings = (await queryAll<Warning>(app.store, 'warnings', { where: { classId: people.firstClass._id, status: 'active' } })).filter((w) => w.semester === semester).sort((a, b) => a.studentId.localeCompare(b.studentId));
+    const warnings = (await queryAll(app.store, 'warnings', { where: { classId: people.firstClass._id, status: 'active' } })).filter((w) => w.semester === semester).sort((a, b) => a.studentId.localeCompare(b.studentId));
     const corrected = warnings.find((w) => w.failedCourses.length === 1 && w.triggers.length === 1);
     const kept = warnings.find((w) => w.studentId !== corrected?.studentId);
     const course = corrected?.failedCourses[0];
@@ -104,7 +104,7 @@ describe('journey: two students object; the clerk keeps one and corrects the oth
     const entry = clerk.page.locator(`.entry-${corrected.studentId}`);
     await clerk.until(`${corrected.studentName} not warned for ${course.name}`, async () => (await entry.count()) === 0 || !(await entry.innerText()).includes(`未通过课程：${course.name}`));
     await publishOnReview(clerk);
-    const active = (await queryAll<Warning>(app.store, 'warnings', { where: { studentId: corrected.studentId, status: 'active' } })).filter((w) => w.semester === semester);
+    const active = (await queryAll(app.store, 'warnings', { where: { studentId: corrected.studentId, status: 'active' } })).filter((w) => w.semester === semester);
     j.note(`${corrected.studentId}'s active warnings for ${semester} after the next publish: ${active.map((w) => `${w.levelName} ${w.failedCourses.map((c) => c.code).join('、')}`).join('; ') || 'none'}`);
     expect(active.flatMap((w) => w.failedCourses.map((c) => c.code))).not.toContain(course.code);
   });

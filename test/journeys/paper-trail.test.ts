@@ -30,7 +30,7 @@ describe('journey: the paper trail comes out of the records', () => {
     // published list, whose parent is bound.
     const published = app.demo.timeline.finished[0].id;
     const secondYear = app.demo.classes.filter((c) => c.cohort === app.demo.timeline.cohorts[1]).map((c) => c._id);
-    const warnings = (await queryAll<Warning>(app.store, 'warnings', { where: { status: 'active' } }))
+    const warnings = (await queryAll(app.store, 'warnings', { where: { status: 'active' } }))
       .filter((w) => w.semester === published && secondYear.includes(w.classId) && boundParentOf(app.demo, w.studentId))
       .sort((a, b) => a.studentId.localeCompare(b.studentId));
     const warning = warnings[0];

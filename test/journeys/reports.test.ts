@@ -28,7 +28,7 @@ describe('journey: what worked — the effect report, charts and course tasks', 
     app = await openJourneyApp();
     older = app.demo.timeline.finished[0].id;
     const env = { store: app.store, clock: app.clock, files: localFiles(app.dataDir), openid: 'demo:t-clerk' };
-    const [draft] = (await queryAll<{ status: string; semester: string }>(app.store, 'warningRuns', { where: { status: 'draft' } })).map((r) => ({ runId: r._id }));
+    const [draft] = (await queryAll(app.store, 'warningRuns', { where: { status: 'draft' } })).map((r) => ({ runId: r._id }));
     if (!draft) throw new Error('the demo has no draft to publish');
     const published = (await functions.warnings?.dispatch({ action: 'publish', input: { runId: draft.runId } }, env)) as Envelope;
     if (!published.ok) throw new Error(`publish failed: ${published.message}`);
@@ -69,7 +69,7 @@ describe('journey: what worked — the effect report, charts and course tasks', 
     await head.tap('帮扶效果分析 · 转化率与图表');
     await head.see(/全院转化率/);
     await head.tap(head.page.locator('.chart-conversion .chip').filter({ hasText: '表' }), '表（各班转化率）');
-    const classes = await queryAll<ClassInfo>(app.store, 'classes');
+    const classes = await queryAll(app.store, 'classes');
     for (const c of classes.filter((x) => x.departmentId === 'bioeng')) await head.see(c.name, head.page.locator('.chart-conversion'));
     for (const c of classes.filter((x) => x.departmentId !== 'bioeng')) await head.notSee(c.name, head.page.locator('.chart-conversion'));
     const file = await head.download('下载 Excel');

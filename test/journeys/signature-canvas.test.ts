@@ -21,7 +21,7 @@ describe('the signature canvas on a phone', () => {
   });
 
   it('does not let the page pan while the student draws', async () => {
-    const open = (await queryAll<Notice>(app.store, 'notices', { where: { status: 'issued' } })).find((n) => n.ack === null && n.objection === null);
+    const open = (await queryAll(app.store, 'notices', { where: { status: 'issued' } })).find((n) => n.ack === null && n.objection === null);
     if (!open) throw new Error('the demo has no unsigned notice');
     j = new Journey(app, 'signature-canvas');
     const me = await j.signIn('学生', asStudent(app.demo, open.studentId));

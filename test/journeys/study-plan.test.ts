@@ -30,7 +30,7 @@ describe('journey: a study plan written, returned, resubmitted and approved', ()
     await publishWaitingDraft(j, semester);
 
     // Whom to follow: a second-year student (the head teacher reviews) owing at least two courses.
-    const warned = (await queryAll<Warning>(app.store, 'warnings', { where: { classId: secondYear._id, status: 'active' } })).filter((w) => w.semester === semester && w.failedCourses.length >= 2);
+    const warned = (await queryAll(app.store, 'warnings', { where: { classId: secondYear._id, status: 'active' } })).filter((w) => w.semester === semester && w.failedCourses.length >= 2);
     const warning = warned.sort((a, b) => a.studentId.localeCompare(b.studentId))[0];
     if (!warning) throw new Error(`no student of ${secondYear.name} owes two courses in ${semester}`);
     const [firstCourse, ...otherCourses] = warning.failedCourses;
@@ -96,7 +96,7 @@ describe('journey: a study plan written, returned, resubmitted and approved', ()
     await me.see('已通过');
     await me.see('计划具体可行，按周落实');
 
-    const [plan] = await queryAll<StudyPlan>(app.store, 'studyPlans', { where: { studentId: warning.studentId } });
+    const [plan] = await queryAll(app.store, 'studyPlans', { where: { studentId: warning.studentId } });
     expect(plan).toMatchObject({ status: 'approved', reviewerRole: 'headTeacher', review: { byId: secondYear.headTeacherId, opinion: '计划具体可行，按周落实' } });
   });
 });

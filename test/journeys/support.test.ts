@@ -58,7 +58,7 @@ describe('journey: casework on a phone — a talk that survives closing the app,
     await head.tap('保存谈话记录');
     await head.see(/班主任.*第 \d+ 次谈话（电话）/);
 
-    const talks = await queryAll<TalkRecord>(app.store, 'talks', { where: { studentId } });
+    const talks = await queryAll(app.store, 'talks', { where: { studentId } });
     expect(talks.find((t) => t.firstImpression === '语气低落，回避谈成绩')).toMatchObject({ actorId: people.headTeacherUser, talkerRole: 'headTeacher', mode: 'phone', topics: ['academics', 'career'] });
   });
 
@@ -81,7 +81,7 @@ describe('journey: casework on a phone — a talk that survives closing the app,
     await teacher.tap('安排并提醒');
     // Issue 11: the card names whom it invites.
     await teacher.see(new RegExp(`邀请 (${people.student.name}、${people.classmate.name}|${people.classmate.name}、${people.student.name})`));
-    const [meeting] = await queryAll<Meeting>(app.store, 'meetings', { where: { kind: 'collectiveTalk', title: '学业座谈会' } });
+    const [meeting] = await queryAll(app.store, 'meetings', { where: { kind: 'collectiveTalk', title: '学业座谈会' } });
     expect([...(meeting?.studentIds ?? [])].sort()).toEqual([people.student._id, people.classmate._id].sort());
 
     // The classmate asks to move it, with a private reason.

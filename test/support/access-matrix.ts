@@ -3,8 +3,7 @@ import type { Reach } from '../../cloudfunctions/core/access/permissions';
 import { defaultPlaces } from '../../cloudfunctions/core/checkins/places';
 import { sealField } from '../../cloudfunctions/platform/crypto/field-cipher';
 import { fieldKey } from '../../cloudfunctions/platform/crypto/field-key';
-import { MEETINGS, PAIRINGS } from '../../cloudfunctions/support/collections';
-import { FOLLOW_UPS, type FollowUp } from '../../types/checkin';
+import { type FollowUp } from '../../types/checkin';
 import type { ClassInfo, Grant, Role, Student, User } from '../../types/domain';
 import type { Meeting, Pairing } from '../../types/support';
 import type { Harness } from './harness';
@@ -107,7 +106,7 @@ async function targetRecords(h: Harness, kind: TargetKind, student: Student, cla
     parentConfirmation: null,
     history: [{ startAt: '2026-12-01T10:00:00.000+08:00', at, by: cls.counselorId }],
   };
-  await h.store.add(MEETINGS, meeting, ctx);
+  await h.store.add('meetings', meeting, ctx);
   const pairingId = `pairing-matrix-${student._id}`;
   const pairing: Pairing = {
     _id: pairingId,
@@ -129,7 +128,7 @@ async function targetRecords(h: Harness, kind: TargetKind, student: Student, cla
     status: 'applied',
     approvals: [],
   };
-  await h.store.add(PAIRINGS, pairing, ctx);
+  await h.store.add('pairings', pairing, ctx);
   const followUp: FollowUp = {
     _id: `fu-matrix-${student._id}`,
     reason: 'dormAbsence',
@@ -144,7 +143,7 @@ async function targetRecords(h: Harness, kind: TargetKind, student: Student, cla
     at,
     status: 'open',
   };
-  await h.store.add(FOLLOW_UPS, followUp, ctx);
+  await h.store.add('followUps', followUp, ctx);
   const plan = await h.callAs(`s-${student._id}`, 'support', 'savePlan', { warningId: warning._id, lines: [], analysis: '', goals: '' });
   const planId = plan.ok ? plan.data._id : `plan-${warning._id}`;
   return {

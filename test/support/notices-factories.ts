@@ -1,6 +1,5 @@
 import type { Student } from '../../types/domain';
 import type { Warning } from '../../types/warning';
-import { WARNINGS } from '../../types/warning';
 import { issueNoticesInTx, loadNoticeNames, type IssuedNotice } from '../../cloudfunctions/notices/issue';
 import type { Store } from '../../cloudfunctions/platform/store/store';
 
@@ -42,7 +41,7 @@ export async function publishWarning(store: Store, warning: Warning, at = warnin
   const names = (await loadNoticeNames(store, [warning])).get(warning.studentId);
   if (!names) throw new Error(`no student ${warning.studentId}`);
   return store.transaction(async (tx) => {
-    if (!(await tx.get(WARNINGS, warning._id))) await tx.add(WARNINGS, warning, { by: warning.publishedBy, at });
+    if (!(await tx.get('warnings', warning._id))) await tx.add('warnings', warning, { by: warning.publishedBy, at });
     return issueNoticesInTx(tx, warning, { by: warning.publishedBy, at }, names);
   });
 }

@@ -1,7 +1,6 @@
 import type { Api, FunctionName } from '../../types/api';
 import type { Envelope, InputOf, OutputOf } from '../../types/envelope';
 import type { Notice } from '../../types/notice';
-import { NOTICES } from '../../types/notice';
 import type { Student } from '../../types/domain';
 import type { Meeting, Pairing, StudyPlan, TalkRecord } from '../../types/support';
 import type { Warning } from '../../types/warning';
@@ -9,6 +8,7 @@ import { functions } from '../../cloudfunctions/registry';
 import type { fixedClock } from '../../cloudfunctions/core/time/clock';
 import { toIso } from '../../cloudfunctions/core/time/shanghai';
 import type { FileSource } from '../../cloudfunctions/platform/files/file-source';
+import type { CollectionName } from '../../cloudfunctions/platform/store/collections';
 import { queryAll, type Store } from '../../cloudfunctions/platform/store/store';
 import { DEMO_OPENID_PREFIX, type DemoData } from '../../scripts/demo/generate';
 import { makeWarning, publishWarning } from './notices-factories';
@@ -77,7 +77,7 @@ export async function makePaperTrail(env: Env, demo: DemoData, student: Student,
     warning = makeWarning(student, { semester: '2025-2026-2', publishedAt: at(120) });
     await publishWarning(env.store, warning);
   }
-  const [notice] = (await queryAll<Notice>(env.store, NOTICES, { where: { warningId: warning._id } })).filter((n) => n.status === 'issued');
+  const [notice] = (await queryAll(env.store, 'notices', { where: { warningId: warning._id } })).filter((n) => n.status === 'issued');
   if (!notice) throw new Error(`no notice for ${warning._id}`);
 
   step(117);
@@ -137,8 +137,8 @@ export async function makePaperTrail(env: Env, demo: DemoData, student: Student,
   await ok(parentUserId, 'support', 'confirmParentMeeting', { meetingId: parent._id });
   env.clock.set(new Date(end));
 
-  const get = async <T,>(collection: string, id: string): Promise<T> => {
-    const doc = await env.store.get<T>(collection, id);
+  const get = async <C extends CollectionName>(collection: C, id: string) => {
+    const doc = await env.store.get(collection, id);
     if (!doc) throw new Error(`missing ${collection}/${id}`);
     return doc;
   };
@@ -146,12 +146,12 @@ export async function makePaperTrail(env: Env, demo: DemoData, student: Student,
     student,
     helper,
     warning,
-    notice: await get<Notice>(NOTICES, notice._id),
-    talks: await queryAll<TalkRecord>(env.store, 'talks', { where: { studentId: student._id }, orderBy: [{ field: 'at', direction: 'asc' }] }),
-    plan: await get<StudyPlan>('studyPlans', saved._id),
-    pairing: await get<Pairing>('pairings', applied._id),
-    forum: await get<Meeting>('meetings', forum._id),
-    parentMeeting: await get<Meeting>('meetings', parent._id),
+    notice: await get('notices', notice._id),
+    talks: await queryAll(env.store, 'talks', { where: { studentId: student._id }, orderBy: [{ field: 'at', direction: 'asc' }] }),
+    plan: await get('studyPlans', saved._id),
+    pairing: await get('pairings', applied._id),
+    forum: await get('meetings', forum._id),
+    parentMeeting: await get('meetings', parent._id),
     parentUserId,
     bankAccount,
   };

@@ -1,7 +1,7 @@
 import type { DemoData } from '../../scripts/demo/generate';
 import type { Student } from '../../types/domain';
 import type { TalkInput } from '../../types/support';
-import { WARNINGS, type Warning } from '../../types/warning';
+import { type Warning } from '../../types/warning';
 import type { Store } from '../../cloudfunctions/platform/store/store';
 
 /** Factories for the casework tests: a published warning (issue 3 publishes for real), people, inputs. */
@@ -33,7 +33,7 @@ export async function publishWarning(store: Store, student: Student, overrides: 
     publishedBy: 't-clerk',
     ...overrides,
   };
-  await store.add(WARNINGS, warning, { by: 't-clerk', at: warning.publishedAt });
+  await store.add('warnings', warning, { by: 't-clerk', at: warning.publishedAt });
   return warning;
 }
 

@@ -10,5 +10,5 @@ export type PolicySettings = { _id: string; collegeId: string; policyId: string;
 export const settingsId = (collegeId: string, policyId: string) => `${collegeId}:${policyId}`;
 
 export async function collegeParameterValues(store: Store, collegeId: string, policyId: string): Promise<ParameterValues> {
-  return (await store.get<PolicySettings>(POLICY_SETTINGS, settingsId(collegeId, policyId)))?.values ?? {};
+  return (await store.get('policySettings', settingsId(collegeId, policyId)))?.values ?? {};
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { College } from '../../../types/domain';
-import { INVITE_CODES, type InviteCode } from '../../../types/roster';
+import { type InviteCode } from '../../../types/roster';
 import { displayCode } from '../../core/notices/binding';
 import { INVITE_DAYS } from '../../core/roster/invite';
 import { staffGrants } from '../../core/roster/staff-grants';
@@ -30,19 +30,19 @@ export async function bootstrapCollege(store: Store, clock: Clock, raw: Bootstra
   const input = BootstrapInput.parse(raw);
   const at = toIso(clock.now());
   const write = { by: 'bootstrap', at };
-  if (!(await store.get<College>('colleges', input.collegeId))) await store.add('colleges', { _id: input.collegeId, name: input.collegeName, departments: [] }, write);
+  if (!(await store.get('colleges', input.collegeId))) await store.add('colleges', { _id: input.collegeId, name: input.collegeName, departments: [] }, write);
   const userId = staffUserId(input.staffNo);
-  const existing = await store.get<StaffUser>('users', userId);
+  const existing = await store.get('users', userId);
   const fields = { name: input.name, staffNo: input.staffNo, roles: [input.role], phone: input.phone ?? '', department: '', collegeId: input.collegeId, active: true };
   const grants = staffGrants({ userId, roles: fields.roles, collegeId: input.collegeId, departmentId: '', active: true }, [], []);
-  if (existing) await store.update<StaffUser>('users', userId, { ...fields, grants }, existing._version, write);
+  if (existing) await store.update('users', userId, { ...fields, grants }, existing._version, write);
   else await store.add('users', { _id: userId, openid: pendingOpenid(userId), grants, ...fields }, write);
-  for (const old of await store.query<InviteCode>(INVITE_CODES, { where: { userId, usedAt: null, revoked: false }, limit: 100 })) {
-    await store.update<InviteCode>(INVITE_CODES, old._id, { revoked: true }, old._version, write);
+  for (const old of await store.query('inviteCodes', { where: { userId, usedAt: null, revoked: false }, limit: 100 })) {
+    await store.update('inviteCodes', old._id, { revoked: true }, old._version, write);
   }
   const code = newBindingCode();
   const expiresAt = toIso(shanghai(at).add(INVITE_DAYS, 'day'));
   const doc: InviteCode = { _id: bindingCodeHash(code), userId, collegeId: input.collegeId, expiresAt, usedAt: null, usedByOpenid: null, failedAttempts: 0, revoked: false };
-  await store.add(INVITE_CODES, doc, write);
+  await store.add('inviteCodes', doc, write);
   return { userId, code: displayCode(code), expiresAt };
 }

@@ -1,5 +1,5 @@
 import type { College } from '../../../types/domain';
-import { TEACHING_SECTIONS, type TeachingSection } from '../../../types/roster';
+import { type TeachingSection } from '../../../types/roster';
 import { sameGrants, staffGrants } from '../../core/roster/staff-grants';
 import { queryAll, type Store, type WriteContext } from '../../platform/store/store';
 import { collegeClasses } from '../repositories/classes';
@@ -13,8 +13,8 @@ export async function refreshStaffGrants(store: Store, collegeId: string, write:
   const [staff, classes, sections, college] = await Promise.all([
     collegeStaff(store, collegeId),
     collegeClasses(store, collegeId),
-    queryAll<TeachingSection>(store, TEACHING_SECTIONS, { where: { collegeId } }),
-    store.get<College>('colleges', collegeId),
+    queryAll(store, 'teachingSections', { where: { collegeId } }),
+    store.get('colleges', collegeId),
   ]);
   const active = classes.filter((c) => c.active !== false);
   let changed = 0;
@@ -23,7 +23,7 @@ export async function refreshStaffGrants(store: Store, collegeId: string, write:
     const codes = sections.filter((s) => s.teacherId === user._id).map((s) => s.courseCode);
     const grants = staffGrants({ userId: user._id, roles: user.roles, collegeId, departmentId, active: user.active }, active, codes);
     if (sameGrants(grants, user.grants)) continue;
-    await store.update<StaffUser>('users', user._id, { grants }, user._version, write);
+    await store.update('users', user._id, { grants }, user._version, write);
     changed++;
   }
   return changed;

@@ -1,10 +1,10 @@
 import type { TimelineEntry } from '../../../types/api/support';
-import { CONCERNS, concernKindLabel, type Concern } from '../../../types/concern';
+import { concernKindLabel, type Concern } from '../../../types/concern';
 import { queryAll, type Store } from '../../platform/store/store';
 
 /** A course teacher's concerns about the student, as entries of the student's case (newest first there). */
 export async function concernEntries(store: Store, studentId: string): Promise<TimelineEntry[]> {
-  const rows = await queryAll<Concern>(store, CONCERNS, { where: { studentId } });
+  const rows = await queryAll(store, 'concerns', { where: { studentId } });
   return rows.map((c) => ({
     at: c.at,
     kind: 'concern' as const,

@@ -1,4 +1,4 @@
-import { SEMESTER_DATES, SemesterDates } from '../../../types/calendar';
+import { SemesterDates } from '../../../types/calendar';
 import type { AcademicCalendar } from '../../../types/duty';
 import { calendarAround, defaultCalendarRule, type CalendarSettings } from '../../core/calendar';
 import { queryAll, type Store } from '../store/store';
@@ -8,7 +8,7 @@ import { queryAll, type Store } from '../store/store';
  * left out (its semester falls back to the rule) rather than breaking every duty view.
  */
 export async function storedSemesters(store: Store): Promise<SemesterDates[]> {
-  const rows = await queryAll<unknown>(store, SEMESTER_DATES, { orderBy: [{ field: '_id', direction: 'asc' }] });
+  const rows = await queryAll(store, 'semesterDates', { orderBy: [{ field: '_id', direction: 'asc' }] });
   const out: SemesterDates[] = [];
   for (const row of rows) {
     const parsed = SemesterDates.safeParse(row);

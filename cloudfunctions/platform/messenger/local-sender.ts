@@ -1,4 +1,4 @@
-import { INBOX, type InboxItem } from '../../../types/notice';
+import { type InboxItem } from '../../../types/notice';
 import { messagesConfig, templateOf } from '../../core/messages/config';
 import type { SendResult } from '../../core/messages/send-outcome';
 import { displayLines } from '../../core/messages/wechat-data';
@@ -27,12 +27,12 @@ export function localSender(store: Store): MessageSender {
         page: row.page,
         deliveredAt: nowIso,
       };
-      if (await store.get(INBOX, item._id)) return { errcode: 0, errmsg: 'ok (already delivered)' };
+      if (await store.get('inbox', item._id)) return { errcode: 0, errmsg: 'ok (already delivered)' };
       try {
-        await store.add(INBOX, item, { by: 'scheduler', at: nowIso });
+        await store.add('inbox', item, { by: 'scheduler', at: nowIso });
       } catch (error) {
         // Another pass delivered it between the get and the add: still delivered once.
-        if (!(error instanceof DuplicateIdError) && !(await store.get(INBOX, item._id))) throw error;
+        if (!(error instanceof DuplicateIdError) && !(await store.get('inbox', item._id))) throw error;
       }
       return { errcode: 0, errmsg: 'ok' };
     },

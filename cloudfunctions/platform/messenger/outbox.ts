@@ -22,7 +22,7 @@ export type OutboxEntry = {
  */
 export async function enqueue(tx: TxStore, entry: OutboxEntry, ctx: WriteContext): Promise<boolean> {
   const id = `msg:${entry.key}`;
-  if (await tx.get(OUTBOX, id)) return false;
+  if (await tx.get('outbox', id)) return false;
   const message: OutboxMessage = {
     _id: id,
     kind: entry.kind,
@@ -35,7 +35,7 @@ export async function enqueue(tx: TxStore, entry: OutboxEntry, ctx: WriteContext
     sendAfter: entry.sendAfter ?? ctx.at,
     subjectId: entry.subjectId,
   };
-  await tx.add(OUTBOX, message, ctx);
+  await tx.add('outbox', message, ctx);
   return true;
 }
 
@@ -58,7 +58,7 @@ export type OutboxRow = OutboxMessage & {
 export async function dueRows(store: Store, nowIso: string, limit: number): Promise<Stored<OutboxRow>[]> {
   const due = { status: 'pending', sendAfter: { lte: nowIso } };
   const query = (claimedUntil: Condition) =>
-    store.query<OutboxRow>(OUTBOX, { where: { ...due, claimedUntil }, orderBy: [{ field: 'sendAfter', direction: 'asc' }], limit });
+    store.query('outbox', { where: { ...due, claimedUntil }, orderBy: [{ field: 'sendAfter', direction: 'asc' }], limit });
   const [unclaimed, lapsed] = await Promise.all([query(null), query({ lte: nowIso })]);
   return [...unclaimed, ...lapsed].sort((a, b) => (a.sendAfter < b.sendAfter ? -1 : a.sendAfter > b.sendAfter ? 1 : 0)).slice(0, limit);
 }
@@ -68,7 +68,7 @@ export async function dueRows(store: Store, nowIso: string, limit: number): Prom
  * below '2100', and text such as 'Invalid Date' sorts above it, so one range query finds them.
  */
 export async function unreadableTimeRows(store: Store, limit: number): Promise<Stored<OutboxRow>[]> {
-  return store.query<OutboxRow>(OUTBOX, { where: { status: 'pending', sendAfter: { gt: '2100' } }, limit });
+  return store.query('outbox', { where: { status: 'pending', sendAfter: { gt: '2100' } }, limit });
 }
 
 /**
@@ -77,7 +77,7 @@ export async function unreadableTimeRows(store: Store, limit: number): Promise<S
  */
 export async function claim(store: Store, row: Stored<OutboxRow>, claimer: string, nowIso: string, leaseUntilIso: string): Promise<Stored<OutboxRow> | null> {
   try {
-    return await store.update<OutboxRow>(OUTBOX, row._id, { claimedBy: claimer, claimedUntil: leaseUntilIso }, row._version, { by: claimer, at: nowIso });
+    return await store.update('outbox', row._id, { claimedBy: claimer, claimedUntil: leaseUntilIso }, row._version, { by: claimer, at: nowIso });
   } catch (error) {
     if (error instanceof VersionConflictError) return null;
     throw error;
@@ -89,7 +89,7 @@ export type OutboxResultPatch = Pick<OutboxRow, 'status' | 'attempts'> & Partial
 /** Records the send's result on the claimed row; false when the claim was lost meanwhile. */
 export async function markResult(store: Store, claimed: Stored<OutboxRow>, patch: OutboxResultPatch, claimer: string, nowIso: string): Promise<boolean> {
   try {
-    await store.update<OutboxRow>(OUTBOX, claimed._id, patch, claimed._version, { by: claimer, at: nowIso });
+    await store.update('outbox', claimed._id, patch, claimed._version, { by: claimer, at: nowIso });
     return true;
   } catch (error) {
     if (error instanceof VersionConflictError) return false;

@@ -2,7 +2,8 @@ import { init, SYMBOL_CURRENT_ENV } from '@cloudbase/node-sdk';
 import type { Database } from '@cloudbase/node-sdk/types/db';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { z } from 'zod';
-import { assertCollectionName, assertFieldPath } from './collections';
+import { assertCollectionName, assertFieldPath, collections, specOf, type AppCollections, type DocOf, type Registry } from './collections';
+import { documentCheck, type DocumentCheckOptions } from './document-check';
 import {
   DuplicateIdError,
   InvalidDocumentError,
@@ -11,7 +12,6 @@ import {
   VersionConflictError,
   assertJsonDocument,
   assertWriteContext,
-  isStored,
   newId,
   pageOf,
   testsOf,
@@ -30,7 +30,7 @@ import {
  * The store on the CloudBase document database (@cloudbase/node-sdk 3.x). In a cloud function
  * it uses the function's own environment; from outside the cloud pass an env id and an API key.
  */
-export type CloudbaseStoreOptions = { env?: string; secretId?: string; secretKey?: string };
+export type CloudbaseStoreOptions = { env?: string; secretId?: string; secretKey?: string } & DocumentCheckOptions;
 
 type Db = ReturnType<ReturnType<typeof init>['database']>;
 type Command = Db['command'];
@@ -57,11 +57,6 @@ const codeOf = (error: unknown): string => {
 const isDuplicate = (error: unknown): boolean =>
   codeOf(error) === 'DATABASE_DUPLICATE_WRITE' || (error instanceof Error && error.message.includes('E11000'));
 const isMissingCollection = (error: unknown): boolean => codeOf(error) === 'DATABASE_COLLECTION_NOT_EXIST';
-
-function toStored<T>(doc: Record<string, unknown>, collection: string): Stored<T> {
-  if (!isStored<T>(doc)) throw new Error(`${collection}: a document without _id/_version came back`);
-  return doc;
-}
 
 function command(_: Command, test: FieldTest) {
   switch (test.op) {
@@ -105,7 +100,13 @@ function updateOf(_: Command, fields: Record<string, unknown>): Record<string, u
 
 const audit = (ctx: WriteContext) => ({ createdBy: ctx.by, createdAt: ctx.at, updatedBy: ctx.by, updatedAt: ctx.at });
 
+/** The product's store on CloudBase, its collections and schemas from the registry. */
 export function openCloudbaseStore(options: CloudbaseStoreOptions = {}): Store {
+  return openCloudbaseStoreOf(collections, options);
+}
+
+/** A CloudBase store for the collections of `registry` (the contract suite brings its own). */
+export function openCloudbaseStoreOf<R extends Registry>(registry: R, options: CloudbaseStoreOptions = {}): Store<R> {
   const app = init(
     options.env ? { env: options.env, secretId: options.secretId, secretKey: options.secretKey } : { env: SYMBOL_CURRENT_ENV },
   );
@@ -114,9 +115,11 @@ export function openCloudbaseStore(options: CloudbaseStoreOptions = {}): Store {
   const runTransaction: RunTransaction = db.runTransaction.bind(db);
   const inTransaction = new AsyncLocalStorage<true>();
   const created = new Set<string>();
+  const check = documentCheck(registry, options);
+  type Name = keyof R & string;
 
   const collection = (name: string) => {
-    assertCollectionName(name);
+    specOf(registry, name);
     return db.collection(name);
   };
 
@@ -169,33 +172,35 @@ export function openCloudbaseStore(options: CloudbaseStoreOptions = {}): Store {
     return { ...withoutMeta(patch), _version: expectedVersion + 1, updatedBy: ctx.by, updatedAt: ctx.at };
   }
 
-  async function get<T>(name: string, id: string): Promise<Stored<T> | null> {
+  async function get<C extends Name>(name: C, id: string): Promise<Stored<DocOf<C, R>> | null> {
     const result = await orEmpty(async () => listResult.parse(await collection(name).doc(id).get()), { data: [] });
     const doc = result.data[0];
-    return doc ? toStored<T>(doc, name) : null;
+    return doc ? check.one(name, doc) : null;
   }
 
-  async function add<T extends NewDoc>(name: string, doc: T, ctx: WriteContext): Promise<Stored<T>> {
+  async function add<C extends Name>(name: C, doc: NewDoc, ctx: WriteContext): Promise<Stored<DocOf<C, R>>> {
     assertWriteContext(ctx);
     const body = newDocument(name, doc, ctx);
+    const stored = check.write(name, body);
     try {
       await creatingCollection(name, () => collection(name).add(body));
     } catch (error) {
       if (isDuplicate(error)) throw new DuplicateIdError(name, body._id);
       throw error;
     }
-    return toStored<T>(body, name);
+    return stored;
   }
 
-  async function update<T>(name: string, id: string, patch: Partial<T>, expectedVersion: number, ctx: WriteContext): Promise<Stored<T>> {
+  async function update<C extends Name>(name: C, id: string, patch: Record<string, unknown>, expectedVersion: number, ctx: WriteContext): Promise<Stored<DocOf<C, R>>> {
     const data = patchOf(name, id, patch, expectedVersion, ctx);
-    const before = await get<T>(name, id);
+    const before = await get(name, id);
     if (!before) throw new NotFoundError(name, id);
     if (before._version !== expectedVersion) throw new VersionConflictError(name, id);
+    const after = check.write(name, { ...before, ...data });
     // The version in the condition makes check-and-write one step on the server.
     const result = updateResult.parse(await collection(name).where({ _id: id, _version: expectedVersion }).update(updateOf(_, data)));
     if (result.updated !== 1) throw new VersionConflictError(name, id);
-    return toStored<T>({ ...before, ...data }, name);
+    return after;
   }
 
   async function existingIds(name: string, ids: string[]): Promise<Set<string>> {
@@ -230,7 +235,7 @@ export function openCloudbaseStore(options: CloudbaseStoreOptions = {}): Store {
   }
 
   /** `onMissing` learns which collection did not exist, so the transaction can create it and run again. */
-  function txHandle(transaction: Database.Transaction, onMissing: (name: string) => void): { handle: TxStore; end(): void } {
+  function txHandle(transaction: Database.Transaction, onMissing: (name: string) => void): { handle: TxStore<R>; end(): void } {
     let open = true;
     const live = <R>(name: string, task: () => Promise<R>): Promise<R> => {
       if (!open) return Promise.reject(new Error('transaction already finished'));
@@ -240,13 +245,13 @@ export function openCloudbaseStore(options: CloudbaseStoreOptions = {}): Store {
       });
     };
     const txDoc = (name: string, id: string) => {
-      assertCollectionName(name);
+      specOf(registry, name);
       return transaction.collection(name).doc(id);
     };
-    const txGet = async <T>(name: string, id: string): Promise<Stored<T> | null> => {
+    const txGet = async <C extends Name>(name: C, id: string): Promise<Stored<DocOf<C, R>> | null> => {
       const { data } = txGetResult.parse(await txDoc(name, id).get());
       const doc = Array.isArray(data) ? data[0] : data;
-      return doc ? toStored<T>(doc, name) : null;
+      return doc ? check.one(name, doc) : null;
     };
     return {
       handle: {
@@ -255,24 +260,26 @@ export function openCloudbaseStore(options: CloudbaseStoreOptions = {}): Store {
           live(name, async () => {
             assertWriteContext(ctx);
             const body = newDocument(name, doc, ctx);
-            assertCollectionName(name);
+            const stored = check.write(name, body);
+            specOf(registry, name);
             try {
               await transaction.collection(name).add(body);
             } catch (error) {
               if (isDuplicate(error)) throw new DuplicateIdError(name, body._id);
               throw error;
             }
-            return toStored(body, name);
+            return stored;
           }),
-        update: <T>(name: string, id: string, patch: Partial<T>, expectedVersion: number, ctx: WriteContext) =>
+        update: (name, id, patch, expectedVersion, ctx) =>
           live(name, async () => {
             const data = patchOf(name, id, patch, expectedVersion, ctx);
             // Inside a transaction the read and the write are isolated together: get, check, write.
-            const before = await txGet<T>(name, id);
+            const before = await txGet(name, id);
             if (!before) throw new NotFoundError(name, id);
             if (before._version !== expectedVersion) throw new VersionConflictError(name, id);
+            const after = check.write(name, { ...before, ...data });
             await txDoc(name, id).update(updateOf(_, data));
-            return toStored<T>({ ...before, ...data }, name);
+            return after;
           }),
         remove: (name, id) =>
           live(name, async () => {
@@ -296,7 +303,7 @@ export function openCloudbaseStore(options: CloudbaseStoreOptions = {}): Store {
         }, undefined);
       }),
 
-    query: <T>(name: string, query: Query = {}) =>
+    query: (name, query = {}) =>
       outside('query', async () => {
         const { skip, limit } = pageOf(query);
         let q: CloudQuery = collection(name).where(conditionOf(_, query.where ?? {}));
@@ -309,7 +316,7 @@ export function openCloudbaseStore(options: CloudbaseStoreOptions = {}): Store {
         // Ties broken by _id, so skip/limit pages neither repeat nor miss documents.
         if (!orders.some((o) => o.field === '_id')) q = q.orderBy('_id', 'asc');
         const result = await orEmpty(async () => listResult.parse(await q.skip(skip).limit(limit).get()), { data: [] });
-        return result.data.map((doc) => toStored<T>(doc, name));
+        return check.many(name, result.data);
       }),
 
     count: (name, where) =>
@@ -326,6 +333,7 @@ export function openCloudbaseStore(options: CloudbaseStoreOptions = {}): Store {
         const unique = new Map<string, Record<string, unknown> & { _id: string }>();
         for (const doc of docs) {
           const body = newDocument(name, doc, ctx);
+          check.write(name, body);
           if (!unique.has(body._id)) unique.set(body._id, body);
         }
         const all = [...unique.values()];
@@ -334,11 +342,11 @@ export function openCloudbaseStore(options: CloudbaseStoreOptions = {}): Store {
         return inserted;
       }),
 
-    async transaction<R>(fn: (tx: TxStore) => Promise<R>): Promise<R> {
+    async transaction<T>(fn: (tx: TxStore<R>) => Promise<T>): Promise<T> {
       if (inTransaction.getStore()) throw new Error('store.transaction() called inside a transaction: pass the tx handle on instead');
       for (;;) {
         let missing: string | undefined;
-        let outcome: { value: R } | undefined;
+        let outcome: { value: T } | undefined;
         try {
           // CloudBase retries the callback on a write conflict, so fn may run more than once.
           await runTransaction(async (transaction) => {

@@ -1,87 +1,123 @@
-import { InvalidDocumentError } from './store';
+import { z } from 'zod';
+import { Application, Assignment, Call, Change } from '../../../types/assistant';
+import { SemesterDates } from '../../../types/calendar';
+import { DutyRecordDoc, FollowUp } from '../../../types/checkin';
+import { Concern } from '../../../types/concern';
+import { Archive, ArchiveFilePart, DocumentExport } from '../../../types/documents';
+import { College, Course, Dorm } from '../../../types/domain';
+import { GradeCorrection } from '../../../types/grade';
+import { BindingCode, InboxItem, Notice, NoticeSignature, ParentBinding } from '../../../types/notice';
+import { InviteCode, RosterChangeDoc, TeachingSection } from '../../../types/roster';
+import { DifficultyRecord, Meeting, Pairing, StudyPlan, TalkRecord } from '../../../types/support';
+import { Warning } from '../../../types/warning';
+import type { CourseTask } from '../../core/reports/course-tasks';
+import type { WarningDigest } from '../../core/reports/warning-digest';
+import { DutyDigest } from '../../core/compliance/duty-digest';
+import { GradeDocument, GradeImportDocument } from './documents/grades';
+import { OutboxDocument } from './documents/outbox';
+import { ClassDocument, StudentDocument, UserDocument } from './documents/people';
+import { ClassKpiDocument, CurrentBindingCodeDocument, PolicySettingsDocument } from './documents/small';
+import type { WarningRunDocument } from './documents/warning-run';
+import { InvalidDocumentError } from './errors';
 
 /**
- * The collections the product keeps and the fields each is queried by. SQLite builds an index
- * per entry when it creates the table; on CloudBase a deployer creates the collections and the
- * same indexes in the console (see `describeCollections`). A collection not listed here still
- * works, just without indexes. An entry that is an array is one compound index.
+ * The collection registry: every collection the product keeps, the zod schema of its documents
+ * and the fields it is queried by. The store is typed by it (`store.get('students', id)` is a
+ * student) and parses every document with its schema on the way in and out. SQLite builds an
+ * index per entry when it creates the table; on CloudBase a deployer creates the collections and
+ * the same indexes (see `describeCollections`). An index that is an array is one compound index.
  */
 export type IndexSpec = string | readonly string[];
-export type CollectionSpec = { readonly indexes: readonly IndexSpec[] };
+export type CollectionSpec<S extends z.ZodTypeAny = z.ZodTypeAny> = { readonly schema: S; readonly indexes: readonly IndexSpec[] };
+export type Registry = Readonly<Record<string, CollectionSpec>>;
+
+const plainObject = (value: unknown): boolean => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * A document type whose zod schema has not landed in types/ yet: typed, but only checked to be an
+ * object. Each use is to be replaced by the type's schema.
+ */
+const pending = <T>() => z.custom<T>(plainObject, { message: 'not a document' });
+
+const spec = <S extends z.ZodTypeAny>(schema: S, indexes: readonly IndexSpec[]): CollectionSpec<S> => ({ schema, indexes });
 
 export const collections = {
-  users: { indexes: ['openid', 'collegeId'] },
-  colleges: { indexes: [] },
-  classes: { indexes: ['collegeId', 'counselorId', 'headTeacherId', 'assistantId'] },
-  students: { indexes: ['classId', 'collegeId', 'cohort', 'dormId'] },
-  dorms: { indexes: ['collegeId'] },
-  courses: { indexes: ['departmentId', 'teacherId'] },
-  grades: { indexes: ['studentId', 'semester', 'courseCode', 'classId'] },
-  sessions: { indexes: ['userId', 'expiresAt'] },
+  users: spec(UserDocument, ['openid', 'collegeId']),
+  colleges: spec(College, []),
+  classes: spec(ClassDocument, ['collegeId', 'counselorId', 'headTeacherId', 'assistantId']),
+  students: spec(StudentDocument, ['classId', 'collegeId', 'cohort', 'dormId']),
+  dorms: spec(Dorm, ['collegeId']),
+  courses: spec(Course, ['departmentId', 'teacherId']),
+  grades: spec(GradeDocument, ['studentId', 'semester', 'courseCode', 'classId']),
   // warnings (issue 3): import jobs, policy runs, published warnings by student/class/college.
-  gradeImports: { indexes: ['collegeId', 'fileId'] },
-  warningRuns: { indexes: [['collegeId', 'semester'], 'status'] },
-  warnings: { indexes: [['studentId', 'status'], ['classId', 'status'], ['collegeId', 'status'], 'runId'] },
+  gradeImports: spec(GradeImportDocument, ['collegeId', 'fileId']),
+  warningRuns: spec(pending<WarningRunDocument>(), [['collegeId', 'semester'], 'status']),
+  warnings: spec(Warning, [['studentId', 'status'], ['classId', 'status'], ['collegeId', 'status'], 'runId']),
   // notices (issue 4): notices by student/class/college, the outbox by due time, the local inbox by person.
-  notices: { indexes: ['warningId', 'studentId', 'classId', ['collegeId', 'objection.state'], 'status'] },
-  noticeSignatures: { indexes: ['noticeId'] },
-  bindingCodes: { indexes: ['studentId'] },
-  bindingCodeCurrent: { indexes: [] },
-  parentBindings: { indexes: ['studentId', 'userId', 'classId'] },
-  outbox: { indexes: [['status', 'sendAfter'], 'subjectId', 'toUserId'] },
-  inbox: { indexes: ['toUserId'] },
+  notices: spec(Notice, ['warningId', 'studentId', 'classId', ['collegeId', 'objection.state'], 'status']),
+  noticeSignatures: spec(NoticeSignature, ['noticeId']),
+  bindingCodes: spec(BindingCode, ['studentId']),
+  bindingCodeCurrent: spec(CurrentBindingCodeDocument, []),
+  parentBindings: spec(ParentBinding, ['studentId', 'userId', 'classId']),
+  outbox: spec(OutboxDocument, [['status', 'sendAfter'], 'subjectId', 'toUserId']),
+  inbox: spec(InboxItem, ['toUserId']),
   // support casework (issue 5): a student's case, a class's caseload, a talker's own records.
-  talks: { indexes: [['studentId', 'at'], ['classId', 'at'], ['collegeId', 'at'], 'actorId'] },
-  difficulties: { indexes: [['studentId', 'at']] },
-  studyPlans: { indexes: ['studentId', ['classId', 'status'], 'warningId'] },
-  pairings: { indexes: ['classId', 'collegeId', 'helperId', 'status'] },
-  meetings: { indexes: [['classId', 'at'], ['collegeId', 'at'], 'actorId', 'status'] },
+  // receivedAt: the server's time of arrival, kept beside the talk's own time (server-side, like the audit fields).
+  talks: spec(TalkRecord.extend({ receivedAt: z.string().optional() }), [['studentId', 'at'], ['classId', 'at'], ['collegeId', 'at'], 'actorId']),
+  difficulties: spec(DifficultyRecord, [['studentId', 'at']]),
+  studyPlans: spec(StudyPlan, ['studentId', ['classId', 'status'], 'warningId']),
+  pairings: spec(Pairing, ['classId', 'collegeId', 'helperId', 'status']),
+  meetings: spec(Meeting, [['classId', 'at'], ['collegeId', 'at'], 'actorId', 'status']),
   // checkins + duties (issue 6): records walked by time (and by arrival, for warm reads) within a college / class / person; follow-ups per class.
-  dutyRecords: { indexes: [['collegeId', 'at'], ['classId', 'at'], ['actorId', 'at'], ['collegeId', 'receivedAt'], ['classId', 'receivedAt']] },
-  followUps: { indexes: [['classId', 'status'], ['collegeId', 'status']] },
+  dutyRecords: spec(DutyRecordDoc, [['collegeId', 'at'], ['classId', 'at'], ['actorId', 'at'], ['collegeId', 'receivedAt'], ['classId', 'receivedAt']]),
+  followUps: spec(FollowUp, [['classId', 'status'], ['collegeId', 'status']]),
   // the school calendar (issue 9): the semesters the clerk dated, read whole (a few per year).
-  semesterDates: { indexes: [] },
+  semesterDates: spec(SemesterDates, []),
   // grade rows a clerk corrected after an objection (issue 9), read by every run of the college and per student.
-  gradeCorrections: { indexes: ['collegeId', 'studentId'] },
+  gradeCorrections: spec(GradeCorrection, ['collegeId', 'studentId']),
   // go-live (issue 13): audited roster changes, invite codes by person, teaching sections by teacher, course teachers' concerns.
-  rosterChanges: { indexes: [['collegeId', 'at'], 'entityId'] },
-  inviteCodes: { indexes: ['userId'] },
-  teachingSections: { indexes: ['collegeId', 'teacherId', 'courseCode'] },
-  concerns: { indexes: [['classId', 'status'], ['teacherId', 'at'], 'studentId'] },
-  policySettings: { indexes: ['collegeId'] },
+  rosterChanges: spec(RosterChangeDoc, [['collegeId', 'at'], 'entityId']),
+  inviteCodes: spec(InviteCode, ['userId']),
+  teachingSections: spec(TeachingSection, ['collegeId', 'teacherId', 'courseCode']),
+  concerns: spec(Concern, [['classId', 'status'], ['teacherId', 'at'], 'studentId']),
+  policySettings: spec(PolicySettingsDocument, ['collegeId']),
   // printed forms (issue 15): what left the system per college; frozen semester archives and their stored files.
-  documentExports: { indexes: [['collegeId', 'at'], 'byId'] },
-  archives: { indexes: ['collegeId'] },
-  archiveFiles: { indexes: ['archiveId'] },
+  documentExports: spec(DocumentExport, [['collegeId', 'at'], 'byId']),
+  archives: spec(Archive, ['collegeId']),
+  archiveFiles: spec(ArchiveFilePart, ['archiveId']),
   // the academic-assistant programme (issue 16): a college's call per school year, its applications, assignments and changes.
-  assistantCalls: { indexes: ['collegeId', 'stage'] },
-  assistantApplications: { indexes: ['callId', 'userId'] },
-  assistantAssignments: { indexes: [['collegeId', 'schoolYear'], 'assistantUserId'] },
-  assistantChanges: { indexes: [['collegeId', 'schoolYear'], 'stage'] },
+  assistantCalls: spec(Call, ['collegeId', 'stage']),
+  assistantApplications: spec(Application, ['callId', 'userId']),
+  assistantAssignments: spec(Assignment, [['collegeId', 'schoolYear'], 'assistantUserId']),
+  assistantChanges: spec(Change, [['collegeId', 'schoolYear'], 'stage']),
   // what worked (issue 14): course-improvement tasks per college and semester, open ones for reminders.
-  courseTasks: { indexes: [['collegeId', 'semester'], 'doneAt'] },
+  courseTasks: spec(pending<CourseTask>(), [['collegeId', 'semester'], 'doneAt']),
   // class KPIs imported per student and semester (issue 14), read per class.
-  classKpis: { indexes: [['collegeId', 'semester'], ['classId', 'semester']] },
+  classKpis: spec(ClassKpiDocument, [['collegeId', 'semester'], ['classId', 'semester']]),
   // one document per semester × class with its warnings (issue 14), kept in the warning's transaction.
-  warningDigests: { indexes: ['classId', ['collegeId', 'semester']] },
+  warningDigests: spec(pending<WarningDigest>(), ['classId', ['collegeId', 'semester']]),
   // one document per class × month with the rows duties count (issue 14), kept in the source's transaction.
-  dutyDigests: { indexes: [['collegeId', 'month'], ['classId', 'month']] },
-} satisfies Record<string, CollectionSpec>;
+  dutyDigests: spec(DutyDigest, [['collegeId', 'month'], ['classId', 'month']]),
+} satisfies Registry;
 
-export type CollectionName = keyof typeof collections;
+export type AppCollections = typeof collections;
+export type CollectionName = keyof AppCollections & string;
+/** The document type of a collection, as its schema describes it (without the store's meta fields). */
+export type DocOf<C extends keyof R & string, R extends Registry = AppCollections> = z.output<R[C]['schema']>;
 
-const knownCollections: Readonly<Record<string, CollectionSpec>> = collections;
-
-/** The indexes declared for a collection; none for one not listed. */
-export function indexesOf(collection: string): readonly IndexSpec[] {
-  return Object.hasOwn(knownCollections, collection) ? (knownCollections[collection]?.indexes ?? []) : [];
+/** The spec of a registered collection; an unknown name is refused (the store keeps only what it knows). */
+export function specOf(registry: Registry, collection: string): CollectionSpec {
+  assertCollectionName(collection);
+  const found = Object.hasOwn(registry, collection) ? registry[collection] : undefined;
+  if (!found) throw new InvalidDocumentError(`unknown collection "${collection}"`);
+  return found;
 }
 
 /** What a deployer must create in CloudBase: each collection and the fields to index. */
-export function describeCollections(): { name: string; indexes: string[] }[] {
-  return Object.entries(knownCollections).map(([name, spec]) => ({
+export function describeCollections(registry: Registry = collections): { name: string; indexes: string[] }[] {
+  return Object.entries(registry).map(([name, entry]) => ({
     name,
-    indexes: spec.indexes.map((index) => (typeof index === 'string' ? index : index.join(' + '))),
+    indexes: entry.indexes.map((index) => (typeof index === 'string' ? index : index.join(' + '))),
   }));
 }
 

@@ -2,7 +2,8 @@ import Database from 'better-sqlite3';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { assertCollectionName, assertFieldPath, indexesOf, type IndexSpec } from './collections';
+import { assertCollectionName, assertFieldPath, collections, specOf, type AppCollections, type DocOf, type IndexSpec, type Registry } from './collections';
+import { documentCheck, type DocumentCheckOptions } from './document-check';
 import {
   DuplicateIdError,
   InvalidDocumentError,
@@ -10,7 +11,6 @@ import {
   VersionConflictError,
   assertJsonDocument,
   assertWriteContext,
-  isStored,
   newId,
   pageOf,
   testsOf,
@@ -34,14 +34,11 @@ import {
  * array fields (CloudBase matches any element, SQLite the whole array) and the order of booleans
  * among mixed-type values.
  */
-export type SqliteStoreOptions = {
-  /** Indexes per collection; collections.ts by default. */
-  indexesOf?: (collection: string) => readonly IndexSpec[];
-};
+export type SqliteStoreOptions = DocumentCheckOptions;
 
-export interface SqliteStore extends Store {
+export interface SqliteStore<R extends Registry = AppCollections> extends Store<R> {
   /** SQLite's plan for a query, so tests and benchmarks can check an index is used. */
-  explain(collection: string, query?: Query): string[];
+  explain(collection: keyof R & string, query?: Query): string[];
 }
 
 type Row = { id: string; version: number; doc: string };
@@ -65,10 +62,9 @@ function bodyOf(row: Row): Record<string, unknown> {
   return { ...body };
 }
 
-function toStored<T>(row: Row): Stored<T> {
-  const doc: Record<string, unknown> = { _id: row.id, ...bodyOf(row), _version: row.version };
-  if (!isStored<T>(doc)) throw new Error(`corrupt document ${row.id}`);
-  return doc;
+/** The document as stored, before its schema has looked at it. */
+function docOf(row: Row): Record<string, unknown> {
+  return { _id: row.id, ...bodyOf(row), _version: row.version };
 }
 
 const table = (collection: string): string => {
@@ -188,7 +184,13 @@ class Gate {
   }
 }
 
+/** The product's store on one SQLite file, its collections and schemas from the registry. */
 export function openSqliteStore(file: string, options: SqliteStoreOptions = {}): SqliteStore {
+  return openSqliteStoreOf(collections, file, options);
+}
+
+/** A store on one SQLite file for the collections of `registry` (the contract suite brings its own). */
+export function openSqliteStoreOf<R extends Registry>(registry: R, file: string, options: SqliteStoreOptions = {}): SqliteStore<R> {
   const memory = file === ':memory:' || file === '';
   if (!memory) mkdirSync(dirname(file), { recursive: true });
   const db = new Database(file);
@@ -200,7 +202,8 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
   db.pragma('cache_size = -65536');
   db.pragma('wal_autocheckpoint = 10000');
 
-  const declaredIndexes = options.indexesOf ?? indexesOf;
+  const check = documentCheck(registry, options);
+  type Name = keyof R & string;
   const ready = new Set<string>();
   const statements = new Map<string, Database.Statement>();
   const gate = new Gate();
@@ -221,8 +224,9 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
   function ensure(collection: string): string {
     const name = table(collection);
     if (!ready.has(collection)) {
+      const { indexes } = specOf(registry, collection);
       db.exec(`CREATE TABLE IF NOT EXISTS ${name} (id TEXT PRIMARY KEY, version INTEGER NOT NULL, doc TEXT NOT NULL)`);
-      for (const index of declaredIndexes(collection)) db.exec(indexSql(collection, index));
+      for (const index of indexes) db.exec(indexSql(collection, index));
       ready.add(collection);
     }
     return name;
@@ -253,25 +257,26 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
 
   // Single-document work, shared by the store and the transaction handle.
   const ops = {
-    get<T>(collection: string, id: string): Stored<T> | null {
+    get<C extends Name>(collection: C, id: string): Stored<DocOf<C, R>> | null {
       const row = readRow(collection, id);
-      return row ? toStored<T>(row) : null;
+      return row ? check.one(collection, docOf(row)) : null;
     },
-    add<T extends NewDoc>(collection: string, doc: T, ctx: WriteContext): Stored<T> {
+    add<C extends Name>(collection: C, doc: NewDoc, ctx: WriteContext): Stored<DocOf<C, R>> {
       assertJsonDocument(doc, collection);
       assertWriteContext(ctx);
       const id = doc._id ?? newId();
       assertId(id, collection);
       const body = JSON.stringify({ ...withoutMeta(doc), ...audit(ctx) });
+      const stored = check.write(collection, docOf({ id, version: 1, doc: body }));
       try {
         statement(`INSERT INTO ${ensure(collection)} (id, version, doc) VALUES (?, 1, ?)`).run(id, body);
       } catch (error) {
         if (isDuplicate(error)) throw new DuplicateIdError(collection, id);
         throw error;
       }
-      return toStored<T>({ id, version: 1, doc: body });
+      return stored;
     },
-    update<T>(collection: string, id: string, patch: Partial<T>, expectedVersion: number, ctx: WriteContext): Stored<T> {
+    update<C extends Name>(collection: C, id: string, patch: Record<string, unknown>, expectedVersion: number, ctx: WriteContext): Stored<DocOf<C, R>> {
       assertJsonDocument(patch, `${collection}/${id}`);
       assertWriteContext(ctx);
       if (!Number.isInteger(expectedVersion)) throw new InvalidDocumentError('expectedVersion must be a whole number');
@@ -280,11 +285,12 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
       if (row.version !== expectedVersion) throw new VersionConflictError(collection, id);
       const before = bodyOf(row);
       const body = JSON.stringify({ ...before, ...withoutMeta(patch), ...audit(ctx, { createdBy: before.createdBy, createdAt: before.createdAt }) });
+      const stored = check.write(collection, docOf({ id, version: expectedVersion + 1, doc: body }));
       const result = statement(`UPDATE ${ensure(collection)} SET version = version + 1, doc = ? WHERE id = ? AND version = ?`).run(body, id, expectedVersion);
       if (result.changes !== 1) throw new VersionConflictError(collection, id);
-      return toStored<T>({ id, version: expectedVersion + 1, doc: body });
+      return stored;
     },
-    remove(collection: string, id: string): void {
+    remove(collection: Name, id: string): void {
       statement(`DELETE FROM ${ensure(collection)} WHERE id = ?`).run(id);
     },
   };
@@ -300,7 +306,7 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
     });
   }
 
-  function txHandle(): { handle: TxStore; end(): void } {
+  function txHandle(): { handle: TxStore<R>; end(): void } {
     let open = true;
     const live = <R>(task: () => R): Promise<R> =>
       open ? Promise.resolve().then(task) : Promise.reject(new Error('transaction already finished'));
@@ -323,14 +329,15 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
     update: (collection, id, patch, expectedVersion, ctx) => outside('update', () => ops.update(collection, id, patch, expectedVersion, ctx)),
     remove: (collection, id) => outside('remove', () => ops.remove(collection, id)),
 
-    query<T>(collection: string, query: Query = {}) {
+    query<C extends Name>(collection: C, query: Query = {}) {
       return outside('query', () => {
         const params: unknown[] = [];
         const rows = statement(selectSql(collection, query, params)).all(...params);
-        return rows.map((row) => {
+        const docs = rows.map((row) => {
           if (!isRow(row)) throw new Error(`corrupt row in ${collection}`);
-          return toStored<T>(row);
+          return docOf(row);
         });
+        return check.many(collection, docs);
       });
     },
 
@@ -348,18 +355,21 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
         const name = ensure(collection);
         // Audit JSON is the same for every row: splice it in rather than rebuild each object.
         const auditJson = JSON.stringify(audit(ctx)).slice(1, -1);
-        const rows = docs.map((doc) => {
+        const stamp = audit(ctx);
+        const rows = docs.map((doc: NewDoc) => {
           assertJsonDocument(doc, collection);
           const id = doc._id ?? newId();
           assertId(id, collection);
-          const json = JSON.stringify(withoutMeta(doc));
+          const fields = withoutMeta(doc);
+          check.write(collection, { _id: id, ...fields, ...stamp, _version: 1 });
+          const json = JSON.stringify(fields);
           return [id, json.length > 2 ? `${json.slice(0, -1)},${auditJson}}` : `{${auditJson}}`] as const;
         });
         const insert = statement(`INSERT OR IGNORE INTO ${name} (id, version, doc) VALUES (?, 1, ?)`);
         return db.transaction(() => rows.reduce((inserted, [id, body]) => inserted + insert.run(id, body).changes, 0))();
       }),
 
-    transaction<R>(fn: (tx: TxStore) => Promise<R>): Promise<R> {
+    transaction<T>(fn: (tx: TxStore<R>) => Promise<T>): Promise<T> {
       if (inTransaction.getStore()) {
         return Promise.reject(new Error('store.transaction() called inside a transaction: pass the tx handle on instead'));
       }

@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import type { AppCollections, DocOf, Registry } from './collections';
+import { InvalidDocumentError } from './errors';
 
 /**
  * The store port: the narrow subset that both SQLite and the CloudBase document database
@@ -45,76 +47,56 @@ export type WriteContext = { by: string; at: string };
 
 export type NewDoc = Record<string, unknown> & { _id?: string };
 
-export class VersionConflictError extends Error {
-  constructor(
-    readonly collection: string,
-    readonly id: string,
-  ) {
-    super(`version conflict on ${collection}/${id}`);
-    this.name = 'VersionConflictError';
-  }
-}
+export { BadDocumentError, DuplicateIdError, InvalidDocumentError, NotFoundError, RejectedDocumentError, VersionConflictError } from './errors';
 
-export class DuplicateIdError extends Error {
-  constructor(
-    readonly collection: string,
-    readonly id: string,
-  ) {
-    super(`duplicate id ${collection}/${id}`);
-    this.name = 'DuplicateIdError';
-  }
-}
+/** A new document of a collection: its schema's fields; the id may be left to the store. */
+export type NewDocOf<C extends keyof R & string, R extends Registry = AppCollections> = WithOptionalId<DocOf<C, R>>;
+type WithOptionalId<T> = T extends unknown ? { [K in keyof T as K extends '_id' ? never : K]: T[K] } & { _id?: string } : never;
+/** Top-level fields to replace; the store's own fields are ignored. */
+export type PatchOf<C extends keyof R & string, R extends Registry = AppCollections> = Partial<DocOf<C, R>>;
 
-/** `update` on an id that does not exist. */
-export class NotFoundError extends Error {
-  constructor(
-    readonly collection: string,
-    readonly id: string,
-  ) {
-    super(`no document ${collection}/${id}`);
-    this.name = 'NotFoundError';
-  }
-}
-
-/** A document or value the store cannot keep as JSON, or a name it will not accept. */
-export class InvalidDocumentError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'InvalidDocumentError';
-  }
-}
-
-/** Single-document operations only: CloudBase transactions allow nothing else. */
-export interface TxStore {
-  get<T>(collection: string, id: string): Promise<Stored<T> | null>;
-  add<T extends NewDoc>(collection: string, doc: T, ctx: WriteContext): Promise<Stored<T>>;
+/**
+ * Single-document operations only: CloudBase transactions allow nothing else. Collections are
+ * named by the registry (collections.ts), and each returns its own document type: no caller picks T.
+ */
+export interface TxStore<R extends Registry = AppCollections> {
+  /** A stored document that no longer matches its schema fails with BadDocumentError (collection and id). */
+  get<C extends keyof R & string>(collection: C, id: string): Promise<Stored<DocOf<C, R>> | null>;
+  /** The document is checked against the collection's schema first: a mismatch is a RejectedDocumentError and writes nothing. */
+  add<C extends keyof R & string>(collection: C, doc: NewDocOf<C, R>, ctx: WriteContext): Promise<Stored<DocOf<C, R>>>;
   /**
    * Replace top-level fields (meta fields and undefined values in `patch` are ignored); fails with
-   * NotFoundError when the id is missing and VersionConflictError unless the stored version is
-   * `expectedVersion`.
+   * NotFoundError when the id is missing, VersionConflictError unless the stored version is
+   * `expectedVersion`, and RejectedDocumentError when the result would not match the schema.
    */
-  update<T>(collection: string, id: string, patch: Partial<T>, expectedVersion: number, ctx: WriteContext): Promise<Stored<T>>;
-  remove(collection: string, id: string): Promise<void>;
+  update<C extends keyof R & string>(collection: C, id: string, patch: PatchOf<C, R>, expectedVersion: number, ctx: WriteContext): Promise<Stored<DocOf<C, R>>>;
+  remove(collection: keyof R & string, id: string): Promise<void>;
 }
 
-export interface Store extends TxStore {
-  query<T>(collection: string, query?: Query): Promise<Stored<T>[]>;
-  count(collection: string, where?: Where): Promise<number>;
+export interface Store<R extends Registry = AppCollections> extends TxStore<R> {
+  /** A stored document that does not match its schema is reported (onBadDocument) and left out. */
+  query<C extends keyof R & string>(collection: C, query?: Query): Promise<Stored<DocOf<C, R>>[]>;
+  count(collection: keyof R & string, where?: Where): Promise<number>;
   /**
    * Insert many documents; ids that already exist are skipped (not overwritten), so a repeated
-   * chunk of a resumable import adds nothing. Returns how many were inserted.
+   * chunk of a resumable import adds nothing. Returns how many were inserted. Every document is
+   * checked first: one that does not match the schema fails the call and nothing is written.
    */
-  addMany(collection: string, docs: NewDoc[], ctx: WriteContext): Promise<number>;
+  addMany<C extends keyof R & string>(collection: C, docs: readonly NewDocOf<C, R>[], ctx: WriteContext): Promise<number>;
   /** Runs `fn` atomically: every write inside lands, or none does. */
-  transaction<R>(fn: (tx: TxStore) => Promise<R>): Promise<R>;
+  transaction<T>(fn: (tx: TxStore<R>) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
 /** Reads every page of a query (each ≤ MAX_PAGE rows): for callers that truly need all rows. */
-export async function queryAll<T>(store: Store, collection: string, query: Omit<Query, 'skip' | 'limit'> = {}): Promise<Stored<T>[]> {
-  const out: Stored<T>[] = [];
+export async function queryAll<C extends keyof R & string, R extends Registry = AppCollections>(
+  store: Store<R>,
+  collection: C,
+  query: Omit<Query, 'skip' | 'limit'> = {},
+): Promise<Stored<DocOf<C, R>>[]> {
+  const out: Stored<DocOf<C, R>>[] = [];
   for (let skip = 0; ; skip += MAX_PAGE) {
-    const page = await store.query<T>(collection, { ...query, skip, limit: MAX_PAGE });
+    const page = await store.query(collection, { ...query, skip, limit: MAX_PAGE });
     out.push(...page);
     if (page.length < MAX_PAGE) return out;
   }
@@ -128,11 +110,6 @@ export const META_FIELDS: readonly string[] = ['_id', '_version', 'createdBy', '
 /** Sortable id: milliseconds in base 36 (fixed width until 5188) then 48 random bits. */
 export function newId(now: number = Date.now()): string {
   return now.toString(36).padStart(9, '0') + randomBytes(6).toString('hex');
-}
-
-/** The one unchecked step from stored data to the caller's type: meta fields are checked, T is taken on trust. */
-export function isStored<T>(doc: Record<string, unknown>): doc is Record<string, unknown> & Stored<T> {
-  return typeof doc._id === 'string' && typeof doc._version === 'number';
 }
 
 /**

@@ -1,4 +1,3 @@
-import { ASSISTANT_APPLICATIONS, ASSISTANT_CALLS } from '../../../types/assistant';
 import { openHarness, type Harness } from '../../support/harness';
 import { seedSecondCollege, type SecondCollege } from '../../support/second-college';
 import { allJudgedOk, CALL_ID, form, SCHOOL_YEAR, throughDecision, who } from './programme-steps';
@@ -43,7 +42,7 @@ describe('assistants: access and input', () => {
 
   it('bad input: a clear Chinese error naming the field, nothing written', async () => {
     await h.ok(who.clerk, 'assistants', 'publishCall', { schoolYear: SCHOOL_YEAR, deadline: '2026-09-13', note: '' });
-    const before = await h.store.count(ASSISTANT_APPLICATIONS);
+    const before = await h.store.count('assistantApplications');
     const cases: ['apply', Record<string, unknown>, string, RegExp][] = [
       ['apply', { callId: CALL_ID, form: { ...form(), phone: '12ab' } }, 'form.phone', /联系电话/],
       ['apply', { callId: CALL_ID, form: { ...form(), experience: '' } }, 'form.experience', /主要经历与表现/],
@@ -54,10 +53,10 @@ describe('assistants: access and input', () => {
       expect(answer).toMatchObject({ ok: false, code: 'INPUT.INVALID', field });
       if (!answer.ok) expect(answer.message).toMatch(message);
     }
-    expect(await h.store.count(ASSISTANT_APPLICATIONS)).toBe(before);
+    expect(await h.store.count('assistantApplications')).toBe(before);
     expect(await h.callAs(who.clerk, 'assistants', 'publishCall', { schoolYear: '2026-2028', deadline: '2026-09-13' })).toMatchObject({ ok: false, field: 'schoolYear' });
     expect(await h.callAs(who.clerk, 'assistants', 'publishCall', { schoolYear: '2027-2028', deadline: '2026-09-01' })).toMatchObject({ ok: false, code: 'ASSISTANT.DEADLINE_PAST', field: 'deadline' });
-    expect(await h.store.count(ASSISTANT_CALLS)).toBe(1);
+    expect(await h.store.count('assistantCalls')).toBe(1);
     expect(await h.callAs(who.clerk, 'assistants', 'stipendSheet', { callId: CALL_ID, year: 2026, month: 13 })).toMatchObject({ ok: false, code: 'INPUT.INVALID', field: 'month' });
     const app = await h.ok(who.lin, 'assistants', 'apply', { callId: CALL_ID, form: form() });
     expect(await h.callAs(who.clerk, 'assistants', 'checkEligibility', { applicationId: app.applicationId, judged: [{ item: 'charm', ok: true, note: '' }] })).toMatchObject({ ok: false, code: 'INPUT.INVALID', field: 'judged' });

@@ -1,4 +1,3 @@
-import { ASSISTANT_CHANGES } from '../../../types/assistant';
 import type { ClassInfo, User } from '../../../types/domain';
 import { openHarness, type Harness } from '../../support/harness';
 import { readXlsx } from '../../support/xlsx-read';
@@ -29,12 +28,12 @@ describe('assistants: assignment, stipend, changes', () => {
     expect(third).toMatchObject({ ok: false, code: 'ASSISTANT.TOO_MANY_CLASSES', field: 'classId' });
     if (!third.ok) expect(third.message).toContain(`林雨桐已带${cls(0).name}、${cls(1).name}`);
 
-    expect((await h.store.get<ClassInfo>('classes', cls(0)._id))?.assistantId).toBe(who.lin);
-    const user = await h.store.get<User>('users', who.lin);
+    expect((await h.store.get('classes', cls(0)._id))?.assistantId).toBe(who.lin);
+    const user = await h.store.get('users', who.lin);
     expect(user?.grants).toContainEqual({ role: 'assistant', classIds: [cls(0)._id, cls(1)._id].sort() });
     // The demo's previous assistant of those classes no longer holds them.
     const before = h.demo.classes.find((c) => c._id === cls(0)._id)?.assistantId ?? '';
-    const previous = await h.store.get<User>('users', before);
+    const previous = await h.store.get('users', before);
     expect(previous?.grants.flatMap((g) => (g.role === 'assistant' ? g.classIds : []))).not.toContain(cls(0)._id);
     // Now an assistant: their class is theirs to see.
     expect((await h.ok(who.lin, 'campus', 'myClasses', {})).map((c) => c.classId)).toEqual([cls(0)._id, cls(1)._id].sort());
@@ -66,7 +65,7 @@ describe('assistants: assignment, stipend, changes', () => {
     const late = await h.callAs(who.clerk, 'assistants', 'fileChange', change);
     expect(late).toMatchObject({ ok: false, code: 'ASSISTANT.CHANGE_WINDOW' });
     if (!late.ok) expect(late.message).toContain('2027-02-22 至 2027-03-07');
-    expect(await h.store.count(ASSISTANT_CHANGES)).toBe(0);
+    expect(await h.store.count('assistantChanges')).toBe(0);
     // An ineligible replacement (a retake) is refused inside the window too.
     at(h, '2027-03-01T10:00:00');
     expect(await h.callAs(who.clerk, 'assistants', 'fileChange', { ...change, incomingUserId: who.chen })).toMatchObject({ ok: false, code: 'ASSISTANT.NOT_ELIGIBLE' });
@@ -86,8 +85,8 @@ describe('assistants: assignment, stipend, changes', () => {
     expect(await h.ok(who.affairs, 'assistants', 'confirmChange', { changeId })).toMatchObject({ stage: 'confirmed' });
     const after = await h.ok(who.clerk, 'assistants', 'stipendSheet', { callId: CALL_ID, year: 2027, month: 3 });
     expect(after).toMatchObject({ total: 500, unpaid: 0 });
-    expect((await h.store.get<ClassInfo>('classes', cls(2)._id))?.assistantId).toBe(who.zhao);
-    const zhouUser = await h.store.get<User>('users', who.zhou);
+    expect((await h.store.get('classes', cls(2)._id))?.assistantId).toBe(who.zhao);
+    const zhouUser = await h.store.get('users', who.zhou);
     expect(zhouUser?.grants.flatMap((g) => (g.role === 'assistant' ? g.classIds : []))).toEqual([]);
   });
 

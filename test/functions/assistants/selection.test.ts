@@ -1,4 +1,3 @@
-import { ASSISTANT_APPLICATIONS, ASSISTANT_CALLS } from '../../../types/assistant';
 import { openHarness, type Harness } from '../../support/harness';
 import { allJudgedOk, at, CALL_ID, form, SCHOOL_YEAR, throughDecision, who } from './programme-steps';
 
@@ -10,7 +9,7 @@ describe('assistants: selection', () => {
   });
   afterEach(() => h.close());
 
-  const outbox = async (toUserId: string) => (await h.store.query<{ data: Record<string, string> }>('outbox', { where: { toUserId, kind: 'assistantStep' } })).map((m) => m.data.step);
+  const outbox = async (toUserId: string) => (await h.store.query('outbox', { where: { toUserId, kind: 'assistantStep' } })).map((m) => m.data.step);
 
   it('publishes once, takes 附件 1, checks eligibility from data (a retake refuses, rules: 000-4.4), records who and when', async () => {
     const first = await h.ok(who.clerk, 'assistants', 'publishCall', { schoolYear: SCHOOL_YEAR, deadline: '2026-09-13', note: '' });
@@ -21,7 +20,7 @@ describe('assistants: selection', () => {
     const chen = await h.ok(who.chen, 'assistants', 'apply', { callId: CALL_ID, form: form() });
     // The same form again: one application, one message to the college.
     await h.ok(who.chen, 'assistants', 'apply', { callId: CALL_ID, form: form() });
-    expect(await h.store.count(ASSISTANT_APPLICATIONS, { callId: CALL_ID })).toBe(1);
+    expect(await h.store.count('assistantApplications', { callId: CALL_ID })).toBe(1);
     expect(await outbox(who.clerk)).toEqual(['学业助理申报']);
 
     const checked = await h.ok(who.clerk, 'assistants', 'checkEligibility', { applicationId: chen.applicationId, judged: allJudgedOk });
@@ -92,9 +91,9 @@ describe('assistants: selection', () => {
     at(h, '2026-09-07T10:00:00');
     const publicised = await h.ok(who.affairs, 'assistants', 'startSchoolPublicity', { callId: CALL_ID });
     expect(publicised.schoolPublicity).toMatchObject({ lastDay: '2026-09-09' });
-    const version = (await h.store.get(ASSISTANT_CALLS, CALL_ID))?._version;
+    const version = (await h.store.get('assistantCalls', CALL_ID))?._version;
     await h.ok(who.affairs, 'assistants', 'startSchoolPublicity', { callId: CALL_ID });
-    expect((await h.store.get(ASSISTANT_CALLS, CALL_ID))?._version).toBe(version);
+    expect((await h.store.get('assistantCalls', CALL_ID))?._version).toBe(version);
 
     at(h, '2026-09-09T23:59:00');
     expect(await h.callAs(who.affairs, 'assistants', 'confirm', { callId: CALL_ID })).toMatchObject({ ok: false, code: 'ASSISTANT.PUBLICITY_RUNNING' });

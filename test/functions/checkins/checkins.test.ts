@@ -1,4 +1,4 @@
-import { DUTY_RECORDS, FOLLOW_UPS, type DutyRecordDoc } from '../../../types/checkin';
+import { type DutyRecordDoc } from '../../../types/checkin';
 import type { Student } from '../../../types/domain';
 import { demoPeople, openHarness, type Harness } from '../../support/harness';
 import { northOf, placeNamed, sentFrom } from '../../support/checkins-factories';
@@ -43,7 +43,7 @@ describe('checkins function', () => {
     expect(receipt.placeName).toBe(dorm.building);
     expect(receipt.followUps).toBe(1);
     expect(Date.parse(receipt.at)).toBe(h.clock.now().getTime());
-    const stored = await h.store.get<DutyRecordDoc>(DUTY_RECORDS, receipt.recordId);
+    const stored = await h.store.get('dutyRecords', receipt.recordId);
     expect(stored).toMatchObject({ kind: 'dormCheck', actorId: people.assistantUser, classId: cls._id, dormId: dorm._id, documented: true, collegeId: cls.collegeId });
 
     const followUps = await h.ok(people.counselorUser, 'checkins', 'followUps', {});
@@ -77,7 +77,7 @@ describe('checkins function', () => {
     expect([...receipt.flags].sort()).toEqual([...flags].sort());
     // The server's clock dates the record, whatever the phone's says.
     expect(Date.parse(receipt.at)).toBe(h.clock.now().getTime());
-    expect(await h.store.get(DUTY_RECORDS, receipt.recordId)).not.toBeNull();
+    expect(await h.store.get('dutyRecords', receipt.recordId)).not.toBeNull();
   });
 
   it('offline: a check-in queued for 3 hours and sent twice is stored once, dated by the server when it was made', async () => {
@@ -86,13 +86,13 @@ describe('checkins function', () => {
     // The phone's clock is also 2 hours wrong: the queued time is measured on it, so that cancels out.
     const sent = sentFrom(h.clock, { location: northOf(placeNamed(dorm.building), 5), queuedMs: 3 * 3_600_000, deviceOffsetMs: 2 * 3_600_000 });
     const input = { ...sent, classId: cls._id, dormId: dorm._id, hygieneScore: 90, residents: allPresent(dorm._id) };
-    const before = await h.store.count(DUTY_RECORDS);
+    const before = await h.store.count('dutyRecords');
     const first = await h.ok(people.assistantUser, 'checkins', 'dormCheck', input);
     h.clock.advance(5 * MINUTE);
     const again = await h.ok(people.assistantUser, 'checkins', 'dormCheck', { ...input, hygieneScore: 10 });
     expect(first.duplicate).toBe(false);
     expect(again).toEqual({ ...first, duplicate: true });
-    expect(await h.store.count(DUTY_RECORDS)).toBe(before + 1);
+    expect(await h.store.count('dutyRecords')).toBe(before + 1);
     expect(Date.parse(first.at)).toBe(h.clock.now().getTime() - 5 * MINUTE - 3 * 3_600_000);
     // Filed 3 hours after it happened: counted at its time, flagged as late for the dashboards.
     expect(first.flags).toEqual(['clockSkew', 'delayedSync']);
@@ -149,7 +149,7 @@ describe('checkins function', () => {
     const talk = await h.ok(people.assistantUser, 'checkins', 'talk', { ...sentFrom(h.clock), studentId: people.student._id, mode: 'faceToFace', minutes: 35 });
     const parent = await h.ok(people.counselorUser, 'checkins', 'parentContact', { ...sentFrom(h.clock), studentId: people.student._id, channel: '电话' });
     const teacher = await h.ok(people.counselorUser, 'checkins', 'teacherContact', { ...sentFrom(h.clock), classId: cls._id, teacherName: '王老师' });
-    const get = (id: string) => h.store.get<DutyRecordDoc>(DUTY_RECORDS, id);
+    const get = (id: string) => h.store.get('dutyRecords', id);
     expect(await get(meeting.recordId)).toMatchObject({ kind: 'classMeeting', documented: true, classId: cls._id });
     expect(await get(bare.recordId)).toMatchObject({ kind: 'classCommitteeMeeting', documented: false });
     expect(await get(activity.recordId)).toMatchObject({ kind: 'themedActivity', minutes: 90 });
@@ -170,7 +170,7 @@ describe('checkins function', () => {
     if (!open) throw new Error('no follow-up');
     expect(await h.callAs(people.assistantUser, 'checkins', 'closeFollowUp', { followUpId: open.followUpId })).toMatchObject({ ok: false, code: 'ACCESS.DENIED' });
     expect(await h.ok(people.counselorUser, 'checkins', 'closeFollowUp', { followUpId: open.followUpId })).toEqual({ followUpId: open.followUpId, status: 'closed' });
-    expect((await h.store.query(FOLLOW_UPS, { where: { status: 'closed' } })).length).toBe(1);
+    expect((await h.store.query('followUps', { where: { status: 'closed' } })).length).toBe(1);
   });
 
   it('options list only the classes and dorms the caller serves, with each dorm building placed', async () => {

@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import JSZip from 'jszip';
-import { ARCHIVE_FILES, type ArchiveFilePart, type ArchiveManifest } from '../../../types/documents';
-import { WARNINGS } from '../../../types/warning';
+import { type ArchiveFilePart, type ArchiveManifest } from '../../../types/documents';
 import { archiveConfig } from '../../../cloudfunctions/core/documents/archive-config';
 import { archiveSeed, sampleStudents } from '../../../cloudfunctions/core/documents/archive-sample';
 import { liftedColumns } from '../../../cloudfunctions/core/documents/lifted-register';
@@ -39,7 +38,7 @@ describe('documents: the semester archive and the export log', () => {
     for (const [i, id] of talkedWith.entries()) await h.ok(cls.counselorId, 'support', 'recordTalk', talkInput(id, { at: `2026-11-${String(10 + (i % 9)).padStart(2, '0')}T15:00:00+08:00` }));
     // A warning lifted this semester: it leaves day-to-day views and stays in the archive.
     const lifted = makeWarning(liftedStudent(), { _id: 'w-lifted-1', semester: '2025-2026-1', status: 'lifted', liftedAt: '2026-10-08T10:00:00.000+08:00' });
-    await h.store.add(WARNINGS, lifted, { by: 't-clerk', at: '2026-10-08T10:00:00.000+08:00' });
+    await h.store.add('warnings', lifted, { by: 't-clerk', at: '2026-10-08T10:00:00.000+08:00' });
   }, 120_000);
   afterAll(() => h.close());
 
@@ -81,14 +80,14 @@ describe('documents: the semester archive and the export log', () => {
     const studentId = liftedStudent()._id;
     expect((await h.ok(secondYear(h.demo).cls.counselorId, 'support', 'caseView', { studentId })).warning).toBeNull();
     expect((await h.ok(`s-${studentId}`, 'warnings', 'mine', {})).map((w) => w.warningId)).not.toContain('w-lifted-1');
-    expect((await h.store.get<{ archivedIn?: string }>(WARNINGS, 'w-lifted-1'))?.archivedIn).toBe(archiveId);
+    expect((await h.store.get('warnings', 'w-lifted-1'))?.archivedIn).toBe(archiveId);
   });
 
   it('is frozen: archiving again returns the same archive and writes nothing', async () => {
-    const parts = await h.store.count(ARCHIVE_FILES);
+    const parts = await h.store.count('archiveFiles');
     const again = await h.ok('t-clerk', 'documents', 'archiveSemester', { semester });
     expect(again.archiveId).toBe(archiveId);
-    expect(await h.store.count(ARCHIVE_FILES)).toBe(parts);
+    expect(await h.store.count('archiveFiles')).toBe(parts);
   });
 
   it('downloads as one zip whose manifest checksums verify, with the sample and the lifted warning recorded', async () => {
@@ -119,13 +118,13 @@ describe('documents: the semester archive and the export log', () => {
   });
 
   it('refuses a download whose stored bytes no longer match the manifest', async () => {
-    const [part] = await queryAll<ArchiveFilePart>(h.store, ARCHIVE_FILES, { where: { archiveId } });
+    const [part] = await queryAll(h.store, 'archiveFiles', { where: { archiveId } });
     if (!part) throw new Error('no archive part');
     const changed = `${part.data.slice(0, -8)}AAAAAAAA`;
-    await h.store.update<ArchiveFilePart>(ARCHIVE_FILES, part._id, { data: changed }, part._version, { by: 'test', at: h.clock.now().toISOString() });
+    await h.store.update('archiveFiles', part._id, { data: changed }, part._version, { by: 'test', at: h.clock.now().toISOString() });
     expect(await h.callAs('t-clerk', 'documents', 'archiveZip', { archiveId })).toMatchObject({ ok: false, code: 'ARCHIVE.CHECKSUM' });
-    const now = await h.store.get<ArchiveFilePart>(ARCHIVE_FILES, part._id);
-    await h.store.update<ArchiveFilePart>(ARCHIVE_FILES, part._id, { data: part.data }, now?._version ?? 0, { by: 'test', at: h.clock.now().toISOString() });
+    const now = await h.store.get('archiveFiles', part._id);
+    await h.store.update('archiveFiles', part._id, { data: part.data }, now?._version ?? 0, { by: 'test', at: h.clock.now().toISOString() });
     expect((await h.callAs('t-clerk', 'documents', 'archiveZip', { archiveId })).ok).toBe(true);
   });
 

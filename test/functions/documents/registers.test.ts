@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { DUTY_RECORDS, type DutyRecordDoc } from '../../../types/checkin';
+import { type DutyRecordDoc } from '../../../types/checkin';
 import { classCheckColumns, dormRegisterColumns } from '../../../cloudfunctions/core/documents/duty-register';
 import { complianceColumns } from '../../../cloudfunctions/core/documents/compliance-report';
 import { wall } from '../../../cloudfunctions/core/documents/form-kit';
@@ -23,7 +23,7 @@ describe('documents: duty registers and the compliance report for a period', () 
   afterAll(() => h.close());
 
   const records = async (kind: string) =>
-    (await queryAll<DutyRecordDoc>(h.store, DUTY_RECORDS, { where: { classId: people.firstClass._id } })).filter((r) => r.kind === kind && r.at.slice(0, 10) >= period.from && r.at.slice(0, 10) <= period.to).sort((a, b) => a.at.localeCompare(b.at) || a._id.localeCompare(b._id));
+    (await queryAll(h.store, 'dutyRecords', { where: { classId: people.firstClass._id } })).filter((r) => r.kind === kind && r.at.slice(0, 10) >= period.from && r.at.slice(0, 10) <= period.to).sort((a, b) => a.at.localeCompare(b.at) || a._id.localeCompare(b._id));
 
   it('查寝登记表: one row per dorm check of the class in the period, with hygiene and who was present', async () => {
     const expected = await records('dormCheck');

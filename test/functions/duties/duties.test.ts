@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { toIso } from '../../../cloudfunctions/core/time/shanghai';
-import { OUTBOX } from '../../../cloudfunctions/platform/messenger/outbox';
 import { queueDutyReminders } from '../../../cloudfunctions/duties/reminders-job';
 import { functions } from '../../../cloudfunctions/registry';
 import { DEMO_OPENID_PREFIX, generateDemo } from '../../../scripts/demo/generate';
@@ -14,8 +13,8 @@ import { rebuildDutyDigests } from '../../../cloudfunctions/application/digests/
 function bulkTalks(n: number, at = '2026-11-20T10:00:00.000+08:00') {
   const people = demoPeople(generateDemo(harnessClock('2026-11-23T09:00:00+08:00')));
   return Array.from({ length: n }, (_, i) => ({
-    _id: `bulk-${n}-${i}`, kind: 'talk', actorId: people.counselorUser, at, receivedAt: at, collegeId: people.firstClass.collegeId, classId: people.firstClass._id,
-    studentId: people.student._id, documented: true, clientId: `c${i}`, deviceAt: at, sentAt: at, flags: [], details: { form: 'talk', notes: '' },
+    _id: `bulk-${n}-${i}`, kind: 'talk' as const, actorId: people.counselorUser, at, receivedAt: at, collegeId: people.firstClass.collegeId, classId: people.firstClass._id,
+    studentId: people.student._id, documented: true, clientId: `c${i}`, deviceAt: at, sentAt: at, flags: [], details: { form: 'talk' as const, notes: '' },
   }));
 }
 
@@ -161,7 +160,7 @@ describe('duties function', () => {
     expect(first.queued).toBeGreaterThan(0);
     const again = await queueDutyReminders(h.store, h.clock);
     expect(again.queued).toBe(0);
-    const outbox = await h.store.query<OutboxMessage>(OUTBOX, { where: { kind: 'dutyDueSoon' }, limit: 1000 });
+    const outbox = await h.store.query('outbox', { where: { kind: 'dutyDueSoon' }, limit: 1000 });
     expect(outbox).toHaveLength(first.queued);
     const counselorWeekly = outbox.filter((m) => m.toUserId === people.counselorUser && m._id.includes('counselor-class-check-weekly'));
     // Three classes' checks closing on the same Sunday are one message.

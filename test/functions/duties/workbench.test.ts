@@ -86,7 +86,7 @@ describe('the workbench of each role', () => {
       if (saved === undefined) delete process.env.WX_TMPL_DUTY_DUE_SOON;
       else process.env.WX_TMPL_DUTY_DUE_SOON = saved;
     }
-    const base = { kind: 'meetingScheduled', toOpenid: 'x', page: 'pages/inbox/index', data: {}, attempts: 1, sendAfter: '2026-12-01T10:00:00.000+08:00', subjectId: 'm-x' };
+    const base = { kind: 'meetingScheduled' as const, toOpenid: 'x', page: 'pages/inbox/index', data: {}, attempts: 1, sendAfter: '2026-12-01T10:00:00.000+08:00', subjectId: 'm-x' };
     await h.store.add('outbox', { ...base, _id: 'msg:test:refused-to-student', toUserId: people.studentUser, status: 'refused' }, { by: people.counselorUser, at: '2026-12-01T10:00:00.000+08:00' });
     await h.store.add('outbox', { ...base, _id: 'msg:test:refused-to-counselor', kind: 'dutyDueSoon', toUserId: people.counselorUser, status: 'refused' }, { by: 'system:duty-reminders', at: '2026-12-01T10:00:00.000+08:00' });
     await h.store.add('outbox', { ...base, _id: 'msg:test:sent', toUserId: people.studentUser, status: 'sent' }, { by: people.counselorUser, at: '2026-12-01T10:00:00.000+08:00' });

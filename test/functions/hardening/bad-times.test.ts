@@ -1,8 +1,7 @@
 import { queueDutyReminders } from '../../../cloudfunctions/duties/reminders-job';
-import { DUTY_RECORDS, type DutyRecordDoc } from '../../../types/checkin';
+import { type DutyRecordDoc } from '../../../types/checkin';
 import { isoTime } from '../../../types/fields';
 import type { OutboxMessage } from '../../../types/message';
-import { OUTBOX } from '../../../cloudfunctions/platform/messenger/outbox';
 import { demoPeople, openHarness, type Harness } from '../../support/harness';
 import { sentFrom } from '../../support/checkins-factories';
 import { seedSecondCollege, type SecondCollege } from '../../support/second-college';
@@ -42,10 +41,10 @@ describe('times: strict parsing, and readers that survive a bad stored time', ()
     afterAll(() => h.close());
 
     it('a check-in, a meeting, a reply and a talk with an impossible time are refused, nothing written', async () => {
-      const before = await h.store.count(DUTY_RECORDS);
+      const before = await h.store.count('dutyRecords');
       const checkin = await h.callAs(p.assistantUser, 'checkins', 'talk', { ...sentFrom(h.clock), deviceAt: '2026-11-28T10:00:00+99:99', studentId: p.student._id, mode: 'faceToFace', minutes: 30 });
       expect(checkin).toMatchObject({ ok: false, code: 'INPUT.INVALID', field: 'deviceAt' });
-      expect(await h.store.count(DUTY_RECORDS)).toBe(before);
+      expect(await h.store.count('dutyRecords')).toBe(before);
       const meeting = await h.callAs(p.counselorUser, 'support', 'scheduleMeeting', { kind: 'talk', title: '约谈', classId: p.firstClass._id, studentIds: [p.student._id], startAt: '2026-12-01T10:00:00+24:00', place: '办公室' });
       expect(meeting).toMatchObject({ ok: false, code: 'INPUT.INVALID', field: 'startAt' });
       const reply = await h.callAs(p.studentUser, 'support', 'respondMeeting', { meetingId: 'm-x', answer: 'reschedule', proposedAt: '0000-12-01T10:00:00+08:00' });
@@ -72,9 +71,9 @@ describe('times: strict parsing, and readers that survive a bad stored time', ()
       const good = await h.ok(p.assistantUser, 'checkins', 'talk', { ...sentFrom(h.clock), studentId: p.student._id, mode: 'faceToFace', minutes: 30 });
       // Issue 11: talks are talk records now; a themed activity is the check-in corrupted here.
       const bad = await h.ok(p.assistantUser, 'checkins', 'themedActivity', { ...sentFrom(h.clock), classId: p.firstClass._id, theme: '学习经验分享', participants: 20, minutes: 40 });
-      const row = await h.store.get<DutyRecordDoc>(DUTY_RECORDS, bad.recordId);
+      const row = await h.store.get('dutyRecords', bad.recordId);
       if (!row) throw new Error('check-in not stored');
-      await h.store.update<DutyRecordDoc>(DUTY_RECORDS, bad.recordId, { at: 'Invalid Date' }, row._version, { by: 'test:corrupt', at: good.at });
+      await h.store.update('dutyRecords', bad.recordId, { at: 'Invalid Date' }, row._version, { by: 'test:corrupt', at: good.at });
       const log = jest.spyOn(console, 'error').mockImplementation(() => undefined);
 
       const mine = await h.callAs(p.assistantUser, 'duties', 'myDuties', { scope: 'semester' });
@@ -98,7 +97,7 @@ describe('times: strict parsing, and readers that survive a bad stored time', ()
       const run = await queueDutyReminders(h.store, h.clock);
       expect(run.colleges).toBe(2);
       expect(run.skipped).toBeGreaterThanOrEqual(1);
-      const outbox = await h.store.query<OutboxMessage>(OUTBOX, { where: { kind: 'dutyDueSoon' }, limit: 1000 });
+      const outbox = await h.store.query('outbox', { where: { kind: 'dutyDueSoon' }, limit: 1000 });
       // The other college's staff still get their reminders.
       expect(outbox.some((m) => m.toUserId === k.people.counselorUser)).toBe(true);
       expect(outbox.some((m) => m.toUserId === p.counselorUser)).toBe(true);

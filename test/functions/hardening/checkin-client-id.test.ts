@@ -1,4 +1,3 @@
-import { DUTY_RECORDS } from '../../../types/checkin';
 import { demoPeople, openHarness, type Harness } from '../../support/harness';
 import { sentFrom } from '../../support/checkins-factories';
 
@@ -17,10 +16,10 @@ describe('check-ins: a reused client id with a different kind', () => {
     const first = await h.ok(p.assistantUser, 'checkins', 'talk', { ...sent, studentId: p.student._id, mode: 'faceToFace', minutes: 30 });
     const resend = await h.ok(p.assistantUser, 'checkins', 'talk', { ...sent, studentId: p.student._id, mode: 'faceToFace', minutes: 30 });
     expect(resend).toMatchObject({ recordId: first.recordId, duplicate: true });
-    const count = await h.store.count(DUTY_RECORDS);
+    const count = await h.store.count('dutyRecords');
     const other = await h.callAs(p.assistantUser, 'checkins', 'lecture', { ...sent, classId: p.firstClass._id, course: '高等数学' });
     expect(other).toMatchObject({ ok: false, code: 'CHECKIN.CLIENT_ID_REUSED', field: 'clientId' });
     if (!other.ok) expect(other.message).toMatch(/[\u4e00-\u9fff]/);
-    expect(await h.store.count(DUTY_RECORDS)).toBe(count);
+    expect(await h.store.count('dutyRecords')).toBe(count);
   });
 });

@@ -17,7 +17,7 @@ describe('grade import jobs hold a lease', () => {
   afterAll(() => h.close());
 
   const ids = () => h.demo.students.slice(0, 10).map((s) => s._id);
-  const jobsOf = (fileId: string) => h.store.query<JobRow>('gradeImports', { where: { fileId } });
+  const jobsOf = (fileId: string) => h.store.query('gradeImports', { where: { fileId } });
 
   /** The first call dies after creating its job and before any answer reaches the app. */
   async function killedFirstCall(fileId: string) {

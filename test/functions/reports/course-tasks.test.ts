@@ -19,10 +19,10 @@ describe('course-improvement tasks (issue 14, rules: 003-3)', () => {
   afterAll(() => h.close());
 
   it('each course and teacher over the threshold becomes one task of its department; opening again adds nothing', async () => {
-    const run = await h.store.get<RunDoc>('warningRuns', runId);
+    const run = await h.store.get('warningRuns', runId);
     if (!run) throw new Error('no run');
     // Independent: the regular-exam fail rate of each course from the raw grade rows of the semester.
-    const grades = await queryAll<{ courseCode: string; semester: string; attempt: string; score: string }>(h.store, 'grades');
+    const grades = await queryAll(h.store, 'grades');
     const tally = new Map<string, { graded: number; failed: number }>();
     for (const g of grades.filter((r) => r.semester === S && r.attempt === 'regular')) {
       const outcome = parseScore(g.score, 60).outcome;
@@ -56,11 +56,11 @@ describe('course-improvement tasks (issue 14, rules: 003-3)', () => {
     expect(bad).toMatchObject({ ok: false, code: 'INPUT.INVALID', field: 'analysis' });
     const done = await h.ok('t-dept-bioeng', 'reports', 'writeCourseTask', { taskId: task.taskId, analysis: '基础薄弱，缺课多', measures: '增设习题课与答疑', done: true });
     expect(done).toMatchObject({ state: 'done', analysis: '基础薄弱，缺课多', doneAt: '2026-11-25T10:00:00.000+08:00' });
-    const stored = await h.store.get<{ updatedBy: string; history: unknown[] }>('courseTasks', task.taskId);
+    const stored = await h.store.get('courseTasks', task.taskId);
     expect(stored?.updatedBy).toBe('t-dept-bioeng');
     // The same again writes nothing.
     await h.ok('t-dept-bioeng', 'reports', 'writeCourseTask', { taskId: task.taskId, analysis: '基础薄弱，缺课多', measures: '增设习题课与答疑', done: true });
-    expect((await h.store.get<{ history: unknown[] }>('courseTasks', task.taskId))?.history).toHaveLength(1);
+    expect((await h.store.get('courseTasks', task.taskId))?.history).toHaveLength(1);
   });
 
   it('only the department head writes; class staff and students do not see tasks', async () => {
@@ -85,7 +85,7 @@ describe('course-improvement tasks (issue 14, rules: 003-3)', () => {
     expect(late.queued).toBe(soon.queued);
     const { tasks } = await h.ok(p.leaderUser, 'reports', 'courseTasks', { semester: S });
     expect(tasks.filter((t) => t.state === 'overdue')).toHaveLength(tasks.filter((t) => t.doneAt === null).length);
-    const outbox = await queryAll<{ kind: string; subjectId: string }>(h.store, 'outbox');
+    const outbox = await queryAll(h.store, 'outbox');
     expect(outbox.filter((m) => m.kind === 'dutyDueSoon' && tasks.some((t) => t.taskId === m.subjectId))).toHaveLength(soon.queued * 2);
   });
 });
@@ -96,7 +96,7 @@ describe('course tasks survive one bad record', () => {
     try {
       await publishSemester(h, S);
       const opened = await h.ok('t-leader', 'reports', 'openCourseTasks', { semester: S });
-      const [first] = await queryAll<{ _id: string }>(h.store, 'courseTasks');
+      const [first] = await queryAll(h.store, 'courseTasks');
       if (!first) throw new Error('no task');
       await h.store.update('courseTasks', first._id, { dueDate: 'soon' }, 1, { by: 'test', at: '2026-11-25T10:00:00+08:00' });
       const logged = jest.spyOn(console, 'error').mockImplementation(() => undefined);

@@ -1,4 +1,3 @@
-import { WARNING_DIGESTS } from '../../../cloudfunctions/core/reports/warning-digest';
 import { rebuildWarningDigests } from '../../../cloudfunctions/reports/rebuild-digests';
 import { openHarness, SUITE_DATES, type Harness } from '../../support/harness';
 import { publishSemester } from '../../support/warnings-runs';
@@ -18,14 +17,14 @@ describe('warning digests (issue 14): kept in the warning’s transaction, rebui
     expect(check.digests).toBeGreaterThan(0);
     expect(check).toMatchObject({ mismatched: [], missing: [], extra: [], matching: check.digests });
     // One document per semester × class, not per warning.
-    expect(await h.store.count(WARNING_DIGESTS)).toBe(check.digests);
+    expect(await h.store.count('warningDigests')).toBe(check.digests);
     expect(check.digests).toBeLessThanOrEqual(2 * h.demo.classes.length);
   });
 
   it('a digest that drifted is found and repaired', async () => {
-    const [some] = await h.store.query<{ students: Record<string, unknown> }>(WARNING_DIGESTS, { limit: 1 });
+    const [some] = await h.store.query('warningDigests', { limit: 1 });
     if (!some) throw new Error('no digest');
-    await h.store.update(WARNING_DIGESTS, some._id, { students: {} }, some._version, { by: 'test', at: '2026-11-25T10:00:00+08:00' });
+    await h.store.update('warningDigests', some._id, { students: {} }, some._version, { by: 'test', at: '2026-11-25T10:00:00+08:00' });
     expect((await rebuildWarningDigests(h.store, { write: false })).mismatched).toEqual([some._id]);
     expect((await rebuildWarningDigests(h.store, { write: true, ctx: { by: 'test', at: '2026-11-25T10:00:00+08:00' } })).written).toBe(1);
     expect(await rebuildWarningDigests(h.store, { write: false })).toMatchObject({ mismatched: [], missing: [], extra: [] });

@@ -15,7 +15,7 @@ type Raw = Record<string, unknown> & { _id: string };
 
 /** The report's figures recomputed simply from the raw records, for the classes given. */
 async function independent(h: Harness, classIds: Set<string>) {
-  const all = (await queryAll<Warning>(h.store, 'warnings')).filter((w) => classIds.has(w.classId) && w.status !== 'withdrawn');
+  const all = (await queryAll(h.store, 'warnings')).filter((w) => classIds.has(w.classId) && w.status !== 'withdrawn');
   const latest = (semester: string) => {
     const m = new Map<string, Warning>();
     for (const w of all.filter((x) => x.semester === semester)) {
@@ -26,7 +26,7 @@ async function independent(h: Harness, classIds: Set<string>) {
   };
   const before = latest(S);
   const after = latest(NEXT);
-  const students = new Set((await queryAll<Raw>(h.store, 'students')).map((s) => s._id));
+  const students = new Set((await queryAll(h.store, 'students')).map((s) => s._id));
   const outcome = new Map<string, string>();
   for (const [id, w] of before) {
     const a = after.get(id);
@@ -39,8 +39,8 @@ async function independent(h: Harness, classIds: Set<string>) {
     if (outcome.get(id) === 'lifted') c.lifted += 1;
     byClass.set(w.classId, c);
   }
-  const grades = await queryAll<Raw & { studentId: string; courseCode: string; semester: string; score: string }>(h.store, 'grades');
-  const plans = await queryAll<Raw & { warningId: string; lines: { courseCode: string }[] }>(h.store, 'studyPlans');
+  const grades = await queryAll(h.store, 'grades');
+  const plans = await queryAll(h.store, 'studyPlans');
   const lines = new Map<string, { code: string; retaken: boolean; passed: boolean }[]>();
   for (const [id, w] of before) {
     const plan = plans.find((p) => p.warningId === w._id);
@@ -53,7 +53,7 @@ async function independent(h: Harness, classIds: Set<string>) {
       }),
     );
   }
-  const talks = await queryAll<Raw & { studentId: string; at: string }>(h.store, 'talks');
+  const talks = await queryAll(h.store, 'talks');
   const talkCount = new Map<string, number>();
   for (const [id, w] of before) {
     const until = after.get(id)?.publishedAt ?? '9999';
@@ -70,7 +70,7 @@ describe('帮扶效果分析报告 (issue 14)', () => {
     p = demoPeople(h.demo);
     await publishSemester(h, S);
     // A counselor talks with a warned student of their class between the two lists.
-    const warned = (await queryAll<Warning>(h.store, 'warnings')).find((w) => w.classId === p.firstClass._id);
+    const warned = (await queryAll(h.store, 'warnings')).find((w) => w.classId === p.firstClass._id);
     if (!warned) throw new Error('no warned student in the first class');
     h.clock.advance(86_400_000);
     await h.ok(p.counselorUser, 'support', 'recordTalk', talkInput(warned.studentId, { at: h.clock.now().toISOString() }));
@@ -81,7 +81,7 @@ describe('帮扶效果分析报告 (issue 14)', () => {
 
   it("every figure of the leader's report matches a computation from the raw records", async () => {
     const report: EffectReport = await h.ok(p.leaderUser, 'reports', 'effect', { semester: S });
-    const classes = await queryAll<ClassInfo>(h.store, 'classes');
+    const classes = await queryAll(h.store, 'classes');
     const x = await independent(h, new Set(classes.map((c) => c._id)));
     expect(report.ready).toBe(true);
     expect(report.students.length).toBe(x.before.size);
@@ -129,7 +129,7 @@ describe('帮扶效果分析报告 (issue 14)', () => {
 
   it('a counselor sees only their classes; a department head only their department', async () => {
     const mine = await h.ok(p.counselorUser, 'reports', 'effect', { semester: S });
-    const classes = await queryAll<ClassInfo>(h.store, 'classes');
+    const classes = await queryAll(h.store, 'classes');
     const own = new Set(classes.filter((c) => c.counselorId === p.counselorUser || c.headTeacherId === p.counselorUser).map((c) => c._id));
     expect(mine.students.length).toBeGreaterThan(0);
     expect(mine.students.every((s) => own.has(s.classId))).toBe(true);

@@ -16,7 +16,7 @@ describe('class KPIs (issue 14, rules: 003-10)', () => {
   beforeAll(async () => {
     h = await openHarness(SUITE_DATES.termTime);
     p = demoPeople(h.demo);
-    students = (await queryAll<Student>(h.store, 'students')).sort((a, b) => a._id.localeCompare(b._id));
+    students = (await queryAll(h.store, 'students')).sort((a, b) => a._id.localeCompare(b._id));
     // A deterministic sheet: every third student admitted, every second passed CET, awards by index; some left blank.
     rows = students.map((s, i) => [s._id, s.name, i % 3 === 0 ? '是' : '否', i % 2 === 0 ? '通过' : '未通过', i % 5 === 4 ? '' : i % 4 === 0 ? '是' : '否', i % 7 === 0 ? 1 : 0]);
   });
@@ -38,8 +38,8 @@ describe('class KPIs (issue 14, rules: 003-10)', () => {
 
   it('every KPI per class, cohort and college matches a computation from the raw rows', async () => {
     const report = await h.ok(p.leaderUser, 'reports', 'kpis', { semester: S });
-    const classes = await queryAll<ClassInfo>(h.store, 'classes');
-    const grades = (await queryAll<{ studentId: string; semester: string; attempt: string; score: string }>(h.store, 'grades')).filter((g) => g.semester === S && g.attempt === 'regular');
+    const classes = await queryAll(h.store, 'classes');
+    const grades = (await queryAll(h.store, 'grades')).filter((g) => g.semester === S && g.attempt === 'regular');
     const sheet = new Map(rows.map((r) => [String(r[0]), r]));
     const expected = (ids: Set<string>): Omit<KpiRow, 'key' | 'name'> => {
       const results = grades.filter((g) => ids.has(g.studentId)).map((g) => parseScore(g.score, 60).outcome).filter((o) => o !== 'none');

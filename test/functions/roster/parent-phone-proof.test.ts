@@ -35,15 +35,15 @@ describe('parent binding by the phone WeChat verified', () => {
   it('a number WeChat cannot verify is refused without using up a try', async () => {
     f.phones = wechat;
     expect(await f.call('wx-parent', 'notices', 'bindParentByPhone', { code, phoneCode: 'expired' })).toMatchObject({ ok: false, code: 'BINDING.PHONE_UNVERIFIED' });
-    const [row] = await f.store.query<{ failedAttempts: number }>('bindingCodes', { where: { studentId: '2024310101' } });
+    const [row] = await f.store.query('bindingCodes', { where: { studentId: '2024310101' } });
     expect(row?.failedAttempts).toBe(0);
   });
 
   it('another number is refused, counted on the code, and the counselor is told (masked)', async () => {
     expect(await f.call('wx-stranger', 'notices', 'bindParentByPhone', { code, phoneCode: 'code-other-phone' })).toMatchObject({ ok: false, code: 'BINDING.PHONE_MISMATCH' });
-    const [row] = await f.store.query<{ failedAttempts: number }>('bindingCodes', { where: { studentId: '2024310101' } });
+    const [row] = await f.store.query('bindingCodes', { where: { studentId: '2024310101' } });
     expect(row?.failedAttempts).toBe(1);
-    const told = await f.store.query<{ kind: string; toUserId: string; data: Record<string, string> }>('outbox', { where: { subjectId: '2024310101' } });
+    const told = await f.store.query('outbox', { where: { subjectId: '2024310101' } });
     expect(told.map((m) => [m.kind, m.toUserId, m.data.phone, m.data.student])).toEqual([['bindingPhoneMismatch', 't-T1001', '138****9999', '孙一鸣（2024310101）']]);
     expect(await f.store.query('users', { where: { openid: 'wx-stranger' } })).toEqual([]);
   });
@@ -51,7 +51,7 @@ describe('parent binding by the phone WeChat verified', () => {
   it("the second phone on file is the parent's: bound, and the code is used", async () => {
     const bound = await f.ok('wx-parent', 'notices', 'bindParentByPhone', { code, phoneCode: 'code-second-phone' });
     expect(bound).toMatchObject({ studentId: '2024310101', studentName: '孙一鸣' });
-    const [parent] = await f.store.query<User>('users', { where: { openid: 'wx-parent' } });
+    const [parent] = await f.store.query('users', { where: { openid: 'wx-parent' } });
     expect(parent?.grants).toEqual([{ role: 'parent', childIds: ['2024310101'] }]);
     expect(await f.call('wx-parent-2', 'notices', 'bindParentByPhone', { code, phoneCode: 'code-second-phone' })).toMatchObject({ ok: false, code: 'BINDING.USED' });
   });

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { migrateQuickTalks } from '../../../cloudfunctions/checkins/migrate-quick-talks';
 import { queueDutyReminders } from '../../../cloudfunctions/duties/reminders-job';
 import { toIso } from '../../../cloudfunctions/core/time/shanghai';
-import { DUTY_RECORDS, type DutyRecordDoc } from '../../../types/checkin';
+import { type DutyRecordDoc } from '../../../types/checkin';
 import type { TalkRecord } from '../../../types/support';
 import { demoPeople, openHarness, type Harness } from '../../support/harness';
 import { sentFrom } from '../../support/checkins-factories';
@@ -46,7 +46,7 @@ describe('casework and duties that tell the truth', () => {
     const twice = mine.items.find((i) => i.ruleId === 'counselor-talks-warned-twice-semester' && i.unit.id === people.student._id);
     expect(twice?.progress).toBe(1);
     // A resend of the same phone id is the same talk.
-    const again = await h.ok(people.counselorUser, 'checkins', 'talk', { ...sentFrom(h.clock, { clientId: (await h.store.get<TalkRecord & { clientId: string }>('talks', quick.recordId))?.clientId ?? '' }), studentId: people.student._id, mode: 'faceToFace', minutes: 25 });
+    const again = await h.ok(people.counselorUser, 'checkins', 'talk', { ...sentFrom(h.clock, { clientId: (await h.store.get('talks', quick.recordId))?.clientId ?? '' }), studentId: people.student._id, mode: 'faceToFace', minutes: 25 });
     expect(again).toMatchObject({ recordId: quick.recordId, duplicate: true });
     expect((await caseOf(people.counselorUser)).talks).toHaveLength(1);
   });
@@ -58,7 +58,7 @@ describe('casework and duties that tell the truth', () => {
     // Day 11: the reminder for the level duty is queued like any other duty's.
     h.clock.advance(11 * DAY);
     await queueDutyReminders(h.store, h.clock);
-    const outbox = await h.store.query<{ _id: string; toUserId: string }>('outbox', { where: { toUserId: people.headTeacherUser } });
+    const outbox = await h.store.query('outbox', { where: { toUserId: people.headTeacherUser } });
     expect(outbox.some((m) => m._id.includes('level-lzut-life-talk-headteacher-14d'))).toBe(true);
 
     // Day 30: the talk happens long after the deadline.
@@ -90,11 +90,11 @@ describe('casework and duties that tell the truth', () => {
       collegeId: student.collegeId, classId: student.classId, studentId: student._id, minutes: 20, mode: 'phone', documented: true,
       clientId: 'c1', deviceAt: h.clock.now().toISOString(), sentAt: h.clock.now().toISOString(), flags: [], details: { form: 'talk', notes: '旧记录' },
     };
-    await h.store.add(DUTY_RECORDS, old, { by: 'test', at: h.clock.now().toISOString() });
+    await h.store.add('dutyRecords', old, { by: 'test', at: h.clock.now().toISOString() });
     expect(await migrateQuickTalks(h.store, h.clock)).toBe(1);
     expect(await migrateQuickTalks(h.store, h.clock)).toBe(0);
-    expect(await h.store.get(DUTY_RECORDS, old._id)).toBeNull();
-    expect(await h.store.get<TalkRecord>('talks', old._id)).toMatchObject({ studentId: student._id, form: 'quick', mode: 'phone', content: '旧记录', talkerRole: 'counselor', nth: 1 });
+    expect(await h.store.get('dutyRecords', old._id)).toBeNull();
+    expect(await h.store.get('talks', old._id)).toMatchObject({ studentId: student._id, form: 'quick', mode: 'phone', content: '旧记录', talkerRole: 'counselor', nth: 1 });
   });
 });
 

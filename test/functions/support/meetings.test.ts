@@ -14,7 +14,7 @@ describe('support: meetings and their reminders', () => {
   afterAll(() => h.close());
 
   const outboxFor = async (meetingId: string) =>
-    (await queryAll<OutboxMessage>(h.store, 'outbox', { where: { subjectId: meetingId } })).map((m) => [m.toUserId, m.sendAfter, m.status, m.kind]).sort();
+    (await queryAll(h.store, 'outbox', { where: { subjectId: meetingId } })).map((m) => [m.toUserId, m.sendAfter, m.status, m.kind]).sort();
 
   it('scheduling a talk puts a reminder for both sides in the outbox, a day before by default', async () => {
     const m = await h.ok(people.headTeacherUser, 'support', 'scheduleMeeting', {
@@ -46,7 +46,7 @@ describe('support: meetings and their reminders', () => {
     expect(asked.responses).toEqual([expect.objectContaining({ userId: people.studentUser, answer: 'reschedule', proposedAt: '2026-11-27T10:00:00.000+08:00' })]);
     expect(await h.callAs(people.studentUser, 'support', 'respondMeeting', { meetingId: m._id, answer: 'reschedule' })).toMatchObject({ ok: false, code: 'INPUT.INVALID' });
     // The organizer hears of the request at once.
-    const asks = await queryAll<OutboxMessage>(h.store, 'outbox', { where: { subjectId: m._id, toUserId: people.headTeacherUser } });
+    const asks = await queryAll(h.store, 'outbox', { where: { subjectId: m._id, toUserId: people.headTeacherUser } });
     expect(asks.map((a) => [a.sendAfter, a.data.thing1])).toContainEqual(['2026-11-20T09:00:00.000+08:00', `${people.student.name}申请改期`]);
     const moved = await h.ok(people.headTeacherUser, 'support', 'rescheduleMeeting', { meetingId: m._id, startAt: '2026-11-27T10:00:00+08:00' });
     expect(moved.responses).toEqual([]);

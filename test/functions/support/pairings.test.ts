@@ -33,7 +33,7 @@ describe('support: peer pairing', () => {
     const applied = await apply(people.headTeacherUser);
     if (!applied.ok) throw new Error(applied.message);
     expect(applied.data).toMatchObject({ status: 'applied', bankAccount: '**** 8901', bankAccountMasked: true, helperName: people.classmate.name });
-    const raw = await h.store.get<Record<string, unknown>>('pairings', applied.data._id);
+    const raw = await h.store.get('pairings', applied.data._id);
     expect(JSON.stringify(raw)).not.toContain('62170000123456');
     const id = applied.data._id;
     for (const user of [people.headTeacherUser, people.counselorUser, people.assistantUser, people.leaderUser]) {

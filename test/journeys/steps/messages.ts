@@ -1,12 +1,11 @@
 import { queryAll } from '../../../cloudfunctions/platform/store/store';
-import { INBOX } from '../../../types/notice';
 import type { Journey } from '../../support/journey';
 
 type Inboxed = { _id: string; toUserId: string };
 
 /** The person's delivered messages of a kind (`msg:<kind>:…` in the local inbox). */
 export async function delivered(j: Journey, userId: string, kind: string): Promise<Inboxed[]> {
-  return (await queryAll<Inboxed>(j.app.store, INBOX, { where: { toUserId: userId } })).filter((m) => m._id.startsWith(`msg:${kind}:`));
+  return (await queryAll(j.app.store, 'inbox', { where: { toUserId: userId } })).filter((m) => m._id.startsWith(`msg:${kind}:`));
 }
 
 /**
