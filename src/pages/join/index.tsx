@@ -31,24 +31,30 @@ export default function Join() {
       </View>
       <CellGroup>
         {/* A Cell's children replace its title, so each label is written above its input. */}
-        <Cell>
-          <Field name="code" refusal={refusal}>
-            <View className="muted">邀请码</View>
-            <Input id="join-code" placeholder="如 ABCD-EFGH" value={code} onChange={(v: string) => setCode(v)} maxLength={12} />
-          </Field>
-        </Cell>
-        <Cell>
-          <Field name="number" refusal={refusal}>
-            <View className="muted">工号或学号</View>
-            <Input id="join-number" placeholder="如 T1001 或 2024310101" value={number} onChange={(v: string) => setNumber(v)} maxLength={32} />
-          </Field>
-        </Cell>
-        <Cell>
-          <Field name="name" refusal={refusal}>
-            <View className="muted">姓名</View>
-            <Input id="join-name" placeholder="学院登记的姓名" value={name} onChange={(v: string) => setName(v)} maxLength={32} />
-          </Field>
-        </Cell>
+        <Field name="code" refusal={refusal}>
+          <Cell>
+            <View style={{ width: '100%' }}>
+              <View className="muted">邀请码</View>
+              <Input id="join-code" placeholder="如 ABCD-EFGH" value={code} onChange={(v: string) => setCode(v)} maxLength={12} />
+              </View>
+          </Cell>
+        </Field>
+        <Field name="number" refusal={refusal}>
+          <Cell>
+            <View style={{ width: '100%' }}>
+              <View className="muted">工号或学号</View>
+              <Input id="join-number" placeholder="如 T1001 或 2024310101" value={number} onChange={(v: string) => setNumber(v)} maxLength={32} />
+              </View>
+          </Cell>
+        </Field>
+        <Field name="name" refusal={refusal}>
+          <Cell>
+            <View style={{ width: '100%' }}>
+              <View className="muted">姓名</View>
+              <Input id="join-name" placeholder="学院登记的姓名" value={name} onChange={(v: string) => setName(v)} maxLength={32} />
+              </View>
+          </Cell>
+        </Field>
       </CellGroup>
       {error ? (
         <View className="danger join-error" style={{ padding: '8px 16px' }}>

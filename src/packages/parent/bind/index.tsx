@@ -65,24 +65,30 @@ export default function ParentBind() {
       </View>
       <CellGroup>
         {/* A Cell's children replace its title, so each label is written out above its input. */}
-        <Cell>
-          <Field name="code" refusal={refusal}>
-            <View className="muted">绑定码</View>
-            <Input id="bind-code" placeholder="如 ABCD-EFGH" value={code} onChange={(v: string) => setCode(v)} maxLength={12} />
-          </Field>
-        </Cell>
-        <Cell>
-          <Field name="studentNo" refusal={refusal}>
-            <View className="muted">孩子的学号</View>
-            <Input id="bind-student-no" placeholder="如 2024311001" value={studentNo} onChange={(v: string) => setStudentNo(v)} maxLength={20} />
-          </Field>
-        </Cell>
-        <Cell>
-          <Field name="parentName" refusal={refusal}>
-            <View className="muted">家长姓名</View>
-            <Input id="bind-parent-name" placeholder="学院登记的家长姓名" value={parentName} onChange={(v: string) => setParentName(v)} maxLength={30} />
-          </Field>
-        </Cell>
+        <Field name="code" refusal={refusal}>
+          <Cell>
+            <View style={{ width: '100%' }}>
+              <View className="muted">绑定码</View>
+              <Input id="bind-code" placeholder="如 ABCD-EFGH" value={code} onChange={(v: string) => setCode(v)} maxLength={12} />
+              </View>
+          </Cell>
+        </Field>
+        <Field name="studentNo" refusal={refusal}>
+          <Cell>
+            <View style={{ width: '100%' }}>
+              <View className="muted">孩子的学号</View>
+              <Input id="bind-student-no" placeholder="如 2024311001" value={studentNo} onChange={(v: string) => setStudentNo(v)} maxLength={20} />
+              </View>
+          </Cell>
+        </Field>
+        <Field name="parentName" refusal={refusal}>
+          <Cell>
+            <View style={{ width: '100%' }}>
+              <View className="muted">家长姓名</View>
+              <Input id="bind-parent-name" placeholder="学院登记的家长姓名" value={parentName} onChange={(v: string) => setParentName(v)} maxLength={30} />
+              </View>
+          </Cell>
+        </Field>
       </CellGroup>
       {process.env.TARO_ENV === 'weapp' ? (
         <View style={{ padding: '12px 16px 0' }}>
