@@ -1,5 +1,6 @@
 import { AccessDeniedError, NotFoundError } from '../../../cloudfunctions/core/errors';
 import { assertMayChangeManual, assertStudentOfRun } from '../../../cloudfunctions/core/access/manual-change';
+import { assertFilesNotice } from '../../../cloudfunctions/core/access/notice-record';
 import { childIdsOf, classStaffRoles, headedDepartmentIn, isParentOf, ownStudentIds, staffRoleFor, withChild } from '../../../cloudfunctions/core/access/own-grants';
 import { classesInScope, collegeReach, reviewScope } from '../../../cloudfunctions/core/access/review-scope';
 import { presets } from '../../../cloudfunctions/core/rules';
@@ -87,5 +88,21 @@ describe('manual changes to a run: the clerk changes anything, class staff only 
   it('another college’s student is not on the run', () => {
     expect(() => assertStudentOfRun({ collegeId: 'other' }, run)).toThrow(NotFoundError);
     expect(() => assertStudentOfRun({ collegeId: 'life' }, run)).not.toThrow();
+  });
+});
+
+describe('a notice’s filed record is for those who file it', () => {
+  const resource = { studentId: 's1', classId: 'c1', collegeId: 'life' };
+  it.each([
+    ['the class counselor', [{ role: 'counselor', classIds: ['c1'] }], true],
+    ['the college clerk', [{ role: 'clerk', collegeId: 'life' }], true],
+    ['a leader tracking the numbers', [{ role: 'leader', collegeId: 'life' }], false],
+    ['the student', [{ role: 'student', studentId: 's1' }], false],
+    ['the parent', [{ role: 'parent', childIds: ['s1'] }], false],
+    ['another class’s counselor', [{ role: 'counselor', classIds: ['c9'] }], false],
+  ] satisfies [string, Grant[], boolean][])('%s: %s', (_name, grants, files) => {
+    const check = () => assertFilesNotice(actor(grants), resource);
+    if (files) expect(check).not.toThrow();
+    else expect(check).toThrow(AccessDeniedError);
   });
 });
