@@ -9,10 +9,10 @@ import { reviewerNow, startPlan } from '../core/support/plan-start';
 import { planSave, planSubmit, planTransition, type PlanState } from '../core/support/plan-workflow';
 import type { PlanQueueRow, SupportApi } from '../../types/api/support';
 import { reviewersText, type PlanEvent, type StudyPlan } from '../../types/support';
-import { loadWarning } from '../application/casework/case-warning';
 import { myPlan } from '../application/casework/my-casework';
 import { planView } from '../application/casework/plan-view';
 import { studentUserId } from '../application/notices/settings';
+import { loadWarning } from '../application/repositories/warnings';
 import { addPlan, loadPlan, planIdOf, planOfWarning, plansOfClasses, updatePlan } from '../application/repositories/plans';
 import { enqueue } from '../platform/messenger/outbox';
 import { classesByIds, loadStudent, studentResource } from '../platform/directory/directory';
@@ -27,6 +27,9 @@ function event(ctx: Context, status: StudyPlan['status'], note: string): PlanEve
   return { status, at: ctx.nowIso(), by: ctx.actor.userId, byName: ctx.actor.name, note };
 }
 
+/** How a missing warning is named to the student. */
+const CASE_WARNING = '该学业警示';
+
 const planResource = (ctx: Context, planId: string) => orNobody(() => loadPlan(ctx.store, planId), recordResource);
 
 export const planHandlers: Handlers<Pick<SupportApi, 'myPlan' | 'savePlan' | 'submitPlan' | 'reviewPlan' | 'reportPlan' | 'plan' | 'planQueue'>> = {
@@ -38,9 +41,9 @@ export const planHandlers: Handlers<Pick<SupportApi, 'myPlan' | 'savePlan' | 'su
 
   savePlan: {
     permission: 'plan.write',
-    resource: (ctx, input) => orNobody(() => loadWarning(ctx.store, input.warningId), recordResource),
+    resource: (ctx, input) => orNobody(() => loadWarning(ctx.store, input.warningId, CASE_WARNING), recordResource),
     async run(ctx, input) {
-      const warning = await loadWarning(ctx.store, input.warningId);
+      const warning = await loadWarning(ctx.store, input.warningId, CASE_WARNING);
       const existing = await planOfWarning(ctx.store, warning._id);
       const failedCourses = existing?.failedCourses ?? warning.failedCourses;
       const lines = planSave(warning.status, existing ? planState(existing) : null, failedCourses, input.lines);

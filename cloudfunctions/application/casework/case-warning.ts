@@ -1,14 +1,5 @@
-import { NotFoundError } from '../../core/errors';
 import type { Warning } from '../../../types/warning';
 import type { Store, Stored } from '../../platform/store/store';
-
-/** The warnings casework is about. */
-
-export async function loadWarning(store: Store, warningId: string): Promise<Stored<Warning>> {
-  const w = await store.get('warnings', warningId);
-  if (!w) throw new NotFoundError('该学业警示');
-  return w;
-}
 
 /** A student's warning for the case: the newest active one, else the newest of any status not yet archived (a semester archive keeps lifted ones). */
 export async function caseWarning(store: Store, studentId: string): Promise<Stored<Warning> | null> {
