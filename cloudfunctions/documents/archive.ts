@@ -18,6 +18,10 @@ import { renderBytes } from '../platform/documents/render';
 import { sha256 } from '../platform/documents/zip';
 import type { Context } from '../platform/runtime/define-function';
 import { queryAll, type Store } from '../platform/store/store';
+import { meetingsOfColleges } from '../application/repositories/meetings';
+import { pairingsOfColleges } from '../application/repositories/pairings';
+import { plansOfClasses } from '../application/repositories/plans';
+import { talksOfCollege } from '../application/repositories/talks';
 import { collegeName, classNames, studentNames, subjectless } from './archive-facts';
 import { meetingDocument, subjectOf } from './casework-forms';
 import { noticeDocument, noticeWithSignatures, semesterNotices } from './notice-forms';
@@ -57,14 +61,14 @@ async function buildForms(store: Store, collegeId: string, semester: string, spa
   const majors = new Map(classes.map((c) => [c._id, c.major]));
 
   // Always (rules: 002-4.2.4.1): the minutes and parent records held this semester, and the pairing forms.
-  const meetings = (await queryAll(store, 'meetings', { where: { collegeId } })).filter((m) => (m.kind === 'collectiveTalk' || m.kind === 'parentMeeting') && m.record !== null && inSpan(m.at));
+  const meetings = (await meetingsOfColleges(store, [collegeId])).filter((m) => (m.kind === 'collectiveTalk' || m.kind === 'parentMeeting') && m.record !== null && inSpan(m.at));
   meetings.sort((a, b) => a.at.localeCompare(b.at) || a._id.localeCompare(b._id));
-  const pairings = (await queryAll(store, 'pairings', { where: { collegeId } })).filter((p) => inSpan(p.at)).sort((a, b) => a.at.localeCompare(b.at));
+  const pairings = (await pairingsOfColleges(store, [collegeId])).filter((p) => inSpan(p.at)).sort((a, b) => a.at.localeCompare(b.at));
   const helpers = await studentNames(store, pairings.map((p) => p.helperId));
 
   // By sample (rules: 002-4.2.4.2): talk records and study plans of some typical students.
-  const talks = (await queryAll(store, 'talks', { where: { collegeId } })).filter((t) => inSpan(t.at));
-  const plans = classIds.length === 0 ? [] : (await queryAll(store, 'studyPlans', { where: { classId: { in: classIds } } })).filter((p) => inSpan(p.at) || p.history.some((h) => inSpan(h.at)));
+  const talks = (await talksOfCollege(store, collegeId)).filter((t) => inSpan(t.at));
+  const plans = (await plansOfClasses(store, classIds)).filter((p) => inSpan(p.at) || p.history.some((h) => inSpan(h.at)));
   const seed = archiveSeed(collegeId, semester);
   const talkSample = sampleStudents(talks.map((t) => t.studentId), archiveConfig.talkSampleRate, archiveConfig.minimumSample, seed, 'talks');
   const planSample = sampleStudents(plans.map((p) => p.studentId), archiveConfig.planSampleRate, archiveConfig.minimumSample, seed, 'plans');

@@ -34,6 +34,11 @@ export async function talksOfClasses(store: Store, classIds: readonly string[], 
   return queryAll(store, 'talks', { where: { classId: { in: [...classIds] }, ...(since === undefined ? {} : { at: { gte: since } }) }, orderBy: [{ field: 'at', direction: 'asc' }] });
 }
 
+/** A college's talks, as stored (a semester archive filters and samples them). */
+export async function talksOfCollege(store: Store, collegeId: string): Promise<Stored<TalkRecord>[]> {
+  return queryAll(store, 'talks', { where: { collegeId } });
+}
+
 /** Adds a talk inside a transaction: it counts toward duties, so the digest rows follow. */
 export async function addTalk(tx: TxStore, talk: Omit<StoredTalk, '_id'>, write: WriteContext): Promise<Stored<TalkRecord>> {
   const saved = await tx.add('talks', talk, write);
