@@ -4,6 +4,8 @@ import { evaluateDutiesBatch, resolveTerm, type PersonDutyEvaluation, type Term 
 import { defaultDutyConfig } from '../core/duties/defaults';
 import { loadCalendar } from '../platform/calendar/stored-calendar';
 import { toIso } from '../core/time/shanghai';
+import { isoAt } from '../core/duties/shanghai-days';
+import { stableUntil } from '../core/duties/stable-until';
 import type { Store } from '../platform/store/store';
 import { loadDutyData, type DutyData, type DutyDataScope, type DutyRecordSource } from './load-duty-data';
 
@@ -20,13 +22,41 @@ export async function evaluateScope(store: Store, scope: DutyDataScope, now: num
   const term = resolveTerm(settings.calendar, now);
   const from = toIso(new Date(Math.min(term.schoolYearSpan.start, term.breakStart)));
   const data = await loadDutyData(store, scope, from, now, source);
-  const evaluations = evaluateDutiesBatch({
-    rules: settings.rules,
-    calendar: settings.calendar,
-    now,
-    semesterId: term.semester.id,
-    subjects: dutySubjects(data.directory),
-    records: data.records,
-  });
+  const evaluate = () =>
+    evaluateDutiesBatch({
+      rules: settings.rules,
+      calendar: settings.calendar,
+      now,
+      semesterId: term.semester.id,
+      subjects: dutySubjects(data.directory),
+      records: data.records,
+    });
+  // Only the shipped rules with a signature (digests) are reused: a caller's own rules are evaluated afresh.
+  const evaluations = data.signature !== undefined && given === undefined ? reused(store, `${JSON.stringify(scope)}|${JSON.stringify(settings.calendar)}|${data.signature}`, now, data, evaluate) : evaluate();
   return { ...data, term, now, evaluations };
+}
+
+type Memo = { key: string; since: number; until: number; evaluations: PersonDutyEvaluation[] };
+const memos = new WeakMap<Store, Map<string, Memo>>();
+
+/**
+ * A warm instance asked again with nothing changed gets the same evaluation (re-dated to now)
+ * instead of a new one, while `now` stays before the next instant anything could turn.
+ */
+function reused(store: Store, key: string, now: number, data: DutyData, evaluate: () => PersonDutyEvaluation[]): PersonDutyEvaluation[] {
+  let byKey = memos.get(store);
+  if (!byKey) {
+    byKey = new Map();
+    memos.set(store, byKey);
+  }
+  const scopeKey = key.slice(0, key.indexOf('|'));
+  const memo = byKey.get(scopeKey);
+  if (memo && memo.key === key && now >= memo.since && now < memo.until) {
+    const at = isoAt(now);
+    return memo.evaluations.map((e) => ({ ...e, now: at }));
+  }
+  const evaluations = evaluate();
+  const instants = [...data.directory.warnings.flatMap((w) => [w.publishedAt, w.updatedAt]), ...data.records.map((r) => r.at)];
+  byKey.set(scopeKey, { key, since: now, until: stableUntil(now, instants), evaluations });
+  return evaluations;
 }

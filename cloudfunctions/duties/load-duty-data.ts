@@ -8,8 +8,8 @@ import { meetingDutyRecords, noticeDutyRecords, planDutyRecords, talkDutyRecord 
 import { dutyRecordsOfScope, type DutyRecordRow } from './record-cache';
 import { logSkipped, withReadableTimes, type SkipReport } from '../platform/runtime/skip-bad-records';
 import { readFrom } from './read-range';
-import { type TeachingSection } from '../../types/roster';
 import { readDutyDigests } from '../application/digests/read-duty-digests';
+import { type TeachingSection } from '../../types/roster';
 
 /**
  * Where the records come from: the records themselves (a person's own duties, reminders), or the
@@ -26,7 +26,17 @@ export type DutyData = {
   records: DutyRecordRow[];
   /** Records left out because a time in them is not a real instant (reported in the log). */
   skipped: number;
+  /**
+   * From digests: changes whenever anything read changes (a digest, a class, a student, a dorm,
+   * a warning, a person, a section), so an evaluation of the same signature may be reused.
+   */
+  signature?: string;
 };
+
+/** Per store and scope: the rows as dashboards count them, kept while the digests and sections that made them stay the same. */
+const shaped = new WeakMap<Store, Map<string, { key: string; records: DutyRecordRow[] }>>();
+
+const versions = (docs: readonly { _id: string; _version: number }[]) => docs.map((d) => `${d._id}:${d._version}`).join(',');
 
 /**
  * Everything a compliance view needs, in a fixed number of queries whatever the number of people
@@ -51,13 +61,15 @@ export async function loadDutyData(store: Store, scope: DutyDataScope, from: str
     skipped += 1;
     logSkipped(s);
   };
+  const scopeKey = JSON.stringify(scope);
+  const digested = source === 'digests' ? readDutyDigests(store, scopeKey, byClass, from, now, keepersIn(classes), classes.map((c) => `${c._id}:${c.counselorId}:${c.headTeacherId}`).join(',')) : null;
   const [students, dorms, warnings, users, filed, casework, allSections] = await Promise.all([
     queryAll(store, 'students', { where: byClass }),
     queryAll(store, 'dorms', { where: { collegeId: { in: collegeIds } } }),
     queryAll(store, 'warnings', { where: byClass }),
     queryAll(store, 'users', { where: { _id: { in: staffIds } } }),
-    source === 'digests' ? { rows: [], skipped: 0 } : dutyRecordsOfScope(store, JSON.stringify(scope), byClass, from, now),
-    source === 'digests' ? readDutyDigests(store, byClass, from, keepersIn(classes)) : caseworkRecords(store, byClass, from, report, keepersIn(classes)),
+    digested ? { rows: [], skipped: 0 } : dutyRecordsOfScope(store, scopeKey, byClass, from, now),
+    digested ? digested.then((d) => d.rows) : caseworkRecords(store, byClass, from, report, keepersIn(classes)),
     queryAll(store, 'teachingSections', { where: { collegeId: { in: collegeIds } } }),
   ]);
   const readableWarnings = withReadableTimes('warnings', warnings, ['publishedAt'], report);
@@ -65,18 +77,27 @@ export async function loadDutyData(store: Store, scope: DutyDataScope, from: str
   const sections = allSections.filter((s) => s.classIds.some((id) => inClasses.has(id)));
   const teacherIds = [...new Set(sections.map((s) => s.teacherId))].filter((id) => !staffIds.includes(id));
   const teachers = teacherIds.length > 0 ? await queryAll(store, 'users', { where: { _id: { in: teacherIds } } }) : [];
-  return {
-    directory: {
-      classes,
-      students: students.filter((s) => inClasses.has(s.classId)),
-      dorms: dorms.filter((d) => d.classIds.some((id) => inClasses.has(id))),
-      warnings: readableWarnings.filter((w) => inClasses.has(w.classId)),
-      sections,
-    },
-    users: new Map([...users, ...teachers].map((u) => [u._id, u])),
-    records: [...filed.rows, ...casework].filter((r) => inClasses.has(r.classId)).map(byTeacherName(sections, [...users, ...teachers])),
-    skipped: skipped + filed.skipped,
+  const shape = () => [...filed.rows, ...casework].filter((r) => inClasses.has(r.classId)).map(byTeacherName(sections, [...users, ...teachers]));
+  const directory = {
+    classes,
+    students: students.filter((s) => inClasses.has(s.classId)),
+    dorms: dorms.filter((d) => d.classIds.some((id) => inClasses.has(id))),
+    warnings: readableWarnings.filter((w) => inClasses.has(w.classId)),
+    sections,
   };
+  const people = new Map([...users, ...teachers].map((u) => [u._id, u]));
+  if (!digested) return { directory, users: people, records: shape(), skipped: skipped + filed.skipped };
+  const { signature: digests } = await digested;
+  const signature = [digests, versions(classes), versions(students), versions(dorms), versions(warnings), versions([...users, ...teachers]), versions(allSections)].join('|');
+  let byScope = shaped.get(store);
+  if (!byScope) {
+    byScope = new Map();
+    shaped.set(store, byScope);
+  }
+  const kept = byScope.get(scopeKey);
+  const records = kept?.key === signature ? kept.records : shape();
+  byScope.set(scopeKey, { key: signature, records });
+  return { directory, users: people, records, skipped, signature };
 }
 
 /** The class's counselor and head teacher: the people a parent's receipt counts for. */

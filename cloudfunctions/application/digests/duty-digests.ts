@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
-import { asDigest, DigestRow, placeRows, withSource } from '../../core/compliance/duty-digest';
+import { asDigest, DigestRow, packEntries, placeRows, unpackEntries, withSource } from '../../core/compliance/duty-digest';
 import { rowsOfSource, sourceKeyOf, type DutySource, type DutySourceCollection, type SourceDocs } from '../../core/compliance/duty-sources';
 import type { TxStore, WriteContext } from '../../platform/store/store';
 
@@ -26,7 +26,7 @@ export async function noteDutySource<C extends DutySourceCollection>(tx: TxStore
     if (!place) continue;
     const rows = next.get(id)?.rows ?? [];
     const kept = asDigest(await tx.get('dutyDigests', id));
-    const entries = withSource(kept?.entries ?? [], source, rows);
+    const entries = packEntries(withSource(kept ? unpackEntries(kept) : [], source, rows));
     if (kept) await tx.update('dutyDigests', id, { entries }, kept._version, write);
     else if (rows.length > 0) await tx.add('dutyDigests', { _id: id, classId: place.classId, collegeId: doc.collegeId, month: place.month, entries }, write);
   }

@@ -1,33 +1,75 @@
-import { asDigest, monthOf, rowsOfDigest, type DigestRow, type DutyDigest } from '../../core/compliance/duty-digest';
+import { asDigest, monthOf, rowsOfDigest, unpackEntries, type DigestEntry, type DigestRow } from '../../core/compliance/duty-digest';
+import { toIso } from '../../core/time/shanghai';
 import { logSkipped } from '../../platform/runtime/skip-bad-records';
 import { queryAll, type Store, type Where } from '../../platform/store/store';
 
 /** A digest row as the dashboards count it: where it belongs, its flags, and (for digests) its time as arrival. */
 export type DigestedRow = DigestRow & { classId: string; flags: NonNullable<DigestRow['flags']>; receivedAt: string };
 
+/** What a scope's digests gave: the rows, and a signature that changes whenever a digest or a keeper does. */
+export type DigestRead = { rows: DigestedRow[]; signature: string };
+
+type Kept = { version: number; classId: string; entries: DigestEntry[] };
+/** watermark: the server's time when the last read began (digests' updatedAt is stamped by the same clock). */
+type Entry = { from: string; digests: Map<string, Kept>; watermark: number; rows: { key: string; rows: DigestedRow[] } | null };
+
+/** Per store (one instance), per scope: a warm call reads only the digests changed since its last read. */
+const caches = new WeakMap<Store, Map<string, Entry>>();
+const MAX_SCOPES = 32;
+/** Reads overlap by this much: a digest committed a little after its updatedAt is not missed. */
+const OVERLAP_MS = 5 * 60_000;
+
+function keep(docs: readonly { _id: string }[], into: Map<string, Kept>): void {
+  for (const doc of docs) {
+    const digest = asDigest(doc);
+    if (!digest) {
+      logSkipped({ collection: 'dutyDigests', id: doc._id, reason: 'not a duty digest' });
+      continue;
+    }
+    const kept = into.get(digest._id);
+    if (kept && kept.version === digest._version) continue;
+    into.set(digest._id, { version: digest._version, classId: digest.classId, entries: unpackEntries(digest) });
+  }
+}
+
 /**
  * The rows of every class × month digest matching `where` (a college, or some classes) from the
  * month of `from` on, keeping rows at or after `from`: one paged query, documents growing with
- * classes × months, never with records.
+ * classes × months, never with records. In a warm instance the same scope's next read asks only
+ * for the digests updated since the last one (one small query).
  */
-export async function readDutyDigests(store: Store, where: Where, from: string, keepersOf: (classId: string) => readonly string[]): Promise<DigestedRow[]> {
+export async function readDutyDigests(store: Store, scopeKey: string, where: Where, from: string, now: number, keepersOf: (classId: string) => readonly string[], keepersKey: string): Promise<DigestRead> {
   const month = monthOf(from) ?? '0000-00';
-  const digests: DutyDigest[] = [];
-  for (const doc of await queryAll(store, 'dutyDigests', { where: { ...where, month: { gte: month } } })) {
-    const digest = asDigest(doc);
-    if (digest) digests.push(digest);
-    else logSkipped({ collection: 'dutyDigests', id: doc._id, reason: 'not a duty digest' });
+  let byScope = caches.get(store);
+  if (!byScope) {
+    byScope = new Map();
+    caches.set(store, byScope);
   }
-  return rowsOfDigests(digests, from, keepersOf);
+  let entry = byScope.get(scopeKey);
+  if (!entry || entry.from !== from) {
+    const digests = new Map<string, Kept>();
+    keep(await queryAll(store, 'dutyDigests', { where: { ...where, month: { gte: month } } }), digests);
+    if (byScope.size >= MAX_SCOPES) byScope.delete(byScope.keys().next().value ?? '');
+    entry = { from, digests, watermark: now, rows: null };
+    byScope.set(scopeKey, entry);
+  } else {
+    const since = toIso(new Date(entry.watermark - OVERLAP_MS));
+    keep(await queryAll(store, 'dutyDigests', { where: { ...where, month: { gte: month }, updatedAt: { gte: since } } }), entry.digests);
+    entry.watermark = Math.max(entry.watermark, now);
+  }
+  const signature = `${[...entry.digests].map(([id, d]) => `${id}:${d.version}`).join(',')}|${keepersKey}`;
+  if (entry.rows?.key !== signature) entry.rows = { key: signature, rows: rowsOfDigests(entry.digests.values(), from, keepersOf) };
+  return { rows: entry.rows.rows, signature };
 }
 
-export function rowsOfDigests(digests: readonly DutyDigest[], from: string, keepersOf: (classId: string) => readonly string[]): DigestedRow[] {
+function rowsOfDigests(digests: Iterable<Kept>, from: string, keepersOf: (classId: string) => readonly string[]): DigestedRow[] {
   const out: DigestedRow[] = [];
   for (const digest of digests) {
-    for (const row of rowsOfDigest(digest, keepersOf)) {
+    for (const row of rowsOfDigest(digest.entries, keepersOf)) {
       if (row.at < from) continue;
       out.push({ ...row, classId: row.classId ?? digest.classId, flags: row.flags ?? [], receivedAt: row.at });
     }
   }
-  return out;
+  // In time order, as records are read from the store: the evaluator's index then sorts nothing.
+  return out.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
 }

@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
-import { asDigest, DigestRow, placeRows, withSource, type DigestEntry } from '../../core/compliance/duty-digest';
+import { asDigest, DigestRow, packEntries, placeRows, unpackEntries, type DigestEntry } from '../../core/compliance/duty-digest';
 import { rowsOfSource, sourceKeyOf, type DutySource } from '../../core/compliance/duty-sources';
 import { logSkipped } from '../../platform/runtime/skip-bad-records';
 import { queryAll, type Store, type WriteContext } from '../../platform/store/store';
@@ -7,6 +7,7 @@ import { queryAll, type Store, type WriteContext } from '../../platform/store/st
 export type DutyDigestCheck = { digests: number; rows: number; matching: number; mismatched: string[]; missing: string[]; extra: string[]; written: number };
 
 type Built = { classId: string; collegeId: string; month: string; entries: DigestEntry[] };
+const bySource = (a: DigestEntry, b: DigestEntry) => (a.source < b.source ? -1 : a.source > b.source ? 1 : 0);
 
 /** Every source document of the five collections, as the write sites see them. */
 async function* sources(store: Store): AsyncGenerator<DutySource> {
@@ -31,10 +32,12 @@ export async function buildDutyDigests(store: Store): Promise<Map<string, Built>
     }
     for (const [id, place] of placeRows(rows)) {
       const digest = built.get(id) ?? { classId: place.classId, collegeId: source.doc.collegeId, month: place.month, entries: [] };
-      digest.entries = withSource(digest.entries, sourceKeyOf(source.collection, source.doc._id), place.rows);
+      // A source's rows in one digest come from one place call: no entry to replace here.
+      digest.entries.push({ source: sourceKeyOf(source.collection, source.doc._id), rows: place.rows });
       built.set(id, digest);
     }
   }
+  for (const digest of built.values()) digest.entries.sort(bySource);
   return built;
 }
 
@@ -55,14 +58,15 @@ export async function rebuildDutyDigests(store: Store, options: { write: false }
     check.rows += d.entries.reduce((n, e) => n + e.rows.length, 0);
     const old = kept.get(id);
     kept.delete(id);
-    if (old && old.classId === d.classId && old.month === d.month && old.collegeId === d.collegeId && isDeepStrictEqual(old.entries.map(plain), d.entries.map(plain))) {
+    if (old && old.classId === d.classId && old.month === d.month && old.collegeId === d.collegeId && isDeepStrictEqual(unpackEntries(old).map(plain), d.entries.map(plain))) {
       check.matching += 1;
       continue;
     }
     (old ? check.mismatched : check.missing).push(id);
     if (!options.write) continue;
-    if (old) await store.update('dutyDigests', id, { ...d }, old._version, options.ctx);
-    else await store.add('dutyDigests', { _id: id, ...d }, options.ctx);
+    const doc = { classId: d.classId, collegeId: d.collegeId, month: d.month, entries: packEntries(d.entries) };
+    if (old) await store.update('dutyDigests', id, doc, old._version, options.ctx);
+    else await store.add('dutyDigests', { _id: id, ...doc }, options.ctx);
     check.written += 1;
   }
   check.extra = [...kept.keys()].sort();

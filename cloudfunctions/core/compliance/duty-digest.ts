@@ -20,15 +20,33 @@ export type DigestRow = z.infer<typeof DigestRow>;
 export const DigestEntry = z.object({ source: z.string().min(1), rows: z.array(DigestRow) });
 export type DigestEntry = z.infer<typeof DigestEntry>;
 
+/**
+ * The stored document. `entries` is the JSON text of DigestEntry[]: a class's month holds a few
+ * hundred rows, and a dashboard reads every class's months, so the rows travel as one string the
+ * reader parses once (checking 100k rows field by field on every read cost seconds, and the rows
+ * were parsed with DigestRow when written).
+ */
 export const DutyDigest = z.object({
   _id: z.string().min(1),
   classId: z.string().min(1),
   collegeId: z.string(),
   /** YYYY-MM, Shanghai, of the rows' times. */
   month: z.string().regex(/^\d{4}-\d{2}$/),
-  entries: z.array(DigestEntry),
+  entries: z.string(),
 });
 export type DutyDigest = z.infer<typeof DutyDigest>;
+
+export function packEntries(entries: readonly DigestEntry[]): string {
+  return JSON.stringify(entries);
+}
+
+/** The entries of a stored digest; a text that is not a list of entries is an error naming the digest. */
+export function unpackEntries(digest: Pick<DutyDigest, '_id' | 'entries'>): DigestEntry[] {
+  const value: unknown = JSON.parse(digest.entries);
+  if (!Array.isArray(value)) throw new Error(`dutyDigests/${digest._id}: entries is not a list`);
+  // Each entry was parsed with DigestEntry when written (noteDutySource, the rebuild).
+  return value as DigestEntry[];
+}
 
 /**
  * A stored digest as read: rows are checked (zod) when written, so a read checks the frame only.
@@ -38,7 +56,7 @@ export type DutyDigest = z.infer<typeof DutyDigest>;
 export function asDigest<M extends { _id: string; _version: number }>(doc: unknown): (DutyDigest & M) | null {
   if (typeof doc !== 'object' || doc === null) return null;
   const d: Record<string, unknown> = { ...doc };
-  if (typeof d._id !== 'string' || typeof d._version !== 'number' || typeof d.classId !== 'string' || typeof d.month !== 'string' || !Array.isArray(d.entries)) return null;
+  if (typeof d._id !== 'string' || typeof d._version !== 'number' || typeof d.classId !== 'string' || typeof d.month !== 'string' || typeof d.entries !== 'string') return null;
   // The frame is checked above; the rows were parsed with DigestRow when written.
   return doc as DutyDigest & M;
 }
@@ -75,9 +93,9 @@ export function withSource(entries: readonly DigestEntry[], source: string, rows
 }
 
 /** A digest's rows for evaluation: receipts given to the class's keepers as they are now. */
-export function rowsOfDigest(digest: Pick<DutyDigest, 'entries'>, keepersOf: (classId: string) => readonly string[]): DigestRow[] {
+export function rowsOfDigest(entries: readonly DigestEntry[], keepersOf: (classId: string) => readonly string[]): DigestRow[] {
   const out: DigestRow[] = [];
-  for (const entry of digest.entries) {
+  for (const entry of entries) {
     for (const row of entry.rows) {
       if (row.actorId !== KEEPERS) out.push(row);
       else for (const personId of keepersOf(row.classId ?? '')) out.push({ ...row, _id: `${row._id}${personId}`, actorId: personId });

@@ -61,7 +61,7 @@ describe('duty digests (issue 14 item 5)', () => {
     await someWork();
     // An old-style quick talk stored as a check-in: the migration removes it and adds a talk (a removal and an add in one transaction).
     const at = toIso(h.clock.now());
-    const old = { _id: 'old-quick-1', kind: 'talk', actorId: people.counselorUser, at, receivedAt: at, collegeId: people.firstClass.collegeId, classId: people.firstClass._id, studentId: people.student._id, minutes: 15, mode: 'faceToFace', documented: true, clientId: 'old-1', deviceAt: at, sentAt: at, flags: [], details: { form: 'talk', notes: '旧记录' } };
+    const old = { _id: 'old-quick-1', kind: 'talk' as const, actorId: people.counselorUser, at, receivedAt: at, collegeId: people.firstClass.collegeId, classId: people.firstClass._id, studentId: people.student._id, minutes: 15, mode: 'faceToFace', documented: true, clientId: 'old-1', deviceAt: at, sentAt: at, flags: [], details: { form: 'talk' as const, notes: '旧记录' } };
     await h.store.add('dutyRecords', old, { by: 'test', at });
     await rebuildDutyDigests(h.store, { write: true, ctx: { by: 'test', at } });
     expect(await migrateQuickTalks(h.store, h.clock)).toBe(1);
@@ -76,6 +76,26 @@ describe('duty digests (issue 14 item 5)', () => {
     expect((await rebuildDutyDigests(h.store, { write: false })).matching).toBeGreaterThan(0);
   });
 
+  it('a warm instance (same store) answers as a fresh one after a write, and after midnight turns a week', async () => {
+    await someWork();
+    const warm = countingStore(h.store);
+    const fresh = async () => figures(await board('staffCompliance', countingStore(h.store).store));
+    expect(figures(await board('staffCompliance', warm.store))).toEqual(await fresh());
+    // A write changes one digest: the warm instance reads it (one small query) and counts it.
+    await h.ok(people.assistantUser, 'checkins', 'talk', { ...sentFrom(h.clock), studentId: people.student._id, mode: 'faceToFace', minutes: 45 });
+    warm.reset();
+    const afterWrite = figures(await board('staffCompliance', warm.store));
+    expect(warm.trips.byCollection.get('dutyDigests')).toBe(1);
+    expect(afterWrite).toEqual(await fresh());
+    expect(afterWrite.reduce((n, r) => n + r.records, 0)).toBe(6);
+    // Nothing written, but the week turned (Sunday night → Monday): the weekly duties due become overdue.
+    const before = afterWrite;
+    h.clock.set('2026-11-30T00:00:01+08:00');
+    const nextWeek = figures(await board('staffCompliance', warm.store));
+    expect(nextWeek).toEqual(await fresh());
+    expect(nextWeek).not.toEqual(before);
+  });
+
   it('the rebuild proves the kept digests match, finds one that drifted, and repairs it', async () => {
     await someWork();
     const clean = await rebuildDutyDigests(h.store, { write: false });
@@ -86,7 +106,7 @@ describe('duty digests (issue 14 item 5)', () => {
     // A digest that lost a row (a write that bypassed noteDutySource) is found and rebuilt.
     const [kept] = await h.store.query('dutyDigests', { limit: 1 });
     if (!kept) throw new Error('no digest');
-    await h.store.update('dutyDigests', kept._id, { entries: [] }, kept._version, { by: 'test', at: toIso(h.clock.now()) });
+    await h.store.update('dutyDigests', kept._id, { entries: '[]' }, kept._version, { by: 'test', at: toIso(h.clock.now()) });
     const drifted = await rebuildDutyDigests(h.store, { write: false });
     expect(drifted.mismatched).toEqual([kept._id]);
     const repaired = await rebuildDutyDigests(h.store, { write: true, ctx: { by: 'test', at: toIso(h.clock.now()) } });
@@ -104,8 +124,8 @@ describe('duty digests (issue 14 item 5)', () => {
     const small = await cold();
     const at = toIso(h.clock.now());
     const bulk = Array.from({ length: 1495 }, (_, i) => ({
-      _id: `bulk-${i}`, kind: 'talk', actorId: people.counselorUser, at, receivedAt: at, collegeId: people.firstClass.collegeId, classId: people.firstClass._id,
-      studentId: people.student._id, documented: true, clientId: `c${i}`, deviceAt: at, sentAt: at, flags: [], details: { form: 'talk', notes: '' },
+      _id: `bulk-${i}`, kind: 'talk' as const, actorId: people.counselorUser, at, receivedAt: at, collegeId: people.firstClass.collegeId, classId: people.firstClass._id,
+      studentId: people.student._id, documented: true, clientId: `c${i}`, deviceAt: at, sentAt: at, flags: [], details: { form: 'talk' as const, notes: '' },
     }));
     await h.store.addMany('dutyRecords', bulk, { by: 'test', at });
     await rebuildDutyDigests(h.store, { write: true, ctx: { by: 'test', at } });
