@@ -48,11 +48,18 @@ export function harnessClock(now?: string): ReturnType<typeof fixedClock> {
 
 /** A real SQLite file in a temp folder, seeded with the demo college (dated from the clock), and a fixed clock. */
 export async function openHarness(now?: string): Promise<Harness> {
+  const h = await openEmptyHarness(now);
+  const seeded = await seedDemo(h.store, h.clock);
+  return { ...h, demo: seeded.data ?? generateDemo(h.clock) };
+}
+
+/** The harness without the demo: an empty store, for tests that build their own college (test/support/build). */
+export type EmptyHarness = Omit<Harness, 'demo'>;
+
+export async function openEmptyHarness(now?: string): Promise<EmptyHarness> {
   const dir = mkdtempSync(join(tmpdir(), 'xueye-test-'));
   const store = openSqliteStore(join(dir, 'test.sqlite'));
   const clock = harnessClock(now);
-  const seeded = await seedDemo(store, clock);
-  const demo = seeded.data ?? generateDemo(clock);
   const files = localFiles(dir);
   const callAs: Harness['callAs'] = async (userId, fn, action, input) => {
     const target = functions[fn];
@@ -65,7 +72,6 @@ export async function openHarness(now?: string): Promise<Harness> {
   return {
     store,
     clock,
-    demo,
     dir,
     files,
     callAs,

@@ -11,13 +11,13 @@ function csvLine(cells: CsvCells): string {
 }
 
 /** Writes a CSV upload the way the local server stores one, and returns its fileId. */
-export function uploadCsv(h: Harness, rows: CsvCells[], header: CsvCells = GRADE_HEADER): string {
+export function uploadCsv(h: Pick<Harness, 'files'>, rows: CsvCells[], header: CsvCells = GRADE_HEADER): string {
   const upload = h.files.newUpload('csv');
   writeFileSync(upload.path, [header, ...rows].map(csvLine).join('\r\n') + '\r\n', 'utf8');
   return upload.fileId;
 }
 
-export async function uploadXlsx(h: Harness, rows: CsvCells[], header: CsvCells = GRADE_HEADER): Promise<string> {
+export async function uploadXlsx(h: Pick<Harness, 'files'>, rows: CsvCells[], header: CsvCells = GRADE_HEADER): Promise<string> {
   const upload = h.files.newUpload('xlsx');
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('成绩');

@@ -1,27 +1,32 @@
-import { openHarness, type Harness } from '../../support/harness';
+import { openEmptyHarness, type EmptyHarness } from '../../support/harness';
 import { seedSecondCollege, type SecondCollege } from '../../support/second-college';
-import { allJudgedOk, CALL_ID, form, SCHOOL_YEAR, throughDecision, who } from './programme-steps';
+import { allJudgedOk, CALL_ID, form, SCHOOL_YEAR, seedProgrammeCollege, throughDecision, who } from './programme-steps';
 
 /** Who may touch the programme: each role its own part, no college another's; bad input writes nothing. */
 describe('assistants: access and input', () => {
-  let h: Harness;
+  let h: EmptyHarness;
+  let college: Awaited<ReturnType<typeof seedProgrammeCollege>>;
   let second: SecondCollege;
   beforeEach(async () => {
-    h = await openHarness('2026-09-02T09:00:00+08:00');
+    h = await openEmptyHarness('2026-09-02T09:00:00+08:00');
+    college = await seedProgrammeCollege(h.store, '2026-09-01T09:00:00.000+08:00');
     second = await seedSecondCollege(h.store, '2026-09-02T09:00:00.000+08:00');
   });
   afterEach(() => h.close());
 
   it('another college\'s clerk and department head, class staff, students and graduates are denied the college\'s steps', async () => {
     const { lin, chen } = await throughDecision(h);
-    const outsiders = [second.people.clerkUser, second.people.departmentHeadUser, 't-dept-bioeng', h.demo.classes[0]?.counselorId ?? '', `s-${h.demo.students[0]?._id ?? ''}`, who.lin];
+    const [firstClass] = college.classes;
+    const [student] = college.built.students;
+    if (!firstClass || !student) throw new Error('programme college has no class');
+    const outsiders = [second.people.clerkUser, second.people.departmentHeadUser, 't-dept-bioeng', college.counselorUser, `s-${student._id}`, who.lin];
     for (const user of outsiders) {
       for (const [action, input] of [
         ['call', { callId: CALL_ID }],
         ['checkEligibility', { applicationId: chen, judged: allJudgedOk }],
         ['startCollegePublicity', { callId: CALL_ID }],
         ['stipendSheet', { callId: CALL_ID, year: 2026, month: 10 }],
-        ['assign', { callId: CALL_ID, classId: h.demo.classes[0]?._id ?? '', applicationId: lin }],
+        ['assign', { callId: CALL_ID, classId: firstClass._id, applicationId: lin }],
       ] as const) {
         const answer = await h.callAs(user, 'assistants', action, input);
         expect({ user, action, code: answer.ok ? 'ok' : answer.code }).toEqual({ user, action, code: 'ACCESS.DENIED' });

@@ -1,7 +1,9 @@
-import type { ClassInfo, User } from '../../../types/domain';
-import { openHarness, type Harness } from '../../support/harness';
+import { join } from 'node:path';
+import type { ClassInfo } from '../../../types/domain';
+import { openEmptyHarness, type EmptyHarness } from '../../support/harness';
+import { storeAsIs } from '../../support/stored-as-is';
 import { readXlsx } from '../../support/xlsx-read';
-import { at, CALL_ID, throughConfirmation, who } from './programme-steps';
+import { at, CALL_ID, seedProgrammeCollege, throughConfirmation, who } from './programme-steps';
 
 async function sheetRows(base64: string): Promise<string[][]> {
   return (await readXlsx(base64))[0]?.rows ?? [];
@@ -9,11 +11,15 @@ async function sheetRows(base64: string): Promise<string[][]> {
 
 /** Seed 000 §五 and §七.2 through the function: classes, the monthly sheet, a mid-year change. */
 describe('assistants: assignment, stipend, changes', () => {
-  let h: Harness;
+  let h: EmptyHarness;
   let classes: ClassInfo[];
+  let previousAssistant: string;
   beforeEach(async () => {
-    h = await openHarness('2026-09-02T09:00:00+08:00');
-    classes = [...h.demo.classes].sort((a, b) => a._id.localeCompare(b._id));
+    h = await openEmptyHarness('2026-09-02T09:00:00+08:00');
+    const college = await seedProgrammeCollege(h.store, '2026-09-01T09:00:00.000+08:00');
+    // 生工241班, 生工242班 (both served by 王助理), 食品241班.
+    classes = [...college.classes].sort((a, b) => a._id.localeCompare(b._id));
+    previousAssistant = college.previousAssistantUser;
   });
   afterEach(() => h.close());
   const cls = (i: number) => classes[i] ?? (() => { throw new Error('no class'); })();
@@ -31,9 +37,9 @@ describe('assistants: assignment, stipend, changes', () => {
     expect((await h.store.get('classes', cls(0)._id))?.assistantId).toBe(who.lin);
     const user = await h.store.get('users', who.lin);
     expect(user?.grants).toContainEqual({ role: 'assistant', classIds: [cls(0)._id, cls(1)._id].sort() });
-    // The demo's previous assistant of those classes no longer holds them.
-    const before = h.demo.classes.find((c) => c._id === cls(0)._id)?.assistantId ?? '';
-    const previous = await h.store.get('users', before);
+    // The previous assistant of those classes (王助理) no longer holds them.
+    expect(cls(0).assistantId).toBe(previousAssistant);
+    const previous = await h.store.get('users', previousAssistant);
     expect(previous?.grants.flatMap((g) => (g.role === 'assistant' ? g.classIds : []))).not.toContain(cls(0)._id);
     // Now an assistant: their class is theirs to see.
     expect((await h.ok(who.lin, 'campus', 'myClasses', {})).map((c) => c.classId)).toEqual([cls(0)._id, cls(1)._id].sort());
@@ -108,8 +114,12 @@ describe('assistants: assignment, stipend, changes', () => {
   });
 
   it('one unreadable stored application does not break the college\'s view', async () => {
-    await throughConfirmation(h);
-    await h.store.add('assistantApplications', { _id: `app:${CALL_ID}:broken`, callId: CALL_ID, collegeId: 'life', checks: 'not a list' }, { by: 'test:corrupt', at: '2026-09-10T09:00:00.000+08:00' });
+    const { lin } = await throughConfirmation(h);
+    // The store refuses such a document now: a copy of an application is stored, then changed past the schema.
+    const stored = await h.store.get('assistantApplications', lin);
+    if (!stored) throw new Error('no application');
+    await h.store.add('assistantApplications', { ...stored, _id: `app:${CALL_ID}:broken` }, { by: 'test:corrupt', at: '2026-09-10T09:00:00.000+08:00' });
+    await storeAsIs(join(h.dir, 'test.sqlite'), 'assistantApplications', `app:${CALL_ID}:broken`, { checks: 'not a list' });
     const view = await h.ok(who.clerk, 'assistants', 'call', { callId: CALL_ID });
     expect(view.applications.map((a) => a.name).sort()).toEqual(['周子航', '林雨桐', '陈思远'].sort());
   });

@@ -1,11 +1,12 @@
-import { openHarness, type Harness } from '../../support/harness';
-import { allJudgedOk, at, CALL_ID, form, SCHOOL_YEAR, throughDecision, who } from './programme-steps';
+import { openEmptyHarness, type EmptyHarness } from '../../support/harness';
+import { allJudgedOk, at, CALL_ID, form, SCHOOL_YEAR, seedProgrammeCollege, throughDecision, who } from './programme-steps';
 
 /** Seed 000 §六: the college's call to 学工部's confirmed list, through the function as each owner. */
 describe('assistants: selection', () => {
-  let h: Harness;
+  let h: EmptyHarness;
   beforeEach(async () => {
-    h = await openHarness('2026-09-02T09:00:00+08:00');
+    h = await openEmptyHarness('2026-09-02T09:00:00+08:00');
+    await seedProgrammeCollege(h.store, '2026-09-01T09:00:00.000+08:00');
   });
   afterEach(() => h.close());
 
@@ -27,7 +28,7 @@ describe('assistants: selection', () => {
     expect(checked.status).toBe('ineligible');
     expect(checked.reasons.join()).toContain('重修：分子生物学进展');
     expect(checked.reasons.join()).toContain('000-4.4');
-    expect(checked.checkedByName).toBe(h.demo.users.find((u) => u._id === who.clerk)?.name);
+    expect(checked.checkedByName).toBe('张秘书');
     expect((await outbox(who.chen)).sort()).toEqual(['2026-2027学年学业助理选拔', '学业助理资格审核']);
 
     const sun = await h.ok(who.sun, 'assistants', 'apply', { callId: CALL_ID, form: form() });

@@ -3,20 +3,24 @@ import { gradesFunction } from '../../../cloudfunctions/grades/function';
 import { UNREADABLE_FILE } from '../../../cloudfunctions/application/grades/file-rows';
 import { importSettings } from '../../../cloudfunctions/grades/import-job';
 import { DEMO_OPENID_PREFIX } from '../../../scripts/demo/generate';
-import { demoPeople, openHarness, type Harness } from '../../support/harness';
+import { openEmptyHarness, type EmptyHarness } from '../../support/harness';
+import { seedTwoClasses, type TwoClasses } from '../../support/build/two-classes';
 import { passedRows, uploadCsv, uploadXlsx } from '../../support/warnings-files';
 import { storeWith } from '../../support/warnings-stores';
 
 describe('grades: preview and resumable import', () => {
-  let h: Harness;
-  let p: ReturnType<typeof demoPeople>;
+  let h: EmptyHarness;
+  let p: TwoClasses;
   beforeAll(async () => {
-    h = await openHarness();
-    p = demoPeople(h.demo);
+    h = await openEmptyHarness();
+    // 生工251班 grows to 30 students: 孙一鸣, 钱二妹, 赵三强 and 27 more; the college stores no grades yet.
+    p = await seedTwoClasses(h.store, '2026-09-01T08:00:00.000+08:00', (b, c) => {
+      for (let n = 4; n <= 30; n++) b.student(c.firstClass, { id: `2025311${String(n).padStart(3, '0')}`, name: `学生${n}` });
+    });
   });
   afterAll(() => h.close());
 
-  const ids = () => h.demo.students.slice(0, 30).map((s) => s._id);
+  const ids = () => p.built.students.filter((s) => s.classId === p.firstClass._id).map((s) => s._id);
 
   it('previews the header mapping, the first rows and the errors', async () => {
     const fileId = uploadCsv(h, [...passedRows(ids().slice(0, 2), 2), ['X999', '某某', 'TST900', '测试', 'abc', 'A+', '期中', '2025']]);
@@ -90,9 +94,9 @@ describe('grades: preview and resumable import', () => {
     expect(calls).toBe(5);
     expect(job).toMatchObject({ status: 'done', rows: 300, inserted: 300, alreadyPresent: 0, errorCount: 0 });
     expect(await h.store.count('grades')).toBe(before + 300);
-    const first = h.demo.students[0];
-    const stored = await h.store.get('grades', `${first?._id}:TST000:2025-2026-2:regular`);
-    expect(stored).toMatchObject({ classId: first?.classId, studentName: first?.name });
+    const first = p.student;
+    const stored = await h.store.get('grades', `${first._id}:TST000:2025-2026-2:regular`);
+    expect(stored).toMatchObject({ classId: first.classId, studentName: first.name });
 
     const again = await h.ok(p.clerkUser, 'grades', 'importChunk', { fileId });
     expect(again).toMatchObject({ status: 'done', inserted: 0, alreadyPresent: 300, updated: 0 });

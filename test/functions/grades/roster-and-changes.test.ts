@@ -1,4 +1,5 @@
-import { demoPeople, openHarness, type Harness } from '../../support/harness';
+import { openEmptyHarness, type EmptyHarness } from '../../support/harness';
+import { seedTwoClasses, type TwoClasses } from '../../support/build/two-classes';
 import { uploadCsv } from '../../support/warnings-files';
 
 /**
@@ -6,17 +7,16 @@ import { uploadCsv } from '../../support/warnings-files';
  * reason) and not imported; rows that would change stored grades show old → new in the preview.
  */
 describe('grades: the roster name is checked, and the preview shows the grades a file would change', () => {
-  let h: Harness;
-  let p: ReturnType<typeof demoPeople>;
+  let h: EmptyHarness;
+  let p: TwoClasses;
   beforeAll(async () => {
-    h = await openHarness();
-    p = demoPeople(h.demo);
+    h = await openEmptyHarness();
+    p = await seedTwoClasses(h.store, '2026-09-01T08:00:00.000+08:00');
   });
   afterAll(() => h.close());
 
   it('reports a 学号 with another student\'s 姓名 as a row error in the preview and the import, and imports the rest', async () => {
-    const [a, b] = h.demo.students;
-    if (!a || !b) throw new Error('demo students');
+    const [a, b] = [p.student, p.classmate];
     const fileId = uploadCsv(h, [
       [a._id, a.name, 'NAME01', '姓名核对课', 2, 80, '正考', '2025-2026-2'],
       [a._id, b.name, 'NAME02', '姓名核对课', 2, 80, '正考', '2025-2026-2'],
@@ -31,8 +31,7 @@ describe('grades: the roster name is checked, and the preview shows the grades a
   });
 
   it('shows, before importing, the stored grades a file would change: old → new', async () => {
-    const [, , c] = h.demo.students;
-    if (!c) throw new Error('demo students');
+    const c = p.third;
     await h.ok(p.clerkUser, 'grades', 'importChunk', { fileId: uploadCsv(h, [[c._id, '', 'CHG001', '有机化学', 3, '58', '正考', '2025-2026-2'], [c._id, '', 'CHG002', '无机化学', 2, '70', '正考', '2025-2026-2']]) });
     const fileId = uploadCsv(h, [
       [c._id, c.name, 'CHG001', '有机化学', 3, '61', '正考', '2025-2026-2'],

@@ -2,7 +2,8 @@ import { queueDutyReminders } from '../../../cloudfunctions/duties/reminders-job
 import { type DutyRecordDoc } from '../../../types/checkin';
 import { isoTime } from '../../../types/fields';
 import type { OutboxMessage } from '../../../types/message';
-import { demoPeople, openHarness, type Harness } from '../../support/harness';
+import { openEmptyHarness, type EmptyHarness } from '../../support/harness';
+import { seedTwoClasses, type TwoClasses } from '../../support/build/two-classes';
 import { sentFrom } from '../../support/checkins-factories';
 import { seedSecondCollege, type SecondCollege } from '../../support/second-college';
 import { publishWarning, talkInput } from '../../support/support-factories';
@@ -30,12 +31,12 @@ describe('times: strict parsing, and readers that survive a bad stored time', ()
   });
 
   describe('through the functions', () => {
-    let h: Harness;
-    let p: ReturnType<typeof demoPeople>;
+    let h: EmptyHarness;
+    let p: TwoClasses;
     let k: SecondCollege;
     beforeAll(async () => {
-      h = await openHarness('2026-11-28T10:00:00+08:00');
-      p = demoPeople(h.demo);
+      h = await openEmptyHarness('2026-11-28T10:00:00+08:00');
+      p = await seedTwoClasses(h.store, '2026-09-01T08:00:00.000+08:00');
       k = await seedSecondCollege(h.store, '2026-09-01T08:00:00+08:00');
     });
     afterAll(() => h.close());

@@ -1,17 +1,18 @@
 import { randomBytes } from 'node:crypto';
 import type { MeetingView } from '../../../types/api/support';
 import type { Meeting } from '../../../types/support';
-import { demoPeople, openHarness, type Harness } from '../../support/harness';
+import { openEmptyHarness, type EmptyHarness } from '../../support/harness';
+import { seedTwoClasses, type TwoClasses } from '../../support/build/two-classes';
 import { publishWarning, talkInput } from '../../support/support-factories';
 
 describe('casework: private invitees, one pairing rule, only the organizer closes a talk', () => {
-  let h: Harness;
-  let p: ReturnType<typeof demoPeople>;
+  let h: EmptyHarness;
+  let p: TwoClasses;
   const savedKey = process.env.FIELD_KEY;
   beforeAll(async () => {
     process.env.FIELD_KEY = randomBytes(32).toString('hex');
-    h = await openHarness();
-    p = demoPeople(h.demo);
+    h = await openEmptyHarness();
+    p = await seedTwoClasses(h.store, '2026-09-01T08:00:00.000+08:00');
   });
   afterAll(async () => {
     process.env.FIELD_KEY = savedKey;
@@ -28,8 +29,7 @@ describe('casework: private invitees, one pairing rule, only the organizer close
 
   it('defect 4: in a 座谈会 each invited student sees only their own invitation', async () => {
     await publishWarning(h.store, p.student);
-    const third = h.demo.students.find((s) => s.classId === p.firstClass._id && s._id !== p.student._id && s._id !== p.classmate._id);
-    if (!third) throw new Error('class too small');
+    const third = p.third;
     const ids = [p.student._id, p.classmate._id, third._id];
     const m = await h.ok(p.counselorUser, 'support', 'scheduleMeeting', { kind: 'collectiveTalk', title: '座谈会', classId: p.firstClass._id, studentIds: ids, startAt: '2026-11-25T14:00:00+08:00', place: '302' });
     expect(m.studentIds).toHaveLength(3);

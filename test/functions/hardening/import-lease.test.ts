@@ -1,6 +1,7 @@
 import { gradesFunction } from '../../../cloudfunctions/grades/function';
 import { DEMO_OPENID_PREFIX } from '../../../scripts/demo/generate';
-import { demoPeople, openHarness, type Harness } from '../../support/harness';
+import { openEmptyHarness, type EmptyHarness } from '../../support/harness';
+import { seedTwoClasses, type TwoClasses } from '../../support/build/two-classes';
 import { passedRows, uploadCsv } from '../../support/warnings-files';
 import { storeWith } from '../../support/warnings-stores';
 
@@ -8,15 +9,18 @@ type JobRow = { _id: string; status: string; message: string | null };
 
 /** Defect 7: a job killed in its first call is resumed by the retry (not doubled), or expires. */
 describe('grade import jobs hold a lease', () => {
-  let h: Harness;
-  let p: ReturnType<typeof demoPeople>;
+  let h: EmptyHarness;
+  let p: TwoClasses;
   beforeAll(async () => {
-    h = await openHarness();
-    p = demoPeople(h.demo);
+    h = await openEmptyHarness();
+    // 生工251班 grows to 10 students: 孙一鸣, 钱二妹, 赵三强 and 7 more.
+    p = await seedTwoClasses(h.store, '2026-09-01T08:00:00.000+08:00', (b, c) => {
+      for (let n = 4; n <= 10; n++) b.student(c.firstClass, { id: `2025311${String(n).padStart(3, '0')}`, name: `学生${n}` });
+    });
   });
   afterAll(() => h.close());
 
-  const ids = () => h.demo.students.slice(0, 10).map((s) => s._id);
+  const ids = () => p.built.students.filter((s) => s.classId === p.firstClass._id).map((s) => s._id);
   const jobsOf = (fileId: string) => h.store.query('gradeImports', { where: { fileId } });
 
   /** The first call dies after creating its job and before any answer reaches the app. */
