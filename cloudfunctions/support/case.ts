@@ -20,6 +20,7 @@ import { meetingsOfClasses } from '../application/repositories/meetings';
 import { pairingsOfStudent } from '../application/repositories/pairings';
 import { planOfWarning, plansOfClasses } from '../application/repositories/plans';
 import { latestDifficulty, talksOfClasses, talksOfStudent } from '../application/repositories/talks';
+import { activeWarningsOfClasses } from '../application/repositories/warnings';
 import { concernEntries } from '../application/teaching/case-entries';
 import { loadCalendar } from '../platform/calendar/stored-calendar';
 import { classesByIds, loadClass, loadStudent, studentResource, usersByIds } from '../platform/directory/directory';
@@ -142,7 +143,7 @@ export const caseHandlers: Handlers<Pick<SupportApi, 'caseView' | 'caseload'>> =
       const classes = new Map([...(await classesByIds(ctx.store, direct)), ...collegeClasses].map((c) => [c._id, c]));
       const classIds = [...classes.keys()];
       if (classIds.length === 0) return [];
-      const warnings = await queryAll(ctx.store, 'warnings', { where: { classId: { in: classIds }, status: 'active' } });
+      const warnings = await activeWarningsOfClasses(ctx.store, classIds);
       if (warnings.length === 0) return [];
       const since = warnings.reduce((min, w) => (w.publishedAt < min ? w.publishedAt : min), warnings[0]?.publishedAt ?? '');
       const warnedIds = new Set(warnings.map((w) => w.studentId));
