@@ -8,7 +8,7 @@ import { tellStudentInTx } from '../notices/tell-student';
 import type { Context } from '../../platform/runtime/define-function';
 import type { TxStore, WriteContext } from '../../platform/store/store';
 import { blockOf, collegeNow } from '../warnings/publishability';
-import { noteWarningInDigest } from '../../reports/warning-digest-store';
+import { noteWarningInDigest } from '../digests/warning-digest-store';
 import { loadRun } from '../repositories/runs';
 import { warningsOfRun } from '../repositories/warnings';
 import { assertPublishable, policyOfRun } from '../../core/publishing/run-state';

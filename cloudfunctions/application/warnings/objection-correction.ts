@@ -11,7 +11,7 @@ import type { Stored, TxStore, WriteContext } from '../../platform/store/store';
 import { studentGrades } from './college-data';
 import { loadWarning } from '../repositories/warnings';
 import { latestPublished, type WarningRun } from '../repositories/runs';
-import { noteWarningInDigest } from '../../reports/warning-digest-store';
+import { noteWarningInDigest } from '../digests/warning-digest-store';
 import { reevaluateStudent } from './reevaluate-student';
 
 /** Everything a correction writes, decided before the transaction (which can only get, add and update). */
