@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { reportsFunction } from '../cloudfunctions/reports/function';
-import { rebuildWarningDigests } from '../cloudfunctions/reports/rebuild-digests';
+import { rebuildWarningDigests } from '../cloudfunctions/application/digests/rebuild-warning-digests';
 import { fixedClock } from '../cloudfunctions/core/time/clock';
 import { toIso } from '../cloudfunctions/core/time/shanghai';
 import { localFiles } from '../cloudfunctions/platform/files/local-files';

@@ -8,7 +8,8 @@ import { openSqliteStore } from '../cloudfunctions/platform/store/sqlite-store';
 import { seedDemo } from './demo/seed';
 import { toIso } from '../cloudfunctions/core/time/shanghai';
 import { migrateQuickTalks } from '../cloudfunctions/checkins/migrate-quick-talks';
-import { rebuildWarningDigests } from '../cloudfunctions/reports/rebuild-digests';
+import { rebuildWarningDigests } from '../cloudfunctions/application/digests/rebuild-warning-digests';
+import { rebuildDutyDigests } from '../cloudfunctions/application/digests/rebuild-duty-digests';
 import { publishDemoHistory } from './demo/history';
 import { recordDemoActivity } from './demo/activity';
 import { generateDemo } from './demo/generate';
@@ -72,6 +73,8 @@ async function main(): Promise<void> {
   // Warnings published before the digests existed (an older data/) get theirs; a no-op otherwise.
   const digests = await rebuildWarningDigests(store, { write: true, ctx: { by: 'system:start', at: toIso(clock.now()) } });
   if (digests.written > 0) console.log(`已补建 ${digests.written} 份警示统计摘要`);
+  const dutyDigests = await rebuildDutyDigests(store, { write: true, ctx: { by: 'system:start', at: toIso(clock.now()) } });
+  if (dutyDigests.written > 0) console.log(`已补建 ${dutyDigests.written} 份职责统计摘要`);
   const server = await startLocalServer({ store, clock, dataDir, webRoot: join(root, 'dist/h5'), port: env.PORT });
   const timers = startLocalTimers({ store, clock });
   console.log(`学业帮扶本地版已启动：${server.url}`);

@@ -1,6 +1,7 @@
 import CloudBase from '@cloudbase/manager-node';
 import { migrateQuickTalks } from '../../cloudfunctions/checkins/migrate-quick-talks';
-import { rebuildWarningDigests } from '../../cloudfunctions/reports/rebuild-digests';
+import { rebuildWarningDigests } from '../../cloudfunctions/application/digests/rebuild-warning-digests';
+import { rebuildDutyDigests } from '../../cloudfunctions/application/digests/rebuild-duty-digests';
 import { toIso } from '../../cloudfunctions/core/time/shanghai';
 import { systemClock } from '../../cloudfunctions/core/time/clock';
 import { openCloudbaseStore } from '../../cloudfunctions/platform/store/cloudbase-store';
@@ -35,6 +36,8 @@ async function main(): Promise<void> {
   console.log(`数据迁移：${moved} 条快速谈话记录并入谈心谈话记录`);
   const digests = await rebuildWarningDigests(store, { write: true, ctx: { by: 'script:cloud-setup', at: toIso(systemClock.now()) } });
   console.log(`警示统计摘要：${digests.digests} 份，补建或更正 ${digests.written} 份`);
+  const dutyDigests = await rebuildDutyDigests(store, { write: true, ctx: { by: 'script:cloud-setup', at: toIso(systemClock.now()) } });
+  console.log(`职责统计摘要：${dutyDigests.digests} 份，补建或更正 ${dutyDigests.written} 份`);
 }
 
 main().catch((error: unknown) => {

@@ -1,7 +1,7 @@
-import type { Warning } from '../../types/warning';
-import { digestIdOf, withWarning, type WarningDigest } from '../core/reports/warning-digest';
-import type { WarningFact } from '../core/reports/facts';
-import type { TxStore, WriteContext } from '../platform/store/store';
+import type { Warning } from '../../../types/warning';
+import { digestIdOf, withWarning, type WarningDigest } from '../../core/reports/warning-digest';
+import type { WarningFact } from '../../core/reports/facts';
+import type { TxStore, WriteContext } from '../../platform/store/store';
 
 /** The facts of a warning the reports read. */
 export function warningFactOf(w: Pick<Warning, '_id' | 'studentId' | 'studentName' | 'classId' | 'semester' | 'level' | 'levelName' | 'levelRank' | 'status' | 'publishedAt' | 'failedCourses'>): WarningFact {

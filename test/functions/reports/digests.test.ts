@@ -1,4 +1,4 @@
-import { rebuildWarningDigests } from '../../../cloudfunctions/reports/rebuild-digests';
+import { rebuildWarningDigests } from '../../../cloudfunctions/application/digests/rebuild-warning-digests';
 import { openHarness, SUITE_DATES, type Harness } from '../../support/harness';
 import { publishSemester } from '../../support/warnings-runs';
 
