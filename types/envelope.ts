@@ -29,17 +29,13 @@ function declarable<C extends ActionContract<z.ZodTypeAny, unknown>>(contract: C
   return { ...contract, fails: (...codes: ErrorCode[]) => ({ ...contract, errors: codes }) };
 }
 
-/**
- * `action(inputSchema).returns(outputSchema)`: unknown input keys are stripped, so a forged field is ignored.
- * The type-only form `returns<O>()` (z.custom, checks nothing) is kept only until every contract names a schema.
- */
+/** `action(inputSchema).returns(outputSchema)`: unknown input keys are stripped, so a forged field is ignored. */
 export function action<I extends z.ZodTypeAny>(input: I) {
-  function returns<S extends z.ZodTypeAny>(output: S): Declarable<ActionContract<I, z.output<S>>>;
-  function returns<O>(): Declarable<ActionContract<I, O>>;
-  function returns(output?: z.ZodTypeAny): Declarable<ActionContract<I, unknown>> {
-    return declarable({ input, output: output ?? z.custom() });
-  }
-  return { returns };
+  return {
+    returns<S extends z.ZodTypeAny>(output: S): Declarable<ActionContract<I, z.output<S>>> {
+      return declarable({ input, output });
+    },
+  };
 }
 
 export type FunctionContract = Record<string, ActionContract<z.ZodTypeAny, unknown>>;
