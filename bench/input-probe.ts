@@ -1,4 +1,4 @@
-import { openHarness } from '../test/support/harness';
+import { openEmptyHarness } from '../test/support/harness';
 import { seedMatrix } from '../test/support/access-matrix';
 import { probeInputs } from '../test/support/input-probe';
 
@@ -11,7 +11,7 @@ import { probeInputs } from '../test/support/input-probe';
 async function main(): Promise<void> {
   const numRuns = Number(process.argv[2] ?? 200);
   const seed = Number(process.argv[3] ?? 20261201);
-  const h = await openHarness();
+  const h = await openEmptyHarness();
   let logged = 0;
   // Handlers log what they answer INTERNAL to; counted here, each one is also a failure below.
   console.error = () => {

@@ -6,12 +6,14 @@ import { fieldKey } from '../../cloudfunctions/platform/crypto/field-key';
 import { type FollowUp } from '../../types/checkin';
 import type { ClassInfo, Grant, Role, Student, User } from '../../types/domain';
 import type { Meeting, Pairing } from '../../types/support';
-import type { Harness } from './harness';
+import type { EmptyHarness } from './harness';
+import { collegeBuilder, parentUser, studentUser, type BuiltCollege } from './build/college';
+import { buildCtx } from './build/two-classes';
 import { makeWarning, publishWarning, SIGNATURE } from './notices-factories';
 import { seedSecondCollege, type SecondCollege } from './second-college';
 import { fixedUuid, type Fill } from './zod-inputs';
 
-/** Whose record a matrix cell touches, relative to the demo's first class. */
+/** Whose record a matrix cell touches, relative to the home class. */
 export type TargetKind = 'own' | 'otherClass' | 'otherDepartment' | 'otherCollege';
 
 /** A student and every record of theirs an action can be aimed at. */
@@ -80,7 +82,7 @@ export function tableHolds(grants: readonly Grant[], table: Partial<Record<Role,
 
 const at = '2026-11-20T09:00:00.000+08:00';
 
-async function targetRecords(h: Harness, kind: TargetKind, student: Student, classmate: Student, cls: ClassInfo, runId: string): Promise<Target> {
+async function targetRecords(h: EmptyHarness, kind: TargetKind, student: Student, classmate: Student, cls: ClassInfo, runId: string): Promise<Target> {
   const warning = makeWarning(student, { _id: `w-matrix-${student._id}`, publishedAt: '2026-09-15T10:00:00.000+08:00' });
   const issued = await publishWarning(h.store, warning);
   const ctx = { by: cls.counselorId, at };
@@ -158,16 +160,45 @@ async function targetRecords(h: Harness, kind: TargetKind, student: Student, cla
 
 export type Matrix = { targets: Target[]; callers: Caller[]; second: SecondCollege };
 
-/** The demo college plus a second one (same department ids), records for four targets, one caller per role. */
-export async function seedMatrix(h: Harness): Promise<Matrix> {
+/**
+ * The matrix's own college (`life`, departments bioeng and food), three classes of two students,
+ * each student in a dorm, each with one passed and (the first of each class) one failed course
+ * of 2025-2026-2:
+ * - home 生工251班 (2025, bioeng): counselor 周辅导, head teacher 吴班主, assistant 王助理; 孙一鸣's parent is bound;
+ * - otherClass 生工241班 (2024, bioeng): counselor 郑辅导, head teacher 冯班主;
+ * - otherDepartment 食品251班 (2025, food): 周辅导 again (a counselor's classes cross departments), head teacher 沈班主;
+ * and the college's clerk, bioeng head, leader, 学工部 and a course teacher of MA1011.
+ */
+async function seedMatrixCollege(h: EmptyHarness): Promise<{ built: BuiltCollege; home: ClassInfo; otherClass: ClassInfo; otherDepartment: ClassInfo }> {
+  const b = collegeBuilder({ id: 'life', name: '生命科学与工程学院', departments: { bioeng: '生物工程系', food: '食品科学与工程系' } });
+  const counselor = b.person('t-counselor', '周辅导');
+  const home = b.class({ id: 'c2025-bioeng-1', name: '生工251班', departmentId: 'bioeng', cohort: 2025, counselor, headTeacher: b.person('t-head-1', '吴班主'), assistant: b.person('t-assistant', '王助理') });
+  const otherClass = b.class({ id: 'c2024-bioeng-1', name: '生工241班', departmentId: 'bioeng', cohort: 2024, counselor: b.person('t-counselor-2', '郑辅导'), headTeacher: b.person('t-head-2', '冯班主') });
+  const otherDepartment = b.class({ id: 'c2025-food-1', name: '食品251班', departmentId: 'food', cohort: 2025, counselor, headTeacher: b.person('t-head-3', '沈班主') });
+  const names = [['孙一鸣', '钱二妹'], ['李四海', '周五月'], ['吴六一', '郑七七']];
+  [home, otherClass, otherDepartment].forEach((cls, ci) => {
+    const dorm = b.dorm({ id: `dorm-${cls._id}`, building: '西区3号楼', room: `A${ci + 1}01`, classes: [cls] });
+    (names[ci] ?? []).forEach((name, si) => {
+      const student = b.student(cls, { id: `${cls.cohort}3${ci + 1}100${si + 1}`, name, dorm, parent: ci === 0 && si === 0 });
+      b.grade(student, { courseCode: 'CH1203', courseName: '有机化学', credits: 3, score: '78', semester: '2025-2026-2' });
+      if (si === 0) b.grade(student, { courseCode: 'MA1011', courseName: '高等数学A（上）', credits: 5, score: '41', semester: '2025-2026-2' });
+    });
+  });
+  b.clerk('t-clerk', '张秘书');
+  b.departmentHead('t-dept-bioeng', '梅主任', 'bioeng');
+  b.leader('t-leader', '高院长');
+  b.studentAffairs('t-affairs', '学工部');
+  b.courseTeacher('t-course-teacher', '任课教师', ['MA1011']);
+  return { built: await b.save(h.store, buildCtx(at)), home, otherClass, otherDepartment };
+}
+
+/** The matrix college plus a second one (same department ids), records for four targets, one caller per role. */
+export async function seedMatrix(h: EmptyHarness): Promise<Matrix> {
   process.env.FIELD_KEY ??= randomBytes(32).toString('hex');
+  const { built, home, otherClass, otherDepartment } = await seedMatrixCollege(h);
   const second = await seedSecondCollege(h.store, at);
-  const home = h.demo.classes[0];
-  if (!home) throw new Error('demo has no classes');
-  const otherClass = h.demo.classes.find((c) => c._id !== home._id && c.departmentId === home.departmentId && c.cohort !== home.cohort);
-  const otherDepartment = h.demo.classes.find((c) => c.departmentId !== home.departmentId);
   const otherCollege = second.classes.find((c) => c.departmentId === home.departmentId);
-  if (!otherClass || !otherDepartment || !otherCollege) throw new Error('fixtures lack a class for a target');
+  if (!otherCollege) throw new Error('fixtures lack a class for a target');
   const twoOf = (cls: ClassInfo, students: readonly Student[]): [Student, Student] => {
     const [s, t] = students.filter((x) => x.classId === cls._id);
     if (!s || !t) throw new Error(`too few students in ${cls._id}`);
@@ -182,32 +213,29 @@ export async function seedMatrix(h: Harness): Promise<Matrix> {
     runs.set(college, run.ok ? run.data.runId : `run-missing-${college}`);
   }
   const plan: [TargetKind, ClassInfo, readonly Student[]][] = [
-    ['own', home, h.demo.students],
-    ['otherClass', otherClass, h.demo.students],
-    ['otherDepartment', otherDepartment, h.demo.students],
+    ['own', home, built.students],
+    ['otherClass', otherClass, built.students],
+    ['otherDepartment', otherDepartment, built.students],
     ['otherCollege', otherCollege, second.students],
   ];
   const targets: Target[] = [];
   for (const [kind, cls, students] of plan) targets.push(await targetRecords(h, kind, ...twoOf(cls, students), cls, runs.get(cls.collegeId) ?? ''));
 
-  const users = new Map<string, User>([...h.demo.users, ...second.users].map((u) => [u._id, u]));
+  const users = new Map<string, User>([...built.users, ...second.users].map((u) => [u._id, u]));
   const own = targets[0];
   if (!own) throw new Error('no own target');
-  const teacher: User = { _id: 't-course-teacher', openid: 'demo:t-course-teacher', name: '任课教师', grants: [{ role: 'courseTeacher', courseCodes: ['MA1011'] }] };
-  await h.store.add('users', teacher, { by: 'test', at });
   const pick = (label: string, userId: string): Caller => {
-    const u = userId === teacher._id ? teacher : users.get(userId);
+    const u = users.get(userId);
     if (!u) throw new Error(`no user ${userId}`);
     return { label, userId, grants: u.grants };
   };
-  const parent = h.demo.users.find((u) => u.grants.some((g) => g.role === 'parent' && g.childIds.includes(own.student._id)));
   const callers: Caller[] = [
-    pick('student', `s-${own.student._id}`),
-    ...(parent ? [pick('parent', parent._id)] : []),
+    pick('student', studentUser(own.student)),
+    pick('parent', parentUser(own.student)),
     pick('assistant', home.assistantId ?? ''),
     pick('counselor', home.counselorId),
     pick('headTeacher', home.headTeacherId),
-    pick('courseTeacher', teacher._id),
+    pick('courseTeacher', 't-course-teacher'),
     pick('clerk', 't-clerk'),
     pick('departmentHead', 't-dept-bioeng'),
     pick('leader', 't-leader'),

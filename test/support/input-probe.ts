@@ -9,7 +9,7 @@ import { DEMO_OPENID_PREFIX } from '../../scripts/demo/generate';
 import { api } from '../../types/api';
 import { fillFor, tableAllows, tableHolds, type Caller, type Matrix } from './access-matrix';
 import { undeclaredCode } from './declared-errors';
-import type { Harness } from './harness';
+import type { EmptyHarness } from './harness';
 import { sampleInput } from './zod-inputs';
 
 /**
@@ -126,7 +126,7 @@ function tablesDiffering(a: string, b: string): string[] {
 }
 
 /** Runs the probe over every action of every function with a fixed seed. */
-export async function probeInputs(h: Harness, m: Matrix, options: { numRuns: number; seed: number; only?: (action: string) => boolean }): Promise<ProbeReport> {
+export async function probeInputs(h: EmptyHarness, m: Matrix, options: { numRuns: number; seed: number; only?: (action: string) => boolean }): Promise<ProbeReport> {
   const started = performance.now();
   const db = new Database(join(h.dir, 'test.sqlite'), { readonly: true, fileMustExist: true });
   const report: ProbeReport = { actions: 0, cases: 0, errors: 0, oks: 0, failures: [], slowest: [], seconds: 0 };

@@ -4,7 +4,7 @@ import { functions } from '../../../cloudfunctions/registry';
 import { permissions } from '../../../cloudfunctions/core/access/permissions';
 import { DEMO_OPENID_PREFIX } from '../../../scripts/demo/generate';
 import { api } from '../../../types/api';
-import { openHarness, type Harness } from '../../support/harness';
+import { openEmptyHarness, type EmptyHarness } from '../../support/harness';
 import { fillFor, ownerAimed, pairingFormsIn, seedMatrix, tableAllows, tableHolds, targetsIn, type Matrix } from '../../support/access-matrix';
 import { sampleInput } from '../../support/zod-inputs';
 
@@ -20,10 +20,10 @@ const contracts: Readonly<Record<string, Readonly<Record<string, { input: ZodTyp
  * without the permission is denied, and no answer names a target the table keeps from them.
  */
 describe('access matrix from the permission table', () => {
-  let h: Harness;
+  let h: EmptyHarness;
   let m: Matrix;
   beforeAll(async () => {
-    h = await openHarness();
+    h = await openEmptyHarness();
     m = await seedMatrix(h);
   }, 60_000);
   afterAll(() => h.close());

@@ -1,4 +1,4 @@
-import { openHarness, type Harness } from '../../support/harness';
+import { openEmptyHarness, type EmptyHarness } from '../../support/harness';
 import { seedMatrix, type Matrix } from '../../support/access-matrix';
 import { probeInputs } from '../../support/input-probe';
 
@@ -7,10 +7,10 @@ import { probeInputs } from '../../support/input-probe';
  * seed and run count so a failure replays; `npx tsx bench/input-probe.ts` runs a larger sample.
  */
 describe('every action answers any input with an envelope and writes nothing on an error', () => {
-  let h: Harness;
+  let h: EmptyHarness;
   let m: Matrix;
   beforeAll(async () => {
-    h = await openHarness();
+    h = await openEmptyHarness();
     m = await seedMatrix(h);
   }, 60_000);
   afterAll(() => h.close());

@@ -6,7 +6,7 @@ import { issueSession } from '../../../cloudfunctions/platform/identity/session'
 import { fixedClock } from '../../../cloudfunctions/core/time/clock';
 import { openSqliteStore } from '../../../cloudfunctions/platform/store/sqlite-store';
 import type { Store } from '../../../cloudfunctions/platform/store/store';
-import { seedDemo } from '../../../scripts/demo/seed';
+import { seedTwoClasses, type TwoClasses } from '../../support/build/two-classes';
 import { DEMO_OPENID_PREFIX } from '../../../scripts/demo/generate';
 import { startLocalServer, type LocalServer } from '../../../scripts/server/local-server';
 
@@ -17,6 +17,7 @@ describe('local server: uploads and HTTP edges', () => {
   let dir: string;
   let store: Store;
   let server: LocalServer;
+  let p: TwoClasses;
   const clock = fixedClock('2026-11-23T09:00:00+08:00');
   const LIMIT = 64 * 1024;
   const uploads = () => {
@@ -55,7 +56,7 @@ describe('local server: uploads and HTTP edges', () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'xueye-edges-'));
     store = openSqliteStore(join(dir, 'store.sqlite'));
-    await seedDemo(store, clock);
+    p = await seedTwoClasses(store, '2026-09-01T08:00:00.000+08:00');
     const web = join(dir, 'web');
     mkdirSync(web);
     writeFileSync(join(web, 'index.html'), '<!doctype html><title>学业帮扶</title>');
@@ -77,7 +78,7 @@ describe('local server: uploads and HTTP edges', () => {
 
     it('refuses callers who may not import: a new WeChat, a student, a counselor', async () => {
       const before = uploads().length;
-      for (const who of [`${DEMO_OPENID_PREFIX}wechat-stranger`, 's-2024311001', 't-counselor-2024']) {
+      for (const who of [`${DEMO_OPENID_PREFIX}wechat-stranger`, p.studentUser, p.counselorUser]) {
         const answer = await call('POST', '/api/files?ext=csv', 'x'.repeat(100), { authorization: `Bearer ${tokenOf(who)}` });
         expect(answer.status).toBe(403);
         expect(answer.json).toEqual(envelope);
