@@ -9,7 +9,8 @@ import { enqueue } from '../platform/messenger/outbox';
 import { mapSurviving } from '../platform/runtime/skip-bad-records';
 import type { Context } from '../platform/runtime/define-function';
 import { queryAll, type Store, type Stored } from '../platform/store/store';
-import { loadRun, policyOfRun, type WarningRun } from '../warnings/run-doc';
+import { loadRun, type WarningRun } from '../application/repositories/runs';
+import { policyOfRun } from '../core/publishing/run-state';
 
 export const COURSE_TASKS = 'courseTasks';
 export const TASK_REMINDER_WRITER = 'system:course-task-reminders';

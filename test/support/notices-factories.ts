@@ -1,6 +1,6 @@
 import type { Student } from '../../types/domain';
 import type { Warning } from '../../types/warning';
-import { issueNoticesInTx, loadNoticeNames, type IssuedNotice } from '../../cloudfunctions/notices/issue';
+import { issueNoticesInTx, loadNoticeNames, type IssuedNotice } from '../../cloudfunctions/application/notices/issue';
 import type { Store } from '../../cloudfunctions/platform/store/store';
 
 let serial = 0;
