@@ -1,12 +1,20 @@
-import { demoPeople, openHarness, type Harness } from '../support/harness';
+import type { ClassInfo } from '../../types/domain';
+import { openEmptyHarness, type EmptyHarness } from '../support/harness';
+import { seedTwoClasses, type TwoClasses } from '../support/build/two-classes';
 
 /** For each role: one allowed read and at least two denied ones. */
 describe('access: each role sees only what it owns', () => {
-  let h: Harness;
-  let p: ReturnType<typeof demoPeople>;
+  let h: EmptyHarness;
+  let p: TwoClasses;
+  let parallel: ClassInfo;
   beforeAll(async () => {
-    h = await openHarness();
-    p = demoPeople(h.demo);
+    h = await openEmptyHarness();
+    // Two classes (生工251班 of three students, 食品241班 of one) and a parallel class of the same
+    // counselor and cohort, 生工252班 with its own head teacher and one student: three classes.
+    p = await seedTwoClasses(h.store, '2026-09-01T08:00:00.000+08:00', (b) => {
+      parallel = b.class({ id: 'c2025-bioeng-2', name: '生工252班', departmentId: 'bioeng', cohort: 2025, counselor: b.person('t-counselor', '周辅导'), headTeacher: b.person('t-head-3', '范班主') });
+      b.student(parallel, { id: '2025312001', name: '周五月', gender: '女' });
+    });
   });
   afterAll(() => h.close());
 
@@ -45,7 +53,7 @@ describe('access: each role sees only what it owns', () => {
   describe('counselor', () => {
     it('reads their classes and students, with the parent phone on file to call', async () => {
       const classes = await h.ok(p.counselorUser, 'campus', 'myClasses', {});
-      expect(classes.map((c) => c.classId)).toEqual(h.demo.classes.filter((c) => c.counselorId === p.counselorUser).map((c) => c._id).sort());
+      expect(classes.map((c) => c.classId)).toEqual(['c2025-bioeng-1', 'c2025-bioeng-2']);
       const s = await h.ok(p.counselorUser, 'campus', 'student', { studentId: p.student._id });
       // Before: masked (188********), while the counselor is the one told to phone the parent.
       expect(s.parentPhone).toBe(p.student.parentPhone);
@@ -59,11 +67,10 @@ describe('access: each role sees only what it owns', () => {
   describe('head teacher', () => {
     it('reads their one class', async () => {
       const roster = await h.ok(p.headTeacherUser, 'campus', 'classStudents', { classId: p.firstClass._id });
-      expect(roster.students).toHaveLength(40);
+      expect(roster.students.map((s) => s.name)).toEqual(['孙一鸣', '钱二妹', '赵三强']);
     });
     it('cannot read a parallel class or its students', async () => {
-      const parallel = h.demo.classes.find((c) => c.headTeacherId === p.otherHeadTeacherUser);
-      if (!parallel) throw new Error('no parallel class');
+      expect(parallel.headTeacherId).not.toBe(p.headTeacherUser);
       await denied(p.headTeacherUser, 'campus', 'classStudents', { classId: parallel._id });
       await denied(p.headTeacherUser, 'campus', 'student', { studentId: p.outsider._id });
     });
@@ -85,7 +92,7 @@ describe('access: each role sees only what it owns', () => {
     it('see every class of their college', async () => {
       for (const user of [p.clerkUser, p.leaderUser]) {
         const classes = await h.ok(user, 'campus', 'myClasses', {});
-        expect(classes).toHaveLength(6);
+        expect(classes).toHaveLength(3);
       }
     });
     it('are denied a student of another college and an unknown class', async () => {
@@ -97,14 +104,14 @@ describe('access: each role sees only what it owns', () => {
 
   describe('department head', () => {
     it("reads a student of their department's classes", async () => {
-      const own = h.demo.students.find((s) => h.demo.classes.find((c) => c._id === s.classId)?.departmentId === 'bioeng');
-      if (!own) throw new Error('no bioeng student');
+      // 孙一鸣 of 生工251班 (bioeng).
+      const own = p.student;
       expect((await h.ok('t-dept-bioeng', 'campus', 'student', { studentId: own._id })).studentId).toBe(own._id);
     });
     it('cannot read a student or the roster of another department', async () => {
-      const foodClass = h.demo.classes.find((c) => c.departmentId === 'food');
-      const foodStudent = h.demo.students.find((s) => s.classId === foodClass?._id);
-      if (!foodClass || !foodStudent) throw new Error('no food class');
+      // 李四海 of 食品241班 (food).
+      const foodClass = p.otherClass;
+      const foodStudent = p.outsider;
       await denied('t-dept-bioeng', 'campus', 'student', { studentId: foodStudent._id });
       await denied('t-dept-bioeng', 'campus', 'classStudents', { classId: foodClass._id });
     });

@@ -1,13 +1,14 @@
 import { functions } from '../../cloudfunctions/registry';
-import { demoPeople, openHarness, type Harness } from '../support/harness';
+import { openEmptyHarness, type EmptyHarness } from '../support/harness';
+import { seedTwoClasses, type TwoClasses } from '../support/build/two-classes';
 
 /** Bad input gets a clear error (code, field, Chinese message) and writes nothing. */
 describe('handler input', () => {
-  let h: Harness;
-  let p: ReturnType<typeof demoPeople>;
+  let h: EmptyHarness;
+  let p: TwoClasses;
   beforeAll(async () => {
-    h = await openHarness();
-    p = demoPeople(h.demo);
+    h = await openEmptyHarness();
+    p = await seedTwoClasses(h.store, '2026-09-01T08:00:00.000+08:00');
   });
   afterAll(() => h.close());
 
