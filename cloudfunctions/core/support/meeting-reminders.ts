@@ -60,7 +60,7 @@ export function meetingReminders(
   });
 }
 
-/** An invitee's request to move the meeting, for its organizer at once (sent now) (same template: 事项 / 时间 / 地点). */
+/** An invitee's request to move the meeting, sent to its organizer at once (same template: 事项 / 时间 / 地点). */
 export function rescheduleRequest(
   meeting: Pick<Meeting, '_id' | 'actorId' | 'at' | 'place'>,
   response: { userId: string; name: string; proposedAt: string | null; at: string },
