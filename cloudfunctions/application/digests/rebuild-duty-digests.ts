@@ -6,7 +6,7 @@ import { queryAll, type Store, type WriteContext } from '../../platform/store/st
 
 export type DutyDigestCheck = { digests: number; rows: number; matching: number; mismatched: string[]; missing: string[]; extra: string[]; written: number };
 
-type Built = { classId: string; collegeId: string; month: string; entries: DigestEntry[] };
+export type Built = { classId: string; collegeId: string; month: string; entries: DigestEntry[] };
 const bySource = (a: DigestEntry, b: DigestEntry) => (a.source < b.source ? -1 : a.source > b.source ? 1 : 0);
 
 /** Every source document of the five collections, as the write sites see them. */
@@ -20,8 +20,15 @@ async function* sources(store: Store): AsyncGenerator<DutySource> {
 
 /** The class × month digests built from the sources themselves (an independent pass over every document). */
 export async function buildDutyDigests(store: Store): Promise<Map<string, Built>> {
+  const all: DutySource[] = [];
+  for await (const source of sources(store)) all.push(source);
+  return digestsOfSources(all);
+}
+
+/** The digests of some sources (a bench or an import may build them without storing the records first). */
+export function digestsOfSources(all: Iterable<DutySource>): Map<string, Built> {
   const built = new Map<string, Built>();
-  for await (const source of sources(store)) {
+  for (const source of all) {
     let rows: DigestRow[];
     try {
       rows = rowsOfSource(source).map((r) => DigestRow.parse(r));
