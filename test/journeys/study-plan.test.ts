@@ -47,7 +47,7 @@ describe('journey: a study plan written, returned, resubmitted and approved', ()
     await me.tap('签名并提交');
     await me.see(new RegExp(`尚缺：.*${lastCourse.name}`));
     // The server's refusal names the field (lines): the retake plans are framed, its reason under them.
-    await me.see(new RegExp(`请为每门未通过课程写明重修计划，尚缺：.*${lastCourse.name}`), me.page.locator('.field-lines.field-wrong .field-fault'));
+    await me.see(new RegExp(`请为每门未通过课程写明重修计划，尚缺：.*${lastCourse.name}`), me.page.locator('.form-field-lines.form-field-wrong .form-field-fault'));
     await me.type(`.retake-${lastCourse.code}`, '参加学院组织的辅导班', `重修计划（${lastCourse.name}）`);
     await me.tap('签名并提交');
     await me.see('待审核');
