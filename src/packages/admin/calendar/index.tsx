@@ -5,7 +5,7 @@ import type { CalendarSemesterView } from '../../../../types/calendar';
 import { call } from '../../../services/api';
 import { useAction, useLoad } from '../../../services/use-call';
 import { LoadState } from '../../../components/load-state';
-import { DateField } from './date-field';
+import { DateField } from '../../../components/date-field';
 
 function describe(s: CalendarSemesterView): string {
   const who = s.source === 'set' ? `由${s.setByName ?? '教务员'}于 ${(s.setAt ?? '').slice(0, 10)} 设定` : '按默认规则推算';

@@ -10,7 +10,7 @@ import { ChoiceChips } from '../../../components/chips';
 import { formatDateTime } from '../../../../cloudfunctions/core/time/shanghai';
 import { useReloadOnReturn } from '../_components/on-return';
 import { Box } from '../_components/box';
-import { DateField } from '../_components/date-field';
+import { DateField } from '../../../components/date-field';
 import { saveXlsx } from '../../../services/save-download';
 
 const thisMonth = (now: Date) => `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}`;

@@ -7,7 +7,7 @@ import { useAction, useLoad } from '../../../services/use-call';
 import { LoadState } from '../../../components/load-state';
 import { useReloadOnReturn } from '../_components/on-return';
 import { Box, schoolYearAt, today } from '../_components/box';
-import { DateField } from '../_components/date-field';
+import { DateField } from '../../../components/date-field';
 import { Objections, Steps } from '../_components/objections';
 
 /** The college's side (seed 000 §六): publish the call, check eligibility, decide, publicise, answer objections, send. */
