@@ -1,20 +1,11 @@
 import type { GradeRow } from '../../types/grade';
-
-export const GRADES = 'grades';
-export const GRADE_IMPORTS = 'gradeImports';
+import type { GradeDocument } from '../platform/store/documents/grades';
 
 /**
  * A stored grade: the row as imported, its class taken from the student's record (files name
  * classes their own way), and which import wrote it — so a resumed chunk recognises its own rows.
  */
-export type GradeDoc = GradeRow & {
-  classId: string;
-  collegeId?: string;
-  importId?: string;
-  sourceRow?: number;
-  correctedBy?: string;
-  correctedRow?: number;
-};
+export type GradeDoc = GradeDocument;
 
 /** Same student, course, semester and exam type: one grade (the stored id may predate gradeDocId). */
 export function gradeKey(row: Pick<GradeRow, 'studentId' | 'courseCode' | 'semester' | 'attempt'>): string {

@@ -7,6 +7,7 @@ import { createGradeImport } from '../core/grades/grade-import';
 import type { RowError, SheetRow } from '../core/grades/sheet-row';
 import { GradeFileError, readGradeFile } from '../platform/grades/grade-file';
 import type { Context } from '../platform/runtime/define-function';
+import type { GradeImportDocument } from '../platform/store/documents/grades';
 import { queryAll, type Stored } from '../platform/store/store';
 import { toIso } from '../core/time/shanghai';
 import { classifyRows, type GoodRow } from './classify-rows';
@@ -26,7 +27,7 @@ export const importSettings = { chunkRows: 5000, budgetMs: 15_000, maxErrors: 50
 export const jobLease = { leaseMs: 60_000, abandonAfterMs: 24 * 3_600_000 };
 export const EXPIRED_JOB = '导入中断后超过 24 小时无人继续，已失效，请重新导入';
 
-export type GradeImportDoc = Omit<ImportJobView, 'jobId'> & { startedBy: string; leaseUntil?: string };
+export type GradeImportDoc = GradeImportDocument;
 
 export function jobView(job: Stored<GradeImportDoc>): ImportJobView {
   return {

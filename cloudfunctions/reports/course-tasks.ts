@@ -12,7 +12,6 @@ import { queryAll, type Store, type Stored } from '../platform/store/store';
 import { loadRun, type WarningRun } from '../application/repositories/runs';
 import { policyOfRun } from '../core/publishing/run-state';
 
-export const COURSE_TASKS = 'courseTasks';
 export const TASK_REMINDER_WRITER = 'system:course-task-reminders';
 
 function collegeOf(ctx: Context): string {

@@ -2,21 +2,21 @@ import type { KpiImportResult, KpiReport } from '../../types/api/reports';
 import type { Student } from '../../types/domain';
 import type { GradeRow } from '../../types/grade';
 import { DomainError } from '../core/errors';
-import { readKpiRows, type KpiFact } from '../core/reports/kpi-rows';
+import { readKpiRows } from '../core/reports/kpi-rows';
 import { kpiReport } from '../core/reports/kpis';
 import { createScoreReader, presetPolicy } from '../core/rules';
 import { GradeFileError, readGradeFile } from '../platform/grades/grade-file';
 import type { Context } from '../platform/runtime/define-function';
 import { mapSurviving } from '../platform/runtime/skip-bad-records';
+import type { ClassKpiDocument } from '../platform/store/documents/small';
 import { queryAll } from '../platform/store/store';
 import { queryIn } from './chunked';
 import { reportScope } from './scope';
 
-export const CLASS_KPIS = 'classKpis';
 /** When the semester has no run to name its policy: the usual 60 (policies default to it too). */
 const DEFAULT_PASS_MARK = 60;
 
-type KpiDoc = KpiFact & { _id: string; collegeId: string; classId: string; semester: string };
+type KpiDoc = ClassKpiDocument;
 
 function collegeOf(ctx: Context): string {
   const g = ctx.actor.grants.find((x) => x.role === 'clerk');

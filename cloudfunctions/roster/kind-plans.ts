@@ -1,4 +1,4 @@
-import { roleLabel, type College, type Dorm, type Role, type Student, type User } from '../../types/domain';
+import { roleLabel, type College, type Dorm, type Role, type User } from '../../types/domain';
 import {
   STAFF_PREFIX,
   type ClassRecord,
@@ -13,6 +13,7 @@ import type { RowError } from '../core/grades/sheet-row';
 import type { Comparable, RosterDiff } from '../core/roster/roster-diff';
 import { MAX_ASSISTANT_CLASSES, overloadedAssistantRows } from '../core/roster/assistant-limit';
 import type { Context } from '../platform/runtime/define-function';
+import type { StudentDocument } from '../platform/store/documents/people';
 import { queryAll, type Stored } from '../platform/store/store';
 import type { ReadRecord } from './read-roster';
 import { queryIn } from '../application/grades/roster';
@@ -23,7 +24,7 @@ import { collegeStaff, pendingOpenid, type StaffUser } from '../application/repo
 import { classIdOf, dormIdOf, sectionIdOf, staffUserId, studentUserId } from '../core/roster/ids';
 
 /** A student as the roster import stores them: the domain record plus the file's extra fields. */
-export type StudentDoc = Student & { major?: string; parentPhones?: string[]; enrolled?: boolean };
+export type StudentDoc = StudentDocument;
 
 /** What one kind of file means for the store: rows that name unknown things, both sides to compare, the writes. */
 export type KindPlan = {

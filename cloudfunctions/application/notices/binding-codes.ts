@@ -1,5 +1,6 @@
 import { createHash, randomInt } from 'node:crypto';
 import { CODE_ALPHABET, CODE_LENGTH, normalizeCode } from '../../core/notices/binding';
+import type { CurrentBindingCodeDocument } from '../../platform/store/documents/small';
 
 /** A fresh one-time code from a cryptographic source (31⁸ ≈ 8.5×10¹¹ codes). */
 export function newBindingCode(): string {
@@ -22,8 +23,7 @@ export function parentUserIdFor(openid: string): string {
  * One document per student naming their live code: making a code reads and rewrites it inside
  * the transaction, so two codes made at the same moment conflict instead of both staying live.
  */
-export const CURRENT_BINDING_CODES = 'bindingCodeCurrent';
-export type CurrentBindingCode = { _id: string; studentId: string; codeId: string };
+export type CurrentBindingCode = CurrentBindingCodeDocument;
 
 export function currentBindingCodeId(studentId: string): string {
   return `binding-current:${studentId}`;

@@ -1,11 +1,9 @@
-import type { ParameterChange } from '../../../types/api/policies';
 import type { ParameterValues } from '../../core/rules/parameters';
+import type { PolicySettingsDocument } from '../../platform/store/documents/small';
 import type { Store } from '../../platform/store/store';
 
-export const POLICY_SETTINGS = 'policySettings';
-
 /** A college's own values for a policy's parameters, with every change kept (who, when, why). */
-export type PolicySettings = { _id: string; collegeId: string; policyId: string; values: Record<string, number>; history: ParameterChange[] };
+export type PolicySettings = PolicySettingsDocument;
 
 export const settingsId = (collegeId: string, policyId: string) => `${collegeId}:${policyId}`;
 

@@ -1,8 +1,8 @@
-import type { ClassInfo } from '../../../types/domain';
+import type { ClassDocument } from '../../platform/store/documents/people';
 import { queryAll, type Store, type Stored } from '../../platform/store/store';
 
 /** Classes as stored by the roster import: inactive once a classes file no longer lists them. */
-export type ClassDoc = ClassInfo & { active?: boolean };
+export type ClassDoc = ClassDocument;
 
 /** A college's classes, inactive ones included, in id order. */
 export async function collegeClasses(store: Store, collegeId: string): Promise<Stored<ClassDoc>[]> {

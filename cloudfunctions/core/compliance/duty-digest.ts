@@ -9,7 +9,6 @@ import { dateOf } from '../duties/shanghai-days';
  * evaluator counts. A dashboard reads classes × months documents instead of every record; the
  * rows are kept in the transaction that writes the source, replaced whole when it changes.
  */
-export const DUTY_DIGESTS = 'dutyDigests';
 
 /** A receipt counts for the class's counselor and head teacher as they are when read (not when filed). */
 export const KEEPERS = '@keepers';

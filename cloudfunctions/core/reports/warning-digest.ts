@@ -7,7 +7,6 @@ import type { WarningFact } from './facts';
  */
 export type WarningDigest = { _id: string; semester: string; classId: string; collegeId: string; students: Record<string, WarningFact[]> };
 
-export const WARNING_DIGESTS = 'warningDigests';
 export const digestIdOf = (semester: string, classId: string) => `wd:${semester}:${classId}`;
 
 /** The digest with this warning's current state in it (replacing its earlier state by id). */

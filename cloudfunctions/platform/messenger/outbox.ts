@@ -1,7 +1,6 @@
 import type { MessageKind, OutboxMessage } from '../../../types/message';
+import type { OutboxDocument } from '../store/documents/outbox';
 import { VersionConflictError, type Condition, type Store, type Stored, type TxStore, type WriteContext } from '../store/store';
-
-export const OUTBOX = 'outbox';
 
 export type OutboxEntry = {
   /** Stable key: enqueuing the same key twice keeps one message (idempotent writes, one reminder per duty per period). */
@@ -40,13 +39,7 @@ export async function enqueue(tx: TxStore, entry: OutboxEntry, ctx: WriteContext
 }
 
 /** An outbox row as the sender sees it: the message plus the claim that stops two senders sending it. */
-export type OutboxRow = OutboxMessage & {
-  /** The sender pass holding the row, and until when: after that the row is claimable again. */
-  claimedBy?: string;
-  claimedUntil?: string;
-  /** WeChat's (or the local inbox's) last answer, for the counselor and for operators. */
-  response?: { errcode: number; errmsg: string; at: string };
-};
+export type OutboxRow = OutboxDocument;
 
 /**
  * Pending rows whose time has come and whose claim (if any) has lapsed, oldest first. A lapsed

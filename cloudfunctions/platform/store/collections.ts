@@ -10,14 +10,13 @@ import { BindingCode, InboxItem, Notice, NoticeSignature, ParentBinding } from '
 import { InviteCode, RosterChangeDoc, TeachingSection } from '../../../types/roster';
 import { DifficultyRecord, Meeting, Pairing, StudyPlan, TalkRecord } from '../../../types/support';
 import { Warning } from '../../../types/warning';
-import type { CourseTask } from '../../core/reports/course-tasks';
-import type { WarningDigest } from '../../core/reports/warning-digest';
 import { DutyDigest } from '../../core/compliance/duty-digest';
 import { GradeDocument, GradeImportDocument } from './documents/grades';
 import { OutboxDocument } from './documents/outbox';
 import { ClassDocument, StudentDocument, UserDocument } from './documents/people';
+import { CourseTaskDocument, WarningDigestDocument } from './documents/reports';
 import { ClassKpiDocument, CurrentBindingCodeDocument, PolicySettingsDocument } from './documents/small';
-import type { WarningRunDocument } from './documents/warning-run';
+import { WarningRunDocument } from './documents/warning-run';
 import { InvalidDocumentError } from './errors';
 
 /**
@@ -31,14 +30,6 @@ export type IndexSpec = string | readonly string[];
 export type CollectionSpec<S extends z.ZodTypeAny = z.ZodTypeAny> = { readonly schema: S; readonly indexes: readonly IndexSpec[] };
 export type Registry = Readonly<Record<string, CollectionSpec>>;
 
-const plainObject = (value: unknown): boolean => typeof value === 'object' && value !== null && !Array.isArray(value);
-
-/**
- * A document type whose zod schema has not landed in types/ yet: typed, but only checked to be an
- * object. Each use is to be replaced by the type's schema.
- */
-const pending = <T>() => z.custom<T>(plainObject, { message: 'not a document' });
-
 const spec = <S extends z.ZodTypeAny>(schema: S, indexes: readonly IndexSpec[]): CollectionSpec<S> => ({ schema, indexes });
 
 export const collections = {
@@ -51,7 +42,7 @@ export const collections = {
   grades: spec(GradeDocument, ['studentId', 'semester', 'courseCode', 'classId']),
   // warnings (issue 3): import jobs, policy runs, published warnings by student/class/college.
   gradeImports: spec(GradeImportDocument, ['collegeId', 'fileId']),
-  warningRuns: spec(pending<WarningRunDocument>(), [['collegeId', 'semester'], 'status']),
+  warningRuns: spec(WarningRunDocument, [['collegeId', 'semester'], 'status']),
   warnings: spec(Warning, [['studentId', 'status'], ['classId', 'status'], ['collegeId', 'status'], 'runId']),
   // notices (issue 4): notices by student/class/college, the outbox by due time, the local inbox by person.
   notices: spec(Notice, ['warningId', 'studentId', 'classId', ['collegeId', 'objection.state'], 'status']),
@@ -91,11 +82,11 @@ export const collections = {
   assistantAssignments: spec(Assignment, [['collegeId', 'schoolYear'], 'assistantUserId']),
   assistantChanges: spec(Change, [['collegeId', 'schoolYear'], 'stage']),
   // what worked (issue 14): course-improvement tasks per college and semester, open ones for reminders.
-  courseTasks: spec(pending<CourseTask>(), [['collegeId', 'semester'], 'doneAt']),
+  courseTasks: spec(CourseTaskDocument, [['collegeId', 'semester'], 'doneAt']),
   // class KPIs imported per student and semester (issue 14), read per class.
   classKpis: spec(ClassKpiDocument, [['collegeId', 'semester'], ['classId', 'semester']]),
   // one document per semester × class with its warnings (issue 14), kept in the warning's transaction.
-  warningDigests: spec(pending<WarningDigest>(), ['classId', ['collegeId', 'semester']]),
+  warningDigests: spec(WarningDigestDocument, ['classId', ['collegeId', 'semester']]),
   // one document per class × month with the rows duties count (issue 14), kept in the source's transaction.
   dutyDigests: spec(DutyDigest, [['collegeId', 'month'], ['classId', 'month']]),
 } satisfies Registry;
