@@ -24,7 +24,7 @@ export function ClassList({ classes }: { classes: ClassSummary[] }) {
           }
           description={`${c.major} · ${c.size}人 · 辅导员 ${c.counselorName} · 班主任 ${c.headTeacherName}${c.assistantName ? ` · 助理 ${c.assistantName}` : ''}`}
           clickable
-          onClick={() => Taro.navigateTo({ url: pageUrl('/packages/staff/class/index', { classId: c.classId }) })}
+          onClick={() => void Taro.navigateTo({ url: pageUrl('/packages/staff/class/index', { classId: c.classId }) })}
         />
       ))}
     </CellGroup>

@@ -39,7 +39,7 @@ export function SignaturePad({ canvasId, noticeId, signer, onSigned, disabled }:
           strokeStyle="#1a1a1a"
           onConfirm={(path: string, isSigned?: boolean) => {
             if (!isSigned || !path) {
-              Taro.showToast({ title: '请先在框内签名', icon: 'none' });
+              void Taro.showToast({ title: '请先在框内签名', icon: 'none' });
               return;
             }
             storedSignature(path, { noticeId, signer, stamp: newClientId() }, uploadToCloud)

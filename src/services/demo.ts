@@ -7,7 +7,7 @@ export type DemoUser = { userId: string; name: string; roles: Role[]; detail: st
 export async function listDemoUsers(): Promise<DemoUser[]> {
   const response = await fetch(`/api/demo/users`);
   if (!response.ok) throw new Error('无法获取演示账号');
-  const body: { users: DemoUser[] } = await response.json();
+  const body = (await response.json()) as { users: DemoUser[] };
   return body.users;
 }
 
@@ -18,7 +18,7 @@ export async function signInAs(who: { userId: string } | { newWechat: true }): P
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(who),
   });
-  const body: { token?: string; message?: string } = await response.json();
+  const body = (await response.json()) as { token?: string; message?: string };
   if (!response.ok || !body.token) throw new Error(body.message ?? '登录失败');
   return body.token;
 }

@@ -24,7 +24,7 @@ export async function saveDownload(file: DownloadedFile): Promise<void> {
     Taro.getFileSystemManager().writeFileSync(filePath, file.base64, 'base64');
     const fileType = openable[file.mime];
     if (fileType) await Taro.openDocument({ filePath, fileType, showMenu: true });
-    else Taro.showToast({ title: '已保存到本机', icon: 'success' });
+    else void Taro.showToast({ title: '已保存到本机', icon: 'success' });
     return;
   }
   const url = URL.createObjectURL(new Blob([bytesOf(file.base64)], { type: file.mime }));

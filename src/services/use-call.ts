@@ -26,7 +26,7 @@ export function useLoad<T>(load: () => Promise<T>, deps: unknown[]): { data: T |
     return () => {
       live = false;
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the caller names what the load depends on (deps); `load` is a new closure each render
   }, [...deps, tick]);
   const reload = useCallback(() => setTick((t) => t + 1), []);
   return { data, error, loading, reload };
@@ -73,14 +73,14 @@ export function useAction(onDone: () => void = () => undefined, options: ActionO
     setBusy(true);
     try {
       const value = await what();
-      if (done) Taro.showToast({ title: done, icon: 'success' });
+      if (done) void Taro.showToast({ title: done, icon: 'success' });
       onDone();
       return value;
     } catch (e) {
       const fault = faultOf(e);
       setRefusal(fault);
       const { toastFault } = options;
-      if (toastFault) Taro.showToast({ title: fault.message, icon: 'none', ...(typeof toastFault === 'number' ? { duration: toastFault } : {}) });
+      if (toastFault) void Taro.showToast({ title: fault.message, icon: 'none', ...(typeof toastFault === 'number' ? { duration: toastFault } : {}) });
       return undefined;
     } finally {
       setBusy(false);

@@ -1,6 +1,4 @@
 import { queryAll } from '../../cloudfunctions/platform/store/store';
-import type { TalkRecord } from '../../types/support';
-import { type Warning } from '../../types/warning';
 import { Journey, openJourneyApp, type JourneyApp, type Person } from '../support/journey';
 import { demoPeople } from '../support/harness';
 import { makeWarning, publishWarning } from '../support/notices-factories';

@@ -58,7 +58,7 @@ describe('journey: the clerk imports late results, runs, reviews, removes one st
     await clerk.see('学业警示', entry);
     await clerk.see(/本学期正考不及格 3 门.*生物化学实验（E2E101，2 学分）/, entry);
     // Remove another new student of the class, with the reason kept on the list.
-    const others = (await entries.filter({ hasText: '移出名单…' }).evaluateAll((cards) => cards.map((c) => /\bentry-(\S+)/.exec(c.className)?.[1] ?? ''))).filter((id) => id && id !== target._id);
+    const others = (await entries.filter({ hasText: '移出名单…' }).evaluateAll((cards: Element[]) => cards.map((c) => /\bentry-(\S+)/.exec(c.className)?.[1] ?? ''))).filter((id) => id && id !== target._id);
     const removedId = others[0];
     if (!removedId) throw new Error(`no other new warned student in ${people.firstClass.name}`);
     const removed = app.demo.students.find((s) => s._id === removedId);

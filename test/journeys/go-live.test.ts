@@ -1,7 +1,6 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Concern } from '../../types/concern';
 import type { Student } from '../../types/domain';
 import { queryAll } from '../../cloudfunctions/platform/store/store';
 import { BOOTSTRAP_CLERK, SEMESTER, writeCollegeFiles } from '../support/college-files';

@@ -10,8 +10,6 @@ import { staff, student as asStudent } from './steps/people';
 
 jest.setTimeout(240_000);
 
-type Inboxed = { _id: string; toUserId: string };
-
 /**
  * One notice's life, as the people walk it: the clerk publishes, the student reads and signs,
  * the parent binds and returns the receipt, the clerk re-runs with no change. The three journeys

@@ -1,10 +1,9 @@
 import { queryAll } from '../../cloudfunctions/platform/store/store';
-import type { Warning } from '../../types/warning';
 import { Journey, openJourneyApp, type JourneyApp, type Person } from '../support/journey';
 import { demoPeople } from '../support/harness';
 import { publishOnReview, publishWaitingDraft } from './steps/publish';
 import { awaitMessage } from './steps/messages';
-import { staff, student as asStudent } from './steps/people';
+import { student as asStudent } from './steps/people';
 
 jest.setTimeout(300_000);
 

@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import JSZip from 'jszip';
 import type { ArchiveManifest } from '../../types/documents';
-import type { Warning } from '../../types/warning';
 import { localFiles } from '../../cloudfunctions/platform/files/local-files';
 import { queryAll } from '../../cloudfunctions/platform/store/store';
 import { wall } from '../../cloudfunctions/core/documents/form-kit';
@@ -103,7 +102,7 @@ describe('journey: the paper trail comes out of the records', () => {
     await clerk.see('02-朋辈帮扶申请表.pdf', clerk.page.locator('.archive-card'));
     const zipFile = await clerk.download('下载归档（zip）');
     const zip = await JSZip.loadAsync(readFileSync(zipFile.path));
-    const manifest: ArchiveManifest = JSON.parse(await zip.file('manifest.json')!.async('string'));
+    const manifest = JSON.parse(await zip.file('manifest.json')!.async('string')) as ArchiveManifest;
     expect(manifest.semester).toBe(semester);
     for (const entry of manifest.files) {
       const bytes = await zip.file(entry.path)!.async('nodebuffer');

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import type { ClassInfo } from '../../types/domain';
 import { functions } from '../../cloudfunctions/registry';
 import { localFiles } from '../../cloudfunctions/platform/files/local-files';
 import { queryAll } from '../../cloudfunctions/platform/store/store';

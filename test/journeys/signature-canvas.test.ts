@@ -1,4 +1,3 @@
-import type { Notice } from '../../types/notice';
 import { queryAll } from '../../cloudfunctions/platform/store/store';
 import { Journey, openJourneyApp, type JourneyApp } from '../support/journey';
 import { student as asStudent } from './steps/people';

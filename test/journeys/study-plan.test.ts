@@ -1,6 +1,4 @@
 import { queryAll } from '../../cloudfunctions/platform/store/store';
-import type { StudyPlan } from '../../types/support';
-import type { Warning } from '../../types/warning';
 import { Journey, openJourneyApp, type JourneyApp } from '../support/journey';
 import { publishWaitingDraft } from './steps/publish';
 import { awaitMessage, delivered } from './steps/messages';

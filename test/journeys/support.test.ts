@@ -1,5 +1,5 @@
 import { queryAll } from '../../cloudfunctions/platform/store/store';
-import { talkTopicLabel, type Meeting, type TalkRecord } from '../../types/support';
+import { talkTopicLabel } from '../../types/support';
 import { Journey, openJourneyApp, type JourneyApp } from '../support/journey';
 import { demoPeople } from '../support/harness';
 import { staff, student as asStudent } from './steps/people';

@@ -26,7 +26,7 @@ export default function Inbox() {
           key={m._id}
           className="inbox-item"
           style={{ margin: '8px 12px', padding: '12px', background: '#fff', borderRadius: '8px' }}
-          onClick={() => Taro.navigateTo({ url: `/${m.page}` })}
+          onClick={() => void Taro.navigateTo({ url: `/${m.page}` })}
         >
           <View style={{ fontWeight: 600 }}>{m.title}</View>
           {m.lines.map((l) => (

@@ -24,13 +24,13 @@ export default function Index() {
         setMe(value);
         const roles = [...new Set(value.roles)];
         const only = roles[0];
-        if (roles.length === 1 && only) Taro.redirectTo({ url: homeOf[only] });
+        if (roles.length === 1 && only) void Taro.redirectTo({ url: homeOf[only] });
       })
       .catch((e: unknown) => {
         if (e instanceof ApiError && e.code === Errors.common.AuthRequired) {
           // In H5 with no session: sign in. With a session of a WeChat nobody registered yet
           // (the demo's "new WeChat"), show what WeChat would: the parent-binding entry.
-          if (process.env.TARO_ENV === 'h5' && sessionToken() === null) Taro.redirectTo({ url: '/pages/login/index' });
+          if (process.env.TARO_ENV === 'h5' && sessionToken() === null) void Taro.redirectTo({ url: '/pages/login/index' });
           else setUnknown(true);
           return;
         }
@@ -43,14 +43,14 @@ export default function Index() {
       <View className="page">
         <EmptyState description="你的微信尚未开通。学生和教职工由学院导入；家长请使用辅导员发送的绑定码。" />
         <View style={{ padding: '16px' }}>
-          <Button block type="primary" onClick={() => Taro.navigateTo({ url: '/packages/parent/bind/index' })}>
+          <Button block type="primary" onClick={() => void Taro.navigateTo({ url: '/packages/parent/bind/index' })}>
             我是家长，输入绑定码
           </Button>
-          <Button block className="join-invite" style={{ marginTop: '12px' }} onClick={() => Taro.navigateTo({ url: '/pages/join/index' })}>
+          <Button block className="join-invite" style={{ marginTop: '12px' }} onClick={() => void Taro.navigateTo({ url: '/pages/join/index' })}>
             我是学生或教职工，输入邀请码
           </Button>
           {process.env.TARO_ENV === 'h5' ? (
-            <Button block style={{ marginTop: '12px' }} onClick={() => Taro.redirectTo({ url: '/pages/login/index' })}>
+            <Button block style={{ marginTop: '12px' }} onClick={() => void Taro.redirectTo({ url: '/pages/login/index' })}>
               切换演示账号
             </Button>
           ) : null}
@@ -67,12 +67,12 @@ export default function Index() {
       <Text className="section-title">选择身份</Text>
       <CellGroup>
         {roles.map((role: Role) => (
-          <Cell key={role} title={roleLabel[role]} clickable onClick={() => Taro.navigateTo({ url: homeOf[role] })} />
+          <Cell key={role} title={roleLabel[role]} clickable onClick={() => void Taro.navigateTo({ url: homeOf[role] })} />
         ))}
       </CellGroup>
       {process.env.TARO_ENV === 'h5' ? (
         <View style={{ padding: '16px' }}>
-          <Button block onClick={() => Taro.redirectTo({ url: '/pages/login/index' })}>
+          <Button block onClick={() => void Taro.redirectTo({ url: '/pages/login/index' })}>
             切换演示账号
           </Button>
         </View>

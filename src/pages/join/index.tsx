@@ -19,8 +19,8 @@ export default function Join() {
   const join = () =>
     act(async () => {
       await call('roster', 'join', { code, number: number.trim(), name: name.trim() });
-      Taro.showToast({ title: '已加入', icon: 'success' });
-      Taro.reLaunch({ url: '/pages/index/index' });
+      void Taro.showToast({ title: '已加入', icon: 'success' });
+      void Taro.reLaunch({ url: '/pages/index/index' });
     });
 
   return (

@@ -43,13 +43,13 @@ export default function Login() {
   const choose = (user: DemoUser) =>
     act(async () => {
       saveSession(await signInAs({ userId: user.userId }));
-      Taro.reLaunch({ url: '/pages/index/index' });
+      void Taro.reLaunch({ url: '/pages/index/index' });
     });
 
   const asNewWechat = () =>
     act(async () => {
       saveSession(await signInAs({ newWechat: true }));
-      Taro.reLaunch({ url: '/pages/index/index' });
+      void Taro.reLaunch({ url: '/pages/index/index' });
     });
 
   if (error) return <EmptyState status="error" description={error} />;

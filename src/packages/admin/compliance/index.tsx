@@ -59,7 +59,7 @@ export default function CompliancePage() {
                 }
                 description={`${row.note ? `${row.note} · ` : ''}已完成 ${row.done} · 待完成 ${row.due} · 逾期 ${row.overdue} · 逾期完成 ${row.lateDone} · 记录 ${row.records} 条`}
                 clickable
-                onClick={() => open(row)}
+                onClick={() => void open(row)}
               />
             ))}
           </CellGroup>

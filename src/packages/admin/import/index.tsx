@@ -52,7 +52,7 @@ export default function ImportGrades() {
         current = await call('grades', 'importChunk', { fileId: file.fileId, jobId: current.jobId });
         setJob(current);
       }
-      Taro.showToast({ title: current.status === 'done' ? '导入完成' : '导入失败', icon: current.status === 'done' ? 'success' : 'none' });
+      void Taro.showToast({ title: current.status === 'done' ? '导入完成' : '导入失败', icon: current.status === 'done' ? 'success' : 'none' });
     });
   };
 

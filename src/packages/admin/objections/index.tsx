@@ -29,7 +29,7 @@ function Resolve({ row, onDone }: { row: ObjectionRow; onDone: () => void }) {
     act(async () => {
       const grades = decision === 'correct' ? chosen.map(([gradeId, c]) => (c.action === 'exclude' ? { gradeId, action: c.action } : { gradeId, action: c.action, score: c.score.trim() })) : [];
       const result = await call('notices', 'resolveObjection', { noticeId: row.noticeId, decision, note, grades });
-      Taro.showToast({ title: outcomeToast[result.outcome], icon: 'none' });
+      void Taro.showToast({ title: outcomeToast[result.outcome], icon: 'none' });
     });
   return (
     <View style={{ marginTop: '8px' }}>

@@ -85,12 +85,12 @@ export default function ReviewRun() {
       let lifted = result.lifted;
       const kept = result.kept;
       while (!result.done) {
-        Taro.showToast({ title: `正在发布，剩余 ${result.remaining} 人…`, icon: 'none' });
+        void Taro.showToast({ title: `正在发布，剩余 ${result.remaining} 人…`, icon: 'none' });
         result = await call('warnings', 'publish', { runId });
         published += result.published;
         lifted += result.lifted;
       }
-      Taro.showToast({ title: `已发布 ${published} 人，解除 ${lifted} 人${kept > 0 ? `，${kept} 人不变（保留原通知）` : ''}`, icon: 'none' });
+      void Taro.showToast({ title: `已发布 ${published} 人，解除 ${lifted} 人${kept > 0 ? `，${kept} 人不变（保留原通知）` : ''}`, icon: 'none' });
       view.reload();
     });
 

@@ -42,7 +42,7 @@ export default function RunPolicy() {
   const run = () =>
     act(async () => {
       const summary = await call('warnings', 'run', { semester, ...(chosen ? { policyId: chosen } : {}) });
-      Taro.showToast({ title: '已生成名单草稿', icon: 'success' });
+      void Taro.showToast({ title: '已生成名单草稿', icon: 'success' });
       await Taro.navigateTo({ url: pageUrl('/packages/admin/review/index', { runId: summary.runId }) });
     });
 

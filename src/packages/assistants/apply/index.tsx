@@ -25,8 +25,8 @@ export default function Apply() {
   const submit = () =>
     act(async () => {
       const result = await call('assistants', 'apply', { callId: callId ?? '', form: { gender, politicalStatus, phone, undergraduateMajor, experience, reason, financialNeed } });
-      Taro.showToast({ title: `已提交：${result.statusLabel}`, icon: 'none' });
-      Taro.navigateBack();
+      void Taro.showToast({ title: `已提交：${result.statusLabel}`, icon: 'none' });
+      void Taro.navigateBack();
     });
   return (
     <View className="page">

@@ -23,6 +23,7 @@ export default function Check() {
   const { act, fault } = useAction();
   useEffect(() => {
     if (app && app.judged.length > 0) setAnswers(Object.fromEntries(app.judged.map((j) => [j.item, { ok: j.ok, note: j.note }])));
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the saved answers are read once per applicant, not again on each reload of the call
   }, [app?.applicationId]);
   const set = (item: string, patch: Partial<Answer>) => setAnswers({ ...answers, [item]: { ok: answers[item]?.ok ?? false, note: answers[item]?.note ?? '', ...patch } });
   const save = async () => {
@@ -32,8 +33,8 @@ export default function Check() {
     await act(async () => {
       const judged = judgedItems.map((i) => ({ item: i.id, ok: answers[i.id]?.ok ?? false, note: answers[i.id]?.note ?? '' }));
       const result = await call('assistants', 'checkEligibility', { applicationId: id, judged });
-      Taro.showToast({ title: result.statusLabel, icon: 'none' });
-      Taro.navigateBack();
+      void Taro.showToast({ title: result.statusLabel, icon: 'none' });
+      void Taro.navigateBack();
     });
   };
   return (

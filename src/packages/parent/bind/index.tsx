@@ -34,7 +34,7 @@ export default function ParentBind() {
     if (!bound) return;
     void askSubscribe(bound.subscribe);
     const first = bound.openNotices[0];
-    Taro.reLaunch({ url: first ? pageUrl('/packages/parent/notice/index', { id: first }) : '/packages/parent/home/index' });
+    void Taro.reLaunch({ url: first ? pageUrl('/packages/parent/notice/index', { id: first }) : '/packages/parent/home/index' });
   };
 
   if (bound) {

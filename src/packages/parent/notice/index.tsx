@@ -39,7 +39,7 @@ export default function ParentNotice() {
                 title={`${n.studentName} · ${n.semester} ${n.levelName}`}
                 description={n.receiptReturned ? '已回执' : '待回执'}
                 clickable
-                onClick={() => Taro.navigateTo({ url: pageUrl('/packages/parent/notice/index', { id: n.noticeId }) })}
+                onClick={() => void Taro.navigateTo({ url: pageUrl('/packages/parent/notice/index', { id: n.noticeId }) })}
               />
             ))}
         </CellGroup>
@@ -51,7 +51,7 @@ export default function ParentNotice() {
     if (!notice) return;
     void askSubscribe(notice.subscribe);
     if (!confirmed || !signature) {
-      Taro.showToast({ title: !confirmed ? '请勾选“已知悉”' : '请先签名并点“确认签名”', icon: 'none' });
+      void Taro.showToast({ title: !confirmed ? '请勾选“已知悉”' : '请先签名并点“确认签名”', icon: 'none' });
       return;
     }
     await act(async () => setView(await call('notices', 'returnReceipt', { noticeId: notice.noticeId, message, signature, deviceId: deviceId() })), '回执已提交');

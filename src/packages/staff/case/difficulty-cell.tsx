@@ -27,10 +27,10 @@ export function DifficultyCell({ view, onDone }: { view: CaseView; onDone: () =>
       if (action === 'set') {
         if (!type) throw new Error('请选择学习困难类型');
         await call('support', 'setDifficulty', { studentId: view.student.studentId, type, note: note.trim() });
-        Taro.showToast({ title: '已认定', icon: 'success' });
+        void Taro.showToast({ title: '已认定', icon: 'success' });
       } else {
         await call('checkins', 'reportDifficulty', { clientId: newClientId(), studentId: view.student.studentId, ...(type ? { difficulty: type } : {}), note: note.trim() });
-        Taro.showToast({ title: '已反映给辅导员', icon: 'success' });
+        void Taro.showToast({ title: '已反映给辅导员', icon: 'success' });
       }
       setOpen(false);
       setNote('');

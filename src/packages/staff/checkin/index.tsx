@@ -51,7 +51,7 @@ export default function CheckinPage() {
     const outcomes = await flushQueue();
     setQueue(readQueue());
     const sent = outcomes.filter((o) => o.kind === 'sent').length;
-    if (sent > 0) Taro.showToast({ title: `已补交 ${sent} 条`, icon: 'success' });
+    if (sent > 0) void Taro.showToast({ title: `已补交 ${sent} 条`, icon: 'success' });
     // Sent now: the "saved on the phone" banner no longer holds.
     if (sent > 0 && readQueue().length === 0) setOutcome((o) => (o?.kind === 'queued' ? null : o));
     // A queued check-in the server refused is gone from the queue: say which and why.
@@ -70,7 +70,6 @@ export default function CheckinPage() {
     }
     Taro.onNetworkStatusChange(onChange);
     return () => Taro.offNetworkStatusChange(onChange);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   /** From the tap: stamp the time and id, ask for the position, queue, send. */

@@ -33,7 +33,7 @@ export function DutyRow({ item }: { item: DutyItemView }) {
       description={`${item.unit.label} · ${item.window.start.slice(0, 10)} 起 · ${dueDateText(item.dueAt)} · ${amount}`}
       extra={
         item.status !== 'done' && item.status !== 'lateDone' && kind ? (
-          <Button size="small" type="primary" onClick={() => Taro.navigateTo({ url: recordUrl(item, kind) })}>
+          <Button size="small" type="primary" onClick={() => void Taro.navigateTo({ url: recordUrl(item, kind) })}>
             去记录
           </Button>
         ) : null

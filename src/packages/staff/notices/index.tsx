@@ -73,7 +73,7 @@ export default function ClassNotices() {
         <LoadState loading={classes.loading} error={classes.error} empty={classes.data?.length === 0} />
         <CellGroup>
           {classes.data?.map((c) => (
-            <Cell key={c.classId} title={c.name} clickable onClick={() => Taro.navigateTo({ url: pageUrl('/packages/staff/notices/index', { classId: c.classId }) })} />
+            <Cell key={c.classId} title={c.name} clickable onClick={() => void Taro.navigateTo({ url: pageUrl('/packages/staff/notices/index', { classId: c.classId }) })} />
           ))}
         </CellGroup>
       </View>

@@ -138,8 +138,8 @@ function TalkEntry() {
         ...(meetingId ? { meetingId } : {}),
       });
       Taro.removeStorageSync(draftKey(studentId));
-      Taro.showToast({ title: '谈话记录已保存', icon: 'success' });
-      Taro.redirectTo({ url: pageUrl('/packages/staff/case/index', { studentId }) });
+      void Taro.showToast({ title: '谈话记录已保存', icon: 'success' });
+      void Taro.redirectTo({ url: pageUrl('/packages/staff/case/index', { studentId }) });
     });
   };
 

@@ -40,7 +40,7 @@ export default function StudentNotice() {
               title={`${n.semester} ${n.levelName}${n.version > 1 ? '（更正）' : ''}`}
               description={n.acknowledged ? '已签收' : n.objection === 'open' ? '异议核实中' : n.status === 'superseded' ? retiredLabel(n.ending) : '待签收'}
               clickable
-              onClick={() => Taro.navigateTo({ url: pageUrl('/packages/student/notice/index', { id: n.noticeId }) })}
+              onClick={() => void Taro.navigateTo({ url: pageUrl('/packages/student/notice/index', { id: n.noticeId }) })}
             />
           ))}
         </CellGroup>
@@ -55,7 +55,7 @@ export default function StudentNotice() {
     // Consent must be asked on the tap itself (WeChat rule), before any await.
     void askSubscribe(notice.subscribe);
     if (!signature) {
-      Taro.showToast({ title: '请先签名并点“确认签名”', icon: 'none' });
+      void Taro.showToast({ title: '请先签名并点“确认签名”', icon: 'none' });
       return;
     }
     void run(() => call('notices', 'acknowledge', { noticeId: notice.noticeId, signature, deviceId: deviceId() }), '已签收');
@@ -84,7 +84,7 @@ export default function StudentNotice() {
                 title="该通知已被更正"
                 description="请查看并签收新版本"
                 clickable
-                onClick={() => Taro.redirectTo({ url: pageUrl('/packages/student/notice/index', { id: notice.supersededBy ?? '' }) })}
+                onClick={() => void Taro.redirectTo({ url: pageUrl('/packages/student/notice/index', { id: notice.supersededBy ?? '' }) })}
               />
             </CellGroup>
           ) : null}
