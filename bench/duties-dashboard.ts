@@ -13,7 +13,7 @@ import { dutySubjects } from '../cloudfunctions/core/compliance/directory';
 import { evaluateDutiesBatch } from '../cloudfunctions/core/duties';
 import { defaultDutyConfig } from '../cloudfunctions/core/duties/defaults';
 import { ruleCalendar } from '../cloudfunctions/core/calendar';
-import { loadDutyData } from '../cloudfunctions/duties/load-duty-data';
+import { loadDutyData } from '../cloudfunctions/application/duty-data/load-duty-data';
 import { rebuildDutyDigests } from '../cloudfunctions/application/digests/rebuild-duty-digests';
 import { fixedClock } from '../cloudfunctions/core/time/clock';
 import { localFiles } from '../cloudfunctions/platform/files/local-files';

@@ -18,7 +18,7 @@ import { compliancePerClass } from '../cloudfunctions/core/duties';
 import { fixedClock } from '../cloudfunctions/core/time/clock';
 import { toIso } from '../cloudfunctions/core/time/shanghai';
 import { dutiesFunction } from '../cloudfunctions/duties/function';
-import { evaluateScope } from '../cloudfunctions/duties/evaluate-scope';
+import { evaluateScope } from '../cloudfunctions/application/duty-data/evaluate-scope';
 import { localFiles } from '../cloudfunctions/platform/files/local-files';
 import { openSqliteStore } from '../cloudfunctions/platform/store/sqlite-store';
 import type { Store } from '../cloudfunctions/platform/store/store';

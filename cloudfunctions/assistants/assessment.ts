@@ -4,7 +4,7 @@ import { assistantSettings, rateAssistant, ratingLabel } from '../core/assistant
 import { summarizeBy } from '../core/duties';
 import { dateSpan } from '../core/duties/term';
 import { defaultDutyConfig } from '../core/duties/defaults';
-import { evaluateScope } from '../duties/evaluate-scope';
+import { evaluateScope } from '../application/duty-data/evaluate-scope';
 import { loadCalendar } from '../platform/calendar/stored-calendar';
 import type { Context } from '../platform/runtime/define-function';
 import { assignmentsOf, changesOf, loadCall } from './load';

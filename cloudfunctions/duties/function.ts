@@ -8,9 +8,9 @@ import { classRows, itemView, personRows, sortRows, tallyOf, urgentFirst } from 
 import { defaultDutyConfig } from '../core/duties/defaults';
 import { isoAt } from '../core/duties/shanghai-days';
 import { defineFunction, type Context } from '../platform/runtime/define-function';
-import { evaluateScope, type ScopeEvaluation } from './evaluate-scope';
-import { labelsOf } from './labels';
-import { complianceScopeOf, ownDutyClassIds } from './scope-of';
+import { evaluateScope, type ScopeEvaluation } from '../application/duty-data/evaluate-scope';
+import { labelsOf } from '../application/duty-data/labels';
+import { complianceScopeOf, ownDutyClassIds } from '../core/access/compliance-scope';
 import { workbench, workbenchList } from './workbench';
 
 const rulesById: ReadonlyMap<string, DutyRule> = new Map(defaultDutyConfig.rules.map((r) => [r.id, r]));
@@ -21,9 +21,22 @@ function inSemester(e: ScopeEvaluation, at: string): boolean {
   return t >= e.term.semesterSpan.start && t < Math.max(e.term.semesterSpan.end, e.now + 1);
 }
 
-function countBy<T>(items: readonly T[], key: (item: T) => string): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const item of items) counts.set(key(item), (counts.get(key(item)) ?? 0) + 1);
+type Counts = { key: string; byClass: Map<string, number>; byActor: Map<string, number> };
+/** Per records list (the same list while nothing read changed, see load-duty-data): the semester's counts, made once. */
+const countsOf = new WeakMap<readonly unknown[], Counts>();
+
+/** Records filed in the semester shown, per class and per person. */
+function semesterCounts(e: ScopeEvaluation): Counts {
+  const key = `${e.term.semesterSpan.start}|${Math.max(e.term.semesterSpan.end, e.now + 1)}`;
+  const kept = countsOf.get(e.records);
+  if (kept?.key === key) return kept;
+  const counts: Counts = { key, byClass: new Map(), byActor: new Map() };
+  for (const r of e.records) {
+    if (!inSemester(e, r.at)) continue;
+    counts.byClass.set(r.classId, (counts.byClass.get(r.classId) ?? 0) + 1);
+    counts.byActor.set(r.actorId, (counts.byActor.get(r.actorId) ?? 0) + 1);
+  }
+  countsOf.set(e.records, counts);
   return counts;
 }
 
@@ -32,15 +45,15 @@ async function board(ctx: Context, per: 'class' | 'person', sort: Parameters<typ
   const { scope, kind } = complianceScopeOf(ctx.actor);
   const e = await evaluateScope(ctx.store, scope, ctx.clock.now().getTime(), undefined, 'digests');
   const labels = labelsOf(e);
-  const semesterRecords = e.records.filter((r) => inSemester(e, r.at));
+  const counts = semesterCounts(e);
   const rows =
     per === 'class'
       ? classRows(
           e.evaluations,
           e.directory.classes.map((c) => ({ id: c._id, name: c.name, note: `辅导员 ${labels.person(c.counselorId)}` })),
-          countBy(semesterRecords, (r) => r.classId),
+          counts.byClass,
         )
-      : personRows(e.evaluations, new Map(e.evaluations.map((ev) => [ev.personId, { name: labels.person(ev.personId), note: labels.rolesOf(ev.personId) }])), countBy(semesterRecords, (r) => r.actorId));
+      : personRows(e.evaluations, new Map(e.evaluations.map((ev) => [ev.personId, { name: labels.person(ev.personId), note: labels.rolesOf(ev.personId) }])), counts.byActor);
   return { board: { semesterId: e.term.semester.id, now: isoAt(e.now), scope: kind, rows: sortRows(rows, sort) }, evaluation: e };
 }
 
@@ -52,7 +65,12 @@ async function recordViews(ctx: Context, e: ScopeEvaluation, keep: (r: ScopeEval
     .sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0))
     .slice(0, 200);
   const docs = new Map(rows.length === 0 ? [] : (await ctx.store.query('dutyRecords', { where: { _id: { in: rows.map((r) => r._id) } }, limit: 200 })).map((d) => [d._id, d]));
-  return rows.map((r) => {
+  // A check-in whose stored time became unreadable after its digest was written stays out (the rebuild finds the drift).
+  const readable = rows.filter((r) => {
+    const doc = docs.get(r._id);
+    return doc === undefined || !Number.isNaN(Date.parse(doc.at));
+  });
+  return readable.map((r) => {
     const doc = docs.get(r._id);
     return {
       recordId: r._id,

@@ -2,7 +2,7 @@ import { systemClock } from '../core/time/clock';
 import { wechatSender } from '../platform/messenger/wechat-sender';
 import { openCloudbaseStore } from '../platform/store/cloudbase-store';
 import type { Store } from '../platform/store/store';
-import { queueDutyReminders } from '../duties/reminders-job';
+import { queueDutyReminders } from '../application/duties/reminders-job';
 import { queueCourseTaskReminders } from '../reports/course-tasks';
 import { hourlyWorkDue, runScheduler } from '../application/reminders/scheduler-tick';
 import { isTimerInvocation } from './timer-invocation';

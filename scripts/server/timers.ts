@@ -2,7 +2,7 @@ import type { Clock } from '../../cloudfunctions/core/time/clock';
 import type { Store } from '../../cloudfunctions/platform/store/store';
 import { localSender } from '../../cloudfunctions/platform/messenger/local-sender';
 import { runScheduler } from '../../cloudfunctions/application/reminders/scheduler-tick';
-import { queueDutyReminders } from '../../cloudfunctions/duties/reminders-job';
+import { queueDutyReminders } from '../../cloudfunctions/application/duties/reminders-job';
 import { queueCourseTaskReminders } from '../../cloudfunctions/reports/course-tasks';
 
 /** Scheduled jobs that a timer trigger runs in the cloud; locally a plain interval. */

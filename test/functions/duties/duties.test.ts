@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import { toIso } from '../../../cloudfunctions/core/time/shanghai';
-import { queueDutyReminders } from '../../../cloudfunctions/duties/reminders-job';
+import { queueDutyReminders } from '../../../cloudfunctions/application/duties/reminders-job';
+import { rebuildDutyDigests } from '../../../cloudfunctions/application/digests/rebuild-duty-digests';
 import { functions } from '../../../cloudfunctions/registry';
 import { DEMO_OPENID_PREFIX, generateDemo } from '../../../scripts/demo/generate';
 import type { OutboxMessage } from '../../../types/message';
 import { countingStore } from '../../support/checkins-counting-store';
 import { northOf, placeNamed, sentFrom } from '../../support/checkins-factories';
 import { demoPeople, harnessClock, openHarness, type Harness } from '../../support/harness';
-import { rebuildDutyDigests } from '../../../cloudfunctions/application/digests/rebuild-duty-digests';
 
 /** Talk records as the checkins function stores them, straight into the store (many at once). */
 function bulkTalks(n: number, at = '2026-11-20T10:00:00.000+08:00') {

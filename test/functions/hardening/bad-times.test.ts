@@ -1,4 +1,4 @@
-import { queueDutyReminders } from '../../../cloudfunctions/duties/reminders-job';
+import { queueDutyReminders } from '../../../cloudfunctions/application/duties/reminders-job';
 import { type DutyRecordDoc } from '../../../types/checkin';
 import { isoTime } from '../../../types/fields';
 import type { OutboxMessage } from '../../../types/message';

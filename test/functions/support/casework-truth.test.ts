@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { migrateQuickTalks } from '../../../cloudfunctions/checkins/migrate-quick-talks';
-import { queueDutyReminders } from '../../../cloudfunctions/duties/reminders-job';
+import { queueDutyReminders } from '../../../cloudfunctions/application/duties/reminders-job';
 import { toIso } from '../../../cloudfunctions/core/time/shanghai';
 import { type DutyRecordDoc } from '../../../types/checkin';
 import type { TalkRecord } from '../../../types/support';

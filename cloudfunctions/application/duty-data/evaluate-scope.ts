@@ -1,12 +1,12 @@
-import type { AcademicCalendar, DutyRule } from '../../types/duty';
-import { dutySubjects } from '../core/compliance/directory';
-import { evaluateDutiesBatch, resolveTerm, type PersonDutyEvaluation, type Term } from '../core/duties';
-import { defaultDutyConfig } from '../core/duties/defaults';
-import { loadCalendar } from '../platform/calendar/stored-calendar';
-import { toIso } from '../core/time/shanghai';
-import { isoAt } from '../core/duties/shanghai-days';
-import { stableUntil } from '../core/duties/stable-until';
-import type { Store } from '../platform/store/store';
+import type { AcademicCalendar, DutyRule } from '../../../types/duty';
+import { dutySubjects } from '../../core/compliance/directory';
+import { evaluateDutiesBatch, resolveTerm, type PersonDutyEvaluation, type Term } from '../../core/duties';
+import { defaultDutyConfig } from '../../core/duties/defaults';
+import { loadCalendar } from '../../platform/calendar/stored-calendar';
+import { toIso } from '../../core/time/shanghai';
+import { isoAt } from '../../core/duties/shanghai-days';
+import { stableUntil } from '../../core/duties/stable-until';
+import type { Store } from '../../platform/store/store';
 import { loadDutyData, type DutyData, type DutyDataScope, type DutyRecordSource } from './load-duty-data';
 
 export type ScopeEvaluation = DutyData & { term: Term; now: number; evaluations: PersonDutyEvaluation[] };

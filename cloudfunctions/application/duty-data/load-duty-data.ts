@@ -1,15 +1,15 @@
-import type { ClassInfo, Dorm, Student, User } from '../../types/domain';
-import { type Warning } from '../../types/warning';
-import type { DutyDirectory } from '../core/compliance/directory';
-import { queryAll, type Store, type Stored, type Where } from '../platform/store/store';
-import type { Meeting, StudyPlan, TalkRecord } from '../../types/support';
-import { type Notice } from '../../types/notice';
-import { meetingDutyRecords, noticeDutyRecords, planDutyRecords, talkDutyRecord } from '../core/support/duty-records';
+import type { ClassInfo, Dorm, Student, User } from '../../../types/domain';
+import { type Warning } from '../../../types/warning';
+import type { DutyDirectory } from '../../core/compliance/directory';
+import { queryAll, type Store, type Stored, type Where } from '../../platform/store/store';
+import type { Meeting, StudyPlan, TalkRecord } from '../../../types/support';
+import { type Notice } from '../../../types/notice';
+import { meetingDutyRecords, noticeDutyRecords, planDutyRecords, talkDutyRecord } from '../../core/support/duty-records';
 import { dutyRecordsOfScope, type DutyRecordRow } from './record-cache';
-import { logSkipped, withReadableTimes, type SkipReport } from '../platform/runtime/skip-bad-records';
+import { logSkipped, withReadableTimes, type SkipReport } from '../../platform/runtime/skip-bad-records';
 import { readFrom } from './read-range';
-import { readDutyDigests } from '../application/digests/read-duty-digests';
-import { type TeachingSection } from '../../types/roster';
+import { readDutyDigests } from '../digests/read-duty-digests';
+import { type TeachingSection } from '../../../types/roster';
 
 /**
  * Where the records come from: the records themselves (a person's own duties, reminders), or the
@@ -17,8 +17,8 @@ import { type TeachingSection } from '../../types/roster';
  */
 export type DutyRecordSource = 'records' | 'digests';
 
-/** Whose duties: a whole college (leader, clerk), one department of it, or a list of classes. */
-export type DutyDataScope = { collegeId: string; departmentId?: string } | { classIds: readonly string[] };
+import type { DutyDataScope } from '../../core/compliance/duty-scope';
+export type { DutyDataScope };
 
 export type DutyData = {
   directory: DutyDirectory;

@@ -1,5 +1,5 @@
-import type { CollectionName, DocOf } from '../platform/store/collections';
-import { MAX_PAGE, type Store, type Stored, type Where } from '../platform/store/store';
+import type { CollectionName, DocOf } from '../../platform/store/collections';
+import { MAX_PAGE, type Store, type Stored, type Where } from '../../platform/store/store';
 
 /**
  * All documents matching `where` whose `field` (an ISO time) is ≥ `from`, in pages of MAX_PAGE

@@ -1,5 +1,5 @@
-import { roleLabel, type Role } from '../../types/domain';
-import type { DutyUnitKind } from '../../types/duty';
+import { roleLabel, type Role } from '../../../types/domain';
+import type { DutyUnitKind } from '../../../types/duty';
 import type { DutyData } from './load-duty-data';
 
 /** Names for units, classes and people from data already loaded (no extra reads). */

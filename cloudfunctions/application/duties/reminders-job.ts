@@ -1,11 +1,11 @@
-import type { College } from '../../types/domain';
-import { remindersDue, type DutyReminder } from '../core/duties';
-import type { Clock } from '../core/time/clock';
-import { toIso } from '../core/time/shanghai';
-import { enqueue } from '../platform/messenger/outbox';
-import { queryAll, type Store } from '../platform/store/store';
-import { eachSurviving } from '../platform/runtime/skip-bad-records';
-import { evaluateScope } from './evaluate-scope';
+import type { College } from '../../../types/domain';
+import { remindersDue, type DutyReminder } from '../../core/duties';
+import type { Clock } from '../../core/time/clock';
+import { toIso } from '../../core/time/shanghai';
+import { enqueue } from '../../platform/messenger/outbox';
+import { queryAll, type Store } from '../../platform/store/store';
+import { eachSurviving } from '../../platform/runtime/skip-bad-records';
+import { evaluateScope } from '../duty-data/evaluate-scope';
 
 /** Used when a rule does not say how early to remind. */
 export const DEFAULT_REMIND_BEFORE_DAYS = 3;

@@ -1,7 +1,7 @@
-import type { ComplianceBoard } from '../../types/api/duties';
-import type { Actor } from '../../types/domain';
-import { classIdsFor } from '../core/access/authorize';
-import type { DutyDataScope } from './load-duty-data';
+import type { ComplianceBoard } from '../../../types/api/duties';
+import type { Actor } from '../../../types/domain';
+import { classIdsFor } from './authorize';
+import type { DutyDataScope } from '../compliance/duty-scope';
 
 /**
  * Whose compliance the caller may see: a leader or clerk their college, a department head

@@ -1,9 +1,9 @@
-import { type CheckinFlag, type DutyRecordDoc } from '../../types/checkin';
-import type { DutyRecord } from '../../types/duty';
-import { toDutyRecord } from '../core/checkins/duty-record';
-import { toIso } from '../core/time/shanghai';
-import type { Store, Where } from '../platform/store/store';
-import { logSkipped, withReadableTimes } from '../platform/runtime/skip-bad-records';
+import { type CheckinFlag, type DutyRecordDoc } from '../../../types/checkin';
+import type { DutyRecord } from '../../../types/duty';
+import { toDutyRecord } from '../../core/checkins/duty-record';
+import { toIso } from '../../core/time/shanghai';
+import type { Store, Where } from '../../platform/store/store';
+import { logSkipped, withReadableTimes } from '../../platform/runtime/skip-bad-records';
 import { readFrom } from './read-range';
 
 /** A record as dashboards keep it: what the evaluator counts, plus where it belongs and its flags. */
