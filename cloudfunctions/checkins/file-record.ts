@@ -8,7 +8,7 @@ import { recordTime } from '../core/checkins/record-time';
 import { toIso } from '../core/time/shanghai';
 import type { Context } from '../platform/runtime/define-function';
 import type { Stored } from '../platform/store/store';
-import { DomainError } from '../core/errors';
+import { clientIdReused } from '../core/checkins/checkin-rules';
 import { noteDutySource } from '../application/digests/duty-digests';
 
 /** What the phone sends with every record. */
@@ -19,9 +19,6 @@ export type Draft = Pick<DutyRecordDoc, 'kind' | 'collegeId' | 'classId' | 'dorm
   place: Place | null;
 };
 
-export function clientIdReused(): DomainError {
-  return new DomainError('CHECKIN.CLIENT_ID_REUSED', '该签到编号已用于另一类记录，请重新提交（会生成新编号）', 'clientId');
-}
 
 /** A resend is the same record; the same client id on another kind of record is a phone bug, not a resend. */
 function sameRecord(existing: DutyRecordDoc, draft: Draft): DutyRecordDoc {

@@ -7,7 +7,8 @@ import { placeById, placeOfBuilding, defaultPlaces } from '../core/checkins/plac
 import { followUpIdFor, recordIdFor } from '../core/checkins/record-id';
 import { DifficultyType, difficultyLabel } from '../../types/support';
 import { recordLabel } from '../core/checkins/record-label';
-import { DomainError, NotFoundError } from '../core/errors';
+import { NotFoundError } from '../core/errors';
+import { checkDormOfClass, checkStudentsOfClass, checkTeachingPlace } from '../core/checkins/checkin-rules';
 import { classesByIds, classResource, dormLabel, loadClass, loadStudent, studentResource, usersByIds } from '../platform/directory/directory';
 import { defineFunction, type Context } from '../platform/runtime/define-function';
 import { queryAll } from '../platform/store/store';
@@ -46,16 +47,13 @@ function followUpSummary(f: FollowUp): string {
 /** Every id must be a student of the class (a late list with a stranger in it is a mistake). */
 async function assertInClass(ctx: Context, classId: string, ids: readonly string[]): Promise<Map<string, Student>> {
   const students = new Map((await queryAll(ctx.store, 'students', { where: { classId } })).map((s) => [s._id, s]));
-  const stranger = ids.find((id) => !students.has(id));
-  if (stranger) throw new DomainError('CHECKIN.NOT_IN_CLASS', `学生 ${stranger} 不在该班级`, 'students');
+  checkStudentsOfClass(ids, new Set(students.keys()));
   return students;
 }
 
 function teachingPlace(placeId: string | undefined) {
   if (placeId === undefined) return null;
-  const place = placeById(defaultPlaces, placeId);
-  if (!place || place.kind !== 'teaching') throw new DomainError('CHECKIN.PLACE_UNKNOWN', '请选择教学楼', 'placeId');
-  return place;
+  return checkTeachingPlace(placeById(defaultPlaces, placeId));
 }
 
 export const checkinsFunction = defineFunction('checkins', checkinsApi, {
@@ -97,8 +95,7 @@ export const checkinsFunction = defineFunction('checkins', checkinsApi, {
     ...byClass,
     async run(ctx, input) {
       const cls = await loadClass(ctx.store, input.classId);
-      const dorm = await ctx.store.get('dorms', input.dormId);
-      if (!dorm || !dorm.classIds.includes(cls._id)) throw new DomainError('CHECKIN.DORM_NOT_OF_CLASS', '该寝室不属于所选班级', 'dormId');
+      const dorm = checkDormOfClass(await ctx.store.get('dorms', input.dormId), cls._id);
       const residents = new Map((await queryAll(ctx.store, 'students', { where: { dormId: dorm._id } })).map((s) => [s._id, s]));
       const absent = absencesWithoutLeave([...residents.keys()], input.residents);
       return fileRecord(

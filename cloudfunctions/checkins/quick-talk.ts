@@ -1,7 +1,6 @@
 import type { CheckinReceipt } from '../../types/api/checkins';
 import type { TalkRecord, TalkerRole, TalkMode } from '../../types/support';
 import { recordIdFor } from '../core/checkins/record-id';
-import { DomainError } from '../core/errors';
 import { nthAt } from '../core/support/talk-numbering';
 import { quickTalkRecord, quickTalkerRole } from '../core/support/quick-talk';
 import { loadStudent } from '../platform/directory/directory';
@@ -9,7 +8,8 @@ import type { Context } from '../platform/runtime/define-function';
 import type { Stored } from '../platform/store/store';
 import { talkerRolesFor } from '../core/access/casework-roles';
 import { talksOf } from '../application/repositories/talks';
-import { clientIdReused, stampOf, type Sent } from './file-record';
+import { stampOf, type Sent } from './file-record';
+import { checkTalkerRole, clientIdReused } from '../core/checkins/checkin-rules';
 import { noteDutySource } from '../application/digests/duty-digests';
 
 function receipt(talk: Pick<TalkRecord, '_id' | 'at' | 'flags'>, duplicate: boolean): CheckinReceipt {
@@ -27,8 +27,7 @@ export async function recordQuickTalk(ctx: Context, input: Sent & { studentId: s
   if (existing) return receipt(existing, true);
   if (await ctx.store.get('dutyRecords', id)) throw clientIdReused();
   const student = await loadStudent(ctx.store, input.studentId);
-  const role = quickTalkerRole(talkerRolesFor(ctx.actor, student.classId), input.talkerRole);
-  if (!role) throw new DomainError('TALK.TALKER_ROLE', '你在该班没有所选的谈话人身份', 'talkerRole');
+  const role = checkTalkerRole(quickTalkerRole(talkerRolesFor(ctx.actor, student.classId), input.talkerRole));
   const { at, flags } = stampOf(ctx, input, null);
   const talks = await talksOf(ctx, student._id);
   const doc = quickTalkRecord({
