@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { action } from '../../types/envelope';
+import { api } from '../../types/api';
 import { fixedClock } from '../../cloudfunctions/core/time/clock';
 import { defineFunction } from '../../cloudfunctions/platform/runtime/define-function';
 import { outputChecksByDefault, outputProblem } from '../../cloudfunctions/platform/runtime/output-check';
@@ -80,5 +81,15 @@ describe('the runtime checks every answer against its action', () => {
     const e = env();
     await expect(fn.dispatch({ action: 'extraField' }, { ...e, checkOutputs: false })).resolves.toMatchObject({ ok: true });
     await e.store.close();
+  });
+});
+
+describe('every action of every function names a real output schema', () => {
+  const actions = Object.entries(api).flatMap(([fn, contract]) => Object.entries(contract).map(([name, c]) => ({ name: `${fn}.${name}`, output: c.output })));
+
+  it('none answers z.any, z.unknown or an unchecked z.custom (which would check nothing)', () => {
+    expect(actions.length).toBeGreaterThanOrEqual(149);
+    const unchecked = actions.filter(({ output }) => output instanceof z.ZodAny || output instanceof z.ZodUnknown || output.safeParse(Symbol('anything')).success);
+    expect(unchecked.map((a) => a.name)).toEqual([]);
   });
 });
