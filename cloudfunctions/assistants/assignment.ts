@@ -1,6 +1,6 @@
 import type { CallView } from '../../types/api/assistants';
 import { type Assignment } from '../../types/assistant';
-import type { ClassInfo, User } from '../../types/domain';
+import type { ClassInfo } from '../../types/domain';
 import { actingAs, withAssistantClass, withoutAssistantClass } from '../core/access/assistant-roles';
 import { assistantPages, assistantSettings, assistantStep, checkAssignment, checkClassFree, stepOwners } from '../core/assistants';
 import { NotFoundError } from '../core/errors';

@@ -1,6 +1,5 @@
 import type { CallView, ChangeView } from '../../types/api/assistants';
 import { type Change } from '../../types/assistant';
-import type { ClassInfo, User } from '../../types/domain';
 import { actingAs } from '../core/access/assistant-roles';
 import { assignmentToChange, assistantPages, assistantSettings, assistantStep, changeWindow, checkChangeFiling, dataChecks, effectiveMonthOf, isRepeatFiling, nextChange, outgoingOf, requireIncoming, stepOwners } from '../core/assistants';
 import { NotFoundError } from '../core/errors';

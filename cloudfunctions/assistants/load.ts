@@ -1,5 +1,5 @@
 import { GraduateProfile, type Application, type Assignment, type Call, type Change, type GraduateUser } from '../../types/assistant';
-import { Grant, type College, type User } from '../../types/domain';
+import { Grant, type User } from '../../types/domain';
 import { isCollegeOfficer } from '../core/access/assistant-roles';
 import { holdsSchoolRole } from '../core/access/school-role';
 import { NotFoundError } from '../core/errors';

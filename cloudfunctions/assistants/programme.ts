@@ -1,6 +1,5 @@
 import type { CallSummary, MyProgramme } from '../../types/api/assistants';
-import { applicationStatusLabel, callStageLabel, degreeLabel, type Application, type Assignment, type Call } from '../../types/assistant';
-import type { User } from '../../types/domain';
+import { applicationStatusLabel, callStageLabel, degreeLabel, type Call } from '../../types/assistant';
 import { collegeIdsFor, rolesWith } from '../core/access/authorize';
 import { holdsSchoolRole } from '../core/access/school-role';
 import { shanghaiDateOf } from '../core/calendar';

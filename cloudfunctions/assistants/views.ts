@@ -1,6 +1,6 @@
 import type { ApplicationView, CallSummary, CallView, ChangeView } from '../../types/api/assistants';
 import { applicationStatusLabel, callStageLabel, changeStageLabel, degreeLabel, type Application, type Call, type Change } from '../../types/assistant';
-import { Role, roleLabel, type ClassInfo } from '../../types/domain';
+import { Role, roleLabel } from '../../types/domain';
 import { assistantSettings, changeWindow, dataChecks, stepLabel } from '../core/assistants';
 import { loadCalendar } from '../platform/calendar/stored-calendar';
 import type { Store } from '../platform/store/store';

@@ -1,4 +1,4 @@
-import { type CalendarSemesterView, type CalendarView, type SemesterDates, type SetSemesterDates } from '../../types/calendar';
+import { type CalendarSemesterView, type CalendarView, type SetSemesterDates } from '../../types/calendar';
 import { checkSemesterDates, ruleText, schoolYear, semesterAt, semesterDates, weeksOf } from '../core/calendar';
 import { calendarSettings } from '../platform/calendar/stored-calendar';
 import { usersByIds } from '../platform/directory/directory';

@@ -1,5 +1,5 @@
 import { campusApi, type ClassSummary } from '../../types/api/campus';
-import { roleLabel, type ClassInfo, type Dorm, type Student } from '../../types/domain';
+import { roleLabel, type ClassInfo } from '../../types/domain';
 import { classIdsFor, isAllowed } from '../core/access/authorize';
 import { classScopesOf } from '../core/access/class-reach';
 import { classesWithin } from '../application/repositories/classes';

@@ -9,7 +9,7 @@ import type { RowError, SheetRow } from '../core/grades/sheet-row';
 import { GradeFileError, readGradeFile } from '../platform/grades/grade-file';
 import type { Context } from '../platform/runtime/define-function';
 import type { Stored } from '../platform/store/store';
-import { gradeKey, type GradeDoc } from './grade-doc';
+import { gradeKey } from './grade-doc';
 import { isFileReadError, pull } from '../application/grades/file-rows';
 import { queryIn, rosterChecks, rosterOf } from '../application/grades/roster';
 

@@ -1,6 +1,5 @@
 import type { Student } from '../../types/domain';
 import type { GradeRow } from '../../types/grade';
-import { type TeachingSection } from '../../types/roster';
 import type { Context } from '../platform/runtime/define-function';
 import type { Stored } from '../platform/store/store';
 import { sectionIdOf } from '../core/roster/ids';

@@ -5,7 +5,7 @@ import { presetPolicy, presets } from '../core/rules';
 import { checkParameterValues, parameterView } from '../core/rules/parameters';
 import { defineFunction, type Context } from '../platform/runtime/define-function';
 import { collegeOf, collegeResource } from '../application/college/college-of';
-import { settingsId, type PolicySettings } from '../application/policies/settings-store';
+import { settingsId } from '../application/policies/settings-store';
 
 function configurable(policyId: string): Policy {
   const policy = presetPolicy(policyId);

@@ -1,6 +1,5 @@
 import { rosterApi } from '../../types/api/roster';
 import { requireCollege } from '../core/roster/college-required';
-import { type RosterChangeDoc } from '../../types/roster';
 import { defineFunction } from '../platform/runtime/define-function';
 import { queryAll, type Where } from '../platform/store/store';
 import { collegeOf, collegeResource } from '../application/college/college-of';

@@ -1,5 +1,5 @@
 import type { InviteIssued, Joined, PersonRow, RosterApi } from '../../types/api/roster';
-import { roleLabel, type Student, type User } from '../../types/domain';
+import { roleLabel, type User } from '../../types/domain';
 import { type InviteCode } from '../../types/roster';
 import { ownStudentIds } from '../core/access/own-grants';
 import { NotFoundError } from '../core/errors';

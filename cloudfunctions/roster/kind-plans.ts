@@ -1,4 +1,4 @@
-import { roleLabel, type College, type Dorm, type Role, type User } from '../../types/domain';
+import { roleLabel, type Dorm, type Role, type User } from '../../types/domain';
 import {
   STAFF_PREFIX,
   type ClassRecord,
@@ -6,7 +6,6 @@ import {
   type RosterRecord,
   type StaffRecord,
   type StudentRecord,
-  type TeachingSection,
   type TimetableRecord,
 } from '../../types/roster';
 import type { RowError } from '../core/grades/sheet-row';
@@ -14,13 +13,13 @@ import type { Comparable, RosterDiff } from '../core/roster/roster-diff';
 import { MAX_ASSISTANT_CLASSES, overloadedAssistantRows } from '../core/roster/assistant-limit';
 import type { Context } from '../platform/runtime/define-function';
 import type { StudentDocument } from '../platform/store/documents/people';
-import { queryAll, type Stored } from '../platform/store/store';
+import { queryAll } from '../platform/store/store';
 import type { ReadRecord } from './read-roster';
 import { queryIn } from '../application/grades/roster';
 import { mayGrantRoles } from '../core/access/school-role';
-import { collegeClasses, type ClassDoc } from '../application/repositories/classes';
+import { collegeClasses } from '../application/repositories/classes';
 import { collegeStudents } from '../application/repositories/students';
-import { collegeStaff, pendingOpenid, type StaffUser } from '../application/repositories/staff';
+import { collegeStaff, pendingOpenid } from '../application/repositories/staff';
 import { classIdOf, dormIdOf, sectionIdOf, staffUserId, studentUserId } from '../core/roster/ids';
 
 /** A student as the roster import stores them: the domain record plus the file's extra fields. */

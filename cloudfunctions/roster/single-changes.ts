@@ -1,12 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { RosterApi } from '../../types/api/roster';
-import type { User } from '../../types/domain';
 import { type RosterChangeDoc } from '../../types/roster';
 import { classMove, requireMoveRecords } from '../core/roster/class-move';
 import { classResource, loadClass, loadStudent, studentResource } from '../platform/directory/directory';
 import type { ActionSpec, Context } from '../platform/runtime/define-function';
-import type { StudentDoc } from './kind-plans';
-import { collegeClasses, type ClassDoc } from '../application/repositories/classes';
+import { collegeClasses } from '../application/repositories/classes';
 import { refreshStaffGrants } from '../application/roster/staff-grants';
 import { loadCollegeStaff } from '../application/repositories/staff';
 import { checkAssistantRoom } from '../core/roster/assistant-limit';

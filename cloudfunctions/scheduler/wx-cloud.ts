@@ -21,7 +21,7 @@ let cloud: WxCloud | null = null;
 /** Loaded lazily and only in the cloud entry: tests and the local server never need the SDK. */
 export function loadWxCloud(): WxCloud {
   if (cloud) return cloud;
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded synchronously and only in the cloud entry, where the SDK is installed
   const sdk: unknown = require('wx-server-sdk');
   if (!isWxCloud(sdk)) throw new Error('wx-server-sdk is missing cloud.openapi.subscribeMessage.send');
   sdk.init({ env: sdk.DYNAMIC_CURRENT_ENV });

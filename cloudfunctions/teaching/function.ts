@@ -1,6 +1,6 @@
 import { teachingApi, type ConcernView, type MyTeaching, type StudentOfMine, type WarnedStudentRow } from '../../types/api/teaching';
 import { concernKindLabel, type Concern } from '../../types/concern';
-import type { Student, User } from '../../types/domain';
+import type { Student } from '../../types/domain';
 import { type TeachingSection } from '../../types/roster';
 import { type Warning } from '../../types/warning';
 import { classIdsFor } from '../core/access/authorize';

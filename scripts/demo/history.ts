@@ -23,7 +23,7 @@ export async function publishDemoHistory(store: Store, files: FileSource, now: C
     return result.data;
   };
   const idOf = (data: unknown): string => {
-    const id = typeof data === 'object' && data !== null ? Reflect.get(data, 'runId') : undefined;
+    const id: unknown = typeof data === 'object' && data !== null ? Reflect.get(data, 'runId') : undefined;
     if (typeof id !== 'string') throw new Error('demo history: run without id');
     return id;
   };

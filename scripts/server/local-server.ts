@@ -35,10 +35,10 @@ export type LocalServerOptions = {
 export type LocalServer = { url: string; server: Server; keys: SessionKeys; files: ReturnType<typeof localFiles>; close(): Promise<void> };
 
 /**
- * The body as text, or 'tooLarge' past MAX_BODY: the rest is read and dropped (up to a bound) so
+ * The body as text, or null past MAX_BODY: the rest is read and dropped (up to a bound) so
  * the caller gets a 413 answer, not a reset connection.
  */
-function readBody(req: IncomingMessage): Promise<string | 'tooLarge'> {
+function readBody(req: IncomingMessage): Promise<string | null> {
   return new Promise((ok, fail) => {
     let size = 0;
     const chunks: Buffer[] = [];
@@ -47,7 +47,7 @@ function readBody(req: IncomingMessage): Promise<string | 'tooLarge'> {
       if (size <= MAX_BODY) chunks.push(chunk);
       else if (size > MAX_BODY * 4) req.destroy();
     });
-    req.on('end', () => ok(size > MAX_BODY ? 'tooLarge' : Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => ok(size > MAX_BODY ? null : Buffer.concat(chunks).toString('utf8')));
     req.on('error', fail);
   });
 }
@@ -156,7 +156,7 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
         return fail(res, 404, 'FUNCTION.UNKNOWN', '不存在的云函数');
       }
       const body = await readBody(req);
-      if (body === 'tooLarge') return tooLarge(res);
+      if (body === null) return tooLarge(res);
       const event = parseJson(body);
       if (!event) return fail(res, 400, 'INPUT.INVALID', '请求格式不正确');
       return send(res, 200, await fn.dispatch(event.value, { store, clock, files, openid: openidOf(req) }));
@@ -170,7 +170,7 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
     }
     if (path === '/api/demo/session' && req.method === 'POST') {
       const body = await readBody(req);
-      if (body === 'tooLarge') return tooLarge(res);
+      if (body === null) return tooLarge(res);
       const json = parseJson(body || '{}');
       const parsed = json ? SessionRequest.safeParse(json.value) : null;
       if (!parsed?.success) return fail(res, 400, 'INPUT.INVALID', '请选择一位用户');

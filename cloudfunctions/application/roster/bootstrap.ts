@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import type { College } from '../../../types/domain';
 import { type InviteCode } from '../../../types/roster';
 import { displayCode } from '../../core/notices/binding';
 import { INVITE_DAYS } from '../../core/roster/invite';
@@ -9,7 +8,7 @@ import { shanghai, toIso } from '../../core/time/shanghai';
 import { bindingCodeHash, newBindingCode } from '../notices/binding-codes';
 import type { Store } from '../../platform/store/store';
 import { staffUserId } from '../../core/roster/ids';
-import { pendingOpenid, type StaffUser } from '../repositories/staff';
+import { pendingOpenid } from '../repositories/staff';
 
 export const BootstrapInput = z.object({
   collegeId: z.string().regex(/^[a-z][a-z0-9-]{1,31}$/, '学院编号只能含小写字母、数字和连字符'),

@@ -1,9 +1,7 @@
-import type { College } from '../../../types/domain';
-import { type TeachingSection } from '../../../types/roster';
 import { sameGrants, staffGrants } from '../../core/roster/staff-grants';
 import { queryAll, type Store, type WriteContext } from '../../platform/store/store';
 import { collegeClasses } from '../repositories/classes';
-import { collegeStaff, type StaffUser } from '../repositories/staff';
+import { collegeStaff } from '../repositories/staff';
 
 /**
  * Re-derives every staff grant of a college from its classes and teaching sections (core:

@@ -1,5 +1,5 @@
 import type { TimelineEntry } from '../../../types/api/support';
-import { concernKindLabel, type Concern } from '../../../types/concern';
+import { concernKindLabel } from '../../../types/concern';
 import { queryAll, type Store } from '../../platform/store/store';
 
 /** A course teacher's concerns about the student, as entries of the student's case (newest first there). */

@@ -53,7 +53,7 @@ export function fitField(type: WechatFieldType, value: string): string {
     case 'symbol':
       return chars(trimmed.replace(/[\sA-Za-z0-9\u4e00-\u9fff]/g, '')).filter((ch) => BRACKETS[ch] === undefined).slice(0, limit).join('') || '-';
     case 'phone_number':
-      return chars(trimmed.replace(/[^0-9+\-]/g, '') || '-').slice(0, limit).join('');
+      return chars(trimmed.replace(/[^0-9+-]/g, '') || '-').slice(0, limit).join('');
     case 'amount': {
       const amount = /(\d{1,10})(\.\d{1,2})?/.exec(trimmed.replace(/,/g, ''));
       return amount ? `${amount[1]}${amount[2] ?? ''}元` : '0元';

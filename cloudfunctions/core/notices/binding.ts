@@ -27,7 +27,7 @@ export function checkUsable<C extends BindingCode>(code: C | null, nowIso: strin
 
 /** A name as compared: no spaces or middle dots, full-width letters folded, Latin case ignored. */
 function normalizeName(name: string): string {
-  return name.normalize('NFKC').replace(/[\s·•.\-]/g, '').toLowerCase();
+  return name.normalize('NFKC').replace(/[\s·•.-]/g, '').toLowerCase();
 }
 
 /**

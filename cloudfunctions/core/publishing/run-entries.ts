@@ -27,13 +27,14 @@ export function isListed(result: Pick<StudentResult, 'level' | 'change' | 'manua
  */
 export function owedCourses(policy: Policy, semester: string, rows: ReadonlyArray<GradeRow>, studentIds: ReadonlySet<string>): Map<string, CourseLine[]> {
   const read = createScoreReader(policy.passMark);
-  const perStudent = new Map<string, Map<string, { name: string; credits: number; passed: boolean; failed: boolean }>>();
+  type Owed = { name: string; credits: number; passed: boolean; failed: boolean };
+  const perStudent = new Map<string, Map<string, Owed>>();
   for (const row of rows) {
     if (row.semester > semester || !studentIds.has(row.studentId)) continue;
     const outcome = read(row.score).outcome;
     if (outcome === 'none') continue;
     let courses = perStudent.get(row.studentId);
-    if (courses === undefined) perStudent.set(row.studentId, (courses = new Map()));
+    if (courses === undefined) perStudent.set(row.studentId, (courses = new Map<string, Owed>()));
     let course = courses.get(row.courseCode);
     if (course === undefined) courses.set(row.courseCode, (course = { name: row.courseName, credits: 0, passed: false, failed: false }));
     if (row.courseName < course.name) course.name = row.courseName;

@@ -15,7 +15,7 @@ export function checkInvite<C extends InviteCode>(code: C | null, nowIso: string
   return code;
 }
 
-const folded = (s: string) => s.normalize('NFKC').replace(/[\s·•.\-]/g, '').toLowerCase();
+const folded = (s: string) => s.normalize('NFKC').replace(/[\s·•.-]/g, '').toLowerCase();
 
 /** The proof typed with the code: the person's 工号 or 学号 and their name as the college registered them. */
 export function inviteProofMatches(registered: { number: string; name: string }, typed: { number: string; name: string }): boolean {
