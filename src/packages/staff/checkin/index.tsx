@@ -37,6 +37,8 @@ export default function CheckinPage() {
   const options = useLoad(() => call('checkins', 'options', {}), []);
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<SendOutcome | null>(null);
+  // A refusal of this form's own send names the field to mark (the form stays filled in).
+  const refusal = outcome?.kind === 'refused' ? { message: outcome.message, field: outcome.field ?? null } : null;
   const [queue, setQueue] = useState<Queued[]>(() => readQueue());
   const [locating, setLocating] = useState<string | null>(null);
   /** Queued check-ins the server refused on a resend: gone from the queue, so said out loud. */
@@ -139,11 +141,11 @@ export default function CheckinPage() {
       <LoadState loading={options.loading} error={options.error} empty={options.data?.classes.length === 0} />
       {options.data && options.data.classes.length > 0 ? (
         tab === 'dorm' ? (
-          <DormCheckForm key={`dorm-${formKey}`} options={options.data} busy={busy} onSubmit={(form, label) => void record('dormCheck', form, label, true)} />
+          <DormCheckForm key={`dorm-${formKey}`} options={options.data} busy={busy} refusal={refusal} onSubmit={(form, label) => void record('dormCheck', form, label, true)} />
         ) : tab === 'class' ? (
-          <ClassCheckForm key={`class-${formKey}`} options={options.data} busy={busy} onSubmit={(form, label) => void record('classCheck', form, label, true)} />
+          <ClassCheckForm key={`class-${formKey}`} options={options.data} busy={busy} refusal={refusal} onSubmit={(form, label) => void record('classCheck', form, label, true)} />
         ) : (
-          <OtherRecordForm key={`other-${formKey}`} options={options.data} initial={initial.other} preset={{ classId: params.classId, studentId: params.studentId }} busy={busy} onSubmit={(action, input, label) => void record(action, input, label, action === 'lecture')} />
+          <OtherRecordForm key={`other-${formKey}`} options={options.data} initial={initial.other} preset={{ classId: params.classId, studentId: params.studentId }} busy={busy} refusal={refusal} onSubmit={(action, input, label) => void record(action, input, label, action === 'lecture')} />
         )
       ) : null}
     </View>

@@ -6,6 +6,8 @@ import { call } from '../../../../services/api';
 import { useLoad } from '../../../../services/use-call';
 import { LoadState } from '../../../../components/load-state';
 import { Chips } from '../../../../components/chips';
+import { Field } from '../../../../components/field';
+import type { ActionFault } from '../../../../services/use-call';
 
 type Mark = 'ok' | 'late' | 'absent' | 'leftEarly';
 const marks: { value: Mark; label: string }[] = [
@@ -18,7 +20,7 @@ const marks: { value: Mark; label: string }[] = [
 export type ClassForm = { classId: string; placeId: string; course: string; late: string[]; absent: string[]; leftEarly: string[] };
 
 /** 查课: a class session in a teaching building; everyone is present unless marked. */
-export function ClassCheckForm({ options, busy, onSubmit }: { options: CheckinOptions; busy: boolean; onSubmit: (form: ClassForm, label: string) => void }) {
+export function ClassCheckForm({ options, busy, refusal, onSubmit }: { options: CheckinOptions; busy: boolean; refusal: ActionFault | null; onSubmit: (form: ClassForm, label: string) => void }) {
   const [classId, setClassId] = useState(options.classes[0]?.classId ?? '');
   const teaching = options.places.filter((p) => p.kind === 'teaching');
   const [placeId, setPlaceId] = useState(teaching[0]?.id ?? '');
@@ -40,9 +42,13 @@ export function ClassCheckForm({ options, busy, onSubmit }: { options: CheckinOp
       <View className="section-title">班级</View>
       <Chips options={options.classes.map((c) => ({ value: c.classId, label: c.name }))} value={[classId]} onChange={(v) => { setClassId(v); setMark({}); }} />
       <View className="section-title">教学楼</View>
-      <Chips options={teaching.map((p) => ({ value: p.id, label: p.name }))} value={[placeId]} onChange={setPlaceId} />
+      <Field name="placeId" refusal={refusal}>
+        <Chips options={teaching.map((p) => ({ value: p.id, label: p.name }))} value={[placeId]} onChange={setPlaceId} />
+      </Field>
       <CellGroup>
-        <Input className="class-course" placeholder="课程名称" value={course} onChange={setCourse} />
+        <Field name="course" refusal={refusal}>
+          <Input className="class-course" placeholder="课程名称" value={course} onChange={setCourse} />
+        </Field>
       </CellGroup>
       <View className="section-title">考勤（默认全部正常）</View>
       <LoadState loading={roster.loading} error={roster.error} />

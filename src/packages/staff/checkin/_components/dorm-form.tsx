@@ -6,13 +6,15 @@ import { residentStatusLabel, type ResidentStatus } from '../../../../../types/c
 import { call } from '../../../../services/api';
 import { messageOf } from '../../../../services/use-call';
 import { Chips } from '../../../../components/chips';
+import { Field } from '../../../../components/field';
+import type { ActionFault } from '../../../../services/use-call';
 
 export type DormForm = { classId: string; dormId: string; hygieneScore: number; hygieneNotes: string; residents: { studentId: string; status: ResidentStatus }[] };
 
 const statuses: ResidentStatus[] = ['present', 'absent', 'onLeave'];
 
 /** 查寝: a dorm of one of my classes, hygiene score and notes, each resident present / absent / on leave. */
-export function DormCheckForm({ options, busy, onSubmit }: { options: CheckinOptions; busy: boolean; onSubmit: (form: DormForm, label: string) => void }) {
+export function DormCheckForm({ options, busy, refusal, onSubmit }: { options: CheckinOptions; busy: boolean; refusal: ActionFault | null; onSubmit: (form: DormForm, label: string) => void }) {
   const [classId, setClassId] = useState(options.classes[0]?.classId ?? '');
   const dorms = options.dorms.filter((d) => d.classIds.includes(classId));
   const [dormId, setDormId] = useState('');
@@ -61,7 +63,9 @@ export function DormCheckForm({ options, busy, onSubmit }: { options: CheckinOpt
       <View className="section-title">班级</View>
       <Chips options={options.classes.map((c) => ({ value: c.classId, label: c.name }))} value={[classId]} onChange={(v) => { setClassId(v); setDormId(''); setResidents([]); }} />
       <View className="section-title">寝室</View>
-      <Chips className="dorm-choices" options={dorms.map((d) => ({ value: d.dormId, label: d.label }))} value={[dormId]} onChange={setDormId} />
+      <Field name="dormId" refusal={refusal}>
+        <Chips className="dorm-choices" options={dorms.map((d) => ({ value: d.dormId, label: d.label }))} value={[dormId]} onChange={setDormId} />
+      </Field>
       {residents.length > 0 ? (
         <>
           <View className="section-title">在位情况</View>
@@ -75,8 +79,12 @@ export function DormCheckForm({ options, busy, onSubmit }: { options: CheckinOpt
           ))}
           <View className="section-title">内务卫生</View>
           <CellGroup>
-            <Input className="hygiene-score" type="digit" placeholder="评分 0–100" value={score} onChange={setScore} />
-            <TextArea className="hygiene-notes" placeholder="卫生情况说明（选填）" maxLength={300} value={notes} onChange={setNotes} />
+            <Field name="hygieneScore" refusal={refusal}>
+              <Input className="hygiene-score" type="digit" placeholder="评分 0–100" value={score} onChange={setScore} />
+            </Field>
+            <Field name="hygieneNotes" refusal={refusal}>
+              <TextArea className="hygiene-notes" placeholder="卫生情况说明（选填）" maxLength={300} value={notes} onChange={setNotes} />
+            </Field>
           </CellGroup>
         </>
       ) : null}

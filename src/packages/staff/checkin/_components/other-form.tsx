@@ -7,6 +7,8 @@ import { call } from '../../../../services/api';
 import { useLoad } from '../../../../services/use-call';
 import { Chips } from '../../../../components/chips';
 import type { QueuedAction } from './offline-queue';
+import { Field } from '../../../../components/field';
+import type { ActionFault } from '../../../../services/use-call';
 
 export type OtherKind = 'lecture' | MeetingKind | 'themedActivity' | 'talk' | 'parentContact' | 'teacherContact';
 
@@ -28,7 +30,7 @@ const meetingKinds: readonly string[] = ['classMeeting', 'classCommitteeMeeting'
 const isMeeting = (k: OtherKind): k is MeetingKind => meetingKinds.includes(k);
 
 /** 听课, meetings with minutes, themed activities (theme, participants, duration), 30-minute talks. */
-export function OtherRecordForm({ options, initial, preset = {}, busy, onSubmit }: { options: CheckinOptions; initial: OtherKind; preset?: { classId?: string | undefined; studentId?: string | undefined }; busy: boolean; onSubmit: (action: QueuedAction, input: Record<string, unknown>, label: string) => void }) {
+export function OtherRecordForm({ options, initial, preset = {}, busy, refusal, onSubmit }: { options: CheckinOptions; initial: OtherKind; preset?: { classId?: string | undefined; studentId?: string | undefined }; busy: boolean; refusal: ActionFault | null; onSubmit: (action: QueuedAction, input: Record<string, unknown>, label: string) => void }) {
   const [kind, setKind] = useState<OtherKind>(options.recordKinds.includes(initial === 'lecture' ? 'lectureAttendance' : initial) ? initial : 'talk');
   // 去记录 from a duty brings its class and student, chosen already.
   const presetClass = options.classes.find((c) => c.classId === preset.classId)?.classId;
@@ -98,14 +100,26 @@ export function OtherRecordForm({ options, initial, preset = {}, busy, onSubmit 
         </>
       ) : (
         <CellGroup>
-          <Input className="other-title" placeholder={kind === 'lecture' ? '听课课程' : kind === 'themedActivity' ? '活动主题' : kind === 'teacherContact' ? '任课教师姓名' : '会议主题'} value={title} onChange={setTitle} />
-          {kind !== 'lecture' && kind !== 'teacherContact' ? <Input className="other-count" type="digit" placeholder="参加人数" value={count} onChange={setCount} /> : null}
+          <Field name={['title', 'theme', 'course', 'teacherName']} refusal={refusal}>
+            <Input className="other-title" placeholder={kind === 'lecture' ? '听课课程' : kind === 'themedActivity' ? '活动主题' : kind === 'teacherContact' ? '任课教师姓名' : '会议主题'} value={title} onChange={setTitle} />
+          </Field>
+          {kind !== 'lecture' && kind !== 'teacherContact' ? (
+            <Field name={['attendees', 'participants']} refusal={refusal}>
+              <Input className="other-count" type="digit" placeholder="参加人数" value={count} onChange={setCount} />
+            </Field>
+          ) : null}
         </CellGroup>
       )}
       {kind === 'classMeeting' ? <Chips options={[{ value: 'yes', label: '学习方法指导 / 学习经验交流主题' }]} value={studyMethods ? ['yes'] : []} onChange={() => setStudyMethods(!studyMethods)} /> : null}
       <CellGroup>
-        {kind !== 'parentContact' && kind !== 'teacherContact' ? <Input className="other-minutes" type="digit" placeholder="时长（分钟）" value={minutes} onChange={setMinutes} /> : null}
+        {kind !== 'parentContact' && kind !== 'teacherContact' ? (
+          <Field name="minutes" refusal={refusal}>
+            <Input className="other-minutes" type="digit" placeholder="时长（分钟）" value={minutes} onChange={setMinutes} />
+          </Field>
+        ) : null}
+        <Field name={['summary', 'notes', 'channel']} refusal={refusal}>
         <TextArea className="other-summary" placeholder={kind === 'lecture' ? '听课意见' : kind === 'talk' ? '谈话内容' : kind === 'parentContact' || kind === 'teacherContact' ? '沟通内容' : '纪要 / 总结（班会须有纪要才计入）'} maxLength={2000} value={summary} onChange={setSummary} />
+        </Field>
       </CellGroup>
       {shortTalk ? (
         <View className="talk-short muted" style={{ padding: '4px 16px' }}>
