@@ -1,31 +1,24 @@
 import type { CourseTaskView, CourseTaskWrite } from '../../types/api/reports';
 import type { College, User } from '../../types/domain';
 import { authorizeList, isAllowed, rolesWith } from '../core/access/authorize';
-import { DomainError, NotFoundError } from '../core/errors';
-import { taskRemindersDue, taskState, tasksOfRun, type CourseTask } from '../core/reports/course-tasks';
-import type { Clock } from '../core/time/clock';
-import { toIso } from '../core/time/shanghai';
-import { enqueue } from '../platform/messenger/outbox';
+import { NotFoundError } from '../core/errors';
+import { collegeOfActor, headedDepartments } from '../core/access/report-reach';
+import { latestPublishedRun } from '../core/reports/published-run';
+import { taskState, tasksOfRun, type CourseTask } from '../core/reports/course-tasks';
 import { mapSurviving } from '../platform/runtime/skip-bad-records';
 import type { Context } from '../platform/runtime/define-function';
 import { queryAll, type Store, type Stored } from '../platform/store/store';
 import { loadRun, type WarningRun } from '../application/repositories/runs';
 import { policyOfRun } from '../core/publishing/run-state';
 
-export const TASK_REMINDER_WRITER = 'system:course-task-reminders';
-
 function collegeOf(ctx: Context): string {
-  const g = ctx.actor.grants.find((x) => 'collegeId' in x);
-  if (!g || !('collegeId' in g)) throw new DomainError('REPORTS.NO_COLLEGE', '未找到您所在的学院');
-  return g.collegeId;
+  return collegeOfActor(ctx.actor);
 }
 
 /** The department heads of a college (users carry no college field: their grants say it). */
 async function departmentHeads(store: Store, collegeId: string): Promise<Map<string, Stored<User>>> {
   const heads = new Map<string, Stored<User>>();
-  for (const u of await queryAll(store, 'users')) {
-    for (const g of u.grants ?? []) if (g.role === 'departmentHead' && g.collegeId === collegeId && !heads.has(g.departmentId)) heads.set(g.departmentId, u);
-  }
+  for (const u of await queryAll(store, 'users')) for (const d of headedDepartments(u, collegeId)) if (!heads.has(d)) heads.set(d, u);
   return heads;
 }
 
@@ -33,8 +26,7 @@ async function departmentHeads(store: Store, collegeId: string): Promise<Map<str
 export async function openCourseTasks(ctx: Context, semester: string): Promise<{ opened: number; tasks: number }> {
   const collegeId = collegeOf(ctx);
   const runs = await queryAll(ctx.store, 'warningRuns', { where: { collegeId, semester, status: 'published' } });
-  const latest = runs.sort((a, b) => (b.publishedAt ?? '').localeCompare(a.publishedAt ?? ''))[0];
-  if (!latest || !latest.publishedAt) throw new DomainError('REPORTS.NOT_PUBLISHED', `${semester} 学期的警示名单尚未发布，无法生成课程分析任务`);
+  const latest = latestPublishedRun(runs, semester);
   const run = await loadRun(ctx.store, latest._id);
   const heads = await departmentHeads(ctx.store, collegeId);
   const policy = policyOfRun(run);
@@ -113,29 +105,4 @@ export async function writeCourseTask(ctx: Context, input: CourseTaskWrite): Pro
   });
   const college = await ctx.store.get('colleges', saved.collegeId);
   return viewOf(ctx, saved, college);
-}
-
-/** The scheduler's pass: a message to the owner when a task is about to be due or is overdue (once each). */
-export async function queueCourseTaskReminders(store: Store, clock: Clock): Promise<{ reminders: number; queued: number }> {
-  const now = clock.now().getTime();
-  const at = toIso(clock.now());
-  const open = await queryAll(store, 'courseTasks', { where: { doneAt: null } });
-  const due = taskRemindersDue(open, now);
-  const owners = new Map((await queryAll(store, 'users', { where: { _id: { in: [...new Set(due.map((d) => d.toUserId))] } } })).map((u) => [u._id, u]));
-  let queued = 0;
-  for (const r of due) {
-    const owner = owners.get(r.toUserId);
-    if (!owner || (await store.get('outbox', `msg:${r.key}`))) continue;
-    const entry = {
-      key: r.key,
-      kind: 'dutyDueSoon' as const,
-      toUserId: owner._id,
-      toOpenid: owner.openid,
-      page: 'packages/reports/tasks/index',
-      data: { duty: r.title.slice(0, 20), deadline: r.dueDate, remaining: '1', note: r.overdue ? '已逾期，请尽快填写原因分析与改进措施' : '请在截止前填写原因分析与改进措施' },
-      subjectId: r.taskId,
-    };
-    if (await store.transaction((tx) => enqueue(tx, entry, { by: TASK_REMINDER_WRITER, at }))) queued += 1;
-  }
-  return { reminders: due.length, queued };
 }

@@ -3,6 +3,8 @@ import type { Student } from '../../types/domain';
 import type { GradeRow } from '../../types/grade';
 import { DomainError } from '../core/errors';
 import { readKpiRows } from '../core/reports/kpi-rows';
+import { checkKpiSheet, unreadableKpiFile } from '../core/reports/kpi-file';
+import { clerkCollegeOf } from '../core/access/report-reach';
 import { kpiReport } from '../core/reports/kpis';
 import { createScoreReader, presetPolicy } from '../core/rules';
 import { GradeFileError, readGradeFile } from '../platform/grades/grade-file';
@@ -19,22 +21,18 @@ const DEFAULT_PASS_MARK = 60;
 type KpiDoc = ClassKpiDocument;
 
 function collegeOf(ctx: Context): string {
-  const g = ctx.actor.grants.find((x) => x.role === 'clerk');
-  if (!g || g.role !== 'clerk') throw new DomainError('REPORTS.NO_COLLEGE', '未找到您所在的学院');
-  return g.collegeId;
+  return clerkCollegeOf(ctx.actor);
 }
 
 async function readSheet(ctx: Context, fileId: string, roster: ReadonlyMap<string, Student>) {
   try {
-    const sheet = await readKpiRows(await readGradeFile(await ctx.files.localPath(fileId)), (id) => roster.has(id));
-    if (!sheet.ok) throw new DomainError('KPI.NO_HEADER', sheet.message, 'fileId');
-    return sheet;
+    return checkKpiSheet(await readKpiRows(await readGradeFile(await ctx.files.localPath(fileId)), (id) => roster.has(id)));
   } catch (error) {
     if (error instanceof DomainError) throw error;
-    if (error instanceof GradeFileError) throw new DomainError('KPI.FILE_UNREADABLE', error.message, 'fileId');
+    if (error instanceof GradeFileError) throw unreadableKpiFile(error.message);
     // A library's own message (maybe English) goes to the log; the clerk reads a fixed one.
     console.error('[kpi import] unreadable file', error);
-    throw new DomainError('KPI.FILE_UNREADABLE', '文件无法读取，请确认是 .xlsx 或 .csv 格式的表格', 'fileId');
+    throw unreadableKpiFile();
   }
 }
 

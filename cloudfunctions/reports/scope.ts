@@ -1,5 +1,6 @@
 import type { ClassInfo, College } from '../../types/domain';
 import { rolesWith } from '../core/access/authorize';
+import { classReachOf } from '../core/access/report-reach';
 import type { Permission } from '../core/access/permissions';
 import type { ClassFact } from '../core/reports/facts';
 import type { Context } from '../platform/runtime/define-function';
@@ -14,15 +15,9 @@ export type ReportScope = { classes: Stored<ClassInfo>[]; facts: ClassFact[]; co
 export async function reportScope(ctx: Context, permission: Permission): Promise<ReportScope> {
   const byId = new Map<string, Stored<ClassInfo>>();
   for (const grant of rolesWith(ctx.actor, permission)) {
-    const where: Where | null =
-      grant.role === 'leader' || grant.role === 'clerk'
-        ? { collegeId: grant.collegeId }
-        : grant.role === 'departmentHead'
-          ? { collegeId: grant.collegeId, departmentId: grant.departmentId }
-          : 'classIds' in grant && grant.classIds.length > 0
-            ? { _id: { in: grant.classIds } }
-            : null;
-    if (!where) continue;
+    const reach = classReachOf(grant);
+    if (!reach) continue;
+    const where: Where = 'classIds' in reach ? { _id: { in: reach.classIds } } : reach;
     for (const c of await queryAll(ctx.store, 'classes', { where })) byId.set(c._id, c);
   }
   const classes = [...byId.values()].sort((a, b) => a._id.localeCompare(b._id));

@@ -3,7 +3,7 @@ import { wechatSender } from '../platform/messenger/wechat-sender';
 import { openCloudbaseStore } from '../platform/store/cloudbase-store';
 import type { Store } from '../platform/store/store';
 import { queueDutyReminders } from '../application/duties/reminders-job';
-import { queueCourseTaskReminders } from '../reports/course-tasks';
+import { queueCourseTaskReminders } from '../application/reports/course-task-reminders';
 import { hourlyWorkDue, runScheduler } from '../application/reminders/scheduler-tick';
 import { isTimerInvocation } from './timer-invocation';
 import { loadWxCloud } from './wx-cloud';

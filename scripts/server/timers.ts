@@ -3,7 +3,7 @@ import type { Store } from '../../cloudfunctions/platform/store/store';
 import { localSender } from '../../cloudfunctions/platform/messenger/local-sender';
 import { runScheduler } from '../../cloudfunctions/application/reminders/scheduler-tick';
 import { queueDutyReminders } from '../../cloudfunctions/application/duties/reminders-job';
-import { queueCourseTaskReminders } from '../../cloudfunctions/reports/course-tasks';
+import { queueCourseTaskReminders } from '../../cloudfunctions/application/reports/course-task-reminders';
 
 /** Scheduled jobs that a timer trigger runs in the cloud; locally a plain interval. */
 export type LocalJob = { name: string; everyMs: number; run(store: Store, clock: Clock): Promise<unknown> };

@@ -1,6 +1,6 @@
 import { parseScore } from '../../../cloudfunctions/core/rules';
 import { queryAll } from '../../../cloudfunctions/platform/store/store';
-import { queueCourseTaskReminders } from '../../../cloudfunctions/reports/course-tasks';
+import { queueCourseTaskReminders } from '../../../cloudfunctions/application/reports/course-task-reminders';
 import { demoPeople, openHarness, SUITE_DATES, type Harness } from '../../support/harness';
 import { publishSemester } from '../../support/warnings-runs';
 
