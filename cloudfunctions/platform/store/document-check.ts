@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { specOf, type DocOf, type Registry } from './collections';
 import { BadDocumentError, RejectedDocumentError } from './errors';
+import { compileCheck, type QuickCheck } from './quick-check';
 import type { Stored } from './store';
 
 /**
@@ -82,11 +83,27 @@ export type DocumentCheck<R extends Registry> = {
 export function documentCheck<R extends Registry>(registry: R, options: DocumentCheckOptions = {}): DocumentCheck<R> {
   const strict = options.strictFields ?? strictByDefault();
   const report = options.onBadDocument ?? warnBadDocument;
+  const quickChecks = new Map<string, QuickCheck>();
+
+  function quickCheckOf(collection: string, schema: z.ZodTypeAny): QuickCheck {
+    let check = quickChecks.get(collection);
+    if (!check) {
+      check = compileCheck(schema);
+      quickChecks.set(collection, check);
+    }
+    return check;
+  }
 
   /** Why the document does not conform, or null; `undescribed` is set when only strictness refuses it. */
   function problemOf(collection: string, doc: Record<string, unknown>): { reason: string; undescribed: boolean } | null {
     if (typeof doc._id !== 'string' || typeof doc._version !== 'number') return { reason: '_id/_version missing', undescribed: false };
-    const result = specOf(registry, collection).schema.safeParse(doc);
+    const { schema } = specOf(registry, collection);
+    const quick = quickCheckOf(collection, schema);
+    if (!strict && quick(doc)) return null;
+    const result = schema.safeParse(doc);
+    if (strict && quick(doc) !== result.success) {
+      throw new Error(`store quick check and schema disagree on ${collection}/${doc._id} (schema: ${result.success ? 'valid' : 'invalid'})`);
+    }
     if (!result.success) return { reason: issuesText(result.error), undescribed: false };
     if (!strict) return null;
     const reason = difference(doc, result.data, '', true);
