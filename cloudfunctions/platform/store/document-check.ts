@@ -23,8 +23,15 @@ export type DocumentCheckOptions = {
   onBadDocument?: BadDocumentReport;
 };
 
-/** One JSON line per skipped document, so a log search finds them. */
+const warned = new Set<string>();
+const MAX_WARNED = 10_000;
+
+/** One JSON line per skipped document and instance, so a log search finds them and a job every minute does not flood the log. */
 export const warnBadDocument: BadDocumentReport = (bad) => {
+  const key = `${bad.collection}/${bad.id}`;
+  if (warned.has(key)) return;
+  if (warned.size >= MAX_WARNED) warned.clear();
+  warned.add(key);
   console.warn(JSON.stringify({ event: 'store.badDocument', ...bad }));
 };
 
