@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 
 const root = resolve(__dirname, '../..');
 const depcruise = join(root, 'node_modules/.bin/depcruise');
@@ -8,8 +9,7 @@ const config = join(root, '.dependency-cruiser.cjs');
 /** Plain text whatever the terminal: CI=true makes depcruise colour its output. */
 function cruise(cwd: string, ...paths: string[]) {
   const result = spawnSync(depcruise, ['--config', config, ...paths], { cwd, encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' } });
-  const plain = (text: string) => text.replace(/\u001b\[[0-9;]*m/g, '');
-  return { status: result.status, stdout: plain(result.stdout), stderr: plain(result.stderr) };
+  return { status: result.status, stdout: stripVTControlCharacters(result.stdout), stderr: stripVTControlCharacters(result.stderr) };
 }
 
 /** The core stays pure: dependency-cruiser (run by `npm run check`) fails the build otherwise. */

@@ -1,15 +1,17 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
+import { runInNewContext } from 'node:vm';
+import { z } from 'zod';
 
 const ROOT = resolve(__dirname, '../..');
 
-type AppConfig = { pages: string[]; subPackages: { root: string; pages: string[] }[] };
+const AppConfig = z.object({ pages: z.array(z.string()), subPackages: z.array(z.object({ root: z.string(), pages: z.array(z.string()) })) });
 
 /** Pages registered in app.config.ts, read from its source (the file calls Taro's global defineAppConfig). */
 function registeredPages(): Set<string> {
   const source = readFileSync(join(ROOT, 'src/app.config.ts'), 'utf8');
   const body = source.slice(source.indexOf('defineAppConfig(') + 'defineAppConfig('.length, source.lastIndexOf(');'));
-  const config = new Function(`return (${body});`)() as AppConfig;
+  const config = AppConfig.parse(runInNewContext(`(${body})`));
   return new Set([...config.pages, ...config.subPackages.flatMap((p) => p.pages.map((page) => `${p.root}/${page}`))]);
 }
 

@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { z } from 'zod';
 
 const weapp = resolve(__dirname, '../../dist/weapp');
 
@@ -9,7 +10,12 @@ function sizeOf(path: string): number {
   return readdirSync(path).reduce((sum, name) => sum + sizeOf(join(path, name)), 0);
 }
 
-type AppJson = { pages: string[]; subPackages?: { root: string; pages: string[] }[]; requiredPrivateInfos?: string[]; permission?: Record<string, { desc: string }> };
+const AppJson = z.object({
+  pages: z.array(z.string()),
+  subPackages: z.array(z.object({ root: z.string(), pages: z.array(z.string()) })).optional(),
+  requiredPrivateInfos: z.array(z.string()).optional(),
+  permission: z.record(z.string(), z.object({ desc: z.string() })).optional(),
+});
 
 /** WeChat limits each package to 2 MB; we keep the main package under 1 MB. */
 describe('weapp build', () => {
@@ -19,7 +25,7 @@ describe('weapp build', () => {
   });
 
   it('keeps the main package under 1 MB and each subpackage under 2 MB', () => {
-    const app: AppJson = JSON.parse(readFileSync(appJsonPath, 'utf8'));
+    const app = AppJson.parse(JSON.parse(readFileSync(appJsonPath, 'utf8')));
     const subRoots = (app.subPackages ?? []).map((p) => p.root.replace(/\/$/, ''));
     expect(subRoots.length).toBeGreaterThanOrEqual(4);
     const main = sizeOf(weapp) - subRoots.reduce((sum, root) => sum + sizeOf(join(weapp, root)), 0);
@@ -29,7 +35,7 @@ describe('weapp build', () => {
   });
 
   it('declares location use for check-ins as WeChat requires', () => {
-    const app: AppJson = JSON.parse(readFileSync(appJsonPath, 'utf8'));
+    const app = AppJson.parse(JSON.parse(readFileSync(appJsonPath, 'utf8')));
     expect(app.requiredPrivateInfos).toContain('getLocation');
     expect(app.permission?.['scope.userLocation']?.desc).toMatch(/签到/);
   });

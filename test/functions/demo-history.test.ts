@@ -1,5 +1,6 @@
+import { expect } from '@jest/globals';
 import { publishDemoHistory } from '../../scripts/demo/history';
-import { demoPeople, openHarness, suiteDates, type Harness } from './../support/harness';
+import { demoPeople, openHarness, suiteDates, type Harness } from '../support/harness';
 
 /** The demo's finished semesters are the two before today's, on any date. */
 const semesters: Record<string, { published: string; draft: string; cohorts: number[] }> = {

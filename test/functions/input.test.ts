@@ -1,3 +1,4 @@
+import { expect } from '@jest/globals';
 import { functions } from '../../cloudfunctions/registry';
 import { openEmptyHarness, type EmptyHarness } from '../support/harness';
 import { seedTwoClasses, type TwoClasses } from '../support/build/two-classes';

@@ -33,12 +33,10 @@ export async function openFreshInstall(now = '2026-11-25T10:00:00+08:00'): Promi
   const store = openSqliteStore(join(dir, 'fresh.sqlite'));
   const clock = fixedClock(now);
   const files = localFiles(dir);
-  // Assigned below, before any call; a test may set `phones` at any time.
-  let install: FreshInstall | undefined;
   const call: FreshInstall['call'] = async (openid, fn, action, input) => {
     const target = functions[fn];
     if (!target) throw new Error(`no function ${fn}`);
-    const envelope = await target.dispatch({ action, input }, { store, clock, files, openid, ...(install?.phones ? { phones: install.phones } : {}) });
+    const envelope = await target.dispatch({ action, input }, { store, clock, files, openid, ...(install.phones ? { phones: install.phones } : {}) });
     assertDeclaredCode(fn, action, envelope);
     return envelope as Envelope<never>;
   };
@@ -47,10 +45,9 @@ export async function openFreshInstall(now = '2026-11-25T10:00:00+08:00'): Promi
     if (!envelope.ok) throw new Error(`${fn}.${action} as ${openid} failed: ${envelope.code} ${envelope.message}`);
     return envelope.data;
   };
-  const boot = await bootstrapCollege(store, clock, { ...COLLEGE, ...BOOTSTRAP_CLERK });
   const clerkOpenid = 'wx-openid-clerk';
-  await ok(clerkOpenid, 'roster', 'join', { code: boot.code, number: BOOTSTRAP_CLERK.staffNo, name: BOOTSTRAP_CLERK.name });
-  install = {
+  // Calls read `install` when made (a test may set `phones` at any time), so it is built before the first call.
+  const install: FreshInstall = {
     phones: undefined,
     store,
     clock,
@@ -68,5 +65,7 @@ export async function openFreshInstall(now = '2026-11-25T10:00:00+08:00'): Promi
       rmSync(dir, { recursive: true, force: true });
     },
   };
+  const boot = await bootstrapCollege(store, clock, { ...COLLEGE, ...BOOTSTRAP_CLERK });
+  await ok(clerkOpenid, 'roster', 'join', { code: boot.code, number: BOOTSTRAP_CLERK.staffNo, name: BOOTSTRAP_CLERK.name });
   return install;
 }

@@ -4,10 +4,14 @@ import ExcelJS from 'exceljs';
 /** A workbook read back: each sheet's name and its rows as text (merged cells give their value once). */
 export type ReadSheet = { name: string; rows: string[][]; /** Rows that are one merged cell across the sheet (titles, lines). */ spanning: boolean[] };
 
-function cellText(value: ExcelJS.CellValue): string {
+/** A cell as the reader sees it: rich text joined, a link's text, a formula's result, an error's code. */
+export function cellText(value: ExcelJS.CellValue): string {
   if (value === null || value === undefined) return '';
-  if (typeof value === 'object' && 'richText' in value) return value.richText.map((r) => r.text).join('');
-  return String(value);
+  if (typeof value !== 'object' || value instanceof Date) return String(value);
+  if ('richText' in value) return value.richText.map((r) => r.text).join('');
+  if ('hyperlink' in value) return value.text;
+  if ('error' in value) return value.error;
+  return cellText(value.result);
 }
 
 export async function readXlsx(base64: string | Buffer): Promise<ReadSheet[]> {

@@ -42,6 +42,22 @@ function sampleString(schema: z.ZodString, key: string, now: number): string {
   return base.padEnd(Math.max(min, 1), '字').slice(0, Math.max(max, 1));
 }
 
+// `instanceof` alone narrows zod's generic classes to `any` arguments; these name the shapes walked here.
+type Any = z.ZodTypeAny;
+const isEffects = (s: Any): s is z.ZodEffects<Any> => s instanceof z.ZodEffects;
+const isPipeline = (s: Any): s is z.ZodPipeline<Any, Any> => s instanceof z.ZodPipeline;
+const isDefault = (s: Any): s is z.ZodDefault<Any> => s instanceof z.ZodDefault;
+const isOptional = (s: Any): s is z.ZodOptional<Any> | z.ZodNullable<Any> => s instanceof z.ZodOptional || s instanceof z.ZodNullable;
+const isBranded = (s: Any): s is z.ZodBranded<Any, PropertyKey> => s instanceof z.ZodBranded;
+const isLazy = (s: Any): s is z.ZodLazy<Any> => s instanceof z.ZodLazy;
+const isObject = (s: Any): s is z.ZodObject<z.ZodRawShape> => s instanceof z.ZodObject;
+const isEnum = (s: Any): s is z.ZodEnum<[string, ...string[]]> => s instanceof z.ZodEnum;
+const isNativeEnum = (s: Any): s is z.ZodNativeEnum<z.EnumLike> => s instanceof z.ZodNativeEnum;
+const isArray = (s: Any): s is z.ZodArray<Any> => s instanceof z.ZodArray;
+const isUnion = (s: Any): s is z.ZodUnion<readonly [Any, ...Any[]]> | z.ZodDiscriminatedUnion<string, z.ZodDiscriminatedUnionOption<string>[]> =>
+  s instanceof z.ZodUnion || s instanceof z.ZodDiscriminatedUnion;
+const isTuple = (s: Any): s is z.ZodTuple<[Any, ...Any[]] | [], Any | null> => s instanceof z.ZodTuple;
+
 function sampleNumber(schema: z.ZodNumber): number {
   const min = schema.minValue;
   const max = schema.maxValue;
@@ -57,13 +73,13 @@ export function sampleInput(schema: z.ZodTypeAny, fill: Fill = () => undefined, 
   // A filled value the schema refuses (a name used for something else here) is not used.
   const chosen = key === '' ? undefined : fill(key, path);
   if (chosen !== undefined && schema.safeParse(chosen).success) return chosen;
-  if (schema instanceof z.ZodEffects) return sampleInput(schema.innerType(), fill, now, path);
-  if (schema instanceof z.ZodPipeline) return sampleInput(schema._def.in, fill, now, path);
-  if (schema instanceof z.ZodDefault) return sampleInput(schema._def.innerType, fill, now, path);
-  if (schema instanceof z.ZodOptional || schema instanceof z.ZodNullable) return sampleInput(schema.unwrap(), fill, now, path);
-  if (schema instanceof z.ZodBranded) return sampleInput(schema.unwrap(), fill, now, path);
-  if (schema instanceof z.ZodLazy) return sampleInput(schema.schema, fill, now, path);
-  if (schema instanceof z.ZodObject) {
+  if (isEffects(schema)) return sampleInput(schema.innerType(), fill, now, path);
+  if (isPipeline(schema)) return sampleInput(schema._def.in, fill, now, path);
+  if (isDefault(schema)) return sampleInput(schema._def.innerType, fill, now, path);
+  if (isOptional(schema)) return sampleInput(schema.unwrap(), fill, now, path);
+  if (isBranded(schema)) return sampleInput(schema.unwrap(), fill, now, path);
+  if (isLazy(schema)) return sampleInput(schema.schema, fill, now, path);
+  if (isObject(schema)) {
     const out: Record<string, unknown> = {};
     const shape: Record<string, z.ZodTypeAny> = schema.shape;
     for (const [k, child] of Object.entries(shape)) {
@@ -78,13 +94,13 @@ export function sampleInput(schema: z.ZodTypeAny, fill: Fill = () => undefined, 
   if (schema instanceof z.ZodNumber) return sampleNumber(schema);
   if (schema instanceof z.ZodBoolean) return true;
   if (schema instanceof z.ZodLiteral) return schema.value;
-  if (schema instanceof z.ZodEnum) return schema.options[0];
-  if (schema instanceof z.ZodNativeEnum) return Object.values(schema.enum)[0];
-  if (schema instanceof z.ZodArray) {
+  if (isEnum(schema)) return schema.options[0];
+  if (isNativeEnum(schema)) return Object.values(schema.enum)[0];
+  if (isArray(schema)) {
     const min = schema._def.exactLength?.value ?? schema._def.minLength?.value ?? 0;
     return Array.from({ length: Math.max(min, 1) }, (_, i) => sampleInput(schema.element, fill, now, [...path, String(i)]));
   }
-  if (schema instanceof z.ZodUnion || schema instanceof z.ZodDiscriminatedUnion) {
+  if (isUnion(schema)) {
     const options: z.ZodTypeAny[] = [...schema.options];
     for (const option of options) {
       const candidate = sampleInput(option, fill, now, path);
@@ -93,17 +109,17 @@ export function sampleInput(schema: z.ZodTypeAny, fill: Fill = () => undefined, 
     return sampleInput(options[0] ?? z.unknown(), fill, now, path);
   }
   if (schema instanceof z.ZodRecord) return {};
-  if (schema instanceof z.ZodTuple) return schema.items.map((item: z.ZodTypeAny, i: number) => sampleInput(item, fill, now, [...path, String(i)]));
+  if (isTuple(schema)) return schema.items.map((item: z.ZodTypeAny, i: number) => sampleInput(item, fill, now, [...path, String(i)]));
   if (schema instanceof z.ZodDate) return new Date(now);
   return null;
 }
 
 /** Every object key a schema can take (for property tests that corrupt one field at a time). */
 export function keysOf(schema: z.ZodTypeAny): string[] {
-  if (schema instanceof z.ZodEffects) return keysOf(schema.innerType());
-  if (schema instanceof z.ZodPipeline) return keysOf(schema._def.in);
-  if (schema instanceof z.ZodDefault) return keysOf(schema._def.innerType);
-  if (schema instanceof z.ZodOptional || schema instanceof z.ZodNullable) return keysOf(schema.unwrap());
-  if (schema instanceof z.ZodObject) return Object.keys(schema.shape);
+  if (isEffects(schema)) return keysOf(schema.innerType());
+  if (isPipeline(schema)) return keysOf(schema._def.in);
+  if (isDefault(schema)) return keysOf(schema._def.innerType);
+  if (isOptional(schema)) return keysOf(schema.unwrap());
+  if (isObject(schema)) return Object.keys(schema.shape);
   return [];
 }

@@ -1,3 +1,4 @@
+import { expect } from '@jest/globals';
 import { actingAs, isCollegeOfficer, withAssistantClass, withoutAssistantClass } from '../../../cloudfunctions/core/access/assistant-roles';
 import { holdsSchoolRole, isSchoolRole, mayGrantRoles } from '../../../cloudfunctions/core/access/school-role';
 import type { Actor, Grant } from '../../../types/domain';

@@ -1,3 +1,4 @@
+import { expect } from '@jest/globals';
 import { assignmentToChange, checkClassFree, isRepeatFiling, outgoingOf, requireIncoming } from '../../../cloudfunctions/core/assistants';
 
 const assignment = { classId: 'cls-1', assistantUserId: 'u-first', assistantName: '研究生甲' };

@@ -1,3 +1,4 @@
+import { expect } from '@jest/globals';
 import { applyDecision, assistantSettings, checkCallDates, eligibilityDecision, requireGraduate } from '../../../cloudfunctions/core/assistants';
 import { defaultCalendarRule } from '../../../cloudfunctions/core/calendar';
 import { ApplicationForm, type DataCheck, type JudgedAnswer } from '../../../types/assistant';

@@ -1,3 +1,4 @@
+import { expect } from '@jest/globals';
 import { assistantSettings, changeWindow, checkAssignment, checkChangeFiling, monthsOf, nextChange, stipendRows, stipendSheet, windowPosition } from '../../../cloudfunctions/core/assistants';
 import { ruleCalendar } from '../../../cloudfunctions/core/calendar';
 import type { Assignment, Call, Change, DataCheck } from '../../../types/assistant';

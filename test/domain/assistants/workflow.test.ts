@@ -1,3 +1,4 @@
+import { expect } from '@jest/globals';
 import { assistantSettings, nextCall, publicityFrom, publicityOver, type CallEvent, type StepActor } from '../../../cloudfunctions/core/assistants';
 import type { Call } from '../../../types/assistant';
 

@@ -1,3 +1,4 @@
+import { expect } from '@jest/globals';
 import fc from 'fast-check';
 import { collectGradeRows, createGradeImport } from '../../../cloudfunctions/core/grades/grade-import';
 import { gradeDocId } from '../../../cloudfunctions/core/grades/grade-doc-id';

@@ -5,7 +5,7 @@ import { meetingReminders } from '../../../cloudfunctions/core/support/meeting-r
 import { messagesConfig } from '../../../cloudfunctions/core/messages/config';
 import { wechatFieldLimit, WechatFieldType } from '../../../types/messages-config';
 
-const OPEN = /[（(【\[《〈「『“‘{]/;
+const OPEN = /[（(【[《〈「『“‘{]/;
 
 /** True when some opening bracket in `text` is not closed after it. */
 function hasOpenBracket(text: string): boolean {

@@ -13,16 +13,17 @@ describe('config/messages.json', () => {
   });
 
   it('rejects a field whose WeChat key does not match its type', () => {
-    const bad = JSON.parse(JSON.stringify(raw));
-    bad.templates.warningIssued.fields[0].type = 'name';
+    const bad = structuredClone(raw);
+    const first = bad.templates.warningIssued.fields[0];
+    if (first) first.type = 'name';
     const parsed = MessagesConfig.safeParse(bad);
     expect(parsed.success).toBe(false);
   });
 
   it('rejects more than 5 fields (WeChat shows at most 5)', () => {
-    const bad = JSON.parse(JSON.stringify(raw));
+    const bad = structuredClone(raw);
     const f = bad.templates.warningIssued.fields;
-    bad.templates.warningIssued.fields = [...f, ...f].map((x: { wechatKey: string }, i: number) => ({ ...x, wechatKey: `thing${i + 10}`, type: 'thing' }));
+    bad.templates.warningIssued.fields = [...f, ...f].map((x, i) => ({ ...x, wechatKey: `thing${i + 10}`, type: 'thing' }));
     expect(MessagesConfig.safeParse(bad).success).toBe(false);
   });
 

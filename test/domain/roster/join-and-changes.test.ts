@@ -1,3 +1,4 @@
+import { expect } from '@jest/globals';
 import { checkAssistantRoom, MAX_ASSISTANT_CLASSES } from '../../../cloudfunctions/core/roster/assistant-limit';
 import { classMove, requireMoveRecords } from '../../../cloudfunctions/core/roster/class-move';
 import { requireCollege } from '../../../cloudfunctions/core/roster/college-required';

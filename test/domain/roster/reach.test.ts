@@ -1,3 +1,4 @@
+import { expect } from '@jest/globals';
 import { classScopesOf } from '../../../cloudfunctions/core/access/class-reach';
 import { concernReach } from '../../../cloudfunctions/core/access/teaching-reach';
 import { checkSemesterDates, ruleOnly } from '../../../cloudfunctions/core/calendar';

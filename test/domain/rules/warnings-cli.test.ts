@@ -3,6 +3,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
+import { z } from 'zod';
 import ExcelJS from 'exceljs';
 import { csvRows } from '../../../cloudfunctions/platform/grades/csv-rows';
 
@@ -12,8 +13,8 @@ const csv = join(fixtures, 'lzut-life-2025-2026-1.csv');
 
 type Run = { code: number; stdout: string; stderr: string };
 
-/** Runs the CLI as `npm run warnings` does (tsx), or from a one-off bundle, which starts faster. */
-function cli(via: 'tsx' | string, ...args: string[]): Promise<Run> {
+/** Runs the CLI as `npm run warnings` does (via 'tsx'), or from a one-off bundle (its path), which starts faster. */
+function cli(via: string, ...args: string[]): Promise<Run> {
   const [command, first] = via === 'tsx' ? [join(root, 'node_modules/.bin/tsx'), 'scripts/warnings-cli.ts'] : [process.execPath, via];
   return new Promise((resolve) => {
     execFile(command, [first, ...args], { cwd: root }, (error, stdout, stderr) => {
@@ -100,7 +101,7 @@ describe('warnings CLI', () => {
 
   test('--out writes the file; --semester picks an earlier semester; a policy file path works', async () => {
     expect(runs.out).toMatchObject({ code: 0, stdout: '' });
-    const written = JSON.parse(await readFile(join(dir, 'out.json'), 'utf8'));
+    const written = z.object({ semester: z.string(), students: z.array(z.unknown()) }).parse(JSON.parse(await readFile(join(dir, 'out.json'), 'utf8')));
     expect({ semester: written.semester, students: written.students }).toEqual({
       semester: '2024-2025-2',
       students: [{ studentId: '2021005', level: 'oral', change: 'new', triggers: [{ rule: 'makeup-fail', courses: ['C090'], credits: 3 }] }],

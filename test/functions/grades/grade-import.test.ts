@@ -1,3 +1,4 @@
+import { expect } from '@jest/globals';
 import { writeFileSync } from 'node:fs';
 import { gradesFunction } from '../../../cloudfunctions/grades/function';
 import { UNREADABLE_FILE } from '../../../cloudfunctions/application/grades/file-rows';
@@ -166,7 +167,7 @@ describe('grades: preview and resumable import', () => {
     expect(job).toMatchObject({ status: 'failed', inserted: 0 });
     // A fixed message for the user; the parser's own words go to the log.
     expect(job.message).toBe(UNREADABLE_FILE);
-    expect(String(logged.mock.calls.flat().map((a) => (a instanceof Error ? a.message : a)))).toMatch(/引号没有闭合/);
+    expect(String(logged.mock.calls.flat().map((a: unknown) => (a instanceof Error ? a.message : a)))).toMatch(/引号没有闭合/);
     logged.mockRestore();
     await expect(h.ok(p.clerkUser, 'grades', 'importJob', { jobId: job.jobId })).resolves.toEqual(job);
     await expect(h.callAs(p.counselorUser, 'grades', 'importJob', { jobId: job.jobId })).resolves.toMatchObject({ ok: false, code: 'ACCESS.DENIED' });

@@ -1,7 +1,5 @@
 import { queueDutyReminders } from '../../../cloudfunctions/application/duties/reminders-job';
-import { type DutyRecordDoc } from '../../../types/checkin';
 import { isoTime } from '../../../types/fields';
-import type { OutboxMessage } from '../../../types/message';
 import { openEmptyHarness, type EmptyHarness } from '../../support/harness';
 import { seedTwoClasses, type TwoClasses } from '../../support/build/two-classes';
 import { sentFrom } from '../../support/checkins-factories';

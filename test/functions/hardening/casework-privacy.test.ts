@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import type { MeetingView } from '../../../types/api/support';
-import type { Meeting } from '../../../types/support';
 import { openEmptyHarness, type EmptyHarness } from '../../support/harness';
 import { seedTwoClasses, type TwoClasses } from '../../support/build/two-classes';
 import { publishWarning, talkInput } from '../../support/support-factories';

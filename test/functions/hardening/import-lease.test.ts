@@ -1,11 +1,10 @@
+import { expect } from '@jest/globals';
 import { gradesFunction } from '../../../cloudfunctions/grades/function';
 import { DEMO_OPENID_PREFIX } from '../../../scripts/demo/generate';
 import { openEmptyHarness, type EmptyHarness } from '../../support/harness';
 import { seedTwoClasses, type TwoClasses } from '../../support/build/two-classes';
 import { passedRows, uploadCsv } from '../../support/warnings-files';
 import { storeWith } from '../../support/warnings-stores';
-
-type JobRow = { _id: string; status: string; message: string | null };
 
 /** Defect 7: a job killed in its first call is resumed by the retry (not doubled), or expires. */
 describe('grade import jobs hold a lease', () => {

@@ -1,6 +1,4 @@
 import { demoPeople, openHarness, type Harness } from '../../support/harness';
-import type { BindingCode } from '../../../types/notice';
-import type { User } from '../../../types/domain';
 
 describe('parent binding codes', () => {
   let h: Harness;

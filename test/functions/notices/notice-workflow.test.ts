@@ -1,8 +1,6 @@
+import { expect } from '@jest/globals';
 import { demoPeople, openHarness, type Harness } from '../../support/harness';
 import { makeWarning, publishWarning, SIGNATURE } from '../../support/notices-factories';
-import { type Notice, type ParentBinding } from '../../../types/notice';
-import type { OutboxMessage } from '../../../types/message';
-import type { User } from '../../../types/domain';
 import { issueNoticesInTx, loadNoticeNames } from '../../../cloudfunctions/application/notices/issue';
 import { localSender } from '../../../cloudfunctions/platform/messenger/local-sender';
 import { sendDue } from '../../../cloudfunctions/platform/messenger/send-pass';

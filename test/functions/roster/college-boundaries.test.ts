@@ -1,4 +1,4 @@
-import type { User } from '../../../types/domain';
+import { expect } from '@jest/globals';
 import { classRows, staffRows, studentRows } from '../../support/college-files';
 import { openFreshInstall, type FreshInstall } from '../../support/fresh-install';
 

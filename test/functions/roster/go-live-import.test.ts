@@ -1,5 +1,4 @@
-import type { User } from '../../../types/domain';
-import { type RosterChangeDoc } from '../../../types/roster';
+import { expect } from '@jest/globals';
 import { classRows, staffRows, studentRows, zhengfangRows } from '../../support/college-files';
 import { openFreshInstall, type FreshInstall } from '../../support/fresh-install';
 

@@ -1,4 +1,3 @@
-import type { User } from '../../../types/domain';
 import { PhoneExchangeError, type PhoneNumberExchange } from '../../../cloudfunctions/platform/identity/phone-number';
 import { classRows, staffRows, studentRows } from '../../support/college-files';
 import { openFreshInstall, type FreshInstall } from '../../support/fresh-install';

@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { z } from 'zod';
 import { fixedClock } from '../../../cloudfunctions/core/time/clock';
 import { issueSession } from '../../../cloudfunctions/platform/identity/session';
 import { openSqliteStore } from '../../../cloudfunctions/platform/store/sqlite-store';
@@ -48,7 +49,7 @@ describe('roster files uploaded by 学工部', () => {
   it('学工部 may upload (and then preview for a college it names); an unknown WeChat may not', async () => {
     const answer = await upload('wx-school');
     expect(answer.status).toBe(200);
-    const fileId: unknown = JSON.parse(answer.body).data.fileId;
+    const fileId = z.object({ data: z.object({ fileId: z.string() }) }).parse(JSON.parse(answer.body)).data.fileId;
     const preview = await functions.roster?.dispatch({ action: 'preview', input: { kind: 'staff', fileId, collegeId: 'life' } }, { store, clock, files: server.files, openid: 'wx-school' });
     expect(preview).toMatchObject({ ok: true, data: { fatal: null, rows: 0 } });
     expect((await upload('wx-nobody')).status).toBe(403);

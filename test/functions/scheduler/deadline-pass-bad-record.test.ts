@@ -3,7 +3,6 @@ import { demoPeople, openHarness, type Harness } from '../../support/harness';
 import { makeWarning, publishWarning } from '../../support/notices-factories';
 import { storeAsIs } from '../../support/stored-as-is';
 import { queueDeadlineMessages } from '../../../cloudfunctions/application/deadlines/deadline-pass';
-import type { OutboxMessage } from '../../../types/message';
 
 describe('the deadline pass survives one bad notice', () => {
   let h: Harness;

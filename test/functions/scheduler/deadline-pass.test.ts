@@ -2,7 +2,6 @@ import { demoPeople, openHarness, type Harness } from '../../support/harness';
 import { makeWarning, publishWarning } from '../../support/notices-factories';
 import { queueDeadlineMessages } from '../../../cloudfunctions/application/deadlines/deadline-pass';
 import type { Query, Store, Where } from '../../../cloudfunctions/platform/store/store';
-import type { OutboxMessage } from '../../../types/message';
 
 /** The harness store, counting the reads made outside transactions, per collection. */
 function countingStore(inner: Store) {

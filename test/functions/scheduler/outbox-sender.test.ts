@@ -1,6 +1,6 @@
+import { expect } from '@jest/globals';
 import { demoPeople, openHarness, type Harness } from '../../support/harness';
 import { makeWarning, publishWarning } from '../../support/notices-factories';
-import type { OutboxMessage } from '../../../types/message';
 import type { SendResult } from '../../../cloudfunctions/core/messages/send-outcome';
 import { messagesConfig } from '../../../cloudfunctions/core/messages/config';
 import type { OutboxRow } from '../../../cloudfunctions/platform/messenger/outbox';
@@ -187,6 +187,7 @@ describe('WeChat sender (subscribeMessage.send as documented)', () => {
     [{ errCode: 40003, errMsg: 'invalid openid' }, 40003],
     [new Error('ESOCKETTIMEDOUT'), -1],
   ])('maps a rejection %j to errcode %i', async (error, code) => {
+    // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- the WeChat SDK rejects with plain { errCode, errMsg } objects; this is that rejection
     const sender = wechatSender({ send: async () => Promise.reject(error) }, { WX_TMPL_RECEIPT_DUE: 't' });
     expect((await sender.send(row, '')).errcode).toBe(code);
   });

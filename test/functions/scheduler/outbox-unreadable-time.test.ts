@@ -1,3 +1,4 @@
+import { expect } from '@jest/globals';
 import { openHarness, type Harness } from '../../support/harness';
 import { type OutboxRow } from '../../../cloudfunctions/platform/messenger/outbox';
 import { sendDue } from '../../../cloudfunctions/platform/messenger/send-pass';

@@ -3,8 +3,6 @@ import { makeWarning, publishWarning } from '../../support/notices-factories';
 import { queueDeadlineMessages } from '../../../cloudfunctions/application/deadlines/deadline-pass';
 import { sendDue } from '../../../cloudfunctions/platform/messenger/send-pass';
 import { localSender } from '../../../cloudfunctions/platform/messenger/local-sender';
-import type { OutboxMessage } from '../../../types/message';
-import type { InboxItem } from '../../../types/notice';
 
 const DAY = 86_400_000;
 

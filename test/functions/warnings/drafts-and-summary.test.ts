@@ -2,12 +2,13 @@ import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { demoPeople, openHarness, type Harness } from '../../support/harness';
 import { entriesOf, publishSemester } from '../../support/warnings-runs';
+import { cellText } from '../../support/xlsx-read';
 
 async function readSummary(base64: string): Promise<string[][]> {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.read(Readable.from(Buffer.from(base64, 'base64')));
   const rows: string[][] = [];
-  workbook.worksheets[0]?.eachRow((r) => rows.push((Array.isArray(r.values) ? r.values.slice(1) : []).map((v) => String(v ?? ''))));
+  workbook.worksheets[0]?.eachRow((r) => rows.push((Array.isArray(r.values) ? r.values.slice(1) : []).map(cellText)));
   return rows;
 }
 

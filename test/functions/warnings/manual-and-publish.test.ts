@@ -1,3 +1,4 @@
+import { expect } from '@jest/globals';
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { warningsFunction } from '../../../cloudfunctions/warnings/function';
@@ -9,6 +10,7 @@ import { demoPeople, openHarness, type Harness } from '../../support/harness';
 import { publicationChange } from '../../../cloudfunctions/core/publishing/publish-plan';
 import { entriesOf, publishSemester } from '../../support/warnings-runs';
 import { storeWith } from '../../support/warnings-stores';
+import { cellText } from '../../support/xlsx-read';
 
 async function warningsOf(h: Harness, studentId: string): Promise<Warning[]> {
   return h.store.query('warnings', { where: { studentId }, limit: 1000 });
@@ -252,7 +254,7 @@ describe('warnings: publishing a long list', () => {
     const expected = entries.filter((e) => e.level !== null || e.change === 'lifted').length;
     expect(file.rows).toBe(expected);
     expect(sheet?.rowCount).toBe(expected + 2);
-    expect(String(sheet?.getCell(1, 1).value)).toMatch(/学业警示学生名单汇总表/);
+    expect(cellText(sheet?.getCell(1, 1).value)).toMatch(/学业警示学生名单汇总表/);
     expect(file.fileName).toMatch(/\.xlsx$/);
   });
 });

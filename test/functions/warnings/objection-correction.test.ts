@@ -1,12 +1,10 @@
+import { expect } from '@jest/globals';
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { RunEntry } from '../../../types/api/warnings';
-import type { GradeCorrection } from '../../../types/grade';
-import type { OutboxMessage } from '../../../types/message';
-import { type Notice } from '../../../types/notice';
-import type { Warning } from '../../../types/warning';
 import { demoPeople, openHarness, type Harness } from '../../support/harness';
 import { entriesOf, publishSemester } from '../../support/warnings-runs';
+import { cellText } from '../../support/xlsx-read';
 
 /**
  * Issue 9 defect 3 (and the messages of defect 8): correcting an objection changes the decision
@@ -105,7 +103,7 @@ describe('objections: a correction changes the grade rows and the decision; the 
     await workbook.xlsx.read(Readable.from(Buffer.from(file.base64, 'base64')));
     const sheet = workbook.worksheets[0];
     const rows: string[][] = [];
-    sheet?.eachRow((r) => rows.push((Array.isArray(r.values) ? r.values.slice(1) : []).map((v) => String(v ?? ''))));
+    sheet?.eachRow((r) => rows.push((Array.isArray(r.values) ? r.values.slice(1) : []).map(cellText)));
     const line = rows.find((r) => r[1] === e.studentId);
     expect(line?.[5]).toBe('口头警示');
     expect(line?.[9]).toMatch(/^异议更正（.+）：.*→ 72，原因：补考成绩录入错误，已按试卷更正$/);

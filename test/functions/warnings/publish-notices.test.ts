@@ -1,7 +1,4 @@
 import { queueDeadlineMessages } from '../../../cloudfunctions/application/deadlines/deadline-pass';
-import type { OutboxMessage } from '../../../types/message';
-import type { Notice } from '../../../types/notice';
-import type { Warning } from '../../../types/warning';
 import type { RunEntry } from '../../../types/api/warnings';
 import { demoPeople, openHarness, type Harness } from '../../support/harness';
 import { entriesOf, publishSemester } from '../../support/warnings-runs';

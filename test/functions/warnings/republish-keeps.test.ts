@@ -1,6 +1,6 @@
-import type { OutboxMessage } from '../../../types/message';
+import { expect } from '@jest/globals';
+import type { PublishResult } from '../../../types/api/warnings';
 import { type Notice } from '../../../types/notice';
-import type { Warning } from '../../../types/warning';
 import { demoPeople, openHarness, type Harness } from '../../support/harness';
 import { SIGNATURE } from '../../support/notices-factories';
 import { entriesOf, publishSemester } from '../../support/warnings-runs';
@@ -20,7 +20,7 @@ describe('warnings: re-publishing keeps what people did for unchanged students',
   let signer: { studentId: string; warningId: string; noticeId: string; parentUser: string; counselor: string };
   let objector: { studentId: string; v1: string; v2: string };
   let before: Notice;
-  let rerun: Awaited<ReturnType<Harness['ok']>> & { kept?: number };
+  let rerun: PublishResult;
 
   const outboxOf = (userId: string) => h.store.query('outbox', { where: { toUserId: userId }, limit: 1000 });
   const noticesOf = (studentId: string) => h.store.query('notices', { where: { studentId }, limit: 100 });
