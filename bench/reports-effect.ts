@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { reportsFunction } from '../cloudfunctions/reports/function';
 import { rebuildWarningDigests } from '../cloudfunctions/application/digests/rebuild-warning-digests';
+import { rebuildDutyDigests } from '../cloudfunctions/application/digests/rebuild-duty-digests';
 import { fixedClock } from '../cloudfunctions/core/time/clock';
 import { toIso } from '../cloudfunctions/core/time/shanghai';
 import { localFiles } from '../cloudfunctions/platform/files/local-files';
@@ -103,6 +104,8 @@ async function main() {
     console.log(`${COLLEGES} college(s) seeded in ${((performance.now() - seedStart) / 1000).toFixed(0)} s; figures below are for the first college's leader`);
     // The digests the publish path keeps, built once from the seeded warnings (as the rebuild script does).
     await rebuildWarningDigests(raw, { write: true, ctx });
+    // And the duty digests the check-ins keep (the effect report's parent contacts come from them).
+    await rebuildDutyDigests(raw, { write: true, ctx });
     console.log(`seeded ${data.classes.length} classes, ${data.users.length - 1} staff users, ${data.students.length} students, ${data.warnings.length} warnings, ${data.grades.length} grade rows, ${data.talks.length} talks, ${data.records.length} duty records`);
     const clock = fixedClock(NOW);
     const files = localFiles(dir);

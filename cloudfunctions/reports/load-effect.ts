@@ -11,10 +11,8 @@ import type { Context } from '../platform/runtime/define-function';
 import { mapSurviving } from '../platform/runtime/skip-bad-records';
 import { queryAll } from '../platform/store/store';
 import { queryIn } from './chunked';
+import { checkinRowsSince } from '../application/digests/read-duty-digests';
 import type { ReportScope } from './scope';
-
-/** The order of the [classId, at] index, so pages walk it instead of the whole collection. */
-const BY_CLASS_AND_TIME = [{ field: 'classId', direction: 'asc' as const }, { field: 'at', direction: 'asc' as const }];
 
 /** When no published list names the policy: the usual 60 (policies default to it too). */
 const DEFAULT_PASS_MARK = 60;
@@ -93,7 +91,9 @@ export async function loadEffectFacts(ctx: Context, scope: ReportScope, semester
     if (p.status !== 'approved') continue;
     for (const s of p.helpeeIds) if (warned.has(s)) support.push({ studentId: s, kind: 'pairing', at: p.at });
   }
-  for (const r of (studentIds.length === 0 ? [] : await queryIn(ctx.store, 'dutyRecords', 'classId', classIds, { kind: 'parentContact', at: { gte: earliest } }, BY_CLASS_AND_TIME))) {
+  // Parent contacts filed as check-ins, from the classes' duty digests (class × month), not the records.
+  const contacts = studentIds.length === 0 ? [] : await checkinRowsSince((month) => queryIn(ctx.store, 'dutyDigests', 'classId', classIds, { month: { gte: month } }), earliest, 'parentContact');
+  for (const r of contacts) {
     if (r.studentId && warned.has(r.studentId)) support.push({ studentId: r.studentId, kind: 'parentContact', at: r.at });
   }
 

@@ -73,3 +73,24 @@ function rowsOfDigests(digests: Iterable<Kept>, from: string, keepersOf: (classI
   // In time order, as records are read from the store: the evaluator's index then sorts nothing.
   return out.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
 }
+
+/**
+ * The check-in rows of one kind filed at or after `from` in some classes, from their duty digests
+ * (the effect report's parent contacts): documents grow with classes × months, not with records.
+ * `readDigests` reads the digests of the classes from a month on (the caller's chunked query).
+ */
+export async function checkinRowsSince(readDigests: (fromMonth: string) => Promise<readonly { _id: string }[]>, from: string, kind: DigestRow['kind']): Promise<DigestRow[]> {
+  const out: DigestRow[] = [];
+  for (const doc of await readDigests(monthOf(from) ?? '0000-00')) {
+    const digest = asDigest(doc);
+    if (!digest) {
+      logSkipped({ collection: 'dutyDigests', id: doc._id, reason: 'not a duty digest' });
+      continue;
+    }
+    for (const entry of unpackEntries(digest)) {
+      if (!entry.source.startsWith('dutyRecords:')) continue;
+      for (const row of entry.rows) if (row.kind === kind && row.at >= from) out.push(row);
+    }
+  }
+  return out;
+}

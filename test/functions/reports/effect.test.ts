@@ -7,6 +7,7 @@ import { demoPeople, openHarness, SUITE_DATES, type Harness } from '../../suppor
 import { publishSemester } from '../../support/warnings-runs';
 import { readXlsx } from '../../support/xlsx-read';
 import { talkInput } from '../../support/support-factories';
+import { sentFrom } from '../../support/checkins-factories';
 
 const S = '2025-2026-1';
 const NEXT = '2025-2026-2';
@@ -59,7 +60,10 @@ async function independent(h: Harness, classIds: Set<string>) {
     const until = after.get(id)?.publishedAt ?? '9999';
     talkCount.set(id, talks.filter((t) => t.studentId === id && t.at >= w.publishedAt && t.at < until).length);
   }
-  return { before, after, outcome, byClass, lines, talkCount };
+  const contacts = (await queryAll(h.store, 'dutyRecords')).filter((r) => r.kind === 'parentContact');
+  const contactCount = new Map<string, number>();
+  for (const [id, w] of before) contactCount.set(id, contacts.filter((r) => r.studentId === id && r.at >= w.publishedAt).length);
+  return { before, after, outcome, byClass, lines, talkCount, contactCount };
 }
 
 describe('帮扶效果分析报告 (issue 14)', () => {
@@ -74,6 +78,8 @@ describe('帮扶效果分析报告 (issue 14)', () => {
     if (!warned) throw new Error('no warned student in the first class');
     h.clock.advance(86_400_000);
     await h.ok(p.counselorUser, 'support', 'recordTalk', talkInput(warned.studentId, { at: h.clock.now().toISOString() }));
+    // And calls the parent (a check-in): the report counts it from the class's duty digest.
+    await h.ok(p.counselorUser, 'checkins', 'parentContact', { ...sentFrom(h.clock), studentId: warned.studentId, channel: '电话', notes: '沟通学习情况' });
     h.clock.advance(86_400_000);
     await publishSemester(h, NEXT);
   });
@@ -90,8 +96,11 @@ describe('帮扶效果分析报告 (issue 14)', () => {
       expect(s.outcome).toBe(x.outcome.get(s.studentId));
       expect(s.lines.map((l) => ({ code: l.courseCode, retaken: l.retaken, passed: l.passed }))).toEqual(x.lines.get(s.studentId));
       expect(s.support.talks).toBe(x.talkCount.get(s.studentId));
+      // Parent contacts: the check-ins (meetings with parents count too, none here).
+      expect(s.support.parentContacts).toBe(x.contactCount.get(s.studentId));
     }
     expect(report.students.some((s) => s.support.talks > 0)).toBe(true);
+    expect(report.students.some((s) => s.support.parentContacts > 0)).toBe(true);
     // Both kinds of outcome occur in the demo, so the rates are not trivially 0 or 1.
     expect(new Set(report.students.map((s) => s.outcome)).size).toBeGreaterThan(1);
     for (const row of report.byClass) {
