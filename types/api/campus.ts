@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { action } from '../envelope';
+import { Errors } from '../errors';
 import { id } from '../fields';
 import { Gender } from '../domain';
 import { StudentProfile } from './identity';
@@ -34,12 +35,12 @@ export const ClassStudents = z.object({ classId: z.string(), className: z.string
 export type ClassStudents = z.infer<typeof ClassStudents>;
 
 export const campusApi = {
-  myClasses: action(z.object({})).returns(z.array(ClassSummary)),
-  classStudents: action(z.object({ classId: id })).returns(ClassStudents),
-  student: action(z.object({ studentId: id })).returns(StudentDetail),
+  myClasses: action(z.object({})).returns(z.array(ClassSummary)).fails(),
+  classStudents: action(z.object({ classId: id })).returns(ClassStudents).fails(),
+  student: action(z.object({ studentId: id })).returns(StudentDetail).fails(),
   /** The school calendar around today: the clerk's dates, the rule's elsewhere. */
-  calendar: action(z.object({})).returns(CalendarView),
+  calendar: action(z.object({})).returns(CalendarView).fails(),
   /** The clerk dates one semester (validated against its neighbours; audited; the same dates again change nothing). */
-  setSemester: action(SetSemesterDates).returns(CalendarView),
+  setSemester: action(SetSemesterDates).returns(CalendarView).fails(Errors.campus.DatesInvalid),
 };
 export type CampusApi = typeof campusApi;

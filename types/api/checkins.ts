@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { action } from '../envelope';
+import { Errors } from '../errors';
 import { id, isoTime, text } from '../fields';
 import { CheckinFlag, FollowUp, FollowUpStatus, ResidentStatus, TalkMode } from '../checkin';
 import { DifficultyType, TalkerRole } from '../support';
@@ -164,23 +165,27 @@ export const RecordRow = z.object({
 });
 export type RecordRow = z.infer<typeof RecordRow>;
 
+const { ClientIdReused, DormNotOfClass, NotInClass, NotResident, PlaceUnknown, ResidentMissing, ResidentTwice } = Errors.checkins;
+
 export const checkinsApi = {
-  options: action(z.object({})).returns(CheckinOptions),
-  dormResidents: action(z.object({ classId: id, dormId: id })).returns(z.array(DormResident)),
-  dormCheck: action(DormCheckInput).returns(CheckinReceipt),
-  classCheck: action(ClassCheckInput).returns(CheckinReceipt),
-  lecture: action(LectureInput).returns(CheckinReceipt),
-  meeting: action(MeetingInput).returns(CheckinReceipt),
-  themedActivity: action(ThemedActivityInput).returns(CheckinReceipt),
-  talk: action(TalkInput).returns(CheckinReceipt),
-  parentContact: action(ParentContactInput).returns(CheckinReceipt),
-  teacherContact: action(TeacherContactInput).returns(CheckinReceipt),
-  myRecords: action(z.object({ limit: z.number().int().min(1).max(100).default(30) })).returns(z.array(RecordRow)),
-  followUps: action(z.object({ status: z.enum(['open', 'closed']).default('open') })).returns(z.array(FollowUpRow)),
+  options: action(z.object({})).returns(CheckinOptions).fails(),
+  dormResidents: action(z.object({ classId: id, dormId: id })).returns(z.array(DormResident)).fails(),
+  dormCheck: action(DormCheckInput).returns(CheckinReceipt).fails(DormNotOfClass, NotResident, ResidentTwice, ResidentMissing, ClientIdReused),
+  classCheck: action(ClassCheckInput).returns(CheckinReceipt).fails(NotInClass, PlaceUnknown, ClientIdReused),
+  lecture: action(LectureInput).returns(CheckinReceipt).fails(PlaceUnknown, ClientIdReused),
+  meeting: action(MeetingInput).returns(CheckinReceipt).fails(ClientIdReused),
+  themedActivity: action(ThemedActivityInput).returns(CheckinReceipt).fails(ClientIdReused),
+  talk: action(TalkInput).returns(CheckinReceipt).fails(ClientIdReused, Errors.support.TalkTalkerRole),
+  parentContact: action(ParentContactInput).returns(CheckinReceipt).fails(ClientIdReused),
+  teacherContact: action(TeacherContactInput).returns(CheckinReceipt).fails(ClientIdReused),
+  myRecords: action(z.object({ limit: z.number().int().min(1).max(100).default(30) })).returns(z.array(RecordRow)).fails(),
+  followUps: action(z.object({ status: z.enum(['open', 'closed']).default('open') })).returns(z.array(FollowUpRow)).fails(),
   /** An assistant (or any class staff) reports a student's learning difficulty to the counselor's queue. */
   reportDifficulty: action(
     z.object({ clientId: sent.clientId, studentId: id, difficulty: DifficultyType.optional(), note: text(500, '情况说明').pipe(z.string().min(1, '请写明学生的学习困难情况')) }),
-  ).returns(z.object({ followUpId: z.string(), duplicate: z.boolean() })),
-  closeFollowUp: action(z.object({ followUpId: id })).returns(z.object({ followUpId: z.string(), status: FollowUpStatus })),
+  )
+    .returns(z.object({ followUpId: z.string(), duplicate: z.boolean() }))
+    .fails(),
+  closeFollowUp: action(z.object({ followUpId: id })).returns(z.object({ followUpId: z.string(), status: FollowUpStatus })).fails(),
 };
 export type CheckinsApi = typeof checkinsApi;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { action } from '../envelope';
+import { Errors } from '../errors';
 import { id } from '../fields';
 import { CheckinFlag } from '../checkin';
 import { Role } from '../domain';
@@ -133,18 +134,22 @@ export const Workbench = z.object({
 });
 export type Workbench = z.infer<typeof Workbench>;
 
+/** Every duty view evaluates the semester from the calendar and the stored records and warnings. */
+const { CalendarGap, RecordInvalid, CaseInvalid } = Errors.duties;
+const evaluating = [CalendarGap, RecordInvalid, CaseInvalid] as const;
+
 export const dutiesApi = {
-  myDuties: action(z.object({ scope: DutyScope.default('week') })).returns(MyDuties),
+  myDuties: action(z.object({ scope: DutyScope.default('week') })).returns(MyDuties).fails(...evaluating),
   /** A home's workbench: what needs the caller now, as counts (one call, bounded reads). */
-  workbench: action(z.object({})).returns(Workbench),
+  workbench: action(z.object({})).returns(Workbench).fails(...evaluating),
   /** The list behind one workbench count: exactly the rows counted. */
-  workbenchList: action(z.object({ key: WorkbenchKey })).returns(WorkbenchList),
-  classCompliance: action(board).returns(ComplianceBoard),
-  staffCompliance: action(board).returns(ComplianceBoard),
+  workbenchList: action(z.object({ key: WorkbenchKey })).returns(WorkbenchList).fails(...evaluating),
+  classCompliance: action(board).returns(ComplianceBoard).fails(...evaluating),
+  staffCompliance: action(board).returns(ComplianceBoard).fails(...evaluating),
   complianceDetail: action(
     z
       .object({ classId: id.optional(), personId: id.optional() })
       .refine((q) => (q.classId === undefined) !== (q.personId === undefined), { message: '请指定一个班级或一位教师' }),
-  ).returns(ComplianceDetail),
+  ).returns(ComplianceDetail).fails(...evaluating),
 };
 export type DutiesApi = typeof dutiesApi;

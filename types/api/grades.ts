@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { action } from '../envelope';
+import { Errors } from '../errors';
 import { id } from '../fields';
 import { GradeRow } from '../grade';
 
@@ -83,7 +84,7 @@ export const ImportJobView = z.object({
 export type ImportJobView = z.infer<typeof ImportJobView>;
 
 export const gradesApi = {
-  preview: action(z.object({ fileId, collegeId: id.optional() })).returns(GradePreview),
+  preview: action(z.object({ fileId, collegeId: id.optional() })).returns(GradePreview).fails(Errors.files.NotFound),
   /**
    * Starts (no jobId) or continues an import: processes chunks of `chunkRows` rows (default 5000)
    * from the job's cursor while the call's time budget lasts, at most `maxChunks` of them.
@@ -96,7 +97,9 @@ export const gradesApi = {
       chunkRows: z.number({ invalid_type_error: '每批行数应为数字' }).int().min(1).max(20000, '每批最多 20000 行').optional(),
       maxChunks: z.number({ invalid_type_error: '批数应为数字' }).int().min(1).max(1000).optional(),
     }),
-  ).returns(ImportJobView),
-  importJob: action(z.object({ jobId: id })).returns(ImportJobView),
+  )
+    .returns(ImportJobView)
+    .fails(Errors.files.NotFound),
+  importJob: action(z.object({ jobId: id })).returns(ImportJobView).fails(),
 };
 export type GradesApi = typeof gradesApi;

@@ -27,6 +27,6 @@ export const Me = z.object({
 export type Me = z.infer<typeof Me>;
 
 export const identityApi = {
-  me: action(z.object({})).returns(Me),
+  me: action(z.object({})).returns(Me).fails(),
 };
 export type IdentityApi = typeof identityApi;
