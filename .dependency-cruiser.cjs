@@ -35,6 +35,27 @@ module.exports = {
       to: { path: ['^cloudfunctions/platform/', '^scripts/', 'better-sqlite3', '@cloudbase', 'wx-server-sdk'] },
     },
     {
+      name: 'functions-apart',
+      comment: 'a function folder imports no other function folder: what two functions share lives in application/ (or core/ when pure)',
+      severity: 'error',
+      from: { path: '^cloudfunctions/([^/]+)/', pathNot: '^cloudfunctions/(core|platform|application)/' },
+      to: { path: '^cloudfunctions/[^/]+/', pathNot: ['^cloudfunctions/$1/', '^cloudfunctions/(core|platform|application)/'] },
+    },
+    {
+      name: 'application-below-functions',
+      comment: 'application/ is shared orchestration: it may use core, platform and types, never a function folder',
+      severity: 'error',
+      from: { path: '^cloudfunctions/application/' },
+      to: { path: '^cloudfunctions/[^/]+/', pathNot: '^cloudfunctions/(core|platform|application)/' },
+    },
+    {
+      name: 'platform-below-application',
+      comment: 'adapters know nothing of orchestration or functions',
+      severity: 'error',
+      from: { path: '^cloudfunctions/platform/' },
+      to: { path: '^cloudfunctions/[^/]+/', pathNot: '^cloudfunctions/(core|platform)/' },
+    },
+    {
       name: 'no-circular',
       severity: 'error',
       from: {},
