@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { action } from '../envelope';
+import { Errors } from '../errors';
 import { id, isoTime, requiredText, text } from '../fields';
 import { GradeRowChange } from '../grade';
 import { OutboxStatus } from '../message';
@@ -180,15 +181,25 @@ export type ObjectionOutcome = z.infer<typeof ObjectionOutcome>;
 
 const noticeId = id;
 
-export const noticesApi = {
-  studentNotices: action(z.object({})).returns(z.array(NoticeSummary)),
-  studentCopy: action(z.object({ noticeId })).returns(StudentNoticeView),
-  acknowledge: action(z.object({ noticeId, signature, deviceId })).returns(StudentNoticeView),
-  object: action(z.object({ noticeId, reason: requiredText(300, '异议原因') })).returns(StudentNoticeView),
+const { NoticeAlreadyAcknowledged, NoticeNoOpenObjection, NoticeObjectionOpen, NoticeObjectionResolved, NoticeSuperseded } = Errors.notices;
+const { BindingBusy, BindingExpired, BindingInvalid, BindingLocked, BindingNoPhone, BindingPhoneMismatch, BindingPhoneUnavailable } = Errors.notices;
+const { BindingPhoneUnverified, BindingProofMismatch, BindingStaffWechat, BindingStudentWechat, BindingUsed } = Errors.notices;
+/** Binding with a code: the caller's WeChat must be a parent's, the code one that can still be used. */
+const byCode = [BindingStudentWechat, BindingStaffWechat, BindingInvalid, BindingUsed, BindingLocked, BindingExpired] as const;
 
-  childNotices: action(z.object({})).returns(z.array(NoticeSummary)),
-  parentCopy: action(z.object({ noticeId })).returns(ParentNoticeView),
-  returnReceipt: action(z.object({ noticeId, message: text(300, '留言').default(''), signature, deviceId })).returns(ParentNoticeView),
+export const noticesApi = {
+  studentNotices: action(z.object({})).returns(z.array(NoticeSummary)).fails(),
+  studentCopy: action(z.object({ noticeId })).returns(StudentNoticeView).fails(),
+  acknowledge: action(z.object({ noticeId, signature, deviceId })).returns(StudentNoticeView).fails(NoticeSuperseded, NoticeObjectionOpen),
+  object: action(z.object({ noticeId, reason: requiredText(300, '异议原因') }))
+    .returns(StudentNoticeView)
+    .fails(NoticeAlreadyAcknowledged, NoticeSuperseded, NoticeObjectionResolved),
+
+  childNotices: action(z.object({})).returns(z.array(NoticeSummary)).fails(),
+  parentCopy: action(z.object({ noticeId })).returns(ParentNoticeView).fails(),
+  returnReceipt: action(z.object({ noticeId, message: text(300, '留言').default(''), signature, deviceId }))
+    .returns(ParentNoticeView)
+    .fails(NoticeSuperseded),
   bindParent: action(
     z.object({
       code: z.string({ required_error: '请输入绑定码' }).trim().min(4, '请输入绑定码').max(20, '绑定码不正确'),
@@ -197,7 +208,9 @@ export const noticesApi = {
       parentName: z.string({ required_error: '请输入家长姓名' }).trim().min(1, '请输入家长姓名').max(30, '家长姓名过长'),
       deviceId: deviceId.optional(),
     }),
-  ).returns(BindResult),
+  )
+    .returns(BindResult)
+    .fails(...byCode, BindingBusy, BindingProofMismatch),
   /** In WeChat: the same code, proven by the phone WeChat verified (the getPhoneNumber button's code), see bind-by-phone.ts. */
   bindParentByPhone: action(
     z.object({
@@ -205,14 +218,20 @@ export const noticesApi = {
       phoneCode: z.string({ required_error: '请授权微信手机号' }).trim().min(1, '请授权微信手机号').max(128, '手机号授权码不正确'),
       deviceId: deviceId.optional(),
     }),
-  ).returns(BindResult),
+  )
+    .returns(BindResult)
+    .fails(BindingPhoneUnavailable, ...byCode, BindingPhoneUnverified, BindingPhoneMismatch, BindingBusy),
 
-  classStatus: action(z.object({ classId: id })).returns(ClassNoticeStatus),
-  noticeRecord: action(z.object({ noticeId })).returns(NoticeRecordView),
-  createBindingCode: action(z.object({ studentId: id, days: z.number().int().min(1).max(30).optional() })).returns(BindingCodeIssued),
-  recordPhoneContact: action(z.object({ noticeId, at: isoTime, summary: requiredText(500, '通话摘要'), clientId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, '请求标识格式不正确').optional() })).returns(z.object({ phoneContacts: z.array(PhoneContact) })),
+  classStatus: action(z.object({ classId: id })).returns(ClassNoticeStatus).fails(),
+  noticeRecord: action(z.object({ noticeId })).returns(NoticeRecordView).fails(),
+  createBindingCode: action(z.object({ studentId: id, days: z.number().int().min(1).max(30).optional() }))
+    .returns(BindingCodeIssued)
+    .fails(BindingNoPhone),
+  recordPhoneContact: action(z.object({ noticeId, at: isoTime, summary: requiredText(500, '通话摘要'), clientId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, '请求标识格式不正确').optional() }))
+    .returns(z.object({ phoneContacts: z.array(PhoneContact) }))
+    .fails(NoticeSuperseded),
 
-  objections: action(z.object({})).returns(z.array(ObjectionRow)),
+  objections: action(z.object({})).returns(z.array(ObjectionRow)).fails(),
   resolveObjection: action(
     z.object({
       noticeId,
@@ -223,8 +242,10 @@ export const noticesApi = {
       /** For a correction: the grade rows to leave out or correct; the level is judged again on them. */
       grades: z.array(GradeRowChange).max(20, '一次最多更正 20 行成绩').default([]),
     }),
-  ).returns(ObjectionOutcome),
+  )
+    .returns(ObjectionOutcome)
+    .fails(NoticeNoOpenObjection, Errors.warnings.WarningClosed, Errors.warnings.PolicyUnknown, Errors.warnings.ManualRejected),
 
-  inbox: action(z.object({})).returns(z.array(InboxItem)),
+  inbox: action(z.object({})).returns(z.array(InboxItem)).fails(),
 };
 export type NoticesApi = typeof noticesApi;
