@@ -228,7 +228,9 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
 
       it('rejects unsafe and unknown collection names and field paths', async () => {
         // Runtime data, as a caller might pass it on unchecked: the type no longer lets a literal through.
+        // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment -- runtime data on purpose: what a caller might pass on unchecked
         const badName: typeof PEOPLE = JSON.parse('"bad name"');
+        // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment -- runtime data on purpose: what a caller might pass on unchecked
         const unknownName: typeof PEOPLE = JSON.parse('"contract_unknown"');
         await expect(store.get(badName, 'x')).rejects.toBeInstanceOf(InvalidDocumentError);
         await expect(store.get(unknownName, 'x')).rejects.toThrow(/unknown collection "contract_unknown"/);
@@ -304,11 +306,13 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
       it('add, update and addMany refuse a document that does not match the schema and write nothing', async () => {
         await seedPeople();
         // Runtime data, as a handler might pass it on unchecked.
+        // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment -- runtime data on purpose: what a caller might pass on unchecked
         const wrong: NewDocOf<typeof PEOPLE, ContractCollections> = JSON.parse(JSON.stringify(wrongPerson()));
         await expect(store.add(PEOPLE, wrong, bob)).rejects.toBeInstanceOf(RejectedDocumentError);
         await expect(store.add(PEOPLE, wrong, bob)).rejects.toThrow(/contract_people\/wrong.*age/);
         expect(await store.get(PEOPLE, 'wrong')).toBeNull();
 
+        // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment -- runtime data on purpose: what a caller might pass on unchecked
         const older: Partial<Person> = JSON.parse('{"age":"old"}');
         await expect(store.update(PEOPLE, 'p1', older, 1, bob)).rejects.toBeInstanceOf(RejectedDocumentError);
         expect(await store.get(PEOPLE, 'p1')).toMatchObject({ age: 18, _version: 1, updatedBy: alice.by });
@@ -331,6 +335,7 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         const strict = await reopen({ strictFields: true });
         await expect(strict.get(PEOPLE, 'extra')).rejects.toThrow(/nickname: stored but not described/);
         await expect(strict.query(PEOPLE)).rejects.toThrow(/nickname/);
+        // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment -- runtime data on purpose: what a caller might pass on unchecked
         const undescribed: NewDocOf<typeof PEOPLE, ContractCollections> = JSON.parse('{"_id":"new","name":"ned","age":1,"active":true,"tag":"n","nickname":"n"}');
         await expect(strict.add(PEOPLE, undescribed, bob)).rejects.toBeInstanceOf(RejectedDocumentError);
         await expect(lenient.add(PEOPLE, undescribed, bob)).resolves.toMatchObject({ nickname: 'n' });
@@ -358,7 +363,7 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         await store.add(ITEMS, { _id: 'i1', n: 0 }, alice);
         const results = await Promise.allSettled([store.update(ITEMS, 'i1', { n: 1 }, 1, alice), store.update(ITEMS, 'i1', { n: 2 }, 1, bob)]);
         const won = results.filter((r) => r.status === 'fulfilled');
-        const lost = results.flatMap((r) => (r.status === 'rejected' ? [r.reason] : []));
+        const lost = results.flatMap((r): unknown[] => (r.status === 'rejected' ? [r.reason] : []));
         expect(won).toHaveLength(1);
         expect(lost).toHaveLength(1);
         expect(lost[0]).toBeInstanceOf(VersionConflictError);
@@ -379,6 +384,7 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
 
       it('rejects an unknown operator and an empty condition', async () => {
         // Runtime data, as a handler might pass it on unchecked.
+        // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment -- runtime data on purpose: what a caller might pass on unchecked
         const unknownOperator: Where = JSON.parse('{"age":{"like":"a%"}}');
         await expect(store.query(PEOPLE, { where: unknownOperator })).rejects.toBeInstanceOf(InvalidDocumentError);
         await expect(store.query(PEOPLE, { where: { age: {} } })).rejects.toBeInstanceOf(InvalidDocumentError);

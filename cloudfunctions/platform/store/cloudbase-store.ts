@@ -2,7 +2,7 @@ import { init, SYMBOL_CURRENT_ENV } from '@cloudbase/node-sdk';
 import type { Database } from '@cloudbase/node-sdk/types/db';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { z } from 'zod';
-import { assertCollectionName, assertFieldPath, collections, specOf, type AppCollections, type DocOf, type Registry } from './collections';
+import { assertFieldPath, collections, specOf, type DocOf, type Registry } from './collections';
 import { documentCheck, type DocumentCheckOptions } from './document-check';
 import {
   DuplicateIdError,
@@ -17,7 +17,6 @@ import {
   testsOf,
   withoutMeta,
   type NewDoc,
-  type Query,
   type Store,
   type Stored,
   type FieldTest,
@@ -112,7 +111,12 @@ export function openCloudbaseStoreOf<R extends Registry>(registry: R, options: C
   );
   const db: Db = app.database();
   const _ = db.command;
-  const runTransaction: RunTransaction = db.runTransaction.bind(db);
+  const runTransaction: RunTransaction = async (callback, times) => {
+    const run: unknown = Reflect.get(db, 'runTransaction');
+    if (typeof run !== 'function') throw new Error('this CloudBase SDK has no runTransaction');
+    const result: unknown = await Reflect.apply(run, db, [callback, times]);
+    return result;
+  };
   const inTransaction = new AsyncLocalStorage<true>();
   const created = new Set<string>();
   const check = documentCheck(registry, options);

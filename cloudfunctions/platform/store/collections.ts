@@ -92,7 +92,7 @@ export const collections = {
 } satisfies Registry;
 
 export type AppCollections = typeof collections;
-export type CollectionName = keyof AppCollections & string;
+export type CollectionName = keyof AppCollections;
 /** The document type of a collection, as its schema describes it (without the store's meta fields). */
 export type DocOf<C extends keyof R & string, R extends Registry = AppCollections> = z.output<R[C]['schema']>;
 

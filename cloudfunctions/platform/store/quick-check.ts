@@ -19,56 +19,81 @@ function byZod(schema: z.ZodTypeAny): QuickCheck {
   return (value) => schema.safeParse(value).success;
 }
 
+/** zod keeps a schema's parts in its `_def`, typed loosely: each part is taken as unknown and checked. */
+function part(schema: z.ZodTypeAny, key: string): unknown {
+  const def: unknown = schema._def;
+  return isRecord(def) ? def[key] : undefined;
+}
+
+const isSchema = (value: unknown): value is z.ZodTypeAny => value instanceof z.ZodType;
+const noChecks = (schema: z.ZodTypeAny): boolean => {
+  const checks = part(schema, 'checks');
+  return Array.isArray(checks) && checks.length === 0;
+};
+
 export function compileCheck(schema: z.ZodTypeAny): QuickCheck {
   // Coercing schemas accept what their type does not: zod judges them.
-  if ('coerce' in schema._def && schema._def.coerce === true) return byZod(schema);
-  if (schema instanceof z.ZodString) return schema._def.checks.length === 0 ? (v) => typeof v === 'string' : byZod(schema);
-  if (schema instanceof z.ZodNumber) return schema._def.checks.length === 0 ? (v) => typeof v === 'number' && !Number.isNaN(v) : byZod(schema);
+  if (part(schema, 'coerce') === true) return byZod(schema);
+  if (schema instanceof z.ZodString) return noChecks(schema) ? (v) => typeof v === 'string' : byZod(schema);
+  if (schema instanceof z.ZodNumber) return noChecks(schema) ? (v) => typeof v === 'number' && !Number.isNaN(v) : byZod(schema);
   if (schema instanceof z.ZodBoolean) return (v) => typeof v === 'boolean';
   if (schema instanceof z.ZodNull) return (v) => v === null;
   if (schema instanceof z.ZodUnknown || schema instanceof z.ZodAny) return () => true;
   if (schema instanceof z.ZodLiteral) {
-    const literal: unknown = schema._def.value;
+    const literal = part(schema, 'value');
     return (v) => v === literal;
   }
   if (schema instanceof z.ZodEnum) {
-    const values = new Set<unknown>(schema._def.values);
-    return (v) => typeof v === 'string' && values.has(v);
+    const values = part(schema, 'values');
+    if (!Array.isArray(values)) return byZod(schema);
+    const allowed = new Set<unknown>(values);
+    return (v) => typeof v === 'string' && allowed.has(v);
   }
-  if (schema instanceof z.ZodOptional) {
-    const inner = compileCheck(schema._def.innerType);
-    return (v) => v === undefined || inner(v);
+  if (schema instanceof z.ZodOptional || schema instanceof z.ZodNullable) {
+    const inner = part(schema, 'innerType');
+    if (!isSchema(inner)) return byZod(schema);
+    const check = compileCheck(inner);
+    return schema instanceof z.ZodOptional ? (v) => v === undefined || check(v) : (v) => v === null || check(v);
   }
-  if (schema instanceof z.ZodNullable) {
-    const inner = compileCheck(schema._def.innerType);
-    return (v) => v === null || inner(v);
-  }
-  if (schema instanceof z.ZodArray) {
-    const { exactLength, minLength, maxLength } = schema._def;
-    if (exactLength !== null || minLength !== null || maxLength !== null) return byZod(schema);
-    const item = compileCheck(schema._def.type);
-    return (v) => Array.isArray(v) && v.every((x) => item(x));
-  }
-  if (schema instanceof z.ZodRecord) {
-    const key: unknown = schema._def.keyType;
-    if (!(key instanceof z.ZodString) || key._def.checks.length > 0) return byZod(schema);
-    const value = compileCheck(schema._def.valueType);
-    return (v) => isRecord(v) && Object.values(v).every((x) => value(x));
-  }
+  if (schema instanceof z.ZodArray) return compileArray(schema);
+  if (schema instanceof z.ZodRecord) return compileRecord(schema);
   if (schema instanceof z.ZodObject) return compileObject(schema);
   if (schema instanceof z.ZodDiscriminatedUnion) return compileDiscriminated(schema);
   if (schema instanceof z.ZodUnion) {
-    const options: QuickCheck[] = schema._def.options.map((option: z.ZodTypeAny) => compileCheck(option));
-    return (v) => options.some((option) => option(v));
+    const options = part(schema, 'options');
+    if (!Array.isArray(options) || !options.every(isSchema)) return byZod(schema);
+    const checks = options.map((option) => compileCheck(option));
+    return (v) => checks.some((check) => check(v));
   }
   return byZod(schema);
 }
 
-function compileObject(schema: z.AnyZodObject): QuickCheck {
+function compileArray(schema: z.ZodTypeAny): QuickCheck {
+  const item = part(schema, 'type');
+  const bounded = ['exactLength', 'minLength', 'maxLength'].some((key) => part(schema, key) !== null);
+  if (bounded || !isSchema(item)) return byZod(schema);
+  const check = compileCheck(item);
+  return (v) => Array.isArray(v) && v.every((x) => check(x));
+}
+
+function compileRecord(schema: z.ZodTypeAny): QuickCheck {
+  const key = part(schema, 'keyType');
+  const value = part(schema, 'valueType');
+  if (!(key instanceof z.ZodString) || !noChecks(key) || !isSchema(value)) return byZod(schema);
+  const check = compileCheck(value);
+  return (v) => isRecord(v) && Object.values(v).every((x) => check(x));
+}
+
+function compileObject(schema: z.ZodTypeAny): QuickCheck {
   // Strict objects and catch-alls look at the keys a shape does not name: zod judges those.
-  if (schema._def.unknownKeys === 'strict' || !(schema._def.catchall instanceof z.ZodNever)) return byZod(schema);
-  const shape: z.ZodRawShape = schema.shape;
-  const fields = Object.entries(shape).map(([key, field]): [string, QuickCheck] => [key, compileCheck(field)]);
+  const shapeOf = part(schema, 'shape');
+  const shape: unknown = typeof shapeOf === 'function' ? Reflect.apply(shapeOf, schema._def, []) : undefined;
+  if (part(schema, 'unknownKeys') === 'strict' || !(part(schema, 'catchall') instanceof z.ZodNever) || !isRecord(shape)) return byZod(schema);
+  const fields: [string, QuickCheck][] = [];
+  for (const [key, field] of Object.entries(shape)) {
+    if (!isSchema(field)) return byZod(schema);
+    fields.push([key, compileCheck(field)]);
+  }
   return (v) => {
     if (!isRecord(v)) return false;
     for (const [key, check] of fields) if (!check(v[key])) return false;
@@ -76,10 +101,15 @@ function compileObject(schema: z.AnyZodObject): QuickCheck {
   };
 }
 
-function compileDiscriminated(schema: z.ZodDiscriminatedUnion<string, z.ZodDiscriminatedUnionOption<string>[]>): QuickCheck {
-  const key = schema._def.discriminator;
+function compileDiscriminated(schema: z.ZodTypeAny): QuickCheck {
+  const key = part(schema, 'discriminator');
+  const options = part(schema, 'optionsMap');
+  if (typeof key !== 'string' || !(options instanceof Map)) return byZod(schema);
   const byValue = new Map<unknown, QuickCheck>();
-  for (const [value, option] of schema._def.optionsMap) byValue.set(value, compileCheck(option));
+  for (const [value, option] of options) {
+    if (!isSchema(option)) return byZod(schema);
+    byValue.set(value, compileCheck(option));
+  }
   return (v) => {
     if (!isRecord(v)) return false;
     const check = byValue.get(v[key]);

@@ -196,7 +196,7 @@ function isSingleOp(op: string): op is 'eq' | 'neq' | 'gt' | 'gte' | 'lt' | 'lte
 function scalar(field: string, value: unknown): Scalar {
   if (value === null || typeof value === 'string' || typeof value === 'boolean') return value;
   if (typeof value === 'number' && Number.isFinite(value)) return value;
-  throw new InvalidDocumentError(`${field}: ${String(value)} is not a string, number, boolean or null`);
+  throw new InvalidDocumentError(`${field}: ${typeof value === 'number' ? String(value) : describe(value)} is not a string, number, boolean or null`);
 }
 
 export function assertWriteContext(ctx: WriteContext): void {
