@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { action } from '../envelope';
+import { Errors } from '../errors';
 import { id, isoTime, requiredText, text } from '../fields';
 import { Gender } from '../domain';
 import { DutyStatus } from '../duty';
@@ -152,34 +153,47 @@ const decision = z.enum(['approve', 'return'], { errorMap: () => ({ message: '�
 const pairingDecision = z.enum(['approve', 'reject'], { errorMap: () => ({ message: '请选择同意或不同意' }) });
 const approval = z.object({ pairingId: id, decision: pairingDecision, opinion: requiredText(300, '审核意见') });
 
+const { TalkTalkerRole, TalkInFuture, TalkTooOld, TalkMeetingMismatch } = Errors.support;
+const { PlanWarningClosed, PlanCourseUnknown, PlanCourseRepeated, PlanLocked, PlanNotEditable, PlanLinesMissing, PlanSignature } = Errors.support;
+const { PlanNotReviewer, PlanNotSubmitted, PlanNotApproved } = Errors.support;
+const { PairingHelperUnknown, PairingHelpeeUnknown, PairingHelperCollege, PairingHelperWarned, PairingOutOfOrder } = Errors.support;
+const { MeetingInPast, MeetingTooFar, MeetingStudentNotInClass, MeetingNotScheduled, MeetingNotOpen, MeetingNotStarted } = Errors.support;
+const { MeetingNotInvited, MeetingProposedTime, MeetingNotParentMeeting, MeetingNotRecorded } = Errors.support;
+
 export const supportApi = {
-  talkDefaults: action(z.object({ studentId: id })).returns(TalkDefaults),
-  recordTalk: action(TalkInput).returns(TalkView),
+  talkDefaults: action(z.object({ studentId: id })).returns(TalkDefaults).fails(),
+  recordTalk: action(TalkInput).returns(TalkView).fails(TalkTalkerRole, TalkInFuture, TalkTooOld, TalkMeetingMismatch),
   /** One saved talk (quick or full form), as its reader may see it: first impressions only with talk.readNotes. */
-  talk: action(z.object({ talkId: id })).returns(TalkView),
-  setDifficulty: action(DifficultyInput).returns(DifficultyView),
+  talk: action(z.object({ talkId: id })).returns(TalkView).fails(),
+  setDifficulty: action(DifficultyInput).returns(DifficultyView).fails(),
 
-  caseView: action(z.object({ studentId: id })).returns(CaseView),
-  caseload: action(z.object({})).returns(z.array(CaseloadRow)),
+  caseView: action(z.object({ studentId: id })).returns(CaseView).fails(),
+  caseload: action(z.object({})).returns(z.array(CaseloadRow)).fails(),
 
-  myPlan: action(z.object({})).returns(MyPlan),
-  savePlan: action(PlanDraftInput).returns(PlanView),
-  submitPlan: action(z.object({ planId: id, signature: requiredText(20, '学生签名') })).returns(PlanView),
-  reviewPlan: action(z.object({ planId: id, decision, opinion: requiredText(500, '审核意见') })).returns(PlanView),
-  reportPlan: action(z.object({ planId: id, report: requiredText(2000, '执行情况报告') })).returns(PlanView),
-  plan: action(z.object({ planId: id })).returns(PlanView),
-  planQueue: action(z.object({})).returns(z.array(PlanQueueRow)),
+  myPlan: action(z.object({})).returns(MyPlan).fails(),
+  savePlan: action(PlanDraftInput).returns(PlanView).fails(PlanWarningClosed, PlanCourseUnknown, PlanCourseRepeated, PlanLocked),
+  submitPlan: action(z.object({ planId: id, signature: requiredText(20, '学生签名') }))
+    .returns(PlanView)
+    .fails(PlanNotEditable, PlanLinesMissing, PlanSignature),
+  reviewPlan: action(z.object({ planId: id, decision, opinion: requiredText(500, '审核意见') }))
+    .returns(PlanView)
+    .fails(PlanNotReviewer, PlanNotSubmitted),
+  reportPlan: action(z.object({ planId: id, report: requiredText(2000, '执行情况报告') })).returns(PlanView).fails(PlanNotApproved),
+  plan: action(z.object({ planId: id })).returns(PlanView).fails(),
+  planQueue: action(z.object({})).returns(z.array(PlanQueueRow)).fails(),
 
-  applyPairing: action(PairingInput).returns(PairingView),
-  approvePairingClass: action(approval).returns(PairingView),
-  approvePairingCollege: action(approval).returns(PairingView),
-  approvePairingSchool: action(approval).returns(PairingView),
-  pairing: action(z.object({ pairingId: id })).returns(PairingView),
-  pairings: action(z.object({})).returns(z.array(PairingView)),
+  applyPairing: action(PairingInput).returns(PairingView).fails(PairingHelperUnknown, PairingHelpeeUnknown, PairingHelperCollege, PairingHelperWarned),
+  approvePairingClass: action(approval).returns(PairingView).fails(PairingOutOfOrder),
+  approvePairingCollege: action(approval).returns(PairingView).fails(PairingOutOfOrder),
+  approvePairingSchool: action(approval).returns(PairingView).fails(PairingOutOfOrder),
+  pairing: action(z.object({ pairingId: id })).returns(PairingView).fails(),
+  pairings: action(z.object({})).returns(z.array(PairingView)).fails(),
 
-  scheduleMeeting: action(ScheduleMeetingInput).returns(MeetingView),
-  rescheduleMeeting: action(z.object({ meetingId: id, startAt: isoTime })).returns(MeetingView),
-  cancelMeeting: action(z.object({ meetingId: id })).returns(MeetingView),
+  scheduleMeeting: action(ScheduleMeetingInput).returns(MeetingView).fails(MeetingInPast, MeetingTooFar, MeetingStudentNotInClass),
+  rescheduleMeeting: action(z.object({ meetingId: id, startAt: isoTime }))
+    .returns(MeetingView)
+    .fails(MeetingNotScheduled, MeetingInPast, MeetingTooFar),
+  cancelMeeting: action(z.object({ meetingId: id })).returns(MeetingView).fails(MeetingNotScheduled),
   recordMeeting: action(
     z.object({
       meetingId: id,
@@ -187,15 +201,21 @@ export const supportApi = {
       minutes: z.number({ invalid_type_error: '时长应为数字' }).int().min(1, '时长至少 1 分钟').max(600, '时长最多 600 分钟'),
       presentIds: z.array(id).max(60).default([]),
     }),
-  ).returns(MeetingView),
+  )
+    .returns(MeetingView)
+    .fails(MeetingNotOpen, MeetingNotStarted, MeetingNotInvited),
   respondMeeting: action(
     z
       .object({ meetingId: id, answer: MeetingAnswer, note: text(200, '说明').default(''), proposedAt: isoTime.optional() })
       .refine((r) => r.answer !== 'reschedule' || r.note !== '' || r.proposedAt !== undefined, { message: '申请改期请写明原因或希望的时间', path: ['note'] }),
-  ).returns(MeetingView),
-  confirmParentMeeting: action(z.object({ meetingId: id })).returns(MeetingView),
-  meeting: action(z.object({ meetingId: id })).returns(MeetingView),
-  meetings: action(z.object({})).returns(z.array(MeetingView)),
-  myMeetings: action(z.object({})).returns(z.array(MeetingView)),
+  )
+    .returns(MeetingView)
+    .fails(MeetingNotScheduled, MeetingProposedTime),
+  confirmParentMeeting: action(z.object({ meetingId: id }))
+    .returns(MeetingView)
+    .fails(MeetingNotParentMeeting, MeetingNotRecorded, MeetingNotStarted),
+  meeting: action(z.object({ meetingId: id })).returns(MeetingView).fails(),
+  meetings: action(z.object({})).returns(z.array(MeetingView)).fails(),
+  myMeetings: action(z.object({})).returns(z.array(MeetingView)).fails(),
 };
 export type SupportApi = typeof supportApi;
