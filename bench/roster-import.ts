@@ -19,7 +19,8 @@ function counting(store: Store, counts: Counted): Store {
       return (...args: unknown[]) => {
         if (reads.has(key)) counts.reads++;
         if (writes.has(key)) counts.writes++;
-        return Reflect.apply(value, target, args);
+        const answer: unknown = Reflect.apply(value, target, args);
+        return answer;
       };
     },
   });

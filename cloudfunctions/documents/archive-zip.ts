@@ -1,4 +1,4 @@
-import { type Archive, type ArchiveFilePart, type ArchiveManifest, type DocumentFile } from '../../types/documents';
+import { type Archive, type ArchiveManifest, type DocumentFile } from '../../types/documents';
 import { checkArchiveFile } from '../core/documents/archive-rules';
 import { NotFoundError } from '../core/errors';
 import { checksumLines, sha256, ZIP_MIME, zipFiles } from '../platform/documents/zip';

@@ -1,7 +1,4 @@
 import { type Archive, type ArchiveFileEntry, type ArchiveFilePart, type ArchiveManifest, type ArchiveSummary, type FormDocument } from '../../types/documents';
-import type { ClassInfo } from '../../types/domain';
-import type { Meeting, Pairing, StudyPlan, TalkRecord } from '../../types/support';
-import { type Warning } from '../../types/warning';
 import { wholeCollegeIdsFor, wholeCollegeOf } from '../core/access/authorize';
 import { semesterAt, semestersBefore } from '../core/calendar';
 import { archiveConfig } from '../core/documents/archive-config';
@@ -24,7 +21,7 @@ import { plansOfClasses } from '../application/repositories/plans';
 import { talksOfCollege } from '../application/repositories/talks';
 import { collegeName, classNames, studentNames, subjectless } from './archive-facts';
 import { meetingDocument, subjectOf } from './casework-forms';
-import { noticeDocument, noticeWithSignatures, semesterNotices } from './notice-forms';
+import { noticeDocument, noticeWithSignatures } from './notice-forms';
 import { semesterSpan } from './period';
 
 /** Characters of base64 per stored part: far below a document's size limit on either store. */

@@ -1,5 +1,5 @@
 import type { DocumentsApi } from '../../types/api/documents';
-import type { ClassInfo, Student } from '../../types/domain';
+import type { Student } from '../../types/domain';
 import type { Meeting } from '../../types/support';
 import { authorize } from '../core/access/authorize';
 import { minutesForm, parentMeetingForm } from '../core/documents/meeting-form';

@@ -1,4 +1,4 @@
-import type { ClassInfo, College, Student, User } from '../../types/domain';
+import type { Student } from '../../types/domain';
 import { queryAll, type Store } from '../platform/store/store';
 
 export async function collegeName(store: Store, collegeId: string): Promise<string> {

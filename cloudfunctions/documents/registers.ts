@@ -1,6 +1,4 @@
 import type { DocumentsApi } from '../../types/api/documents';
-import { type DutyRecordDoc } from '../../types/checkin';
-import type { Dorm } from '../../types/domain';
 import type { DutyRule } from '../../types/duty';
 import { collegeIdsFor } from '../core/access/authorize';
 import { complianceReport, type ComplianceLine } from '../core/documents/compliance-report';

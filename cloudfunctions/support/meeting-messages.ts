@@ -1,7 +1,6 @@
 import { isParentOnly } from '../core/access/family';
 import { meetingReminders, reminderKey, rescheduleRequest } from '../core/support/meeting-reminders';
-import type { MeetingResponse } from '../../types/support';
-import type { Meeting } from '../../types/support';
+import type { Meeting, MeetingResponse } from '../../types/support';
 import { enqueue } from '../platform/messenger/outbox';
 import { queryAll, type Store, type TxStore, type WriteContext } from '../platform/store/store';
 import type { Person } from './participants';

@@ -56,7 +56,7 @@ describe('meeting workflow: one step at a time', () => {
     ['refuses to cancel a held one', { status: 'held' }, { type: 'cancel' }, organizer, NOW, 'MEETING.NOT_SCHEDULED'],
     ['records it once started', {}, record, organizer, after, { status: 'held' }],
     ['refuses minutes before the start', {}, record, organizer, NOW, 'MEETING.NOT_STARTED'],
-    ['refuses a student present who was not invited', {}, { ...record, presentIds: ['9'] } as MeetingCommand, organizer, after, 'MEETING.NOT_INVITED'],
+    ['refuses a student present who was not invited', {}, { ...record, presentIds: ['9'] }, organizer, after, 'MEETING.NOT_INVITED'],
     ['refuses minutes of a cancelled one', { status: 'cancelled' }, record, organizer, after, 'MEETING.NOT_OPEN'],
     ['refuses minutes once the parent confirmed', { status: 'confirmed' }, record, organizer, after, 'MEETING.NOT_OPEN'],
     ['only the organizer changes it', {}, { type: 'cancel' }, { ...organizer, userId: 't-other' }, NOW, 'ACCESS.DENIED'],

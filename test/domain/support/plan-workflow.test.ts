@@ -1,5 +1,6 @@
 import { linesFor, missingLines, planTransition, type PlanStep, type PlanState } from '../../../cloudfunctions/core/support/plan-workflow';
 import { DomainError } from '../../../cloudfunctions/core/errors';
+import type { ErrorCode } from '../../../types/errors';
 import type { PlanStatus } from '../../../types/support';
 
 const owed = [
@@ -23,7 +24,7 @@ function codeOf(fn: () => unknown): string | null {
 }
 
 describe('study plan workflow', () => {
-  const table: [PlanStatus, PlanStep, PlanStatus | string][] = [
+  const table: [PlanStatus, PlanStep, PlanStatus | ErrorCode][] = [
     ['draft', { type: 'submit' }, 'submitted'],
     ['returned', { type: 'submit' }, 'submitted'],
     ['submitted', { type: 'submit' }, 'PLAN.NOT_EDITABLE'],

@@ -1,3 +1,4 @@
+import { expect } from '@jest/globals';
 import { call } from '../../../src/services/api';
 import { ApiError } from '../../../src/services/transport';
 

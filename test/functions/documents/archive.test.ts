@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import JSZip from 'jszip';
-import { type ArchiveFilePart, type ArchiveManifest } from '../../../types/documents';
+import { ArchiveManifest } from '../../../types/documents';
 import { archiveConfig } from '../../../cloudfunctions/core/documents/archive-config';
 import { archiveSeed, sampleStudents } from '../../../cloudfunctions/core/documents/archive-sample';
 import { liftedColumns } from '../../../cloudfunctions/core/documents/lifted-register';
@@ -95,7 +95,7 @@ describe('documents: the semester archive and the export log', () => {
     const file = await h.ok('t-clerk', 'documents', 'archiveZip', { archiveId });
     const ms = performance.now() - started;
     const zip = await JSZip.loadAsync(Buffer.from(file.base64, 'base64'));
-    const manifest: ArchiveManifest = JSON.parse(await zip.file('manifest.json')!.async('string'));
+    const manifest = ArchiveManifest.parse(JSON.parse(await zip.file('manifest.json')!.async('string')));
     expect(manifest.semester).toBe(semester);
     expect(manifest.config).toEqual(archiveConfig);
     expect(manifest.sample.talks.population).toEqual([t.student._id, ...talkedWith].sort());
@@ -150,7 +150,7 @@ describe('documents: the semester archive and the export log', () => {
       ['meetingForm', { meetingId: t.parentMeeting._id }],
     ] as const) {
       for (const userId of [otherCounselor, chem.people.counselorUser, chem.people.leaderUser, `s-${t.student._id}`, t.parentUserId, people.assistantUser]) {
-        const answer = await h.callAs(userId, 'documents', action, { ...input, format: 'view' } as never);
+        const answer = await h.callAs(userId, 'documents', action, { ...input, format: 'view' });
         expect({ action, userId, code: answer.ok ? 'ok' : answer.code }).toEqual({ action, userId, code: 'ACCESS.DENIED' });
       }
     }

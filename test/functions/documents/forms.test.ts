@@ -36,9 +36,9 @@ describe('documents: every seed form from the records, read back', () => {
   afterAll(() => h.close());
 
   const both = async (userId: string, action: string, input: Record<string, unknown>) => {
-    const view = await h.callAs(userId, 'documents', action as 'noticeForm', { ...input, format: 'view' } as never);
-    const xlsx = await h.callAs(userId, 'documents', action as 'noticeForm', { ...input, format: 'xlsx' } as never);
-    const pdf = await h.callAs(userId, 'documents', action as 'noticeForm', { ...input, format: 'pdf' } as never);
+    const view = await h.callAs(userId, 'documents', action as 'noticeForm', { ...input, format: 'view' });
+    const xlsx = await h.callAs(userId, 'documents', action as 'noticeForm', { ...input, format: 'xlsx' });
+    const pdf = await h.callAs(userId, 'documents', action as 'noticeForm', { ...input, format: 'pdf' });
     if (!view.ok || !xlsx.ok || !pdf.ok) throw new Error(`${action}: ${JSON.stringify([view, xlsx, pdf].find((e) => !e.ok))}`);
     if (!xlsx.data.file || !pdf.data.file) throw new Error(`${action}: no file`);
     return { doc: view.data.document, sheets: await readXlsx(xlsx.data.file.base64), pdf: readPdf(Buffer.from(pdf.data.file.base64, 'base64')), answer: pdf.data };
@@ -186,7 +186,7 @@ describe('documents: every seed form from the records, read back', () => {
     const time = async (label: string, userId: string, action: string, input: Record<string, unknown>) => {
       for (const format of ['xlsx', 'pdf'] as const) {
         const started = performance.now();
-        const r = await h.callAs(userId, 'documents', action as 'noticeForm', { ...input, format } as never);
+        const r = await h.callAs(userId, 'documents', action as 'noticeForm', { ...input, format });
         const ms = performance.now() - started;
         const answer: DocumentAnswer | null = r.ok ? r.data : null;
         figures.push(`${label.padEnd(18)} ${format.padEnd(4)} ${String(answer?.file?.bytes ?? 0).padStart(8)} B ${ms.toFixed(0).padStart(5)} ms`);

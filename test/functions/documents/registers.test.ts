@@ -1,5 +1,4 @@
 import { performance } from 'node:perf_hooks';
-import { type DutyRecordDoc } from '../../../types/checkin';
 import { classCheckColumns, dormRegisterColumns } from '../../../cloudfunctions/core/documents/duty-register';
 import { complianceColumns } from '../../../cloudfunctions/core/documents/compliance-report';
 import { wall } from '../../../cloudfunctions/core/documents/form-kit';

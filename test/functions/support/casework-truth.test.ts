@@ -3,7 +3,6 @@ import { migrateQuickTalks } from '../../../cloudfunctions/checkins/migrate-quic
 import { queueDutyReminders } from '../../../cloudfunctions/application/duties/reminders-job';
 import { toIso } from '../../../cloudfunctions/core/time/shanghai';
 import { type DutyRecordDoc } from '../../../types/checkin';
-import type { TalkRecord } from '../../../types/support';
 import { demoPeople, openHarness, type Harness } from '../../support/harness';
 import { sentFrom } from '../../support/checkins-factories';
 import { makeWarning, publishWarning } from '../../support/notices-factories';

@@ -1,4 +1,3 @@
-import type { OutboxMessage } from '../../../types/message';
 import { queryAll } from '../../../cloudfunctions/platform/store/store';
 import { demoPeople, openHarness, type Harness } from '../../support/harness';
 import { publishWarning } from '../../support/support-factories';

@@ -1,6 +1,5 @@
 import { demoPeople, openHarness, type Harness } from '../../support/harness';
 import { OWED, publishWarning, secondYear } from '../../support/support-factories';
-import type { OutboxMessage } from '../../../types/message';
 
 /** Issue 9: nothing told the student when the head teacher returned or approved the study plan. */
 describe('study plan review tells the student', () => {

@@ -1,4 +1,3 @@
-import type { User } from '../../../types/domain';
 import { demoPeople, openHarness, type Harness } from '../../support/harness';
 
 /**
