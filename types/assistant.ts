@@ -204,10 +204,6 @@ export const Change = z.object({
 });
 export type Change = z.infer<typeof Change>;
 
-export const ASSISTANT_CALLS = 'assistantCalls';
-export const ASSISTANT_APPLICATIONS = 'assistantApplications';
-export const ASSISTANT_ASSIGNMENTS = 'assistantAssignments';
-export const ASSISTANT_CHANGES = 'assistantChanges';
 
 /** config/assistants.json: what the seed fixes, kept as data (the README of the config says which). */
 export const AssistantSettings = z

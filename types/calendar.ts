@@ -49,7 +49,6 @@ export type CalendarRule = z.infer<typeof CalendarRule>;
 /** A semester id whose two years follow each other: 2026-2027-1, not 2026-2028-1. */
 export const calendarSemesterId = semesterId.refine((id) => Number(id.slice(5, 9)) === Number(id.slice(0, 4)) + 1, '学期的两个年份应相邻，如 2026-2027-1');
 
-export const SEMESTER_DATES = 'semesterDates';
 
 /** One change of a semester's dates: what was set, by whom, when. */
 export const SemesterDatesChange = z.object({ start: calendarDate, end: calendarDate, by: z.string().min(1), at: isoTime }).strict();

@@ -6,8 +6,6 @@ import { DutyRecordKind } from './duty';
  * stored in the 'dutyRecords' collection. The top-level fields are exactly what the duty
  * evaluator counts (types/duty.ts DutyRecord); the form's content sits in `details`.
  */
-export const DUTY_RECORDS = 'dutyRecords';
-export const FOLLOW_UPS = 'followUps';
 
 /**
  * Why a record is not to be trusted blindly. Flags never reject: the record is kept and shown

@@ -6,7 +6,6 @@ export type ConcernKind = z.infer<typeof ConcernKind>;
 
 export const concernKindLabel: Record<ConcernKind, string> = { attendance: '缺勤', missingWork: '作业未交', attitude: '学习态度', other: '其他' };
 
-export const CONCERNS = 'concerns';
 
 export const ConcernStatus = z.enum(['open', 'closed']);
 export type ConcernStatus = z.infer<typeof ConcernStatus>;

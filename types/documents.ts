@@ -63,9 +63,6 @@ export type DocumentFile = z.infer<typeof DocumentFile>;
 export const DocumentAnswer = z.object({ document: FormDocument, file: DocumentFile.nullable() });
 export type DocumentAnswer = z.infer<typeof DocumentAnswer>;
 
-export const DOCUMENT_EXPORTS = 'documentExports';
-export const ARCHIVES = 'archives';
-export const ARCHIVE_FILES = 'archiveFiles';
 
 /** Who took what out of the system, and when (seed 004: a warning is not shown beyond those who handle it). */
 export const DocumentExport = z.object({

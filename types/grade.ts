@@ -100,7 +100,6 @@ export const GradeCorrection = z.object({
 });
 export type GradeCorrection = z.infer<typeof GradeCorrection>;
 
-export const GRADE_CORRECTIONS = 'gradeCorrections';
 
 /** One row change the clerk asks for when answering an objection. */
 export const GradeRowChange = z

@@ -150,11 +150,6 @@ export const ParentBinding = z.object({
 });
 export type ParentBinding = z.infer<typeof ParentBinding>;
 
-export const NOTICES = 'notices';
-export const NOTICE_SIGNATURES = 'noticeSignatures';
-export const BINDING_CODES = 'bindingCodes';
-export const PARENT_BINDINGS = 'parentBindings';
-export const INBOX = 'inbox';
 
 /** A message as the local inbox shows it (what WeChat would have shown the person). */
 export const InboxItem = z.object({

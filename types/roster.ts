@@ -71,9 +71,6 @@ export const STUDENT_USER_PREFIX = 's-';
 /** Until someone joins with an invite code their user has no WeChat: this openid matches no caller. */
 export const PENDING_OPENID_PREFIX = 'pending:';
 
-export const ROSTER_CHANGES = 'rosterChanges';
-export const INVITE_CODES = 'inviteCodes';
-export const TEACHING_SECTIONS = 'teachingSections';
 
 /** An audited change of the roster: from a file (its import) or made by hand (with a reason). */
 export const RosterChangeDoc = z.object({

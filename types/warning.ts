@@ -79,4 +79,3 @@ export const Warning = z.object({
 });
 export type Warning = z.infer<typeof Warning>;
 
-export const WARNINGS = 'warnings';
