@@ -15,7 +15,7 @@ import { seeded } from '../scripts/demo/random';
 export const NOW = '2026-01-10T10:00:00+08:00';
 const CLASSES = 60;
 const COUNSELORS = 20; // 3 classes each
-const ASSISTANTS = 30; // 2 classes each (seed 000: at most two)
+const ASSISTANTS = 30; // 2 classes each (rules: 000-5.1, the project's reading: at most two)
 const COURSE_TEACHERS = 200 - COUNSELORS - CLASSES - ASSISTANTS; // users with no quota of their own
 const START = Date.parse('2025-09-08T00:00:00+08:00');
 const END = Date.parse(NOW);

@@ -9,7 +9,7 @@ export default defineAppConfig({
     { root: 'packages/parent', pages: ['home/index', 'meeting/index', 'bind/index', 'notice/index'] },
     { root: 'packages/staff', pages: ['home/index', 'class/index', 'student/index', 'talk/index', 'case/index', 'plan-review/index', 'pairing/index', 'meeting/index', 'notices/index', 'checkin/index', 'duties/index', 'warnings/index', 'teaching/index', 'concerns/index', 'todo/index'] },
     { root: 'packages/admin', pages: ['home/index', 'objections/index', 'compliance/index', 'import/index', 'run/index', 'review/index', 'calendar/index', 'roster/index', 'people/index', 'policy/index'] },
-    // The academic-assistant programme (seed 000): graduates apply, the college selects, 学工部 reviews.
+    // The academic-assistant programme (rules: 000): graduates apply, the college selects, 学工部 reviews.
     { root: 'packages/assistants', pages: ['home/index', 'apply/index', 'college/index', 'check/index', 'assign/index', 'school/index'] },
     { root: 'packages/documents', pages: ['print/index', 'home/index', 'exports/index'] },
     // What worked (issue 14): the effect report, charts (echarts, only here) and course-improvement tasks.

@@ -4,7 +4,7 @@ import { id, requiredText, semesterId, text } from './fields';
 import { Gender, User } from './domain';
 
 /**
- * The academic-assistant programme (seed 000): who may apply, the selection workflow, the
+ * The academic-assistant programme (rules: 000): who may apply, the selection workflow, the
  * assignment to classes, the stipend and the changes. Rule ids from docs/rules.md.
  */
 
@@ -37,7 +37,7 @@ export const GraduateUser = User.extend({ graduate: GraduateProfile });
 export type GraduateUser = z.infer<typeof GraduateUser>;
 export const degreeLabel: Record<GraduateProfile['degree'], string> = { master: '硕士研究生', doctor: '博士研究生' };
 
-/** 政治面貌 on 附件 1. */
+/** 政治面貌 on 附件 1 (rules: 000-A1). */
 export const PoliticalStatus = z.enum(['中共党员', '中共预备党员', '共青团员', '群众'], { errorMap: () => ({ message: '请选择政治面貌' }) });
 
 /**

@@ -88,7 +88,7 @@ export type FollowUpStatus = z.infer<typeof FollowUpStatus>;
 
 /**
  * Something waiting for the counselor: an absence without leave found at a dorm check, or a
- * learning difficulty an assistant reported (seed 000: 及时向辅导员反映学生学习困难).
+ * learning difficulty an assistant reported (rules: 000-2.3 — 及时向辅导员反映学生学习困难).
  */
 export const FollowUp = z.object({
   _id: z.string(),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** What a course teacher may raise about a student before grades are in (seed 004: the teacher takes part). */
+/** What a course teacher may raise about a student before grades are in (the teacher takes part; rules: 004-4.7). */
 export const ConcernKind = z.enum(['attendance', 'missingWork', 'attitude', 'other'], { errorMap: () => ({ message: '请选择反映的情况（缺勤、作业未交、学习态度或其他）' }) });
 export type ConcernKind = z.infer<typeof ConcernKind>;
 

@@ -64,7 +64,7 @@ export const DocumentAnswer = z.object({ document: FormDocument, file: DocumentF
 export type DocumentAnswer = z.infer<typeof DocumentAnswer>;
 
 
-/** Who took what out of the system, and when (seed 004: a warning is not shown beyond those who handle it). */
+/** Who took what out of the system, and when (a warning is not shown beyond those who handle it: the project's reading of rules: 004-1.3). */
 export const DocumentExport = z.object({
   _id: z.string(),
   collegeId: z.string(),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** Roles of SPEC.md. A person may hold several (a counselor who is also a head teacher). */
+/** Roles (what each may do: cloudfunctions/core/access/permissions.ts). A person may hold several (a counselor who is also a head teacher). */
 export const Role = z.enum([
   'student',
   'parent',
@@ -12,7 +12,7 @@ export const Role = z.enum([
   'departmentHead',
   'leader',
   'studentAffairs',
-  // A graduate student who may apply to be an academic assistant (seed 000, issue 16).
+  // A graduate student who may apply to be an academic assistant (rules: 000-1.1; issue 16).
   'graduate',
 ]);
 export type Role = z.infer<typeof Role>;

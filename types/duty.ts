@@ -3,7 +3,7 @@ import { Role } from './domain';
 import { isoTime, semesterId } from './fields';
 
 /**
- * Duty quotas of staff (SPEC.md "Duties the system tracks") as data: who, which records count,
+ * Duty quotas of staff (the duty table of config/duties/README.md) as data: who, which records count,
  * how many, per which period and per what. config/duties/*.json is parsed with DutyConfig.
  */
 

@@ -64,7 +64,7 @@ export const MessagesConfig = z.object({
     backoffMaxMs: z.number().int().min(1000),
   }),
   notices: z.object({
-    /** Parents must be informed within this many days of publication (seed 001: 1 week). */
+    /** Parents must be informed within this many days of publication (1 week; rules: 001-2.5). */
     parentContactDays: z.number().int().min(1).max(60),
     bindingCodeDays: z.number().int().min(1).max(30),
     /** Wrong proofs (学号 + parent name) before a binding code burns. */

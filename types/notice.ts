@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * 学业警示通知单 (seed 004 annexes 2–3): one notice per published warning, in three copies.
+ * 学业警示通知单 (rules: 004-A2, 004-A3): one notice per published warning, in three copies.
  * The copies' text is stored as issued and never edited: a correction is a new version that
  * names the version it replaces and why. Everything else on the record is workflow state.
  */
@@ -22,7 +22,7 @@ export type NoticeAck = z.infer<typeof NoticeAck>;
 export const ObjectionState = z.enum(['open', 'confirmed', 'corrected']);
 export type ObjectionState = z.infer<typeof ObjectionState>;
 
-/** A student's objection (seed 004: the list is published after students confirm it has no error). */
+/** A student's objection (the list is published after students confirm it has no error; rules: 004-2.3). */
 export const NoticeObjection = z.object({
   reason: z.string(),
   at: z.string(),
@@ -94,7 +94,7 @@ export const Notice = z.object({
   issuedAt: z.string(),
   /** The clerk who published the warning: objections go to them. */
   issuedBy: z.string(),
-  /** Parents must be informed within 1 week of the publication (seed 001). */
+  /** Parents must be informed within 1 week of the publication (rules: 001-2.5, which counts from the college document). */
   parentDeadline: z.string(),
   readAt: z.string().nullable(),
   ack: NoticeAck.nullable(),

@@ -66,7 +66,7 @@ export const Level = z.object({
 });
 export type Level = z.infer<typeof Level>;
 
-/** Reasons seed 002 lets head teachers and counselors add a student by hand. */
+/** Reasons head teachers and counselors may give to add a student by hand (rules: 002-4.2.1). */
 export const ManualReason = z.enum(
   ['attitude', 'mentalState', 'attendance', 'discipline', 'statusChange', 'grades', 'gpa', 'rank', 'participation'],
   { errorMap: () => ({ message: '请选择补充原因' }) },
@@ -107,7 +107,7 @@ export const Policy = z
     source: text(200, '依据').default(''),
     passMark: z.number({ invalid_type_error: '及格线应为数字' }).min(1).max(100).default(60),
     levels: z.array(Level).min(1, '至少要有一个等级'),
-    /** The duties of a level add to those of every lower level (seed 004 §二.6). */
+    /** The duties of a level add to those of every lower level (rules: 004-2.6). */
     buildsOnLower: z.boolean().default(false),
     lifting: Lifting.optional(),
     courseAnalysis: z
@@ -179,7 +179,7 @@ export type Policy = z.infer<typeof Policy>;
 export type PolicyInput = z.input<typeof Policy>;
 
 /**
- * A hand-made change to a run's list (seed 002): an addition with one of the policy's reasons,
+ * A hand-made change to a run's list (rules: 002-4.2.1; removal is the project's reading): an addition with one of the policy's reasons,
  * or a removal with a written note. Either stays marked as manual in the result.
  */
 export const ManualEntry = z.discriminatedUnion('action', [

@@ -3,9 +3,10 @@ import { id, isoTime, requiredText, text } from './fields';
 import { CheckinFlag } from './checkin';
 
 /**
- * Support casework (帮扶) records as data: the talk record of seed 002 annex 3, the learning-
- * difficulty types of seed 002, the study plan of seed 002 annex 4 / seed 004 annex 5, the peer
- * pairing form (朋辈帮扶申请表) and meetings (座谈会, 班会, 家长面谈 of seed 004 §四.10).
+ * Support casework (帮扶) records as data: the talk record (rules: 002-A3), the learning-
+ * difficulty types (rules: 002-4.2.3.1), the study plan (rules: 002-A4, 004-A5), the peer
+ * pairing form (朋辈帮扶申请表, rules: 002-A2) and meetings (座谈会, rules: 002-4.2.3.1; 班会, rules: 001-1.2, 003-5.1;
+ * 家长面谈, rules: 004-4.10).
  * Every stored record carries `kind`, `actorId`, `at` (ISO +08:00), `studentId`/`classId` and
  * `minutes` where it has a length, so duty quotas can count them without knowing the forms.
  */
@@ -40,7 +41,7 @@ export const talkTopicLabel: Record<TalkTopic, string> = {
   other: '其他',
 };
 
-/** Learning-difficulty types of seed 002 第四条. */
+/** Learning-difficulty types (rules: 002-4.2.3.1.1 to 002-4.2.3.1.5). */
 export const DifficultyType = enumOf(['temporary', 'ability', 'motivation', 'holistic', 'adaptation'], '请选择学习困难类型');
 export type DifficultyType = z.infer<typeof DifficultyType>;
 export const difficultyLabel: Record<DifficultyType, string> = {
@@ -228,7 +229,7 @@ export const StudyPlan = z.object({
   /** End-of-semester execution report (执行情况). */
   report: z.object({ text: z.string(), at: z.string() }).nullable(),
   /**
-   * Reviewed jointly by these roles (gxu-ee 试读: head teacher and counselor, seed 002 annex 4):
+   * Reviewed jointly by these roles (gxu-ee 试读: head teacher and counselor, rules: 002-A4):
    * the plan is approved once each has approved it. Absent: `reviewerRole` alone reviews.
    */
   jointReviewers: z.array(ReviewerRole).optional(),
@@ -324,7 +325,7 @@ export const MeetingStatus = z.enum(['scheduled', 'held', 'confirmed', 'cancelle
 export type MeetingStatus = z.infer<typeof MeetingStatus>;
 export const meetingStatusLabel: Record<MeetingStatus, string> = { scheduled: '已安排', held: '已记录', confirmed: '家长已确认', cancelled: '已取消' };
 
-/** Class-meeting topics the duty table counts (e.g. study methods, seed 003). */
+/** Class-meeting topics the duty table counts (e.g. study methods, rules: 003-5.1). */
 export const MeetingTopic = enumOf(['studyMethods', 'warningPolicy', 'adaptation', 'career', 'other'], '会议主题不正确');
 export type MeetingTopic = z.infer<typeof MeetingTopic>;
 export const meetingTopicLabel: Record<MeetingTopic, string> = { studyMethods: '学习方法', warningPolicy: '学业警示政策', adaptation: '适应教育', career: '就业规划', other: '其他' };

@@ -4,7 +4,7 @@ import { Duty } from './policy';
 /**
  * A published academic warning (学业警示), one per student per publication. Publishing a new run
  * supersedes the student's earlier active warning (history kept, never deleted). A warning is not
- * a disciplinary record (seed 004): only the people who handle the student see it.
+ * a disciplinary record (rules: 004-1.3; the rest is the project's reading): only the people who handle the student see it.
  */
 export const WarningTrigger = z.object({
   rule: z.string(),
@@ -40,7 +40,7 @@ export type WarningChange = z.infer<typeof WarningChange>;
 export const OwedCourse = z.object({ code: z.string(), name: z.string(), credits: z.number() });
 export type OwedCourse = z.infer<typeof OwedCourse>;
 
-/** Added by hand (seed 002), and by whom, with the reason: stays visible as manual. */
+/** Added by hand (rules: 002-4.2.1), and by whom, with the reason: stays visible as manual. */
 export const ManualMark = z.object({ reason: z.string(), note: z.string(), by: z.string(), reasonLabel: z.string().optional() });
 export type ManualMark = z.infer<typeof ManualMark>;
 

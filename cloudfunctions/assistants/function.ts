@@ -15,7 +15,7 @@ const ofApplication = (ctx: Context, input: { applicationId: string }) => colleg
 const ofChange = (ctx: Context, input: { changeId: string }) => collegeOfRecord(ctx.store, 'assistantChanges', input.changeId);
 
 /**
- * The academic-assistant programme (seed 000, issue 16): application → eligibility → selection
+ * The academic-assistant programme (rules: 000; issue 16): application → eligibility → selection
  * group → college publicity → 学工部 review → school publicity → confirmed list → classes →
  * monthly stipend, changes and the year-end assessment. Decisions live in core/assistants.
  */

@@ -106,7 +106,7 @@ export const checkinsFunction = defineFunction('checkins', checkinsApi, {
           collegeId: cls.collegeId,
           classId: cls._id,
           dormId: dorm._id,
-          // Hygiene and presence are both on the form: the check is documented (seed 001).
+          // Hygiene and presence are both on the form: the check is documented (rules: 001-2.6.2).
           documented: true,
           place: placeOfBuilding(defaultPlaces, dorm.building),
           details: {
@@ -179,7 +179,7 @@ export const checkinsFunction = defineFunction('checkins', checkinsApi, {
         classId: cls._id,
         topics: input.topics,
         ...(input.minutes === undefined ? {} : { minutes: input.minutes }),
-        // Seed 001: a class meeting counts with its minutes (纪要).
+        // A class meeting counts with its minutes (纪要; rules: 001-1.2).
         documented: input.summary !== '',
         place: null,
         details: { form: 'meeting', title: input.title, summary: input.summary, attendees: input.attendees },

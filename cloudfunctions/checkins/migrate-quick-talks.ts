@@ -1,3 +1,4 @@
+import { noteDutySource } from '../application/digests/duty-digests';
 import { type DutyRecordDoc } from '../../types/checkin';
 import type { ClassInfo, Student } from '../../types/domain';
 import { TalkMode, type TalkRecord, type TalkerRole } from '../../types/support';
@@ -7,7 +8,6 @@ import { toIso } from '../core/time/shanghai';
 import type { Clock } from '../core/time/clock';
 import { usersByIds } from '../platform/directory/directory';
 import { queryAll, type Store } from '../platform/store/store';
-import { noteDutySource } from '../application/digests/duty-digests';
 
 const MIGRATOR = 'system:migrate-quick-talks';
 

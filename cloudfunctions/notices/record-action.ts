@@ -5,7 +5,7 @@ import { loadNotice, noticeResource } from '../application/repositories/notices'
 import { noticeEnding } from '../core/notices/ending';
 
 /**
- * What is filed for one notice (seed 004 §二.7: the 学院存根, the student's signature, the parent's
+ * What is filed for one notice (rules: 004-2.7 — the 学院存根, the student's signature, the parent's
  * signed receipt): the three copies as issued and both signatures. For the people who file it —
  * the class staff and the clerk (they may read both the student and the parent copy); a leader
  * tracking the numbers, a parent or a student is refused.

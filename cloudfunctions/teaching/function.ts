@@ -36,7 +36,7 @@ async function views(ctx: Context, rows: readonly Stored<Concern>[]): Promise<Co
 }
 
 /**
- * Course teachers (seed 004: the warning list reaches them): their sections' students, those
+ * Course teachers (the warning list reaches them; rules: 004-2.4): their sections' students, those
  * under warning, and concerns they raise before grades are in; the class's counselor closes a
  * concern with an outcome the teacher is told.
  */

@@ -7,7 +7,7 @@ import { newestDraft } from '../application/repositories/runs';
 import { classStaffRoles } from '../core/access/own-grants';
 
 /**
- * Seed 002: head teachers and counselors add students to the clerk's list. For each college of
+ * Head teachers and counselors add students to the clerk's list (rules: 002-4.2.1). For each college of
  * the caller's classes, the newest draft whose policy lets the caller's role add, with the entries
  * of the caller's classes only.
  */

@@ -55,7 +55,7 @@ export const warningsFunction = defineFunction('warnings', warningsApi, {
   },
   review: { permission: 'warnings.review', resource: (ctx, input) => runResource(ctx, input.runId), run: (ctx, input) => review(ctx, input) },
   addManual: { permission: 'warnings.addManual', resource: (ctx, input) => studentResource(ctx.store, input.studentId), run: (ctx, input) => addManual(ctx, input) },
-  // Taking a student off the list, or undoing a change, is the run's clerk's alone (seed 002).
+  // Taking a student off the list, or undoing a change, is the run's clerk's alone (rules: 002-4.2.1, the project's reading).
   removeManual: { permission: 'warnings.addManual', resource: (ctx, input) => runResource(ctx, input.runId), run: (ctx, input) => removeManual(ctx, input) },
   clearManual: { permission: 'warnings.addManual', resource: (ctx, input) => runResource(ctx, input.runId), run: (ctx, input) => clearManual(ctx, input) },
   drafts: { permission: 'warnings.addManual', resource: 'list', run: (ctx) => draftsFor(ctx) },

@@ -102,7 +102,7 @@ export function generateDemo(clock: Clock, seed = 20261123): DemoData {
     void ci;
   });
 
-  // Three graduate assistants, two classes each (seed 000: at most two).
+  // Three graduate assistants, two classes each (rules: 000-5.1, the project's reading: at most two).
   for (let i = 0; i < 3; i++) {
     const served = classes.slice(i * 2, i * 2 + 2);
     const a = user(`t-assistant-${i + 1}`, personName(random), [{ role: 'assistant', classIds: served.map((c) => c._id) }], phone(random));
@@ -203,7 +203,7 @@ export function generateDemo(clock: Clock, seed = 20261123): DemoData {
 
   // School level (学工部): approves peer pairings; added after every random draw so the rest stays the same.
   user('t-affairs', '学工部（演示）', [{ role: 'studentAffairs' }]);
-  // Graduate students who may apply to be academic assistants (seed 000, issue 16): fixed, no random draws.
+  // Graduate students who may apply to be academic assistants (rules: 000-1.1; issue 16): fixed, no random draws.
   for (const g of demoGraduates(college._id, second)) Object.assign(user(g.userId, g.name, [{ role: 'graduate', graduateId: g.profile.graduateId }]), { graduate: g.profile });
 
   return { college, classes, students, dorms, courses: [...courses.values()].sort((a, b) => a._id.localeCompare(b._id)), grades, users, timeline };

@@ -1,7 +1,7 @@
 import type { GraduateCourse, GraduateProfile } from '../../types/assistant';
 
 /**
- * Graduate students of the demo college who may apply to be academic assistants (seed 000):
+ * Graduate students of the demo college who may apply to be academic assistants (rules: 000-1):
  * fixed, not drawn from the demo's random stream, so adding them changes nothing else. One has
  * a retaken course and one is a part-time counselor, so the college's check refuses them.
  */

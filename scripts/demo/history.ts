@@ -28,7 +28,7 @@ export async function publishDemoHistory(store: Store, files: FileSource, now: C
     return id;
   };
 
-  // Within two weeks of the next semester's start (seed 004), as the college would have done it.
+  // Within two weeks of the next semester's start (rules: 004-2.3), as the college would have done it.
   const then = fixedClock(publishedAt);
   const first = idOf(await asClerk(then, 'run', { semester: older.id }));
   let published = 0;

@@ -38,7 +38,7 @@ export function demoTimeline(clock: Clock, settings: CalendarSettings = ruleOnly
     inBreak,
     finished: [older, newer],
     cohorts: [schoolYear - 2, schoolYear - 1],
-    // Within two weeks of the next semester's start (seed 004), on its second Tuesday morning.
+    // Within two weeks of the next semester's start (rules: 004-2.3), on its second Tuesday morning.
     publishedAt: toIso(shanghaiLocal(`${addDays(newer.start, 8)} 10:00`)),
     activity: { from: current.start, until: monday < afterEnd ? monday : afterEnd },
   };

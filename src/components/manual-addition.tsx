@@ -18,7 +18,7 @@ type Props = {
 };
 
 /**
- * Seed 002: add a student of the draft list by hand, with a level and one of the policy's reasons
+ * Add a student of the draft list by hand (rules: 002-4.2.1), with a level and one of the policy's reasons
  * (the mark stays visible). One form for the clerk's review and for the class staff's draft.
  */
 export function ManualAddition({ runId, levels, reasons, onDone, done, notePlaceholder }: Props) {

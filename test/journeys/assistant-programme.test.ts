@@ -29,7 +29,7 @@ async function toastGone(me: Person): Promise<void> {
   await me.until('the toast gone', async () => (await me.page.locator('.taro__toast, .nut-toast').locator('visible=true').count()) === 0);
 }
 
-/** A graduate applies from their home with 附件 1 (seed 000 §六, rules: 000-A1). */
+/** A graduate applies from their home with 附件 1 (rules: 000-6, 000-A1). */
 async function applies(j: Journey, who: Who): Promise<Person> {
   const me = await j.signIn(who.search, who);
   await me.see('学业助理选拔');
@@ -51,7 +51,7 @@ async function checks(clerk: Person, name: string, items: readonly string[]): Pr
   await clerk.tap('保存审核结果');
 }
 
-describe('journey: the academic-assistant programme (seed 000), from application to stipend', () => {
+describe('journey: the academic-assistant programme (rules: 000), from application to stipend', () => {
   let app: JourneyApp;
   let j: Journey;
   beforeAll(async () => {

@@ -42,7 +42,7 @@ describe('journey: the clerk imports late results, runs, reviews, removes one st
     await clerk.see(`已处理 4 行 · 新增 ${file.inserted} · 已存在 0 · 更正 0 · 问题 ${file.bad}`);
     await clerk.tap('去运行警示规则');
 
-    // The run screen proposes the semester just finished (seed 004: lists are made from the one before).
+    // The run screen proposes the semester just finished (lists are made from the one before; rules: 004-2.3).
     await clerk.see('运行警示规则');
     expect(await clerk.page.locator('.semester-input input').inputValue()).toBe(semester);
     await clerk.see('本院默认 · 已选');
@@ -96,7 +96,7 @@ describe('journey: the clerk imports late results, runs, reviews, removes one st
     expect(await counselor.page.locator(`.warning-${removedId}`).filter({ hasText: semester }).count()).toBe(0);
   });
 
-  it('a counselor adds a student of their class to a gxu-ee draft by hand (seed 002); the clerk sees the manual mark', async () => {
+  it('a counselor adds a student of their class to a gxu-ee draft by hand (rules: 002-4.2.1); the clerk sees the manual mark', async () => {
     const people = demoPeople(app.demo);
     const semester = app.demo.timeline.finished[1].id;
     const another = strongStudent(app.demo, people.firstClass._id, 1);

@@ -69,7 +69,7 @@ export const ParentNoticeView = z.object({
 });
 export type ParentNoticeView = z.infer<typeof ParentNoticeView>;
 
-/** The counselor's line per warned student (seed 001: parents informed within 1 week). */
+/** The counselor's line per warned student (parents informed within 1 week; rules: 001-2.5). */
 export const NoticeStatusRow = z.object({
   noticeId: z.string(),
   studentId: z.string(),
@@ -118,7 +118,7 @@ export const BindingCodeIssued = z.object({
 export type BindingCodeIssued = z.infer<typeof BindingCodeIssued>;
 
 /**
- * Everything filed for one notice, for the class staff and the clerk (seed 004 §二.7: 学院存根 and
+ * Everything filed for one notice, for the class staff and the clerk (rules: 004-2.7 — 学院存根 and
  * 家长回执 kept): the three copies as issued, the student's signature, the parent's signed receipt.
  */
 export const NoticeRecordView = z.object({

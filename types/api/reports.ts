@@ -29,7 +29,7 @@ export const StudentEffect = z.object({
 });
 export type StudentEffect = z.infer<typeof StudentEffect>;
 
-/** 转化率 of one group: lifted ÷ warned (seed 004-4.9). */
+/** 转化率 of one group: lifted ÷ warned (rules: 004-4.9). */
 export const ConversionRow = z.object({
   key: z.string(),
   name: z.string(),

@@ -7,7 +7,7 @@ import { Audit } from '../domain';
 export const SectionView = z.object({ semester: z.string(), courseCode: z.string(), courseName: z.string(), classNames: z.array(z.string()), students: z.number() });
 export type SectionView = z.infer<typeof SectionView>;
 
-/** A student of the teacher's sections under a published warning (seed 004: the list reaches the course teacher). */
+/** A student of the teacher's sections under a published warning (the list reaches the course teacher; rules: 004-2.4). */
 export const WarnedStudentRow = z.object({ studentId: z.string(), name: z.string(), className: z.string(), levelName: z.string(), semester: z.string(), courseNames: z.array(z.string()) });
 export type WarnedStudentRow = z.infer<typeof WarnedStudentRow>;
 

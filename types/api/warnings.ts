@@ -25,7 +25,7 @@ const levelId = z.string({ required_error: '请选择警示等级' }).regex(/^[a
 export const RunTrigger = WarningTrigger.extend({ kind: z.string(), level: z.string(), value: z.number() });
 export type RunTrigger = z.infer<typeof RunTrigger>;
 
-/** A hand-made change, kept visible on the entry (seed 002). */
+/** A hand-made change, kept visible on the entry (rules: 002-4.2.1). */
 export const ManualView = z.object({
   action: z.enum(['add', 'remove']),
   level: z.string().nullable(),
@@ -205,7 +205,7 @@ export const WarningView = z.object({
 });
 export type WarningView = z.infer<typeof WarningView>;
 
-/** A draft list class staff may add their students to by hand (seed 002), with their classes' entries. */
+/** A draft list class staff may add their students to by hand (rules: 002-4.2.1), with their classes' entries. */
 export const DraftView = z.object({
   runId: z.string(),
   semester: z.string(),

@@ -13,7 +13,7 @@ type Api = NoticesApi;
 
 /**
  * The counselor's list for a class: per warned student, sent / read / signed or objected /
- * parent bound / receipt or phone contact, overdue after the week (seed 001), flags, refusals.
+ * parent bound / receipt or phone contact, overdue after the week (rules: 001-2.5), flags, refusals.
  */
 export const classStatus: ActionSpec<Api['classStatus']> = {
   permission: 'notice.trackStatus',

@@ -12,7 +12,7 @@ export function assertStudentOfRun(student: { collegeId: string }, run: { colleg
 }
 
 /**
- * Seed 002: head teachers and counselors may add students to the clerk's list; the clerk, who
+ * Head teachers and counselors may add students to the clerk's list (rules: 002-4.2.1); the clerk, who
  * compiles the list, may change it in every way. So only the run's clerk removes a student or
  * undoes a change, and class staff may not overwrite a change someone else made.
  */

@@ -15,7 +15,7 @@ const collegeStaff = { clerk: 'college', leader: 'college', departmentHead: 'dep
 
 /**
  * The access policy as data: permission → role → reach. Anything not listed is denied.
- * Warnings are not disciplinary records (seed 004): only the people who handle a student see them.
+ * Warnings are not disciplinary records (rules: 004-1.3; the rest is the project's reading): only the people who handle a student see them.
  */
 export const permissions = {
   'profile.read': { student: 'self', parent: 'self', assistant: 'self', counselor: 'self', headTeacher: 'self', courseTeacher: 'self', clerk: 'self', departmentHead: 'self', leader: 'self', studentAffairs: 'self', graduate: 'self' },
@@ -67,7 +67,7 @@ export const permissions = {
   'workbench.read': { student: 'self', parent: 'self', assistant: 'self', counselor: 'self', headTeacher: 'self', clerk: 'self', departmentHead: 'self', leader: 'self' },
   'inbox.read': { student: 'self', parent: 'self', assistant: 'self', counselor: 'self', headTeacher: 'self', courseTeacher: 'self', clerk: 'self', departmentHead: 'self', leader: 'self', studentAffairs: 'self', graduate: 'self' },
 
-  // The academic-assistant programme (seed 000, issue 16): graduates apply; the college selects
+  // The academic-assistant programme (rules: 000; issue 16): graduates apply; the college selects
   // (its leader heads the selection group and sends the list); 学工部 reviews, publicises, confirms.
   'assistants.apply': { graduate: 'self' },
   'assistants.read': { clerk: 'college', leader: 'college', studentAffairs: 'school' },
@@ -92,7 +92,7 @@ export const permissions = {
   'roster.import': { clerk: 'college', studentAffairs: 'school' },
   'roster.invite': { clerk: 'college', studentAffairs: 'school' },
   'roster.edit': { clerk: 'college', studentAffairs: 'school' },
-  // Course teachers see their own sections' warned students (seed 004) and raise concerns;
+  // Course teachers see their own sections' warned students (rules: 004-2.4, 004-4.7) and raise concerns;
   // the class's counselor (and head teacher) read them, the counselor closes them.
   'teaching.read': { courseTeacher: 'self' },
   'concern.raise': { courseTeacher: 'self' },
@@ -106,7 +106,7 @@ export const permissions = {
   'courseTasks.open': { leader: 'college', clerk: 'college' },
   'courseTasks.read': { departmentHead: 'department', leader: 'college', clerk: 'college' },
   'courseTasks.write': { departmentHead: 'department' },
-  // Class KPIs (seed 003-10): the clerk imports the college's sheet; those who assess classes read them.
+  // Class KPIs (rules: 003-10): the clerk imports the college's sheet; those who assess classes read them.
   'kpi.import': { clerk: 'college' },
   'kpi.read': { ...classStaff, departmentHead: 'department', leader: 'college', clerk: 'college' },
 } satisfies Table;

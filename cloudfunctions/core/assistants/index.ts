@@ -1,4 +1,4 @@
-/** The academic-assistant programme (seed 000): the public surface of core/assistants. */
+/** The academic-assistant programme (rules: 000): the public surface of core/assistants. */
 export { assistantSettings } from './settings';
 export { dataChecks, unknownItems, verdictOf, type Verdict } from './eligibility';
 export { publicityFrom, publicityOpen, publicityOver } from './publicity';

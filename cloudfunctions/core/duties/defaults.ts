@@ -6,7 +6,7 @@ import { parseDutyConfig } from './load';
 const table = parseDutyConfig(dutiesJson);
 
 /**
- * The shipped duty table (SPEC.md), validated when first imported, plus the one-off duties of the
+ * The shipped duty table (config/duties/README.md), validated when first imported, plus the one-off duties of the
  * shipped policies' levels (core/duties/level-rules.ts), so every view counts them from one
  * evaluator. The school calendar is not here: it is the clerk's data over a default rule.
  */

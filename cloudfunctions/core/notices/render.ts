@@ -53,9 +53,9 @@ function contactLines(contacts: StaffContact[] | undefined): string[] {
 }
 
 /**
- * The three copies of 学业警示通知单 (seed 004 annexes 2–3), rendered once when the warning is
+ * The three copies of 学业警示通知单 (rules: 004-A2, 004-A3), rendered once when the warning is
  * published and stored as issued. Pure: the same warning and names give the same text. Each copy
- * says what may follow (seed 004 §一.1) and how the warning is lifted (the policy's condition);
+ * says what may follow (rules: 004-1.1) and how the warning is lifted (the policy's condition);
  * the parent copy speaks to the parent and names whom to call.
  */
 export function renderNotice(warning: Warning, names: NoticeNames, template: NoticeTemplate, correction: Correction = null): NoticeCopies {

@@ -13,7 +13,7 @@ export type NoticeTemplate = {
   parentSteps: string[];
   /** The regulation the notice is issued under. */
   basis: string;
-  /** What may follow if nothing improves (seed 004 §一.1: 告知学生本人及其家长可能产生的不良后果). */
+  /** What may follow if nothing improves (rules: 004-1.1 — 告知学生本人及其家长可能产生的不良后果). */
   consequences: string;
   /** How the warning ends, from the policy's lifting condition (解除). */
   lifting: string;
@@ -21,9 +21,9 @@ export type NoticeTemplate = {
 
 type LevelText = Omit<NoticeTemplate, 'lifting' | 'consequences'> & { consequences?: string };
 
-/** Seed 004 §一.2: the warning is there to prevent 留降级、退学、开除学籍. */
+/** The warning is there to prevent 留降级、退学、开除学籍 (rules: 004-1.2). */
 const SEED_004_CONSEQUENCES = '如学业状况得不到改善，可能出现留级（降级）、退学等影响正常完成学业的后果，具体按学校学籍管理规定处理。';
-/** Seed 002: a student who does not improve may be advised to suspend, transfer or withdraw. */
+/** A student who does not improve may be advised to suspend, transfer or withdraw (rules: 002-4.2.3.4). */
 const SEED_002_CONSEQUENCES = '如学业仍无进步，学院可按学校规定提出休学、转专业或退学等处理意见。';
 
 const generic: LevelText = {
@@ -90,5 +90,5 @@ export function templateFor(policyId: string, levelId: string): NoticeTemplate {
   return { ...level, consequences: level.consequences ?? SEED_004_CONSEQUENCES, lifting: liftingText(policyId) };
 }
 
-/** Seed 004 §1.3: said on every copy, because a warning is a reminder and help, not a penalty. */
+/** Said on every copy, because a warning is a reminder and help, not a penalty (rules: 004-1.3). */
 export const NOT_DISCIPLINARY = '学业警示是学院对学生的一种提醒性帮助，不是纪律处分，不记入学生档案。';

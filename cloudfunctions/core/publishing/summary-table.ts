@@ -1,6 +1,6 @@
 import { changeLabel, type RunEntry } from '../../../types/api/warnings';
 
-/** 学业警示学生名单汇总表 (seed 004 附件 1): the columns a college files. */
+/** 学业警示学生名单汇总表 (rules: 004-A1): the columns a college files (the seed gives only the title; the columns are the project's). */
 export const summaryColumns = [
   '序号',
   '学号',
@@ -50,7 +50,7 @@ function remark(entry: RunEntry): string {
 /**
  * The table's rows: warned students by class then student id, then lifted students (so the
  * college sees who left the list), then students the rules listed but a person took off the list,
- * with who did it and why (seed 002: hand-made changes stay visible).
+ * with who did it and why (hand-made changes stay visible; rules: 002-4.2.1).
  */
 export function summaryRows(entries: ReadonlyArray<RunEntry>, classes: ReadonlyMap<string, ClassFacts>): string[][] {
   const order = (a: RunEntry, b: RunEntry) => (a.classId === b.classId ? a.studentId.localeCompare(b.studentId) : a.classId.localeCompare(b.classId));

@@ -1,6 +1,6 @@
 import { DomainError } from '../errors';
 
-/** Seed 000: one academic assistant serves at most two classes. */
+/** One academic assistant serves at most two classes (rules: 000-5.1, the project's reading of 原则上带 2 个班). */
 export const MAX_ASSISTANT_CLASSES = 2;
 
 /**

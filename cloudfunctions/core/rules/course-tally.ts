@@ -1,7 +1,7 @@
 import type { GradeRow } from '../../../types/grade';
 import { failRateOf, isAboveRate } from './fail-rate';
 
-/** Regular-exam results of one course in the semester (seed 003: 不及格人数超过 15%). */
+/** Regular-exam results of one course in the semester (rules: 003-3 — 不及格人数超过 15%). */
 export type CourseResult = {
   courseCode: string;
   courseName: string;

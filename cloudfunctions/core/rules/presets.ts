@@ -3,7 +3,7 @@ import lzutLife from '../../../config/policies/lzut-life.json';
 import gxuEe from '../../../config/policies/gxu-ee.json';
 import bistuMe from '../../../config/policies/bistu-me.json';
 
-/** The shipped presets of SPEC.md, validated when first loaded: a broken file fails loudly. */
+/** The shipped presets (config/policies/README.md), validated when first loaded: a broken file fails loudly. */
 export const presets: Readonly<Record<string, Policy>> = {
   'lzut-life': Policy.parse(lzutLife),
   'gxu-ee': Policy.parse(gxuEe),

@@ -40,7 +40,7 @@ export function judge(policy: Policy, facts: StudentFacts, previousLevel: string
   let index = match.index;
   let triggers = match.fired;
   let source: LevelSource | null = index >= 0 ? 'rules' : null;
-  // A warning from an earlier run holds until its lifting condition is met (seed 004 §三.4).
+  // A warning from an earlier run holds until its lifting condition is met (rules: 004-3.4).
   if (policy.lifting && previousIndex > index && !isLifted(policy.lifting, facts)) {
     const level = policy.levels[previousIndex];
     if (level) {

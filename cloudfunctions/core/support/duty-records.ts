@@ -34,7 +34,7 @@ export type NoticeEvidence = Pick<Notice, '_id' | 'studentId' | 'classId'> & { r
 
 /**
  * Parent contacts recorded on a notice: each staff phone call counts for its caller; the parent's
- * returned receipt is the written contact seed 004 §四.3 lets counselor and head teacher archive,
+ * returned receipt is the written contact that rule 004-4.3 lets counselor and head teacher archive,
  * so it counts for each of them (`keepersOf` gives the class's counselor and head teacher).
  */
 export function noticeDutyRecords(notices: readonly NoticeEvidence[], keepersOf: (classId: string) => readonly string[]): DutyRecord[] {

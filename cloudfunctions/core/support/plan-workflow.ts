@@ -13,7 +13,7 @@ export type PlanStep =
   | { type: 'review'; decision: 'approve' | 'return' }
   | { type: 'report' };
 
-/** Owed courses without a written retake plan: none may be left out (seed 002 annex 4). */
+/** Owed courses without a written retake plan: none may be left out (rules: 002-A4.6). */
 export function missingLines(failedCourses: readonly OwedCourse[], lines: readonly PlanLine[]): OwedCourse[] {
   const written = new Set(lines.filter((l) => l.retakePlan.trim() !== '').map((l) => l.courseCode));
   return failedCourses.filter((c) => !written.has(c.code));

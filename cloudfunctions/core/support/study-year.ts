@@ -21,7 +21,7 @@ export function studyYear(cohort: number, semesterId: string): number {
 }
 
 /**
- * Who reviews a study plan (seed 002 第四条): the head teacher for years 1–2, the tutor (导师)
+ * Who reviews a study plan (rules: 002-4.2.3.2): the head teacher for years 1–2, the tutor (导师)
  * for year 3 and above. No tutor role exists yet, so the counselor stands in for the tutor.
  */
 export function reviewerFor(year: number, tutorRoleExists = false): ReviewerRole {

@@ -2,7 +2,7 @@
 export type SectionRow = { teacherId: string; classIds: readonly string[]; semester: string };
 
 /**
- * The course teachers of some classes (seed 001: the counselor contacts each one a semester):
+ * The course teachers of some classes (the counselor contacts each one a semester; rules: 001-3.4):
  * for each class, the teachers of its latest semester's sections; one unit per teacher, over the
  * classes of these they teach.
  */

@@ -5,7 +5,7 @@ import { parseCalendar, parseDutyConfig } from '../../../cloudfunctions/core/dut
 import { DomainError } from '../../../cloudfunctions/core/errors';
 import { dutyRule } from '../../support/duties-factories';
 
-/** SPEC.md "Duties the system tracks", row by row, and the rules that carry each row. */
+/** The duty table (config/duties/README.md), row by row, and the rules that carry each row. */
 const specRows: [who: string, duty: string, ruleIds: string[]][] = [
   ['counselor', 'talks with own classes’ students ≥ 1/3 of class size per semester', ['counselor-talks-third-of-class']],
   ['counselor', 'talk with each student under warning / status handling / discipline ≥ 1 per quarter', ['counselor-talk-warned-quarterly']],

@@ -123,7 +123,7 @@ const levelRows: Row[] = [
   },
 ];
 
-/** Every row of SPEC.md "Duties the system tracks", each with its period boundary. */
+/** Every row of the duty table (config/duties/README.md), each with its period boundary. */
 const rows: Row[] = [
   ...levelRows,
   {
@@ -411,7 +411,7 @@ const rows: Row[] = [
   },
 ];
 
-describe('every row of the SPEC duty table', () => {
+describe('every row of the duty table (config/duties/README.md)', () => {
   it('has a table row here for every shipped rule, and no row for a rule that is gone', () => {
     expect(new Set(rows.map((row) => row.rule))).toEqual(new Set(defaultDutyConfig.rules.map((rule) => rule.id)));
   });

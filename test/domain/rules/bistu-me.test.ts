@@ -35,7 +35,7 @@ describe('bistu-me: end-of-semester list of struggling students', () => {
   });
 });
 
-describe('bistu-me: course and teacher fail rates (seed 003, > 15%)', () => {
+describe('bistu-me: course and teacher fail rates (> 15%; rules: 003-3)', () => {
   test.each([
     { size: 20, failed: 3, rate: 0.15, flagged: false },
     { size: 20, failed: 4, rate: 0.2, flagged: true },

@@ -45,7 +45,7 @@ describe('gxu-ee: 预警 and 试读 thresholds', () => {
   });
 });
 
-describe('gxu-ee: manual additions by head teachers and counselors (seed 002)', () => {
+describe('gxu-ee: manual additions by head teachers and counselors (rules: 002-4.2.1)', () => {
   const removal: ManualEntry = { action: 'remove', studentId: A, note: '成绩录入错误，已更正', by: 'C1' };
   const add = (studentId: string, level: string, reason: 'attitude' | 'mentalState' = 'attitude'): ManualEntry => ({ action: 'add', studentId, level, reason, by: 'T1', note: '多次旷课' });
 

@@ -2,7 +2,7 @@ import { dutySubjects } from '../../../cloudfunctions/core/compliance/directory'
 import { courseTeachersOf } from '../../../cloudfunctions/core/teaching/course-teachers';
 import { defaultDutyConfig } from '../../../cloudfunctions/core/duties/defaults';
 
-describe('course teachers of a counselor\'s classes (seed 001: contact each one a semester)', () => {
+describe('course teachers of a counselor\'s classes (contact each one a semester; rules: 001-3.4)', () => {
   const sections = [
     { teacherId: 't-li', classIds: ['c1', 'c2'], semester: '2025-2026-2' },
     { teacherId: 't-zheng', classIds: ['c1'], semester: '2025-2026-2' },

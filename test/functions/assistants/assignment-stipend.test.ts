@@ -9,7 +9,7 @@ async function sheetRows(base64: string): Promise<string[][]> {
   return (await readXlsx(base64))[0]?.rows ?? [];
 }
 
-/** Seed 000 §五 and §七.2 through the function: classes, the monthly sheet, a mid-year change. */
+/** Through the function (rules: 000-5, 000-7.2): classes, the monthly sheet, a mid-year change. */
 describe('assistants: assignment, stipend, changes', () => {
   let h: EmptyHarness;
   let classes: ClassInfo[];

@@ -1,7 +1,7 @@
 import { openEmptyHarness, type EmptyHarness } from '../../support/harness';
 import { allJudgedOk, at, CALL_ID, form, SCHOOL_YEAR, seedProgrammeCollege, throughDecision, who } from './programme-steps';
 
-/** Seed 000 §六: the college's call to 学工部's confirmed list, through the function as each owner. */
+/** The selection (rules: 000-6): the college's call to 学工部's confirmed list, through the function as each owner. */
 describe('assistants: selection', () => {
   let h: EmptyHarness;
   beforeEach(async () => {

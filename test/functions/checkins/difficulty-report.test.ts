@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { demoPeople, openHarness, type Harness } from '../../support/harness';
 
-/** Issue 11 defect 6 (seed 000): an assistant reports a learning difficulty; it lands in the counselor's queue. */
+/** Issue 11 defect 6 (rules: 000-2.3): an assistant reports a learning difficulty; it lands in the counselor's queue. */
 describe('an assistant reports a learning difficulty', () => {
   let h: Harness;
   let people: ReturnType<typeof demoPeople>;

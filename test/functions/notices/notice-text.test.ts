@@ -39,7 +39,7 @@ describe('the issued notice speaks in names and to the right person', () => {
     expect(parent).toContain(`班主任：${head.name}　电话 ${head.phone}`);
   });
 
-  it.each(['college', 'student', 'parent'] as const)('the %s copy states the possible consequences (seed 004 §一.1) and how the warning is lifted', async (kind) => {
+  it.each(['college', 'student', 'parent'] as const)('the %s copy states the possible consequences (rules: 004-1.1) and how the warning is lifted', async (kind) => {
     const { notice } = await publishWarning(h.store, makeWarning(people.outsider));
     const text = notice.copies[kind].paragraphs.join('\n');
     expect(text).toContain('可能的后果：');

@@ -40,7 +40,7 @@ describe('roster: staff, classes and students from the college files', () => {
     const preview = await f.ok(clerk(), 'roster', 'preview', { kind: 'classes', fileId });
     expect(preview.errors).toEqual([
       { row: 4, column: '辅导员', message: '工号 T9999 不在教职工名单中，请先导入教职工名单' },
-      // Seed 000: an assistant serves at most two classes.
+      // An assistant serves at most two classes (rules: 000-5.1, the project's reading).
       { row: 5, column: '学业助理', message: '学业助理 T1004 已在前面服务 2 个班（每位学业助理最多 2 个班）' },
     ]);
     expect(preview).toMatchObject({ added: 2, bad: 2 });
@@ -109,7 +109,7 @@ describe('roster: staff, classes and students from the college files', () => {
       ['replaced', [{ field: '班主任', before: '吴班主', after: '郑班主' }], '吴老师外出访学'],
       ['moved', [{ field: '班级', before: '生工2401班', after: '生工2402班' }], '转专业方向，学院批准'],
     ]);
-    // T1004 already assists both classes: a third is refused (seed 000).
+    // T1004 already assists both classes: a third is refused (rules: 000-5.1).
     await f.ok(clerk(), 'roster', 'apply', { kind: 'classes', fileId: f.upload([...classRows, ['生工2405班', '生物工程', 2024, '生物工程系', 'T1001', 'T1002', '']]) });
     expect(await f.call(clerk(), 'roster', 'assignClassStaff', { classId: 'cls-life-生工2405班', duty: 'assistant', userId: 't-T1004', reason: '临时代管' })).toMatchObject({ ok: false, code: 'ROSTER.ASSISTANT_FULL', message: '王助理已服务 2 个班（每位学业助理最多 2 个班）' });
     // Put things back for the tests below.

@@ -16,7 +16,7 @@ async function warningsOf(h: Harness, studentId: string): Promise<Warning[]> {
   return h.store.query('warnings', { where: { studentId }, limit: 1000 });
 }
 
-describe('warnings: manual changes (seed 002)', () => {
+describe('warnings: manual changes (rules: 002-4.2.1)', () => {
   let h: Harness;
   let p: ReturnType<typeof demoPeople>;
   let runId: string;

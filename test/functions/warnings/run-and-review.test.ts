@@ -65,7 +65,7 @@ describe('warnings: run and review', () => {
     await expect(h.callAs(p.leaderUser, 'warnings', 'publish', { runId: run.runId })).resolves.toMatchObject({ ok: false, code: 'ACCESS.DENIED' });
   });
 
-  it('lists flagged courses per department (seed 003: fail rate above 15%)', async () => {
+  it('lists flagged courses per department (fail rate above 15%; rules: 003-3)', async () => {
     const run = await h.ok(p.clerkUser, 'warnings', 'run', { semester: '2025-2026-2' });
     const all = await h.ok(p.clerkUser, 'warnings', 'courseAnalysis', { runId: run.runId });
     expect(all.threshold).toBe(0.15);

@@ -12,7 +12,7 @@ import { pageUrl, routeId, useRouteParams } from '../../../services/use-route-pa
 import { DiscardDraft, RunMeta, RunStatusTag } from './_components/run-meta';
 
 /**
- * Warnings are formed at the start of a semester from the one before (seed 004: 开学 2 周内):
+ * Warnings are formed at the start of a semester from the one before (rules: 004-2.3 — 开学 2 周内):
  * from September the spring semester of the past school year, from March the autumn one.
  */
 function previousSemester(now: Date): string {

@@ -11,7 +11,7 @@ import { ChoiceChips } from '../../../components/chips';
 
 const statuses = ['中共党员', '中共预备党员', '共青团员', '群众'] as const;
 
-/** 学业助理信息申报表 (seed 000 附件 1): the fields the college verifies (申报要求, 聘任要求). */
+/** 学业助理信息申报表 (rules: 000-A1): the fields the college verifies (申报要求, 聘任要求). */
 export default function Apply() {
   const { callId } = useRouteParams({ callId: routeId });
   const [gender, setGender] = useState<'男' | '女'>('女');

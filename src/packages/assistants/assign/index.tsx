@@ -15,7 +15,7 @@ import { saveXlsx } from '../../../services/save-download';
 
 const thisMonth = (now: Date) => `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}`;
 
-/** After confirmation (seed 000 §五, §七): classes, the monthly stipend sheet, changes (附件 2), the year-end assessment. */
+/** After confirmation (rules: 000-5, 000-7): classes, the monthly stipend sheet, changes (rules: 000-A2), the year-end assessment. */
 export default function Assign() {
   const { callId } = useRouteParams({ callId: routeId });
   const view = useLoad(() => call('assistants', 'call', { callId: callId ?? '' }), [callId]);

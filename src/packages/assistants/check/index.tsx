@@ -11,7 +11,7 @@ import { Box } from '../_components/box';
 type Answer = { ok: boolean; note: string };
 
 /**
- * The selection group's check of one applicant (seed 000 §一, §四, §七.1): what the data decides
+ * The selection group's check of one applicant (rules: 000-1, 000-4, 000-7.1): what the data decides
  * (enrolment, counselor post, transcript) is shown; the rest the group ticks with a note.
  */
 export default function Check() {

@@ -10,7 +10,7 @@ import { Box, schoolYearAt, today } from '../_components/box';
 import { DateField } from '../../../components/date-field';
 import { Objections, Steps } from '../_components/objections';
 
-/** The college's side (seed 000 §六): publish the call, check eligibility, decide, publicise, answer objections, send. */
+/** The college's side (rules: 000-6): publish the call, check eligibility, decide, publicise, answer objections, send. */
 export default function CollegeProgramme() {
   const me = useLoad(() => call('identity', 'me', {}), []);
   const calls = useLoad(() => call('assistants', 'calls', {}), []);

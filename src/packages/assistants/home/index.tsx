@@ -7,7 +7,7 @@ import { LoadState } from '../../../components/load-state';
 import { useReloadOnReturn } from '../_components/on-return';
 import { Box } from '../_components/box';
 
-/** A graduate student's home: the colleges' calls for academic assistants and their own applications (seed 000). */
+/** A graduate student's home: the colleges' calls for academic assistants and their own applications (rules: 000). */
 export default function GraduateHome() {
   const view = useLoad(() => call('assistants', 'myProgramme', {}), []);
   useReloadOnReturn(view.reload);

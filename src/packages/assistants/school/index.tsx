@@ -10,7 +10,7 @@ import { useReloadOnReturn } from '../_components/on-return';
 import { Box } from '../_components/box';
 import { Objections, Steps } from '../_components/objections';
 
-/** 学工部 (seed 000 §六.4, §七.2): review the colleges' lists, publicise 3 days, confirm; approve and confirm changes. */
+/** 学工部 (rules: 000-6.1.4, 000-7.2): review the colleges' lists, publicise 3 days, confirm; approve and confirm changes. */
 export default function SchoolProgramme() {
   const calls = useLoad(() => call('assistants', 'calls', {}), []);
   const changes = useLoad(() => call('assistants', 'changes', {}), []);

@@ -45,7 +45,7 @@ function ParentMeeting({ m, onDone }: { m: MeetingView; onDone: () => void }) {
   );
 }
 
-/** Meetings addressed to this parent: accept or ask to reschedule, then confirm the record (seed 004 §四.10). */
+/** Meetings addressed to this parent: accept or ask to reschedule, then confirm the record (rules: 004-4.10). */
 export default function ParentMeetings() {
   const { data, error, loading, reload } = useLoad(() => call('support', 'myMeetings', {}), []);
   return (

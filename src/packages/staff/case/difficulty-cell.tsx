@@ -14,7 +14,7 @@ const types: DifficultyType[] = ['temporary', 'ability', 'motivation', 'holistic
 
 /**
  * 学习困难类型 on the case: a counselor or head teacher sets it here; an assistant reports what
- * they see, which lands in the counselor's 待跟进 (seed 000) — the counselor decides the type.
+ * they see, which lands in the counselor's 待跟进 (rules: 000-2.3) — the counselor decides the type.
  */
 export function DifficultyCell({ view, onDone }: { view: CaseView; onDone: () => void }) {
   const [open, setOpen] = useState(false);

@@ -51,7 +51,7 @@ function StatusTags({ row }: { row: NoticeStatusRow }) {
 }
 
 /**
- * The counselor's list (seed 001: parents informed within 1 week): per warned student, message,
+ * The counselor's list (parents informed within 1 week; rules: 001-2.5): per warned student, message,
  * read, signature or objection, parent binding, receipt or phone contact; overdue in red.
  */
 export default function ClassNotices() {

@@ -14,7 +14,7 @@ const card = { margin: '8px 12px', padding: '12px', background: '#fff', borderRa
 const kinds: ConcernKind[] = ['attendance', 'missingWork', 'attitude', 'other'];
 
 /**
- * A course teacher's students (seed 004: the warning list reaches them): who is under warning, and
+ * A course teacher's students (the warning list reaches them; rules: 004-2.4): who is under warning, and
  * a concern about any student of their sections (缺勤、作业未交、学习态度) before grades are in.
  */
 export default function Teaching() {

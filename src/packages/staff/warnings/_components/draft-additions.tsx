@@ -4,7 +4,7 @@ import { ManualAddition } from '../../../../components/manual-addition';
 
 const card = { margin: '8px 12px', padding: '12px', background: '#fff', borderRadius: '8px' };
 
-/** Seed 002: a head teacher or counselor adds a student of their class to the clerk's draft list, with a reason. */
+/** A head teacher or counselor adds a student of their class to the clerk's draft list, with a reason (rules: 002-4.2.1). */
 export function DraftAdditions({ draft, onDone }: { draft: DraftView; onDone: () => void }) {
   const manual = draft.entries.filter((e) => e.manual !== null);
   return (
