@@ -85,7 +85,11 @@ export const ThemedActivityInput = z.object({
   summary: text(1000, '活动总结').default(''),
 });
 
-export const TalkInput = z.object({
+/**
+ * The quick form of the one talk record (types/support.ts `TalkRecord`, collection `talks`): filed from
+ * the check-in screen with mode, length and a note; the casework screen's full form is `TalkInput`.
+ */
+export const QuickTalkInput = z.object({
   ...sent,
   studentId: id,
   mode: TalkMode,
@@ -175,7 +179,7 @@ export const checkinsApi = {
   lecture: action(LectureInput).returns(CheckinReceipt).fails(PlaceUnknown, ClientIdReused),
   meeting: action(MeetingInput).returns(CheckinReceipt).fails(ClientIdReused),
   themedActivity: action(ThemedActivityInput).returns(CheckinReceipt).fails(ClientIdReused),
-  talk: action(TalkInput).returns(CheckinReceipt).fails(ClientIdReused, Errors.support.TalkTalkerRole),
+  talk: action(QuickTalkInput).returns(CheckinReceipt).fails(ClientIdReused, Errors.support.TalkTalkerRole),
   parentContact: action(ParentContactInput).returns(CheckinReceipt).fails(ClientIdReused),
   teacherContact: action(TeacherContactInput).returns(CheckinReceipt).fails(ClientIdReused),
   myRecords: action(z.object({ limit: z.number().int().min(1).max(100).default(30) })).returns(z.array(RecordRow)).fails(),
