@@ -43,7 +43,7 @@ function resolves(id: string): boolean {
 }
 
 function citedIds(text: string): string[] {
-  return [...text.matchAll(citation)].flatMap((m) => m[1].match(idIn) ?? []);
+  return [...text.matchAll(citation)].flatMap((m) => (m[1] ?? '').match(idIn) ?? []);
 }
 
 describe('rule citations', () => {

@@ -12,7 +12,7 @@ async function addUser(h: Harness, userId: string, grants: Grant[]): Promise<str
 
 const denied = { ok: false, code: 'ACCESS.DENIED' };
 
-describe('warnings: only the clerk takes students off the list (rules: 002-4.2.1, the project's reading)', () => {
+describe('warnings: only the clerk takes students off the list (rules: 002-4.2.1, the project\'s reading)', () => {
   let h: Harness;
   let p: ReturnType<typeof demoPeople>;
   let runId: string;
