@@ -12,6 +12,8 @@ const outsideCitation = new RegExp(String.raw`\b[Ss]eeds? 00\d|\bSP` + String.ra
 const ID = String.raw`\d{3}(?:-(?:A\d+|\d+)(?:\.\d+)*)?`;
 const citation = new RegExp(String.raw`\b[Rr]ules?:?\s+(${ID}(?:\s*(?:,|;|/|and|or|to)\s*${ID})*)`, 'g');
 const idIn = new RegExp(ID, 'g');
+// config's `"rule": "000-5.2"` fields cite an id too (other values, like `"regularFails"`, are engine rules).
+const ruleField = new RegExp(String.raw`"rules?":\s*"(${ID})"`, 'g');
 
 function sources(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
@@ -43,7 +45,7 @@ function resolves(id: string): boolean {
 }
 
 function citedIds(text: string): string[] {
-  return [...text.matchAll(citation)].flatMap((m) => (m[1] ?? '').match(idIn) ?? []);
+  return [...text.matchAll(citation), ...text.matchAll(ruleField)].flatMap((m) => (m[1] ?? '').match(idIn) ?? []);
 }
 
 describe('rule citations', () => {
@@ -51,6 +53,7 @@ describe('rule citations', () => {
     expect(['(seed ' + '004 §三.4)', 'Seeds ' + '002, 003', 'SP' + 'EC.md table', 'SP' + 'EC §3'].map((s) => outsideCitation.test(s))).toEqual([true, true, true, true]);
     expect(outsideCitation.test('(rules: 004-3.4)')).toBe(false);
     expect(citedIds('(rules: 000-4, 000-5; 004-A1) and rule 002-4.2.3.1.1 to 002-4.2.3.1.5')).toEqual(['000-4', '000-5', '004-A1', '002-4.2.3.1.1', '002-4.2.3.1.5']);
+    expect(citedIds('"stipend": { "rule": "000-5.2" }, "rule": "regularFails"')).toEqual(['000-5.2']);
     expect(ruleIds).toContain('004-3.4');
     expect(['004-3.4', '000-4', '004', '000-A1', '002-A4.6'].map(resolves)).toEqual([true, true, true, true, true]);
     expect(['004-3.9', '004-3.4.1', '007-1', '000-A9'].map(resolves)).toEqual([false, false, false, false]);
