@@ -6,7 +6,8 @@ module.exports = {
   forbidden: [
     {
       name: 'core-is-pure',
-      comment: 'cloudfunctions/core is the pure domain: it may import types/, config data (json), dayjs, zod and itself only',
+      comment:
+        'cloudfunctions/core is the pure domain: it may import types/, config data (json), dayjs, zod and itself only',
       severity: 'error',
       from: { path: '^cloudfunctions/core/' },
       to: {
@@ -36,10 +37,14 @@ module.exports = {
     },
     {
       name: 'functions-apart',
-      comment: 'a function folder imports no other function folder: what two functions share lives in application/ (or core/ when pure)',
+      comment:
+        'a function folder imports no other function folder: what two functions share lives in application/ (or core/ when pure)',
       severity: 'error',
       from: { path: '^cloudfunctions/([^/]+)/', pathNot: '^cloudfunctions/(core|platform|application)/' },
-      to: { path: '^cloudfunctions/[^/]+/', pathNot: ['^cloudfunctions/$1/', '^cloudfunctions/(core|platform|application)/'] },
+      to: {
+        path: '^cloudfunctions/[^/]+/',
+        pathNot: ['^cloudfunctions/$1/', '^cloudfunctions/(core|platform|application)/'],
+      },
     },
     {
       name: 'application-below-functions',

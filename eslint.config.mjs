@@ -8,7 +8,18 @@ import { importX } from 'eslint-plugin-import-x';
 import comments from '@eslint-community/eslint-plugin-eslint-comments/configs';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'data/**', 'artifacts/**', 'coverage/**', '**/*.js', '**/*.cjs', '**/*.mjs'] },
+  {
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      'data/**',
+      'artifacts/**',
+      'coverage/**',
+      '**/*.js',
+      '**/*.cjs',
+      '**/*.mjs',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   comments.recommended,
@@ -27,7 +38,10 @@ export default tseslint.config(
       'import-x/first': 'error',
       // A disable must say why on the same line (`-- reason`).
       '@eslint-community/eslint-comments/require-description': ['error', { ignore: [] }],
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' },
+      ],
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       // Handlers and store adapters are async by contract (the runtime awaits them); one without an await is fine.
       '@typescript-eslint/require-await': 'off',

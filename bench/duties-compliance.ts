@@ -4,7 +4,13 @@
  * Run: node --expose-gc --import tsx bench/duties-compliance.ts
  */
 import type { DutyAssignment, DutyRecord, DutyRecordKind, DutySubject, WarnedStudentUnit } from '../types/duty';
-import { compliancePerClass, compliancePerPerson, evaluateDutiesBatch, indexDutyRecords, worstFirst } from '../cloudfunctions/core/duties';
+import {
+  compliancePerClass,
+  compliancePerPerson,
+  evaluateDutiesBatch,
+  indexDutyRecords,
+  worstFirst,
+} from '../cloudfunctions/core/duties';
 import { defaultDutyConfig } from '../cloudfunctions/core/duties/defaults';
 import { ruleCalendar } from '../cloudfunctions/core/calendar';
 import { dateStart, isoAt } from '../cloudfunctions/core/duties/shanghai-days';
@@ -37,7 +43,12 @@ const teachers = Array.from({ length: COURSE_TEACHERS }, (_, t) => `teacher-${t}
 const warnedOf = (c: ClassRow): WarnedStudentUnit[] =>
   c.students
     .filter(() => random() < 0.08)
-    .map((studentId) => ({ studentId, classId: c.id, since: isoAt(SEMESTER_START + (8 + int(10)) * 86_400_000), tags: ['warning'] }));
+    .map((studentId) => ({
+      studentId,
+      classId: c.id,
+      since: isoAt(SEMESTER_START + (8 + int(10)) * 86_400_000),
+      tags: ['warning'],
+    }));
 const warnedByClass = new Map(classes.map((c) => [c.id, warnedOf(c)]));
 
 const assignmentFor = (role: DutyAssignment['role'], cs: readonly ClassRow[]): DutyAssignment => ({
@@ -46,7 +57,10 @@ const assignmentFor = (role: DutyAssignment['role'], cs: readonly ClassRow[]): D
   dorms: cs.flatMap((c) => c.dorms.map((id) => ({ id, classIds: [c.id] }))),
   students: cs.flatMap((c) => c.students.map((id) => ({ id, classId: c.id }))),
   warnedStudents: cs.flatMap((c) => warnedByClass.get(c.id) ?? []),
-  courseTeachers: Array.from({ length: 8 }, () => pickOne(teachers)).map((id) => ({ id, classIds: cs.map((c) => c.id) })),
+  courseTeachers: Array.from({ length: 8 }, () => pickOne(teachers)).map((id) => ({
+    id,
+    classIds: cs.map((c) => c.id),
+  })),
 });
 
 const subjects: DutySubject[] = [
@@ -63,7 +77,17 @@ const subjects: DutySubject[] = [
 ];
 
 const kindsOf: Record<string, DutyRecordKind[]> = {
-  counselor: ['talk', 'classCheck', 'dormCheck', 'classMeeting', 'lectureAttendance', 'parentContact', 'teacherContact', 'classCommitteeMeeting', 'headTeacherMeeting'],
+  counselor: [
+    'talk',
+    'classCheck',
+    'dormCheck',
+    'classMeeting',
+    'lectureAttendance',
+    'parentContact',
+    'teacherContact',
+    'classCommitteeMeeting',
+    'headTeacherMeeting',
+  ],
   headTeacher: ['talk', 'classMeeting', 'lectureAttendance', 'parentContact'],
   assistant: ['talk', 'themedActivity', 'collectiveActivity', 'dormCheck', 'classCheck'],
 };
@@ -75,7 +99,13 @@ const records: DutyRecord[] = Array.from({ length: RECORDS }, (_, n) => {
   const kind = pickOne<DutyRecordKind>(kindsOf[assignment.role] ?? ['talk']);
   const cls = pickOne(assignment.classes ?? []);
   const row = classes.find((c) => c.id === cls.id);
-  const record: DutyRecord = { _id: `r${n}`, kind, actorId: person.personId, at: isoAt(SEMESTER_START + int(NOW - SEMESTER_START)), classId: cls.id };
+  const record: DutyRecord = {
+    _id: `r${n}`,
+    kind,
+    actorId: person.personId,
+    at: isoAt(SEMESTER_START + int(NOW - SEMESTER_START)),
+    classId: cls.id,
+  };
   if (kind === 'dormCheck' && row) record.dormId = pickOne(row.dorms);
   if ((kind === 'talk' || kind === 'parentContact') && row) record.studentId = pickOne(row.students);
   if (kind === 'teacherContact') record.teacherId = pickOne(assignment.courseTeachers ?? []).id;
@@ -136,9 +166,15 @@ for (const [label, input] of [
   const total = runs.map((r) => r.index + r.evaluate + r.summarize);
   console.log(`\n${label}: ${input.length} records, ${subjects.length} staff, ${CLASSES} classes`);
   console.log(`  items (rule × unit × window): ${items}; record ids listed as counting: ${counted}`);
-  console.log(`  index ${median(runs.map((r) => r.index)).toFixed(1)} ms, evaluate ${median(runs.map((r) => r.evaluate)).toFixed(1)} ms, summarize ${median(runs.map((r) => r.summarize)).toFixed(1)} ms`);
-  console.log(`  total median ${median(total).toFixed(1)} ms (min ${Math.min(...total).toFixed(1)}, max ${Math.max(...total).toFixed(1)}) over ${runs.length} runs`);
-  console.log(`  CPU time median ${median(runs.map((r) => r.cpu)).toFixed(1)} ms (min ${Math.min(...runs.map((r) => r.cpu)).toFixed(1)})`);
+  console.log(
+    `  index ${median(runs.map((r) => r.index)).toFixed(1)} ms, evaluate ${median(runs.map((r) => r.evaluate)).toFixed(1)} ms, summarize ${median(runs.map((r) => r.summarize)).toFixed(1)} ms`,
+  );
+  console.log(
+    `  total median ${median(total).toFixed(1)} ms (min ${Math.min(...total).toFixed(1)}, max ${Math.max(...total).toFixed(1)}) over ${runs.length} runs`,
+  );
+  console.log(
+    `  CPU time median ${median(runs.map((r) => r.cpu)).toFixed(1)} ms (min ${Math.min(...runs.map((r) => r.cpu)).toFixed(1)})`,
+  );
   const worst = last.summaries.people[0];
   console.log(`  worst person: ${worst?.id} ${worst?.percent}% (${worst?.overdue} overdue)`);
 }

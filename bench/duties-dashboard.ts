@@ -40,15 +40,23 @@ async function main() {
     await raw.addMany('students', data.students, ctx);
     await raw.addMany('dorms', data.dorms, ctx);
     await raw.addMany('warnings', data.warnings, ctx);
-    for (let i = 0; i < data.records.length; i += 5000) await raw.addMany('dutyRecords', data.records.slice(i, i + 5000), ctx);
-    console.log(`seeded ${data.classes.length} classes, ${data.users.length - 1} staff users, ${data.students.length} students, ${data.warnings.length} warnings, ${data.records.length} records in ${((performance.now() - seedStart) / 1000).toFixed(1)} s`);
+    for (let i = 0; i < data.records.length; i += 5000)
+      await raw.addMany('dutyRecords', data.records.slice(i, i + 5000), ctx);
+    console.log(
+      `seeded ${data.classes.length} classes, ${data.users.length - 1} staff users, ${data.students.length} students, ${data.warnings.length} warnings, ${data.records.length} records in ${((performance.now() - seedStart) / 1000).toFixed(1)} s`,
+    );
 
     // The records were added straight to the store (as an import would): their digests are built once, then proved.
     const buildStart = performance.now();
     // Written an hour before the dashboard opens (a warm instance then asks only for digests updated since).
-    const built = await rebuildDutyDigests(raw, { write: true, ctx: { by: 'bench', at: toIso(new Date(Date.parse(NOW) - 3_600_000)) } });
+    const built = await rebuildDutyDigests(raw, {
+      write: true,
+      ctx: { by: 'bench', at: toIso(new Date(Date.parse(NOW) - 3_600_000)) },
+    });
     const proof = await rebuildDutyDigests(raw, { write: false });
-    console.log(`built ${built.written} duty digests (${built.rows} rows) in ${((performance.now() - buildStart) / 1000).toFixed(1)} s; rebuild proof: ${proof.matching} of ${proof.digests} match, ${proof.mismatched.length + proof.missing.length + proof.extra.length} differ`);
+    console.log(
+      `built ${built.written} duty digests (${built.rows} rows) in ${((performance.now() - buildStart) / 1000).toFixed(1)} s; rebuild proof: ${proof.matching} of ${proof.digests} match, ${proof.mismatched.length + proof.missing.length + proof.extra.length} differ`,
+    );
 
     const clock = fixedClock(NOW);
     const files = localFiles(dir);
@@ -60,17 +68,32 @@ async function main() {
         for (let run = 0; run < 5; run++) {
           // Cold: a new instance (a fresh store wrapper, so no cached records); warm: the same one again.
           const counted = mode === 'cold' ? countingStore(raw) : warm;
-          if (mode === 'warm' && run === 0) await dutiesFunction.dispatch({ action, input: {} }, { store: counted.store, clock, files, openid: 'bench:leader' });
+          if (mode === 'warm' && run === 0)
+            await dutiesFunction.dispatch(
+              { action, input: {} },
+              { store: counted.store, clock, files, openid: 'bench:leader' },
+            );
           counted.reset();
           const start = performance.now();
-          const answer = await dutiesFunction.dispatch({ action, input: {} }, { store: counted.store, clock, files, openid: 'bench:leader' });
+          const answer = await dutiesFunction.dispatch(
+            { action, input: {} },
+            { store: counted.store, clock, files, openid: 'bench:leader' },
+          );
           times.push(performance.now() - start);
           if (!answer.ok) throw new Error(`${action}: ${answer.code} ${answer.message}`);
-          const rows = typeof answer.data === 'object' && answer.data !== null && 'rows' in answer.data && Array.isArray(answer.data.rows) ? answer.data.rows.length : 0;
+          const rows =
+            typeof answer.data === 'object' &&
+            answer.data !== null &&
+            'rows' in answer.data &&
+            Array.isArray(answer.data.rows)
+              ? answer.data.rows.length
+              : 0;
           const t = counted.trips;
           summary = `${rows} rows; round trips per call: ${t.query} queries + ${t.get} gets (${[...t.byCollection].map(([c, n]) => `${c} ${n}`).join(', ')}), ${t.rows} documents read`;
         }
-        console.log(`\n${action} ${mode}: median ${median(times).toFixed(0)} ms (min ${Math.min(...times).toFixed(0)}, max ${Math.max(...times).toFixed(0)}, ${times.length} runs)`);
+        console.log(
+          `\n${action} ${mode}: median ${median(times).toFixed(0)} ms (min ${Math.min(...times).toFixed(0)}, max ${Math.max(...times).toFixed(0)}, ${times.length} runs)`,
+        );
         console.log(`  ${summary}`);
       }
     }
@@ -89,11 +112,22 @@ async function main() {
         loads.push(performance.now() - start);
         docs = counted.trips.rows;
         start = performance.now();
-        const result = evaluateDutiesBatch({ rules: defaultDutyConfig.rules, calendar, now: NOW, subjects: dutySubjects(data.directory), records: data.records });
+        const result = evaluateDutiesBatch({
+          rules: defaultDutyConfig.rules,
+          calendar,
+          now: NOW,
+          subjects: dutySubjects(data.directory),
+          records: data.records,
+        });
         evaluations.push(performance.now() - start);
-        if (run === 0) console.log(`\nfrom ${source}: evaluated ${result.length} people, ${result.reduce((n, ev) => n + ev.items.length, 0)} duty items, ${data.records.length} records`);
+        if (run === 0)
+          console.log(
+            `\nfrom ${source}: evaluated ${result.length} people, ${result.reduce((n, ev) => n + ev.items.length, 0)} duty items, ${data.records.length} records`,
+          );
       }
-      console.log(`  cold store load median ${median(loads).toFixed(0)} ms (${docs} documents); batch evaluation median ${median(evaluations).toFixed(0)} ms`);
+      console.log(
+        `  cold store load median ${median(loads).toFixed(0)} ms (${docs} documents); batch evaluation median ${median(evaluations).toFixed(0)} ms`,
+      );
     }
   } finally {
     await raw.close();

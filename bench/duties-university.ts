@@ -45,12 +45,20 @@ async function main() {
       await raw.addMany('dorms', data.dorms, ctx);
       await raw.addMany('warnings', data.warnings, ctx);
       const built = digestsOfSources(data.records.map((doc) => ({ collection: 'dutyRecords' as const, doc })));
-      const docs = [...built].map(([id, d]) => ({ _id: id, classId: d.classId, collegeId: d.collegeId, month: d.month, entries: packEntries(d.entries) }));
+      const docs = [...built].map(([id, d]) => ({
+        _id: id,
+        classId: d.classId,
+        collegeId: d.collegeId,
+        month: d.month,
+        entries: packEntries(d.entries),
+      }));
       await raw.addMany('dutyDigests', docs, ctx);
       records += data.records.length;
       digests += docs.length;
     }
-    console.log(`seeded ${COLLEGES} colleges, ${COLLEGES * 60} classes, ${COLLEGES * 1800} students, ${records} records as ${digests} digests (records not stored) in ${((performance.now() - seedStart) / 1000).toFixed(0)} s`);
+    console.log(
+      `seeded ${COLLEGES} colleges, ${COLLEGES * 60} classes, ${COLLEGES * 1800} students, ${records} records as ${digests} digests (records not stored) in ${((performance.now() - seedStart) / 1000).toFixed(0)} s`,
+    );
 
     const clock = fixedClock(NOW);
     const files = localFiles(dir);
@@ -61,13 +69,18 @@ async function main() {
       for (let run = 0; run < 3; run++) {
         const counted = countingStore(raw);
         const start = performance.now();
-        const answer = await dutiesFunction.dispatch({ action, input: {} }, { store: counted.store, clock, files, openid: `bench:${college}-leader` });
+        const answer = await dutiesFunction.dispatch(
+          { action, input: {} },
+          { store: counted.store, clock, files, openid: `bench:${college}-leader` },
+        );
         times.push(performance.now() - start);
         if (!answer.ok) throw new Error(`${action}: ${answer.code} ${answer.message}`);
         const t = counted.trips;
         summary = `round trips: ${t.query} queries + ${t.get} gets (${[...t.byCollection].map(([c, n]) => `${c} ${n}`).join(', ')}), ${t.rows} documents read`;
       }
-      console.log(`\none college's leader (${college}), ${action} cold: median ${median(times).toFixed(0)} ms (min ${Math.min(...times).toFixed(0)}, max ${Math.max(...times).toFixed(0)}, ${times.length} runs)`);
+      console.log(
+        `\none college's leader (${college}), ${action} cold: median ${median(times).toFixed(0)} ms (min ${Math.min(...times).toFixed(0)}, max ${Math.max(...times).toFixed(0)}, ${times.length} runs)`,
+      );
       console.log(`  ${summary}`);
     }
 
@@ -84,8 +97,12 @@ async function main() {
       peak = Math.max(peak, process.memoryUsage().heapUsed);
     }
     const t = counted.trips;
-    console.log(`\n学工部 school view (${COLLEGES} colleges, one after another), cold: ${(performance.now() - start).toFixed(0)} ms; ${classes} class rows, ${items} duty items`);
-    console.log(`  round trips: ${t.query} queries + ${t.get} gets (${[...t.byCollection].map(([c, n]) => `${c} ${n}`).join(', ')}), ${t.rows} documents read; heap peak ${(peak / 2 ** 20).toFixed(0)} MB`);
+    console.log(
+      `\n学工部 school view (${COLLEGES} colleges, one after another), cold: ${(performance.now() - start).toFixed(0)} ms; ${classes} class rows, ${items} duty items`,
+    );
+    console.log(
+      `  round trips: ${t.query} queries + ${t.get} gets (${[...t.byCollection].map(([c, n]) => `${c} ${n}`).join(', ')}), ${t.rows} documents read; heap peak ${(peak / 2 ** 20).toFixed(0)} MB`,
+    );
   } finally {
     await raw.close();
     rmSync(dir, { recursive: true, force: true });

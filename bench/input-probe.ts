@@ -20,7 +20,9 @@ async function main(): Promise<void> {
   try {
     const m = await seedMatrix(h);
     const report = await probeInputs(h, m, { numRuns, seed });
-    console.log(`input probe: ${report.actions} actions × ${numRuns} runs (seed ${seed}) = ${report.cases} cases in ${report.seconds.toFixed(1)} s`);
+    console.log(
+      `input probe: ${report.actions} actions × ${numRuns} runs (seed ${seed}) = ${report.cases} cases in ${report.seconds.toFixed(1)} s`,
+    );
     console.log(`  ${report.errors} error answers, ${report.oks} ok answers, ${logged} errors logged by handlers`);
     console.log(`  slowest: ${report.slowest.map((s) => `${s.action} ${Math.round(s.ms)} ms`).join(', ')}`);
     console.log(`  failures: ${report.failures.length}`);

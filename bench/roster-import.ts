@@ -34,8 +34,22 @@ async function main(): Promise<void> {
   const classes: (string | number)[][] = [['班级', '专业', '年级', '系', '辅导员', '班主任', '学业助理']];
   for (let i = 0; i < 100; i++) classes.push([`生工${i}班`, '生物工程', 2024, '生物工程系', 'T1001', 'T1002', '']);
   await f.ok(f.clerkOpenid, 'roster', 'apply', { kind: 'classes', fileId: f.upload(classes) });
-  const students: (string | number)[][] = [['学号', '姓名', '性别', '班级', '专业', '年级', '宿舍楼', '宿舍房间', '家长姓名', '家长电话']];
-  for (let i = 0; i < n; i++) students.push([`2024${String(i).padStart(6, '0')}`, `学生${i}`, i % 2 ? '男' : '女', `生工${i % 100}班`, '生物工程', 2024, `${i % 9}号楼`, `${100 + (i % 400)}`, `家长${i}`, `139${String(i).padStart(8, '0')}`]);
+  const students: (string | number)[][] = [
+    ['学号', '姓名', '性别', '班级', '专业', '年级', '宿舍楼', '宿舍房间', '家长姓名', '家长电话'],
+  ];
+  for (let i = 0; i < n; i++)
+    students.push([
+      `2024${String(i).padStart(6, '0')}`,
+      `学生${i}`,
+      i % 2 ? '男' : '女',
+      `生工${i % 100}班`,
+      '生物工程',
+      2024,
+      `${i % 9}号楼`,
+      `${100 + (i % 400)}`,
+      `家长${i}`,
+      `139${String(i).padStart(8, '0')}`,
+    ]);
   const fileId = f.upload(students);
   const measured = counting(f.store, counts);
   const { functions } = await import('../cloudfunctions/registry');
@@ -43,9 +57,14 @@ async function main(): Promise<void> {
     counts.reads = 0;
     counts.writes = 0;
     const started = performance.now();
-    const answer = await functions.roster?.dispatch({ action, input: { kind: 'students', fileId: id } }, { store: measured, clock: f.clock, files: f.files, openid: f.clerkOpenid });
+    const answer = await functions.roster?.dispatch(
+      { action, input: { kind: 'students', fileId: id } },
+      { store: measured, clock: f.clock, files: f.files, openid: f.clerkOpenid },
+    );
     if (!answer?.ok) throw new Error(`${label} failed`);
-    console.log(`${label}: ${Math.round(performance.now() - started)} ms, ${counts.reads} reads, ${counts.writes} writes`);
+    console.log(
+      `${label}: ${Math.round(performance.now() - started)} ms, ${counts.reads} reads, ${counts.writes} writes`,
+    );
   };
   await run(`preview ${n} students`, 'preview', fileId);
   await run(`apply ${n} new students`, 'apply', fileId);

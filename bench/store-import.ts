@@ -52,10 +52,17 @@ async function main(): Promise<void> {
   const cpuSeconds = (cpu.user + cpu.system) / 1e6;
 
   // A repeated chunk (a resumed import) must add nothing.
-  const again = await store.addMany('grades', Array.from({ length: CHUNK }, (_, i) => grade(i)), ctx);
+  const again = await store.addMany(
+    'grades',
+    Array.from({ length: CHUNK }, (_, i) => grade(i)),
+    ctx,
+  );
   const queryStart = process.hrtime.bigint();
   const one = await store.query('grades', { where: { studentId: grade(rows - 1).studentId }, limit: 1000 });
-  const failing = await store.count('grades', { classId: 'cls-3', score: { in: Array.from({ length: 25 }, (_, i) => String(35 + i)) } });
+  const failing = await store.count('grades', {
+    classId: 'cls-3',
+    score: { in: Array.from({ length: 25 }, (_, i) => String(35 + i)) },
+  });
   const queryMs = Number(process.hrtime.bigint() - queryStart) / 1e6;
   await store.close();
   const sizeMb = statSync(file).size / 2 ** 20;
@@ -69,7 +76,9 @@ async function main(): Promise<void> {
   console.log(`peak RSS        ${peakRssMb.toFixed(0)} MB`);
   console.log(`file size       ${sizeMb.toFixed(0)} MB (WAL checkpointed on close)`);
   console.log(`repeat chunk    ${again} inserted`);
-  console.log(`indexed reads   ${queryMs.toFixed(1)} ms for one student's ${one.length} grades + a class's ${failing} failing grades`);
+  console.log(
+    `indexed reads   ${queryMs.toFixed(1)} ms for one student's ${one.length} grades + a class's ${failing} failing grades`,
+  );
   if (inserted !== rows || again !== 0) process.exitCode = 1;
 }
 

@@ -29,7 +29,14 @@ function warning(n: number) {
     levelName: '书面警示',
     levelRank: 1,
     change: 'new' as const,
-    triggers: [{ rule: 'failedCredits', text: '正考不及格 3 门：高等数学A（上）（MA1011，5 学分）', courses: ['MA1011', 'PH1001'], credits: 9 }],
+    triggers: [
+      {
+        rule: 'failedCredits',
+        text: '正考不及格 3 门：高等数学A（上）（MA1011，5 学分）',
+        courses: ['MA1011', 'PH1001'],
+        credits: 9,
+      },
+    ],
     failedCourses: [
       { code: 'MA1011', name: '高等数学A（上）', credits: 5 },
       { code: 'PH1001', name: '大学物理', credits: 4 },
@@ -63,8 +70,16 @@ async function main(): Promise<void> {
   try {
     for (let from = 0; from < N; from += 5000) {
       const size = Math.min(5000, N - from);
-      await store.addMany('warnings', Array.from({ length: size }, (_, i) => warning(from + i)), ctx);
-      await store.addMany('students', Array.from({ length: size }, (_, i) => student(from + i)), ctx);
+      await store.addMany(
+        'warnings',
+        Array.from({ length: size }, (_, i) => warning(from + i)),
+        ctx,
+      );
+      await store.addMany(
+        'students',
+        Array.from({ length: size }, (_, i) => student(from + i)),
+        ctx,
+      );
     }
     for (const collection of ['warnings', 'students'] as const) {
       const times: number[] = [];
@@ -79,7 +94,9 @@ async function main(): Promise<void> {
         times.push(performance.now() - start);
       }
       // CPU time is the steadier figure on a shared machine; wall time includes waiting for a core.
-      console.log(`${collection.padEnd(9)} ${rows} documents read in ${median(cpu).toFixed(0)} ms CPU, ${median(times).toFixed(0)} ms wall (medians of ${ROUNDS}; ${((median(cpu) * 1000) / rows).toFixed(1)} µs CPU each)`);
+      console.log(
+        `${collection.padEnd(9)} ${rows} documents read in ${median(cpu).toFixed(0)} ms CPU, ${median(times).toFixed(0)} ms wall (medians of ${ROUNDS}; ${((median(cpu) * 1000) / rows).toFixed(1)} µs CPU each)`,
+      );
       if (rows !== N) process.exitCode = 1;
     }
   } finally {

@@ -39,7 +39,6 @@ const policy = presets['lzut-life']!;
 
 // ---------------------------------------------------------------- the university
 
-
 const numbers = Array.from({ length: 101 }, (_, i) => String(i));
 const words = ['优秀', '良好', '中等', '及格', '合格', '免修', '缓考'];
 const failWords = ['不及格', '不合格', '缺考', '旷考', '作弊'];
@@ -81,7 +80,15 @@ function* university(): Generator<GradeRow> {
       if (t > 0) {
         for (const course of stillFailed.splice(0, 2)) {
           const retake = score(random, ability + 10);
-          yield row(studentId, classId, course, retake.text, 'retake', semester, teachers[course % teachers.length] ?? '教师');
+          yield row(
+            studentId,
+            classId,
+            course,
+            retake.text,
+            'retake',
+            semester,
+            teachers[course % teachers.length] ?? '教师',
+          );
           if (!retake.passed) stillFailed.push(course);
         }
       }
@@ -110,7 +117,15 @@ function score(random: () => number, ability: number): { text: string; passed: b
   return { text: numbers[mark] ?? '0', passed: mark >= 60 };
 }
 
-function row(studentId: string, classId: string, course: number, score: string, attempt: Attempt, semester: string, teacherName: string): GradeRow {
+function row(
+  studentId: string,
+  classId: string,
+  course: number,
+  score: string,
+  attempt: Attempt,
+  semester: string,
+  teacherName: string,
+): GradeRow {
   return {
     studentId,
     classId,
@@ -183,7 +198,14 @@ SELECT student_id AS studentId,
 FROM s`;
 
 function isLevelRow(r: unknown): r is { studentId: string; level: string | null } {
-  return typeof r === 'object' && r !== null && 'studentId' in r && typeof r.studentId === 'string' && 'level' in r && (r.level === null || typeof r.level === 'string');
+  return (
+    typeof r === 'object' &&
+    r !== null &&
+    'studentId' in r &&
+    typeof r.studentId === 'string' &&
+    'level' in r &&
+    (r.level === null || typeof r.level === 'string')
+  );
 }
 
 /** The baseline's table, filled batch by batch with the rows the engine saw. */
@@ -191,7 +213,9 @@ function openBaseline(file: string) {
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = OFF');
-  db.exec('CREATE TABLE grades (student_id TEXT, course_code TEXT, semester TEXT, attempt TEXT, credits REAL, score TEXT)');
+  db.exec(
+    'CREATE TABLE grades (student_id TEXT, course_code TEXT, semester TEXT, attempt TEXT, credits REAL, score TEXT)',
+  );
   const insert = db.prepare('INSERT INTO grades VALUES (?, ?, ?, ?, ?, ?)');
   const load = db.transaction((rows: ReadonlyArray<GradeRow>) => {
     for (const r of rows) insert.run(r.studentId, r.courseCode, r.semester, r.attempt, r.credits, r.score);
@@ -201,7 +225,8 @@ function openBaseline(file: string) {
     index: () => db.exec('CREATE INDEX grades_student_course ON grades (student_id, course_code)'),
     levels: () => {
       const levels = new Map<string, string | null>();
-      for (const r of db.prepare(levelSql).iterate({ semester: EVALUATED })) if (isLevelRow(r)) levels.set(r.studentId, r.level);
+      for (const r of db.prepare(levelSql).iterate({ semester: EVALUATED }))
+        if (isLevelRow(r)) levels.set(r.studentId, r.level);
       return levels;
     },
     close: () => db.close(),
@@ -212,14 +237,28 @@ function openBaseline(file: string) {
 
 /** The university as an export file would read: a header row, then every grade as text cells. */
 function* exportRows(): Generator<SheetRow> {
-  yield { rowNumber: 1, cells: ['学号', '班级', '课程代码', '课程名称', '学分', '成绩', '考试性质', '学期', '任课教师', '开课院系'] };
+  yield {
+    rowNumber: 1,
+    cells: ['学号', '班级', '课程代码', '课程名称', '学分', '成绩', '考试性质', '学期', '任课教师', '开课院系'],
+  };
   const attemptText: Record<Attempt, string> = { regular: '正考', makeup: '补考', retake: '重修' };
   let n = 1;
   for (const r of university()) {
     n++;
     yield {
       rowNumber: n,
-      cells: [r.studentId, r.classId ?? '', r.courseCode, r.courseName, String(r.credits), r.score, attemptText[r.attempt], r.semester, r.teacherName ?? '', r.departmentId ?? ''],
+      cells: [
+        r.studentId,
+        r.classId ?? '',
+        r.courseCode,
+        r.courseName,
+        String(r.credits),
+        r.score,
+        attemptText[r.attempt],
+        r.semester,
+        r.teacherName ?? '',
+        r.departmentId ?? '',
+      ],
     };
   }
 }
@@ -228,7 +267,11 @@ function* exportRows(): Generator<SheetRow> {
  * Hook (c): a streaming import of sheet rows into a store, chunk by chunk, as the import
  * handler does it. Only one chunk of documents is held at a time.
  */
-export async function importGradesIntoStore(store: Store, rows: Iterable<SheetRow>, chunkSize = CHUNK): Promise<{ good: number; bad: number; inserted: number; storeSeconds: number }> {
+export async function importGradesIntoStore(
+  store: Store,
+  rows: Iterable<SheetRow>,
+  chunkSize = CHUNK,
+): Promise<{ good: number; bad: number; inserted: number; storeSeconds: number }> {
   const importer = createGradeImport();
   const ctx = { by: 'bench', at: '2025-09-01T08:00:00.000+08:00' };
   let chunk: NewDocOf<'grades'>[] = [];
@@ -246,7 +289,6 @@ export async function importGradesIntoStore(store: Store, rows: Iterable<SheetRo
       storeSeconds += Number(process.hrtime.bigint() - start) / 1e9;
       chunk = [];
       if (inserted % 100_000 === 0) sampleRss();
-
     }
   }
   if (chunk.length > 0) inserted += await store.addMany('grades', chunk, ctx);
@@ -292,12 +334,18 @@ async function main(): Promise<void> {
     engineCpu += finished.cpu;
     const engine: Evaluation = finished.value;
     sampleRss();
-    console.log(`university      ${studentCount} students, ${rowCount} grade rows (${(rowCount / studentCount).toFixed(1)} per student), streamed in batches of ~${BATCH.toLocaleString('en')} rows`);
+    console.log(
+      `university      ${studentCount} students, ${rowCount} grade rows (${(rowCount / studentCount).toFixed(1)} per student), streamed in batches of ~${BATCH.toLocaleString('en')} rows`,
+    );
     const counts = new Map<string, number>();
     for (const st of engine.students) counts.set(st.level ?? 'none', (counts.get(st.level ?? 'none') ?? 0) + 1);
     const flagged = engine.courses.filter((c) => c.flagged).length;
-    console.log(`(a) engine      ${engineSeconds.toFixed(2)} s (CPU ${engineCpu.toFixed(2)} s); ${Math.round(rowCount / engineSeconds).toLocaleString('en')} rows/s; generating the rows took ${generationSeconds.toFixed(1)} s more`);
-    console.log(`                levels: ${[...counts].map(([k, v]) => `${k} ${v}`).join(', ')}; ${flagged}/${engine.courses.length} courses and ${engine.teachers.filter((t) => t.flagged).length}/${engine.teachers.length} teachers above 15%`);
+    console.log(
+      `(a) engine      ${engineSeconds.toFixed(2)} s (CPU ${engineCpu.toFixed(2)} s); ${Math.round(rowCount / engineSeconds).toLocaleString('en')} rows/s; generating the rows took ${generationSeconds.toFixed(1)} s more`,
+    );
+    console.log(
+      `                levels: ${[...counts].map(([k, v]) => `${k} ${v}`).join(', ')}; ${flagged}/${engine.courses.length} courses and ${engine.teachers.filter((t) => t.flagged).length}/${engine.teachers.length} teachers above 15%`,
+    );
     console.log(`    RSS after (a) ${mb(sampleRss())}`);
 
     loadSeconds += timed(() => baseline.index()).seconds;
@@ -305,8 +353,12 @@ async function main(): Promise<void> {
     baseline.close();
     let disagree = 0;
     for (const st of engine.students) if ((sql.value.get(st.studentId) ?? null) !== st.level) disagree++;
-    console.log(`(b) SQL         ${sql.seconds.toFixed(2)} s query (CPU ${sql.cpu.toFixed(2)} s; + ${loadSeconds.toFixed(1)} s to load and index); ${Math.round(rowCount / sql.seconds).toLocaleString('en')} rows/s; levels differ for ${disagree} students`);
-    console.log(`    ratio       engine/baseline = ${(engineSeconds / sql.seconds).toFixed(3)} (engine ${(sql.seconds / engineSeconds).toFixed(1)}× faster; by CPU ${(sql.cpu / engineCpu).toFixed(1)}×)`);
+    console.log(
+      `(b) SQL         ${sql.seconds.toFixed(2)} s query (CPU ${sql.cpu.toFixed(2)} s; + ${loadSeconds.toFixed(1)} s to load and index); ${Math.round(rowCount / sql.seconds).toLocaleString('en')} rows/s; levels differ for ${disagree} students`,
+    );
+    console.log(
+      `    ratio       engine/baseline = ${(engineSeconds / sql.seconds).toFixed(3)} (engine ${(sql.seconds / engineSeconds).toFixed(1)}× faster; by CPU ${(sql.cpu / engineCpu).toFixed(1)}×)`,
+    );
     console.log(`    RSS after (b) ${mb(sampleRss())}`);
     if (process.env.WARNINGS_BENCH_SKIP_IMPORT) return;
     const store = openSqliteStore(join(dir, 'store.sqlite'));
@@ -314,20 +366,39 @@ async function main(): Promise<void> {
     const imported = await timedAsync(() => importGradesIntoStore(store, exportRows()));
     const cpu = process.cpuUsage(cpuBefore);
     const firstChunk = exportRows();
-    const again = await importGradesIntoStore(store, (function* () {
-      let n = 0;
-      for (const r of firstChunk) if (n++ <= 50_000) yield r; else return;
-    })());
+    const again = await importGradesIntoStore(
+      store,
+      (function* () {
+        let n = 0;
+        for (const r of firstChunk)
+          if (n++ <= 50_000) yield r;
+          else return;
+      })(),
+    );
     await store.close();
     sampleRss();
     const { good, bad, inserted, storeSeconds } = imported.value;
-    console.log(`(c) import      ${imported.seconds.toFixed(1)} s for ${good} rows (${bad} bad), ${inserted} inserted, chunks of ${CHUNK}; ${Math.round(good / imported.seconds).toLocaleString('en')} rows/s`);
-    console.log(`                ${storeSeconds.toFixed(1)} s inside store.addMany, ${(imported.seconds - storeSeconds).toFixed(1)} s reading + checking; CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s; re-import of the first 50,000 rows inserted ${again.inserted}`);
+    console.log(
+      `(c) import      ${imported.seconds.toFixed(1)} s for ${good} rows (${bad} bad), ${inserted} inserted, chunks of ${CHUNK}; ${Math.round(good / imported.seconds).toLocaleString('en')} rows/s`,
+    );
+    console.log(
+      `                ${storeSeconds.toFixed(1)} s inside store.addMany, ${(imported.seconds - storeSeconds).toFixed(1)} s reading + checking; CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s; re-import of the first 50,000 rows inserted ${again.inserted}`,
+    );
 
     const peak = Math.max(peakSampled, process.resourceUsage().maxRSS * 1024);
-    console.log(`memory          peak RSS ${mb(peak)} (getrusage; sampled between phases ${mb(peakSampled)}), V8 heap limit ${mb(getHeapStatistics().heap_size_limit)}`);
-    const ok = engineSeconds < 2 && sql.seconds / engineSeconds >= 5 && imported.seconds < 60 && peak < 512 * 2 ** 20 && disagree === 0 && again.inserted === 0;
-    console.log(`targets         engine < 2 s: ${engineSeconds < 2}; ≥ 5× baseline: ${sql.seconds / engineSeconds >= 5}; import < 60 s: ${imported.seconds < 60}; peak < 512 MB: ${peak < 512 * 2 ** 20}`);
+    console.log(
+      `memory          peak RSS ${mb(peak)} (getrusage; sampled between phases ${mb(peakSampled)}), V8 heap limit ${mb(getHeapStatistics().heap_size_limit)}`,
+    );
+    const ok =
+      engineSeconds < 2 &&
+      sql.seconds / engineSeconds >= 5 &&
+      imported.seconds < 60 &&
+      peak < 512 * 2 ** 20 &&
+      disagree === 0 &&
+      again.inserted === 0;
+    console.log(
+      `targets         engine < 2 s: ${engineSeconds < 2}; ≥ 5× baseline: ${sql.seconds / engineSeconds >= 5}; import < 60 s: ${imported.seconds < 60}; peak < 512 MB: ${peak < 512 * 2 ** 20}`,
+    );
     if (!ok) process.exitCode = 1;
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -343,6 +414,8 @@ if (!runAsScript || process.execArgv.includes(HEAP_CAP) || process.env.WARNINGS_
     process.exitCode = 1;
   });
 } else {
-  const child = spawnSync(process.execPath, [...process.execArgv, HEAP_CAP, ...process.argv.slice(1)], { stdio: 'inherit' });
+  const child = spawnSync(process.execPath, [...process.execArgv, HEAP_CAP, ...process.argv.slice(1)], {
+    stdio: 'inherit',
+  });
   process.exitCode = child.status ?? 1;
 }

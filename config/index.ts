@@ -4,7 +4,10 @@ import devConfig from './dev';
 import prodConfig from './prod';
 
 /** Taro build config: weapp for WeChat, h5 for the local browser app. */
-const shared = (file: string) => [path.resolve(__dirname, '..', 'types'), path.resolve(__dirname, '..', 'cloudfunctions', 'core', 'time')].some((dir) => file.startsWith(dir));
+const shared = (file: string) =>
+  [path.resolve(__dirname, '..', 'types'), path.resolve(__dirname, '..', 'cloudfunctions', 'core', 'time')].some(
+    (dir) => file.startsWith(dir),
+  );
 
 export default defineConfig<'webpack5'>(async (merge) => {
   const base: UserConfigExport<'webpack5'> = {
@@ -35,7 +38,10 @@ export default defineConfig<'webpack5'>(async (merge) => {
       optimizeMainPackage: { enable: true },
       postcss: {
         pxtransform: { enable: true, config: {} },
-        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
+        cssModules: {
+          enable: false,
+          config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' },
+        },
       },
     },
     h5: {
@@ -46,7 +52,10 @@ export default defineConfig<'webpack5'>(async (merge) => {
       router: { mode: 'hash' },
       postcss: {
         autoprefixer: { enable: true, config: {} },
-        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
+        cssModules: {
+          enable: false,
+          config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' },
+        },
       },
     },
   };

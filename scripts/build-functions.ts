@@ -46,7 +46,10 @@ async function main(): Promise<void> {
       join(dir, 'package.json'),
       `${JSON.stringify({ name, version: '1.0.0', private: true, main: 'index.js', dependencies: runtimeDependencies }, null, 2)}\n`,
     );
-    writeFileSync(join(dir, 'config.json'), `${JSON.stringify(wechatFunctionConfig(deployment.functions[name]!), null, 2)}\n`);
+    writeFileSync(
+      join(dir, 'config.json'),
+      `${JSON.stringify(wechatFunctionConfig(deployment.functions[name]!), null, 2)}\n`,
+    );
     rows.push(`${name.padEnd(12)} ${(statSync(join(dir, 'index.js')).size / 1024).toFixed(1).padStart(8)} KB`);
   }
   writeFileSync(join(root, 'cloudbaserc.json'), `${JSON.stringify(rc, null, 2)}\n`);

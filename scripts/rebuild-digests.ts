@@ -17,7 +17,9 @@ async function main() {
   const file = args.find((a) => !a.startsWith('--')) ?? 'data/xueye.sqlite';
   const store = openSqliteStore(file);
   try {
-    const options = write ? ({ write: true, ctx: { by: 'script:rebuild-digests', at: toIso(systemClock.now()) } } as const) : ({ write: false } as const);
+    const options = write
+      ? ({ write: true, ctx: { by: 'script:rebuild-digests', at: toIso(systemClock.now()) } } as const)
+      : ({ write: false } as const);
     const warnings = await rebuildWarningDigests(store, options);
     const duties = await rebuildDutyDigests(store, options);
     console.log(JSON.stringify({ warnings, duties }, null, 2));

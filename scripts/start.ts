@@ -36,7 +36,11 @@ function ensureH5Build(root: string): void {
   const sources = Math.max(...['src', 'types', 'config'].map((d) => newestMtime(join(root, d))));
   if (existsSync(index) && statSync(index).mtimeMs >= sources) return;
   console.log('构建 H5 前端（约 1 分钟，仅在源码变化后）…');
-  const result = spawnSync('npx', ['taro', 'build', '--type', 'h5'], { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const result = spawnSync('npx', ['taro', 'build', '--type', 'h5'], {
+    cwd: root,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
   if (result.status !== 0) {
     console.error(result.stdout.slice(-4000), result.stderr.slice(-4000));
     throw new Error('H5 构建失败（见上方输出）');
@@ -52,7 +56,8 @@ async function main(): Promise<void> {
   const store = openSqliteStore(join(dataDir, 'xueye.sqlite'));
   // One clock for the server, the timers and the demo: XUEYE_NOW (running on from there) or the system clock.
   const clock = clockFromSetting(process.env, { running: true });
-  if (process.env[CLOCK_SETTING]) console.log(`时钟设为 ${formatDateTime(clock.now())}（${CLOCK_SETTING}），此后照常走时`);
+  if (process.env[CLOCK_SETTING])
+    console.log(`时钟设为 ${formatDateTime(clock.now())}（${CLOCK_SETTING}），此后照常走时`);
   const { seeded, data } = await seedDemo(store, clock);
   // History is made once, also when a first start was stopped between the seed and this step.
   if ((await store.count('warningRuns')) === 0) {
@@ -70,9 +75,15 @@ async function main(): Promise<void> {
   const migrated = await migrateQuickTalks(store, clock);
   if (migrated > 0) console.log(`已将 ${migrated} 条旧的简要谈话记录并入谈话记录`);
   // Warnings published before the digests existed (an older data/) get theirs; a no-op otherwise.
-  const digests = await rebuildWarningDigests(store, { write: true, ctx: { by: 'system:start', at: toIso(clock.now()) } });
+  const digests = await rebuildWarningDigests(store, {
+    write: true,
+    ctx: { by: 'system:start', at: toIso(clock.now()) },
+  });
   if (digests.written > 0) console.log(`已补建 ${digests.written} 份警示统计摘要`);
-  const dutyDigests = await rebuildDutyDigests(store, { write: true, ctx: { by: 'system:start', at: toIso(clock.now()) } });
+  const dutyDigests = await rebuildDutyDigests(store, {
+    write: true,
+    ctx: { by: 'system:start', at: toIso(clock.now()) },
+  });
   if (dutyDigests.written > 0) console.log(`已补建 ${dutyDigests.written} 份职责统计摘要`);
   const server = await startLocalServer({ store, clock, dataDir, webRoot: join(root, 'dist/h5'), port: env.PORT });
   const timers = startLocalTimers({ store, clock });

@@ -10,20 +10,32 @@ import { z } from 'zod';
 import { semesterId } from '../types/fields';
 import { Policy, PreviousEntry } from '../types/policy';
 import { collectGradeRows } from '../cloudfunctions/core/grades/grade-import';
-import { evaluatePolicy, latestSemester, presetNames, presetPolicy, type Evaluation } from '../cloudfunctions/core/rules';
+import {
+  evaluatePolicy,
+  latestSemester,
+  presetNames,
+  presetPolicy,
+  type Evaluation,
+} from '../cloudfunctions/core/rules';
 import type { RowError } from '../cloudfunctions/core/grades/sheet-row';
 import { GradeFileError, readGradeFile } from '../cloudfunctions/platform/grades/grade-file';
 
 class UsageError extends Error {}
 
-const usage = 'usage: warnings --policy <preset|path.json> --grades <file.csv|xlsx> [--previous <result.json>] [--semester <2025-2026-1>] [--out <result.json>]';
+const usage =
+  'usage: warnings --policy <preset|path.json> --grades <file.csv|xlsx> [--previous <result.json>] [--semester <2025-2026-1>] [--out <result.json>]';
 
 const PreviousFile = z.object({ students: z.array(PreviousEntry) });
 
 export type CliOutput = {
   policy: string;
   semester: string;
-  students: { studentId: string; level: string | null; change: string; triggers: { rule: string; courses: string[]; credits: number }[] }[];
+  students: {
+    studentId: string;
+    level: string | null;
+    change: string;
+    triggers: { rule: string; courses: string[]; credits: number }[];
+  }[];
   courses: { courseCode: string; failRate: number; flagged: boolean }[];
   errors: RowError[];
 };
@@ -31,7 +43,10 @@ export type CliOutput = {
 async function loadPolicy(ref: string): Promise<Policy> {
   const preset = presetPolicy(ref);
   if (preset) return preset;
-  const json = await readJson(ref, `未知的政策“${ref}”：应为预置政策（${presetNames.join('、')}）或政策 JSON 文件的路径`);
+  const json = await readJson(
+    ref,
+    `未知的政策“${ref}”：应为预置政策（${presetNames.join('、')}）或政策 JSON 文件的路径`,
+  );
   const parsed = Policy.safeParse(json);
   if (!parsed.success) throw new UsageError(`政策文件 ${ref} 不合规：${describeIssues(parsed.error)}`);
   return parsed.data;
@@ -84,14 +99,21 @@ async function run(argv: string[]): Promise<void> {
   try {
     ({ values } = parseArgs({
       args: argv,
-      options: { policy: { type: 'string' }, grades: { type: 'string' }, previous: { type: 'string' }, semester: { type: 'string' }, out: { type: 'string' } },
+      options: {
+        policy: { type: 'string' },
+        grades: { type: 'string' },
+        previous: { type: 'string' },
+        semester: { type: 'string' },
+        out: { type: 'string' },
+      },
       strict: true,
     }));
   } catch (e) {
     throw new UsageError(`${e instanceof Error ? e.message : String(e)}\n${usage}`);
   }
   if (!values.policy || !values.grades) throw new UsageError(`缺少 --policy 或 --grades\n${usage}`);
-  if (values.semester !== undefined && !semesterId.safeParse(values.semester).success) throw new UsageError(`学期格式不正确：“${values.semester}”（应如 2025-2026-1）`);
+  if (values.semester !== undefined && !semesterId.safeParse(values.semester).success)
+    throw new UsageError(`学期格式不正确：“${values.semester}”（应如 2025-2026-1）`);
 
   const policy = await loadPolicy(values.policy);
   const previous = values.previous ? await loadPrevious(values.previous) : [];
@@ -105,8 +127,12 @@ async function run(argv: string[]): Promise<void> {
   if (!collected.ok) throw new UsageError(`成绩文件 ${values.grades} 无法使用：${collected.message}`);
   const semester = values.semester ?? latestSemester(collected.rows);
   if (semester === null) {
-    const sample = collected.errors.slice(0, 10).map((e) => `  第 ${e.row} 行${e.column ? `【${e.column}】` : ''}：${e.message}`);
-    throw new UsageError([`成绩文件 ${values.grades} 中没有一行可用的成绩（共 ${collected.errors.length} 处错误）`, ...sample].join('\n'));
+    const sample = collected.errors
+      .slice(0, 10)
+      .map((e) => `  第 ${e.row} 行${e.column ? `【${e.column}】` : ''}：${e.message}`);
+    throw new UsageError(
+      [`成绩文件 ${values.grades} 中没有一行可用的成绩（共 ${collected.errors.length} 处错误）`, ...sample].join('\n'),
+    );
   }
 
   const evaluation = evaluatePolicy(policy, collected.rows, { semester, previous });

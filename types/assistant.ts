@@ -38,7 +38,9 @@ export type GraduateUser = z.infer<typeof GraduateUser>;
 export const degreeLabel: Record<GraduateProfile['degree'], string> = { master: '硕士研究生', doctor: '博士研究生' };
 
 /** 政治面貌 on 附件 1 (rules: 000-A1). */
-export const PoliticalStatus = z.enum(['中共党员', '中共预备党员', '共青团员', '群众'], { errorMap: () => ({ message: '请选择政治面貌' }) });
+export const PoliticalStatus = z.enum(['中共党员', '中共预备党员', '共青团员', '群众'], {
+  errorMap: () => ({ message: '请选择政治面貌' }),
+});
 
 /**
  * 学业助理信息申报表 (000-A1). The seed gives only the title; these are the fields its 申报要求 and
@@ -47,7 +49,10 @@ export const PoliticalStatus = z.enum(['中共党员', '中共预备党员', '�
 export const ApplicationForm = z.object({
   gender: z.enum(Gender.options, { errorMap: () => ({ message: '请选择性别' }) }),
   politicalStatus: PoliticalStatus,
-  phone: z.string({ required_error: '请填写联系电话' }).trim().regex(/^\d{8,11}$/, '联系电话应为 8–11 位数字'),
+  phone: z
+    .string({ required_error: '请填写联系电话' })
+    .trim()
+    .regex(/^\d{8,11}$/, '联系电话应为 8–11 位数字'),
   undergraduateMajor: text(64, '本科专业').optional(),
   experience: requiredText(500, '主要经历与表现'),
   reason: requiredText(300, '申请理由'),
@@ -58,7 +63,13 @@ export type ApplicationForm = z.infer<typeof ApplicationForm>;
 /** Items checked from data (000-1.1, 000-1.2, 000-4.4). */
 export const DataCheckItem = z.enum(['fullTimeGraduate', 'notCounselor', 'cleanRecord']);
 export type DataCheckItem = z.infer<typeof DataCheckItem>;
-export const DataCheck = z.object({ item: DataCheckItem, rule: z.string(), label: z.string(), ok: z.boolean(), note: z.string() });
+export const DataCheck = z.object({
+  item: DataCheckItem,
+  rule: z.string(),
+  label: z.string(),
+  ok: z.boolean(),
+  note: z.string(),
+});
 export type DataCheck = z.infer<typeof DataCheck>;
 
 /** An item the selection group judges and ticks, with a note (000-4.1 … 000-4.7). */
@@ -71,7 +82,11 @@ export type JudgedAnswer = z.infer<typeof JudgedAnswer>;
 
 export const ApplicationStatus = z.enum(['submitted', 'eligible', 'ineligible']);
 export type ApplicationStatus = z.infer<typeof ApplicationStatus>;
-export const applicationStatusLabel: Record<ApplicationStatus, string> = { submitted: '待资格审核', eligible: '资格审核通过', ineligible: '资格审核未通过' };
+export const applicationStatusLabel: Record<ApplicationStatus, string> = {
+  submitted: '待资格审核',
+  eligible: '资格审核通过',
+  ineligible: '资格审核未通过',
+};
 
 export const Application = z.object({
   _id: z.string(),
@@ -98,7 +113,15 @@ export const Application = z.object({
 export type Application = z.infer<typeof Application>;
 
 /** The selection's steps (000-6.1.1 … 000-6.1.4). */
-export const CallStage = z.enum(['open', 'decided', 'collegePublicity', 'submitted', 'returned', 'schoolPublicity', 'confirmed']);
+export const CallStage = z.enum([
+  'open',
+  'decided',
+  'collegePublicity',
+  'submitted',
+  'returned',
+  'schoolPublicity',
+  'confirmed',
+]);
 export type CallStage = z.infer<typeof CallStage>;
 export const callStageLabel: Record<CallStage, string> = {
   open: '申报中',
@@ -122,11 +145,20 @@ export const Objection = z.object({
   recordedBy: z.string(),
   recordedByName: z.string(),
   recordedAt: z.string(),
-  answer: z.object({ reply: z.string(), upheld: z.boolean(), by: z.string(), byName: z.string(), at: z.string() }).optional(),
+  answer: z
+    .object({ reply: z.string(), upheld: z.boolean(), by: z.string(), byName: z.string(), at: z.string() })
+    .optional(),
 });
 export type Objection = z.infer<typeof Objection>;
 
-export const CallStep = z.object({ step: z.string(), by: z.string(), byName: z.string(), role: z.string(), at: z.string(), note: z.string().optional() });
+export const CallStep = z.object({
+  step: z.string(),
+  by: z.string(),
+  byName: z.string(),
+  role: z.string(),
+  at: z.string(),
+  note: z.string().optional(),
+});
 export type CallStep = z.infer<typeof CallStep>;
 
 export const Call = z.object({
@@ -144,7 +176,15 @@ export const Call = z.object({
   collegePublicity: Publicity.optional(),
   schoolPublicity: Publicity.optional(),
   objections: z.array(Objection),
-  review: z.object({ decision: z.enum(['approve', 'return']), opinion: z.string(), by: z.string(), byName: z.string(), at: z.string() }).optional(),
+  review: z
+    .object({
+      decision: z.enum(['approve', 'return']),
+      opinion: z.string(),
+      by: z.string(),
+      byName: z.string(),
+      at: z.string(),
+    })
+    .optional(),
   confirmedAt: z.string().optional(),
   /** Every step: who, in what role, when. */
   steps: z.array(CallStep),
@@ -198,12 +238,19 @@ export const Change = z.object({
   effectiveMonth: z.string(),
   stage: ChangeStage,
   checks: z.array(DataCheck),
-  approval: z.object({ decision: z.enum(['approve', 'reject']), opinion: z.string(), by: z.string(), byName: z.string(), at: z.string() }).optional(),
+  approval: z
+    .object({
+      decision: z.enum(['approve', 'reject']),
+      opinion: z.string(),
+      by: z.string(),
+      byName: z.string(),
+      at: z.string(),
+    })
+    .optional(),
   publicity: Publicity.optional(),
   confirmedAt: z.string().optional(),
 });
 export type Change = z.infer<typeof Change>;
-
 
 /** config/assistants.json: what the seed fixes, kept as data (the README of the config says which). */
 export const AssistantSettings = z
@@ -221,10 +268,14 @@ export const AssistantSettings = z
     publicityDays: z.object({ college: z.number().int().min(1).max(30), school: z.number().int().min(1).max(30) }),
     changeWindowDays: z.number().int().min(1).max(60),
     judgedItems: z
-      .array(z.object({ id: z.string().min(1), rule: z.string().min(1), label: z.string().min(1), required: z.boolean() }))
+      .array(
+        z.object({ id: z.string().min(1), rule: z.string().min(1), label: z.string().min(1), required: z.boolean() }),
+      )
       .min(1)
       .refine((items) => new Set(items.map((i) => i.id)).size === items.length, '核查项编号重复'),
-    assessment: z.object({ excellentPercent: z.number().min(0).max(100), passPercent: z.number().min(0).max(100) }).refine((a) => a.excellentPercent >= a.passPercent, '优秀线不能低于合格线'),
+    assessment: z
+      .object({ excellentPercent: z.number().min(0).max(100), passPercent: z.number().min(0).max(100) })
+      .refine((a) => a.excellentPercent >= a.passPercent, '优秀线不能低于合格线'),
   })
   .strict();
 export type AssistantSettings = z.infer<typeof AssistantSettings>;

@@ -37,7 +37,9 @@ export const CalendarRule = z
   .object({
     about: z.string(),
     schoolYearStartsOn: monthDay,
-    semesters: z.tuple([SemesterRule, SemesterRule]).refine(([a, b]) => a.half === 1 && b.half === 2, '规则应依次给出第一、第二学期'),
+    semesters: z
+      .tuple([SemesterRule, SemesterRule])
+      .refine(([a, b]) => a.half === 1 && b.half === 2, '规则应依次给出第一、第二学期'),
     plausibleWeeks: z
       .object({ min: z.number().int().positive(), max: z.number().int().positive() })
       .strict()
@@ -47,11 +49,15 @@ export const CalendarRule = z
 export type CalendarRule = z.infer<typeof CalendarRule>;
 
 /** A semester id whose two years follow each other: 2026-2027-1, not 2026-2028-1. */
-export const calendarSemesterId = semesterId.refine((id) => Number(id.slice(5, 9)) === Number(id.slice(0, 4)) + 1, '学期的两个年份应相邻，如 2026-2027-1');
-
+export const calendarSemesterId = semesterId.refine(
+  (id) => Number(id.slice(5, 9)) === Number(id.slice(0, 4)) + 1,
+  '学期的两个年份应相邻，如 2026-2027-1',
+);
 
 /** One change of a semester's dates: what was set, by whom, when. */
-export const SemesterDatesChange = z.object({ start: calendarDate, end: calendarDate, by: z.string().min(1), at: isoTime }).strict();
+export const SemesterDatesChange = z
+  .object({ start: calendarDate, end: calendarDate, by: z.string().min(1), at: isoTime })
+  .strict();
 export type SemesterDatesChange = z.infer<typeof SemesterDatesChange>;
 
 /** The stored dates of one semester (id = semester id); `history` is every change, oldest first. */

@@ -25,15 +25,24 @@ export const checkinFlagLabel: Record<CheckinFlag, string> = {
 export const GeoFix = z.object({ latitude: z.number(), longitude: z.number(), accuracy: z.number().optional() });
 export type GeoFix = z.infer<typeof GeoFix>;
 
-export const ResidentStatus = z.enum(['present', 'absent', 'onLeave'], { errorMap: () => ({ message: '在位情况应为在寝、缺勤或请假' }) });
+export const ResidentStatus = z.enum(['present', 'absent', 'onLeave'], {
+  errorMap: () => ({ message: '在位情况应为在寝、缺勤或请假' }),
+});
 export type ResidentStatus = z.infer<typeof ResidentStatus>;
 
 export const residentStatusLabel: Record<ResidentStatus, string> = { present: '在寝', absent: '缺勤', onLeave: '请假' };
 
-export const TalkMode = z.enum(['faceToFace', 'phone', 'wechatQq', 'group'], { errorMap: () => ({ message: '谈话方式不正确' }) });
+export const TalkMode = z.enum(['faceToFace', 'phone', 'wechatQq', 'group'], {
+  errorMap: () => ({ message: '谈话方式不正确' }),
+});
 export type TalkMode = z.infer<typeof TalkMode>;
 
-export const talkModeLabel: Record<TalkMode, string> = { faceToFace: '面谈', phone: '电话', wechatQq: '微信/QQ', group: '集体座谈' };
+export const talkModeLabel: Record<TalkMode, string> = {
+  faceToFace: '面谈',
+  phone: '电话',
+  wechatQq: '微信/QQ',
+  group: '集体座谈',
+};
 
 /** The form behind a record. */
 export const CheckinDetails = z.discriminatedUnion('form', [
@@ -43,7 +52,13 @@ export const CheckinDetails = z.discriminatedUnion('form', [
     hygieneNotes: z.string(),
     residents: z.array(z.object({ studentId: z.string(), name: z.string(), status: ResidentStatus })),
   }),
-  z.object({ form: z.literal('classCheck'), course: z.string(), late: z.array(z.string()), absent: z.array(z.string()), leftEarly: z.array(z.string()) }),
+  z.object({
+    form: z.literal('classCheck'),
+    course: z.string(),
+    late: z.array(z.string()),
+    absent: z.array(z.string()),
+    leftEarly: z.array(z.string()),
+  }),
   z.object({ form: z.literal('lecture'), course: z.string(), teacherName: z.string(), notes: z.string() }),
   z.object({ form: z.literal('meeting'), title: z.string(), summary: z.string(), attendees: z.number() }),
   z.object({ form: z.literal('themedActivity'), theme: z.string(), participants: z.number(), summary: z.string() }),

@@ -1,11 +1,17 @@
 import { z } from 'zod';
 
 /** What a course teacher may raise about a student before grades are in (the teacher takes part; rules: 004-4.7). */
-export const ConcernKind = z.enum(['attendance', 'missingWork', 'attitude', 'other'], { errorMap: () => ({ message: '请选择反映的情况（缺勤、作业未交、学习态度或其他）' }) });
+export const ConcernKind = z.enum(['attendance', 'missingWork', 'attitude', 'other'], {
+  errorMap: () => ({ message: '请选择反映的情况（缺勤、作业未交、学习态度或其他）' }),
+});
 export type ConcernKind = z.infer<typeof ConcernKind>;
 
-export const concernKindLabel: Record<ConcernKind, string> = { attendance: '缺勤', missingWork: '作业未交', attitude: '学习态度', other: '其他' };
-
+export const concernKindLabel: Record<ConcernKind, string> = {
+  attendance: '缺勤',
+  missingWork: '作业未交',
+  attitude: '学习态度',
+  other: '其他',
+};
 
 export const ConcernStatus = z.enum(['open', 'closed']);
 export type ConcernStatus = z.infer<typeof ConcernStatus>;

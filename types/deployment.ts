@@ -5,7 +5,13 @@ export const CLOUDBASE_TIMEOUT_MAX_S = 60;
 export const CLOUDBASE_MEMORY_SIZES = [128, 256, 512, 1024, 2048] as const;
 
 const Timeout = z.number().int().min(1).max(CLOUDBASE_TIMEOUT_MAX_S);
-const MemorySize = z.union(CLOUDBASE_MEMORY_SIZES.map((size) => z.literal(size)) as [z.ZodLiteral<128>, z.ZodLiteral<256>, ...z.ZodLiteral<number>[]]);
+const MemorySize = z.union(
+  CLOUDBASE_MEMORY_SIZES.map((size) => z.literal(size)) as [
+    z.ZodLiteral<128>,
+    z.ZodLiteral<256>,
+    ...z.ZodLiteral<number>[],
+  ],
+);
 
 /** A timer trigger: 7 cron fields (second minute hour day month weekday year), in UTC+8. */
 export const TimerTrigger = z.object({

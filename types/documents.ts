@@ -27,7 +27,20 @@ export const FormPage = z.object({ title: z.string(), subtitle: z.string().optio
 export type FormPage = z.infer<typeof FormPage>;
 
 export const DocumentKind = z.enum(
-  ['notice', 'noticeRegister', 'talk', 'talkLedger', 'studyPlan', 'pairing', 'minutes', 'parentMeeting', 'dormRegister', 'classCheckRegister', 'compliance', 'archive'],
+  [
+    'notice',
+    'noticeRegister',
+    'talk',
+    'talkLedger',
+    'studyPlan',
+    'pairing',
+    'minutes',
+    'parentMeeting',
+    'dormRegister',
+    'classCheckRegister',
+    'compliance',
+    'archive',
+  ],
   { errorMap: () => ({ message: '文书类型不正确' }) },
 );
 export type DocumentKind = z.infer<typeof DocumentKind>;
@@ -48,13 +61,25 @@ export const documentKindLabel: Record<DocumentKind, string> = {
 };
 
 /** A whole document: one or more pages, and the file name (without extension) it downloads as. */
-export const FormDocument = z.object({ kind: DocumentKind, title: z.string(), fileStem: z.string(), pages: z.array(FormPage) });
+export const FormDocument = z.object({
+  kind: DocumentKind,
+  title: z.string(),
+  fileStem: z.string(),
+  pages: z.array(FormPage),
+});
 export type FormDocument = z.infer<typeof FormDocument>;
 
-export const DocumentFormat = z.enum(['view', 'xlsx', 'pdf'], { errorMap: () => ({ message: '导出格式应为 view、xlsx 或 pdf' }) });
+export const DocumentFormat = z.enum(['view', 'xlsx', 'pdf'], {
+  errorMap: () => ({ message: '导出格式应为 view、xlsx 或 pdf' }),
+});
 export type DocumentFormat = z.infer<typeof DocumentFormat>;
 
-export const documentFormatLabel: Record<DocumentFormat | 'zip', string> = { view: '打印预览', xlsx: 'Excel', pdf: 'PDF', zip: '归档压缩包' };
+export const documentFormatLabel: Record<DocumentFormat | 'zip', string> = {
+  view: '打印预览',
+  xlsx: 'Excel',
+  pdf: 'PDF',
+  zip: '归档压缩包',
+};
 
 /** A generated file, base64 (the 汇总表 download works the same way). */
 export const DocumentFile = z.object({ fileName: z.string(), mime: z.string(), base64: z.string(), bytes: z.number() });
@@ -62,7 +87,6 @@ export type DocumentFile = z.infer<typeof DocumentFile>;
 
 export const DocumentAnswer = z.object({ document: FormDocument, file: DocumentFile.nullable() });
 export type DocumentAnswer = z.infer<typeof DocumentAnswer>;
-
 
 /** Who took what out of the system, and when (a warning is not shown beyond those who handle it: the project's reading of rules: 004-1.3). */
 export const DocumentExport = z.object({
@@ -76,20 +100,37 @@ export const DocumentExport = z.object({
   title: z.string(),
   fileName: z.string(),
   bytes: z.number(),
-  subject: z.object({ studentId: z.string().optional(), classId: z.string().optional(), semester: z.string().optional(), personId: z.string().optional() }),
+  subject: z.object({
+    studentId: z.string().optional(),
+    classId: z.string().optional(),
+    semester: z.string().optional(),
+    personId: z.string().optional(),
+  }),
 });
 export type DocumentExport = z.infer<typeof DocumentExport>;
 
 /** config/archive.json: how much of the talk records and study plans a semester archive samples (rules: 002-4.2.4.2). */
 export const ArchiveConfig = z.object({
-  talkSampleRate: z.number({ invalid_type_error: '抽样比例应为数字' }).min(0, '抽样比例不能小于 0').max(1, '抽样比例不能大于 1'),
-  planSampleRate: z.number({ invalid_type_error: '抽样比例应为数字' }).min(0, '抽样比例不能小于 0').max(1, '抽样比例不能大于 1'),
+  talkSampleRate: z
+    .number({ invalid_type_error: '抽样比例应为数字' })
+    .min(0, '抽样比例不能小于 0')
+    .max(1, '抽样比例不能大于 1'),
+  planSampleRate: z
+    .number({ invalid_type_error: '抽样比例应为数字' })
+    .min(0, '抽样比例不能小于 0')
+    .max(1, '抽样比例不能大于 1'),
   /** At least this many students each (when there are that many), so a small semester still has examples. */
   minimumSample: z.number().int().min(0).max(50),
 });
 export type ArchiveConfig = z.infer<typeof ArchiveConfig>;
 
-export const ArchiveFileEntry = z.object({ path: z.string(), bytes: z.number(), sha256: z.string(), records: z.number(), title: z.string() });
+export const ArchiveFileEntry = z.object({
+  path: z.string(),
+  bytes: z.number(),
+  sha256: z.string(),
+  records: z.number(),
+  title: z.string(),
+});
 export type ArchiveFileEntry = z.infer<typeof ArchiveFileEntry>;
 
 const Population = z.object({ population: z.array(z.string()), chosen: z.array(z.string()) });
@@ -108,7 +149,15 @@ export const ArchiveManifest = z.object({
   createdByName: z.string(),
   config: ArchiveConfig,
   sample: z.object({ seed: z.string(), talks: Population, plans: Population }),
-  lifted: z.array(z.object({ warningId: z.string(), studentId: z.string(), studentName: z.string(), levelName: z.string(), liftedAt: z.string() })),
+  lifted: z.array(
+    z.object({
+      warningId: z.string(),
+      studentId: z.string(),
+      studentName: z.string(),
+      levelName: z.string(),
+      liftedAt: z.string(),
+    }),
+  ),
   files: z.array(ArchiveFileEntry),
 });
 export type ArchiveManifest = z.infer<typeof ArchiveManifest>;
@@ -117,7 +166,13 @@ export const Archive = ArchiveManifest.extend({ _id: z.string() });
 export type Archive = z.infer<typeof Archive>;
 
 /** One stored piece of an archived file (base64, at most ARCHIVE_CHUNK characters). */
-export const ArchiveFilePart = z.object({ _id: z.string(), archiveId: z.string(), path: z.string(), index: z.number(), data: z.string() });
+export const ArchiveFilePart = z.object({
+  _id: z.string(),
+  archiveId: z.string(),
+  path: z.string(),
+  index: z.number(),
+  data: z.string(),
+});
 export type ArchiveFilePart = z.infer<typeof ArchiveFilePart>;
 
 const Counted = z.object({ population: z.number(), chosen: z.number() });

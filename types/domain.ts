@@ -69,7 +69,11 @@ export const Actor = z.object({
 });
 export type Actor = z.infer<typeof Actor>;
 
-export const College = z.object({ _id: z.string(), name: z.string(), departments: z.array(z.object({ id: z.string(), name: z.string() })) });
+export const College = z.object({
+  _id: z.string(),
+  name: z.string(),
+  departments: z.array(z.object({ id: z.string(), name: z.string() })),
+});
 export type College = z.infer<typeof College>;
 
 export const ClassInfo = z.object({
@@ -104,7 +108,13 @@ export const Student = z.object({
 });
 export type Student = z.infer<typeof Student>;
 
-export const Dorm = z.object({ _id: z.string(), building: z.string(), room: z.string(), collegeId: z.string(), classIds: z.array(z.string()) });
+export const Dorm = z.object({
+  _id: z.string(),
+  building: z.string(),
+  room: z.string(),
+  collegeId: z.string(),
+  classIds: z.array(z.string()),
+});
 export type Dorm = z.infer<typeof Dorm>;
 
 export const Course = z.object({

@@ -50,7 +50,10 @@ const ruleId = z
   .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, '职责编号应为小写字母、数字和连字符');
 
 const positiveInt = (label: string) =>
-  z.number({ invalid_type_error: `${label}应为数字` }).int(`${label}应为整数`).positive(`${label}应大于 0`);
+  z
+    .number({ invalid_type_error: `${label}应为数字` })
+    .int(`${label}应为整数`)
+    .positive(`${label}应大于 0`);
 
 /** Which records count: any of `kinds`, narrowed by optional filters (all must hold). */
 export const DutyCounts = z
@@ -104,7 +107,10 @@ export const DutyRule = z
     /** Remind this many days before the window closes (overrides the caller's default). */
     remindBeforeDays: z.number().int().min(0).optional(),
     /** per warnedStudent: the case must carry one of these tags (e.g. 'warning', 'discipline'). */
-    appliesTo: z.object({ tags: z.array(z.string().min(1)).min(1) }).strict().optional(),
+    appliesTo: z
+      .object({ tags: z.array(z.string().min(1)).min(1) })
+      .strict()
+      .optional(),
     seed: DutySeed,
     /** The seed's sentence, so anyone can check the reading. */
     source: z.string().optional(),
@@ -136,7 +142,8 @@ export const DutyConfig = z
   .superRefine((config, ctx) => {
     const seen = new Set<string>();
     config.rules.forEach((rule, i) => {
-      if (seen.has(rule.id)) ctx.addIssue({ code: 'custom', path: ['rules', i, 'id'], message: `职责编号重复：${rule.id}` });
+      if (seen.has(rule.id))
+        ctx.addIssue({ code: 'custom', path: ['rules', i, 'id'], message: `职责编号重复：${rule.id}` });
       seen.add(rule.id);
     });
   });
@@ -167,12 +174,14 @@ export const SchoolYear = z
     if (year.start > year.end) ctx.addIssue({ code: 'custom', path: ['end'], message: '学年结束早于开始' });
     let previousEnd = '';
     year.semesters.forEach((s, i) => {
-      if (!s.id.startsWith(`${year.id}-`)) ctx.addIssue({ code: 'custom', path: ['semesters', i, 'id'], message: '学期不属于该学年' });
+      if (!s.id.startsWith(`${year.id}-`))
+        ctx.addIssue({ code: 'custom', path: ['semesters', i, 'id'], message: '学期不属于该学年' });
       if (s.start > s.end) ctx.addIssue({ code: 'custom', path: ['semesters', i, 'end'], message: '学期结束早于开始' });
       if (s.start < year.start || s.end > year.end) {
         ctx.addIssue({ code: 'custom', path: ['semesters', i], message: '学期超出学年范围' });
       }
-      if (s.start <= previousEnd) ctx.addIssue({ code: 'custom', path: ['semesters', i, 'start'], message: '学期应按时间先后排列且不重叠' });
+      if (s.start <= previousEnd)
+        ctx.addIssue({ code: 'custom', path: ['semesters', i, 'start'], message: '学期应按时间先后排列且不重叠' });
       previousEnd = s.end;
     });
   });
@@ -184,7 +193,8 @@ export const AcademicCalendar = z
   .superRefine((calendar, ctx) => {
     let previousEnd = '';
     calendar.schoolYears.forEach((y, i) => {
-      if (y.start <= previousEnd) ctx.addIssue({ code: 'custom', path: ['schoolYears', i, 'start'], message: '学年应按时间先后排列且不重叠' });
+      if (y.start <= previousEnd)
+        ctx.addIssue({ code: 'custom', path: ['schoolYears', i, 'start'], message: '学年应按时间先后排列且不重叠' });
       previousEnd = y.end;
     });
   });
@@ -244,7 +254,12 @@ export type DutySubject = { personId: string; assignments: readonly DutyAssignme
  */
 export const DutyStatus = z.enum(['done', 'due', 'overdue', 'lateDone']);
 export type DutyStatus = z.infer<typeof DutyStatus>;
-export const dutyStatusLabel: Record<DutyStatus, string> = { done: '已完成', due: '待完成', overdue: '已逾期', lateDone: '逾期完成' };
+export const dutyStatusLabel: Record<DutyStatus, string> = {
+  done: '已完成',
+  due: '待完成',
+  overdue: '已逾期',
+  lateDone: '逾期完成',
+};
 
 /** What one quota is counted for, as shown to people. `classIds` place it in a class summary. */
 export const DutyUnit = z.object({ kind: DutyUnitKind, id: z.string(), classIds: z.array(z.string()).readonly() });

@@ -183,7 +183,9 @@ export type CommonErrorCode = (typeof Errors.common)[keyof typeof Errors.common]
 export const ErrorCode = Errors.common;
 
 /** Every code in the catalogue, for tests and for checking a code that came over the wire. */
-export const allErrorCodes: ReadonlySet<string> = new Set(Object.values(Errors).flatMap((group) => Object.values(group)));
+export const allErrorCodes: ReadonlySet<string> = new Set(
+  Object.values(Errors).flatMap((group) => Object.values(group)),
+);
 
 export function isErrorCode(code: string): code is ErrorCode {
   return allErrorCodes.has(code);

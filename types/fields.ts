@@ -13,7 +13,8 @@ export const text = (max: number, label = '内容') =>
     .trim()
     .max(max, `${label}过长（最多 ${max} 个字）`);
 
-export const requiredText = (max: number, label = '内容') => text(max, label).pipe(z.string().min(1, `${label}不能为空`));
+export const requiredText = (max: number, label = '内容') =>
+  text(max, label).pipe(z.string().min(1, `${label}不能为空`));
 
 export const semesterId = z
   .string({ required_error: '缺少学期', invalid_type_error: '学期应为文字' })
@@ -122,6 +123,8 @@ const chineseErrorMap: z.ZodErrorMap = (issue, ctx) => {
     case z.ZodIssueCode.invalid_intersection_types:
       return { message: '格式不正确' };
     default:
-      return { message: ctx.defaultError && /[\u4e00-\u9fff]/.test(ctx.defaultError) ? ctx.defaultError : '输入不正确' };
+      return {
+        message: ctx.defaultError && /[\u4e00-\u9fff]/.test(ctx.defaultError) ? ctx.defaultError : '输入不正确',
+      };
   }
 };

@@ -100,14 +100,20 @@ export const GradeCorrection = z.object({
 });
 export type GradeCorrection = z.infer<typeof GradeCorrection>;
 
-
 /** One row change the clerk asks for when answering an objection. */
 export const GradeRowChange = z
   .object({
     gradeId: z.string({ required_error: '请选择要更正的成绩' }).min(1, '请选择要更正的成绩').max(200, '成绩编号过长'),
     action: z.enum(['exclude', 'correct'], { errorMap: () => ({ message: '请选择“不计入”或“更正成绩”' }) }),
     score: text(32, '成绩').pipe(z.string().min(1, '请填写更正后的成绩')).optional(),
-    credits: z.number({ invalid_type_error: '学分应为数字' }).min(0, '学分不能为负数').max(50, '学分过大（最多 50）').optional(),
+    credits: z
+      .number({ invalid_type_error: '学分应为数字' })
+      .min(0, '学分不能为负数')
+      .max(50, '学分过大（最多 50）')
+      .optional(),
   })
-  .refine((c) => c.action === 'exclude' || c.score !== undefined, { message: '更正成绩时请填写更正后的成绩', path: ['score'] });
+  .refine((c) => c.action === 'exclude' || c.score !== undefined, {
+    message: '更正成绩时请填写更正后的成绩',
+    path: ['score'],
+  });
 export type GradeRowChange = z.infer<typeof GradeRowChange>;

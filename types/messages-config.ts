@@ -7,7 +7,20 @@ import { MessageKind } from './message';
  * Chinese characters, name ≤ 10, phone_number ≤ 17, car_number ≤ 8, amount (a currency sign,
  * ≤ 10 digits, decimals), time / date in WeChat's formats.
  */
-export const WechatFieldType = z.enum(['thing', 'number', 'letter', 'symbol', 'character_string', 'time', 'date', 'amount', 'phone_number', 'car_number', 'name', 'phrase']);
+export const WechatFieldType = z.enum([
+  'thing',
+  'number',
+  'letter',
+  'symbol',
+  'character_string',
+  'time',
+  'date',
+  'amount',
+  'phone_number',
+  'car_number',
+  'name',
+  'phrase',
+]);
 export type WechatFieldType = z.infer<typeof WechatFieldType>;
 
 export const wechatFieldLimit: Record<WechatFieldType, number> = {
@@ -28,7 +41,12 @@ export const wechatFieldLimit: Record<WechatFieldType, number> = {
 /** One field of a template: our key in outbox data → WeChat's key (thing1, time2…) and type. */
 export const TemplateField = z.object({
   key: z.string().regex(/^[a-zA-Z][a-zA-Z0-9]*$/, '字段名只能是字母和数字'),
-  wechatKey: z.string().regex(/^(thing|number|letter|symbol|character_string|time|date|amount|phone_number|car_number|name|phrase)\d{1,2}$/, '微信字段名形如 thing1、time2'),
+  wechatKey: z
+    .string()
+    .regex(
+      /^(thing|number|letter|symbol|character_string|time|date|amount|phone_number|car_number|name|phrase)\d{1,2}$/,
+      '微信字段名形如 thing1、time2',
+    ),
   type: WechatFieldType,
   label: z.string().min(1),
 });
@@ -43,9 +61,11 @@ export const MessageTemplate = z
   })
   .superRefine((tpl, ctx) => {
     for (const field of tpl.fields) {
-      if (field.wechatKey.replace(/\d+$/, '') !== field.type) ctx.addIssue({ code: 'custom', message: `${field.wechatKey} 的类型应为 ${field.type}`, path: ['fields'] });
+      if (field.wechatKey.replace(/\d+$/, '') !== field.type)
+        ctx.addIssue({ code: 'custom', message: `${field.wechatKey} 的类型应为 ${field.type}`, path: ['fields'] });
     }
-    if (new Set(tpl.fields.map((f) => f.wechatKey)).size !== tpl.fields.length) ctx.addIssue({ code: 'custom', message: '微信字段重复', path: ['fields'] });
+    if (new Set(tpl.fields.map((f) => f.wechatKey)).size !== tpl.fields.length)
+      ctx.addIssue({ code: 'custom', message: '微信字段重复', path: ['fields'] });
   });
 export type MessageTemplate = z.infer<typeof MessageTemplate>;
 

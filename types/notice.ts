@@ -108,7 +108,19 @@ export type Notice = z.infer<typeof Notice>;
 
 /** Fields a handler may change after issue: the copies are not among them. */
 export type NoticeStatePatch = Partial<
-  Pick<Notice, 'status' | 'supersededBy' | 'endedAs' | 'readAt' | 'ack' | 'objection' | 'parentReadAt' | 'receipt' | 'phoneContacts' | 'flags'>
+  Pick<
+    Notice,
+    | 'status'
+    | 'supersededBy'
+    | 'endedAs'
+    | 'readAt'
+    | 'ack'
+    | 'objection'
+    | 'parentReadAt'
+    | 'receipt'
+    | 'phoneContacts'
+    | 'flags'
+  >
 >;
 
 /** A handwritten signature (PNG data URL), kept apart so lists never carry images. */
@@ -149,7 +161,6 @@ export const ParentBinding = z.object({
   flags: z.array(NoticeFlag),
 });
 export type ParentBinding = z.infer<typeof ParentBinding>;
-
 
 /** A message as the local inbox shows it (what WeChat would have shown the person). */
 export const InboxItem = z.object({

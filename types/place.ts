@@ -47,7 +47,8 @@ export const PlacesConfig = z
     const names = new Set<string>();
     config.places.forEach((p, i) => {
       if (ids.has(p.id)) ctx.addIssue({ code: 'custom', path: ['places', i, 'id'], message: `地点编号重复：${p.id}` });
-      if (names.has(p.name)) ctx.addIssue({ code: 'custom', path: ['places', i, 'name'], message: `地点名称重复：${p.name}` });
+      if (names.has(p.name))
+        ctx.addIssue({ code: 'custom', path: ['places', i, 'name'], message: `地点名称重复：${p.name}` });
       ids.add(p.id);
       names.add(p.name);
     });

@@ -13,7 +13,10 @@ const slug = z
   .regex(/^[a-z][a-z0-9-]*$/, '编号只能含小写字母、数字和连字符');
 
 const count = (label: string) =>
-  z.number({ required_error: `缺少${label}`, invalid_type_error: `${label}应为数字` }).int(`${label}应为整数`).min(1, `${label}至少为 1`);
+  z
+    .number({ required_error: `缺少${label}`, invalid_type_error: `${label}应为数字` })
+    .int(`${label}应为整数`)
+    .min(1, `${label}至少为 1`);
 
 const credits = (label: string) =>
   z.number({ required_error: `缺少${label}`, invalid_type_error: `${label}应为数字` }).positive(`${label}应大于 0`);
@@ -26,11 +29,28 @@ const credits = (label: string) =>
 const courseKinds = z.array(CourseKind).min(1, '至少选择一种课程性质').optional();
 
 /** Courses of the semester failed at the regular exam (正考不及格). */
-const RegularFails = z.object({ id: slug, rule: z.literal('regularFails'), atLeast: count('门数下限'), atMost: count('门数上限').optional(), courseKinds });
+const RegularFails = z.object({
+  id: slug,
+  rule: z.literal('regularFails'),
+  atLeast: count('门数下限'),
+  atMost: count('门数上限').optional(),
+  courseKinds,
+});
 /** Courses of the semester with a failed make-up exam and no pass (补考后仍不及格). */
-const FailedAfterMakeup = z.object({ id: slug, rule: z.literal('failedAfterMakeup'), atLeast: count('门数下限'), atMost: count('门数上限').optional(), courseKinds });
+const FailedAfterMakeup = z.object({
+  id: slug,
+  rule: z.literal('failedAfterMakeup'),
+  atLeast: count('门数下限'),
+  atMost: count('门数上限').optional(),
+  courseKinds,
+});
 /** Credits of the semester's courses failed at the regular exam. */
-const SemesterFailedCredits = z.object({ id: slug, rule: z.literal('semesterFailedCredits'), atLeast: credits('学分下限'), courseKinds });
+const SemesterFailedCredits = z.object({
+  id: slug,
+  rule: z.literal('semesterFailedCredits'),
+  atLeast: credits('学分下限'),
+  courseKinds,
+});
 /** Credits of every course up to the semester that has failed and never been passed (挂科/应重修学分). */
 const OwedCredits = z.object({ id: slug, rule: z.literal('owedCredits'), atLeast: credits('学分下限'), courseKinds });
 /** Credit-weighted GPA (4-point) of the semester or of all semesters so far, rounded to 2 decimals. */
@@ -41,7 +61,13 @@ const GpaBelow = z.object({
   scope: z.enum(['semester', 'cumulative']),
 });
 
-export const Trigger = z.discriminatedUnion('rule', [RegularFails, FailedAfterMakeup, SemesterFailedCredits, OwedCredits, GpaBelow]);
+export const Trigger = z.discriminatedUnion('rule', [
+  RegularFails,
+  FailedAfterMakeup,
+  SemesterFailedCredits,
+  OwedCredits,
+  GpaBelow,
+]);
 export type Trigger = z.infer<typeof Trigger>;
 export type TriggerRule = Trigger['rule'];
 
@@ -156,21 +182,37 @@ export const Policy = z
     const levelIds = new Set<string>();
     const triggerIds = new Set<string>();
     policy.levels.forEach((level, li) => {
-      if (levelIds.has(level.id)) ctx.addIssue({ code: 'custom', path: ['levels', li, 'id'], message: `等级编号重复：${level.id}` });
+      if (levelIds.has(level.id))
+        ctx.addIssue({ code: 'custom', path: ['levels', li, 'id'], message: `等级编号重复：${level.id}` });
       levelIds.add(level.id);
       if (level.combinator === 'all' && level.triggers.length === 0)
         ctx.addIssue({ code: 'custom', path: ['levels', li, 'triggers'], message: '“全部满足”的等级至少要有一个条件' });
       level.triggers.forEach((trigger, ti) => {
-        if (triggerIds.has(trigger.id)) ctx.addIssue({ code: 'custom', path: ['levels', li, 'triggers', ti, 'id'], message: `条件编号重复：${trigger.id}` });
+        if (triggerIds.has(trigger.id))
+          ctx.addIssue({
+            code: 'custom',
+            path: ['levels', li, 'triggers', ti, 'id'],
+            message: `条件编号重复：${trigger.id}`,
+          });
         triggerIds.add(trigger.id);
         if ('atMost' in trigger && trigger.atMost !== undefined && trigger.atMost < trigger.atLeast)
-          ctx.addIssue({ code: 'custom', path: ['levels', li, 'triggers', ti, 'atMost'], message: '门数上限不能小于下限' });
+          ctx.addIssue({
+            code: 'custom',
+            path: ['levels', li, 'triggers', ti, 'atMost'],
+            message: '门数上限不能小于下限',
+          });
       });
     });
     policy.parameters.forEach((p, pi) => {
       const trigger = policy.levels.flatMap((l) => l.triggers).find((t) => t.id === p.trigger);
-      if (!trigger || !(p.field in trigger)) ctx.addIssue({ code: 'custom', path: ['parameters', pi, 'trigger'], message: `参数 ${p.id} 指向不存在的条件或字段：${p.trigger}.${p.field}` });
-      if (p.min > p.max) ctx.addIssue({ code: 'custom', path: ['parameters', pi, 'max'], message: '参数上限不能小于下限' });
+      if (!trigger || !(p.field in trigger))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['parameters', pi, 'trigger'],
+          message: `参数 ${p.id} 指向不存在的条件或字段：${p.trigger}.${p.field}`,
+        });
+      if (p.min > p.max)
+        ctx.addIssue({ code: 'custom', path: ['parameters', pi, 'max'], message: '参数上限不能小于下限' });
     });
     if (policy.manualAdditions.allowed && policy.manualAdditions.reasons.length === 0)
       ctx.addIssue({ code: 'custom', path: ['manualAdditions', 'reasons'], message: '允许人工补充时须列出补充原因' });

@@ -5,10 +5,17 @@ import { Gender, Role } from './domain';
  * The college's own files, imported by the clerk (学工部 for the school): the student roster, the
  * classes with their staff, the staff list, and a timetable naming each course's teacher.
  */
-export const RosterKind = z.enum(['students', 'classes', 'staff', 'timetable'], { errorMap: () => ({ message: '请选择导入的名单类型' }) });
+export const RosterKind = z.enum(['students', 'classes', 'staff', 'timetable'], {
+  errorMap: () => ({ message: '请选择导入的名单类型' }),
+});
 export type RosterKind = z.infer<typeof RosterKind>;
 
-export const rosterKindLabel: Record<RosterKind, string> = { students: '学生名单', classes: '班级名单', staff: '教职工名单', timetable: '课表（任课教师）' };
+export const rosterKindLabel: Record<RosterKind, string> = {
+  students: '学生名单',
+  classes: '班级名单',
+  staff: '教职工名单',
+  timetable: '课表（任课教师）',
+};
 
 /** One student as the student office's file holds them. */
 export const StudentRecord = z.object({
@@ -39,7 +46,13 @@ export const ClassRecord = z.object({
 export type ClassRecord = z.infer<typeof ClassRecord>;
 
 /** One member of staff. */
-export const StaffRecord = z.object({ staffNo: z.string(), name: z.string(), roles: z.array(Role), phone: z.string(), department: z.string() });
+export const StaffRecord = z.object({
+  staffNo: z.string(),
+  name: z.string(),
+  roles: z.array(Role),
+  phone: z.string(),
+  department: z.string(),
+});
 export type StaffRecord = z.infer<typeof StaffRecord>;
 
 /** One course section of the timetable: who teaches which classes in which semester. */
@@ -62,7 +75,12 @@ export const RosterChangeKind = z.enum(['added', 'changed', 'missing']);
 export type RosterChangeKind = z.infer<typeof RosterChangeKind>;
 
 /** One person or class the import would add or change, or that the file no longer lists. */
-export const RosterChange = z.object({ key: z.string(), label: z.string(), change: RosterChangeKind, fields: z.array(FieldChange) });
+export const RosterChange = z.object({
+  key: z.string(),
+  label: z.string(),
+  change: RosterChangeKind,
+  fields: z.array(FieldChange),
+});
 export type RosterChange = z.infer<typeof RosterChange>;
 
 /** Stored staff: the user record a member of staff signs in with, plus what the staff file says. */
@@ -70,7 +88,6 @@ export const STAFF_PREFIX = 't-';
 export const STUDENT_USER_PREFIX = 's-';
 /** Until someone joins with an invite code their user has no WeChat: this openid matches no caller. */
 export const PENDING_OPENID_PREFIX = 'pending:';
-
 
 /** An audited change of the roster: from a file (its import) or made by hand (with a reason). */
 export const RosterChangeDoc = z.object({

@@ -10,21 +10,25 @@ export type SignatureSigner = z.infer<typeof SignatureSigner>;
 
 const DATA_URL = /^data:image\/png;base64,[A-Za-z0-9+/=]+$/;
 /** cloud://<env>.<bucket>/signatures/<notice>/<signer>-<stamp>.png — the path signatureCloudPath makes. */
-const FILE_ID = /^cloud:\/\/[A-Za-z0-9._-]+\/signatures\/([A-Za-z0-9_-]{1,160})\/(student|parent)-[A-Za-z0-9_-]{1,64}\.png$/;
+const FILE_ID =
+  /^cloud:\/\/[A-Za-z0-9._-]+\/signatures\/([A-Za-z0-9_-]{1,160})\/(student|parent)-[A-Za-z0-9_-]{1,64}\.png$/;
 
 export const SIGNATURE_MAX_CHARS = 400_000;
 /** A canvas with a stroke on it is never this small; an empty or cut image is. */
 export const SIGNATURE_MIN_CHARS = 200;
 
-export const signature = z.string({ required_error: '请先签名', invalid_type_error: '签名图片格式不正确' }).superRefine((value, ctx) => {
-  if (value.startsWith('cloud://')) {
-    if (value.length > 512 || !FILE_ID.test(value)) ctx.addIssue({ code: 'custom', message: '签名文件标识格式不正确' });
-    return;
-  }
-  if (!DATA_URL.test(value)) ctx.addIssue({ code: 'custom', message: '签名图片格式不正确' });
-  else if (value.length < SIGNATURE_MIN_CHARS) ctx.addIssue({ code: 'custom', message: '请先签名' });
-  else if (value.length > SIGNATURE_MAX_CHARS) ctx.addIssue({ code: 'custom', message: '签名图片过大' });
-});
+export const signature = z
+  .string({ required_error: '请先签名', invalid_type_error: '签名图片格式不正确' })
+  .superRefine((value, ctx) => {
+    if (value.startsWith('cloud://')) {
+      if (value.length > 512 || !FILE_ID.test(value))
+        ctx.addIssue({ code: 'custom', message: '签名文件标识格式不正确' });
+      return;
+    }
+    if (!DATA_URL.test(value)) ctx.addIssue({ code: 'custom', message: '签名图片格式不正确' });
+    else if (value.length < SIGNATURE_MIN_CHARS) ctx.addIssue({ code: 'custom', message: '请先签名' });
+    else if (value.length > SIGNATURE_MAX_CHARS) ctx.addIssue({ code: 'custom', message: '签名图片过大' });
+  });
 
 /** A notice id as a storage folder name (ids carry ':' that paths should not). */
 function folderOf(noticeId: string): string {

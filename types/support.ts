@@ -11,12 +11,18 @@ import { CheckinFlag } from './checkin';
  * `minutes` where it has a length, so duty quotas can count them without knowing the forms.
  */
 
-const enumOf = <const T extends [string, ...string[]]>(values: T, message: string) => z.enum(values, { errorMap: () => ({ message }) });
+const enumOf = <const T extends [string, ...string[]]>(values: T, message: string) =>
+  z.enum(values, { errorMap: () => ({ message }) });
 
 /** Who talked (谈话人). A tutor (导师) is part of the form; no tutor role exists yet (see report). */
 export const TalkerRole = enumOf(['counselor', 'headTeacher', 'assistant', 'tutor'], '谈话人身份不正确');
 export type TalkerRole = z.infer<typeof TalkerRole>;
-export const talkerRoleLabel: Record<TalkerRole, string> = { counselor: '辅导员', headTeacher: '班主任', assistant: '学业助理', tutor: '导师' };
+export const talkerRoleLabel: Record<TalkerRole, string> = {
+  counselor: '辅导员',
+  headTeacher: '班主任',
+  assistant: '学业助理',
+  tutor: '导师',
+};
 
 /** 约谈方式: the student asked for it, or the teacher did. */
 export const TalkInitiator = enumOf(['student', 'teacher'], '请选择约谈方式');
@@ -26,10 +32,18 @@ export const talkInitiatorLabel: Record<TalkInitiator, string> = { student: '学
 /** 谈话方式. */
 export const TalkMode = enumOf(['faceToFace', 'phone', 'wechatQq', 'group'], '请选择谈话方式');
 export type TalkMode = z.infer<typeof TalkMode>;
-export const talkModeLabel: Record<TalkMode, string> = { faceToFace: '面谈', phone: '电话', wechatQq: '微信/QQ', group: '集体座谈' };
+export const talkModeLabel: Record<TalkMode, string> = {
+  faceToFace: '面谈',
+  phone: '电话',
+  wechatQq: '微信/QQ',
+  group: '集体座谈',
+};
 
 /** 谈话主题 (multi-select; "other" needs its text). */
-export const TalkTopic = enumOf(['ideology', 'academics', 'career', 'relationships', 'adaptation', 'dormFamily', 'other'], '谈话主题不正确');
+export const TalkTopic = enumOf(
+  ['ideology', 'academics', 'career', 'relationships', 'adaptation', 'dormFamily', 'other'],
+  '谈话主题不正确',
+);
 export type TalkTopic = z.infer<typeof TalkTopic>;
 export const talkTopicLabel: Record<TalkTopic, string> = {
   ideology: '思想政治',
@@ -42,7 +56,10 @@ export const talkTopicLabel: Record<TalkTopic, string> = {
 };
 
 /** Learning-difficulty types (rules: 002-4.2.3.1.1 to 002-4.2.3.1.5). */
-export const DifficultyType = enumOf(['temporary', 'ability', 'motivation', 'holistic', 'adaptation'], '请选择学习困难类型');
+export const DifficultyType = enumOf(
+  ['temporary', 'ability', 'motivation', 'holistic', 'adaptation'],
+  '请选择学习困难类型',
+);
 export type DifficultyType = z.infer<typeof DifficultyType>;
 export const difficultyLabel: Record<DifficultyType, string> = {
   temporary: '暂时性困难',
@@ -82,8 +99,10 @@ export const TalkInput = z
     meetingId: id.optional(),
   })
   .superRefine((t, ctx) => {
-    if (t.topics.includes('other') && t.otherTopic === '') ctx.addIssue({ code: 'custom', path: ['otherTopic'], message: '选择“其他”时请写明主题' });
-    if (new Set(t.topics).size !== t.topics.length) ctx.addIssue({ code: 'custom', path: ['topics'], message: '谈话主题重复' });
+    if (t.topics.includes('other') && t.otherTopic === '')
+      ctx.addIssue({ code: 'custom', path: ['otherTopic'], message: '选择“其他”时请写明主题' });
+    if (new Set(t.topics).size !== t.topics.length)
+      ctx.addIssue({ code: 'custom', path: ['topics'], message: '谈话主题重复' });
   });
 export type TalkInput = z.infer<typeof TalkInput>;
 
@@ -150,7 +169,12 @@ export type DifficultyRecord = z.infer<typeof DifficultyRecord>;
 
 export const PlanStatus = z.enum(['draft', 'submitted', 'returned', 'approved']);
 export type PlanStatus = z.infer<typeof PlanStatus>;
-export const planStatusLabel: Record<PlanStatus, string> = { draft: '草稿', submitted: '待审核', returned: '已退回修改', approved: '已通过' };
+export const planStatusLabel: Record<PlanStatus, string> = {
+  draft: '草稿',
+  submitted: '待审核',
+  returned: '已退回修改',
+  approved: '已通过',
+};
 
 /** 学习计划: one line per owed course with its retake plan (含考核未通过的每一门课程的重修计划，须具体). */
 export const PlanLineInput = z.object({
@@ -168,18 +192,32 @@ export const PlanDraftInput = z.object({
 });
 export type PlanDraftInput = z.infer<typeof PlanDraftInput>;
 
-export const PlanLine = z.object({ courseCode: z.string(), courseName: z.string(), credits: z.number(), retakePlan: z.string() });
+export const PlanLine = z.object({
+  courseCode: z.string(),
+  courseName: z.string(),
+  credits: z.number(),
+  retakePlan: z.string(),
+});
 export type PlanLine = z.infer<typeof PlanLine>;
 
 /** Who reviews: head teacher for years 1–2, tutor for year 3+ (counselor while no tutor role exists). */
 export const ReviewerRole = z.enum(['headTeacher', 'tutor', 'counselor']);
 export type ReviewerRole = z.infer<typeof ReviewerRole>;
-export const reviewerRoleLabel: Record<ReviewerRole, string> = { headTeacher: '班主任', tutor: '导师', counselor: '辅导员' };
+export const reviewerRoleLabel: Record<ReviewerRole, string> = {
+  headTeacher: '班主任',
+  tutor: '导师',
+  counselor: '辅导员',
+};
 
 /** Who reviews a plan, as a card names them: "班主任" or "班主任与辅导员（联合审核）". */
-export function reviewersText(plan: { reviewerRole: ReviewerRole; jointReviewers?: readonly ReviewerRole[] | undefined }): string {
+export function reviewersText(plan: {
+  reviewerRole: ReviewerRole;
+  jointReviewers?: readonly ReviewerRole[] | undefined;
+}): string {
   const joint = plan.jointReviewers ?? [];
-  return joint.length > 1 ? `${joint.map((r) => reviewerRoleLabel[r]).join('与')}（联合审核）` : reviewerRoleLabel[plan.reviewerRole];
+  return joint.length > 1
+    ? `${joint.map((r) => reviewerRoleLabel[r]).join('与')}（联合审核）`
+    : reviewerRoleLabel[plan.reviewerRole];
 }
 
 /** `approvedAs`: a reviewer's approval (in a joint review the plan stays submitted until all have approved). */
@@ -203,7 +241,13 @@ export const PlanReview = z.object({
 });
 export type PlanReview = z.infer<typeof PlanReview>;
 
-export const PlanApproval = z.object({ role: ReviewerRole, byId: z.string(), byName: z.string(), at: z.string(), opinion: z.string() });
+export const PlanApproval = z.object({
+  role: ReviewerRole,
+  byId: z.string(),
+  byName: z.string(),
+  at: z.string(),
+  opinion: z.string(),
+});
 export type PlanApproval = z.infer<typeof PlanApproval>;
 
 export const StudyPlan = z.object({
@@ -244,7 +288,11 @@ export type StudyPlan = z.infer<typeof StudyPlan>;
 
 export const PairingStage = z.enum(['class', 'college', 'school']);
 export type PairingStage = z.infer<typeof PairingStage>;
-export const pairingStageLabel: Record<PairingStage, string> = { class: '班级评议', college: '院系审核', school: '学校审核' };
+export const pairingStageLabel: Record<PairingStage, string> = {
+  class: '班级评议',
+  college: '院系审核',
+  school: '学校审核',
+};
 
 export const PairingStatus = z.enum(['applied', 'classApproved', 'collegeApproved', 'approved', 'rejected']);
 export type PairingStatus = z.infer<typeof PairingStatus>;
@@ -272,8 +320,10 @@ export const PairingInput = z
     bankAccount,
   })
   .superRefine((p, ctx) => {
-    if (new Set(p.helpeeIds).size !== p.helpeeIds.length) ctx.addIssue({ code: 'custom', path: ['helpeeIds'], message: '被帮扶人重复' });
-    if (p.helpeeIds.includes(p.helperId)) ctx.addIssue({ code: 'custom', path: ['helperId'], message: '帮扶人不能同时是被帮扶人' });
+    if (new Set(p.helpeeIds).size !== p.helpeeIds.length)
+      ctx.addIssue({ code: 'custom', path: ['helpeeIds'], message: '被帮扶人重复' });
+    if (p.helpeeIds.includes(p.helperId))
+      ctx.addIssue({ code: 'custom', path: ['helperId'], message: '帮扶人不能同时是被帮扶人' });
   });
 export type PairingInput = z.infer<typeof PairingInput>;
 
@@ -319,16 +369,35 @@ export type Pairing = z.infer<typeof Pairing>;
 
 export const MeetingKind = enumOf(['talk', 'collectiveTalk', 'classMeeting', 'parentMeeting'], '请选择会谈类型');
 export type MeetingKind = z.infer<typeof MeetingKind>;
-export const meetingKindLabel: Record<MeetingKind, string> = { talk: '约谈', collectiveTalk: '座谈会', classMeeting: '班会', parentMeeting: '家长面谈' };
+export const meetingKindLabel: Record<MeetingKind, string> = {
+  talk: '约谈',
+  collectiveTalk: '座谈会',
+  classMeeting: '班会',
+  parentMeeting: '家长面谈',
+};
 
 export const MeetingStatus = z.enum(['scheduled', 'held', 'confirmed', 'cancelled']);
 export type MeetingStatus = z.infer<typeof MeetingStatus>;
-export const meetingStatusLabel: Record<MeetingStatus, string> = { scheduled: '已安排', held: '已记录', confirmed: '家长已确认', cancelled: '已取消' };
+export const meetingStatusLabel: Record<MeetingStatus, string> = {
+  scheduled: '已安排',
+  held: '已记录',
+  confirmed: '家长已确认',
+  cancelled: '已取消',
+};
 
 /** Class-meeting topics the duty table counts (e.g. study methods, rules: 003-5.1). */
-export const MeetingTopic = enumOf(['studyMethods', 'warningPolicy', 'adaptation', 'career', 'other'], '会议主题不正确');
+export const MeetingTopic = enumOf(
+  ['studyMethods', 'warningPolicy', 'adaptation', 'career', 'other'],
+  '会议主题不正确',
+);
 export type MeetingTopic = z.infer<typeof MeetingTopic>;
-export const meetingTopicLabel: Record<MeetingTopic, string> = { studyMethods: '学习方法', warningPolicy: '学业警示政策', adaptation: '适应教育', career: '就业规划', other: '其他' };
+export const meetingTopicLabel: Record<MeetingTopic, string> = {
+  studyMethods: '学习方法',
+  warningPolicy: '学业警示政策',
+  adaptation: '适应教育',
+  career: '就业规划',
+  other: '其他',
+};
 
 export const ScheduleMeetingInput = z
   .object({
@@ -342,13 +411,19 @@ export const ScheduleMeetingInput = z
     place: requiredText(40, '地点'),
     topics: z.array(MeetingTopic).max(5).default([]),
     /** Minutes before the start the reminder goes out; the configured default when omitted. */
-    remindBeforeMinutes: z.number({ invalid_type_error: '提醒时间应为数字' }).int().min(0).max(14 * 24 * 60, '最多提前 14 天提醒').optional(),
+    remindBeforeMinutes: z
+      .number({ invalid_type_error: '提醒时间应为数字' })
+      .int()
+      .min(0)
+      .max(14 * 24 * 60, '最多提前 14 天提醒')
+      .optional(),
   })
   .superRefine((m, ctx) => {
     if ((m.kind === 'talk' || m.kind === 'parentMeeting') && m.studentIds.length !== 1) {
       ctx.addIssue({ code: 'custom', path: ['studentIds'], message: '约谈和家长面谈须且只能选择一名学生' });
     }
-    if (m.kind === 'collectiveTalk' && m.studentIds.length === 0) ctx.addIssue({ code: 'custom', path: ['studentIds'], message: '座谈会至少邀请一名学生' });
+    if (m.kind === 'collectiveTalk' && m.studentIds.length === 0)
+      ctx.addIssue({ code: 'custom', path: ['studentIds'], message: '座谈会至少邀请一名学生' });
   });
 export type ScheduleMeetingInput = z.infer<typeof ScheduleMeetingInput>;
 
@@ -386,7 +461,9 @@ export const Meeting = z.object({
   status: MeetingStatus,
   responses: z.array(MeetingResponse),
   /** 纪要 / 面谈记录, written after it was held. */
-  record: z.object({ summary: z.string(), minutes: z.number(), presentIds: z.array(z.string()), at: z.string() }).nullable(),
+  record: z
+    .object({ summary: z.string(), minutes: z.number(), presentIds: z.array(z.string()), at: z.string() })
+    .nullable(),
   /** A parent meeting's record, confirmed by the parent on WeChat. */
   parentConfirmation: z.object({ userId: z.string(), name: z.string(), at: z.string() }).nullable(),
   /** Every time it moved, so the reminders can be traced. */

@@ -41,7 +41,12 @@ export const OwedCourse = z.object({ code: z.string(), name: z.string(), credits
 export type OwedCourse = z.infer<typeof OwedCourse>;
 
 /** Added by hand (rules: 002-4.2.1), and by whom, with the reason: stays visible as manual. */
-export const ManualMark = z.object({ reason: z.string(), note: z.string(), by: z.string(), reasonLabel: z.string().optional() });
+export const ManualMark = z.object({
+  reason: z.string(),
+  note: z.string(),
+  by: z.string(),
+  reasonLabel: z.string().optional(),
+});
 export type ManualMark = z.infer<typeof ManualMark>;
 
 export const Warning = z.object({
@@ -78,4 +83,3 @@ export const Warning = z.object({
   corrections: z.array(WarningCorrection).optional(),
 });
 export type Warning = z.infer<typeof Warning>;
-

@@ -18,11 +18,19 @@ import { assignmentsOf, changesOf, loadCall } from './load';
 export async function assessment(ctx: Context, callId: string): Promise<AssessmentRow[]> {
   const call = await loadCall(ctx.store, callId);
   const now = ctx.clock.now().getTime();
-  const [assignments, changes, calendar] = await Promise.all([assignmentsOf(ctx.store, call.collegeId, call.schoolYear), changesOf(ctx.store, call.collegeId, call.schoolYear), loadCalendar(ctx.store, now)]);
+  const [assignments, changes, calendar] = await Promise.all([
+    assignmentsOf(ctx.store, call.collegeId, call.schoolYear),
+    changesOf(ctx.store, call.collegeId, call.schoolYear),
+    loadCalendar(ctx.store, now),
+  ]);
   const holders = new Map<string, { graduateId: string; name: string; classes: string[]; classIds: string[] }>();
   for (const a of assignments) {
-    const change = changes.filter((c) => c.classId === a.classId && c.stage === 'confirmed').sort((x, y) => (x.effectiveMonth < y.effectiveMonth ? 1 : -1))[0];
-    const who = change ? { id: change.incomingUserId, graduateId: change.incomingGraduateId, name: change.incomingName } : { id: a.assistantUserId, graduateId: a.graduateId, name: a.assistantName };
+    const change = changes
+      .filter((c) => c.classId === a.classId && c.stage === 'confirmed')
+      .sort((x, y) => (x.effectiveMonth < y.effectiveMonth ? 1 : -1))[0];
+    const who = change
+      ? { id: change.incomingUserId, graduateId: change.incomingGraduateId, name: change.incomingName }
+      : { id: a.assistantUserId, graduateId: a.graduateId, name: a.assistantName };
     const row = holders.get(who.id) ?? { graduateId: who.graduateId, name: who.name, classes: [], classIds: [] };
     row.classes.push(a.className);
     row.classIds.push(a.classId);
@@ -44,7 +52,16 @@ export async function assessment(ctx: Context, callId: string): Promise<Assessme
   return [...holders.entries()]
     .map(([userId, h]) => {
       const s = summaries.get(userId) ?? { id: userId, total: 0, done: 0, due: 0, overdue: 0, percent: null };
-      return { graduateId: h.graduateId, name: h.name, classes: h.classes, done: s.done, overdue: s.overdue, due: s.due, percent: s.percent, rating: ratingLabel[rateAssistant(s, assistantSettings)] };
+      return {
+        graduateId: h.graduateId,
+        name: h.name,
+        classes: h.classes,
+        done: s.done,
+        overdue: s.overdue,
+        due: s.due,
+        percent: s.percent,
+        rating: ratingLabel[rateAssistant(s, assistantSettings)],
+      };
     })
     .sort((a, b) => a.graduateId.localeCompare(b.graduateId));
 }

@@ -2,7 +2,14 @@ import type { CallView } from '../../types/api/assistants';
 import { type Assignment } from '../../types/assistant';
 import type { ClassInfo } from '../../types/domain';
 import { actingAs, withAssistantClass, withoutAssistantClass } from '../core/access/assistant-roles';
-import { assistantPages, assistantSettings, assistantStep, checkAssignment, checkClassFree, stepOwners } from '../core/assistants';
+import {
+  assistantPages,
+  assistantSettings,
+  assistantStep,
+  checkAssignment,
+  checkClassFree,
+  stepOwners,
+} from '../core/assistants';
 import { NotFoundError } from '../core/errors';
 import { loadClass } from '../platform/directory/directory';
 import type { Context } from '../platform/runtime/define-function';
@@ -15,10 +22,21 @@ import { callView } from './views';
  * The class joins the person's assistant grant (their check-ins and duties start now) and leaves
  * the grant of whoever held it before, so one class has one assistant in every view.
  */
-export async function moveClass(tx: TxStore, cls: ClassInfo & { _version: number }, toUserId: string, write: WriteContext): Promise<void> {
+export async function moveClass(
+  tx: TxStore,
+  cls: ClassInfo & { _version: number },
+  toUserId: string,
+  write: WriteContext,
+): Promise<void> {
   const previous = cls.assistantId && cls.assistantId !== toUserId ? await tx.get('users', cls.assistantId) : null;
   if (previous) {
-    await tx.update('users', previous._id, { grants: withoutAssistantClass(previous.grants, cls._id) }, previous._version, write);
+    await tx.update(
+      'users',
+      previous._id,
+      { grants: withoutAssistantClass(previous.grants, cls._id) },
+      previous._version,
+      write,
+    );
   }
   const user = await tx.get('users', toUserId);
   if (!user) throw new NotFoundError('该学业助理的账号');
@@ -27,13 +45,25 @@ export async function moveClass(tx: TxStore, cls: ClassInfo & { _version: number
 }
 
 /** Assign a confirmed assistant to a class (rules: 000-5.1); refused with the reason otherwise. */
-export async function assign(ctx: Context, input: { callId: string; classId: string; applicationId: string }): Promise<CallView> {
+export async function assign(
+  ctx: Context,
+  input: { callId: string; classId: string; applicationId: string },
+): Promise<CallView> {
   const call = await loadCall(ctx.store, input.callId);
   const actor = actingAs(ctx.actor, call.collegeId, stepOwners.assign);
   const cls = await loadClass(ctx.store, input.classId);
-  const [applications, year] = await Promise.all([applicationsOf(ctx.store, call._id), assignmentsOf(ctx.store, call.collegeId, call.schoolYear)]);
+  const [applications, year] = await Promise.all([
+    applicationsOf(ctx.store, call._id),
+    assignmentsOf(ctx.store, call.collegeId, call.schoolYear),
+  ]);
   const names = new Map(applications.map((a) => [a._id, a.name]));
-  const check = checkAssignment(call, { classId: cls._id, className: cls.name, classCollegeId: cls.collegeId, applicationId: input.applicationId }, year, assistantSettings.maxClassesPerAssistant, (id) => names.get(id) ?? '该学业助理');
+  const check = checkAssignment(
+    call,
+    { classId: cls._id, className: cls.name, classCollegeId: cls.collegeId, applicationId: input.applicationId },
+    year,
+    assistantSettings.maxClassesPerAssistant,
+    (id) => names.get(id) ?? '该学业助理',
+  );
   const now = ctx.clock.now().getTime();
   if (check.kind === 'same') return callView(ctx.store, call, now);
   const application = await loadApplication(ctx.store, input.applicationId);
@@ -57,7 +87,20 @@ export async function assign(ctx: Context, input: { callId: string; classId: str
     checkClassFree(Boolean(await tx.get('assistantAssignments', assignment._id)), cls.name);
     await tx.add('assistantAssignments', assignment, write);
     await moveClass(tx, cls, application.userId, write);
-    if (assistant) await sendAll(tx, [assistantStep(recipient(assistant), assignment._id, 'assign', { title: '学业助理配备班级', result: '已配备', note: `${cls.name}（${call.schoolYear}学年）`, at: write.at, page: assistantPages.applicant })], write);
+    if (assistant)
+      await sendAll(
+        tx,
+        [
+          assistantStep(recipient(assistant), assignment._id, 'assign', {
+            title: '学业助理配备班级',
+            result: '已配备',
+            note: `${cls.name}（${call.schoolYear}学年）`,
+            at: write.at,
+            page: assistantPages.applicant,
+          }),
+        ],
+        write,
+      );
   });
   return callView(ctx.store, call, now);
 }

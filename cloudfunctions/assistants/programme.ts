@@ -8,7 +8,8 @@ import { queryAll, type Stored } from '../platform/store/store';
 import { graduateOf } from './load';
 import { summaryOf } from './views';
 
-const isCall = (c: Stored<Call>) => typeof c.collegeId === 'string' && Array.isArray(c.selected) && Array.isArray(c.steps);
+const isCall = (c: Stored<Call>) =>
+  typeof c.collegeId === 'string' && Array.isArray(c.selected) && Array.isArray(c.steps);
 
 /** A graduate's calls (their college's, and any still open) and their applications with results. */
 export async function myProgramme(ctx: Context): Promise<MyProgramme> {
@@ -23,10 +24,25 @@ export async function myProgramme(ctx: Context): Promise<MyProgramme> {
   const byId = new Map(valid.map((c) => [c._id, c]));
   const open = (c: Call) => c.stage === 'open' && today <= c.deadline;
   return {
-    profile: me ? { name: me.name, graduateId: me.graduate.graduateId, degreeLabel: degreeLabel[me.graduate.degree], major: me.graduate.major } : null,
+    profile: me
+      ? {
+          name: me.name,
+          graduateId: me.graduate.graduateId,
+          degreeLabel: degreeLabel[me.graduate.degree],
+          major: me.graduate.major,
+        }
+      : null,
     calls: valid
       .filter((c) => (me && c.collegeId === me.graduate.collegeId) || open(c))
-      .map((c) => ({ callId: c._id, collegeName: c.collegeName, schoolYear: c.schoolYear, deadline: c.deadline, note: c.note, open: open(c), stageLabel: callStageLabel[c.stage] })),
+      .map((c) => ({
+        callId: c._id,
+        collegeName: c.collegeName,
+        schoolYear: c.schoolYear,
+        deadline: c.deadline,
+        note: c.note,
+        open: open(c),
+        stageLabel: callStageLabel[c.stage],
+      })),
     applications: applications.flatMap((a) => {
       const call = byId.get(a.callId);
       if (!call || !applicationStatusLabel[a.status]) return [];
@@ -53,8 +69,12 @@ export async function myProgramme(ctx: Context): Promise<MyProgramme> {
 export async function listCalls(ctx: Context): Promise<CallSummary[]> {
   const school = holdsSchoolRole(rolesWith(ctx.actor, 'assistants.read'));
   const colleges = new Set(collegeIdsFor(ctx.actor, 'assistants.read'));
-  const calls = (await queryAll(ctx.store, 'assistantCalls', { orderBy: [{ field: '_id', direction: 'asc' }] })).filter(isCall);
-  const visible = calls.filter((c) => colleges.has(c.collegeId) || (school && !['open', 'decided', 'collegePublicity'].includes(c.stage)));
+  const calls = (await queryAll(ctx.store, 'assistantCalls', { orderBy: [{ field: '_id', direction: 'asc' }] })).filter(
+    isCall,
+  );
+  const visible = calls.filter(
+    (c) => colleges.has(c.collegeId) || (school && !['open', 'decided', 'collegePublicity'].includes(c.stage)),
+  );
   const out: CallSummary[] = [];
   for (const c of visible) out.push(summaryOf(c, await ctx.store.count('assistantApplications', { callId: c._id })));
   return out;

@@ -1,20 +1,64 @@
 import type { CallView } from '../../types/api/assistants';
-import { applicationStatusLabel, type Application, type ApplicationForm, type Call, type JudgedAnswer } from '../../types/assistant';
+import {
+  applicationStatusLabel,
+  type Application,
+  type ApplicationForm,
+  type Call,
+  type JudgedAnswer,
+} from '../../types/assistant';
 import type { User } from '../../types/domain';
 import { actingAs } from '../core/access/assistant-roles';
-import { applyDecision, assistantPages, assistantSettings, assistantStep, checkCallDates, dataChecks, eligibilityDecision, nextCall, requireGraduate, stepLabel, stepOwners, type CallEvent } from '../core/assistants';
+import {
+  applyDecision,
+  assistantPages,
+  assistantSettings,
+  assistantStep,
+  checkCallDates,
+  dataChecks,
+  eligibilityDecision,
+  nextCall,
+  requireGraduate,
+  stepLabel,
+  stepOwners,
+  type CallEvent,
+} from '../core/assistants';
 import { defaultCalendarRule, shanghaiDateOf } from '../core/calendar';
 import type { MessageIntent, Recipient } from '../core/notices/message-intents';
 import type { Context } from '../platform/runtime/define-function';
 import { sendAll } from './send';
-import { applicationIdOf, applicationsOf, callIdOf, collegeName, collegeStaff, graduateOf, graduatesOf, loadApplication, loadCall, people, recipient, schoolStaff } from './load';
+import {
+  applicationIdOf,
+  applicationsOf,
+  callIdOf,
+  collegeName,
+  collegeStaff,
+  graduateOf,
+  graduatesOf,
+  loadApplication,
+  loadCall,
+  people,
+  recipient,
+  schoolStaff,
+} from './load';
 import { applicationView, callView } from './views';
 
-const step = (to: readonly Recipient[], subjectId: string, key: string, title: string, result: string, note: string, at: string, page: string) =>
-  to.map((r) => assistantStep(r, subjectId, key, { title, result, note, at, page }));
+const step = (
+  to: readonly Recipient[],
+  subjectId: string,
+  key: string,
+  title: string,
+  result: string,
+  note: string,
+  at: string,
+  page: string,
+) => to.map((r) => assistantStep(r, subjectId, key, { title, result, note, at, page }));
 
 /** The college publishes its call (rules: 000-6.1.1): one per college and school year; again, nothing new. */
-export async function publishCall(ctx: Context, collegeId: string, input: { schoolYear: string; deadline: string; note: string }): Promise<{ callId: string; created: boolean }> {
+export async function publishCall(
+  ctx: Context,
+  collegeId: string,
+  input: { schoolYear: string; deadline: string; note: string },
+): Promise<{ callId: string; created: boolean }> {
   const actor = actingAs(ctx.actor, collegeId, stepOwners.publish);
   const now = ctx.clock.now().getTime();
   const today = shanghaiDateOf(now);
@@ -42,13 +86,30 @@ export async function publishCall(ctx: Context, collegeId: string, input: { scho
     if (await tx.get('assistantCalls', callId)) return;
     await tx.add('assistantCalls', call, write);
     const graduates = graduatesOf(users, collegeId).map(recipient);
-    await sendAll(tx, step(graduates, callId, 'publish', `${input.schoolYear}学年学业助理选拔`, '已发布', `申报截止 ${input.deadline}`, at, assistantPages.applicant), write);
+    await sendAll(
+      tx,
+      step(
+        graduates,
+        callId,
+        'publish',
+        `${input.schoolYear}学年学业助理选拔`,
+        '已发布',
+        `申报截止 ${input.deadline}`,
+        at,
+        assistantPages.applicant,
+      ),
+      write,
+    );
   });
   return { callId, created: true };
 }
 
 /** A graduate applies with 附件 1 (rules: 000-A1); checks from data are taken at once. */
-export async function apply(ctx: Context, callId: string, form: ApplicationForm): Promise<{ applicationId: string; statusLabel: string }> {
+export async function apply(
+  ctx: Context,
+  callId: string,
+  form: ApplicationForm,
+): Promise<{ applicationId: string; statusLabel: string }> {
   const me = requireGraduate(graduateOf(await ctx.store.get('users', ctx.actor.userId)));
   const call = await loadCall(ctx.store, callId);
   const today = shanghaiDateOf(ctx.clock.now().getTime());
@@ -78,9 +139,29 @@ export async function apply(ctx: Context, callId: string, form: ApplicationForm)
   const write = ctx.write();
   await ctx.store.transaction(async (tx) => {
     const current = await tx.get('assistantApplications', applicationId);
-    if (current) await tx.update('assistantApplications', applicationId, { form, submittedAt: at, checks: application.checks }, current._version, write);
+    if (current)
+      await tx.update(
+        'assistantApplications',
+        applicationId,
+        { form, submittedAt: at, checks: application.checks },
+        current._version,
+        write,
+      );
     else await tx.add('assistantApplications', application, write);
-    await sendAll(tx, step(collegeStaff(users, call.collegeId), applicationId, current ? 'apply-again' : 'apply', '学业助理申报', '新申报', `${me.name}提交了申报表`, at, assistantPages.college), write);
+    await sendAll(
+      tx,
+      step(
+        collegeStaff(users, call.collegeId),
+        applicationId,
+        current ? 'apply-again' : 'apply',
+        '学业助理申报',
+        '新申报',
+        `${me.name}提交了申报表`,
+        at,
+        assistantPages.college,
+      ),
+      write,
+    );
   });
   return { applicationId, statusLabel: applicationStatusLabel.submitted };
 }
@@ -102,41 +183,141 @@ export async function checkEligibility(ctx: Context, applicationId: string, judg
     const updated = await tx.update(
       'assistantApplications',
       applicationId,
-      { checks, judged: verdict.judged, status, reasons: verdict.reasons, checkedBy: actor.userId, checkedByName: actor.name, checkedAt: at },
+      {
+        checks,
+        judged: verdict.judged,
+        status,
+        reasons: verdict.reasons,
+        checkedBy: actor.userId,
+        checkedByName: actor.name,
+        checkedAt: at,
+      },
       application._version,
       write,
     );
-    if (applicant) await sendAll(tx, step([recipient(applicant)], applicationId, `check-${status}`, '学业助理资格审核', status === 'eligible' ? '通过' : '未通过', verdict.reasons[0] ?? '资格审核通过，等待选拔', at, assistantPages.applicant), write);
+    if (applicant)
+      await sendAll(
+        tx,
+        step(
+          [recipient(applicant)],
+          applicationId,
+          `check-${status}`,
+          '学业助理资格审核',
+          status === 'eligible' ? '通过' : '未通过',
+          verdict.reasons[0] ?? '资格审核通过，等待选拔',
+          at,
+          assistantPages.applicant,
+        ),
+        write,
+      );
     return updated;
   });
   return applicationView(saved, call);
 }
 
 /** Who hears of each step: the owner of the next one, or the people it concerns. */
-function messagesFor(event: CallEvent, call: Call, users: readonly User[], selectedUsers: readonly Recipient[], at: string): MessageIntent[] {
+function messagesFor(
+  event: CallEvent,
+  call: Call,
+  users: readonly User[],
+  selectedUsers: readonly Recipient[],
+  at: string,
+): MessageIntent[] {
   const college = collegeStaff(users, call.collegeId);
   const leaders = collegeStaff(users, call.collegeId, ['leader']);
   const school = schoolStaff(users);
   const id = call._id;
   switch (event.type) {
     case 'decide':
-      return step(collegeStaff(users, call.collegeId, ['clerk']), id, `decide-${call.steps.length}`, '选拔小组已决定人选', '待公示', `拟聘 ${call.selected.length} 人，请在学院网站公示`, at, assistantPages.college);
+      return step(
+        collegeStaff(users, call.collegeId, ['clerk']),
+        id,
+        `decide-${call.steps.length}`,
+        '选拔小组已决定人选',
+        '待公示',
+        `拟聘 ${call.selected.length} 人，请在学院网站公示`,
+        at,
+        assistantPages.college,
+      );
     case 'startCollegePublicity':
-      return step(selectedUsers, id, 'college-publicity', '学业助理人选学院公示', '公示中', `公示至 ${call.collegePublicity?.lastDay ?? ''}`, at, assistantPages.applicant);
+      return step(
+        selectedUsers,
+        id,
+        'college-publicity',
+        '学业助理人选学院公示',
+        '公示中',
+        `公示至 ${call.collegePublicity?.lastDay ?? ''}`,
+        at,
+        assistantPages.applicant,
+      );
     case 'recordObjection': {
       const o = call.objections.find((x) => x.id === event.id);
-      return step(o?.stage === 'school' ? school : college, `${id}:${event.id}`, 'objection', '公示期收到异议', '待答复', event.text, at, o?.stage === 'school' ? assistantPages.school : assistantPages.college);
+      return step(
+        o?.stage === 'school' ? school : college,
+        `${id}:${event.id}`,
+        'objection',
+        '公示期收到异议',
+        '待答复',
+        event.text,
+        at,
+        o?.stage === 'school' ? assistantPages.school : assistantPages.college,
+      );
     }
     case 'answerObjection':
-      return step(call.objections.find((x) => x.id === event.objectionId)?.stage === 'school' ? school : leaders, `${id}:${event.objectionId}`, 'answered', '公示异议已答复', event.upheld ? '异议成立' : '不成立', event.reply, at, assistantPages.college);
+      return step(
+        call.objections.find((x) => x.id === event.objectionId)?.stage === 'school' ? school : leaders,
+        `${id}:${event.objectionId}`,
+        'answered',
+        '公示异议已答复',
+        event.upheld ? '异议成立' : '不成立',
+        event.reply,
+        at,
+        assistantPages.college,
+      );
     case 'submit':
-      return step(school, id, `submit-${call.steps.length}`, `${call.collegeName}学业助理名单`, '待审核', `拟聘 ${call.selected.length} 人，学院公示无异议`, at, assistantPages.school);
+      return step(
+        school,
+        id,
+        `submit-${call.steps.length}`,
+        `${call.collegeName}学业助理名单`,
+        '待审核',
+        `拟聘 ${call.selected.length} 人，学院公示无异议`,
+        at,
+        assistantPages.school,
+      );
     case 'review':
-      return step(college, id, `review-${call.steps.length}`, '学工部审核学业助理名单', event.decision === 'approve' ? '通过' : '退回', event.opinion || '审核通过，学校公示后确认', at, assistantPages.college);
+      return step(
+        college,
+        id,
+        `review-${call.steps.length}`,
+        '学工部审核学业助理名单',
+        event.decision === 'approve' ? '通过' : '退回',
+        event.opinion || '审核通过，学校公示后确认',
+        at,
+        assistantPages.college,
+      );
     case 'startSchoolPublicity':
-      return step([...college, ...selectedUsers], id, 'school-publicity', '学业助理名单学校公示', '公示中', `公示至 ${call.schoolPublicity?.lastDay ?? ''}`, at, assistantPages.applicant);
+      return step(
+        [...college, ...selectedUsers],
+        id,
+        'school-publicity',
+        '学业助理名单学校公示',
+        '公示中',
+        `公示至 ${call.schoolPublicity?.lastDay ?? ''}`,
+        at,
+        assistantPages.applicant,
+      );
     case 'confirm':
-      return step([...college, ...selectedUsers], id, 'confirm', '学业助理名单已确认', '已确认', '请学院为学业助理配备班级', at, assistantPages.applicant);
+      return step(
+        [...college, ...selectedUsers],
+        id,
+        'confirm',
+        '学业助理名单已确认',
+        '已确认',
+        '请学院为学业助理配备班级',
+        at,
+        assistantPages.applicant,
+      );
   }
 }
 
@@ -146,7 +327,10 @@ export async function runStep(ctx: Context, callId: string, event: CallEvent): P
   const actor = actingAs(ctx.actor, call.collegeId, stepOwners[event.type]);
   const now = ctx.clock.now().getTime();
   const applications = event.type === 'decide' ? await applicationsOf(ctx.store, callId) : [];
-  const decided = event.type === 'decide' ? { ...event, eligible: applications.filter((a) => a.status === 'eligible').map((a) => a._id) } : event;
+  const decided =
+    event.type === 'decide'
+      ? { ...event, eligible: applications.filter((a) => a.status === 'eligible').map((a) => a._id) }
+      : event;
   const { call: next, changed } = nextCall(call, decided, actor, now, assistantSettings);
   if (!changed) return callView(ctx.store, call, now);
   const users = await people(ctx.store);

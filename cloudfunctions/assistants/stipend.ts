@@ -7,7 +7,10 @@ import { assignmentsOf, changesOf, loadCall } from './load';
 export async function stipendFile(ctx: Context, input: { callId: string; year: number; month: number }) {
   const call = await loadCall(ctx.store, input.callId);
   const month = `${input.year}-${String(input.month).padStart(2, '0')}`;
-  const [assignments, changes] = await Promise.all([assignmentsOf(ctx.store, call.collegeId, call.schoolYear), changesOf(ctx.store, call.collegeId, call.schoolYear)]);
+  const [assignments, changes] = await Promise.all([
+    assignmentsOf(ctx.store, call.collegeId, call.schoolYear),
+    changesOf(ctx.store, call.collegeId, call.schoolYear),
+  ]);
   const sheet = stipendSheet(month, call.schoolYear, assignments, changes, assistantSettings);
   const rows = stipendRows(sheet);
   const base64 = (
@@ -18,5 +21,11 @@ export async function stipendFile(ctx: Context, input: { callId: string; year: n
       widths: { 所带班级: 24, 备注: 40, 姓名: 10, 学号: 14 },
     })
   ).toString('base64');
-  return { fileName: `${call.collegeName}-${month}-学业助理津贴发放表.xlsx`, base64, rows: sheet.lines.length, total: sheet.total, unpaid: sheet.unpaid };
+  return {
+    fileName: `${call.collegeName}-${month}-学业助理津贴发放表.xlsx`,
+    base64,
+    rows: sheet.lines.length,
+    total: sheet.total,
+    unpaid: sheet.unpaid,
+  };
 }

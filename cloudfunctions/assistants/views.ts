@@ -1,5 +1,13 @@
 import type { ApplicationView, CallSummary, CallView, ChangeView } from '../../types/api/assistants';
-import { applicationStatusLabel, callStageLabel, changeStageLabel, degreeLabel, type Application, type Call, type Change } from '../../types/assistant';
+import {
+  applicationStatusLabel,
+  callStageLabel,
+  changeStageLabel,
+  degreeLabel,
+  type Application,
+  type Call,
+  type Change,
+} from '../../types/assistant';
 import { Role, roleLabel } from '../../types/domain';
 import { assistantSettings, changeWindow, dataChecks, stepLabel } from '../core/assistants';
 import { loadCalendar } from '../platform/calendar/stored-calendar';
@@ -28,7 +36,16 @@ export function applicationView(a: Application, call: Pick<Call, 'selected'>): A
 }
 
 export function summaryOf(call: Call, applications: number): CallSummary {
-  return { callId: call._id, collegeName: call.collegeName, schoolYear: call.schoolYear, stage: call.stage, stageLabel: callStageLabel[call.stage], deadline: call.deadline, applicationCount: applications, selectedCount: call.selected.length };
+  return {
+    callId: call._id,
+    collegeName: call.collegeName,
+    schoolYear: call.schoolYear,
+    stage: call.stage,
+    stageLabel: callStageLabel[call.stage],
+    deadline: call.deadline,
+    applicationCount: applications,
+    selectedCount: call.selected.length,
+  };
 }
 
 export function changeView(c: Change): ChangeView {
@@ -72,18 +89,41 @@ export async function callView(store: Store, call: Call, now: number): Promise<C
     publishedAt: call.publishedAt,
     ...(call.collegePublicity ? { collegePublicity: call.collegePublicity } : {}),
     ...(call.schoolPublicity ? { schoolPublicity: call.schoolPublicity } : {}),
-    ...(call.review ? { review: { decision: call.review.decision, opinion: call.review.opinion, byName: call.review.byName, at: call.review.at } } : {}),
+    ...(call.review
+      ? {
+          review: {
+            decision: call.review.decision,
+            opinion: call.review.opinion,
+            byName: call.review.byName,
+            at: call.review.at,
+          },
+        }
+      : {}),
     ...(call.confirmedAt ? { confirmedAt: call.confirmedAt } : {}),
-    objections: call.objections.map((o) => ({ ...o, applicantName: o.applicationId ? (names.get(o.applicationId) ?? null) : null })),
+    objections: call.objections.map((o) => ({
+      ...o,
+      applicantName: o.applicationId ? (names.get(o.applicationId) ?? null) : null,
+    })),
     steps: call.steps.map((s) => {
       const role = Role.safeParse(s.role);
-      return { label: stepName(s.step), byName: s.byName, roleLabel: role.success ? roleLabel[role.data] : '', at: s.at, ...(s.note ? { note: s.note } : {}) };
+      return {
+        label: stepName(s.step),
+        byName: s.byName,
+        roleLabel: role.success ? roleLabel[role.data] : '',
+        at: s.at,
+        ...(s.note ? { note: s.note } : {}),
+      };
     }),
     applications: applications.map((a) => applicationView(a, call)),
     judgedItems: assistantSettings.judgedItems,
     classes: classes.map((c) => {
       const a = byClass.get(c._id);
-      return { classId: c._id, name: c.name, assistantName: a?.assistantName ?? null, applicationId: a?.applicationId ?? null };
+      return {
+        classId: c._id,
+        name: c.name,
+        assistantName: a?.assistantName ?? null,
+        applicationId: a?.applicationId ?? null,
+      };
     }),
     changes: changes.map(changeView),
     changeWindow: window,
@@ -91,7 +131,13 @@ export async function callView(store: Store, call: Call, now: number): Promise<C
       .filter((g) => !assignedUsers.has(g._id))
       .map((g) => {
         const failed = dataChecks(g.graduate).filter((c) => !c.ok);
-        return { userId: g._id, name: g.name, graduateId: g.graduate.graduateId, ok: failed.length === 0, note: failed.map((c) => c.note).join('；') };
+        return {
+          userId: g._id,
+          name: g.name,
+          graduateId: g.graduate.graduateId,
+          ok: failed.length === 0,
+          note: failed.map((c) => c.note).join('；'),
+        };
       }),
     rules: {
       perClassPerMonth: assistantSettings.stipend.perClassPerMonth,

@@ -10,7 +10,10 @@ export async function calendarView(ctx: Context): Promise<CalendarView> {
   const { semester: current, inBreak, today } = semesterAt(settings, ctx.clock.now().getTime());
   const year = Number(current.id.slice(0, 4));
   const years = [year - 1, year, year + 1].map((y) => schoolYear(settings, y));
-  const setters = await usersByIds(ctx.store, settings.stored.flatMap((s) => s.history.map((h) => h.by)));
+  const setters = await usersByIds(
+    ctx.store,
+    settings.stored.flatMap((s) => s.history.map((h) => h.by)),
+  );
   return {
     today,
     currentSemesterId: current.id,
@@ -51,7 +54,13 @@ export async function setSemesterDates(ctx: Context, input: SetSemesterDates): P
     if (!stored) {
       await tx.add('semesterDates', { _id: semesterId, start, end, history: [change] }, write);
     } else if (stored.start !== start || stored.end !== end) {
-      await tx.update('semesterDates', semesterId, { start, end, history: [...stored.history, change] }, stored._version, write);
+      await tx.update(
+        'semesterDates',
+        semesterId,
+        { start, end, history: [...stored.history, change] },
+        stored._version,
+        write,
+      );
     }
   });
   return calendarView(ctx);

@@ -4,7 +4,16 @@ import { classIdsFor, isAllowed } from '../core/access/authorize';
 import { classScopesOf } from '../core/access/class-reach';
 import { classesWithin } from '../application/repositories/classes';
 import { classStudents } from '../application/repositories/students';
-import { classesByIds, classResource, dormLabel, loadClass, loadStudent, profilesOf, studentResource, usersByIds } from '../platform/directory/directory';
+import {
+  classesByIds,
+  classResource,
+  dormLabel,
+  loadClass,
+  loadStudent,
+  profilesOf,
+  studentResource,
+  usersByIds,
+} from '../platform/directory/directory';
 import { defineFunction, type Context } from '../platform/runtime/define-function';
 import { queryAll, type Stored } from '../platform/store/store';
 import { calendarView, setSemesterDates } from './calendar';
@@ -33,7 +42,10 @@ export const campusFunction = defineFunction('campus', campusApi, {
     resource: 'list',
     async run(ctx) {
       const classes = await visibleClasses(ctx);
-      const staff = await usersByIds(ctx.store, classes.flatMap((c) => [c.counselorId, c.headTeacherId, ...(c.assistantId ? [c.assistantId] : [])]));
+      const staff = await usersByIds(
+        ctx.store,
+        classes.flatMap((c) => [c.counselorId, c.headTeacherId, ...(c.assistantId ? [c.assistantId] : [])]),
+      );
       return classes.map((c): ClassSummary => {
         const assistantName = c.assistantId ? staff.get(c.assistantId)?.name : undefined;
         return {
@@ -58,12 +70,19 @@ export const campusFunction = defineFunction('campus', campusApi, {
       const cls = await loadClass(ctx.store, classId);
       const students = await classStudents(ctx.store, classId);
       const dorms = new Map(
-        (await queryAll(ctx.store, 'dorms', { where: { _id: { in: [...new Set(students.map((s) => s.dormId))] } } })).map((d) => [d._id, d]),
+        (
+          await queryAll(ctx.store, 'dorms', { where: { _id: { in: [...new Set(students.map((s) => s.dormId))] } } })
+        ).map((d) => [d._id, d]),
       );
       return {
         classId,
         className: cls.name,
-        students: students.map((s) => ({ studentId: s._id, name: s.name, gender: s.gender, dormLabel: dormLabel(dorms.get(s.dormId)) })),
+        students: students.map((s) => ({
+          studentId: s._id,
+          name: s.name,
+          gender: s.gender,
+          dormLabel: dormLabel(dorms.get(s.dormId)),
+        })),
       };
     },
   },
@@ -76,7 +95,11 @@ export const campusFunction = defineFunction('campus', campusApi, {
       const [profile] = await profilesOf(ctx.store, [student]);
       if (!profile) throw new Error('profile of a loaded student is missing');
       const dorm = student.dormId ? await ctx.store.get('dorms', student.dormId) : null;
-      const contact = isAllowed(ctx.actor, 'student.readContact', { studentId, classId: student.classId, collegeId: student.collegeId });
+      const contact = isAllowed(ctx.actor, 'student.readContact', {
+        studentId,
+        classId: student.classId,
+        collegeId: student.collegeId,
+      });
       return {
         ...profile,
         dormLabel: dormLabel(dorm),

@@ -15,10 +15,22 @@ import { noteDutySource } from '../application/digests/duty-digests';
 export type Sent = { clientId: string; deviceAt: string; sentAt: string; location?: GeoFix | undefined };
 
 /** A record as a form describes it; the rest (id, times, flags, audit) is the server's. */
-export type Draft = Pick<DutyRecordDoc, 'kind' | 'collegeId' | 'classId' | 'dormId' | 'studentId' | 'teacherId' | 'minutes' | 'topics' | 'mode' | 'documented' | 'details'> & {
+export type Draft = Pick<
+  DutyRecordDoc,
+  | 'kind'
+  | 'collegeId'
+  | 'classId'
+  | 'dormId'
+  | 'studentId'
+  | 'teacherId'
+  | 'minutes'
+  | 'topics'
+  | 'mode'
+  | 'documented'
+  | 'details'
+> & {
   place: Place | null;
 };
-
 
 /** A resend is the same record; the same client id on another kind of record is a phone bug, not a resend. */
 function sameRecord(existing: DutyRecordDoc, draft: Draft): DutyRecordDoc {
@@ -41,9 +53,18 @@ function receipt(doc: DutyRecordDoc, duplicate: boolean): CheckinReceipt {
 }
 
 /** When a record happened (server clock, device clock checked) and where, with the flags they raise. */
-export function stampOf(ctx: Context, sent: Sent, place: Place | null): { at: string; where: ReturnType<typeof locationFlags>; flags: CheckinFlag[] } {
+export function stampOf(
+  ctx: Context,
+  sent: Sent,
+  place: Place | null,
+): { at: string; where: ReturnType<typeof locationFlags>; flags: CheckinFlag[] } {
   const receivedAt = ctx.clock.now().getTime();
-  const time = recordTime({ receivedAt, deviceAt: Date.parse(sent.deviceAt), sentAt: Date.parse(sent.sentAt), limits: defaultPlaces.limits });
+  const time = recordTime({
+    receivedAt,
+    deviceAt: Date.parse(sent.deviceAt),
+    sentAt: Date.parse(sent.sentAt),
+    limits: defaultPlaces.limits,
+  });
   const where = locationFlags(sent.location, place, defaultPlaces.limits);
   return { at: toIso(new Date(time.at)), where, flags: [...where.flags, ...time.flags] };
 }
@@ -54,7 +75,12 @@ export function stampOf(ctx: Context, sent: Sent, place: Place | null): { at: st
  * Location and clock problems become flags; nothing here rejects a check-in.
  * `followUps` are written in the same transaction (all or nothing).
  */
-export async function fileRecord(ctx: Context, sent: Sent, draft: Draft, followUps: (recordId: string, at: string) => FollowUp[] = () => []): Promise<CheckinReceipt> {
+export async function fileRecord(
+  ctx: Context,
+  sent: Sent,
+  draft: Draft,
+  followUps: (recordId: string, at: string) => FollowUp[] = () => [],
+): Promise<CheckinReceipt> {
   const recordId = recordIdFor(ctx.actor.userId, sent.clientId);
   const existing = await ctx.store.get('dutyRecords', recordId);
   if (existing) return receipt(sameRecord(existing, draft), true);
@@ -83,7 +109,8 @@ export async function fileRecord(ctx: Context, sent: Sent, draft: Draft, followU
     if (raced) return receipt(sameRecord(raced, draft), true);
     const stored: Stored<DutyRecordDoc> = await tx.add('dutyRecords', doc, ctx.write());
     await noteDutySource(tx, 'dutyRecords', null, stored, ctx.write());
-    for (const followUp of followUps(recordId, at)) if (!(await tx.get('followUps', followUp._id))) await tx.add('followUps', followUp, ctx.write());
+    for (const followUp of followUps(recordId, at))
+      if (!(await tx.get('followUps', followUp._id))) await tx.add('followUps', followUp, ctx.write());
     return receipt(stored, false);
   });
 }

@@ -9,7 +9,15 @@ import { DifficultyType, difficultyLabel } from '../../types/support';
 import { recordLabel } from '../core/checkins/record-label';
 import { NotFoundError } from '../core/errors';
 import { checkDormOfClass, checkStudentsOfClass, checkTeachingPlace } from '../core/checkins/checkin-rules';
-import { classesByIds, classResource, dormLabel, loadClass, loadStudent, studentResource, usersByIds } from '../platform/directory/directory';
+import {
+  classesByIds,
+  classResource,
+  dormLabel,
+  loadClass,
+  loadStudent,
+  studentResource,
+  usersByIds,
+} from '../platform/directory/directory';
 import { defineFunction, type Context } from '../platform/runtime/define-function';
 import { queryAll } from '../platform/store/store';
 import { fileRecord } from './file-record';
@@ -19,8 +27,14 @@ import type { Actor } from '../../types/domain';
 import type { TalkRecord } from '../../types/support';
 import { recordQuickTalk } from './quick-talk';
 
-const byClass = { permission: 'checkin.write', resource: (ctx: Context, input: { classId: string }) => classResource(ctx.store, input.classId) } as const;
-const byStudent = { permission: 'checkin.write', resource: (ctx: Context, input: { studentId: string }) => studentResource(ctx.store, input.studentId) } as const;
+const byClass = {
+  permission: 'checkin.write',
+  resource: (ctx: Context, input: { classId: string }) => classResource(ctx.store, input.classId),
+} as const;
+const byStudent = {
+  permission: 'checkin.write',
+  resource: (ctx: Context, input: { studentId: string }) => studentResource(ctx.store, input.studentId),
+} as const;
 
 /**
  * The record kinds the caller's duties count, from the duty table (talks and parent contacts for
@@ -33,7 +47,9 @@ function recordKindsFor(actor: Actor): Pick<CheckinOptions, 'recordKinds' | 'tal
   kinds.add('talk');
   if (roles.has('counselor') || roles.has('headTeacher')) kinds.add('parentContact');
   kinds.delete('studyPlan');
-  const minutes = rules.flatMap((r) => (r.counts.kinds.includes('talk') && r.counts.minMinutes !== undefined ? [r.counts.minMinutes] : []));
+  const minutes = rules.flatMap((r) =>
+    r.counts.kinds.includes('talk') && r.counts.minMinutes !== undefined ? [r.counts.minMinutes] : [],
+  );
   return { recordKinds: [...kinds].sort(), talkMinMinutes: minutes.length > 0 ? Math.max(...minutes) : null };
 }
 
@@ -64,17 +80,25 @@ export const checkinsFunction = defineFunction('checkins', checkinsApi, {
       const classes = await classesByIds(ctx.store, classIdsFor(ctx.actor, 'checkin.write'));
       const ids = new Set(classes.map((c) => c._id));
       const colleges = [...new Set(classes.map((c) => c.collegeId))];
-      const dorms = colleges.length === 0 ? [] : await queryAll(ctx.store, 'dorms', { where: { collegeId: { in: colleges } } });
+      const dorms =
+        colleges.length === 0 ? [] : await queryAll(ctx.store, 'dorms', { where: { collegeId: { in: colleges } } });
       return {
         classes: classes.map((c) => ({
           classId: c._id,
           name: c.name,
-          roles: ctx.actor.grants.filter((g) => 'classIds' in g && g.classIds.includes(c._id)).map((g) => roleLabel[g.role]),
+          roles: ctx.actor.grants
+            .filter((g) => 'classIds' in g && g.classIds.includes(c._id))
+            .map((g) => roleLabel[g.role]),
         })),
         dorms: dorms
           .filter((d) => d.classIds.some((id) => ids.has(id)))
           .sort((a, b) => a._id.localeCompare(b._id))
-          .map((d) => ({ dormId: d._id, label: dormLabel(d), classIds: d.classIds.filter((id) => ids.has(id)), placeId: placeOfBuilding(defaultPlaces, d.building)?.id ?? null })),
+          .map((d) => ({
+            dormId: d._id,
+            label: dormLabel(d),
+            classIds: d.classIds.filter((id) => ids.has(id)),
+            placeId: placeOfBuilding(defaultPlaces, d.building)?.id ?? null,
+          })),
         places: defaultPlaces.places,
         ...recordKindsFor(ctx.actor),
       };
@@ -86,7 +110,10 @@ export const checkinsFunction = defineFunction('checkins', checkinsApi, {
     async run(ctx, { classId, dormId }) {
       const dorm = await ctx.store.get('dorms', dormId);
       if (!dorm || !dorm.classIds.includes(classId)) throw new NotFoundError('该班级的这间寝室');
-      const residents = await queryAll(ctx.store, 'students', { where: { dormId }, orderBy: [{ field: '_id', direction: 'asc' }] });
+      const residents = await queryAll(ctx.store, 'students', {
+        where: { dormId },
+        orderBy: [{ field: '_id', direction: 'asc' }],
+      });
       return residents.map((s) => ({ studentId: s._id, name: s.name }));
     },
   },
@@ -96,7 +123,9 @@ export const checkinsFunction = defineFunction('checkins', checkinsApi, {
     async run(ctx, input) {
       const cls = await loadClass(ctx.store, input.classId);
       const dorm = checkDormOfClass(await ctx.store.get('dorms', input.dormId), cls._id);
-      const residents = new Map((await queryAll(ctx.store, 'students', { where: { dormId: dorm._id } })).map((s) => [s._id, s]));
+      const residents = new Map(
+        (await queryAll(ctx.store, 'students', { where: { dormId: dorm._id } })).map((s) => [s._id, s]),
+      );
       const absent = absencesWithoutLeave([...residents.keys()], input.residents);
       return fileRecord(
         ctx,
@@ -149,7 +178,13 @@ export const checkinsFunction = defineFunction('checkins', checkinsApi, {
         classId: cls._id,
         documented: true,
         place: teachingPlace(input.placeId),
-        details: { form: 'classCheck', course: input.course, late: input.late, absent: input.absent, leftEarly: input.leftEarly },
+        details: {
+          form: 'classCheck',
+          course: input.course,
+          late: input.late,
+          absent: input.absent,
+          leftEarly: input.leftEarly,
+        },
       });
     },
   },
@@ -199,7 +234,12 @@ export const checkinsFunction = defineFunction('checkins', checkinsApi, {
         topics: [input.theme],
         documented: input.summary !== '',
         place: null,
-        details: { form: 'themedActivity', theme: input.theme, participants: input.participants, summary: input.summary },
+        details: {
+          form: 'themedActivity',
+          theme: input.theme,
+          participants: input.participants,
+          summary: input.summary,
+        },
       });
     },
   },
@@ -248,14 +288,55 @@ export const checkinsFunction = defineFunction('checkins', checkinsApi, {
     resource: 'list',
     async run(ctx, { limit }) {
       const [docs, talks] = await Promise.all([
-        ctx.store.query('dutyRecords', { where: { actorId: ctx.actor.userId }, orderBy: [{ field: 'at', direction: 'desc' }], limit }),
-        ctx.store.query('talks', { where: { actorId: ctx.actor.userId }, orderBy: [{ field: 'at', direction: 'desc' }], limit }),
+        ctx.store.query('dutyRecords', {
+          where: { actorId: ctx.actor.userId },
+          orderBy: [{ field: 'at', direction: 'desc' }],
+          limit,
+        }),
+        ctx.store.query('talks', {
+          where: { actorId: ctx.actor.userId },
+          orderBy: [{ field: 'at', direction: 'desc' }],
+          limit,
+        }),
       ]);
-      const students = new Map((await queryAll(ctx.store, 'students', { where: { _id: { in: [...new Set(docs.flatMap((d) => [...(d.studentId ? [d.studentId] : []), ...(d.details.form === 'classCheck' ? [...d.details.late, ...d.details.absent, ...d.details.leftEarly] : [])]))] } } })).map((s) => [s._id, s.name]));
+      const students = new Map(
+        (
+          await queryAll(ctx.store, 'students', {
+            where: {
+              _id: {
+                in: [
+                  ...new Set(
+                    docs.flatMap((d) => [
+                      ...(d.studentId ? [d.studentId] : []),
+                      ...(d.details.form === 'classCheck'
+                        ? [...d.details.late, ...d.details.absent, ...d.details.leftEarly]
+                        : []),
+                    ]),
+                  ),
+                ],
+              },
+            },
+          })
+        ).map((s) => [s._id, s.name]),
+      );
       const rows = [
-        ...docs.map((d) => ({ recordId: d._id, kind: d.kind, at: d.at, classId: d.classId, label: recordLabel(d, (id) => students.get(id) ?? '学生'), flags: d.flags })),
+        ...docs.map((d) => ({
+          recordId: d._id,
+          kind: d.kind,
+          at: d.at,
+          classId: d.classId,
+          label: recordLabel(d, (id) => students.get(id) ?? '学生'),
+          flags: d.flags,
+        })),
         // Talks are the one talk record of the case; the list names whom they were with.
-        ...talks.map((t) => ({ recordId: t._id, kind: 'talk' as const, at: t.at, classId: t.classId, label: `谈心谈话 · ${t.studentName} · ${t.minutes} 分钟`, flags: t.flags ?? [] })),
+        ...talks.map((t) => ({
+          recordId: t._id,
+          kind: 'talk' as const,
+          at: t.at,
+          classId: t.classId,
+          label: `谈心谈话 · ${t.studentName} · ${t.minutes} 分钟`,
+          flags: t.flags ?? [],
+        })),
       ];
       return rows.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0)).slice(0, limit);
     },
@@ -267,17 +348,34 @@ export const checkinsFunction = defineFunction('checkins', checkinsApi, {
     async run(ctx, { status }): Promise<FollowUpRow[]> {
       // A department head sees the follow-ups of their department's classes, not the college's.
       const departmentClasses = await Promise.all(
-        departmentsFor(ctx.actor, 'duties.readClass').map((d) => queryAll(ctx.store, 'classes', { where: { collegeId: d.collegeId, departmentId: d.departmentId } })),
+        departmentsFor(ctx.actor, 'duties.readClass').map((d) =>
+          queryAll(ctx.store, 'classes', { where: { collegeId: d.collegeId, departmentId: d.departmentId } }),
+        ),
       );
-      const classIds = [...new Set([...classIdsFor(ctx.actor, 'duties.readClass'), ...departmentClasses.flat().map((c) => c._id)])];
+      const classIds = [
+        ...new Set([...classIdsFor(ctx.actor, 'duties.readClass'), ...departmentClasses.flat().map((c) => c._id)]),
+      ];
       const collegeIds = wholeCollegeIdsFor(ctx.actor, 'duties.readClass');
       const lists = await Promise.all([
-        classIds.length > 0 ? queryAll(ctx.store, 'followUps', { where: { classId: { in: classIds }, status } }) : Promise.resolve([]),
-        collegeIds.length > 0 ? queryAll(ctx.store, 'followUps', { where: { collegeId: { in: collegeIds }, status } }) : Promise.resolve([]),
+        classIds.length > 0
+          ? queryAll(ctx.store, 'followUps', { where: { classId: { in: classIds }, status } })
+          : Promise.resolve([]),
+        collegeIds.length > 0
+          ? queryAll(ctx.store, 'followUps', { where: { collegeId: { in: collegeIds }, status } })
+          : Promise.resolve([]),
       ]);
       const rows = new Map(lists.flat().map((f) => [f._id, f]));
-      const dorms = new Map((await queryAll(ctx.store, 'dorms', { where: { _id: { in: [...new Set([...rows.values()].flatMap((f) => (f.dormId ? [f.dormId] : [])))] } } })).map((d) => [d._id, d]));
-      const people = await usersByIds(ctx.store, [...rows.values()].map((f) => f.reportedBy));
+      const dorms = new Map(
+        (
+          await queryAll(ctx.store, 'dorms', {
+            where: { _id: { in: [...new Set([...rows.values()].flatMap((f) => (f.dormId ? [f.dormId] : [])))] } },
+          })
+        ).map((d) => [d._id, d]),
+      );
+      const people = await usersByIds(
+        ctx.store,
+        [...rows.values()].map((f) => f.reportedBy),
+      );
       return [...rows.values()]
         .sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0))
         .map((f) => ({

@@ -30,7 +30,10 @@ export async function migrateQuickTalks(store: Store, clock: Clock): Promise<num
   const [students, classes, users] = await Promise.all([
     queryAll(store, 'students', { where: { _id: { in: studentIds } } }),
     queryAll(store, 'classes', { where: { _id: { in: [...new Set(old.map((r) => r.classId))] } } }),
-    usersByIds(store, old.map((r) => r.actorId)),
+    usersByIds(
+      store,
+      old.map((r) => r.actorId),
+    ),
   ]);
   const studentById = new Map(students.map((s) => [s._id, s]));
   const classById = new Map(classes.map((c) => [c._id, c]));

@@ -13,7 +13,16 @@ import { checkTalkerRole, clientIdReused } from '../core/checkins/checkin-rules'
 import { noteDutySource } from '../application/digests/duty-digests';
 
 function receipt(talk: Pick<TalkRecord, '_id' | 'at' | 'flags'>, duplicate: boolean): CheckinReceipt {
-  return { recordId: talk._id, kind: 'talk', at: talk.at, flags: talk.flags ?? [], distanceMeters: null, placeName: null, duplicate, followUps: 0 };
+  return {
+    recordId: talk._id,
+    kind: 'talk',
+    at: talk.at,
+    flags: talk.flags ?? [],
+    distanceMeters: null,
+    placeName: null,
+    duplicate,
+    followUps: 0,
+  };
 }
 
 /**
@@ -21,7 +30,16 @@ function receipt(talk: Pick<TalkRecord, '_id' | 'at' | 'flags'>, duplicate: bool
  * (collection `talks`), idempotently by the phone's client id, so it shows in the case, the
  * timeline and the caseload, takes its n-th number and counts once toward every duty.
  */
-export async function recordQuickTalk(ctx: Context, input: Sent & { studentId: string; mode: TalkMode; minutes: number; notes: string; talkerRole?: TalkerRole | undefined }): Promise<CheckinReceipt> {
+export async function recordQuickTalk(
+  ctx: Context,
+  input: Sent & {
+    studentId: string;
+    mode: TalkMode;
+    minutes: number;
+    notes: string;
+    talkerRole?: TalkerRole | undefined;
+  },
+): Promise<CheckinReceipt> {
   const id = recordIdFor(ctx.actor.userId, input.clientId);
   const existing = await ctx.store.get('talks', id);
   if (existing) return receipt(existing, true);

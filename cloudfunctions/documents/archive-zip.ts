@@ -46,10 +46,22 @@ export async function archiveZip(ctx: Context, archiveId: string): Promise<Docum
   });
   const manifest = manifestOf(a);
   const zip = await zipFiles(
-    [{ path: 'manifest.json', bytes: Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`, 'utf8') }, { path: 'SHA256SUMS', bytes: Buffer.from(checksumLines(a.files), 'utf8') }, ...files],
+    [
+      { path: 'manifest.json', bytes: Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`, 'utf8') },
+      { path: 'SHA256SUMS', bytes: Buffer.from(checksumLines(a.files), 'utf8') },
+      ...files,
+    ],
     new Date(a.createdAt),
   );
   const fileName = `学期归档-${a.collegeName}-${a.semester}.zip`;
-  await recordExport(ctx, { collegeId: a.collegeId, kind: 'archive', format: 'zip', title: `${a.collegeName} ${a.semester} 学期归档`, fileName, bytes: zip.length, subject: { semester: a.semester } });
+  await recordExport(ctx, {
+    collegeId: a.collegeId,
+    kind: 'archive',
+    format: 'zip',
+    title: `${a.collegeName} ${a.semester} 学期归档`,
+    fileName,
+    bytes: zip.length,
+    subject: { semester: a.semester },
+  });
   return { fileName, mime: ZIP_MIME, base64: zip.toString('base64'), bytes: zip.length };
 }

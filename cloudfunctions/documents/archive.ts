@@ -1,4 +1,11 @@
-import { type Archive, type ArchiveFileEntry, type ArchiveFilePart, type ArchiveManifest, type ArchiveSummary, type FormDocument } from '../../types/documents';
+import {
+  type Archive,
+  type ArchiveFileEntry,
+  type ArchiveFilePart,
+  type ArchiveManifest,
+  type ArchiveSummary,
+  type FormDocument,
+} from '../../types/documents';
 import { wholeCollegeIdsFor, wholeCollegeOf } from '../core/access/authorize';
 import { semesterAt, semestersBefore } from '../core/calendar';
 import { archiveConfig } from '../core/documents/archive-config';
@@ -37,7 +44,10 @@ export function summaryOf(a: ArchiveManifest): ArchiveSummary {
     createdByName: a.createdByName,
     semesterOpen: a.semesterOpen,
     files: a.files,
-    sample: { talks: { population: a.sample.talks.population.length, chosen: a.sample.talks.chosen.length }, plans: { population: a.sample.plans.population.length, chosen: a.sample.plans.chosen.length } },
+    sample: {
+      talks: { population: a.sample.talks.population.length, chosen: a.sample.talks.chosen.length },
+      plans: { population: a.sample.plans.population.length, chosen: a.sample.plans.chosen.length },
+    },
     lifted: a.lifted.length,
   };
 }
@@ -46,40 +56,78 @@ function clerkCollege(ctx: Context): string {
   return wholeCollegeOf(ctx.actor, 'archive.write');
 }
 
-const within = (at: string | undefined, from: number, until: number) => at !== undefined && Date.parse(at) >= from && Date.parse(at) < until;
+const within = (at: string | undefined, from: number, until: number) =>
+  at !== undefined && Date.parse(at) >= from && Date.parse(at) < until;
 
 type Built = { path: string; doc: FormDocument; records: number };
 
 /** Every form the archive keeps, built from the semester's records (the files are rendered after). */
-async function buildForms(store: Store, collegeId: string, semester: string, span: { from: number; until: number }, college: string) {
+async function buildForms(
+  store: Store,
+  collegeId: string,
+  semester: string,
+  span: { from: number; until: number },
+  college: string,
+) {
   const inSpan = (at: string | undefined) => within(at, span.from, span.until);
   const classes = await queryAll(store, 'classes', { where: { collegeId } });
   const classIds = classes.map((c) => c._id);
   const majors = new Map(classes.map((c) => [c._id, c.major]));
 
   // Always (rules: 002-4.2.4.1): the minutes and parent records held this semester, and the pairing forms.
-  const meetings = (await meetingsOfColleges(store, [collegeId])).filter((m) => (m.kind === 'collectiveTalk' || m.kind === 'parentMeeting') && m.record !== null && inSpan(m.at));
+  const meetings = (await meetingsOfColleges(store, [collegeId])).filter(
+    (m) => (m.kind === 'collectiveTalk' || m.kind === 'parentMeeting') && m.record !== null && inSpan(m.at),
+  );
   meetings.sort((a, b) => a.at.localeCompare(b.at) || a._id.localeCompare(b._id));
-  const pairings = (await pairingsOfColleges(store, [collegeId])).filter((p) => inSpan(p.at)).sort((a, b) => a.at.localeCompare(b.at));
-  const helpers = await studentNames(store, pairings.map((p) => p.helperId));
+  const pairings = (await pairingsOfColleges(store, [collegeId]))
+    .filter((p) => inSpan(p.at))
+    .sort((a, b) => a.at.localeCompare(b.at));
+  const helpers = await studentNames(
+    store,
+    pairings.map((p) => p.helperId),
+  );
 
   // By sample (rules: 002-4.2.4.2): talk records and study plans of some typical students.
   const talks = (await talksOfCollege(store, collegeId)).filter((t) => inSpan(t.at));
-  const plans = (await plansOfClasses(store, classIds)).filter((p) => inSpan(p.at) || p.history.some((h) => inSpan(h.at)));
+  const plans = (await plansOfClasses(store, classIds)).filter(
+    (p) => inSpan(p.at) || p.history.some((h) => inSpan(h.at)),
+  );
   const seed = archiveSeed(collegeId, semester);
-  const talkSample = sampleStudents(talks.map((t) => t.studentId), archiveConfig.talkSampleRate, archiveConfig.minimumSample, seed, 'talks');
-  const planSample = sampleStudents(plans.map((p) => p.studentId), archiveConfig.planSampleRate, archiveConfig.minimumSample, seed, 'plans');
+  const talkSample = sampleStudents(
+    talks.map((t) => t.studentId),
+    archiveConfig.talkSampleRate,
+    archiveConfig.minimumSample,
+    seed,
+    'talks',
+  );
+  const planSample = sampleStudents(
+    plans.map((p) => p.studentId),
+    archiveConfig.planSampleRate,
+    archiveConfig.minimumSample,
+    seed,
+    'plans',
+  );
   const sampled = await studentNames(store, talkSample.chosen);
   const ledgers: FormDocument[] = [];
   for (const studentId of talkSample.chosen) {
     const student = sampled.get(studentId);
     if (!student) continue;
-    ledgers.push(studentTalkLedger({ talks: talks.filter((t) => t.studentId === studentId), subject: await subjectOf(store, student), collegeName: college }));
+    ledgers.push(
+      studentTalkLedger({
+        talks: talks.filter((t) => t.studentId === studentId),
+        subject: await subjectOf(store, student),
+        collegeName: college,
+      }),
+    );
   }
-  const chosenPlans = plans.filter((p) => planSample.chosen.includes(p.studentId)).sort((a, b) => a.studentId.localeCompare(b.studentId) || a.at.localeCompare(b.at));
+  const chosenPlans = plans
+    .filter((p) => planSample.chosen.includes(p.studentId))
+    .sort((a, b) => a.studentId.localeCompare(b.studentId) || a.at.localeCompare(b.at));
 
   // The notices issued this semester (学院存根 with signatures and receipts, rules: 004-2.7).
-  const notices = (await queryAll(store, 'notices', { where: { collegeId } })).filter((n) => inSpan(n.issuedAt)).sort((a, b) => a._id.localeCompare(b._id));
+  const notices = (await queryAll(store, 'notices', { where: { collegeId } }))
+    .filter((n) => inSpan(n.issuedAt))
+    .sort((a, b) => a._id.localeCompare(b._id));
   const noticeDocs: FormDocument[] = [];
   const noticeRows = [];
   for (const n of notices) {
@@ -91,39 +139,93 @@ async function buildForms(store: Store, collegeId: string, semester: string, spa
 
   const lifted = (await queryAll(store, 'warnings', { where: { collegeId, status: 'lifted' } }))
     .filter((w) => inSpan(w.liftedAt))
-    .map((w) => ({ warningId: w._id, studentId: w.studentId, studentName: w.studentName, levelName: w.levelName, semester: w.semester, liftedAt: w.liftedAt ?? '' }))
+    .map((w) => ({
+      warningId: w._id,
+      studentId: w.studentId,
+      studentName: w.studentName,
+      levelName: w.levelName,
+      semester: w.semester,
+      liftedAt: w.liftedAt ?? '',
+    }))
     .sort((a, b) => a.warningId.localeCompare(b.warningId));
 
   const meetingDocs: FormDocument[] = [];
   for (const m of meetings) meetingDocs.push(await meetingDocument(store, m, semester));
   const forms: Built[] = [
-    { path: '01-座谈会纪要与家长面谈记录', doc: bound('minutes', '座谈会纪要与家长面谈记录', 'minutes', meetingDocs), records: meetings.length },
+    {
+      path: '01-座谈会纪要与家长面谈记录',
+      doc: bound('minutes', '座谈会纪要与家长面谈记录', 'minutes', meetingDocs),
+      records: meetings.length,
+    },
     {
       path: '02-朋辈帮扶申请表',
       // The archive is read by the college: the account is masked, as for everyone but the school approver.
-      doc: bound('pairing', '朋辈帮扶申请表', 'pairings', pairings.map((p) => pairingForm({ ...subjectless(p), bankAccount: maskAccount(p.bankAccountLast4), bankAccountMasked: true }, { collegeName: college, helperMajor: majors.get(helpers.get(p.helperId)?.classId ?? '') ?? '' }))),
+      doc: bound(
+        'pairing',
+        '朋辈帮扶申请表',
+        'pairings',
+        pairings.map((p) =>
+          pairingForm(
+            { ...subjectless(p), bankAccount: maskAccount(p.bankAccountLast4), bankAccountMasked: true },
+            { collegeName: college, helperMajor: majors.get(helpers.get(p.helperId)?.classId ?? '') ?? '' },
+          ),
+        ),
+      ),
       records: pairings.length,
     },
-    { path: '03-谈心谈话登记表（抽样）', doc: bound('talkLedger', '谈心谈话登记表（抽样）', 'talks', ledgers), records: talks.filter((t) => talkSample.chosen.includes(t.studentId)).length },
-    { path: '04-学习计划表（抽样）', doc: bound('studyPlan', '学习计划表（抽样）', 'plans', chosenPlans.map((p) => planForm(p, { collegeName: college, major: majors.get(p.classId) ?? '' }))), records: chosenPlans.length },
-    { path: '05-学院存根登记簿', doc: noticeRegister({ collegeName: college, semester, notices: noticeRows, classNames: names }), records: noticeRows.length },
-    { path: '06-学业警示通知单（三联）', doc: bound('notice', '学业警示通知单（三联）', 'notices', noticeDocs), records: noticeDocs.length },
-    { path: '07-解除学业警示名单', doc: liftedRegister({ collegeName: college, semester, lifted }), records: lifted.length },
+    {
+      path: '03-谈心谈话登记表（抽样）',
+      doc: bound('talkLedger', '谈心谈话登记表（抽样）', 'talks', ledgers),
+      records: talks.filter((t) => talkSample.chosen.includes(t.studentId)).length,
+    },
+    {
+      path: '04-学习计划表（抽样）',
+      doc: bound(
+        'studyPlan',
+        '学习计划表（抽样）',
+        'plans',
+        chosenPlans.map((p) => planForm(p, { collegeName: college, major: majors.get(p.classId) ?? '' })),
+      ),
+      records: chosenPlans.length,
+    },
+    {
+      path: '05-学院存根登记簿',
+      doc: noticeRegister({ collegeName: college, semester, notices: noticeRows, classNames: names }),
+      records: noticeRows.length,
+    },
+    {
+      path: '06-学业警示通知单（三联）',
+      doc: bound('notice', '学业警示通知单（三联）', 'notices', noticeDocs),
+      records: noticeDocs.length,
+    },
+    {
+      path: '07-解除学业警示名单',
+      doc: liftedRegister({ collegeName: college, semester, lifted }),
+      records: lifted.length,
+    },
   ];
   return { forms, seed, talkSample, planSample, lifted };
 }
 
 async function storeParts(ctx: Context, archiveId: string, files: { path: string; bytes: Buffer }[]): Promise<void> {
   // A run that stopped half way left parts behind: they are replaced, never mixed with new bytes.
-  for (const old of await queryAll(ctx.store, 'archiveFiles', { where: { archiveId } })) await ctx.store.remove('archiveFiles', old._id);
+  for (const old of await queryAll(ctx.store, 'archiveFiles', { where: { archiveId } }))
+    await ctx.store.remove('archiveFiles', old._id);
   const parts: ArchiveFilePart[] = [];
   for (const f of files) {
     const text = f.bytes.toString('base64');
     for (let i = 0, index = 0; i < text.length || index === 0; i += ARCHIVE_CHUNK, index++) {
-      parts.push({ _id: `${archiveId}:${f.path}:${index}`, archiveId, path: f.path, index, data: text.slice(i, i + ARCHIVE_CHUNK) });
+      parts.push({
+        _id: `${archiveId}:${f.path}:${index}`,
+        archiveId,
+        path: f.path,
+        index,
+        data: text.slice(i, i + ARCHIVE_CHUNK),
+      });
     }
   }
-  for (let i = 0; i < parts.length; i += 50) await ctx.store.addMany('archiveFiles', parts.slice(i, i + 50), ctx.write());
+  for (let i = 0; i < parts.length; i += 50)
+    await ctx.store.addMany('archiveFiles', parts.slice(i, i + 50), ctx.write());
 }
 
 /**
@@ -134,7 +236,8 @@ async function storeParts(ctx: Context, archiveId: string, files: { path: string
 async function retireLifted(ctx: Context, archiveId: string, warningIds: readonly string[]): Promise<void> {
   for (const id of warningIds) {
     const w = await ctx.store.get('warnings', id);
-    if (w && w.status === 'lifted' && w.archivedIn === undefined) await ctx.store.update('warnings', id, { archivedIn: archiveId }, w._version, ctx.write());
+    if (w && w.status === 'lifted' && w.archivedIn === undefined)
+      await ctx.store.update('warnings', id, { archivedIn: archiveId }, w._version, ctx.write());
   }
 }
 
@@ -149,7 +252,11 @@ export async function archiveSemester(ctx: Context, semester: string): Promise<A
   const archiveId = archiveIdOf(collegeId, semester);
   const existing = await ctx.store.get('archives', archiveId);
   if (existing) {
-    await retireLifted(ctx, archiveId, existing.lifted.map((w) => w.warningId));
+    await retireLifted(
+      ctx,
+      archiveId,
+      existing.lifted.map((w) => w.warningId),
+    );
     return summaryOf(existing);
   }
   const now = ctx.clock.now();
@@ -181,11 +288,21 @@ export async function archiveSemester(ctx: Context, semester: string): Promise<A
     createdByName: ctx.actor.name,
     config: archiveConfig,
     sample: { seed: built.seed, talks: built.talkSample, plans: built.planSample },
-    lifted: built.lifted.map(({ warningId, studentId, studentName, levelName, liftedAt }) => ({ warningId, studentId, studentName, levelName, liftedAt })),
+    lifted: built.lifted.map(({ warningId, studentId, studentName, levelName, liftedAt }) => ({
+      warningId,
+      studentId,
+      studentName,
+      levelName,
+      liftedAt,
+    })),
     files: entries,
   };
   await ctx.store.add('archives', manifest, ctx.write());
-  await retireLifted(ctx, archiveId, manifest.lifted.map((w) => w.warningId));
+  await retireLifted(
+    ctx,
+    archiveId,
+    manifest.lifted.map((w) => w.warningId),
+  );
   return summaryOf(manifest);
 }
 

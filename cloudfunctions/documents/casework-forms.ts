@@ -23,7 +23,13 @@ import { dayEnd, dayStart, semesterOf } from './period';
 
 export async function subjectOf(store: Store, student: Student) {
   const cls = await store.get('classes', student.classId);
-  return { studentId: student._id, name: student.name, gender: student.gender, className: cls?.name ?? '', phone: await studentPhone(store, student._id) };
+  return {
+    studentId: student._id,
+    name: student.name,
+    gender: student.gender,
+    className: cls?.name ?? '',
+    phone: await studentPhone(store, student._id),
+  };
 }
 
 /** A meeting's form: a parent meeting's signed record, else the 座谈会 / 班会 minutes. */
@@ -42,7 +48,9 @@ export async function meetingDocument(store: Store, m: Meeting, semester: string
   return minutesForm(m, { collegeName: college, semester, nameOf: (id) => students.get(id)?.name ?? '' });
 }
 
-export const caseworkForms: Handlers<Pick<DocumentsApi, 'talkForm' | 'studentTalkLedger' | 'classTalkLedger' | 'planForm' | 'pairingForm' | 'meetingForm'>> = {
+export const caseworkForms: Handlers<
+  Pick<DocumentsApi, 'talkForm' | 'studentTalkLedger' | 'classTalkLedger' | 'planForm' | 'pairingForm' | 'meetingForm'>
+> = {
   talkForm: {
     permission: 'documents.talks',
     resource: (ctx, input) => orNobody(() => loadTalk(ctx.store, input.talkId), recordResource),
@@ -50,7 +58,12 @@ export const caseworkForms: Handlers<Pick<DocumentsApi, 'talkForm' | 'studentTal
       const talk = await loadTalk(ctx.store, talkId);
       const student = await loadStudent(ctx.store, talk.studentId);
       const nth = numberTalks(await talksOfStudent(ctx.store, talk.studentId)).get(talk._id) ?? talk.nth;
-      const doc = talkForm(talk, await subjectOf(ctx.store, student), nth, await collegeName(ctx.store, talk.collegeId));
+      const doc = talkForm(
+        talk,
+        await subjectOf(ctx.store, student),
+        nth,
+        await collegeName(ctx.store, talk.collegeId),
+      );
       return answer(ctx, doc, format, talk.collegeId, { studentId: talk.studentId, classId: talk.classId });
     },
   },
@@ -60,7 +73,11 @@ export const caseworkForms: Handlers<Pick<DocumentsApi, 'talkForm' | 'studentTal
     resource: (ctx, input) => studentResource(ctx.store, input.studentId),
     async run(ctx, { studentId, format }) {
       const student = await loadStudent(ctx.store, studentId);
-      const doc = studentTalkLedger({ talks: await talksOfStudent(ctx.store, studentId), subject: await subjectOf(ctx.store, student), collegeName: await collegeName(ctx.store, student.collegeId) });
+      const doc = studentTalkLedger({
+        talks: await talksOfStudent(ctx.store, studentId),
+        subject: await subjectOf(ctx.store, student),
+        collegeName: await collegeName(ctx.store, student.collegeId),
+      });
       return answer(ctx, doc, format, student.collegeId, { studentId, classId: student.classId });
     },
   },
@@ -74,7 +91,13 @@ export const caseworkForms: Handlers<Pick<DocumentsApi, 'talkForm' | 'studentTal
       const from = dayStart(period.from);
       const to = dayEnd(period.to);
       const talks = all.filter((t) => Date.parse(t.at) >= from && Date.parse(t.at) < to);
-      const doc = classTalkLedger({ talks, className: cls.name, from: period.from, to: period.to, allTalksOfStudents: all });
+      const doc = classTalkLedger({
+        talks,
+        className: cls.name,
+        from: period.from,
+        to: period.to,
+        allTalksOfStudents: all,
+      });
       return answer(ctx, doc, format, cls.collegeId, { classId });
     },
   },
@@ -85,8 +108,15 @@ export const caseworkForms: Handlers<Pick<DocumentsApi, 'talkForm' | 'studentTal
     async run(ctx, { planId, format }) {
       const plan = await loadPlan(ctx.store, planId);
       const cls = await ctx.store.get('classes', plan.classId);
-      const doc = planForm(plan, { collegeName: await collegeName(ctx.store, plan.collegeId), major: cls?.major ?? '' });
-      return answer(ctx, doc, format, plan.collegeId, { studentId: plan.studentId, classId: plan.classId, semester: plan.semester });
+      const doc = planForm(plan, {
+        collegeName: await collegeName(ctx.store, plan.collegeId),
+        major: cls?.major ?? '',
+      });
+      return answer(ctx, doc, format, plan.collegeId, {
+        studentId: plan.studentId,
+        classId: plan.classId,
+        semester: plan.semester,
+      });
     },
   },
 
@@ -99,20 +129,31 @@ export const caseworkForms: Handlers<Pick<DocumentsApi, 'talkForm' | 'studentTal
       const view = pairingView(ctx, stored);
       const helper = await ctx.store.get('students', stored.helperId);
       const helperClass = helper ? await ctx.store.get('classes', helper.classId) : null;
-      const doc = pairingForm(view, { collegeName: await collegeName(ctx.store, stored.collegeId), helperMajor: helperClass?.major ?? '' });
+      const doc = pairingForm(view, {
+        collegeName: await collegeName(ctx.store, stored.collegeId),
+        helperMajor: helperClass?.major ?? '',
+      });
       return answer(ctx, doc, format, stored.collegeId, { classId: stored.classId });
     },
   },
 
   meetingForm: {
     permission: 'documents.meeting',
-    resource: (ctx, input) => orNobody(() => loadMeeting(ctx.store, input.meetingId), (m) => ({ classId: m.classId, collegeId: m.collegeId })),
+    resource: (ctx, input) =>
+      orNobody(
+        () => loadMeeting(ctx.store, input.meetingId),
+        (m) => ({ classId: m.classId, collegeId: m.collegeId }),
+      ),
     async run(ctx, { meetingId, format }) {
       const m = await loadMeeting(ctx.store, meetingId);
       // A parent meeting is about one student: the caller must reach that student too.
-      if (m.kind === 'parentMeeting' && m.studentIds[0]) authorize(ctx.actor, 'documents.meeting', await studentResource(ctx.store, m.studentIds[0]));
+      if (m.kind === 'parentMeeting' && m.studentIds[0])
+        authorize(ctx.actor, 'documents.meeting', await studentResource(ctx.store, m.studentIds[0]));
       const doc = await meetingDocument(ctx.store, m, await semesterOf(ctx.store, m.at));
-      return answer(ctx, doc, format, m.collegeId, { classId: m.classId, ...(m.kind === 'parentMeeting' && m.studentIds[0] ? { studentId: m.studentIds[0] } : {}) });
+      return answer(ctx, doc, format, m.collegeId, {
+        classId: m.classId,
+        ...(m.kind === 'parentMeeting' && m.studentIds[0] ? { studentId: m.studentIds[0] } : {}),
+      });
     },
   },
 };

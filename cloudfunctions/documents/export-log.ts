@@ -1,9 +1,24 @@
-import { documentFormatLabel, documentKindLabel, type DocumentExport, type DocumentFormat, type DocumentKind, type ExportRow } from '../../types/documents';
+import {
+  documentFormatLabel,
+  documentKindLabel,
+  type DocumentExport,
+  type DocumentFormat,
+  type DocumentKind,
+  type ExportRow,
+} from '../../types/documents';
 import { wholeCollegeIdsFor } from '../core/access/authorize';
 import type { Context } from '../platform/runtime/define-function';
 import { newId, queryAll } from '../platform/store/store';
 
-export type ExportEntry = { collegeId: string; kind: DocumentKind; format: DocumentFormat | 'zip'; title: string; fileName: string; bytes: number; subject: DocumentExport['subject'] };
+export type ExportEntry = {
+  collegeId: string;
+  kind: DocumentKind;
+  format: DocumentFormat | 'zip';
+  title: string;
+  fileName: string;
+  bytes: number;
+  subject: DocumentExport['subject'];
+};
 
 /**
  * Each print view, export and download is a row: who, what, when (issue 15, rules: 004-1.3 — a
@@ -12,7 +27,13 @@ export type ExportEntry = { collegeId: string; kind: DocumentKind; format: Docum
  */
 export async function recordExport(ctx: Context, entry: ExportEntry): Promise<void> {
   const at = ctx.nowIso();
-  const row: DocumentExport = { _id: `export-${newId(Date.parse(at))}`, byId: ctx.actor.userId, byName: ctx.actor.name, at, ...entry };
+  const row: DocumentExport = {
+    _id: `export-${newId(Date.parse(at))}`,
+    byId: ctx.actor.userId,
+    byName: ctx.actor.name,
+    at,
+    ...entry,
+  };
   await ctx.store.add('documentExports', row, ctx.write());
 }
 

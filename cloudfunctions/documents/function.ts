@@ -18,12 +18,20 @@ export const documentsFunction = defineFunction('documents', documentsApi, {
   ...caseworkForms,
   ...registerForms,
 
-  archiveSemester: { permission: 'archive.write', resource: 'list', run: (ctx, { semester }) => archiveSemester(ctx, semester) },
+  archiveSemester: {
+    permission: 'archive.write',
+    resource: 'list',
+    run: (ctx, { semester }) => archiveSemester(ctx, semester),
+  },
   archives: { permission: 'archive.read', resource: 'list', run: (ctx) => archiveList(ctx) },
   archiveChoices: { permission: 'archive.write', resource: 'list', run: (ctx) => archiveChoices(ctx) },
   archiveZip: {
     permission: 'archive.read',
-    resource: (ctx, input) => orNobody(() => loadArchive(ctx.store, input.archiveId), (a) => ({ collegeId: a.collegeId })),
+    resource: (ctx, input) =>
+      orNobody(
+        () => loadArchive(ctx.store, input.archiveId),
+        (a) => ({ collegeId: a.collegeId }),
+      ),
     run: (ctx, { archiveId }) => archiveZip(ctx, archiveId),
   },
 

@@ -10,15 +10,24 @@ import { answer } from './answer';
 import { classNames, collegeName } from './facts';
 
 /** The notice and both signatures, as the notices function's noticeRecord files them. */
-export async function noticeWithSignatures(store: Store, noticeId: string): Promise<{ notice: Notice; student: NoticeSignature | null; parent: NoticeSignature | null }> {
+export async function noticeWithSignatures(
+  store: Store,
+  noticeId: string,
+): Promise<{ notice: Notice; student: NoticeSignature | null; parent: NoticeSignature | null }> {
   const notice = await loadNotice(store, noticeId);
-  const [student, parent] = await Promise.all([store.get('noticeSignatures', `${noticeId}:student`), store.get('noticeSignatures', `${noticeId}:parent`)]);
+  const [student, parent] = await Promise.all([
+    store.get('noticeSignatures', `${noticeId}:student`),
+    store.get('noticeSignatures', `${noticeId}:parent`),
+  ]);
   return { notice, student, parent };
 }
 
 export function noticeDocument(n: { notice: Notice; student: NoticeSignature | null; parent: NoticeSignature | null }) {
   const { notice, student, parent } = n;
-  return noticeForm(notice, { student: notice.ack && student ? { at: notice.ack.at, image: student.image } : null, parent: notice.receipt && parent ? { image: parent.image } : null });
+  return noticeForm(notice, {
+    student: notice.ack && student ? { at: notice.ack.at, image: student.image } : null,
+    parent: notice.receipt && parent ? { image: parent.image } : null,
+  });
 }
 
 /** The college's notices issued in a semester, every version (by college, one indexed read). */
@@ -38,7 +47,11 @@ export const noticeForms: Handlers<Pick<DocumentsApi, 'noticeForm' | 'noticeRegi
       const resource = { studentId: n.studentId, classId: n.classId, collegeId: n.collegeId };
       authorize(ctx.actor, 'notice.readStudentCopy', resource);
       authorize(ctx.actor, 'notice.readParentCopy', resource);
-      return answer(ctx, noticeDocument(found), format, n.collegeId, { studentId: n.studentId, classId: n.classId, semester: n.semester });
+      return answer(ctx, noticeDocument(found), format, n.collegeId, {
+        studentId: n.studentId,
+        classId: n.classId,
+        semester: n.semester,
+      });
     },
   },
 
@@ -48,7 +61,15 @@ export const noticeForms: Handlers<Pick<DocumentsApi, 'noticeForm' | 'noticeRegi
     async run(ctx, { semester, format }) {
       const collegeId = wholeCollegeOf(ctx.actor, 'documents.noticeRegister');
       const notices = await semesterNotices(ctx.store, collegeId, semester);
-      const doc = noticeRegister({ collegeName: await collegeName(ctx.store, collegeId), semester, notices, classNames: await classNames(ctx.store, notices.map((n) => n.classId)) });
+      const doc = noticeRegister({
+        collegeName: await collegeName(ctx.store, collegeId),
+        semester,
+        notices,
+        classNames: await classNames(
+          ctx.store,
+          notices.map((n) => n.classId),
+        ),
+      });
       return answer(ctx, doc, format, collegeId, { semester });
     },
   },

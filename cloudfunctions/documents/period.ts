@@ -13,7 +13,16 @@ export async function semesterOf(store: Store, at: string): Promise<string> {
 }
 
 /** A semester's first and last day, and the instants they span. */
-export async function semesterSpan(store: Store, semester: string): Promise<{ start: string; end: string; from: number; until: number; name: string }> {
+export async function semesterSpan(
+  store: Store,
+  semester: string,
+): Promise<{ start: string; end: string; from: number; until: number; name: string }> {
   const dated = semesterDates(await calendarSettings(store), semester);
-  return { start: dated.start, end: dated.end, from: dayStart(dated.start), until: dayEnd(dated.end), name: dated.name };
+  return {
+    start: dated.start,
+    end: dated.end,
+    from: dayStart(dated.start),
+    until: dayEnd(dated.end),
+    name: dated.name,
+  };
 }

@@ -20,14 +20,28 @@ import { dayEnd, dayStart } from './period';
 const rulesById: ReadonlyMap<string, DutyRule> = new Map(defaultDutyConfig.rules.map((r) => [r.id, r]));
 
 /** The evaluator's items as report lines (the same items the duties screens show). */
-function linesOf(e: ScopeEvaluation, keep: (personId: string, classIds: readonly string[]) => boolean): ComplianceLine[] {
+function linesOf(
+  e: ScopeEvaluation,
+  keep: (personId: string, classIds: readonly string[]) => boolean,
+): ComplianceLine[] {
   const labels = labelsOf(e);
   return e.evaluations.flatMap((ev) =>
     ev.items
       .filter((i) => keep(ev.personId, i.unit.classIds))
       .map((i) => {
         const v = itemView(i, rulesById, labels.unit);
-        return { title: v.title, personName: labels.person(ev.personId), unitLabel: v.unit.label, windowStart: v.window.start, lastDay: v.window.lastDay, dueAt: v.dueAt, required: v.required, progress: v.progress, measure: v.measure, status: v.status };
+        return {
+          title: v.title,
+          personName: labels.person(ev.personId),
+          unitLabel: v.unit.label,
+          windowStart: v.window.start,
+          lastDay: v.window.lastDay,
+          dueAt: v.dueAt,
+          required: v.required,
+          progress: v.progress,
+          measure: v.measure,
+          status: v.status,
+        };
       }),
   );
 }
@@ -46,10 +60,22 @@ export const registerForms: Handlers<Pick<DocumentsApi, 'dutyRegister' | 'compli
         orderBy: [{ field: 'at', direction: 'asc' }],
       });
       const mine = records.filter((r) => r.kind === register);
-      const people = await usersByIds(ctx.store, mine.map((r) => r.actorId));
-      const students = await studentNames(ctx.store, mine.flatMap((r) => (r.details.form === 'classCheck' ? [...r.details.late, ...r.details.absent, ...r.details.leftEarly] : [])));
+      const people = await usersByIds(
+        ctx.store,
+        mine.map((r) => r.actorId),
+      );
+      const students = await studentNames(
+        ctx.store,
+        mine.flatMap((r) =>
+          r.details.form === 'classCheck' ? [...r.details.late, ...r.details.absent, ...r.details.leftEarly] : [],
+        ),
+      );
       const dormIds = [...new Set(mine.flatMap((r) => (r.dormId ? [r.dormId] : [])))];
-      const dorms = new Map(dormIds.length ? (await queryAll(ctx.store, 'dorms', { where: { _id: { in: dormIds } } })).map((d) => [d._id, d]) : []);
+      const dorms = new Map(
+        dormIds.length
+          ? (await queryAll(ctx.store, 'dorms', { where: { _id: { in: dormIds } } })).map((d) => [d._id, d])
+          : [],
+      );
       const facts = {
         className: cls.name,
         from: period.from,
@@ -77,13 +103,30 @@ export const registerForms: Handlers<Pick<DocumentsApi, 'dutyRegister' | 'compli
       if (classId !== undefined) {
         const cls = withinScope(e.directory.classes.find((c) => c._id === classId));
         collegeId = cls.collegeId;
-        doc = complianceReport({ subject: cls.name, scopeLabel: '班级', from: period.from, to: period.to, evaluatedAt: toIso(new Date(at)), lines: linesOf(e, (_p, classIds) => classIds.includes(classId)) });
+        doc = complianceReport({
+          subject: cls.name,
+          scopeLabel: '班级',
+          from: period.from,
+          to: period.to,
+          evaluatedAt: toIso(new Date(at)),
+          lines: linesOf(e, (_p, classIds) => classIds.includes(classId)),
+        });
       } else {
         const { personId: person } = withinScope(e.evaluations.find((ev) => ev.personId === personId));
         collegeId = e.directory.classes[0]?.collegeId ?? collegeIdsFor(ctx.actor, 'documents.compliance')[0];
-        doc = complianceReport({ subject: labels.person(person), scopeLabel: '教师', from: period.from, to: period.to, evaluatedAt: toIso(new Date(at)), lines: linesOf(e, (p) => p === person) });
+        doc = complianceReport({
+          subject: labels.person(person),
+          scopeLabel: '教师',
+          from: period.from,
+          to: period.to,
+          evaluatedAt: toIso(new Date(at)),
+          lines: linesOf(e, (p) => p === person),
+        });
       }
-      return answer(ctx, doc, format, collegeId ?? '', { ...(classId ? { classId } : {}), ...(personId ? { personId } : {}) });
+      return answer(ctx, doc, format, collegeId ?? '', {
+        ...(classId ? { classId } : {}),
+        ...(personId ? { personId } : {}),
+      });
     },
   },
 };

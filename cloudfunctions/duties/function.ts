@@ -1,4 +1,11 @@
-import { dutiesApi, type ComplianceBoard, type ComplianceDetail, type DutyItemView, type MyDuties, type RecordView } from '../../types/api/duties';
+import {
+  dutiesApi,
+  type ComplianceBoard,
+  type ComplianceDetail,
+  type DutyItemView,
+  type MyDuties,
+  type RecordView,
+} from '../../types/api/duties';
 import type { DutyRule } from '../../types/duty';
 import { recordKindLabel, type DutyRecordDoc } from '../../types/checkin';
 import { AccessDeniedError } from '../core/errors';
@@ -41,7 +48,11 @@ function semesterCounts(e: ScopeEvaluation): Counts {
 }
 
 /** Rows of the caller's compliance view, per class or per person (the leader's dashboard). */
-async function board(ctx: Context, per: 'class' | 'person', sort: Parameters<typeof sortRows>[1]): Promise<{ board: ComplianceBoard; evaluation: ScopeEvaluation }> {
+async function board(
+  ctx: Context,
+  per: 'class' | 'person',
+  sort: Parameters<typeof sortRows>[1],
+): Promise<{ board: ComplianceBoard; evaluation: ScopeEvaluation }> {
   const { scope, kind } = complianceScopeOf(ctx.actor);
   const e = await evaluateScope(ctx.store, scope, ctx.clock.now().getTime(), undefined, 'digests');
   const labels = labelsOf(e);
@@ -53,18 +64,40 @@ async function board(ctx: Context, per: 'class' | 'person', sort: Parameters<typ
           e.directory.classes.map((c) => ({ id: c._id, name: c.name, note: `辅导员 ${labels.person(c.counselorId)}` })),
           counts.byClass,
         )
-      : personRows(e.evaluations, new Map(e.evaluations.map((ev) => [ev.personId, { name: labels.person(ev.personId), note: labels.rolesOf(ev.personId) }])), counts.byActor);
-  return { board: { semesterId: e.term.semester.id, now: isoAt(e.now), scope: kind, rows: sortRows(rows, sort) }, evaluation: e };
+      : personRows(
+          e.evaluations,
+          new Map(
+            e.evaluations.map((ev) => [
+              ev.personId,
+              { name: labels.person(ev.personId), note: labels.rolesOf(ev.personId) },
+            ]),
+          ),
+          counts.byActor,
+        );
+  return {
+    board: { semesterId: e.term.semester.id, now: isoAt(e.now), scope: kind, rows: sortRows(rows, sort) },
+    evaluation: e,
+  };
 }
 
 /** The newest records (at most 200) of a class or person, with their forms read by id in one query. */
-async function recordViews(ctx: Context, e: ScopeEvaluation, keep: (r: ScopeEvaluation['records'][number]) => boolean): Promise<RecordView[]> {
+async function recordViews(
+  ctx: Context,
+  e: ScopeEvaluation,
+  keep: (r: ScopeEvaluation['records'][number]) => boolean,
+): Promise<RecordView[]> {
   const labels = labelsOf(e);
   const rows = e.records
     .filter(keep)
     .sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0))
     .slice(0, 200);
-  const docs = new Map(rows.length === 0 ? [] : (await ctx.store.query('dutyRecords', { where: { _id: { in: rows.map((r) => r._id) } }, limit: 200 })).map((d) => [d._id, d]));
+  const docs = new Map(
+    rows.length === 0
+      ? []
+      : (await ctx.store.query('dutyRecords', { where: { _id: { in: rows.map((r) => r._id) } }, limit: 200 })).map(
+          (d) => [d._id, d],
+        ),
+  );
   // A check-in whose stored time became unreadable after its digest was written stays out (the rebuild finds the drift).
   const readable = rows.filter((r) => {
     const doc = docs.get(r._id);
@@ -103,7 +136,8 @@ export const dutiesFunction = defineFunction('duties', dutiesApi, {
       const e = await evaluateScope(ctx.store, { classIds: ownDutyClassIds(ctx.actor) }, now);
       const mine = e.evaluations.find((ev) => ev.personId === ctx.actor.userId);
       const labels = labelsOf(e);
-      const view = (items: Parameters<typeof itemsInScope>[0]): DutyItemView[] => items.map((i) => itemView(i, rulesById, labels.unit)).sort(urgentFirst);
+      const view = (items: Parameters<typeof itemsInScope>[0]): DutyItemView[] =>
+        items.map((i) => itemView(i, rulesById, labels.unit)).sort(urgentFirst);
       const items = view(itemsInScope(mine?.items ?? [], scope, now));
       return {
         scope,
@@ -140,7 +174,10 @@ export const dutiesFunction = defineFunction('duties', dutiesApi, {
     async run(ctx, { classId, personId }): Promise<ComplianceDetail> {
       const per = classId !== undefined ? 'class' : 'person';
       const target = classId ?? personId ?? '';
-      const { evaluation: e, board: { rows, semesterId } } = await board(ctx, per, 'worst');
+      const {
+        evaluation: e,
+        board: { rows, semesterId },
+      } = await board(ctx, per, 'worst');
       const row = rows.find((r) => r.id === target) ?? null;
       // Outside the caller's scope looks the same as unknown: denied.
       if (!row) throw new AccessDeniedError();

@@ -25,5 +25,7 @@ export function messageTitle(kind: string): string {
 
 /** A message the caller sent (wrote) or is its addressee, that WeChat refused or that failed for good. */
 export function undeliveredFor(userId: string, rows: readonly Stored<OutboxMessage>[]): Stored<OutboxMessage>[] {
-  return rows.filter((m) => (m.status === 'refused' || m.status === 'failed') && (m.createdBy === userId || m.toUserId === userId));
+  return rows.filter(
+    (m) => (m.status === 'refused' || m.status === 'failed') && (m.createdBy === userId || m.toUserId === userId),
+  );
 }

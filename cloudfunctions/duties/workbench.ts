@@ -48,19 +48,31 @@ const has = (actor: Actor, ...roles: Role[]) => actor.grants.some((g) => roles.i
 type Source = (ctx: Context) => Promise<WorkbenchRow[]>;
 
 /** The caller's duties (as 我的职责 shows them) that are open or missed. */
-async function myOpenDuties(ctx: Context, scope: 'week' | 'semester', keep: (kinds: readonly string[]) => boolean): Promise<WorkbenchRow[]> {
+async function myOpenDuties(
+  ctx: Context,
+  scope: 'week' | 'semester',
+  keep: (kinds: readonly string[]) => boolean,
+): Promise<WorkbenchRow[]> {
   const now = ctx.clock.now().getTime();
   const e = await evaluateScope(ctx.store, { classIds: ownDutyClassIds(ctx.actor) }, now);
   const labels = labelsOf(e);
   const mine = e.evaluations.find((ev) => ev.personId === ctx.actor.userId);
   const week = itemsInScope(mine?.items ?? [], scope, now);
   const overdue = mine?.overdue ?? [];
-  const items = new Map([...week, ...overdue].filter((i) => i.status === 'due' || i.status === 'overdue').map((i) => [i.key, i]));
+  const items = new Map(
+    [...week, ...overdue].filter((i) => i.status === 'due' || i.status === 'overdue').map((i) => [i.key, i]),
+  );
   const kinds = new Map(defaultDutyConfig.rules.map((r) => [r.id, r.counts.kinds]));
   return [...items.values()]
     .filter((i) => keep(kinds.get(i.ruleId) ?? []))
     .sort((a, b) => (a.dueAt < b.dueAt ? -1 : 1))
-    .map((i) => ({ id: i.key, title: i.title, detail: `${labels.unit(i.unit.kind, i.unit.id)} · ${i.status === 'overdue' ? '已逾期' : '待完成'} · ${dueDateText(i.dueAt)}`, page: '/packages/staff/duties/index', params: {} }));
+    .map((i) => ({
+      id: i.key,
+      title: i.title,
+      detail: `${labels.unit(i.unit.kind, i.unit.id)} · ${i.status === 'overdue' ? '已逾期' : '待完成'} · ${dueDateText(i.dueAt)}`,
+      page: '/packages/staff/duties/index',
+      params: {},
+    }));
 }
 
 async function noticeRows(ctx: Context, keep: 'unsigned' | 'receiptOverdue'): Promise<WorkbenchRow[]> {
@@ -69,7 +81,13 @@ async function noticeRows(ctx: Context, keep: 'unsigned' | 'receiptOverdue'): Pr
     const status = await classStatus.run(ctx, { classId });
     for (const r of status.rows) {
       if (keep === 'unsigned' ? r.answer === 'none' : r.overdue) {
-        rows.push({ id: r.noticeId, title: r.studentName, detail: `${status.className} · ${r.levelName}${keep === 'unsigned' ? ' · 未签收' : ` · 家长回执 ${dueDateText(r.parentDeadline)}`}`, page: '/packages/staff/notices/index', params: { classId } });
+        rows.push({
+          id: r.noticeId,
+          title: r.studentName,
+          detail: `${status.className} · ${r.levelName}${keep === 'unsigned' ? ' · 未签收' : ` · 家长回执 ${dueDateText(r.parentDeadline)}`}`,
+          page: '/packages/staff/notices/index',
+          params: { classId },
+        });
       }
     }
   }
@@ -84,11 +102,19 @@ const sources: Record<WorkbenchKey, { roles: Role[]; rows: Source }> = {
     async rows(ctx) {
       const classIds = classIdsFor(ctx.actor, 'plan.review');
       if (classIds.length === 0) return [];
-      const plans = await queryAll(ctx.store, 'studyPlans', { where: { classId: { in: classIds }, status: 'submitted' } });
+      const plans = await queryAll(ctx.store, 'studyPlans', {
+        where: { classId: { in: classIds }, status: 'submitted' },
+      });
       return plans
         .filter((p) => isReviewer(ctx.actor, p))
         .sort((a, b) => (a.signature?.at ?? '').localeCompare(b.signature?.at ?? ''))
-        .map((p) => ({ id: p._id, title: p.studentName, detail: `${p.levelName} · 学习计划待审核`, page: '/packages/staff/plan-review/index', params: { planId: p._id } }));
+        .map((p) => ({
+          id: p._id,
+          title: p.studentName,
+          detail: `${p.levelName} · 学习计划待审核`,
+          page: '/packages/staff/plan-review/index',
+          params: { planId: p._id },
+        }));
     },
   },
   dutiesThisWeek: { roles: ['counselor'], rows: (ctx) => myOpenDuties(ctx, 'week', () => true) },
@@ -96,7 +122,15 @@ const sources: Record<WorkbenchKey, { roles: Role[]; rows: Source }> = {
     roles: ['counselor'],
     async rows(ctx) {
       const open = await queryAll(ctx.store, 'followUps', { where: { counselorId: ctx.actor.userId, status: 'open' } });
-      return open.sort((a, b) => (a.at < b.at ? 1 : -1)).map((f) => ({ id: f._id, title: f.studentName, detail: f.reason === 'dormAbsence' ? '查寝缺勤，待跟进' : `学习困难反映：${f.note ?? ''}`, page: '/packages/admin/compliance/index', params: {} }));
+      return open
+        .sort((a, b) => (a.at < b.at ? 1 : -1))
+        .map((f) => ({
+          id: f._id,
+          title: f.studentName,
+          detail: f.reason === 'dormAbsence' ? '查寝缺勤，待跟进' : `学习困难反映：${f.note ?? ''}`,
+          page: '/packages/admin/compliance/index',
+          params: {},
+        }));
     },
   },
   talksDue: { roles: ['headTeacher'], rows: (ctx) => myOpenDuties(ctx, 'semester', (kinds) => kinds.includes('talk')) },
@@ -104,11 +138,19 @@ const sources: Record<WorkbenchKey, { roles: Role[]; rows: Source }> = {
     roles: ['assistant'],
     async rows(ctx) {
       const start = toIso(shanghai(ctx.clock.now()).startOf('day'));
-      const docs = await queryAll(ctx.store, 'dutyRecords', { where: { actorId: ctx.actor.userId, at: { gte: start } } });
+      const docs = await queryAll(ctx.store, 'dutyRecords', {
+        where: { actorId: ctx.actor.userId, at: { gte: start } },
+      });
       return docs
         .filter((d) => d.kind === 'dormCheck' || d.kind === 'classCheck')
         .sort((a, b) => (a.at < b.at ? 1 : -1))
-        .map((d) => ({ id: d._id, title: d.kind === 'dormCheck' ? '查寝' : '查课', detail: d.at.slice(11, 16), page: '/packages/staff/checkin/index', params: {} }));
+        .map((d) => ({
+          id: d._id,
+          title: d.kind === 'dormCheck' ? '查寝' : '查课',
+          detail: d.at.slice(11, 16),
+          page: '/packages/staff/checkin/index',
+          params: {},
+        }));
     },
   },
   noticeToSign: {
@@ -116,7 +158,13 @@ const sources: Record<WorkbenchKey, { roles: Role[]; rows: Source }> = {
     async rows(ctx) {
       return (await studentNotices.run(ctx, {}))
         .filter((n) => n.status === 'issued' && !n.acknowledged && n.objection === null)
-        .map((n) => ({ id: n.noticeId, title: `${n.levelName}通知单`, detail: `${n.semester} · 待签收`, page: '/packages/student/notice/index', params: { noticeId: n.noticeId } }));
+        .map((n) => ({
+          id: n.noticeId,
+          title: `${n.levelName}通知单`,
+          detail: `${n.semester} · 待签收`,
+          page: '/packages/student/notice/index',
+          params: { noticeId: n.noticeId },
+        }));
     },
   },
   planToWrite: {
@@ -125,7 +173,15 @@ const sources: Record<WorkbenchKey, { roles: Role[]; rows: Source }> = {
       const mine = await myPlan(ctx);
       const status = mine.plan?.status ?? 'none';
       if (!mine.warning || !(status === 'none' || status === 'draft' || status === 'returned')) return [];
-      return [{ id: mine.warning.id, title: '个人学习计划', detail: status === 'returned' ? '已退回，请修改后提交' : status === 'draft' ? '草稿未提交' : '尚未填写', page: '/packages/student/plan/index', params: {} }];
+      return [
+        {
+          id: mine.warning.id,
+          title: '个人学习计划',
+          detail: status === 'returned' ? '已退回，请修改后提交' : status === 'draft' ? '草稿未提交' : '尚未填写',
+          page: '/packages/student/plan/index',
+          params: {},
+        },
+      ];
     },
   },
   meetingsToAnswer: {
@@ -133,7 +189,13 @@ const sources: Record<WorkbenchKey, { roles: Role[]; rows: Source }> = {
     async rows(ctx) {
       return (await myMeetings(ctx))
         .filter((m) => m.canRespond || m.canConfirm)
-        .map((m) => ({ id: m._id, title: m.title, detail: '待回复', page: '/packages/student/case/index', params: {} }));
+        .map((m) => ({
+          id: m._id,
+          title: m.title,
+          detail: '待回复',
+          page: '/packages/student/case/index',
+          params: {},
+        }));
     },
   },
   receiptsToReturn: {
@@ -141,7 +203,13 @@ const sources: Record<WorkbenchKey, { roles: Role[]; rows: Source }> = {
     async rows(ctx) {
       return (await childNotices.run(ctx, {}))
         .filter((n) => n.status === 'issued' && !n.receiptReturned)
-        .map((n) => ({ id: n.noticeId, title: `${n.studentName} · ${n.levelName}`, detail: '家长回执待返回', page: '/packages/parent/notice/index', params: { noticeId: n.noticeId } }));
+        .map((n) => ({
+          id: n.noticeId,
+          title: `${n.studentName} · ${n.levelName}`,
+          detail: '家长回执待返回',
+          page: '/packages/parent/notice/index',
+          params: { noticeId: n.noticeId },
+        }));
     },
   },
   draftsToPublish: {
@@ -152,7 +220,13 @@ const sources: Record<WorkbenchKey, { roles: Role[]; rows: Source }> = {
       if (collegeId === undefined) return [];
       return (await listRuns(ctx, collegeId))
         .filter((r) => r.status === 'draft' && r.publishBlock === null)
-        .map((r) => ({ id: r.runId, title: `${r.semester} 警示名单（草稿）`, detail: r.policyName, page: '/packages/admin/review/index', params: { runId: r.runId } }));
+        .map((r) => ({
+          id: r.runId,
+          title: `${r.semester} 警示名单（草稿）`,
+          detail: r.policyName,
+          page: '/packages/admin/review/index',
+          params: { runId: r.runId },
+        }));
     },
   },
   objectionsOpen: {
@@ -160,7 +234,13 @@ const sources: Record<WorkbenchKey, { roles: Role[]; rows: Source }> = {
     async rows(ctx) {
       return (await objections.run(ctx, {}))
         .filter((o) => o.objection.state === 'open')
-        .map((o) => ({ id: o.noticeId, title: o.studentName, detail: `${o.levelName} · 异议待处理`, page: '/packages/admin/objections/index', params: {} }));
+        .map((o) => ({
+          id: o.noticeId,
+          title: o.studentName,
+          detail: `${o.levelName} · 异议待处理`,
+          page: '/packages/admin/objections/index',
+          params: {},
+        }));
     },
   },
   warningsActive: {
@@ -168,7 +248,13 @@ const sources: Record<WorkbenchKey, { roles: Role[]; rows: Source }> = {
     async rows(ctx) {
       return (await listWarnings(ctx, undefined))
         .filter((w) => w.status === 'active')
-        .map((w) => ({ id: w.warningId, title: w.studentName, detail: w.levelName, page: '/packages/staff/case/index', params: { studentId: w.studentId } }));
+        .map((w) => ({
+          id: w.warningId,
+          title: w.studentName,
+          detail: w.levelName,
+          page: '/packages/staff/case/index',
+          params: { studentId: w.studentId },
+        }));
     },
   },
   dutiesOverdue: {
@@ -178,7 +264,13 @@ const sources: Record<WorkbenchKey, { roles: Role[]; rows: Source }> = {
       const labels = labelsOf(e);
       return e.evaluations
         .flatMap((ev) => ev.overdue)
-        .map((i) => ({ id: i.key, title: i.title, detail: `${labels.person(i.personId)} · ${labels.unit(i.unit.kind, i.unit.id)} · ${dueDateText(i.dueAt)}`, page: '/packages/admin/compliance/index', params: {} }));
+        .map((i) => ({
+          id: i.key,
+          title: i.title,
+          detail: `${labels.person(i.personId)} · ${labels.unit(i.unit.kind, i.unit.id)} · ${dueDateText(i.dueAt)}`,
+          page: '/packages/admin/compliance/index',
+          params: {},
+        }));
     },
   },
   messagesUndelivered: {
@@ -217,7 +309,9 @@ export async function workbenchList(ctx: Context, key: WorkbenchKey): Promise<Wo
  */
 export async function workbench(ctx: Context): Promise<Workbench> {
   const keys = keysFor(ctx.actor);
-  const lists = await Promise.all(keys.map(async (key) => ({ key, label: label[key], count: (await sources[key].rows(ctx)).length })));
+  const lists = await Promise.all(
+    keys.map(async (key) => ({ key, label: label[key], count: (await sources[key].rows(ctx)).length })),
+  );
   const roles = new Set(ctx.actor.grants.map((g) => g.role));
   const kinds = [...roles].flatMap((r) => staffMessageKinds[r] ?? []);
   return { now: ctx.nowIso(), counts: lists, subscribe: subscribeIds([...new Set(kinds)]) };

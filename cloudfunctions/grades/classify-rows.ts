@@ -3,7 +3,10 @@ import type { RowError } from '../core/grades/sheet-row';
 import { gradeKey, type GradeDoc } from './grade-doc';
 
 export type GoodRow = { rowNumber: number; row: GradeRow };
-type Existing = Pick<GradeDoc, 'score' | 'credits' | 'courseName' | 'importId' | 'sourceRow' | 'correctedBy' | 'correctedRow'> & { _id: string; _version: number };
+type Existing = Pick<
+  GradeDoc,
+  'score' | 'credits' | 'courseName' | 'importId' | 'sourceRow' | 'correctedBy' | 'correctedRow'
+> & { _id: string; _version: number };
 
 export type Classified = {
   insert: GoodRow[];
@@ -21,7 +24,14 @@ export type Classified = {
  * job wrote from another row of the file is a duplicate row of the file.
  */
 export function classifyRows(jobId: string, rows: GoodRow[], existing: ReadonlyMap<string, Existing>): Classified {
-  const out: Classified = { insert: [], correct: [], redoneInserts: 0, redoneCorrections: 0, alreadyPresent: 0, errors: [] };
+  const out: Classified = {
+    insert: [],
+    correct: [],
+    redoneInserts: 0,
+    redoneCorrections: 0,
+    alreadyPresent: 0,
+    errors: [],
+  };
   for (const good of rows) {
     const prev = existing.get(gradeKey(good.row));
     if (prev === undefined) out.insert.push(good);
@@ -30,8 +40,18 @@ export function classifyRows(jobId: string, rows: GoodRow[], existing: ReadonlyM
       if (own === good.rowNumber) {
         if (prev.importId === jobId) out.redoneInserts++;
         else out.redoneCorrections++;
-      } else out.errors.push({ row: good.rowNumber, column: null, message: `重复的成绩：与第 ${own ?? '?'} 行的学号、课程代码、学期和考试性质相同` });
-    } else if (prev.score === good.row.score && prev.credits === good.row.credits && prev.courseName === good.row.courseName) out.alreadyPresent++;
+      } else
+        out.errors.push({
+          row: good.rowNumber,
+          column: null,
+          message: `重复的成绩：与第 ${own ?? '?'} 行的学号、课程代码、学期和考试性质相同`,
+        });
+    } else if (
+      prev.score === good.row.score &&
+      prev.credits === good.row.credits &&
+      prev.courseName === good.row.courseName
+    )
+      out.alreadyPresent++;
     else out.correct.push({ ...good, existing: prev });
   }
   return out;

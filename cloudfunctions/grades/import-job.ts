@@ -67,7 +67,11 @@ async function expireIfAbandoned(ctx: Context, job: Stored<GradeImportDoc>): Pro
  * The job a call without a job id works on: the running one of this file and college (the first
  * call may have died before its answer reached the app), else a new one.
  */
-async function jobForFile(ctx: Context, collegeId: string, fileId: string): Promise<{ job: Stored<GradeImportDoc>; leased: boolean }> {
+async function jobForFile(
+  ctx: Context,
+  collegeId: string,
+  fileId: string,
+): Promise<{ job: Stored<GradeImportDoc>; leased: boolean }> {
   const running = await queryAll(ctx.store, 'gradeImports', { where: { fileId, collegeId, status: 'running' } });
   for (const candidate of running.sort((a, b) => a.startedAt.localeCompare(b.startedAt))) {
     const job = await expireIfAbandoned(ctx, candidate);
@@ -86,7 +90,9 @@ type Input = { fileId: string; jobId?: string; chunkRows?: number; maxChunks?: n
  * job's own and nothing is written twice.
  */
 export async function importChunk(ctx: Context, collegeId: string, input: Input): Promise<ImportJobView> {
-  const found = input.jobId ? { job: await loadJob(ctx, input.jobId, collegeId), leased: false } : await jobForFile(ctx, collegeId, input.fileId);
+  const found = input.jobId
+    ? { job: await loadJob(ctx, input.jobId, collegeId), leased: false }
+    : await jobForFile(ctx, collegeId, input.fileId);
   let job = found.job;
   if (job.fileId !== input.fileId) throw new NotFoundError('该导入任务');
   if (job.status !== 'running') return jobView(job);
@@ -129,7 +135,11 @@ export async function importChunk(ctx: Context, collegeId: string, input: Input)
       if (importer.header === null) return jobView(await finish(ctx, job, 'failed', '文件是空的：没有表头和成绩'));
 
       const idColumn = importer.header.columns.studentId;
-      roster = await rosterOf(ctx.store, collegeId, batch.map((r) => (idColumn === undefined ? '' : (r.cells[idColumn] ?? '').trim())));
+      roster = await rosterOf(
+        ctx.store,
+        collegeId,
+        batch.map((r) => (idColumn === undefined ? '' : (r.cells[idColumn] ?? '').trim())),
+      );
       const done = await processChunk(ctx, job, batch, end, (sheetRow) => importer.accept(sheetRow), roster, outOfTime);
       job = done.job;
       // The rest of the chunk was read but not written: the next call reads it again from the cursor.
@@ -166,8 +176,19 @@ async function startJob(ctx: Context, collegeId: string, fileId: string): Promis
   return ctx.store.add('gradeImports', doc, ctx.write());
 }
 
-async function finish(ctx: Context, job: Stored<GradeImportDoc>, status: 'failed' | 'done', message: string | null): Promise<Stored<GradeImportDoc>> {
-  return ctx.store.update('gradeImports', job._id, { status, message, finishedAt: ctx.nowIso() }, job._version, ctx.write());
+async function finish(
+  ctx: Context,
+  job: Stored<GradeImportDoc>,
+  status: 'failed' | 'done',
+  message: string | null,
+): Promise<Stored<GradeImportDoc>> {
+  return ctx.store.update(
+    'gradeImports',
+    job._id,
+    { status, message, finishedAt: ctx.nowIso() },
+    job._version,
+    ctx.write(),
+  );
 }
 
 type Step = ReturnType<ReturnType<typeof createGradeImport>['accept']>;
@@ -198,7 +219,12 @@ async function processChunk(
   }
 
   // Primary-key lookups only: a chunk costs a few reads however many grades the store holds.
-  const stored = await queryIn(ctx.store, 'grades', '_id', good.map((g) => gradeDocId(g.row)));
+  const stored = await queryIn(
+    ctx.store,
+    'grades',
+    '_id',
+    good.map((g) => gradeDocId(g.row)),
+  );
   const existing = new Map(stored.map((doc) => [gradeKey(doc), doc]));
   const plan = classifyRows(job._id, good, existing);
   const write = ctx.write();
@@ -210,16 +236,33 @@ async function processChunk(
       partial = true;
       break;
     }
-    const patch: Partial<GradeDoc> = { score: row.score, credits: row.credits, courseName: row.courseName, correctedBy: job._id, correctedRow: rowNumber };
+    const patch: Partial<GradeDoc> = {
+      score: row.score,
+      credits: row.credits,
+      courseName: row.courseName,
+      correctedBy: job._id,
+      correctedRow: rowNumber,
+    };
     if (row.teacherName !== undefined) patch.teacherName = row.teacherName;
     await ctx.store.update('grades', prev._id, patch, prev._version, write);
   }
   // Cut short: the same snapshot, classified for the rows up to the cut only, is what was done.
-  const done = partial ? classifyRows(job._id, good.filter((g) => g.rowNumber <= last), existing) : plan;
+  const done = partial
+    ? classifyRows(
+        job._id,
+        good.filter((g) => g.rowNumber <= last),
+        existing,
+      )
+    : plan;
   const docs = done.insert.map(({ rowNumber, row }) => toDoc(row, roster.get(row.studentId), job, rowNumber));
   const added = docs.length > 0 ? await ctx.store.addMany('grades', docs, write) : 0;
   // Who taught what (授课教师): written before the cursor moves, so a redone chunk merges the same sections.
-  await recordTeaching(ctx, job.collegeId, good.filter((g) => g.rowNumber <= last).map((g) => g.row), roster);
+  await recordTeaching(
+    ctx,
+    job.collegeId,
+    good.filter((g) => g.rowNumber <= last).map((g) => g.row),
+    roster,
+  );
 
   const allErrors = [...errors, ...done.errors].filter((e) => e.row <= last).sort((a, b) => a.row - b.row);
   const updated = await ctx.store.update(
@@ -242,7 +285,12 @@ async function processChunk(
   return { job: updated, partial };
 }
 
-function toDoc(row: GradeRow, student: Student | undefined, job: Stored<GradeImportDoc>, rowNumber: number): GradeDoc & { _id: string } {
+function toDoc(
+  row: GradeRow,
+  student: Student | undefined,
+  job: Stored<GradeImportDoc>,
+  rowNumber: number,
+): GradeDoc & { _id: string } {
   return {
     ...row,
     _id: gradeDocId(row),

@@ -15,15 +15,33 @@ import { queryIn, rosterChecks, rosterOf } from '../application/grades/roster';
 
 export const previewSettings = { scanRows: 1000, sampleRows: 20, maxErrors: 500, maxChanges: 200 };
 
-const valuesOf = (r: Pick<GradeRow, 'score' | 'credits' | 'courseName'>) => ({ score: r.score, credits: r.credits, courseName: r.courseName });
+const valuesOf = (r: Pick<GradeRow, 'score' | 'credits' | 'courseName'>) => ({
+  score: r.score,
+  credits: r.credits,
+  courseName: r.courseName,
+});
 
 /** Good rows that would correct a stored grade, old → new, in file order (the import's own test of "changed"). */
-async function changesOf(ctx: Context, good: { rowNumber: number; row: GradeRow }[], roster: ReadonlyMap<string, Stored<Student>>): Promise<GradeChangePreview[]> {
-  const stored = new Map((await queryIn(ctx.store, 'grades', '_id', good.map((g) => gradeDocId(g.row)))).map((d) => [gradeKey(d), d]));
+async function changesOf(
+  ctx: Context,
+  good: { rowNumber: number; row: GradeRow }[],
+  roster: ReadonlyMap<string, Stored<Student>>,
+): Promise<GradeChangePreview[]> {
+  const stored = new Map(
+    (
+      await queryIn(
+        ctx.store,
+        'grades',
+        '_id',
+        good.map((g) => gradeDocId(g.row)),
+      )
+    ).map((d) => [gradeKey(d), d]),
+  );
   const out: GradeChangePreview[] = [];
   for (const { rowNumber, row } of good) {
     const prev = stored.get(gradeKey(row));
-    if (!prev || (prev.score === row.score && prev.credits === row.credits && prev.courseName === row.courseName)) continue;
+    if (!prev || (prev.score === row.score && prev.credits === row.credits && prev.courseName === row.courseName))
+      continue;
     out.push({
       row: rowNumber,
       studentId: row.studentId,
@@ -51,7 +69,19 @@ function columnsOf(map: HeaderMap): ColumnMapping[] {
   });
 }
 
-const empty = (fatal: string): GradePreview => ({ fatal, columns: [], rows: [], scanned: 0, good: 0, bad: 0, voided: 0, errors: [], changed: 0, changes: [], more: false });
+const empty = (fatal: string): GradePreview => ({
+  fatal,
+  columns: [],
+  rows: [],
+  scanned: 0,
+  good: 0,
+  bad: 0,
+  voided: 0,
+  errors: [],
+  changed: 0,
+  changes: [],
+  more: false,
+});
 
 /** The header mapping, the first good rows and the errors among the first rows, before importing. */
 export async function previewFile(ctx: Context, collegeId: string, fileId: string): Promise<GradePreview> {
@@ -91,7 +121,11 @@ export async function previewFile(ctx: Context, collegeId: string, fileId: strin
   if (first.kind === 'fatal') return empty(first.message);
   if (first.kind !== 'header') return empty('文件是空的：没有表头和成绩');
   const idColumn = first.map.columns.studentId;
-  roster = await rosterOf(ctx.store, collegeId, batch.map((r) => (idColumn === undefined ? '' : (r.cells[idColumn] ?? '').trim())));
+  roster = await rosterOf(
+    ctx.store,
+    collegeId,
+    batch.map((r) => (idColumn === undefined ? '' : (r.cells[idColumn] ?? '').trim())),
+  );
 
   const sample: GradeRow[] = [];
   const goodRows: { rowNumber: number; row: GradeRow }[] = [];
@@ -112,5 +146,17 @@ export async function previewFile(ctx: Context, collegeId: string, fileId: strin
     }
   }
   const changes = await changesOf(ctx, goodRows, roster);
-  return { fatal: null, columns: columnsOf(first.map), rows: sample, scanned: good + bad, good, bad, voided, errors, changed: changes.length, changes: changes.slice(0, previewSettings.maxChanges), more };
+  return {
+    fatal: null,
+    columns: columnsOf(first.map),
+    rows: sample,
+    scanned: good + bad,
+    good,
+    bad,
+    voided,
+    errors,
+    changed: changes.length,
+    changes: changes.slice(0, previewSettings.maxChanges),
+    more,
+  };
 }

@@ -3,7 +3,13 @@ import type { Student } from '../../types/domain';
 import { childIdsOf } from '../core/access/own-grants';
 import { maskedMiddle, phoneOnFile } from '../core/identity/phone-match';
 import { checkBinder, checkUsable, unrelatedChildren } from '../core/notices/binding';
-import { assertPhoneBound, assertRetriesLeft, requirePhoneService, requireVerifiedPhone, requireWechat } from '../core/notices/bind-outcome';
+import {
+  assertPhoneBound,
+  assertRetriesLeft,
+  requirePhoneService,
+  requireVerifiedPhone,
+  requireWechat,
+} from '../core/notices/bind-outcome';
 import { PhoneExchangeError, type PhoneNumberExchange, type VerifiedPhone } from '../platform/identity/phone-number';
 import { enqueue } from '../platform/messenger/outbox';
 import { subscribeIds } from '../platform/messenger/template-ids';
@@ -18,7 +24,8 @@ import { noticeSettings } from '../application/notices/settings';
 type Api = NoticesApi;
 
 /** The phones a student's parents registered (the roster keeps one or two). */
-const phonesOf = (s: Student & { parentPhones?: string[] }) => (s.parentPhones && s.parentPhones.length > 0 ? s.parentPhones : [s.parentPhone]);
+const phonesOf = (s: Student & { parentPhones?: string[] }) =>
+  s.parentPhones && s.parentPhones.length > 0 ? s.parentPhones : [s.parentPhone];
 
 /** WeChat's verified number for the button's code, or null when WeChat refused it (logged for the operators). */
 async function exchangePhone(phones: PhoneNumberExchange, phoneCode: string): Promise<VerifiedPhone | null> {
@@ -52,8 +59,14 @@ export const bindParentByPhone: ActionSpec<Api['bindParentByPhone']> = {
     const userId = ctx.actor?.userId ?? parentUserIdFor(openid);
     const audit: WriteContext = { by: userId, at: now };
     const existingChildren = childIdsOf(ctx.actor?.grants ?? []);
-    const siblings = matches && existingChildren.length > 0 ? await queryAll(ctx.store, 'students', { where: { _id: { in: existingChildren } } }) : [];
-    const unrelated = unrelatedChildren({ studentId: student._id, parentPhone: student.parentPhone }, siblings.map((s) => ({ studentId: s._id, parentPhone: s.parentPhone })));
+    const siblings =
+      matches && existingChildren.length > 0
+        ? await queryAll(ctx.store, 'students', { where: { _id: { in: existingChildren } } })
+        : [];
+    const unrelated = unrelatedChildren(
+      { studentId: student._id, parentPhone: student.parentPhone },
+      siblings.map((s) => ({ studentId: s._id, parentPhone: s.parentPhone })),
+    );
     const openNotices = matches ? await noticesAwaitingParent(ctx.store, student._id) : [];
     const cls = matches ? null : await ctx.store.get('classes', student.classId);
     const counselor = cls ? await ctx.store.get('users', cls.counselorId) : null;
@@ -63,7 +76,13 @@ export const bindParentByPhone: ActionSpec<Api['bindParentByPhone']> = {
         const bound = await ctx.store.transaction(async (tx) => {
           const fresh = checkUsable(await tx.get('bindingCodes', codeId), now, noticeSettings.bindingCodeAttempts);
           if (!matches) {
-            await tx.update('bindingCodes', codeId, { failedAttempts: fresh.failedAttempts + 1 }, fresh._version, audit);
+            await tx.update(
+              'bindingCodes',
+              codeId,
+              { failedAttempts: fresh.failedAttempts + 1 },
+              fresh._version,
+              audit,
+            );
             if (counselor) {
               await enqueue(
                 tx,
@@ -73,7 +92,12 @@ export const bindParentByPhone: ActionSpec<Api['bindParentByPhone']> = {
                   toUserId: counselor._id,
                   toOpenid: counselor.openid,
                   page: 'packages/staff/notices/index',
-                  data: { student: `${student.name}（${student._id}）`, phone: maskedMiddle(verified.purePhoneNumber), note: '家长微信验证的手机号与登记的家长电话不一致，请核对后重新发绑定码', time: now },
+                  data: {
+                    student: `${student.name}（${student._id}）`,
+                    phone: maskedMiddle(verified.purePhoneNumber),
+                    note: '家长微信验证的手机号与登记的家长电话不一致，请核对后重新发绑定码',
+                    time: now,
+                  },
                   subjectId: student._id,
                 },
                 audit,
@@ -86,7 +110,12 @@ export const bindParentByPhone: ActionSpec<Api['bindParentByPhone']> = {
           return true;
         });
         assertPhoneBound(bound);
-        return { studentId: student._id, studentName: student.name, openNotices: openNotices.map((n) => n._id), subscribe: subscribeIds(['receiptDue', 'receiptOverdue', 'meetingScheduled']) };
+        return {
+          studentId: student._id,
+          studentName: student.name,
+          openNotices: openNotices.map((n) => n._id),
+          subscribe: subscribeIds(['receiptDue', 'receiptOverdue', 'meetingScheduled']),
+        };
       } catch (error) {
         if (!(error instanceof VersionConflictError)) throw error;
         assertRetriesLeft(attempt, 5);

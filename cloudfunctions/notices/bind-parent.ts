@@ -18,7 +18,8 @@ type Api = NoticesApi;
 
 async function flagBinding(tx: TxStore, id: string, flag: NoticeFlag, ctx: WriteContext): Promise<void> {
   const binding = await tx.get('parentBindings', id);
-  if (binding && !binding.flags.includes(flag)) await tx.update('parentBindings', id, { flags: [...binding.flags, flag] }, binding._version, ctx);
+  if (binding && !binding.flags.includes(flag))
+    await tx.update('parentBindings', id, { flags: [...binding.flags, flag] }, binding._version, ctx);
 }
 
 /** How often a bind whose transaction lost a race is retried (each retry is counted as a failed try). */
@@ -53,8 +54,14 @@ export const bindParent: ActionSpec<Api['bindParent']> = {
     const proof = { studentNo, parentName };
     const looksRight = proofMatches(student, proof);
     const existingChildren = childIdsOf(ctx.actor?.grants ?? []);
-    const siblings = looksRight && existingChildren.length > 0 ? await queryAll(ctx.store, 'students', { where: { _id: { in: existingChildren } } }) : [];
-    const unrelated = unrelatedChildren({ studentId: student._id, parentPhone: student.parentPhone }, siblings.map((s) => ({ studentId: s._id, parentPhone: s.parentPhone })));
+    const siblings =
+      looksRight && existingChildren.length > 0
+        ? await queryAll(ctx.store, 'students', { where: { _id: { in: existingChildren } } })
+        : [];
+    const unrelated = unrelatedChildren(
+      { studentId: student._id, parentPhone: student.parentPhone },
+      siblings.map((s) => ({ studentId: s._id, parentPhone: s.parentPhone })),
+    );
     const openNotices = looksRight ? await noticesAwaitingParent(ctx.store, student._id) : [];
 
     let lostRace = false;
@@ -64,7 +71,13 @@ export const bindParent: ActionSpec<Api['bindParent']> = {
         verdict = await ctx.store.transaction(async (tx): Promise<Verdict> => {
           const fresh = checkUsable(await tx.get('bindingCodes', codeId), now, noticeSettings.bindingCodeAttempts);
           if (lostRace || !proofMatches(student, proof)) {
-            await tx.update('bindingCodes', codeId, { failedAttempts: fresh.failedAttempts + 1 }, fresh._version, audit);
+            await tx.update(
+              'bindingCodes',
+              codeId,
+              { failedAttempts: fresh.failedAttempts + 1 },
+              fresh._version,
+              audit,
+            );
             return 'mismatch';
           }
           await tx.update('bindingCodes', codeId, { usedAt: now, usedByUserId: userId }, fresh._version, audit);
@@ -80,27 +93,58 @@ export const bindParent: ActionSpec<Api['bindParent']> = {
       assertProofBound(verdict, lostRace);
       break;
     }
-    return { studentId: student._id, studentName: student.name, openNotices: openNotices.map((n) => n._id), subscribe: subscribeIds(['receiptDue', 'receiptOverdue', 'meetingScheduled']) };
+    return {
+      studentId: student._id,
+      studentName: student.name,
+      openNotices: openNotices.map((n) => n._id),
+      subscribe: subscribeIds(['receiptDue', 'receiptOverdue', 'meetingScheduled']),
+    };
   },
 };
 
-type BindFacts = { student: Student; userId: string; openid: string; deviceId: string | undefined; unrelated: string[]; openNotices: Notice[] };
+type BindFacts = {
+  student: Student;
+  userId: string;
+  openid: string;
+  deviceId: string | undefined;
+  unrelated: string[];
+  openNotices: Notice[];
+};
 
 /** The writes of a successful bind: the parent's user and grant, the binding, its flags, the receipt requests. */
-export async function bindInTx(tx: TxStore, { student, userId, openid, deviceId, unrelated, openNotices }: BindFacts, audit: WriteContext): Promise<void> {
+export async function bindInTx(
+  tx: TxStore,
+  { student, userId, openid, deviceId, unrelated, openNotices }: BindFacts,
+  audit: WriteContext,
+): Promise<void> {
   const now = audit.at;
   const user = await tx.get('users', userId);
   if (user) {
     checkBinder(user.grants);
     await tx.update('users', userId, { grants: withChild(user.grants, student._id) }, user._version, audit);
   } else {
-    const created: User = { _id: userId, openid, name: `${student.parentName}（${student.name}家长）`, phone: student.parentPhone, grants: [{ role: 'parent', childIds: [student._id] }] };
+    const created: User = {
+      _id: userId,
+      openid,
+      name: `${student.parentName}（${student.name}家长）`,
+      phone: student.parentPhone,
+      grants: [{ role: 'parent', childIds: [student._id] }],
+    };
     await tx.add('users', created, audit);
   }
   const flags: NoticeFlag[] = unrelated.length > 0 ? ['parentOfUnrelatedStudents'] : [];
   const bindingId = `${student._id}:${userId}`;
   if (!(await tx.get('parentBindings', bindingId))) {
-    const binding: ParentBinding = { _id: bindingId, studentId: student._id, classId: student.classId, userId, openid, boundAt: now, ...(deviceId ? { deviceId } : {}), flags };
+    const binding: ParentBinding = {
+      _id: bindingId,
+      studentId: student._id,
+      classId: student.classId,
+      userId,
+      openid,
+      boundAt: now,
+      ...(deviceId ? { deviceId } : {}),
+      flags,
+    };
     await tx.add('parentBindings', binding, audit);
   }
   for (const other of unrelated) await flagBinding(tx, `${other}:${userId}`, 'parentOfUnrelatedStudents', audit);

@@ -25,7 +25,14 @@ export const resolveObjection: ActionSpec<Api['resolveObjection']> = {
     const current = await loadNotice(ctx.store, noticeId);
     const at = ctx.nowIso();
     const write = ctx.write();
-    const event = { type: 'resolveObjection' as const, at, by: ctx.actor.userId, byName: ctx.actor.name, decision, note };
+    const event = {
+      type: 'resolveObjection' as const,
+      at,
+      by: ctx.actor.userId,
+      byName: ctx.actor.name,
+      decision,
+      note,
+    };
     if (decision === 'confirm') {
       return ctx.store.transaction(async (tx) => {
         const { notice } = await applyEvent(tx, noticeId, event, write);
@@ -34,14 +41,23 @@ export const resolveObjection: ActionSpec<Api['resolveObjection']> = {
       });
     }
     const plan = await planCorrection(ctx, current, grades, note);
-    const names = (await loadNoticeNames(ctx.store, [plan.warning])).get(plan.warning.studentId) ?? { collegeName: plan.warning.collegeId, className: plan.warning.classId, parentName: '家长' };
+    const names = (await loadNoticeNames(ctx.store, [plan.warning])).get(plan.warning.studentId) ?? {
+      collegeName: plan.warning.collegeId,
+      className: plan.warning.classId,
+      parentName: '家长',
+    };
     return ctx.store.transaction(async (tx) => {
       const { notice } = await applyEvent(tx, noticeId, event, write);
       const warning = await applyCorrectionInTx(tx, plan, write);
       if (plan.outcome.kind === 'withdraw') {
         await tx.update('notices', noticeId, { endedAs: 'withdrawn' }, notice._version, write);
         await retireNoticesInTx(tx, warning._id, { kind: 'lifted' }, write);
-        await tellStudentInTx(tx, notice.studentId, (to) => objectionCorrected(notice, to, { note, at, newNoticeId: null }), write);
+        await tellStudentInTx(
+          tx,
+          notice.studentId,
+          (to) => objectionCorrected(notice, to, { note, at, newNoticeId: null }),
+          write,
+        );
         return { noticeId, state: 'corrected' as const, newNoticeId: null, outcome: 'withdrawn' as const };
       }
       const version = notice.version + 1;
@@ -49,10 +65,19 @@ export const resolveObjection: ActionSpec<Api['resolveObjection']> = {
       await tx.update('notices', noticeId, { supersededBy: newId, endedAs: 'corrected' }, notice._version, write);
       await issueNoticesInTx(tx, warning, write, names, {
         version,
-        correction: { replaces: noticeId, reason: note, explanation: [...warning.triggers.map((t) => t.text), ...plan.lines, ...explanation] },
+        correction: {
+          replaces: noticeId,
+          reason: note,
+          explanation: [...warning.triggers.map((t) => t.text), ...plan.lines, ...explanation],
+        },
         announce: false,
       });
-      await tellStudentInTx(tx, notice.studentId, (to) => objectionCorrected(notice, to, { note, at, newNoticeId: newId }), write);
+      await tellStudentInTx(
+        tx,
+        notice.studentId,
+        (to) => objectionCorrected(notice, to, { note, at, newNoticeId: newId }),
+        write,
+      );
       return { noticeId, state: 'corrected' as const, newNoticeId: newId, outcome: 'amended' as const };
     });
   },

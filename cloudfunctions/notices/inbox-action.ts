@@ -5,7 +5,19 @@ import type { ActionSpec } from '../platform/runtime/define-function';
 export const inbox: ActionSpec<NoticesApi['inbox']> = {
   permission: 'inbox.read',
   async run(ctx) {
-    const rows = await ctx.store.query('inbox', { where: { toUserId: ctx.actor.userId }, orderBy: [{ field: 'deliveredAt', direction: 'desc' }], limit: 100 });
-    return rows.map(({ _id, toUserId, kind, title, lines, page, deliveredAt }) => ({ _id, toUserId, kind, title, lines, page, deliveredAt }));
+    const rows = await ctx.store.query('inbox', {
+      where: { toUserId: ctx.actor.userId },
+      orderBy: [{ field: 'deliveredAt', direction: 'desc' }],
+      limit: 100,
+    });
+    return rows.map(({ _id, toUserId, kind, title, lines, page, deliveredAt }) => ({
+      _id,
+      toUserId,
+      kind,
+      title,
+      lines,
+      page,
+      deliveredAt,
+    }));
   },
 };

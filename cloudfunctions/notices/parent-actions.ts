@@ -15,9 +15,15 @@ export const parentCopy: ActionSpec<Api['parentCopy']> = {
   resource: (ctx, input) => noticeResource(ctx.store, input.noticeId),
   async run(ctx, { noticeId }) {
     const notice = await loadNotice(ctx.store, noticeId);
-    const isParent = isAllowed(ctx.actor, 'notice.returnReceipt', { studentId: notice.studentId, classId: notice.classId, collegeId: notice.collegeId });
+    const isParent = isAllowed(ctx.actor, 'notice.returnReceipt', {
+      studentId: notice.studentId,
+      classId: notice.classId,
+      collegeId: notice.collegeId,
+    });
     if (!isParent || notice.parentReadAt) return parentView(notice);
-    const { notice: read } = await ctx.store.transaction((tx) => applyEvent(tx, noticeId, { type: 'parentRead', at: ctx.nowIso() }, ctx.write()));
+    const { notice: read } = await ctx.store.transaction((tx) =>
+      applyEvent(tx, noticeId, { type: 'parentRead', at: ctx.nowIso() }, ctx.write()),
+    );
     return parentView(read);
   },
 };
@@ -36,12 +42,27 @@ export const returnReceipt: ActionSpec<Api['returnReceipt']> = {
       const { notice: next, changed } = await applyEvent(
         tx,
         noticeId,
-        { type: 'receipt', at, parentUserId: ctx.actor.userId, parentName: ctx.actor.name, message, deviceId, quickSeconds: noticeSettings.receiptAfterAckSeconds },
+        {
+          type: 'receipt',
+          at,
+          parentUserId: ctx.actor.userId,
+          parentName: ctx.actor.name,
+          message,
+          deviceId,
+          quickSeconds: noticeSettings.receiptAfterAckSeconds,
+        },
         ctx.write(),
       );
       const sigId = `${noticeId}:parent`;
       if (changed && !(await tx.get('noticeSignatures', sigId))) {
-        const doc: NoticeSignature & { _id: string } = { _id: sigId, noticeId, who: 'parent', userId: ctx.actor.userId, image: signature, at };
+        const doc: NoticeSignature & { _id: string } = {
+          _id: sigId,
+          noticeId,
+          who: 'parent',
+          userId: ctx.actor.userId,
+          image: signature,
+          at,
+        };
         await tx.add('noticeSignatures', doc, ctx.write());
       }
       return next;

@@ -32,7 +32,14 @@ export const noticeRecord: ActionSpec<NoticesApi['noticeRecord']> = {
       copies: notice.copies,
       issuedAt: notice.issuedAt,
       studentSignature: notice.ack && student ? { at: notice.ack.at, image: student.image } : null,
-      receipt: notice.receipt ? { at: notice.receipt.at, parentName: notice.receipt.parentName, message: notice.receipt.message, image: parent?.image ?? null } : null,
+      receipt: notice.receipt
+        ? {
+            at: notice.receipt.at,
+            parentName: notice.receipt.parentName,
+            message: notice.receipt.message,
+            image: parent?.image ?? null,
+          }
+        : null,
       objection: notice.objection,
       phoneContacts: notice.phoneContacts,
     };

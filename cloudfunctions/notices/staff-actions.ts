@@ -32,7 +32,17 @@ export const createBindingCode: ActionSpec<Api['createBindingCode']> = {
     const code = newBindingCode();
     const codeId = bindingCodeHash(code);
     const expiresAt = toIso(shanghai(ctx.nowIso()).add(days ?? noticeSettings.bindingCodeDays, 'day'));
-    const row: BindingCode = { _id: codeId, studentId, classId: student.classId, collegeId: student.collegeId, expiresAt, usedAt: null, usedByUserId: null, failedAttempts: 0, revoked: false };
+    const row: BindingCode = {
+      _id: codeId,
+      studentId,
+      classId: student.classId,
+      collegeId: student.collegeId,
+      expiresAt,
+      usedAt: null,
+      usedByUserId: null,
+      failedAttempts: 0,
+      revoked: false,
+    };
     const currentId = currentBindingCodeId(studentId);
     for (let attempt = 0; ; attempt++) {
       try {
@@ -41,7 +51,8 @@ export const createBindingCode: ActionSpec<Api['createBindingCode']> = {
           const stale = new Set([...earlier.map((e) => e._id), ...(current ? [current.codeId] : [])]);
           for (const id of stale) {
             const old = await tx.get('bindingCodes', id);
-            if (old && !old.usedAt && !old.revoked) await tx.update('bindingCodes', id, { revoked: true }, old._version, ctx.write());
+            if (old && !old.usedAt && !old.revoked)
+              await tx.update('bindingCodes', id, { revoked: true }, old._version, ctx.write());
           }
           await tx.add('bindingCodes', row, ctx.write());
           if (current) await tx.update('bindingCodeCurrent', currentId, { codeId }, current._version, ctx.write());
@@ -49,11 +60,20 @@ export const createBindingCode: ActionSpec<Api['createBindingCode']> = {
         });
         break;
       } catch (error) {
-        const raced = error instanceof VersionConflictError || (error instanceof DuplicateIdError && error.collection === 'bindingCodeCurrent');
+        const raced =
+          error instanceof VersionConflictError ||
+          (error instanceof DuplicateIdError && error.collection === 'bindingCodeCurrent');
         if (!raced || attempt >= CREATE_RETRIES) throw error;
       }
     }
-    return { code: displayCode(code), expiresAt, studentName: student.name, parentName: student.parentName, parentPhoneMasked: maskPhone(student.parentPhone), parentPhone: student.parentPhone };
+    return {
+      code: displayCode(code),
+      expiresAt,
+      studentName: student.name,
+      parentName: student.parentName,
+      parentPhoneMasked: maskPhone(student.parentPhone),
+      parentPhone: student.parentPhone,
+    };
   },
 };
 
@@ -70,8 +90,17 @@ export const recordPhoneContact: ActionSpec<Api['recordPhoneContact']> = {
     assertCallNotAhead(at, now);
     const notice = await loadNotice(ctx.store, noticeId);
     const calledAt = callTime(at, now, notice.issuedAt);
-    const contact: PhoneContact = { at: calledAt, by: ctx.actor.userId, byName: ctx.actor.name, summary, recordedAt: now, ...(clientId ? { clientId } : {}) };
-    const result = await ctx.store.transaction((tx) => applyEvent(tx, noticeId, { type: 'phoneContact', contact }, ctx.write()));
+    const contact: PhoneContact = {
+      at: calledAt,
+      by: ctx.actor.userId,
+      byName: ctx.actor.name,
+      summary,
+      recordedAt: now,
+      ...(clientId ? { clientId } : {}),
+    };
+    const result = await ctx.store.transaction((tx) =>
+      applyEvent(tx, noticeId, { type: 'phoneContact', contact }, ctx.write()),
+    );
     return { phoneContacts: result.notice.phoneContacts };
   },
 };

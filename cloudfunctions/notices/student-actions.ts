@@ -16,9 +16,15 @@ export const studentCopy: ActionSpec<Api['studentCopy']> = {
   resource: (ctx, input) => noticeResource(ctx.store, input.noticeId),
   async run(ctx, { noticeId }) {
     const notice = await loadNotice(ctx.store, noticeId);
-    const isStudent = isAllowed(ctx.actor, 'notice.acknowledge', { studentId: notice.studentId, classId: notice.classId, collegeId: notice.collegeId });
+    const isStudent = isAllowed(ctx.actor, 'notice.acknowledge', {
+      studentId: notice.studentId,
+      classId: notice.classId,
+      collegeId: notice.collegeId,
+    });
     if (!isStudent || notice.readAt) return studentView(notice);
-    const { notice: read } = await ctx.store.transaction((tx) => applyEvent(tx, noticeId, { type: 'read', at: ctx.nowIso() }, ctx.write()));
+    const { notice: read } = await ctx.store.transaction((tx) =>
+      applyEvent(tx, noticeId, { type: 'read', at: ctx.nowIso() }, ctx.write()),
+    );
     return studentView(read);
   },
 };
@@ -31,10 +37,22 @@ export const acknowledge: ActionSpec<Api['acknowledge']> = {
     assertOwnSignature(signature, noticeId, 'student');
     const at = ctx.nowIso();
     const notice = await ctx.store.transaction(async (tx) => {
-      const { notice: next, changed } = await applyEvent(tx, noticeId, { type: 'acknowledge', at, deviceId }, ctx.write());
+      const { notice: next, changed } = await applyEvent(
+        tx,
+        noticeId,
+        { type: 'acknowledge', at, deviceId },
+        ctx.write(),
+      );
       const sigId = `${noticeId}:student`;
       if (changed && !(await tx.get('noticeSignatures', sigId))) {
-        const doc: NoticeSignature & { _id: string } = { _id: sigId, noticeId, who: 'student', userId: ctx.actor.userId, image: signature, at };
+        const doc: NoticeSignature & { _id: string } = {
+          _id: sigId,
+          noticeId,
+          who: 'student',
+          userId: ctx.actor.userId,
+          image: signature,
+          at,
+        };
         await tx.add('noticeSignatures', doc, ctx.write());
       }
       return next;
@@ -53,7 +71,12 @@ export const object: ActionSpec<Api['object']> = {
       const { notice: next, changed } = await applyEvent(tx, noticeId, { type: 'object', at, reason }, ctx.write());
       if (changed) {
         const clerk = await tx.get('users', next.issuedBy);
-        if (clerk) await enqueue(tx, objectionRaised(next, { userId: clerk._id, openid: clerk.openid }, reason, at), ctx.write());
+        if (clerk)
+          await enqueue(
+            tx,
+            objectionRaised(next, { userId: clerk._id, openid: clerk.openid }, reason, at),
+            ctx.write(),
+          );
       }
       return next;
     });

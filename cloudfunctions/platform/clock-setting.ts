@@ -14,7 +14,9 @@ type EnvLike = Readonly<Record<string, string | undefined>>;
 export function nowFromSetting(env: EnvLike): Date | null {
   const text = env[CLOCK_SETTING]?.trim();
   if (!text) return null;
-  const problem = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(text) ? instantProblem(text, CLOCK_SETTING) : `${CLOCK_SETTING} 应为带时区的 ISO 时间，如 2027-01-25T10:00:00+08:00`;
+  const problem = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(text)
+    ? instantProblem(text, CLOCK_SETTING)
+    : `${CLOCK_SETTING} 应为带时区的 ISO 时间，如 2027-01-25T10:00:00+08:00`;
   if (problem) throw new Error(`${problem}（现为 ${text}）`);
   return new Date(text);
 }
@@ -30,7 +32,10 @@ export type ClockOptions = {
 };
 
 /** A fixed clock (set/advance) at XUEYE_NOW or the fallback; the system clock when neither is given. */
-export function clockFromSetting(env: EnvLike, options: ClockOptions & { fallback: string | Date; running?: false }): ReturnType<typeof fixedClock>;
+export function clockFromSetting(
+  env: EnvLike,
+  options: ClockOptions & { fallback: string | Date; running?: false },
+): ReturnType<typeof fixedClock>;
 export function clockFromSetting(env: EnvLike, options?: ClockOptions): Clock;
 export function clockFromSetting(env: EnvLike, options: ClockOptions = {}): Clock {
   const start = nowFromSetting(env) ?? (options.fallback === undefined ? null : new Date(options.fallback));

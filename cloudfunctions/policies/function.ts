@@ -19,7 +19,16 @@ async function view(ctx: Context, collegeId: string, policy: Policy): Promise<Po
     policyId: policy.id,
     policyName: policy.name,
     collegeId,
-    parameters: parameterView(policy, stored?.values ?? {}).map((p) => ({ id: p.id, label: p.label, unit: p.unit, min: p.min, max: p.max, step: p.step, default: p.default, value: p.value })),
+    parameters: parameterView(policy, stored?.values ?? {}).map((p) => ({
+      id: p.id,
+      label: p.label,
+      unit: p.unit,
+      min: p.min,
+      max: p.max,
+      step: p.step,
+      default: p.default,
+      value: p.value,
+    })),
     history: [...(stored?.history ?? [])].reverse(),
   };
 }
@@ -35,7 +44,10 @@ export const policiesFunction = defineFunction('policies', policiesApi, {
   configurable: {
     permission: 'warnings.run',
     resource: async (ctx, input) => collegeResource(ctx.actor, input.collegeId),
-    run: async () => Object.values(presets).filter((p) => p.parameters.length > 0).map((p) => ({ policyId: p.id, policyName: p.name })),
+    run: async () =>
+      Object.values(presets)
+        .filter((p) => p.parameters.length > 0)
+        .map((p) => ({ policyId: p.id, policyName: p.name })),
   },
   settings: {
     permission: 'warnings.run',
@@ -52,13 +64,27 @@ export const policiesFunction = defineFunction('policies', policiesApi, {
       const write = ctx.write();
       const id = settingsId(collegeId, policyId);
       const before = parameterView(policy, (await ctx.store.get('policySettings', id))?.values ?? {});
-      const changes = before.filter((p) => values[p.id] !== undefined && values[p.id] !== p.value).map((p) => ({ id: p.id, label: p.label, before: p.value, after: values[p.id] ?? p.value }));
+      const changes = before
+        .filter((p) => values[p.id] !== undefined && values[p.id] !== p.value)
+        .map((p) => ({ id: p.id, label: p.label, before: p.value, after: values[p.id] ?? p.value }));
       if (changes.length === 0) return view(ctx, collegeId, policy);
       await ctx.store.transaction(async (tx) => {
         const current = await tx.get('policySettings', id);
         const entry = { at: write.at, by: ctx.actor.userId, byName: ctx.actor.name, reason, changes };
-        if (current) await tx.update('policySettings', id, { values: { ...current.values, ...values }, history: [...current.history, entry] }, current._version, write);
-        else await tx.add('policySettings', { _id: id, collegeId, policyId, values: { ...values }, history: [entry] }, write);
+        if (current)
+          await tx.update(
+            'policySettings',
+            id,
+            { values: { ...current.values, ...values }, history: [...current.history, entry] },
+            current._version,
+            write,
+          );
+        else
+          await tx.add(
+            'policySettings',
+            { _id: id, collegeId, policyId, values: { ...values }, history: [entry] },
+            write,
+          );
       });
       return view(ctx, collegeId, policy);
     },

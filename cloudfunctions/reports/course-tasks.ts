@@ -18,7 +18,8 @@ function collegeOf(ctx: Context): string {
 /** The department heads of a college (users carry no college field: their grants say it). */
 async function departmentHeads(store: Store, collegeId: string): Promise<Map<string, Stored<User>>> {
   const heads = new Map<string, Stored<User>>();
-  for (const u of await queryAll(store, 'users')) for (const d of headedDepartments(u, collegeId)) if (!heads.has(d)) heads.set(d, u);
+  for (const u of await queryAll(store, 'users'))
+    for (const d of headedDepartments(u, collegeId)) if (!heads.has(d)) heads.set(d, u);
   return heads;
 }
 
@@ -31,7 +32,16 @@ export async function openCourseTasks(ctx: Context, semester: string): Promise<{
   const heads = await departmentHeads(ctx.store, collegeId);
   const policy = policyOfRun(run);
   const tasks = tasksOfRun(
-    { runId: run._id, collegeId, semester, publishedAt: latest.publishedAt, threshold: run.threshold, courses: run.courses, teachers: run.teachers, duties: policy.courseAnalysis.duties },
+    {
+      runId: run._id,
+      collegeId,
+      semester,
+      publishedAt: latest.publishedAt,
+      threshold: run.threshold,
+      courses: run.courses,
+      teachers: run.teachers,
+      duties: policy.courseAnalysis.duties,
+    },
     (d) => {
       const u = d ? heads.get(d) : undefined;
       return u ? { id: u._id, name: u.name } : null;
@@ -73,12 +83,25 @@ function viewOf(ctx: Context, t: CourseTask, college: College | null): CourseTas
   };
 }
 
-export async function listCourseTasks(ctx: Context, semester: string | undefined): Promise<{ tasks: CourseTaskView[]; canOpen: boolean }> {
+export async function listCourseTasks(
+  ctx: Context,
+  semester: string | undefined,
+): Promise<{ tasks: CourseTaskView[]; canOpen: boolean }> {
   const collegeId = collegeOf(ctx);
   const college = await ctx.store.get('colleges', collegeId);
   const rows = await queryAll(ctx.store, 'courseTasks', { where: { collegeId, ...(semester ? { semester } : {}) } });
-  const visible = rows.filter((t) => isAllowed(ctx.actor, 'courseTasks.read', { collegeId: t.collegeId, ...(t.departmentId ? { departmentId: t.departmentId } : {}) }));
-  const tasks = mapSurviving('courseTasks', visible.sort((a, b) => a._id.localeCompare(b._id)), (t) => t._id, (t) => viewOf(ctx, t, college));
+  const visible = rows.filter((t) =>
+    isAllowed(ctx.actor, 'courseTasks.read', {
+      collegeId: t.collegeId,
+      ...(t.departmentId ? { departmentId: t.departmentId } : {}),
+    }),
+  );
+  const tasks = mapSurviving(
+    'courseTasks',
+    visible.sort((a, b) => a._id.localeCompare(b._id)),
+    (t) => t._id,
+    (t) => viewOf(ctx, t, college),
+  );
   return { tasks, canOpen: rolesWith(ctx.actor, 'courseTasks.open').length > 0 };
 }
 
@@ -99,7 +122,13 @@ export async function writeCourseTask(ctx: Context, input: CourseTaskWrite): Pro
     const doneAt = t.doneAt ?? (input.done ? w.at : null);
     if (t.analysis === input.analysis && t.measures === input.measures && t.doneAt === doneAt) return t;
     const history = [...t.history, { at: w.at, by: ctx.actor.userId, byName: ctx.actor.name, done: doneAt !== null }];
-    const patch = { analysis: input.analysis, measures: input.measures, doneAt, history, ...(t.ownerId === null ? { ownerId: ctx.actor.userId, ownerName: ctx.actor.name } : {}) };
+    const patch = {
+      analysis: input.analysis,
+      measures: input.measures,
+      doneAt,
+      history,
+      ...(t.ownerId === null ? { ownerId: ctx.actor.userId, ownerName: ctx.actor.name } : {}),
+    };
     await tx.update('courseTasks', t._id, patch, t._version, w);
     return { ...t, ...patch };
   });

@@ -12,11 +12,18 @@ export async function effect(ctx: Context, semester: string): Promise<EffectRepo
   return effectReport(await loadEffectFacts(ctx, scope, semester));
 }
 
-export async function effectXlsx(ctx: Context, semester: string): Promise<{ fileName: string; base64: string; rows: number }> {
+export async function effectXlsx(
+  ctx: Context,
+  semester: string,
+): Promise<{ fileName: string; base64: string; rows: number }> {
   const report = await effect(ctx, semester);
   const scope = await reportScope(ctx, 'reports.read');
   const buffer = await writeSheetsXlsx(`${scope.collegeName} ${semester} 帮扶效果分析报告`, effectSheets(report));
-  return { fileName: `帮扶效果分析报告-${semester}.xlsx`, base64: buffer.toString('base64'), rows: report.students.length };
+  return {
+    fileName: `帮扶效果分析报告-${semester}.xlsx`,
+    base64: buffer.toString('base64'),
+    rows: report.students.length,
+  };
 }
 
 /** Semesters whose list was published and that hold warnings of the caller's classes, newest first. */
@@ -24,6 +31,9 @@ export async function semesters(ctx: Context): Promise<{ semesters: string[]; re
   const scope = await reportScope(ctx, 'reports.read');
   const published = await publishedSemesters(ctx, scope.collegeId);
   const withWarnings = new Set((await scopedWarnings(ctx, scope)).map((w) => w.semester));
-  const list = [...withWarnings].filter((s) => published.has(s)).sort().reverse();
+  const list = [...withWarnings]
+    .filter((s) => published.has(s))
+    .sort()
+    .reverse();
   return { semesters: list, ready: list.filter((s) => published.has(nextSemesterId(s))) };
 }

@@ -9,10 +9,30 @@ export const reportsFunction = defineFunction('reports', reportsApi, {
   semesters: { permission: 'reports.read', resource: 'list', run: (ctx) => semesters(ctx) },
   effect: { permission: 'reports.read', resource: 'list', run: (ctx, input) => effect(ctx, input.semester) },
   effectXlsx: { permission: 'reports.read', resource: 'list', run: (ctx, input) => effectXlsx(ctx, input.semester) },
-  openCourseTasks: { permission: 'courseTasks.open', resource: 'list', run: (ctx, input) => openCourseTasks(ctx, input.semester) },
-  courseTasks: { permission: 'courseTasks.read', resource: 'list', run: (ctx, input) => listCourseTasks(ctx, input.semester) },
-  kpiPreview: { permission: 'kpi.import', resource: 'list', run: (ctx, input) => importKpis(ctx, input.fileId, input.semester, false) },
-  kpiImport: { permission: 'kpi.import', resource: 'list', run: (ctx, input) => importKpis(ctx, input.fileId, input.semester, true) },
+  openCourseTasks: {
+    permission: 'courseTasks.open',
+    resource: 'list',
+    run: (ctx, input) => openCourseTasks(ctx, input.semester),
+  },
+  courseTasks: {
+    permission: 'courseTasks.read',
+    resource: 'list',
+    run: (ctx, input) => listCourseTasks(ctx, input.semester),
+  },
+  kpiPreview: {
+    permission: 'kpi.import',
+    resource: 'list',
+    run: (ctx, input) => importKpis(ctx, input.fileId, input.semester, false),
+  },
+  kpiImport: {
+    permission: 'kpi.import',
+    resource: 'list',
+    run: (ctx, input) => importKpis(ctx, input.fileId, input.semester, true),
+  },
   kpis: { permission: 'kpi.read', resource: 'list', run: (ctx, input) => kpis(ctx, input.semester) },
-  writeCourseTask: { permission: 'courseTasks.write', resource: (ctx, input) => taskResource(ctx, input.taskId), run: (ctx, input) => writeCourseTask(ctx, input) },
+  writeCourseTask: {
+    permission: 'courseTasks.write',
+    resource: (ctx, input) => taskResource(ctx, input.taskId),
+    run: (ctx, input) => writeCourseTask(ctx, input),
+  },
 });

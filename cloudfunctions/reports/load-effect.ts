@@ -43,8 +43,18 @@ function warningFact(w: WarningFact): WarningFact {
  * document per class and semester, whatever the number of records); a bad digest is reported and left out.
  */
 export async function scopedWarnings(ctx: Context, scope: ReportScope): Promise<WarningFact[]> {
-  const digests = await queryIn(ctx.store, 'warningDigests', 'classId', scope.classes.map((c) => c._id));
-  return mapSurviving('warningDigests', digests, (d) => d._id, (d) => digestWarnings(d).map(warningFact)).flat();
+  const digests = await queryIn(
+    ctx.store,
+    'warningDigests',
+    'classId',
+    scope.classes.map((c) => c._id),
+  );
+  return mapSurviving(
+    'warningDigests',
+    digests,
+    (d) => d._id,
+    (d) => digestWarnings(d).map(warningFact),
+  ).flat();
 }
 
 /** The semesters whose list was published, with the policy of each (its pass mark reads the later grades). */
@@ -67,38 +77,83 @@ export async function loadEffectFacts(ctx: Context, scope: ReportScope, semester
   const studentIds = [...new Set(base.map((w) => w.studentId))];
   const classIds = scope.classes.map((c) => c._id);
 
-  const plans = mapSurviving('studyPlans', await queryIn(ctx.store, 'studyPlans', 'warningId', base.map((w) => w.warningId)), (p) => p._id, (p): PlanFact => ({
-    warningId: text(p.warningId, 'warningId'),
-    status: p.status,
-    lines: p.lines.map((l) => ({ courseCode: l.courseCode, courseName: l.courseName })),
-  }));
+  const plans = mapSurviving(
+    'studyPlans',
+    await queryIn(
+      ctx.store,
+      'studyPlans',
+      'warningId',
+      base.map((w) => w.warningId),
+    ),
+    (p) => p._id,
+    (p): PlanFact => ({
+      warningId: text(p.warningId, 'warningId'),
+      status: p.status,
+      lines: p.lines.map((l) => ({ courseCode: l.courseCode, courseName: l.courseName })),
+    }),
+  );
 
   const passMark = presetPolicy(policies.get(semester) ?? '')?.passMark ?? DEFAULT_PASS_MARK;
   const read = createScoreReader(passMark);
   const gradeRows = await queryIn(ctx.store, 'grades', 'studentId', studentIds, { semester: { gt: semester } });
-  const grades = mapSurviving('grades', gradeRows, (g) => g._id, (g): GradeFact => ({ studentId: g.studentId, courseCode: g.courseCode, semester: g.semester, outcome: read(g.score).outcome }));
+  const grades = mapSurviving(
+    'grades',
+    gradeRows,
+    (g) => g._id,
+    (g): GradeFact => ({
+      studentId: g.studentId,
+      courseCode: g.courseCode,
+      semester: g.semester,
+      outcome: read(g.score).outcome,
+    }),
+  );
 
   const warned = new Set(studentIds);
   // Support counts from the warning's publication on: older records need not be read.
   const earliest = base.reduce((m, w) => (w.publishedAt < m ? w.publishedAt : m), base[0]?.publishedAt ?? '');
   const support: SupportFact[] = [];
-  for (const t of await queryIn(ctx.store, 'talks', 'studentId', studentIds)) support.push({ studentId: t.studentId, kind: 'talk', at: t.at });
+  for (const t of await queryIn(ctx.store, 'talks', 'studentId', studentIds))
+    support.push({ studentId: t.studentId, kind: 'talk', at: t.at });
   for (const m of await queryIn(ctx.store, 'meetings', 'classId', classIds)) {
     if (m.status !== 'held' && m.status !== 'confirmed') continue;
-    for (const s of m.studentIds ?? []) if (warned.has(s)) support.push({ studentId: s, kind: m.kind === 'parentMeeting' ? 'parentContact' : 'meeting', at: m.at });
+    for (const s of m.studentIds ?? [])
+      if (warned.has(s))
+        support.push({ studentId: s, kind: m.kind === 'parentMeeting' ? 'parentContact' : 'meeting', at: m.at });
   }
   for (const p of await queryIn(ctx.store, 'pairings', 'classId', classIds)) {
     if (p.status !== 'approved') continue;
     for (const s of p.helpeeIds) if (warned.has(s)) support.push({ studentId: s, kind: 'pairing', at: p.at });
   }
   // Parent contacts filed as check-ins, from the classes' duty digests (class × month), not the records.
-  const contacts = studentIds.length === 0 ? [] : await checkinRowsSince((month) => queryIn(ctx.store, 'dutyDigests', 'classId', classIds, { month: { gte: month } }), earliest, 'parentContact');
+  const contacts =
+    studentIds.length === 0
+      ? []
+      : await checkinRowsSince(
+          (month) => queryIn(ctx.store, 'dutyDigests', 'classId', classIds, { month: { gte: month } }),
+          earliest,
+          'parentContact',
+        );
   for (const r of contacts) {
-    if (r.studentId && warned.has(r.studentId)) support.push({ studentId: r.studentId, kind: 'parentContact', at: r.at });
+    if (r.studentId && warned.has(r.studentId))
+      support.push({ studentId: r.studentId, kind: 'parentContact', at: r.at });
   }
 
   const enrolled = new Set((await queryIn(ctx.store, 'students', '_id', studentIds)).map((s) => s._id));
-  const staff = await usersByIds(ctx.store, scope.classes.flatMap((c) => [c.counselorId, c.headTeacherId]));
+  const staff = await usersByIds(
+    ctx.store,
+    scope.classes.flatMap((c) => [c.counselorId, c.headTeacherId]),
+  );
   const staffNames = new Map([...staff.entries()].map(([id, u]: [string, User]) => [id, u.name]));
-  return { semester, collegeName: scope.collegeName, classes: scope.facts, staffNames, warnings, publishedSemesters: published, plans, grades, support, enrolled };
+  return {
+    semester,
+    collegeName: scope.collegeName,
+    classes: scope.facts,
+    staffNames,
+    warnings,
+    publishedSemesters: published,
+    plans,
+    grades,
+    support,
+    enrolled,
+  };
 }

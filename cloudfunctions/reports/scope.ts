@@ -6,7 +6,12 @@ import type { ClassFact } from '../core/reports/facts';
 import type { Context } from '../platform/runtime/define-function';
 import { queryAll, type Stored, type Where } from '../platform/store/store';
 
-export type ReportScope = { classes: Stored<ClassInfo>[]; facts: ClassFact[]; collegeId: string | null; collegeName: string };
+export type ReportScope = {
+  classes: Stored<ClassInfo>[];
+  facts: ClassFact[];
+  collegeId: string | null;
+  collegeName: string;
+};
 
 /**
  * The classes a report covers for the caller: a leader's college, a department head's
@@ -28,6 +33,14 @@ export async function reportScope(ctx: Context, permission: Permission): Promise
     classes,
     collegeId,
     collegeName: college?.name ?? '',
-    facts: classes.map((c) => ({ classId: c._id, name: c.name, departmentId: c.departmentId, departmentName: deptName(c.departmentId), counselorId: c.counselorId, headTeacherId: c.headTeacherId, cohort: c.cohort })),
+    facts: classes.map((c) => ({
+      classId: c._id,
+      name: c.name,
+      departmentId: c.departmentId,
+      departmentName: deptName(c.departmentId),
+      counselorId: c.counselorId,
+      headTeacherId: c.headTeacherId,
+      cohort: c.cohort,
+    })),
   };
 }

@@ -8,7 +8,8 @@ import { createInvite, join, peopleOf } from './invites';
 import { assignClassStaff, moveStudent } from './single-changes';
 
 /** The college a call acts on; a school-wide caller (学工部) must name it — never an empty id. */
-const college = (actor: Parameters<typeof collegeOf>[0], asked: string | undefined) => requireCollege(collegeOf(actor, asked));
+const college = (actor: Parameters<typeof collegeOf>[0], asked: string | undefined) =>
+  requireCollege(collegeOf(actor, asked));
 
 /**
  * Go-live from the college's own files: the clerk (学工部 for the school, naming the college)
@@ -24,7 +25,8 @@ export const rosterFunction = defineFunction('roster', rosterApi, {
   apply: {
     permission: 'roster.import',
     resource: async (ctx, input) => collegeResource(ctx.actor, input.collegeId),
-    run: (ctx, input) => applyRoster(ctx, input.kind, college(ctx.actor, input.collegeId), input.fileId, input.removeMissing),
+    run: (ctx, input) =>
+      applyRoster(ctx, input.kind, college(ctx.actor, input.collegeId), input.fileId, input.removeMissing),
   },
   people: {
     permission: 'roster.invite',
@@ -39,7 +41,10 @@ export const rosterFunction = defineFunction('roster', rosterApi, {
     permission: 'roster.edit',
     resource: async (ctx, input) => collegeResource(ctx.actor, input.collegeId),
     async run(ctx, input) {
-      const where: Where = { collegeId: college(ctx.actor, input.collegeId), ...(input.entityId ? { entityId: input.entityId } : {}) };
+      const where: Where = {
+        collegeId: college(ctx.actor, input.collegeId),
+        ...(input.entityId ? { entityId: input.entityId } : {}),
+      };
       const rows = await queryAll(ctx.store, 'rosterChanges', { where });
       return rows.sort((a, b) => b.at.localeCompare(a.at) || b._id.localeCompare(a._id)).slice(0, 100);
     },

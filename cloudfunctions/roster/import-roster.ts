@@ -9,7 +9,12 @@ import { planKind } from './kind-plans';
 import { columnsOf, readRoster } from './read-roster';
 import { refreshStaffGrants } from '../application/roster/staff-grants';
 
-const labels: Record<RosterKind, Record<string, string>> = { students: studentColumns.labels, classes: classColumns.labels, staff: staffColumns.labels, timetable: timetableColumns.labels };
+const labels: Record<RosterKind, Record<string, string>> = {
+  students: studentColumns.labels,
+  classes: classColumns.labels,
+  staff: staffColumns.labels,
+  timetable: timetableColumns.labels,
+};
 export const rosterPreviewSettings = { maxChanges: 300, maxErrors: 500 };
 
 async function planned(ctx: Context, kind: RosterKind, collegeId: string, fileId: string) {
@@ -22,11 +27,31 @@ async function planned(ctx: Context, kind: RosterKind, collegeId: string, fileId
 }
 
 /** What the file would change, before anything is written: added / changed / missing, and the bad rows. */
-export async function previewRoster(ctx: Context, kind: RosterKind, collegeId: string, fileId: string): Promise<RosterPreview> {
+export async function previewRoster(
+  ctx: Context,
+  kind: RosterKind,
+  collegeId: string,
+  fileId: string,
+): Promise<RosterPreview> {
   const p = await planned(ctx, kind, collegeId, fileId);
-  const empty = { kind, columns: [], rows: 0, good: 0, bad: 0, errors: [], added: 0, changed: 0, unchanged: 0, missing: 0, changes: [] };
+  const empty = {
+    kind,
+    columns: [],
+    rows: 0,
+    good: 0,
+    bad: 0,
+    errors: [],
+    added: 0,
+    changed: 0,
+    unchanged: 0,
+    missing: 0,
+    changes: [],
+  };
   if (!p.ok) return { ...empty, fatal: p.message };
-  const changes: RosterChange[] = [...p.diff.added, ...p.diff.changed, ...p.diff.missing].slice(0, rosterPreviewSettings.maxChanges);
+  const changes: RosterChange[] = [...p.diff.added, ...p.diff.changed, ...p.diff.missing].slice(
+    0,
+    rosterPreviewSettings.maxChanges,
+  );
   return {
     kind,
     fatal: null,
@@ -47,7 +72,13 @@ export async function previewRoster(ctx: Context, kind: RosterKind, collegeId: s
  * Applies the file in one call: the writes of the diff (each change audited in rosterChanges),
  * then every staff grant re-derived. The same file again finds nothing to change and writes nothing.
  */
-export async function applyRoster(ctx: Context, kind: RosterKind, collegeId: string, fileId: string, removeMissing: boolean): Promise<RosterApplied> {
+export async function applyRoster(
+  ctx: Context,
+  kind: RosterKind,
+  collegeId: string,
+  fileId: string,
+  removeMissing: boolean,
+): Promise<RosterApplied> {
   const p = requireUsable(await planned(ctx, kind, collegeId, fileId));
   const removed = await p.plan.apply(p.diff, removeMissing);
   const write = ctx.write();
@@ -68,5 +99,13 @@ export async function applyRoster(ctx: Context, kind: RosterKind, collegeId: str
   }));
   if (docs.length > 0) await ctx.store.addMany('rosterChanges', docs, write);
   await refreshStaffGrants(ctx.store, collegeId, write);
-  return { kind, added: p.diff.added.length, changed: p.diff.changed.length, unchanged: p.diff.unchanged, missing: p.diff.missing.length, removed, errors: p.bad };
+  return {
+    kind,
+    added: p.diff.added.length,
+    changed: p.diff.changed.length,
+    unchanged: p.diff.unchanged,
+    missing: p.diff.missing.length,
+    removed,
+    errors: p.bad,
+  };
 }

@@ -18,8 +18,16 @@ import { queryIn } from '../application/grades/roster';
 type Api = RosterApi;
 
 /** The 工号 or 学号 a person proves with their code, and the college they belong to. */
-export async function personOf(ctx: Pick<Context, 'store'>, user: Stored<User> | Stored<StaffUser>): Promise<{ number: string; collegeId: string | null; detail: string }> {
-  if (isStaffUser(user)) return { number: user.staffNo, collegeId: user.collegeId, detail: [user.roles.map((r) => roleLabel[r]).join('、'), user.department].filter((s) => s !== '').join(' · ') };
+export async function personOf(
+  ctx: Pick<Context, 'store'>,
+  user: Stored<User> | Stored<StaffUser>,
+): Promise<{ number: string; collegeId: string | null; detail: string }> {
+  if (isStaffUser(user))
+    return {
+      number: user.staffNo,
+      collegeId: user.collegeId,
+      detail: [user.roles.map((r) => roleLabel[r]).join('、'), user.department].filter((s) => s !== '').join(' · '),
+    };
   const studentId = ownStudentIds(user.grants)[0] ?? user._id.replace(/^s-/, '');
   const student = await ctx.store.get('students', studentId);
   return { number: studentId, collegeId: student?.collegeId ?? null, detail: '学生' };
@@ -46,7 +54,16 @@ export const createInvite: ActionSpec<Api['createInvite']> = {
     }
     const code = newBindingCode();
     const expiresAt = toIso(shanghai(write.at).add(INVITE_DAYS, 'day'));
-    const doc: InviteCode = { _id: bindingCodeHash(code), userId, collegeId: person.collegeId, expiresAt, usedAt: null, usedByOpenid: null, failedAttempts: 0, revoked: false };
+    const doc: InviteCode = {
+      _id: bindingCodeHash(code),
+      userId,
+      collegeId: person.collegeId,
+      expiresAt,
+      usedAt: null,
+      usedByOpenid: null,
+      failedAttempts: 0,
+      revoked: false,
+    };
     await ctx.store.add('inviteCodes', doc, write);
     return { userId, name: user.name, number: person.number, code: displayCode(code), expiresAt };
   },
@@ -97,14 +114,46 @@ export const join: ActionSpec<Api['join']> = {
 export async function peopleOf(ctx: Context, collegeId: string, keyword: string): Promise<PersonRow[]> {
   const staff = await collegeStaff(ctx.store, collegeId);
   const students = await collegeStudents(ctx.store, collegeId);
-  const studentUsers = new Map((await queryIn(ctx.store, 'users', '_id', students.map((s) => studentUserId(s._id)))).map((u) => [u._id, u]));
+  const studentUsers = new Map(
+    (
+      await queryIn(
+        ctx.store,
+        'users',
+        '_id',
+        students.map((s) => studentUserId(s._id)),
+      )
+    ).map((u) => [u._id, u]),
+  );
   const rows: PersonRow[] = [
-    ...staff.map((u) => ({ userId: u._id, number: u.staffNo, name: u.name, roles: [...new Set(u.grants.map((g) => g.role))], detail: [u.roles.map((r) => roleLabel[r]).join('、'), u.department].filter((s) => s !== '').join(' · '), joined: hasJoined(u), active: u.active })),
+    ...staff.map((u) => ({
+      userId: u._id,
+      number: u.staffNo,
+      name: u.name,
+      roles: [...new Set(u.grants.map((g) => g.role))],
+      detail: [u.roles.map((r) => roleLabel[r]).join('、'), u.department].filter((s) => s !== '').join(' · '),
+      joined: hasJoined(u),
+      active: u.active,
+    })),
     ...students.flatMap((s) => {
       const u = studentUsers.get(studentUserId(s._id));
-      return u ? [{ userId: u._id, number: s._id, name: s.name, roles: ['student' as const], detail: '学生', joined: hasJoined(u), active: s.enrolled !== false }] : [];
+      return u
+        ? [
+            {
+              userId: u._id,
+              number: s._id,
+              name: s.name,
+              roles: ['student' as const],
+              detail: '学生',
+              joined: hasJoined(u),
+              active: s.enrolled !== false,
+            },
+          ]
+        : [];
     }),
   ];
   const k = keyword.trim();
-  return rows.filter((r) => k === '' || r.name.includes(k) || r.number.includes(k)).sort((a, b) => a.number.localeCompare(b.number)).slice(0, 50);
+  return rows
+    .filter((r) => k === '' || r.name.includes(k) || r.number.includes(k))
+    .sort((a, b) => a.number.localeCompare(b.number))
+    .slice(0, 50);
 }

@@ -13,7 +13,17 @@ type Api = RosterApi;
 
 async function audit(ctx: Context, doc: Omit<RosterChangeDoc, '_id' | 'by' | 'byName' | 'at'>): Promise<void> {
   const write = ctx.write();
-  await ctx.store.add('rosterChanges', { ...doc, _id: `rc-${doc.kind}-${write.at}-${doc.entityId}-${randomUUID().slice(0, 8)}`, by: ctx.actor.userId, byName: ctx.actor.name, at: write.at }, write);
+  await ctx.store.add(
+    'rosterChanges',
+    {
+      ...doc,
+      _id: `rc-${doc.kind}-${write.at}-${doc.entityId}-${randomUUID().slice(0, 8)}`,
+      by: ctx.actor.userId,
+      byName: ctx.actor.name,
+      at: write.at,
+    },
+    write,
+  );
 }
 
 const dutyLabel = { counselor: '辅导员', headTeacher: '班主任', assistant: '学业助理' } as const;
@@ -62,7 +72,9 @@ export const assignClassStaff: ActionSpec<Api['assignClassStaff']> = {
     const before = cls[slot] ?? '';
     if (before === userId) return { classId, userId };
     if (duty === 'assistant') {
-      const served = (await collegeClasses(ctx.store, cls.collegeId)).filter((c) => c.active !== false && c.assistantId === userId);
+      const served = (await collegeClasses(ctx.store, cls.collegeId)).filter(
+        (c) => c.active !== false && c.assistantId === userId,
+      );
       checkAssistantRoom(person.name, served.length);
     }
     await ctx.store.update('classes', classId, { [slot]: userId }, cls._version, ctx.write());

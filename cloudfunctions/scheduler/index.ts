@@ -22,7 +22,12 @@ export const main = async (event: unknown, context?: unknown) => {
   store ??= openCloudbaseStore();
   const now = systemClock.now();
   const cloud = loadWxCloud();
-  const result = await runScheduler(store, systemClock, wechatSender(cloud.openapi.subscribeMessage), `scheduler-${process.pid}-${now.getTime().toString(36)}`);
+  const result = await runScheduler(
+    store,
+    systemClock,
+    wechatSender(cloud.openapi.subscribeMessage),
+    `scheduler-${process.pid}-${now.getTime().toString(36)}`,
+  );
   const reminders = hourlyWorkDue(now) ? await queueDutyReminders(store, systemClock) : null;
   const courseTasks = hourlyWorkDue(now) ? await queueCourseTaskReminders(store, systemClock) : null;
   return { ok: true, data: { ...result, reminders, courseTasks } };

@@ -82,34 +82,81 @@ export const caseHandlers: Handlers<Pick<SupportApi, 'caseView' | 'caseload'>> =
       let duties: CaseView['duties'] = [];
       let dutiesNote: string | null = null;
       if (audience === 'staff' && warning) {
-        const users = await usersByIds(ctx.store, [cls.counselorId, cls.headTeacherId, ...(cls.assistantId ? [cls.assistantId] : [])]);
+        const users = await usersByIds(ctx.store, [
+          cls.counselorId,
+          cls.headTeacherId,
+          ...(cls.assistantId ? [cls.assistantId] : []),
+        ]);
         // The level's one-off duties are rules of the same table (core/duties/level-rules.ts): one evaluator for every view.
-        const records = dutyRecordsFrom({ talks, meetings, filed, notices, plans: plan ? [plan] : [], keepersOf: keepersIn(new Map([[cls._id, cls]])) });
-        const result = dutyLinesByStudent([{ classId: cls._id, staff: staffOf(cls, users), warnings: [warning] }], records, {
-          rules: defaultDutyConfig.rules,
-          calendar: await loadCalendar(ctx.store, Date.parse(now)),
-          now,
+        const records = dutyRecordsFrom({
+          talks,
+          meetings,
+          filed,
+          notices,
+          plans: plan ? [plan] : [],
+          keepersOf: keepersIn(new Map([[cls._id, cls]])),
         });
+        const result = dutyLinesByStudent(
+          [{ classId: cls._id, staff: staffOf(cls, users), warnings: [warning] }],
+          records,
+          {
+            rules: defaultDutyConfig.rules,
+            calendar: await loadCalendar(ctx.store, Date.parse(now)),
+            now,
+          },
+        );
         duties = result.lines.get(studentId) ?? [];
         dutiesNote = result.note;
       }
       const planV = plan ? planView(ctx, plan, student.cohort) : null;
       const view: Omit<CaseView, 'timeline'> = {
         audience,
-        student: { studentId, name: student.name, classId: cls._id, className: cls.name, cohort: student.cohort, studyYear: studyYear(student.cohort, semesterOf(now)) },
+        student: {
+          studentId,
+          name: student.name,
+          classId: cls._id,
+          className: cls.name,
+          cohort: student.cohort,
+          studyYear: studyYear(student.cohort, semesterOf(now)),
+        },
         warning: warning
-          ? { id: warning._id, levelName: warning.levelName, semester: warning.semester, explanation: warning.triggers.map((t) => t.text), failedCourses: warning.failedCourses, publishedAt: warning.publishedAt, manual: warning.manual !== null }
+          ? {
+              id: warning._id,
+              levelName: warning.levelName,
+              semester: warning.semester,
+              explanation: warning.triggers.map((t) => t.text),
+              failedCourses: warning.failedCourses,
+              publishedAt: warning.publishedAt,
+              manual: warning.manual !== null,
+            }
           : null,
-        difficulty: difficulty ? { type: difficulty.type, label: difficultyLabel[difficulty.type], note: difficulty.note, at: difficulty.at, byName: difficulty.actorName } : null,
+        difficulty: difficulty
+          ? {
+              type: difficulty.type,
+              label: difficultyLabel[difficulty.type],
+              note: difficulty.note,
+              at: difficulty.at,
+              byName: difficulty.actorName,
+            }
+          : null,
         plan: planV,
         talks: talkViews(talks, isAllowed(ctx.actor, 'talk.readNotes', resource)),
         // Staff get the forms under the same rule as the `pairing` action (a clerk reads cases, not forms).
-        pairings: pairings.filter((p) => audience !== 'staff' || isAllowed(ctx.actor, 'pairing.read', pairingResourceOf(p))).map((p) => pairingView(ctx, p)),
+        pairings: pairings
+          .filter((p) => audience !== 'staff' || isAllowed(ctx.actor, 'pairing.read', pairingResourceOf(p)))
+          .map((p) => pairingView(ctx, p)),
         meetings: meetings.map((m) => meetingView(ctx.actor, m)),
         duties,
         dutiesNote,
         next: [],
-        difficultyAction: audience !== 'staff' ? null : isAllowed(ctx.actor, 'difficulty.write', resource) ? 'set' : isAllowed(ctx.actor, 'checkin.write', resource) ? 'report' : null,
+        difficultyAction:
+          audience !== 'staff'
+            ? null
+            : isAllowed(ctx.actor, 'difficulty.write', resource)
+              ? 'set'
+              : isAllowed(ctx.actor, 'checkin.write', resource)
+                ? 'report'
+                : null,
       };
       const redacted = redactCase({ ...view, timeline: [] }, audience, ctx.actor.userId);
       const next = nextSteps({
@@ -127,8 +174,13 @@ export const caseHandlers: Handlers<Pick<SupportApi, 'caseView' | 'caseload'>> =
       // A student in a pairing sees who, its status and the plan; staff see the forms themselves.
       const summaries = audience === 'student' ? view.pairings.map(pairingSummary) : [];
       // A course teacher's concerns (issue 13) are in the case for the class staff who handle them.
-      const concerns = audience === 'staff' && isAllowed(ctx.actor, 'concern.read', resource) ? await concernEntries(ctx.store, studentId) : [];
-      const timeline = [...caseTimeline(redacted, events, summaries), ...concerns].sort((a, b) => (a.at === b.at ? 0 : a.at < b.at ? 1 : -1));
+      const concerns =
+        audience === 'staff' && isAllowed(ctx.actor, 'concern.read', resource)
+          ? await concernEntries(ctx.store, studentId)
+          : [];
+      const timeline = [...caseTimeline(redacted, events, summaries), ...concerns].sort((a, b) =>
+        a.at === b.at ? 0 : a.at < b.at ? 1 : -1,
+      );
       return { ...redacted, next, timeline };
     },
   },
@@ -139,13 +191,18 @@ export const caseHandlers: Handlers<Pick<SupportApi, 'caseView' | 'caseload'>> =
     async run(ctx) {
       const direct = classIdsFor(ctx.actor, 'case.read');
       const colleges = collegeIdsFor(ctx.actor, 'case.read');
-      const collegeClasses = colleges.length ? await queryAll(ctx.store, 'classes', { where: { collegeId: { in: colleges } } }) : [];
+      const collegeClasses = colleges.length
+        ? await queryAll(ctx.store, 'classes', { where: { collegeId: { in: colleges } } })
+        : [];
       const classes = new Map([...(await classesByIds(ctx.store, direct)), ...collegeClasses].map((c) => [c._id, c]));
       const classIds = [...classes.keys()];
       if (classIds.length === 0) return [];
       const warnings = await activeWarningsOfClasses(ctx.store, classIds);
       if (warnings.length === 0) return [];
-      const since = warnings.reduce((min, w) => (w.publishedAt < min ? w.publishedAt : min), warnings[0]?.publishedAt ?? '');
+      const since = warnings.reduce(
+        (min, w) => (w.publishedAt < min ? w.publishedAt : min),
+        warnings[0]?.publishedAt ?? '',
+      );
       const warnedIds = new Set(warnings.map((w) => w.studentId));
       const [talks, meetings, plans, filed, notices] = await Promise.all([
         talksOfClasses(ctx.store, classIds, since),
@@ -154,8 +211,19 @@ export const caseHandlers: Handlers<Pick<SupportApi, 'caseView' | 'caseload'>> =
         queryAll(ctx.store, 'dutyRecords', { where: { classId: { in: classIds }, at: { gte: since } } }),
         queryAll(ctx.store, 'notices', { where: { classId: { in: classIds } } }),
       ]);
-      const users = await usersByIds(ctx.store, [...classes.values()].flatMap((c) => [c.counselorId, c.headTeacherId, ...(c.assistantId ? [c.assistantId] : [])]));
-      const byClass = [...classes.values()].map((c) => ({ classId: c._id, staff: staffOf(c, users), warnings: warnings.filter((w) => w.classId === c._id) }));
+      const users = await usersByIds(
+        ctx.store,
+        [...classes.values()].flatMap((c) => [
+          c.counselorId,
+          c.headTeacherId,
+          ...(c.assistantId ? [c.assistantId] : []),
+        ]),
+      );
+      const byClass = [...classes.values()].map((c) => ({
+        classId: c._id,
+        staff: staffOf(c, users),
+        warnings: warnings.filter((w) => w.classId === c._id),
+      }));
       const records = dutyRecordsFrom({
         talks: talks.filter((t) => warnedIds.has(t.studentId)),
         meetings,
@@ -164,7 +232,11 @@ export const caseHandlers: Handlers<Pick<SupportApi, 'caseView' | 'caseload'>> =
         plans,
         keepersOf: keepersIn(classes),
       });
-      const { lines } = dutyLinesByStudent(byClass, records, { rules: defaultDutyConfig.rules, calendar: await loadCalendar(ctx.store, ctx.clock.now().getTime()), now: ctx.nowIso() });
+      const { lines } = dutyLinesByStudent(byClass, records, {
+        rules: defaultDutyConfig.rules,
+        calendar: await loadCalendar(ctx.store, ctx.clock.now().getTime()),
+        now: ctx.nowIso(),
+      });
       const planOf = new Map(plans.map((p) => [p.warningId, p]));
       const rows = warnings.map((w): CaseloadRow => {
         const mine = talks.filter((t) => t.studentId === w.studentId);
@@ -194,7 +266,9 @@ export const caseHandlers: Handlers<Pick<SupportApi, 'caseView' | 'caseload'>> =
           }),
         };
       });
-      return rows.sort((a, b) => b.overdue - a.overdue || a.classId.localeCompare(b.classId) || a.studentId.localeCompare(b.studentId));
+      return rows.sort(
+        (a, b) => b.overdue - a.overdue || a.classId.localeCompare(b.classId) || a.studentId.localeCompare(b.studentId),
+      );
     },
   },
 };

@@ -24,13 +24,50 @@ export async function withdrawReminders(tx: TxStore, m: Meeting): Promise<void> 
   }
 }
 
-export async function sendReminders(tx: TxStore, m: Meeting, people: readonly Participant[], now: string, write: WriteContext): Promise<void> {
+export async function sendReminders(
+  tx: TxStore,
+  m: Meeting,
+  people: readonly Participant[],
+  now: string,
+  write: WriteContext,
+): Promise<void> {
   for (const r of meetingReminders(m, people, now)) {
-    await enqueue(tx, { key: r.key, kind: 'meetingScheduled', toUserId: r.toUserId, toOpenid: r.toOpenid, page: r.page, data: r.data, subjectId: m._id, sendAfter: r.sendAfter }, write);
+    await enqueue(
+      tx,
+      {
+        key: r.key,
+        kind: 'meetingScheduled',
+        toUserId: r.toUserId,
+        toOpenid: r.toOpenid,
+        page: r.page,
+        data: r.data,
+        subjectId: m._id,
+        sendAfter: r.sendAfter,
+      },
+      write,
+    );
   }
 }
 
-export async function askOrganizer(tx: TxStore, m: Meeting, response: MeetingResponse, organizerOpenid: string, write: WriteContext): Promise<void> {
+export async function askOrganizer(
+  tx: TxStore,
+  m: Meeting,
+  response: MeetingResponse,
+  organizerOpenid: string,
+  write: WriteContext,
+): Promise<void> {
   const r = rescheduleRequest(m, response, organizerOpenid);
-  await enqueue(tx, { key: r.key, kind: 'meetingScheduled', toUserId: r.toUserId, toOpenid: r.toOpenid, page: r.page, data: r.data, subjectId: m._id }, write);
+  await enqueue(
+    tx,
+    {
+      key: r.key,
+      kind: 'meetingScheduled',
+      toUserId: r.toUserId,
+      toOpenid: r.toOpenid,
+      page: r.page,
+      data: r.data,
+      subjectId: m._id,
+    },
+    write,
+  );
 }

@@ -3,11 +3,24 @@ import { isParent, studentOfCaller } from '../core/access/family';
 import { assertMayReadMeeting } from '../core/access/meeting-reach';
 import { orNobody } from '../core/access/record-resource';
 import { DEFAULT_REMIND_BEFORE_MINUTES } from '../core/support/meeting-reminders';
-import { decideMeeting, invitesParents, invitesWholeClass, scheduleMeeting, type MeetingCommand } from '../core/support/meeting-workflow';
+import {
+  decideMeeting,
+  invitesParents,
+  invitesWholeClass,
+  scheduleMeeting,
+  type MeetingCommand,
+} from '../core/support/meeting-workflow';
 import type { MeetingView, SupportApi } from '../../types/api/support';
 import { meetingView } from '../application/casework/meeting-view';
 import { myMeetings } from '../application/casework/my-casework';
-import { addMeeting, loadMeeting, meetingsOfClasses, meetingsOfColleges, meetingsOrganizedBy, updateMeeting } from '../application/repositories/meetings';
+import {
+  addMeeting,
+  loadMeeting,
+  meetingsOfClasses,
+  meetingsOfColleges,
+  meetingsOrganizedBy,
+  updateMeeting,
+} from '../application/repositories/meetings';
 import { classResource, loadClass } from '../platform/directory/directory';
 import type { Context, Handlers } from '../platform/runtime/define-function';
 import { queryAll } from '../platform/store/store';
@@ -26,7 +39,9 @@ const meetingResource = (ctx: Context, meetingId: string) =>
     () => loadMeeting(ctx.store, meetingId),
     (m) => {
       const studentId = studentOfCaller(ctx.actor, m.studentIds);
-      return studentId ? { studentId, classId: m.classId, collegeId: m.collegeId } : { classId: m.classId, collegeId: m.collegeId };
+      return studentId
+        ? { studentId, classId: m.classId, collegeId: m.collegeId }
+        : { classId: m.classId, collegeId: m.collegeId };
     },
   );
 
@@ -34,7 +49,12 @@ const meetingResource = (ctx: Context, meetingId: string) =>
 async function step(ctx: Context, meetingId: string, command: MeetingCommand): Promise<MeetingView> {
   const m = await loadMeeting(ctx.store, meetingId);
   const now = ctx.nowIso();
-  const { change, events } = decideMeeting(m, command, { userId: ctx.actor.userId, name: ctx.actor.name, parent: isParent(ctx.actor.grants) }, now);
+  const { change, events } = decideMeeting(
+    m,
+    command,
+    { userId: ctx.actor.userId, name: ctx.actor.name, parent: isParent(ctx.actor.grants) },
+    now,
+  );
   if (change === null) return meetingView(ctx.actor, m);
   const people = events.some((e) => e.type === 'remindersScheduled') ? await participantsOf(ctx.store, m) : [];
   const organizer = events.some((e) => e.type === 'rescheduleAsked') ? await ctx.store.get('users', m.actorId) : null;
@@ -43,7 +63,8 @@ async function step(ctx: Context, meetingId: string, command: MeetingCommand): P
     const next = await updateMeeting(tx, m, change, ctx.write());
     for (const e of events) {
       if (e.type === 'remindersScheduled') await sendReminders(tx, next, people, now, ctx.write());
-      if (e.type === 'rescheduleAsked' && organizer) await askOrganizer(tx, m, e.response, organizer.openid, ctx.write());
+      if (e.type === 'rescheduleAsked' && organizer)
+        await askOrganizer(tx, m, e.response, organizer.openid, ctx.write());
     }
     return next;
   });
@@ -51,7 +72,18 @@ async function step(ctx: Context, meetingId: string, command: MeetingCommand): P
 }
 
 export const meetingHandlers: Handlers<
-  Pick<SupportApi, 'scheduleMeeting' | 'rescheduleMeeting' | 'cancelMeeting' | 'recordMeeting' | 'respondMeeting' | 'confirmParentMeeting' | 'meeting' | 'meetings' | 'myMeetings'>
+  Pick<
+    SupportApi,
+    | 'scheduleMeeting'
+    | 'rescheduleMeeting'
+    | 'cancelMeeting'
+    | 'recordMeeting'
+    | 'respondMeeting'
+    | 'confirmParentMeeting'
+    | 'meeting'
+    | 'meetings'
+    | 'myMeetings'
+  >
 > = {
   scheduleMeeting: {
     permission: 'meeting.schedule',
@@ -59,10 +91,22 @@ export const meetingHandlers: Handlers<
     async run(ctx, input) {
       const cls = await loadClass(ctx.store, input.classId);
       const now = ctx.nowIso();
-      const studentIds = invitesWholeClass(input) ? (await queryAll(ctx.store, 'students', { where: { classId: cls._id } })).map((s) => s._id) : [...new Set(input.studentIds)];
-      const students = studentIds.length ? await queryAll(ctx.store, 'students', { where: { _id: { in: studentIds } } }) : [];
+      const studentIds = invitesWholeClass(input)
+        ? (await queryAll(ctx.store, 'students', { where: { classId: cls._id } })).map((s) => s._id)
+        : [...new Set(input.studentIds)];
+      const students = studentIds.length
+        ? await queryAll(ctx.store, 'students', { where: { _id: { in: studentIds } } })
+        : [];
       const people = await peopleOf(ctx.store, studentIds, invitesParents(input.kind));
-      const meeting = scheduleMeeting(input, { cls, studentIds, students, people, organizer: { userId: ctx.actor.userId, name: ctx.actor.name }, remindBeforeMinutes: defaultRemindBefore(), now });
+      const meeting = scheduleMeeting(input, {
+        cls,
+        studentIds,
+        students,
+        people,
+        organizer: { userId: ctx.actor.userId, name: ctx.actor.name },
+        remindBeforeMinutes: defaultRemindBefore(),
+        now,
+      });
       const invitees = invitesParents(input.kind) ? people.parents : people.students;
       const organizer = { userId: ctx.actor.userId, openid: ctx.actor.openid, name: ctx.actor.name, parent: false };
       const saved = await ctx.store.transaction(async (tx) => {
@@ -89,13 +133,25 @@ export const meetingHandlers: Handlers<
   recordMeeting: {
     permission: 'meeting.schedule',
     resource: (ctx, input) => meetingResource(ctx, input.meetingId),
-    run: (ctx, input) => step(ctx, input.meetingId, { type: 'record', summary: input.summary, minutes: input.minutes, presentIds: input.presentIds }),
+    run: (ctx, input) =>
+      step(ctx, input.meetingId, {
+        type: 'record',
+        summary: input.summary,
+        minutes: input.minutes,
+        presentIds: input.presentIds,
+      }),
   },
 
   respondMeeting: {
     permission: 'meeting.respond',
     resource: (ctx, input) => meetingResource(ctx, input.meetingId),
-    run: (ctx, input) => step(ctx, input.meetingId, { type: 'respond', answer: input.answer, note: input.note, proposedAt: input.proposedAt }),
+    run: (ctx, input) =>
+      step(ctx, input.meetingId, {
+        type: 'respond',
+        answer: input.answer,
+        note: input.note,
+        proposedAt: input.proposedAt,
+      }),
   },
 
   confirmParentMeeting: {

@@ -12,7 +12,11 @@ export type Person = { userId: string; openid: string; parent: boolean };
  * function finds them (student users are `s-<学号>`; parents from parentBindings and the
  * enrollment import), each checked against the user's grant.
  */
-export async function peopleOf(store: Store, studentIds: readonly string[], withParents: boolean): Promise<{ students: Person[]; parents: Person[] }> {
+export async function peopleOf(
+  store: Store,
+  studentIds: readonly string[],
+  withParents: boolean,
+): Promise<{ students: Person[]; parents: Person[] }> {
   const wanted = [...new Set(studentIds)];
   const users: Map<string, User> = await usersByIds(store, wanted.map(studentUserId));
   const students = wanted.flatMap((id) => {
@@ -22,6 +26,7 @@ export async function peopleOf(store: Store, studentIds: readonly string[], with
   if (!withParents) return { students, parents: [] };
   const byStudent = await parentsOf(store, wanted);
   const parents = new Map<string, Person>();
-  for (const list of byStudent.values()) for (const r of list) parents.set(r.userId, { userId: r.userId, openid: r.openid, parent: true });
+  for (const list of byStudent.values())
+    for (const r of list) parents.set(r.userId, { userId: r.userId, openid: r.openid, parent: true });
   return { students, parents: [...parents.values()] };
 }

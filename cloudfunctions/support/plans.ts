@@ -13,7 +13,14 @@ import { myPlan } from '../application/casework/my-casework';
 import { planView } from '../application/casework/plan-view';
 import { studentUserId } from '../application/notices/settings';
 import { loadWarning } from '../application/repositories/warnings';
-import { addPlan, loadPlan, planIdOf, planOfWarning, plansOfClasses, updatePlan } from '../application/repositories/plans';
+import {
+  addPlan,
+  loadPlan,
+  planIdOf,
+  planOfWarning,
+  plansOfClasses,
+  updatePlan,
+} from '../application/repositories/plans';
 import { enqueue } from '../platform/messenger/outbox';
 import { classesByIds, loadStudent, studentResource } from '../platform/directory/directory';
 import type { Context, Handlers } from '../platform/runtime/define-function';
@@ -32,7 +39,9 @@ const CASE_WARNING = '该学业警示';
 
 const planResource = (ctx: Context, planId: string) => orNobody(() => loadPlan(ctx.store, planId), recordResource);
 
-export const planHandlers: Handlers<Pick<SupportApi, 'myPlan' | 'savePlan' | 'submitPlan' | 'reviewPlan' | 'reportPlan' | 'plan' | 'planQueue'>> = {
+export const planHandlers: Handlers<
+  Pick<SupportApi, 'myPlan' | 'savePlan' | 'submitPlan' | 'reviewPlan' | 'reportPlan' | 'plan' | 'planQueue'>
+> = {
   myPlan: {
     permission: 'plan.write',
     resource: (ctx) => studentResource(ctx.store, ownStudentId(ctx.actor)),
@@ -49,7 +58,14 @@ export const planHandlers: Handlers<Pick<SupportApi, 'myPlan' | 'savePlan' | 'su
       const lines = planSave(warning.status, existing ? planState(existing) : null, failedCourses, input.lines);
       const student = await loadStudent(ctx.store, warning.studentId);
       if (existing) {
-        const saved = await ctx.store.transaction((tx) => updatePlan(tx, existing, { lines, analysis: input.analysis, goals: input.goals, at: ctx.nowIso() }, ctx.write()));
+        const saved = await ctx.store.transaction((tx) =>
+          updatePlan(
+            tx,
+            existing,
+            { lines, analysis: input.analysis, goals: input.goals, at: ctx.nowIso() },
+            ctx.write(),
+          ),
+        );
         return planView(ctx, saved, student.cohort);
       }
       const plan = startPlan({
@@ -74,7 +90,12 @@ export const planHandlers: Handlers<Pick<SupportApi, 'myPlan' | 'savePlan' | 'su
       const student = await loadStudent(ctx.store, plan.studentId);
       const { status, note } = planSubmit(planState(plan), input.signature, student.name);
       const at = ctx.nowIso();
-      const change = { status, signature: { name: student.name, at }, reviewerRole: reviewerNow(student.cohort, at), history: [...plan.history, event(ctx, status, note)] };
+      const change = {
+        status,
+        signature: { name: student.name, at },
+        reviewerRole: reviewerNow(student.cohort, at),
+        history: [...plan.history, event(ctx, status, note)],
+      };
       const saved = await ctx.store.transaction((tx) => updatePlan(tx, plan, change, ctx.write()));
       return planView(ctx, saved, student.cohort);
     },
@@ -86,12 +107,33 @@ export const planHandlers: Handlers<Pick<SupportApi, 'myPlan' | 'savePlan' | 'su
     async run(ctx, input) {
       const plan = await loadPlan(ctx.store, input.planId);
       const student = await loadStudent(ctx.store, plan.studentId);
-      const decided = planReview(plan, reviewerRoleOf(ctx.actor, plan), input, { userId: ctx.actor.userId, name: ctx.actor.name }, ctx.nowIso());
+      const decided = planReview(
+        plan,
+        reviewerRoleOf(ctx.actor, plan),
+        input,
+        { userId: ctx.actor.userId, name: ctx.actor.name },
+        ctx.nowIso(),
+      );
       // The student is told in the same transaction as the review (approved, or returned to edit).
       const studentUser = await ctx.store.get('users', studentUserId(plan.studentId));
       const saved = await ctx.store.transaction(async (tx) => {
-        const next = await updatePlan(tx, plan, { status: decided.status, review: decided.review, approvals: decided.approvals, history: [...plan.history, decided.entry] }, ctx.write());
-        if (studentUser) await enqueue(tx, planReviewed(plan, { userId: studentUser._id, openid: studentUser.openid }, decided.review), ctx.write());
+        const next = await updatePlan(
+          tx,
+          plan,
+          {
+            status: decided.status,
+            review: decided.review,
+            approvals: decided.approvals,
+            history: [...plan.history, decided.entry],
+          },
+          ctx.write(),
+        );
+        if (studentUser)
+          await enqueue(
+            tx,
+            planReviewed(plan, { userId: studentUser._id, openid: studentUser.openid }, decided.review),
+            ctx.write(),
+          );
         return next;
       });
       return planView(ctx, saved, student.cohort);
@@ -105,7 +147,9 @@ export const planHandlers: Handlers<Pick<SupportApi, 'myPlan' | 'savePlan' | 'su
       const plan = await loadPlan(ctx.store, input.planId);
       const student = await loadStudent(ctx.store, plan.studentId);
       planTransition(planState(plan), { type: 'report' });
-      const saved = await ctx.store.transaction((tx) => updatePlan(tx, plan, { report: { text: input.report, at: ctx.nowIso() } }, ctx.write()));
+      const saved = await ctx.store.transaction((tx) =>
+        updatePlan(tx, plan, { report: { text: input.report, at: ctx.nowIso() } }, ctx.write()),
+      );
       return planView(ctx, saved, student.cohort);
     },
   },
@@ -129,9 +173,12 @@ export const planHandlers: Handlers<Pick<SupportApi, 'myPlan' | 'savePlan' | 'su
       const classIds = classIdsFor(ctx.actor, 'plan.review');
       if (classIds.length === 0) return [];
       // Only plans the caller reviews (a 大三 plan is the counselor's, not in the head teacher's queue).
-      const plans = (await plansOfClasses(ctx.store, classIds, { status: { neq: 'draft' } })).filter((p) => reviewsPlan(ctx.actor, p));
+      const plans = (await plansOfClasses(ctx.store, classIds, { status: { neq: 'draft' } })).filter((p) =>
+        reviewsPlan(ctx.actor, p),
+      );
       const classes = new Map((await classesByIds(ctx.store, classIds)).map((c) => [c._id, c.name]));
-      const rank = (p: StudyPlan) => (p.status === 'submitted' && isReviewer(ctx.actor, p) ? 0 : p.status === 'submitted' ? 1 : 2);
+      const rank = (p: StudyPlan) =>
+        p.status === 'submitted' && isReviewer(ctx.actor, p) ? 0 : p.status === 'submitted' ? 1 : 2;
       return plans
         .map((p): PlanQueueRow & { rank: number } => ({
           planId: p._id,

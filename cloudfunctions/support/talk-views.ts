@@ -21,7 +21,11 @@ export function talkViews(talks: readonly Stored<TalkRecord>[], canReadNotes: bo
 }
 
 /** One talk, numbered among all of the student's talks. */
-export function talkView(talk: Stored<TalkRecord>, allOfStudent: readonly Stored<TalkRecord>[], canReadNotes: boolean): TalkView {
+export function talkView(
+  talk: Stored<TalkRecord>,
+  allOfStudent: readonly Stored<TalkRecord>[],
+  canReadNotes: boolean,
+): TalkView {
   const numbers = numberTalks([talk, ...allOfStudent.filter((o) => o._id !== talk._id)]);
   return talkForReader({ ...plainTalk(talk), nth: numbers.get(talk._id) ?? talk.nth }, canReadNotes);
 }

@@ -10,7 +10,14 @@ import type { SupportApi } from '../../types/api/support';
 import { difficultyLabel, type DifficultyRecord } from '../../types/support';
 import { caseWarning } from '../application/casework/case-warning';
 import { findMeeting, updateMeeting } from '../application/repositories/meetings';
-import { addDifficulty, addTalk, findTalk, latestDifficulty, loadTalk, talksOfStudent } from '../application/repositories/talks';
+import {
+  addDifficulty,
+  addTalk,
+  findTalk,
+  latestDifficulty,
+  loadTalk,
+  talksOfStudent,
+} from '../application/repositories/talks';
 import { loadClass, loadStudent, studentResource } from '../platform/directory/directory';
 import type { Context, Handlers } from '../platform/runtime/define-function';
 import { plainTalk, talkView } from './talk-views';
@@ -30,7 +37,11 @@ export const talkHandlers: Handlers<Pick<SupportApi, 'talkDefaults' | 'recordTal
       const resource = recordResource(t);
       // Talks are between the student and staff: a parent sees none (as in the case view).
       refuseParentAudience(ctx.actor, resource);
-      return talkView(t, await talksOfStudent(ctx.store, t.studentId), isAllowed(ctx.actor, 'talk.readNotes', resource));
+      return talkView(
+        t,
+        await talksOfStudent(ctx.store, t.studentId),
+        isAllowed(ctx.actor, 'talk.readNotes', resource),
+      );
     },
   },
 
@@ -51,7 +62,16 @@ export const talkHandlers: Handlers<Pick<SupportApi, 'talkDefaults' | 'recordTal
         student: { studentId, name: student.name, gender: student.gender, classId: cls._id, className: cls.name },
         talkerRoles: talkerRolesFor(ctx.actor, student.classId),
         nextNth: nthAt(talks, studentId, ctx.actor.userId, ctx.nowIso()),
-        last: last ? { at: last.at, mode: last.mode, place: last.place, minutes: last.minutes, topics: last.topics, initiatedBy: last.initiatedBy } : null,
+        last: last
+          ? {
+              at: last.at,
+              mode: last.mode,
+              place: last.place,
+              minutes: last.minutes,
+              topics: last.topics,
+              initiatedBy: last.initiatedBy,
+            }
+          : null,
         difficulty: difficulty?.type ?? null,
         warningLevel: warning?.status === 'active' ? warning.levelName : null,
       };
@@ -65,14 +85,32 @@ export const talkHandlers: Handlers<Pick<SupportApi, 'talkDefaults' | 'recordTal
       const student = await loadStudent(ctx.store, input.studentId);
       const resource = { studentId: student._id, classId: student.classId, collegeId: student.collegeId };
       const now = ctx.nowIso();
-      checkTalk(input, { heldRoles: talkerRolesFor(ctx.actor, student.classId), maySetDifficulty: isAllowed(ctx.actor, 'difficulty.write', resource) }, now);
+      checkTalk(
+        input,
+        {
+          heldRoles: talkerRolesFor(ctx.actor, student.classId),
+          maySetDifficulty: isAllowed(ctx.actor, 'difficulty.write', resource),
+        },
+        now,
+      );
       const meeting = input.meetingId ? await findMeeting(ctx.store, input.meetingId) : null;
       if (input.meetingId) checkTalkMeeting(meeting, student._id, ctx.actor.userId);
-      const doc = fullTalkRecord(input, { student, talker: { userId: ctx.actor.userId, name: ctx.actor.name }, talks: await talksOfStudent(ctx.store, student._id), now });
+      const doc = fullTalkRecord(input, {
+        student,
+        talker: { userId: ctx.actor.userId, name: ctx.actor.name },
+        talks: await talksOfStudent(ctx.store, student._id),
+        now,
+      });
       const saved = await ctx.store.transaction(async (tx) => {
         const talk = await addTalk(tx, doc, ctx.write());
         if (input.difficulty) await addDifficulty(tx, difficultyFromTalk(talk, input.difficulty, now), ctx.write());
-        if (meeting) await updateMeeting(tx, meeting, heldByTalk({ _id: talk._id, minutes: input.minutes, studentId: student._id }, now), ctx.write());
+        if (meeting)
+          await updateMeeting(
+            tx,
+            meeting,
+            heldByTalk({ _id: talk._id, minutes: input.minutes, studentId: student._id }, now),
+            ctx.write(),
+          );
         return talk;
       });
       return talkForReader({ ...plainTalk(saved) }, isAllowed(ctx.actor, 'talk.readNotes', resource));
@@ -85,11 +123,24 @@ export const talkHandlers: Handlers<Pick<SupportApi, 'talkDefaults' | 'recordTal
     async run(ctx, input) {
       const student = await loadStudent(ctx.store, input.studentId);
       const row: Omit<DifficultyRecord, '_id'> = {
-        kind: 'difficulty', actorId: ctx.actor.userId, actorName: ctx.actor.name, at: ctx.nowIso(), studentId: student._id, classId: student.classId,
-        collegeId: student.collegeId, type: input.type, note: input.note,
+        kind: 'difficulty',
+        actorId: ctx.actor.userId,
+        actorName: ctx.actor.name,
+        at: ctx.nowIso(),
+        studentId: student._id,
+        classId: student.classId,
+        collegeId: student.collegeId,
+        type: input.type,
+        note: input.note,
       };
       const saved = await addDifficulty(ctx.store, row, ctx.write());
-      return { type: saved.type, label: difficultyLabel[saved.type], note: saved.note, at: saved.at, byName: saved.actorName };
+      return {
+        type: saved.type,
+        label: difficultyLabel[saved.type],
+        note: saved.note,
+        at: saved.at,
+        byName: saved.actorName,
+      };
     },
   },
 };

@@ -1,4 +1,10 @@
-import { teachingApi, type ConcernView, type MyTeaching, type StudentOfMine, type WarnedStudentRow } from '../../types/api/teaching';
+import {
+  teachingApi,
+  type ConcernView,
+  type MyTeaching,
+  type StudentOfMine,
+  type WarnedStudentRow,
+} from '../../types/api/teaching';
 import { concernKindLabel, type Concern } from '../../types/concern';
 import type { Student } from '../../types/domain';
 import { type TeachingSection } from '../../types/roster';
@@ -24,15 +30,23 @@ import { calendarSettings } from '../platform/calendar/stored-calendar';
 async function mySections(ctx: Context): Promise<Stored<TeachingSection>[]> {
   const { semester } = semesterAt(await calendarSettings(ctx.store), Date.parse(ctx.nowIso()));
   const recent = new Set([semester.id, previousSemesterId(semester.id)]);
-  const rows = (await queryAll(ctx.store, 'teachingSections', { where: { teacherId: ctx.actor.userId } })).filter((s) => recent.has(s.semester));
+  const rows = (await queryAll(ctx.store, 'teachingSections', { where: { teacherId: ctx.actor.userId } })).filter((s) =>
+    recent.has(s.semester),
+  );
   return rows.sort((a, b) => b.semester.localeCompare(a.semester) || a.courseCode.localeCompare(b.courseCode));
 }
 
 async function views(ctx: Context, rows: readonly Stored<Concern>[]): Promise<ConcernView[]> {
-  const classes = new Map((await classesByIds(ctx.store, [...new Set(rows.map((r) => r.classId))])).map((c) => [c._id, c.name]));
+  const classes = new Map(
+    (await classesByIds(ctx.store, [...new Set(rows.map((r) => r.classId))])).map((c) => [c._id, c.name]),
+  );
   return [...rows]
     .sort((a, b) => b.at.localeCompare(a.at))
-    .map(({ collegeId: _college, ...c }) => ({ ...c, kindLabel: concernKindLabel[c.kind], className: classes.get(c.classId) ?? '' }));
+    .map(({ collegeId: _college, ...c }) => ({
+      ...c,
+      kindLabel: concernKindLabel[c.kind],
+      className: classes.get(c.classId) ?? '',
+    }));
 }
 
 /**
@@ -48,21 +62,52 @@ export const teachingFunction = defineFunction('teaching', teachingApi, {
       const classIds = [...new Set(sections.flatMap((s) => s.classIds))];
       const classes = new Map((await classesByIds(ctx.store, classIds)).map((c) => [c._id, c]));
       const students = await enrolledStudentsOf(ctx.store, classIds);
-      const warnings = await queryIn(ctx.store, 'warnings', 'studentId', students.map((s) => s._id));
+      const warnings = await queryIn(
+        ctx.store,
+        'warnings',
+        'studentId',
+        students.map((s) => s._id),
+      );
       const active = new Map<string, Warning>();
-      for (const w of warnings) if (w.status === 'active' && (active.get(w.studentId)?.semester ?? '') < w.semester) active.set(w.studentId, w);
+      for (const w of warnings)
+        if (w.status === 'active' && (active.get(w.studentId)?.semester ?? '') < w.semester) active.set(w.studentId, w);
       const coursesOf = (s: Student) => sections.filter((sec) => sec.classIds.includes(s.classId));
       const warned: WarnedStudentRow[] = students.flatMap((s) => {
         const w = active.get(s._id);
-        return w ? [{ studentId: s._id, name: s.name, className: classes.get(s.classId)?.name ?? '', levelName: w.levelName, semester: w.semester, courseNames: [...new Set(coursesOf(s).map((c) => c.courseName))] }] : [];
+        return w
+          ? [
+              {
+                studentId: s._id,
+                name: s.name,
+                className: classes.get(s.classId)?.name ?? '',
+                levelName: w.levelName,
+                semester: w.semester,
+                courseNames: [...new Set(coursesOf(s).map((c) => c.courseName))],
+              },
+            ]
+          : [];
       });
       const latest = new Map<string, StudentOfMine>();
       for (const s of students) {
         const sec = coursesOf(s)[0];
-        if (sec) latest.set(s._id, { studentId: s._id, name: s.name, className: classes.get(s.classId)?.name ?? '', courseCode: sec.courseCode, courseName: sec.courseName, warned: active.has(s._id) });
+        if (sec)
+          latest.set(s._id, {
+            studentId: s._id,
+            name: s.name,
+            className: classes.get(s.classId)?.name ?? '',
+            courseCode: sec.courseCode,
+            courseName: sec.courseName,
+            warned: active.has(s._id),
+          });
       }
       return {
-        sections: sections.map((s) => ({ semester: s.semester, courseCode: s.courseCode, courseName: s.courseName, classNames: s.classIds.map((id) => classes.get(id)?.name ?? id), students: students.filter((st) => s.classIds.includes(st.classId)).length })),
+        sections: sections.map((s) => ({
+          semester: s.semester,
+          courseCode: s.courseCode,
+          courseName: s.courseName,
+          classNames: s.classIds.map((id) => classes.get(id)?.name ?? id),
+          students: students.filter((st) => s.classIds.includes(st.classId)).length,
+        })),
         warned: warned.sort((a, b) => a.className.localeCompare(b.className) || a.studentId.localeCompare(b.studentId)),
         students: [...latest.values()].sort((a, b) => a.studentId.localeCompare(b.studentId)),
       };
@@ -135,9 +180,24 @@ export const teachingFunction = defineFunction('teaching', teachingApi, {
         const c = await tx.get('concerns', concernId);
         if (!c) throw new NotFoundError('该反映');
         if (c.status === 'closed') return c;
-        const updated = await tx.update('concerns', concernId, { status: 'closed', outcome, closedBy: ctx.actor.userId, closedByName: ctx.actor.name, closedAt: write.at }, c._version, write);
+        const updated = await tx.update(
+          'concerns',
+          concernId,
+          { status: 'closed', outcome, closedBy: ctx.actor.userId, closedByName: ctx.actor.name, closedAt: write.at },
+          c._version,
+          write,
+        );
         const teacher = await tx.get('users', c.teacherId);
-        if (teacher) await enqueue(tx, concernAnswered(c, { userId: teacher._id, openid: teacher.openid }, { outcome, byName: ctx.actor.name, at: write.at }), write);
+        if (teacher)
+          await enqueue(
+            tx,
+            concernAnswered(
+              c,
+              { userId: teacher._id, openid: teacher.openid },
+              { outcome, byName: ctx.actor.name, at: write.at },
+            ),
+            write,
+          );
         return updated;
       });
       const [view] = await views(ctx, [closed]);

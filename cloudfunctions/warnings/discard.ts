@@ -12,5 +12,7 @@ export async function discardRun(ctx: Context, runId: string): Promise<RunSummar
   const run = await loadRun(ctx.store, runId);
   if (!discardChanges(run)) return summaryOf(run);
   const discarded = { at: ctx.nowIso(), by: ctx.actor.userId, byName: ctx.actor.name };
-  return summaryOf(await ctx.store.update('warningRuns', run._id, { status: 'discarded', discarded }, run._version, ctx.write()));
+  return summaryOf(
+    await ctx.store.update('warningRuns', run._id, { status: 'discarded', discarded }, run._version, ctx.write()),
+  );
 }

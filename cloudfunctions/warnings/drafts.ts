@@ -19,7 +19,11 @@ export async function draftsFor(ctx: Context): Promise<DraftView[]> {
     const run = await newestDraft(ctx.store, collegeId);
     const policy = run ? presetPolicy(run.policyId) : null;
     if (!run || !policy || !policy.manualAdditions.allowed) continue;
-    const mine = classes.filter((c) => c.collegeId === collegeId && [...(classRoles.get(c._id) ?? [])].some((r) => policy.manualAdditions.roles.some((allowed) => allowed === r)));
+    const mine = classes.filter(
+      (c) =>
+        c.collegeId === collegeId &&
+        [...(classRoles.get(c._id) ?? [])].some((r) => policy.manualAdditions.roles.some((allowed) => allowed === r)),
+    );
     if (mine.length === 0) continue;
     const ids = new Set(mine.map((c) => c._id));
     out.push({

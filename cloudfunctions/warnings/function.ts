@@ -53,16 +53,48 @@ export const warningsFunction = defineFunction('warnings', warningsApi, {
         .sort((a, b) => Number(b.isDefault) - Number(a.isDefault) || a.id.localeCompare(b.id));
     },
   },
-  review: { permission: 'warnings.review', resource: (ctx, input) => runResource(ctx, input.runId), run: (ctx, input) => review(ctx, input) },
-  addManual: { permission: 'warnings.addManual', resource: (ctx, input) => studentResource(ctx.store, input.studentId), run: (ctx, input) => addManual(ctx, input) },
+  review: {
+    permission: 'warnings.review',
+    resource: (ctx, input) => runResource(ctx, input.runId),
+    run: (ctx, input) => review(ctx, input),
+  },
+  addManual: {
+    permission: 'warnings.addManual',
+    resource: (ctx, input) => studentResource(ctx.store, input.studentId),
+    run: (ctx, input) => addManual(ctx, input),
+  },
   // Taking a student off the list, or undoing a change, is the run's clerk's alone (rules: 002-4.2.1, the project's reading).
-  removeManual: { permission: 'warnings.addManual', resource: (ctx, input) => runResource(ctx, input.runId), run: (ctx, input) => removeManual(ctx, input) },
-  clearManual: { permission: 'warnings.addManual', resource: (ctx, input) => runResource(ctx, input.runId), run: (ctx, input) => clearManual(ctx, input) },
+  removeManual: {
+    permission: 'warnings.addManual',
+    resource: (ctx, input) => runResource(ctx, input.runId),
+    run: (ctx, input) => removeManual(ctx, input),
+  },
+  clearManual: {
+    permission: 'warnings.addManual',
+    resource: (ctx, input) => runResource(ctx, input.runId),
+    run: (ctx, input) => clearManual(ctx, input),
+  },
   drafts: { permission: 'warnings.addManual', resource: 'list', run: (ctx) => draftsFor(ctx) },
-  publish: { permission: 'warnings.publish', resource: (ctx, input) => runResource(ctx, input.runId), run: (ctx, input) => publishRun(ctx, input.runId) },
-  discardRun: { permission: 'warnings.publish', resource: (ctx, input) => runResource(ctx, input.runId), run: (ctx, input) => discardRun(ctx, input.runId) },
-  exportSummary: { permission: 'warnings.review', resource: (ctx, input) => runResource(ctx, input.runId), run: (ctx, input) => exportSummary(ctx, input.runId) },
-  courseAnalysis: { permission: 'warnings.review', resource: (ctx, input) => runResource(ctx, input.runId), run: (ctx, input) => courseAnalysis(ctx, input.runId) },
+  publish: {
+    permission: 'warnings.publish',
+    resource: (ctx, input) => runResource(ctx, input.runId),
+    run: (ctx, input) => publishRun(ctx, input.runId),
+  },
+  discardRun: {
+    permission: 'warnings.publish',
+    resource: (ctx, input) => runResource(ctx, input.runId),
+    run: (ctx, input) => discardRun(ctx, input.runId),
+  },
+  exportSummary: {
+    permission: 'warnings.review',
+    resource: (ctx, input) => runResource(ctx, input.runId),
+    run: (ctx, input) => exportSummary(ctx, input.runId),
+  },
+  courseAnalysis: {
+    permission: 'warnings.review',
+    resource: (ctx, input) => runResource(ctx, input.runId),
+    run: (ctx, input) => courseAnalysis(ctx, input.runId),
+  },
   list: { permission: 'warnings.read', resource: 'list', run: (ctx, input) => listWarnings(ctx, input.classId) },
   mine: {
     permission: 'warnings.read',

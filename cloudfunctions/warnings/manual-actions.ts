@@ -9,27 +9,49 @@ import type { Context } from '../platform/runtime/define-function';
 import { loadRun } from '../application/repositories/runs';
 import { reevaluateStudent } from '../application/warnings/reevaluate-student';
 
-async function change(ctx: Context, runId: string, studentId: string, kind: ManualChange, entry: ManualEntry | null): Promise<RunEntry | null> {
+async function change(
+  ctx: Context,
+  runId: string,
+  studentId: string,
+  kind: ManualChange,
+  entry: ManualEntry | null,
+): Promise<RunEntry | null> {
   const run = await loadRun(ctx.store, runId);
   assertDraft(run);
   const student = await loadStudent(ctx.store, studentId);
   assertStudentOfRun(student, run);
   const policy = policyOfRun(run);
-  assertMayChangeManual(ctx.actor, policy, run, kind, { studentId, classId: student.classId, collegeId: student.collegeId });
+  assertMayChangeManual(ctx.actor, policy, run, kind, {
+    studentId,
+    classId: student.classId,
+    collegeId: student.collegeId,
+  });
   const manual = run.manual.filter((m) => m.studentId !== studentId).concat(entry === null ? [] : [entry]);
   const updated = await reevaluateStudent(ctx, run, policy, studentId, manual);
   await ctx.store.update(
     'warningRuns',
     run._id,
-    { manual: manual.sort((a, b) => (a.studentId < b.studentId ? -1 : 1)), entries: replaceEntry(run.entries, studentId, updated) },
+    {
+      manual: manual.sort((a, b) => (a.studentId < b.studentId ? -1 : 1)),
+      entries: replaceEntry(run.entries, studentId, updated),
+    },
     run._version,
     ctx.write(),
   );
   return updated;
 }
 
-export async function addManual(ctx: Context, input: { runId: string; studentId: string; level: string; reason: ManualReason; note?: string | undefined }): Promise<RunEntry> {
-  const entry: ManualEntry = { action: 'add', studentId: input.studentId, level: input.level, reason: input.reason, by: ctx.actor.userId };
+export async function addManual(
+  ctx: Context,
+  input: { runId: string; studentId: string; level: string; reason: ManualReason; note?: string | undefined },
+): Promise<RunEntry> {
+  const entry: ManualEntry = {
+    action: 'add',
+    studentId: input.studentId,
+    level: input.level,
+    reason: input.reason,
+    by: ctx.actor.userId,
+  };
   if (input.note) entry.note = input.note;
   const run = await loadRun(ctx.store, input.runId);
   const policy = policyOfRun(run);
@@ -39,8 +61,16 @@ export async function addManual(ctx: Context, input: { runId: string; studentId:
   return result;
 }
 
-export function removeManual(ctx: Context, input: { runId: string; studentId: string; note: string }): Promise<RunEntry | null> {
-  return change(ctx, input.runId, input.studentId, 'remove', { action: 'remove', studentId: input.studentId, note: input.note, by: ctx.actor.userId });
+export function removeManual(
+  ctx: Context,
+  input: { runId: string; studentId: string; note: string },
+): Promise<RunEntry | null> {
+  return change(ctx, input.runId, input.studentId, 'remove', {
+    action: 'remove',
+    studentId: input.studentId,
+    note: input.note,
+    by: ctx.actor.userId,
+  });
 }
 
 export function clearManual(ctx: Context, input: { runId: string; studentId: string }): Promise<RunEntry | null> {

@@ -24,7 +24,14 @@ async function scopedRun(ctx: Context, runId: string) {
 
 export async function review(
   ctx: Context,
-  input: { runId: string; classId?: string | undefined; level?: string | undefined; change?: ChangeKind | undefined; skip: number; limit: number },
+  input: {
+    runId: string;
+    classId?: string | undefined;
+    level?: string | undefined;
+    change?: ChangeKind | undefined;
+    skip: number;
+    limit: number;
+  },
 ): Promise<ReviewView> {
   const { run, classes, entries } = await scopedRun(ctx, input.runId);
   const policy = policyOfRun(run);
@@ -42,7 +49,8 @@ export async function review(
     classes: classes.filter((c) => present.has(c._id)).map((c) => ({ classId: c._id, name: c.name })),
     levels: policy.levels.map((l) => ({ id: l.id, name: l.name })),
     manualReasons: policy.manualAdditions.reasons.map((id) => ({ id, label: manualReasonLabel[id] })),
-    manualAllowed: policy.manualAdditions.allowed && isAllowed(ctx.actor, 'warnings.addManual', { collegeId: run.collegeId }),
+    manualAllowed:
+      policy.manualAdditions.allowed && isAllowed(ctx.actor, 'warnings.addManual', { collegeId: run.collegeId }),
     canPublish: mayPublish && run.status === 'draft' && block === null,
     canDiscard: mayPublish && run.status === 'draft' && run.publishing === null,
     total: entries.length,
@@ -61,19 +69,50 @@ export async function courseAnalysis(ctx: Context, runId: string): Promise<Cours
     threshold: run.threshold,
     courses: run.courses
       .filter((c) => inScope(scope, c.departmentId))
-      .map((c) => ({ courseCode: c.courseCode, courseName: c.courseName, departmentId: c.departmentId, departmentName: deptName(c.departmentId), graded: c.graded, failed: c.failed, failRate: c.failRate })),
+      .map((c) => ({
+        courseCode: c.courseCode,
+        courseName: c.courseName,
+        departmentId: c.departmentId,
+        departmentName: deptName(c.departmentId),
+        graded: c.graded,
+        failed: c.failed,
+        failRate: c.failRate,
+      })),
     teachers: run.teachers
       .filter((t) => inScope(scope, t.departmentId))
-      .map((t) => ({ teacherName: t.teacherName, departmentId: t.departmentId, departmentName: deptName(t.departmentId), courseCodes: t.courseCodes, graded: t.graded, failed: t.failed, failRate: t.failRate })),
+      .map((t) => ({
+        teacherName: t.teacherName,
+        departmentId: t.departmentId,
+        departmentName: deptName(t.departmentId),
+        courseCodes: t.courseCodes,
+        graded: t.graded,
+        failed: t.failed,
+        failRate: t.failRate,
+      })),
   };
 }
 
 /** 学业警示学生名单汇总表 as an xlsx file (base64), for the entries the caller may see. */
-export async function exportSummary(ctx: Context, runId: string): Promise<{ fileName: string; base64: string; rows: number }> {
+export async function exportSummary(
+  ctx: Context,
+  runId: string,
+): Promise<{ fileName: string; base64: string; rows: number }> {
   const { run, classes, entries } = await scopedRun(ctx, runId);
-  const staff = await usersByIds(ctx.store, classes.flatMap((c) => [c.counselorId, c.headTeacherId]));
+  const staff = await usersByIds(
+    ctx.store,
+    classes.flatMap((c) => [c.counselorId, c.headTeacherId]),
+  );
   const facts = new Map<string, ClassFacts>(
-    classes.map((c) => [c._id, { name: c.name, major: c.major, cohort: c.cohort, counselorName: staff.get(c.counselorId)?.name ?? '', headTeacherName: staff.get(c.headTeacherId)?.name ?? '' }]),
+    classes.map((c) => [
+      c._id,
+      {
+        name: c.name,
+        major: c.major,
+        cohort: c.cohort,
+        counselorName: staff.get(c.counselorId)?.name ?? '',
+        headTeacherName: staff.get(c.headTeacherId)?.name ?? '',
+      },
+    ]),
   );
   const rows = summaryRows(entries, facts);
   const college = await ctx.store.get('colleges', run.collegeId);
@@ -82,8 +121,25 @@ export async function exportSummary(ctx: Context, runId: string): Promise<{ file
     title: `${college?.name ?? run.collegeId} ${run.semester} 学业警示学生名单汇总表${draft}`,
     columns: summaryColumns,
     rows,
-    widths: { 序号: 6, 学号: 14, 姓名: 10, 班级: 16, '专业/年级': 18, 警示等级: 10, '警示原因（规则与课程）': 48, 不及格课程及学分: 40, 变化: 8, 人工补充及原因: 28, 辅导员: 10, 班主任: 10, 备注: 20 },
+    widths: {
+      序号: 6,
+      学号: 14,
+      姓名: 10,
+      班级: 16,
+      '专业/年级': 18,
+      警示等级: 10,
+      '警示原因（规则与课程）': 48,
+      不及格课程及学分: 40,
+      变化: 8,
+      人工补充及原因: 28,
+      辅导员: 10,
+      班主任: 10,
+      备注: 20,
+    },
   });
-  return { fileName: `学业警示学生名单汇总表-${run.semester}.xlsx`, base64: buffer.toString('base64'), rows: rows.length };
+  return {
+    fileName: `学业警示学生名单汇总表-${run.semester}.xlsx`,
+    base64: buffer.toString('base64'),
+    rows: rows.length,
+  };
 }
-

@@ -28,10 +28,16 @@ function departmentsOf(rows: ReadonlyArray<GradeRow>): Map<string, string> {
 
 function flagged(evaluation: Evaluation, rows: ReadonlyArray<GradeRow>): Pick<WarningRun, 'courses' | 'teachers'> {
   const departments = departmentsOf(rows);
-  const courses = evaluation.courses.filter((c) => c.flagged).map((c) => ({ ...c, departmentId: c.departmentId ?? departments.get(c.courseCode) ?? null }));
+  const courses = evaluation.courses
+    .filter((c) => c.flagged)
+    .map((c) => ({ ...c, departmentId: c.departmentId ?? departments.get(c.courseCode) ?? null }));
   const teachers = evaluation.teachers
     .filter((t) => t.flagged)
-    .map((t) => ({ ...t, departmentId: t.departmentId ?? t.courseCodes.map((code) => departments.get(code)).find((d) => d !== undefined) ?? null }));
+    .map((t) => ({
+      ...t,
+      departmentId:
+        t.departmentId ?? t.courseCodes.map((code) => departments.get(code)).find((d) => d !== undefined) ?? null,
+    }));
   return { courses, teachers };
 }
 
@@ -39,13 +45,24 @@ function flagged(evaluation: Evaluation, rows: ReadonlyArray<GradeRow>): Pick<Wa
  * Evaluates the college's policy over its grades up to the semester, against the students'
  * active warnings, and stores the result as a draft run. The same data gives the same entries.
  */
-export async function runPolicy(ctx: Context, collegeId: string, semester: string, policyId: string | undefined): Promise<RunSummary> {
+export async function runPolicy(
+  ctx: Context,
+  collegeId: string,
+  semester: string,
+  policyId: string | undefined,
+): Promise<RunSummary> {
   const preset = policyFor(collegeId, policyId);
   // The college's own thresholds (gxu-ee's university ones), set in the app (policies.save).
-  const policy = requirePolicy(preset && withParameters(preset, await collegeParameterValues(ctx.store, collegeId, preset.id)), policyId);
+  const policy = requirePolicy(
+    preset && withParameters(preset, await collegeParameterValues(ctx.store, collegeId, preset.id)),
+    policyId,
+  );
   const classes = await collegeClasses(ctx.store, collegeId);
   // Grade rows as corrected after objections: every run reads them so, and the draft records how many it saw.
-  const corrections = await queryAll(ctx.store, 'gradeCorrections', { where: { collegeId }, orderBy: [{ field: '_id', direction: 'asc' }] });
+  const corrections = await queryAll(ctx.store, 'gradeCorrections', {
+    where: { collegeId },
+    orderBy: [{ field: '_id', direction: 'asc' }],
+  });
   const rows = correctedRows(
     await collegeGrades(
       ctx.store,

@@ -1,5 +1,13 @@
 /** The demo college's programme: which courses each cohort takes in which semester. */
-export type CourseSpec = { code: string; name: string; credits: number; difficulty: number; scale: 'score' | 'words' | 'passFail'; dept: string; teacher: string };
+export type CourseSpec = {
+  code: string;
+  name: string;
+  credits: number;
+  difficulty: number;
+  scale: 'score' | 'words' | 'passFail';
+  dept: string;
+  teacher: string;
+};
 
 export const COLLEGE = { _id: 'life', name: '生命科学与工程学院' };
 export const DEPARTMENTS = [
@@ -8,7 +16,15 @@ export const DEPARTMENTS = [
   { id: 'basic', name: '公共基础课部' },
 ];
 
-const c = (code: string, name: string, credits: number, difficulty: number, dept: string, teacher: string, scale: CourseSpec['scale'] = 'score'): CourseSpec => ({
+const c = (
+  code: string,
+  name: string,
+  credits: number,
+  difficulty: number,
+  dept: string,
+  teacher: string,
+  scale: CourseSpec['scale'] = 'score',
+): CourseSpec => ({
   code,
   name,
   credits,

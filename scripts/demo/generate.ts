@@ -65,7 +65,13 @@ export function generateDemo(clock: Clock, seed = 20261123): DemoData {
   const college: College = { ...COLLEGE, departments: DEPARTMENTS };
   const users: User[] = [];
   const user = (id: string, name: string, grants: Grant[], userPhone?: string): User => {
-    const u: User = { _id: id, openid: DEMO_OPENID_PREFIX + id, name, grants, ...(userPhone ? { phone: userPhone } : {}) };
+    const u: User = {
+      _id: id,
+      openid: DEMO_OPENID_PREFIX + id,
+      name,
+      grants,
+      ...(userPhone ? { phone: userPhone } : {}),
+    };
     users.push(u);
     return u;
   };
@@ -85,7 +91,12 @@ export function generateDemo(clock: Clock, seed = 20261123): DemoData {
       const seq = mi === 2 ? 1 : mi + 1;
       const classId = `c${cohort}-${m.dept}-${seq}`;
       classIds.push(classId);
-      const head = user(`t-head-${classId}`, personName(random), [{ role: 'headTeacher', classIds: [classId] }], phone(random));
+      const head = user(
+        `t-head-${classId}`,
+        personName(random),
+        [{ role: 'headTeacher', classIds: [classId] }],
+        phone(random),
+      );
       classes.push({
         _id: classId,
         name: `${m.short}${String(cohort).slice(2)}${seq}班`,
@@ -105,12 +116,22 @@ export function generateDemo(clock: Clock, seed = 20261123): DemoData {
   // Three graduate assistants, two classes each (rules: 000-5.1, the project's reading: at most two).
   for (let i = 0; i < 3; i++) {
     const served = classes.slice(i * 2, i * 2 + 2);
-    const a = user(`t-assistant-${i + 1}`, personName(random), [{ role: 'assistant', classIds: served.map((c) => c._id) }], phone(random));
+    const a = user(
+      `t-assistant-${i + 1}`,
+      personName(random),
+      [{ role: 'assistant', classIds: served.map((c) => c._id) }],
+      phone(random),
+    );
     for (const c of served) c.assistantId = a._id;
   }
   user('t-clerk', personName(random), [{ role: 'clerk', collegeId: college._id }], phone(random));
   user('t-leader', personName(random), [{ role: 'leader', collegeId: college._id }], phone(random));
-  user('t-dept-bioeng', personName(random), [{ role: 'departmentHead', collegeId: college._id, departmentId: 'bioeng' }], phone(random));
+  user(
+    't-dept-bioeng',
+    personName(random),
+    [{ role: 'departmentHead', collegeId: college._id, departmentId: 'bioeng' }],
+    phone(random),
+  );
 
   const students: Student[] = [];
   const dorms: Dorm[] = [];
@@ -141,7 +162,13 @@ export function generateDemo(clock: Clock, seed = 20261123): DemoData {
       const same = members.filter((s) => s.gender === gender);
       for (let i = 0; i < same.length; i += 4) {
         const room = `${gender === '男' ? 'A' : 'B'}${cls._id.slice(-1)}${String(dorms.length + 101).slice(-3)}`;
-        const dorm: Dorm = { _id: `dorm-${cls.cohort}-${room}`, building, room, collegeId: college._id, classIds: [cls._id] };
+        const dorm: Dorm = {
+          _id: `dorm-${cls.cohort}-${room}`,
+          building,
+          room,
+          collegeId: college._id,
+          classIds: [cls._id],
+        };
         dorms.push(dorm);
         for (const s of same.slice(i, i + 4)) s.dormId = dorm._id;
       }
@@ -179,7 +206,13 @@ export function generateDemo(clock: Clock, seed = 20261123): DemoData {
         add(spec, 'retake', render(spec, retake));
       }
       for (const spec of specs) {
-        courses.set(spec.code, { _id: spec.code, name: spec.name, credits: spec.credits, departmentId: spec.dept, teacherName: spec.teacher });
+        courses.set(spec.code, {
+          _id: spec.code,
+          name: spec.name,
+          credits: spec.credits,
+          departmentId: spec.dept,
+          teacherName: spec.teacher,
+        });
         if (random() < 0.004) {
           add(spec, 'regular', '缺考');
         } else {
@@ -204,7 +237,19 @@ export function generateDemo(clock: Clock, seed = 20261123): DemoData {
   // School level (学工部): approves peer pairings; added after every random draw so the rest stays the same.
   user('t-affairs', '学工部（演示）', [{ role: 'studentAffairs' }]);
   // Graduate students who may apply to be academic assistants (rules: 000-1.1; issue 16): fixed, no random draws.
-  for (const g of demoGraduates(college._id, second)) Object.assign(user(g.userId, g.name, [{ role: 'graduate', graduateId: g.profile.graduateId }]), { graduate: g.profile });
+  for (const g of demoGraduates(college._id, second))
+    Object.assign(user(g.userId, g.name, [{ role: 'graduate', graduateId: g.profile.graduateId }]), {
+      graduate: g.profile,
+    });
 
-  return { college, classes, students, dorms, courses: [...courses.values()].sort((a, b) => a._id.localeCompare(b._id)), grades, users, timeline };
+  return {
+    college,
+    classes,
+    students,
+    dorms,
+    courses: [...courses.values()].sort((a, b) => a._id.localeCompare(b._id)),
+    grades,
+    users,
+    timeline,
+  };
 }

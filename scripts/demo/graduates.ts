@@ -16,8 +16,28 @@ export type DemoGraduate = { userId: string; name: string; profile: GraduateProf
 export function demoGraduates(collegeId: string, entryYear: number): DemoGraduate[] {
   const base = { collegeId, fullTime: true, enrolled: true, partTimeCounselor: false, entryYear } as const;
   return [
-    { userId: 'g-lin', name: '林雨桐', profile: { ...base, graduateId: `${entryYear}201001`, degree: 'master', major: '生物工程', record: clean(entryYear) } },
-    { userId: 'g-zhou', name: '周子航', profile: { ...base, graduateId: `${entryYear}201002`, degree: 'master', major: '食品科学与工程', record: clean(entryYear) } },
+    {
+      userId: 'g-lin',
+      name: '林雨桐',
+      profile: {
+        ...base,
+        graduateId: `${entryYear}201001`,
+        degree: 'master',
+        major: '生物工程',
+        record: clean(entryYear),
+      },
+    },
+    {
+      userId: 'g-zhou',
+      name: '周子航',
+      profile: {
+        ...base,
+        graduateId: `${entryYear}201002`,
+        degree: 'master',
+        major: '食品科学与工程',
+        record: clean(entryYear),
+      },
+    },
     {
       userId: 'g-chen',
       name: '陈思远',
@@ -26,10 +46,35 @@ export function demoGraduates(collegeId: string, entryYear: number): DemoGraduat
         graduateId: `${entryYear}201003`,
         degree: 'master',
         major: '生物工程',
-        record: [...clean(entryYear), { courseName: '分子生物学进展', semester: `${entryYear}-${entryYear + 1}-2`, score: '72', attempt: 'retake' }],
+        record: [
+          ...clean(entryYear),
+          { courseName: '分子生物学进展', semester: `${entryYear}-${entryYear + 1}-2`, score: '72', attempt: 'retake' },
+        ],
       },
     },
-    { userId: 'g-zhao', name: '赵一鸣', profile: { ...base, graduateId: `${entryYear - 1}202001`, degree: 'doctor', major: '生物化学与分子生物学', entryYear: entryYear - 1, record: clean(entryYear - 1) } },
-    { userId: 'g-sun', name: '孙可欣', profile: { ...base, graduateId: `${entryYear}201005`, degree: 'master', major: '食品科学与工程', partTimeCounselor: true, record: clean(entryYear) } },
+    {
+      userId: 'g-zhao',
+      name: '赵一鸣',
+      profile: {
+        ...base,
+        graduateId: `${entryYear - 1}202001`,
+        degree: 'doctor',
+        major: '生物化学与分子生物学',
+        entryYear: entryYear - 1,
+        record: clean(entryYear - 1),
+      },
+    },
+    {
+      userId: 'g-sun',
+      name: '孙可欣',
+      profile: {
+        ...base,
+        graduateId: `${entryYear}201005`,
+        degree: 'master',
+        major: '食品科学与工程',
+        partTimeCounselor: true,
+        record: clean(entryYear),
+      },
+    },
   ];
 }

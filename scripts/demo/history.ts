@@ -12,13 +12,20 @@ import { demoTimeline } from './timeline';
  * the newer one's start (notices, parent deadlines, duties follow), and the newer one's list is
  * run now and waits as a draft for the clerk to review and publish.
  */
-export async function publishDemoHistory(store: Store, files: FileSource, now: Clock): Promise<{ published: number; draftRunId: string; publishedSemester: string; draftSemester: string }> {
+export async function publishDemoHistory(
+  store: Store,
+  files: FileSource,
+  now: Clock,
+): Promise<{ published: number; draftRunId: string; publishedSemester: string; draftSemester: string }> {
   const { finished, publishedAt } = demoTimeline(now);
   const [older, newer] = finished;
   const warnings = functions.warnings;
   if (!warnings) throw new Error('warnings function is not registered');
   const asClerk = async (clock: Clock, action: string, input: Record<string, unknown>): Promise<unknown> => {
-    const result: Envelope<unknown> = await warnings.dispatch({ action, input }, { store, files, clock, openid: `${DEMO_OPENID_PREFIX}t-clerk` });
+    const result: Envelope<unknown> = await warnings.dispatch(
+      { action, input },
+      { store, files, clock, openid: `${DEMO_OPENID_PREFIX}t-clerk` },
+    );
     if (!result.ok) throw new Error(`demo history: warnings.${action} failed: ${result.code} ${result.message}`);
     return result.data;
   };

@@ -1,4 +1,11 @@
-import { addDays, ruleOnly, semesterAt, semestersBefore, type CalendarSettings, type DatedSemester } from '../../cloudfunctions/core/calendar';
+import {
+  addDays,
+  ruleOnly,
+  semesterAt,
+  semestersBefore,
+  type CalendarSettings,
+  type DatedSemester,
+} from '../../cloudfunctions/core/calendar';
 import type { Clock } from '../../cloudfunctions/core/time/clock';
 import { shanghaiLocal, toIso } from '../../cloudfunctions/core/time/shanghai';
 

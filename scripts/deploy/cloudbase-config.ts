@@ -39,7 +39,9 @@ export function cloudbaseConfig(deployment: Deployment, names: string[]): Record
   const missing = names.filter((name) => !Object.hasOwn(deployment.functions, name));
   const extra = Object.keys(deployment.functions).filter((name) => !names.includes(name));
   if (missing.length > 0 || extra.length > 0) {
-    throw new Error(`config/deployment.json and cloudfunctions/ disagree: missing ${missing.join(', ') || '—'}; no such function ${extra.join(', ') || '—'}`);
+    throw new Error(
+      `config/deployment.json and cloudfunctions/ disagree: missing ${missing.join(', ') || '—'}; no such function ${extra.join(', ') || '—'}`,
+    );
   }
   return {
     version: '2.0',
@@ -55,7 +57,9 @@ export function cloudbaseConfig(deployment: Deployment, names: string[]): Record
         memorySize: spec.memorySize ?? deployment.defaults.memorySize,
         installDependency: true,
         envVariables: environmentOf(spec),
-        ...(spec.trigger ? { triggers: [{ name: spec.trigger.name, type: 'timer', config: spec.trigger.config }] } : {}),
+        ...(spec.trigger
+          ? { triggers: [{ name: spec.trigger.name, type: 'timer', config: spec.trigger.config }] }
+          : {}),
       };
     }),
   };

@@ -21,12 +21,18 @@ export function indexName(index: IndexSpec): string {
  * Creates every collection of the registry with its indexes and the admin-only permission.
  * Idempotent: existing collections and indexes are kept, so it can run on every deploy.
  */
-export async function setupCollections(admin: CollectionAdmin, registry: Record<string, { indexes: readonly IndexSpec[] }>): Promise<SetupReport> {
+export async function setupCollections(
+  admin: CollectionAdmin,
+  registry: Record<string, { indexes: readonly IndexSpec[] }>,
+): Promise<SetupReport> {
   const report: SetupReport = [];
   for (const [collection, spec] of Object.entries(registry)) {
     await admin.createCollectionIfNotExists(collection);
     const existing = new Set(await admin.indexNames(collection));
-    const wanted = spec.indexes.map((index) => ({ name: indexName(index), fields: typeof index === 'string' ? [index] : [...index] }));
+    const wanted = spec.indexes.map((index) => ({
+      name: indexName(index),
+      fields: typeof index === 'string' ? [index] : [...index],
+    }));
     const missing = wanted.filter((index) => !existing.has(index.name));
     if (missing.length > 0) await admin.createIndexes(collection, missing);
     await admin.setAdminOnly(collection);

@@ -8,7 +8,9 @@ function run(command: string, args: string[], secret = false): void {
   if (!secret) console.log(`$ ${command} ${args.join(' ')}`);
   const result = spawnSync(command, args, { cwd: root, stdio: 'inherit' });
   if (result.error || result.status !== 0) {
-    console.error(result.error ? `${command} 无法运行：${result.error.message}` : `${command} 失败（退出码 ${result.status}）`);
+    console.error(
+      result.error ? `${command} 无法运行：${result.error.message}` : `${command} 失败（退出码 ${result.status}）`,
+    );
     process.exit(1);
   }
 }
@@ -21,7 +23,9 @@ function main(): void {
   const env = requireEnv(['CLOUDBASE_ENV_ID', 'TENCENTCLOUD_SECRETID', 'TENCENTCLOUD_SECRETKEY'], '部署云函数');
   const cli = spawnSync('tcb', ['--version'], { encoding: 'utf8' });
   if (cli.error || cli.status !== 0) {
-    console.error('部署云函数需要 CloudBase CLI（tcb）：npm i -g @cloudbase/cli\nThe CloudBase CLI (tcb) is not installed: npm i -g @cloudbase/cli');
+    console.error(
+      '部署云函数需要 CloudBase CLI（tcb）：npm i -g @cloudbase/cli\nThe CloudBase CLI (tcb) is not installed: npm i -g @cloudbase/cli',
+    );
     process.exit(2);
   }
   run('npx', ['tsx', 'scripts/build-functions.ts']);

@@ -10,11 +10,29 @@ import { bootstrapCollege, BootstrapInput } from '../../cloudfunctions/applicati
  * code that person types in the mini-program (首页 → 输入邀请码) with their 工号 and name.
  */
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { 'college-id': { type: 'string' }, 'college-name': { type: 'string' }, 'staff-no': { type: 'string' }, name: { type: 'string' }, phone: { type: 'string' }, role: { type: 'string' } } });
-  const parsed = BootstrapInput.safeParse({ collegeId: values['college-id'], collegeName: values['college-name'], staffNo: values['staff-no'], name: values.name, phone: values.phone, role: values.role });
+  const { values } = parseArgs({
+    options: {
+      'college-id': { type: 'string' },
+      'college-name': { type: 'string' },
+      'staff-no': { type: 'string' },
+      name: { type: 'string' },
+      phone: { type: 'string' },
+      role: { type: 'string' },
+    },
+  });
+  const parsed = BootstrapInput.safeParse({
+    collegeId: values['college-id'],
+    collegeName: values['college-name'],
+    staffNo: values['staff-no'],
+    name: values.name,
+    phone: values.phone,
+    role: values.role,
+  });
   if (!parsed.success) {
     console.error(`参数不正确：${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('；')}`);
-    console.error('用法：npm run bootstrap -- --college-id life --college-name 生命科学学院 --staff-no T0001 --name 张老师 [--role clerk|studentAffairs]');
+    console.error(
+      '用法：npm run bootstrap -- --college-id life --college-name 生命科学学院 --staff-no T0001 --name 张老师 [--role clerk|studentAffairs]',
+    );
     process.exit(2);
   }
   const store = await openStore(readStoreEnv());

@@ -7,10 +7,19 @@ import { roleLabel, type User } from '../../types/domain';
 import type { Envelope, ErrorCode } from '../../types/envelope';
 import { functions } from '../../cloudfunctions/registry';
 import type { Clock } from '../../cloudfunctions/core/time/clock';
-import { issueSession, loadOrCreateSecret, verifySession, type SessionKeys } from '../../cloudfunctions/platform/identity/session';
+import {
+  issueSession,
+  loadOrCreateSecret,
+  verifySession,
+  type SessionKeys,
+} from '../../cloudfunctions/platform/identity/session';
 import { queryAll, type Store } from '../../cloudfunctions/platform/store/store';
 import { localFiles } from '../../cloudfunctions/platform/files/local-files';
-import { receiveUpload, UploadAbortedError, UploadTooLargeError } from '../../cloudfunctions/platform/files/receive-upload';
+import {
+  receiveUpload,
+  UploadAbortedError,
+  UploadTooLargeError,
+} from '../../cloudfunctions/platform/files/receive-upload';
 import { resolveActor } from '../../cloudfunctions/platform/identity/resolve-actor';
 import { rolesWith } from '../../cloudfunctions/core/access/authorize';
 import { serveStatic } from './static-files';
@@ -32,7 +41,13 @@ export type LocalServerOptions = {
   maxUploadBytes?: number;
 };
 
-export type LocalServer = { url: string; server: Server; keys: SessionKeys; files: ReturnType<typeof localFiles>; close(): Promise<void> };
+export type LocalServer = {
+  url: string;
+  server: Server;
+  keys: SessionKeys;
+  files: ReturnType<typeof localFiles>;
+  close(): Promise<void>;
+};
 
 /**
  * The body as text, or null past MAX_BODY: the rest is read and dropped (up to a bound) so
@@ -91,7 +106,10 @@ function describe(user: User): string {
   return parts.join('；');
 }
 
-const SessionRequest = z.union([z.object({ userId: z.string().min(1).max(64) }), z.object({ newWechat: z.literal(true) })]);
+const SessionRequest = z.union([
+  z.object({ userId: z.string().min(1).max(64) }),
+  z.object({ newWechat: z.literal(true) }),
+]);
 
 /**
  * The local stand-in for CloudBase: the same function handlers over HTTP on 127.0.0.1, on the
@@ -131,7 +149,13 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
     try {
       await receiveUpload(req, target.path, maxUpload);
     } catch (error) {
-      if (error instanceof UploadTooLargeError) return fail(res, 413, 'FILE.TOO_LARGE', `文件过大（最多 ${Math.max(1, Math.round(maxUpload / 1024 / 1024))} MB）`);
+      if (error instanceof UploadTooLargeError)
+        return fail(
+          res,
+          413,
+          'FILE.TOO_LARGE',
+          `文件过大（最多 ${Math.max(1, Math.round(maxUpload / 1024 / 1024))} MB）`,
+        );
       // The sender is gone: nobody to answer, and nothing was kept.
       if (error instanceof UploadAbortedError) return undefined;
       throw error;
@@ -165,7 +189,12 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
     if (path === '/api/demo/users' && req.method === 'GET') {
       const users = await queryAll(store, 'users', { orderBy: [{ field: '_id', direction: 'asc' }] });
       return send(res, 200, {
-        users: users.map((u) => ({ userId: u._id, name: u.name, roles: [...new Set(u.grants.map((g) => g.role))], detail: describe(u) })),
+        users: users.map((u) => ({
+          userId: u._id,
+          name: u.name,
+          roles: [...new Set(u.grants.map((g) => g.role))],
+          detail: describe(u),
+        })),
       });
     }
     if (path === '/api/demo/session' && req.method === 'POST') {
@@ -175,7 +204,8 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
       const parsed = json ? SessionRequest.safeParse(json.value) : null;
       if (!parsed?.success) return fail(res, 400, 'INPUT.INVALID', '请选择一位用户');
       // A WeChat nobody registered yet, as a parent is before binding: a fresh OPENID, no user.
-      if ('newWechat' in parsed.data) return send(res, 200, issueSession(keys, `${DEMO_OPENID_PREFIX}wechat-${randomUUID()}`, clock.now()));
+      if ('newWechat' in parsed.data)
+        return send(res, 200, issueSession(keys, `${DEMO_OPENID_PREFIX}wechat-${randomUUID()}`, clock.now()));
       const user = await store.get('users', parsed.data.userId);
       if (!user) return fail(res, 404, 'NOT_FOUND', '没有这位演示用户');
       return send(res, 200, issueSession(keys, user.openid, clock.now()));
@@ -191,7 +221,8 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
       console.error(error);
-      if (!res.headersSent && !res.destroyed) send(res, 500, { ok: false, code: 'INTERNAL', message: '服务暂时不可用' });
+      if (!res.headersSent && !res.destroyed)
+        send(res, 500, { ok: false, code: 'INTERNAL', message: '服务暂时不可用' });
     });
   });
   await new Promise<void>((ok) => server.listen(options.port ?? 0, options.host ?? '127.0.0.1', ok));

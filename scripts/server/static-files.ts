@@ -32,10 +32,15 @@ export function serveStatic(root: string, path: string, method: string, res: Ser
   }
   if (!existsSync(file) || statSync(file).isDirectory()) file = join(root, 'index.html');
   if (!existsSync(file)) {
-    res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('H5 前端尚未构建：请运行 npm start（会自动构建）');
+    res
+      .writeHead(404, { 'content-type': 'text/plain; charset=utf-8' })
+      .end('H5 前端尚未构建：请运行 npm start（会自动构建）');
     return;
   }
-  res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
+  res.writeHead(200, {
+    'content-type': types[extname(file)] ?? 'application/octet-stream',
+    'cache-control': 'no-cache',
+  });
   if (method === 'HEAD') {
     res.end();
     return;

@@ -10,7 +10,11 @@ export type LocalJob = { name: string; everyMs: number; run(store: Store, clock:
 
 export const localJobs: LocalJob[] = [
   // The scheduler function's timer (every minute in the cloud): deadline reminders, then the outbox into the local inbox.
-  { name: 'send-outbox', everyMs: 5000, run: (store, clock) => runScheduler(store, clock, localSender(store), 'local-scheduler') },
+  {
+    name: 'send-outbox',
+    everyMs: 5000,
+    run: (store, clock) => runScheduler(store, clock, localSender(store), 'local-scheduler'),
+  },
   // Duty reminders (issue 6): one "about to be overdue" message per person, duty and window.
   { name: 'duty-reminders', everyMs: 10 * 60_000, run: queueDutyReminders },
   // Course-improvement tasks (issue 14): due soon / overdue, one message each to the department head.

@@ -7,7 +7,17 @@ export function labelled<T extends string>(labels: Record<T, string>, keys: read
 }
 
 /** Big tap targets for one-handed entry on a phone (a dorm corridor, a classroom door). */
-function ChipRow<T extends string>({ options, value, onTap, className }: { options: ChipOption<T>[]; value: readonly T[]; onTap: (v: T) => void; className?: string }) {
+function ChipRow<T extends string>({
+  options,
+  value,
+  onTap,
+  className,
+}: {
+  options: ChipOption<T>[];
+  value: readonly T[];
+  onTap: (v: T) => void;
+  className?: string;
+}) {
   return (
     <View className={className} style={{ display: 'flex', flexWrap: 'wrap', gap: '8px', padding: '8px 16px' }}>
       {options.map((o) => {
@@ -35,12 +45,32 @@ function ChipRow<T extends string>({ options, value, onTap, className }: { optio
 }
 
 /** One choice at a time: the tapped value. */
-export function Chips<T extends string>({ options, value, onChange, className }: { options: ChipOption<T>[]; value: readonly T[]; onChange: (next: T) => void; className?: string }) {
+export function Chips<T extends string>({
+  options,
+  value,
+  onChange,
+  className,
+}: {
+  options: ChipOption<T>[];
+  value: readonly T[];
+  onChange: (next: T) => void;
+  className?: string;
+}) {
   return <ChipRow options={options} value={value} onTap={onChange} className={className} />;
 }
 
 /** Single or multiple choice: the whole selection after each tap. */
-export function ChoiceChips<T extends string>({ options, value, onChange, multiple = false }: { options: ChipOption<T>[]; value: readonly T[]; onChange: (next: T[]) => void; multiple?: boolean }) {
+export function ChoiceChips<T extends string>({
+  options,
+  value,
+  onChange,
+  multiple = false,
+}: {
+  options: ChipOption<T>[];
+  value: readonly T[];
+  onChange: (next: T[]) => void;
+  multiple?: boolean;
+}) {
   const toggle = (v: T) => {
     if (!multiple) return onChange([v]);
     onChange(value.includes(v) ? value.filter((x) => x !== v) : [...value, v]);
@@ -51,7 +81,26 @@ export function ChoiceChips<T extends string>({ options, value, onChange, multip
 const ALL = '';
 
 /** A filter: one value, or none (the first chip, `all`: 全部 unless told). */
-export function FilterChips<T extends string>({ options, value, onChange, all = '全部', className }: { options: ChipOption<T>[]; value: T | undefined; onChange: (next: T | undefined) => void; all?: string; className?: string }) {
+export function FilterChips<T extends string>({
+  options,
+  value,
+  onChange,
+  all = '全部',
+  className,
+}: {
+  options: ChipOption<T>[];
+  value: T | undefined;
+  onChange: (next: T | undefined) => void;
+  all?: string;
+  className?: string;
+}) {
   const byValue = new Map<string, T>(options.map((o) => [o.value, o.value]));
-  return <Chips options={[{ value: ALL, label: all }, ...options]} value={[value ?? ALL]} onChange={(v) => onChange(byValue.get(v))} className={className} />;
+  return (
+    <Chips
+      options={[{ value: ALL, label: all }, ...options]}
+      value={[value ?? ALL]}
+      onChange={(v) => onChange(byValue.get(v))}
+      className={className}
+    />
+  );
 }

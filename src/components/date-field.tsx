@@ -12,7 +12,23 @@ const pad = (n: number) => String(n).padStart(2, '0');
  * A date (年/月/日) or month (年/月) cell; a tap opens NutUI's date picker. In the main package:
  * the calendar and the assistant screens (different subpackages) share it.
  */
-export function DateField({ label, value, type = 'date', fromYear, toYear, className, onChange }: { label: string; value: string; type?: 'date' | 'year-month'; fromYear: number; toYear: number; className: string; onChange: (value: string) => void }) {
+export function DateField({
+  label,
+  value,
+  type = 'date',
+  fromYear,
+  toYear,
+  className,
+  onChange,
+}: {
+  label: string;
+  value: string;
+  type?: 'date' | 'year-month';
+  fromYear: number;
+  toYear: number;
+  className: string;
+  onChange: (value: string) => void;
+}) {
   const [open, setOpen] = useState(false);
   return (
     <>

@@ -16,13 +16,27 @@ export function namesField(refusal: ActionFault | null, name: string | readonly 
  * One input (or a group of them) of a form, named as the server names it: when the last refusal
  * names this field, the field is framed in red and the reason is written under it.
  */
-export function Field({ name, refusal, children, className }: { name: string | readonly string[]; refusal: ActionFault | null; children: ReactNode; className?: string }) {
+export function Field({
+  name,
+  refusal,
+  children,
+  className,
+}: {
+  name: string | readonly string[];
+  refusal: ActionFault | null;
+  children: ReactNode;
+  className?: string;
+}) {
   const wrong = namesField(refusal, name);
   const first = typeof name === 'string' ? name : (name[0] ?? '');
   return (
     <View
       className={`form-field form-field-${first.replace(/\W/g, '-')}${wrong ? ' form-field-wrong' : ''}${className ? ` ${className}` : ''}`}
-      style={{ width: '100%', boxSizing: 'border-box', ...(wrong ? { border: '1px solid #d93026', borderRadius: '6px' } : {}) }}
+      style={{
+        width: '100%',
+        boxSizing: 'border-box',
+        ...(wrong ? { border: '1px solid #d93026', borderRadius: '6px' } : {}),
+      }}
     >
       {children}
       {wrong && refusal ? (

@@ -30,7 +30,13 @@ export function ManualAddition({ runId, levels, reasons, onDone, done, notePlace
   const submit = async () => {
     if (!level || !reason) return;
     await act(async () => {
-      await call('warnings', 'addManual', { runId, studentId: studentId.trim(), level, reason, ...(note.trim() ? { note: note.trim() } : {}) });
+      await call('warnings', 'addManual', {
+        runId,
+        studentId: studentId.trim(),
+        level,
+        reason,
+        ...(note.trim() ? { note: note.trim() } : {}),
+      });
       setStudentId('');
       setNote('');
     }, done);
@@ -44,11 +50,20 @@ export function ManualAddition({ runId, levels, reasons, onDone, done, notePlace
       </Field>
       <View className="section-title">警示等级</View>
       <Field name="level" refusal={refusal}>
-        <Chips options={levels.map((l) => ({ value: l.id, label: l.name }))} value={level ? [level] : []} onChange={setLevel} />
+        <Chips
+          options={levels.map((l) => ({ value: l.id, label: l.name }))}
+          value={level ? [level] : []}
+          onChange={setLevel}
+        />
       </Field>
       <View className="section-title">补充原因（必选）</View>
       <Field name="reason" refusal={refusal}>
-        <Chips className="manual-reasons" options={reasons.map((r) => ({ value: r.id, label: r.label }))} value={reason ? [reason] : []} onChange={setReason} />
+        <Chips
+          className="manual-reasons"
+          options={reasons.map((r) => ({ value: r.id, label: r.label }))}
+          value={reason ? [reason] : []}
+          onChange={setReason}
+        />
       </Field>
       <Field name="note" refusal={refusal}>
         <View style={{ padding: '8px 12px' }}>
@@ -56,7 +71,12 @@ export function ManualAddition({ runId, levels, reasons, onDone, done, notePlace
         </View>
       </Field>
       <View style={{ padding: '0 12px' }}>
-        <Button type="primary" size="small" disabled={busy || studentId.trim() === '' || !level || !reason} onClick={() => void submit()}>
+        <Button
+          type="primary"
+          size="small"
+          disabled={busy || studentId.trim() === '' || !level || !reason}
+          onClick={() => void submit()}
+        >
           补充到名单
         </Button>
       </View>

@@ -27,7 +27,13 @@ export function NoticeRecord({ record }: { record: NoticeRecordView }) {
     <View className="notice-record" id={`record-${record.studentId}`}>
       <View style={{ display: 'flex', gap: '8px', padding: '8px 12px' }}>
         {kinds.map((k) => (
-          <Button key={k} size="small" id={`record-tab-${k}`} type={k === kind ? 'primary' : 'default'} onClick={() => setKind(k)}>
+          <Button
+            key={k}
+            size="small"
+            id={`record-tab-${k}`}
+            type={k === kind ? 'primary' : 'default'}
+            onClick={() => setKind(k)}
+          >
             {copyLabel[k]}
           </Button>
         ))}

@@ -20,7 +20,10 @@ export function PrivacyConsent({ onAgreed }: { onAgreed?: () => void }) {
 
   if (pending === null) return null;
   return (
-    <View className="privacy-consent" style={{ margin: '12px 16px', padding: '12px', background: '#fff7e6', borderRadius: '8px' }}>
+    <View
+      className="privacy-consent"
+      style={{ margin: '12px 16px', padding: '12px', background: '#fff7e6', borderRadius: '8px' }}
+    >
       <View>签到会记录你的位置，用于核实到岗。使用前请阅读并同意{pending}。</View>
       <View style={{ display: 'flex', gap: '8px', marginTop: '8px' }}>
         <Button size="mini" onClick={() => Taro.openPrivacyContract({})}>

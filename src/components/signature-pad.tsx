@@ -10,7 +10,12 @@ import './signature-pad.scss';
 type SignatureHandle = { confirm(): void; clear(): void };
 
 function isHandle(value: unknown): value is SignatureHandle {
-  return typeof value === 'object' && value !== null && typeof Reflect.get(value, 'confirm') === 'function' && typeof Reflect.get(value, 'clear') === 'function';
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof Reflect.get(value, 'confirm') === 'function' &&
+    typeof Reflect.get(value, 'clear') === 'function'
+  );
 }
 
 /** Taro.cloud exists only in the weapp build; H5 never uploads (its canvas gives a data URL). */
@@ -24,14 +29,31 @@ const uploadToCloud: UploadFile = async ({ cloudPath, filePath }) => {
  * what the server stores: a PNG data URL in H5, the uploaded file's cloud id in WeChat. An empty
  * canvas is refused here, before anything is sent. The canvas does not scroll the page.
  */
-export function SignaturePad({ canvasId, noticeId, signer, onSigned, disabled }: { canvasId: string; noticeId: string; signer: SignatureSigner; onSigned: (image: string) => void; disabled?: boolean }) {
+export function SignaturePad({
+  canvasId,
+  noticeId,
+  signer,
+  onSigned,
+  disabled,
+}: {
+  canvasId: string;
+  noticeId: string;
+  signer: SignatureSigner;
+  onSigned: (image: string) => void;
+  disabled?: boolean;
+}) {
   const ref = useRef<unknown>(null);
   const [signed, setSigned] = useState(false);
   const handle = () => (isHandle(ref.current) ? ref.current : null);
   return (
     <View className="signature-pad" style={{ padding: '0 16px' }}>
       {/* catchMove: in WeChat a move on the canvas does not scroll the page either. */}
-      <View className="signature-canvas" id={`${canvasId}-wrap`} catchMove style={{ background: '#fff', touchAction: 'none' }}>
+      <View
+        className="signature-canvas"
+        id={`${canvasId}-wrap`}
+        catchMove
+        style={{ background: '#fff', touchAction: 'none' }}
+      >
         <Signature
           ref={ref}
           canvasId={canvasId}
@@ -52,11 +74,20 @@ export function SignaturePad({ canvasId, noticeId, signer, onSigned, disabled }:
           onClear={() => setSigned(false)}
         />
       </View>
-      <View className="signature-actions" style={{ display: 'flex', gap: '12px', justifyContent: 'flex-end', padding: '8px 0' }}>
+      <View
+        className="signature-actions"
+        style={{ display: 'flex', gap: '12px', justifyContent: 'flex-end', padding: '8px 0' }}
+      >
         <Button size="small" id={`${canvasId}-clear`} disabled={disabled} onClick={() => handle()?.clear()}>
           重签
         </Button>
-        <Button size="small" type="primary" id={`${canvasId}-confirm`} disabled={disabled} onClick={() => handle()?.confirm()}>
+        <Button
+          size="small"
+          type="primary"
+          id={`${canvasId}-confirm`}
+          disabled={disabled}
+          onClick={() => handle()?.confirm()}
+        >
           {signed ? '已签名 ✓' : '确认签名'}
         </Button>
       </View>

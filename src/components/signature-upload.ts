@@ -12,7 +12,10 @@ export type SignatureTarget = { noticeId: string; signer: SignatureSigner; stamp
  */
 export async function storedSignature(path: string, target: SignatureTarget, upload: UploadFile): Promise<string> {
   if (path.startsWith('data:image/png;base64,')) return path;
-  const { fileID } = await upload({ cloudPath: signatureCloudPath(target.noticeId, target.signer, target.stamp), filePath: path });
+  const { fileID } = await upload({
+    cloudPath: signatureCloudPath(target.noticeId, target.signer, target.stamp),
+    filePath: path,
+  });
   if (!fileID.startsWith('cloud://')) throw new Error('签名上传失败，请重签');
   return fileID;
 }

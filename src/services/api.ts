@@ -6,7 +6,6 @@ import { Errors } from '../../types/errors';
 import { ApiError, asEnvelope, type Transport } from './transport';
 import { sessionToken } from './session';
 
-
 /** WeChat: the cloud function sees the caller's OPENID from its context; nothing identifies us in `data`. */
 const wechatTransport: Transport = async (fn, event) => {
   const result = await Taro.cloud.callFunction({ name: fn, data: event });
@@ -40,7 +39,11 @@ const contracts: Contracts = api;
 const parseAnswers = process.env.TARO_ENV !== 'weapp' || process.env.NODE_ENV !== 'production';
 
 /** The one typed gateway: `call('campus', 'classStudents', { classId })`. Throws ApiError on failure. */
-export async function call<F extends FunctionName, A extends keyof Api[F] & string>(fn: F, action: A, input: InputOf<Api[F][A]>): Promise<OutputOf<Api[F][A]>> {
+export async function call<F extends FunctionName, A extends keyof Api[F] & string>(
+  fn: F,
+  action: A,
+  input: InputOf<Api[F][A]>,
+): Promise<OutputOf<Api[F][A]>> {
   const envelope = await transport(fn, { action, input });
   if (!envelope.ok) throw new ApiError(envelope.code, envelope.message, envelope.field);
   // The release build trusts the answer the tests proved (see parseAnswers).

@@ -3,7 +3,6 @@ import type { Role } from '../../types/domain';
 /** The local server's demo sign-in (H5 only): pick a seeded person, get a signed session. */
 export type DemoUser = { userId: string; name: string; roles: Role[]; detail: string };
 
-
 export async function listDemoUsers(): Promise<DemoUser[]> {
   const response = await fetch(`/api/demo/users`);
   if (!response.ok) throw new Error('无法获取演示账号');

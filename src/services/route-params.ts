@@ -23,7 +23,10 @@ export type RouteParams<S extends RouteShape> = { [K in keyof S]: z.infer<S[K]> 
  * Decodes and validates each parameter by its own schema. A malformed parameter reads as absent
  * (the page then shows its list or an empty state) rather than reaching the server as garbage.
  */
-export function readRouteParams<S extends RouteShape>(shape: S, raw: Record<string, string | undefined>): RouteParams<S> {
+export function readRouteParams<S extends RouteShape>(
+  shape: S,
+  raw: Record<string, string | undefined>,
+): RouteParams<S> {
   const out: Partial<RouteParams<S>> = {};
   for (const key of Object.keys(shape) as (keyof S & string)[]) {
     const parsed = shape[key]!.safeParse(decodeRouteValue(raw[key]));

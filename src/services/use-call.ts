@@ -3,7 +3,10 @@ import Taro from '@tarojs/taro';
 import { ApiError } from './transport';
 
 /** Load data for a screen: the value, the Chinese error to show, and a reload. */
-export function useLoad<T>(load: () => Promise<T>, deps: unknown[]): { data: T | null; error: string | null; loading: boolean; reload: () => void } {
+export function useLoad<T>(
+  load: () => Promise<T>,
+  deps: unknown[],
+): { data: T | null; error: string | null; loading: boolean; reload: () => void } {
   const [data, setData] = useState<T | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [loading, setLoading] = useState(true);
@@ -80,7 +83,12 @@ export function useAction(onDone: () => void = () => undefined, options: ActionO
       const fault = faultOf(e);
       setRefusal(fault);
       const { toastFault } = options;
-      if (toastFault) void Taro.showToast({ title: fault.message, icon: 'none', ...(typeof toastFault === 'number' ? { duration: toastFault } : {}) });
+      if (toastFault)
+        void Taro.showToast({
+          title: fault.message,
+          icon: 'none',
+          ...(typeof toastFault === 'number' ? { duration: toastFault } : {}),
+        });
       return undefined;
     } finally {
       setBusy(false);

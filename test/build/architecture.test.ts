@@ -8,8 +8,16 @@ const config = join(root, '.dependency-cruiser.cjs');
 
 /** Plain text whatever the terminal: CI=true makes depcruise colour its output. */
 function cruise(cwd: string, ...paths: string[]) {
-  const result = spawnSync(depcruise, ['--config', config, ...paths], { cwd, encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' } });
-  return { status: result.status, stdout: stripVTControlCharacters(result.stdout), stderr: stripVTControlCharacters(result.stderr) };
+  const result = spawnSync(depcruise, ['--config', config, ...paths], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' },
+  });
+  return {
+    status: result.status,
+    stdout: stripVTControlCharacters(result.stdout),
+    stderr: stripVTControlCharacters(result.stderr),
+  };
 }
 
 /** The core stays pure: dependency-cruiser (run by `npm run check`) fails the build otherwise. */
@@ -23,6 +31,8 @@ describe('architecture rules', () => {
   it('fail when core imports platform code', () => {
     const result = cruise(join(root, 'test/fixtures/architecture'), 'cloudfunctions');
     expect(result.status).not.toBe(0);
-    expect(result.stdout).toMatch(/core-is-pure: cloudfunctions\/core\/leaky-rule\.ts → cloudfunctions\/platform\/leak\.ts/);
+    expect(result.stdout).toMatch(
+      /core-is-pure: cloudfunctions\/core\/leaky-rule\.ts → cloudfunctions\/platform\/leak\.ts/,
+    );
   }, 60_000);
 });

@@ -1,12 +1,24 @@
 import { join, resolve } from 'node:path';
 import { functions } from '../../cloudfunctions/registry';
 import { collections } from '../../cloudfunctions/platform/store/collections';
-import { cloudbaseConfig, functionFolders, loadDeployment, wechatFunctionConfig } from '../../scripts/deploy/cloudbase-config';
+import {
+  cloudbaseConfig,
+  functionFolders,
+  loadDeployment,
+  wechatFunctionConfig,
+} from '../../scripts/deploy/cloudbase-config';
 import { indexName, setupCollections, type CollectionAdmin } from '../../scripts/deploy/collection-setup';
 import { CLOUDBASE_MEMORY_SIZES, CLOUDBASE_TIMEOUT_MAX_S, Deployment } from '../../types/deployment';
 
 const ROOT = resolve(__dirname, '../..');
-type RcFunction = { name: string; timeout: number; memorySize: number; runtime: string; envVariables: Record<string, string>; triggers?: { type: string }[] };
+type RcFunction = {
+  name: string;
+  timeout: number;
+  memorySize: number;
+  runtime: string;
+  envVariables: Record<string, string>;
+  triggers?: { type: string }[];
+};
 
 describe('CloudBase deployment configuration', () => {
   const deployment = loadDeployment();
@@ -34,9 +46,16 @@ describe('CloudBase deployment configuration', () => {
 
   it('refuses a second trigger and a timeout over the limit', () => {
     const trigger = { name: 'tick', config: '0 * * * * * *' };
-    expect(Deployment.safeParse({ ...deployment, functions: { scheduler: { trigger: [trigger, trigger] } } }).success).toBe(false);
+    expect(
+      Deployment.safeParse({ ...deployment, functions: { scheduler: { trigger: [trigger, trigger] } } }).success,
+    ).toBe(false);
     expect(Deployment.safeParse({ ...deployment, functions: { grades: { timeout: 900 } } }).success).toBe(false);
-    expect(Deployment.safeParse({ ...deployment, functions: { scheduler: { trigger: { name: 'tick', config: '*/5 * * * *' } } } }).success).toBe(false);
+    expect(
+      Deployment.safeParse({
+        ...deployment,
+        functions: { scheduler: { trigger: { name: 'tick', config: '*/5 * * * *' } } },
+      }).success,
+    ).toBe(false);
   });
 
   it('refuses a configuration that misses a function folder', () => {
@@ -56,16 +75,20 @@ describe('CloudBase deployment configuration', () => {
     const withKey = rc.functions.filter((f) => 'FIELD_KEY' in f.envVariables).map((f) => f.name);
     expect(withKey).toEqual(['support']);
   });
-
 });
 
 describe('npm run cloud:setup', () => {
   function fakeAdmin(): CollectionAdmin & { state: Map<string, { indexes: Set<string>; adminOnly: boolean }> } {
     const state = new Map<string, { indexes: Set<string>; adminOnly: boolean }>();
-    const of = (name: string) => state.get(name) ?? (() => { throw new Error(`no collection ${name}`); })();
+    const of = (name: string) =>
+      state.get(name) ??
+      (() => {
+        throw new Error(`no collection ${name}`);
+      })();
     return {
       state,
-      createCollectionIfNotExists: async (name) => void (state.has(name) || state.set(name, { indexes: new Set(), adminOnly: false })),
+      createCollectionIfNotExists: async (name) =>
+        void (state.has(name) || state.set(name, { indexes: new Set(), adminOnly: false })),
       indexNames: async (name) => [...of(name).indexes],
       createIndexes: async (name, indexes) => indexes.forEach((index) => of(name).indexes.add(index.name)),
       setAdminOnly: async (name) => void (of(name).adminOnly = true),

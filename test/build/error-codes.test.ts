@@ -46,7 +46,8 @@ function codesOfFiles(files: string[]): { codes: Set<string>; strays: string[] }
 
 describe('error-code catalogue', () => {
   it('the scan finds written-out and named codes, and flags a name not in the catalogue', () => {
-    const text = "throw new DomainError('RUN.OUTDATED', '…'); fail(ErrorCode.AccessDenied); x(Errors.support.MeetingNotScheduled); y(Errors.support.Nope); z('NOT_FOUND')\n/** Errors.warnings.RunStale */\n  // 'RUN.STALE'\nreadFile('cloud://x'); w('FILE.NOT_FOUND')";
+    const text =
+      "throw new DomainError('RUN.OUTDATED', '…'); fail(ErrorCode.AccessDenied); x(Errors.support.MeetingNotScheduled); y(Errors.support.Nope); z('NOT_FOUND')\n/** Errors.warnings.RunStale */\n  // 'RUN.STALE'\nreadFile('cloud://x'); w('FILE.NOT_FOUND')";
     expect(codesIn(text)).toEqual([
       { code: 'RUN.OUTDATED', known: true },
       { code: 'NOT_FOUND', known: true },
@@ -81,11 +82,14 @@ describe('error-code catalogue', () => {
     const common = new Set<string>(Object.values(Errors.common));
     const wrong: string[] = [];
     // The file source comes with the runtime's environment (ctx.files), not through an import.
-    const environment = ['local-files.ts', 'cloudbase-files.ts'].map((f) => join(ROOT, 'cloudfunctions/platform/files', f));
+    const environment = ['local-files.ts', 'cloudbase-files.ts'].map((f) =>
+      join(ROOT, 'cloudfunctions/platform/files', f),
+    );
     for (const [fn, contract] of Object.entries(contracts)) {
       const { codes } = codesOfFiles([...sourceClosure(entryOf(fn)), ...environment]);
       for (const [action, c] of Object.entries(contract)) {
-        for (const code of c.errors ?? []) if (!codes.has(code) || common.has(code)) wrong.push(`${fn}.${action}: ${code}`);
+        for (const code of c.errors ?? [])
+          if (!codes.has(code) || common.has(code)) wrong.push(`${fn}.${action}: ${code}`);
       }
     }
     expect(wrong).toEqual([]);
@@ -96,6 +100,8 @@ describe('error-code catalogue', () => {
     expect(() => assertDeclaredCode('roster', 'join', failure(Errors.roster.InviteUsed))).not.toThrow();
     expect(() => assertDeclaredCode('roster', 'join', failure(Errors.common.AuthRequired))).not.toThrow();
     expect(() => assertDeclaredCode('roster', 'join', { ok: true, data: null })).not.toThrow();
-    expect(() => assertDeclaredCode('roster', 'join', failure(Errors.warnings.RunOutdated))).toThrow(/roster\.join answered RUN\.OUTDATED/);
+    expect(() => assertDeclaredCode('roster', 'join', failure(Errors.warnings.RunOutdated))).toThrow(
+      /roster\.join answered RUN\.OUTDATED/,
+    );
   });
 });

@@ -18,7 +18,9 @@ describe('cloud function bundles', () => {
   }, 60_000);
 
   it('bundles every function folder with a package.json and an index.js exporting main', () => {
-    const sources = readdirSync(join(root, 'cloudfunctions')).filter((n) => existsSync(join(root, 'cloudfunctions', n, 'index.ts')));
+    const sources = readdirSync(join(root, 'cloudfunctions')).filter((n) =>
+      existsSync(join(root, 'cloudfunctions', n, 'index.ts')),
+    );
     expect(sources.length).toBeGreaterThanOrEqual(2);
     for (const name of sources) {
       const pkg = FunctionPackage.parse(JSON.parse(readFileSync(join(out, name, 'package.json'), 'utf8')));
@@ -35,7 +37,9 @@ describe('cloud function bundles', () => {
 
   it('writes cloudbaserc.json and every function config.json from config/deployment.json', () => {
     const rc = CloudbaseRc.parse(JSON.parse(readFileSync(join(root, 'cloudbaserc.json'), 'utf8')));
-    const sources = readdirSync(join(root, 'cloudfunctions')).filter((n) => existsSync(join(root, 'cloudfunctions', n, 'index.ts')));
+    const sources = readdirSync(join(root, 'cloudfunctions')).filter((n) =>
+      existsSync(join(root, 'cloudfunctions', n, 'index.ts')),
+    );
     expect(rc.functions.map((f) => f.name).sort()).toEqual(sources.sort());
     const scheduler = FunctionConfig.parse(JSON.parse(readFileSync(join(out, 'scheduler', 'config.json'), 'utf8')));
     expect(scheduler.triggers).toHaveLength(1);

@@ -18,7 +18,9 @@ function filesUnder(dir: string, test: (name: string) => boolean, out: string[] 
 }
 
 function outsideImages(files: string[]): string[] {
-  return files.flatMap((file) => [...readFileSync(file, 'utf8').matchAll(OUTSIDE_IMAGE)].map((m) => `${relative(ROOT, file)}: ${m[0]}`));
+  return files.flatMap((file) =>
+    [...readFileSync(file, 'utf8').matchAll(OUTSIDE_IMAGE)].map((m) => `${relative(ROOT, file)}: ${m[0]}`),
+  );
 }
 
 describe('no image is loaded from an outside host', () => {

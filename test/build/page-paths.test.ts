@@ -5,7 +5,10 @@ import { z } from 'zod';
 
 const ROOT = resolve(__dirname, '../..');
 
-const AppConfig = z.object({ pages: z.array(z.string()), subPackages: z.array(z.object({ root: z.string(), pages: z.array(z.string()) })) });
+const AppConfig = z.object({
+  pages: z.array(z.string()),
+  subPackages: z.array(z.object({ root: z.string(), pages: z.array(z.string()) })),
+});
 
 /** Pages registered in app.config.ts, read from its source (the file calls Taro's global defineAppConfig). */
 function registeredPages(): Set<string> {
@@ -28,9 +31,12 @@ const PAGE_PATH = /\b(pages\/[a-z-]+\/index|packages\/[a-z-]+\/[a-z-]+\/index)\b
 
 describe('page paths', () => {
   const pages = registeredPages();
-  const sources = [...filesUnder(join(ROOT, 'src')), ...filesUnder(join(ROOT, 'cloudfunctions')), ...filesUnder(join(ROOT, 'types')), join(ROOT, 'config/messages.json')].filter(
-    (file) => !file.endsWith('app.config.ts'),
-  );
+  const sources = [
+    ...filesUnder(join(ROOT, 'src')),
+    ...filesUnder(join(ROOT, 'cloudfunctions')),
+    ...filesUnder(join(ROOT, 'types')),
+    join(ROOT, 'config/messages.json'),
+  ].filter((file) => !file.endsWith('app.config.ts'));
 
   it('reads a non-trivial app config', () => {
     expect(pages.has('pages/login/index')).toBe(true);
@@ -51,7 +57,9 @@ describe('page paths', () => {
   });
 
   it('every registered page has its source file', () => {
-    const absent = [...pages].filter((page) => !filesUnder(join(ROOT, 'src', page.replace(/\/index$/, ''))).some((f) => f.endsWith('index.tsx')));
+    const absent = [...pages].filter(
+      (page) => !filesUnder(join(ROOT, 'src', page.replace(/\/index$/, ''))).some((f) => f.endsWith('index.tsx')),
+    );
     expect(absent).toEqual([]);
   });
 });

@@ -41,7 +41,9 @@ const ruleIds = readFileSync(join(ROOT, 'docs/rules.md'), 'utf8')
  */
 function resolves(id: string): boolean {
   const annex = /^(\d{3}-A\d+)\.\d+$/.exec(id)?.[1];
-  return ruleIds.some((rule) => rule === id || rule === annex || rule.startsWith(`${id}.`) || rule.startsWith(`${id}-`));
+  return ruleIds.some(
+    (rule) => rule === id || rule === annex || rule.startsWith(`${id}.`) || rule.startsWith(`${id}-`),
+  );
 }
 
 function citedIds(text: string): string[] {
@@ -50,9 +52,19 @@ function citedIds(text: string): string[] {
 
 describe('rule citations', () => {
   it('the scans recognise what they look for', () => {
-    expect(['(seed ' + '004 §三.4)', 'Seeds ' + '002, 003', 'SP' + 'EC.md table', 'SP' + 'EC §3'].map((s) => outsideCitation.test(s))).toEqual([true, true, true, true]);
+    expect(
+      ['(seed ' + '004 §三.4)', 'Seeds ' + '002, 003', 'SP' + 'EC.md table', 'SP' + 'EC §3'].map((s) =>
+        outsideCitation.test(s),
+      ),
+    ).toEqual([true, true, true, true]);
     expect(outsideCitation.test('(rules: 004-3.4)')).toBe(false);
-    expect(citedIds('(rules: 000-4, 000-5; 004-A1) and rule 002-4.2.3.1.1 to 002-4.2.3.1.5')).toEqual(['000-4', '000-5', '004-A1', '002-4.2.3.1.1', '002-4.2.3.1.5']);
+    expect(citedIds('(rules: 000-4, 000-5; 004-A1) and rule 002-4.2.3.1.1 to 002-4.2.3.1.5')).toEqual([
+      '000-4',
+      '000-5',
+      '004-A1',
+      '002-4.2.3.1.1',
+      '002-4.2.3.1.5',
+    ]);
     expect(citedIds('"stipend": { "rule": "000-5.2" }, "rule": "regularFails"')).toEqual(['000-5.2']);
     expect(ruleIds).toContain('004-3.4');
     expect(['004-3.4', '000-4', '004', '000-A1', '002-A4.6'].map(resolves)).toEqual([true, true, true, true, true]);

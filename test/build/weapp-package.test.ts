@@ -29,7 +29,9 @@ describe('weapp build', () => {
     const subRoots = (app.subPackages ?? []).map((p) => p.root.replace(/\/$/, ''));
     expect(subRoots.length).toBeGreaterThanOrEqual(4);
     const main = sizeOf(weapp) - subRoots.reduce((sum, root) => sum + sizeOf(join(weapp, root)), 0);
-    console.log(`weapp main package ${(main / 1024).toFixed(0)} KB; ${subRoots.map((r) => `${r} ${(sizeOf(join(weapp, r)) / 1024).toFixed(0)} KB`).join(', ')}`);
+    console.log(
+      `weapp main package ${(main / 1024).toFixed(0)} KB; ${subRoots.map((r) => `${r} ${(sizeOf(join(weapp, r)) / 1024).toFixed(0)} KB`).join(', ')}`,
+    );
     expect(main).toBeLessThan(1024 * 1024);
     for (const root of subRoots) expect(sizeOf(join(weapp, root))).toBeLessThan(2 * 1024 * 1024);
   });

@@ -28,7 +28,10 @@ if (missing.length > 0) {
   async function emptyContractCollections(): Promise<void> {
     for (const name of CONTRACT_COLLECTIONS) {
       await Promise.resolve(db.createCollection(name)).catch(() => undefined);
-      await db.collection(name).where({ _id: _.exists(true) }).remove();
+      await db
+        .collection(name)
+        .where({ _id: _.exists(true) })
+        .remove();
     }
   }
 

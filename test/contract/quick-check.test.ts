@@ -16,7 +16,10 @@ const Zoo = z.object({
   list: z.array(z.union([z.string(), z.number()])).optional(),
   bag: z.record(z.number()).optional(),
   kind: z
-    .discriminatedUnion('form', [z.object({ form: z.literal('a'), a: z.string() }), z.object({ form: z.literal('b'), b: z.number() })])
+    .discriminatedUnion('form', [
+      z.object({ form: z.literal('a'), a: z.string() }),
+      z.object({ form: z.literal('b'), b: z.number() }),
+    ])
     .optional(),
   short: z.string().min(1).max(2).optional(),
   int: z.number().int().optional(),
@@ -29,15 +32,45 @@ const Zoo = z.object({
   anything: z.unknown(),
 });
 
-const leaf = fc.oneof(fc.constantFrom('', 'a', 'b', 'x', 'abc', 'form'), fc.constantFrom(0, 1, 1.5, -2, Number.NaN), fc.boolean(), fc.constant(null));
+const leaf = fc.oneof(
+  fc.constantFrom('', 'a', 'b', 'x', 'abc', 'form'),
+  fc.constantFrom(0, 1, 1.5, -2, Number.NaN),
+  fc.boolean(),
+  fc.constant(null),
+);
 const value: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
   any: fc.oneof({ depthSize: 'small', withCrossShrink: true }, leaf, tie('list'), tie('object')),
   list: fc.array(tie('any'), { maxLength: 3 }),
-  object: fc.dictionary(fc.constantFrom('s', 'n', 'b', 'e', 'l', 'list', 'bag', 'kind', 'form', 'a', 'short', 'int', 'strict', 'refined', 'lo', 'hi', 'some', 'extra'), tie('any'), { maxKeys: 8 }),
+  object: fc.dictionary(
+    fc.constantFrom(
+      's',
+      'n',
+      'b',
+      'e',
+      'l',
+      'list',
+      'bag',
+      'kind',
+      'form',
+      'a',
+      'short',
+      'int',
+      'strict',
+      'refined',
+      'lo',
+      'hi',
+      'some',
+      'extra',
+    ),
+    tie('any'),
+    { maxKeys: 8 },
+  ),
 })).any;
 // Mostly valid documents with one field changed, so both answers are common.
 const valid = { s: 'a', b: null, anything: 1 };
-const nearValid = fc.tuple(fc.constantFrom(...Object.keys(Zoo.shape), 'extra'), value).map(([key, v]) => ({ ...valid, [key]: v }));
+const nearValid = fc
+  .tuple(fc.constantFrom(...Object.keys(Zoo.shape), 'extra'), value)
+  .map(([key, v]) => ({ ...valid, [key]: v }));
 
 describe('the store quick check agrees with zod', () => {
   const quick = compileCheck(Zoo);

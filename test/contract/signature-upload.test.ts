@@ -17,8 +17,17 @@ function fakeCloud() {
 describe('what the signature pad sends', () => {
   it('WeChat: the temp file is uploaded under the notice folder and its file id is what the server accepts for that notice', async () => {
     const cloud = fakeCloud();
-    const sent = await storedSignature('http://tmp/wx1234.png', { noticeId: NOTICE, signer: 'student', stamp: 'a1b2c3d4-0000' }, cloud.upload);
-    expect(cloud.calls).toEqual([{ cloudPath: 'signatures/notice-w_2025-2026-1_2024311001/student-a1b2c3d4-0000.png', filePath: 'http://tmp/wx1234.png' }]);
+    const sent = await storedSignature(
+      'http://tmp/wx1234.png',
+      { noticeId: NOTICE, signer: 'student', stamp: 'a1b2c3d4-0000' },
+      cloud.upload,
+    );
+    expect(cloud.calls).toEqual([
+      {
+        cloudPath: 'signatures/notice-w_2025-2026-1_2024311001/student-a1b2c3d4-0000.png',
+        filePath: 'http://tmp/wx1234.png',
+      },
+    ]);
     expect(sent).toMatch(/^cloud:\/\//);
     expect(signature.safeParse(sent).success).toBe(true);
     expect(signatureBelongsTo(sent, NOTICE, 'student')).toBe(true);
@@ -28,13 +37,19 @@ describe('what the signature pad sends', () => {
 
   it('H5: the data URL is sent as it is, nothing uploaded', async () => {
     const cloud = fakeCloud();
-    expect(await storedSignature(SIGNATURE, { noticeId: NOTICE, signer: 'parent', stamp: 'x' }, cloud.upload)).toBe(SIGNATURE);
+    expect(await storedSignature(SIGNATURE, { noticeId: NOTICE, signer: 'parent', stamp: 'x' }, cloud.upload)).toBe(
+      SIGNATURE,
+    );
     expect(cloud.calls).toEqual([]);
     expect(signature.safeParse(SIGNATURE).success).toBe(true);
   });
 
   it('an upload that returns no cloud file id fails instead of sending a path', async () => {
-    await expect(storedSignature('wxfile://tmp/1.png', { noticeId: NOTICE, signer: 'student', stamp: 'x' }, async () => ({ fileID: '' }))).rejects.toThrow('签名上传失败');
+    await expect(
+      storedSignature('wxfile://tmp/1.png', { noticeId: NOTICE, signer: 'student', stamp: 'x' }, async () => ({
+        fileID: '',
+      })),
+    ).rejects.toThrow('签名上传失败');
   });
 
   it.each([

@@ -120,7 +120,17 @@ describe('sqlite store specifics', () => {
 
   it('declared indexes are created with the table and used by queries', async () => {
     const app = openSqliteStore(':memory:');
-    const grade = { _id: 'g1', studentId: 's1', classId: 'c1', semester: '2025-2026-1', courseCode: 'MA101', courseName: '高等数学', credits: 4, score: '58', attempt: 'regular' as const };
+    const grade = {
+      _id: 'g1',
+      studentId: 's1',
+      classId: 'c1',
+      semester: '2025-2026-1',
+      courseCode: 'MA101',
+      courseName: '高等数学',
+      credits: 4,
+      score: '58',
+      attempt: 'regular' as const,
+    };
     await app.addMany('grades', [grade], ctx);
     const plan = app.explain('grades', { where: { studentId: 's1' } }).join('\n');
     expect(plan).toContain('grades__studentId');
@@ -132,8 +142,15 @@ describe('sqlite store specifics', () => {
     expect(custom).not.toContain('custom__');
     await store.close();
 
-    const indexed = openSqliteStoreOf({ ...specifics, custom: { schema: loose, indexes: [['meta.kind', 'at']] } }, ':memory:');
-    expect(indexed.explain('custom', { where: { 'meta.kind': 'x' }, orderBy: [{ field: 'at', direction: 'asc' }] }).join('\n')).toContain('custom__meta.kind+at');
+    const indexed = openSqliteStoreOf(
+      { ...specifics, custom: { schema: loose, indexes: [['meta.kind', 'at']] } },
+      ':memory:',
+    );
+    expect(
+      indexed
+        .explain('custom', { where: { 'meta.kind': 'x' }, orderBy: [{ field: 'at', direction: 'asc' }] })
+        .join('\n'),
+    ).toContain('custom__meta.kind+at');
     await indexed.close();
   });
 
@@ -185,7 +202,11 @@ function same(value: unknown, target: Scalar): boolean {
 
 function compare(value: unknown, target: Scalar, op: 'gt' | 'gte' | 'lt' | 'lte'): boolean {
   if (target === null) return op === 'gte' || op === 'lte' ? same(value, null) : false;
-  if (typeof value !== typeof target || (typeof value !== 'number' && typeof value !== 'string' && typeof value !== 'boolean')) return false;
+  if (
+    typeof value !== typeof target ||
+    (typeof value !== 'number' && typeof value !== 'string' && typeof value !== 'boolean')
+  )
+    return false;
   const [a, b] = typeof value === 'boolean' ? [Number(value), Number(target)] : [value, target];
   if (op === 'gt') return a > b;
   if (op === 'gte') return a >= b;
@@ -219,7 +240,11 @@ const scalarArb: fc.Arbitrary<Scalar> = fc.oneof(
   fc.constant(null),
 );
 const fieldValue = fc.option(scalarArb, { nil: undefined });
-const docArb = fc.record({ a: fieldValue, s: fieldValue, b: fc.option(fc.record({ c: fieldValue }), { nil: undefined }) });
+const docArb = fc.record({
+  a: fieldValue,
+  s: fieldValue,
+  b: fc.option(fc.record({ c: fieldValue }), { nil: undefined }),
+});
 const opArb: fc.Arbitrary<Exclude<Condition, Scalar>> = fc.oneof(
   ...(['eq', 'neq', 'gt', 'gte', 'lt', 'lte'] as const).map((op) => scalarArb.map((value) => ({ [op]: value }))),
   ...(['in', 'nin'] as const).map((op) => fc.array(scalarArb, { maxLength: 3 }).map((values) => ({ [op]: values }))),
@@ -230,7 +255,10 @@ const conditionArb: fc.Arbitrary<Condition> = fc.oneof(
   opArb,
   fc.tuple(opArb, opArb).map(([x, y]) => ({ ...x, ...y })),
 );
-const whereArb: fc.Arbitrary<Where> = fc.dictionary(fc.constantFrom('a', 's', 'b.c', 'b', '_id'), conditionArb, { minKeys: 1, maxKeys: 3 });
+const whereArb: fc.Arbitrary<Where> = fc.dictionary(fc.constantFrom('a', 's', 'b.c', 'b', '_id'), conditionArb, {
+  minKeys: 1,
+  maxKeys: 3,
+});
 
 /** Drops undefined fields, as JSON would. */
 function dropUndefined(fields: Record<string, unknown>): Record<string, unknown> {

@@ -12,13 +12,25 @@ describe('access: each role sees only what it owns', () => {
     // Two classes (生工251班 of three students, 食品241班 of one) and a parallel class of the same
     // counselor and cohort, 生工252班 with its own head teacher and one student: three classes.
     p = await seedTwoClasses(h.store, '2026-09-01T08:00:00.000+08:00', (b) => {
-      parallel = b.class({ id: 'c2025-bioeng-2', name: '生工252班', departmentId: 'bioeng', cohort: 2025, counselor: b.person('t-counselor', '周辅导'), headTeacher: b.person('t-head-3', '范班主') });
+      parallel = b.class({
+        id: 'c2025-bioeng-2',
+        name: '生工252班',
+        departmentId: 'bioeng',
+        cohort: 2025,
+        counselor: b.person('t-counselor', '周辅导'),
+        headTeacher: b.person('t-head-3', '范班主'),
+      });
       b.student(parallel, { id: '2025312001', name: '周五月', gender: '女' });
     });
   });
   afterAll(() => h.close());
 
-  const denied = async (userId: string, fn: 'campus', action: 'student' | 'classStudents', input: Record<string, string>) => {
+  const denied = async (
+    userId: string,
+    fn: 'campus',
+    action: 'student' | 'classStudents',
+    input: Record<string, string>,
+  ) => {
     const result = await h.callAs(userId, fn, action, input);
     expect(result).toMatchObject({ ok: false, code: 'ACCESS.DENIED' });
   };
@@ -96,7 +108,21 @@ describe('access: each role sees only what it owns', () => {
       }
     });
     it('are denied a student of another college and an unknown class', async () => {
-      await h.store.add('students', { _id: '2099999001', name: '外院学生', gender: '男', classId: 'x-class', collegeId: 'other', cohort: 2025, dormId: '', parentName: '某', parentPhone: '13800000000' }, { by: 'test', at: h.clock.now().toISOString() });
+      await h.store.add(
+        'students',
+        {
+          _id: '2099999001',
+          name: '外院学生',
+          gender: '男',
+          classId: 'x-class',
+          collegeId: 'other',
+          cohort: 2025,
+          dormId: '',
+          parentName: '某',
+          parentPhone: '13800000000',
+        },
+        { by: 'test', at: h.clock.now().toISOString() },
+      );
       await denied(p.clerkUser, 'campus', 'student', { studentId: '2099999001' });
       await denied(p.leaderUser, 'campus', 'classStudents', { classId: 'x-class' });
     });
@@ -119,7 +145,12 @@ describe('access: each role sees only what it owns', () => {
 
   describe('identity comes from OPENID, never from the payload', () => {
     it('ignores a forged identity in the input', async () => {
-      const forged = { studentId: p.outsider._id, openid: `demo:${p.outsiderUser}`, userId: p.outsiderUser, userInfo: { openId: `demo:${p.outsiderUser}` } };
+      const forged = {
+        studentId: p.outsider._id,
+        openid: `demo:${p.outsiderUser}`,
+        userId: p.outsiderUser,
+        userInfo: { openId: `demo:${p.outsiderUser}` },
+      };
       const result = await h.callAs(p.studentUser, 'campus', 'student', forged);
       expect(result).toMatchObject({ ok: false, code: 'ACCESS.DENIED' });
       const me = await h.callAs(p.studentUser, 'identity', 'me', { openid: `demo:${p.counselorUser}` });

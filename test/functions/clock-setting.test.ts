@@ -8,7 +8,9 @@ describe('clock setting', () => {
     expect(clock.now().toISOString()).toBe('2027-01-25T02:00:00.000Z');
     clock.advance(60_000);
     expect(clock.now().toISOString()).toBe('2027-01-25T02:01:00.000Z');
-    expect(clockFromSetting({}, { fallback: '2028-10-15T10:00:00+08:00' }).now().toISOString()).toBe('2028-10-15T02:00:00.000Z');
+    expect(clockFromSetting({}, { fallback: '2028-10-15T10:00:00+08:00' }).now().toISOString()).toBe(
+      '2028-10-15T02:00:00.000Z',
+    );
     expect(nowFromSetting({ XUEYE_NOW: '  ' })).toBeNull();
   });
 

@@ -25,7 +25,9 @@ describe.each(suiteDates)('demo activity at %s (%s)', (name, now) => {
     expect(h.demo.timeline.activity).toEqual({ from: want.from, until: want.until });
     const times = (await queryAll(h.store, 'dutyRecords')).map((r) => Date.parse(r.at));
     expect(Math.min(...times)).toBeGreaterThanOrEqual(Date.parse(`${want.from}T00:00:00+08:00`));
-    expect(Math.max(...times)).toBeLessThan(Math.min(Date.parse(`${want.until}T00:00:00+08:00`), h.clock.now().getTime()));
+    expect(Math.max(...times)).toBeLessThan(
+      Math.min(Date.parse(`${want.until}T00:00:00+08:00`), h.clock.now().getTime()),
+    );
   });
 
   it('records weeks of check-ins, all stored, none flagged', async () => {

@@ -29,7 +29,12 @@ describe.each(suiteDates)('demo history at %s (%s)', (name, now) => {
     expect(await h.store.count('warnings', { semester: want.published, status: 'active' })).toBe(result.published);
     expect(await h.store.count('notices')).toBe(result.published);
     const runs = await h.ok(p.clerkUser, 'warnings', 'runs', {});
-    expect(runs.map((r) => [r.semester, r.status])).toEqual(expect.arrayContaining([[want.published, 'published'], [want.draft, 'draft']]));
+    expect(runs.map((r) => [r.semester, r.status])).toEqual(
+      expect.arrayContaining([
+        [want.published, 'published'],
+        [want.draft, 'draft'],
+      ]),
+    );
     expect(runs.find((r) => r.status === 'draft')?.runId).toBe(result.draftRunId);
   });
 
@@ -59,7 +64,9 @@ describe.each(suiteDates)('demo history at %s (%s)', (name, now) => {
       // Student numbers begin with the cohort: compare them relative to the younger cohort.
       const relative = async (hh: Harness) => {
         const younger = Math.max(...hh.demo.classes.map((c) => c.cohort));
-        return (await hh.ok(demoPeople(hh.demo).leaderUser, 'warnings', 'list', {})).map((w) => `${Number(w.studentId.slice(0, 4)) - younger}${w.studentId.slice(4)}:${w.level}`).sort();
+        return (await hh.ok(demoPeople(hh.demo).leaderUser, 'warnings', 'list', {}))
+          .map((w) => `${Number(w.studentId.slice(0, 4)) - younger}${w.studentId.slice(4)}:${w.level}`)
+          .sort();
       };
       expect(await relative(h)).toEqual(await relative(again));
     } finally {

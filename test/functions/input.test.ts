@@ -36,8 +36,21 @@ describe('handler input', () => {
   });
 
   it('a malformed event gets ACTION.UNKNOWN', async () => {
-    for (const event of [null, 'student', 42, { input: {} }, { action: 7 }, { action: '__proto__' }, { action: 'toString' }]) {
-      const result = await functions.campus?.dispatch(event, { store: h.store, clock: h.clock, files: h.files, openid: `demo:${p.counselorUser}` });
+    for (const event of [
+      null,
+      'student',
+      42,
+      { input: {} },
+      { action: 7 },
+      { action: '__proto__' },
+      { action: 'toString' },
+    ]) {
+      const result = await functions.campus?.dispatch(event, {
+        store: h.store,
+        clock: h.clock,
+        files: h.files,
+        openid: `demo:${p.counselorUser}`,
+      });
       expect(result).toMatchObject({ ok: false, code: 'ACTION.UNKNOWN' });
     }
   });

@@ -25,7 +25,9 @@ describe('outputProblem: the answer is exactly what the schema describes', () =>
 
   it('names a key the schema does not describe, however deep (a plain parse would strip it)', () => {
     expect(outputProblem(Row, { id: 'a', tags: [], extra: 1 })).toBe('extra: 输出契约未描述此字段');
-    expect(outputProblem(z.array(Row), [{ id: 'a', tags: [{ name: 'x', colour: 'red' }] }])).toBe('0.tags.0.colour: 输出契约未描述此字段');
+    expect(outputProblem(z.array(Row), [{ id: 'a', tags: [{ name: 'x', colour: 'red' }] }])).toBe(
+      '0.tags.0.colour: 输出契约未描述此字段',
+    );
   });
 
   it('reads the answer as the wire carries it: a Date is a string there, not an object', () => {
@@ -64,7 +66,10 @@ describe('the runtime checks every answer against its action', () => {
 
   it('passes an exact answer through unchanged', async () => {
     const e = env();
-    await expect(fn.dispatch({ action: 'exact' }, { ...e, checkOutputs: true })).resolves.toEqual({ ok: true, data: { id: 'a' } });
+    await expect(fn.dispatch({ action: 'exact' }, { ...e, checkOutputs: true })).resolves.toEqual({
+      ok: true,
+      data: { id: 'a' },
+    });
     await e.store.close();
   });
 
@@ -81,18 +86,25 @@ describe('the runtime checks every answer against its action', () => {
 
   it('lets the cloud skip the check', async () => {
     const e = env();
-    await expect(fn.dispatch({ action: 'extraField' }, { ...e, checkOutputs: false })).resolves.toMatchObject({ ok: true });
+    await expect(fn.dispatch({ action: 'extraField' }, { ...e, checkOutputs: false })).resolves.toMatchObject({
+      ok: true,
+    });
     await e.store.close();
   });
 });
 
 describe('every action of every function names a real output schema', () => {
   const contracts: Record<string, FunctionContract> = api;
-  const actions = Object.entries(contracts).flatMap(([fn, contract]) => Object.entries(contract).map(([name, c]) => ({ name: `${fn}.${name}`, output: c.output })));
+  const actions = Object.entries(contracts).flatMap(([fn, contract]) =>
+    Object.entries(contract).map(([name, c]) => ({ name: `${fn}.${name}`, output: c.output })),
+  );
 
   it('none answers z.any, z.unknown or an unchecked z.custom (which would check nothing)', () => {
     expect(actions.length).toBeGreaterThanOrEqual(149);
-    const unchecked = actions.filter(({ output }) => output instanceof z.ZodAny || output instanceof z.ZodUnknown || output.safeParse(Symbol('anything')).success);
+    const unchecked = actions.filter(
+      ({ output }) =>
+        output instanceof z.ZodAny || output instanceof z.ZodUnknown || output.safeParse(Symbol('anything')).success,
+    );
     expect(unchecked.map((a) => a.name)).toEqual([]);
   });
 });

@@ -26,7 +26,10 @@ async function nextDay(j: Journey, _old: Person, label: string, who: Who, entry?
 
 /** Until the toast of the last tap has gone (it sits over the middle of the screen). */
 async function toastGone(me: Person): Promise<void> {
-  await me.until('the toast gone', async () => (await me.page.locator('.taro__toast, .nut-toast').locator('visible=true').count()) === 0);
+  await me.until(
+    'the toast gone',
+    async () => (await me.page.locator('.taro__toast, .nut-toast').locator('visible=true').count()) === 0,
+  );
 }
 
 /** A graduate applies from their home with 附件 1 (rules: 000-6, 000-A1). */
@@ -69,7 +72,13 @@ describe('journey: the academic-assistant programme (rules: 000), from applicati
     const classes: ClassInfo[] = [...app.demo.classes].sort((a, b) => a._id.localeCompare(b._id));
     const [c1, c2, c3] = classes;
     if (!c1 || !c2 || !c3) throw new Error('the demo needs three classes');
-    const judged = ['政治素质高，思想作风正，遵守校规校纪', '综合素质好，外语水平突出，组织与表达能力强', '优秀共青团员（中共党员优先）', '积极参加体育锻炼，体能素质好', '按时归寝、按时缴纳学费，宿舍整洁'];
+    const judged = [
+      '政治素质高，思想作风正，遵守校规校纪',
+      '综合素质好，外语水平突出，组织与表达能力强',
+      '优秀共青团员（中共党员优先）',
+      '积极参加体育锻炼，体能素质好',
+      '按时归寝、按时缴纳学费，宿舍整洁',
+    ];
 
     // 1. The clerk publishes the call from the college home (rules: 000-6.1.1).
     let clerk = await j.signIn('教学秘书', staff(app.demo, 't-clerk'));
@@ -97,7 +106,10 @@ describe('journey: the academic-assistant programme (rules: 000), from applicati
     await clerk.see('重修：分子生物学进展');
     await checks(clerk, '林雨桐', judged);
     await checks(clerk, '周子航', judged);
-    await clerk.until('two applicants passed', async () => (await clerk.page.getByText('资格审核通过', { exact: true }).locator('visible=true').count()) === 2);
+    await clerk.until(
+      'two applicants passed',
+      async () => (await clerk.page.getByText('资格审核通过', { exact: true }).locator('visible=true').count()) === 2,
+    );
 
     // 4. The selection group's leader chooses the two (rules: 000-6.1.2); 陈思远 cannot be chosen.
     let leader = await j.signIn('学院领导', staff(app.demo, 't-leader'));
@@ -115,7 +127,10 @@ describe('journey: the academic-assistant programme (rules: 000), from applicati
     await clerk.see('学院公示：2026-09-04 24 时止（3 天）');
     at(app, '2026-09-03T10:00:00');
     clerk = await nextDay(j, clerk, '教学秘书', staff(app.demo, 't-clerk'), '学业助理选聘');
-    await clerk.tap(clerk.page.locator('.record-objection .chip').filter({ hasText: '周子航' }).first(), '周子航（异议所涉人员）');
+    await clerk.tap(
+      clerk.page.locator('.record-objection .chip').filter({ hasText: '周子航' }).first(),
+      '周子航（异议所涉人员）',
+    );
     await clerk.type('.field-objection', '有同学反映其本科阶段曾补考', '异议内容');
     await clerk.tap('登记异议');
     await clerk.see('有同学反映其本科阶段曾补考');
@@ -139,7 +154,14 @@ describe('journey: the academic-assistant programme (rules: 000), from applicati
     await affairs.see('经核查研究生成绩单与本科学籍档案');
     await affairs.tap('审核通过');
     await toastGone(affairs);
-    await affairs.tap(affairs.page.locator('taro-button-core').filter({ hasText: '在学工部网站公示（3 天）' }).locator('visible=true').first(), '在学工部网站公示（3 天）');
+    await affairs.tap(
+      affairs.page
+        .locator('taro-button-core')
+        .filter({ hasText: '在学工部网站公示（3 天）' })
+        .locator('visible=true')
+        .first(),
+      '在学工部网站公示（3 天）',
+    );
     await affairs.see('学校公示：2026-09-07 24 时止（3 天）');
     at(app, '2026-09-08T09:00:00');
     affairs = await nextDay(j, affairs, '学工部', staff(app.demo, 't-affairs'), '学业助理审核与公示');
@@ -157,14 +179,26 @@ describe('journey: the academic-assistant programme (rules: 000), from applicati
     // 8. The clerk assigns classes: two to 林雨桐, a third refused (rules: 000-5.1), one to 周子航.
     clerk = await nextDay(j, clerk, '教学秘书', staff(app.demo, 't-clerk'), '学业助理选聘');
     await clerk.tap('配备班级 · 津贴发放表 · 人员变动');
-    await clerk.tap(clerk.page.locator('.chip').filter({ hasText: /^林雨桐$/ }).first(), '林雨桐');
+    await clerk.tap(
+      clerk.page
+        .locator('.chip')
+        .filter({ hasText: /^林雨桐$/ })
+        .first(),
+      '林雨桐',
+    );
     await clerk.tap(`${c1.name}配备林雨桐`);
     await clerk.see(`${c1.name}：林雨桐`);
     await clerk.tap(`${c2.name}配备林雨桐`);
     await clerk.see(`${c2.name}：林雨桐`);
     await clerk.tap(`${c3.name}配备林雨桐`);
     await clerk.see(`每名学业助理带班不超过 2 个（000-5.1），林雨桐已带${c1.name}、${c2.name}`);
-    await clerk.tap(clerk.page.locator('.chip').filter({ hasText: /^周子航$/ }).first(), '周子航');
+    await clerk.tap(
+      clerk.page
+        .locator('.chip')
+        .filter({ hasText: /^周子航$/ })
+        .first(),
+      '周子航',
+    );
     await clerk.tap(`${c3.name}配备周子航`);
     await clerk.see(`${c3.name}：周子航`);
 

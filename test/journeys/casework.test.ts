@@ -59,7 +59,8 @@ describe('journey: casework that tells the truth', () => {
     await hand.tap(row, name);
     await hand.tap('记录谈话');
     await counselor.see('谈心谈话登记');
-    if ((await counselor.page.locator('.talk-place input').first().inputValue()) === '') await hand.type('.talk-place', '辅导员办公室', '谈话地点');
+    if ((await counselor.page.locator('.talk-place input').first().inputValue()) === '')
+      await hand.type('.talk-place', '辅导员办公室', '谈话地点');
     await hand.type('.talk-content', '了解补考准备情况，约定每周汇报复习进度', '谈话内容');
     await hand.tap('我确认以上记录属实（谈话人签名）');
     await hand.tap('保存谈话记录');
@@ -75,19 +76,31 @@ describe('journey: casework that tells the truth', () => {
     const counselor = await j.signIn('辅导员', staff(app.demo, people.counselorUser));
     await counselor.tap('我的职责');
     await counselor.tap('本学期');
-    const duty = counselor.page.locator('.duty-row').filter({ hasText: '与学业警示学生谈话（每学期不少于 2 次）' }).filter({ hasText: '去记录' }).first();
+    const duty = counselor.page
+      .locator('.duty-row')
+      .filter({ hasText: '与学业警示学生谈话（每学期不少于 2 次）' })
+      .filter({ hasText: '去记录' })
+      .first();
     await counselor.see('与学业警示学生谈话（每学期不少于 2 次）', duty);
     const description = (await duty.locator('.nut-cell-description').innerText()).trim();
     // The unit reads 姓名（班级）.
     const name = (description.split(' · ')[0] ?? '').replace(/（.*$/, '');
-    const student = app.demo.students.find((s) => s.name === name && (s.classId === people.firstClass._id || app.demo.classes.some((c) => c._id === s.classId && c.counselorId === people.counselorUser)));
+    const student = app.demo.students.find(
+      (s) =>
+        s.name === name &&
+        (s.classId === people.firstClass._id ||
+          app.demo.classes.some((c) => c._id === s.classId && c.counselorId === people.counselorUser)),
+    );
     expect(student).toBeDefined();
     const studentId = student?._id ?? '';
     const before = (await talksOf(studentId)).length;
     await counselor.tap(duty.getByText('去记录', { exact: true }), '去记录');
     await counselor.see('面对面谈话');
     // The student is already chosen: no tap on the roster.
-    await counselor.until(`${name} chosen`, async () => (await counselor.page.locator('.chip-on').filter({ hasText: name }).count()) > 0);
+    await counselor.until(
+      `${name} chosen`,
+      async () => (await counselor.page.locator('.chip-on').filter({ hasText: name }).count()) > 0,
+    );
     await counselor.type('.other-summary', '简单了解近况', '谈话内容');
     await counselor.tap('保存记录');
     await counselor.see('谈心谈话已登记');
@@ -101,7 +114,10 @@ describe('journey: casework that tells the truth', () => {
     await counselor.back();
     await counselor.tap('帮扶名单与个案');
     await counselor.tap(counselor.page.locator('.case-row').filter({ hasText: name }).first(), name);
-    const entry = counselor.page.locator('.timeline-talk').filter({ hasText: `第 ${quick?.nth ?? 0} 次谈话` }).first();
+    const entry = counselor.page
+      .locator('.timeline-talk')
+      .filter({ hasText: `第 ${quick?.nth ?? 0} 次谈话` })
+      .first();
     await counselor.see(`第 ${quick?.nth ?? 0} 次谈话`, entry);
     await counselor.tap(entry, '这次谈话');
     await counselor.see('简单了解近况');
@@ -114,26 +130,53 @@ describe('journey: casework that tells the truth', () => {
     j = new Journey(app, 'late-head-teacher-talk');
     // A student of the class warned (口头警示) on 1 November: the 14 days ended on 15 November.
     const warnings = await queryAll(app.store, 'warnings', { where: { classId: people.firstClass._id } });
-    const unwarned = app.demo.students.find((s) => s.classId === people.firstClass._id && !warnings.some((w) => w.studentId === s._id));
+    const unwarned = app.demo.students.find(
+      (s) => s.classId === people.firstClass._id && !warnings.some((w) => w.studentId === s._id),
+    );
     if (!unwarned) throw new Error('every student of the class is warned');
-    await publishWarning(app.store, makeWarning(unwarned, { level: 'oral', levelName: '口头警示', publishedAt: '2026-11-01T10:00:00.000+08:00' }));
+    await publishWarning(
+      app.store,
+      makeWarning(unwarned, { level: 'oral', levelName: '口头警示', publishedAt: '2026-11-01T10:00:00.000+08:00' }),
+    );
     const name = unwarned.name;
     const head = await j.signIn('班主任', staff(app.demo, people.headTeacherUser));
     await head.tap('帮扶名单与个案');
     await head.tap(head.page.locator('.case-row').filter({ hasText: name }).first(), name);
-    const line = head.page.locator('.nut-cell').filter({ hasText: '警示公布后 14 天内与学生谈话' }).filter({ hasText: '班主任' }).locator('visible=true').first();
+    const line = head.page
+      .locator('.nut-cell')
+      .filter({ hasText: '警示公布后 14 天内与学生谈话' })
+      .filter({ hasText: '班主任' })
+      .locator('visible=true')
+      .first();
     await head.see('已逾期', line);
     await head.tap('记录谈话');
-    if ((await head.page.locator('.talk-place input').first().inputValue()) === '') await head.type('.talk-place', '班主任办公室', '谈话地点');
+    if ((await head.page.locator('.talk-place input').first().inputValue()) === '')
+      await head.type('.talk-place', '班主任办公室', '谈话地点');
     await head.type('.talk-content', '补谈：了解补考准备', '谈话内容');
     await head.tap('我确认以上记录属实（谈话人签名）');
     await head.tap('保存谈话记录');
-    await head.see('逾期完成', head.page.locator('.nut-cell').filter({ hasText: '警示公布后 14 天内与学生谈话' }).filter({ hasText: '班主任' }).locator('visible=true').first());
+    await head.see(
+      '逾期完成',
+      head.page
+        .locator('.nut-cell')
+        .filter({ hasText: '警示公布后 14 天内与学生谈话' })
+        .filter({ hasText: '班主任' })
+        .locator('visible=true')
+        .first(),
+    );
 
     await head.open();
     await head.tap('我的职责');
     await head.tap('本学期');
-    await head.see('逾期完成', head.page.locator('.duty-row').filter({ hasText: '警示公布后 14 天内与学生谈话' }).filter({ hasText: name }).locator('visible=true').first());
+    await head.see(
+      '逾期完成',
+      head.page
+        .locator('.duty-row')
+        .filter({ hasText: '警示公布后 14 天内与学生谈话' })
+        .filter({ hasText: name })
+        .locator('visible=true')
+        .first(),
+    );
     await head.see(/逾期完成 [1-9]/);
 
     await head.open();
@@ -145,7 +188,9 @@ describe('journey: casework that tells the truth', () => {
     j = new Journey(app, 'checkin-forms');
     const building = app.demo.dorms.find((d) => d.classIds.includes(people.firstClass._id))?.building ?? '';
     const { latitude, longitude } = northOf(placeNamed(building), 10);
-    const me = await j.signIn('学业助理', staff(app.demo, people.assistantUser), { geolocation: { latitude, longitude } });
+    const me = await j.signIn('学业助理', staff(app.demo, people.assistantUser), {
+      geolocation: { latitude, longitude },
+    });
     await me.tap('查寝 · 查课 · 工作记录');
     await me.tap(me.page.locator('.dorm-choices .chip').first(), '第一间寝室');
     await me.see('在位情况');
@@ -173,7 +218,10 @@ describe('journey: casework that tells the truth', () => {
     j = new Journey(app, 'meeting-reminder-minutes');
     const teacher = await j.signIn('班主任', staff(app.demo, people.headTeacherUser));
     await teacher.tap('约谈与会议');
-    await teacher.tap(teacher.page.locator('.chip').filter({ hasText: people.firstClass.name }).first(), people.firstClass.name);
+    await teacher.tap(
+      teacher.page.locator('.chip').filter({ hasText: people.firstClass.name }).first(),
+      people.firstClass.name,
+    );
     await teacher.tap(teacher.page.locator('.chip').filter({ hasText: '座谈会' }).first(), '座谈会');
     const roster = teacher.page.locator('.meeting-invitees');
     await teacher.tap(roster.locator('.chip').filter({ hasText: people.student.name }).first(), people.student.name);
@@ -181,7 +229,11 @@ describe('journey: casework that tells the truth', () => {
     await teacher.type('.meeting-place', '生科楼 305', '地点');
     const before = (await delivered(j, people.studentUser, 'meeting')).length;
     await teacher.tap('安排并提醒');
-    const card = teacher.page.locator('.meeting-card').filter({ hasText: '补考复习座谈' }).locator('visible=true').first();
+    const card = teacher.page
+      .locator('.meeting-card')
+      .filter({ hasText: '补考复习座谈' })
+      .locator('visible=true')
+      .first();
     await teacher.see(`邀请 ${people.student.name}`);
 
     // The reminder reaches the student's 消息 (the default lead time is a day; the meeting is tomorrow: now).
@@ -207,7 +259,11 @@ describe('journey: casework that tells the truth', () => {
     j.note('a day later (the session of yesterday has expired: sign in again)');
     const again = await j.signIn('班主任（次日）', staff(app.demo, people.headTeacherUser));
     await again.tap('约谈与会议');
-    const held = again.page.locator('.meeting-card').filter({ hasText: '补考复习座谈' }).locator('visible=true').first();
+    const held = again.page
+      .locator('.meeting-card')
+      .filter({ hasText: '补考复习座谈' })
+      .locator('visible=true')
+      .first();
     await again.type(held.locator('textarea').first(), '讨论补考复习计划，约定每周互查', '会议纪要');
     await again.tap(held.getByText('保存记录', { exact: true }), '保存记录');
     await again.see('纪要：讨论补考复习计划，约定每周互查');
@@ -218,17 +274,27 @@ describe('journey: casework that tells the truth', () => {
     const saved = process.env.FIELD_KEY;
     process.env.FIELD_KEY = 'ab'.repeat(32);
     try {
-      const warnings = (await queryAll(app.store, 'warnings', { where: { classId: people.firstClass._id, status: 'active' } })).sort((a, b) => a.studentId.localeCompare(b.studentId));
+      const warnings = (
+        await queryAll(app.store, 'warnings', { where: { classId: people.firstClass._id, status: 'active' } })
+      ).sort((a, b) => a.studentId.localeCompare(b.studentId));
       const [first, second] = warnings;
       if (!first || !second) throw new Error('the class has fewer than two warned students');
-      const helper = app.demo.students.find((s) => s.classId === people.firstClass._id && !warnings.some((w) => w.studentId === s._id));
+      const helper = app.demo.students.find(
+        (s) => s.classId === people.firstClass._id && !warnings.some((w) => w.studentId === s._id),
+      );
       if (!helper) throw new Error('no unwarned student to help');
       const head = await j.signIn('班主任', staff(app.demo, people.headTeacherUser));
       await head.tap('帮扶名单与个案');
-      await head.tap(head.page.locator('.case-row').filter({ hasText: first.studentName }).locator('visible=true').first(), first.studentName);
+      await head.tap(
+        head.page.locator('.case-row').filter({ hasText: first.studentName }).locator('visible=true').first(),
+        first.studentName,
+      );
       await head.tap('朋辈帮扶');
       await head.see('朋辈帮扶申请');
-      await head.tap(head.page.locator('.chip').filter({ hasText: second.studentName }).locator('visible=true').first(), second.studentName);
+      await head.tap(
+        head.page.locator('.chip').filter({ hasText: second.studentName }).locator('visible=true').first(),
+        second.studentName,
+      );
       await head.see('已选 2 人');
       await head.type('input[placeholder="帮扶人学号"]', helper._id, '帮扶人学号');
       await head.type('textarea[placeholder="学业困难原因"]', '高数与物理基础薄弱', '学业困难原因');
@@ -244,7 +310,11 @@ describe('journey: casework that tells the truth', () => {
 
       const leader = await j.signIn('院领导', staff(app.demo, people.leaderUser));
       await leader.tap('朋辈帮扶审核（院系审核）');
-      const atCollege = leader.page.locator('.pairing-card').filter({ hasText: helper.name }).locator('visible=true').first();
+      const atCollege = leader.page
+        .locator('.pairing-card')
+        .filter({ hasText: helper.name })
+        .locator('visible=true')
+        .first();
       await leader.see('**** 8901', atCollege);
       await leader.type(atCollege.locator('textarea').first(), '同意', '院系审核意见');
       await leader.tap(atCollege.getByText('同意', { exact: true }), '同意（院系审核）');
@@ -252,7 +322,11 @@ describe('journey: casework that tells the truth', () => {
 
       const school = await j.signIn('学工部', staff(app.demo, 't-affairs'));
       await school.tap('朋辈帮扶审核（学校审核）');
-      const atSchool = school.page.locator('.pairing-card').filter({ hasText: helper.name }).locator('visible=true').first();
+      const atSchool = school.page
+        .locator('.pairing-card')
+        .filter({ hasText: helper.name })
+        .locator('visible=true')
+        .first();
       await school.see('6217000012345678901', atSchool);
       await school.type(atSchool.locator('textarea').first(), '同意，按月发放', '学校审核意见');
       await school.tap(atSchool.getByText('同意', { exact: true }), '同意（学校审核）');
@@ -264,4 +338,3 @@ describe('journey: casework that tells the truth', () => {
     }
   });
 });
-

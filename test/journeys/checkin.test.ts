@@ -6,7 +6,12 @@ import { staff } from './steps/people';
 jest.setTimeout(180_000);
 
 /** The assistant at the dorm door: home → 查寝 · 查课 · 工作记录, with the phone's location. */
-async function assistantAtDorm(j: Journey, assistantUser: string, metresNorth: number, building: string): Promise<Person> {
+async function assistantAtDorm(
+  j: Journey,
+  assistantUser: string,
+  metresNorth: number,
+  building: string,
+): Promise<Person> {
   const { latitude, longitude } = northOf(placeNamed(building), metresNorth);
   const me = await j.signIn('学业助理', staff(j.app.demo, assistantUser), { geolocation: { latitude, longitude } });
   await me.tap('查寝 · 查课 · 工作记录');
@@ -111,7 +116,11 @@ describe('journey: check-ins at a dorm, counted on the counselor dashboard', () 
     const answer = (code: string, message: string) =>
       me.page.route('**/api/fn/checkins', async (route) => {
         if (!(route.request().postData() ?? '').includes('"dormCheck"')) return route.continue();
-        await route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ ok: false, code, message }) });
+        await route.fulfill({
+          status: 200,
+          contentType: 'application/json',
+          body: JSON.stringify({ ok: false, code, message }),
+        });
       });
 
     await answer('AUTH.REQUIRED', '请先登录');
@@ -147,7 +156,9 @@ describe('journey: check-ins at a dorm, counted on the counselor dashboard', () 
     if (app.demo.timeline.inBreak) {
       // In a break nothing is due this week: no classes to check.
       await counselor.see(/共 0 项：已完成 0，待完成 0/);
-      expect(await counselor.page.locator('.duty-row.duty-due', { hasText: '查课（每班每周不少于 1 次）' }).count()).toBe(0);
+      expect(
+        await counselor.page.locator('.duty-row.duty-due', { hasText: '查课（每班每周不少于 1 次）' }).count(),
+      ).toBe(0);
       return;
     }
     await counselor.see('查课（每班每周不少于 1 次）');

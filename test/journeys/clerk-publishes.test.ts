@@ -52,13 +52,19 @@ describe('journey: the clerk imports late results, runs, reviews, removes one st
     // Review with filters: the first class, then only new entries.
     await clerk.tap(people.firstClass.name);
     const entries = clerk.page.locator('.entry');
-    await clerk.until(`only ${people.firstClass.name} listed`, async () => (await entries.allInnerTexts()).every((t) => t.includes(people.firstClass.name)));
+    await clerk.until(`only ${people.firstClass.name} listed`, async () =>
+      (await entries.allInnerTexts()).every((t) => t.includes(people.firstClass.name)),
+    );
     await clerk.tap('新增');
     const entry = clerk.page.locator(`.entry-${target._id}`);
     await clerk.see('学业警示', entry);
     await clerk.see(/本学期正考不及格 3 门.*生物化学实验（E2E101，2 学分）/, entry);
     // Remove another new student of the class, with the reason kept on the list.
-    const others = (await entries.filter({ hasText: '移出名单…' }).evaluateAll((cards: Element[]) => cards.map((c) => /\bentry-(\S+)/.exec(c.className)?.[1] ?? ''))).filter((id) => id && id !== target._id);
+    const others = (
+      await entries
+        .filter({ hasText: '移出名单…' })
+        .evaluateAll((cards: Element[]) => cards.map((c) => /\bentry-(\S+)/.exec(c.className)?.[1] ?? ''))
+    ).filter((id) => id && id !== target._id);
     const removedId = others[0];
     if (!removedId) throw new Error(`no other new warned student in ${people.firstClass.name}`);
     const removed = app.demo.students.find((s) => s._id === removedId);
@@ -68,7 +74,13 @@ describe('journey: the clerk imports late results, runs, reviews, removes one st
     await clerk.tap('确认移出');
     // Under 新增 the removed student leaves the filtered list; every change of the class shows the mark.
     await clerk.until(`${removed?.name} off the 新增 list`, async () => (await card.count()) === 0);
-    await clerk.tap(clerk.page.locator('.chip').filter({ hasText: /^全部$/ }).nth(2), '变化：全部');
+    await clerk.tap(
+      clerk.page
+        .locator('.chip')
+        .filter({ hasText: /^全部$/ })
+        .nth(2),
+      '变化：全部',
+    );
     await clerk.see(`人工移出（梁泽宇）：${REASON}`, card);
 
     await clerk.tap('发布名单');
@@ -123,7 +135,14 @@ describe('journey: the clerk imports late results, runs, reviews, removes one st
     await clerk.back();
     await clerk.back();
     await clerk.tap('运行警示规则 · 审核发布名单');
-    await clerk.tap(clerk.page.locator('.run-item').filter({ hasText: '草稿' }).filter({ hasText: `${semester} · 本科生学业帮扶（电气工程学院）` }).first(), `${semester} · 电气工程学院政策 草稿`);
+    await clerk.tap(
+      clerk.page
+        .locator('.run-item')
+        .filter({ hasText: '草稿' })
+        .filter({ hasText: `${semester} · 本科生学业帮扶（电气工程学院）` })
+        .first(),
+      `${semester} · 电气工程学院政策 草稿`,
+    );
     const entry = clerk.page.locator(`.entry-${another._id}`);
     await clerk.see(/人工补充（.+）：考勤，本学期旷课 16 节/, entry);
   });

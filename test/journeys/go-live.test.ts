@@ -95,7 +95,11 @@ describe('journey: a college goes live from its own files', () => {
     // The university's thresholds for gxu-ee are the college's to set (the seed leaves them open): audited.
     await clerk.tap('警示政策参数（学校阈值）');
     await clerk.see('本科生学业帮扶（电气工程学院）');
-    await clerk.type(clerk.page.locator('.param-semester-failed-credits input, input.param-semester-failed-credits').first(), '8', '预警：本学期不及格学分');
+    await clerk.type(
+      clerk.page.locator('.param-semester-failed-credits input, input.param-semester-failed-credits').first(),
+      '8',
+      '预警：本学期不及格学分',
+    );
     await clerk.type('.param-reason', '按学校 2026 年新规调整', '调整原因');
     await clerk.tap('保存');
     await clerk.see('预警：本学期不及格学分：10 → 8');
@@ -105,7 +109,8 @@ describe('journey: a college goes live from its own files', () => {
     // Invite codes for the imported people.
     await clerk.tap('人员与邀请码');
     const codes: Record<string, string> = {};
-    for (const number of ['T1001', 'T1002', 'T1004', 'T1005', '2024310101']) codes[number] = await inviteFor(clerk, number);
+    for (const number of ['T1001', 'T1002', 'T1004', 'T1005', '2024310101'])
+      codes[number] = await inviteFor(clerk, number);
 
     const counselor = await joins('辅导员', codes.T1001 ?? '', 'T1001', '周辅导');
     await counselor.see('周辅导 · 辅导员');
@@ -150,8 +155,20 @@ describe('journey: a college goes live from its own files', () => {
     await counselor.tap('我已告知家长');
     const parent = await j.newWechat('家长');
     await parent.tap('我是家长，输入绑定码');
-    const child = { _id: '2024310101', name: '孙一鸣', parentName: '孙建国', parentPhone: '13900000101' } satisfies Pick<Student, '_id' | 'name' | 'parentName' | 'parentPhone'>;
-    await tryBinding(parent, bindingCode, { ...child, gender: '男', classId: '', collegeId: 'life', cohort: 2024, dormId: '' });
+    const child = {
+      _id: '2024310101',
+      name: '孙一鸣',
+      parentName: '孙建国',
+      parentPhone: '13900000101',
+    } satisfies Pick<Student, '_id' | 'name' | 'parentName' | 'parentPhone'>;
+    await tryBinding(parent, bindingCode, {
+      ...child,
+      gender: '男',
+      classId: '',
+      collegeId: 'life',
+      cohort: 2024,
+      dormId: '',
+    });
     await parent.see('绑定成功');
     await parent.see('孙一鸣');
     await parent.tap('查看通知并回执');
@@ -169,11 +186,19 @@ describe('journey: a college goes live from its own files', () => {
     await counselor.tap(concern.locator('.concern-close'), '处理完毕');
     await counselor.see('已处理，已通知任课教师');
     const [closed] = await queryAll(app.store, 'concerns', { where: { studentId: '2024310102' } });
-    expect(closed).toMatchObject({ status: 'closed', outcome: '已与钱二妹谈话，本周起按时上课', closedByName: '周辅导', teacherName: '李明' });
+    expect(closed).toMatchObject({
+      status: 'closed',
+      outcome: '已与钱二妹谈话，本周起按时上课',
+      closedByName: '周辅导',
+      teacherName: '李明',
+    });
 
     await teacher.tap('我反映的情况与处理结果');
     await teacher.see('处理结果（周辅导）：已与钱二妹谈话，本周起按时上课');
     // The local timer delivers the outbox message into the teacher's inbox (WeChat subscribeMessage in the cloud).
-    await teacher.until('the outcome message in the inbox', async () => (await queryAll(app.store, 'inbox', { where: { toUserId: 't-T1005' } })).length > 0);
+    await teacher.until(
+      'the outcome message in the inbox',
+      async () => (await queryAll(app.store, 'inbox', { where: { toUserId: 't-T1005' } })).length > 0,
+    );
   });
 });

@@ -21,7 +21,10 @@ describe('journey: a warning notice from publishing to the parent receipt, and a
   let semester: string;
   let student: Student;
   let notice: Notice;
-  const warningMessages = async (userId: string) => (await queryAll(app.store, 'inbox', { where: { toUserId: userId } })).filter((m) => m._id.startsWith('msg:warningIssued:'));
+  const warningMessages = async (userId: string) =>
+    (await queryAll(app.store, 'inbox', { where: { toUserId: userId } })).filter((m) =>
+      m._id.startsWith('msg:warningIssued:'),
+    );
 
   beforeAll(async () => {
     app = await openJourneyApp();
@@ -40,10 +43,13 @@ describe('journey: a warning notice from publishing to the parent receipt, and a
     const { confirmedAt } = await publishWaitingDraft(j, semester);
 
     // Whom to follow: a student of the first class on the list whose parent is not enrolled yet.
-    const noticed = (await noticedStudents(app, people.firstClass._id, semester)).filter((n) => !parentBound(app, n.studentId));
+    const noticed = (await noticedStudents(app, people.firstClass._id, semester)).filter(
+      (n) => !parentBound(app, n.studentId),
+    );
     const first = noticed[0];
     const found = app.demo.students.find((s) => s._id === first?.studentId);
-    if (!first || !found) throw new Error(`no notice in ${people.firstClass.name} for a student with an unbound parent`);
+    if (!first || !found)
+      throw new Error(`no notice in ${people.firstClass.name} for a student with an unbound parent`);
     notice = first;
     student = found;
     j.note(`following ${student.name}（${student._id}）, notice ${notice._id}`);
@@ -57,12 +63,18 @@ describe('journey: a warning notice from publishing to the parent receipt, and a
       }
       await new Promise((ok) => setTimeout(ok, 50));
     }
-    j.note(`publish (确定 tapped) → local inbox: ${Math.round(toInbox)} ms (outbox in the publish transaction, 5 s local timer)`);
+    j.note(
+      `publish (确定 tapped) → local inbox: ${Math.round(toInbox)} ms (outbox in the publish transaction, 5 s local timer)`,
+    );
     expect(toInbox).toBeGreaterThanOrEqual(0);
 
     const me = await j.signIn('学生', asStudent(app.demo, student._id));
     await me.tap('消息');
-    const message = me.page.locator('.inbox-item').filter({ hasText: '学业警示通知' }).filter({ hasText: semester }).first();
+    const message = me.page
+      .locator('.inbox-item')
+      .filter({ hasText: '学业警示通知' })
+      .filter({ hasText: semester })
+      .first();
     await me.see('学业警示通知', message);
     await me.tap(message, '学业警示通知（消息）');
     await me.see('学业警示通知单（学生联）');
@@ -108,7 +120,10 @@ describe('journey: a warning notice from publishing to the parent receipt, and a
     await tryBinding(parent, wrongCode, student);
     await parent.see('绑定码不正确，请核对后重新输入');
     // The refusal names the code: the code field is framed, its reason under it.
-    await parent.see('绑定码不正确，请核对后重新输入', parent.page.locator('.form-field-code.form-field-wrong .form-field-fault'));
+    await parent.see(
+      '绑定码不正确，请核对后重新输入',
+      parent.page.locator('.form-field-code.form-field-wrong .form-field-fault'),
+    );
     await tryBinding(parent, code, student, true);
     await parent.see(/与学院登记的信息不一致/);
     await tryBinding(parent, code, student);
@@ -117,8 +132,15 @@ describe('journey: a warning notice from publishing to the parent receipt, and a
     await parent.tap('查看通知并回执');
     await parent.see('学业警示通知单（家长联）');
     await parent.notSee('无权查看');
-    await parent.tap(parent.page.getByText('我已知悉孩子的学业警示情况', { exact: false }).first(), '我已知悉孩子的学业警示情况…');
-    await parent.type(parent.page.locator('textarea').locator('visible=true').first(), '已和孩子谈过，会督促他按计划重修。', '给辅导员的留言');
+    await parent.tap(
+      parent.page.getByText('我已知悉孩子的学业警示情况', { exact: false }).first(),
+      '我已知悉孩子的学业警示情况…',
+    );
+    await parent.type(
+      parent.page.locator('textarea').locator('visible=true').first(),
+      '已和孩子谈过，会督促他按计划重修。',
+      '给辅导员的留言',
+    );
     await parent.sign('parent-signature');
     await parent.tap('提交回执');
     await parent.see('已回执');
@@ -144,8 +166,12 @@ describe('journey: a warning notice from publishing to the parent receipt, and a
     // Give the local timer two rounds to send anything the publish queued.
     await clerk.page.waitForTimeout(11_000);
 
-    const notices = (await queryAll(app.store, 'notices', { where: { studentId: student._id } })).filter((n) => n.semester === semester);
-    j.note(`notices of ${student._id} for ${semester} after the re-publish: ${notices.map((n) => `${n._id} ${n.status}`).join(', ')}`);
+    const notices = (await queryAll(app.store, 'notices', { where: { studentId: student._id } })).filter(
+      (n) => n.semester === semester,
+    );
+    j.note(
+      `notices of ${student._id} for ${semester} after the re-publish: ${notices.map((n) => `${n._id} ${n.status}`).join(', ')}`,
+    );
     expect(notices.filter((n) => n.status === 'issued').map((n) => n._id)).toEqual([notice._id]);
     expect((await warningMessages(`s-${student._id}`)).length).toBe(before.length);
 
@@ -159,7 +185,9 @@ describe('journey: a warning notice from publishing to the parent receipt, and a
     await me.back();
     await me.tap('消息');
     await me.see('学业警示通知');
-    expect(await me.page.locator('.inbox-item').filter({ hasText: '学业警示通知' }).filter({ hasText: semester }).count()).toBe(1);
+    expect(
+      await me.page.locator('.inbox-item').filter({ hasText: '学业警示通知' }).filter({ hasText: semester }).count(),
+    ).toBe(1);
 
     const counselor = await j.signIn('辅导员', staff(app.demo, people.counselorUser));
     await counselor.tap('警示通知跟踪（家长告知）');

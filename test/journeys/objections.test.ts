@@ -39,12 +39,18 @@ describe('journey: two students object; the clerk keeps one and corrects the oth
     const { clerk } = await publishWaitingDraft(j, semester);
 
     // Whom to follow: two warned students of the first class, the second owing exactly one course.
-    const warnings = (await queryAll(app.store, 'warnings', { where: { classId: people.firstClass._id, status: 'active' } })).filter((w) => w.semester === semester).sort((a, b) => a.studentId.localeCompare(b.studentId));
+    const warnings = (
+      await queryAll(app.store, 'warnings', { where: { classId: people.firstClass._id, status: 'active' } })
+    )
+      .filter((w) => w.semester === semester)
+      .sort((a, b) => a.studentId.localeCompare(b.studentId));
     const corrected = warnings.find((w) => w.failedCourses.length === 1 && w.triggers.length === 1);
     const kept = warnings.find((w) => w.studentId !== corrected?.studentId);
     const course = corrected?.failedCourses[0];
     if (!corrected || !kept || !course) throw new Error(`${people.firstClass.name} has too few warned students`);
-    j.note(`kept: ${kept.studentName}（${kept.studentId}）; corrected: ${corrected.studentName}（${corrected.studentId}）, course ${course.name}（${course.code}）`);
+    j.note(
+      `kept: ${kept.studentName}（${kept.studentId}）; corrected: ${corrected.studentName}（${corrected.studentId}）, course ${course.name}（${course.code}）`,
+    );
 
     const keptStudent = await j.signIn(`学生${kept.studentName}`, asStudent(app.demo, kept.studentId));
     await object(keptStudent, semester, '我认为警示等级偏高，请再核实');
@@ -65,7 +71,8 @@ describe('journey: two students object; the clerk keeps one and corrects the oth
     const rows = fixCard.locator('.objection-grade').filter({ hasText: course.code });
     await clerk.see(`${course.name}（${course.code}）`, fixCard);
     await clerk.tap(fixCard.getByText('需要更正…', { exact: true }), '需要更正…');
-    const makeup = (await rows.filter({ hasText: '补考' }).count()) > 0 ? rows.filter({ hasText: '补考' }).last() : rows.last();
+    const makeup =
+      (await rows.filter({ hasText: '补考' }).count()) > 0 ? rows.filter({ hasText: '补考' }).last() : rows.last();
     await clerk.tap(makeup.getByText('改成绩', { exact: true }), `改成绩（${course.name}）`);
     await clerk.type(makeup.locator('.grade-score'), '75', '更正后的成绩');
     await clerk.type(fixCard.locator('textarea').first(), '经核对教务系统，补考成绩为 75 分，已更正', '答复学生');
@@ -101,10 +108,17 @@ describe('journey: two students object; the clerk keeps one and corrects the oth
     await clerk.see(`${semester} 学业警示名单`);
     await clerk.tap(people.firstClass.name);
     const entry = clerk.page.locator(`.entry-${corrected.studentId}`);
-    await clerk.until(`${corrected.studentName} not warned for ${course.name}`, async () => (await entry.count()) === 0 || !(await entry.innerText()).includes(`未通过课程：${course.name}`));
+    await clerk.until(
+      `${corrected.studentName} not warned for ${course.name}`,
+      async () => (await entry.count()) === 0 || !(await entry.innerText()).includes(`未通过课程：${course.name}`),
+    );
     await publishOnReview(clerk);
-    const active = (await queryAll(app.store, 'warnings', { where: { studentId: corrected.studentId, status: 'active' } })).filter((w) => w.semester === semester);
-    j.note(`${corrected.studentId}'s active warnings for ${semester} after the next publish: ${active.map((w) => `${w.levelName} ${w.failedCourses.map((c) => c.code).join('、')}`).join('; ') || 'none'}`);
+    const active = (
+      await queryAll(app.store, 'warnings', { where: { studentId: corrected.studentId, status: 'active' } })
+    ).filter((w) => w.semester === semester);
+    j.note(
+      `${corrected.studentId}'s active warnings for ${semester} after the next publish: ${active.map((w) => `${w.levelName} ${w.failedCourses.map((c) => c.code).join('、')}`).join('; ') || 'none'}`,
+    );
     expect(active.flatMap((w) => w.failedCourses.map((c) => c.code))).not.toContain(course.code);
   });
 });

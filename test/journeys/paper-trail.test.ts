@@ -35,7 +35,12 @@ describe('journey: the paper trail comes out of the records', () => {
     const warning = warnings[0];
     const student = app.demo.students.find((s) => s._id === warning?.studentId);
     if (!warning || !student) throw new Error(`no warned second-year student with a bound parent in ${published}`);
-    t = await makePaperTrail({ store: app.store, clock: app.clock, files: localFiles(app.dataDir) }, app.demo, student, { warning });
+    t = await makePaperTrail(
+      { store: app.store, clock: app.clock, files: localFiles(app.dataDir) },
+      app.demo,
+      student,
+      { warning },
+    );
   });
   afterEach(async () => {
     await j?.close();
@@ -51,7 +56,10 @@ describe('journey: the paper trail comes out of the records', () => {
     if (!cls) throw new Error('no class');
     const counselor = await j.signIn('辅导员', staff(app.demo, cls.counselorId));
     await counselor.tap('帮扶名单与个案');
-    await counselor.tap(counselor.page.locator('.case-row').filter({ hasText: t.student.name }).first(), `${t.student.name}（帮扶名单）`);
+    await counselor.tap(
+      counselor.page.locator('.case-row').filter({ hasText: t.student.name }).first(),
+      `${t.student.name}（帮扶名单）`,
+    );
     await counselor.tap('打印谈话记录');
     await counselor.see(`${t.student.name}（${t.student._id}）谈话记录台账`);
     for (const talk of t.talks.filter((x) => x.content.length > 0).slice(-3)) await counselor.see(talk.content);
@@ -61,7 +69,9 @@ describe('journey: the paper trail comes out of the records', () => {
     const read = readPdf(readFileSync(pdf.path));
     expect(read.fontName).toMatch(/\+WenQuanYiZenHei$/);
     expect(read.text.join('').replace(/\s+/g, '')).toContain(t.talks[t.talks.length - 1]!.content.replace(/\s+/g, ''));
-    j.note(`talk ledger PDF: ${readFileSync(pdf.path).length} B, ${read.pageCount} pages, font ${read.fontName} (${read.subsetGlyphs} glyphs)`);
+    j.note(
+      `talk ledger PDF: ${readFileSync(pdf.path).length} B, ${read.pageCount} pages, font ${read.fontName} (${read.subsetGlyphs} glyphs)`,
+    );
     await counselor.back();
     await counselor.tap('打印学习计划');
     await counselor.see('生命科学与工程学院学业预警学生学习计划表（大一、大二）');
@@ -78,7 +88,10 @@ describe('journey: the paper trail comes out of the records', () => {
     await clerk.tap('文书打印与学期归档');
     await clerk.tap(`${t.notice.semester} 学期学院存根登记簿`);
     await clerk.see(`生命科学与工程学院 ${t.notice.semester} 学期学业警示通知单（学院存根）登记簿`);
-    await clerk.tap(clerk.page.locator('.form-link').filter({ hasText: t.student._id }).first(), `${t.student.name}（登记簿）`);
+    await clerk.tap(
+      clerk.page.locator('.form-link').filter({ hasText: t.student._id }).first(),
+      `${t.student.name}（登记簿）`,
+    );
     await clerk.see('学业警示通知单（学院存根）');
     await clerk.see('学业警示通知单（学生联）');
     await clerk.see('学业警示通知单（家长联）');
@@ -106,10 +119,15 @@ describe('journey: the paper trail comes out of the records', () => {
     expect(manifest.semester).toBe(semester);
     for (const entry of manifest.files) {
       const bytes = await zip.file(entry.path)!.async('nodebuffer');
-      expect({ path: entry.path, sha256: createHash('sha256').update(bytes).digest('hex') }).toEqual({ path: entry.path, sha256: entry.sha256 });
+      expect({ path: entry.path, sha256: createHash('sha256').update(bytes).digest('hex') }).toEqual({
+        path: entry.path,
+        sha256: entry.sha256,
+      });
     }
     expect(manifest.files.find((f) => f.path === '01-座谈会纪要与家长面谈记录.pdf')?.records).toBeGreaterThanOrEqual(2);
-    j.note(`archive zip ${readFileSync(zipFile.path).length} B: ${manifest.files.length} files, talks sampled ${manifest.sample.talks.chosen.length}/${manifest.sample.talks.population.length}, plans ${manifest.sample.plans.chosen.length}/${manifest.sample.plans.population.length}; every SHA-256 verified`);
+    j.note(
+      `archive zip ${readFileSync(zipFile.path).length} B: ${manifest.files.length} files, talks sampled ${manifest.sample.talks.chosen.length}/${manifest.sample.talks.population.length}, plans ${manifest.sample.plans.chosen.length}/${manifest.sample.plans.population.length}; every SHA-256 verified`,
+    );
 
     // The college leader sees who took what out.
     const leader = await j.signIn('学院领导', staff(app.demo, 't-leader'));

@@ -20,7 +20,9 @@ describe('the signature canvas on a phone', () => {
   });
 
   it('does not let the page pan while the student draws', async () => {
-    const open = (await queryAll(app.store, 'notices', { where: { status: 'issued' } })).find((n) => n.ack === null && n.objection === null);
+    const open = (await queryAll(app.store, 'notices', { where: { status: 'issued' } })).find(
+      (n) => n.ack === null && n.objection === null,
+    );
     if (!open) throw new Error('the demo has no unsigned notice');
     j = new Journey(app, 'signature-canvas');
     const me = await j.signIn('学生', asStudent(app.demo, open.studentId));
@@ -32,7 +34,8 @@ describe('the signature canvas on a phone', () => {
     const actions = await me.page.evaluate(() => {
       const el = document.querySelector('#student-signature-wrap canvas');
       const chain: string[] = [];
-      for (let e: Element | null = el; e && !e.classList.contains('signature-pad'); e = e.parentElement) chain.push(getComputedStyle(e).touchAction);
+      for (let e: Element | null = el; e && !e.classList.contains('signature-pad'); e = e.parentElement)
+        chain.push(getComputedStyle(e).touchAction);
       return chain;
     });
     expect(actions.length).toBeGreaterThan(1);

@@ -45,7 +45,9 @@ describe('journey: casework on a phone — a talk that survives closing the app,
     await head.type('.talk-place', '电话（学生在家）', '谈话地点');
     await head.type('.talk-impression', '语气低落，回避谈成绩', '第一印象');
     await head.type('.talk-content', '了解补考未过原因，约定每周日晚汇报复习进度', '谈话内容');
-    await head.until('the draft kept on the phone', async () => head.page.evaluate(() => JSON.stringify(window.localStorage).includes('每周日晚汇报')));
+    await head.until('the draft kept on the phone', async () =>
+      head.page.evaluate(() => JSON.stringify(window.localStorage).includes('每周日晚汇报')),
+    );
 
     // Closing the app loses nothing: open it again from its root and walk back to the form.
     await head.open();
@@ -59,14 +61,22 @@ describe('journey: casework on a phone — a talk that survives closing the app,
     await head.see(/班主任.*第 \d+ 次谈话（电话）/);
 
     const talks = await queryAll(app.store, 'talks', { where: { studentId } });
-    expect(talks.find((t) => t.firstImpression === '语气低落，回避谈成绩')).toMatchObject({ actorId: people.headTeacherUser, talkerRole: 'headTeacher', mode: 'phone', topics: ['academics', 'career'] });
+    expect(talks.find((t) => t.firstImpression === '语气低落，回避谈成绩')).toMatchObject({
+      actorId: people.headTeacherUser,
+      talkerRole: 'headTeacher',
+      mode: 'phone',
+      topics: ['academics', 'career'],
+    });
   });
 
   it('a head teacher invites two students to a 座谈会; each sees only their own reply', async () => {
     j = new Journey(app, 'meeting-invitees');
     const teacher = await j.signIn('班主任', staff(app.demo, people.headTeacherUser));
     await teacher.tap('约谈与会议');
-    await teacher.tap(teacher.page.locator('.chip').filter({ hasText: people.firstClass.name }).first(), people.firstClass.name);
+    await teacher.tap(
+      teacher.page.locator('.chip').filter({ hasText: people.firstClass.name }).first(),
+      people.firstClass.name,
+    );
     await teacher.tap(teacher.page.locator('.chip').filter({ hasText: '座谈会' }).first(), '座谈会');
     const roster = teacher.page.locator('.meeting-invitees');
     await teacher.see(people.student.name, roster);
@@ -76,11 +86,18 @@ describe('journey: casework on a phone — a talk that survives closing the app,
     await teacher.tap('安排并提醒');
     await teacher.see('座谈会请至少选择一名学生');
     await teacher.tap(roster.locator('.chip').filter({ hasText: people.student.name }).first(), people.student.name);
-    await teacher.tap(roster.locator('.chip').filter({ hasText: people.classmate.name }).first(), people.classmate.name);
+    await teacher.tap(
+      roster.locator('.chip').filter({ hasText: people.classmate.name }).first(),
+      people.classmate.name,
+    );
     await teacher.see('已选 2 人', roster);
     await teacher.tap('安排并提醒');
     // Issue 11: the card names whom it invites.
-    await teacher.see(new RegExp(`邀请 (${people.student.name}、${people.classmate.name}|${people.classmate.name}、${people.student.name})`));
+    await teacher.see(
+      new RegExp(
+        `邀请 (${people.student.name}、${people.classmate.name}|${people.classmate.name}、${people.student.name})`,
+      ),
+    );
     const [meeting] = await queryAll(app.store, 'meetings', { where: { kind: 'collectiveTalk', title: '学业座谈会' } });
     expect([...(meeting?.studentIds ?? [])].sort()).toEqual([people.student._id, people.classmate._id].sort());
 
@@ -106,7 +123,10 @@ describe('journey: casework on a phone — a talk that survives closing the app,
 
   it('the college leader and the student-affairs office reach pairing approvals from their home; assistants see no plan review', async () => {
     j = new Journey(app, 'pairing-approvals');
-    for (const [user, title] of [[people.leaderUser, '朋辈帮扶审核（院系审核）'], ['t-affairs', '朋辈帮扶审核（学校审核）']] as const) {
+    for (const [user, title] of [
+      [people.leaderUser, '朋辈帮扶审核（院系审核）'],
+      ['t-affairs', '朋辈帮扶审核（学校审核）'],
+    ] as const) {
       const person = await j.signIn(title.includes('院系') ? '院领导' : '学工部', staff(app.demo, user));
       await person.tap(title);
       await person.see('朋辈帮扶');

@@ -34,7 +34,10 @@ describe('journey: the workbench on every home', () => {
       const count = Number((await cell.locator('.workbench-count').innerText()).trim());
       await person.tap(cell, `${title}（${count}）`);
       await person.see(title);
-      await person.until(`${count} rows under ${title}`, async () => (await person.page.locator('.todo-row').locator('visible=true').count()) === count);
+      await person.until(
+        `${count} rows under ${title}`,
+        async () => (await person.page.locator('.todo-row').locator('visible=true').count()) === count,
+      );
       seen.push(`${title} ${count}`);
       await person.back();
       await person.see('待办');

@@ -24,7 +24,15 @@ export type Target = {
   classmate: Student;
   cls: ClassInfo;
   owner: { studentId: string; classId: string; collegeId: string; departmentId: string };
-  ids: { warningId: string; noticeId: string; meetingId: string; pairingId: string; planId: string; runId: string; followUpId: string };
+  ids: {
+    warningId: string;
+    noticeId: string;
+    meetingId: string;
+    pairingId: string;
+    planId: string;
+    runId: string;
+    followUpId: string;
+  };
 };
 
 /** The callers of the matrix: one user per role, plus a WeChat nobody registered and no caller at all. */
@@ -34,7 +42,11 @@ export type Caller = { label: string; userId: string | null; grants: Grant[] };
  * The expected answer, from the permission table alone (an independent reading of it, not the
  * product's `authorize`): does some grant's reach cover a record owned so?
  */
-export function tableAllows(grants: readonly Grant[], table: Partial<Record<Role, Reach>>, owner: Target['owner']): boolean {
+export function tableAllows(
+  grants: readonly Grant[],
+  table: Partial<Record<Role, Reach>>,
+  owner: Target['owner'],
+): boolean {
   return grants.some((g) => {
     const reach = table[g.role];
     switch (reach) {
@@ -52,7 +64,11 @@ export function tableAllows(grants: readonly Grant[], table: Partial<Record<Role
       case 'college':
         return 'collegeId' in g && g.collegeId === owner.collegeId;
       case 'department':
-        return g.role === 'departmentHead' && g.collegeId === owner.collegeId && (owner.departmentId === ANY_DEPARTMENT || g.departmentId === owner.departmentId);
+        return (
+          g.role === 'departmentHead' &&
+          g.collegeId === owner.collegeId &&
+          (owner.departmentId === ANY_DEPARTMENT || g.departmentId === owner.departmentId)
+        );
     }
   });
 }
@@ -69,9 +85,12 @@ export function ownerAimed(input: unknown, target: Target): Target['owner'] | nu
   const { runId, ...recordIds } = target.ids;
   // A run is college-wide: the other ids are filters on it (the answer scan checks what they show).
   if (runId !== '' && text.includes(`"${runId}"`)) return { ...target.owner, departmentId: ANY_DEPARTMENT };
-  const named = [target.student._id, target.cls._id, target.student.dormId, ...Object.values(recordIds)].some((id) => id !== '' && text.includes(`"${id}"`));
+  const named = [target.student._id, target.cls._id, target.student.dormId, ...Object.values(recordIds)].some(
+    (id) => id !== '' && text.includes(`"${id}"`),
+  );
   if (named) return target.owner;
-  if (text.includes(`"${target.owner.collegeId}"`)) return { ...target.owner, studentId: '', classId: '', departmentId: ANY_DEPARTMENT };
+  if (text.includes(`"${target.owner.collegeId}"`))
+    return { ...target.owner, studentId: '', classId: '', departmentId: ANY_DEPARTMENT };
   return null;
 }
 
@@ -82,8 +101,18 @@ export function tableHolds(grants: readonly Grant[], table: Partial<Record<Role,
 
 const at = '2026-11-20T09:00:00.000+08:00';
 
-async function targetRecords(h: EmptyHarness, kind: TargetKind, student: Student, classmate: Student, cls: ClassInfo, runId: string): Promise<Target> {
-  const warning = makeWarning(student, { _id: `w-matrix-${student._id}`, publishedAt: '2026-09-15T10:00:00.000+08:00' });
+async function targetRecords(
+  h: EmptyHarness,
+  kind: TargetKind,
+  student: Student,
+  classmate: Student,
+  cls: ClassInfo,
+  runId: string,
+): Promise<Target> {
+  const warning = makeWarning(student, {
+    _id: `w-matrix-${student._id}`,
+    publishedAt: '2026-09-15T10:00:00.000+08:00',
+  });
   const issued = await publishWarning(h.store, warning);
   const ctx = { by: cls.counselorId, at };
   const meeting: Omit<Meeting, '_id'> & { _id: string } = {
@@ -146,7 +175,12 @@ async function targetRecords(h: EmptyHarness, kind: TargetKind, student: Student
     status: 'open',
   };
   await h.store.add('followUps', followUp, ctx);
-  const plan = await h.callAs(`s-${student._id}`, 'support', 'savePlan', { warningId: warning._id, lines: [], analysis: '', goals: '' });
+  const plan = await h.callAs(`s-${student._id}`, 'support', 'savePlan', {
+    warningId: warning._id,
+    lines: [],
+    analysis: '',
+    goals: '',
+  });
   const planId = plan.ok ? plan.data._id : `plan-${warning._id}`;
   return {
     kind,
@@ -154,7 +188,15 @@ async function targetRecords(h: EmptyHarness, kind: TargetKind, student: Student
     classmate,
     cls,
     owner: { studentId: student._id, classId: cls._id, collegeId: cls.collegeId, departmentId: cls.departmentId },
-    ids: { warningId: warning._id, noticeId: issued.notice._id, meetingId: meeting._id, pairingId, planId, runId, followUpId: followUp._id },
+    ids: {
+      warningId: warning._id,
+      noticeId: issued.notice._id,
+      meetingId: meeting._id,
+      pairingId,
+      planId,
+      runId,
+      followUpId: followUp._id,
+    },
   };
 }
 
@@ -169,19 +211,69 @@ export type Matrix = { targets: Target[]; callers: Caller[]; second: SecondColle
  * - otherDepartment 食品251班 (2025, food): 周辅导 again (a counselor's classes cross departments), head teacher 沈班主;
  * and the college's clerk, bioeng head, leader, 学工部 and a course teacher of MA1011.
  */
-async function seedMatrixCollege(h: EmptyHarness): Promise<{ built: BuiltCollege; home: ClassInfo; otherClass: ClassInfo; otherDepartment: ClassInfo }> {
-  const b = collegeBuilder({ id: 'life', name: '生命科学与工程学院', departments: { bioeng: '生物工程系', food: '食品科学与工程系' } });
+async function seedMatrixCollege(
+  h: EmptyHarness,
+): Promise<{ built: BuiltCollege; home: ClassInfo; otherClass: ClassInfo; otherDepartment: ClassInfo }> {
+  const b = collegeBuilder({
+    id: 'life',
+    name: '生命科学与工程学院',
+    departments: { bioeng: '生物工程系', food: '食品科学与工程系' },
+  });
   const counselor = b.person('t-counselor', '周辅导');
-  const home = b.class({ id: 'c2025-bioeng-1', name: '生工251班', departmentId: 'bioeng', cohort: 2025, counselor, headTeacher: b.person('t-head-1', '吴班主'), assistant: b.person('t-assistant', '王助理') });
-  const otherClass = b.class({ id: 'c2024-bioeng-1', name: '生工241班', departmentId: 'bioeng', cohort: 2024, counselor: b.person('t-counselor-2', '郑辅导'), headTeacher: b.person('t-head-2', '冯班主') });
-  const otherDepartment = b.class({ id: 'c2025-food-1', name: '食品251班', departmentId: 'food', cohort: 2025, counselor, headTeacher: b.person('t-head-3', '沈班主') });
-  const names = [['孙一鸣', '钱二妹'], ['李四海', '周五月'], ['吴六一', '郑七七']];
+  const home = b.class({
+    id: 'c2025-bioeng-1',
+    name: '生工251班',
+    departmentId: 'bioeng',
+    cohort: 2025,
+    counselor,
+    headTeacher: b.person('t-head-1', '吴班主'),
+    assistant: b.person('t-assistant', '王助理'),
+  });
+  const otherClass = b.class({
+    id: 'c2024-bioeng-1',
+    name: '生工241班',
+    departmentId: 'bioeng',
+    cohort: 2024,
+    counselor: b.person('t-counselor-2', '郑辅导'),
+    headTeacher: b.person('t-head-2', '冯班主'),
+  });
+  const otherDepartment = b.class({
+    id: 'c2025-food-1',
+    name: '食品251班',
+    departmentId: 'food',
+    cohort: 2025,
+    counselor,
+    headTeacher: b.person('t-head-3', '沈班主'),
+  });
+  const names = [
+    ['孙一鸣', '钱二妹'],
+    ['李四海', '周五月'],
+    ['吴六一', '郑七七'],
+  ];
   [home, otherClass, otherDepartment].forEach((cls, ci) => {
     const dorm = b.dorm({ id: `dorm-${cls._id}`, building: '西区3号楼', room: `A${ci + 1}01`, classes: [cls] });
     (names[ci] ?? []).forEach((name, si) => {
-      const student = b.student(cls, { id: `${cls.cohort}3${ci + 1}100${si + 1}`, name, dorm, parent: ci === 0 && si === 0 });
-      b.grade(student, { courseCode: 'CH1203', courseName: '有机化学', credits: 3, score: '78', semester: '2025-2026-2' });
-      if (si === 0) b.grade(student, { courseCode: 'MA1011', courseName: '高等数学A（上）', credits: 5, score: '41', semester: '2025-2026-2' });
+      const student = b.student(cls, {
+        id: `${cls.cohort}3${ci + 1}100${si + 1}`,
+        name,
+        dorm,
+        parent: ci === 0 && si === 0,
+      });
+      b.grade(student, {
+        courseCode: 'CH1203',
+        courseName: '有机化学',
+        credits: 3,
+        score: '78',
+        semester: '2025-2026-2',
+      });
+      if (si === 0)
+        b.grade(student, {
+          courseCode: 'MA1011',
+          courseName: '高等数学A（上）',
+          credits: 5,
+          score: '41',
+          semester: '2025-2026-2',
+        });
     });
   });
   b.clerk('t-clerk', '张秘书');
@@ -219,7 +311,8 @@ export async function seedMatrix(h: EmptyHarness): Promise<Matrix> {
     ['otherCollege', otherCollege, second.students],
   ];
   const targets: Target[] = [];
-  for (const [kind, cls, students] of plan) targets.push(await targetRecords(h, kind, ...twoOf(cls, students), cls, runs.get(cls.collegeId) ?? ''));
+  for (const [kind, cls, students] of plan)
+    targets.push(await targetRecords(h, kind, ...twoOf(cls, students), cls, runs.get(cls.collegeId) ?? ''));
 
   const users = new Map<string, User>([...built.users, ...second.users].map((u) => [u._id, u]));
   const own = targets[0];

@@ -43,7 +43,8 @@ export type AppOptions = {
 /** The local product as a person meets it: seeded server on a free port + headless Debian Chromium. */
 export async function openApp(options: AppOptions): Promise<App> {
   const { clock } = options;
-  if (!existsSync(join(WEB_ROOT, 'index.html'))) throw new Error(`${WEB_ROOT} is missing: \`npm test\` builds it (npm run build:h5)`);
+  if (!existsSync(join(WEB_ROOT, 'index.html')))
+    throw new Error(`${WEB_ROOT} is missing: \`npm test\` builds it (npm run build:h5)`);
   if (!existsSync(CHROMIUM)) throw new Error('Debian chromium is missing: apt-get install -y chromium');
   const dataDir = mkdtempSync(join(tmpdir(), 'xueye-journey-'));
   const store = openSqliteStore(join(dataDir, 'journey.sqlite'));
@@ -58,7 +59,16 @@ export async function openApp(options: AppOptions): Promise<App> {
   const timers = options.timers ? startLocalTimers({ store, clock }) : null;
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
   return {
     server,

@@ -6,7 +6,8 @@ export type Trips = { get: number; query: number; count: number; rows: number; b
 /** The same store, counting every call that would be a network round trip to CloudBase. */
 export function countingStore(inner: Store): { store: Store; trips: Trips; reset(): void } {
   const trips: Trips = { get: 0, query: 0, count: 0, rows: 0, byCollection: new Map() };
-  const note = (collection: string) => trips.byCollection.set(collection, (trips.byCollection.get(collection) ?? 0) + 1);
+  const note = (collection: string) =>
+    trips.byCollection.set(collection, (trips.byCollection.get(collection) ?? 0) + 1);
   const store: Store = {
     ...inner,
     get: (collection, id) => {

@@ -17,7 +17,10 @@ export function northOf(place: Place, meters: number, accuracy = 15): GeoFix {
 }
 
 /** What the phone sends: a fresh clientId, its clock (by default right), and where it is. */
-export function sentFrom(clock: Clock, options: { location?: GeoFix; deviceOffsetMs?: number; queuedMs?: number; clientId?: string } = {}) {
+export function sentFrom(
+  clock: Clock,
+  options: { location?: GeoFix; deviceOffsetMs?: number; queuedMs?: number; clientId?: string } = {},
+) {
   const now = clock.now().getTime() + (options.deviceOffsetMs ?? 0);
   return {
     clientId: options.clientId ?? randomUUID(),

@@ -8,7 +8,8 @@ const contracts: Record<string, FunctionContract> = api;
 /** Why an answer breaks its action's declared codes, or null: a success, a common code, a declared one, or nothing declared. */
 export function undeclaredCode(fn: string, action: string, answer: unknown): string | null {
   const declared: readonly string[] | undefined = contracts[fn]?.[action]?.errors;
-  if (declared === undefined || typeof answer !== 'object' || answer === null || Reflect.get(answer, 'ok') !== false) return null;
+  if (declared === undefined || typeof answer !== 'object' || answer === null || Reflect.get(answer, 'ok') !== false)
+    return null;
   const code: unknown = Reflect.get(answer, 'code');
   if (typeof code === 'string' && (common.has(code) || declared.includes(code))) return null;
   return `${fn}.${action} answered ${String(code)}, which its contract does not declare (types/api/${fn}.ts, .fails(…)): ${String(Reflect.get(answer, 'message'))}`;

@@ -7,17 +7,29 @@ const semesterStart = Date.parse(at('2025-09-01 00:00'));
 const semesterEnd = Date.parse(at('2026-01-25 00:00'));
 
 /** An instant around semester 2025-2026-1 (a week either side), to the minute. */
-export const instant = fc.integer({ min: 0, max: Math.floor((semesterEnd - semesterStart) / 60_000) }).map((m) => semesterStart + m * 60_000);
+export const instant = fc
+  .integer({ min: 0, max: Math.floor((semesterEnd - semesterStart) / 60_000) })
+  .map((m) => semesterStart + m * 60_000);
 
 /** A `now` from the first day of 2025-2026-1 to the winter break (the calendar has nothing before). */
 export const nowArb = fc
-  .integer({ min: 0, max: Math.floor((Date.parse(at('2026-02-10 00:00')) - Date.parse(at('2025-09-08 00:00'))) / 60_000) })
+  .integer({
+    min: 0,
+    max: Math.floor((Date.parse(at('2026-02-10 00:00')) - Date.parse(at('2025-09-08 00:00'))) / 60_000),
+  })
   .map((m) => Date.parse(at('2025-09-08 00:00')) + m * 60_000);
 
 /** A record a counselor (staff-1 of counselorOf, or someone else) might file. */
 export const dutyRecordArb: fc.Arbitrary<DutyRecord> = fc
   .record({
-    kind: fc.constantFrom<DutyRecordKind>('talk', 'classCheck', 'dormCheck', 'classMeeting', 'parentContact', 'lectureAttendance'),
+    kind: fc.constantFrom<DutyRecordKind>(
+      'talk',
+      'classCheck',
+      'dormCheck',
+      'classMeeting',
+      'parentContact',
+      'lectureAttendance',
+    ),
     actorId: fc.constantFrom('staff-1', 'staff-1', 'staff-2'),
     at: instant.map((t) => toIso(new Date(t))),
     classId: fc.option(fc.constantFrom('class-1', 'class-2'), { nil: undefined }),
@@ -37,4 +49,6 @@ export const dutyRecordArb: fc.Arbitrary<DutyRecord> = fc
   });
 
 /** Records with unique ids. */
-export const dutyRecordsArb = fc.array(dutyRecordArb, { maxLength: 40 }).map((rs) => rs.map((rec, i) => ({ ...rec, _id: `p${i}` })));
+export const dutyRecordsArb = fc
+  .array(dutyRecordArb, { maxLength: 40 })
+  .map((rs) => rs.map((rec, i) => ({ ...rec, _id: `p${i}` })));

@@ -3,7 +3,12 @@ import { evaluateDuties, type DutyItem, type PersonDutyEvaluation } from '../../
 import { at, calendar } from './duties-factories';
 
 /** Evaluate rules for one person at a Shanghai wall-clock `now`. */
-export function evaluateAt(rules: DutyRule[], person: DutySubject, records: DutyRecord[], now: string): PersonDutyEvaluation {
+export function evaluateAt(
+  rules: DutyRule[],
+  person: DutySubject,
+  records: DutyRecord[],
+  now: string,
+): PersonDutyEvaluation {
   return evaluateDuties({ rules, calendar, now: at(now), subject: person, records });
 }
 

@@ -18,8 +18,18 @@ export type FreshInstall = {
   store: Store;
   clock: ReturnType<typeof fixedClock>;
   files: ReturnType<typeof localFiles>;
-  call<F extends FunctionName, A extends keyof Api[F] & string>(openid: string | null, fn: F, action: A, input: InputOf<Api[F][A]> | Record<string, unknown>): Promise<Envelope<OutputOf<Api[F][A]>>>;
-  ok<F extends FunctionName, A extends keyof Api[F] & string>(openid: string, fn: F, action: A, input: InputOf<Api[F][A]>): Promise<OutputOf<Api[F][A]>>;
+  call<F extends FunctionName, A extends keyof Api[F] & string>(
+    openid: string | null,
+    fn: F,
+    action: A,
+    input: InputOf<Api[F][A]> | Record<string, unknown>,
+  ): Promise<Envelope<OutputOf<Api[F][A]>>>;
+  ok<F extends FunctionName, A extends keyof Api[F] & string>(
+    openid: string,
+    fn: F,
+    action: A,
+    input: InputOf<Api[F][A]>,
+  ): Promise<OutputOf<Api[F][A]>>;
   upload(rows: Cells[]): string;
   /** WeChat's phone proof as the cloud entry would pass it (a stand-in); unset: none, as on the local server. */
   phones: PhoneNumberExchange | undefined;
@@ -36,7 +46,10 @@ export async function openFreshInstall(now = '2026-11-25T10:00:00+08:00'): Promi
   const call: FreshInstall['call'] = async (openid, fn, action, input) => {
     const target = functions[fn];
     if (!target) throw new Error(`no function ${fn}`);
-    const envelope = await target.dispatch({ action, input }, { store, clock, files, openid, ...(install.phones ? { phones: install.phones } : {}) });
+    const envelope = await target.dispatch(
+      { action, input },
+      { store, clock, files, openid, ...(install.phones ? { phones: install.phones } : {}) },
+    );
     assertDeclaredCode(fn, action, envelope);
     return envelope as Envelope<never>;
   };
@@ -66,6 +79,10 @@ export async function openFreshInstall(now = '2026-11-25T10:00:00+08:00'): Promi
     },
   };
   const boot = await bootstrapCollege(store, clock, { ...COLLEGE, ...BOOTSTRAP_CLERK });
-  await ok(clerkOpenid, 'roster', 'join', { code: boot.code, number: BOOTSTRAP_CLERK.staffNo, name: BOOTSTRAP_CLERK.name });
+  await ok(clerkOpenid, 'roster', 'join', {
+    code: boot.code,
+    number: BOOTSTRAP_CLERK.staffNo,
+    name: BOOTSTRAP_CLERK.name,
+  });
   return install;
 }

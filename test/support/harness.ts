@@ -21,9 +21,19 @@ export type Harness = {
   /** Where uploads go, as on the local server (`newUpload` gives a fileId and a path to write). */
   files: ReturnType<typeof localFiles>;
   /** Call a function as a seeded user (by user id), exactly as the cloud would with their OPENID. */
-  callAs<F extends FunctionName, A extends keyof Api[F] & string>(userId: string | null, fn: F, action: A, input: InputOf<Api[F][A]> | Record<string, unknown>): Promise<Envelope<OutputOf<Api[F][A]>>>;
+  callAs<F extends FunctionName, A extends keyof Api[F] & string>(
+    userId: string | null,
+    fn: F,
+    action: A,
+    input: InputOf<Api[F][A]> | Record<string, unknown>,
+  ): Promise<Envelope<OutputOf<Api[F][A]>>>;
   /** Like callAs but expects success and returns the data. */
-  ok<F extends FunctionName, A extends keyof Api[F] & string>(userId: string, fn: F, action: A, input: InputOf<Api[F][A]>): Promise<OutputOf<Api[F][A]>>;
+  ok<F extends FunctionName, A extends keyof Api[F] & string>(
+    userId: string,
+    fn: F,
+    action: A,
+    input: InputOf<Api[F][A]>,
+  ): Promise<OutputOf<Api[F][A]>>;
   close(): Promise<void>;
 };
 
@@ -65,7 +75,10 @@ export async function openEmptyHarness(now?: string): Promise<EmptyHarness> {
     const target = functions[fn];
     if (!target) throw new Error(`no function ${fn}`);
     // checkOutputs: every answer must be exactly what its action's output schema describes (output-check.ts).
-    const envelope = await target.dispatch({ action, input }, { store, clock, files, checkOutputs: true, openid: userId === null ? null : DEMO_OPENID_PREFIX + userId });
+    const envelope = await target.dispatch(
+      { action, input },
+      { store, clock, files, checkOutputs: true, openid: userId === null ? null : DEMO_OPENID_PREFIX + userId },
+    );
     assertDeclaredCode(fn, action, envelope);
     return envelope as Envelope<never>;
   };
@@ -96,7 +109,8 @@ export function demoPeople(demo: DemoData) {
   const [student, classmate] = studentsOf(firstClass._id);
   const [outsider] = studentsOf(otherClass._id);
   if (!student || !classmate || !outsider) throw new Error('demo has too few students');
-  const parentOf = (studentId: string) => demo.users.find((u) => u.grants.some((g) => g.role === 'parent' && g.childIds.includes(studentId)));
+  const parentOf = (studentId: string) =>
+    demo.users.find((u) => u.grants.some((g) => g.role === 'parent' && g.childIds.includes(studentId)));
   const boundParent = parentOf(student._id);
   const otherParent = parentOf(outsider._id);
   if (!boundParent || !otherParent) throw new Error('demo parents are not bound as expected');
@@ -114,7 +128,8 @@ export function demoPeople(demo: DemoData) {
     counselorUser: firstClass.counselorId,
     otherCounselorUser: otherClass.counselorId,
     headTeacherUser: firstClass.headTeacherId,
-    otherHeadTeacherUser: demo.classes.find((c) => c.cohort === firstClass.cohort && c._id !== firstClass._id)?.headTeacherId ?? '',
+    otherHeadTeacherUser:
+      demo.classes.find((c) => c.cohort === firstClass.cohort && c._id !== firstClass._id)?.headTeacherId ?? '',
     assistantUser: firstClass.assistantId ?? '',
     clerkUser: 't-clerk',
     leaderUser: 't-leader',

@@ -42,7 +42,8 @@ const DATES = [
 /** An object whose own keys are the ones that pollute prototypes when merged carelessly. */
 function prototypeKeys(): Record<string, unknown> {
   const o: Record<string, unknown> = {};
-  const own = (key: string, value: unknown) => Object.defineProperty(o, key, { value, enumerable: true, writable: true, configurable: true });
+  const own = (key: string, value: unknown) =>
+    Object.defineProperty(o, key, { value, enumerable: true, writable: true, configurable: true });
   own('__proto__', { polluted: true });
   own('constructor', { prototype: { polluted: true } });
   own('prototype', { polluted: true });
@@ -50,7 +51,35 @@ function prototypeKeys(): Record<string, unknown> {
 }
 
 const nasty: fc.Arbitrary<unknown> = fc.oneof(
-  fc.constantFrom<unknown>(null, undefined, true, false, 0, -1, 1.5, Number.NaN, Infinity, -Infinity, 2 ** 53, -0, '', ' ', '\u0000', '\uD800', '😀'.repeat(200), 'x'.repeat(65), 'x'.repeat(5001), '<script>alert(1)</script>', '../../etc/passwd', '__proto__', 'constructor', 'toString', [], {}, [null]),
+  fc.constantFrom<unknown>(
+    null,
+    undefined,
+    true,
+    false,
+    0,
+    -1,
+    1.5,
+    Number.NaN,
+    Infinity,
+    -Infinity,
+    2 ** 53,
+    -0,
+    '',
+    ' ',
+    '\u0000',
+    '\uD800',
+    '😀'.repeat(200),
+    'x'.repeat(65),
+    'x'.repeat(5001),
+    '<script>alert(1)</script>',
+    '../../etc/passwd',
+    '__proto__',
+    'constructor',
+    'toString',
+    [],
+    {},
+    [null],
+  ),
   fc.constantFrom(...DATES),
   fc.string({ maxLength: 80 }),
   fc.fullUnicodeString({ maxLength: 80 }),
@@ -74,19 +103,32 @@ function withValue(input: unknown, path: readonly string[], value: unknown): unk
   if (path.length === 0) return value;
   const copy: unknown = structuredClone(input);
   let node: unknown = copy;
-  for (const key of path.slice(0, -1)) node = typeof node === 'object' && node !== null ? Reflect.get(node, key) : undefined;
+  for (const key of path.slice(0, -1))
+    node = typeof node === 'object' && node !== null ? Reflect.get(node, key) : undefined;
   const last = path[path.length - 1] ?? '';
-  if (typeof node === 'object' && node !== null) Object.defineProperty(node, last, { value, enumerable: true, writable: true, configurable: true });
+  if (typeof node === 'object' && node !== null)
+    Object.defineProperty(node, last, { value, enumerable: true, writable: true, configurable: true });
   return copy;
 }
 
 /** A case: the valid input with up to three values replaced, or something else in place of the input. */
 function casesFor(valid: unknown): fc.Arbitrary<unknown> {
   const paths = pathsOf(valid);
-  const edits = paths.length === 0 ? fc.constant([]) : fc.array(fc.tuple(fc.constantFrom(...paths), nasty), { minLength: 1, maxLength: 3 });
-  const extra = fc.tuple(fc.constantFrom('__proto__', 'constructor', 'prototype', 'actorId', 'createdBy', '_id', 'grants'), nasty);
+  const edits =
+    paths.length === 0
+      ? fc.constant([])
+      : fc.array(fc.tuple(fc.constantFrom(...paths), nasty), { minLength: 1, maxLength: 3 });
+  const extra = fc.tuple(
+    fc.constantFrom('__proto__', 'constructor', 'prototype', 'actorId', 'createdBy', '_id', 'grants'),
+    nasty,
+  );
   return fc.oneof(
-    { weight: 6, arbitrary: edits.map((list) => list.reduce<unknown>((input, [path, value]) => withValue(input, path, value), valid)) },
+    {
+      weight: 6,
+      arbitrary: edits.map((list) =>
+        list.reduce<unknown>((input, [path, value]) => withValue(input, path, value), valid),
+      ),
+    },
     { weight: 2, arbitrary: extra.map(([key, value]) => withValue(valid, [key], value)) },
     { weight: 1, arbitrary: nasty },
   );
@@ -94,39 +136,73 @@ function casesFor(valid: unknown): fc.Arbitrary<unknown> {
 
 /** Counts, sums of versions and the last row id of every table: any add, update or removal changes it. */
 export function storeFingerprint(db: Database.Database): string {
-  const tables = db.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all();
+  const tables = db
+    .prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+    .all();
   // The store creates a collection's table on first use: an empty table is no write.
   return tables
     .flatMap(({ name }) => {
-      const row = db.prepare<[], { c: number; v: number; r: number | null }>(`SELECT count(*) AS c, total(version) AS v, max(rowid) AS r FROM "${name}"`).get();
+      const row = db
+        .prepare<[], { c: number; v: number; r: number | null }>(
+          `SELECT count(*) AS c, total(version) AS v, max(rowid) AS r FROM "${name}"`,
+        )
+        .get();
       return row && row.c > 0 ? [`${name}:${row.c}:${row.v}:${row.r}`] : [];
     })
     .join('|');
 }
 
 export type ProbeFailure = { action: string; input: string; problem: string };
-export type ProbeReport = { actions: number; cases: number; errors: number; oks: number; failures: ProbeFailure[]; slowest: { action: string; ms: number }[]; seconds: number };
+export type ProbeReport = {
+  actions: number;
+  cases: number;
+  errors: number;
+  oks: number;
+  failures: ProbeFailure[];
+  slowest: { action: string; ms: number }[];
+  seconds: number;
+};
 
 const CJK = /[\u4e00-\u9fff]/;
 
 /** Writes an error answer may make on purpose: a wrong binding code counts toward the lockout. */
-const WRITES_ON_ERROR: Readonly<Record<string, readonly string[]>> = { 'notices.bindParent': ['bindingAttempts', 'bindingCodes'] };
+const WRITES_ON_ERROR: Readonly<Record<string, readonly string[]>> = {
+  'notices.bindParent': ['bindingAttempts', 'bindingCodes'],
+};
 
-function callerFor(m: Matrix, permission: keyof typeof permissions, resource: 'record' | 'list' | 'self'): Caller | undefined {
+function callerFor(
+  m: Matrix,
+  permission: keyof typeof permissions,
+  resource: 'record' | 'list' | 'self',
+): Caller | undefined {
   const table = permissions[permission];
   const own = m.targets[0];
-  return m.callers.find((c) => c.userId !== null && (resource === 'record' && own ? tableAllows(c.grants, table, own.owner) : tableHolds(c.grants, table)));
+  return m.callers.find(
+    (c) =>
+      c.userId !== null &&
+      (resource === 'record' && own ? tableAllows(c.grants, table, own.owner) : tableHolds(c.grants, table)),
+  );
 }
 
 function tablesDiffering(a: string, b: string): string[] {
-  const byName = (text: string) => new Map(text.split('|').filter((t) => t !== '').map((t) => [t.split(':')[0] ?? '', t]));
+  const byName = (text: string) =>
+    new Map(
+      text
+        .split('|')
+        .filter((t) => t !== '')
+        .map((t) => [t.split(':')[0] ?? '', t]),
+    );
   const before = byName(a);
   const after = byName(b);
   return [...new Set([...before.keys(), ...after.keys()])].filter((name) => before.get(name) !== after.get(name));
 }
 
 /** Runs the probe over every action of every function with a fixed seed. */
-export async function probeInputs(h: EmptyHarness, m: Matrix, options: { numRuns: number; seed: number; only?: (action: string) => boolean }): Promise<ProbeReport> {
+export async function probeInputs(
+  h: EmptyHarness,
+  m: Matrix,
+  options: { numRuns: number; seed: number; only?: (action: string) => boolean },
+): Promise<ProbeReport> {
   const started = performance.now();
   const db = new Database(join(h.dir, 'test.sqlite'), { readonly: true, fileMustExist: true });
   const report: ProbeReport = { actions: 0, cases: 0, errors: 0, oks: 0, failures: [], slowest: [], seconds: 0 };
@@ -143,7 +219,9 @@ export async function probeInputs(h: EmptyHarness, m: Matrix, options: { numRuns
         const access = fn.access[action];
         const schema = contract[action]?.input;
         if (!access || !schema || (options.only && !options.only(name))) continue;
-        const caller = access.public ? m.callers.find((c) => c.label === 'unregistered') : callerFor(m, access.permission, access.resource);
+        const caller = access.public
+          ? m.callers.find((c) => c.label === 'unregistered')
+          : callerFor(m, access.permission, access.resource);
         if (!caller || caller.userId === null) continue;
         const openid = DEMO_OPENID_PREFIX + caller.userId;
         const valid = sampleInput(schema, fillFor(own, now), now);
@@ -170,13 +248,23 @@ export async function probeInputs(h: EmptyHarness, m: Matrix, options: { numRuns
               report.oks += 1;
               // An accepted input must not store a time nobody can read (issue 12, defect 1).
               for (const table of tablesDiffering(before, storeFingerprint(db))) {
-                if (db.prepare(`SELECT 1 FROM "${table}" WHERE doc LIKE '%Invalid Date%' LIMIT 1`).get()) report.failures.push({ action: name, input: preview(input), problem: `stored an invalid time in ${table}` });
+                if (db.prepare(`SELECT 1 FROM "${table}" WHERE doc LIKE '%Invalid Date%' LIMIT 1`).get())
+                  report.failures.push({
+                    action: name,
+                    input: preview(input),
+                    problem: `stored an invalid time in ${table}`,
+                  });
               }
               return;
             }
             report.errors += 1;
             const changed = tablesDiffering(before, storeFingerprint(db)).filter((t) => !allowedTables.has(t));
-            if (changed.length > 0) report.failures.push({ action: name, input: preview(input), problem: `error answer wrote to ${changed.join(', ')}` });
+            if (changed.length > 0)
+              report.failures.push({
+                action: name,
+                input: preview(input),
+                problem: `error answer wrote to ${changed.join(', ')}`,
+              });
           }),
           { numRuns: options.numRuns, seed: options.seed, endOnFailure: false },
         );
@@ -186,7 +274,8 @@ export async function probeInputs(h: EmptyHarness, m: Matrix, options: { numRuns
   } finally {
     db.close();
   }
-  if (Reflect.get({}, 'polluted') !== undefined) report.failures.push({ action: '*', input: '', problem: 'Object.prototype polluted' });
+  if (Reflect.get({}, 'polluted') !== undefined)
+    report.failures.push({ action: '*', input: '', problem: 'Object.prototype polluted' });
   report.slowest = report.slowest.sort((a, b) => b.ms - a.ms).slice(0, 5);
   report.seconds = (performance.now() - started) / 1000;
   return report;

@@ -18,7 +18,9 @@ export type JourneyApp = App & { clock: JourneyClock };
 
 /** The product as `npm start` makes it (demo lists, check-ins, timers), on a fixed clock. */
 export async function openJourneyApp(options: { now?: string; history?: boolean } = {}): Promise<JourneyApp> {
-  const clock = options.now ? clockFromSetting({}, { fallback: options.now }) : clockFromSetting(process.env, { fallback: JOURNEY_NOW });
+  const clock = options.now
+    ? clockFromSetting({}, { fallback: options.now })
+    : clockFromSetting(process.env, { fallback: JOURNEY_NOW });
   const app = await openApp({ clock, history: options.history ?? true, timers: true });
   return { ...app, clock };
 }
@@ -35,7 +37,8 @@ function byText(page: Page | Locator, target: string | RegExp, exact = true): Lo
   return page.getByText(target, { exact: exact && typeof target === 'string' }).locator('visible=true');
 }
 
-const CONTROLS = 'taro-button-core, button, a, .nut-cell-clickable, .chip, .inbox-item, [class*="tabs-titles-item"], [class*="btn"], [class*="button"]';
+const CONTROLS =
+  'taro-button-core, button, a, .nut-cell-clickable, .chip, .inbox-item, [class*="tabs-titles-item"], [class*="btn"], [class*="button"]';
 
 /** Of the elements with a text, the one a person would tap: a control (the last: dialogs sit on top), else the first. */
 async function tappable(matches: Locator): Promise<Locator> {
@@ -155,7 +158,8 @@ export class Person {
   async tap(target: string | RegExp | Locator, label?: string): Promise<void> {
     const name = label ?? (typeof target === 'string' || target instanceof RegExp ? text(target) : 'element');
     await this.act(`tap ${name}`, async () => {
-      const found = typeof target === 'string' || target instanceof RegExp ? await tappable(byText(this.page, target)) : target;
+      const found =
+        typeof target === 'string' || target instanceof RegExp ? await tappable(byText(this.page, target)) : target;
       await found.waitFor({ timeout: WAIT_MS });
       await found.scrollIntoViewIfNeeded({ timeout: WAIT_MS });
       // NutUI buttons and cells take the touch themselves, not their labels: a finger on the
@@ -173,9 +177,17 @@ export class Person {
   async type(target: string | Locator, value: string, label?: string): Promise<void> {
     const name = label ?? (typeof target === 'string' ? target : 'field');
     await this.act(`type ${name} «${value}»`, async () => {
-      const given = typeof target === 'string' ? this.page.locator(`:is(${target}):is(input, textarea), :is(${target}) :is(input, textarea)`).locator('visible=true').first() : target;
+      const given =
+        typeof target === 'string'
+          ? this.page
+              .locator(`:is(${target}):is(input, textarea), :is(${target}) :is(input, textarea)`)
+              .locator('visible=true')
+              .first()
+          : target;
       // A NutUI wrapper (taro-input-core, taro-textarea-core) holds the native control.
-      const native = await given.evaluate((e) => ['INPUT', 'TEXTAREA'].includes(e.tagName), undefined, { timeout: WAIT_MS });
+      const native = await given.evaluate((e) => ['INPUT', 'TEXTAREA'].includes(e.tagName), undefined, {
+        timeout: WAIT_MS,
+      });
       const control = native ? given : given.locator('input, textarea').first();
       await control.tap({ timeout: WAIT_MS });
       await control.fill(value);
@@ -244,9 +256,16 @@ export class Person {
       if (!box) throw new Error('signature canvas not visible');
       const cdp = await this.context.newCDPSession(this.page);
       const y = box.y + box.height / 2;
-      const points = Array.from({ length: 14 }, (_, i) => ({ x: box.x + 24 + i * 20, y: y + (i % 2 === 0 ? -22 : 22) }));
-      await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [points[0] ?? { x: box.x + 10, y }] });
-      for (const p of points.slice(1)) await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [p] });
+      const points = Array.from({ length: 14 }, (_, i) => ({
+        x: box.x + 24 + i * 20,
+        y: y + (i % 2 === 0 ? -22 : 22),
+      }));
+      await cdp.send('Input.dispatchTouchEvent', {
+        type: 'touchStart',
+        touchPoints: [points[0] ?? { x: box.x + 10, y }],
+      });
+      for (const p of points.slice(1))
+        await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [p] });
       await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
       await cdp.detach();
     });
@@ -296,10 +315,16 @@ export class Person {
       await this.page.screenshot({ path: failed, fullPage: true }).catch(() => undefined);
       const lines = (error instanceof Error ? error.message : String(error)).split('\n');
       // eslint-disable-next-line no-control-regex -- strips the terminal colour codes Playwright writes into its messages
-      const why = lines.filter((l) => l.includes('intercepts') || l.includes('not ')).slice(-1)[0]?.replace(/\x1b\[[0-9;]*m/g, '').trim();
+      const why = lines
+        .filter((l) => l.includes('intercepts') || l.includes('not '))
+        .slice(-1)[0]
+        ?.replace(/\x1b\[[0-9;]*m/g, '')
+        .trim();
       const message = `${lines[0] ?? ''}${why ? ` (${why})` : ''}`;
       this.journey.note(`FAILED at "${what}" (${this.label}): ${message} — ${failed}`);
-      throw new Error(`journey ${this.journey.name}: ${this.label} could not ${what}: ${message}\nscreenshot: ${failed}`);
+      throw new Error(
+        `journey ${this.journey.name}: ${this.label} could not ${what}: ${message}\nscreenshot: ${failed}`,
+      );
     }
   }
 
@@ -319,7 +344,10 @@ export class Person {
    * wider than the phone scrolls sideways — noted as a defect in the steps.
    */
   private async fitsThePhone(): Promise<void> {
-    const wide = () => this.page.evaluate(() => Math.max(document.documentElement.scrollWidth, document.body.scrollWidth) - window.innerWidth);
+    const wide = () =>
+      this.page.evaluate(
+        () => Math.max(document.documentElement.scrollWidth, document.body.scrollWidth) - window.innerWidth,
+      );
     const started = performance.now();
     let extra = await wide();
     while (extra > 1 && performance.now() - started < 1500) {

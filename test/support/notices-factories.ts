@@ -6,7 +6,10 @@ import type { Store } from '../../cloudfunctions/platform/store/store';
 let serial = 0;
 
 /** A published warning for a demo student, as issue 3's publishing would store it. */
-export function makeWarning(student: Pick<Student, '_id' | 'name' | 'classId' | 'collegeId'>, overrides: Partial<Warning> = {}): Warning {
+export function makeWarning(
+  student: Pick<Student, '_id' | 'name' | 'classId' | 'collegeId'>,
+  overrides: Partial<Warning> = {},
+): Warning {
   serial += 1;
   return {
     _id: `w-test-${serial}-${student._id}`,
@@ -22,7 +25,12 @@ export function makeWarning(student: Pick<Student, '_id' | 'name' | 'classId' | 
     levelRank: 2,
     change: 'new',
     triggers: [
-      { rule: 'failedAfterMakeup', text: '补考后仍不及格 2 门：高等数学A（上）（MA1011，5 学分）、大学物理（PH1001，4 学分）', courses: ['MA1011', 'PH1001'], credits: 9 },
+      {
+        rule: 'failedAfterMakeup',
+        text: '补考后仍不及格 2 门：高等数学A（上）（MA1011，5 学分）、大学物理（PH1001，4 学分）',
+        courses: ['MA1011', 'PH1001'],
+        credits: 9,
+      },
     ],
     failedCourses: [
       { code: 'MA1011', name: '高等数学A（上）', credits: 5 },

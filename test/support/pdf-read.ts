@@ -6,16 +6,26 @@ import { inflateSync } from 'node:zlib';
  * pages, the embedded font subset and the text of each page, so a test can read fields back.
  */
 export type PdfObject = { num: number; dict: string; stream: Buffer | null };
-export type ReadPdf = { objects: Map<number, PdfObject>; pageCount: number; fontName: string; subsetGlyphs: number; text: string[] };
+export type ReadPdf = {
+  objects: Map<number, PdfObject>;
+  pageCount: number;
+  fontName: string;
+  subsetGlyphs: number;
+  text: string[];
+};
 
 function objects(pdf: Buffer): Map<number, PdfObject> {
   const latin = pdf.toString('latin1');
   const xrefAt = Number(/startxref\s+(\d+)\s+%%EOF\s*$/.exec(latin)?.[1]);
-  if (!Number.isFinite(xrefAt) || !latin.startsWith('%PDF-')) throw new Error('not a PDF (header or startxref missing)');
+  if (!Number.isFinite(xrefAt) || !latin.startsWith('%PDF-'))
+    throw new Error('not a PDF (header or startxref missing)');
   const xref = /^xref\s+0\s+(\d+)\s+([\s\S]*?)trailer/.exec(latin.slice(xrefAt));
   if (!xref?.[1] || xref[2] === undefined) throw new Error('xref table unreadable');
   const size = Number(xref[1]);
-  const entries = xref[2].trim().split(/\r?\n/).map((l) => l.trim());
+  const entries = xref[2]
+    .trim()
+    .split(/\r?\n/)
+    .map((l) => l.trim());
   const out = new Map<number, PdfObject>();
   for (let num = 1; num < size; num++) {
     const [offset, , kind] = (entries[num] ?? '').split(' ');
@@ -58,7 +68,8 @@ function toUnicode(cmap: string): Map<string, string> {
     }
   }
   for (const block of cmap.matchAll(/beginbfchar([\s\S]*?)endbfchar/g)) {
-    for (const m of (block[1] ?? '').matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>/g)) map.set((m[1] ?? '').toLowerCase().padStart(4, '0'), hexText(m[2] ?? ''));
+    for (const m of (block[1] ?? '').matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>/g))
+      map.set((m[1] ?? '').toLowerCase().padStart(4, '0'), hexText(m[2] ?? ''));
   }
   return map;
 }
@@ -79,8 +90,10 @@ function trueTypeGlyphs(font: Buffer): number {
   if (![0x00010000, 0x74727565].includes(font.readUInt32BE(0))) throw new Error('embedded font is not TrueType');
   const tables = new Map<string, number>();
   const count = font.readUInt16BE(4);
-  for (let i = 0; i < count; i++) tables.set(font.toString('latin1', 12 + i * 16, 16 + i * 16), font.readUInt32BE(12 + i * 16 + 8));
-  for (const tag of ['glyf', 'loca', 'head', 'maxp']) if (!tables.has(tag)) throw new Error(`embedded font has no ${tag} table`);
+  for (let i = 0; i < count; i++)
+    tables.set(font.toString('latin1', 12 + i * 16, 16 + i * 16), font.readUInt32BE(12 + i * 16 + 8));
+  for (const tag of ['glyf', 'loca', 'head', 'maxp'])
+    if (!tables.has(tag)) throw new Error(`embedded font has no ${tag} table`);
   return font.readUInt16BE((tables.get('maxp') ?? 0) + 4);
 }
 

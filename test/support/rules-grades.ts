@@ -6,7 +6,16 @@ import { evaluatePolicy, type EvaluateOptions, type StudentResult } from '../../
 export const S1 = '2025-2026-1';
 export const S0 = '2024-2025-2';
 
-type GradeOptions = { attempt?: Attempt; credits?: number; semester?: string; name?: string; teacher?: string; dept?: string; studentName?: string; classId?: string };
+type GradeOptions = {
+  attempt?: Attempt;
+  credits?: number;
+  semester?: string;
+  name?: string;
+  teacher?: string;
+  dept?: string;
+  studentName?: string;
+  classId?: string;
+};
 
 /** One grade row; defaults: regular exam, 3 credits, semester S1. */
 export function grade(studentId: string, courseCode: string, score: string, options: GradeOptions = {}): GradeRow {
@@ -40,8 +49,15 @@ export function makeupFails(studentId: string, n: number, options: GradeOptions 
 }
 
 /** The result of one student, failing the test when the student is missing. */
-export function resultOf(policy: Policy, rows: GradeRow[], studentId: string, options: Partial<EvaluateOptions> = {}): StudentResult {
-  const result = evaluatePolicy(policy, rows, { semester: S1, ...options }).students.find((s) => s.studentId === studentId);
+export function resultOf(
+  policy: Policy,
+  rows: GradeRow[],
+  studentId: string,
+  options: Partial<EvaluateOptions> = {},
+): StudentResult {
+  const result = evaluatePolicy(policy, rows, { semester: S1, ...options }).students.find(
+    (s) => s.studentId === studentId,
+  );
   if (!result) throw new Error(`no result for ${studentId}`);
   return result;
 }

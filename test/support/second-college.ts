@@ -32,17 +32,41 @@ export type SecondCollege = {
 
 /** Adds the second college to a store (beside whatever college it already holds). */
 export async function seedSecondCollege(store: Store, at: string): Promise<SecondCollege> {
-  const b = collegeBuilder({ id: SECOND_COLLEGE_ID, name: '化学化工学院', departments: { bioeng: '生物化工系', basic: '基础化学部' } });
+  const b = collegeBuilder({
+    id: SECOND_COLLEGE_ID,
+    name: '化学化工学院',
+    departments: { bioeng: '生物化工系', basic: '基础化学部' },
+  });
   const counselor = b.person('k-counselor', '秦守拙');
   const assistant = b.person('k-assistant', '陆知微');
   const classes = [
-    b.class({ id: 'k2025-bioeng-1', name: '化工251班', departmentId: 'bioeng', cohort: 2025, major: '化学工程与工艺', counselor, headTeacher: b.person('k-head-k2025-bioeng-1', '范景行'), assistant }),
-    b.class({ id: 'k2025-basic-1', name: '应化251班', departmentId: 'basic', cohort: 2025, major: '应用化学', counselor, headTeacher: b.person('k-head-k2025-basic-1', '沈砚秋'), assistant }),
+    b.class({
+      id: 'k2025-bioeng-1',
+      name: '化工251班',
+      departmentId: 'bioeng',
+      cohort: 2025,
+      major: '化学工程与工艺',
+      counselor,
+      headTeacher: b.person('k-head-k2025-bioeng-1', '范景行'),
+      assistant,
+    }),
+    b.class({
+      id: 'k2025-basic-1',
+      name: '应化251班',
+      departmentId: 'basic',
+      cohort: 2025,
+      major: '应用化学',
+      counselor,
+      headTeacher: b.person('k-head-k2025-basic-1', '沈砚秋'),
+      assistant,
+    }),
   ];
   const clerk = b.clerk('k-clerk', '白若水');
   const leader = b.leader('k-leader', '高致远');
   const head = b.departmentHead('k-dept-bioeng', '梅清和', 'bioeng');
-  const dorms = classes.map((c, i) => b.dorm({ id: `kdorm-${i + 1}`, building: '东区2号楼', room: `C${i + 1}01`, classes: [c] }));
+  const dorms = classes.map((c, i) =>
+    b.dorm({ id: `kdorm-${i + 1}`, building: '东区2号楼', room: `C${i + 1}01`, classes: [c] }),
+  );
   const students = classes.flatMap((c, ci) =>
     [1, 2, 3].map((n) =>
       b.student(c, {

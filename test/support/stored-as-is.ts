@@ -9,7 +9,13 @@ const anyDocument = z.record(z.unknown());
  * collection's schema, which the store itself would refuse to write. For tests of readers that
  * must survive a bad record.
  */
-export async function storeAsIs(file: string, collection: CollectionName, id: string, fields: Record<string, unknown>, at = '2026-11-25T10:00:00.000+08:00'): Promise<void> {
+export async function storeAsIs(
+  file: string,
+  collection: CollectionName,
+  id: string,
+  fields: Record<string, unknown>,
+  at = '2026-11-25T10:00:00.000+08:00',
+): Promise<void> {
   const raw = openSqliteStoreOf({ [collection]: { schema: anyDocument, indexes: [] } }, file, { strictFields: false });
   try {
     const doc = await raw.get(collection, id);

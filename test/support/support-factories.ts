@@ -11,7 +11,11 @@ export const OWED = [
   { code: 'CH1203', name: '有机化学', credits: 3 },
 ];
 
-export async function publishWarning(store: Store, student: Student, overrides: Partial<Warning> = {}): Promise<Warning> {
+export async function publishWarning(
+  store: Store,
+  student: Student,
+  overrides: Partial<Warning> = {},
+): Promise<Warning> {
   const warning: Warning = {
     _id: `w-${student._id}-${overrides.semester ?? '2026-2027-1'}`,
     runId: 'run-test',
@@ -25,7 +29,14 @@ export async function publishWarning(store: Store, student: Student, overrides: 
     levelName: '书面警示',
     levelRank: 2,
     change: 'new',
-    triggers: [{ rule: 'failedAfterMakeup', text: '补考后仍不及格 2 门：高等数学A（上）（MA1011，5 学分）、有机化学（CH1203，3 学分）', courses: OWED.map((c) => c.code), credits: 8 }],
+    triggers: [
+      {
+        rule: 'failedAfterMakeup',
+        text: '补考后仍不及格 2 门：高等数学A（上）（MA1011，5 学分）、有机化学（CH1203，3 学分）',
+        courses: OWED.map((c) => c.code),
+        credits: 8,
+      },
+    ],
     failedCourses: OWED,
     manual: null,
     status: 'active',
@@ -43,7 +54,15 @@ export function secondYear(demo: DemoData) {
   if (!cls) throw new Error('demo has no 2025 class');
   const [student, classmate] = demo.students.filter((s) => s.classId === cls._id);
   if (!student || !classmate) throw new Error('demo class has too few students');
-  return { cls, student, classmate, studentUser: `s-${student._id}`, headTeacherUser: cls.headTeacherId, counselorUser: cls.counselorId, assistantUser: cls.assistantId ?? '' };
+  return {
+    cls,
+    student,
+    classmate,
+    studentUser: `s-${student._id}`,
+    headTeacherUser: cls.headTeacherId,
+    counselorUser: cls.counselorId,
+    assistantUser: cls.assistantId ?? '',
+  };
 }
 
 export function talkInput(studentId: string, overrides: Partial<TalkInput> = {}): TalkInput {

@@ -9,7 +9,10 @@ export function strongStudent(demo: DemoData, classId: string, nth = 0) {
   const student = demo.students.filter((s) => {
     if (s.classId !== classId) return false;
     const grades = demo.grades.filter((g) => g.studentId === s._id);
-    return grades.length > 0 && grades.every((g) => g.attempt === 'regular' && (GOOD_WORDS.has(g.score) || Number(g.score) >= 70));
+    return (
+      grades.length > 0 &&
+      grades.every((g) => g.attempt === 'regular' && (GOOD_WORDS.has(g.score) || Number(g.score) >= 70))
+    );
   })[nth];
   if (!student) throw new Error(`no strong student in ${classId}`);
   return student;
@@ -19,7 +22,11 @@ export function strongStudent(demo: DemoData, classId: string, nth = 0) {
  * The academic system's file of a semester's late results: three regular-exam fails for one
  * student (→ 学业警示 under lzut-life) and a row of a student the college does not have.
  */
-export function writeLateResults(dir: string, studentId: string, semester: string): { path: string; inserted: number; bad: number } {
+export function writeLateResults(
+  dir: string,
+  studentId: string,
+  semester: string,
+): { path: string; inserted: number; bad: number } {
   const lines = [
     '学号,姓名,课程代码,课程名称,学分,成绩,考试性质,学期',
     `${studentId},,E2E101,生物化学实验,2,45,正考,${semester}`,

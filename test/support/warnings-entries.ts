@@ -14,10 +14,27 @@ export function runEntry(overrides: Partial<RunEntry> & { studentId: string }): 
     previousWarningId: null,
     change: 'new',
     source: 'rules',
-    triggers: [{ rule: 'makeup-fail', kind: 'failedAfterMakeup', level: 'oral', courses: ['MA1'], credits: 4, value: 1, text: '补考后仍不及格 1 门：高等数学（MA1，4 学分）' }],
+    triggers: [
+      {
+        rule: 'makeup-fail',
+        kind: 'failedAfterMakeup',
+        level: 'oral',
+        courses: ['MA1'],
+        credits: 4,
+        value: 1,
+        text: '补考后仍不及格 1 门：高等数学（MA1，4 学分）',
+      },
+    ],
     manual: null,
     failedCourses: [{ code: 'MA1', name: '高等数学', credits: 4 }],
-    figures: { regularFails: 1, failedAfterMakeup: 1, regularFailedCredits: 4, owedCredits: 4, semesterGpa: 2, cumulativeGpa: 2.5 },
+    figures: {
+      regularFails: 1,
+      failedAfterMakeup: 1,
+      regularFailedCredits: 4,
+      owedCredits: 4,
+      semesterGpa: 2,
+      cumulativeGpa: 2.5,
+    },
     ...overrides,
   };
 }

@@ -17,7 +17,11 @@ export function uploadCsv(h: Pick<Harness, 'files'>, rows: CsvCells[], header: C
   return upload.fileId;
 }
 
-export async function uploadXlsx(h: Pick<Harness, 'files'>, rows: CsvCells[], header: CsvCells = GRADE_HEADER): Promise<string> {
+export async function uploadXlsx(
+  h: Pick<Harness, 'files'>,
+  rows: CsvCells[],
+  header: CsvCells = GRADE_HEADER,
+): Promise<string> {
   const upload = h.files.newUpload('xlsx');
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('成绩');
@@ -30,6 +34,8 @@ export async function uploadXlsx(h: Pick<Harness, 'files'>, rows: CsvCells[], he
 /** Grade rows for demo students: `n` passed courses each, new course codes so nothing collides with the demo. */
 export function passedRows(studentIds: string[], n: number, semester = '2025-2026-2'): CsvCells[] {
   const rows: CsvCells[] = [];
-  for (const id of studentIds) for (let k = 0; k < n; k++) rows.push([id, '', `TST${String(k).padStart(3, '0')}`, `测试课程${k}`, 2, 75, '正考', semester]);
+  for (const id of studentIds)
+    for (let k = 0; k < n; k++)
+      rows.push([id, '', `TST${String(k).padStart(3, '0')}`, `测试课程${k}`, 2, 75, '正考', semester]);
   return rows;
 }

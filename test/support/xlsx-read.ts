@@ -2,7 +2,11 @@ import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 
 /** A workbook read back: each sheet's name and its rows as text (merged cells give their value once). */
-export type ReadSheet = { name: string; rows: string[][]; /** Rows that are one merged cell across the sheet (titles, lines). */ spanning: boolean[] };
+export type ReadSheet = {
+  name: string;
+  rows: string[][];
+  /** Rows that are one merged cell across the sheet (titles, lines). */ spanning: boolean[];
+};
 
 /** A cell as the reader sees it: rich text joined, a link's text, a formula's result, an error's code. */
 export function cellText(value: ExcelJS.CellValue): string {
@@ -36,7 +40,9 @@ export async function readXlsx(base64: string | Buffer): Promise<ReadSheet[]> {
 
 /** A fields sheet's rows as label (column A) and value (column B), in the sheet's order. */
 export function fieldRows(sheet: ReadSheet): { label: string; value: string }[] {
-  return sheet.rows.filter((r, i) => !sheet.spanning[i] && r.length >= 2 && r[0] !== '').map((r) => ({ label: r[0] ?? '', value: r[1] ?? '' }));
+  return sheet.rows
+    .filter((r, i) => !sheet.spanning[i] && r.length >= 2 && r[0] !== '')
+    .map((r) => ({ label: r[0] ?? '', value: r[1] ?? '' }));
 }
 
 /** The rows of a table sheet under its header row (the row equal to `columns`). */

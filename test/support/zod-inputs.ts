@@ -17,7 +17,8 @@ const REGEX_CANDIDATES = [
   'device-0001',
   'abcdefgh',
   '12345678',
-  'data:image/png;base64,' + 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=='.padEnd(240, 'A'),
+  'data:image/png;base64,' +
+    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=='.padEnd(240, 'A'),
   'A',
 ];
 
@@ -47,14 +48,18 @@ type Any = z.ZodTypeAny;
 const isEffects = (s: Any): s is z.ZodEffects<Any> => s instanceof z.ZodEffects;
 const isPipeline = (s: Any): s is z.ZodPipeline<Any, Any> => s instanceof z.ZodPipeline;
 const isDefault = (s: Any): s is z.ZodDefault<Any> => s instanceof z.ZodDefault;
-const isOptional = (s: Any): s is z.ZodOptional<Any> | z.ZodNullable<Any> => s instanceof z.ZodOptional || s instanceof z.ZodNullable;
+const isOptional = (s: Any): s is z.ZodOptional<Any> | z.ZodNullable<Any> =>
+  s instanceof z.ZodOptional || s instanceof z.ZodNullable;
 const isBranded = (s: Any): s is z.ZodBranded<Any, PropertyKey> => s instanceof z.ZodBranded;
 const isLazy = (s: Any): s is z.ZodLazy<Any> => s instanceof z.ZodLazy;
 const isObject = (s: Any): s is z.ZodObject<z.ZodRawShape> => s instanceof z.ZodObject;
 const isEnum = (s: Any): s is z.ZodEnum<[string, ...string[]]> => s instanceof z.ZodEnum;
 const isNativeEnum = (s: Any): s is z.ZodNativeEnum<z.EnumLike> => s instanceof z.ZodNativeEnum;
 const isArray = (s: Any): s is z.ZodArray<Any> => s instanceof z.ZodArray;
-const isUnion = (s: Any): s is z.ZodUnion<readonly [Any, ...Any[]]> | z.ZodDiscriminatedUnion<string, z.ZodDiscriminatedUnionOption<string>[]> =>
+const isUnion = (
+  s: Any,
+): s is
+  z.ZodUnion<readonly [Any, ...Any[]]> | z.ZodDiscriminatedUnion<string, z.ZodDiscriminatedUnionOption<string>[]> =>
   s instanceof z.ZodUnion || s instanceof z.ZodDiscriminatedUnion;
 const isTuple = (s: Any): s is z.ZodTuple<[Any, ...Any[]] | [], Any | null> => s instanceof z.ZodTuple;
 
@@ -68,7 +73,12 @@ function sampleNumber(schema: z.ZodNumber): number {
   return n;
 }
 
-export function sampleInput(schema: z.ZodTypeAny, fill: Fill = () => undefined, now = Date.parse('2026-11-23T09:00:00+08:00'), path: readonly string[] = []): unknown {
+export function sampleInput(
+  schema: z.ZodTypeAny,
+  fill: Fill = () => undefined,
+  now = Date.parse('2026-11-23T09:00:00+08:00'),
+  path: readonly string[] = [],
+): unknown {
   const key = path[path.length - 1] ?? '';
   // A filled value the schema refuses (a name used for something else here) is not used.
   const chosen = key === '' ? undefined : fill(key, path);
@@ -98,7 +108,9 @@ export function sampleInput(schema: z.ZodTypeAny, fill: Fill = () => undefined, 
   if (isNativeEnum(schema)) return Object.values(schema.enum)[0];
   if (isArray(schema)) {
     const min = schema._def.exactLength?.value ?? schema._def.minLength?.value ?? 0;
-    return Array.from({ length: Math.max(min, 1) }, (_, i) => sampleInput(schema.element, fill, now, [...path, String(i)]));
+    return Array.from({ length: Math.max(min, 1) }, (_, i) =>
+      sampleInput(schema.element, fill, now, [...path, String(i)]),
+    );
   }
   if (isUnion(schema)) {
     const options: z.ZodTypeAny[] = [...schema.options];
@@ -109,7 +121,8 @@ export function sampleInput(schema: z.ZodTypeAny, fill: Fill = () => undefined, 
     return sampleInput(options[0] ?? z.unknown(), fill, now, path);
   }
   if (schema instanceof z.ZodRecord) return {};
-  if (isTuple(schema)) return schema.items.map((item: z.ZodTypeAny, i: number) => sampleInput(item, fill, now, [...path, String(i)]));
+  if (isTuple(schema))
+    return schema.items.map((item: z.ZodTypeAny, i: number) => sampleInput(item, fill, now, [...path, String(i)]));
   if (schema instanceof z.ZodDate) return new Date(now);
   return null;
 }

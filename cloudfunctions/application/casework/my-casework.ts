@@ -18,7 +18,9 @@ import { planView } from './plan-view';
 export async function myMeetings(ctx: Context): Promise<MeetingView[]> {
   const mine = studentsActedFor(ctx.actor);
   if (mine.length === 0) return [];
-  const classIds = [...new Set((await queryAll(ctx.store, 'students', { where: { _id: { in: mine } } })).map((s) => s.classId))];
+  const classIds = [
+    ...new Set((await queryAll(ctx.store, 'students', { where: { _id: { in: mine } } })).map((s) => s.classId)),
+  ];
   const rows = await meetingsOfClasses(ctx.store, classIds);
   // Only what is addressed to the caller.
   return rows
@@ -35,7 +37,12 @@ export async function myPlan(ctx: Context): Promise<MyPlan> {
   if (!warning || warning.status !== 'active') return { warning: null, plan: null };
   const plan = await planOfWarning(ctx.store, warning._id);
   return {
-    warning: { id: warning._id, levelName: warning.levelName, semester: warning.semester, failedCourses: warning.failedCourses },
+    warning: {
+      id: warning._id,
+      levelName: warning.levelName,
+      semester: warning.semester,
+      failedCourses: warning.failedCourses,
+    },
     plan: plan ? planView(ctx, plan, student.cohort) : null,
   };
 }

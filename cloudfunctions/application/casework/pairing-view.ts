@@ -15,7 +15,22 @@ import type { Stored } from '../../platform/store/store';
  * The support screens and the printed form (documents) show the same view.
  */
 export function pairingView(ctx: { actor: Actor }, p: Stored<Pairing>): PairingView {
-  const { _version: _v, createdBy: _cb, createdAt: _ca, updatedBy: _ub, updatedAt: _ua, bankAccountSealed, bankAccountLast4, ...rest } = p;
-  const clear = reachedSchoolStage(p) && isAllowed(ctx.actor, 'pairing.approveSchool', { classId: p.classId, collegeId: p.collegeId });
-  return { ...rest, bankAccount: clear ? openField(fieldKey(), bankAccountSealed, p._id) : maskAccount(bankAccountLast4), bankAccountMasked: !clear };
+  const {
+    _version: _v,
+    createdBy: _cb,
+    createdAt: _ca,
+    updatedBy: _ub,
+    updatedAt: _ua,
+    bankAccountSealed,
+    bankAccountLast4,
+    ...rest
+  } = p;
+  const clear =
+    reachedSchoolStage(p) &&
+    isAllowed(ctx.actor, 'pairing.approveSchool', { classId: p.classId, collegeId: p.collegeId });
+  return {
+    ...rest,
+    bankAccount: clear ? openField(fieldKey(), bankAccountSealed, p._id) : maskAccount(bankAccountLast4),
+    bankAccountMasked: !clear,
+  };
 }

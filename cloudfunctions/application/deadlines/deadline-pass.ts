@@ -25,18 +25,31 @@ export async function queueDeadlineMessages(store: Store, clock: Clock): Promise
   const nowIso = toIso(clock.now());
   const issued = await queryAll(store, 'notices', { where: { status: 'issued', receipt: null } });
   // One unreadable notice is reported and skipped: the pass serves every college every minute.
-  const open = mapSurviving('notices', issued, idOf, (n) => (parentContactOf(n) === 'none' && readableForDeadlines(n) ? n : null)).filter((n) => n !== null);
+  const open = mapSurviving('notices', issued, idOf, (n) =>
+    parentContactOf(n) === 'none' && readableForDeadlines(n) ? n : null,
+  ).filter((n) => n !== null);
   if (open.length === 0) return { notices: 0, queued: 0 };
   const parents = await parentsOf(store, [...new Set(open.map((n) => n.studentId))]);
-  const classes = new Map((await queryAll(store, 'classes', { where: { _id: { in: [...new Set(open.map((n) => n.classId))] } } })).map((c) => [c._id, c]));
+  const classes = new Map(
+    (await queryAll(store, 'classes', { where: { _id: { in: [...new Set(open.map((n) => n.classId))] } } })).map(
+      (c) => [c._id, c],
+    ),
+  );
   const counselors = await usersByIds(store, [...new Set([...classes.values()].map((c) => c.counselorId))]);
   const queued = await queuedAbout(store, [...open.map((n) => n._id), ...[...counselors.keys()].map(digestSubject)]);
 
-  const intents: MessageIntent[] = mapSurviving('notices', open, idOf, (notice) => deadlineMessages(notice, { parents: parents.get(notice.studentId) ?? [], nowIso })).flat();
+  const intents: MessageIntent[] = mapSurviving('notices', open, idOf, (notice) =>
+    deadlineMessages(notice, { parents: parents.get(notice.studentId) ?? [], nowIso }),
+  ).flat();
   for (const [counselorId, overdue] of overdueByCounselor(open, classes, queued, nowIso)) {
     const counselor: User | undefined = counselors.get(counselorId);
     if (!counselor) continue;
-    const digest = overdueDigest({ userId: counselor._id, openid: counselor.openid }, overdue, lastDigestAt(queued, counselor._id), nowIso);
+    const digest = overdueDigest(
+      { userId: counselor._id, openid: counselor.openid },
+      overdue,
+      lastDigestAt(queued, counselor._id),
+      nowIso,
+    );
     if (digest) intents.push(digest);
   }
   const queuedIds = new Set(queued.map((row) => row._id));
@@ -62,14 +75,25 @@ function readableForDeadlines(n: Notice): boolean {
  * Overdue notices per class counselor. A notice whose counselor note went out one by one before
  * digests existed (key `parentContactOverdue:<notice id>`) counts as reported.
  */
-function overdueByCounselor(open: Stored<Notice>[], classes: Map<string, ClassInfo>, queued: OutboxMessage[], nowIso: string): Map<string, OverdueNotice[]> {
+function overdueByCounselor(
+  open: Stored<Notice>[],
+  classes: Map<string, ClassInfo>,
+  queued: OutboxMessage[],
+  nowIso: string,
+): Map<string, OverdueNotice[]> {
   const reportedOneByOne = new Set(queued.filter((m) => m.kind === 'parentContactOverdue').map((m) => m.subjectId));
   const out = new Map<string, OverdueNotice[]>();
   for (const n of open) {
     const cls = classes.get(n.classId);
     if (!cls || !isParentContactOverdue(n, nowIso) || reportedOneByOne.has(n._id)) continue;
     const list = out.get(cls.counselorId) ?? [];
-    list.push({ noticeId: n._id, classId: n.classId, className: cls.name, parentDeadline: n.parentDeadline, storedAt: n.createdAt });
+    list.push({
+      noticeId: n._id,
+      classId: n.classId,
+      className: cls.name,
+      parentDeadline: n.parentDeadline,
+      storedAt: n.createdAt,
+    });
     out.set(cls.counselorId, list);
   }
   return out;
@@ -78,7 +102,8 @@ function overdueByCounselor(open: Stored<Notice>[], classes: Map<string, ClassIn
 function lastDigestAt(queued: OutboxMessage[], counselorId: string): string | null {
   const subject = digestSubject(counselorId);
   let last: string | null = null;
-  for (const m of queued) if (m.subjectId === subject && (last === null || Date.parse(m.sendAfter) > Date.parse(last))) last = m.sendAfter;
+  for (const m of queued)
+    if (m.subjectId === subject && (last === null || Date.parse(m.sendAfter) > Date.parse(last))) last = m.sendAfter;
   return last;
 }
 

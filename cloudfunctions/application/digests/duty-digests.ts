@@ -1,6 +1,19 @@
 import { isDeepStrictEqual } from 'node:util';
-import { asDigest, DigestRow, packEntries, placeRows, unpackEntries, withSource } from '../../core/compliance/duty-digest';
-import { rowsOfSource, sourceKeyOf, type DutySource, type DutySourceCollection, type SourceDocs } from '../../core/compliance/duty-sources';
+import {
+  asDigest,
+  DigestRow,
+  packEntries,
+  placeRows,
+  unpackEntries,
+  withSource,
+} from '../../core/compliance/duty-digest';
+import {
+  rowsOfSource,
+  sourceKeyOf,
+  type DutySource,
+  type DutySourceCollection,
+  type SourceDocs,
+} from '../../core/compliance/duty-sources';
 import type { TxStore, WriteContext } from '../../platform/store/store';
 
 type DocOf<C extends DutySourceCollection> = SourceDocs[C];
@@ -12,11 +25,18 @@ type DocOf<C extends DutySourceCollection> = SourceDocs[C];
  * follow: only the digests its rows were or are in are read and written; nothing when the rows
  * did not change (a meeting's replies, a plan's report).
  */
-export async function noteDutySource<C extends DutySourceCollection>(tx: TxStore, collection: C, before: DocOf<C> | null, after: DocOf<C> | null, write: WriteContext): Promise<void> {
+export async function noteDutySource<C extends DutySourceCollection>(
+  tx: TxStore,
+  collection: C,
+  before: DocOf<C> | null,
+  after: DocOf<C> | null,
+  write: WriteContext,
+): Promise<void> {
   const doc = after ?? before;
   if (!doc) return;
   // The union's members are told apart by collection: a doc of collection C is that member's doc.
-  const rowsOf = (d: DocOf<C> | null) => (d ? rowsOfSource({ collection, doc: d } as DutySource).map((r) => DigestRow.parse(r)) : []);
+  const rowsOf = (d: DocOf<C> | null) =>
+    d ? rowsOfSource({ collection, doc: d } as DutySource).map((r) => DigestRow.parse(r)) : [];
   const old = placeRows(rowsOf(before));
   const next = placeRows(rowsOf(after));
   if (isDeepStrictEqual(old, next)) return;
@@ -28,12 +48,23 @@ export async function noteDutySource<C extends DutySourceCollection>(tx: TxStore
     const kept = asDigest(await tx.get('dutyDigests', id));
     const entries = packEntries(withSource(kept ? unpackEntries(kept) : [], source, rows));
     if (kept) await tx.update('dutyDigests', id, { entries }, kept._version, write);
-    else if (rows.length > 0) await tx.add('dutyDigests', { _id: id, classId: place.classId, collegeId: doc.collegeId, month: place.month, entries }, write);
+    else if (rows.length > 0)
+      await tx.add(
+        'dutyDigests',
+        { _id: id, classId: place.classId, collegeId: doc.collegeId, month: place.month, entries },
+        write,
+      );
   }
 }
 
 /** The same, returning the document as written: `return notedDutySource(tx, 'meetings', m, await tx.update(…), write)`. */
-export async function notedDutySource<C extends DutySourceCollection, D extends DocOf<C>>(tx: TxStore, collection: C, before: DocOf<C> | null, after: D, write: WriteContext): Promise<D> {
+export async function notedDutySource<C extends DutySourceCollection, D extends DocOf<C>>(
+  tx: TxStore,
+  collection: C,
+  before: DocOf<C> | null,
+  after: D,
+  write: WriteContext,
+): Promise<D> {
   await noteDutySource(tx, collection, before, after, write);
   return after;
 }

@@ -1,4 +1,11 @@
-import { asDigest, monthOf, rowsOfDigest, unpackEntries, type DigestEntry, type DigestRow } from '../../core/compliance/duty-digest';
+import {
+  asDigest,
+  monthOf,
+  rowsOfDigest,
+  unpackEntries,
+  type DigestEntry,
+  type DigestRow,
+} from '../../core/compliance/duty-digest';
 import { toIso } from '../../core/time/shanghai';
 import { logSkipped } from '../../platform/runtime/skip-bad-records';
 import { queryAll, type Store, type Where } from '../../platform/store/store';
@@ -11,7 +18,12 @@ export type DigestRead = { rows: DigestedRow[]; signature: string };
 
 type Kept = { version: number; classId: string; entries: DigestEntry[] };
 /** watermark: the server's time when the last read began (digests' updatedAt is stamped by the same clock). */
-type Entry = { from: string; digests: Map<string, Kept>; watermark: number; rows: { key: string; rows: DigestedRow[] } | null };
+type Entry = {
+  from: string;
+  digests: Map<string, Kept>;
+  watermark: number;
+  rows: { key: string; rows: DigestedRow[] } | null;
+};
 
 /** Per store (one instance), per scope: a warm call reads only the digests changed since its last read. */
 const caches = new WeakMap<Store, Map<string, Entry>>();
@@ -38,7 +50,15 @@ function keep(docs: readonly { _id: string }[], into: Map<string, Kept>): void {
  * classes × months, never with records. In a warm instance the same scope's next read asks only
  * for the digests updated since the last one (one small query).
  */
-export async function readDutyDigests(store: Store, scopeKey: string, where: Where, from: string, now: number, keepersOf: (classId: string) => readonly string[], keepersKey: string): Promise<DigestRead> {
+export async function readDutyDigests(
+  store: Store,
+  scopeKey: string,
+  where: Where,
+  from: string,
+  now: number,
+  keepersOf: (classId: string) => readonly string[],
+  keepersKey: string,
+): Promise<DigestRead> {
   const month = monthOf(from) ?? '0000-00';
   let byScope = caches.get(store);
   if (!byScope) {
@@ -54,15 +74,23 @@ export async function readDutyDigests(store: Store, scopeKey: string, where: Whe
     byScope.set(scopeKey, entry);
   } else {
     const since = toIso(new Date(entry.watermark - OVERLAP_MS));
-    keep(await queryAll(store, 'dutyDigests', { where: { ...where, month: { gte: month }, updatedAt: { gte: since } } }), entry.digests);
+    keep(
+      await queryAll(store, 'dutyDigests', { where: { ...where, month: { gte: month }, updatedAt: { gte: since } } }),
+      entry.digests,
+    );
     entry.watermark = Math.max(entry.watermark, now);
   }
   const signature = `${[...entry.digests].map(([id, d]) => `${id}:${d.version}`).join(',')}|${keepersKey}`;
-  if (entry.rows?.key !== signature) entry.rows = { key: signature, rows: rowsOfDigests(entry.digests.values(), from, keepersOf) };
+  if (entry.rows?.key !== signature)
+    entry.rows = { key: signature, rows: rowsOfDigests(entry.digests.values(), from, keepersOf) };
   return { rows: entry.rows.rows, signature };
 }
 
-function rowsOfDigests(digests: Iterable<Kept>, from: string, keepersOf: (classId: string) => readonly string[]): DigestedRow[] {
+function rowsOfDigests(
+  digests: Iterable<Kept>,
+  from: string,
+  keepersOf: (classId: string) => readonly string[],
+): DigestedRow[] {
   const out: DigestedRow[] = [];
   for (const digest of digests) {
     for (const row of rowsOfDigest(digest.entries, keepersOf)) {
@@ -79,7 +107,11 @@ function rowsOfDigests(digests: Iterable<Kept>, from: string, keepersOf: (classI
  * (the effect report's parent contacts): documents grow with classes × months, not with records.
  * `readDigests` reads the digests of the classes from a month on (the caller's chunked query).
  */
-export async function checkinRowsSince(readDigests: (fromMonth: string) => Promise<readonly { _id: string }[]>, from: string, kind: DigestRow['kind']): Promise<DigestRow[]> {
+export async function checkinRowsSince(
+  readDigests: (fromMonth: string) => Promise<readonly { _id: string }[]>,
+  from: string,
+  kind: DigestRow['kind'],
+): Promise<DigestRow[]> {
   const out: DigestRow[] = [];
   for (const doc of await readDigests(monthOf(from) ?? '0000-00')) {
     const digest = asDigest(doc);

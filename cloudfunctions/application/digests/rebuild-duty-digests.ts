@@ -1,10 +1,25 @@
 import { isDeepStrictEqual } from 'node:util';
-import { asDigest, DigestRow, packEntries, placeRows, unpackEntries, type DigestEntry } from '../../core/compliance/duty-digest';
+import {
+  asDigest,
+  DigestRow,
+  packEntries,
+  placeRows,
+  unpackEntries,
+  type DigestEntry,
+} from '../../core/compliance/duty-digest';
 import { rowsOfSource, sourceKeyOf, type DutySource } from '../../core/compliance/duty-sources';
 import { logSkipped } from '../../platform/runtime/skip-bad-records';
 import { queryAll, type Store, type WriteContext } from '../../platform/store/store';
 
-export type DutyDigestCheck = { digests: number; rows: number; matching: number; mismatched: string[]; missing: string[]; extra: string[]; written: number };
+export type DutyDigestCheck = {
+  digests: number;
+  rows: number;
+  matching: number;
+  mismatched: string[];
+  missing: string[];
+  extra: string[];
+  written: number;
+};
 
 export type Built = { classId: string; collegeId: string; month: string; entries: DigestEntry[] };
 const bySource = (a: DigestEntry, b: DigestEntry) => (a.source < b.source ? -1 : a.source > b.source ? 1 : 0);
@@ -38,7 +53,12 @@ export function digestsOfSources(all: Iterable<DutySource>): Map<string, Built> 
       continue;
     }
     for (const [id, place] of placeRows(rows)) {
-      const digest = built.get(id) ?? { classId: place.classId, collegeId: source.doc.collegeId, month: place.month, entries: [] };
+      const digest = built.get(id) ?? {
+        classId: place.classId,
+        collegeId: source.doc.collegeId,
+        month: place.month,
+        entries: [],
+      };
       // A source's rows in one digest come from one place call: no entry to replace here.
       digest.entries.push({ source: sourceKeyOf(source.collection, source.doc._id), rows: place.rows });
       built.set(id, digest);
@@ -53,19 +73,36 @@ export function digestsOfSources(all: Iterable<DutySource>): Map<string, Built> 
  * `write`, replaces those that differ and removes those that should not exist (a repair, or the
  * first build on older data). Nothing else is written.
  */
-export async function rebuildDutyDigests(store: Store, options: { write: false } | { write: true; ctx: WriteContext }): Promise<DutyDigestCheck> {
+export async function rebuildDutyDigests(
+  store: Store,
+  options: { write: false } | { write: true; ctx: WriteContext },
+): Promise<DutyDigestCheck> {
   const built = await buildDutyDigests(store);
   const kept = new Map<string, NonNullable<ReturnType<typeof asDigest>>>();
   for (const doc of await queryAll(store, 'dutyDigests')) {
     const digest = asDigest(doc);
     if (digest) kept.set(digest._id, digest);
   }
-  const check: DutyDigestCheck = { digests: built.size, rows: 0, matching: 0, mismatched: [], missing: [], extra: [], written: 0 };
+  const check: DutyDigestCheck = {
+    digests: built.size,
+    rows: 0,
+    matching: 0,
+    mismatched: [],
+    missing: [],
+    extra: [],
+    written: 0,
+  };
   for (const [id, d] of [...built].sort(([a], [b]) => (a < b ? -1 : 1))) {
     check.rows += d.entries.reduce((n, e) => n + e.rows.length, 0);
     const old = kept.get(id);
     kept.delete(id);
-    if (old && old.classId === d.classId && old.month === d.month && old.collegeId === d.collegeId && isDeepStrictEqual(unpackEntries(old).map(plain), d.entries.map(plain))) {
+    if (
+      old &&
+      old.classId === d.classId &&
+      old.month === d.month &&
+      old.collegeId === d.collegeId &&
+      isDeepStrictEqual(unpackEntries(old).map(plain), d.entries.map(plain))
+    ) {
       check.matching += 1;
       continue;
     }

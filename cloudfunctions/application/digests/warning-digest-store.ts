@@ -4,7 +4,22 @@ import type { WarningFact } from '../../core/reports/facts';
 import type { TxStore, WriteContext } from '../../platform/store/store';
 
 /** The facts of a warning the reports read. */
-export function warningFactOf(w: Pick<Warning, '_id' | 'studentId' | 'studentName' | 'classId' | 'semester' | 'level' | 'levelName' | 'levelRank' | 'status' | 'publishedAt' | 'failedCourses'>): WarningFact {
+export function warningFactOf(
+  w: Pick<
+    Warning,
+    | '_id'
+    | 'studentId'
+    | 'studentName'
+    | 'classId'
+    | 'semester'
+    | 'level'
+    | 'levelName'
+    | 'levelRank'
+    | 'status'
+    | 'publishedAt'
+    | 'failedCourses'
+  >,
+): WarningFact {
   return {
     warningId: w._id,
     studentId: w.studentId,

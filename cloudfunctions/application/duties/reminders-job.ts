@@ -12,7 +12,13 @@ export const DEFAULT_REMIND_BEFORE_DAYS = 3;
 export const REMINDER_WRITER = 'system:duty-reminders';
 
 /** skipped: records left out for a bad time; failedColleges: colleges whose pass failed (reported, the others ran). */
-export type DutyReminderRun = { colleges: number; reminders: number; queued: number; skipped: number; failedColleges: string[] };
+export type DutyReminderRun = {
+  colleges: number;
+  reminders: number;
+  queued: number;
+  skipped: number;
+  failedColleges: string[];
+};
 
 /** The subscription message for a reminder: the duty, its last day, what is still missing. */
 export function reminderMessage(r: DutyReminder) {
@@ -21,7 +27,12 @@ export function reminderMessage(r: DutyReminder) {
     key: r.dedupKey,
     kind: 'dutyDueSoon' as const,
     page: 'packages/staff/duties/index',
-    data: { duty: r.title.slice(0, 20), deadline: r.lastDay, remaining: String(r.remaining), note: `还有${unit}未完成，请在截止前记录` },
+    data: {
+      duty: r.title.slice(0, 20),
+      deadline: r.lastDay,
+      remaining: String(r.remaining),
+      note: `还有${unit}未完成，请在截止前记录`,
+    },
     subjectId: r.ruleId,
   };
 }
@@ -39,20 +50,25 @@ export async function queueDutyReminders(store: Store, clock: Clock): Promise<Du
   let queued = 0;
   let skipped = 0;
   // One college's bad data must not stop the reminders of all the others.
-  const failed = await eachSurviving('colleges', colleges, (c) => c._id, async (college) => {
-    const e = await evaluateScope(store, { collegeId: college._id }, now);
-    skipped += e.skipped;
-    for (const evaluation of e.evaluations) {
-      const user = e.users.get(evaluation.personId);
-      if (!user) continue;
-      for (const reminder of remindersDue(evaluation, now, DEFAULT_REMIND_BEFORE_DAYS)) {
-        reminders += 1;
-        const message = reminderMessage(reminder);
-        if (await store.get('outbox', `msg:${message.key}`)) continue;
-        const entry = { ...message, toUserId: user._id, toOpenid: user.openid };
-        if (await store.transaction((tx) => enqueue(tx, entry, { by: REMINDER_WRITER, at }))) queued += 1;
+  const failed = await eachSurviving(
+    'colleges',
+    colleges,
+    (c) => c._id,
+    async (college) => {
+      const e = await evaluateScope(store, { collegeId: college._id }, now);
+      skipped += e.skipped;
+      for (const evaluation of e.evaluations) {
+        const user = e.users.get(evaluation.personId);
+        if (!user) continue;
+        for (const reminder of remindersDue(evaluation, now, DEFAULT_REMIND_BEFORE_DAYS)) {
+          reminders += 1;
+          const message = reminderMessage(reminder);
+          if (await store.get('outbox', `msg:${message.key}`)) continue;
+          const entry = { ...message, toUserId: user._id, toOpenid: user.openid };
+          if (await store.transaction((tx) => enqueue(tx, entry, { by: REMINDER_WRITER, at }))) queued += 1;
+        }
       }
-    }
-  });
+    },
+  );
   return { colleges: colleges.length, reminders, queued, skipped, failedColleges: failed.map((f) => f.id) };
 }

@@ -16,7 +16,13 @@ export type ScopeEvaluation = DutyData & { term: Term; now: number; evaluations:
  * then the batch evaluator in memory. Records from the school year's start (yearly quotas) or the
  * break before the semester (a warning published in the holidays), whichever is earlier.
  */
-export async function evaluateScope(store: Store, scope: DutyDataScope, now: number, given?: { rules: readonly DutyRule[]; calendar: AcademicCalendar }, source: DutyRecordSource = 'records'): Promise<ScopeEvaluation> {
+export async function evaluateScope(
+  store: Store,
+  scope: DutyDataScope,
+  now: number,
+  given?: { rules: readonly DutyRule[]; calendar: AcademicCalendar },
+  source: DutyRecordSource = 'records',
+): Promise<ScopeEvaluation> {
   // The calendar the clerk keeps (over the default rule), unless a caller brings its own.
   const settings = given ?? { rules: defaultDutyConfig.rules, calendar: await loadCalendar(store, now) };
   const term = resolveTerm(settings.calendar, now);
@@ -32,7 +38,16 @@ export async function evaluateScope(store: Store, scope: DutyDataScope, now: num
       records: data.records,
     });
   // Only the shipped rules with a signature (digests) are reused: a caller's own rules are evaluated afresh.
-  const evaluations = data.signature !== undefined && given === undefined ? reused(store, `${JSON.stringify(scope)}|${JSON.stringify(settings.calendar)}|${data.signature}`, now, data, evaluate) : evaluate();
+  const evaluations =
+    data.signature !== undefined && given === undefined
+      ? reused(
+          store,
+          `${JSON.stringify(scope)}|${JSON.stringify(settings.calendar)}|${data.signature}`,
+          now,
+          data,
+          evaluate,
+        )
+      : evaluate();
   return { ...data, term, now, evaluations };
 }
 
@@ -43,7 +58,13 @@ const memos = new WeakMap<Store, Map<string, Memo>>();
  * A warm instance asked again with nothing changed gets the same evaluation (re-dated to now)
  * instead of a new one, while `now` stays before the next instant anything could turn.
  */
-function reused(store: Store, key: string, now: number, data: DutyData, evaluate: () => PersonDutyEvaluation[]): PersonDutyEvaluation[] {
+function reused(
+  store: Store,
+  key: string,
+  now: number,
+  data: DutyData,
+  evaluate: () => PersonDutyEvaluation[],
+): PersonDutyEvaluation[] {
   let byKey = memos.get(store);
   if (!byKey) {
     byKey = new Map();
@@ -56,7 +77,10 @@ function reused(store: Store, key: string, now: number, data: DutyData, evaluate
     return memo.evaluations.map((e) => ({ ...e, now: at }));
   }
   const evaluations = evaluate();
-  const instants = [...data.directory.warnings.flatMap((w) => [w.publishedAt, w.updatedAt]), ...data.records.map((r) => r.at)];
+  const instants = [
+    ...data.directory.warnings.flatMap((w) => [w.publishedAt, w.updatedAt]),
+    ...data.records.map((r) => r.at),
+  ];
   byKey.set(scopeKey, { key, since: now, until: stableUntil(now, instants), evaluations });
   return evaluations;
 }

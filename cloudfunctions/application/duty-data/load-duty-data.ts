@@ -4,7 +4,12 @@ import type { DutyDirectory } from '../../core/compliance/directory';
 import { queryAll, type Store, type Stored, type Where } from '../../platform/store/store';
 import type { Meeting, StudyPlan, TalkRecord } from '../../../types/support';
 import { type Notice } from '../../../types/notice';
-import { meetingDutyRecords, noticeDutyRecords, planDutyRecords, talkDutyRecord } from '../../core/support/duty-records';
+import {
+  meetingDutyRecords,
+  noticeDutyRecords,
+  planDutyRecords,
+  talkDutyRecord,
+} from '../../core/support/duty-records';
 import { dutyRecordsOfScope, type DutyRecordRow } from './record-cache';
 import { logSkipped, withReadableTimes, type SkipReport } from '../../platform/runtime/skip-bad-records';
 import { readFrom } from './read-range';
@@ -36,7 +41,8 @@ export type DutyData = {
 /** Per store and scope: the rows as dashboards count them, kept while the digests and sections that made them stay the same. */
 const shaped = new WeakMap<Store, Map<string, { key: string; records: DutyRecordRow[] }>>();
 
-const versions = (docs: readonly { _id: string; _version: number }[]) => docs.map((d) => `${d._id}:${d._version}`).join(',');
+const versions = (docs: readonly { _id: string; _version: number }[]) =>
+  docs.map((d) => `${d._id}:${d._version}`).join(',');
 
 /**
  * Everything a compliance view needs, in a fixed number of queries whatever the number of people
@@ -44,17 +50,38 @@ const versions = (docs: readonly { _id: string; _version: number }[]) => docs.ma
  * one paged query over an indexed field. No query per person or per class. Records are read in
  * full once per instance, then only those received since (see record-cache.ts).
  */
-export async function loadDutyData(store: Store, scope: DutyDataScope, from: string, now: number, source: DutyRecordSource = 'records'): Promise<DutyData> {
-  const classWhere: Where = 'classIds' in scope ? { _id: { in: [...scope.classIds] } } : { collegeId: scope.collegeId, ...(scope.departmentId ? { departmentId: scope.departmentId } : {}) };
-  const classes = 'classIds' in scope && scope.classIds.length === 0 ? [] : await queryAll(store, 'classes', { where: classWhere });
-  if (classes.length === 0) return { directory: { classes: [], students: [], dorms: [], warnings: [] }, users: new Map(), records: [], skipped: 0 };
+export async function loadDutyData(
+  store: Store,
+  scope: DutyDataScope,
+  from: string,
+  now: number,
+  source: DutyRecordSource = 'records',
+): Promise<DutyData> {
+  const classWhere: Where =
+    'classIds' in scope
+      ? { _id: { in: [...scope.classIds] } }
+      : { collegeId: scope.collegeId, ...(scope.departmentId ? { departmentId: scope.departmentId } : {}) };
+  const classes =
+    'classIds' in scope && scope.classIds.length === 0 ? [] : await queryAll(store, 'classes', { where: classWhere });
+  if (classes.length === 0)
+    return {
+      directory: { classes: [], students: [], dorms: [], warnings: [] },
+      users: new Map(),
+      records: [],
+      skipped: 0,
+    };
 
   const classIds = classes.map((c) => c._id);
   const inClasses = new Set(classIds);
   // A whole college reads by college (one indexed equality); a few classes read by class.
-  const byClass: Where = !('classIds' in scope) && scope.departmentId === undefined ? { collegeId: scope.collegeId } : { classId: { in: classIds } };
+  const byClass: Where =
+    !('classIds' in scope) && scope.departmentId === undefined
+      ? { collegeId: scope.collegeId }
+      : { classId: { in: classIds } };
   const collegeIds = [...new Set(classes.map((c) => c.collegeId))];
-  const staffIds = [...new Set(classes.flatMap((c) => [c.counselorId, c.headTeacherId, ...(c.assistantId ? [c.assistantId] : [])]))];
+  const staffIds = [
+    ...new Set(classes.flatMap((c) => [c.counselorId, c.headTeacherId, ...(c.assistantId ? [c.assistantId] : [])])),
+  ];
 
   let skipped = 0;
   const report: SkipReport = (s) => {
@@ -62,7 +89,18 @@ export async function loadDutyData(store: Store, scope: DutyDataScope, from: str
     logSkipped(s);
   };
   const scopeKey = JSON.stringify(scope);
-  const digested = source === 'digests' ? readDutyDigests(store, scopeKey, byClass, from, now, keepersIn(classes), classes.map((c) => `${c._id}:${c.counselorId}:${c.headTeacherId}`).join(',')) : null;
+  const digested =
+    source === 'digests'
+      ? readDutyDigests(
+          store,
+          scopeKey,
+          byClass,
+          from,
+          now,
+          keepersIn(classes),
+          classes.map((c) => `${c._id}:${c.counselorId}:${c.headTeacherId}`).join(','),
+        )
+      : null;
   const [students, dorms, warnings, users, filed, casework, allSections] = await Promise.all([
     queryAll(store, 'students', { where: byClass }),
     queryAll(store, 'dorms', { where: { collegeId: { in: collegeIds } } }),
@@ -77,7 +115,10 @@ export async function loadDutyData(store: Store, scope: DutyDataScope, from: str
   const sections = allSections.filter((s) => s.classIds.some((id) => inClasses.has(id)));
   const teacherIds = [...new Set(sections.map((s) => s.teacherId))].filter((id) => !staffIds.includes(id));
   const teachers = teacherIds.length > 0 ? await queryAll(store, 'users', { where: { _id: { in: teacherIds } } }) : [];
-  const shape = () => [...filed.rows, ...casework].filter((r) => inClasses.has(r.classId)).map(byTeacherName(sections, [...users, ...teachers]));
+  const shape = () =>
+    [...filed.rows, ...casework]
+      .filter((r) => inClasses.has(r.classId))
+      .map(byTeacherName(sections, [...users, ...teachers]));
   const directory = {
     classes,
     students: students.filter((s) => inClasses.has(s.classId)),
@@ -88,7 +129,15 @@ export async function loadDutyData(store: Store, scope: DutyDataScope, from: str
   const people = new Map([...users, ...teachers].map((u) => [u._id, u]));
   if (!digested) return { directory, users: people, records: shape(), skipped: skipped + filed.skipped };
   const { signature: digests } = await digested;
-  const signature = [digests, versions(classes), versions(students), versions(dorms), versions(warnings), versions([...users, ...teachers]), versions(allSections)].join('|');
+  const signature = [
+    digests,
+    versions(classes),
+    versions(students),
+    versions(dorms),
+    versions(warnings),
+    versions([...users, ...teachers]),
+    versions(allSections),
+  ].join('|');
   let byScope = shaped.get(store);
   if (!byScope) {
     byScope = new Map();
@@ -112,7 +161,13 @@ function keepersIn(classes: readonly ClassInfo[]): (classId: string) => string[]
  * independent of the number of people; not cached, since these records still change after they
  * are written (a meeting's minutes, a receipt, a review).
  */
-async function caseworkRecords(store: Store, where: Where, from: string, report: SkipReport, keepersOf: (classId: string) => string[]): Promise<DutyRecordRow[]> {
+async function caseworkRecords(
+  store: Store,
+  where: Where,
+  from: string,
+  report: SkipReport,
+  keepersOf: (classId: string) => string[],
+): Promise<DutyRecordRow[]> {
   const [talks, meetings, notices, plans] = await Promise.all([
     readFrom(store, 'talks', where, 'at', from),
     readFrom(store, 'meetings', where, 'at', from),
@@ -123,10 +178,27 @@ async function caseworkRecords(store: Store, where: Where, from: string, report:
   const receivedAt = (r: { at: string }) => r.at;
   const later = (r: { at: string }) => r.at >= from;
   return [
-    ...withReadableTimes('notices', noticeDutyRecords(withReadableTimes('notices', notices, ['issuedAt'], report), keepersOf).filter(later), ['at'], report).map((r) => ({ ...r, classId: r.classId ?? '', flags: [], receivedAt: receivedAt(r) })),
-    ...withReadableTimes('studyPlans', plans.flatMap(planDutyRecords).filter(later), ['at'], report).map((r) => ({ ...r, classId: r.classId ?? '', flags: [], receivedAt: receivedAt(r) })),
-    ...withReadableTimes('talks', talks, ['at'], report).map((t) => ({ ...talkDutyRecord(t), classId: t.classId, flags: [], receivedAt: t.createdAt })),
-    ...withReadableTimes('meetings', meetings, ['at'], report).flatMap((m) => meetingDutyRecords(m).map((r) => ({ ...r, classId: m.classId, flags: [], receivedAt: m.updatedAt }))),
+    ...withReadableTimes(
+      'notices',
+      noticeDutyRecords(withReadableTimes('notices', notices, ['issuedAt'], report), keepersOf).filter(later),
+      ['at'],
+      report,
+    ).map((r) => ({ ...r, classId: r.classId ?? '', flags: [], receivedAt: receivedAt(r) })),
+    ...withReadableTimes('studyPlans', plans.flatMap(planDutyRecords).filter(later), ['at'], report).map((r) => ({
+      ...r,
+      classId: r.classId ?? '',
+      flags: [],
+      receivedAt: receivedAt(r),
+    })),
+    ...withReadableTimes('talks', talks, ['at'], report).map((t) => ({
+      ...talkDutyRecord(t),
+      classId: t.classId,
+      flags: [],
+      receivedAt: t.createdAt,
+    })),
+    ...withReadableTimes('meetings', meetings, ['at'], report).flatMap((m) =>
+      meetingDutyRecords(m).map((r) => ({ ...r, classId: m.classId, flags: [], receivedAt: m.updatedAt })),
+    ),
   ];
 }
 
@@ -134,7 +206,10 @@ async function caseworkRecords(store: Store, where: Where, from: string, report:
  * A teacher contact recorded by name (the check-in form's 任课教师) counts for the course teacher of
  * that name among the classes' sections (issue 13); a name two of them share stays as written.
  */
-function byTeacherName(sections: readonly TeachingSection[], people: readonly User[]): (r: DutyRecordRow) => DutyRecordRow {
+function byTeacherName(
+  sections: readonly TeachingSection[],
+  people: readonly User[],
+): (r: DutyRecordRow) => DutyRecordRow {
   const names = new Map(people.map((u) => [u._id, u.name]));
   const idOf = new Map<string, string | null>();
   for (const id of new Set(sections.map((s) => s.teacherId))) {

@@ -7,7 +7,13 @@ import { MAX_PAGE, type Store, type Stored, type Where } from '../../platform/st
  * records costs 100 page reads of the same size instead of ever-growing skips. Rows sharing the
  * last page's time are stepped over with a skip counted among those rows only.
  */
-export async function readFrom<C extends CollectionName>(store: Store, collection: C, where: Where, field: string, from: string): Promise<Stored<DocOf<C>>[]> {
+export async function readFrom<C extends CollectionName>(
+  store: Store,
+  collection: C,
+  where: Where,
+  field: string,
+  from: string,
+): Promise<Stored<DocOf<C>>[]> {
   const out: Stored<DocOf<C>>[] = [];
   let cursor = from;
   let skipAtCursor = 0;

@@ -27,7 +27,13 @@ function rowOf(doc: DutyRecordDoc): DutyRecordRow {
  * time); later calls in the same instance read only those received since the last one (usually
  * one page) and keep compact rows in memory, not whole documents.
  */
-export async function dutyRecordsSince(store: Store, scopeKey: string, where: Where, from: string, now: number): Promise<DutyRecordRow[]> {
+export async function dutyRecordsSince(
+  store: Store,
+  scopeKey: string,
+  where: Where,
+  from: string,
+  now: number,
+): Promise<DutyRecordRow[]> {
   return (await dutyRecordsOfScope(store, scopeKey, where, from, now)).rows;
 }
 
@@ -35,7 +41,13 @@ export async function dutyRecordsSince(store: Store, scopeKey: string, where: Wh
  * Like dutyRecordsSince, with the ids of records left out because their time is not a real
  * instant (reported once; one bad record must not stop every view of its college).
  */
-export async function dutyRecordsOfScope(store: Store, scopeKey: string, where: Where, from: string, now: number): Promise<{ rows: DutyRecordRow[]; skipped: number }> {
+export async function dutyRecordsOfScope(
+  store: Store,
+  scopeKey: string,
+  where: Where,
+  from: string,
+  now: number,
+): Promise<{ rows: DutyRecordRow[]; skipped: number }> {
   const skipped = new Set<string>();
   const readable = (docs: DutyRecordDoc[]) =>
     withReadableTimes('dutyRecords', docs, ['at'], (s) => {
@@ -49,7 +61,9 @@ export async function dutyRecordsOfScope(store: Store, scopeKey: string, where: 
   }
   const entry = byScope.get(scopeKey);
   if (!entry || entry.from !== from) {
-    const rows = new Map(readable(await readFrom(store, 'dutyRecords', where, 'at', from)).map((d) => [d._id, rowOf(d)]));
+    const rows = new Map(
+      readable(await readFrom(store, 'dutyRecords', where, 'at', from)).map((d) => [d._id, rowOf(d)]),
+    );
     if (byScope.size >= MAX_SCOPES) byScope.delete(byScope.keys().next().value ?? '');
     byScope.set(scopeKey, { from, rows, watermark: now, skipped });
     return { rows: [...rows.values()], skipped: skipped.size };

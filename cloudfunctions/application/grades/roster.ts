@@ -7,7 +7,11 @@ import { queryAll, type Store, type Stored } from '../../platform/store/store';
 const IN_BATCH = 500;
 
 /** The college's students among these ids (others are 未知学生 to the import). */
-export async function rosterOf(store: Store, collegeId: string, studentIds: Iterable<string>): Promise<Map<string, Stored<Student>>> {
+export async function rosterOf(
+  store: Store,
+  collegeId: string,
+  studentIds: Iterable<string>,
+): Promise<Map<string, Stored<Student>>> {
   const ids = [...new Set(studentIds)].filter((s) => s !== '').sort();
   const out = new Map<string, Stored<Student>>();
   for (let i = 0; i < ids.length; i += IN_BATCH) {
@@ -18,7 +22,12 @@ export async function rosterOf(store: Store, collegeId: string, studentIds: Iter
 }
 
 /** Every row of a collection whose `field` is one of `values`, in batches. */
-export async function queryIn<C extends CollectionName>(store: Store, collection: C, field: string, values: Iterable<string>): Promise<Stored<DocOf<C>>[]> {
+export async function queryIn<C extends CollectionName>(
+  store: Store,
+  collection: C,
+  field: string,
+  values: Iterable<string>,
+): Promise<Stored<DocOf<C>>[]> {
   const list = [...new Set(values)].sort();
   const out: Stored<DocOf<C>>[] = [];
   for (let i = 0; i < list.length; i += IN_BATCH) {

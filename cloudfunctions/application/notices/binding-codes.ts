@@ -11,7 +11,9 @@ export function newBindingCode(): string {
 
 /** Codes are stored by this hash only: the store never holds a code someone could read and use. */
 export function bindingCodeHash(input: string): string {
-  return createHash('sha256').update(`xueye-binding:${normalizeCode(input)}`).digest('hex');
+  return createHash('sha256')
+    .update(`xueye-binding:${normalizeCode(input)}`)
+    .digest('hex');
 }
 
 /** A stable, non-reversible user id for a WeChat that binds as a parent. */

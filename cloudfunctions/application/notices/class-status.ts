@@ -26,7 +26,11 @@ export const classStatus: ActionSpec<Api['classStatus']> = {
     const studentIds = [...new Set(notices.map((n) => n.studentId))];
     const parents = await parentsOf(ctx.store, studentIds);
     const bindings = await bindingsOf(ctx.store, studentIds);
-    const students = new Map((studentIds.length > 0 ? await queryAll(ctx.store, 'students', { where: { _id: { in: studentIds } } }) : []).map((s) => [s._id, s]));
+    const students = new Map(
+      (studentIds.length > 0 ? await queryAll(ctx.store, 'students', { where: { _id: { in: studentIds } } }) : []).map(
+        (s) => [s._id, s],
+      ),
+    );
     const nowIso = ctx.nowIso();
     return {
       classId,
@@ -35,7 +39,9 @@ export const classStatus: ActionSpec<Api['classStatus']> = {
         statusRow(n, {
           messages,
           parentBound: (parents.get(n.studentId)?.length ?? 0) > 0,
-          bindingFlagged: bindings.some((b) => b.studentId === n.studentId && b.flags.includes('parentOfUnrelatedStudents')),
+          bindingFlagged: bindings.some(
+            (b) => b.studentId === n.studentId && b.flags.includes('parentOfUnrelatedStudents'),
+          ),
           nowIso,
           parent: parentContact(ctx, students.get(n.studentId), n),
         }),
@@ -49,9 +55,16 @@ export const classStatus: ActionSpec<Api['classStatus']> = {
  * class staff, the clerk) get the number to call; anyone else tracking the list (a leader) sees it
  * masked. A warning is not a disciplinary record, and a phone number is not for everyone either.
  */
-function parentContact(ctx: Context, student: Student | undefined, n: Pick<Notice, 'studentId' | 'classId' | 'collegeId'>): NoticeStatusRow['parent'] {
+function parentContact(
+  ctx: Context,
+  student: Student | undefined,
+  n: Pick<Notice, 'studentId' | 'classId' | 'collegeId'>,
+): NoticeStatusRow['parent'] {
   if (!student || !student.parentPhone) return { name: student?.parentName ?? '', phone: '', callable: false };
-  const callable = isAllowed(ctx.actor, 'student.readContact', { studentId: n.studentId, classId: n.classId, collegeId: n.collegeId });
+  const callable = isAllowed(ctx.actor, 'student.readContact', {
+    studentId: n.studentId,
+    classId: n.classId,
+    collegeId: n.collegeId,
+  });
   return { name: student.parentName, phone: callable ? student.parentPhone : maskPhone(student.parentPhone), callable };
 }
-

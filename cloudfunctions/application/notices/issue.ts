@@ -67,7 +67,15 @@ export async function issueNoticesInTx(
     flags: [],
   };
   await tx.add('notices', notice, ctx);
-  const messageQueued = options.announce === false ? false : await tellStudentInTx(tx, warning.studentId, (to) => warningIssued(notice, to, warning.change === 'escalated'), ctx);
+  const messageQueued =
+    options.announce === false
+      ? false
+      : await tellStudentInTx(
+          tx,
+          warning.studentId,
+          (to) => warningIssued(notice, to, warning.change === 'escalated'),
+          ctx,
+        );
   return { notice, created: true, messageQueued };
 }
 
@@ -76,7 +84,11 @@ export async function issueNotices(store: Store, warnings: Warning[], ctx: Write
   const names = await loadNoticeNames(store, warnings);
   const out: IssuedNotice[] = [];
   for (const warning of warnings) {
-    const n = names.get(warning.studentId) ?? { collegeName: warning.collegeId, className: warning.classId, parentName: '家长' };
+    const n = names.get(warning.studentId) ?? {
+      collegeName: warning.collegeId,
+      className: warning.classId,
+      parentName: '家长',
+    };
     out.push(await store.transaction((tx) => issueNoticesInTx(tx, warning, ctx, n)));
   }
   return out;

@@ -23,17 +23,27 @@ function contactOf(role: StaffContact['role'], user: User | undefined): StaffCon
  * student by hand, and the class's counselor and head teacher with their phones (for the parent
  * copy). Read before the transaction, because a CloudBase transaction cannot query.
  */
-export async function loadNoticeNames(store: Store, warnings: (Pick<Warning, 'studentId'> & Partial<Pick<Warning, 'manual'>>)[]): Promise<Map<string, NoticeNames>> {
+export async function loadNoticeNames(
+  store: Store,
+  warnings: (Pick<Warning, 'studentId'> & Partial<Pick<Warning, 'manual'>>)[],
+): Promise<Map<string, NoticeNames>> {
   const ids = [...new Set(warnings.map((w) => w.studentId))];
   const manualBy = new Map(warnings.flatMap((w) => (w.manual ? [[w.studentId, w.manual.by] as const] : [])));
   const out = new Map<string, NoticeNames>();
   for (let i = 0; i < ids.length; i += CHUNK) {
     const students = await queryAll(store, 'students', { where: { _id: { in: ids.slice(i, i + CHUNK) } } });
-    const classes = new Map((await queryAll(store, 'classes', { where: { _id: { in: [...new Set(students.map((s) => s.classId))] } } })).map((c) => [c._id, c]));
+    const classes = new Map(
+      (await queryAll(store, 'classes', { where: { _id: { in: [...new Set(students.map((s) => s.classId))] } } })).map(
+        (c) => [c._id, c],
+      ),
+    );
     const colleges = new Map<string, string>();
-    for (const collegeId of new Set(students.map((s) => s.collegeId))) colleges.set(collegeId, (await store.get('colleges', collegeId))?.name ?? '学院');
+    for (const collegeId of new Set(students.map((s) => s.collegeId)))
+      colleges.set(collegeId, (await store.get('colleges', collegeId))?.name ?? '学院');
     const staffIds = [...classes.values()].flatMap((c) => [c.counselorId, c.headTeacherId]);
-    const users = await usersByIds(store, [...new Set([...staffIds, ...students.flatMap((s) => manualBy.get(s._id) ?? [])])]);
+    const users = await usersByIds(store, [
+      ...new Set([...staffIds, ...students.flatMap((s) => manualBy.get(s._id) ?? [])]),
+    ]);
     for (const s of students) {
       const cls = classes.get(s.classId);
       const adder = manualBy.has(s._id) ? users.get(manualBy.get(s._id) ?? '') : undefined;
@@ -42,7 +52,9 @@ export async function loadNoticeNames(store: Store, warnings: (Pick<Warning, 'st
         className: cls?.name ?? '',
         parentName: s.parentName ? `${s.parentName}家长` : '家长',
         ...(adder ? { manualByName: withRole(adder, s.classId) } : {}),
-        contacts: cls ? [...contactOf('辅导员', users.get(cls.counselorId)), ...contactOf('班主任', users.get(cls.headTeacherId))] : [],
+        contacts: cls
+          ? [...contactOf('辅导员', users.get(cls.counselorId)), ...contactOf('班主任', users.get(cls.headTeacherId))]
+          : [],
       });
     }
   }

@@ -38,7 +38,12 @@ async function gradeRowsFor(store: Store, notice: Notice, latestSemester: string
   const standing = new Map([...corrections].sort((a, b) => (a.at < b.at ? -1 : 1)).map((c) => [c.gradeId, c]));
   return (await studentGrades(store, notice.studentId))
     .filter((r) => courses.has(r.courseCode) && r.semester <= cutoff)
-    .sort((a, b) => a.courseCode.localeCompare(b.courseCode) || a.semester.localeCompare(b.semester) || a.attempt.localeCompare(b.attempt))
+    .sort(
+      (a, b) =>
+        a.courseCode.localeCompare(b.courseCode) ||
+        a.semester.localeCompare(b.semester) ||
+        a.attempt.localeCompare(b.attempt),
+    )
     .map((r) => {
       const gradeId = gradeDocId(r);
       const c = standing.get(gradeId);
@@ -50,7 +55,9 @@ async function gradeRowsFor(store: Store, notice: Notice, latestSemester: string
         attemptLabel: attemptLabel[r.attempt],
         score: r.score,
         credits: r.credits,
-        correction: c ? { action: c.action, text: describeCorrection(c), reason: c.reason, byName: c.byName, at: c.at } : null,
+        correction: c
+          ? { action: c.action, text: describeCorrection(c), reason: c.reason, byName: c.byName, at: c.at }
+          : null,
       };
     });
 }
@@ -62,17 +69,35 @@ export const objections: ActionSpec<Api['objections']> = {
   async run(ctx) {
     const colleges = collegeIdsFor(ctx.actor, 'notice.resolveObjection');
     if (colleges.length === 0) return [];
-    const rows = await queryAll(ctx.store, 'notices', { where: { collegeId: { in: colleges }, 'objection.state': { in: ['open', 'confirmed', 'corrected'] } } });
+    const rows = await queryAll(ctx.store, 'notices', {
+      where: { collegeId: { in: colleges }, 'objection.state': { in: ['open', 'confirmed', 'corrected'] } },
+    });
     const order = { open: 0, confirmed: 1, corrected: 1 };
     const out: ObjectionRow[] = [];
     const latest = new Map<string, string | null>();
     for (const n of rows) {
       if (!n.objection) continue;
-      if (n.objection.state === 'open' && !latest.has(n.collegeId)) latest.set(n.collegeId, await latestPublishedSemester(ctx.store, n.collegeId));
-      const grades = n.objection.state === 'open' ? await gradeRowsFor(ctx.store, n, latest.get(n.collegeId) ?? null) : [];
-      out.push({ noticeId: n._id, studentId: n.studentId, studentName: n.studentName, classId: n.classId, levelName: n.levelName, semester: n.semester, reasons: reasonsOf(n), objection: n.objection, status: n.status, supersededBy: n.supersededBy ?? null, ending: noticeEnding(n), grades });
+      if (n.objection.state === 'open' && !latest.has(n.collegeId))
+        latest.set(n.collegeId, await latestPublishedSemester(ctx.store, n.collegeId));
+      const grades =
+        n.objection.state === 'open' ? await gradeRowsFor(ctx.store, n, latest.get(n.collegeId) ?? null) : [];
+      out.push({
+        noticeId: n._id,
+        studentId: n.studentId,
+        studentName: n.studentName,
+        classId: n.classId,
+        levelName: n.levelName,
+        semester: n.semester,
+        reasons: reasonsOf(n),
+        objection: n.objection,
+        status: n.status,
+        supersededBy: n.supersededBy ?? null,
+        ending: noticeEnding(n),
+        grades,
+      });
     }
-    return out.sort((a, b) => order[a.objection.state] - order[b.objection.state] || b.objection.at.localeCompare(a.objection.at));
+    return out.sort(
+      (a, b) => order[a.objection.state] - order[b.objection.state] || b.objection.at.localeCompare(a.objection.at),
+    );
   },
 };
-

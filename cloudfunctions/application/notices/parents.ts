@@ -15,8 +15,14 @@ export async function parentsOf(store: Store, studentIds: string[]): Promise<Map
   const out = new Map<string, Recipient[]>(studentIds.map((id) => [id, []]));
   if (studentIds.length === 0) return out;
   const bindings = await bindingsOf(store, studentIds);
-  const candidates = [...bindings.map((b) => ({ studentId: b.studentId, userId: b.userId })), ...studentIds.map((id) => ({ studentId: id, userId: seededParentUserId(id) }))];
-  const users: Map<string, User> = await usersByIds(store, candidates.map((c) => c.userId));
+  const candidates = [
+    ...bindings.map((b) => ({ studentId: b.studentId, userId: b.userId })),
+    ...studentIds.map((id) => ({ studentId: id, userId: seededParentUserId(id) })),
+  ];
+  const users: Map<string, User> = await usersByIds(
+    store,
+    candidates.map((c) => c.userId),
+  );
   for (const { studentId, userId } of candidates) {
     const user = users.get(userId);
     const list = out.get(studentId);

@@ -15,14 +15,21 @@ const MAX_VERSIONS = 50;
  * the new warning's notice. Idempotent: a notice no longer issued is left as it is.
  * Each records how it ended (`endedAs`), which the student's and parent's screens say.
  */
-export async function retireNoticesInTx(tx: TxStore, warningId: string, retirement: NoticeRetirement, write: WriteContext): Promise<number> {
+export async function retireNoticesInTx(
+  tx: TxStore,
+  warningId: string,
+  retirement: NoticeRetirement,
+  write: WriteContext,
+): Promise<number> {
   let retired = 0;
   for (let version = 1; version <= MAX_VERSIONS; version++) {
     const notice = await tx.get('notices', noticeIdOf(warningId, version));
     if (!notice) break;
     if (notice.status !== 'issued') continue;
     const patch: NoticeStatePatch =
-      retirement.kind === 'superseded' ? { status: 'superseded', endedAs: 'replaced', supersededBy: noticeIdOf(retirement.byWarningId) } : { status: 'superseded', endedAs: 'lifted' };
+      retirement.kind === 'superseded'
+        ? { status: 'superseded', endedAs: 'replaced', supersededBy: noticeIdOf(retirement.byWarningId) }
+        : { status: 'superseded', endedAs: 'lifted' };
     await tx.update('notices', notice._id, patch, notice._version, write);
     retired++;
   }

@@ -8,7 +8,12 @@ import { studentUserId } from './settings';
  * (a transaction cannot query). A student without a WeChat user yet is not told; false then, and
  * false when the message was queued already.
  */
-export async function tellStudentInTx(tx: TxStore, studentId: string, intent: (to: Recipient) => OutboxEntry, write: WriteContext): Promise<boolean> {
+export async function tellStudentInTx(
+  tx: TxStore,
+  studentId: string,
+  intent: (to: Recipient) => OutboxEntry,
+  write: WriteContext,
+): Promise<boolean> {
   const student = await tx.get('users', studentUserId(studentId));
   return student ? enqueue(tx, intent({ userId: student._id, openid: student.openid }), write) : false;
 }

@@ -60,7 +60,13 @@ export function parentView(n: Notice): ParentNoticeView {
 
 export function statusRow(
   n: Notice,
-  facts: { messages: OutboxMessage[]; parentBound: boolean; bindingFlagged: boolean; nowIso: string; parent: NoticeStatusRow['parent'] },
+  facts: {
+    messages: OutboxMessage[];
+    parentBound: boolean;
+    bindingFlagged: boolean;
+    nowIso: string;
+    parent: NoticeStatusRow['parent'];
+  },
 ): NoticeStatusRow {
   const own = facts.messages.filter((m) => m.subjectId === n._id);
   const studentMessage = own.find((m) => m.kind === 'warningIssued');
@@ -79,7 +85,13 @@ export function statusRow(
     sent: studentMessage?.status ?? 'none',
     read: n.readAt !== null,
     answer: n.ack ? 'signed' : n.objection ? 'objected' : 'none',
-    objection: n.objection ? { state: n.objection.state, reason: n.objection.reason, ...(n.objection.note ? { note: n.objection.note } : {}) } : null,
+    objection: n.objection
+      ? {
+          state: n.objection.state,
+          reason: n.objection.reason,
+          ...(n.objection.note ? { note: n.objection.note } : {}),
+        }
+      : null,
     parentBound: facts.parentBound,
     parentRead: n.parentReadAt !== null,
     contact,
@@ -87,8 +99,13 @@ export function statusRow(
     receiptMessage: n.receipt?.message ?? null,
     phoneContacts: n.phoneContacts,
     overdue: isParentContactOverdue(n, facts.nowIso),
-    flags: facts.bindingFlagged && !n.flags.includes('parentOfUnrelatedStudents') ? [...n.flags, 'parentOfUnrelatedStudents'] : n.flags,
-    undelivered: own.filter((m) => m.status === 'refused' || m.status === 'failed').map((m) => ({ kind: m.kind, toUserId: m.toUserId, status: m.status, error: m.lastError ?? '' })),
+    flags:
+      facts.bindingFlagged && !n.flags.includes('parentOfUnrelatedStudents')
+        ? [...n.flags, 'parentOfUnrelatedStudents']
+        : n.flags,
+    undelivered: own
+      .filter((m) => m.status === 'refused' || m.status === 'failed')
+      .map((m) => ({ kind: m.kind, toUserId: m.toUserId, status: m.status, error: m.lastError ?? '' })),
     parent: facts.parent,
   };
 }

@@ -7,6 +7,10 @@ export type PolicySettings = PolicySettingsDocument;
 
 export const settingsId = (collegeId: string, policyId: string) => `${collegeId}:${policyId}`;
 
-export async function collegeParameterValues(store: Store, collegeId: string, policyId: string): Promise<ParameterValues> {
+export async function collegeParameterValues(
+  store: Store,
+  collegeId: string,
+  policyId: string,
+): Promise<ParameterValues> {
   return (await store.get('policySettings', settingsId(collegeId, policyId)))?.values ?? {};
 }

@@ -22,18 +22,35 @@ type StepOutcome = { published: number; superseded: number; lifted: number; noti
  * Called for each warning written, inside its transaction: issues the notice (college stub,
  * student copy, parent copy) and queues the student's message, from cloudfunctions/notices.
  */
-async function onWarningPublished(tx: TxStore, warning: Warning, write: WriteContext, names: NoticeNames): Promise<boolean> {
+async function onWarningPublished(
+  tx: TxStore,
+  warning: Warning,
+  write: WriteContext,
+  names: NoticeNames,
+): Promise<boolean> {
   return (await issueNoticesInTx(tx, warning, write, names)).created;
 }
 
-async function applyStep(tx: TxStore, step: PublishStep, run: { _id: string; publishing: { at: string } }, write: WriteContext, names: Map<string, NoticeNames>): Promise<StepOutcome> {
+async function applyStep(
+  tx: TxStore,
+  step: PublishStep,
+  run: { _id: string; publishing: { at: string } },
+  write: WriteContext,
+  names: Map<string, NoticeNames>,
+): Promise<StepOutcome> {
   const out: StepOutcome = { published: 0, superseded: 0, lifted: 0, notices: 0 };
   // An unchanged student keeps their warning and all that hangs on it: nothing is written.
   if (step.kind === 'keep') return out;
   if (step.kind === 'lift') {
     const prev = await tx.get('warnings', step.warningId);
     if (prev && prev.status === 'active') {
-      const lifted = await tx.update('warnings', prev._id, { status: 'lifted', liftedAt: run.publishing.at, liftedByRun: run._id }, prev._version, write);
+      const lifted = await tx.update(
+        'warnings',
+        prev._id,
+        { status: 'lifted', liftedAt: run.publishing.at, liftedByRun: run._id },
+        prev._version,
+        write,
+      );
       await noteWarningInDigest(tx, lifted, write);
       await retireNoticesInTx(tx, prev._id, { kind: 'lifted' }, write);
       await tellStudentInTx(tx, prev.studentId, (to) => warningLifted(prev, to, run.publishing.at), write);
@@ -49,12 +66,26 @@ async function applyStep(tx: TxStore, step: PublishStep, run: { _id: string; pub
   if (step.supersede !== null) {
     const prev = await tx.get('warnings', step.supersede);
     if (prev && prev.status === 'active') {
-      await noteWarningInDigest(tx, await tx.update('warnings', prev._id, { status: 'superseded', supersededBy: step.warning._id }, prev._version, write), write);
+      await noteWarningInDigest(
+        tx,
+        await tx.update(
+          'warnings',
+          prev._id,
+          { status: 'superseded', supersededBy: step.warning._id },
+          prev._version,
+          write,
+        ),
+        write,
+      );
       await retireNoticesInTx(tx, prev._id, { kind: 'superseded', byWarningId: step.warning._id }, write);
       out.superseded = 1;
     }
   }
-  const n = names.get(step.studentId) ?? { collegeName: step.warning.collegeId, className: step.warning.classId, parentName: '家长' };
+  const n = names.get(step.studentId) ?? {
+    collegeName: step.warning.collegeId,
+    className: step.warning.classId,
+    parentName: '家长',
+  };
   if (await onWarningPublished(tx, step.warning, write, n)) out.notices = 1;
   return out;
 }
@@ -65,10 +96,24 @@ async function applyStep(tx: TxStore, step: PublishStep, run: { _id: string; pub
  * is marked published last, so an interrupted publish is simply called again and resumes where it
  * stopped.
  */
-export async function publishRun(ctx: Context, runId: string, budgetMs = publishSettings.budgetMs): Promise<PublishResult> {
+export async function publishRun(
+  ctx: Context,
+  runId: string,
+  budgetMs = publishSettings.budgetMs,
+): Promise<PublishResult> {
   const started = Date.now();
   let run = await loadRun(ctx.store, runId);
-  const result: PublishResult = { runId, published: 0, superseded: 0, lifted: 0, kept: 0, notices: 0, alreadyPublished: run.status === 'published', done: true, remaining: 0 };
+  const result: PublishResult = {
+    runId,
+    published: 0,
+    superseded: 0,
+    lifted: 0,
+    kept: 0,
+    notices: 0,
+    alreadyPublished: run.status === 'published',
+    done: true,
+    remaining: 0,
+  };
   if (run.status === 'published') return result;
   const policy = policyOfRun(run);
 
@@ -79,18 +124,31 @@ export async function publishRun(ctx: Context, runId: string, budgetMs = publish
   const active = now.active;
 
   if (run.publishing === null) {
-    run = await ctx.store.update('warningRuns', run._id, { publishing: { at: ctx.nowIso(), by: ctx.actor.userId } }, run._version, ctx.write());
+    run = await ctx.store.update(
+      'warningRuns',
+      run._id,
+      { publishing: { at: ctx.nowIso(), by: ctx.actor.userId } },
+      run._version,
+      ctx.write(),
+    );
   }
   const publishing = run.publishing ?? { at: ctx.nowIso(), by: ctx.actor.userId };
   // What an interrupted call already wrote: this run's warnings, and earlier warnings no longer active.
   const written = new Set((await warningsOfRun(ctx.store, run._id)).map((w) => w._id));
   const stillActive = new Set(active.map((w) => w._id));
-  const planned = planPublication({ runId: run._id, collegeId: run.collegeId, semester: run.semester, policyId: run.policyId }, policy, run.entries, {
-    userId: publishing.by,
-    at: publishing.at,
-  });
+  const planned = planPublication(
+    { runId: run._id, collegeId: run.collegeId, semester: run.semester, policyId: run.policyId },
+    policy,
+    run.entries,
+    {
+      userId: publishing.by,
+      at: publishing.at,
+    },
+  );
   result.kept = planned.filter((s) => s.kind === 'keep').length;
-  const steps = planned.filter((s) => (s.kind === 'publish' ? !written.has(s.warning._id) : s.kind === 'lift' && stillActive.has(s.warningId)));
+  const steps = planned.filter((s) =>
+    s.kind === 'publish' ? !written.has(s.warning._id) : s.kind === 'lift' && stillActive.has(s.warningId),
+  );
   const names = await loadNoticeNames(
     ctx.store,
     steps.flatMap((s) => (s.kind === 'publish' ? [s.warning] : [])),
@@ -111,7 +169,14 @@ export async function publishRun(ctx: Context, runId: string, budgetMs = publish
     result.lifted += out.lifted;
     result.notices += out.notices;
   }
-  const publisher = publishing.by === ctx.actor.userId ? ctx.actor.name : ((await ctx.store.get('users', publishing.by))?.name ?? '');
-  await ctx.store.update('warningRuns', run._id, { status: 'published', publishedAt: publishing.at, publishedBy: publishing.by, publishedByName: publisher }, run._version, write);
+  const publisher =
+    publishing.by === ctx.actor.userId ? ctx.actor.name : ((await ctx.store.get('users', publishing.by))?.name ?? '');
+  await ctx.store.update(
+    'warningRuns',
+    run._id,
+    { status: 'published', publishedAt: publishing.at, publishedBy: publishing.by, publishedByName: publisher },
+    run._version,
+    write,
+  );
   return result;
 }

@@ -8,7 +8,12 @@ import { queueDeadlineMessages, type DeadlinePassResult } from '../deadlines/dea
 export type SchedulerResult = { deadlines: DeadlinePassResult; send: SendPassResult };
 
 /** One tick of the scheduler: queue what deadlines owe, then send what is due. */
-export async function runScheduler(store: Store, clock: Clock, sender: MessageSender, claimer: string): Promise<SchedulerResult> {
+export async function runScheduler(
+  store: Store,
+  clock: Clock,
+  sender: MessageSender,
+  claimer: string,
+): Promise<SchedulerResult> {
   const deadlines = await queueDeadlineMessages(store, clock);
   const send = await sendDue(store, sender, clock, claimer);
   return { deadlines, send };

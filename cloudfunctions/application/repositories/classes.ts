@@ -10,6 +10,9 @@ export async function collegeClasses(store: Store, collegeId: string): Promise<S
 }
 
 /** The classes of a college, or of one department in it. */
-export async function classesWithin(store: Store, scope: { collegeId: string } | { collegeId: string; departmentId: string }): Promise<Stored<ClassDoc>[]> {
+export async function classesWithin(
+  store: Store,
+  scope: { collegeId: string } | { collegeId: string; departmentId: string },
+): Promise<Stored<ClassDoc>[]> {
   return queryAll(store, 'classes', { where: scope });
 }

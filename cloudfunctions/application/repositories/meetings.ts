@@ -16,9 +16,15 @@ export async function findMeeting(store: Store | TxStore, meetingId: string): Pr
   return store.get('meetings', meetingId);
 }
 
-export async function meetingsOfClasses(store: Store, classIds: readonly string[], since?: string): Promise<Stored<Meeting>[]> {
+export async function meetingsOfClasses(
+  store: Store,
+  classIds: readonly string[],
+  since?: string,
+): Promise<Stored<Meeting>[]> {
   if (classIds.length === 0) return [];
-  return queryAll(store, 'meetings', { where: { classId: { in: [...classIds] }, ...(since === undefined ? {} : { at: { gte: since } }) } });
+  return queryAll(store, 'meetings', {
+    where: { classId: { in: [...classIds] }, ...(since === undefined ? {} : { at: { gte: since } }) },
+  });
 }
 
 export async function meetingsOfColleges(store: Store, collegeIds: readonly string[]): Promise<Stored<Meeting>[]> {
@@ -31,14 +37,23 @@ export async function meetingsOrganizedBy(store: Store, userId: string): Promise
 }
 
 /** Writes go through here inside a transaction: a held meeting counts toward duties, so its digest rows follow. */
-export async function addMeeting(tx: TxStore, meeting: Omit<Meeting, '_id'>, write: WriteContext): Promise<Stored<Meeting>> {
+export async function addMeeting(
+  tx: TxStore,
+  meeting: Omit<Meeting, '_id'>,
+  write: WriteContext,
+): Promise<Stored<Meeting>> {
   const saved = await tx.add('meetings', meeting, write);
   await noteDutySource(tx, 'meetings', null, saved, write);
   return saved;
 }
 
 /** Saves a decided change with the version check (a concurrent change fails, never merges). */
-export async function updateMeeting(tx: TxStore, m: Stored<Meeting>, change: Partial<Meeting>, write: WriteContext): Promise<Stored<Meeting>> {
+export async function updateMeeting(
+  tx: TxStore,
+  m: Stored<Meeting>,
+  change: Partial<Meeting>,
+  write: WriteContext,
+): Promise<Stored<Meeting>> {
   const saved = await tx.update('meetings', m._id, change, m._version, write);
   await noteDutySource(tx, 'meetings', m, saved, write);
   return saved;

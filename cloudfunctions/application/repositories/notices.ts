@@ -23,7 +23,12 @@ export async function noticeResource(store: Store, noticeId: string): Promise<Re
  * Runs one workflow event inside a transaction: reads the notice fresh, applies the pure
  * transition, writes only the state fields (never the copies) with a version check.
  */
-export async function applyEvent(tx: TxStore, noticeId: string, event: NoticeEvent, ctx: WriteContext): Promise<{ notice: Stored<Notice>; changed: boolean }> {
+export async function applyEvent(
+  tx: TxStore,
+  noticeId: string,
+  event: NoticeEvent,
+  ctx: WriteContext,
+): Promise<{ notice: Stored<Notice>; changed: boolean }> {
   const notice = await tx.get('notices', noticeId);
   if (!notice) throw new NotFoundError('该通知');
   const { patch, changed } = transition(notice, event);
@@ -35,23 +40,36 @@ export async function applyEvent(tx: TxStore, noticeId: string, event: NoticeEve
 
 /** Every notice of these students (their own, or a parent's children), newest first. */
 export async function noticesOfStudents(store: Store, studentIds: string[]): Promise<Stored<Notice>[]> {
-  return queryAll(store, 'notices', { where: { studentId: { in: studentIds } }, orderBy: [{ field: 'issuedAt', direction: 'desc' }] });
+  return queryAll(store, 'notices', {
+    where: { studentId: { in: studentIds } },
+    orderBy: [{ field: 'issuedAt', direction: 'desc' }],
+  });
 }
 
 /** The class's notices in force, by student. */
 export async function issuedNoticesOfClass(store: Store, classId: string): Promise<Stored<Notice>[]> {
-  return queryAll(store, 'notices', { where: { classId, status: 'issued' }, orderBy: [{ field: 'studentId', direction: 'asc' }] });
+  return queryAll(store, 'notices', {
+    where: { classId, status: 'issued' },
+    orderBy: [{ field: 'studentId', direction: 'asc' }],
+  });
 }
 
 /** The student's notices in force that no parent has answered yet: a newly bound parent is asked for their receipts. */
 export async function noticesAwaitingParent(store: Store, studentId: string): Promise<Stored<Notice>[]> {
-  return (await queryAll(store, 'notices', { where: { studentId, status: 'issued' } })).filter((n) => parentContactOf(n) === 'none');
+  return (await queryAll(store, 'notices', { where: { studentId, status: 'issued' } })).filter(
+    (n) => parentContactOf(n) === 'none',
+  );
 }
 
 /** Every message queued about these subjects (notices, digests), `chunk` subjects per `in` query. */
-export async function messagesAbout(store: Store, subjectIds: ReadonlyArray<string>, chunk: number): Promise<OutboxMessage[]> {
+export async function messagesAbout(
+  store: Store,
+  subjectIds: ReadonlyArray<string>,
+  chunk: number,
+): Promise<OutboxMessage[]> {
   const rows: OutboxMessage[] = [];
-  for (let i = 0; i < subjectIds.length; i += chunk) rows.push(...(await queryAll(store, 'outbox', { where: { subjectId: { in: subjectIds.slice(i, i + chunk) } } })));
+  for (let i = 0; i < subjectIds.length; i += chunk)
+    rows.push(...(await queryAll(store, 'outbox', { where: { subjectId: { in: subjectIds.slice(i, i + chunk) } } })));
   return rows;
 }
 
@@ -61,6 +79,11 @@ const BINDING_CHUNK = 500;
 /** The parent bindings made with a code for these students. */
 export async function bindingsOf(store: Store, studentIds: ReadonlyArray<string>): Promise<Stored<ParentBinding>[]> {
   const rows: Stored<ParentBinding>[] = [];
-  for (let i = 0; i < studentIds.length; i += BINDING_CHUNK) rows.push(...(await queryAll(store, 'parentBindings', { where: { studentId: { in: studentIds.slice(i, i + BINDING_CHUNK) } } })));
+  for (let i = 0; i < studentIds.length; i += BINDING_CHUNK)
+    rows.push(
+      ...(await queryAll(store, 'parentBindings', {
+        where: { studentId: { in: studentIds.slice(i, i + BINDING_CHUNK) } },
+      })),
+    );
   return rows;
 }

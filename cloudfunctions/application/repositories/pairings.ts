@@ -25,8 +25,14 @@ export async function pairingsOfColleges(store: Store, collegeIds: readonly stri
 }
 
 /** The forms a student is in, as helpee (by the class) or as helper. */
-export async function pairingsOfStudent(store: Store, student: { _id: string; classId: string }): Promise<Stored<Pairing>[]> {
-  const [ofClass, asHelper] = await Promise.all([queryAll(store, 'pairings', { where: { classId: student.classId } }), queryAll(store, 'pairings', { where: { helperId: student._id } })]);
+export async function pairingsOfStudent(
+  store: Store,
+  student: { _id: string; classId: string },
+): Promise<Stored<Pairing>[]> {
+  const [ofClass, asHelper] = await Promise.all([
+    queryAll(store, 'pairings', { where: { classId: student.classId } }),
+    queryAll(store, 'pairings', { where: { helperId: student._id } }),
+  ]);
   const mine = [...ofClass, ...asHelper].filter((p) => p.helpeeIds.includes(student._id) || p.helperId === student._id);
   return [...new Map(mine.map((p) => [p._id, p])).values()];
 }
@@ -35,6 +41,11 @@ export async function addPairing(store: Store, pairing: Pairing, write: WriteCon
   return store.add('pairings', pairing, write);
 }
 
-export async function updatePairing(store: Store, p: Stored<Pairing>, change: Partial<Pairing>, write: WriteContext): Promise<Stored<Pairing>> {
+export async function updatePairing(
+  store: Store,
+  p: Stored<Pairing>,
+  change: Partial<Pairing>,
+  write: WriteContext,
+): Promise<Stored<Pairing>> {
   return store.update('pairings', p._id, change, p._version, write);
 }

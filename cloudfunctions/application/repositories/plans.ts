@@ -21,7 +21,11 @@ export async function planOfWarning(store: Store, warningId: string): Promise<St
   return store.get('studyPlans', planIdOf(warningId));
 }
 
-export async function plansOfClasses(store: Store, classIds: readonly string[], where: { status?: StudyPlan['status'] | { neq: StudyPlan['status'] } } = {}): Promise<Stored<StudyPlan>[]> {
+export async function plansOfClasses(
+  store: Store,
+  classIds: readonly string[],
+  where: { status?: StudyPlan['status'] | { neq: StudyPlan['status'] } } = {},
+): Promise<Stored<StudyPlan>[]> {
   if (classIds.length === 0) return [];
   return queryAll(store, 'studyPlans', { where: { classId: { in: [...classIds] }, ...where } });
 }
@@ -31,7 +35,12 @@ export async function addPlan(store: Store, plan: StudyPlan, write: WriteContext
 }
 
 /** Saves a change inside a transaction: an approval counts toward the reviewer's duty, so the digest rows follow. */
-export async function updatePlan(tx: TxStore, plan: Stored<StudyPlan>, change: Partial<StudyPlan>, write: WriteContext): Promise<Stored<StudyPlan>> {
+export async function updatePlan(
+  tx: TxStore,
+  plan: Stored<StudyPlan>,
+  change: Partial<StudyPlan>,
+  write: WriteContext,
+): Promise<Stored<StudyPlan>> {
   const saved = await tx.update('studyPlans', plan._id, change, plan._version, write);
   await noteDutySource(tx, 'studyPlans', plan, saved, write);
   return saved;

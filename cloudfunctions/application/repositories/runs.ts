@@ -39,7 +39,12 @@ export async function listedRuns(store: Store, collegeId: string): Promise<Store
 }
 
 /** The college's latest published runs, by publication, newest first. */
-export async function latestPublished(store: Store, collegeId: string, limit: number, semester?: string): Promise<Stored<WarningRun>[]> {
+export async function latestPublished(
+  store: Store,
+  collegeId: string,
+  limit: number,
+  semester?: string,
+): Promise<Stored<WarningRun>[]> {
   return store.query('warningRuns', {
     where: { collegeId, status: 'published', ...(semester !== undefined ? { semester } : {}) },
     orderBy: [
@@ -52,6 +57,10 @@ export async function latestPublished(store: Store, collegeId: string, limit: nu
 
 /** The latest semester the college published a list of, or null. */
 export async function latestPublishedSemester(store: Store, collegeId: string): Promise<string | null> {
-  const [run] = await store.query('warningRuns', { where: { collegeId, status: 'published' }, orderBy: [{ field: 'semester', direction: 'desc' }], limit: 1 });
+  const [run] = await store.query('warningRuns', {
+    where: { collegeId, status: 'published' },
+    orderBy: [{ field: 'semester', direction: 'desc' }],
+    limit: 1,
+  });
   return run?.semester ?? null;
 }

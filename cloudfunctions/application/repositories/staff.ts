@@ -4,7 +4,14 @@ import { NotFoundError } from '../../core/errors';
 import { queryAll, type Store, type Stored } from '../../platform/store/store';
 
 /** A member of staff as stored: their user (sign-in and grants) with what the staff file says. */
-export type StaffUser = User & { staffNo: string; roles: Role[]; department: string; collegeId: string; active: boolean; phone: string };
+export type StaffUser = User & {
+  staffNo: string;
+  roles: Role[];
+  department: string;
+  collegeId: string;
+  active: boolean;
+  phone: string;
+};
 
 export function isStaffUser(u: Stored<User> | Stored<StaffUser>): u is Stored<StaffUser> {
   return 'staffNo' in u && typeof u.staffNo === 'string';
@@ -18,7 +25,8 @@ export async function collegeStaff(store: Store, collegeId: string): Promise<Sto
 /** A member of the college's active staff; anyone else (a student, another college's, one who left) is not found. */
 export async function loadCollegeStaff(store: Store, userId: string, collegeId: string): Promise<Stored<StaffUser>> {
   const person = await store.get('users', userId);
-  if (!person || !isStaffUser(person) || person.collegeId !== collegeId || !person.active) throw new NotFoundError('本学院的这位教职工');
+  if (!person || !isStaffUser(person) || person.collegeId !== collegeId || !person.active)
+    throw new NotFoundError('本学院的这位教职工');
   return person;
 }
 

@@ -29,9 +29,16 @@ export async function talksOf(ctx: { store: Store }, studentId: string): Promise
 }
 
 /** A class's talks (since an instant, when given), oldest first. */
-export async function talksOfClasses(store: Store, classIds: readonly string[], since?: string): Promise<Stored<TalkRecord>[]> {
+export async function talksOfClasses(
+  store: Store,
+  classIds: readonly string[],
+  since?: string,
+): Promise<Stored<TalkRecord>[]> {
   if (classIds.length === 0) return [];
-  return queryAll(store, 'talks', { where: { classId: { in: [...classIds] }, ...(since === undefined ? {} : { at: { gte: since } }) }, orderBy: [{ field: 'at', direction: 'asc' }] });
+  return queryAll(store, 'talks', {
+    where: { classId: { in: [...classIds] }, ...(since === undefined ? {} : { at: { gte: since } }) },
+    orderBy: [{ field: 'at', direction: 'asc' }],
+  });
 }
 
 /** A college's talks, as stored (a semester archive filters and samples them). */
@@ -40,7 +47,11 @@ export async function talksOfCollege(store: Store, collegeId: string): Promise<S
 }
 
 /** Adds a talk inside a transaction: it counts toward duties, so the digest rows follow. */
-export async function addTalk(tx: TxStore, talk: Omit<StoredTalk, '_id'>, write: WriteContext): Promise<Stored<TalkRecord>> {
+export async function addTalk(
+  tx: TxStore,
+  talk: Omit<StoredTalk, '_id'>,
+  write: WriteContext,
+): Promise<Stored<TalkRecord>> {
   const saved = await tx.add('talks', talk, write);
   await noteDutySource(tx, 'talks', null, saved, write);
   return saved;
@@ -48,10 +59,18 @@ export async function addTalk(tx: TxStore, talk: Omit<StoredTalk, '_id'>, write:
 
 /** The student's current difficulty type: the latest assessment. */
 export async function latestDifficulty(store: Store, studentId: string): Promise<Stored<DifficultyRecord> | null> {
-  const [row] = await store.query('difficulties', { where: { studentId }, orderBy: [{ field: 'at', direction: 'desc' }], limit: 1 });
+  const [row] = await store.query('difficulties', {
+    where: { studentId },
+    orderBy: [{ field: 'at', direction: 'desc' }],
+    limit: 1,
+  });
   return row ?? null;
 }
 
-export async function addDifficulty(tx: Store | TxStore, row: Omit<DifficultyRecord, '_id'>, write: WriteContext): Promise<Stored<DifficultyRecord>> {
+export async function addDifficulty(
+  tx: Store | TxStore,
+  row: Omit<DifficultyRecord, '_id'>,
+  write: WriteContext,
+): Promise<Stored<DifficultyRecord>> {
   return tx.add('difficulties', row, write);
 }

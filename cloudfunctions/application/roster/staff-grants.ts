@@ -17,9 +17,14 @@ export async function refreshStaffGrants(store: Store, collegeId: string, write:
   const active = classes.filter((c) => c.active !== false);
   let changed = 0;
   for (const user of staff) {
-    const departmentId = college?.departments.find((d) => d.name === user.department || d.id === user.department)?.id ?? user.department;
+    const departmentId =
+      college?.departments.find((d) => d.name === user.department || d.id === user.department)?.id ?? user.department;
     const codes = sections.filter((s) => s.teacherId === user._id).map((s) => s.courseCode);
-    const grants = staffGrants({ userId: user._id, roles: user.roles, collegeId, departmentId, active: user.active }, active, codes);
+    const grants = staffGrants(
+      { userId: user._id, roles: user.roles, collegeId, departmentId, active: user.active },
+      active,
+      codes,
+    );
     if (sameGrants(grants, user.grants)) continue;
     await store.update('users', user._id, { grants }, user._version, write);
     changed++;

@@ -17,7 +17,10 @@ export async function collegeStudents(store: Store, collegeId: string): Promise<
 export async function collegeGrades(store: Store, classIds: string[], semester: string): Promise<GradeRow[]> {
   const out: GradeRow[] = [];
   for (const classId of classIds) {
-    const page = await queryAll(store, 'grades', { where: { classId, semester: { lte: semester } }, orderBy: [{ field: '_id', direction: 'asc' }] });
+    const page = await queryAll(store, 'grades', {
+      where: { classId, semester: { lte: semester } },
+      orderBy: [{ field: '_id', direction: 'asc' }],
+    });
     for (const g of page) out.push(g);
   }
   return out;

@@ -20,15 +20,23 @@ export type CollegeNow = {
 export async function collegeNow(store: Store, collegeId: string): Promise<CollegeNow> {
   const latestSemester = await latestPublishedSemester(store, collegeId);
   const count = await store.count('gradeCorrections', { collegeId });
-  const [correction] = count === 0 ? [] : await store.query('gradeCorrections', { where: { collegeId }, orderBy: [{ field: 'at', direction: 'desc' }], limit: 1 });
+  const [correction] =
+    count === 0
+      ? []
+      : await store.query('gradeCorrections', {
+          where: { collegeId },
+          orderBy: [{ field: 'at', direction: 'desc' }],
+          limit: 1,
+        });
   const bySemester = new Map<string, Promise<LastPublish | null>>();
   return {
     collegeId,
     lastPublishOf(semester) {
       let found = bySemester.get(semester);
       if (found === undefined) {
-        found = latestPublished(store, collegeId, 1, semester)
-          .then(([run]) => (run ? { runId: run._id, at: run.publishedAt ?? run.updatedAt, byName: run.publishedByName ?? '' } : null));
+        found = latestPublished(store, collegeId, 1, semester).then(([run]) =>
+          run ? { runId: run._id, at: run.publishedAt ?? run.updatedAt, byName: run.publishedByName ?? '' } : null,
+        );
         bySemester.set(semester, found);
       }
       return found;
@@ -44,7 +52,9 @@ export async function factsFor(run: Stored<WarningRun>, now: CollegeNow): Promis
   const last = await now.lastPublishOf(run.semester);
   const expected = new Set(run.previous.map((p) => p.warningId));
   const active = new Set(now.active.map((w) => w._id));
-  const keptGone = run.entries.filter((e) => publicationChange(e) === 'keep' && e.previousWarningId !== null && !active.has(e.previousWarningId)).length;
+  const keptGone = run.entries.filter(
+    (e) => publicationChange(e) === 'keep' && e.previousWarningId !== null && !active.has(e.previousWarningId),
+  ).length;
   return {
     lastPublishOfSemester: last !== null && last.runId !== run._id ? last : null,
     latestPublishedSemester: now.latestSemester,
@@ -55,5 +65,14 @@ export async function factsFor(run: Stored<WarningRun>, now: CollegeNow): Promis
 }
 
 export async function blockOf(run: Stored<WarningRun>, now: CollegeNow): Promise<PublishBlock | null> {
-  return publishBlock({ runId: run._id, semester: run.semester, status: run.status, createdAt: run.createdAt, ...(run.basis ? { basis: run.basis } : {}) }, await factsFor(run, now));
+  return publishBlock(
+    {
+      runId: run._id,
+      semester: run.semester,
+      status: run.status,
+      createdAt: run.createdAt,
+      ...(run.basis ? { basis: run.basis } : {}),
+    },
+    await factsFor(run, now),
+  );
 }

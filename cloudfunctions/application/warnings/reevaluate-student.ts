@@ -38,7 +38,10 @@ export async function reevaluateStudent(
   if (!result || (!isListed(result) && options.keepUnlisted !== true)) return null;
   const student = await ctx.store.get('students', studentId);
   const cls = student ? await ctx.store.get('classes', student.classId) : null;
-  const users = await usersByIds(ctx.store, mine.map((m) => m.by));
+  const users = await usersByIds(
+    ctx.store,
+    mine.map((m) => m.by),
+  );
   const dir: EntryDirectory = {
     students: new Map(student ? [[studentId, { name: student.name, classId: student.classId }]] : []),
     classNames: new Map(student && cls ? [[student.classId, cls.name]] : []),
@@ -46,12 +49,20 @@ export async function reevaluateStudent(
     previousWarnings: new Map(previous.map((p) => [p.studentId, p.warningId])),
   };
   const owed = owedCourses(policy, run.semester, rows, new Set([studentId]));
-  const [entry] = withCorrections([toRunEntry(policy, result, dir, owed.get(studentId) ?? [])], corrections, run.semester);
+  const [entry] = withCorrections(
+    [toRunEntry(policy, result, dir, owed.get(studentId) ?? [])],
+    corrections,
+    run.semester,
+  );
   return entry ?? null;
 }
 
 /** Entries carry the student's corrected grade rows, so the list and the 汇总表 show them. */
-export function withCorrections(entries: RunEntry[], corrections: ReadonlyArray<GradeCorrection>, semester: string): RunEntry[] {
+export function withCorrections(
+  entries: RunEntry[],
+  corrections: ReadonlyArray<GradeCorrection>,
+  semester: string,
+): RunEntry[] {
   if (corrections.length === 0) return entries;
   const lines = correctionLines(corrections, semester);
   return entries.map((e) => {

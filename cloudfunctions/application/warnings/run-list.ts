@@ -16,5 +16,11 @@ export async function listRuns(ctx: Context, collegeId: string): Promise<RunSumm
   for (const r of runs) if (now !== null && r.status === 'draft') blocks.set(r._id, await blockOf(r, now));
   if (scope.all) return runs.map((r) => summaryOf(r, r.entries, blocks.get(r._id) ?? null));
   const visible = classesInScope(scope, await collegeClasses(ctx.store, collegeId));
-  return runs.map((r) => summaryOf(r, r.entries.filter((e) => visible.has(e.classId)), blocks.get(r._id) ?? null));
+  return runs.map((r) =>
+    summaryOf(
+      r,
+      r.entries.filter((e) => visible.has(e.classId)),
+      blocks.get(r._id) ?? null,
+    ),
+  );
 }

@@ -4,7 +4,11 @@ import { presetPolicy } from '../../core/rules';
 import type { Stored } from '../../platform/store/store';
 import type { WarningRun } from '../repositories/runs';
 
-export function summaryOf(run: Stored<WarningRun>, entries: ReadonlyArray<RunEntry> = run.entries, publishBlock: RunSummary['publishBlock'] = null): RunSummary {
+export function summaryOf(
+  run: Stored<WarningRun>,
+  entries: ReadonlyArray<RunEntry> = run.entries,
+  publishBlock: RunSummary['publishBlock'] = null,
+): RunSummary {
   const policy = presetPolicy(run.policyId);
   const counts = policy
     ? countEntries(policy, entries)

@@ -28,7 +28,14 @@ export function toView(w: Warning, className: string): WarningView {
     changeLabel: change.success ? changeLabel[change.data] : w.change,
     triggers: w.triggers,
     failedCourses: w.failedCourses,
-    manual: w.manual ? { reason: w.manual.reason, reasonLabel: w.manual.reasonLabel ?? w.manual.reason, note: w.manual.note, by: w.manual.by } : null,
+    manual: w.manual
+      ? {
+          reason: w.manual.reason,
+          reasonLabel: w.manual.reasonLabel ?? w.manual.reason,
+          note: w.manual.note,
+          by: w.manual.by,
+        }
+      : null,
     duties: w.duties ?? [],
     status: w.status,
     publishedAt: w.publishedAt,
@@ -39,7 +46,11 @@ export function toView(w: Warning, className: string): WarningView {
 async function visibleClassIds(ctx: Context): Promise<Set<string>> {
   const ids = new Set(classIdsFor(ctx.actor, 'warnings.read'));
   for (const collegeId of collegeIdsFor(ctx.actor, 'warnings.read')) {
-    for (const id of classesInScope(collegeReach(ctx.actor.grants, collegeId), await collegeClasses(ctx.store, collegeId))) ids.add(id);
+    for (const id of classesInScope(
+      collegeReach(ctx.actor.grants, collegeId),
+      await collegeClasses(ctx.store, collegeId),
+    ))
+      ids.add(id);
   }
   return ids;
 }
@@ -51,7 +62,12 @@ function order(a: Warning, b: Warning): number {
 }
 
 async function views(ctx: Context, warnings: Stored<Warning>[]): Promise<WarningView[]> {
-  const classes = new Map((await classesByIds(ctx.store, [...new Set(warnings.map((w) => w.classId))])).map((c: ClassInfo) => [c._id, c.name]));
+  const classes = new Map(
+    (await classesByIds(ctx.store, [...new Set(warnings.map((w) => w.classId))])).map((c: ClassInfo) => [
+      c._id,
+      c.name,
+    ]),
+  );
   return warnings.map((w) => toView(w, classes.get(w.classId) ?? w.classId));
 }
 
@@ -70,6 +86,12 @@ export async function listWarnings(ctx: Context, classId: string | undefined): P
 /** The student's own warnings: the active one first, then the history, newest first (archived lifted ones are in the semester archive only). */
 export async function myWarnings(ctx: Context, studentId: string): Promise<WarningView[]> {
   const all = (await warningsOfStudent(ctx.store, studentId)).filter((w) => w.archivedIn === undefined);
-  all.sort((a, b) => (a.status === 'active') !== (b.status === 'active') ? (a.status === 'active' ? -1 : 1) : b.publishedAt.localeCompare(a.publishedAt) || a._id.localeCompare(b._id));
+  all.sort((a, b) =>
+    (a.status === 'active') !== (b.status === 'active')
+      ? a.status === 'active'
+        ? -1
+        : 1
+      : b.publishedAt.localeCompare(a.publishedAt) || a._id.localeCompare(b._id),
+  );
   return views(ctx, all);
 }

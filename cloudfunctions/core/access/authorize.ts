@@ -46,7 +46,8 @@ export function grantsFor(actor: Actor, permission: Permission, resource: Resour
     const reach = table[grant.role];
     if (reach === undefined) return false;
     // 'self' grants nothing about other people's records.
-    if (reach === 'self') return resource.studentId === undefined && resource.classId === undefined && resource.collegeId === undefined;
+    if (reach === 'self')
+      return resource.studentId === undefined && resource.classId === undefined && resource.collegeId === undefined;
     return reaches(grant, reach, resource);
   });
 }
@@ -100,7 +101,8 @@ export function collegeIdsFor(actor: Actor, permission: Permission): string[] {
   const table: Partial<Record<Role, Reach>> = permissions[permission];
   const ids = new Set<string>();
   for (const grant of actor.grants) {
-    if ((table[grant.role] === 'college' || table[grant.role] === 'department') && 'collegeId' in grant) ids.add(grant.collegeId);
+    if ((table[grant.role] === 'college' || table[grant.role] === 'department') && 'collegeId' in grant)
+      ids.add(grant.collegeId);
   }
   return [...ids].sort();
 }
@@ -109,7 +111,8 @@ export function collegeIdsFor(actor: Actor, permission: Permission): string[] {
 export function wholeCollegeIdsFor(actor: Actor, permission: Permission): string[] {
   const table: Partial<Record<Role, Reach>> = permissions[permission];
   const ids = new Set<string>();
-  for (const grant of actor.grants) if (table[grant.role] === 'college' && 'collegeId' in grant) ids.add(grant.collegeId);
+  for (const grant of actor.grants)
+    if (table[grant.role] === 'college' && 'collegeId' in grant) ids.add(grant.collegeId);
   return [...ids].sort();
 }
 
@@ -123,5 +126,9 @@ export function wholeCollegeOf(actor: Actor, permission: Permission): string {
 /** The departments the actor reaches under a permission (department heads). */
 export function departmentsFor(actor: Actor, permission: Permission): { collegeId: string; departmentId: string }[] {
   const table: Partial<Record<Role, Reach>> = permissions[permission];
-  return actor.grants.flatMap((g) => (g.role === 'departmentHead' && table[g.role] === 'department' ? [{ collegeId: g.collegeId, departmentId: g.departmentId }] : []));
+  return actor.grants.flatMap((g) =>
+    g.role === 'departmentHead' && table[g.role] === 'department'
+      ? [{ collegeId: g.collegeId, departmentId: g.departmentId }]
+      : [],
+  );
 }

@@ -18,13 +18,16 @@ function isReviewerRole(role: string): role is ReviewerRole {
 /** The talker roles the caller holds for a class. */
 export function talkerRolesFor(actor: Pick<Actor, 'grants'>, classId: string): TalkerRole[] {
   const roles = new Set<TalkerRole>();
-  for (const g of actor.grants) if (isTalkerRole(g.role) && 'classIds' in g && g.classIds.includes(classId)) roles.add(g.role);
+  for (const g of actor.grants)
+    if (isTalkerRole(g.role) && 'classIds' in g && g.classIds.includes(classId)) roles.add(g.role);
   return [...roles];
 }
 
 /** The reviewer roles the caller holds for a class (head teacher, counselor). */
 function reviewerRolesFor(actor: Pick<Actor, 'grants'>, classId: string): ReviewerRole[] {
-  return actor.grants.flatMap((g) => (isReviewerRole(g.role) && 'classIds' in g && g.classIds.includes(classId) ? [g.role] : []));
+  return actor.grants.flatMap((g) =>
+    isReviewerRole(g.role) && 'classIds' in g && g.classIds.includes(classId) ? [g.role] : [],
+  );
 }
 
 type ReviewedPlan = Pick<StudyPlan, 'classId' | 'reviewerRole' | 'jointReviewers' | 'approvals'>;
@@ -42,7 +45,10 @@ export function isReviewer(actor: Pick<Actor, 'grants'>, plan: ReviewedPlan): bo
 }
 
 /** Is the plan one the caller reviews at all (done or not): it needs a role they hold for its class. */
-export function reviewsPlan(actor: Pick<Actor, 'grants'>, plan: Pick<StudyPlan, 'classId' | 'reviewerRole' | 'jointReviewers'>): boolean {
+export function reviewsPlan(
+  actor: Pick<Actor, 'grants'>,
+  plan: Pick<StudyPlan, 'classId' | 'reviewerRole' | 'jointReviewers'>,
+): boolean {
   const held = reviewerRolesFor(actor, plan.classId);
   return reviewersOf(plan).some((r) => held.includes(r));
 }

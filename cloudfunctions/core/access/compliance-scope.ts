@@ -9,10 +9,12 @@ import type { DutyDataScope } from '../compliance/duty-scope';
  */
 export function complianceScopeOf(actor: Actor): { scope: DutyDataScope; kind: ComplianceBoard['scope'] } {
   for (const grant of actor.grants) {
-    if (grant.role === 'leader' || grant.role === 'clerk') return { scope: { collegeId: grant.collegeId }, kind: 'college' };
+    if (grant.role === 'leader' || grant.role === 'clerk')
+      return { scope: { collegeId: grant.collegeId }, kind: 'college' };
   }
   for (const grant of actor.grants) {
-    if (grant.role === 'departmentHead') return { scope: { collegeId: grant.collegeId, departmentId: grant.departmentId }, kind: 'department' };
+    if (grant.role === 'departmentHead')
+      return { scope: { collegeId: grant.collegeId, departmentId: grant.departmentId }, kind: 'department' };
   }
   return { scope: { classIds: classIdsFor(actor, 'duties.readClass') }, kind: 'classes' };
 }
@@ -21,7 +23,8 @@ export function complianceScopeOf(actor: Actor): { scope: DutyDataScope; kind: C
 export function ownDutyClassIds(actor: Actor): string[] {
   const ids = new Set<string>();
   for (const grant of actor.grants) {
-    if (grant.role === 'counselor' || grant.role === 'headTeacher' || grant.role === 'assistant') for (const id of grant.classIds) ids.add(id);
+    if (grant.role === 'counselor' || grant.role === 'headTeacher' || grant.role === 'assistant')
+      for (const id of grant.classIds) ids.add(id);
   }
   return [...ids].sort();
 }

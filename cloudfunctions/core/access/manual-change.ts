@@ -26,7 +26,9 @@ export function assertMayChangeManual(
   const grants = grantsFor(actor, 'warnings.addManual', resource);
   if (grants.some((g) => g.role === 'clerk' && g.collegeId === run.collegeId)) return;
   if (kind !== 'add') throw new AccessDeniedError('只有教学秘书可以把学生移出名单或撤销人工调整');
-  if (!grants.some((g) => policy.manualAdditions.roles.includes(g.role))) throw new AccessDeniedError(`“${policy.name}”不允许你的角色人工调整名单`);
+  if (!grants.some((g) => policy.manualAdditions.roles.includes(g.role)))
+    throw new AccessDeniedError(`“${policy.name}”不允许你的角色人工调整名单`);
   const earlier = run.manual.find((m) => m.studentId === resource.studentId);
-  if (earlier && earlier.by !== actor.userId) throw new AccessDeniedError('该学生的名单已由他人人工调整，如需改动请联系教学秘书');
+  if (earlier && earlier.by !== actor.userId)
+    throw new AccessDeniedError('该学生的名单已由他人人工调整，如需改动请联系教学秘书');
 }

@@ -17,5 +17,6 @@ export function seesWholeMeeting(actor: Actor, m: Reached & Pick<Meeting, 'actor
 
 /** Staff reach a meeting through its class; a student or parent only when it is addressed to them. */
 export function assertMayReadMeeting(actor: Actor, m: Reached & Pick<Meeting, 'inviteeIds'>): void {
-  if (!isMeetingStaff(actor, m) && !m.inviteeIds.includes(actor.userId)) throw new AccessDeniedError('这次会谈没有邀请你');
+  if (!isMeetingStaff(actor, m) && !m.inviteeIds.includes(actor.userId))
+    throw new AccessDeniedError('这次会谈没有邀请你');
 }

@@ -8,5 +8,6 @@ import { isAllowed, type Resource } from './authorize';
  * leader tracking the numbers, a parent or a student is refused.
  */
 export function assertFilesNotice(actor: Actor, resource: Resource): void {
-  if (!isAllowed(actor, 'notice.readStudentCopy', resource) || !isAllowed(actor, 'notice.readParentCopy', resource)) throw new AccessDeniedError();
+  if (!isAllowed(actor, 'notice.readStudentCopy', resource) || !isAllowed(actor, 'notice.readParentCopy', resource))
+    throw new AccessDeniedError();
 }

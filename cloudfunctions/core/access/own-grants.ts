@@ -18,7 +18,9 @@ export function isParentOf(grants: ReadonlyArray<Grant>, studentId: string): boo
 /** The grants with the student added as a child: to the parent grant, or as a new one. */
 export function withChild(grants: Grant[], studentId: string): Grant[] {
   if (!grants.some((g) => g.role === 'parent')) return [...grants, { role: 'parent', childIds: [studentId] }];
-  return grants.map((g) => (g.role === 'parent' && !g.childIds.includes(studentId) ? { ...g, childIds: [...g.childIds, studentId] } : g));
+  return grants.map((g) =>
+    g.role === 'parent' && !g.childIds.includes(studentId) ? { ...g, childIds: [...g.childIds, studentId] } : g,
+  );
 }
 
 /** The caller's department in a college, when they head one there. */

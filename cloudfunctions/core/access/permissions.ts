@@ -18,14 +18,48 @@ const collegeStaff = { clerk: 'college', leader: 'college', departmentHead: 'dep
  * Warnings are not disciplinary records (rules: 004-1.3; the rest is the project's reading): only the people who handle a student see them.
  */
 export const permissions = {
-  'profile.read': { student: 'self', parent: 'self', assistant: 'self', counselor: 'self', headTeacher: 'self', courseTeacher: 'self', clerk: 'self', departmentHead: 'self', leader: 'self', studentAffairs: 'self', graduate: 'self' },
-  'student.read': { student: 'own', parent: 'child', assistant: 'class', ...classStaff, ...collegeStaff, studentAffairs: 'school' },
+  'profile.read': {
+    student: 'self',
+    parent: 'self',
+    assistant: 'self',
+    counselor: 'self',
+    headTeacher: 'self',
+    courseTeacher: 'self',
+    clerk: 'self',
+    departmentHead: 'self',
+    leader: 'self',
+    studentAffairs: 'self',
+    graduate: 'self',
+  },
+  'student.read': {
+    student: 'own',
+    parent: 'child',
+    assistant: 'class',
+    ...classStaff,
+    ...collegeStaff,
+    studentAffairs: 'school',
+  },
   'student.readContact': { ...classStaff, clerk: 'college' },
   // A course teacher's home lists classes too (none by class grant: their students come through teaching sections).
-  'class.read': { assistant: 'class', ...classStaff, courseTeacher: 'class', ...collegeStaff, studentAffairs: 'school' },
+  'class.read': {
+    assistant: 'class',
+    ...classStaff,
+    courseTeacher: 'class',
+    ...collegeStaff,
+    studentAffairs: 'school',
+  },
   'college.read': { ...collegeStaff, studentAffairs: 'school' },
   // The school calendar (校历) is one for everyone: staff read it, the clerk keeps it.
-  'calendar.read': { assistant: 'self', counselor: 'self', headTeacher: 'self', courseTeacher: 'self', clerk: 'self', departmentHead: 'self', leader: 'self', studentAffairs: 'self' },
+  'calendar.read': {
+    assistant: 'self',
+    counselor: 'self',
+    headTeacher: 'self',
+    courseTeacher: 'self',
+    clerk: 'self',
+    departmentHead: 'self',
+    leader: 'self',
+    studentAffairs: 'self',
+  },
   'calendar.write': { clerk: 'self' },
 
   'grades.import': { clerk: 'college' },
@@ -45,7 +79,14 @@ export const permissions = {
   'parent.createBindingCode': { counselor: 'class' },
   'parent.recordPhoneContact': { ...classStaff },
 
-  'case.read': { student: 'own', parent: 'child', assistant: 'class', ...classStaff, leader: 'college', clerk: 'college' },
+  'case.read': {
+    student: 'own',
+    parent: 'child',
+    assistant: 'class',
+    ...classStaff,
+    leader: 'college',
+    clerk: 'college',
+  },
   'talk.write': { assistant: 'class', ...classStaff },
   'talk.readNotes': { ...classStaff },
   'difficulty.write': { ...classStaff },
@@ -64,8 +105,29 @@ export const permissions = {
   'duties.readClass': { ...classStaff, ...collegeStaff },
   'duties.readCollege': { leader: 'college', clerk: 'college' },
   // Issue 11: every home's workbench; each count runs only the lists the caller's own role may see.
-  'workbench.read': { student: 'self', parent: 'self', assistant: 'self', counselor: 'self', headTeacher: 'self', clerk: 'self', departmentHead: 'self', leader: 'self' },
-  'inbox.read': { student: 'self', parent: 'self', assistant: 'self', counselor: 'self', headTeacher: 'self', courseTeacher: 'self', clerk: 'self', departmentHead: 'self', leader: 'self', studentAffairs: 'self', graduate: 'self' },
+  'workbench.read': {
+    student: 'self',
+    parent: 'self',
+    assistant: 'self',
+    counselor: 'self',
+    headTeacher: 'self',
+    clerk: 'self',
+    departmentHead: 'self',
+    leader: 'self',
+  },
+  'inbox.read': {
+    student: 'self',
+    parent: 'self',
+    assistant: 'self',
+    counselor: 'self',
+    headTeacher: 'self',
+    courseTeacher: 'self',
+    clerk: 'self',
+    departmentHead: 'self',
+    leader: 'self',
+    studentAffairs: 'self',
+    graduate: 'self',
+  },
 
   // The academic-assistant programme (rules: 000; issue 16): graduates apply; the college selects
   // (its leader heads the selection group and sends the list); 学工部 reviews, publicises, confirms.

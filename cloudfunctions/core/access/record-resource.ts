@@ -21,4 +21,7 @@ export function recordResource(r: { studentId: string; classId: string; collegeI
 }
 
 /** The one resource a pairing form is reached by, for the `pairing` action and the case view alike. */
-export const pairingResourceOf = (p: Pick<Pairing, 'classId' | 'collegeId'>): Resource => ({ classId: p.classId, collegeId: p.collegeId });
+export const pairingResourceOf = (p: Pick<Pairing, 'classId' | 'collegeId'>): Resource => ({
+  classId: p.classId,
+  collegeId: p.collegeId,
+});

@@ -28,5 +28,7 @@ export function clerkCollegeOf(actor: Actor): string {
 
 /** The departments of a college a user heads (users carry no college field: their grants say it). */
 export function headedDepartments(user: Pick<User, 'grants'>, collegeId: string): string[] {
-  return (user.grants ?? []).flatMap((g) => (g.role === 'departmentHead' && g.collegeId === collegeId ? [g.departmentId] : []));
+  return (user.grants ?? []).flatMap((g) =>
+    g.role === 'departmentHead' && g.collegeId === collegeId ? [g.departmentId] : [],
+  );
 }

@@ -10,7 +10,12 @@ export const assistantPages = {
  * 学业助理选聘进度, to the owner of the next step (or the person a step concerns). Keyed by the
  * subject, the step and the recipient, so a repeated step never sends twice.
  */
-export function assistantStep(to: Recipient, subjectId: string, step: string, what: { title: string; result: string; note: string; at: string; page: string }): MessageIntent {
+export function assistantStep(
+  to: Recipient,
+  subjectId: string,
+  step: string,
+  what: { title: string; result: string; note: string; at: string; page: string },
+): MessageIntent {
   return {
     key: `assistantStep:${subjectId}:${step}:${to.userId}`,
     kind: 'assistantStep',

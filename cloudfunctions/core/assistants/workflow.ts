@@ -1,6 +1,12 @@
 import { toIso } from '../time/shanghai';
 import { roleLabel, type Role } from '../../../types/domain';
-import { callStageLabel, type AssistantSettings, type Call, type CallStage, type Objection } from '../../../types/assistant';
+import {
+  callStageLabel,
+  type AssistantSettings,
+  type Call,
+  type CallStage,
+  type Objection,
+} from '../../../types/assistant';
 import { DomainError, type ErrorCode } from '../errors';
 import { publicityFrom, publicityOpen, publicityOver } from './publicity';
 import { isSchoolRole } from '../access/school-role';
@@ -56,27 +62,42 @@ const fail = (code: ErrorCode, message: string, field?: string): never => {
 };
 
 function requireStage(call: Call, allowed: readonly CallStage[], what: string): void {
-  if (!allowed.includes(call.stage)) fail('ASSISTANT.WRONG_STAGE', `当前为“${callStageLabel[call.stage]}”，不能${what}`);
+  if (!allowed.includes(call.stage))
+    fail('ASSISTANT.WRONG_STAGE', `当前为“${callStageLabel[call.stage]}”，不能${what}`);
 }
-
 
 function openObjections(call: Call, stage: Objection['stage']): Objection[] {
   return call.objections.filter((o) => o.stage === stage && !o.answer);
 }
 
-const same = (a: readonly string[], b: readonly string[]) => a.length === b.length && [...a].sort().join('|') === [...b].sort().join('|');
+const same = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && [...a].sort().join('|') === [...b].sort().join('|');
 
 /**
  * The selection as a pure transition: (call, event, who, when) → the next call. A repeat of a step
  * already taken (the same decision, publicity already running, a list already sent) changes
  * nothing, so a retried tap is harmless. Every change appends the step with its owner and time.
  */
-export function nextCall(call: Call, event: CallEvent, actor: StepActor, now: number, settings: Pick<AssistantSettings, 'publicityDays'>): Transition {
+export function nextCall(
+  call: Call,
+  event: CallEvent,
+  actor: StepActor,
+  now: number,
+  settings: Pick<AssistantSettings, 'publicityDays'>,
+): Transition {
   const owners: readonly Role[] = stepOwners[event.type];
-  if (!owners.includes(actor.role)) fail('ASSISTANT.NOT_OWNER', `“${stepLabel[event.type]}”由${owners.map((r) => roleLabel[r]).join('或')}办理`);
+  if (!owners.includes(actor.role))
+    fail('ASSISTANT.NOT_OWNER', `“${stepLabel[event.type]}”由${owners.map((r) => roleLabel[r]).join('或')}办理`);
   const at = toIso(new Date(now));
   const step = (next: Partial<Call>, note?: string): Transition => ({
-    call: { ...call, ...next, steps: [...call.steps, { step: event.type, by: actor.userId, byName: actor.name, role: actor.role, at, ...(note ? { note } : {}) }] },
+    call: {
+      ...call,
+      ...next,
+      steps: [
+        ...call.steps,
+        { step: event.type, by: actor.userId, byName: actor.name, role: actor.role, at, ...(note ? { note } : {}) },
+      ],
+    },
     changed: true,
   });
   const unchanged: Transition = { call, changed: false };
@@ -99,12 +120,23 @@ export function nextCall(call: Call, event: CallEvent, actor: StepActor, now: nu
     case 'recordObjection': {
       if (call.objections.some((o) => o.id === event.id)) return unchanged;
       const stage = call.stage === 'collegePublicity' ? 'college' : call.stage === 'schoolPublicity' ? 'school' : null;
-      const publicity = stage === 'college' ? call.collegePublicity : stage === 'school' ? call.schoolPublicity : undefined;
-      if (!stage || !publicity || !publicityOpen(publicity, now)) fail('ASSISTANT.NOT_IN_PUBLICITY', '只能在公示期内登记异议');
+      const publicity =
+        stage === 'college' ? call.collegePublicity : stage === 'school' ? call.schoolPublicity : undefined;
+      if (!stage || !publicity || !publicityOpen(publicity, now))
+        fail('ASSISTANT.NOT_IN_PUBLICITY', '只能在公示期内登记异议');
       if (stage === 'college' && isSchoolRole(actor.role)) fail('ASSISTANT.NOT_OWNER', '学院公示期的异议由学院登记');
       if (stage === 'school' && !isSchoolRole(actor.role)) fail('ASSISTANT.NOT_OWNER', '学校公示期的异议由学工部登记');
-      if (event.applicationId !== null && !call.selected.includes(event.applicationId)) fail('ASSISTANT.NOT_LISTED', '异议所涉人员不在公示名单中', 'applicationId');
-      const objection: Objection = { id: event.id, stage: stage ?? 'college', applicationId: event.applicationId, text: event.text, recordedBy: actor.userId, recordedByName: actor.name, recordedAt: at };
+      if (event.applicationId !== null && !call.selected.includes(event.applicationId))
+        fail('ASSISTANT.NOT_LISTED', '异议所涉人员不在公示名单中', 'applicationId');
+      const objection: Objection = {
+        id: event.id,
+        stage: stage ?? 'college',
+        applicationId: event.applicationId,
+        text: event.text,
+        recordedBy: actor.userId,
+        recordedByName: actor.name,
+        recordedAt: at,
+      };
       return step({ objections: [...call.objections, objection] });
     }
     case 'answerObjection': {
@@ -114,27 +146,48 @@ export function nextCall(call: Call, event: CallEvent, actor: StepActor, now: nu
         if (objection.answer.reply === event.reply && objection.answer.upheld === event.upheld) return unchanged;
         fail('ASSISTANT.ALREADY_ANSWERED', '该异议已答复');
       }
-      if ((objection.stage === 'college') !== !isSchoolRole(actor.role)) fail('ASSISTANT.NOT_OWNER', objection.stage === 'college' ? '学院公示期的异议由学院答复' : '学校公示期的异议由学工部答复');
-      const answered = call.objections.map((o) => (o.id === objection.id ? { ...o, answer: { reply: event.reply, upheld: event.upheld, by: actor.userId, byName: actor.name, at } } : o));
+      if ((objection.stage === 'college') !== !isSchoolRole(actor.role))
+        fail(
+          'ASSISTANT.NOT_OWNER',
+          objection.stage === 'college' ? '学院公示期的异议由学院答复' : '学校公示期的异议由学工部答复',
+        );
+      const answered = call.objections.map((o) =>
+        o.id === objection.id
+          ? { ...o, answer: { reply: event.reply, upheld: event.upheld, by: actor.userId, byName: actor.name, at } }
+          : o,
+      );
       // An objection found true takes the person it concerns off the list.
-      const selected = event.upheld && objection.applicationId ? call.selected.filter((id) => id !== objection.applicationId) : call.selected;
+      const selected =
+        event.upheld && objection.applicationId
+          ? call.selected.filter((id) => id !== objection.applicationId)
+          : call.selected;
       return step({ objections: answered, selected }, event.upheld ? '异议成立' : '异议不成立');
     }
     case 'submit': {
       if (call.stage === 'submitted') return unchanged;
       requireStage(call, ['collegePublicity'], '报送学工部');
-      if (!call.collegePublicity || !publicityOver(call.collegePublicity, now)) fail('ASSISTANT.PUBLICITY_RUNNING', `学院公示 ${settings.publicityDays.college} 天期满后才能报送（公示至 ${call.collegePublicity?.lastDay ?? ''}）`);
-      if (openObjections(call, 'college').length > 0) fail('ASSISTANT.OBJECTIONS_OPEN', '还有未答复的异议，答复后才能报送');
+      if (!call.collegePublicity || !publicityOver(call.collegePublicity, now))
+        fail(
+          'ASSISTANT.PUBLICITY_RUNNING',
+          `学院公示 ${settings.publicityDays.college} 天期满后才能报送（公示至 ${call.collegePublicity?.lastDay ?? ''}）`,
+        );
+      if (openObjections(call, 'college').length > 0)
+        fail('ASSISTANT.OBJECTIONS_OPEN', '还有未答复的异议，答复后才能报送');
       if (call.selected.length === 0) fail('ASSISTANT.NONE_SELECTED', '名单为空，不能报送');
       return step({ stage: 'submitted' });
     }
     case 'review': {
-      if (call.stage === 'returned' && event.decision === 'return' && call.review?.opinion === event.opinion) return unchanged;
-      if (call.review?.decision === 'approve' && event.decision === 'approve' && call.stage !== 'submitted') return unchanged;
+      if (call.stage === 'returned' && event.decision === 'return' && call.review?.opinion === event.opinion)
+        return unchanged;
+      if (call.review?.decision === 'approve' && event.decision === 'approve' && call.stage !== 'submitted')
+        return unchanged;
       requireStage(call, ['submitted'], '审核');
       if (event.decision === 'return' && event.opinion === '') fail('INPUT.INVALID', '退回时请写明意见', 'opinion');
       const review = { decision: event.decision, opinion: event.opinion, by: actor.userId, byName: actor.name, at };
-      return step(event.decision === 'approve' ? { review } : { review, stage: 'returned' }, event.decision === 'approve' ? '审核通过' : `退回：${event.opinion}`);
+      return step(
+        event.decision === 'approve' ? { review } : { review, stage: 'returned' },
+        event.decision === 'approve' ? '审核通过' : `退回：${event.opinion}`,
+      );
     }
     case 'startSchoolPublicity': {
       if (call.stage === 'schoolPublicity') return unchanged;
@@ -145,8 +198,13 @@ export function nextCall(call: Call, event: CallEvent, actor: StepActor, now: nu
     case 'confirm': {
       if (call.stage === 'confirmed') return unchanged;
       requireStage(call, ['schoolPublicity'], '确认名单');
-      if (!call.schoolPublicity || !publicityOver(call.schoolPublicity, now)) fail('ASSISTANT.PUBLICITY_RUNNING', `学校公示 ${settings.publicityDays.school} 天期满后才能确认（公示至 ${call.schoolPublicity?.lastDay ?? ''}）`);
-      if (openObjections(call, 'school').length > 0) fail('ASSISTANT.OBJECTIONS_OPEN', '还有未答复的异议，答复后才能确认');
+      if (!call.schoolPublicity || !publicityOver(call.schoolPublicity, now))
+        fail(
+          'ASSISTANT.PUBLICITY_RUNNING',
+          `学校公示 ${settings.publicityDays.school} 天期满后才能确认（公示至 ${call.schoolPublicity?.lastDay ?? ''}）`,
+        );
+      if (openObjections(call, 'school').length > 0)
+        fail('ASSISTANT.OBJECTIONS_OPEN', '还有未答复的异议，答复后才能确认');
       if (call.selected.length === 0) fail('ASSISTANT.NONE_SELECTED', '名单为空，不能确认');
       return step({ stage: 'confirmed', confirmedAt: at });
     }

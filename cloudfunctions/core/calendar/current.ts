@@ -17,7 +17,10 @@ export function nextSemesterId(semesterId: string): string {
  * counselor looks at in January is how the autumn semester went, and the duty views resolve the
  * same way (the latest semester already started).
  */
-export function semesterAt(settings: CalendarSettings, now: number): { semester: DatedSemester; inBreak: boolean; today: string } {
+export function semesterAt(
+  settings: CalendarSettings,
+  now: number,
+): { semester: DatedSemester; inBreak: boolean; today: string } {
   const today = shanghaiDateOf(now);
   const year = schoolYearOfDate(settings.rule, today);
   let found = semesterDates(settings, semesterIdOf(year - 1, 1));
@@ -31,6 +34,7 @@ export function semesterAt(settings: CalendarSettings, now: number): { semester:
 /** The `count` semesters before one, oldest first. */
 export function semestersBefore(settings: CalendarSettings, semesterId: string, count: number): DatedSemester[] {
   const out: DatedSemester[] = [];
-  for (let id = previousSemesterId(semesterId); out.length < count; id = previousSemesterId(id)) out.unshift(semesterDates(settings, id));
+  for (let id = previousSemesterId(semesterId); out.length < count; id = previousSemesterId(id))
+    out.unshift(semesterDates(settings, id));
   return out;
 }

@@ -8,7 +8,11 @@ export function parseCalendarRule(json: unknown): CalendarRule {
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
   const path = issue?.path.join('.') ?? '';
-  throw new DomainError('CALENDAR.RULE_INVALID', `校历规则有误${path ? `（${path}）` : ''}：${issue?.message ?? '格式不正确'}`, path || undefined);
+  throw new DomainError(
+    'CALENDAR.RULE_INVALID',
+    `校历规则有误${path ? `（${path}）` : ''}：${issue?.message ?? '格式不正确'}`,
+    path || undefined,
+  );
 }
 
 /** 2026-2027-2 → { startYear: 2026, half: 2 } */
@@ -44,6 +48,8 @@ function monthDayText(md: string): string {
 
 /** The rule in words, for the clerk's screen and the docs. */
 export function ruleText(rule: CalendarRule): string {
-  const parts = rule.semesters.map((s) => `${s.name}自${monthDayText(s.firstMondayOnOrAfter)}（含）后的第一个星期一起，共 ${s.weeks} 周`);
+  const parts = rule.semesters.map(
+    (s) => `${s.name}自${monthDayText(s.firstMondayOnOrAfter)}（含）后的第一个星期一起，共 ${s.weeks} 周`,
+  );
   return `未设定日期的学期按默认规则推算：${parts.join('；')}。学年自${monthDayText(rule.schoolYearStartsOn)}起。`;
 }

@@ -26,16 +26,22 @@ export function semesterDatesProblem(settings: CalendarSettings, input: SetSemes
   const year = yearOfSemester(spec, startYear);
   const [from, to] = spec.mayStartBetween.map((md) => `${year}-${md}`);
   if (from === undefined || to === undefined || start < from || start > to) {
-    return { field: 'start', message: `${label}应在${chineseDate(from ?? start)}至${chineseDate(to ?? start)}之间开始` };
+    return {
+      field: 'start',
+      message: `${label}应在${chineseDate(from ?? start)}至${chineseDate(to ?? start)}之间开始`,
+    };
   }
   const days = daysBetween(start, end) + 1;
   const { min, max } = settings.rule.plausibleWeeks;
   if (days < min * 7) return { field: 'end', message: `学期只有 ${days} 天，不足 ${min} 周，请检查日期` };
-  if (days > max * 7) return { field: 'end', message: `学期长达 ${weeksOf(start, end)} 周，超过 ${max} 周，请检查日期` };
+  if (days > max * 7)
+    return { field: 'end', message: `学期长达 ${weeksOf(start, end)} 周，超过 ${max} 周，请检查日期` };
   const previous = semesterDates(settings, previousSemesterId(semesterId));
-  if (start <= previous.end) return { field: 'start', message: `与上一学期（${previous.id}，至${chineseDate(previous.end)}）重叠` };
+  if (start <= previous.end)
+    return { field: 'start', message: `与上一学期（${previous.id}，至${chineseDate(previous.end)}）重叠` };
   const next = semesterDates(settings, nextSemesterId(semesterId));
-  if (end >= next.start) return { field: 'end', message: `与下一学期（${next.id}，${chineseDate(next.start)}开始）重叠` };
+  if (end >= next.start)
+    return { field: 'end', message: `与下一学期（${next.id}，${chineseDate(next.start)}开始）重叠` };
   return null;
 }
 

@@ -20,17 +20,23 @@ export function checkTeachingPlace(place: Place | null | undefined): Place {
 
 /** A dorm check is of a dorm the class lives in. */
 export function checkDormOfClass<D extends { classIds: readonly string[] }>(dorm: D | null, classId: string): D {
-  if (!dorm || !dorm.classIds.includes(classId)) throw new DomainError('CHECKIN.DORM_NOT_OF_CLASS', '该寝室不属于所选班级', 'dormId');
+  if (!dorm || !dorm.classIds.includes(classId))
+    throw new DomainError('CHECKIN.DORM_NOT_OF_CLASS', '该寝室不属于所选班级', 'dormId');
   return dorm;
 }
 
 /** The same client id on another kind of record is a phone bug, not a resend. */
 export function clientIdReused(): DomainError {
-  return new DomainError('CHECKIN.CLIENT_ID_REUSED', '该签到编号已用于另一类记录，请重新提交（会生成新编号）', 'clientId');
+  return new DomainError(
+    'CHECKIN.CLIENT_ID_REUSED',
+    '该签到编号已用于另一类记录，请重新提交（会生成新编号）',
+    'clientId',
+  );
 }
 
 /** A quick talk needs a talker role the caller holds in the student's class. */
 export function checkTalkerRole<R>(role: R | null | undefined): R {
-  if (role === null || role === undefined) throw new DomainError('TALK.TALKER_ROLE', '你在该班没有所选的谈话人身份', 'talkerRole');
+  if (role === null || role === undefined)
+    throw new DomainError('TALK.TALKER_ROLE', '你在该班没有所选的谈话人身份', 'talkerRole');
   return role;
 }

@@ -7,7 +7,11 @@ import { distanceMeters } from './geo';
  * flags when it was outside the place's radius (allowing for nothing: the accuracy is flagged
  * separately), when the fix was too coarse to tell, or when there was no fix at all.
  */
-export function locationFlags(fix: GeoFix | undefined, place: Place | null, limits: CheckinLimits): { distanceMeters: number | null; flags: CheckinFlag[] } {
+export function locationFlags(
+  fix: GeoFix | undefined,
+  place: Place | null,
+  limits: CheckinLimits,
+): { distanceMeters: number | null; flags: CheckinFlag[] } {
   if (!fix) return { distanceMeters: null, flags: place ? ['noLocation'] : [] };
   const flags: CheckinFlag[] = [];
   if (fix.accuracy !== undefined && fix.accuracy > limits.maxAccuracyMeters) flags.push('poorAccuracy');

@@ -8,7 +8,11 @@ export function parsePlaces(json: unknown): PlacesConfig {
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
   const path = issue?.path.join('.') ?? '';
-  throw new DomainError('PLACES.CONFIG_INVALID', `地点配置有误${path ? `（${path}）` : ''}：${issue?.message ?? '格式不正确'}`, path || undefined);
+  throw new DomainError(
+    'PLACES.CONFIG_INVALID',
+    `地点配置有误${path ? `（${path}）` : ''}：${issue?.message ?? '格式不正确'}`,
+    path || undefined,
+  );
 }
 
 export const defaultPlaces = parsePlaces(placesJson);

@@ -1,7 +1,10 @@
 import { recordKindLabel, talkModeLabel, TalkMode, type DutyRecordDoc } from '../../../types/checkin';
 
 /** One line saying what a record was, for lists and drill-downs (names resolved by the caller). */
-export function recordLabel(doc: Pick<DutyRecordDoc, 'kind' | 'details' | 'minutes' | 'mode'>, nameOf: (studentId: string) => string = (id) => id): string {
+export function recordLabel(
+  doc: Pick<DutyRecordDoc, 'kind' | 'details' | 'minutes' | 'mode'>,
+  nameOf: (studentId: string) => string = (id) => id,
+): string {
   const kind = recordKindLabel[doc.kind];
   const d = doc.details;
   switch (d.form) {

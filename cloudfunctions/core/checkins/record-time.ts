@@ -18,7 +18,13 @@ export const SYNC_GRACE_MS = 10 * 60_000;
  * delayedSync: the record is dated more than SYNC_GRACE_MS before the server received it, or
  * the wait is negative (a tap after the send); a wait beyond the offline limit is also capped.
  */
-export function recordTime(input: { receivedAt: number; deviceAt: number; sentAt: number; limits: CheckinLimits; graceMs?: number }): { at: number; flags: CheckinFlag[] } {
+export function recordTime(input: {
+  receivedAt: number;
+  deviceAt: number;
+  sentAt: number;
+  limits: CheckinLimits;
+  graceMs?: number;
+}): { at: number; flags: CheckinFlag[] } {
   const { receivedAt, deviceAt, sentAt, limits, graceMs = SYNC_GRACE_MS } = input;
   const flags: CheckinFlag[] = [];
   if (Math.abs(receivedAt - sentAt) > limits.maxClockSkewSeconds * 1000) flags.push('clockSkew');

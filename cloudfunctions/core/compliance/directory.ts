@@ -5,10 +5,16 @@ import { courseTeachersOf, type SectionRow } from '../teaching/course-teachers';
 
 /** What duty evaluation needs to know about a set of classes, read from the store in a few queries. */
 export type DutyDirectory = {
-  classes: readonly Pick<ClassInfo, '_id' | 'name' | 'collegeId' | 'departmentId' | 'counselorId' | 'headTeacherId' | 'assistantId' | 'size'>[];
+  classes: readonly Pick<
+    ClassInfo,
+    '_id' | 'name' | 'collegeId' | 'departmentId' | 'counselorId' | 'headTeacherId' | 'assistantId' | 'size'
+  >[];
   students: readonly Pick<Student, '_id' | 'name' | 'classId' | 'dormId'>[];
   dorms: readonly Pick<Dorm, '_id' | 'building' | 'room' | 'classIds'>[];
-  warnings: readonly (Pick<Warning, '_id' | 'studentId' | 'classId' | 'status' | 'publishedAt' | 'policyId' | 'level'> & { updatedAt: string })[];
+  warnings: readonly (Pick<
+    Warning,
+    '_id' | 'studentId' | 'classId' | 'status' | 'publishedAt' | 'policyId' | 'level'
+  > & { updatedAt: string })[];
   /** Teaching sections of the classes (timetable, or a grade file's 授课教师): the course teachers a counselor contacts. */
   sections?: readonly SectionRow[];
 };
@@ -68,10 +74,18 @@ export function dutySubjects(directory: DutyDirectory): DutySubject[] {
       assignments: [...roles.entries()].map(([role, classes]): DutyAssignment => ({
         role,
         classes: classes.map((c) => ({ id: c._id, size: (studentsByClass.get(c._id) ?? []).length || c.size })),
-        dorms: uniqueById(classes.flatMap((c) => dormsByClass.get(c._id) ?? [])).map((d) => ({ id: d._id, classIds: d.classIds })),
-        students: classes.flatMap((c) => (studentsByClass.get(c._id) ?? []).map((s) => ({ id: s._id, classId: c._id }))),
+        dorms: uniqueById(classes.flatMap((c) => dormsByClass.get(c._id) ?? [])).map((d) => ({
+          id: d._id,
+          classIds: d.classIds,
+        })),
+        students: classes.flatMap((c) =>
+          (studentsByClass.get(c._id) ?? []).map((s) => ({ id: s._id, classId: c._id })),
+        ),
         warnedStudents: classes.flatMap((c) => (warnedByClass.get(c._id) ?? []).map(warnedUnit)),
-        courseTeachers: courseTeachersOf(directory.sections ?? [], classes.map((c) => c._id)),
+        courseTeachers: courseTeachersOf(
+          directory.sections ?? [],
+          classes.map((c) => c._id),
+        ),
       })),
     }));
 }

@@ -55,7 +55,14 @@ export function unpackEntries(digest: Pick<DutyDigest, '_id' | 'entries'>): Dige
 export function asDigest<M extends { _id: string; _version: number }>(doc: unknown): (DutyDigest & M) | null {
   if (typeof doc !== 'object' || doc === null) return null;
   const d: Record<string, unknown> = { ...doc };
-  if (typeof d._id !== 'string' || typeof d._version !== 'number' || typeof d.classId !== 'string' || typeof d.month !== 'string' || typeof d.entries !== 'string') return null;
+  if (
+    typeof d._id !== 'string' ||
+    typeof d._version !== 'number' ||
+    typeof d.classId !== 'string' ||
+    typeof d.month !== 'string' ||
+    typeof d.entries !== 'string'
+  )
+    return null;
   // The frame is checked above; the rows were parsed with DigestRow when written.
   return doc as DutyDigest & M;
 }
@@ -71,7 +78,9 @@ export function monthOf(at: string): string | null {
 }
 
 /** Rows of one source by the class × month digest they belong to (a row without a class or a readable time has none). */
-export function placeRows(rows: readonly DigestRow[]): Map<string, { classId: string; month: string; rows: DigestRow[] }> {
+export function placeRows(
+  rows: readonly DigestRow[],
+): Map<string, { classId: string; month: string; rows: DigestRow[] }> {
   const out = new Map<string, { classId: string; month: string; rows: DigestRow[] }>();
   for (const row of rows) {
     const month = monthOf(row.at);
@@ -92,12 +101,17 @@ export function withSource(entries: readonly DigestEntry[], source: string, rows
 }
 
 /** A digest's rows for evaluation: receipts given to the class's keepers as they are now. */
-export function rowsOfDigest(entries: readonly DigestEntry[], keepersOf: (classId: string) => readonly string[]): DigestRow[] {
+export function rowsOfDigest(
+  entries: readonly DigestEntry[],
+  keepersOf: (classId: string) => readonly string[],
+): DigestRow[] {
   const out: DigestRow[] = [];
   for (const entry of entries) {
     for (const row of entry.rows) {
       if (row.actorId !== KEEPERS) out.push(row);
-      else for (const personId of keepersOf(row.classId ?? '')) out.push({ ...row, _id: `${row._id}${personId}`, actorId: personId });
+      else
+        for (const personId of keepersOf(row.classId ?? ''))
+          out.push({ ...row, _id: `${row._id}${personId}`, actorId: personId });
     }
   }
   return out;

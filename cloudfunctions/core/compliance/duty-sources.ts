@@ -16,7 +16,13 @@ export type DutySource =
 export type DutySourceCollection = DutySource['collection'];
 
 /** The document kept in each source collection. */
-export type SourceDocs = { dutyRecords: DutyRecordDoc; talks: TalkRecord; meetings: Meeting; notices: Notice; studyPlans: StudyPlan };
+export type SourceDocs = {
+  dutyRecords: DutyRecordDoc;
+  talks: TalkRecord;
+  meetings: Meeting;
+  notices: Notice;
+  studyPlans: StudyPlan;
+};
 
 export function sourceKeyOf(collection: DutySourceCollection, id: string): string {
   return `${collection}:${id}`;
@@ -26,14 +32,18 @@ export function sourceKeyOf(collection: DutySourceCollection, id: string): strin
 export function rowsOfSource(source: DutySource): DigestRow[] {
   switch (source.collection) {
     case 'dutyRecords':
-      return [{ ...toDutyRecord(source.doc), ...(source.doc.flags.length > 0 ? { flags: [...source.doc.flags] } : {}) }];
+      return [
+        { ...toDutyRecord(source.doc), ...(source.doc.flags.length > 0 ? { flags: [...source.doc.flags] } : {}) },
+      ];
     case 'talks':
       return [talkDutyRecord(source.doc)];
     case 'meetings':
       return meetingDutyRecords(source.doc).map((r) => ({ ...r, classId: source.doc.classId }));
     case 'notices':
       // The receipt's people are the class's keepers when read; its id gets theirs appended then.
-      return noticeDutyRecords([source.doc], () => [KEEPERS]).map((r) => (r.actorId === KEEPERS ? { ...r, _id: r._id.slice(0, -KEEPERS.length) } : r));
+      return noticeDutyRecords([source.doc], () => [KEEPERS]).map((r) =>
+        r.actorId === KEEPERS ? { ...r, _id: r._id.slice(0, -KEEPERS.length) } : r,
+      );
     case 'studyPlans':
       return planDutyRecords(source.doc);
   }

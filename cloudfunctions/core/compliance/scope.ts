@@ -7,7 +7,16 @@ import { shanghai } from '../time/shanghai';
  * How long a period is, coarsely. A week view shows the windows open this week up to a month
  * long (this month's talk is this week's work too), not semester quotas; a month view the same.
  */
-const span: Record<DutyPeriod, number> = { week: 1, twoWeeks: 1, withinDaysOf: 1, month: 2, semesterEnd: 2, quarter: 3, semester: 3, schoolYear: 3 };
+const span: Record<DutyPeriod, number> = {
+  week: 1,
+  twoWeeks: 1,
+  withinDaysOf: 1,
+  month: 2,
+  semesterEnd: 2,
+  quarter: 3,
+  semester: 3,
+  schoolYear: 3,
+};
 const scopeSpan: Record<DutyScope, number> = { week: 2, month: 2, semester: 3 };
 
 /** This week (Monday 00:00 Shanghai) or this month, as [start, end) instants. */

@@ -1,6 +1,13 @@
 import type { ComplianceRow, ComplianceSort, DutyItemView, DutyTally } from '../../../types/api/duties';
 import type { DutyRecordKind, DutyRule, DutyStatus, DutyUnitKind } from '../../../types/duty';
-import { compliancePerClass, compliancePerPerson, worstFirst, type ComplianceSummary, type DutyItem, type PersonDutyEvaluation } from '../duties';
+import {
+  compliancePerClass,
+  compliancePerPerson,
+  worstFirst,
+  type ComplianceSummary,
+  type DutyItem,
+  type PersonDutyEvaluation,
+} from '../duties';
 
 export type UnitLabeler = (kind: DutyUnitKind, id: string) => string;
 
@@ -13,7 +20,12 @@ export function itemView(item: DutyItem, rules: ReadonlyMap<string, DutyRule>, l
     title: item.title,
     role: item.role,
     period: item.period,
-    unit: { kind: item.unit.kind, id: item.unit.id, label: label(item.unit.kind, item.unit.id), classIds: [...item.unit.classIds] },
+    unit: {
+      kind: item.unit.kind,
+      id: item.unit.id,
+      label: label(item.unit.kind, item.unit.id),
+      classIds: [...item.unit.classIds],
+    },
     window: { start: item.window.start, lastDay: item.window.lastDay },
     dueAt: item.dueAt,
     measure: item.measure,
@@ -36,10 +48,20 @@ export function tallyOf(items: readonly { status: DutyStatus }[]): DutyTally {
 /** Overdue first, then open by deadline, then met late, then done. */
 export function urgentFirst(a: DutyItemView, b: DutyItemView): number {
   const rank = { overdue: 0, due: 1, lateDone: 2, done: 3 } as const;
-  return rank[a.status] - rank[b.status] || (a.dueAt < b.dueAt ? -1 : a.dueAt > b.dueAt ? 1 : 0) || (a.key < b.key ? -1 : 1);
+  return (
+    rank[a.status] - rank[b.status] || (a.dueAt < b.dueAt ? -1 : a.dueAt > b.dueAt ? 1 : 0) || (a.key < b.key ? -1 : 1)
+  );
 }
 
-const empty = (id: string): ComplianceSummary => ({ id, total: 0, done: 0, due: 0, overdue: 0, lateDone: 0, percent: null });
+const empty = (id: string): ComplianceSummary => ({
+  id,
+  total: 0,
+  done: 0,
+  due: 0,
+  overdue: 0,
+  lateDone: 0,
+  percent: null,
+});
 
 function row(summary: ComplianceSummary, name: string, note: string, records: number): ComplianceRow {
   return { ...summary, name, note, records };
@@ -67,11 +89,12 @@ export function personRows(
 }
 
 export function sortRows(rows: readonly ComplianceRow[], sort: ComplianceSort): ComplianceRow[] {
-  const byName = (a: ComplianceRow, b: ComplianceRow) => a.name.localeCompare(b.name, 'zh-Hans-CN') || (a.id < b.id ? -1 : 1);
+  const byName = (a: ComplianceRow, b: ComplianceRow) =>
+    a.name.localeCompare(b.name, 'zh-Hans-CN') || (a.id < b.id ? -1 : 1);
   const compare: Record<ComplianceSort, (a: ComplianceRow, b: ComplianceRow) => number> = {
     worst: worstFirst,
     // Best first, but a row with nothing settled still goes last.
-    best: (a, b) => (a.percent === null) !== (b.percent === null) ? (a.percent === null ? 1 : -1) : -worstFirst(a, b),
+    best: (a, b) => ((a.percent === null) !== (b.percent === null) ? (a.percent === null ? 1 : -1) : -worstFirst(a, b)),
     overdue: (a, b) => b.overdue - a.overdue || worstFirst(a, b),
     name: byName,
   };

@@ -4,7 +4,10 @@ import { ArchiveConfig } from '../../../types/documents';
 /** config/archive.json, validated when first imported: a wrong rate stops the function loading, not an archive half made. */
 export function parseArchiveConfig(json: unknown): ArchiveConfig {
   const parsed = ArchiveConfig.safeParse(json);
-  if (!parsed.success) throw new Error(`config/archive.json: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`);
+  if (!parsed.success)
+    throw new Error(
+      `config/archive.json: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`,
+    );
   return parsed.data;
 }
 

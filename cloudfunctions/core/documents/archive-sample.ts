@@ -23,9 +23,17 @@ export function archiveSeed(collegeId: string, semester: string): string {
 }
 
 /** The chosen ids, sorted; the population sorted and de-duplicated too (both go into the manifest). */
-export function sampleStudents(ids: readonly string[], rate: number, minimum: number, seed: string, stream: string): { population: string[]; chosen: string[] } {
+export function sampleStudents(
+  ids: readonly string[],
+  rate: number,
+  minimum: number,
+  seed: string,
+  stream: string,
+): { population: string[]; chosen: string[] } {
   const population = [...new Set(ids)].sort();
   const n = sampleSize(population.length, rate, minimum);
-  const ranked = [...population].sort((a, b) => fnv1a(`${seed}|${stream}|${a}`) - fnv1a(`${seed}|${stream}|${b}`) || a.localeCompare(b));
+  const ranked = [...population].sort(
+    (a, b) => fnv1a(`${seed}|${stream}|${a}`) - fnv1a(`${seed}|${stream}|${b}`) || a.localeCompare(b),
+  );
   return { population, chosen: ranked.slice(0, n).sort() };
 }

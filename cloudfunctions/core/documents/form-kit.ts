@@ -29,5 +29,8 @@ export function orBlank(value: string | null | undefined): string {
 
 /** File names carry names and dates only, never characters a file system refuses. */
 export function fileStem(...parts: string[]): string {
-  return parts.filter((p) => p !== '').join('-').replace(/[\\/:*?"<>|\s]+/g, '_');
+  return parts
+    .filter((p) => p !== '')
+    .join('-')
+    .replace(/[\\/:*?"<>|\s]+/g, '_');
 }

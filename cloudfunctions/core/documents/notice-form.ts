@@ -6,14 +6,28 @@ import { noticeStanding } from './notice-register';
 export type NoticeSignatures = { student: { at: string; image: string } | null; parent: { image: string } | null };
 
 function studentSigned(notice: Notice, sig: NoticeSignatures): FormField[] {
-  if (!notice.ack) return [{ label: '学生签名', value: notice.objection ? `未签收（已提出异议：${notice.objection.reason}）` : '未签收' }];
-  return [{ label: '学生签名', value: `${notice.studentName}（已签名）`, ...(sig.student ? { image: sig.student.image } : {}) }, { label: '签收时间', value: wall(notice.ack.at) }];
+  if (!notice.ack)
+    return [
+      { label: '学生签名', value: notice.objection ? `未签收（已提出异议：${notice.objection.reason}）` : '未签收' },
+    ];
+  return [
+    {
+      label: '学生签名',
+      value: `${notice.studentName}（已签名）`,
+      ...(sig.student ? { image: sig.student.image } : {}),
+    },
+    { label: '签收时间', value: wall(notice.ack.at) },
+  ];
 }
 
 function receipt(notice: Notice, sig: NoticeSignatures): FormField[] {
   const r = notice.receipt;
   const phone = notice.phoneContacts.map((c) => `${wall(c.at)} ${c.byName}电话联系：${c.summary}`);
-  if (!r) return [{ label: '家长回执', value: '未返回' }, ...(phone.length ? [{ label: '电话联系', value: phone.join('；') }] : [])];
+  if (!r)
+    return [
+      { label: '家长回执', value: '未返回' },
+      ...(phone.length ? [{ label: '电话联系', value: phone.join('；') }] : []),
+    ];
   return [
     { label: '家长签名', value: `${r.parentName}（已签名）`, ...(sig.parent ? { image: sig.parent.image } : {}) },
     { label: '回执时间', value: wall(r.at) },
@@ -29,7 +43,14 @@ function receipt(notice: Notice, sig: NoticeSignatures): FormField[] {
  */
 export function noticeForm(notice: Notice, sig: NoticeSignatures): FormDocument {
   const version = notice.version > 1 ? `第 ${notice.version} 版（更正）` : '';
-  const sub = [`${notice.semester} 学期`, notice.levelName, version, notice.status === 'superseded' ? noticeStanding(notice) : ''].filter(Boolean).join(' · ');
+  const sub = [
+    `${notice.semester} 学期`,
+    notice.levelName,
+    version,
+    notice.status === 'superseded' ? noticeStanding(notice) : '',
+  ]
+    .filter(Boolean)
+    .join(' · ');
   const page = (kind: 'college' | 'student' | 'parent', fields: FormField[], heading: string): FormPage => ({
     title: notice.copies[kind].title,
     subtitle: sub,

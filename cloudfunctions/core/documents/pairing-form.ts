@@ -3,10 +3,26 @@ import { difficultyLabel, type Pairing, type PairingApproval, type PairingStage 
 import { cnDate, fileStem } from './form-kit';
 
 /** The form's own headings, in its order (rules: 002-A2). */
-export const pairingFormLabels = ['帮扶人姓名', '学院', '学号', '中国银行账号', '专业', '被帮扶人姓名', '被帮扶人数', '学业困难原因', '帮扶计划', '班级评议意见', '院系审核意见', '学校审核意见'] as const;
+export const pairingFormLabels = [
+  '帮扶人姓名',
+  '学院',
+  '学号',
+  '中国银行账号',
+  '专业',
+  '被帮扶人姓名',
+  '被帮扶人数',
+  '学业困难原因',
+  '帮扶计划',
+  '班级评议意见',
+  '院系审核意见',
+  '学校审核意见',
+] as const;
 
 /** A pairing as a form is printed from: the bank account already opened or masked for this reader. */
-export type PairingForPrint = Omit<Pairing, 'bankAccountSealed' | 'bankAccountLast4'> & { bankAccount: string; bankAccountMasked: boolean };
+export type PairingForPrint = Omit<Pairing, 'bankAccountSealed' | 'bankAccountLast4'> & {
+  bankAccount: string;
+  bankAccountMasked: boolean;
+};
 
 const signer: Record<PairingStage, string> = { class: '班主任', college: '评审小组负责人签章', school: '（学校公章）' };
 

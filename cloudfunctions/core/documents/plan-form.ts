@@ -3,7 +3,19 @@ import { planStatusLabel, type ReviewerRole, type StudyPlan } from '../../../typ
 import { cnDate, fileStem, wall } from './form-kit';
 
 /** The form's own headings, in its order (rules: 002-A4). */
-export const planFormLabels = ['姓名', '学院', '专业', '学号', '学业预警等级', '学习计划（含考核未通过的每一门课程的重修计划，须具体）', '学生签名', '年 月 日', '帮扶教师意见', '帮扶教师签名', '年 月 日'] as const;
+export const planFormLabels = [
+  '姓名',
+  '学院',
+  '专业',
+  '学号',
+  '学业预警等级',
+  '学习计划（含考核未通过的每一门课程的重修计划，须具体）',
+  '学生签名',
+  '年 月 日',
+  '帮扶教师意见',
+  '帮扶教师签名',
+  '年 月 日',
+] as const;
 
 const reviewerLabel: Record<ReviewerRole, string> = { headTeacher: '班主任', tutor: '导师', counselor: '辅导员' };
 
@@ -13,7 +25,11 @@ function planLines(plan: StudyPlan): string[] {
     const line = plan.lines.find((l) => l.courseCode === c.code);
     return `${c.name}（${c.code}，${c.credits} 学分）：${line && line.retakePlan !== '' ? line.retakePlan : '（未填写）'}`;
   });
-  return [...lines, ...(plan.analysis ? [`自我分析：${plan.analysis}`] : []), ...(plan.goals ? [`学期目标与安排：${plan.goals}`] : [])];
+  return [
+    ...lines,
+    ...(plan.analysis ? [`自我分析：${plan.analysis}`] : []),
+    ...(plan.goals ? [`学期目标与安排：${plan.goals}`] : []),
+  ];
 }
 
 /**
@@ -32,12 +48,16 @@ export function planForm(plan: StudyPlan, facts: { collegeName: string; major: s
     planLines(plan).join('\n'),
     plan.signature ? `${plan.signature.name}（${wall(plan.signature.at)} 签名）` : '未签名',
     cnDate(plan.signature?.at),
-    review ? `${review.decision === 'approve' ? '同意' : '退回修改'}：${review.opinion}` : `（${planStatusLabel[plan.status]}）`,
+    review
+      ? `${review.decision === 'approve' ? '同意' : '退回修改'}：${review.opinion}`
+      : `（${planStatusLabel[plan.status]}）`,
     review ? `${review.byName}（${reviewerLabel[review.role]}）` : '',
     cnDate(review?.at),
   ];
   const yearsOneTwo = plan.reviewerRole === 'headTeacher';
-  const title = yearsOneTwo ? `${facts.collegeName}学业预警学生学习计划表（大一、大二）` : `${facts.collegeName}学业警示学生个人学习计划`;
+  const title = yearsOneTwo
+    ? `${facts.collegeName}学业预警学生学习计划表（大一、大二）`
+    : `${facts.collegeName}学业警示学生个人学习计划`;
   return {
     kind: 'studyPlan',
     title: `学习计划表 · ${plan.studentName}`,
@@ -48,8 +68,24 @@ export function planForm(plan: StudyPlan, facts: { collegeName: string; major: s
         subtitle: `学院（公章）：　　　　${plan.semester} 学期`,
         blocks: [
           { kind: 'fields', fields: planFormLabels.map((label, i) => ({ label, value: values[i] ?? '' })) },
-          { kind: 'lines', heading: '注意', lines: ['1、帮扶教师：学业预警由班主任完成；试读预警，由班主任和辅导员共同完成。', '2、学生可另附更详细的自我分析与计划。'] },
-          { kind: 'fields', heading: '执行情况（学期末）', fields: [{ label: '执行情况报告', value: plan.report ? `${plan.report.text}（${wall(plan.report.at)}）` : '未提交' }] },
+          {
+            kind: 'lines',
+            heading: '注意',
+            lines: [
+              '1、帮扶教师：学业预警由班主任完成；试读预警，由班主任和辅导员共同完成。',
+              '2、学生可另附更详细的自我分析与计划。',
+            ],
+          },
+          {
+            kind: 'fields',
+            heading: '执行情况（学期末）',
+            fields: [
+              {
+                label: '执行情况报告',
+                value: plan.report ? `${plan.report.text}（${wall(plan.report.at)}）` : '未提交',
+              },
+            ],
+          },
         ],
       },
     ],

@@ -1,12 +1,34 @@
 import type { FormDocument, FormPage } from '../../../types/documents';
-import { talkInitiatorLabel, talkModeLabel, talkTopicLabel, talkerRoleLabel, type TalkInitiator, type TalkMode, type TalkRecord, type TalkTopic } from '../../../types/support';
+import {
+  talkInitiatorLabel,
+  talkModeLabel,
+  talkTopicLabel,
+  talkerRoleLabel,
+  type TalkInitiator,
+  type TalkMode,
+  type TalkRecord,
+  type TalkTopic,
+} from '../../../types/support';
 import { cnDateHour, fileStem, ticks, wall } from './form-kit';
 
 /** Who the talk was with, as the form's 谈话对象 line asks (姓名, 性别, 班级, 电话). */
 export type TalkSubject = { name: string; gender: string; className: string; phone: string };
 
 /** The form's own headings, in its order (rules: 002-A3). */
-export const talkFormLabels = ['谈话对象', '谈话人', '约谈方式', '约谈次数', '谈话方式', '谈话主题', '谈话时间', '谈话地点', '初步印象', '谈话主要内容', '措施及效果', '谈话人签名'] as const;
+export const talkFormLabels = [
+  '谈话对象',
+  '谈话人',
+  '约谈方式',
+  '约谈次数',
+  '谈话方式',
+  '谈话主题',
+  '谈话时间',
+  '谈话地点',
+  '初步印象',
+  '谈话主要内容',
+  '措施及效果',
+  '谈话人签名',
+] as const;
 
 const initiators: TalkInitiator[] = ['student', 'teacher'];
 const modes: TalkMode[] = ['faceToFace', 'phone', 'wechatQq', 'group'];
@@ -19,13 +41,22 @@ export function talkFormTitle(collegeName: string, talk: Pick<TalkRecord, 'talke
 
 /** One 谈心谈话登记表 (rules: 002-A3), fields in the form's order; `nth` recomputed from the whole list. */
 export function talkPage(talk: TalkRecord, subject: TalkSubject, nth: number, collegeName: string): FormPage {
-  const topicLine = `${ticks(topics.map((t) => talkTopicLabel[t]), talk.topics.map((t) => talkTopicLabel[t]))}　其他：${talk.topics.includes('other') ? talk.otherTopic : ''}`;
+  const topicLine = `${ticks(
+    topics.map((t) => talkTopicLabel[t]),
+    talk.topics.map((t) => talkTopicLabel[t]),
+  )}　其他：${talk.topics.includes('other') ? talk.otherTopic : ''}`;
   const values = [
     `姓名：${subject.name}　性别：${subject.gender}　班级：${subject.className}　电话：${subject.phone}`,
     `姓名：${talk.actorName}`,
-    ticks(initiators.map((i) => talkInitiatorLabel[i]), [talkInitiatorLabel[talk.initiatedBy]]),
+    ticks(
+      initiators.map((i) => talkInitiatorLabel[i]),
+      [talkInitiatorLabel[talk.initiatedBy]],
+    ),
     `第 ${nth} 次`,
-    ticks(modes.map((m) => talkModeLabel[m]), [talkModeLabel[talk.mode]]),
+    ticks(
+      modes.map((m) => talkModeLabel[m]),
+      [talkModeLabel[talk.mode]],
+    ),
     topicLine,
     `${cnDateHour(talk.at)}（${talk.minutes} 分钟）`,
     talk.place,

@@ -15,9 +15,17 @@ export function caseDuties(
     records: Iterable<DutyRecord> | DutyRecordIndex;
   },
 ): DutyItem[] {
-  const evaluator = createDutyEvaluator({ ...settings, keepEarlierDeadlines: true, rules: settings.rules.filter((r) => r.per === 'warnedStudent') });
+  const evaluator = createDutyEvaluator({
+    ...settings,
+    keepEarlierDeadlines: true,
+    rules: settings.rules.filter((r) => r.per === 'warnedStudent'),
+  });
   const index = asIndex(settings.records);
   return settings.handlers.flatMap(
-    (h) => evaluator.evaluate({ personId: h.personId, assignments: [{ role: h.role, warnedStudents: settings.cases }] }, index).items,
+    (h) =>
+      evaluator.evaluate(
+        { personId: h.personId, assignments: [{ role: h.role, warnedStudents: settings.cases }] },
+        index,
+      ).items,
   );
 }

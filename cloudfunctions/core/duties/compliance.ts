@@ -1,7 +1,10 @@
 import type { ComplianceSummary, DutyItem, PersonDutyEvaluation } from '../../../types/duty';
 
 /** Summaries per group; an item may belong to several groups (a dorm shared by two classes). */
-export function summarizeBy(items: Iterable<DutyItem>, groupsOf: (item: DutyItem) => Iterable<string>): ComplianceSummary[] {
+export function summarizeBy(
+  items: Iterable<DutyItem>,
+  groupsOf: (item: DutyItem) => Iterable<string>,
+): ComplianceSummary[] {
   const groups = new Map<string, ComplianceSummary>();
   for (const item of items) {
     for (const id of groupsOf(item)) {
@@ -29,7 +32,10 @@ function* allItems(evaluations: readonly PersonDutyEvaluation[]): Iterable<DutyI
 /** One row per person evaluated (a person with no duties gets an empty row, not none). */
 export function compliancePerPerson(evaluations: readonly PersonDutyEvaluation[]): ComplianceSummary[] {
   const rows = new Map(summarizeBy(allItems(evaluations), (item) => [item.personId]).map((s) => [s.id, s]));
-  return evaluations.map((e) => rows.get(e.personId) ?? { id: e.personId, total: 0, done: 0, due: 0, overdue: 0, lateDone: 0, percent: null });
+  return evaluations.map(
+    (e) =>
+      rows.get(e.personId) ?? { id: e.personId, total: 0, done: 0, due: 0, overdue: 0, lateDone: 0, percent: null },
+  );
 }
 
 /** One row per class, from every duty whose unit lies in the class (class, dorm, student, warned student). */

@@ -10,4 +10,7 @@ const table = parseDutyConfig(dutiesJson);
  * shipped policies' levels (core/duties/level-rules.ts), so every view counts them from one
  * evaluator. The school calendar is not here: it is the clerk's data over a default rule.
  */
-export const defaultDutyConfig = parseDutyConfig({ ...table, rules: [...table.rules, ...levelDutyRules(Object.values(presets), table.rules)] });
+export const defaultDutyConfig = parseDutyConfig({
+  ...table,
+  rules: [...table.rules, ...levelDutyRules(Object.values(presets), table.rules)],
+});

@@ -64,7 +64,12 @@ export function createDutyEvaluator(settings: DutyEvaluationSettings): DutyEvalu
     rule,
     accepts: recordFilter(rule),
     measure: measureOf(rule),
-    unitsKey: [rule.role, rule.per, rule.quota.fractionOfClassSize ? 'share' : '', ...(rule.appliesTo?.tags ?? [])].join('|'),
+    unitsKey: [
+      rule.role,
+      rule.per,
+      rule.quota.fractionOfClassSize ? 'share' : '',
+      ...(rule.appliesTo?.tags ?? []),
+    ].join('|'),
   }));
   // Windows of units active all along depend on the rule's period only.
   const sharedWindows = new Map<string, DutyWindow[]>();
@@ -168,7 +173,10 @@ export function createDutyEvaluator(settings: DutyEvaluationSettings): DutyEvalu
 
 /** Many people from one record list: the records are indexed once (a leader's dashboard). */
 export function evaluateDutiesBatch(
-  settings: DutyEvaluationSettings & { subjects: readonly DutySubject[]; records: Iterable<DutyRecord> | DutyRecordIndex },
+  settings: DutyEvaluationSettings & {
+    subjects: readonly DutySubject[];
+    records: Iterable<DutyRecord> | DutyRecordIndex;
+  },
 ): PersonDutyEvaluation[] {
   const evaluator = createDutyEvaluator(settings);
   const index = asIndex(settings.records);

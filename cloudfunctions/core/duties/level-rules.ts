@@ -4,8 +4,16 @@ import type { Duty, Policy } from '../../../types/policy';
 import { dutiesForLevel } from '../rules/level-duties';
 
 /** The policy duty ids the evaluator can count, and the record kind that meets each. */
-const kindOf: Record<string, DutyRecordKind> = { talk: 'talk', 'parent-contact': 'parentContact', 'study-plan': 'studyPlan' };
-const dutyText: Record<string, string> = { talk: '与学生谈话', 'parent-contact': '与家长沟通', 'study-plan': '指导学生制定个人学习计划' };
+const kindOf: Record<string, DutyRecordKind> = {
+  talk: 'talk',
+  'parent-contact': 'parentContact',
+  'study-plan': 'studyPlan',
+};
+const dutyText: Record<string, string> = {
+  talk: '与学生谈话',
+  'parent-contact': '与家长沟通',
+  'study-plan': '指导学生制定个人学习计划',
+};
 /** Which seed each shipped preset reads (the rule's `seed`, so anyone can check the reading). */
 const seedOf: Record<string, DutyRule['seed']> = { 'lzut-life': '004', 'gxu-ee': '002', 'bistu-me': '003' };
 

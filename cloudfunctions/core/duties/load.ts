@@ -16,5 +16,9 @@ function parseOrThrow<S extends z.ZodTypeAny>(schema: S, json: unknown, code: Er
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
   const path = issue?.path.join('.') ?? '';
-  throw new DomainError(code, `${label}有误${path ? `（${path}）` : ''}：${issue?.message ?? '格式不正确'}`, path || undefined);
+  throw new DomainError(
+    code,
+    `${label}有误${path ? `（${path}）` : ''}：${issue?.message ?? '格式不正确'}`,
+    path || undefined,
+  );
 }

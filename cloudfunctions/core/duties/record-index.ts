@@ -17,7 +17,14 @@ type ActorKind = Series & { sorted: boolean; byUnit: Map<Exclude<RecordUnit, 'pe
  */
 export type DutyRecordIndex = {
   /** The records of the actor, kind and unit whose time is in [start, end): `records[from..to)`, oldest first. */
-  range(kind: DutyRecordKind, actorId: string, unit: RecordUnit, unitId: string, start: number, end: number): RecordRange;
+  range(
+    kind: DutyRecordKind,
+    actorId: string,
+    unit: RecordUnit,
+    unitId: string,
+    start: number,
+    end: number,
+  ): RecordRange;
   size: number;
 };
 

@@ -23,7 +23,11 @@ export type DutyReminder = {
  * at the same time are one reminder, so a counselor gets one message for forty warned students'
  * monthly talks, never forty, and at most one per duty per window.
  */
-export function remindersDue(evaluation: PersonDutyEvaluation, now: Date | string | number, remindBeforeDays: number): DutyReminder[] {
+export function remindersDue(
+  evaluation: PersonDutyEvaluation,
+  now: Date | string | number,
+  remindBeforeDays: number,
+): DutyReminder[] {
   const at = new Date(now).getTime();
   const reminders = new Map<string, DutyReminder>();
   for (const item of evaluation.items) {

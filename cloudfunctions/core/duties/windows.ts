@@ -55,7 +55,8 @@ export function clipWindows(windows: readonly DutyWindow[], range: Span): DutyWi
   }
   const first = cut[0];
   const second = cut[1];
-  if (first && second && isShort(first)) cut.splice(0, 2, { start: first.start, end: second.end, nominal: second.nominal });
+  if (first && second && isShort(first))
+    cut.splice(0, 2, { start: first.start, end: second.end, nominal: second.nominal });
   const last = cut[cut.length - 1];
   const beforeLast = cut[cut.length - 2];
   if (last && beforeLast && isShort(last)) {

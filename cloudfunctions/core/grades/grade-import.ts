@@ -43,10 +43,14 @@ export function createGradeImport(options: RowCheckOptions = {}) {
   };
 }
 
-export type CollectedGrades = { ok: true; header: HeaderMap; rows: GradeRow[]; errors: RowError[] } | { ok: false; message: string };
+export type CollectedGrades =
+  { ok: true; header: HeaderMap; rows: GradeRow[]; errors: RowError[] } | { ok: false; message: string };
 
 /** Reads a whole source into memory: for the CLI and previews, not for bulk imports. */
-export async function collectGradeRows(source: AsyncIterable<SheetRow>, options: RowCheckOptions = {}): Promise<CollectedGrades> {
+export async function collectGradeRows(
+  source: AsyncIterable<SheetRow>,
+  options: RowCheckOptions = {},
+): Promise<CollectedGrades> {
   const importer = createGradeImport(options);
   const rows: GradeRow[] = [];
   const errors: RowError[] = [];

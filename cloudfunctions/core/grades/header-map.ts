@@ -1,4 +1,12 @@
-import { COMPONENT_EXPORT, fieldLabel, fieldOfHeader, isComponentHeader, requiredFields, standIns, type GradeField } from './grade-columns';
+import {
+  COMPONENT_EXPORT,
+  fieldLabel,
+  fieldOfHeader,
+  isComponentHeader,
+  requiredFields,
+  standIns,
+  type GradeField,
+} from './grade-columns';
 
 /** Where each known field sits in the file, and the file's own header text for messages. */
 export type HeaderMap = {
@@ -28,10 +36,14 @@ export function mapHeader(cells: ReadonlyArray<string>, semesterGiven = false): 
     else columns[field] = index;
   });
   if (duplicated.length > 0) return { ok: false, message: `表头重复：${duplicated.join('、')}` };
-  const covered = (f: GradeField) => columns[f] !== undefined || (standIns[f] ?? []).some((set) => set.every((g) => columns[g] !== undefined));
+  const covered = (f: GradeField) =>
+    columns[f] !== undefined || (standIns[f] ?? []).some((set) => set.every((g) => columns[g] !== undefined));
   const missing = requiredFields.filter((f) => !covered(f) && !(f === 'semester' && semesterGiven));
   if (missing.length > 0)
-    return { ok: false, message: `表头缺少必需的列：${missing.map((f) => fieldLabel[f]).join('、')}（第一行应为表头，如 学号、课程代码、课程名称、学分、成绩、考试性质、学期）` };
+    return {
+      ok: false,
+      message: `表头缺少必需的列：${missing.map((f) => fieldLabel[f]).join('、')}（第一行应为表头，如 学号、课程代码、课程名称、学分、成绩、考试性质、学期）`,
+    };
   return { ok: true, map: { columns, headers: cells.map((c) => c.trim()), ignored } };
 }
 

@@ -19,7 +19,8 @@ export type RowCheckOptions = {
 };
 
 /** `voided`: the export marks the row 成绩作废 = 是: left out, neither imported nor an error. */
-export type RowCheck = { kind: 'row'; row: GradeRow } | { kind: 'errors'; errors: RowError[] } | { kind: 'blank' } | { kind: 'voided' };
+export type RowCheck =
+  { kind: 'row'; row: GradeRow } | { kind: 'errors'; errors: RowError[] } | { kind: 'blank' } | { kind: 'voided' };
 
 const creditsPattern = /^\d{1,2}(\.\d{1,2})?$/;
 const scoreHelp = '应为 0–100 的分数或 优秀/良好/中等/及格/不及格、合格/不合格、缺考、旷考、作弊、免修、缓考';
@@ -72,7 +73,8 @@ export function createRowChecker(map: HeaderMap, options: RowCheckOptions = {}):
   const hasYearColumn = map.columns.schoolYear !== undefined;
   const hasVoidColumn = map.columns.voided !== undefined;
   const hasCombinedCourse = map.columns.courseCodeName !== undefined;
-  const combinedOnly = hasCombinedCourse && map.columns.courseCode === undefined && map.columns.courseCodeAlt === undefined;
+  const combinedOnly =
+    hasCombinedCourse && map.columns.courseCode === undefined && map.columns.courseCodeAlt === undefined;
   const hasSemesterCodes = map.columns.yearCode !== undefined && map.columns.termCode !== undefined;
 
   return ({ rowNumber, cells }) => {
@@ -84,9 +86,20 @@ export function createRowChecker(map: HeaderMap, options: RowCheckOptions = {}):
     const combined = hasCombinedCourse ? splitCourseCell(cell(p, 'courseCodeName')) : null;
     let courseCode = '';
     let courseName = '';
-    if (combinedOnly && combined === null) fail(p, 'courseCodeName', `${columnName(map, 'courseCodeName')}应为“[课程代码]课程名称”（实际为“${clip(cell(p, 'courseCodeName'))}”）`);
+    if (combinedOnly && combined === null)
+      fail(
+        p,
+        'courseCodeName',
+        `${columnName(map, 'courseCodeName')}应为“[课程代码]课程名称”（实际为“${clip(cell(p, 'courseCodeName'))}”）`,
+      );
     else {
-      courseCode = text(p, 'courseCode', 64, true, cell(p, 'courseCode') || cell(p, 'courseCodeAlt') || combined?.code || '');
+      courseCode = text(
+        p,
+        'courseCode',
+        64,
+        true,
+        cell(p, 'courseCode') || cell(p, 'courseCodeAlt') || combined?.code || '',
+      );
       courseName = text(p, 'courseName', 128, true, cell(p, 'courseName') || combined?.name || '');
     }
     const kindName = text(p, 'courseKind', 32, false);
@@ -98,7 +111,8 @@ export function createRowChecker(map: HeaderMap, options: RowCheckOptions = {}):
     const creditsText = cell(p, 'credits');
     let credits = 0;
     if (creditsText === '') fail(p, 'credits', '缺少学分');
-    else if (!creditsPattern.test(creditsText) || Number(creditsText) > 50) fail(p, 'credits', `学分应为 0–50 的数字（实际为“${clip(creditsText)}”）`);
+    else if (!creditsPattern.test(creditsText) || Number(creditsText) > 50)
+      fail(p, 'credits', `学分应为 0–50 的数字（实际为“${clip(creditsText)}”）`);
     else credits = Number(creditsText);
 
     const score = scoreOf(p);
@@ -123,7 +137,12 @@ export function createRowChecker(map: HeaderMap, options: RowCheckOptions = {}):
     const semesterText = cell(p, 'semester');
     if (semesterText === '' && hasSemesterCodes && (cell(p, 'yearCode') !== '' || cell(p, 'termCode') !== '')) {
       const parsed = semesterFromCodes(cell(p, 'yearCode'), cell(p, 'termCode'));
-      if (parsed === null) fail(p, 'termCode', `学年学期代码不正确：“${clip(cell(p, 'yearCode'))} ${clip(cell(p, 'termCode'))}”（学期代码应为 3 或 12）`);
+      if (parsed === null)
+        fail(
+          p,
+          'termCode',
+          `学年学期代码不正确：“${clip(cell(p, 'yearCode'))} ${clip(cell(p, 'termCode'))}”（学期代码应为 3 或 12）`,
+        );
       else semester = parsed;
     } else if (semesterText === '' && !hasSemesterColumn && options.defaultSemester) semester = options.defaultSemester;
     else if (semesterText === '') fail(p, 'semester', '缺少学期');
@@ -139,7 +158,8 @@ export function createRowChecker(map: HeaderMap, options: RowCheckOptions = {}):
       else semester = parsed;
     }
 
-    if (studentId !== '' && options.knownStudent && !options.knownStudent(studentId)) fail(p, 'studentId', `未知学生：学号 ${studentId} 不在学生名册中`);
+    if (studentId !== '' && options.knownStudent && !options.knownStudent(studentId))
+      fail(p, 'studentId', `未知学生：学号 ${studentId} 不在学生名册中`);
     else if (studentId !== '' && options.studentNameOf) {
       const mismatch = nameMismatch(studentId, studentName, options.studentNameOf(studentId));
       if (mismatch !== null) fail(p, 'studentName', mismatch);

@@ -24,7 +24,8 @@ function dayText(y: string, m: string, d: string): string {
 function timeText(value: string, withClock: boolean): string | null {
   if (ISO.test(value)) return shanghai(value).format(withClock ? 'YYYY年M月D日 HH:mm' : 'YYYY年M月D日');
   const local = LOCAL_MINUTE.exec(value);
-  if (local) return `${dayText(local[1] ?? '', local[2] ?? '', local[3] ?? '')}${withClock ? ` ${local[4]}:${local[5]}` : ''}`;
+  if (local)
+    return `${dayText(local[1] ?? '', local[2] ?? '', local[3] ?? '')}${withClock ? ` ${local[4]}:${local[5]}` : ''}`;
   const day = DAY.exec(value);
   if (day) return dayText(day[1] ?? '', day[2] ?? '', day[3] ?? '');
   return null;
@@ -51,18 +52,29 @@ export function fitField(type: WechatFieldType, value: string): string {
     case 'letter':
       return cutAscii(trimmed.replace(/[^A-Za-z]/g, '') || 'NA', limit);
     case 'symbol':
-      return chars(trimmed.replace(/[\sA-Za-z0-9\u4e00-\u9fff]/g, '')).filter((ch) => BRACKETS[ch] === undefined).slice(0, limit).join('') || '-';
+      return (
+        chars(trimmed.replace(/[\sA-Za-z0-9\u4e00-\u9fff]/g, ''))
+          .filter((ch) => BRACKETS[ch] === undefined)
+          .slice(0, limit)
+          .join('') || '-'
+      );
     case 'phone_number':
-      return chars(trimmed.replace(/[^0-9+-]/g, '') || '-').slice(0, limit).join('');
+      return chars(trimmed.replace(/[^0-9+-]/g, '') || '-')
+        .slice(0, limit)
+        .join('');
     case 'amount': {
       const amount = /(\d{1,10})(\.\d{1,2})?/.exec(trimmed.replace(/,/g, ''));
       return amount ? `${amount[1]}${amount[2] ?? ''}元` : '0元';
     }
     case 'car_number':
-      return chars(trimmed.replace(/[^A-Za-z0-9\u4e00-\u9fff]/g, '') || '-').slice(0, limit).join('');
+      return chars(trimmed.replace(/[^A-Za-z0-9\u4e00-\u9fff]/g, '') || '-')
+        .slice(0, limit)
+        .join('');
     case 'phrase':
       // phrase holds Chinese only, ≤ 5 characters: no room for an ellipsis.
-      return chars(trimmed.replace(/[^\u4e00-\u9fff]/g, '') || '无').slice(0, limit).join('');
+      return chars(trimmed.replace(/[^\u4e00-\u9fff]/g, '') || '无')
+        .slice(0, limit)
+        .join('');
     case 'thing':
     case 'name':
       return shortenText(trimmed || '无', limit);

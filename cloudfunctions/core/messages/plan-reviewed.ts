@@ -7,7 +7,11 @@ export const STUDENT_PLAN_PAGE = 'packages/student/plan/index';
  * 学习计划审核结果, to the student: approved, or returned with the reviewer's opinion to edit and
  * submit again. One per review (keyed by its time): a plan returned twice tells the student twice.
  */
-export function planReviewed(plan: Pick<StudyPlan, '_id' | 'levelName'>, to: Recipient, review: { decision: 'approve' | 'return'; opinion: string; at: string }): MessageIntent {
+export function planReviewed(
+  plan: Pick<StudyPlan, '_id' | 'levelName'>,
+  to: Recipient,
+  review: { decision: 'approve' | 'return'; opinion: string; at: string },
+): MessageIntent {
   return {
     key: `planReviewed:${plan._id}:${review.at}`,
     kind: 'planReviewed',

@@ -37,7 +37,13 @@ export type OutcomePatch = {
 };
 
 /** The row's next state after one send attempt (attempts counts this one). */
-export function outcomeOf(result: SendResult, attemptsBefore: number, nowMs: number, sending: MessagesConfig['sending'], nowIso: string): OutcomePatch {
+export function outcomeOf(
+  result: SendResult,
+  attemptsBefore: number,
+  nowMs: number,
+  sending: MessagesConfig['sending'],
+  nowIso: string,
+): OutcomePatch {
   const attempts = attemptsBefore + 1;
   const error = `${result.errcode} ${result.errmsg}`.trim();
   switch (classify(result.errcode)) {
@@ -48,7 +54,8 @@ export function outcomeOf(result: SendResult, attemptsBefore: number, nowMs: num
     case 'permanent':
       return { status: 'failed', attempts, lastError: error };
     case 'transient':
-      if (attempts >= sending.maxAttempts) return { status: 'failed', attempts, lastError: `${error}（已重试 ${attempts} 次）` };
+      if (attempts >= sending.maxAttempts)
+        return { status: 'failed', attempts, lastError: `${error}（已重试 ${attempts} 次）` };
       return { status: 'pending', attempts, lastError: error, sendAfterMs: nowMs + backoffMs(attempts, sending) };
   }
 }

@@ -1,5 +1,18 @@
 /** Opening brackets and quotes, each with its closing partner. */
-export const BRACKETS: Readonly<Record<string, string>> = { '（': '）', '(': ')', '【': '】', '[': ']', '《': '》', '〈': '〉', '「': '」', '『': '』', '“': '”', '‘': '’', '{': '}', '〔': '〕' };
+export const BRACKETS: Readonly<Record<string, string>> = {
+  '（': '）',
+  '(': ')',
+  '【': '】',
+  '[': ']',
+  '《': '》',
+  '〈': '〉',
+  '「': '」',
+  '『': '』',
+  '“': '”',
+  '‘': '’',
+  '{': '}',
+  '〔': '〕',
+};
 const CLOSERS = new Set(Object.values(BRACKETS));
 
 /** Between list items: a cut here keeps every shown item whole. */
@@ -50,7 +63,14 @@ export function shortenText(value: string, limit: number): string {
   if (open >= 0) head = head.slice(0, open);
   while (head.length > 0 && TRAILING.has(head[head.length - 1] ?? '')) head.pop();
   // One unbroken word longer than the field: a hard cut is all that is left (brackets dropped).
-  if (head.length === 0) head = [...list.filter((ch) => BRACKETS[ch] === undefined && !CLOSERS.has(ch)).join('').replace(/\s+/g, ' ').trim()].slice(0, limit - ELLIPSIS.length);
+  if (head.length === 0)
+    head = [
+      ...list
+        .filter((ch) => BRACKETS[ch] === undefined && !CLOSERS.has(ch))
+        .join('')
+        .replace(/\s+/g, ' ')
+        .trim(),
+    ].slice(0, limit - ELLIPSIS.length);
   while (head.length > 0 && TRAILING.has(head[head.length - 1] ?? '')) head.pop();
   return `${head.join('')}${ELLIPSIS}`;
 }

@@ -23,7 +23,10 @@ export function toWechatData(template: MessageTemplate, data: Record<string, str
 }
 
 /** The same fields as a person reads them in the local inbox (labels, fitted values). */
-export function displayLines(template: MessageTemplate, data: Record<string, string>): { label: string; value: string }[] {
+export function displayLines(
+  template: MessageTemplate,
+  data: Record<string, string>,
+): { label: string; value: string }[] {
   const fitted = fitTemplateData(template, data);
   return template.fields.map((field) => ({ label: field.label, value: fitted[field.key] ?? '' }));
 }

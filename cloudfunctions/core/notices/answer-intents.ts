@@ -12,7 +12,11 @@ type ObjectedNotice = Pick<Notice, '_id' | 'studentId'>;
 const to = (r: Recipient) => ({ toUserId: r.userId, toOpenid: r.openid });
 
 /** The clerk checked the objection and kept the notice: the student reads the answer, then signs. */
-export function objectionKept(notice: ObjectedNotice, recipient: Recipient, answer: { note: string; at: string }): MessageIntent {
+export function objectionKept(
+  notice: ObjectedNotice,
+  recipient: Recipient,
+  answer: { note: string; at: string },
+): MessageIntent {
   return {
     key: `objectionAnswered:${notice._id}`,
     kind: 'objectionAnswered',
@@ -27,25 +31,43 @@ export function objectionKept(notice: ObjectedNotice, recipient: Recipient, answ
  * The clerk corrected the grade rows behind the notice: either a corrected notice replaces it
  * (`newNoticeId`), or the warning no longer holds and is withdrawn (`newNoticeId` null).
  */
-export function objectionCorrected(notice: ObjectedNotice, recipient: Recipient, answer: { note: string; at: string; newNoticeId: string | null }): MessageIntent {
+export function objectionCorrected(
+  notice: ObjectedNotice,
+  recipient: Recipient,
+  answer: { note: string; at: string; newNoticeId: string | null },
+): MessageIntent {
   return {
     key: `objectionAnswered:${notice._id}`,
     kind: 'objectionAnswered',
     ...to(recipient),
     page: pages.studentNotice(answer.newNoticeId ?? notice._id),
-    data: { result: '已更正', note: answer.note, time: answer.at, tip: answer.newNoticeId ? '请查看更正后的通知并签收' : '警示已撤销，无需签收' },
+    data: {
+      result: '已更正',
+      note: answer.note,
+      time: answer.at,
+      tip: answer.newNoticeId ? '请查看更正后的通知并签收' : '警示已撤销，无需签收',
+    },
     subjectId: answer.newNoticeId ?? notice._id,
   };
 }
 
 /** A later list found the lifting condition met (or took the student off it): the student is told. */
-export function warningLifted(warning: Pick<Warning, '_id' | 'levelName' | 'semester'>, recipient: Recipient, liftedAt: string): MessageIntent {
+export function warningLifted(
+  warning: Pick<Warning, '_id' | 'levelName' | 'semester'>,
+  recipient: Recipient,
+  liftedAt: string,
+): MessageIntent {
   return {
     key: `warningLifted:${warning._id}`,
     kind: 'warningLifted',
     ...to(recipient),
     page: 'packages/student/home/index',
-    data: { level: `${warning.levelName}已解除`, semester: warning.semester, time: liftedAt, note: '请继续保持，按期完成学业' },
+    data: {
+      level: `${warning.levelName}已解除`,
+      semester: warning.semester,
+      time: liftedAt,
+      note: '请继续保持，按期完成学业',
+    },
     subjectId: warning._id,
   };
 }

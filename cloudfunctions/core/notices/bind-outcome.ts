@@ -13,19 +13,34 @@ export function requireWechat(openid: string | null | undefined): string {
 
 /** The phone proof needs WeChat's number exchange; elsewhere the typed proof is the way. */
 export function requirePhoneService<P>(phones: P | null | undefined): P {
-  if (!phones) throw new DomainError('BINDING.PHONE_UNAVAILABLE', '此处无法通过微信验证手机号，请填写孩子学号和家长姓名绑定', 'phoneCode');
+  if (!phones)
+    throw new DomainError(
+      'BINDING.PHONE_UNAVAILABLE',
+      '此处无法通过微信验证手机号，请填写孩子学号和家长姓名绑定',
+      'phoneCode',
+    );
   return phones;
 }
 
 /** The number WeChat verified, or null when WeChat refused the exchange. */
 export function requireVerifiedPhone<V>(verified: V | null): V {
-  if (verified === null) throw new DomainError('BINDING.PHONE_UNVERIFIED', '微信未能验证手机号，请重试，或填写孩子学号和家长姓名绑定', 'phoneCode');
+  if (verified === null)
+    throw new DomainError(
+      'BINDING.PHONE_UNVERIFIED',
+      '微信未能验证手机号，请重试，或填写孩子学号和家长姓名绑定',
+      'phoneCode',
+    );
   return verified;
 }
 
 /** A wrong number counted as a wrong try on the code (and the counselor told) binds no one. */
 export function assertPhoneBound(bound: boolean): void {
-  if (!bound) throw new DomainError('BINDING.PHONE_MISMATCH', '您微信绑定的手机号与学院登记的家长电话不一致，已告知辅导员；也可以填写孩子学号和家长姓名绑定', 'phoneCode');
+  if (!bound)
+    throw new DomainError(
+      'BINDING.PHONE_MISMATCH',
+      '您微信绑定的手机号与学院登记的家长电话不一致，已告知辅导员；也可以填写孩子学号和家长姓名绑定',
+      'phoneCode',
+    );
 }
 
 /** A bind whose transaction kept losing races gives up after `retries` tries. */
@@ -39,6 +54,8 @@ export function assertRetriesLeft(attempt: number, retries: number): void {
  * guessed one field at a time.
  */
 export function assertProofBound(verdict: 'bound' | 'mismatch', lostRace: boolean): void {
-  if (verdict === 'mismatch' && lostRace) throw new DomainError('BINDING.BUSY', '同时提交的绑定请求过多，本次按核对失败计，请稍后再试', 'studentNo');
-  if (verdict === 'mismatch') throw new DomainError('BINDING.PROOF_MISMATCH', '孩子学号或家长姓名与学院登记的信息不一致', 'studentNo');
+  if (verdict === 'mismatch' && lostRace)
+    throw new DomainError('BINDING.BUSY', '同时提交的绑定请求过多，本次按核对失败计，请稍后再试', 'studentNo');
+  if (verdict === 'mismatch')
+    throw new DomainError('BINDING.PROOF_MISMATCH', '孩子学号或家长姓名与学院登记的信息不一致', 'studentNo');
 }

@@ -20,14 +20,19 @@ export function displayCode(code: string): string {
 export function checkUsable<C extends BindingCode>(code: C | null, nowIso: string, maxAttempts: number): C {
   if (!code || code.revoked) throw new DomainError('BINDING.INVALID', '绑定码不正确，请核对后重新输入', 'code');
   if (code.usedAt) throw new DomainError('BINDING.USED', '该绑定码已使用过，请联系辅导员重新获取', 'code');
-  if (code.failedAttempts >= maxAttempts) throw new DomainError('BINDING.LOCKED', '核对失败次数过多，该绑定码已失效，请联系辅导员', 'code');
-  if (Date.parse(nowIso) >= Date.parse(code.expiresAt)) throw new DomainError('BINDING.EXPIRED', '该绑定码已过期，请联系辅导员重新获取', 'code');
+  if (code.failedAttempts >= maxAttempts)
+    throw new DomainError('BINDING.LOCKED', '核对失败次数过多，该绑定码已失效，请联系辅导员', 'code');
+  if (Date.parse(nowIso) >= Date.parse(code.expiresAt))
+    throw new DomainError('BINDING.EXPIRED', '该绑定码已过期，请联系辅导员重新获取', 'code');
   return code;
 }
 
 /** A name as compared: no spaces or middle dots, full-width letters folded, Latin case ignored. */
 function normalizeName(name: string): string {
-  return name.normalize('NFKC').replace(/[\s·•.-]/g, '').toLowerCase();
+  return name
+    .normalize('NFKC')
+    .replace(/[\s·•.-]/g, '')
+    .toLowerCase();
 }
 
 /**
@@ -37,9 +42,16 @@ function normalizeName(name: string): string {
  * The code is what proves the phone (it travels only to the number on file); this proof ties the
  * code to the family it was read to, and wrong tries burn the code (see checkUsable).
  */
-export function proofMatches(student: { _id: string; parentName: string }, proof: { studentNo: string; parentName: string }): boolean {
+export function proofMatches(
+  student: { _id: string; parentName: string },
+  proof: { studentNo: string; parentName: string },
+): boolean {
   const registered = normalizeName(student.parentName);
-  return registered !== '' && proof.studentNo.trim().toUpperCase() === student._id.toUpperCase() && normalizeName(proof.parentName) === registered;
+  return (
+    registered !== '' &&
+    proof.studentNo.trim().toUpperCase() === student._id.toUpperCase() &&
+    normalizeName(proof.parentName) === registered
+  );
 }
 
 /**
@@ -48,14 +60,24 @@ export function proofMatches(student: { _id: string; parentName: string }, proof
  * WeChat (any grant besides student and parent), or staff could return a receipt themselves.
  */
 export function checkBinder(grants: Grant[]): void {
-  if (grants.some((g) => g.role === 'student')) throw new DomainError('BINDING.STUDENT_WECHAT', '学生本人的微信不能绑定为家长，请让家长用自己的微信绑定');
-  if (grants.some((g) => g.role !== 'parent')) throw new DomainError('BINDING.STAFF_WECHAT', '教职工的微信不能绑定为家长，请让家长用自己的微信绑定');
+  if (grants.some((g) => g.role === 'student'))
+    throw new DomainError('BINDING.STUDENT_WECHAT', '学生本人的微信不能绑定为家长，请让家长用自己的微信绑定');
+  if (grants.some((g) => g.role !== 'parent'))
+    throw new DomainError('BINDING.STAFF_WECHAT', '教职工的微信不能绑定为家长，请让家长用自己的微信绑定');
 }
 
 /**
  * Children already bound to this WeChat that are not siblings of the new one (siblings share the
  * parent phone on file). A WeChat that is "parent" of unrelated students is flagged.
  */
-export function unrelatedChildren(child: { studentId: string; parentPhone: string }, others: { studentId: string; parentPhone: string }[]): string[] {
-  return others.filter((o) => o.studentId !== child.studentId && o.parentPhone.replace(/\D/g, '') !== child.parentPhone.replace(/\D/g, '')).map((o) => o.studentId);
+export function unrelatedChildren(
+  child: { studentId: string; parentPhone: string },
+  others: { studentId: string; parentPhone: string }[],
+): string[] {
+  return others
+    .filter(
+      (o) =>
+        o.studentId !== child.studentId && o.parentPhone.replace(/\D/g, '') !== child.parentPhone.replace(/\D/g, ''),
+    )
+    .map((o) => o.studentId);
 }

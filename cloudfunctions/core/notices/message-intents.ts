@@ -23,7 +23,10 @@ export const pages = {
   noticeClasses: () => 'packages/staff/notices/index',
 };
 
-type NoticeHead = Pick<Notice, '_id' | 'studentId' | 'studentName' | 'classId' | 'semester' | 'levelName' | 'issuedAt' | 'parentDeadline' | 'version'>;
+type NoticeHead = Pick<
+  Notice,
+  '_id' | 'studentId' | 'studentName' | 'classId' | 'semester' | 'levelName' | 'issuedAt' | 'parentDeadline' | 'version'
+>;
 
 /** New (or escalated) warning, to the student: "学业警示通知" with level, semester, time. */
 export function warningIssued(notice: NoticeHead, to: Recipient, escalated: boolean): MessageIntent {
@@ -48,7 +51,12 @@ export function receiptDue(notice: NoticeHead, to: Recipient): MessageIntent {
     kind: 'receiptDue',
     ...recipient(to),
     page: pages.parentNotice(notice._id),
-    data: { student: notice.studentName, level: `学业警示通知（${notice.levelName}）`, deadline: notice.parentDeadline, note: '请阅读家长联并填写回执' },
+    data: {
+      student: notice.studentName,
+      level: `学业警示通知（${notice.levelName}）`,
+      deadline: notice.parentDeadline,
+      note: '请阅读家长联并填写回执',
+    },
     subjectId: notice._id,
   };
 }
@@ -76,7 +84,10 @@ export type DeadlineFacts = { parents: Recipient[]; nowIso: string };
  * notice and parent, so a pass run every minute sends each once. The counselor's overdue note is
  * a daily digest over all their notices (overdue-digest.ts), not one message per notice.
  */
-export function deadlineMessages(notice: NoticeHead & Pick<Notice, 'status' | 'receipt' | 'phoneContacts'>, facts: DeadlineFacts): MessageIntent[] {
+export function deadlineMessages(
+  notice: NoticeHead & Pick<Notice, 'status' | 'receipt' | 'phoneContacts'>,
+  facts: DeadlineFacts,
+): MessageIntent[] {
   if (notice.status !== 'issued' || parentContactOf(notice) !== 'none') return [];
   const out = facts.parents.map((p) => receiptDue(notice, p));
   if (!isParentContactOverdue(notice, facts.nowIso)) return out;
@@ -86,7 +97,12 @@ export function deadlineMessages(notice: NoticeHead & Pick<Notice, 'status' | 'r
       kind: 'receiptOverdue',
       ...recipient(p),
       page: pages.parentNotice(notice._id),
-      data: { student: notice.studentName, level: `学业警示通知（${notice.levelName}）`, deadline: notice.parentDeadline, status: '已逾期' },
+      data: {
+        student: notice.studentName,
+        level: `学业警示通知（${notice.levelName}）`,
+        deadline: notice.parentDeadline,
+        status: '已逾期',
+      },
       subjectId: notice._id,
     });
   }

@@ -31,7 +31,12 @@ function classesText(overdue: readonly OverdueNotice[]): string {
  * does not ring every day), and counts every notice still overdue. Keyed by counselor and
  * Shanghai day: the pass runs every minute and still sends at most one a day.
  */
-export function overdueDigest(counselor: Recipient, overdue: readonly OverdueNotice[], lastDigestAt: string | null, nowIso: string): MessageIntent | null {
+export function overdueDigest(
+  counselor: Recipient,
+  overdue: readonly OverdueNotice[],
+  lastDigestAt: string | null,
+  nowIso: string,
+): MessageIntent | null {
   if (overdue.length === 0) return null;
   const since = lastDigestAt === null ? -Infinity : Date.parse(lastDigestAt);
   const fresh = overdue.filter((n) => later(n.parentDeadline, n.storedAt) > since);

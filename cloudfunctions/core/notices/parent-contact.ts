@@ -10,6 +10,13 @@ export function parentContactOf(notice: Pick<Notice, 'receipt' | 'phoneContacts'
 }
 
 /** Parents are informed within 1 week of the college document (rules: 001-2.5); after that it is overdue. */
-export function isParentContactOverdue(notice: Pick<Notice, 'status' | 'receipt' | 'phoneContacts' | 'parentDeadline'>, nowIso: string): boolean {
-  return notice.status === 'issued' && parentContactOf(notice) === 'none' && Date.parse(nowIso) > Date.parse(notice.parentDeadline);
+export function isParentContactOverdue(
+  notice: Pick<Notice, 'status' | 'receipt' | 'phoneContacts' | 'parentDeadline'>,
+  nowIso: string,
+): boolean {
+  return (
+    notice.status === 'issued' &&
+    parentContactOf(notice) === 'none' &&
+    Date.parse(nowIso) > Date.parse(notice.parentDeadline)
+  );
 }

@@ -33,7 +33,11 @@ function manualReason(manual: NonNullable<Warning['manual']>): string {
 function reasons(warning: Warning, names: NoticeNames, correction: Correction): string[] {
   const lines = correction ? correction.explanation : warning.triggers.map((t) => t.text);
   const manual =
-    warning.manual && !correction ? [`经${names.manualByName ?? '学院'}补充列入：${manualReason(warning.manual)}${warning.manual.note ? `（${warning.manual.note}）` : ''}`] : [];
+    warning.manual && !correction
+      ? [
+          `经${names.manualByName ?? '学院'}补充列入：${manualReason(warning.manual)}${warning.manual.note ? `（${warning.manual.note}）` : ''}`,
+        ]
+      : [];
   const all = [...lines, ...manual];
   return all.length > 0 ? all.map((line, i) => `${i + 1}. ${line}`) : ['（无）'];
 }
@@ -58,7 +62,12 @@ function contactLines(contacts: StaffContact[] | undefined): string[] {
  * says what may follow (rules: 004-1.1) and how the warning is lifted (the policy's condition);
  * the parent copy speaks to the parent and names whom to call.
  */
-export function renderNotice(warning: Warning, names: NoticeNames, template: NoticeTemplate, correction: Correction = null): NoticeCopies {
+export function renderNotice(
+  warning: Warning,
+  names: NoticeNames,
+  template: NoticeTemplate,
+  correction: Correction = null,
+): NoticeCopies {
   const who = `${warning.studentName}（学号 ${warning.studentId}，${names.className}）`;
   const date = formatDate(warning.publishedAt);
   const why = reasons(warning, names, correction);

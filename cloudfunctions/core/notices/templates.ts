@@ -22,14 +22,18 @@ export type NoticeTemplate = {
 type LevelText = Omit<NoticeTemplate, 'lifting' | 'consequences'> & { consequences?: string };
 
 /** The warning is there to prevent 留降级、退学、开除学籍 (rules: 004-1.2). */
-const SEED_004_CONSEQUENCES = '如学业状况得不到改善，可能出现留级（降级）、退学等影响正常完成学业的后果，具体按学校学籍管理规定处理。';
+const SEED_004_CONSEQUENCES =
+  '如学业状况得不到改善，可能出现留级（降级）、退学等影响正常完成学业的后果，具体按学校学籍管理规定处理。';
 /** A student who does not improve may be advised to suspend, transfer or withdraw (rules: 002-4.2.3.4). */
 const SEED_002_CONSEQUENCES = '如学业仍无进步，学院可按学校规定提出休学、转专业或退学等处理意见。';
 
 const generic: LevelText = {
   basis: '学院本科生学业警示及帮扶工作相关规定',
   nextSteps: ['班主任、辅导员将与你谈话，了解学习困难的原因', '在老师指导下制定个人学习计划，并按计划补修、重修课程'],
-  parentSteps: ['班主任、辅导员将与孩子谈话，了解学习困难的原因', '孩子将在老师指导下制定个人学习计划，并按计划补修、重修课程'],
+  parentSteps: [
+    '班主任、辅导员将与孩子谈话，了解学习困难的原因',
+    '孩子将在老师指导下制定个人学习计划，并按计划补修、重修课程',
+  ],
 };
 
 export const noticeTemplates: Record<string, LevelText> = {
@@ -55,20 +59,44 @@ export const noticeTemplates: Record<string, LevelText> = {
   },
   'lzut-life/written': {
     basis: '《生命科学与工程学院本科生学业警示及帮扶工作实施细则》',
-    nextSteps: ['班主任和辅导员将分别与你谈话，进行教育帮扶', '学院将与家长沟通你的学习情况', '在班主任指导下制定个人学习计划并按计划重修课程'],
-    parentSteps: ['班主任和辅导员将分别与孩子谈话，进行教育帮扶', '学院将与您沟通孩子的学习情况', '孩子将在班主任指导下制定个人学习计划并按计划重修课程'],
+    nextSteps: [
+      '班主任和辅导员将分别与你谈话，进行教育帮扶',
+      '学院将与家长沟通你的学习情况',
+      '在班主任指导下制定个人学习计划并按计划重修课程',
+    ],
+    parentSteps: [
+      '班主任和辅导员将分别与孩子谈话，进行教育帮扶',
+      '学院将与您沟通孩子的学习情况',
+      '孩子将在班主任指导下制定个人学习计划并按计划重修课程',
+    ],
     consequences: SEED_004_CONSEQUENCES,
   },
   'gxu-ee/warning': {
     basis: '《广西大学普通本科生学业警示办法》及学院学业帮扶实施办法',
-    nextSteps: ['辅导员将电话联系家长，告知学业警示情况', '班主任将与你谈话，分析学习困难的原因', '制定个人学习计划（大一、大二由班主任审核，大三起由导师审核）'],
-    parentSteps: ['辅导员将电话联系您，告知学业警示情况', '班主任将与孩子谈话，分析学习困难的原因', '孩子将制定个人学习计划（大一、大二由班主任审核，大三起由导师审核）'],
+    nextSteps: [
+      '辅导员将电话联系家长，告知学业警示情况',
+      '班主任将与你谈话，分析学习困难的原因',
+      '制定个人学习计划（大一、大二由班主任审核，大三起由导师审核）',
+    ],
+    parentSteps: [
+      '辅导员将电话联系您，告知学业警示情况',
+      '班主任将与孩子谈话，分析学习困难的原因',
+      '孩子将制定个人学习计划（大一、大二由班主任审核，大三起由导师审核）',
+    ],
     consequences: SEED_002_CONSEQUENCES,
   },
   'gxu-ee/probation': {
     basis: '《广西大学普通本科生学业警示办法》及学院学业帮扶实施办法',
-    nextSteps: ['班主任、辅导员将分别与你谈话', '班主任将电话联系家长，必要时请家长到校面谈', '制定个人学习计划并接受定期检查'],
-    parentSteps: ['班主任、辅导员将分别与孩子谈话', '班主任将电话联系您，必要时请您到校面谈', '孩子将制定个人学习计划并接受定期检查'],
+    nextSteps: [
+      '班主任、辅导员将分别与你谈话',
+      '班主任将电话联系家长，必要时请家长到校面谈',
+      '制定个人学习计划并接受定期检查',
+    ],
+    parentSteps: [
+      '班主任、辅导员将分别与孩子谈话',
+      '班主任将电话联系您，必要时请您到校面谈',
+      '孩子将制定个人学习计划并接受定期检查',
+    ],
     consequences: SEED_002_CONSEQUENCES,
   },
   'bistu-me/struggling': {

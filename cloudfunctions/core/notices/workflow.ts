@@ -2,7 +2,10 @@ import type { Notice, NoticeFlag, NoticeStatePatch, PhoneContact } from '../../.
 import { DomainError } from '../errors';
 
 /** The part of a notice its workflow changes; the copies are not in it, so they cannot change. */
-export type NoticeState = Pick<Notice, 'status' | 'readAt' | 'ack' | 'objection' | 'parentReadAt' | 'receipt' | 'phoneContacts' | 'flags'>;
+export type NoticeState = Pick<
+  Notice,
+  'status' | 'readAt' | 'ack' | 'objection' | 'parentReadAt' | 'receipt' | 'phoneContacts' | 'flags'
+>;
 
 export type NoticeEvent =
   | { type: 'read'; at: string }
@@ -10,7 +13,15 @@ export type NoticeEvent =
   | { type: 'object'; at: string; reason: string }
   | { type: 'resolveObjection'; at: string; by: string; byName: string; decision: 'confirm' | 'correct'; note: string }
   | { type: 'parentRead'; at: string }
-  | { type: 'receipt'; at: string; parentUserId: string; parentName: string; message: string; deviceId: string; quickSeconds: number }
+  | {
+      type: 'receipt';
+      at: string;
+      parentUserId: string;
+      parentName: string;
+      message: string;
+      deviceId: string;
+      quickSeconds: number;
+    }
   | { type: 'phoneContact'; contact: PhoneContact };
 
 /** `patch` is empty when the event changes nothing (a repeat): the handler then writes nothing. */
@@ -41,26 +52,46 @@ export function transition(state: NoticeState, event: NoticeEvent): Transition {
     case 'acknowledge':
       if (state.ack) return unchanged;
       if (!live) throw new DomainError('NOTICE.SUPERSEDED', '该通知已被更正，请查看新版本');
-      if (state.objection?.state === 'open') throw new DomainError('NOTICE.OBJECTION_OPEN', '你的异议正在核实中，核实后再签收');
+      if (state.objection?.state === 'open')
+        throw new DomainError('NOTICE.OBJECTION_OPEN', '你的异议正在核实中，核实后再签收');
       return change({ ack: { at: event.at, deviceId: event.deviceId }, ...(state.readAt ? {} : { readAt: event.at }) });
     case 'object':
       if (state.ack) throw new DomainError('NOTICE.ALREADY_ACKNOWLEDGED', '你已签收该通知，不能再提出异议');
       if (state.objection?.state === 'open') return unchanged;
       if (!live) throw new DomainError('NOTICE.SUPERSEDED', '该通知已被更正，请查看新版本');
       if (state.objection) throw new DomainError('NOTICE.OBJECTION_RESOLVED', '你的异议已核实答复，请阅读答复后签收');
-      return change({ objection: { reason: event.reason, at: event.at, state: 'open' }, ...(state.readAt ? {} : { readAt: event.at }) });
+      return change({
+        objection: { reason: event.reason, at: event.at, state: 'open' },
+        ...(state.readAt ? {} : { readAt: event.at }),
+      });
     case 'resolveObjection': {
-      if (!state.objection || state.objection.state !== 'open') throw new DomainError('NOTICE.NO_OPEN_OBJECTION', '该通知没有待处理的异议');
-      const resolved = { ...state.objection, resolvedBy: event.by, resolvedByName: event.byName, resolvedAt: event.at, note: event.note };
+      if (!state.objection || state.objection.state !== 'open')
+        throw new DomainError('NOTICE.NO_OPEN_OBJECTION', '该通知没有待处理的异议');
+      const resolved = {
+        ...state.objection,
+        resolvedBy: event.by,
+        resolvedByName: event.byName,
+        resolvedAt: event.at,
+        note: event.note,
+      };
       if (event.decision === 'confirm') return change({ objection: { ...resolved, state: 'confirmed' } });
       return change({ objection: { ...resolved, state: 'corrected' }, status: 'superseded' });
     }
     case 'receipt': {
       if (state.receipt) return unchanged;
       if (!live) throw new DomainError('NOTICE.SUPERSEDED', '该通知已被更正，请查看新版本');
-      const quick = state.ack !== null && state.ack.deviceId === event.deviceId && seconds(state.ack.at, event.at) <= event.quickSeconds;
+      const quick =
+        state.ack !== null &&
+        state.ack.deviceId === event.deviceId &&
+        seconds(state.ack.at, event.at) <= event.quickSeconds;
       return change({
-        receipt: { parentUserId: event.parentUserId, parentName: event.parentName, at: event.at, message: event.message, deviceId: event.deviceId },
+        receipt: {
+          parentUserId: event.parentUserId,
+          parentName: event.parentName,
+          at: event.at,
+          message: event.message,
+          deviceId: event.deviceId,
+        },
         ...(state.parentReadAt ? {} : { parentReadAt: event.at }),
         ...(quick ? { flags: addFlag(state.flags, 'receiptRightAfterAck') } : {}),
       });
@@ -68,7 +99,8 @@ export function transition(state: NoticeState, event: NoticeEvent): Transition {
     case 'phoneContact': {
       // A resend of the same record (same person, same client key) keeps the first one.
       const { by, clientId } = event.contact;
-      if (clientId !== undefined && state.phoneContacts.some((c) => c.by === by && c.clientId === clientId)) return unchanged;
+      if (clientId !== undefined && state.phoneContacts.some((c) => c.by === by && c.clientId === clientId))
+        return unchanged;
       if (!live) throw new DomainError('NOTICE.SUPERSEDED', '该通知已被更正，请在新版本上记录');
       return change({ phoneContacts: [...state.phoneContacts, event.contact] });
     }

@@ -11,7 +11,8 @@ const CollegePolicies = z.record(
 
 const byCollege = CollegePolicies.parse(colleges);
 for (const [college, { policyId }] of Object.entries(byCollege)) {
-  if (presetPolicy(policyId) === null) throw new Error(`config/colleges.json: college ${college} names an unknown policy ${policyId}`);
+  if (presetPolicy(policyId) === null)
+    throw new Error(`config/colleges.json: college ${college} names an unknown policy ${policyId}`);
 }
 
 export function defaultPolicyId(collegeId: string): string | null {

@@ -37,10 +37,14 @@ export type PublishBlock = { code: ErrorCode; message: string };
  * corrected since makes it out of date, and the clerk runs the rules again.
  */
 export function publishBlock(draft: DraftFacts, college: CollegeFacts): PublishBlock | null {
-  if (draft.status === 'discarded') return { code: 'RUN.DISCARDED', message: '该名单草稿已舍弃，不能发布；如需发布请重新运行规则' };
+  if (draft.status === 'discarded')
+    return { code: 'RUN.DISCARDED', message: '该名单草稿已舍弃，不能发布；如需发布请重新运行规则' };
   if (draft.status === 'published') return null;
   const last = college.lastPublishOfSemester;
-  const publishedSince = last !== null && last.runId !== draft.runId && (draft.basis ? draft.basis.publishedRunId !== last.runId : last.at > draft.createdAt);
+  const publishedSince =
+    last !== null &&
+    last.runId !== draft.runId &&
+    (draft.basis ? draft.basis.publishedRunId !== last.runId : last.at > draft.createdAt);
   if (last !== null && publishedSince) {
     return {
       code: 'RUN.OUTDATED',
@@ -48,13 +52,20 @@ export function publishBlock(draft: DraftFacts, college: CollegeFacts): PublishB
     };
   }
   if (college.latestPublishedSemester !== null && college.latestPublishedSemester > draft.semester) {
-    return { code: 'RUN.OLD_SEMESTER', message: `已发布过 ${college.latestPublishedSemester} 的名单，不能再发布更早学期 ${draft.semester} 的名单` };
+    return {
+      code: 'RUN.OLD_SEMESTER',
+      message: `已发布过 ${college.latestPublishedSemester} 的名单，不能再发布更早学期 ${draft.semester} 的名单`,
+    };
   }
-  if (college.unexpectedActive > 0 || college.keptButGone > 0) return { code: 'RUN.STALE', message: '此名单生成后又发布过其他名单，请重新运行后再发布' };
+  if (college.unexpectedActive > 0 || college.keptButGone > 0)
+    return { code: 'RUN.STALE', message: '此名单生成后又发布过其他名单，请重新运行后再发布' };
   const { count, lastAt } = college.corrections;
   const correctedSince = draft.basis ? count > draft.basis.corrections : lastAt !== null && lastAt > draft.createdAt;
   if (correctedSince) {
-    return { code: 'RUN.OUTDATED', message: `此草稿生成后${lastAt ? `（${formatDateTime(lastAt)}）` : ''}又因学生异议更正过成绩，请重新运行规则后再发布` };
+    return {
+      code: 'RUN.OUTDATED',
+      message: `此草稿生成后${lastAt ? `（${formatDateTime(lastAt)}）` : ''}又因学生异议更正过成绩，请重新运行规则后再发布`,
+    };
   }
   return null;
 }

@@ -13,8 +13,15 @@ export function filterEntries(entries: ReadonlyArray<RunEntry>, filter: EntryFil
 }
 
 /** Counts per level (in the policy's order) and per change, for the run's summary. */
-export function countEntries(policy: Policy, entries: ReadonlyArray<RunEntry>): Pick<RunSummary, 'levels' | 'changes' | 'manual'> {
-  const levels = policy.levels.map((l) => ({ level: l.id, levelName: l.name, count: entries.filter((e) => e.level === l.id).length }));
+export function countEntries(
+  policy: Policy,
+  entries: ReadonlyArray<RunEntry>,
+): Pick<RunSummary, 'levels' | 'changes' | 'manual'> {
+  const levels = policy.levels.map((l) => ({
+    level: l.id,
+    levelName: l.name,
+    count: entries.filter((e) => e.level === l.id).length,
+  }));
   const changes: RunSummary['changes'] = {};
   for (const e of entries) changes[e.change] = (changes[e.change] ?? 0) + 1;
   return { levels, changes, manual: entries.filter((e) => e.manual !== null).length };

@@ -22,23 +22,35 @@ export function correctedRows<R extends GradeRow>(rows: ReadonlyArray<R>, correc
   for (const row of rows) {
     const c = byGrade.get(gradeDocId(row));
     if (c === undefined) out.push(row);
-    else if (c.action === 'correct') out.push({ ...row, score: c.score ?? row.score, credits: c.credits ?? row.credits });
+    else if (c.action === 'correct')
+      out.push({ ...row, score: c.score ?? row.score, credits: c.credits ?? row.credits });
   }
   return out;
 }
 
 /** What a correction did, in words for the list, the notice and the 汇总表. */
-export function describeCorrection(c: Pick<GradeCorrection, 'action' | 'courseName' | 'courseCode' | 'semester' | 'attempt' | 'before' | 'score' | 'credits'>): string {
+export function describeCorrection(
+  c: Pick<
+    GradeCorrection,
+    'action' | 'courseName' | 'courseCode' | 'semester' | 'attempt' | 'before' | 'score' | 'credits'
+  >,
+): string {
   const row = `${c.courseName}（${c.courseCode}，${c.semester} ${attemptLabel[c.attempt]}）`;
   if (c.action === 'exclude') return `${row}成绩 ${c.before.score} 不计入`;
-  const credits = c.credits !== null && c.credits !== c.before.credits ? `，学分 ${c.before.credits} → ${c.credits}` : '';
+  const credits =
+    c.credits !== null && c.credits !== c.before.credits ? `，学分 ${c.before.credits} → ${c.credits}` : '';
   return `${row}成绩 ${c.before.score} → ${c.score ?? c.before.score}${credits}`;
 }
 
 /** Each student's standing corrections up to the semester, as lines, oldest first. */
-export function correctionLines(corrections: ReadonlyArray<GradeCorrection>, semester: string): Map<string, CorrectionLine[]> {
+export function correctionLines(
+  corrections: ReadonlyArray<GradeCorrection>,
+  semester: string,
+): Map<string, CorrectionLine[]> {
   const out = new Map<string, CorrectionLine[]>();
-  const kept = [...standing(corrections).values()].filter((c) => c.semester <= semester).sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.gradeId < b.gradeId ? -1 : 1));
+  const kept = [...standing(corrections).values()]
+    .filter((c) => c.semester <= semester)
+    .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.gradeId < b.gradeId ? -1 : 1));
   for (const c of kept) {
     const lines = out.get(c.studentId) ?? [];
     lines.push({ text: describeCorrection(c), reason: c.reason, byName: c.byName, at: c.at });

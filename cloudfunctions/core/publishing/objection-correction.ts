@@ -7,13 +7,19 @@ import { dutiesForLevel, parseScore, presetPolicy } from '../rules';
 import { publicationChange, warningIdOf } from './publish-plan';
 
 /** A published run as far as finding a warning's run needs it. */
-type PublishedRun = { _id: string; entries: ReadonlyArray<Pick<RunEntry, 'studentId' | 'level' | 'levelName' | 'change' | 'previousWarningId'>> };
+type PublishedRun = {
+  _id: string;
+  entries: ReadonlyArray<Pick<RunEntry, 'studentId' | 'level' | 'levelName' | 'change' | 'previousWarningId'>>;
+};
 
 /**
  * The published run whose list the warning stands on now: the run that wrote it, or a later one
  * that kept it unchanged. Runs newest first; null when none holds it (then only the warning changes).
  */
-export function holdingRun<R extends PublishedRun>(runsNewestFirst: ReadonlyArray<R>, warning: Pick<Warning, '_id' | 'studentId'>): R | null {
+export function holdingRun<R extends PublishedRun>(
+  runsNewestFirst: ReadonlyArray<R>,
+  warning: Pick<Warning, '_id' | 'studentId'>,
+): R | null {
   for (const run of runsNewestFirst) {
     const entry = run.entries.find((e) => e.studentId === warning.studentId);
     if (!entry) continue;
@@ -25,7 +31,13 @@ export function holdingRun<R extends PublishedRun>(runsNewestFirst: ReadonlyArra
 
 /** What correcting the grade rows does to the warning: it stands with the re-judged level, or is withdrawn. */
 export type CorrectionOutcome =
-  | { kind: 'amend'; patch: Pick<Warning, 'level' | 'levelName' | 'levelRank' | 'triggers' | 'failedCourses' | 'duties' | 'corrections'> }
+  | {
+      kind: 'amend';
+      patch: Pick<
+        Warning,
+        'level' | 'levelName' | 'levelRank' | 'triggers' | 'failedCourses' | 'duties' | 'corrections'
+      >;
+    }
   | { kind: 'withdraw'; patch: Pick<Warning, 'status' | 'corrections'> };
 
 /**
@@ -34,19 +46,30 @@ export type CorrectionOutcome =
  * it, with the new explanation and owed courses — or has none, and the warning is withdrawn. The
  * correction is recorded on the warning either way (who, when, why, which rows).
  */
-export function correctionOutcome(policy: Policy, warning: Pick<Warning, 'level' | 'corrections'>, entry: RunEntry | null, audit: Omit<WarningCorrection, 'fromLevel' | 'toLevel'>): CorrectionOutcome {
+export function correctionOutcome(
+  policy: Policy,
+  warning: Pick<Warning, 'level' | 'corrections'>,
+  entry: RunEntry | null,
+  audit: Omit<WarningCorrection, 'fromLevel' | 'toLevel'>,
+): CorrectionOutcome {
   const level = entry?.level ?? null;
   const levelName = entry?.levelName ?? null;
   const record: WarningCorrection = { ...audit, fromLevel: warning.level, toLevel: level };
   const corrections = [...(warning.corrections ?? []), record];
-  if (entry === null || level === null || levelName === null) return { kind: 'withdraw', patch: { status: 'withdrawn', corrections } };
+  if (entry === null || level === null || levelName === null)
+    return { kind: 'withdraw', patch: { status: 'withdrawn', corrections } };
   return {
     kind: 'amend',
     patch: {
       level,
       levelName,
       levelRank: entry.levelRank,
-      triggers: entry.triggers.map((t) => ({ rule: t.rule, text: t.text, courses: [...t.courses], credits: t.credits })),
+      triggers: entry.triggers.map((t) => ({
+        rule: t.rule,
+        text: t.text,
+        courses: [...t.courses],
+        credits: t.credits,
+      })),
       failedCourses: entry.failedCourses.map((c) => ({ ...c })),
       duties: dutiesForLevel(policy, level),
       corrections,
@@ -105,10 +128,15 @@ export function gradeCorrections(
   for (const [i, change] of changes.entries()) {
     const row = rows.get(change.gradeId);
     if (!row) throw new DomainError('INPUT.INVALID', '所选成绩不是该学生的成绩', `grades.${i}.gradeId`);
-    if (change.action === 'correct' && change.score !== undefined && parseScore(change.score, policy.passMark).kind === 'unknown') {
+    if (
+      change.action === 'correct' &&
+      change.score !== undefined &&
+      parseScore(change.score, policy.passMark).kind === 'unknown'
+    ) {
       throw new DomainError('INPUT.INVALID', `成绩无法识别：“${change.score}”`, `grades.${i}.score`);
     }
-    if (!changedRow(row, change)) throw new DomainError('INPUT.INVALID', '更正后的成绩与原成绩相同', `grades.${i}.score`);
+    if (!changedRow(row, change))
+      throw new DomainError('INPUT.INVALID', '更正后的成绩与原成绩相同', `grades.${i}.score`);
     corrections.push({
       _id: `gc:${audit.noticeId}:${change.gradeId}`,
       gradeId: change.gradeId,
@@ -129,6 +157,7 @@ export function gradeCorrections(
       at: audit.at,
     });
   }
-  if (new Set(corrections.map((c) => c.gradeId)).size !== corrections.length) throw new DomainError('INPUT.INVALID', '同一行成绩只能选一次', 'grades');
+  if (new Set(corrections.map((c) => c.gradeId)).size !== corrections.length)
+    throw new DomainError('INPUT.INVALID', '同一行成绩只能选一次', 'grades');
   return corrections;
 }

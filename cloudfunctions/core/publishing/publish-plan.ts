@@ -17,7 +17,9 @@ export type PublishStep =
  */
 export type PublicationChange = 'publish' | 'keep' | 'lift' | 'nothing';
 
-export function publicationChange(entry: Pick<RunEntry, 'level' | 'levelName' | 'change' | 'previousWarningId'>): PublicationChange {
+export function publicationChange(
+  entry: Pick<RunEntry, 'level' | 'levelName' | 'change' | 'previousWarningId'>,
+): PublicationChange {
   if (entry.level === null || entry.levelName === null) return entry.previousWarningId === null ? 'nothing' : 'lift';
   if (entry.previousWarningId !== null && entry.change === 'unchanged') return 'keep';
   return 'publish';
@@ -40,11 +42,17 @@ function publishedChange(change: RunEntry['change']): Warning['change'] {
  * keep for every unchanged one, a lift for every entry whose earlier warning is lifted. Entries
  * without a level and without an earlier warning write nothing.
  */
-export function planPublication(run: RunRef, policy: Policy, entries: ReadonlyArray<RunEntry>, by: { userId: string; at: string }): PublishStep[] {
+export function planPublication(
+  run: RunRef,
+  policy: Policy,
+  entries: ReadonlyArray<RunEntry>,
+  by: { userId: string; at: string },
+): PublishStep[] {
   const steps: PublishStep[] = [];
   for (const entry of entries) {
     const decision = publicationChange(entry);
-    if (decision === 'keep' && entry.previousWarningId !== null) steps.push({ kind: 'keep', studentId: entry.studentId, warningId: entry.previousWarningId });
+    if (decision === 'keep' && entry.previousWarningId !== null)
+      steps.push({ kind: 'keep', studentId: entry.studentId, warningId: entry.previousWarningId });
     else if (decision === 'publish' && entry.level !== null && entry.levelName !== null) {
       const manual = entry.manual?.action === 'add' ? entry.manual : null;
       const warning: Warning = {
@@ -60,9 +68,21 @@ export function planPublication(run: RunRef, policy: Policy, entries: ReadonlyAr
         levelName: entry.levelName,
         levelRank: entry.levelRank,
         change: publishedChange(entry.change),
-        triggers: entry.triggers.map((t) => ({ rule: t.rule, text: t.text, courses: [...t.courses], credits: t.credits })),
+        triggers: entry.triggers.map((t) => ({
+          rule: t.rule,
+          text: t.text,
+          courses: [...t.courses],
+          credits: t.credits,
+        })),
         failedCourses: entry.failedCourses.map((c) => ({ ...c })),
-        manual: manual ? { reason: manual.reason ?? '', reasonLabel: manual.reasonLabel ?? '', note: manual.note ?? '', by: manual.by } : null,
+        manual: manual
+          ? {
+              reason: manual.reason ?? '',
+              reasonLabel: manual.reasonLabel ?? '',
+              note: manual.note ?? '',
+              by: manual.by,
+            }
+          : null,
         status: 'active',
         publishedAt: by.at,
         publishedBy: by.userId,

@@ -4,7 +4,8 @@ import type { Policy } from '../../../types/policy';
 import { createScoreReader, type Evaluation, type StudentResult } from '../rules';
 
 const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-const levelIndex = (policy: Policy, level: string | null): number => (level === null ? -1 : policy.levels.findIndex((l) => l.id === level));
+const levelIndex = (policy: Policy, level: string | null): number =>
+  level === null ? -1 : policy.levels.findIndex((l) => l.id === level);
 
 /** Names and links the entries show, read by the handler before it builds them. */
 export type EntryDirectory = {
@@ -25,7 +26,12 @@ export function isListed(result: Pick<StudentResult, 'level' | 'change' | 'manua
  * student, by code: the lines of the summary table and of the study plan. Read with the same
  * score reader as the engine; credits are the largest of the failed rows, as the engine counts.
  */
-export function owedCourses(policy: Policy, semester: string, rows: ReadonlyArray<GradeRow>, studentIds: ReadonlySet<string>): Map<string, CourseLine[]> {
+export function owedCourses(
+  policy: Policy,
+  semester: string,
+  rows: ReadonlyArray<GradeRow>,
+  studentIds: ReadonlySet<string>,
+): Map<string, CourseLine[]> {
   const read = createScoreReader(policy.passMark);
   type Owed = { name: string; credits: number; passed: boolean; failed: boolean };
   const perStudent = new Map<string, Map<string, Owed>>();
@@ -36,7 +42,8 @@ export function owedCourses(policy: Policy, semester: string, rows: ReadonlyArra
     let courses = perStudent.get(row.studentId);
     if (courses === undefined) perStudent.set(row.studentId, (courses = new Map<string, Owed>()));
     let course = courses.get(row.courseCode);
-    if (course === undefined) courses.set(row.courseCode, (course = { name: row.courseName, credits: 0, passed: false, failed: false }));
+    if (course === undefined)
+      courses.set(row.courseCode, (course = { name: row.courseName, credits: 0, passed: false, failed: false }));
     if (row.courseName < course.name) course.name = row.courseName;
     if (outcome === 'pass') course.passed = true;
     else {
@@ -48,12 +55,20 @@ export function owedCourses(policy: Policy, semester: string, rows: ReadonlyArra
   for (const [studentId, courses] of perStudent) {
     const owed: CourseLine[] = [];
     for (const [code, c] of courses) if (c.failed && !c.passed) owed.push({ code, name: c.name, credits: c.credits });
-    out.set(studentId, owed.sort((a, b) => byText(a.code, b.code)));
+    out.set(
+      studentId,
+      owed.sort((a, b) => byText(a.code, b.code)),
+    );
   }
   return out;
 }
 
-export function toRunEntry(policy: Policy, result: StudentResult, dir: EntryDirectory, failed: ReadonlyArray<CourseLine>): RunEntry {
+export function toRunEntry(
+  policy: Policy,
+  result: StudentResult,
+  dir: EntryDirectory,
+  failed: ReadonlyArray<CourseLine>,
+): RunEntry {
   const student = dir.students.get(result.studentId);
   const classId = student?.classId ?? result.classId ?? '';
   const previous = result.previousLevel === null ? null : policy.levels.find((l) => l.id === result.previousLevel);
@@ -70,15 +85,30 @@ export function toRunEntry(policy: Policy, result: StudentResult, dir: EntryDire
     previousWarningId: dir.previousWarnings.get(result.studentId) ?? null,
     change: result.change,
     source: result.source,
-    triggers: result.triggers.map((t) => ({ rule: t.rule, kind: t.kind, level: t.level, courses: [...t.courses], credits: t.credits, value: t.value, text: t.text })),
-    manual: result.manual ? { ...result.manual, byName: dir.userNames.get(result.manual.by) ?? result.manual.by } : null,
+    triggers: result.triggers.map((t) => ({
+      rule: t.rule,
+      kind: t.kind,
+      level: t.level,
+      courses: [...t.courses],
+      credits: t.credits,
+      value: t.value,
+      text: t.text,
+    })),
+    manual: result.manual
+      ? { ...result.manual, byName: dir.userNames.get(result.manual.by) ?? result.manual.by }
+      : null,
     failedCourses: [...failed],
     figures: { ...result.figures },
   };
 }
 
 /** The listed students of an evaluation as run entries, in student-id order (as the engine sorts). */
-export function toRunEntries(policy: Policy, evaluation: Evaluation, rows: ReadonlyArray<GradeRow>, dir: EntryDirectory): RunEntry[] {
+export function toRunEntries(
+  policy: Policy,
+  evaluation: Evaluation,
+  rows: ReadonlyArray<GradeRow>,
+  dir: EntryDirectory,
+): RunEntry[] {
   const listed = evaluation.students.filter(isListed);
   const owed = owedCourses(policy, evaluation.semester, rows, new Set(listed.map((s) => s.studentId)));
   return listed.map((s) => toRunEntry(policy, s, dir, owed.get(s.studentId) ?? []));

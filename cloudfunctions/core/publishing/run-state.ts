@@ -16,9 +16,11 @@ export function policyOfRun(run: { policyId: string }): Policy {
 
 /** Changes are taken only before publishing starts: a resumed publish must write the list it began with. */
 export function assertDraft(run: RunState): void {
-  if (run.status === 'discarded') throw new DomainError('RUN.DISCARDED', '该名单草稿已舍弃，不能再修改；如需调整请重新运行');
+  if (run.status === 'discarded')
+    throw new DomainError('RUN.DISCARDED', '该名单草稿已舍弃，不能再修改；如需调整请重新运行');
   if (run.status !== 'draft') throw new DomainError('RUN.PUBLISHED', '该名单已发布，不能再修改；如需调整请重新运行');
-  if (run.publishing !== null) throw new DomainError('RUN.PUBLISHING', '该名单正在发布，不能再修改；请等发布完成后重新运行再调整');
+  if (run.publishing !== null)
+    throw new DomainError('RUN.PUBLISHING', '该名单正在发布，不能再修改；请等发布完成后重新运行再调整');
 }
 
 /**

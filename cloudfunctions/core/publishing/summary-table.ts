@@ -17,7 +17,13 @@ export const summaryColumns = [
   '备注',
 ] as const;
 
-export type ClassFacts = { name: string; major: string; cohort: number; counselorName: string; headTeacherName: string };
+export type ClassFacts = {
+  name: string;
+  major: string;
+  cohort: number;
+  counselorName: string;
+  headTeacherName: string;
+};
 
 function manualLine(entry: RunEntry): string[] {
   const m = entry.manual;
@@ -36,10 +42,14 @@ function manualText(entry: RunEntry): string {
 // Taken off by a person: also when that ends an earlier warning (the rules did not lift it).
 const removedByHand = (e: RunEntry) => e.level === null && e.manual?.action === 'remove';
 /** Listed by the rules until an objection's correction of the grade rows left no level. */
-const withdrawn = (e: RunEntry) => e.level === null && e.change !== 'lifted' && !removedByHand(e) && (e.corrections?.length ?? 0) > 0;
+const withdrawn = (e: RunEntry) =>
+  e.level === null && e.change !== 'lifted' && !removedByHand(e) && (e.corrections?.length ?? 0) > 0;
 
 function remark(entry: RunEntry): string {
-  if (removedByHand(entry)) return entry.change === 'lifted' ? `人工移出，原${entry.previousLevelName ?? entry.previousLevel ?? '警示'}随之解除` : '人工移出，不列入警示';
+  if (removedByHand(entry))
+    return entry.change === 'lifted'
+      ? `人工移出，原${entry.previousLevelName ?? entry.previousLevel ?? '警示'}随之解除`
+      : '人工移出，不列入警示';
   if (withdrawn(entry)) return '经异议核实更正，不列入警示';
   if (entry.change === 'lifted') return `解除警示（原为${entry.previousLevelName ?? entry.previousLevel ?? ''}）`;
   if (entry.source === 'carried') return '上次警示尚未解除';
@@ -53,7 +63,8 @@ function remark(entry: RunEntry): string {
  * with who did it and why (hand-made changes stay visible; rules: 002-4.2.1).
  */
 export function summaryRows(entries: ReadonlyArray<RunEntry>, classes: ReadonlyMap<string, ClassFacts>): string[][] {
-  const order = (a: RunEntry, b: RunEntry) => (a.classId === b.classId ? a.studentId.localeCompare(b.studentId) : a.classId.localeCompare(b.classId));
+  const order = (a: RunEntry, b: RunEntry) =>
+    a.classId === b.classId ? a.studentId.localeCompare(b.studentId) : a.classId.localeCompare(b.classId);
   const warned = entries.filter((e) => e.level !== null).sort(order);
   const lifted = entries.filter((e) => e.level === null && e.change === 'lifted' && !removedByHand(e)).sort(order);
   const removed = entries.filter((e) => removedByHand(e) || withdrawn(e)).sort(order);

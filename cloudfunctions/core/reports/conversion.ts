@@ -1,6 +1,13 @@
 import type { ConversionRow, Outcome } from '../../../types/api/reports';
 
-export type Tally = { warned: number; lifted: number; escalated: number; deescalated: number; kept: number; left: number };
+export type Tally = {
+  warned: number;
+  lifted: number;
+  escalated: number;
+  deescalated: number;
+  kept: number;
+  left: number;
+};
 
 export const emptyTally = (): Tally => ({ warned: 0, lifted: 0, escalated: 0, deescalated: 0, kept: 0, left: 0 });
 
@@ -19,7 +26,12 @@ export function conversionRow(key: string, name: string, t: Tally): ConversionRo
 }
 
 /** Groups students' outcomes by a key, named by `nameOf`, sorted by key. */
-export function conversionBy<T>(items: readonly T[], keyOf: (item: T) => string, outcomeOf: (item: T) => Outcome, nameOf: (key: string) => string): ConversionRow[] {
+export function conversionBy<T>(
+  items: readonly T[],
+  keyOf: (item: T) => string,
+  outcomeOf: (item: T) => Outcome,
+  nameOf: (key: string) => string,
+): ConversionRow[] {
   const groups = new Map<string, Tally>();
   for (const item of items) {
     const key = keyOf(item);
@@ -27,5 +39,7 @@ export function conversionBy<T>(items: readonly T[], keyOf: (item: T) => string,
     if (!t) groups.set(key, (t = emptyTally()));
     addOutcome(t, outcomeOf(item));
   }
-  return [...groups.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([key, t]) => conversionRow(key, nameOf(key), t));
+  return [...groups.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([key, t]) => conversionRow(key, nameOf(key), t));
 }

@@ -1,4 +1,13 @@
-import type { ConversionRow, EffectReport, LevelCount, Outcome, PlanLineResult, StaffRow, StudentEffect, SupportCounts } from '../../../types/api/reports';
+import type {
+  ConversionRow,
+  EffectReport,
+  LevelCount,
+  Outcome,
+  PlanLineResult,
+  StaffRow,
+  StudentEffect,
+  SupportCounts,
+} from '../../../types/api/reports';
 import { nextSemesterId } from '../calendar/current';
 import { conversionBy, conversionRow, emptyTally, addOutcome, rateOf } from './conversion';
 import type { ClassFact, GradeFact, PlanFact, SupportFact, WarningFact } from './facts';
@@ -38,10 +47,20 @@ function judgeSemester(facts: EffectFacts, semester: string, classes: ReadonlyMa
 
 /** Each plan line (or owed course, when no plan was made) against the grades after the semester. */
 function lineResults(w: WarningFact, plan: PlanFact | undefined, grades: readonly GradeFact[]): PlanLineResult[] {
-  const lines = plan ? plan.lines.map((l) => ({ code: l.courseCode, name: l.courseName, planned: true })) : w.failedCourses.map((c) => ({ code: c.code, name: c.name, planned: false }));
+  const lines = plan
+    ? plan.lines.map((l) => ({ code: l.courseCode, name: l.courseName, planned: true }))
+    : w.failedCourses.map((c) => ({ code: c.code, name: c.name, planned: false }));
   return lines.map((l) => {
-    const later = grades.filter((g) => g.studentId === w.studentId && g.courseCode === l.code && g.semester > w.semester);
-    return { courseCode: l.code, courseName: l.name, planned: l.planned, retaken: later.some((g) => g.outcome !== 'none'), passed: later.some((g) => g.outcome === 'pass') };
+    const later = grades.filter(
+      (g) => g.studentId === w.studentId && g.courseCode === l.code && g.semester > w.semester,
+    );
+    return {
+      courseCode: l.code,
+      courseName: l.name,
+      planned: l.planned,
+      retaken: later.some((g) => g.outcome !== 'none'),
+      passed: later.some((g) => g.outcome === 'pass'),
+    };
   });
 }
 
@@ -60,7 +79,12 @@ function supportOf(j: Judged, support: readonly SupportFact[]): SupportCounts {
   return counts;
 }
 
-function staffRows(judged: readonly Judged[], facts: EffectFacts, semester: string, classes: readonly ClassFact[]): StaffRow[] {
+function staffRows(
+  judged: readonly Judged[],
+  facts: EffectFacts,
+  semester: string,
+  classes: readonly ClassFact[],
+): StaffRow[] {
   const nextWarned = standingWarnings(facts.warnings, nextSemesterId(semester));
   const rows: StaffRow[] = [];
   for (const [roleName, idOf] of [
@@ -73,7 +97,16 @@ function staffRows(judged: readonly Judged[], facts: EffectFacts, semester: stri
       const mine = judged.filter((j) => theirs.has(j.cls.classId));
       const warnedAfter = [...nextWarned.values()].filter((w) => theirs.has(w.classId)).length;
       const lifted = mine.filter((j) => j.outcome === 'lifted').length;
-      rows.push({ staffId, name: facts.staffNames.get(staffId) ?? '—', role: roleName, warnedBefore: mine.length, warnedAfter, reduction: mine.length - warnedAfter, lifted, rate: rateOf(lifted, mine.length) });
+      rows.push({
+        staffId,
+        name: facts.staffNames.get(staffId) ?? '—',
+        role: roleName,
+        warnedBefore: mine.length,
+        warnedAfter,
+        reduction: mine.length - warnedAfter,
+        lifted,
+        rate: rateOf(lifted, mine.length),
+      });
     }
   }
   return rows;
@@ -89,7 +122,8 @@ function levelCounts(warnings: readonly WarningFact[]): LevelCount[] {
       e.count += 1;
       by.set(w.level, e);
     }
-    for (const [level, e] of [...by.entries()].sort((a, b) => a[1].rank - b[1].rank)) out.push({ semester, level, levelName: e.levelName, count: e.count });
+    for (const [level, e] of [...by.entries()].sort((a, b) => a[1].rank - b[1].rank))
+      out.push({ semester, level, levelName: e.levelName, count: e.count });
   }
   return out;
 }
@@ -107,7 +141,8 @@ export function effectReport(facts: EffectFacts): EffectReport {
       classId: j.cls.classId,
       className: j.cls.name,
       levelBefore: j.before.levelName,
-      levelAfter: j.outcome === 'lifted' ? null : (j.after?.levelName ?? (j.outcome === 'kept' ? j.before.levelName : null)),
+      levelAfter:
+        j.outcome === 'lifted' ? null : (j.after?.levelName ?? (j.outcome === 'kept' ? j.before.levelName : null)),
       outcome: j.outcome,
       planStatus: plan?.status ?? null,
       lines: lineResults(j.before, plan, facts.grades),
@@ -131,7 +166,12 @@ export function effectReport(facts: EffectFacts): EffectReport {
     nextSemester: nextSemesterId(facts.semester),
     ready: facts.publishedSemesters.has(nextSemesterId(facts.semester)),
     students,
-    byClass: conversionBy(judged, (j) => j.cls.classId, outcome, (id) => classes.get(id)?.name ?? id),
+    byClass: conversionBy(
+      judged,
+      (j) => j.cls.classId,
+      outcome,
+      (id) => classes.get(id)?.name ?? id,
+    ),
     byCounselor: conversionBy(judged, (j) => j.cls.counselorId, outcome, name),
     byHeadTeacher: conversionBy(judged, (j) => j.cls.headTeacherId, outcome, name),
     byDepartment: conversionBy(judged, (j) => j.cls.departmentId, outcome, dept),

@@ -1,5 +1,13 @@
 /** What the report computations read: plain facts the function loads from the store. */
-export type ClassFact = { classId: string; name: string; departmentId: string; departmentName: string; counselorId: string; headTeacherId: string; cohort: number };
+export type ClassFact = {
+  classId: string;
+  name: string;
+  departmentId: string;
+  departmentName: string;
+  counselorId: string;
+  headTeacherId: string;
+  cohort: number;
+};
 
 export type WarningFact = {
   warningId: string;

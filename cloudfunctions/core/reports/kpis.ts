@@ -15,7 +15,13 @@ export type KpiFacts = {
 
 const rate = (yes: number, answered: number) => (answered === 0 ? null : Math.round((yes / answered) * 10000) / 10000);
 
-function rowOf(key: string, name: string, ids: ReadonlySet<string>, facts: KpiFacts, byStudent: ReadonlyMap<string, KpiFact>): KpiRow {
+function rowOf(
+  key: string,
+  name: string,
+  ids: ReadonlySet<string>,
+  facts: KpiFacts,
+  byStudent: ReadonlyMap<string, KpiFact>,
+): KpiRow {
   const results = facts.results.filter((r) => ids.has(r.studentId));
   const own = [...ids].flatMap((id) => {
     const f = byStudent.get(id);
@@ -40,10 +46,25 @@ function rowOf(key: string, name: string, ids: ReadonlySet<string>, facts: KpiFa
 /** Class KPIs (rules: 003-10): fail rate from the grades, the imported rates, per class and cohort and for the college. */
 export function kpiReport(facts: KpiFacts): KpiReport {
   const byStudent = new Map(facts.imported.map((f) => [f.studentId, f]));
-  const idsOf = (classIds: ReadonlySet<string>) => new Set(facts.students.filter((s) => classIds.has(s.classId)).map((s) => s.studentId));
+  const idsOf = (classIds: ReadonlySet<string>) =>
+    new Set(facts.students.filter((s) => classIds.has(s.classId)).map((s) => s.studentId));
   const byClass = facts.classes.map((c) => rowOf(c.classId, c.name, idsOf(new Set([c.classId])), facts, byStudent));
   const cohorts = [...new Set(facts.classes.map((c) => c.cohort))].sort();
-  const byCohort = cohorts.map((y) => rowOf(String(y), `${y}级`, idsOf(new Set(facts.classes.filter((c) => c.cohort === y).map((c) => c.classId))), facts, byStudent));
-  const college = rowOf('college', facts.collegeName, idsOf(new Set(facts.classes.map((c) => c.classId))), facts, byStudent);
+  const byCohort = cohorts.map((y) =>
+    rowOf(
+      String(y),
+      `${y}级`,
+      idsOf(new Set(facts.classes.filter((c) => c.cohort === y).map((c) => c.classId))),
+      facts,
+      byStudent,
+    ),
+  );
+  const college = rowOf(
+    'college',
+    facts.collegeName,
+    idsOf(new Set(facts.classes.map((c) => c.classId))),
+    facts,
+    byStudent,
+  );
   return { semester: facts.semester, byClass, byCohort, college };
 }

@@ -10,7 +10,12 @@ export function standingWarnings(warnings: readonly WarningFact[], semester: str
   for (const w of warnings) {
     if (w.semester !== semester || w.status === 'withdrawn') continue;
     const seen = out.get(w.studentId);
-    if (!seen || w.publishedAt > seen.publishedAt || (w.publishedAt === seen.publishedAt && w.warningId > seen.warningId)) out.set(w.studentId, w);
+    if (
+      !seen ||
+      w.publishedAt > seen.publishedAt ||
+      (w.publishedAt === seen.publishedAt && w.warningId > seen.warningId)
+    )
+      out.set(w.studentId, w);
   }
   return out;
 }
@@ -20,9 +25,19 @@ export function standingWarnings(warnings: readonly WarningFact[], semester: str
  * warning against this one; no next warning: left when the student is gone, pending while the
  * next list is not out, else kept (the warning still stands).
  */
-export function outcomeOf(before: WarningFact, after: WarningFact | undefined, enrolled: boolean, nextPublished: boolean): Outcome {
+export function outcomeOf(
+  before: WarningFact,
+  after: WarningFact | undefined,
+  enrolled: boolean,
+  nextPublished: boolean,
+): Outcome {
   if (before.status === 'lifted') return 'lifted';
-  if (after) return after.levelRank > before.levelRank ? 'escalated' : after.levelRank < before.levelRank ? 'deescalated' : 'kept';
+  if (after)
+    return after.levelRank > before.levelRank
+      ? 'escalated'
+      : after.levelRank < before.levelRank
+        ? 'deescalated'
+        : 'kept';
   if (!enrolled) return 'left';
   if (!nextPublished) return 'pending';
   return 'kept';

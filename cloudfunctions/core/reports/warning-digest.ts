@@ -5,12 +5,22 @@ import type { WarningFact } from './facts';
  * of each student's warning there (a few per student), so reports read documents that grow with
  * classes and semesters, not with records. Kept in the transaction that writes the warning.
  */
-export type WarningDigest = { _id: string; semester: string; classId: string; collegeId: string; students: Record<string, WarningFact[]> };
+export type WarningDigest = {
+  _id: string;
+  semester: string;
+  classId: string;
+  collegeId: string;
+  students: Record<string, WarningFact[]>;
+};
 
 export const digestIdOf = (semester: string, classId: string) => `wd:${semester}:${classId}`;
 
 /** The digest with this warning's current state in it (replacing its earlier state by id). */
-export function withWarning(digest: Omit<WarningDigest, '_id'> | null, w: WarningFact, collegeId: string): Omit<WarningDigest, '_id'> {
+export function withWarning(
+  digest: Omit<WarningDigest, '_id'> | null,
+  w: WarningFact,
+  collegeId: string,
+): Omit<WarningDigest, '_id'> {
   const base = digest ?? { semester: w.semester, classId: w.classId, collegeId, students: {} };
   const others = (base.students[w.studentId] ?? []).filter((e) => e.warningId !== w.warningId);
   const entries = [...others, w].sort((a, b) => (a.warningId < b.warningId ? -1 : a.warningId > b.warningId ? 1 : 0));

@@ -1,8 +1,12 @@
 import { DomainError } from '../errors';
 
 /** A student moves only into a class of their own college; into the class they are in, nothing happens. */
-export function classMove(student: { classId: string; collegeId: string }, target: { _id: string; collegeId: string }): 'same' | 'move' {
-  if (target.collegeId !== student.collegeId) throw new DomainError('ROSTER.OTHER_COLLEGE', '只能转入本学院的班级', 'classId');
+export function classMove(
+  student: { classId: string; collegeId: string },
+  target: { _id: string; collegeId: string },
+): 'same' | 'move' {
+  if (target.collegeId !== student.collegeId)
+    throw new DomainError('ROSTER.OTHER_COLLEGE', '只能转入本学院的班级', 'classId');
   return student.classId === target._id ? 'same' : 'move';
 }
 

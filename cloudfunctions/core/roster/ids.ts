@@ -5,4 +5,5 @@ export const classIdOf = (collegeId: string, name: string) => `cls-${collegeId}-
 export const dormIdOf = (collegeId: string, building: string, room: string) => `dorm-${collegeId}-${building}-${room}`;
 export const staffUserId = (staffNo: string) => `${STAFF_PREFIX}${staffNo}`;
 export const studentUserId = (studentId: string) => `${STUDENT_USER_PREFIX}${studentId}`;
-export const sectionIdOf = (collegeId: string, semester: string, courseCode: string, teacherId: string) => `sec-${collegeId}-${semester}-${courseCode}-${teacherId}`;
+export const sectionIdOf = (collegeId: string, semester: string, courseCode: string, teacherId: string) =>
+  `sec-${collegeId}-${semester}-${courseCode}-${teacherId}`;

@@ -17,7 +17,8 @@ export function inviteeOf<U>(user: U | null): U {
 
 /** Checked inside the write: another WeChat may have joined as this person meanwhile. */
 export function stillUnjoined<U>(person: U | null, joined: (person: U) => boolean): U {
-  if (!person || joined(person)) throw new DomainError('INVITE.USED', '该人员已用另一个微信加入，请联系学院教学秘书', 'code');
+  if (!person || joined(person))
+    throw new DomainError('INVITE.USED', '该人员已用另一个微信加入，请联系学院教学秘书', 'code');
   return person;
 }
 

@@ -2,9 +2,48 @@ import type { ColumnSpec } from './sheet-header';
 
 /** The columns of each file the offices keep, and the names their spreadsheets give them. */
 
-export const studentColumns: ColumnSpec<'studentId' | 'name' | 'gender' | 'className' | 'major' | 'cohort' | 'dorm' | 'dormBuilding' | 'dormRoom' | 'parentName' | 'parentPhone' | 'parentPhone2'> = {
-  fields: ['studentId', 'name', 'gender', 'className', 'major', 'cohort', 'dorm', 'dormBuilding', 'dormRoom', 'parentName', 'parentPhone', 'parentPhone2'],
-  labels: { studentId: '学号', name: '姓名', gender: '性别', className: '班级', major: '专业', cohort: '年级', dorm: '宿舍', dormBuilding: '宿舍楼', dormRoom: '宿舍房间', parentName: '家长姓名', parentPhone: '家长电话', parentPhone2: '家长电话2' },
+export const studentColumns: ColumnSpec<
+  | 'studentId'
+  | 'name'
+  | 'gender'
+  | 'className'
+  | 'major'
+  | 'cohort'
+  | 'dorm'
+  | 'dormBuilding'
+  | 'dormRoom'
+  | 'parentName'
+  | 'parentPhone'
+  | 'parentPhone2'
+> = {
+  fields: [
+    'studentId',
+    'name',
+    'gender',
+    'className',
+    'major',
+    'cohort',
+    'dorm',
+    'dormBuilding',
+    'dormRoom',
+    'parentName',
+    'parentPhone',
+    'parentPhone2',
+  ],
+  labels: {
+    studentId: '学号',
+    name: '姓名',
+    gender: '性别',
+    className: '班级',
+    major: '专业',
+    cohort: '年级',
+    dorm: '宿舍',
+    dormBuilding: '宿舍楼',
+    dormRoom: '宿舍房间',
+    parentName: '家长姓名',
+    parentPhone: '家长电话',
+    parentPhone2: '家长电话2',
+  },
   synonyms: {
     studentId: ['学号', '学生学号', 'xh', 'studentid'],
     name: ['姓名', '学生姓名', 'xm', 'name'],
@@ -23,9 +62,19 @@ export const studentColumns: ColumnSpec<'studentId' | 'name' | 'gender' | 'class
   example: '第一行应为表头，如 学号、姓名、性别、班级、专业、年级、宿舍楼、宿舍房间、家长姓名、家长电话',
 };
 
-export const classColumns: ColumnSpec<'name' | 'major' | 'cohort' | 'department' | 'counselorNo' | 'headTeacherNo' | 'assistantNo'> = {
+export const classColumns: ColumnSpec<
+  'name' | 'major' | 'cohort' | 'department' | 'counselorNo' | 'headTeacherNo' | 'assistantNo'
+> = {
   fields: ['name', 'major', 'cohort', 'department', 'counselorNo', 'headTeacherNo', 'assistantNo'],
-  labels: { name: '班级', major: '专业', cohort: '年级', department: '系', counselorNo: '辅导员工号', headTeacherNo: '班主任工号', assistantNo: '学业助理工号' },
+  labels: {
+    name: '班级',
+    major: '专业',
+    cohort: '年级',
+    department: '系',
+    counselorNo: '辅导员工号',
+    headTeacherNo: '班主任工号',
+    assistantNo: '学业助理工号',
+  },
   synonyms: {
     name: ['班级', '班级名称', 'bj', 'class'],
     major: ['专业', '专业名称', 'major'],
@@ -55,7 +104,13 @@ export const staffColumns: ColumnSpec<'staffNo' | 'name' | 'roles' | 'phone' | '
 
 export const timetableColumns: ColumnSpec<'semester' | 'courseCode' | 'courseName' | 'teacherNo' | 'classNames'> = {
   fields: ['semester', 'courseCode', 'courseName', 'teacherNo', 'classNames'],
-  labels: { semester: '学期', courseCode: '课程代码', courseName: '课程名称', teacherNo: '任课教师工号', classNames: '上课班级' },
+  labels: {
+    semester: '学期',
+    courseCode: '课程代码',
+    courseName: '课程名称',
+    teacherNo: '任课教师工号',
+    classNames: '上课班级',
+  },
   synonyms: {
     semester: ['学期', '开课学期', '学年学期'],
     courseCode: ['课程代码', '课程号', '课程编号', 'kch'],

@@ -25,7 +25,13 @@ export function diffRoster(file: ReadonlyMap<string, Comparable>, stored: Readon
     const next = file.get(key);
     if (next === undefined) continue;
     const prev = stored.get(key);
-    if (prev === undefined) diff.added.push({ key, label: next.label, change: 'added', fields: Object.entries(next.fields).map(([field, after]) => ({ field, before: '', after })) });
+    if (prev === undefined)
+      diff.added.push({
+        key,
+        label: next.label,
+        change: 'added',
+        fields: Object.entries(next.fields).map(([field, after]) => ({ field, before: '', after })),
+      });
     else {
       const fields = fieldChanges(prev, next);
       if (fields.length === 0) diff.unchanged++;
@@ -34,7 +40,8 @@ export function diffRoster(file: ReadonlyMap<string, Comparable>, stored: Readon
   }
   for (const key of [...stored.keys()].sort()) {
     const prev = stored.get(key);
-    if (prev !== undefined && !file.has(key)) diff.missing.push({ key, label: prev.label, change: 'missing', fields: [] });
+    if (prev !== undefined && !file.has(key))
+      diff.missing.push({ key, label: prev.label, change: 'missing', fields: [] });
   }
   return diff;
 }

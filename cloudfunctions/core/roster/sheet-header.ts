@@ -14,9 +14,16 @@ export type ColumnSpec<F extends string> = {
   example: string;
 };
 
-export type SheetHeader<F extends string> = { columns: Partial<Record<F, number>>; headers: string[]; ignored: string[] };
+export type SheetHeader<F extends string> = {
+  columns: Partial<Record<F, number>>;
+  headers: string[];
+  ignored: string[];
+};
 
-export function mapSheetHeader<F extends string>(spec: ColumnSpec<F>, cells: ReadonlyArray<string>): { ok: true; map: SheetHeader<F> } | { ok: false; message: string } {
+export function mapSheetHeader<F extends string>(
+  spec: ColumnSpec<F>,
+  cells: ReadonlyArray<string>,
+): { ok: true; map: SheetHeader<F> } | { ok: false; message: string } {
   const lookup = new Map<string, F>();
   for (const field of spec.fields) for (const name of spec.synonyms[field]) lookup.set(normaliseHeader(name), field);
   const columns: Partial<Record<F, number>> = {};
@@ -32,7 +39,11 @@ export function mapSheetHeader<F extends string>(spec: ColumnSpec<F>, cells: Rea
   });
   if (duplicated.length > 0) return { ok: false, message: `表头重复：${duplicated.join('、')}` };
   const missing = spec.required.filter((f) => columns[f] === undefined);
-  if (missing.length > 0) return { ok: false, message: `表头缺少必需的列：${missing.map((f) => spec.labels[f]).join('、')}（${spec.example}）` };
+  if (missing.length > 0)
+    return {
+      ok: false,
+      message: `表头缺少必需的列：${missing.map((f) => spec.labels[f]).join('、')}（${spec.example}）`,
+    };
   return { ok: true, map: { columns, headers: cells.map((c) => c.trim()), ignored } };
 }
 

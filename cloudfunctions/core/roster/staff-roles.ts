@@ -26,7 +26,10 @@ export const roleWordHelp = '辅导员、班主任、学业助理、任课教师
 export function parseRoles(cell: string): { roles: Role[]; unknown: string[] } {
   const roles: Role[] = [];
   const unknown: string[] = [];
-  for (const word of cell.split(/[、，,;；/\s]+/).map((w) => w.trim()).filter((w) => w !== '')) {
+  for (const word of cell
+    .split(/[、，,;；/\s]+/)
+    .map((w) => w.trim())
+    .filter((w) => w !== '')) {
     const role = roleWords[word];
     if (role === undefined) unknown.push(word);
     else if (!roles.includes(role)) roles.push(role);

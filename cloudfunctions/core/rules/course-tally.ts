@@ -63,7 +63,14 @@ export class CourseTally {
     return [...this.teachers.keys()].sort(byText).flatMap((name) => {
       const t = this.teachers.get(name);
       if (t === undefined) return [];
-      return [{ teacherName: name, departmentId: t.departmentId, courseCodes: [...(t.codes ?? [])].sort(byText), ...rates(t, threshold) }];
+      return [
+        {
+          teacherName: name,
+          departmentId: t.departmentId,
+          courseCodes: [...(t.codes ?? [])].sort(byText),
+          ...rates(t, threshold),
+        },
+      ];
     });
   }
 }
@@ -76,7 +83,12 @@ function count(t: Tally, row: GradeRow, failed: boolean): void {
 }
 
 function rates(t: Tally, threshold: number) {
-  return { graded: t.graded, failed: t.failed, failRate: failRateOf(t.failed, t.graded), flagged: isAboveRate(t.failed, t.graded, threshold) };
+  return {
+    graded: t.graded,
+    failed: t.failed,
+    failRate: failRateOf(t.failed, t.graded),
+    flagged: isAboveRate(t.failed, t.graded, threshold),
+  };
 }
 
 export function byText(a: string, b: string): number {

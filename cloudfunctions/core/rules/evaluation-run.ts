@@ -63,19 +63,29 @@ export class EvaluationRun {
     this.add(studentId, rows, from, to, rowIndex);
   }
 
-  private add(studentId: string, rows: ReadonlyArray<GradeRow>, from: number, to: number, rowIndex: Int32Array | null): void {
-    if (this.seen.has(studentId)) throw new Error(`student ${studentId} was added twice: each student's rows must come in one call`);
+  private add(
+    studentId: string,
+    rows: ReadonlyArray<GradeRow>,
+    from: number,
+    to: number,
+    rowIndex: Int32Array | null,
+  ): void {
+    if (this.seen.has(studentId))
+      throw new Error(`student ${studentId} was added twice: each student's rows must come in one call`);
     this.seen.add(studentId);
     const facts = this.builder.build(studentId, rows, from, to, rowIndex);
     const previousLevel = this.previous.get(studentId);
     const entry = this.manual.get(studentId);
     // Students whose grades are all after the semester are not part of this run.
     if (facts === null && previousLevel === undefined && entry === undefined) return;
-    this.students.push(judge(this.policy, facts ?? this.builder.empty(studentId), previousLevel ?? null, entry, this.liftingText));
+    this.students.push(
+      judge(this.policy, facts ?? this.builder.empty(studentId), previousLevel ?? null, entry, this.liftingText),
+    );
   }
 
   finish(): Evaluation {
-    for (const id of [...this.previous.keys(), ...this.manual.keys()]) if (!this.seen.has(id)) this.add(id, [], 0, 0, null);
+    for (const id of [...this.previous.keys(), ...this.manual.keys()])
+      if (!this.seen.has(id)) this.add(id, [], 0, 0, null);
     const students = this.students.sort((a, b) => byText(a.studentId, b.studentId));
     const threshold = this.policy.courseAnalysis.failRateAbove;
     return {

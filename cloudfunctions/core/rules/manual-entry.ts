@@ -23,7 +23,14 @@ export function checkManualEntry(policy: Policy, entry: ManualEntry): string | n
 
 export function manualMark(entry: ManualEntry): ManualMark {
   return entry.action === 'add'
-    ? { action: 'add', level: entry.level, reason: entry.reason, reasonLabel: manualReasonLabel[entry.reason], note: entry.note ?? null, by: entry.by }
+    ? {
+        action: 'add',
+        level: entry.level,
+        reason: entry.reason,
+        reasonLabel: manualReasonLabel[entry.reason],
+        note: entry.note ?? null,
+        by: entry.by,
+      }
     : { action: 'remove', level: null, reason: null, reasonLabel: null, note: entry.note, by: entry.by };
 }
 
@@ -31,7 +38,11 @@ export function manualMark(entry: ManualEntry): ManualMark {
  * The level after a manual entry: an addition can only raise the level the rules gave (the
  * rules' triggers stay listed), a removal takes the student off the list.
  */
-export function applyManual(policy: Policy, ruleIndex: number, entry: ManualEntry): { index: number; manualWins: boolean } {
+export function applyManual(
+  policy: Policy,
+  ruleIndex: number,
+  entry: ManualEntry,
+): { index: number; manualWins: boolean } {
   if (entry.action === 'remove') return { index: -1, manualWins: ruleIndex >= 0 };
   const index = levelIndex(policy, entry.level);
   return index > ruleIndex ? { index, manualWins: true } : { index: ruleIndex, manualWins: false };

@@ -7,7 +7,14 @@ export type ParameterValues = Readonly<Record<string, number>>;
 export function parameterView(policy: PolicyT, values: ParameterValues) {
   return policy.parameters.map((p) => {
     const trigger = policy.levels.flatMap((l) => l.triggers).find((t) => t.id === p.trigger);
-    const fallback = trigger === undefined ? p.min : p.field === 'atLeast' && 'atLeast' in trigger ? trigger.atLeast : p.field === 'below' && 'below' in trigger ? trigger.below : p.min;
+    const fallback =
+      trigger === undefined
+        ? p.min
+        : p.field === 'atLeast' && 'atLeast' in trigger
+          ? trigger.atLeast
+          : p.field === 'below' && 'below' in trigger
+            ? trigger.below
+            : p.min;
     return { ...p, default: fallback, value: values[p.id] ?? fallback };
   });
 }
@@ -17,7 +24,8 @@ export function checkParameterValues(policy: PolicyT, values: ParameterValues): 
   for (const [id, value] of Object.entries(values)) {
     const p = policy.parameters.find((q) => q.id === id);
     if (!p) throw new DomainError('INPUT.INVALID', `该政策没有这个参数：${id}`, `values.${id}`);
-    if (!Number.isFinite(value) || value < p.min || value > p.max) throw new DomainError('INPUT.INVALID', `${p.label}应在 ${p.min}–${p.max}${p.unit} 之间`, `values.${id}`);
+    if (!Number.isFinite(value) || value < p.min || value > p.max)
+      throw new DomainError('INPUT.INVALID', `${p.label}应在 ${p.min}–${p.max}${p.unit} 之间`, `values.${id}`);
   }
 }
 

@@ -6,7 +6,17 @@ import type { ParsedScore, ScoreKind, ScoreOutcome } from '../../../types/grade'
  */
 
 /** Five-level words and the mark they stand for (the middle of their band). */
-const gradeWords: Record<string, number> = { 优秀: 95, 优: 95, 良好: 85, 良: 85, 中等: 75, 中: 75, 及格: 65, 不及格: 0, 差: 0 };
+const gradeWords: Record<string, number> = {
+  优秀: 95,
+  优: 95,
+  良好: 85,
+  良: 85,
+  中等: 75,
+  中: 75,
+  及格: 65,
+  不及格: 0,
+  差: 0,
+};
 
 const fixed: Record<string, { kind: ScoreKind; outcome: ScoreOutcome }> = {
   合格: { kind: 'pass-fail', outcome: 'pass' },
@@ -47,10 +57,21 @@ export function parseScore(raw: string, passMark: number): ParsedScore {
   const mark = gradeWords[text];
   if (mark !== undefined) {
     const passed = mark > 0;
-    return { kind: 'grade-word', outcome: passed ? 'pass' : 'fail', value: mark, gradePoint: passed ? gradePointOf(mark) : 0 };
+    return {
+      kind: 'grade-word',
+      outcome: passed ? 'pass' : 'fail',
+      value: mark,
+      gradePoint: passed ? gradePointOf(mark) : 0,
+    };
   }
   const word = fixed[text];
-  if (word) return { kind: word.kind, outcome: word.outcome, value: null, gradePoint: word.kind === 'absent' || word.kind === 'truant' || word.kind === 'cheating' ? 0 : null };
+  if (word)
+    return {
+      kind: word.kind,
+      outcome: word.outcome,
+      value: null,
+      gradePoint: word.kind === 'absent' || word.kind === 'truant' || word.kind === 'cheating' ? 0 : null,
+    };
   return unknown();
 }
 

@@ -67,7 +67,13 @@ export class FactsBuilder {
    * Facts of one student from rows[from] … rows[to - 1], or through `rowIndex` when given
    * (rows[rowIndex[from]] …); null when none of the rows is up to the semester.
    */
-  build(studentId: string, rows: ReadonlyArray<GradeRow>, from: number, to: number, rowIndex: Int32Array | null): StudentFacts | null {
+  build(
+    studentId: string,
+    rows: ReadonlyArray<GradeRow>,
+    from: number,
+    to: number,
+    rowIndex: Int32Array | null,
+  ): StudentFacts | null {
     const pool = this.pool;
     const numbers = this.courseNumbers;
     const turn = ++this.turn;
@@ -80,7 +86,8 @@ export class FactsBuilder {
       const row = rows[rowIndex === null ? k : (rowIndex[k] ?? -1)];
       if (row === undefined || row.semester > semester) continue;
       seen++;
-      if (row.studentName && row.studentName !== studentName && (studentName === null || row.studentName < studentName)) studentName = row.studentName;
+      if (row.studentName && row.studentName !== studentName && (studentName === null || row.studentName < studentName))
+        studentName = row.studentName;
       if (row.classId && row.classId !== classId && (classId === null || row.classId < classId)) classId = row.classId;
       const score = this.readScore(row.score);
       if (score.outcome === 'none') continue;
@@ -122,7 +129,10 @@ export class FactsBuilder {
         c.pointCredits = row.credits;
       }
       if (!inSemester) continue;
-      if (point !== null && (point > c.bestPointInSemester || (point === c.bestPointInSemester && row.credits > c.pointCreditsInSemester))) {
+      if (
+        point !== null &&
+        (point > c.bestPointInSemester || (point === c.bestPointInSemester && row.credits > c.pointCreditsInSemester))
+      ) {
         c.bestPointInSemester = point;
         c.pointCreditsInSemester = row.credits;
       }
@@ -174,7 +184,8 @@ export class FactsBuilder {
         regularFailed.push({ code, name: c.name, credits: c.regularFailCredits, ...kind });
         regularFailedCredits += c.regularFailCredits;
       }
-      if (c.makeupFailed && !c.passedInSemester) failedAfterMakeup.push({ code, name: c.name, credits: c.failCredits, ...kind });
+      if (c.makeupFailed && !c.passedInSemester)
+        failedAfterMakeup.push({ code, name: c.name, credits: c.failCredits, ...kind });
       if (c.failedEver && !c.passedEver) {
         owed.push({ code, name: c.name, credits: c.failCredits, ...kind });
         owedCredits += c.failCredits;

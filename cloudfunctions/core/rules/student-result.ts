@@ -34,7 +34,13 @@ export type StudentResult = {
  * One student's result: the most severe level the triggers reach, an earlier warning kept
  * until lifted, then the manual entry; with every fired trigger as the explanation.
  */
-export function judge(policy: Policy, facts: StudentFacts, previousLevel: string | null, entry: ManualEntry | undefined, liftingText: string): StudentResult {
+export function judge(
+  policy: Policy,
+  facts: StudentFacts,
+  previousLevel: string | null,
+  entry: ManualEntry | undefined,
+  liftingText: string,
+): StudentResult {
   const match = matchLevels(policy.levels, facts);
   const previousIndex = levelIndex(policy, previousLevel);
   let index = match.index;

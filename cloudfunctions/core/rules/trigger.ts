@@ -31,10 +31,19 @@ function sumCredits(courses: CourseRef[]): number {
 }
 
 function fired(trigger: Trigger, level: string, courses: CourseRef[], value: number, text: string): FiredTrigger {
-  return { rule: trigger.id, kind: trigger.rule, level, courses: courses.map((c) => c.code), credits: sumCredits(courses), value, text };
+  return {
+    rule: trigger.id,
+    kind: trigger.rule,
+    level,
+    courses: courses.map((c) => c.code),
+    credits: sumCredits(courses),
+    value,
+    text,
+  };
 }
 
-const range = (atLeast: number, atMost: number | undefined) => (atMost === undefined ? `≥${atLeast}` : atMost === atLeast ? `${atLeast}` : `${atLeast}–${atMost}`);
+const range = (atLeast: number, atMost: number | undefined) =>
+  atMost === undefined ? `≥${atLeast}` : atMost === atLeast ? `${atLeast}` : `${atLeast}–${atMost}`;
 
 /** The courses a trigger counts: those of its kinds (a course of unknown kind always counts). */
 function ofKinds(courses: CourseRef[], kinds: CourseKind[] | undefined): CourseRef[] {
@@ -54,31 +63,63 @@ export function fireTrigger(trigger: Trigger, level: string, facts: StudentFacts
       const courses = ofKinds(facts.regularFailed, trigger.courseKinds);
       const n = courses.length;
       if (!inRange(n, trigger.atLeast, trigger.atMost)) return null;
-      return fired(trigger, level, courses, n, `本学期正考不及格${kindsNote(trigger.courseKinds)} ${n} 门（条件 ${range(trigger.atLeast, trigger.atMost)} 门）：${describe(courses)}`);
+      return fired(
+        trigger,
+        level,
+        courses,
+        n,
+        `本学期正考不及格${kindsNote(trigger.courseKinds)} ${n} 门（条件 ${range(trigger.atLeast, trigger.atMost)} 门）：${describe(courses)}`,
+      );
     }
     case 'failedAfterMakeup': {
       const courses = ofKinds(facts.failedAfterMakeup, trigger.courseKinds);
       const n = courses.length;
       if (!inRange(n, trigger.atLeast, trigger.atMost)) return null;
-      return fired(trigger, level, courses, n, `补考后仍不及格${kindsNote(trigger.courseKinds)} ${n} 门（条件 ${range(trigger.atLeast, trigger.atMost)} 门）：${describe(courses)}`);
+      return fired(
+        trigger,
+        level,
+        courses,
+        n,
+        `补考后仍不及格${kindsNote(trigger.courseKinds)} ${n} 门（条件 ${range(trigger.atLeast, trigger.atMost)} 门）：${describe(courses)}`,
+      );
     }
     case 'semesterFailedCredits': {
       const courses = ofKinds(facts.regularFailed, trigger.courseKinds);
       const credits = trigger.courseKinds === undefined ? facts.regularFailedCredits : sumCredits(courses);
       if (credits < trigger.atLeast) return null;
-      return fired(trigger, level, courses, credits, `本学期正考不及格${kindsNote(trigger.courseKinds)} ${credits} 学分（条件 ≥${trigger.atLeast} 学分）：${describe(courses)}`);
+      return fired(
+        trigger,
+        level,
+        courses,
+        credits,
+        `本学期正考不及格${kindsNote(trigger.courseKinds)} ${credits} 学分（条件 ≥${trigger.atLeast} 学分）：${describe(courses)}`,
+      );
     }
     case 'owedCredits': {
       const courses = ofKinds(facts.owed, trigger.courseKinds);
       const credits = trigger.courseKinds === undefined ? facts.owedCredits : sumCredits(courses);
       if (credits < trigger.atLeast) return null;
-      return fired(trigger, level, courses, credits, `累计未通过课程${kindsNote(trigger.courseKinds)} ${credits} 学分（条件 ≥${trigger.atLeast} 学分）：${describe(courses)}`);
+      return fired(
+        trigger,
+        level,
+        courses,
+        credits,
+        `累计未通过课程${kindsNote(trigger.courseKinds)} ${credits} 学分（条件 ≥${trigger.atLeast} 学分）：${describe(courses)}`,
+      );
     }
     case 'gpaBelow': {
       const gpa = trigger.scope === 'semester' ? facts.semesterGpa : facts.cumulativeGpa;
       if (gpa === null || gpa >= trigger.below) return null;
       const scope = trigger.scope === 'semester' ? '本学期' : '累计';
-      return { rule: trigger.id, kind: trigger.rule, level, courses: [], credits: 0, value: gpa, text: `${scope}平均学分绩点 ${gpa.toFixed(2)}（低于 ${trigger.below}）` };
+      return {
+        rule: trigger.id,
+        kind: trigger.rule,
+        level,
+        courses: [],
+        credits: 0,
+        value: gpa,
+        text: `${scope}平均学分绩点 ${gpa.toFixed(2)}（低于 ${trigger.below}）`,
+      };
     }
   }
 }

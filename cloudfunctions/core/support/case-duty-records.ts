@@ -23,5 +23,11 @@ export type CaseRecords = {
  */
 export function caseDutyRecords(r: CaseRecords): DutyRecord[] {
   // Filed records through the dashboards' own mapping: a copy here once dropped dormId and teacherId.
-  return [...r.talks.map(talkDutyRecord), ...r.meetings.flatMap(meetingDutyRecords), ...r.filed.map(toDutyRecord), ...noticeDutyRecords(r.notices, r.keepersOf), ...r.plans.flatMap(planDutyRecords)];
+  return [
+    ...r.talks.map(talkDutyRecord),
+    ...r.meetings.flatMap(meetingDutyRecords),
+    ...r.filed.map(toDutyRecord),
+    ...noticeDutyRecords(r.notices, r.keepersOf),
+    ...r.plans.flatMap(planDutyRecords),
+  ];
 }

@@ -10,7 +10,10 @@ export type ClassCases = {
   classId: string;
   /** The people handling the class's warned students (counselor, head teacher, assistant). */
   staff: readonly { personId: string; role: Role; name: string }[];
-  warnings: readonly (Pick<Warning, '_id' | 'studentId' | 'classId' | 'status' | 'publishedAt' | 'policyId' | 'level'> & { updatedAt?: string })[];
+  warnings: readonly (Pick<
+    Warning,
+    '_id' | 'studentId' | 'classId' | 'status' | 'publishedAt' | 'policyId' | 'level'
+  > & { updatedAt?: string })[];
 };
 
 /** A warning as the evaluator's warned-student unit (same tags as the compliance views). */
@@ -53,7 +56,15 @@ export function dutyLinesByStudent(
         const current = Date.parse(item.window.start) <= now && now < Date.parse(item.window.end);
         // One-off deadlines stay on the case however they ended (done, late or missed); periodic ones while open or missed.
         if (!current && item.status !== 'overdue' && item.period !== 'withinDaysOf') continue;
-        const line: DutyLine = { title: item.title, role: roleLabel[item.role], personName: names.get(item.personId) ?? item.personId, required: item.required, progress: item.progress, status: item.status, dueAt: item.dueAt };
+        const line: DutyLine = {
+          title: item.title,
+          role: roleLabel[item.role],
+          personName: names.get(item.personId) ?? item.personId,
+          required: item.required,
+          progress: item.progress,
+          status: item.status,
+          dueAt: item.dueAt,
+        };
         const list = lines.get(item.unit.id) ?? [];
         list.push(line);
         lines.set(item.unit.id, list);

@@ -7,40 +7,95 @@ import type { Meeting, StudyPlan, TalkRecord } from '../../../types/support';
  * held class meeting for its class; a held collective talk as a group talk with each student
  * present; a held parent meeting as a parent contact.
  */
-export function talkDutyRecord(t: Pick<TalkRecord, '_id' | 'actorId' | 'at' | 'studentId' | 'classId' | 'minutes' | 'mode' | 'topics'>): DutyRecord {
-  return { _id: t._id, kind: 'talk', actorId: t.actorId, at: t.at, studentId: t.studentId, classId: t.classId, minutes: t.minutes, mode: t.mode, topics: [...t.topics] };
+export function talkDutyRecord(
+  t: Pick<TalkRecord, '_id' | 'actorId' | 'at' | 'studentId' | 'classId' | 'minutes' | 'mode' | 'topics'>,
+): DutyRecord {
+  return {
+    _id: t._id,
+    kind: 'talk',
+    actorId: t.actorId,
+    at: t.at,
+    studentId: t.studentId,
+    classId: t.classId,
+    minutes: t.minutes,
+    mode: t.mode,
+    topics: [...t.topics],
+  };
 }
 
 export function meetingDutyRecords(m: Meeting): DutyRecord[] {
   if (m.record === null || m.status === 'cancelled') return [];
-  const base = { actorId: m.actorId, at: m.at, classId: m.classId, minutes: m.record.minutes, topics: [...m.topics], documented: m.record.summary.trim() !== '' };
+  const base = {
+    actorId: m.actorId,
+    at: m.at,
+    classId: m.classId,
+    minutes: m.record.minutes,
+    topics: [...m.topics],
+    documented: m.record.summary.trim() !== '',
+  };
   switch (m.kind) {
     case 'classMeeting':
       return [{ ...base, _id: m._id, kind: 'classMeeting' }];
     case 'collectiveTalk': {
       const present = m.record.presentIds.length > 0 ? m.record.presentIds : m.studentIds;
-      return present.map((studentId) => ({ ...base, _id: `${m._id}:${studentId}`, kind: 'talk', studentId, mode: 'group' }));
+      return present.map((studentId) => ({
+        ...base,
+        _id: `${m._id}:${studentId}`,
+        kind: 'talk',
+        studentId,
+        mode: 'group',
+      }));
     }
     case 'talk':
       // A scheduled talk counts through the talk record written for it, not twice.
       return [];
     case 'parentMeeting':
-      return m.studentIds.map((studentId) => ({ ...base, _id: `${m._id}:${studentId}`, kind: 'parentContact', studentId, mode: 'faceToFace' }));
+      return m.studentIds.map((studentId) => ({
+        ...base,
+        _id: `${m._id}:${studentId}`,
+        kind: 'parentContact',
+        studentId,
+        mode: 'faceToFace',
+      }));
   }
 }
 
 /** What a notice contributes to parent-contact duties (the staff's calls and the parent's receipt). */
-export type NoticeEvidence = Pick<Notice, '_id' | 'studentId' | 'classId'> & { receipt: { at: string } | null; phoneContacts: readonly { at: string; by: string }[] };
+export type NoticeEvidence = Pick<Notice, '_id' | 'studentId' | 'classId'> & {
+  receipt: { at: string } | null;
+  phoneContacts: readonly { at: string; by: string }[];
+};
 
 /**
  * Parent contacts recorded on a notice: each staff phone call counts for its caller; the parent's
  * returned receipt is the written contact that rule 004-4.3 lets counselor and head teacher archive,
  * so it counts for each of them (`keepersOf` gives the class's counselor and head teacher).
  */
-export function noticeDutyRecords(notices: readonly NoticeEvidence[], keepersOf: (classId: string) => readonly string[]): DutyRecord[] {
+export function noticeDutyRecords(
+  notices: readonly NoticeEvidence[],
+  keepersOf: (classId: string) => readonly string[],
+): DutyRecord[] {
   return notices.flatMap((n) => [
-    ...n.phoneContacts.map((c, i): DutyRecord => ({ _id: `${n._id}:phone:${i}`, kind: 'parentContact', actorId: c.by, at: c.at, studentId: n.studentId, classId: n.classId, mode: 'phone' })),
-    ...(n.receipt ? keepersOf(n.classId).map((personId): DutyRecord => ({ _id: `${n._id}:receipt:${personId}`, kind: 'parentContact', actorId: personId, at: n.receipt?.at ?? '', studentId: n.studentId, classId: n.classId, mode: 'receipt' })) : []),
+    ...n.phoneContacts.map((c, i): DutyRecord => ({
+      _id: `${n._id}:phone:${i}`,
+      kind: 'parentContact',
+      actorId: c.by,
+      at: c.at,
+      studentId: n.studentId,
+      classId: n.classId,
+      mode: 'phone',
+    })),
+    ...(n.receipt
+      ? keepersOf(n.classId).map((personId): DutyRecord => ({
+          _id: `${n._id}:receipt:${personId}`,
+          kind: 'parentContact',
+          actorId: personId,
+          at: n.receipt?.at ?? '',
+          studentId: n.studentId,
+          classId: n.classId,
+          mode: 'receipt',
+        }))
+      : []),
   ]);
 }
 
@@ -52,6 +107,15 @@ export function noticeDutyRecords(notices: readonly NoticeEvidence[], keepersOf:
 export function planDutyRecords(plan: Pick<StudyPlan, '_id' | 'studentId' | 'classId' | 'history'>): DutyRecord[] {
   const approvals = new Map<string, string>();
   // Each reviewer's own approval (a joint review's first approval leaves the plan submitted).
-  for (const e of plan.history) if ((e.status === 'approved' || e.approvedAs !== undefined) && !approvals.has(e.by)) approvals.set(e.by, e.at);
-  return [...approvals].map(([by, at]) => ({ _id: `${plan._id}:approved:${by}`, kind: 'studyPlan', actorId: by, at, studentId: plan.studentId, classId: plan.classId, documented: true }));
+  for (const e of plan.history)
+    if ((e.status === 'approved' || e.approvedAs !== undefined) && !approvals.has(e.by)) approvals.set(e.by, e.at);
+  return [...approvals].map(([by, at]) => ({
+    _id: `${plan._id}:approved:${by}`,
+    kind: 'studyPlan',
+    actorId: by,
+    at,
+    studentId: plan.studentId,
+    classId: plan.classId,
+    documented: true,
+  }));
 }

@@ -24,7 +24,11 @@ export type MeetingReminder = {
 
 /** Pages the reminder opens: the invitee's answer page, the organizer's meeting page. */
 export function meetingPage(meetingId: string, forOrganizer: boolean, parent: boolean): string {
-  const root = forOrganizer ? 'packages/staff/meeting/index' : parent ? 'packages/parent/meeting/index' : 'packages/student/case/index';
+  const root = forOrganizer
+    ? 'packages/staff/meeting/index'
+    : parent
+      ? 'packages/parent/meeting/index'
+      : 'packages/student/case/index';
   return `${root}?meetingId=${encodeURIComponent(meetingId)}`;
 }
 

@@ -16,7 +16,10 @@ const DAY_MS = 86_400_000;
 /** Who acts, as core/access found them: the user, and whether they hold a parent's grant. */
 export type MeetingActor = { userId: string; name: string; parent: boolean };
 
-export type MeetingState = Pick<Meeting, 'kind' | 'status' | 'at' | 'actorId' | 'studentIds' | 'inviteeIds' | 'responses' | 'record' | 'history'>;
+export type MeetingState = Pick<
+  Meeting,
+  'kind' | 'status' | 'at' | 'actorId' | 'studentIds' | 'inviteeIds' | 'responses' | 'record' | 'history'
+>;
 
 export type MeetingCommand =
   | { type: 'reschedule'; startAt: string }
@@ -42,14 +45,19 @@ const unchanged: MeetingDecision = { change: null, events: [] };
 function checkStartAt(startAt: string, now: string): void {
   const t = Date.parse(startAt);
   if (t <= Date.parse(now)) throw new DomainError('MEETING.IN_PAST', '开始时间应晚于现在', 'startAt');
-  if (t > Date.parse(now) + MEETING_MAX_AHEAD_DAYS * DAY_MS) throw new DomainError('MEETING.TOO_FAR', `开始时间最多安排在一年之内`, 'startAt');
+  if (t > Date.parse(now) + MEETING_MAX_AHEAD_DAYS * DAY_MS)
+    throw new DomainError('MEETING.TOO_FAR', `开始时间最多安排在一年之内`, 'startAt');
 }
 
 function checkProposedAt(proposedAt: string | undefined, now: string): void {
   if (proposedAt === undefined) return;
   const t = Date.parse(proposedAt);
   if (t <= Date.parse(now) || t > Date.parse(now) + PROPOSED_MAX_AHEAD_DAYS * DAY_MS) {
-    throw new DomainError('MEETING.PROPOSED_TIME', `希望的时间应在现在之后的 ${PROPOSED_MAX_AHEAD_DAYS} 天之内`, 'proposedAt');
+    throw new DomainError(
+      'MEETING.PROPOSED_TIME',
+      `希望的时间应在现在之后的 ${PROPOSED_MAX_AHEAD_DAYS} 天之内`,
+      'proposedAt',
+    );
   }
 }
 
@@ -93,7 +101,8 @@ export type ScheduleFacts = {
 export function scheduleMeeting(input: ScheduleMeetingInput, f: ScheduleFacts): Omit<Meeting, '_id'> {
   checkStartAt(input.startAt, f.now);
   const outside = f.studentIds.filter((id) => !f.students.some((s) => s._id === id && s.classId === f.cls._id));
-  if (outside.length > 0) throw new DomainError('MEETING.STUDENT_NOT_IN_CLASS', `学生 ${outside.join('、')} 不在该班`, 'studentIds');
+  if (outside.length > 0)
+    throw new DomainError('MEETING.STUDENT_NOT_IN_CLASS', `学生 ${outside.join('、')} 不在该班`, 'studentIds');
   const parentMeeting = invitesParents(input.kind);
   const invitees = parentMeeting ? f.people.parents : f.people.students;
   // A parent not on WeChat can still be met: the teacher records it, marked as not confirmed by the parent.
@@ -124,7 +133,12 @@ export function scheduleMeeting(input: ScheduleMeetingInput, f: ScheduleFacts): 
 }
 
 /** One step of a meeting's life: the change to save and what follows it, or the rule it breaks. */
-export function decideMeeting(m: MeetingState, command: MeetingCommand, actor: MeetingActor, now: string): MeetingDecision {
+export function decideMeeting(
+  m: MeetingState,
+  command: MeetingCommand,
+  actor: MeetingActor,
+  now: string,
+): MeetingDecision {
   switch (command.type) {
     case 'reschedule': {
       assertOrganizer(actor.userId, m);
@@ -145,12 +159,23 @@ export function decideMeeting(m: MeetingState, command: MeetingCommand, actor: M
       return { change: { status: 'cancelled' }, events: [{ type: 'remindersWithdrawn' }] };
     case 'record': {
       assertOrganizer(actor.userId, m);
-      if (m.status !== 'scheduled' && m.status !== 'held') throw new DomainError('MEETING.NOT_OPEN', m.status === 'cancelled' ? '会谈已取消' : '家长已确认，记录不能再修改');
+      if (m.status !== 'scheduled' && m.status !== 'held')
+        throw new DomainError(
+          'MEETING.NOT_OPEN',
+          m.status === 'cancelled' ? '会谈已取消' : '家长已确认，记录不能再修改',
+        );
       // Minutes are of something that happened: not before the meeting starts.
-      if (Date.parse(now) < Date.parse(m.at)) throw new DomainError('MEETING.NOT_STARTED', '会谈尚未开始，开始后才能填写记录');
+      if (Date.parse(now) < Date.parse(m.at))
+        throw new DomainError('MEETING.NOT_STARTED', '会谈尚未开始，开始后才能填写记录');
       const stranger = command.presentIds.find((id) => !m.studentIds.includes(id));
       if (stranger) throw new DomainError('MEETING.NOT_INVITED', `学生 ${stranger} 不在邀请名单中`, 'presentIds');
-      return { change: { status: 'held', record: { summary: command.summary, minutes: command.minutes, presentIds: command.presentIds, at: now } }, events: [] };
+      return {
+        change: {
+          status: 'held',
+          record: { summary: command.summary, minutes: command.minutes, presentIds: command.presentIds, at: now },
+        },
+        events: [],
+      };
     }
     case 'respond': {
       if (!m.inviteeIds.includes(actor.userId)) throw new AccessDeniedError('这次会谈没有邀请你');
@@ -166,16 +191,24 @@ export function decideMeeting(m: MeetingState, command: MeetingCommand, actor: M
       };
       // One answer per invitee: a new one replaces theirs.
       const responses = [...m.responses.filter((r) => r.userId !== actor.userId), response];
-      return { change: { responses }, events: command.answer === 'reschedule' ? [{ type: 'rescheduleAsked', response }] : [] };
+      return {
+        change: { responses },
+        events: command.answer === 'reschedule' ? [{ type: 'rescheduleAsked', response }] : [],
+      };
     }
     case 'confirm':
-      if (!m.inviteeIds.includes(actor.userId) || !actor.parent) throw new AccessDeniedError('只有受邀的家长可以确认面谈记录');
+      if (!m.inviteeIds.includes(actor.userId) || !actor.parent)
+        throw new AccessDeniedError('只有受邀的家长可以确认面谈记录');
       if (m.kind !== 'parentMeeting') throw new DomainError('MEETING.NOT_PARENT_MEETING', '只有家长面谈需要家长确认');
       // Confirming twice is the same confirmation.
       if (m.status === 'confirmed') return unchanged;
-      if (m.status !== 'held' || m.record === null) throw new DomainError('MEETING.NOT_RECORDED', '老师尚未填写面谈记录');
+      if (m.status !== 'held' || m.record === null)
+        throw new DomainError('MEETING.NOT_RECORDED', '老师尚未填写面谈记录');
       if (Date.parse(now) < Date.parse(m.at)) throw new DomainError('MEETING.NOT_STARTED', '面谈尚未进行，不能确认');
-      return { change: { status: 'confirmed', parentConfirmation: { userId: actor.userId, name: actor.name, at: now } }, events: [] };
+      return {
+        change: { status: 'confirmed', parentConfirmation: { userId: actor.userId, name: actor.name, at: now } },
+        events: [],
+      };
   }
 }
 
@@ -183,14 +216,30 @@ export function decideMeeting(m: MeetingState, command: MeetingCommand, actor: M
  * A scheduled talk (约谈) closed by the talk record written for it: the talk must be with that
  * student, by its organizer, while it is still scheduled. `meeting` null: no such meeting.
  */
-export function checkTalkMeeting(meeting: Pick<Meeting, 'kind' | 'studentIds' | 'status' | 'actorId'> | null, studentId: string, userId: string): void {
-  if (!meeting || meeting.kind !== 'talk' || !meeting.studentIds.includes(studentId) || meeting.status !== 'scheduled') {
+export function checkTalkMeeting(
+  meeting: Pick<Meeting, 'kind' | 'studentIds' | 'status' | 'actorId'> | null,
+  studentId: string,
+  userId: string,
+): void {
+  if (
+    !meeting ||
+    meeting.kind !== 'talk' ||
+    !meeting.studentIds.includes(studentId) ||
+    meeting.status !== 'scheduled'
+  ) {
     throw new DomainError('TALK.MEETING_MISMATCH', '所选约谈不存在、已记录或不是与该生的约谈', 'meetingId');
   }
-  if (!mayChangeMeeting(userId, meeting)) throw new DomainError('ACCESS.DENIED', '这次约谈由他人安排，只有安排人可以登记并结束它', 'meetingId');
+  if (!mayChangeMeeting(userId, meeting))
+    throw new DomainError('ACCESS.DENIED', '这次约谈由他人安排，只有安排人可以登记并结束它', 'meetingId');
 }
 
 /** The meeting as held, its record pointing to the talk record. */
-export function heldByTalk(talk: { _id: string; minutes: number; studentId: string }, now: string): Pick<Meeting, 'status' | 'record'> {
-  return { status: 'held', record: { summary: `见谈话记录（${talk._id}）`, minutes: talk.minutes, presentIds: [talk.studentId], at: now } };
+export function heldByTalk(
+  talk: { _id: string; minutes: number; studentId: string },
+  now: string,
+): Pick<Meeting, 'status' | 'record'> {
+  return {
+    status: 'held',
+    record: { summary: `见谈话记录（${talk._id}）`, minutes: talk.minutes, presentIds: [talk.studentId], at: now },
+  };
 }

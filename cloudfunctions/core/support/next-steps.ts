@@ -16,7 +16,6 @@ export type NextInput = {
   now: string;
 };
 
-
 const reviewerName: Record<ReviewerRole, string> = { headTeacher: '班主任', tutor: '导师', counselor: '辅导员' };
 
 /** What is next on a case, most urgent first: overdue duties, then the plan, talks and meetings. */
@@ -34,11 +33,13 @@ export function nextSteps(input: NextInput): string[] {
     return [...steps, ...upcoming];
   }
   if (input.audience === 'parent') return upcoming;
-  for (const d of input.duties) if (d.status === 'overdue') steps.push(`已逾期：${d.title}（${d.personName}，${dueDateText(d.dueAt)}）`);
+  for (const d of input.duties)
+    if (d.status === 'overdue') steps.push(`已逾期：${d.title}（${d.personName}，${dueDateText(d.dueAt)}）`);
   if (input.hasWarning && input.talks === 0) steps.push('尚无谈话记录，请尽快约谈');
   if (input.planStatus === 'none' && input.hasWarning) steps.push('督促学生填写学习计划');
   if (input.planStatus === 'draft' || input.planStatus === 'returned') steps.push('督促学生提交学习计划');
-  if (input.planStatus === 'submitted') steps.push(`学习计划待${input.reviewerRole ? reviewerName[input.reviewerRole] : ''}审核`);
+  if (input.planStatus === 'submitted')
+    steps.push(`学习计划待${input.reviewerRole ? reviewerName[input.reviewerRole] : ''}审核`);
   const due = [...input.duties].filter((d) => d.status === 'due').sort((a, b) => (a.dueAt < b.dueAt ? -1 : 1))[0];
   if (due) steps.push(`${due.title}：还差 ${due.required - due.progress}（${dueDateText(due.dueAt)}）`);
   return [...steps, ...upcoming];

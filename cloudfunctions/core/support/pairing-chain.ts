@@ -20,9 +20,14 @@ const waitingFor: Record<PairingStatus, string> = {
  * One approval of the pairing form. Stages go in order (班级评议 → 院系审核 → 学校审核); a stage out
  * of turn or a second decision at a stage is refused; a rejection ends the chain.
  */
-export function approvePairing(status: PairingStatus, stage: PairingStage, decision: 'approve' | 'reject'): PairingStatus {
+export function approvePairing(
+  status: PairingStatus,
+  stage: PairingStage,
+  decision: 'approve' | 'reject',
+): PairingStatus {
   const step = chain[stage];
-  if (status !== step.from) throw new DomainError('PAIRING.OUT_OF_ORDER', `不能进行此步审核：${waitingFor[status]}`, 'stage');
+  if (status !== step.from)
+    throw new DomainError('PAIRING.OUT_OF_ORDER', `不能进行此步审核：${waitingFor[status]}`, 'stage');
   return decision === 'approve' ? step.to : 'rejected';
 }
 
@@ -40,6 +45,13 @@ function isStage(value: string): value is PairingStage {
  * Whether the form has reached the school (学校审核): the college approved it. From then on the
  * school-level approver, who pays the stipend, may read the bank account; before, it is not theirs.
  */
-export function reachedSchoolStage(p: { status: PairingStatus; approvals: readonly Pick<PairingApproval, 'stage' | 'decision'>[] }): boolean {
-  return p.status === 'collegeApproved' || p.status === 'approved' || p.approvals.some((a) => a.stage === 'college' && a.decision === 'approve');
+export function reachedSchoolStage(p: {
+  status: PairingStatus;
+  approvals: readonly Pick<PairingApproval, 'stage' | 'decision'>[];
+}): boolean {
+  return (
+    p.status === 'collegeApproved' ||
+    p.status === 'approved' ||
+    p.approvals.some((a) => a.stage === 'college' && a.decision === 'approve')
+  );
 }

@@ -21,7 +21,12 @@ export type PairingApplication = Omit<Pairing, '_id' | 'bankAccountSealed' | 'ba
  * A peer-pairing application (朋辈帮扶申请表): a helper of the helpees' college who is not under a
  * warning, helpees the applicant serves. Returns the form to save, or the rule it breaks.
  */
-export function applyPairing(input: PairingInput, f: PairingFacts, applicant: { userId: string }, at: string): PairingApplication {
+export function applyPairing(
+  input: PairingInput,
+  f: PairingFacts,
+  applicant: { userId: string },
+  at: string,
+): PairingApplication {
   const helper = f.students.get(input.helperId);
   if (!helper) throw new DomainError('PAIRING.HELPER_UNKNOWN', '未找到帮扶人', 'helperId');
   const helpees = input.helpeeIds.map((id, i) => {
@@ -33,9 +38,15 @@ export function applyPairing(input: PairingInput, f: PairingFacts, applicant: { 
   });
   const first = helpees[0];
   if (!first) throw new DomainError('PAIRING.HELPEE_UNKNOWN', '至少一名被帮扶人', 'helpeeIds');
-  if (helper.collegeId !== first.collegeId) throw new DomainError('PAIRING.HELPER_COLLEGE', '帮扶人应为本学院学生', 'helperId');
+  if (helper.collegeId !== first.collegeId)
+    throw new DomainError('PAIRING.HELPER_COLLEGE', '帮扶人应为本学院学生', 'helperId');
   // A helper is a good student: one under an academic warning needs help, and cannot give it.
-  if (f.helperWarning?.status === 'active') throw new DomainError('PAIRING.HELPER_WARNED', `${helper.name}目前受${f.helperWarning.levelName}，不能担任帮扶人`, 'helperId');
+  if (f.helperWarning?.status === 'active')
+    throw new DomainError(
+      'PAIRING.HELPER_WARNED',
+      `${helper.name}目前受${f.helperWarning.levelName}，不能担任帮扶人`,
+      'helperId',
+    );
   return {
     kind: 'pairing',
     actorId: applicant.userId,
@@ -64,5 +75,11 @@ export function decidePairingStage(
   at: string,
 ): Pick<Pairing, 'status' | 'approvals'> {
   const status = approvePairing(p.status, stage, decision.decision);
-  return { status, approvals: [...p.approvals, { stage, decision: decision.decision, opinion: decision.opinion, byId: by.userId, byName: by.name, at }] };
+  return {
+    status,
+    approvals: [
+      ...p.approvals,
+      { stage, decision: decision.decision, opinion: decision.opinion, byId: by.userId, byName: by.name, at },
+    ],
+  };
 }

@@ -15,7 +15,13 @@ export function reviewerNow(cohort: number, now: string): ReviewerRole {
 export function jointReviewersOf(warning: Pick<Warning, 'policyId' | 'level'>): ReviewerRole[] | undefined {
   const policy = presetPolicy(warning.policyId);
   if (!policy) return undefined;
-  const roles = [...new Set(dutiesForLevel(policy, warning.level).filter((d) => d.duty === 'study-plan').map((d) => ReviewerRole.safeParse(d.role)))].flatMap((r) => (r.success ? [r.data] : []));
+  const roles = [
+    ...new Set(
+      dutiesForLevel(policy, warning.level)
+        .filter((d) => d.duty === 'study-plan')
+        .map((d) => ReviewerRole.safeParse(d.role)),
+    ),
+  ].flatMap((r) => (r.success ? [r.data] : []));
   const unique = [...new Set(roles)];
   return unique.length > 1 ? unique : undefined;
 }

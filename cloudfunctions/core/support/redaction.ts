@@ -31,7 +31,14 @@ export function redactCase(view: CaseView, audience: CaseAudience, viewerId: str
     return {
       ...base,
       talks: view.talks.map(({ firstImpression: _notes, ...t }) => t),
-      difficulty: view.difficulty ? { type: view.difficulty.type, label: view.difficulty.label, at: view.difficulty.at, byName: view.difficulty.byName } : null,
+      difficulty: view.difficulty
+        ? {
+            type: view.difficulty.type,
+            label: view.difficulty.label,
+            at: view.difficulty.at,
+            byName: view.difficulty.byName,
+          }
+        : null,
       pairings: [],
       meetings: view.meetings.filter((m) => m.inviteeIds.includes(viewerId)),
     };

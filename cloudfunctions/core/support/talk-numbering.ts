@@ -20,7 +20,10 @@ export function numberTalks(talks: readonly Numberable[]): Map<string, number> {
 
 /** The number a new talk at `at` gets with this talker. */
 export function nthAt(talks: readonly Numberable[], studentId: string, actorId: string, at: string): number {
-  return talks.filter((t) => t.studentId === studentId && t.actorId === actorId && Date.parse(t.at) <= Date.parse(at)).length + 1;
+  return (
+    talks.filter((t) => t.studentId === studentId && t.actorId === actorId && Date.parse(t.at) <= Date.parse(at))
+      .length + 1
+  );
 }
 
 function cmp(a: string, b: string): number {

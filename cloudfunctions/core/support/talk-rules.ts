@@ -19,12 +19,21 @@ export type TalkFacts = {
  * class, the difficulty type only by those who decide it, at a time not ahead of now and not
  * older than MAX_TALK_AGE_DAYS. Throws the first rule it breaks.
  */
-export function checkTalk(input: { talkerRole: TalkerRole; at: string; difficulty?: unknown }, f: TalkFacts, now: string): void {
+export function checkTalk(
+  input: { talkerRole: TalkerRole; at: string; difficulty?: unknown },
+  f: TalkFacts,
+  now: string,
+): void {
   if (!f.heldRoles.includes(input.talkerRole)) {
-    throw new DomainError('TALK.TALKER_ROLE', input.talkerRole === 'tutor' ? '系统中尚无导师身份，请以你在该班的身份登记' : '你在该班没有所选的谈话人身份', 'talkerRole');
+    throw new DomainError(
+      'TALK.TALKER_ROLE',
+      input.talkerRole === 'tutor' ? '系统中尚无导师身份，请以你在该班的身份登记' : '你在该班没有所选的谈话人身份',
+      'talkerRole',
+    );
   }
   if (input.difficulty && !f.maySetDifficulty) throw new AccessDeniedError('学习困难类型由辅导员或班主任认定');
-  if (Date.parse(input.at) > Date.parse(now) + FUTURE_SLACK_MS) throw new DomainError('TALK.IN_FUTURE', '谈话时间不能晚于现在（未来的谈话请用“安排约谈”）', 'at');
+  if (Date.parse(input.at) > Date.parse(now) + FUTURE_SLACK_MS)
+    throw new DomainError('TALK.IN_FUTURE', '谈话时间不能晚于现在（未来的谈话请用“安排约谈”）', 'at');
   if (Date.parse(input.at) < Date.parse(now) - MAX_TALK_AGE_DAYS * 86_400_000) {
     throw new DomainError('TALK.TOO_OLD', `只能登记 ${MAX_TALK_AGE_DAYS} 天内的谈话`, 'at');
   }
@@ -69,9 +78,21 @@ export function fullTalkRecord(input: TalkInput, c: TalkContext): Omit<TalkRecor
 }
 
 /** A difficulty type set in a talk: an assessment pointing to it. */
-export function difficultyFromTalk(talk: Pick<TalkRecord, '_id' | 'nth' | 'actorId' | 'actorName' | 'studentId' | 'classId' | 'collegeId'>, type: DifficultyRecord['type'], now: string): Omit<DifficultyRecord, '_id'> {
+export function difficultyFromTalk(
+  talk: Pick<TalkRecord, '_id' | 'nth' | 'actorId' | 'actorName' | 'studentId' | 'classId' | 'collegeId'>,
+  type: DifficultyRecord['type'],
+  now: string,
+): Omit<DifficultyRecord, '_id'> {
   return {
-    kind: 'difficulty', actorId: talk.actorId, actorName: talk.actorName, at: now, studentId: talk.studentId, classId: talk.classId,
-    collegeId: talk.collegeId, type, note: `谈话中认定（第 ${talk.nth} 次谈话）`, talkId: talk._id,
+    kind: 'difficulty',
+    actorId: talk.actorId,
+    actorName: talk.actorName,
+    at: now,
+    studentId: talk.studentId,
+    classId: talk.classId,
+    collegeId: talk.collegeId,
+    type,
+    note: `谈话中认定（第 ${talk.nth} 次谈话）`,
+    talkId: talk._id,
   };
 }

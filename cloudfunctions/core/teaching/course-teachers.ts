@@ -6,10 +6,14 @@ export type SectionRow = { teacherId: string; classIds: readonly string[]; semes
  * for each class, the teachers of its latest semester's sections; one unit per teacher, over the
  * classes of these they teach.
  */
-export function courseTeachersOf(sections: readonly SectionRow[], classIds: readonly string[]): { id: string; classIds: string[] }[] {
+export function courseTeachersOf(
+  sections: readonly SectionRow[],
+  classIds: readonly string[],
+): { id: string; classIds: string[] }[] {
   const wanted = new Set(classIds);
   const latest = new Map<string, string>();
-  for (const s of sections) for (const c of s.classIds) if (wanted.has(c) && (latest.get(c) ?? '') < s.semester) latest.set(c, s.semester);
+  for (const s of sections)
+    for (const c of s.classIds) if (wanted.has(c) && (latest.get(c) ?? '') < s.semester) latest.set(c, s.semester);
   const byTeacher = new Map<string, Set<string>>();
   for (const s of sections) {
     for (const c of s.classIds) {
@@ -19,5 +23,7 @@ export function courseTeachersOf(sections: readonly SectionRow[], classIds: read
       byTeacher.set(s.teacherId, set);
     }
   }
-  return [...byTeacher.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([id, set]) => ({ id, classIds: [...set].sort() }));
+  return [...byTeacher.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([id, set]) => ({ id, classIds: [...set].sort() }));
 }

@@ -13,7 +13,10 @@ export async function storedSemesters(store: Store): Promise<SemesterDates[]> {
   for (const row of rows) {
     const parsed = SemesterDates.safeParse(row);
     if (parsed.success) out.push(parsed.data);
-    else console.warn(`[calendar] stored semester ${String(Reflect.get(Object(row), '_id'))} skipped: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
+    else
+      console.warn(
+        `[calendar] stored semester ${String(Reflect.get(Object(row), '_id'))} skipped: ${parsed.error.issues[0]?.message ?? 'invalid'}`,
+      );
   }
   return out;
 }

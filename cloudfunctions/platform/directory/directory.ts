@@ -25,7 +25,12 @@ export async function studentResource(store: Store, studentId: string): Promise<
   if (!student) return { studentId };
   // The class gives the department, so a department head's reach can match.
   const cls = await store.get('classes', student.classId);
-  return { studentId, classId: student.classId, collegeId: student.collegeId, ...(cls ? { departmentId: cls.departmentId } : {}) };
+  return {
+    studentId,
+    classId: student.classId,
+    collegeId: student.collegeId,
+    ...(cls ? { departmentId: cls.departmentId } : {}),
+  };
 }
 
 export async function classResource(store: Store, classId: string): Promise<Resource> {
@@ -53,13 +58,18 @@ export function dormLabel(dorm: Dorm | null | undefined): string {
 /** Profiles for a set of students, with class and college names, in two or three reads. */
 export async function studentProfiles(store: Store, studentIds: string[]): Promise<StudentProfile[]> {
   if (studentIds.length === 0) return [];
-  const students = await queryAll(store, 'students', { where: { _id: { in: studentIds } }, orderBy: [{ field: '_id', direction: 'asc' }] });
+  const students = await queryAll(store, 'students', {
+    where: { _id: { in: studentIds } },
+    orderBy: [{ field: '_id', direction: 'asc' }],
+  });
   return profilesOf(store, students);
 }
 
 /** Profiles of students already loaded: their classes and colleges in one or two more reads. */
 export async function profilesOf(store: Store, students: readonly Student[]): Promise<StudentProfile[]> {
-  const classes = new Map((await classesByIds(store, [...new Set(students.map((s) => s.classId))])).map((c) => [c._id, c]));
+  const classes = new Map(
+    (await classesByIds(store, [...new Set(students.map((s) => s.classId))])).map((c) => [c._id, c]),
+  );
   const colleges = new Map<string, College | null>();
   for (const id of new Set(students.map((s) => s.collegeId))) colleges.set(id, await store.get('colleges', id));
   return students.map((s) => {

@@ -17,7 +17,9 @@ export class FontMissingError extends Error {
 }
 
 export function documentFont(env: Readonly<Record<string, string | undefined>> = process.env): DocumentFont {
-  const font = env.DOCUMENT_FONT ? { path: env.DOCUMENT_FONT, ...(env.DOCUMENT_FONT_FAMILY ? { family: env.DOCUMENT_FONT_FAMILY } : {}) } : WQY;
+  const font = env.DOCUMENT_FONT
+    ? { path: env.DOCUMENT_FONT, ...(env.DOCUMENT_FONT_FAMILY ? { family: env.DOCUMENT_FONT_FAMILY } : {}) }
+    : WQY;
   if (!existsSync(font.path)) throw new FontMissingError(font.path);
   return font;
 }

@@ -33,10 +33,16 @@ function fieldRow(doc: Doc, field: FormField, layout: 'portrait' | 'landscape'):
   doc.fontSize(FIELD_SIZE);
   const valueWidth = contentWidth(doc) - LABEL_WIDTH;
   const image = field.image ? imageBytes(field.image) : null;
-  const textHeight = Math.max(doc.heightOfString(field.label, { width: LABEL_WIDTH - 2 * PAD }), doc.heightOfString(field.value || ' ', { width: valueWidth - 2 * PAD }));
+  const textHeight = Math.max(
+    doc.heightOfString(field.label, { width: LABEL_WIDTH - 2 * PAD }),
+    doc.heightOfString(field.value || ' ', { width: valueWidth - 2 * PAD }),
+  );
   const height = textHeight + 2 * PAD + (image ? 56 : 0);
   const y = room(doc, height, layout);
-  doc.rect(MARGIN, y, LABEL_WIDTH, height).rect(MARGIN + LABEL_WIDTH, y, valueWidth, height).stroke();
+  doc
+    .rect(MARGIN, y, LABEL_WIDTH, height)
+    .rect(MARGIN + LABEL_WIDTH, y, valueWidth, height)
+    .stroke();
   doc.text(field.label, MARGIN + PAD, y + PAD, { width: LABEL_WIDTH - 2 * PAD });
   doc.text(field.value, MARGIN + LABEL_WIDTH + PAD, y + PAD, { width: valueWidth - 2 * PAD });
   if (image) doc.image(image, MARGIN + LABEL_WIDTH + PAD, y + PAD + textHeight + 2, { fit: [140, 50] });
@@ -56,7 +62,8 @@ function widths(doc: Doc, block: Extract<FormBlock, { kind: 'table' }>): number[
 
 function tableRow(doc: Doc, cells: readonly string[], cols: number[], layout: 'portrait' | 'landscape'): void {
   doc.fontSize(TABLE_SIZE);
-  const height = Math.max(...cells.map((c, i) => doc.heightOfString(c || ' ', { width: (cols[i] ?? 20) - 2 * PAD }))) + 2 * PAD;
+  const height =
+    Math.max(...cells.map((c, i) => doc.heightOfString(c || ' ', { width: (cols[i] ?? 20) - 2 * PAD }))) + 2 * PAD;
   const y = room(doc, height, layout);
   let x = MARGIN;
   cells.forEach((c, i) => {
@@ -106,7 +113,12 @@ function page(doc: Doc, p: FormPage): void {
  */
 export function documentPdf(doc: FormDocument, at: Date, font: DocumentFont = documentFont()): Promise<Buffer> {
   // font '' : no standard font is loaded (a bundled function has none of pdfkit's AFM files).
-  const pdf = new PDFDocument({ autoFirstPage: false, font: '', compress: true, info: { Title: doc.title, Producer: '学业帮扶', Creator: '学业帮扶', CreationDate: at, ModDate: at } });
+  const pdf = new PDFDocument({
+    autoFirstPage: false,
+    font: '',
+    compress: true,
+    info: { Title: doc.title, Producer: '学业帮扶', Creator: '学业帮扶', CreationDate: at, ModDate: at },
+  });
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
     pdf.on('data', (c: Buffer) => chunks.push(c));

@@ -6,8 +6,13 @@ export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsh
 export const PDF_MIME = 'application/pdf';
 
 /** The bytes of a form in a format, named after the form. */
-export async function renderBytes(doc: FormDocument, format: 'xlsx' | 'pdf', at: Date): Promise<{ fileName: string; mime: string; bytes: Buffer }> {
-  if (format === 'xlsx') return { fileName: `${doc.fileStem}.xlsx`, mime: XLSX_MIME, bytes: await documentXlsx(doc, at) };
+export async function renderBytes(
+  doc: FormDocument,
+  format: 'xlsx' | 'pdf',
+  at: Date,
+): Promise<{ fileName: string; mime: string; bytes: Buffer }> {
+  if (format === 'xlsx')
+    return { fileName: `${doc.fileStem}.xlsx`, mime: XLSX_MIME, bytes: await documentXlsx(doc, at) };
   return { fileName: `${doc.fileStem}.pdf`, mime: PDF_MIME, bytes: await documentPdf(doc, at) };
 }
 

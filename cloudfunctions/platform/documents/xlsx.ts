@@ -60,7 +60,15 @@ function writeBlock(workbook: ExcelJS.Workbook, sheet: ExcelJS.Worksheet, block:
 
 function writePage(workbook: ExcelJS.Workbook, page: FormPage, name: string): void {
   const span = Math.max(2, ...page.blocks.map(widthOf));
-  const sheet = workbook.addWorksheet(name, { pageSetup: { paperSize: 9, orientation: span > 6 ? 'landscape' : 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
+  const sheet = workbook.addWorksheet(name, {
+    pageSetup: {
+      paperSize: 9,
+      orientation: span > 6 ? 'landscape' : 'portrait',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+    },
+  });
   sheet.columns = Array.from({ length: span }, (_, i) => ({ width: span === 2 ? (i === 0 ? 22 : 70) : 16 }));
   const title = sheet.addRow([page.title]);
   sheet.mergeCells(1, 1, 1, span);

@@ -16,5 +16,10 @@ export function checksumLines(files: readonly { path: string; sha256: string }[]
 export async function zipFiles(files: readonly { path: string; bytes: Buffer }[], at: Date): Promise<Buffer> {
   const zip = new JSZip();
   for (const f of files) zip.file(f.path, f.bytes, { date: at, binary: true });
-  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 }, platform: 'UNIX' });
+  return zip.generateAsync({
+    type: 'nodebuffer',
+    compression: 'DEFLATE',
+    compressionOptions: { level: 6 },
+    platform: 'UNIX',
+  });
 }

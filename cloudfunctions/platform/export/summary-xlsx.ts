@@ -13,8 +13,13 @@ export type SheetSpec = {
 export async function writeSummaryXlsx(spec: SheetSpec): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = '学业帮扶';
-  const sheet = workbook.addWorksheet('汇总表', { pageSetup: { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
-  sheet.columns = spec.columns.map((header) => ({ key: header, width: spec.widths?.[header] ?? Math.max(8, header.length * 2 + 2) }));
+  const sheet = workbook.addWorksheet('汇总表', {
+    pageSetup: { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+  });
+  sheet.columns = spec.columns.map((header) => ({
+    key: header,
+    width: spec.widths?.[header] ?? Math.max(8, header.length * 2 + 2),
+  }));
 
   const title = sheet.addRow([spec.title]);
   sheet.mergeCells(1, 1, 1, spec.columns.length);
@@ -30,7 +35,8 @@ export async function writeSummaryXlsx(spec: SheetSpec): Promise<Buffer> {
 
   const border = { style: 'thin' as const };
   for (let r = 2; r <= sheet.rowCount; r++) {
-    for (let c = 1; c <= spec.columns.length; c++) sheet.getCell(r, c).border = { top: border, left: border, bottom: border, right: border };
+    for (let c = 1; c <= spec.columns.length; c++)
+      sheet.getCell(r, c).border = { top: border, left: border, bottom: border, right: border };
   }
   const data = await workbook.xlsx.writeBuffer();
   return Buffer.from(data);

@@ -15,7 +15,8 @@ import type { FileSource } from './file-source';
 export function cloudbaseFiles(app = tcb.init({ env: tcb.SYMBOL_CURRENT_ENV })): FileSource {
   return {
     async localPath(fileId) {
-      if (!fileId.startsWith('cloud://')) throw new DomainError('FILE.NOT_FOUND', '文件编号不正确，请重新上传', 'fileId');
+      if (!fileId.startsWith('cloud://'))
+        throw new DomainError('FILE.NOT_FOUND', '文件编号不正确，请重新上传', 'fileId');
       const path = join(tmpdir(), `upload-${createHash('sha256').update(fileId).digest('hex').slice(0, 24)}`);
       if (existsSync(path)) return path;
       const { fileContent } = await app.downloadFile({ fileID: fileId });

@@ -24,7 +24,12 @@ export class UploadAbortedError extends Error {
  * never sees half a file under a valid file id. An oversized body is read on (and dropped) up to
  * `drainBytes`, so the sender gets an answer instead of a reset connection; beyond that it is cut.
  */
-export function receiveUpload(body: Readable, path: string, maxBytes: number, drainBytes = maxBytes * 4 + (1 << 20)): Promise<number> {
+export function receiveUpload(
+  body: Readable,
+  path: string,
+  maxBytes: number,
+  drainBytes = maxBytes * 4 + (1 << 20),
+): Promise<number> {
   const temporary = `${path}.part`;
   const out = createWriteStream(temporary, { flags: 'wx' });
   let size = 0;
@@ -36,7 +41,10 @@ export function receiveUpload(body: Readable, path: string, maxBytes: number, dr
       if (settled) return;
       settled = true;
       out.destroy();
-      rm(temporary, { force: true }).then(() => fail(error), () => fail(error));
+      rm(temporary, { force: true }).then(
+        () => fail(error),
+        () => fail(error),
+      );
     };
     body.on('data', (chunk: Buffer) => {
       size += chunk.length;

@@ -9,7 +9,13 @@ import type { SheetRow } from '../../core/grades/sheet-row';
 export async function* xlsxRows(input: string | Readable): AsyncGenerator<SheetRow> {
   // Loaded on demand: exceljs costs ~0.3 s to load, and most runs read CSV.
   const ExcelJS = (await import('exceljs')).default;
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, { worksheets: 'emit', sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'ignore', entries: 'ignore' });
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    hyperlinks: 'ignore',
+    styles: 'ignore',
+    entries: 'ignore',
+  });
   for await (const worksheet of reader) {
     for await (const row of worksheet) {
       const values = row.values;
@@ -28,12 +34,20 @@ export function cellText(value: CellValue): string {
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   if ('richText' in value) return value.richText.map((r) => r.text).join('');
   if ('hyperlink' in value) return String(value.text);
-  if ('formula' in value || 'sharedFormula' in value) return value.result === undefined ? '' : cellText(resultValue(value.result));
+  if ('formula' in value || 'sharedFormula' in value)
+    return value.result === undefined ? '' : cellText(resultValue(value.result));
   if ('error' in value) return '';
   return '';
 }
 
 function resultValue(result: unknown): CellValue {
-  if (result === null || typeof result === 'string' || typeof result === 'number' || typeof result === 'boolean' || result instanceof Date) return result;
+  if (
+    result === null ||
+    typeof result === 'string' ||
+    typeof result === 'number' ||
+    typeof result === 'boolean' ||
+    result instanceof Date
+  )
+    return result;
   return null;
 }

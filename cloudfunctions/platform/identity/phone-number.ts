@@ -33,10 +33,18 @@ export function verifiedPhoneOf(answer: unknown): VerifiedPhone {
   const code = Number(field(answer, 'errCode') ?? field(answer, 'errcode') ?? 0);
   const info = field(answer, 'phoneInfo') ?? field(answer, 'phone_info');
   const pure = field(info, 'purePhoneNumber');
-  if (code !== 0 || typeof pure !== 'string' || pure === '') throw new PhoneExchangeError(code || -1, String(field(answer, 'errMsg') ?? field(answer, 'errmsg') ?? 'no phone_info'));
+  if (code !== 0 || typeof pure !== 'string' || pure === '')
+    throw new PhoneExchangeError(
+      code || -1,
+      String(field(answer, 'errMsg') ?? field(answer, 'errmsg') ?? 'no phone_info'),
+    );
   const full = field(info, 'phoneNumber');
   const country = field(info, 'countryCode');
-  return { purePhoneNumber: pure, phoneNumber: typeof full === 'string' ? full : pure, countryCode: typeof country === 'string' ? country : '86' };
+  return {
+    purePhoneNumber: pure,
+    phoneNumber: typeof full === 'string' ? full : pure,
+    countryCode: typeof country === 'string' ? country : '86',
+  };
 }
 
 /** The exchange through wx-server-sdk, for the cloud entry (loaded lazily: tests never need the SDK). */
@@ -64,10 +72,12 @@ export function loadPhoneNumberApi(): PhoneNumberApi {
   const cloud: unknown = require('wx-server-sdk');
   const init = field(cloud, 'init');
   const api = field(field(cloud, 'openapi'), 'phonenumber');
-  if (typeof init !== 'function' || typeof field(api, 'getPhoneNumber') !== 'function') throw new Error('wx-server-sdk is missing cloud.openapi.phonenumber.getPhoneNumber');
+  if (typeof init !== 'function' || typeof field(api, 'getPhoneNumber') !== 'function')
+    throw new Error('wx-server-sdk is missing cloud.openapi.phonenumber.getPhoneNumber');
   Reflect.apply(init, cloud, [{ env: field(cloud, 'DYNAMIC_CURRENT_ENV') }]);
   const getPhoneNumber = field(api, 'getPhoneNumber');
-  const call = (params: { code: string }): Promise<unknown> => Promise.resolve(typeof getPhoneNumber === 'function' ? Reflect.apply(getPhoneNumber, api, [params]) : undefined);
+  const call = (params: { code: string }): Promise<unknown> =>
+    Promise.resolve(typeof getPhoneNumber === 'function' ? Reflect.apply(getPhoneNumber, api, [params]) : undefined);
   sdk = { getPhoneNumber: call };
   return sdk;
 }

@@ -23,7 +23,12 @@ function sign(keys: SessionKeys, payload: string): string {
   return createHmac('sha256', keys.secret).update(payload).digest('base64url');
 }
 
-export function issueSession(keys: SessionKeys, openid: string, now: Date, ttlMs = SESSION_TTL_MS): { token: string; expiresAt: string } {
+export function issueSession(
+  keys: SessionKeys,
+  openid: string,
+  now: Date,
+  ttlMs = SESSION_TTL_MS,
+): { token: string; expiresAt: string } {
   const expires = now.getTime() + ttlMs;
   const payload = `${Buffer.from(openid).toString('base64url')}.${expires}`;
   return { token: `${payload}.${sign(keys, payload)}`, expiresAt: new Date(expires).toISOString() };

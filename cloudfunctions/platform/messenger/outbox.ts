@@ -1,6 +1,13 @@
 import type { MessageKind, OutboxMessage } from '../../../types/message';
 import type { OutboxDocument } from '../store/documents/outbox';
-import { VersionConflictError, type Condition, type Store, type Stored, type TxStore, type WriteContext } from '../store/store';
+import {
+  VersionConflictError,
+  type Condition,
+  type Store,
+  type Stored,
+  type TxStore,
+  type WriteContext,
+} from '../store/store';
 
 export type OutboxEntry = {
   /** Stable key: enqueuing the same key twice keeps one message (idempotent writes, one reminder per duty per period). */
@@ -51,9 +58,15 @@ export type OutboxRow = OutboxDocument;
 export async function dueRows(store: Store, nowIso: string, limit: number): Promise<Stored<OutboxRow>[]> {
   const due = { status: 'pending', sendAfter: { lte: nowIso } };
   const query = (claimedUntil: Condition) =>
-    store.query('outbox', { where: { ...due, claimedUntil }, orderBy: [{ field: 'sendAfter', direction: 'asc' }], limit });
+    store.query('outbox', {
+      where: { ...due, claimedUntil },
+      orderBy: [{ field: 'sendAfter', direction: 'asc' }],
+      limit,
+    });
   const [unclaimed, lapsed] = await Promise.all([query(null), query({ lte: nowIso })]);
-  return [...unclaimed, ...lapsed].sort((a, b) => (a.sendAfter < b.sendAfter ? -1 : a.sendAfter > b.sendAfter ? 1 : 0)).slice(0, limit);
+  return [...unclaimed, ...lapsed]
+    .sort((a, b) => (a.sendAfter < b.sendAfter ? -1 : a.sendAfter > b.sendAfter ? 1 : 0))
+    .slice(0, limit);
 }
 
 /**
@@ -68,19 +81,35 @@ export async function unreadableTimeRows(store: Store, limit: number): Promise<S
  * Takes a row for sending with a version-checked update: of two senders that read the same row,
  * one wins and the other gets null. The claim lasts `leaseMs`.
  */
-export async function claim(store: Store, row: Stored<OutboxRow>, claimer: string, nowIso: string, leaseUntilIso: string): Promise<Stored<OutboxRow> | null> {
+export async function claim(
+  store: Store,
+  row: Stored<OutboxRow>,
+  claimer: string,
+  nowIso: string,
+  leaseUntilIso: string,
+): Promise<Stored<OutboxRow> | null> {
   try {
-    return await store.update('outbox', row._id, { claimedBy: claimer, claimedUntil: leaseUntilIso }, row._version, { by: claimer, at: nowIso });
+    return await store.update('outbox', row._id, { claimedBy: claimer, claimedUntil: leaseUntilIso }, row._version, {
+      by: claimer,
+      at: nowIso,
+    });
   } catch (error) {
     if (error instanceof VersionConflictError) return null;
     throw error;
   }
 }
 
-export type OutboxResultPatch = Pick<OutboxRow, 'status' | 'attempts'> & Partial<Pick<OutboxRow, 'lastError' | 'sentAt' | 'sendAfter' | 'response' | 'claimedUntil'>>;
+export type OutboxResultPatch = Pick<OutboxRow, 'status' | 'attempts'> &
+  Partial<Pick<OutboxRow, 'lastError' | 'sentAt' | 'sendAfter' | 'response' | 'claimedUntil'>>;
 
 /** Records the send's result on the claimed row; false when the claim was lost meanwhile. */
-export async function markResult(store: Store, claimed: Stored<OutboxRow>, patch: OutboxResultPatch, claimer: string, nowIso: string): Promise<boolean> {
+export async function markResult(
+  store: Store,
+  claimed: Stored<OutboxRow>,
+  patch: OutboxResultPatch,
+  claimer: string,
+  nowIso: string,
+): Promise<boolean> {
   try {
     await store.update('outbox', claimed._id, patch, claimed._version, { by: claimer, at: nowIso });
     return true;

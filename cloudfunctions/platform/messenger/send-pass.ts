@@ -15,15 +15,30 @@ export type SendPassResult = { sent: number; refused: number; failed: number; re
  * result recorded. Rows are claimed one at a time, so a crash strands at most one row, until its
  * lease lapses. A row marked sent, refused or failed is never picked again.
  */
-export async function sendDue(store: Store, sender: MessageSender, clock: Clock, claimer: string, config: MessagesConfig = messagesConfig): Promise<SendPassResult> {
+export async function sendDue(
+  store: Store,
+  sender: MessageSender,
+  clock: Clock,
+  claimer: string,
+  config: MessagesConfig = messagesConfig,
+): Promise<SendPassResult> {
   const result: SendPassResult = { sent: 0, refused: 0, failed: 0, retried: 0, lost: 0 };
   const { sending } = config;
   const due = await dueRows(store, toIso(clock.now()), sending.batchSize);
   const unreadable = (row: OutboxRow) => instantProblem(row.sendAfter, '发送时间') !== null;
-  result.failed += await failUnreadable(store, clock, claimer, [...(await unreadableTimeRows(store, sending.batchSize)), ...due.filter(unreadable)]);
+  result.failed += await failUnreadable(store, clock, claimer, [
+    ...(await unreadableTimeRows(store, sending.batchSize)),
+    ...due.filter(unreadable),
+  ]);
   for (const row of due.filter((r) => !unreadable(r))) {
     const claimedAt = clock.now();
-    const claimed = await claim(store, row, claimer, toIso(claimedAt), toIso(new Date(claimedAt.getTime() + sending.leaseMs)));
+    const claimed = await claim(
+      store,
+      row,
+      claimer,
+      toIso(claimedAt),
+      toIso(new Date(claimedAt.getTime() + sending.leaseMs)),
+    );
     if (!claimed) continue;
     const answer = await sender.send(claimed, toIso(clock.now()));
     const now = clock.now();
@@ -64,7 +79,16 @@ async function failUnreadable(store: Store, clock: Clock, claimer: string, rows:
     const claimed = await claim(store, row, claimer, nowIso, nowIso);
     if (!claimed) continue;
     const reason = `发送时间无效（${String(row.sendAfter).slice(0, 40)}），未发送`;
-    if (await markResult(store, claimed, { status: 'failed', attempts: claimed.attempts, lastError: reason, claimedUntil: nowIso }, claimer, nowIso)) failed += 1;
+    if (
+      await markResult(
+        store,
+        claimed,
+        { status: 'failed', attempts: claimed.attempts, lastError: reason, claimedUntil: nowIso },
+        claimer,
+        nowIso,
+      )
+    )
+      failed += 1;
   }
   return failed;
 }

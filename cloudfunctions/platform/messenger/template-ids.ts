@@ -5,7 +5,11 @@ import { messagesConfig, templateOf } from '../../core/messages/config';
 export type EnvVars = Record<string, string | undefined>;
 
 /** The WeChat template id of a message kind, from the environment variable config/messages.json names. */
-export function templateIdFor(kind: MessageKind, env: EnvVars = process.env, config: MessagesConfig = messagesConfig): string | null {
+export function templateIdFor(
+  kind: MessageKind,
+  env: EnvVars = process.env,
+  config: MessagesConfig = messagesConfig,
+): string | null {
   const template = templateOf(kind, config);
   const value = template ? env[template.templateIdEnv] : undefined;
   return value && value.trim() !== '' ? value.trim() : null;

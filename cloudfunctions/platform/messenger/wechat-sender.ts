@@ -40,20 +40,34 @@ function textField(value: unknown, ...keys: string[]): string {
  * with an error carrying `errCode` (43101 not subscribed, 40003 bad openid, 47003 bad data);
  * an error without a code (timeout, network) is reported as −1, which is retried.
  */
-export function wechatSender(api: SubscribeMessageApi, env: EnvVars = process.env, config: MessagesConfig = messagesConfig): MessageSender {
+export function wechatSender(
+  api: SubscribeMessageApi,
+  env: EnvVars = process.env,
+  config: MessagesConfig = messagesConfig,
+): MessageSender {
   return {
     name: 'wechat',
     async send(row: OutboxRow): Promise<SendResult> {
       const template = templateOf(row.kind, config);
       const templateId = templateIdFor(row.kind, env, config);
-      if (!template || !templateId) return { errcode: -2, errmsg: `未配置模板 ID（${template?.templateIdEnv ?? row.kind}）` };
+      if (!template || !templateId)
+        return { errcode: -2, errmsg: `未配置模板 ID（${template?.templateIdEnv ?? row.kind}）` };
       if (!row.toOpenid) return { errcode: 40003, errmsg: '收件人没有微信 openid' };
       try {
-        const answer = await api.send({ touser: row.toOpenid, templateId, page: row.page, data: toWechatData(template, row.data), miniprogramState: config.miniprogramState });
+        const answer = await api.send({
+          touser: row.toOpenid,
+          templateId,
+          page: row.page,
+          data: toWechatData(template, row.data),
+          miniprogramState: config.miniprogramState,
+        });
         const code = numberField(answer, 'errCode', 'errcode') ?? 0;
         return { errcode: code, errmsg: textField(answer, 'errMsg', 'errmsg') };
       } catch (error) {
-        return { errcode: numberField(error, 'errCode', 'errcode') ?? -1, errmsg: textField(error, 'errMsg', 'errmsg', 'message') };
+        return {
+          errcode: numberField(error, 'errCode', 'errcode') ?? -1,
+          errmsg: textField(error, 'errMsg', 'errmsg', 'message'),
+        };
       }
     },
   };

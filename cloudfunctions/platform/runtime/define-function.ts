@@ -1,6 +1,12 @@
 import type { z } from 'zod';
 import type { Actor } from '../../../types/domain';
-import { ErrorCode, type Envelope, type FunctionContract, type OutputOf, type ParsedInputOf } from '../../../types/envelope';
+import {
+  ErrorCode,
+  type Envelope,
+  type FunctionContract,
+  type OutputOf,
+  type ParsedInputOf,
+} from '../../../types/envelope';
 import { authorize, authorizeList, SELF, type Resource } from '../../core/access/authorize';
 import type { Permission } from '../../core/access/permissions';
 import { DomainError } from '../../core/errors';
@@ -55,7 +61,8 @@ export type ActionSpec<C> = Spec<C, Context> | PublicSpec<C>;
 export type Handlers<FC extends FunctionContract> = { [K in keyof FC]: ActionSpec<FC[K]> };
 
 /** How an action is reached, as declared: for tests that derive the access matrix from the table. */
-export type ActionAccess = { public: true } | { public: false; permission: Permission; resource: 'record' | 'list' | 'self' };
+export type ActionAccess =
+  { public: true } | { public: false; permission: Permission; resource: 'record' | 'list' | 'self' };
 
 export type CloudFunction = {
   name: string;
@@ -84,13 +91,24 @@ function isEvent(value: unknown): value is { action: unknown; input?: unknown } 
  * One cloud function = a contract (zod schemas from types/api) + a handler per action.
  * Every call goes: parse → resolve caller → authorize → run; errors become the envelope.
  */
-export function defineFunction<FC extends FunctionContract>(name: string, contract: FC, handlers: Handlers<FC>): CloudFunction {
+export function defineFunction<FC extends FunctionContract>(
+  name: string,
+  contract: FC,
+  handlers: Handlers<FC>,
+): CloudFunction {
   const actions = Object.keys(contract).sort();
   const access: Record<string, ActionAccess> = {};
   for (const key of actions) {
     const spec: ActionSpec<FC[keyof FC]> | undefined = handlers[key];
     if (!spec) continue;
-    access[key] = spec.public === true ? { public: true } : { public: false, permission: spec.permission, resource: spec.resource === 'list' ? 'list' : spec.resource ? 'record' : 'self' };
+    access[key] =
+      spec.public === true
+        ? { public: true }
+        : {
+            public: false,
+            permission: spec.permission,
+            resource: spec.resource === 'list' ? 'list' : spec.resource ? 'record' : 'self',
+          };
   }
   return {
     name,
@@ -103,7 +121,8 @@ export function defineFunction<FC extends FunctionContract>(name: string, contra
       const key: keyof FC = event.action;
       const actionContract = contract[key];
       const spec = handlers[key];
-      if (actionContract === undefined || spec === undefined) return fail(ErrorCode.ActionUnknown, '不支持的操作', 'action');
+      if (actionContract === undefined || spec === undefined)
+        return fail(ErrorCode.ActionUnknown, '不支持的操作', 'action');
 
       const parsed = actionContract.input.safeParse(event.input ?? {});
       if (!parsed.success) return inputError(parsed.error);
@@ -126,7 +145,8 @@ export function defineFunction<FC extends FunctionContract>(name: string, contra
         return answer(await spec.run(ctx, parsed.data));
       } catch (error) {
         if (error instanceof DomainError) return fail(error.code, error.message, error.field);
-        if (error instanceof VersionConflictError) return fail(ErrorCode.VersionConflict, '数据已被他人修改，请刷新后重试');
+        if (error instanceof VersionConflictError)
+          return fail(ErrorCode.VersionConflict, '数据已被他人修改，请刷新后重试');
         console.error(`[${name}.${String(key)}]`, error);
         return fail(ErrorCode.Internal, '服务暂时不可用，请稍后再试');
       }

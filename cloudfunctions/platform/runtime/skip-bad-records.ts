@@ -23,7 +23,12 @@ export const logSkipped: SkipReport = (s) => {
 type WithId = { _id: string };
 
 /** The rows whose `fields` are all real instants; each other row is reported once and left out. */
-export function withReadableTimes<T extends WithId>(collection: string, rows: readonly T[], fields: readonly (keyof T & string)[], report: SkipReport = logSkipped): T[] {
+export function withReadableTimes<T extends WithId>(
+  collection: string,
+  rows: readonly T[],
+  fields: readonly (keyof T & string)[],
+  report: SkipReport = logSkipped,
+): T[] {
   const kept: T[] = [];
   for (const row of rows) {
     const problem = timeProblemOf(row, fields);
@@ -48,7 +53,13 @@ function timeProblemOf<T>(row: T, fields: readonly (keyof T & string)[]): string
  * Runs `step` for every item in turn; an item whose step throws is reported and skipped, and the
  * others still run (a job over every college, every open notice). Returns what was skipped.
  */
-export async function eachSurviving<T>(collection: string, items: readonly T[], idOf: (item: T) => string, step: (item: T) => Promise<void>, report: SkipReport = logSkipped): Promise<SkippedRecord[]> {
+export async function eachSurviving<T>(
+  collection: string,
+  items: readonly T[],
+  idOf: (item: T) => string,
+  step: (item: T) => Promise<void>,
+  report: SkipReport = logSkipped,
+): Promise<SkippedRecord[]> {
   const skipped: SkippedRecord[] = [];
   for (const item of items) {
     try {
@@ -63,7 +74,13 @@ export async function eachSurviving<T>(collection: string, items: readonly T[], 
 }
 
 /** `fn` of every item; an item it throws on is reported and left out (a synchronous decision per record). */
-export function mapSurviving<T, R>(collection: string, items: readonly T[], idOf: (item: T) => string, fn: (item: T) => R, report: SkipReport = logSkipped): R[] {
+export function mapSurviving<T, R>(
+  collection: string,
+  items: readonly T[],
+  idOf: (item: T) => string,
+  fn: (item: T) => R,
+  report: SkipReport = logSkipped,
+): R[] {
   const out: R[] = [];
   for (const item of items) {
     try {

@@ -35,7 +35,10 @@ type Db = ReturnType<ReturnType<typeof init>['database']>;
 type Command = Db['command'];
 type CloudQuery = ReturnType<ReturnType<Db['collection']>['where']>;
 /** db.runTransaction as documented; the SDK's Db type leaves it untyped. */
-type RunTransaction = (callback: (transaction: Database.Transaction) => Promise<void>, times?: number) => Promise<unknown>;
+type RunTransaction = (
+  callback: (transaction: Database.Transaction) => Promise<void>,
+  times?: number,
+) => Promise<unknown>;
 
 // What the SDK resolves with, checked rather than trusted (its types say `any`).
 const record = z.record(z.unknown());
@@ -93,7 +96,8 @@ function conditionOf(_: Command, where: Where): Record<string, unknown> {
 /** Update data: objects and arrays go through `_.set`, else CloudBase would merge them field by field. */
 function updateOf(_: Command, fields: Record<string, unknown>): Record<string, unknown> {
   const data: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(fields)) data[key] = typeof value === 'object' && value !== null ? _.set(value) : value;
+  for (const [key, value] of Object.entries(fields))
+    data[key] = typeof value === 'object' && value !== null ? _.set(value) : value;
   return data;
 }
 
@@ -107,7 +111,9 @@ export function openCloudbaseStore(options: CloudbaseStoreOptions = {}): Store {
 /** A CloudBase store for the collections of `registry` (the contract suite brings its own). */
 export function openCloudbaseStoreOf<R extends Registry>(registry: R, options: CloudbaseStoreOptions = {}): Store<R> {
   const app = init(
-    options.env ? { env: options.env, secretId: options.secretId, secretKey: options.secretKey } : { env: SYMBOL_CURRENT_ENV },
+    options.env
+      ? { env: options.env, secretId: options.secretId, secretKey: options.secretKey }
+      : { env: SYMBOL_CURRENT_ENV },
   );
   const db: Db = app.database();
   const _ = db.command;
@@ -157,7 +163,9 @@ export function openCloudbaseStoreOf<R extends Registry>(registry: R, options: C
 
   function outside<R>(what: string, task: () => Promise<R>): Promise<R> {
     if (inTransaction.getStore()) {
-      return Promise.reject(new Error(`store.${what}() called inside store.transaction(): use the tx handle passed to the callback`));
+      return Promise.reject(
+        new Error(`store.${what}() called inside store.transaction(): use the tx handle passed to the callback`),
+      );
     }
     return task();
   }
@@ -169,7 +177,13 @@ export function openCloudbaseStoreOf<R extends Registry>(registry: R, options: C
     return { ...withoutMeta(doc), ...audit(ctx), _version: 1, _id: id };
   }
 
-  function patchOf(name: string, id: string, patch: unknown, expectedVersion: number, ctx: WriteContext): Record<string, unknown> {
+  function patchOf(
+    name: string,
+    id: string,
+    patch: unknown,
+    expectedVersion: number,
+    ctx: WriteContext,
+  ): Record<string, unknown> {
     assertJsonDocument(patch, `${name}/${id}`);
     assertWriteContext(ctx);
     if (!Number.isInteger(expectedVersion)) throw new InvalidDocumentError('expectedVersion must be a whole number');
@@ -195,21 +209,36 @@ export function openCloudbaseStoreOf<R extends Registry>(registry: R, options: C
     return stored;
   }
 
-  async function update<C extends Name>(name: C, id: string, patch: Record<string, unknown>, expectedVersion: number, ctx: WriteContext): Promise<Stored<DocOf<C, R>>> {
+  async function update<C extends Name>(
+    name: C,
+    id: string,
+    patch: Record<string, unknown>,
+    expectedVersion: number,
+    ctx: WriteContext,
+  ): Promise<Stored<DocOf<C, R>>> {
     const data = patchOf(name, id, patch, expectedVersion, ctx);
     const before = await get(name, id);
     if (!before) throw new NotFoundError(name, id);
     if (before._version !== expectedVersion) throw new VersionConflictError(name, id);
     const after = check.write(name, { ...before, ...data });
     // The version in the condition makes check-and-write one step on the server.
-    const result = updateResult.parse(await collection(name).where({ _id: id, _version: expectedVersion }).update(updateOf(_, data)));
+    const result = updateResult.parse(
+      await collection(name).where({ _id: id, _version: expectedVersion }).update(updateOf(_, data)),
+    );
     if (result.updated !== 1) throw new VersionConflictError(name, id);
     return after;
   }
 
   async function existingIds(name: string, ids: string[]): Promise<Set<string>> {
     const result = await orEmpty(
-      async () => listResult.parse(await collection(name).where({ _id: _.in(ids) }).field({ _id: true }).limit(ids.length).get()),
+      async () =>
+        listResult.parse(
+          await collection(name)
+            .where({ _id: _.in(ids) })
+            .field({ _id: true })
+            .limit(ids.length)
+            .get(),
+        ),
       { data: [] },
     );
     return new Set(result.data.map((doc) => String(doc._id)));
@@ -217,7 +246,10 @@ export function openCloudbaseStoreOf<R extends Registry>(registry: R, options: C
 
   /** Inserts what is not there yet; a racing writer's duplicates fall back to one-by-one inserts. */
   async function insertFresh(name: string, docs: (Record<string, unknown> & { _id: string })[]): Promise<number> {
-    const existing = await existingIds(name, docs.map((d) => d._id));
+    const existing = await existingIds(
+      name,
+      docs.map((d) => d._id),
+    );
     const fresh = docs.filter((d) => !existing.has(d._id));
     if (fresh.length === 0) return 0;
     try {
@@ -239,7 +271,10 @@ export function openCloudbaseStoreOf<R extends Registry>(registry: R, options: C
   }
 
   /** `onMissing` learns which collection did not exist, so the transaction can create it and run again. */
-  function txHandle(transaction: Database.Transaction, onMissing: (name: string) => void): { handle: TxStore<R>; end(): void } {
+  function txHandle(
+    transaction: Database.Transaction,
+    onMissing: (name: string) => void,
+  ): { handle: TxStore<R>; end(): void } {
     let open = true;
     const live = <R>(name: string, task: () => Promise<R>): Promise<R> => {
       if (!open) return Promise.reject(new Error('transaction already finished'));
@@ -299,7 +334,8 @@ export function openCloudbaseStoreOf<R extends Registry>(registry: R, options: C
   return {
     get: (name, id) => outside('get', () => get(name, id)),
     add: (name, doc, ctx) => outside('add', () => add(name, doc, ctx)),
-    update: (name, id, patch, expectedVersion, ctx) => outside('update', () => update(name, id, patch, expectedVersion, ctx)),
+    update: (name, id, patch, expectedVersion, ctx) =>
+      outside('update', () => update(name, id, patch, expectedVersion, ctx)),
     remove: (name, id) =>
       outside('remove', async () => {
         await orEmpty(async () => {
@@ -314,7 +350,8 @@ export function openCloudbaseStoreOf<R extends Registry>(registry: R, options: C
         const orders = query.orderBy ?? [];
         for (const { field, direction } of orders) {
           assertFieldPath(field);
-          if (direction !== 'asc' && direction !== 'desc') throw new InvalidDocumentError(`order direction must be asc or desc, got ${String(direction)}`);
+          if (direction !== 'asc' && direction !== 'desc')
+            throw new InvalidDocumentError(`order direction must be asc or desc, got ${String(direction)}`);
           q = q.orderBy(field, direction);
         }
         // Ties broken by _id, so skip/limit pages neither repeat nor miss documents.
@@ -326,7 +363,9 @@ export function openCloudbaseStoreOf<R extends Registry>(registry: R, options: C
     count: (name, where) =>
       outside('count', async () => {
         const condition = conditionOf(_, where ?? {});
-        const result = await orEmpty(async () => countResult.parse(await collection(name).where(condition).count()), { total: 0 });
+        const result = await orEmpty(async () => countResult.parse(await collection(name).where(condition).count()), {
+          total: 0,
+        });
         return result.total;
       }),
 
@@ -342,12 +381,14 @@ export function openCloudbaseStoreOf<R extends Registry>(registry: R, options: C
         }
         const all = [...unique.values()];
         let inserted = 0;
-        for (let i = 0; i < all.length; i += Math.min(BATCH, MAX_PAGE)) inserted += await insertFresh(name, all.slice(i, i + BATCH));
+        for (let i = 0; i < all.length; i += Math.min(BATCH, MAX_PAGE))
+          inserted += await insertFresh(name, all.slice(i, i + BATCH));
         return inserted;
       }),
 
     async transaction<T>(fn: (tx: TxStore<R>) => Promise<T>): Promise<T> {
-      if (inTransaction.getStore()) throw new Error('store.transaction() called inside a transaction: pass the tx handle on instead');
+      if (inTransaction.getStore())
+        throw new Error('store.transaction() called inside a transaction: pass the tx handle on instead');
       for (;;) {
         let missing: string | undefined;
         let outcome: { value: T } | undefined;

@@ -27,10 +27,16 @@ import { InvalidDocumentError } from './errors';
  * the same indexes (see `describeCollections`). An index that is an array is one compound index.
  */
 export type IndexSpec = string | readonly string[];
-export type CollectionSpec<S extends z.ZodTypeAny = z.ZodTypeAny> = { readonly schema: S; readonly indexes: readonly IndexSpec[] };
+export type CollectionSpec<S extends z.ZodTypeAny = z.ZodTypeAny> = {
+  readonly schema: S;
+  readonly indexes: readonly IndexSpec[];
+};
 export type Registry = Readonly<Record<string, CollectionSpec>>;
 
-const spec = <S extends z.ZodTypeAny>(schema: S, indexes: readonly IndexSpec[]): CollectionSpec<S> => ({ schema, indexes });
+const spec = <S extends z.ZodTypeAny>(schema: S, indexes: readonly IndexSpec[]): CollectionSpec<S> => ({
+  schema,
+  indexes,
+});
 
 export const collections = {
   users: spec(UserDocument, ['openid', 'collegeId']),
@@ -54,14 +60,28 @@ export const collections = {
   inbox: spec(InboxItem, ['toUserId']),
   // support casework (issue 5): a student's case, a class's caseload, a talker's own records.
   // receivedAt: the server's time of arrival, kept beside the talk's own time (server-side, like the audit fields).
-  talks: spec(TalkRecord.extend({ receivedAt: z.string().optional() }), [['studentId', 'at'], ['classId', 'at'], ['collegeId', 'at'], 'actorId']),
+  talks: spec(TalkRecord.extend({ receivedAt: z.string().optional() }), [
+    ['studentId', 'at'],
+    ['classId', 'at'],
+    ['collegeId', 'at'],
+    'actorId',
+  ]),
   difficulties: spec(DifficultyRecord, [['studentId', 'at']]),
   studyPlans: spec(StudyPlan, ['studentId', ['classId', 'status'], 'warningId']),
   pairings: spec(Pairing, ['classId', 'collegeId', 'helperId', 'status']),
   meetings: spec(Meeting, [['classId', 'at'], ['collegeId', 'at'], 'actorId', 'status']),
   // checkins + duties (issue 6): records walked by time (and by arrival, for warm reads) within a college / class / person; follow-ups per class.
-  dutyRecords: spec(DutyRecordDoc, [['collegeId', 'at'], ['classId', 'at'], ['actorId', 'at'], ['collegeId', 'receivedAt'], ['classId', 'receivedAt']]),
-  followUps: spec(FollowUp, [['classId', 'status'], ['collegeId', 'status']]),
+  dutyRecords: spec(DutyRecordDoc, [
+    ['collegeId', 'at'],
+    ['classId', 'at'],
+    ['actorId', 'at'],
+    ['collegeId', 'receivedAt'],
+    ['classId', 'receivedAt'],
+  ]),
+  followUps: spec(FollowUp, [
+    ['classId', 'status'],
+    ['collegeId', 'status'],
+  ]),
   // the school calendar (issue 9): the semesters the clerk dated, read whole (a few per year).
   semesterDates: spec(SemesterDates, []),
   // grade rows a clerk corrected after an objection (issue 9), read by every run of the college and per student.
@@ -84,11 +104,17 @@ export const collections = {
   // what worked (issue 14): course-improvement tasks per college and semester, open ones for reminders.
   courseTasks: spec(CourseTaskDocument, [['collegeId', 'semester'], 'doneAt']),
   // class KPIs imported per student and semester (issue 14), read per class.
-  classKpis: spec(ClassKpiDocument, [['collegeId', 'semester'], ['classId', 'semester']]),
+  classKpis: spec(ClassKpiDocument, [
+    ['collegeId', 'semester'],
+    ['classId', 'semester'],
+  ]),
   // one document per semester × class with its warnings (issue 14), kept in the warning's transaction.
   warningDigests: spec(WarningDigestDocument, ['classId', ['collegeId', 'semester']]),
   // one document per class × month with the rows duties count (issue 14), kept in the source's transaction.
-  dutyDigests: spec(DutyDigest, [['collegeId', 'month'], ['classId', 'month']]),
+  dutyDigests: spec(DutyDigest, [
+    ['collegeId', 'month'],
+    ['classId', 'month'],
+  ]),
 } satisfies Registry;
 
 export type AppCollections = typeof collections;

@@ -35,14 +35,18 @@ export const warnBadDocument: BadDocumentReport = (bad) => {
   console.warn(JSON.stringify({ event: 'store.badDocument', ...bad }));
 };
 
-const strictByDefault = (): boolean => process.env.STORE_STRICT_FIELDS === '1' || (process.env.JEST_WORKER_ID !== undefined && process.env.STORE_STRICT_FIELDS !== '0');
+const strictByDefault = (): boolean =>
+  process.env.STORE_STRICT_FIELDS === '1' ||
+  (process.env.JEST_WORKER_ID !== undefined && process.env.STORE_STRICT_FIELDS !== '0');
 
 /** The store's own fields: added by the adapters, not part of any schema. */
 const META = new Set(['_id', '_version', 'createdBy', 'createdAt', 'updatedBy', 'updatedAt']);
 const MAX_ISSUES = 3;
 
 function issuesText(error: z.ZodError): string {
-  const shown = error.issues.slice(0, MAX_ISSUES).map((issue) => `${issue.path.join('.') || '(document)'}: ${issue.message}`);
+  const shown = error.issues
+    .slice(0, MAX_ISSUES)
+    .map((issue) => `${issue.path.join('.') || '(document)'}: ${issue.message}`);
   const more = error.issues.length > MAX_ISSUES ? ` (+${error.issues.length - MAX_ISSUES} more)` : '';
   return shown.join('; ') + more;
 }
@@ -71,7 +75,8 @@ function difference(stored: unknown, parsed: unknown, path: string, top: boolean
       if (found) return found;
     }
     for (const key of Object.keys(parsed)) {
-      if (parsed[key] !== undefined && !(key in stored)) return `${path ? `${path}.${key}` : key}: filled in by the schema, not stored`;
+      if (parsed[key] !== undefined && !(key in stored))
+        return `${path ? `${path}.${key}` : key}: filled in by the schema, not stored`;
     }
     return null;
   }
@@ -102,14 +107,20 @@ export function documentCheck<R extends Registry>(registry: R, options: Document
   }
 
   /** Why the document does not conform, or null; `undescribed` is set when only strictness refuses it. */
-  function problemOf(collection: string, doc: Record<string, unknown>): { reason: string; undescribed: boolean } | null {
-    if (typeof doc._id !== 'string' || typeof doc._version !== 'number') return { reason: '_id/_version missing', undescribed: false };
+  function problemOf(
+    collection: string,
+    doc: Record<string, unknown>,
+  ): { reason: string; undescribed: boolean } | null {
+    if (typeof doc._id !== 'string' || typeof doc._version !== 'number')
+      return { reason: '_id/_version missing', undescribed: false };
     const { schema } = specOf(registry, collection);
     const quick = quickCheckOf(collection, schema);
     if (!strict && quick(doc)) return null;
     const result = schema.safeParse(doc);
     if (strict && quick(doc) !== result.success) {
-      throw new Error(`store quick check and schema disagree on ${collection}/${doc._id} (schema: ${result.success ? 'valid' : 'invalid'})`);
+      throw new Error(
+        `store quick check and schema disagree on ${collection}/${doc._id} (schema: ${result.success ? 'valid' : 'invalid'})`,
+      );
     }
     if (!result.success) return { reason: issuesText(result.error), undescribed: false };
     if (!strict) return null;
@@ -117,7 +128,11 @@ export function documentCheck<R extends Registry>(registry: R, options: Document
     return reason === null ? null : { reason, undescribed: true };
   }
 
-  function conforms<C extends keyof R & string>(collection: C, doc: Record<string, unknown>, onProblem: (reason: string, undescribed: boolean) => void): doc is Stored<DocOf<C, R>> {
+  function conforms<C extends keyof R & string>(
+    collection: C,
+    doc: Record<string, unknown>,
+    onProblem: (reason: string, undescribed: boolean) => void,
+  ): doc is Stored<DocOf<C, R>> {
     const problem = problemOf(collection, doc);
     if (problem) onProblem(problem.reason, problem.undescribed);
     return problem === null;

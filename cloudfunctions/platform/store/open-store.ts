@@ -15,10 +15,14 @@ export const storeEnv = z
     TENCENTCLOUD_SECRETID: z.string().min(1).optional(),
     TENCENTCLOUD_SECRETKEY: z.string().min(1).optional(),
   })
-  .refine((env) => !env.CLOUDBASE_ENV_ID || env.STORE !== 'cloudbase' || (env.TENCENTCLOUD_SECRETID && env.TENCENTCLOUD_SECRETKEY), {
-    message: 'CLOUDBASE_ENV_ID outside the cloud needs TENCENTCLOUD_SECRETID and TENCENTCLOUD_SECRETKEY',
-    path: ['CLOUDBASE_ENV_ID'],
-  });
+  .refine(
+    (env) =>
+      !env.CLOUDBASE_ENV_ID || env.STORE !== 'cloudbase' || (env.TENCENTCLOUD_SECRETID && env.TENCENTCLOUD_SECRETKEY),
+    {
+      message: 'CLOUDBASE_ENV_ID outside the cloud needs TENCENTCLOUD_SECRETID and TENCENTCLOUD_SECRETKEY',
+      path: ['CLOUDBASE_ENV_ID'],
+    },
+  );
 
 export type StoreEnv = z.infer<typeof storeEnv>;
 
@@ -46,7 +50,11 @@ export function readStoreEnv(source: Record<string, string | undefined> = proces
 export async function openStore(env: StoreEnv = readStoreEnv()): Promise<Store> {
   if (env.STORE === 'cloudbase') {
     const { openCloudbaseStore } = await import('./cloudbase-store');
-    return openCloudbaseStore({ env: env.CLOUDBASE_ENV_ID, secretId: env.TENCENTCLOUD_SECRETID, secretKey: env.TENCENTCLOUD_SECRETKEY });
+    return openCloudbaseStore({
+      env: env.CLOUDBASE_ENV_ID,
+      secretId: env.TENCENTCLOUD_SECRETID,
+      secretKey: env.TENCENTCLOUD_SECRETKEY,
+    });
   }
   const { openSqliteStore } = await import('./sqlite-store');
   return openSqliteStore(sqliteFile(env));

@@ -13,7 +13,8 @@ import { z } from 'zod';
  */
 export type QuickCheck = (value: unknown) => boolean;
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 function byZod(schema: z.ZodTypeAny): QuickCheck {
   return (value) => schema.safeParse(value).success;
@@ -35,7 +36,8 @@ export function compileCheck(schema: z.ZodTypeAny): QuickCheck {
   // Coercing schemas accept what their type does not: zod judges them.
   if (part(schema, 'coerce') === true) return byZod(schema);
   if (schema instanceof z.ZodString) return noChecks(schema) ? (v) => typeof v === 'string' : byZod(schema);
-  if (schema instanceof z.ZodNumber) return noChecks(schema) ? (v) => typeof v === 'number' && !Number.isNaN(v) : byZod(schema);
+  if (schema instanceof z.ZodNumber)
+    return noChecks(schema) ? (v) => typeof v === 'number' && !Number.isNaN(v) : byZod(schema);
   if (schema instanceof z.ZodBoolean) return (v) => typeof v === 'boolean';
   if (schema instanceof z.ZodNull) return (v) => v === null;
   if (schema instanceof z.ZodUnknown || schema instanceof z.ZodAny) return () => true;
@@ -88,7 +90,8 @@ function compileObject(schema: z.ZodTypeAny): QuickCheck {
   // Strict objects and catch-alls look at the keys a shape does not name: zod judges those.
   const shapeOf = part(schema, 'shape');
   const shape: unknown = typeof shapeOf === 'function' ? Reflect.apply(shapeOf, schema._def, []) : undefined;
-  if (part(schema, 'unknownKeys') === 'strict' || !(part(schema, 'catchall') instanceof z.ZodNever) || !isRecord(shape)) return byZod(schema);
+  if (part(schema, 'unknownKeys') === 'strict' || !(part(schema, 'catchall') instanceof z.ZodNever) || !isRecord(shape))
+    return byZod(schema);
   const fields: [string, QuickCheck][] = [];
   for (const [key, field] of Object.entries(shape)) {
     if (!isSchema(field)) return byZod(schema);

@@ -2,7 +2,16 @@ import Database from 'better-sqlite3';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { assertCollectionName, assertFieldPath, collections, specOf, type AppCollections, type DocOf, type IndexSpec, type Registry } from './collections';
+import {
+  assertCollectionName,
+  assertFieldPath,
+  collections,
+  specOf,
+  type AppCollections,
+  type DocOf,
+  type IndexSpec,
+  type Registry,
+} from './collections';
 import { documentCheck, type DocumentCheckOptions } from './document-check';
 import {
   DuplicateIdError,
@@ -88,7 +97,8 @@ function sameType(type: string, value: string | number | boolean): string {
   return `${type} IN ('true','false')`;
 }
 
-const bindable = (value: string | number | boolean): string | number => (typeof value === 'boolean' ? (value ? 1 : 0) : value);
+const bindable = (value: string | number | boolean): string | number =>
+  typeof value === 'boolean' ? (value ? 1 : 0) : value;
 
 const sqlOp = { gt: '>', gte: '>=', lt: '<', lte: '<=' } as const;
 
@@ -144,7 +154,8 @@ function whereSql(where: Where | undefined, params: unknown[]): string {
 function orderSql(query: Query): string {
   const orders = query.orderBy ?? [];
   const parts = orders.map(({ field: path, direction }) => {
-    if (direction !== 'asc' && direction !== 'desc') throw new InvalidDocumentError(`order direction must be asc or desc, got ${String(direction)}`);
+    if (direction !== 'asc' && direction !== 'desc')
+      throw new InvalidDocumentError(`order direction must be asc or desc, got ${String(direction)}`);
     return `${field(path).value} ${direction.toUpperCase()}`;
   });
   // Ties broken by id, so skip/limit pages neither repeat nor miss rows.
@@ -159,7 +170,8 @@ function indexSql(collection: string, index: IndexSpec): string {
 }
 
 function assertId(id: unknown, collection: string): asserts id is string {
-  if (typeof id !== 'string' || id === '') throw new InvalidDocumentError(`${collection}: _id must be a non-empty string`);
+  if (typeof id !== 'string' || id === '')
+    throw new InvalidDocumentError(`${collection}: _id must be a non-empty string`);
 }
 
 /**
@@ -190,7 +202,11 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
 }
 
 /** A store on one SQLite file for the collections of `registry` (the contract suite brings its own). */
-export function openSqliteStoreOf<R extends Registry>(registry: R, file: string, options: SqliteStoreOptions = {}): SqliteStore<R> {
+export function openSqliteStoreOf<R extends Registry>(
+  registry: R,
+  file: string,
+  options: SqliteStoreOptions = {},
+): SqliteStore<R> {
   const memory = file === ':memory:' || file === '';
   if (!memory) mkdirSync(dirname(file), { recursive: true });
   const db = new Database(file);
@@ -276,7 +292,13 @@ export function openSqliteStoreOf<R extends Registry>(registry: R, file: string,
       }
       return stored;
     },
-    update<C extends Name>(collection: C, id: string, patch: Record<string, unknown>, expectedVersion: number, ctx: WriteContext): Stored<DocOf<C, R>> {
+    update<C extends Name>(
+      collection: C,
+      id: string,
+      patch: Record<string, unknown>,
+      expectedVersion: number,
+      ctx: WriteContext,
+    ): Stored<DocOf<C, R>> {
       assertJsonDocument(patch, `${collection}/${id}`);
       assertWriteContext(ctx);
       if (!Number.isInteger(expectedVersion)) throw new InvalidDocumentError('expectedVersion must be a whole number');
@@ -284,9 +306,15 @@ export function openSqliteStoreOf<R extends Registry>(registry: R, file: string,
       if (!row) throw new NotFoundError(collection, id);
       if (row.version !== expectedVersion) throw new VersionConflictError(collection, id);
       const before = bodyOf(row);
-      const body = JSON.stringify({ ...before, ...withoutMeta(patch), ...audit(ctx, { createdBy: before.createdBy, createdAt: before.createdAt }) });
+      const body = JSON.stringify({
+        ...before,
+        ...withoutMeta(patch),
+        ...audit(ctx, { createdBy: before.createdBy, createdAt: before.createdAt }),
+      });
       const stored = check.write(collection, docOf({ id, version: expectedVersion + 1, doc: body }));
-      const result = statement(`UPDATE ${ensure(collection)} SET version = version + 1, doc = ? WHERE id = ? AND version = ?`).run(body, id, expectedVersion);
+      const result = statement(
+        `UPDATE ${ensure(collection)} SET version = version + 1, doc = ? WHERE id = ? AND version = ?`,
+      ).run(body, id, expectedVersion);
       if (result.changes !== 1) throw new VersionConflictError(collection, id);
       return stored;
     },
@@ -298,7 +326,9 @@ export function openSqliteStoreOf<R extends Registry>(registry: R, file: string,
   /** Every call from outside a transaction waits its turn, so none lands inside an open one. */
   function outside<R>(what: string, task: () => R): Promise<R> {
     if (inTransaction.getStore()) {
-      return Promise.reject(new Error(`store.${what}() called inside store.transaction(): use the tx handle passed to the callback`));
+      return Promise.reject(
+        new Error(`store.${what}() called inside store.transaction(): use the tx handle passed to the callback`),
+      );
     }
     return gate.run(() => {
       if (closed) throw new Error('store is closed');
@@ -314,7 +344,8 @@ export function openSqliteStoreOf<R extends Registry>(registry: R, file: string,
       handle: {
         get: (collection, id) => live(() => ops.get(collection, id)),
         add: (collection, doc, ctx) => live(() => ops.add(collection, doc, ctx)),
-        update: (collection, id, patch, expectedVersion, ctx) => live(() => ops.update(collection, id, patch, expectedVersion, ctx)),
+        update: (collection, id, patch, expectedVersion, ctx) =>
+          live(() => ops.update(collection, id, patch, expectedVersion, ctx)),
         remove: (collection, id) => live(() => ops.remove(collection, id)),
       },
       end: () => {
@@ -326,7 +357,8 @@ export function openSqliteStoreOf<R extends Registry>(registry: R, file: string,
   return {
     get: (collection, id) => outside('get', () => ops.get(collection, id)),
     add: (collection, doc, ctx) => outside('add', () => ops.add(collection, doc, ctx)),
-    update: (collection, id, patch, expectedVersion, ctx) => outside('update', () => ops.update(collection, id, patch, expectedVersion, ctx)),
+    update: (collection, id, patch, expectedVersion, ctx) =>
+      outside('update', () => ops.update(collection, id, patch, expectedVersion, ctx)),
     remove: (collection, id) => outside('remove', () => ops.remove(collection, id)),
 
     query<C extends Name>(collection: C, query: Query = {}) {
@@ -344,8 +376,11 @@ export function openSqliteStoreOf<R extends Registry>(registry: R, file: string,
     count: (collection, where) =>
       outside('count', () => {
         const params: unknown[] = [];
-        const row: unknown = statement(`SELECT COUNT(*) AS n FROM ${ensure(collection)}${whereSql(where, params)}`).get(...params);
-        if (typeof row !== 'object' || row === null || !('n' in row) || typeof row.n !== 'number') throw new Error('count failed');
+        const row: unknown = statement(`SELECT COUNT(*) AS n FROM ${ensure(collection)}${whereSql(where, params)}`).get(
+          ...params,
+        );
+        if (typeof row !== 'object' || row === null || !('n' in row) || typeof row.n !== 'number')
+          throw new Error('count failed');
         return row.n;
       }),
 
@@ -366,12 +401,16 @@ export function openSqliteStoreOf<R extends Registry>(registry: R, file: string,
           return [id, json.length > 2 ? `${json.slice(0, -1)},${auditJson}}` : `{${auditJson}}`] as const;
         });
         const insert = statement(`INSERT OR IGNORE INTO ${name} (id, version, doc) VALUES (?, 1, ?)`);
-        return db.transaction(() => rows.reduce((inserted, [id, body]) => inserted + insert.run(id, body).changes, 0))();
+        return db.transaction(() =>
+          rows.reduce((inserted, [id, body]) => inserted + insert.run(id, body).changes, 0),
+        )();
       }),
 
     transaction<T>(fn: (tx: TxStore<R>) => Promise<T>): Promise<T> {
       if (inTransaction.getStore()) {
-        return Promise.reject(new Error('store.transaction() called inside a transaction: pass the tx handle on instead'));
+        return Promise.reject(
+          new Error('store.transaction() called inside a transaction: pass the tx handle on instead'),
+        );
       }
       return gate.run(async () => {
         if (closed) throw new Error('store is closed');

@@ -47,11 +47,20 @@ export type WriteContext = { by: string; at: string };
 
 export type NewDoc = Record<string, unknown> & { _id?: string };
 
-export { BadDocumentError, DuplicateIdError, InvalidDocumentError, NotFoundError, RejectedDocumentError, VersionConflictError } from './errors';
+export {
+  BadDocumentError,
+  DuplicateIdError,
+  InvalidDocumentError,
+  NotFoundError,
+  RejectedDocumentError,
+  VersionConflictError,
+} from './errors';
 
 /** A new document of a collection: its schema's fields; the id may be left to the store. */
 export type NewDocOf<C extends keyof R & string, R extends Registry = AppCollections> = WithOptionalId<DocOf<C, R>>;
-type WithOptionalId<T> = T extends unknown ? { [K in keyof T as K extends '_id' ? never : K]: T[K] } & { _id?: string } : never;
+type WithOptionalId<T> = T extends unknown
+  ? { [K in keyof T as K extends '_id' ? never : K]: T[K] } & { _id?: string }
+  : never;
 /** Top-level fields to replace; the store's own fields are ignored. */
 export type PatchOf<C extends keyof R & string, R extends Registry = AppCollections> = Partial<DocOf<C, R>>;
 
@@ -69,7 +78,13 @@ export interface TxStore<R extends Registry = AppCollections> {
    * NotFoundError when the id is missing, VersionConflictError unless the stored version is
    * `expectedVersion`, and RejectedDocumentError when the result would not match the schema.
    */
-  update<C extends keyof R & string>(collection: C, id: string, patch: PatchOf<C, R>, expectedVersion: number, ctx: WriteContext): Promise<Stored<DocOf<C, R>>>;
+  update<C extends keyof R & string>(
+    collection: C,
+    id: string,
+    patch: PatchOf<C, R>,
+    expectedVersion: number,
+    ctx: WriteContext,
+  ): Promise<Stored<DocOf<C, R>>>;
   remove(collection: keyof R & string, id: string): Promise<void>;
 }
 
@@ -82,7 +97,11 @@ export interface Store<R extends Registry = AppCollections> extends TxStore<R> {
    * chunk of a resumable import adds nothing. Returns how many were inserted. Every document is
    * checked first: one that does not match the schema fails the call and nothing is written.
    */
-  addMany<C extends keyof R & string>(collection: C, docs: readonly NewDocOf<C, R>[], ctx: WriteContext): Promise<number>;
+  addMany<C extends keyof R & string>(
+    collection: C,
+    docs: readonly NewDocOf<C, R>[],
+    ctx: WriteContext,
+  ): Promise<number>;
   /** Runs `fn` atomically: every write inside lands, or none does. */
   transaction<T>(fn: (tx: TxStore<R>) => Promise<T>): Promise<T>;
   close(): Promise<void>;
@@ -143,7 +162,8 @@ function checkJson(value: unknown, path: string): void {
   }
   if (isPlainObject(value)) {
     for (const key of Object.keys(value)) {
-      if (key.includes('.') || key.startsWith('$') || key === '') throw new InvalidDocumentError(`${path}: key "${key}" is not allowed`);
+      if (key.includes('.') || key.startsWith('$') || key === '')
+        throw new InvalidDocumentError(`${path}: key "${key}" is not allowed`);
       const item = value[key];
       if (item !== undefined) checkJson(item, `${path}.${key}`);
     }
@@ -163,12 +183,15 @@ export const DEFAULT_PAGE = 100;
 export function pageOf(query: Query): { skip: number; limit: number } {
   const skip = query.skip ?? 0;
   const limit = query.limit ?? DEFAULT_PAGE;
-  if (!Number.isInteger(skip) || skip < 0) throw new InvalidDocumentError(`skip must be a whole number ≥ 0, got ${skip}`);
-  if (!Number.isInteger(limit) || limit < 1) throw new InvalidDocumentError(`limit must be a whole number ≥ 1, got ${limit}`);
+  if (!Number.isInteger(skip) || skip < 0)
+    throw new InvalidDocumentError(`skip must be a whole number ≥ 0, got ${skip}`);
+  if (!Number.isInteger(limit) || limit < 1)
+    throw new InvalidDocumentError(`limit must be a whole number ≥ 1, got ${limit}`);
   return { skip, limit: Math.min(limit, MAX_PAGE) };
 }
 
-export type FieldTest = { op: 'eq' | 'neq' | 'gt' | 'gte' | 'lt' | 'lte'; value: Scalar } | { op: 'in' | 'nin'; values: Scalar[] };
+export type FieldTest =
+  { op: 'eq' | 'neq' | 'gt' | 'gte' | 'lt' | 'lte'; value: Scalar } | { op: 'in' | 'nin'; values: Scalar[] };
 
 /** A condition as a checked list of tests, so both adapters read conditions the same way. */
 export function testsOf(field: string, condition: Condition): FieldTest[] {
@@ -196,7 +219,9 @@ function isSingleOp(op: string): op is 'eq' | 'neq' | 'gt' | 'gte' | 'lt' | 'lte
 function scalar(field: string, value: unknown): Scalar {
   if (value === null || typeof value === 'string' || typeof value === 'boolean') return value;
   if (typeof value === 'number' && Number.isFinite(value)) return value;
-  throw new InvalidDocumentError(`${field}: ${typeof value === 'number' ? String(value) : describe(value)} is not a string, number, boolean or null`);
+  throw new InvalidDocumentError(
+    `${field}: ${typeof value === 'number' ? String(value) : describe(value)} is not a string, number, boolean or null`,
+  );
 }
 
 export function assertWriteContext(ctx: WriteContext): void {

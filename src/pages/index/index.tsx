@@ -30,7 +30,8 @@ export default function Index() {
         if (e instanceof ApiError && e.code === Errors.common.AuthRequired) {
           // In H5 with no session: sign in. With a session of a WeChat nobody registered yet
           // (the demo's "new WeChat"), show what WeChat would: the parent-binding entry.
-          if (process.env.TARO_ENV === 'h5' && sessionToken() === null) void Taro.redirectTo({ url: '/pages/login/index' });
+          if (process.env.TARO_ENV === 'h5' && sessionToken() === null)
+            void Taro.redirectTo({ url: '/pages/login/index' });
           else setUnknown(true);
           return;
         }
@@ -46,11 +47,20 @@ export default function Index() {
           <Button block type="primary" onClick={() => void Taro.navigateTo({ url: '/packages/parent/bind/index' })}>
             我是家长，输入绑定码
           </Button>
-          <Button block className="join-invite" style={{ marginTop: '12px' }} onClick={() => void Taro.navigateTo({ url: '/pages/join/index' })}>
+          <Button
+            block
+            className="join-invite"
+            style={{ marginTop: '12px' }}
+            onClick={() => void Taro.navigateTo({ url: '/pages/join/index' })}
+          >
             我是学生或教职工，输入邀请码
           </Button>
           {process.env.TARO_ENV === 'h5' ? (
-            <Button block style={{ marginTop: '12px' }} onClick={() => void Taro.redirectTo({ url: '/pages/login/index' })}>
+            <Button
+              block
+              style={{ marginTop: '12px' }}
+              onClick={() => void Taro.redirectTo({ url: '/pages/login/index' })}
+            >
               切换演示账号
             </Button>
           ) : null}
@@ -67,7 +77,12 @@ export default function Index() {
       <Text className="section-title">选择身份</Text>
       <CellGroup>
         {roles.map((role: Role) => (
-          <Cell key={role} title={roleLabel[role]} clickable onClick={() => void Taro.navigateTo({ url: homeOf[role] })} />
+          <Cell
+            key={role}
+            title={roleLabel[role]}
+            clickable
+            onClick={() => void Taro.navigateTo({ url: homeOf[role] })}
+          />
         ))}
       </CellGroup>
       {process.env.TARO_ENV === 'h5' ? (

@@ -35,24 +35,42 @@ export default function Join() {
           <Cell>
             <View style={{ width: '100%' }}>
               <View className="muted">邀请码</View>
-              <Input id="join-code" placeholder="如 ABCD-EFGH" value={code} onChange={(v: string) => setCode(v)} maxLength={12} />
-              </View>
+              <Input
+                id="join-code"
+                placeholder="如 ABCD-EFGH"
+                value={code}
+                onChange={(v: string) => setCode(v)}
+                maxLength={12}
+              />
+            </View>
           </Cell>
         </Field>
         <Field name="number" refusal={refusal}>
           <Cell>
             <View style={{ width: '100%' }}>
               <View className="muted">工号或学号</View>
-              <Input id="join-number" placeholder="如 T1001 或 2024310101" value={number} onChange={(v: string) => setNumber(v)} maxLength={32} />
-              </View>
+              <Input
+                id="join-number"
+                placeholder="如 T1001 或 2024310101"
+                value={number}
+                onChange={(v: string) => setNumber(v)}
+                maxLength={32}
+              />
+            </View>
           </Cell>
         </Field>
         <Field name="name" refusal={refusal}>
           <Cell>
             <View style={{ width: '100%' }}>
               <View className="muted">姓名</View>
-              <Input id="join-name" placeholder="学院登记的姓名" value={name} onChange={(v: string) => setName(v)} maxLength={32} />
-              </View>
+              <Input
+                id="join-name"
+                placeholder="学院登记的姓名"
+                value={name}
+                onChange={(v: string) => setName(v)}
+                maxLength={32}
+              />
+            </View>
           </Cell>
         </Field>
       </CellGroup>
@@ -62,7 +80,13 @@ export default function Join() {
         </View>
       ) : null}
       <View style={{ padding: '16px' }}>
-        <Button block type="primary" id="join-submit" disabled={busy || code.trim() === '' || number.trim() === '' || name.trim() === ''} onClick={() => void join()}>
+        <Button
+          block
+          type="primary"
+          id="join-submit"
+          disabled={busy || code.trim() === '' || number.trim() === '' || name.trim() === ''}
+          onClick={() => void join()}
+        >
           加入
         </Button>
       </View>

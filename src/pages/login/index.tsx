@@ -26,14 +26,20 @@ export default function Login() {
   const [keyword, setKeyword] = useState('');
 
   useEffect(() => {
-    listDemoUsers().then(setUsers).catch((e: unknown) => setError(messageOf(e)));
+    listDemoUsers()
+      .then(setUsers)
+      .catch((e: unknown) => setError(messageOf(e)));
   }, []);
 
   const grouped = useMemo(
     () =>
       groups.map((g) => ({
         ...g,
-        users: users.filter((u) => u.roles.some((r) => g.roles.includes(r)) && (keyword === '' || u.name.includes(keyword) || u.userId.includes(keyword) || u.detail.includes(keyword))),
+        users: users.filter(
+          (u) =>
+            u.roles.some((r) => g.roles.includes(r)) &&
+            (keyword === '' || u.name.includes(keyword) || u.userId.includes(keyword) || u.detail.includes(keyword)),
+        ),
       })),
     [users, keyword],
   );
@@ -79,7 +85,11 @@ export default function Login() {
                   />
                 </View>
               ))}
-              {g.users.length > 50 ? <View className="muted" style={{ padding: '8px 16px' }}>仅显示前 50 位，请搜索</View> : null}
+              {g.users.length > 50 ? (
+                <View className="muted" style={{ padding: '8px 16px' }}>
+                  仅显示前 50 位，请搜索
+                </View>
+              ) : null}
             </CellGroup>
           </Tabs.TabPane>
         ))}

@@ -1,13 +1,31 @@
 import { AccessDeniedError, NotFoundError } from '../../../cloudfunctions/core/errors';
 import { assertMayChangeManual, assertStudentOfRun } from '../../../cloudfunctions/core/access/manual-change';
 import { assertFilesNotice } from '../../../cloudfunctions/core/access/notice-record';
-import { childIdsOf, classStaffRoles, headedDepartmentIn, isParentOf, ownStudentIds, staffRoleFor, withChild } from '../../../cloudfunctions/core/access/own-grants';
+import {
+  childIdsOf,
+  classStaffRoles,
+  headedDepartmentIn,
+  isParentOf,
+  ownStudentIds,
+  staffRoleFor,
+  withChild,
+} from '../../../cloudfunctions/core/access/own-grants';
 import { classesInScope, collegeReach, reviewScope } from '../../../cloudfunctions/core/access/review-scope';
 import { presets } from '../../../cloudfunctions/core/rules';
 import type { Actor, ClassInfo, Grant } from '../../../types/domain';
 
 const actor = (grants: Grant[], userId = 'u1'): Actor => ({ userId, openid: `o-${userId}`, name: '某人', grants });
-const cls = (id: string, departmentId: string, collegeId = 'life'): ClassInfo & { _id: string } => ({ _id: id, collegeId, departmentId, name: id, cohort: 2024, major: '生物工程', counselorId: 't-c', headTeacherId: 't-h', size: 40 });
+const cls = (id: string, departmentId: string, collegeId = 'life'): ClassInfo & { _id: string } => ({
+  _id: id,
+  collegeId,
+  departmentId,
+  name: id,
+  cohort: 2024,
+  major: '生物工程',
+  counselorId: 't-c',
+  headTeacherId: 't-h',
+  size: 40,
+});
 
 describe('own grants: who the caller is to a student', () => {
   const grants: Grant[] = [
@@ -25,8 +43,13 @@ describe('own grants: who the caller is to a student', () => {
     expect(ownStudentIds([{ role: 'clerk', collegeId: 'life' }])).toEqual([]);
   });
   it('a new child joins the parent grant, or makes one; a child already there is not added twice', () => {
-    expect(withChild([{ role: 'clerk', collegeId: 'x' }], 's9')).toEqual([{ role: 'clerk', collegeId: 'x' }, { role: 'parent', childIds: ['s9'] }]);
-    expect(withChild([{ role: 'parent', childIds: ['s2'] }], 's9')).toEqual([{ role: 'parent', childIds: ['s2', 's9'] }]);
+    expect(withChild([{ role: 'clerk', collegeId: 'x' }], 's9')).toEqual([
+      { role: 'clerk', collegeId: 'x' },
+      { role: 'parent', childIds: ['s9'] },
+    ]);
+    expect(withChild([{ role: 'parent', childIds: ['s2'] }], 's9')).toEqual([
+      { role: 'parent', childIds: ['s2', 's9'] },
+    ]);
     expect(withChild([{ role: 'parent', childIds: ['s2'] }], 's2')).toEqual([{ role: 'parent', childIds: ['s2'] }]);
   });
   it('the department headed in a college, and class-staff roles per class', () => {
@@ -37,7 +60,15 @@ describe('own grants: who the caller is to a student', () => {
     expect([...(roles.get('c2') ?? [])].sort()).toEqual(['counselor', 'headTeacher']);
   });
   it('the role a notice names a person by: their role at the class first, else any staff role', () => {
-    expect(staffRoleFor([{ role: 'counselor', classIds: ['c9'] }, { role: 'headTeacher', classIds: ['c1'] }], 'c1')).toBe('headTeacher');
+    expect(
+      staffRoleFor(
+        [
+          { role: 'counselor', classIds: ['c9'] },
+          { role: 'headTeacher', classIds: ['c1'] },
+        ],
+        'c1',
+      ),
+    ).toBe('headTeacher');
     expect(staffRoleFor([{ role: 'clerk', collegeId: 'life' }], 'c1')).toBe('clerk');
     expect(staffRoleFor([{ role: 'leader', collegeId: 'life' }], 'c1')).toBeNull();
   });
@@ -64,7 +95,10 @@ describe('college reach: whole college for clerk and leader, departments for a d
 describe('manual changes to a run: the clerk changes anything, class staff only add', () => {
   const policy = presets['gxu-ee'];
   if (!policy) throw new Error('gxu-ee preset');
-  const run = { collegeId: 'life', manual: [{ action: 'add' as const, studentId: 's2', level: 'l1', reason: 'attendance' as const, by: 't-other' }] };
+  const run = {
+    collegeId: 'life',
+    manual: [{ action: 'add' as const, studentId: 's2', level: 'l1', reason: 'attendance' as const, by: 't-other' }],
+  };
   const resource = (studentId: string) => ({ studentId, classId: 'c1', collegeId: 'life' });
   const clerk = actor([{ role: 'clerk', collegeId: 'life' }], 't-clerk');
   const headTeacher = actor([{ role: 'headTeacher', classIds: ['c1'] }], 't-h');
@@ -74,16 +108,22 @@ describe('manual changes to a run: the clerk changes anything, class staff only 
   });
   it('class staff add their class’s students, never remove or undo', () => {
     expect(() => assertMayChangeManual(headTeacher, policy, run, 'add', resource('s1'))).not.toThrow();
-    expect(() => assertMayChangeManual(headTeacher, policy, run, 'remove', resource('s1'))).toThrow('只有教学秘书可以把学生移出名单或撤销人工调整');
+    expect(() => assertMayChangeManual(headTeacher, policy, run, 'remove', resource('s1'))).toThrow(
+      '只有教学秘书可以把学生移出名单或撤销人工调整',
+    );
     expect(() => assertMayChangeManual(headTeacher, policy, run, 'clear', resource('s1'))).toThrow(AccessDeniedError);
   });
   it('class staff do not overwrite someone else’s change, nor act outside their classes', () => {
-    expect(() => assertMayChangeManual(headTeacher, policy, run, 'add', resource('s2'))).toThrow('该学生的名单已由他人人工调整');
+    expect(() => assertMayChangeManual(headTeacher, policy, run, 'add', resource('s2'))).toThrow(
+      '该学生的名单已由他人人工调整',
+    );
     expect(() => assertMayChangeManual(farCounselor, policy, run, 'add', resource('s1'))).toThrow(AccessDeniedError);
   });
   it('a policy that leaves a role out refuses it', () => {
     const onlyCounselors = { ...policy, manualAdditions: { ...policy.manualAdditions, roles: ['counselor' as const] } };
-    expect(() => assertMayChangeManual(headTeacher, onlyCounselors, run, 'add', resource('s1'))).toThrow('不允许你的角色人工调整名单');
+    expect(() => assertMayChangeManual(headTeacher, onlyCounselors, run, 'add', resource('s1'))).toThrow(
+      '不允许你的角色人工调整名单',
+    );
   });
   it('another college’s student is not on the run', () => {
     expect(() => assertStudentOfRun({ collegeId: 'other' }, run)).toThrow(NotFoundError);

@@ -12,7 +12,12 @@ describe('route parameters', () => {
     const id = 'plan:w:2025-2026-1:s2024001 &=?#';
     const url = pageUrl('/packages/staff/plan-review/index', { planId: id, empty: '', gone: undefined });
     expect(url).toBe(`/packages/staff/plan-review/index?planId=${encodeURIComponent(id)}`);
-    const query = Object.fromEntries(url.split('?')[1]!.split('&').map((pair) => pair.split('=') as [string, string]));
+    const query = Object.fromEntries(
+      url
+        .split('?')[1]!
+        .split('&')
+        .map((pair) => pair.split('=') as [string, string]),
+    );
     expect(readRouteParams({ planId: routeId }, query).planId).toBe(id);
   });
 

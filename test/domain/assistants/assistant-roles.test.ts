@@ -1,5 +1,10 @@
 import { expect } from '@jest/globals';
-import { actingAs, isCollegeOfficer, withAssistantClass, withoutAssistantClass } from '../../../cloudfunctions/core/access/assistant-roles';
+import {
+  actingAs,
+  isCollegeOfficer,
+  withAssistantClass,
+  withoutAssistantClass,
+} from '../../../cloudfunctions/core/access/assistant-roles';
 import { holdsSchoolRole, isSchoolRole, mayGrantRoles } from '../../../cloudfunctions/core/access/school-role';
 import type { Actor, Grant } from '../../../types/domain';
 
@@ -7,11 +12,28 @@ const actor = (grants: Grant[]): Actor => ({ userId: 'u-1', openid: 'wx-1', name
 
 describe('who takes a step of the assistant programme', () => {
   it('the first owner role held for this college, 学工部 anywhere; nobody else', () => {
-    expect(actingAs(actor([{ role: 'clerk', collegeId: 'chem' }, { role: 'leader', collegeId: 'life' }]), 'life', ['clerk', 'leader'])).toEqual({ userId: 'u-1', name: '张老师', role: 'leader' });
-    expect(actingAs(actor([{ role: 'studentAffairs' }]), 'life', ['studentAffairs'])).toMatchObject({ role: 'studentAffairs' });
-    expect(() => actingAs(actor([{ role: 'clerk', collegeId: 'chem' }]), 'life', ['clerk', 'leader'])).toThrow(expect.objectContaining({ code: 'ACCESS.DENIED' }));
-    expect(() => actingAs(actor([{ role: 'clerk', collegeId: 'life' }]), 'life', ['leader'])).toThrow(expect.objectContaining({ code: 'ACCESS.DENIED' }));
-    expect(() => actingAs(actor([{ role: 'counselor', classIds: ['c1'] }]), 'life', ['clerk', 'leader', 'studentAffairs'])).toThrow(expect.objectContaining({ code: 'ACCESS.DENIED' }));
+    expect(
+      actingAs(
+        actor([
+          { role: 'clerk', collegeId: 'chem' },
+          { role: 'leader', collegeId: 'life' },
+        ]),
+        'life',
+        ['clerk', 'leader'],
+      ),
+    ).toEqual({ userId: 'u-1', name: '张老师', role: 'leader' });
+    expect(actingAs(actor([{ role: 'studentAffairs' }]), 'life', ['studentAffairs'])).toMatchObject({
+      role: 'studentAffairs',
+    });
+    expect(() => actingAs(actor([{ role: 'clerk', collegeId: 'chem' }]), 'life', ['clerk', 'leader'])).toThrow(
+      expect.objectContaining({ code: 'ACCESS.DENIED' }),
+    );
+    expect(() => actingAs(actor([{ role: 'clerk', collegeId: 'life' }]), 'life', ['leader'])).toThrow(
+      expect.objectContaining({ code: 'ACCESS.DENIED' }),
+    );
+    expect(() =>
+      actingAs(actor([{ role: 'counselor', classIds: ['c1'] }]), 'life', ['clerk', 'leader', 'studentAffairs']),
+    ).toThrow(expect.objectContaining({ code: 'ACCESS.DENIED' }));
   });
 
   it('college officers are the clerk and leader of that college, in the roles asked', () => {
@@ -19,7 +41,12 @@ describe('who takes a step of the assistant programme', () => {
     expect(isCollegeOfficer(grants, 'life', ['clerk', 'leader'])).toBe(true);
     expect(isCollegeOfficer(grants, 'life', ['leader'])).toBe(false);
     expect(isCollegeOfficer(grants, 'chem', ['clerk'])).toBe(false);
-    expect(isCollegeOfficer([{ role: 'departmentHead', collegeId: 'life', departmentId: 'd1' }], 'life', ['clerk', 'leader'])).toBe(false);
+    expect(
+      isCollegeOfficer([{ role: 'departmentHead', collegeId: 'life', departmentId: 'd1' }], 'life', [
+        'clerk',
+        'leader',
+      ]),
+    ).toBe(false);
   });
 
   it('学工部 is the only school-wide role', () => {
@@ -40,8 +67,16 @@ describe('an assistant grant follows the class', () => {
   it('joins the class once, sorted, or adds the grant; leaving takes only that class off', () => {
     const graduate: Grant = { role: 'graduate', graduateId: 'g1' };
     expect(withAssistantClass([graduate], 'c2')).toEqual([graduate, { role: 'assistant', classIds: ['c2'] }]);
-    expect(withAssistantClass([graduate, { role: 'assistant', classIds: ['c2'] }], 'c1')).toEqual([graduate, { role: 'assistant', classIds: ['c1', 'c2'] }]);
-    expect(withAssistantClass([{ role: 'assistant', classIds: ['c1'] }], 'c1')).toEqual([{ role: 'assistant', classIds: ['c1'] }]);
-    expect(withoutAssistantClass([graduate, { role: 'assistant', classIds: ['c1', 'c2'] }], 'c1')).toEqual([graduate, { role: 'assistant', classIds: ['c2'] }]);
+    expect(withAssistantClass([graduate, { role: 'assistant', classIds: ['c2'] }], 'c1')).toEqual([
+      graduate,
+      { role: 'assistant', classIds: ['c1', 'c2'] },
+    ]);
+    expect(withAssistantClass([{ role: 'assistant', classIds: ['c1'] }], 'c1')).toEqual([
+      { role: 'assistant', classIds: ['c1'] },
+    ]);
+    expect(withoutAssistantClass([graduate, { role: 'assistant', classIds: ['c1', 'c2'] }], 'c1')).toEqual([
+      graduate,
+      { role: 'assistant', classIds: ['c2'] },
+    ]);
   });
 });

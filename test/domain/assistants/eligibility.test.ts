@@ -17,7 +17,10 @@ const profile = (over: Partial<GraduateProfile> = {}): GraduateProfile => ({
   ...over,
 });
 const okAll = assistantSettings.judgedItems.map((i) => ({ item: i.id, ok: true, note: '' }));
-const failed = (p: GraduateProfile) => dataChecks(p).filter((c) => !c.ok).map((c) => c.item);
+const failed = (p: GraduateProfile) =>
+  dataChecks(p)
+    .filter((c) => !c.ok)
+    .map((c) => c.item);
 
 describe('assistant eligibility (rules: 000-1.1, 000-1.2, 000-4)', () => {
   it('a full-time enrolled graduate with a clean record and every required item ticked is eligible', () => {
@@ -32,8 +35,12 @@ describe('assistant eligibility (rules: 000-1.1, 000-1.2, 000-4)', () => {
   });
 
   it('a make-up exam, a failed course or a retake each refuse, named in the note (000-4.4)', () => {
-    const record = (score: string, attempt: 'regular' | 'makeup' | 'retake') => profile({ record: [{ courseName: '分子生物学进展', semester: '2025-2026-2', score, attempt }] });
-    expect(dataChecks(record('72', 'retake')).find((c) => c.item === 'cleanRecord')).toMatchObject({ ok: false, note: '重修：分子生物学进展（2025-2026-2）' });
+    const record = (score: string, attempt: 'regular' | 'makeup' | 'retake') =>
+      profile({ record: [{ courseName: '分子生物学进展', semester: '2025-2026-2', score, attempt }] });
+    expect(dataChecks(record('72', 'retake')).find((c) => c.item === 'cleanRecord')).toMatchObject({
+      ok: false,
+      note: '重修：分子生物学进展（2025-2026-2）',
+    });
     expect(dataChecks(record('65', 'makeup')).find((c) => c.item === 'cleanRecord')?.note).toContain('补考');
     expect(dataChecks(record('59', 'regular')).find((c) => c.item === 'cleanRecord')?.note).toContain('不及格');
     expect(dataChecks(record('不及格', 'regular')).find((c) => c.item === 'cleanRecord')?.ok).toBe(false);
@@ -45,7 +52,13 @@ describe('assistant eligibility (rules: 000-1.1, 000-1.2, 000-4)', () => {
     const verdict = verdictOf(dataChecks(profile()), noLeague, assistantSettings);
     expect(verdict.eligible).toBe(false);
     expect(verdict.reasons[0]).toContain('000-4.3');
-    expect(verdictOf(dataChecks(profile()), okAll.filter((a) => a.item !== 'fitness'), assistantSettings).eligible).toBe(false);
+    expect(
+      verdictOf(
+        dataChecks(profile()),
+        okAll.filter((a) => a.item !== 'fitness'),
+        assistantSettings,
+      ).eligible,
+    ).toBe(false);
     const noNeed = okAll.map((a) => (a.item === 'financialNeed' ? { ...a, ok: false } : a));
     expect(verdictOf(dataChecks(profile()), noNeed, assistantSettings).eligible).toBe(true);
   });

@@ -9,21 +9,49 @@ import type { Place } from '../../../types/place';
 import placesJson from '../../../config/places.json';
 
 const limits = { maxClockSkewSeconds: 300, maxAccuracyMeters: 100, maxOfflineHours: 72 };
-const dorm: Place = { id: 'west-dorm-5', name: '西区5号楼', kind: 'dorm', latitude: 36.05108, longitude: 103.85342, radiusMeters: 80 };
+const dorm: Place = {
+  id: 'west-dorm-5',
+  name: '西区5号楼',
+  kind: 'dorm',
+  latitude: 36.05108,
+  longitude: 103.85342,
+  radiusMeters: 80,
+};
 const MIN = 60_000;
 
 describe('distance', () => {
   it.each([
     ['same point', { latitude: 36.05, longitude: 103.85 }, { latitude: 36.05, longitude: 103.85 }, 0, 0.001],
-    ['0.001° of latitude ≈ 111 m', { latitude: 36.05, longitude: 103.85 }, { latitude: 36.051, longitude: 103.85 }, 111.2, 0.2],
-    ['0.001° of longitude at 36°N ≈ 90 m', { latitude: 36.05, longitude: 103.85 }, { latitude: 36.05, longitude: 103.851 }, 89.9, 0.3],
-    ['Lanzhou to Beijing ≈ 1,180 km', { latitude: 36.06, longitude: 103.83 }, { latitude: 39.9, longitude: 116.4 }, 1_182_000, 8000],
+    [
+      '0.001° of latitude ≈ 111 m',
+      { latitude: 36.05, longitude: 103.85 },
+      { latitude: 36.051, longitude: 103.85 },
+      111.2,
+      0.2,
+    ],
+    [
+      '0.001° of longitude at 36°N ≈ 90 m',
+      { latitude: 36.05, longitude: 103.85 },
+      { latitude: 36.05, longitude: 103.851 },
+      89.9,
+      0.3,
+    ],
+    [
+      'Lanzhou to Beijing ≈ 1,180 km',
+      { latitude: 36.06, longitude: 103.83 },
+      { latitude: 39.9, longitude: 116.4 },
+      1_182_000,
+      8000,
+    ],
   ])('%s', (_label, a, b, expected, tolerance) => {
     expect(Math.abs(distanceMeters(a, b) - expected)).toBeLessThanOrEqual(tolerance);
   });
 
   it('is symmetric and never negative', () => {
-    const point = fc.record({ latitude: fc.double({ min: -89, max: 89, noNaN: true }), longitude: fc.double({ min: -179, max: 179, noNaN: true }) });
+    const point = fc.record({
+      latitude: fc.double({ min: -89, max: 89, noNaN: true }),
+      longitude: fc.double({ min: -179, max: 179, noNaN: true }),
+    });
     fc.assert(
       fc.property(point, point, (a, b) => {
         const d = distanceMeters(a, b);
@@ -34,7 +62,11 @@ describe('distance', () => {
 });
 
 describe('location flags', () => {
-  const north = (m: number, accuracy?: number) => ({ latitude: dorm.latitude + m / 111_195, longitude: dorm.longitude, ...(accuracy === undefined ? {} : { accuracy }) });
+  const north = (m: number, accuracy?: number) => ({
+    latitude: dorm.latitude + m / 111_195,
+    longitude: dorm.longitude,
+    ...(accuracy === undefined ? {} : { accuracy }),
+  });
   it.each([
     ['at the door', north(0, 10), [], 0],
     ['79 m away (inside 80 m)', north(79, 10), [], 79],
@@ -63,10 +95,34 @@ describe('record time', () => {
     ['phone 5 min 1 s fast', 5 * MIN + 1000, 0, server, ['clockSkew']],
     ['phone 6 min slow', -6 * MIN, 0, server, ['clockSkew']],
     ['sent 10 min after the tap (weak signal): not late', 0, 10 * MIN, server - 10 * MIN, []],
-    ['sent 10 min 1 s after the tap: late, dated when made', 0, 10 * MIN + 1000, server - 10 * MIN - 1000, ['delayedSync']],
-    ['queued 9 hours, clock right: dated when made and flagged late', 0, 9 * 60 * MIN, server - 9 * 60 * MIN, ['delayedSync']],
-    ['queued 2 hours on a phone a day behind: the offset cancels', -24 * 60 * MIN, 2 * 60 * MIN, server - 2 * 60 * MIN, ['clockSkew', 'delayedSync']],
-    ['backdated 71 h (device time set back before the tap): flagged', 0, 71 * 60 * MIN, server - 71 * 60 * MIN, ['delayedSync']],
+    [
+      'sent 10 min 1 s after the tap: late, dated when made',
+      0,
+      10 * MIN + 1000,
+      server - 10 * MIN - 1000,
+      ['delayedSync'],
+    ],
+    [
+      'queued 9 hours, clock right: dated when made and flagged late',
+      0,
+      9 * 60 * MIN,
+      server - 9 * 60 * MIN,
+      ['delayedSync'],
+    ],
+    [
+      'queued 2 hours on a phone a day behind: the offset cancels',
+      -24 * 60 * MIN,
+      2 * 60 * MIN,
+      server - 2 * 60 * MIN,
+      ['clockSkew', 'delayedSync'],
+    ],
+    [
+      'backdated 71 h (device time set back before the tap): flagged',
+      0,
+      71 * 60 * MIN,
+      server - 71 * 60 * MIN,
+      ['delayedSync'],
+    ],
     ['queued 4 days: capped at 72 h and flagged', 0, 96 * 60 * MIN, server - 72 * 60 * MIN, ['delayedSync']],
   ])('%s', (_label, offset, queued, at, flags) => {
     const sentAt = server + offset;
@@ -74,7 +130,10 @@ describe('record time', () => {
   });
 
   it('a tap after the send (impossible) is flagged and dated at receipt', () => {
-    expect(recordTime({ receivedAt: server, sentAt: server, deviceAt: server + MIN, limits })).toEqual({ at: server, flags: ['delayedSync'] });
+    expect(recordTime({ receivedAt: server, sentAt: server, deviceAt: server + MIN, limits })).toEqual({
+      at: server,
+      flags: ['delayedSync'],
+    });
   });
 
   it('a record dated more than the grace before receipt is always flagged; within it, never (clock agreeing)', () => {
@@ -89,7 +148,12 @@ describe('record time', () => {
   it('never dates a record in the future or before the offline limit', () => {
     fc.assert(
       fc.property(fc.integer({ min: -1e9, max: 1e9 }), fc.integer({ min: -1e9, max: 1e9 }), (offset, queued) => {
-        const { at } = recordTime({ receivedAt: server, sentAt: server + offset, deviceAt: server + offset - queued, limits });
+        const { at } = recordTime({
+          receivedAt: server,
+          sentAt: server + offset,
+          deviceAt: server + offset - queued,
+          limits,
+        });
         return at <= server && at >= server - 72 * 3_600_000;
       }),
     );
@@ -111,10 +175,19 @@ describe('dorm absences', () => {
   });
   it.each([
     ['a stranger', [{ studentId: 'x', status: 'present' as const }], 'CHECKIN.NOT_RESIDENT'],
-    ['a resident twice', [{ studentId: 'a', status: 'present' as const }, { studentId: 'a', status: 'absent' as const }], 'CHECKIN.RESIDENT_TWICE'],
+    [
+      'a resident twice',
+      [
+        { studentId: 'a', status: 'present' as const },
+        { studentId: 'a', status: 'absent' as const },
+      ],
+      'CHECKIN.RESIDENT_TWICE',
+    ],
     ['a resident missing', [{ studentId: 'a', status: 'present' as const }], 'CHECKIN.RESIDENT_MISSING'],
   ])('rejects %s', (_label, reported, code) => {
-    expect(() => absencesWithoutLeave(['a', 'b'], reported)).toThrow(expect.objectContaining({ code, field: 'residents' }));
+    expect(() => absencesWithoutLeave(['a', 'b'], reported)).toThrow(
+      expect.objectContaining({ code, field: 'residents' }),
+    );
   });
 });
 
@@ -122,14 +195,29 @@ describe('places configuration', () => {
   it('ships the demo dorm buildings and two teaching buildings', () => {
     expect(placeOfBuilding(defaultPlaces, '西区3号楼')?.kind).toBe('dorm');
     expect(placeOfBuilding(defaultPlaces, '西区5号楼')?.kind).toBe('dorm');
-    expect(defaultPlaces.places.filter((p) => p.kind === 'teaching').map((p) => p.name).sort()).toEqual(['博学楼', '明德楼'].sort());
+    expect(
+      defaultPlaces.places
+        .filter((p) => p.kind === 'teaching')
+        .map((p) => p.name)
+        .sort(),
+    ).toEqual(['博学楼', '明德楼'].sort());
   });
   it.each([
-    ['a duplicate id', (c: typeof placesJson) => ({ ...c, places: [...c.places, { ...c.places[0], name: '新楼' }] }), 'places.4.id'],
-    ['a radius of 5 m', (c: typeof placesJson) => ({ ...c, places: [{ ...c.places[0], radiusMeters: 5 }] }), 'places.0.radiusMeters'],
+    [
+      'a duplicate id',
+      (c: typeof placesJson) => ({ ...c, places: [...c.places, { ...c.places[0], name: '新楼' }] }),
+      'places.4.id',
+    ],
+    [
+      'a radius of 5 m',
+      (c: typeof placesJson) => ({ ...c, places: [{ ...c.places[0], radiusMeters: 5 }] }),
+      'places.0.radiusMeters',
+    ],
     ['WGS-84 coordinates', (c: typeof placesJson) => ({ ...c, coordinateSystem: 'wgs84' }), 'coordinateSystem'],
   ])('rejects %s with the path', (_label, change, path) => {
-    expect(() => parsePlaces(change(placesJson))).toThrow(expect.objectContaining({ code: 'PLACES.CONFIG_INVALID', field: path }));
+    expect(() => parsePlaces(change(placesJson))).toThrow(
+      expect.objectContaining({ code: 'PLACES.CONFIG_INVALID', field: path }),
+    );
   });
 });
 

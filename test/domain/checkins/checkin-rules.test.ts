@@ -1,4 +1,10 @@
-import { checkDormOfClass, checkStudentsOfClass, checkTalkerRole, checkTeachingPlace, clientIdReused } from '../../../cloudfunctions/core/checkins/checkin-rules';
+import {
+  checkDormOfClass,
+  checkStudentsOfClass,
+  checkTalkerRole,
+  checkTeachingPlace,
+  clientIdReused,
+} from '../../../cloudfunctions/core/checkins/checkin-rules';
 import { defaultPlaces } from '../../../cloudfunctions/core/checkins/places';
 import { DomainError } from '../../../cloudfunctions/core/errors';
 

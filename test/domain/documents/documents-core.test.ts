@@ -34,8 +34,14 @@ describe('archive sample (rules: 002-4.2.4.2)', () => {
   });
 
   it('config/archive.json is validated: a rate outside 0–1 is refused with the field named', () => {
-    expect(parseArchiveConfig({ talkSampleRate: 0.3, planSampleRate: 0.5, minimumSample: 2 })).toEqual({ talkSampleRate: 0.3, planSampleRate: 0.5, minimumSample: 2 });
-    expect(() => parseArchiveConfig({ talkSampleRate: 1.5, planSampleRate: 0.5, minimumSample: 2 })).toThrow(/talkSampleRate 抽样比例不能大于 1/);
+    expect(parseArchiveConfig({ talkSampleRate: 0.3, planSampleRate: 0.5, minimumSample: 2 })).toEqual({
+      talkSampleRate: 0.3,
+      planSampleRate: 0.5,
+      minimumSample: 2,
+    });
+    expect(() => parseArchiveConfig({ talkSampleRate: 1.5, planSampleRate: 0.5, minimumSample: 2 })).toThrow(
+      /talkSampleRate 抽样比例不能大于 1/,
+    );
     expect(() => parseArchiveConfig({ talkSampleRate: 0.3, minimumSample: 2 })).toThrow(/planSampleRate/);
   });
 });
@@ -46,14 +52,46 @@ describe('form kit', () => {
   });
 
   it('a duty window belongs to a period it overlaps', () => {
-    expect(inPeriod({ windowStart: '2026-10-26T00:00:00.000+08:00', lastDay: '2026-11-01' }, '2026-11-01', '2026-11-30')).toBe(true);
-    expect(inPeriod({ windowStart: '2026-12-01T00:00:00.000+08:00', lastDay: '2026-12-07' }, '2026-11-01', '2026-11-30')).toBe(false);
-    expect(inPeriod({ windowStart: '2026-10-19T00:00:00.000+08:00', lastDay: '2026-10-25' }, '2026-11-01', '2026-11-30')).toBe(false);
+    expect(
+      inPeriod({ windowStart: '2026-10-26T00:00:00.000+08:00', lastDay: '2026-11-01' }, '2026-11-01', '2026-11-30'),
+    ).toBe(true);
+    expect(
+      inPeriod({ windowStart: '2026-12-01T00:00:00.000+08:00', lastDay: '2026-12-07' }, '2026-11-01', '2026-11-30'),
+    ).toBe(false);
+    expect(
+      inPeriod({ windowStart: '2026-10-19T00:00:00.000+08:00', lastDay: '2026-10-25' }, '2026-11-01', '2026-11-30'),
+    ).toBe(false);
   });
 });
 
 describe('学院存根 register: how each notice stands', () => {
-  const base: Omit<Notice, '_id' | 'studentId' | 'status'> = { version: 1, correction: null, copies: { college: { title: '', paragraphs: [] }, student: { title: '', paragraphs: [] }, parent: { title: '', paragraphs: [] } }, issuedAt: '2026-03-03T10:00:00.000+08:00', issuedBy: 't-clerk', parentDeadline: '2026-03-10T10:00:00.000+08:00', readAt: null, ack: null, objection: null, parentReadAt: null, receipt: null, phoneContacts: [], flags: [], warningId: 'w1', studentName: '甲', classId: 'c1', collegeId: 'k', semester: '2025-2026-1', level: 'oral', levelName: '口头警示', levelRank: 1 };
+  const base: Omit<Notice, '_id' | 'studentId' | 'status'> = {
+    version: 1,
+    correction: null,
+    copies: {
+      college: { title: '', paragraphs: [] },
+      student: { title: '', paragraphs: [] },
+      parent: { title: '', paragraphs: [] },
+    },
+    issuedAt: '2026-03-03T10:00:00.000+08:00',
+    issuedBy: 't-clerk',
+    parentDeadline: '2026-03-10T10:00:00.000+08:00',
+    readAt: null,
+    ack: null,
+    objection: null,
+    parentReadAt: null,
+    receipt: null,
+    phoneContacts: [],
+    flags: [],
+    warningId: 'w1',
+    studentName: '甲',
+    classId: 'c1',
+    collegeId: 'k',
+    semester: '2025-2026-1',
+    level: 'oral',
+    levelName: '口头警示',
+    levelRank: 1,
+  };
   it('prints 有效, 已更正, 已解除 and 已撤销 from the record, never from ids alone', () => {
     const rows = noticeRegister({
       collegeName: '学院',

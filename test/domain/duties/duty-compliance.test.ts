@@ -1,4 +1,12 @@
-import { compliancePerClass, compliancePerPerson, compliancePerRule, evaluateDutiesBatch, summarizeBy, worstFirst, type DutyItem } from '../../../cloudfunctions/core/duties';
+import {
+  compliancePerClass,
+  compliancePerPerson,
+  compliancePerRule,
+  evaluateDutiesBatch,
+  summarizeBy,
+  worstFirst,
+  type DutyItem,
+} from '../../../cloudfunctions/core/duties';
 import { at, calendar, counselorOf, dutyRecord, shippedRule } from '../../support/duties-factories';
 
 const r = dutyRecord;
@@ -7,7 +15,10 @@ const rules = [shippedRule('counselor-class-check-weekly'), shippedRule('counsel
 const now = at('2025-09-24 12:00');
 
 const people = [
-  counselorOf({ classes: [{ id: 'class-a', size: 30 }], dorms: [{ id: 'dorm-a', classIds: ['class-a', 'class-b'] }] }, 'alice'),
+  counselorOf(
+    { classes: [{ id: 'class-a', size: 30 }], dorms: [{ id: 'dorm-a', classIds: ['class-a', 'class-b'] }] },
+    'alice',
+  ),
   counselorOf({ classes: [{ id: 'class-b', size: 30 }], dorms: [] }, 'bob'),
   counselorOf({ classes: [], dorms: [] }, 'carol'),
 ];
@@ -32,7 +43,9 @@ describe('compliance summaries', () => {
   });
 
   it('per class: a dorm shared by two classes counts in both', () => {
-    const byClass = Object.fromEntries(compliancePerClass(evaluations).map((s) => [s.id, [s.total, s.done, s.overdue]]));
+    const byClass = Object.fromEntries(
+      compliancePerClass(evaluations).map((s) => [s.id, [s.total, s.done, s.overdue]]),
+    );
     expect(byClass).toEqual({ 'class-a': [5, 3, 0], 'class-b': [5, 3, 1] });
   });
 
@@ -44,14 +57,32 @@ describe('compliance summaries', () => {
   });
 
   it('sorts worst first, unsettled last', () => {
-    expect(compliancePerPerson(evaluations).sort(worstFirst).map((s) => s.id)).toEqual(['bob', 'alice', 'carol']);
+    expect(
+      compliancePerPerson(evaluations)
+        .sort(worstFirst)
+        .map((s) => s.id),
+    ).toEqual(['bob', 'alice', 'carol']);
   });
 
   it('a deadline met late is counted apart and is not on time (issue 11)', () => {
     const item = (status: DutyItem['status']): DutyItem => ({
-      key: status, personId: 'p', ruleId: 'r', role: 'counselor', title: 't', period: 'withinDaysOf', unit: { kind: 'warnedStudent', id: 's', classIds: [] }, caseIds: [],
-      window: { start: '2025-09-01T00:00:00.000+08:00', end: '2025-09-15T00:00:00.000+08:00', lastDay: '2025-09-14' }, measure: 'count', required: 1,
-      progress: status === 'done' || status === 'lateDone' ? 1 : 0, due: 0, done: [], late: [], status, dueAt: '2025-09-15T00:00:00.000+08:00',
+      key: status,
+      personId: 'p',
+      ruleId: 'r',
+      role: 'counselor',
+      title: 't',
+      period: 'withinDaysOf',
+      unit: { kind: 'warnedStudent', id: 's', classIds: [] },
+      caseIds: [],
+      window: { start: '2025-09-01T00:00:00.000+08:00', end: '2025-09-15T00:00:00.000+08:00', lastDay: '2025-09-14' },
+      measure: 'count',
+      required: 1,
+      progress: status === 'done' || status === 'lateDone' ? 1 : 0,
+      due: 0,
+      done: [],
+      late: [],
+      status,
+      dueAt: '2025-09-15T00:00:00.000+08:00',
     });
     const [summary] = summarizeBy([item('done'), item('lateDone'), item('overdue'), item('due')], (i) => [i.personId]);
     expect(summary).toEqual({ id: 'p', total: 4, done: 1, due: 1, overdue: 1, lateDone: 1, percent: 33.3 });

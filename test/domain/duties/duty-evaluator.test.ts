@@ -1,6 +1,21 @@
-import { caseDuties, createDutyEvaluator, evaluateDuties, evaluateDutiesBatch, indexDutyRecords } from '../../../cloudfunctions/core/duties';
+import {
+  caseDuties,
+  createDutyEvaluator,
+  evaluateDuties,
+  evaluateDutiesBatch,
+  indexDutyRecords,
+} from '../../../cloudfunctions/core/duties';
 import { DomainError } from '../../../cloudfunctions/core/errors';
-import { at, calendar, counselorOf, dutyRecord, dutyRule, shippedRule, subject, warned } from '../../support/duties-factories';
+import {
+  at,
+  calendar,
+  counselorOf,
+  dutyRecord,
+  dutyRule,
+  shippedRule,
+  subject,
+  warned,
+} from '../../support/duties-factories';
 import { brief, evaluateAt, pick } from '../../support/duties-evaluation';
 
 const r = dutyRecord;
@@ -20,7 +35,12 @@ describe('fraction of class size, rounded up', () => {
   });
 
   it('an empty class owes nothing: done at once', () => {
-    const evaluation = evaluateAt([rule], counselorOf({ classes: [{ id: 'class-1', size: 0 }] }), [], '2026-02-01 00:00');
+    const evaluation = evaluateAt(
+      [rule],
+      counselorOf({ classes: [{ id: 'class-1', size: 0 }] }),
+      [],
+      '2026-02-01 00:00',
+    );
     expect(pick(evaluation, 'class-1', '2026-01-18').status).toBe('done');
   });
 });
@@ -28,7 +48,9 @@ describe('fraction of class size, rounded up', () => {
 describe("a warned student's duties start at the warning's publication", () => {
   const monthly = shippedRule('head-teacher-talk-warned-monthly');
   const headTeacher = (since: string, until?: string) =>
-    subject([{ role: 'headTeacher', warnedStudents: [warned({ since: at(since), ...(until ? { until: at(until) } : {}) })] }]);
+    subject([
+      { role: 'headTeacher', warnedStudents: [warned({ since: at(since), ...(until ? { until: at(until) } : {}) })] },
+    ]);
 
   it('published mid-October: no September item, October runs from the publication minute', () => {
     const talkBefore = r({ kind: 'talk', at: at('2025-10-14 09:59'), studentId: 'stu-1' });
@@ -45,7 +67,12 @@ describe("a warned student's duties start at the warning's publication", () => {
   });
 
   it('a lifted warning stops its duties; a short last piece joins the month before, a third of a month stays', () => {
-    const evaluation = evaluateAt([monthly], headTeacher('2025-09-20 10:00', '2025-11-05 12:00'), [], '2025-12-15 00:00');
+    const evaluation = evaluateAt(
+      [monthly],
+      headTeacher('2025-09-20 10:00', '2025-11-05 12:00'),
+      [],
+      '2025-12-15 00:00',
+    );
     expect(evaluation.items.map((i) => `${i.window.start.slice(0, 10)}..${i.window.lastDay}`)).toEqual([
       '2025-09-20..2025-09-30',
       '2025-10-01..2025-11-05',
@@ -60,23 +87,37 @@ describe("a warned student's duties start at the warning's publication", () => {
     const notify = shippedRule('counselor-notify-parents-of-warned');
     const twice = shippedRule('counselor-talks-warned-twice-semester');
     const evaluation = evaluateAt([notify, twice], counselorOf({ warnedStudents: cases }), [], '2025-12-01 00:00');
-    expect(evaluation.items.filter((i) => i.ruleId === notify.id).map((i) => i.window.lastDay)).toEqual(['2025-09-29', '2025-11-17']);
+    expect(evaluation.items.filter((i) => i.ruleId === notify.id).map((i) => i.window.lastDay)).toEqual([
+      '2025-09-29',
+      '2025-11-17',
+    ]);
     // Only the warning case carries the 'warning' tag the twice-a-semester rule asks for.
     expect(evaluation.items.filter((i) => i.ruleId === twice.id).map((i) => i.caseIds)).toEqual([['w-1']]);
   });
 
   it.each([
-    ['published in the summer break: its deadline shows in the autumn semester', '2026-08-20 10:00', ['2026-08-27:overdue']],
+    [
+      'published in the summer break: its deadline shows in the autumn semester',
+      '2026-08-20 10:00',
+      ['2026-08-27:overdue'],
+    ],
     ['published last spring: its deadline belonged to that semester', '2026-04-01 10:00', []],
   ])('notification deadline %s', (_name, since, expected) => {
-    const evaluation = evaluateAt([shippedRule('counselor-notify-parents-of-warned')], counselorOf({ warnedStudents: [warned({ since: at(since) })] }), [], '2026-09-15 00:00');
+    const evaluation = evaluateAt(
+      [shippedRule('counselor-notify-parents-of-warned')],
+      counselorOf({ warnedStudents: [warned({ since: at(since) })] }),
+      [],
+      '2026-09-15 00:00',
+    );
     expect(evaluation.items.map((i) => `${i.window.lastDay}:${i.status}`)).toEqual(expected);
   });
 
   it('a case tagged for nothing the rule applies to creates no duty', () => {
     const evaluation = evaluateAt(
       [shippedRule('head-teacher-talk-warned-monthly')],
-      subject([{ role: 'headTeacher', warnedStudents: [warned({ since: at('2025-09-20 10:00'), tags: ['discipline'] })] }]),
+      subject([
+        { role: 'headTeacher', warnedStudents: [warned({ since: at('2025-09-20 10:00'), tags: ['discipline'] })] },
+      ]),
       [],
       '2025-12-01 00:00',
     );
@@ -88,7 +129,9 @@ describe('what counts', () => {
   it("only the person's own records count", () => {
     const rule = shippedRule('counselor-class-check-weekly');
     const others = r({ kind: 'classCheck', at: at('2025-09-10 10:00'), classId: 'class-1', actorId: 'staff-2' });
-    expect(pick(evaluateAt([rule], counselorOf(), [others], '2025-09-11 00:00'), 'class-1', '2025-09-14').progress).toBe(0);
+    expect(
+      pick(evaluateAt([rule], counselorOf(), [others], '2025-09-11 00:00'), 'class-1', '2025-09-14').progress,
+    ).toBe(0);
   });
 
   it('a minutes quota adds up minutes and lists the records that gave any', () => {
@@ -98,7 +141,9 @@ describe('what counts', () => {
       r({ _id: 'b', kind: 'talk', at: at('2025-11-01 10:00'), studentId: 'stu-1', minutes: 40 }),
       r({ _id: 'c', kind: 'talk', at: at('2025-11-02 10:00'), studentId: 'stu-1' }),
     ];
-    const item = evaluateAt([rule], counselorOf(), records, '2025-12-01 00:00').items.find((i) => i.unit.id === 'stu-1');
+    const item = evaluateAt([rule], counselorOf(), records, '2025-12-01 00:00').items.find(
+      (i) => i.unit.id === 'stu-1',
+    );
     expect(item && { ...brief(item), measure: item.measure, done: item.done, due: item.due }).toEqual({
       required: 60,
       progress: 65,
@@ -111,8 +156,13 @@ describe('what counts', () => {
 
   it('a rule counting several kinds counts each', () => {
     const rule = dutyRule({ counts: { kinds: ['talk', 'parentContact'] }, quota: { count: 2 } });
-    const records = [r({ kind: 'talk', at: at('2025-10-01 10:00') }), r({ kind: 'parentContact', at: at('2025-10-02 10:00') })];
-    expect(pick(evaluateAt([rule], counselorOf(), records, '2025-10-03 00:00'), 'staff-1', '2026-01-18').status).toBe('done');
+    const records = [
+      r({ kind: 'talk', at: at('2025-10-01 10:00') }),
+      r({ kind: 'parentContact', at: at('2025-10-02 10:00') }),
+    ];
+    expect(pick(evaluateAt([rule], counselorOf(), records, '2025-10-03 00:00'), 'staff-1', '2026-01-18').status).toBe(
+      'done',
+    );
   });
 
   it('records given in any order give the same answer', () => {
@@ -123,7 +173,13 @@ describe('what counts', () => {
     const forward = evaluateAt([rule], counselorOf(), records, '2025-11-10 00:00');
     const backward = evaluateAt([rule], counselorOf(), [...records].reverse(), '2025-11-10 00:00');
     expect(backward.items).toEqual(forward.items);
-    expect(forward.items.filter((i) => i.unit.id === 'dorm-101').map((i) => i.done)).toEqual([['d1'], ['d3', 'd2'], [], ['d0'], []]);
+    expect(forward.items.filter((i) => i.unit.id === 'dorm-101').map((i) => i.done)).toEqual([
+      ['d1'],
+      ['d3', 'd2'],
+      [],
+      ['d0'],
+      [],
+    ]);
   });
 });
 
@@ -148,7 +204,12 @@ describe('one evaluation', () => {
       { role: 'counselor', classes: [{ id: 'class-1', size: 30 }] },
       { role: 'headTeacher', classes: [{ id: 'class-7', size: 30 }] },
     ]);
-    const evaluation = evaluateAt([shippedRule('counselor-class-check-weekly'), shippedRule('head-teacher-study-method-meetings')], both, [], '2025-09-10 00:00');
+    const evaluation = evaluateAt(
+      [shippedRule('counselor-class-check-weekly'), shippedRule('head-teacher-study-method-meetings')],
+      both,
+      [],
+      '2025-09-10 00:00',
+    );
     expect(evaluation.items.map((i) => `${i.role}:${i.unit.id}`)).toEqual(['counselor:class-1', 'headTeacher:class-7']);
   });
 
@@ -160,7 +221,14 @@ describe('one evaluation', () => {
   });
 
   it('a past semester can be asked for', () => {
-    const evaluation = evaluateDuties({ rules, calendar, now: at('2026-04-01 00:00'), semesterId: '2025-2026-1', subject: counselorOf(), records: [] });
+    const evaluation = evaluateDuties({
+      rules,
+      calendar,
+      now: at('2026-04-01 00:00'),
+      semesterId: '2025-2026-1',
+      subject: counselorOf(),
+      records: [],
+    });
     expect(evaluation.items).toHaveLength(19 + 5);
   });
 
@@ -173,18 +241,26 @@ describe('one evaluation', () => {
   });
 
   it('a record whose time cannot be read is an error', () => {
-    expect(() => indexDutyRecords([r({ kind: 'talk', at: 'yesterday' })])).toThrow(expect.objectContaining({ code: 'DUTY.RECORD_INVALID' }));
+    expect(() => indexDutyRecords([r({ kind: 'talk', at: 'yesterday' })])).toThrow(
+      expect.objectContaining({ code: 'DUTY.RECORD_INVALID' }),
+    );
   });
 });
 
 describe('batch', () => {
   it('gives each person what evaluating them alone gives, from one index', () => {
-    const people = ['staff-1', 'staff-2', 'staff-3'].map((id, n) => counselorOf({ classes: [{ id: `class-${n}`, size: 30 + n }] }, id));
+    const people = ['staff-1', 'staff-2', 'staff-3'].map((id, n) =>
+      counselorOf({ classes: [{ id: `class-${n}`, size: 30 + n }] }, id),
+    );
     const records = people.flatMap((p, n) => [
       r({ kind: 'classCheck', actorId: p.personId, at: at('2025-09-10 10:00'), classId: `class-${n}` }),
       r({ kind: 'talk', actorId: p.personId, at: at('2025-09-11 10:00'), classId: `class-${n}`, studentId: 'x' }),
     ]);
-    const settings = { rules: [shippedRule('counselor-class-check-weekly'), shippedRule('counselor-talks-third-of-class')], calendar, now: at('2025-09-20 00:00') };
+    const settings = {
+      rules: [shippedRule('counselor-class-check-weekly'), shippedRule('counselor-talks-third-of-class')],
+      calendar,
+      now: at('2025-09-20 00:00'),
+    };
     const batch = evaluateDutiesBatch({ ...settings, subjects: people, records: indexDutyRecords(records) });
     expect(batch).toEqual(people.map((p) => evaluateDuties({ ...settings, subject: p, records })));
   });

@@ -51,7 +51,8 @@ describe('properties of the evaluator', () => {
             expect(record?.actorId).toBe('staff-1');
             const t = Date.parse(record?.at ?? '');
             // A record after a one-off deadline counts only as 逾期完成, and is listed as late.
-            if (item.late.includes(id)) expect(item.status === 'lateDone' && t >= Date.parse(item.window.end)).toBe(true);
+            if (item.late.includes(id))
+              expect(item.status === 'lateDone' && t >= Date.parse(item.window.end)).toBe(true);
             else expect(t >= Date.parse(item.window.start) && t < Date.parse(item.window.end)).toBe(true);
           }
           expect(item.due).toBe(Math.max(0, item.required - item.progress));
@@ -71,7 +72,10 @@ describe('properties of windows', () => {
         instant,
         instant,
         (period, a, b) => {
-          const range = { start: Math.max(Math.min(a, b), term.semesterSpan.start), end: Math.min(Math.max(a, b), term.semesterSpan.end) };
+          const range = {
+            start: Math.max(Math.min(a, b), term.semesterSpan.start),
+            end: Math.min(Math.max(a, b), term.semesterSpan.end),
+          };
           fc.pre(range.start < range.end);
           const windows = clipWindows(steppedWindows(period, term), range);
           expect(windows[0]?.start).toBe(range.start);
@@ -85,6 +89,7 @@ describe('properties of windows', () => {
 
   it('an item key names the first day of its window', () => {
     const evaluation = evaluate([], Date.parse(at('2025-12-01 00:00')));
-    for (const item of evaluation.items) expect(item.key.endsWith(`|${toIso(item.window.start).slice(0, 10)}`)).toBe(true);
+    for (const item of evaluation.items)
+      expect(item.key.endsWith(`|${toIso(item.window.start).slice(0, 10)}`)).toBe(true);
   });
 });

@@ -7,7 +7,12 @@ const weekly = shippedRule('counselor-class-check-weekly'); // remindBeforeDays 
 const monthly = shippedRule('head-teacher-talk-warned-monthly'); // remindBeforeDays 7
 
 describe('reminders before a duty falls overdue', () => {
-  const person = counselorOf({ classes: [{ id: 'class-1', size: 30 }, { id: 'class-2', size: 30 }] });
+  const person = counselorOf({
+    classes: [
+      { id: 'class-1', size: 30 },
+      { id: 'class-2', size: 30 },
+    ],
+  });
   const checked = [r({ kind: 'classCheck', at: at('2025-09-16 10:00'), classId: 'class-2' })];
 
   it.each([
@@ -31,7 +36,9 @@ describe('reminders before a duty falls overdue', () => {
     const head = subject([
       {
         role: 'headTeacher',
-        warnedStudents: ['stu-1', 'stu-2', 'stu-3'].map((studentId) => warned({ studentId, since: at('2025-09-10 09:00') })),
+        warnedStudents: ['stu-1', 'stu-2', 'stu-3'].map((studentId) =>
+          warned({ studentId, since: at('2025-09-10 09:00') }),
+        ),
       },
     ]);
     const talked = [r({ kind: 'talk', at: at('2025-10-20 10:00'), studentId: 'stu-2' })];

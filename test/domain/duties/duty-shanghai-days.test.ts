@@ -1,5 +1,13 @@
 import fc from 'fast-check';
-import { addMonths, dateOf, dateStart, isoAt, startOfDay, startOfMonth, weekdayFromMonday } from '../../../cloudfunctions/core/duties/shanghai-days';
+import {
+  addMonths,
+  dateOf,
+  dateStart,
+  isoAt,
+  startOfDay,
+  startOfMonth,
+  weekdayFromMonday,
+} from '../../../cloudfunctions/core/duties/shanghai-days';
 import { formatDate, shanghai, shanghaiLocal, toIso } from '../../../cloudfunctions/core/time/shanghai';
 
 // 1992 to 2100: China has used +08:00 without daylight saving since 1991.

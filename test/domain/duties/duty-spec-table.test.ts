@@ -5,11 +5,19 @@ import { at, counselorOf, dutyRecord, shippedRule, subject, warned } from '../..
 import { evaluateAt, pick } from '../../support/duties-evaluation';
 
 type Expectation = [unitId: string, lastDay: string, required: number, progress: number, status: DutyStatus];
-type Row = { rule: string; case: string; person: DutySubject; records: DutyRecord[]; now: string; expect: Expectation[] };
+type Row = {
+  rule: string;
+  case: string;
+  person: DutySubject;
+  records: DutyRecord[];
+  now: string;
+  expect: Expectation[];
+};
 
 const r = dutyRecord;
 const counselor = (overrides = {}) => counselorOf(overrides);
-const headTeacher = (overrides = {}) => subject([{ role: 'headTeacher', classes: [{ id: 'class-1', size: 30 }], ...overrides }]);
+const headTeacher = (overrides = {}) =>
+  subject([{ role: 'headTeacher', classes: [{ id: 'class-1', size: 30 }], ...overrides }]);
 const assistant = (overrides = {}) =>
   subject([
     {
@@ -28,8 +36,10 @@ const assistant = (overrides = {}) =>
   ]);
 const times = (n: number, make: (i: number) => DutyRecord) => Array.from({ length: n }, (_, i) => make(i));
 
-const htWarned = (tags: string[], extra: Partial<Parameters<typeof warned>[0]> = {}) => headTeacher({ warnedStudents: [warned({ since: at('2025-09-22 15:00'), tags: ['warning', ...tags], ...extra })] });
-const cWarned = (tags: string[]) => counselor({ warnedStudents: [warned({ since: at('2025-09-22 15:00'), tags: ['warning', ...tags] })] });
+const htWarned = (tags: string[], extra: Partial<Parameters<typeof warned>[0]> = {}) =>
+  headTeacher({ warnedStudents: [warned({ since: at('2025-09-22 15:00'), tags: ['warning', ...tags], ...extra })] });
+const cWarned = (tags: string[]) =>
+  counselor({ warnedStudents: [warned({ since: at('2025-09-22 15:00'), tags: ['warning', ...tags] })] });
 
 /** The policies' one-off level duties (core/duties/level-rules.ts), counted by the same evaluator. */
 const levelRows: Row[] = [
@@ -42,7 +52,10 @@ const levelRows: Row[] = [
         warned({ studentId: 'stu-2', since: at('2025-09-22 15:00'), tags: ['warning', 'lzut-life:written'] }),
       ],
     }),
-    records: [r({ kind: 'talk', at: at('2025-10-06 23:00'), studentId: 'stu-1' }), r({ kind: 'talk', at: at('2026-01-10 10:00'), studentId: 'stu-2' })],
+    records: [
+      r({ kind: 'talk', at: at('2025-10-06 23:00'), studentId: 'stu-1' }),
+      r({ kind: 'talk', at: at('2026-01-10 10:00'), studentId: 'stu-2' }),
+    ],
     now: '2026-01-12 12:00',
     expect: [
       ['stu-1', '2025-10-06', 1, 1, 'done'],
@@ -74,7 +87,10 @@ const levelRows: Row[] = [
         warned({ studentId: 'stu-2', since: at('2025-09-22 15:00'), tags: ['warning', 'lzut-life:warning'] }),
       ],
     }),
-    records: [r({ kind: 'studyPlan', at: at('2025-10-22 20:00'), studentId: 'stu-1' }), r({ kind: 'studyPlan', at: at('2025-10-01 20:00'), studentId: 'stu-2', actorId: 'counselor-x' })],
+    records: [
+      r({ kind: 'studyPlan', at: at('2025-10-22 20:00'), studentId: 'stu-1' }),
+      r({ kind: 'studyPlan', at: at('2025-10-01 20:00'), studentId: 'stu-2', actorId: 'counselor-x' }),
+    ],
     now: '2025-10-25 12:00',
     expect: [
       ['stu-1', '2025-10-22', 1, 1, 'done'],
@@ -129,10 +145,19 @@ const rows: Row[] = [
   {
     rule: 'counselor-talks-third-of-class',
     case: '1/3 of 30 + 31 students is 21 (rounded up); a talk with another class does not count',
-    person: counselor({ classes: [{ id: 'class-1', size: 30 }, { id: 'class-2', size: 31 }] }),
+    person: counselor({
+      classes: [
+        { id: 'class-1', size: 30 },
+        { id: 'class-2', size: 31 },
+      ],
+    }),
     records: [
-      ...times(12, (i) => r({ kind: 'talk', at: at(`2025-10-${10 + i} 10:00`), classId: 'class-1', studentId: `s${i}` })),
-      ...times(8, (i) => r({ kind: 'talk', at: at(`2025-11-${10 + i} 10:00`), classId: 'class-2', studentId: `t${i}` })),
+      ...times(12, (i) =>
+        r({ kind: 'talk', at: at(`2025-10-${10 + i} 10:00`), classId: 'class-1', studentId: `s${i}` }),
+      ),
+      ...times(8, (i) =>
+        r({ kind: 'talk', at: at(`2025-11-${10 + i} 10:00`), classId: 'class-2', studentId: `t${i}` }),
+      ),
       r({ kind: 'talk', at: at('2025-11-20 10:00'), classId: 'class-9' }),
     ],
     now: '2026-01-19 00:00',
@@ -165,7 +190,9 @@ const rows: Row[] = [
     case: 'a meeting without minutes does not count',
     person: counselor(),
     records: [
-      ...times(3, (i) => r({ kind: 'classMeeting', at: at(`2025-1${i}-15 19:00`), classId: 'class-1', documented: true })),
+      ...times(3, (i) =>
+        r({ kind: 'classMeeting', at: at(`2025-1${i}-15 19:00`), classId: 'class-1', documented: true }),
+      ),
       r({ kind: 'classMeeting', at: at('2025-12-15 19:00'), classId: 'class-1' }),
     ],
     now: '2025-12-20 12:00',
@@ -191,7 +218,12 @@ const rows: Row[] = [
   {
     rule: 'counselor-class-check-weekly',
     case: 'Sunday 23:59 counts for its week, Monday 00:00 for the next',
-    person: counselor({ classes: [{ id: 'class-1', size: 30 }, { id: 'class-2', size: 30 }] }),
+    person: counselor({
+      classes: [
+        { id: 'class-1', size: 30 },
+        { id: 'class-2', size: 30 },
+      ],
+    }),
     records: [
       r({ kind: 'classCheck', at: at('2025-09-14 23:59'), classId: 'class-1' }),
       r({ kind: 'classCheck', at: at('2025-09-15 00:00'), classId: 'class-2' }),
@@ -275,7 +307,12 @@ const rows: Row[] = [
   {
     rule: 'counselor-course-teacher-contact',
     case: 'each course teacher of the classes once a semester',
-    person: counselor({ courseTeachers: [{ id: 'teacher-1', classIds: ['class-1'] }, { id: 'teacher-2', classIds: ['class-1'] }] }),
+    person: counselor({
+      courseTeachers: [
+        { id: 'teacher-1', classIds: ['class-1'] },
+        { id: 'teacher-2', classIds: ['class-1'] },
+      ],
+    }),
     records: [r({ kind: 'teacherContact', at: at('2025-10-09 16:00'), teacherId: 'teacher-1' })],
     now: '2025-12-01 12:00',
     expect: [
@@ -286,7 +323,12 @@ const rows: Row[] = [
   {
     rule: 'counselor-class-committee-meetings',
     case: 'two minuted meetings per class; the second class has one',
-    person: counselor({ classes: [{ id: 'class-1', size: 30 }, { id: 'class-2', size: 30 }] }),
+    person: counselor({
+      classes: [
+        { id: 'class-1', size: 30 },
+        { id: 'class-2', size: 30 },
+      ],
+    }),
     records: [
       r({ kind: 'classCommitteeMeeting', at: at('2025-09-08 00:00'), classId: 'class-1', documented: true }),
       r({ kind: 'classCommitteeMeeting', at: at('2026-01-18 23:59'), classId: 'class-1', documented: true }),
@@ -324,7 +366,12 @@ const rows: Row[] = [
     person: headTeacher(),
     records: [
       r({ kind: 'classMeeting', at: at('2025-09-19 19:00'), classId: 'class-1', topics: ['studyMethods'] }),
-      r({ kind: 'classMeeting', at: at('2025-10-17 19:00'), classId: 'class-1', topics: ['safety', 'studyExperience'] }),
+      r({
+        kind: 'classMeeting',
+        at: at('2025-10-17 19:00'),
+        classId: 'class-1',
+        topics: ['safety', 'studyExperience'],
+      }),
       r({ kind: 'classMeeting', at: at('2025-11-14 19:00'), classId: 'class-1', topics: ['safety'] }),
     ],
     now: '2026-01-19 00:00',
@@ -419,7 +466,13 @@ describe('every row of the duty table (config/duties/README.md)', () => {
   it.each(rows.map((row) => [row.rule, row.case, row] as const))('%s: %s', (ruleId, _case, row) => {
     const evaluation = evaluateAt([shippedRule(ruleId)], row.person, row.records, row.now);
     for (const [unitId, lastDay, required, progress, status] of row.expect) {
-      expect({ unitId, lastDay, ...pick(evaluation, unitId, lastDay) }).toEqual({ unitId, lastDay, required, progress, status });
+      expect({ unitId, lastDay, ...pick(evaluation, unitId, lastDay) }).toEqual({
+        unitId,
+        lastDay,
+        required,
+        progress,
+        status,
+      });
     }
   });
 });

@@ -1,4 +1,9 @@
-import { clipWindows, steppedWindows, semesterEndSpan, withinDaysWindow } from '../../../cloudfunctions/core/duties/windows';
+import {
+  clipWindows,
+  steppedWindows,
+  semesterEndSpan,
+  withinDaysWindow,
+} from '../../../cloudfunctions/core/duties/windows';
 import { resolveTerm } from '../../../cloudfunctions/core/duties/term';
 import { formatDate, formatDateTime, shanghaiLocal } from '../../../cloudfunctions/core/time/shanghai';
 import { at, calendar } from '../../support/duties-factories';
@@ -6,11 +11,13 @@ import { at, calendar } from '../../support/duties-factories';
 const DAY = 86_400_000;
 const term = (id: string) => resolveTerm(calendar, Date.parse(at('2030-01-01')), id);
 /** A window as its first and last calendar day. */
-const days = (w: { start: number; end: number }) => `${formatDate(new Date(w.start))}..${formatDate(new Date(w.end - 1))}`;
+const days = (w: { start: number; end: number }) =>
+  `${formatDate(new Date(w.start))}..${formatDate(new Date(w.end - 1))}`;
 
 describe('stepped windows of a semester (2025-2026-1: Mon 2025-09-08 to Sun 2026-01-18)', () => {
   const t = term('2025-2026-1');
-  const cut = (p: 'week' | 'twoWeeks' | 'month' | 'quarter') => clipWindows(steppedWindows(p, t), t.semesterSpan).map(days);
+  const cut = (p: 'week' | 'twoWeeks' | 'month' | 'quarter') =>
+    clipWindows(steppedWindows(p, t), t.semesterSpan).map(days);
 
   it.each([
     ['week', 19, '2025-09-08..2025-09-14', '2026-01-12..2026-01-18'],
@@ -60,7 +67,10 @@ describe('short edge pieces join their neighbour', () => {
     ['2025-09-22', '2025-09-22..2025-10-31'], // 9 of 30 days: joins October
   ])('a range starting %s begins with %s', (from, first) => {
     const t = term('2025-2026-1');
-    const windows = clipWindows(steppedWindows('month', t), { start: shanghaiLocal(from).valueOf(), end: t.semesterSpan.end });
+    const windows = clipWindows(steppedWindows('month', t), {
+      start: shanghaiLocal(from).valueOf(),
+      end: t.semesterSpan.end,
+    });
     expect(days(windows[0] ?? { start: 0, end: 0 })).toBe(first);
   });
 

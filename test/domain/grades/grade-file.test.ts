@@ -26,12 +26,51 @@ async function* bytes(...parts: number[][]): AsyncGenerator<Uint8Array> {
 
 describe('CSV rows', () => {
   test.each([
-    ['plain LF', ['a,b\n1,2\n'], [[1, ['a', 'b']], [2, ['1', '2']]]],
-    ['CRLF, no final line end', ['a,b\r\n1,2'], [[1, ['a', 'b']], [2, ['1', '2']]]],
-    ['CR only', ['a\r1\r'], [[1, ['a']], [2, ['1']]]],
-    ['quoted comma, escaped quote, line break', ['"x, y","say ""hi""","two\nlines"\n'], [[1, ['x, y', 'say "hi"', 'two\nlines']]]],
-    ['CRLF and quotes split across chunks', ['a,"b', '""c"', '\r', '\n1,2\r\n'], [[1, ['a', 'b"c']], [2, ['1', '2']]]],
-    ['blank lines keep their row numbers', ['h\n\n\nx\n'], [[1, ['h']], [4, ['x']]]],
+    [
+      'plain LF',
+      ['a,b\n1,2\n'],
+      [
+        [1, ['a', 'b']],
+        [2, ['1', '2']],
+      ],
+    ],
+    [
+      'CRLF, no final line end',
+      ['a,b\r\n1,2'],
+      [
+        [1, ['a', 'b']],
+        [2, ['1', '2']],
+      ],
+    ],
+    [
+      'CR only',
+      ['a\r1\r'],
+      [
+        [1, ['a']],
+        [2, ['1']],
+      ],
+    ],
+    [
+      'quoted comma, escaped quote, line break',
+      ['"x, y","say ""hi""","two\nlines"\n'],
+      [[1, ['x, y', 'say "hi"', 'two\nlines']]],
+    ],
+    [
+      'CRLF and quotes split across chunks',
+      ['a,"b', '""c"', '\r', '\n1,2\r\n'],
+      [
+        [1, ['a', 'b"c']],
+        [2, ['1', '2']],
+      ],
+    ],
+    [
+      'blank lines keep their row numbers',
+      ['h\n\n\nx\n'],
+      [
+        [1, ['h']],
+        [4, ['x']],
+      ],
+    ],
     ['empty fields', [',,\n'], [[1, ['', '', '']]]],
   ])('%s', async (_name, parts, expected) => {
     expect((await all(csvRows(chunks(...parts)))).map((r) => [r.rowNumber, r.cells])).toEqual(expected);
@@ -62,7 +101,12 @@ describe('grade files', () => {
     const result = await collectGradeRows(await readGradeFile(join(fixtures, 'lzut-life-2025-2026-1.csv')));
     if (!result.ok) throw new Error(result.message);
     expect(result.rows).toHaveLength(20);
-    expect(result.rows[2]).toMatchObject({ studentId: '2021001', courseName: '数据结构, 上', score: '缺考', semester: '2025-2026-1' });
+    expect(result.rows[2]).toMatchObject({
+      studentId: '2021001',
+      courseName: '数据结构, 上',
+      score: '缺考',
+      semester: '2025-2026-1',
+    });
     expect(result.errors.map((e) => [e.row, e.column])).toEqual([
       [23, '学分'],
       [24, '考试性质'],
@@ -88,7 +132,16 @@ describe('grade files', () => {
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('成绩');
     sheet.addRow(['学号', '姓名', '课程代码', '课程名称', '学分', '成绩', '考试性质', '学期']);
-    sheet.addRow([2021001, '张三', 'C101', { richText: [{ text: '高等' }, { text: '数学' }] }, 4, 45, '正考', '2025-2026-1']);
+    sheet.addRow([
+      2021001,
+      '张三',
+      'C101',
+      { richText: [{ text: '高等' }, { text: '数学' }] },
+      4,
+      45,
+      '正考',
+      '2025-2026-1',
+    ]);
     sheet.addRow([]);
     sheet.addRow([2021001, '张三', 'C102', '普通化学', 1.5, { formula: '50+10', result: 60 }, '补考', '2025-2026-1']);
     workbook.addWorksheet('说明').addRow(['not grades']);
@@ -115,7 +168,9 @@ describe('grade files', () => {
   test('legacy .xls and missing files are refused with a clear message', async () => {
     const xls = join(dir, 'old.xls');
     await writeFile(xls, Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]));
-    await expect(readGradeFile(xls)).rejects.toThrow(new GradeFileError('不支持旧版 Excel（.xls）文件，请在 Excel 中另存为 .xlsx 或 .csv 后再导入'));
+    await expect(readGradeFile(xls)).rejects.toThrow(
+      new GradeFileError('不支持旧版 Excel（.xls）文件，请在 Excel 中另存为 .xlsx 或 .csv 后再导入'),
+    );
     await expect(readGradeFile(join(dir, 'none.csv'))).rejects.toBeInstanceOf(GradeFileError);
   });
 });

@@ -2,10 +2,58 @@ import { mapHeader } from '../../../cloudfunctions/core/grades/header-map';
 
 describe('grade export headers', () => {
   test.each([
-    ['Chinese', ['学号', '姓名', '班级', '课程代码', '课程名称', '学分', '成绩', '考试性质', '学期', '任课教师', '开课院系']],
-    ['English', ['studentId', 'studentName', 'classId', 'courseCode', 'courseName', 'credits', 'score', 'attempt', 'semester', 'teacherName', 'departmentId']],
-    ['English, other spellings', ['Student_ID', 'Name', 'Class', 'Course Code', 'Course Name', 'Credit', 'Grade', 'Exam Type', 'Term', 'Teacher', 'Department']],
-    ['Chinese synonyms with a BOM', ['\uFEFF学生学号', '学生姓名', '行政班', '课程号', '课程名', '课程学分', '总评成绩', '考试类型', '开课学期', '教师姓名', '开课单位']],
+    [
+      'Chinese',
+      ['学号', '姓名', '班级', '课程代码', '课程名称', '学分', '成绩', '考试性质', '学期', '任课教师', '开课院系'],
+    ],
+    [
+      'English',
+      [
+        'studentId',
+        'studentName',
+        'classId',
+        'courseCode',
+        'courseName',
+        'credits',
+        'score',
+        'attempt',
+        'semester',
+        'teacherName',
+        'departmentId',
+      ],
+    ],
+    [
+      'English, other spellings',
+      [
+        'Student_ID',
+        'Name',
+        'Class',
+        'Course Code',
+        'Course Name',
+        'Credit',
+        'Grade',
+        'Exam Type',
+        'Term',
+        'Teacher',
+        'Department',
+      ],
+    ],
+    [
+      'Chinese synonyms with a BOM',
+      [
+        '\uFEFF学生学号',
+        '学生姓名',
+        '行政班',
+        '课程号',
+        '课程名',
+        '课程学分',
+        '总评成绩',
+        '考试类型',
+        '开课学期',
+        '教师姓名',
+        '开课单位',
+      ],
+    ],
   ])('%s headers map to every field', (_name, cells) => {
     const result = mapHeader(cells);
     expect(result.ok && result.map.columns).toEqual({
@@ -31,7 +79,8 @@ describe('grade export headers', () => {
   test('missing required columns are named in Chinese', () => {
     expect(mapHeader(['学号', '姓名', '课程名称', '成绩'])).toEqual({
       ok: false,
-      message: '表头缺少必需的列：课程代码、学分、考试性质、学期（第一行应为表头，如 学号、课程代码、课程名称、学分、成绩、考试性质、学期）',
+      message:
+        '表头缺少必需的列：课程代码、学分、考试性质、学期（第一行应为表头，如 学号、课程代码、课程名称、学分、成绩、考试性质、学期）',
     });
   });
 
@@ -40,6 +89,9 @@ describe('grade export headers', () => {
   });
 
   test('a column given twice is refused', () => {
-    expect(mapHeader(['学号', '学生学号', '课程代码', '课程名称', '学分', '成绩', '考试性质', '学期'])).toEqual({ ok: false, message: '表头重复：学生学号' });
+    expect(mapHeader(['学号', '学生学号', '课程代码', '课程名称', '学分', '成绩', '考试性质', '学期'])).toEqual({
+      ok: false,
+      message: '表头重复：学生学号',
+    });
   });
 });

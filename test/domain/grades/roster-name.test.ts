@@ -12,8 +12,12 @@ const roster = new Map([
   ['2021002', '买买提·艾力'],
 ]);
 /** A fresh checker per row: one checker reports a second row of the same grade as a duplicate. */
-const check = (sheetRow: { rowNumber: number; cells: string[] }) => createRowChecker(map, { knownStudent: (id) => roster.has(id), studentNameOf: (id) => roster.get(id) })(sheetRow);
-const row = (id: string, name: string) => ({ rowNumber: 5, cells: [id, name, 'C101', '高等数学', '4', '85', '正考', '2025-2026-1'] });
+const check = (sheetRow: { rowNumber: number; cells: string[] }) =>
+  createRowChecker(map, { knownStudent: (id) => roster.has(id), studentNameOf: (id) => roster.get(id) })(sheetRow);
+const row = (id: string, name: string) => ({
+  rowNumber: 5,
+  cells: [id, name, 'C101', '高等数学', '4', '85', '正考', '2025-2026-1'],
+});
 
 /** Issue 9 defect 11: a row whose 学号 and 姓名 disagree with the roster is a row error, not a silent import. */
 describe('grade rows: 学号 and 姓名 must agree with the roster', () => {
@@ -22,7 +26,7 @@ describe('grade rows: 学号 and 姓名 must agree with the roster', () => {
     ['no name in the file', '2021001', '', null],
     ['spaces inside the name', '2021001', '张　三', null],
     ['another dot in a minority name', '2021002', '买买提•艾力', null],
-    ['another student\'s name', '2021001', '李四', '姓名与学号不符：学号 2021001 在学生名册中是“张三”，表中为“李四”'],
+    ["another student's name", '2021001', '李四', '姓名与学号不符：学号 2021001 在学生名册中是“张三”，表中为“李四”'],
     ['a swapped pair', '2021002', '张三', '姓名与学号不符：学号 2021002 在学生名册中是“买买提·艾力”，表中为“张三”'],
   ])('%s', (_name, id, name, message) => {
     const step = check(row(id, name));
@@ -31,7 +35,10 @@ describe('grade rows: 学号 and 姓名 must agree with the roster', () => {
   });
 
   it('reports an unknown 学号 as unknown, not as a name mismatch', () => {
-    expect(check(row('2029999', '王五'))).toEqual({ kind: 'errors', errors: [{ row: 5, column: '学号', message: '未知学生：学号 2029999 不在学生名册中' }] });
+    expect(check(row('2029999', '王五'))).toEqual({
+      kind: 'errors',
+      errors: [{ row: 5, column: '学号', message: '未知学生：学号 2029999 不在学生名册中' }],
+    });
   });
 
   it('compares names, not spacing or dots', () => {

@@ -1,5 +1,9 @@
 import { maskedMiddle, phoneOnFile } from '../../../cloudfunctions/core/identity/phone-match';
-import { PhoneExchangeError, verifiedPhoneOf, wechatPhoneExchange } from '../../../cloudfunctions/platform/identity/phone-number';
+import {
+  PhoneExchangeError,
+  verifiedPhoneOf,
+  wechatPhoneExchange,
+} from '../../../cloudfunctions/platform/identity/phone-number';
 
 describe('a parent phone proven by WeChat (getPhoneNumber)', () => {
   test('the verified number matches either phone on file, with or without +86', () => {
@@ -11,8 +15,17 @@ describe('a parent phone proven by WeChat (getPhoneNumber)', () => {
   });
 
   test("WeChat's documented answer is read (wx-server-sdk camelCase and the HTTPS API's snake_case)", () => {
-    const phoneInfo = { phoneNumber: '+8613900000101', purePhoneNumber: '13900000101', countryCode: '86', watermark: { timestamp: 1, appid: 'wx' } };
-    expect(verifiedPhoneOf({ errCode: 0, errMsg: 'openapi.phonenumber.getPhoneNumber:ok', phoneInfo })).toEqual({ phoneNumber: '+8613900000101', purePhoneNumber: '13900000101', countryCode: '86' });
+    const phoneInfo = {
+      phoneNumber: '+8613900000101',
+      purePhoneNumber: '13900000101',
+      countryCode: '86',
+      watermark: { timestamp: 1, appid: 'wx' },
+    };
+    expect(verifiedPhoneOf({ errCode: 0, errMsg: 'openapi.phonenumber.getPhoneNumber:ok', phoneInfo })).toEqual({
+      phoneNumber: '+8613900000101',
+      purePhoneNumber: '13900000101',
+      countryCode: '86',
+    });
     expect(verifiedPhoneOf({ errcode: 0, errmsg: 'ok', phone_info: phoneInfo }).purePhoneNumber).toBe('13900000101');
     expect(() => verifiedPhoneOf({ errCode: 40029, errMsg: 'invalid code' })).toThrow(PhoneExchangeError);
   });
@@ -22,7 +35,11 @@ describe('a parent phone proven by WeChat (getPhoneNumber)', () => {
     const ok = wechatPhoneExchange(() => ({
       async getPhoneNumber({ code }) {
         calls.push(code);
-        return { errCode: 0, errMsg: 'ok', phoneInfo: { phoneNumber: '13900000101', purePhoneNumber: '13900000101', countryCode: '86' } };
+        return {
+          errCode: 0,
+          errMsg: 'ok',
+          phoneInfo: { phoneNumber: '13900000101', purePhoneNumber: '13900000101', countryCode: '86' },
+        };
       },
     }));
     expect((await ok.exchange('c-1')).purePhoneNumber).toBe('13900000101');

@@ -23,15 +23,24 @@ describe('fitting values to WeChat subscription-message limits', () => {
 
   it('never exceeds the limit of its type, and never leaves a field empty', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...types), fc.string({ maxLength: 80 }), fc.fullUnicodeString({ maxLength: 40 }), (type, a, b) => {
-        const out = fitField(type, a + b);
-        expect([...out].length).toBeLessThanOrEqual(wechatFieldLimit[type]);
-        expect(out.length).toBeGreaterThan(0);
-      }),
+      fc.property(
+        fc.constantFrom(...types),
+        fc.string({ maxLength: 80 }),
+        fc.fullUnicodeString({ maxLength: 40 }),
+        (type, a, b) => {
+          const out = fitField(type, a + b);
+          expect([...out].length).toBeLessThanOrEqual(wechatFieldLimit[type]);
+          expect(out.length).toBeGreaterThan(0);
+        },
+      ),
     );
   });
 
   it('character_string keeps printable ASCII only', () => {
-    fc.assert(fc.property(fc.fullUnicodeString({ maxLength: 60 }), (s) => expect(fitField('character_string', s)).toMatch(/^[\x21-\x7e…]+$/)));
+    fc.assert(
+      fc.property(fc.fullUnicodeString({ maxLength: 60 }), (s) =>
+        expect(fitField('character_string', s)).toMatch(/^[\x21-\x7e…]+$/),
+      ),
+    );
   });
 });

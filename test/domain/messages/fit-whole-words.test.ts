@@ -9,7 +9,19 @@ const OPEN = /[（(【[《〈「『“‘{]/;
 
 /** True when some opening bracket in `text` is not closed after it. */
 function hasOpenBracket(text: string): boolean {
-  const pairs: Record<string, string> = { '（': '）', '(': ')', '【': '】', '[': ']', '《': '》', '〈': '〉', '「': '」', '『': '』', '“': '”', '‘': '’', '{': '}' };
+  const pairs: Record<string, string> = {
+    '（': '）',
+    '(': ')',
+    '【': '】',
+    '[': ']',
+    '《': '》',
+    '〈': '〉',
+    '「': '」',
+    '『': '』',
+    '“': '”',
+    '‘': '’',
+    '{': '}',
+  };
   const stack: string[] = [];
   for (const ch of text) {
     if (pairs[ch]) stack.push(pairs[ch]);
@@ -43,7 +55,22 @@ describe('one fit for every template field (code points, type limits, whole word
   });
 
   it('never leaves an open bracket, never exceeds the limit, never empties a field', () => {
-    const pieces = fc.constantFrom('学业', '警示', '（', '）', '、', '高等数学', 'A', 'MA1011', ' ', '谈话', '《', '》', '𠀋', '2026');
+    const pieces = fc.constantFrom(
+      '学业',
+      '警示',
+      '（',
+      '）',
+      '、',
+      '高等数学',
+      'A',
+      'MA1011',
+      ' ',
+      '谈话',
+      '《',
+      '》',
+      '𠀋',
+      '2026',
+    );
     fc.assert(
       fc.property(fc.constantFrom(...WechatFieldType.options), fc.array(pieces, { maxLength: 30 }), (type, parts) => {
         const out = fitField(type, parts.join(''));
@@ -65,15 +92,38 @@ describe('one fit for every template field (code points, type limits, whole word
   it('fitTemplateData fits every field of a template by its type (what toWechatData sends)', () => {
     const tpl = messagesConfig.templates.meetingScheduled;
     if (!tpl) throw new Error('meetingScheduled template missing');
-    const data = { thing1: '学业警示、学籍处理、纪律处分学生谈话（每季度）', time2: '2026-12-01T14:30:00.000+08:00', thing3: '学生事务中心三楼辅导员办公室（312 室）旁会议室' };
+    const data = {
+      thing1: '学业警示、学籍处理、纪律处分学生谈话（每季度）',
+      time2: '2026-12-01T14:30:00.000+08:00',
+      thing3: '学生事务中心三楼辅导员办公室（312 室）旁会议室',
+    };
     const fitted = fitTemplateData(tpl, data);
-    expect(fitted).toEqual({ thing1: '学业警示、学籍处理、纪律处分学生谈话…', time2: '2026年12月1日 14:30', thing3: '学生事务中心三楼辅导员办公室…' });
-    expect(toWechatData(tpl, data)).toEqual({ thing1: { value: fitted.thing1 }, time2: { value: fitted.time2 }, thing3: { value: fitted.thing3 } });
+    expect(fitted).toEqual({
+      thing1: '学业警示、学籍处理、纪律处分学生谈话…',
+      time2: '2026年12月1日 14:30',
+      thing3: '学生事务中心三楼辅导员办公室…',
+    });
+    expect(toWechatData(tpl, data)).toEqual({
+      thing1: { value: fitted.thing1 },
+      time2: { value: fitted.time2 },
+      thing3: { value: fitted.thing3 },
+    });
   });
 
   it('meeting reminders hand the whole title and place to the fit (no slicing of their own)', () => {
-    const meeting = { _id: 'm1', actorId: 't-c', at: '2026-12-01T14:30:00.000+08:00', title: '学业警示、学籍处理、纪律处分学生谈话（每季度）', place: '学生事务中心三楼辅导员办公室（312 室）旁会议室', remindBeforeMinutes: 60 };
-    const [reminder] = meetingReminders(meeting, [{ userId: 's-1', openid: 'o1', parent: false }], '2026-11-30T09:00:00.000+08:00');
+    const meeting = {
+      _id: 'm1',
+      actorId: 't-c',
+      at: '2026-12-01T14:30:00.000+08:00',
+      title: '学业警示、学籍处理、纪律处分学生谈话（每季度）',
+      place: '学生事务中心三楼辅导员办公室（312 室）旁会议室',
+      remindBeforeMinutes: 60,
+    };
+    const [reminder] = meetingReminders(
+      meeting,
+      [{ userId: 's-1', openid: 'o1', parent: false }],
+      '2026-11-30T09:00:00.000+08:00',
+    );
     const tpl = messagesConfig.templates.meetingScheduled;
     if (!reminder || !tpl) throw new Error('no reminder');
     expect(toWechatData(tpl, reminder.data).thing1?.value).toBe('学业警示、学籍处理、纪律处分学生谈话…');

@@ -3,7 +3,13 @@ import { messagesConfig } from '../../../cloudfunctions/core/messages/config';
 import { displayLines, toWechatData } from '../../../cloudfunctions/core/messages/wechat-data';
 import { MessagesConfig } from '../../../types/messages-config';
 
-const noticeKinds = ['warningIssued', 'receiptDue', 'receiptOverdue', 'objectionRaised', 'parentContactOverdue'] as const;
+const noticeKinds = [
+  'warningIssued',
+  'receiptDue',
+  'receiptOverdue',
+  'objectionRaised',
+  'parentContactOverdue',
+] as const;
 
 describe('config/messages.json', () => {
   it('parses, and every notice message kind has a template with its env var', () => {
@@ -23,14 +29,23 @@ describe('config/messages.json', () => {
   it('rejects more than 5 fields (WeChat shows at most 5)', () => {
     const bad = structuredClone(raw);
     const f = bad.templates.warningIssued.fields;
-    bad.templates.warningIssued.fields = [...f, ...f].map((x, i) => ({ ...x, wechatKey: `thing${i + 10}`, type: 'thing' }));
+    bad.templates.warningIssued.fields = [...f, ...f].map((x, i) => ({
+      ...x,
+      wechatKey: `thing${i + 10}`,
+      type: 'thing',
+    }));
     expect(MessagesConfig.safeParse(bad).success).toBe(false);
   });
 
   it('builds the WeChat data object and the inbox lines from outbox data', () => {
     const tpl = messagesConfig.templates.receiptDue;
     if (!tpl) throw new Error('receiptDue template missing');
-    const data = { student: '张三', level: '学业警示通知（书面警示）', deadline: '2026-11-30T09:00:00.000+08:00', note: '请阅读家长联并填写回执' };
+    const data = {
+      student: '张三',
+      level: '学业警示通知（书面警示）',
+      deadline: '2026-11-30T09:00:00.000+08:00',
+      note: '请阅读家长联并填写回执',
+    };
     expect(toWechatData(tpl, data)).toEqual({
       name1: { value: '张三' },
       thing2: { value: '学业警示通知（书面警示）' },

@@ -34,9 +34,18 @@ describe('retry policy', () => {
   });
 
   it.each([
-    [{ errcode: 0, errmsg: 'ok' }, { status: 'sent', attempts: 1, sentAt: 'now' }],
-    [{ errcode: 43101, errmsg: 'user refuse to accept the msg' }, { status: 'refused', attempts: 1 }],
-    [{ errcode: 47003, errmsg: 'argument invalid' }, { status: 'failed', attempts: 1 }],
+    [
+      { errcode: 0, errmsg: 'ok' },
+      { status: 'sent', attempts: 1, sentAt: 'now' },
+    ],
+    [
+      { errcode: 43101, errmsg: 'user refuse to accept the msg' },
+      { status: 'refused', attempts: 1 },
+    ],
+    [
+      { errcode: 47003, errmsg: 'argument invalid' },
+      { status: 'failed', attempts: 1 },
+    ],
   ])('%j is final on the first try', (result, expected) => {
     expect(outcomeOf(result, 0, NOW, sending, 'now')).toMatchObject(expected);
   });

@@ -1,6 +1,19 @@
 import { DomainError } from '../../../cloudfunctions/core/errors';
-import { assertCallNotAhead, assertOwnSignature, callTime, CLOCK_SKEW_MS, requireParentPhone } from '../../../cloudfunctions/core/notices/answer-checks';
-import { assertPhoneBound, assertProofBound, assertRetriesLeft, requirePhoneService, requireVerifiedPhone, requireWechat } from '../../../cloudfunctions/core/notices/bind-outcome';
+import {
+  assertCallNotAhead,
+  assertOwnSignature,
+  callTime,
+  CLOCK_SKEW_MS,
+  requireParentPhone,
+} from '../../../cloudfunctions/core/notices/answer-checks';
+import {
+  assertPhoneBound,
+  assertProofBound,
+  assertRetriesLeft,
+  requirePhoneService,
+  requireVerifiedPhone,
+  requireWechat,
+} from '../../../cloudfunctions/core/notices/bind-outcome';
 
 function refusal(fn: () => unknown): { code: string; field: string | undefined } | 'OK' {
   try {
@@ -21,7 +34,10 @@ describe('a parent’s bind that does not bind', () => {
   it('needs WeChat’s phone exchange for the phone proof, and a number it verified', () => {
     const phones = { exchange: async () => ({ phoneNumber: '', purePhoneNumber: '', countryCode: '86' }) };
     expect(requirePhoneService(phones)).toBe(phones);
-    expect(refusal(() => requirePhoneService(undefined))).toEqual({ code: 'BINDING.PHONE_UNAVAILABLE', field: 'phoneCode' });
+    expect(refusal(() => requirePhoneService(undefined))).toEqual({
+      code: 'BINDING.PHONE_UNAVAILABLE',
+      field: 'phoneCode',
+    });
     expect(refusal(() => requireVerifiedPhone(null))).toEqual({ code: 'BINDING.PHONE_UNVERIFIED', field: 'phoneCode' });
     expect(requireVerifiedPhone({ purePhoneNumber: '13800000000' })).toEqual({ purePhoneNumber: '13800000000' });
   });
@@ -36,7 +52,10 @@ describe('a parent’s bind that does not bind', () => {
   it('the typed proof: bound, a mismatch that does not say which field, or a lost race counted as failed', () => {
     expect(refusal(() => assertProofBound('bound', false))).toBe('OK');
     expect(refusal(() => assertProofBound('bound', true))).toBe('OK');
-    expect(refusal(() => assertProofBound('mismatch', false))).toEqual({ code: 'BINDING.PROOF_MISMATCH', field: 'studentNo' });
+    expect(refusal(() => assertProofBound('mismatch', false))).toEqual({
+      code: 'BINDING.PROOF_MISMATCH',
+      field: 'studentNo',
+    });
     expect(() => assertProofBound('mismatch', false)).toThrow('孩子学号或家长姓名与学院登记的信息不一致');
     expect(refusal(() => assertProofBound('mismatch', true))).toEqual({ code: 'BINDING.BUSY', field: 'studentNo' });
   });
@@ -47,7 +66,9 @@ describe('answers and contacts recorded on a notice', () => {
   const now = '2026-11-25T10:00:00.000+08:00';
   it('a signature must be the image under this notice’s folder for this signer', () => {
     expect(refusal(() => assertOwnSignature('data:image/png;base64,AAAA', 'notice-w1', 'student'))).toBe('OK');
-    expect(refusal(() => assertOwnSignature('cloud://env.bucket/signatures/elsewhere/student-1.png', 'notice-w1', 'parent'))).toEqual({ code: 'INPUT.INVALID', field: 'signature' });
+    expect(
+      refusal(() => assertOwnSignature('cloud://env.bucket/signatures/elsewhere/student-1.png', 'notice-w1', 'parent')),
+    ).toEqual({ code: 'INPUT.INVALID', field: 'signature' });
   });
   it('a call lies between the issue and now; a phone a few minutes fast is brought back to now', () => {
     expect(callTime('2026-11-24T09:00:00.000+08:00', now, issuedAt)).toBe('2026-11-24T09:00:00.000+08:00');

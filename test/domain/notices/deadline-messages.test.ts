@@ -34,10 +34,15 @@ describe('deadline reminders for one notice', () => {
 
   it.each([
     ['a receipt', { receipt: { parentUserId: 'p', parentName: 'x', at: notice.issuedAt, message: '', deviceId: 'd' } }],
-    ['a phone contact', { phoneContacts: [{ at: notice.issuedAt, by: 't', byName: 'x', summary: 'y', recordedAt: notice.issuedAt }] }],
+    [
+      'a phone contact',
+      { phoneContacts: [{ at: notice.issuedAt, by: 't', byName: 'x', summary: 'y', recordedAt: notice.issuedAt }] },
+    ],
     ['a superseded notice', { status: 'superseded' as const }],
   ])('nothing is owed after %s', (_name, patch) => {
-    expect(deadlineMessages({ ...notice, ...patch }, { parents: [parent], nowIso: '2026-12-05T09:00:00.000+08:00' })).toEqual([]);
+    expect(
+      deadlineMessages({ ...notice, ...patch }, { parents: [parent], nowIso: '2026-12-05T09:00:00.000+08:00' }),
+    ).toEqual([]);
     expect(isParentContactOverdue({ ...notice, ...patch }, '2026-12-05T09:00:00.000+08:00')).toBe(false);
   });
 

@@ -9,20 +9,33 @@ describe('学业警示通知单 in three copies', () => {
   const warning = makeWarning(student);
   const copies = renderNotice(warning, names, templateFor(warning.policyId, warning.level));
 
-  it.each(['college', 'student', 'parent'] as const)('the %s copy names college, semester, level, the explanation, next steps and "not a disciplinary record"', (kind) => {
-    const text = copies[kind].paragraphs.join('\n');
-    expect(text).toContain('生命科学与工程学院');
-    expect(text).toContain('2025-2026-1');
-    expect(text).toContain('书面警示');
-    expect(text).toContain('补考后仍不及格 2 门：高等数学A（上）（MA1011，5 学分）');
-    // Each copy in its own voice (issue 9): to the parent about their child, to the student, the college's record.
-    expect(text).toContain({ parent: '学院将与您沟通孩子的学习情况', student: '学院将与家长沟通你的学习情况', college: '学院将与家长沟通学生的学习情况' }[kind]);
-    if (kind !== 'student') expect(text).not.toMatch(/与你|你的/);
-    expect(text).toContain(NOT_DISCIPLINARY);
-  });
+  it.each(['college', 'student', 'parent'] as const)(
+    'the %s copy names college, semester, level, the explanation, next steps and "not a disciplinary record"',
+    (kind) => {
+      const text = copies[kind].paragraphs.join('\n');
+      expect(text).toContain('生命科学与工程学院');
+      expect(text).toContain('2025-2026-1');
+      expect(text).toContain('书面警示');
+      expect(text).toContain('补考后仍不及格 2 门：高等数学A（上）（MA1011，5 学分）');
+      // Each copy in its own voice (issue 9): to the parent about their child, to the student, the college's record.
+      expect(text).toContain(
+        {
+          parent: '学院将与您沟通孩子的学习情况',
+          student: '学院将与家长沟通你的学习情况',
+          college: '学院将与家长沟通学生的学习情况',
+        }[kind],
+      );
+      if (kind !== 'student') expect(text).not.toMatch(/与你|你的/);
+      expect(text).toContain(NOT_DISCIPLINARY);
+    },
+  );
 
   it('titles follow the seed annexes', () => {
-    expect([copies.college.title, copies.student.title, copies.parent.title]).toEqual(['学业警示通知单（学院存根）', '学业警示通知单（学生联）', '学业警示通知单（家长联）']);
+    expect([copies.college.title, copies.student.title, copies.parent.title]).toEqual([
+      '学业警示通知单（学院存根）',
+      '学业警示通知单（学生联）',
+      '学业警示通知单（家长联）',
+    ]);
   });
 
   it('addresses the parent by the name on file and asks for the receipt', () => {
@@ -47,7 +60,10 @@ describe('学业警示通知单 in three copies', () => {
   });
 
   it('a correction states its reason and carries the corrected explanation only', () => {
-    const corrected = renderNotice(warning, names, templateFor('lzut-life', 'written'), { reason: '大学物理补考成绩录入有误', explanation: ['补考后仍不及格 1 门：高等数学A（上）'] });
+    const corrected = renderNotice(warning, names, templateFor('lzut-life', 'written'), {
+      reason: '大学物理补考成绩录入有误',
+      explanation: ['补考后仍不及格 1 门：高等数学A（上）'],
+    });
     const text = corrected.student.paragraphs.join('\n');
     expect(text).toContain('更正说明：本通知更正此前发出的通知，原因：大学物理补考成绩录入有误');
     expect(text).toContain('1. 补考后仍不及格 1 门：高等数学A（上）');
@@ -55,11 +71,20 @@ describe('学业警示通知单 in three copies', () => {
   });
 
   it('a manual addition shows who added the student and why', () => {
-    const manual = makeWarning(student, { triggers: [], manual: { reason: 'attitude', note: '多次旷课', by: 't-head-c2024-bioeng-1' } });
-    const text = renderNotice(manual, { ...names, manualByName: '班主任王老师' }, templateFor('gxu-ee', 'warning')).college.paragraphs.join('');
+    const manual = makeWarning(student, {
+      triggers: [],
+      manual: { reason: 'attitude', note: '多次旷课', by: 't-head-c2024-bioeng-1' },
+    });
+    const text = renderNotice(
+      manual,
+      { ...names, manualByName: '班主任王老师' },
+      templateFor('gxu-ee', 'warning'),
+    ).college.paragraphs.join('');
     expect(text).toContain('经班主任王老师补充列入：学习态度（多次旷课）');
     expect(text).not.toContain('t-head');
     // Without a known name the copy still prints no id.
-    expect(renderNotice(manual, names, templateFor('gxu-ee', 'warning')).college.paragraphs.join('')).toContain('经学院补充列入：学习态度（多次旷课）');
+    expect(renderNotice(manual, names, templateFor('gxu-ee', 'warning')).college.paragraphs.join('')).toContain(
+      '经学院补充列入：学习态度（多次旷课）',
+    );
   });
 });

@@ -18,7 +18,17 @@ const entry = fc
   .map(({ studentId, level, previous }): RunEntry => {
     const l = level === null ? undefined : levels[level];
     const p = previous === null ? undefined : levels[previous];
-    const change = !p ? (l ? 'new' : 'none') : !l ? 'lifted' : level === previous ? 'unchanged' : (level ?? -1) > (previous ?? -1) ? 'escalated' : 'deescalated';
+    const change = !p
+      ? l
+        ? 'new'
+        : 'none'
+      : !l
+        ? 'lifted'
+        : level === previous
+          ? 'unchanged'
+          : (level ?? -1) > (previous ?? -1)
+            ? 'escalated'
+            : 'deescalated';
     return runEntry({
       studentId,
       level: l?.id ?? null,
@@ -36,12 +46,19 @@ describe('planPublication (property)', () => {
   it('writes one active warning per new or moved level, keeps the unchanged, lifts exactly the earlier warnings of the others, and never touches a student twice', () => {
     fc.assert(
       fc.property(entries, (list) => {
-        const steps = planPublication({ runId: 'r', collegeId: 'c', semester: '2025-2026-2', policyId: policy.id }, policy, list, { userId: 'u', at: '2026-03-02T09:00:00.000+08:00' });
+        const steps = planPublication(
+          { runId: 'r', collegeId: 'c', semester: '2025-2026-2', policyId: policy.id },
+          policy,
+          list,
+          { userId: 'u', at: '2026-03-02T09:00:00.000+08:00' },
+        );
         const moved = list.filter((e) => e.level !== null && e.change !== 'unchanged');
         const unchanged = list.filter((e) => e.level !== null && e.change === 'unchanged');
         const toLift = list.filter((e) => e.level === null && e.previousWarningId !== null);
         expect(steps.filter((s) => s.kind === 'publish')).toHaveLength(moved.length);
-        expect(steps.filter((s) => s.kind === 'keep').map((s) => s.studentId)).toEqual(unchanged.map((e) => e.studentId));
+        expect(steps.filter((s) => s.kind === 'keep').map((s) => s.studentId)).toEqual(
+          unchanged.map((e) => e.studentId),
+        );
         expect(steps.filter((s) => s.kind === 'lift').map((s) => s.studentId)).toEqual(toLift.map((e) => e.studentId));
         expect(new Set(steps.map((s) => s.studentId)).size).toBe(steps.length);
         for (const s of steps) {

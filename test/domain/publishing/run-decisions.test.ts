@@ -1,6 +1,15 @@
 import { DomainError } from '../../../cloudfunctions/core/errors';
-import { assertManualAccepted, assertManualAdditions, requirePolicy } from '../../../cloudfunctions/core/publishing/manual-change';
-import { assertDraft, assertPublishable, discardChanges, policyOfRun } from '../../../cloudfunctions/core/publishing/run-state';
+import {
+  assertManualAccepted,
+  assertManualAdditions,
+  requirePolicy,
+} from '../../../cloudfunctions/core/publishing/manual-change';
+import {
+  assertDraft,
+  assertPublishable,
+  discardChanges,
+  policyOfRun,
+} from '../../../cloudfunctions/core/publishing/run-state';
 import { presets } from '../../../cloudfunctions/core/rules';
 
 /** The code a decision refuses with, or 'OK'. */
@@ -42,7 +51,9 @@ describe('a run’s state decides what may still happen to it', () => {
 
   it('a held-back draft is refused with the block’s own code and words; no block publishes', () => {
     expect(codeOf(() => assertPublishable(null))).toBe('OK');
-    expect(() => assertPublishable({ code: 'RUN.STALE', message: '此名单生成后又发布过其他名单，请重新运行后再发布' })).toThrow('此名单生成后又发布过其他名单');
+    expect(() =>
+      assertPublishable({ code: 'RUN.STALE', message: '此名单生成后又发布过其他名单，请重新运行后再发布' }),
+    ).toThrow('此名单生成后又发布过其他名单');
     expect(codeOf(() => assertPublishable({ code: 'RUN.STALE', message: '…' }))).toBe('RUN.STALE');
   });
 

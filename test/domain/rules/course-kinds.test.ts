@@ -8,7 +8,15 @@ const policy = (courseKinds?: ('required' | 'elective' | 'public')[]) =>
     id: 'required-only',
     name: '必修学分',
     college: '测试学院',
-    levels: [{ id: 'warn', name: '预警', triggers: [{ id: 'req-credits', rule: 'semesterFailedCredits', atLeast: 6, ...(courseKinds ? { courseKinds } : {}) }] }],
+    levels: [
+      {
+        id: 'warn',
+        name: '预警',
+        triggers: [
+          { id: 'req-credits', rule: 'semesterFailedCredits', atLeast: 6, ...(courseKinds ? { courseKinds } : {}) },
+        ],
+      },
+    ],
   });
 
 const rows = [
@@ -29,7 +37,11 @@ describe('a policy counts only some course kinds (课程性质)', () => {
   });
 
   test('required only: a second failed required course fires, and the explanation names what was counted', () => {
-    const result = resultOf(policy(['required']), [...rows, { ...grade('A', 'R2', '10', { credits: 2 }), courseKind: 'required' as const }], 'A');
+    const result = resultOf(
+      policy(['required']),
+      [...rows, { ...grade('A', 'R2', '10', { credits: 2 }), courseKind: 'required' as const }],
+      'A',
+    );
     expect(result.level).toBe('warn');
     expect(result.triggers[0]?.value).toBe(6);
     expect(result.triggers[0]?.courses).toEqual(['R1', 'R2']);
@@ -42,11 +54,18 @@ describe('a policy counts only some course kinds (课程性质)', () => {
   });
 
   test('the presets count every course, as before (no preset filters by kind)', () => {
-    for (const preset of Object.values(presets)) for (const level of preset.levels) for (const t of level.triggers) expect('courseKinds' in t && t.courseKinds !== undefined).toBe(false);
+    for (const preset of Object.values(presets))
+      for (const level of preset.levels)
+        for (const t of level.triggers) expect('courseKinds' in t && t.courseKinds !== undefined).toBe(false);
   });
 
   test('an empty kind list is refused in Chinese', () => {
-    const parsed = Policy.safeParse({ id: 'x', name: 'x', college: 'x', levels: [{ id: 'w', name: 'w', triggers: [{ id: 't', rule: 'owedCredits', atLeast: 1, courseKinds: [] }] }] });
+    const parsed = Policy.safeParse({
+      id: 'x',
+      name: 'x',
+      college: 'x',
+      levels: [{ id: 'w', name: 'w', triggers: [{ id: 't', rule: 'owedCredits', atLeast: 1, courseKinds: [] }] }],
+    });
     expect(parsed.success ? '' : parsed.error.issues[0]?.message).toBe('至少选择一种课程性质');
   });
 });

@@ -24,7 +24,11 @@ describe("gxu-ee's university thresholds are a college's parameters", () => {
   });
 
   test('8 failed credits in a semester warn under a threshold of 8, not under the default 10', () => {
-    const rows = [grade('A', 'C1', '40', { credits: 4 }), grade('A', 'C2', '30', { credits: 4 }), grade('A', 'C3', '95', { credits: 20 })];
+    const rows = [
+      grade('A', 'C1', '40', { credits: 4 }),
+      grade('A', 'C2', '30', { credits: 4 }),
+      grade('A', 'C3', '95', { credits: 20 }),
+    ];
     expect(resultOf(gxu(), rows, 'A').level).toBeNull();
     const result = resultOf(withParameters(gxu(), { 'semester-failed-credits': 8 }), rows, 'A');
     expect(result.level).toBe('warning');

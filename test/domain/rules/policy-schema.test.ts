@@ -20,7 +20,12 @@ describe('policy schema', () => {
 
   test('defaults: pass mark 60, fail-rate threshold 0.15, no manual additions', () => {
     const policy = Policy.parse(base);
-    expect({ passMark: policy.passMark, rate: policy.courseAnalysis.failRateAbove, manual: policy.manualAdditions.allowed, combinator: policy.levels[0]?.combinator }).toEqual({
+    expect({
+      passMark: policy.passMark,
+      rate: policy.courseAnalysis.failRateAbove,
+      manual: policy.manualAdditions.allowed,
+      combinator: policy.levels[0]?.combinator,
+    }).toEqual({
       passMark: 60,
       rate: 0.15,
       manual: false,
@@ -29,15 +34,56 @@ describe('policy schema', () => {
   });
 
   test.each([
-    ['duplicate level ids', { ...base, levels: [base.levels[0]!, { id: 'warning', name: '再警示', triggers: [] }] }, '等级编号重复：warning'],
-    ['duplicate trigger ids', { ...base, levels: [base.levels[0]!, { id: 'w2', name: '二级', triggers: [{ id: 'f', rule: 'owedCredits', atLeast: 6 }] }] }, '条件编号重复：f'],
-    ['atMost below atLeast', { ...base, levels: [{ id: 'w', name: '警示', triggers: [{ id: 'f', rule: 'failedAfterMakeup', atLeast: 2, atMost: 1 }] }] }, '门数上限不能小于下限'],
-    ['an all-level without triggers', { ...base, levels: [{ id: 'w', name: '警示', combinator: 'all', triggers: [] }] }, '“全部满足”的等级至少要有一个条件'],
-    ['manual additions without reasons', { ...base, manualAdditions: { allowed: true, roles: ['counselor'] } }, '允许人工补充时须列出补充原因'],
+    [
+      'duplicate level ids',
+      { ...base, levels: [base.levels[0]!, { id: 'warning', name: '再警示', triggers: [] }] },
+      '等级编号重复：warning',
+    ],
+    [
+      'duplicate trigger ids',
+      {
+        ...base,
+        levels: [base.levels[0]!, { id: 'w2', name: '二级', triggers: [{ id: 'f', rule: 'owedCredits', atLeast: 6 }] }],
+      },
+      '条件编号重复：f',
+    ],
+    [
+      'atMost below atLeast',
+      {
+        ...base,
+        levels: [{ id: 'w', name: '警示', triggers: [{ id: 'f', rule: 'failedAfterMakeup', atLeast: 2, atMost: 1 }] }],
+      },
+      '门数上限不能小于下限',
+    ],
+    [
+      'an all-level without triggers',
+      { ...base, levels: [{ id: 'w', name: '警示', combinator: 'all', triggers: [] }] },
+      '“全部满足”的等级至少要有一个条件',
+    ],
+    [
+      'manual additions without reasons',
+      { ...base, manualAdditions: { allowed: true, roles: ['counselor'] } },
+      '允许人工补充时须列出补充原因',
+    ],
     ['an empty lifting condition', { ...base, lifting: {} }, '解除条件至少要有一项'],
-    ['an unknown trigger rule', { ...base, levels: [{ id: 'w', name: '警示', triggers: [{ id: 'f', rule: 'absences', atLeast: 3 }] }] }, 'Invalid discriminator value'],
-    ['a fractional course count', { ...base, levels: [{ id: 'w', name: '警示', triggers: [{ id: 'f', rule: 'regularFails', atLeast: 2.5 }] }] }, '门数下限应为整数'],
-    ['a duty with an unknown role', { ...base, levels: [{ id: 'w', name: '警示', duties: [{ duty: 'talk', role: 'janitor', count: 1, per: 'once' }] }] }, 'Invalid enum value'],
+    [
+      'an unknown trigger rule',
+      { ...base, levels: [{ id: 'w', name: '警示', triggers: [{ id: 'f', rule: 'absences', atLeast: 3 }] }] },
+      'Invalid discriminator value',
+    ],
+    [
+      'a fractional course count',
+      { ...base, levels: [{ id: 'w', name: '警示', triggers: [{ id: 'f', rule: 'regularFails', atLeast: 2.5 }] }] },
+      '门数下限应为整数',
+    ],
+    [
+      'a duty with an unknown role',
+      {
+        ...base,
+        levels: [{ id: 'w', name: '警示', duties: [{ duty: 'talk', role: 'janitor', count: 1, per: 'once' }] }],
+      },
+      'Invalid enum value',
+    ],
   ])('rejects %s', (_name, input, message) => {
     const parsed = Policy.safeParse(input);
     expect(parsed.success).toBe(false);
@@ -56,6 +102,10 @@ describe('policy schema', () => {
   test('gxu-ee: 试读 has its own duties (head teacher phones the parents)', () => {
     const duties = dutiesForLevel(presets['gxu-ee']!, 'probation');
     expect(duties.filter((d) => d.duty === 'parent-contact').map((d) => d.role)).toEqual(['headTeacher']);
-    expect(dutiesForLevel(presets['gxu-ee']!, 'warning').filter((d) => d.duty === 'parent-contact').map((d) => d.role)).toEqual(['counselor']);
+    expect(
+      dutiesForLevel(presets['gxu-ee']!, 'warning')
+        .filter((d) => d.duty === 'parent-contact')
+        .map((d) => d.role),
+    ).toEqual(['counselor']);
   });
 });

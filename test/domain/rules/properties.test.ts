@@ -10,11 +10,19 @@ describe.each(Object.keys(presets))('%s properties', (name) => {
   test('same input twice, or rows in another order → identical output', () => {
     fc.assert(
       fc.property(
-        gradeRowsArb.chain((rows) => fc.tuple(fc.constant(rows), fc.shuffledSubarray(rows, { minLength: rows.length, maxLength: rows.length }), previousArb(policy))),
+        gradeRowsArb.chain((rows) =>
+          fc.tuple(
+            fc.constant(rows),
+            fc.shuffledSubarray(rows, { minLength: rows.length, maxLength: rows.length }),
+            previousArb(policy),
+          ),
+        ),
         ([rows, shuffled, previous]) => {
           const first = JSON.stringify(evaluatePolicy(policy, rows, { semester: S1, previous }));
           expect(JSON.stringify(evaluatePolicy(policy, rows, { semester: S1, previous }))).toBe(first);
-          expect(JSON.stringify(evaluatePolicy(policy, shuffled, { semester: S1, previous: [...previous].reverse() }))).toBe(first);
+          expect(
+            JSON.stringify(evaluatePolicy(policy, shuffled, { semester: S1, previous: [...previous].reverse() })),
+          ).toBe(first);
         },
       ),
     );
@@ -25,8 +33,14 @@ describe.each(Object.keys(presets))('%s properties', (name) => {
       fc.property(gradeRowsArb, previousArb(policy), fc.boolean(), (rows, previous, reverse) => {
         const run = new EvaluationRun(policy, { semester: S1, previous });
         const ids = [...new Set(rows.map((r) => r.studentId))];
-        for (const id of reverse ? ids.reverse() : ids) run.addStudent(id, rows.filter((r) => r.studentId === id));
-        expect(JSON.stringify(run.finish())).toBe(JSON.stringify(evaluatePolicy(policy, rows, { semester: S1, previous })));
+        for (const id of reverse ? ids.reverse() : ids)
+          run.addStudent(
+            id,
+            rows.filter((r) => r.studentId === id),
+          );
+        expect(JSON.stringify(run.finish())).toBe(
+          JSON.stringify(evaluatePolicy(policy, rows, { semester: S1, previous })),
+        );
       }),
     );
   });
@@ -34,13 +48,20 @@ describe.each(Object.keys(presets))('%s properties', (name) => {
   test('adding a passed grade never raises a level', () => {
     fc.assert(
       fc.property(
-        gradeRowsArb.chain((rows) => fc.tuple(fc.constant(rows), passedGradeArb(rows), fc.nat(rows.length), previousArb(policy))),
+        gradeRowsArb.chain((rows) =>
+          fc.tuple(fc.constant(rows), passedGradeArb(rows), fc.nat(rows.length), previousArb(policy)),
+        ),
         ([rows, passed, at, previous]) => {
           const before = evaluatePolicy(policy, rows, { semester: S1, previous });
-          const after = evaluatePolicy(policy, [...rows.slice(0, at), passed, ...rows.slice(at)], { semester: S1, previous });
+          const after = evaluatePolicy(policy, [...rows.slice(0, at), passed, ...rows.slice(at)], {
+            semester: S1,
+            previous,
+          });
           const levelAfter = new Map(after.students.map((s) => [s.studentId, levelIndex(policy, s.level)]));
-          for (const s of before.students) expect(levelAfter.get(s.studentId)).toBeLessThanOrEqual(levelIndex(policy, s.level));
-          for (const s of after.students) if (!before.students.some((b) => b.studentId === s.studentId)) expect(s.level).toBeNull();
+          for (const s of before.students)
+            expect(levelAfter.get(s.studentId)).toBeLessThanOrEqual(levelIndex(policy, s.level));
+          for (const s of after.students)
+            if (!before.students.some((b) => b.studentId === s.studentId)) expect(s.level).toBeNull();
         },
       ),
       { numRuns: 500 },

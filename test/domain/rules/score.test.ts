@@ -30,7 +30,11 @@ describe('score semantics', () => {
     ['-5', 'unknown', 'none', null],
   ])('%s → %s, %s, grade point %s', (raw, kind, outcome, gradePoint) => {
     const parsed = parseScore(raw, 60);
-    expect({ kind: parsed.kind, outcome: parsed.outcome, gradePoint: parsed.gradePoint }).toEqual({ kind, outcome, gradePoint });
+    expect({ kind: parsed.kind, outcome: parsed.outcome, gradePoint: parsed.gradePoint }).toEqual({
+      kind,
+      outcome,
+      gradePoint,
+    });
   });
 
   test.each([

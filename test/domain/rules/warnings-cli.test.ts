@@ -15,7 +15,8 @@ type Run = { code: number; stdout: string; stderr: string };
 
 /** Runs the CLI as `npm run warnings` does (via 'tsx'), or from a one-off bundle (its path), which starts faster. */
 function cli(via: string, ...args: string[]): Promise<Run> {
-  const [command, first] = via === 'tsx' ? [join(root, 'node_modules/.bin/tsx'), 'scripts/warnings-cli.ts'] : [process.execPath, via];
+  const [command, first] =
+    via === 'tsx' ? [join(root, 'node_modules/.bin/tsx'), 'scripts/warnings-cli.ts'] : [process.execPath, via];
   return new Promise((resolve) => {
     execFile(command, [first, ...args], { cwd: root }, (error, stdout, stderr) => {
       resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
@@ -27,9 +28,24 @@ const expected = {
   policy: 'lzut-life',
   semester: '2025-2026-1',
   students: [
-    { studentId: '2021001', level: 'warning', change: 'unchanged', triggers: [{ rule: 'regular-fails', courses: ['C101', 'C102', 'C103'], credits: 9 }] },
-    { studentId: '2021002', level: 'oral', change: 'deescalated', triggers: [{ rule: 'makeup-fail', courses: ['C101'], credits: 4 }] },
-    { studentId: '2021003', level: 'written', change: 'new', triggers: [{ rule: 'makeup-fails', courses: ['C101', 'C102'], credits: 7 }] },
+    {
+      studentId: '2021001',
+      level: 'warning',
+      change: 'unchanged',
+      triggers: [{ rule: 'regular-fails', courses: ['C101', 'C102', 'C103'], credits: 9 }],
+    },
+    {
+      studentId: '2021002',
+      level: 'oral',
+      change: 'deescalated',
+      triggers: [{ rule: 'makeup-fail', courses: ['C101'], credits: 4 }],
+    },
+    {
+      studentId: '2021003',
+      level: 'written',
+      change: 'new',
+      triggers: [{ rule: 'makeup-fails', courses: ['C101', 'C102'], credits: 7 }],
+    },
     { studentId: '2021004', level: null, change: 'lifted', triggers: [] },
     { studentId: '2021005', level: null, change: 'none', triggers: [] },
   ],
@@ -63,15 +79,48 @@ describe('warnings CLI', () => {
     for await (const row of csvRows(text())) sheet.getRow(row.rowNumber).values = row.cells;
     // Inside the repository so that `exceljs` resolves from node_modules.
     const bundle = join(root, 'node_modules/.cache/warnings-cli-test', `warnings-cli-${process.pid}.cjs`);
-    await build({ entryPoints: [join(root, 'scripts/warnings-cli.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: bundle, external: ['exceljs'], logLevel: 'error' });
+    await build({
+      entryPoints: [join(root, 'scripts/warnings-cli.ts')],
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      outfile: bundle,
+      external: ['exceljs'],
+      logLevel: 'error',
+    });
     await workbook.xlsx.writeFile(join(dir, 'grades.xlsx'));
     await writeFile(join(dir, 'no-header.csv'), '2021001,C1,高数,4,80\n');
-    await writeFile(join(dir, 'only-bad.csv'), '学号,课程代码,课程名称,学分,成绩,考试性质,学期\n1,C1,高数,x,80,正考,2025-2026-1\n');
+    await writeFile(
+      join(dir, 'only-bad.csv'),
+      '学号,课程代码,课程名称,学分,成绩,考试性质,学期\n1,C1,高数,x,80,正考,2025-2026-1\n',
+    );
     await writeFile(join(dir, 'bad-previous.json'), '{"students":[{"level":"oral"}]}');
     const entries: [string, string[]][] = [
       ['stdout', ['--policy', 'lzut-life', '--grades', csv, '--previous', join(fixtures, 'previous-lzut.json')]],
-      ['out', ['--policy', join(root, 'config/policies/lzut-life.json'), '--grades', csv, '--semester', '2024-2025-2', '--out', join(dir, 'out.json')]],
-      ['xlsx', ['--policy', 'lzut-life', '--grades', join(dir, 'grades.xlsx'), '--previous', join(fixtures, 'previous-lzut.json')]],
+      [
+        'out',
+        [
+          '--policy',
+          join(root, 'config/policies/lzut-life.json'),
+          '--grades',
+          csv,
+          '--semester',
+          '2024-2025-2',
+          '--out',
+          join(dir, 'out.json'),
+        ],
+      ],
+      [
+        'xlsx',
+        [
+          '--policy',
+          'lzut-life',
+          '--grades',
+          join(dir, 'grades.xlsx'),
+          '--previous',
+          join(fixtures, 'previous-lzut.json'),
+        ],
+      ],
       ['unknownPolicy', ['--policy', 'nowhere', '--grades', csv]],
       ['missingFile', ['--policy', 'gxu-ee', '--grades', join(dir, 'absent.csv')]],
       ['noHeader', ['--policy', 'gxu-ee', '--grades', join(dir, 'no-header.csv')]],
@@ -101,10 +150,19 @@ describe('warnings CLI', () => {
 
   test('--out writes the file; --semester picks an earlier semester; a policy file path works', async () => {
     expect(runs.out).toMatchObject({ code: 0, stdout: '' });
-    const written = z.object({ semester: z.string(), students: z.array(z.unknown()) }).parse(JSON.parse(await readFile(join(dir, 'out.json'), 'utf8')));
+    const written = z
+      .object({ semester: z.string(), students: z.array(z.unknown()) })
+      .parse(JSON.parse(await readFile(join(dir, 'out.json'), 'utf8')));
     expect({ semester: written.semester, students: written.students }).toEqual({
       semester: '2024-2025-2',
-      students: [{ studentId: '2021005', level: 'oral', change: 'new', triggers: [{ rule: 'makeup-fail', courses: ['C090'], credits: 3 }] }],
+      students: [
+        {
+          studentId: '2021005',
+          level: 'oral',
+          change: 'new',
+          triggers: [{ rule: 'makeup-fail', courses: ['C090'], credits: 3 }],
+        },
+      ],
     });
   });
 

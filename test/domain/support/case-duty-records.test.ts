@@ -5,7 +5,12 @@ import type { DutyRecordDoc } from '../../../types/checkin';
 import { DutyRecordKind } from '../../../types/duty';
 
 /** The fields the mapping reads; the rest of a filed record is fixed. */
-type Filed = Partial<Pick<DutyRecordDoc, '_id' | 'kind' | 'dormId' | 'studentId' | 'teacherId' | 'minutes' | 'topics' | 'mode' | 'documented'>>;
+type Filed = Partial<
+  Pick<
+    DutyRecordDoc,
+    '_id' | 'kind' | 'dormId' | 'studentId' | 'teacherId' | 'minutes' | 'topics' | 'mode' | 'documented'
+  >
+>;
 
 const filed = (extra: Filed): DutyRecordDoc => ({
   _id: 'rec_t-c_1',
@@ -24,12 +29,20 @@ const filed = (extra: Filed): DutyRecordDoc => ({
   ...extra,
 });
 
-const only = (docs: DutyRecordDoc[]) => caseDutyRecords({ talks: [], meetings: [], filed: docs, notices: [], plans: [], keepersOf: () => [] });
+const only = (docs: DutyRecordDoc[]) =>
+  caseDutyRecords({ talks: [], meetings: [], filed: docs, notices: [], plans: [], keepersOf: () => [] });
 
 describe('case duty records: the one mapping of filed records', () => {
   it('keeps the dorm and the course teacher of a filed record (a dorm check counts per dorm, a teacher contact per teacher)', () => {
     const dorm = filed({ kind: 'dormCheck', dormId: 'd-3-502', studentId: 's1' });
-    const teacher = filed({ _id: 'rec_t-c_2', kind: 'teacherContact', teacherId: 'T2001', studentId: 's1', mode: 'phone', minutes: 10 });
+    const teacher = filed({
+      _id: 'rec_t-c_2',
+      kind: 'teacherContact',
+      teacherId: 'T2001',
+      studentId: 's1',
+      mode: 'phone',
+      minutes: 10,
+    });
     expect(only([dorm, teacher])).toEqual([
       expect.objectContaining({ _id: dorm._id, dormId: 'd-3-502', studentId: 's1' }),
       expect.objectContaining({ _id: teacher._id, teacherId: 'T2001', mode: 'phone', minutes: 10 }),
@@ -51,7 +64,9 @@ describe('case duty records: the one mapping of filed records', () => {
     fc.assert(
       fc.property(fc.array(doc, { maxLength: 5 }), (parts) => {
         // Absent optional fields are left out, as a stored document has them.
-        const docs = parts.map((p, i) => filed({ _id: `rec_${i}`, ...Object.fromEntries(Object.entries(p).filter(([, v]) => v !== undefined)) }));
+        const docs = parts.map((p, i) =>
+          filed({ _id: `rec_${i}`, ...Object.fromEntries(Object.entries(p).filter(([, v]) => v !== undefined)) }),
+        );
         expect(only(docs)).toEqual(docs.map(toDutyRecord));
       }),
     );

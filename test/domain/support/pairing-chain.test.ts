@@ -31,21 +31,28 @@ describe('peer pairing approval chain', () => {
 
   it('any sequence of attempts ends approved only after class, college, school in that order', () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.constantFrom(...stages), fc.constantFrom('approve' as const, 'reject' as const)), { maxLength: 8 }), (attempts) => {
-        let status: PairingStatus = 'applied';
-        const accepted: PairingStage[] = [];
-        for (const [stage, decision] of attempts) {
-          try {
-            status = approvePairing(status, stage, decision);
-            accepted.push(stage);
-          } catch (e) {
-            if (!(e instanceof DomainError)) throw e;
+      fc.property(
+        fc.array(fc.tuple(fc.constantFrom(...stages), fc.constantFrom('approve' as const, 'reject' as const)), {
+          maxLength: 8,
+        }),
+        (attempts) => {
+          let status: PairingStatus = 'applied';
+          const accepted: PairingStage[] = [];
+          for (const [stage, decision] of attempts) {
+            try {
+              status = approvePairing(status, stage, decision);
+              accepted.push(stage);
+            } catch (e) {
+              if (!(e instanceof DomainError)) throw e;
+            }
           }
-        }
-        expect(accepted).toEqual(stages.slice(0, accepted.length));
-        if (status === 'approved') expect(accepted).toEqual(stages);
-        expect(pendingStage(status)).toBe(status === 'approved' || status === 'rejected' ? null : stages[accepted.length]);
-      }),
+          expect(accepted).toEqual(stages.slice(0, accepted.length));
+          if (status === 'approved') expect(accepted).toEqual(stages);
+          expect(pendingStage(status)).toBe(
+            status === 'approved' || status === 'rejected' ? null : stages[accepted.length],
+          );
+        },
+      ),
     );
   });
 });
@@ -59,7 +66,11 @@ describe('pairing: has it reached the school stage (bank account readable by the
     ['rejected at college', [approve('class'), { stage: 'college' as const, decision: 'reject' as const }], false],
     ['collegeApproved', [approve('class'), approve('college')], true],
     ['approved', [approve('class'), approve('college'), approve('school')], true],
-    ['rejected at school', [approve('class'), approve('college'), { stage: 'school' as const, decision: 'reject' as const }], true],
+    [
+      'rejected at school',
+      [approve('class'), approve('college'), { stage: 'school' as const, decision: 'reject' as const }],
+      true,
+    ],
   ] as const)('%s → %s', (label, approvals, reached) => {
     const status: PairingStatus = label.startsWith('rejected') ? 'rejected' : (label as PairingStatus);
     expect(reachedSchoolStage({ status, approvals })).toBe(reached);

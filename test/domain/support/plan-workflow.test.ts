@@ -1,4 +1,10 @@
-import { linesFor, missingLines, planTransition, type PlanStep, type PlanState } from '../../../cloudfunctions/core/support/plan-workflow';
+import {
+  linesFor,
+  missingLines,
+  planTransition,
+  type PlanStep,
+  type PlanState,
+} from '../../../cloudfunctions/core/support/plan-workflow';
 import { DomainError } from '../../../cloudfunctions/core/errors';
 import type { ErrorCode } from '../../../types/errors';
 import type { PlanStatus } from '../../../types/support';
@@ -11,7 +17,12 @@ const full = linesFor(owed, [
   { courseCode: 'A', retakePlan: '每周两次答疑' },
   { courseCode: 'B', retakePlan: '跟班重修' },
 ]);
-const state = (status: PlanStatus, lines = full): PlanState => ({ status, lines, failedCourses: owed, hasReport: false });
+const state = (status: PlanStatus, lines = full): PlanState => ({
+  status,
+  lines,
+  failedCourses: owed,
+  hasReport: false,
+});
 
 function codeOf(fn: () => unknown): string | null {
   try {
@@ -68,7 +79,13 @@ describe('study plan workflow', () => {
 
   it.each([
     [[{ courseCode: 'Z', retakePlan: 'x' }], 'PLAN.COURSE_UNKNOWN'],
-    [[{ courseCode: 'A', retakePlan: 'x' }, { courseCode: 'A', retakePlan: 'y' }], 'PLAN.COURSE_REPEATED'],
+    [
+      [
+        { courseCode: 'A', retakePlan: 'x' },
+        { courseCode: 'A', retakePlan: 'y' },
+      ],
+      'PLAN.COURSE_REPEATED',
+    ],
   ])('refuses lines %j', (lines, code) => {
     expect(codeOf(() => linesFor(owed, lines))).toBe(code);
   });

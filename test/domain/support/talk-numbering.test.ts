@@ -18,14 +18,26 @@ describe('n-th talk', () => {
   });
 
   it('numbers each talker’s talks 1..n with no gap or repeat', () => {
-    const arb = fc.array(fc.tuple(fc.constantFrom('t1', 't2'), fc.constantFrom('s1', 's2'), fc.integer({ min: 0, max: 1e6 })), { maxLength: 30 });
+    const arb = fc.array(
+      fc.tuple(fc.constantFrom('t1', 't2'), fc.constantFrom('s1', 's2'), fc.integer({ min: 0, max: 1e6 })),
+      { maxLength: 30 },
+    );
     fc.assert(
       fc.property(arb, (rows) => {
-        const talks = rows.map(([actor, student, minute], i) => talk(`id${String(i).padStart(3, '0')}`, actor, new Date(Date.UTC(2026, 8, 1) + minute * 60_000).toISOString(), student));
+        const talks = rows.map(([actor, student, minute], i) =>
+          talk(
+            `id${String(i).padStart(3, '0')}`,
+            actor,
+            new Date(Date.UTC(2026, 8, 1) + minute * 60_000).toISOString(),
+            student,
+          ),
+        );
         const numbers = numberTalks(talks);
         for (const actor of ['t1', 't2']) {
           for (const student of ['s1', 's2']) {
-            const mine = talks.filter((t) => t.actorId === actor && t.studentId === student).map((t) => numbers.get(t._id));
+            const mine = talks
+              .filter((t) => t.actorId === actor && t.studentId === student)
+              .map((t) => numbers.get(t._id));
             expect([...mine].sort((a, b) => (a ?? 0) - (b ?? 0))).toEqual(mine.map((_, i) => i + 1));
           }
         }

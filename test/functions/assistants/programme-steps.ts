@@ -5,7 +5,16 @@ import { collegeBuilder } from '../../support/build/college';
 import { buildCtx } from '../../support/build/two-classes';
 
 /** The programme's people and the steps the function tests share. */
-export const who = { clerk: 't-clerk', leader: 't-leader', affairs: 't-affairs', lin: 'g-lin', zhou: 'g-zhou', chen: 'g-chen', zhao: 'g-zhao', sun: 'g-sun' } as const;
+export const who = {
+  clerk: 't-clerk',
+  leader: 't-leader',
+  affairs: 't-affairs',
+  lin: 'g-lin',
+  zhou: 'g-zhou',
+  chen: 'g-chen',
+  zhao: 'g-zhao',
+  sun: 'g-sun',
+} as const;
 
 /** A clean transcript of a graduate who entered in `year`. */
 const clean = (year: number): GraduateCourse[] => [
@@ -21,7 +30,11 @@ const clean = (year: number): GraduateCourse[] => [
  * 分子生物学进展), 赵一鸣 (a doctoral student) and 孙可欣 (a part-time counselor).
  */
 export async function seedProgrammeCollege(store: Store, at: string) {
-  const b = collegeBuilder({ id: 'life', name: '生命科学与工程学院', departments: { bioeng: '生物工程系', food: '食品科学与工程系' } });
+  const b = collegeBuilder({
+    id: 'life',
+    name: '生命科学与工程学院',
+    departments: { bioeng: '生物工程系', food: '食品科学与工程系' },
+  });
   b.clerk(who.clerk, '张秘书');
   b.leader(who.leader, '高院长');
   b.studentAffairs(who.affairs, '学工部');
@@ -29,9 +42,32 @@ export async function seedProgrammeCollege(store: Store, at: string) {
   const counselor = b.person('t-counselor', '周辅导');
   const previousAssistant = b.person('t-assistant', '王助理');
   const classes = [
-    b.class({ id: 'c2024-bioeng-1', name: '生工241班', departmentId: 'bioeng', cohort: 2024, counselor, headTeacher: b.person('t-head-1', '吴班主'), assistant: previousAssistant }),
-    b.class({ id: 'c2024-bioeng-2', name: '生工242班', departmentId: 'bioeng', cohort: 2024, counselor, headTeacher: b.person('t-head-2', '郑班主'), assistant: previousAssistant }),
-    b.class({ id: 'c2024-food-1', name: '食品241班', departmentId: 'food', cohort: 2024, counselor, headTeacher: b.person('t-head-3', '冯班主') }),
+    b.class({
+      id: 'c2024-bioeng-1',
+      name: '生工241班',
+      departmentId: 'bioeng',
+      cohort: 2024,
+      counselor,
+      headTeacher: b.person('t-head-1', '吴班主'),
+      assistant: previousAssistant,
+    }),
+    b.class({
+      id: 'c2024-bioeng-2',
+      name: '生工242班',
+      departmentId: 'bioeng',
+      cohort: 2024,
+      counselor,
+      headTeacher: b.person('t-head-2', '郑班主'),
+      assistant: previousAssistant,
+    }),
+    b.class({
+      id: 'c2024-food-1',
+      name: '食品241班',
+      departmentId: 'food',
+      cohort: 2024,
+      counselor,
+      headTeacher: b.person('t-head-3', '冯班主'),
+    }),
   ];
   classes.forEach((c, i) => b.student(c, { id: `202431100${i + 1}`, name: ['孙一鸣', '钱二妹', '李四海'][i] ?? '' }));
   const base = { fullTime: true, enrolled: true, partTimeCounselor: false, degree: 'master', entryYear: 2024 } as const;
@@ -43,8 +79,21 @@ export async function seedProgrammeCollege(store: Store, at: string) {
     major: '生物工程',
     record: [...clean(2024), { courseName: '分子生物学进展', semester: '2024-2025-2', score: '72', attempt: 'retake' }],
   });
-  b.graduate(who.zhao, '赵一鸣', { ...base, graduateId: '2023202001', degree: 'doctor', major: '生物化学与分子生物学', entryYear: 2023, record: clean(2023) });
-  b.graduate(who.sun, '孙可欣', { ...base, graduateId: '2024201005', major: '食品科学与工程', partTimeCounselor: true, record: clean(2024) });
+  b.graduate(who.zhao, '赵一鸣', {
+    ...base,
+    graduateId: '2023202001',
+    degree: 'doctor',
+    major: '生物化学与分子生物学',
+    entryYear: 2023,
+    record: clean(2023),
+  });
+  b.graduate(who.sun, '孙可欣', {
+    ...base,
+    graduateId: '2024201005',
+    major: '食品科学与工程',
+    partTimeCounselor: true,
+    record: clean(2024),
+  });
   const built = await b.save(store, buildCtx(at));
   return { built, classes, counselorUser: counselor.userId, previousAssistantUser: previousAssistant.userId };
 }
@@ -77,11 +126,16 @@ export const at = (h: EmptyHarness, local: string) => h.clock.set(`${local}+08:0
 
 /** Publish, three applications, the checks (陈思远 refused for a retake), the group's choice. */
 export async function throughDecision(h: EmptyHarness): Promise<{ lin: string; zhou: string; chen: string }> {
-  const { callId } = await h.ok(who.clerk, 'assistants', 'publishCall', { schoolYear: SCHOOL_YEAR, deadline: '2026-09-13', note: '' });
+  const { callId } = await h.ok(who.clerk, 'assistants', 'publishCall', {
+    schoolYear: SCHOOL_YEAR,
+    deadline: '2026-09-13',
+    note: '',
+  });
   const lin = (await h.ok(who.lin, 'assistants', 'apply', { callId, form: form() })).applicationId;
   const zhou = (await h.ok(who.zhou, 'assistants', 'apply', { callId, form: form({ gender: '男' }) })).applicationId;
   const chen = (await h.ok(who.chen, 'assistants', 'apply', { callId, form: form() })).applicationId;
-  for (const id of [lin, zhou, chen]) await h.ok(who.clerk, 'assistants', 'checkEligibility', { applicationId: id, judged: allJudgedOk });
+  for (const id of [lin, zhou, chen])
+    await h.ok(who.clerk, 'assistants', 'checkEligibility', { applicationId: id, judged: allJudgedOk });
   await h.ok(who.leader, 'assistants', 'decide', { callId, selected: [lin, zhou] });
   return { lin, zhou, chen };
 }

@@ -14,7 +14,8 @@ describe('checkins function', () => {
     return dorm;
   };
   const residentsOf = (dormId: string): Student[] => h.demo.students.filter((s) => s.dormId === dormId);
-  const allPresent = (dormId: string) => residentsOf(dormId).map((s) => ({ studentId: s._id, status: 'present' as const }));
+  const allPresent = (dormId: string) =>
+    residentsOf(dormId).map((s) => ({ studentId: s._id, status: 'present' as const }));
 
   beforeAll(async () => {
     h = await openHarness();
@@ -28,7 +29,10 @@ describe('checkins function', () => {
     const place = placeNamed(dorm.building);
     const [first, ...rest] = residentsOf(dorm._id);
     if (!first) throw new Error('empty dorm');
-    const residents = [{ studentId: first._id, status: 'absent' as const }, ...rest.map((s) => ({ studentId: s._id, status: 'present' as const }))];
+    const residents = [
+      { studentId: first._id, status: 'absent' as const },
+      ...rest.map((s) => ({ studentId: s._id, status: 'present' as const })),
+    ];
     const receipt = await h.ok(people.assistantUser, 'checkins', 'dormCheck', {
       ...sentFrom(h.clock, { location: northOf(place, 20) }),
       classId: cls._id,
@@ -44,7 +48,14 @@ describe('checkins function', () => {
     expect(receipt.followUps).toBe(1);
     expect(Date.parse(receipt.at)).toBe(h.clock.now().getTime());
     const stored = await h.store.get('dutyRecords', receipt.recordId);
-    expect(stored).toMatchObject({ kind: 'dormCheck', actorId: people.assistantUser, classId: cls._id, dormId: dorm._id, documented: true, collegeId: cls.collegeId });
+    expect(stored).toMatchObject({
+      kind: 'dormCheck',
+      actorId: people.assistantUser,
+      classId: cls._id,
+      dormId: dorm._id,
+      documented: true,
+      collegeId: cls.collegeId,
+    });
 
     const followUps = await h.ok(people.counselorUser, 'checkins', 'followUps', {});
     expect(followUps.map((f) => f.studentId)).toContain(first._id);
@@ -52,19 +63,42 @@ describe('checkins function', () => {
     expect(otherCounselor.map((f) => f.studentId)).not.toContain(first._id);
     // The department head of the class's department sees it; another department's head does not.
     expect((await h.ok('t-dept-bioeng', 'checkins', 'followUps', {})).map((f) => f.studentId)).toContain(first._id);
-    await h.store.add('users', { _id: 't-dept-food', openid: 'demo:t-dept-food', name: '食品系主任', grants: [{ role: 'departmentHead', collegeId: cls.collegeId, departmentId: 'food' }] }, { by: 'test', at: receipt.at });
+    await h.store.add(
+      'users',
+      {
+        _id: 't-dept-food',
+        openid: 'demo:t-dept-food',
+        name: '食品系主任',
+        grants: [{ role: 'departmentHead', collegeId: cls.collegeId, departmentId: 'food' }],
+      },
+      { by: 'test', at: receipt.at },
+    );
     expect((await h.ok('t-dept-food', 'checkins', 'followUps', {})).map((f) => f.studentId)).not.toContain(first._id);
   });
 
   it.each([
     ['outside the radius', { location: northOf(placeNamed('西区5号楼'), 600) }, ['outsideRadius']],
-    ['a phone clock 10 minutes fast', { location: northOf(placeNamed('西区5号楼'), 10), deviceOffsetMs: 10 * MINUTE }, ['clockSkew']],
-    ['a phone clock 10 minutes slow', { location: northOf(placeNamed('西区5号楼'), 10), deviceOffsetMs: -10 * MINUTE }, ['clockSkew']],
-    ['a clock 4 minutes off (within the limit)', { location: northOf(placeNamed('西区5号楼'), 10), deviceOffsetMs: 4 * MINUTE }, []],
+    [
+      'a phone clock 10 minutes fast',
+      { location: northOf(placeNamed('西区5号楼'), 10), deviceOffsetMs: 10 * MINUTE },
+      ['clockSkew'],
+    ],
+    [
+      'a phone clock 10 minutes slow',
+      { location: northOf(placeNamed('西区5号楼'), 10), deviceOffsetMs: -10 * MINUTE },
+      ['clockSkew'],
+    ],
+    [
+      'a clock 4 minutes off (within the limit)',
+      { location: northOf(placeNamed('西区5号楼'), 10), deviceOffsetMs: 4 * MINUTE },
+      [],
+    ],
     ['a coarse fix', { location: northOf(placeNamed('西区5号楼'), 10, 500) }, ['poorAccuracy']],
     ['no location at all', {}, ['noLocation']],
   ] as const)('a dorm check with %s is accepted and flagged', async (_label, options, flags) => {
-    const cls = h.demo.classes.find((c) => c.assistantId === people.assistantUser && dormOf(c._id).building === '西区5号楼');
+    const cls = h.demo.classes.find(
+      (c) => c.assistantId === people.assistantUser && dormOf(c._id).building === '西区5号楼',
+    );
     if (!cls) throw new Error('no class');
     const dorm = dormOf(cls._id);
     const receipt = await h.ok(people.assistantUser, 'checkins', 'dormCheck', {
@@ -84,7 +118,11 @@ describe('checkins function', () => {
     const cls = people.firstClass;
     const dorm = dormOf(cls._id);
     // The phone's clock is also 2 hours wrong: the queued time is measured on it, so that cancels out.
-    const sent = sentFrom(h.clock, { location: northOf(placeNamed(dorm.building), 5), queuedMs: 3 * 3_600_000, deviceOffsetMs: 2 * 3_600_000 });
+    const sent = sentFrom(h.clock, {
+      location: northOf(placeNamed(dorm.building), 5),
+      queuedMs: 3 * 3_600_000,
+      deviceOffsetMs: 2 * 3_600_000,
+    });
     const input = { ...sent, classId: cls._id, dormId: dorm._id, hygieneScore: 90, residents: allPresent(dorm._id) };
     const before = await h.store.count('dutyRecords');
     const first = await h.ok(people.assistantUser, 'checkins', 'dormCheck', input);
@@ -106,12 +144,23 @@ describe('checkins function', () => {
     const foreign = h.demo.classes.find((c) => c.assistantId !== people.assistantUser);
     if (!foreign) throw new Error('no foreign class');
     const dorm = dormOf(foreign._id);
-    const input = { ...sentFrom(h.clock), classId: foreign._id, dormId: dorm._id, hygieneScore: 80, residents: allPresent(dorm._id) };
+    const input = {
+      ...sentFrom(h.clock),
+      classId: foreign._id,
+      dormId: dorm._id,
+      hygieneScore: 80,
+      residents: allPresent(dorm._id),
+    };
     for (const user of [people.assistantUser, people.studentUser, people.parentUser]) {
       const answer = await h.callAs(user, 'checkins', 'dormCheck', input);
       expect(answer).toMatchObject({ ok: false, code: 'ACCESS.DENIED' });
     }
-    const talk = await h.callAs(people.assistantUser, 'checkins', 'talk', { ...sentFrom(h.clock), studentId: people.outsider._id, mode: 'faceToFace', minutes: 30 });
+    const talk = await h.callAs(people.assistantUser, 'checkins', 'talk', {
+      ...sentFrom(h.clock),
+      studentId: people.outsider._id,
+      mode: 'faceToFace',
+      minutes: 30,
+    });
     expect(talk).toMatchObject({ ok: false, code: 'ACCESS.DENIED' });
   });
 
@@ -120,42 +169,118 @@ describe('checkins function', () => {
     const other = h.demo.classes.find((c) => c._id !== cls._id && c.assistantId === people.assistantUser);
     if (!other) throw new Error('no second class');
     const foreignDorm = dormOf(other._id);
-    const wrongDorm = await h.callAs(people.assistantUser, 'checkins', 'dormCheck', { ...sentFrom(h.clock), classId: cls._id, dormId: foreignDorm._id, hygieneScore: 80, residents: allPresent(foreignDorm._id) });
+    const wrongDorm = await h.callAs(people.assistantUser, 'checkins', 'dormCheck', {
+      ...sentFrom(h.clock),
+      classId: cls._id,
+      dormId: foreignDorm._id,
+      hygieneScore: 80,
+      residents: allPresent(foreignDorm._id),
+    });
     expect(wrongDorm).toMatchObject({ ok: false, code: 'CHECKIN.DORM_NOT_OF_CLASS', field: 'dormId' });
     const dorm = dormOf(cls._id);
-    const partial = await h.callAs(people.assistantUser, 'checkins', 'dormCheck', { ...sentFrom(h.clock), classId: cls._id, dormId: dorm._id, hygieneScore: 80, residents: allPresent(dorm._id).slice(1) });
+    const partial = await h.callAs(people.assistantUser, 'checkins', 'dormCheck', {
+      ...sentFrom(h.clock),
+      classId: cls._id,
+      dormId: dorm._id,
+      hygieneScore: 80,
+      residents: allPresent(dorm._id).slice(1),
+    });
     expect(partial).toMatchObject({ ok: false, code: 'CHECKIN.RESIDENT_MISSING', field: 'residents' });
-    const badScore = await h.callAs(people.assistantUser, 'checkins', 'dormCheck', { ...sentFrom(h.clock), classId: cls._id, dormId: dorm._id, hygieneScore: 101, residents: allPresent(dorm._id) });
+    const badScore = await h.callAs(people.assistantUser, 'checkins', 'dormCheck', {
+      ...sentFrom(h.clock),
+      classId: cls._id,
+      dormId: dorm._id,
+      hygieneScore: 101,
+      residents: allPresent(dorm._id),
+    });
     expect(badScore).toMatchObject({ ok: false, code: 'INPUT.INVALID', field: 'hygieneScore' });
-    const badId = await h.callAs(people.assistantUser, 'checkins', 'dormCheck', { ...sentFrom(h.clock), clientId: 'not-a-uuid', classId: cls._id, dormId: dorm._id, hygieneScore: 80, residents: allPresent(dorm._id) });
+    const badId = await h.callAs(people.assistantUser, 'checkins', 'dormCheck', {
+      ...sentFrom(h.clock),
+      clientId: 'not-a-uuid',
+      classId: cls._id,
+      dormId: dorm._id,
+      hygieneScore: 80,
+      residents: allPresent(dorm._id),
+    });
     expect(badId).toMatchObject({ ok: false, code: 'INPUT.INVALID', field: 'clientId' });
   });
 
   it('a class check names late, absent and left-early students of the class only, and is flagged away from the teaching building', async () => {
     const cls = people.firstClass;
     const place = placeNamed('博学楼');
-    const input = { ...sentFrom(h.clock, { location: northOf(place, 300) }), classId: cls._id, placeId: place.id, course: '高等数学', late: [people.student._id], absent: [people.classmate._id] };
+    const input = {
+      ...sentFrom(h.clock, { location: northOf(place, 300) }),
+      classId: cls._id,
+      placeId: place.id,
+      course: '高等数学',
+      late: [people.student._id],
+      absent: [people.classmate._id],
+    };
     const receipt = await h.ok(people.counselorUser, 'checkins', 'classCheck', input);
     expect(receipt.flags).toEqual(['outsideRadius']);
-    const stranger = await h.callAs(people.counselorUser, 'checkins', 'classCheck', { ...input, ...sentFrom(h.clock), late: [people.outsider._id] });
+    const stranger = await h.callAs(people.counselorUser, 'checkins', 'classCheck', {
+      ...input,
+      ...sentFrom(h.clock),
+      late: [people.outsider._id],
+    });
     expect(stranger).toMatchObject({ ok: false, code: 'CHECKIN.NOT_IN_CLASS' });
   });
 
   it('meetings, themed activities, talks and contacts are stored with what the duty evaluator counts', async () => {
     const cls = people.firstClass;
-    const meeting = await h.ok(people.counselorUser, 'checkins', 'meeting', { ...sentFrom(h.clock), kind: 'classMeeting', classId: cls._id, title: '学风建设', summary: '纪要……', attendees: 38 });
-    const bare = await h.ok(people.counselorUser, 'checkins', 'meeting', { ...sentFrom(h.clock), kind: 'classCommitteeMeeting', classId: cls._id, title: '班委会' });
-    const activity = await h.ok(people.assistantUser, 'checkins', 'themedActivity', { ...sentFrom(h.clock), classId: cls._id, theme: '考研经验分享', participants: 25, minutes: 90 });
-    const talk = await h.ok(people.assistantUser, 'checkins', 'talk', { ...sentFrom(h.clock), studentId: people.student._id, mode: 'faceToFace', minutes: 35 });
-    const parent = await h.ok(people.counselorUser, 'checkins', 'parentContact', { ...sentFrom(h.clock), studentId: people.student._id, channel: '电话' });
-    const teacher = await h.ok(people.counselorUser, 'checkins', 'teacherContact', { ...sentFrom(h.clock), classId: cls._id, teacherName: '王老师' });
+    const meeting = await h.ok(people.counselorUser, 'checkins', 'meeting', {
+      ...sentFrom(h.clock),
+      kind: 'classMeeting',
+      classId: cls._id,
+      title: '学风建设',
+      summary: '纪要……',
+      attendees: 38,
+    });
+    const bare = await h.ok(people.counselorUser, 'checkins', 'meeting', {
+      ...sentFrom(h.clock),
+      kind: 'classCommitteeMeeting',
+      classId: cls._id,
+      title: '班委会',
+    });
+    const activity = await h.ok(people.assistantUser, 'checkins', 'themedActivity', {
+      ...sentFrom(h.clock),
+      classId: cls._id,
+      theme: '考研经验分享',
+      participants: 25,
+      minutes: 90,
+    });
+    const talk = await h.ok(people.assistantUser, 'checkins', 'talk', {
+      ...sentFrom(h.clock),
+      studentId: people.student._id,
+      mode: 'faceToFace',
+      minutes: 35,
+    });
+    const parent = await h.ok(people.counselorUser, 'checkins', 'parentContact', {
+      ...sentFrom(h.clock),
+      studentId: people.student._id,
+      channel: '电话',
+    });
+    const teacher = await h.ok(people.counselorUser, 'checkins', 'teacherContact', {
+      ...sentFrom(h.clock),
+      classId: cls._id,
+      teacherName: '王老师',
+    });
     const get = (id: string) => h.store.get('dutyRecords', id);
     expect(await get(meeting.recordId)).toMatchObject({ kind: 'classMeeting', documented: true, classId: cls._id });
     expect(await get(bare.recordId)).toMatchObject({ kind: 'classCommitteeMeeting', documented: false });
     expect(await get(activity.recordId)).toMatchObject({ kind: 'themedActivity', minutes: 90 });
     // Issue 11: the quick talk is the one talk record (collection talks), not a second history.
     expect(await get(talk.recordId)).toBeNull();
-    expect(await h.store.get('talks', talk.recordId)).toMatchObject({ kind: 'talk', form: 'quick', talkerRole: 'assistant', studentId: people.student._id, mode: 'faceToFace', minutes: 35, classId: cls._id, nth: 1 });
+    expect(await h.store.get('talks', talk.recordId)).toMatchObject({
+      kind: 'talk',
+      form: 'quick',
+      talkerRole: 'assistant',
+      studentId: people.student._id,
+      mode: 'faceToFace',
+      minutes: 35,
+      classId: cls._id,
+      nth: 1,
+    });
     expect(await get(parent.recordId)).toMatchObject({ kind: 'parentContact', studentId: people.student._id });
     expect(await get(teacher.recordId)).toMatchObject({ kind: 'teacherContact', teacherId: 'name:王老师' });
     const mine = await h.ok(people.assistantUser, 'checkins', 'myRecords', {});
@@ -168,8 +293,13 @@ describe('checkins function', () => {
   it('a counselor closes a follow-up; an assistant may not', async () => {
     const [open] = await h.ok(people.counselorUser, 'checkins', 'followUps', {});
     if (!open) throw new Error('no follow-up');
-    expect(await h.callAs(people.assistantUser, 'checkins', 'closeFollowUp', { followUpId: open.followUpId })).toMatchObject({ ok: false, code: 'ACCESS.DENIED' });
-    expect(await h.ok(people.counselorUser, 'checkins', 'closeFollowUp', { followUpId: open.followUpId })).toEqual({ followUpId: open.followUpId, status: 'closed' });
+    expect(
+      await h.callAs(people.assistantUser, 'checkins', 'closeFollowUp', { followUpId: open.followUpId }),
+    ).toMatchObject({ ok: false, code: 'ACCESS.DENIED' });
+    expect(await h.ok(people.counselorUser, 'checkins', 'closeFollowUp', { followUpId: open.followUpId })).toEqual({
+      followUpId: open.followUpId,
+      status: 'closed',
+    });
     expect((await h.store.query('followUps', { where: { status: 'closed' } })).length).toBe(1);
   });
 
@@ -179,6 +309,9 @@ describe('checkins function', () => {
     expect(options.classes.map((c) => c.classId).sort()).toEqual([...served].sort());
     expect(options.dorms.length).toBeGreaterThan(0);
     expect(options.dorms.every((d) => d.classIds.every((id) => served.includes(id)) && d.placeId !== null)).toBe(true);
-    expect(await h.callAs(people.studentUser, 'checkins', 'options', {})).toMatchObject({ ok: false, code: 'ACCESS.DENIED' });
+    expect(await h.callAs(people.studentUser, 'checkins', 'options', {})).toMatchObject({
+      ok: false,
+      code: 'ACCESS.DENIED',
+    });
   });
 });

@@ -13,13 +13,26 @@ describe('check-in options per role', () => {
   it('an assistant is offered activities and talks, not 班主任工作会, 听课 or 家长联系; their talks count from 30 minutes', async () => {
     const options = await h.ok(people.assistantUser, 'checkins', 'options', {});
     expect(options.recordKinds).toEqual(expect.arrayContaining(['talk', 'themedActivity', 'collectiveActivity']));
-    for (const kind of ['headTeacherMeeting', 'lectureAttendance', 'parentContact'] as const) expect(options.recordKinds).not.toContain(kind);
+    for (const kind of ['headTeacherMeeting', 'lectureAttendance', 'parentContact'] as const)
+      expect(options.recordKinds).not.toContain(kind);
     expect(options.talkMinMinutes).toBe(30);
   });
 
   it('a counselor keeps every kind of their duty table and no minimum talk length', async () => {
     const options = await h.ok(people.counselorUser, 'checkins', 'options', {});
-    expect(options.recordKinds).toEqual(expect.arrayContaining(['talk', 'classMeeting', 'dormCheck', 'classCheck', 'lectureAttendance', 'parentContact', 'teacherContact', 'classCommitteeMeeting', 'headTeacherMeeting']));
+    expect(options.recordKinds).toEqual(
+      expect.arrayContaining([
+        'talk',
+        'classMeeting',
+        'dormCheck',
+        'classCheck',
+        'lectureAttendance',
+        'parentContact',
+        'teacherContact',
+        'classCommitteeMeeting',
+        'headTeacherMeeting',
+      ]),
+    );
     expect(options.talkMinMinutes).toBeNull();
   });
 });

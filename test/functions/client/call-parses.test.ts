@@ -5,7 +5,13 @@ import { ApiError } from '../../../src/services/transport';
 // The app's gateway in H5 (TARO_ENV is not 'weapp' here): answers come from the local server by fetch.
 jest.mock('@tarojs/taro', () => ({ __esModule: true, default: { getStorageSync: () => '', cloud: {} } }));
 
-const me = { userId: 'u1', name: '王老师', roles: ['counselor'], grants: [{ role: 'counselor', classIds: ['c1'] }], children: [] };
+const me = {
+  userId: 'u1',
+  name: '王老师',
+  roles: ['counselor'],
+  grants: [{ role: 'counselor', classIds: ['c1'] }],
+  children: [],
+};
 
 function answering(data: unknown) {
   const fetchMock = jest.fn(async () => ({ json: async () => ({ ok: true, data }) }));
@@ -13,7 +19,7 @@ function answering(data: unknown) {
   return fetchMock;
 }
 
-describe('call parses the answer with its action\'s output schema', () => {
+describe("call parses the answer with its action's output schema", () => {
   const realFetch = globalThis.fetch;
   afterEach(() => Object.assign(globalThis, { fetch: realFetch }));
 
@@ -28,6 +34,9 @@ describe('call parses the answer with its action\'s output schema', () => {
     const error: unknown = await call('identity', 'me', {}).catch((e: unknown) => e);
     spy.mockRestore();
     expect(error).toBeInstanceOf(ApiError);
-    expect(error).toMatchObject({ code: 'TRANSPORT.BAD_RESPONSE', message: expect.stringMatching(/服务返回了无法识别的结果/) });
+    expect(error).toMatchObject({
+      code: 'TRANSPORT.BAD_RESPONSE',
+      message: expect.stringMatching(/服务返回了无法识别的结果/),
+    });
   });
 });

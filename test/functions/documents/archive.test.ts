@@ -34,10 +34,24 @@ describe('documents: the semester archive and the export log', () => {
     if (!student) throw new Error('no student with a bound parent');
     t = await makePaperTrail(h, h.demo, student);
     // Talks with nine more students of the class: the sample has a population to choose from.
-    talkedWith = classmates.filter((s) => s._id !== student._id).slice(5, 14).map((s) => s._id);
-    for (const [i, id] of talkedWith.entries()) await h.ok(cls.counselorId, 'support', 'recordTalk', talkInput(id, { at: `2026-11-${String(10 + (i % 9)).padStart(2, '0')}T15:00:00+08:00` }));
+    talkedWith = classmates
+      .filter((s) => s._id !== student._id)
+      .slice(5, 14)
+      .map((s) => s._id);
+    for (const [i, id] of talkedWith.entries())
+      await h.ok(
+        cls.counselorId,
+        'support',
+        'recordTalk',
+        talkInput(id, { at: `2026-11-${String(10 + (i % 9)).padStart(2, '0')}T15:00:00+08:00` }),
+      );
     // A warning lifted this semester: it leaves day-to-day views and stays in the archive.
-    const lifted = makeWarning(liftedStudent(), { _id: 'w-lifted-1', semester: '2025-2026-1', status: 'lifted', liftedAt: '2026-10-08T10:00:00.000+08:00' });
+    const lifted = makeWarning(liftedStudent(), {
+      _id: 'w-lifted-1',
+      semester: '2025-2026-1',
+      status: 'lifted',
+      liftedAt: '2026-10-08T10:00:00.000+08:00',
+    });
     await h.store.add('warnings', lifted, { by: 't-clerk', at: '2026-10-08T10:00:00.000+08:00' });
   }, 120_000);
   afterAll(() => h.close());
@@ -49,9 +63,11 @@ describe('documents: the semester archive and the export log', () => {
     return s;
   };
 
-  it('before the archive, the lifted warning is still in the case and the student\'s history', async () => {
+  it("before the archive, the lifted warning is still in the case and the student's history", async () => {
     const studentId = liftedStudent()._id;
-    expect((await h.ok(secondYear(h.demo).cls.counselorId, 'support', 'caseView', { studentId })).warning?.id).toBe('w-lifted-1');
+    expect((await h.ok(secondYear(h.demo).cls.counselorId, 'support', 'caseView', { studentId })).warning?.id).toBe(
+      'w-lifted-1',
+    );
     expect((await h.ok(`s-${studentId}`, 'warnings', 'mine', {})).map((w) => w.warningId)).toContain('w-lifted-1');
   });
 
@@ -61,22 +77,40 @@ describe('documents: the semester archive and the export log', () => {
     const ms = performance.now() - started;
     archiveId = summary.archiveId;
     expect(summary.files.map((f) => f.path)).toEqual(
-      ['01-座谈会纪要与家长面谈记录', '02-朋辈帮扶申请表', '03-谈心谈话登记表（抽样）', '04-学习计划表（抽样）', '05-学院存根登记簿', '06-学业警示通知单（三联）', '07-解除学业警示名单'].flatMap((p) => [`${p}.xlsx`, `${p}.pdf`]),
+      [
+        '01-座谈会纪要与家长面谈记录',
+        '02-朋辈帮扶申请表',
+        '03-谈心谈话登记表（抽样）',
+        '04-学习计划表（抽样）',
+        '05-学院存根登记簿',
+        '06-学业警示通知单（三联）',
+        '07-解除学业警示名单',
+      ].flatMap((p) => [`${p}.xlsx`, `${p}.pdf`]),
     );
     expect(summary.files.find((f) => f.path === '01-座谈会纪要与家长面谈记录.pdf')?.records).toBe(2);
     expect(summary.files.find((f) => f.path === '02-朋辈帮扶申请表.pdf')?.records).toBe(1);
     // The sample, reproduced from the seed and the rate in config/archive.json.
     const population = [t.student._id, ...talkedWith].sort();
-    const expected = sampleStudents(population, archiveConfig.talkSampleRate, archiveConfig.minimumSample, archiveSeed(h.demo.college._id, semester), 'talks');
+    const expected = sampleStudents(
+      population,
+      archiveConfig.talkSampleRate,
+      archiveConfig.minimumSample,
+      archiveSeed(h.demo.college._id, semester),
+      'talks',
+    );
     expect(summary.sample.talks).toEqual({ population: population.length, chosen: expected.chosen.length });
-    expect(expected.chosen.length).toBe(Math.max(Math.ceil(population.length * archiveConfig.talkSampleRate), archiveConfig.minimumSample));
+    expect(expected.chosen.length).toBe(
+      Math.max(Math.ceil(population.length * archiveConfig.talkSampleRate), archiveConfig.minimumSample),
+    );
     expect(summary.sample.plans).toEqual({ population: 1, chosen: 1 });
     expect(summary.lifted).toBe(1);
     const bytes = summary.files.reduce((n, f) => n + f.bytes, 0);
-    process.stdout.write(`[documents] archive ${semester}: ${summary.files.length} files, ${bytes} B, made in ${ms.toFixed(0)} ms\n${summary.files.map((f) => `  ${f.path} ${f.bytes} B (${f.records} records)`).join('\n')}\n`);
+    process.stdout.write(
+      `[documents] archive ${semester}: ${summary.files.length} files, ${bytes} B, made in ${ms.toFixed(0)} ms\n${summary.files.map((f) => `  ${f.path} ${f.bytes} B (${f.records} records)`).join('\n')}\n`,
+    );
   });
 
-  it('archived, the lifted warning leaves the day-to-day views (case, the student\'s history) and stays in the archive', async () => {
+  it("archived, the lifted warning leaves the day-to-day views (case, the student's history) and stays in the archive", async () => {
     const studentId = liftedStudent()._id;
     expect((await h.ok(secondYear(h.demo).cls.counselorId, 'support', 'caseView', { studentId })).warning).toBeNull();
     expect((await h.ok(`s-${studentId}`, 'warnings', 'mine', {})).map((w) => w.warningId)).not.toContain('w-lifted-1');
@@ -107,7 +141,10 @@ describe('documents: the semester archive and the export log', () => {
     const sums = (await zip.file('SHA256SUMS')!.async('string')).trim().split('\n');
     expect(sums).toEqual(manifest.files.map((f) => `${f.sha256}  ${f.path}`));
     expect(manifest.lifted.map((w) => w.warningId)).toEqual(['w-lifted-1']);
-    const lifted = tableOf((await readXlsx(await zip.file('07-解除学业警示名单.xlsx')!.async('nodebuffer')))[0]!, liftedColumns);
+    const lifted = tableOf(
+      (await readXlsx(await zip.file('07-解除学业警示名单.xlsx')!.async('nodebuffer')))[0]!,
+      liftedColumns,
+    );
     expect(lifted.map((r) => r[1])).toEqual([manifest.lifted[0]?.studentId]);
     // The archive is read by the college: the bank account is masked in it.
     const pairingSheet = await readXlsx(await zip.file('02-朋辈帮扶申请表.xlsx')!.async('nodebuffer'));
@@ -121,21 +158,46 @@ describe('documents: the semester archive and the export log', () => {
     const [part] = await queryAll(h.store, 'archiveFiles', { where: { archiveId } });
     if (!part) throw new Error('no archive part');
     const changed = `${part.data.slice(0, -8)}AAAAAAAA`;
-    await h.store.update('archiveFiles', part._id, { data: changed }, part._version, { by: 'test', at: h.clock.now().toISOString() });
-    expect(await h.callAs('t-clerk', 'documents', 'archiveZip', { archiveId })).toMatchObject({ ok: false, code: 'ARCHIVE.CHECKSUM' });
+    await h.store.update('archiveFiles', part._id, { data: changed }, part._version, {
+      by: 'test',
+      at: h.clock.now().toISOString(),
+    });
+    expect(await h.callAs('t-clerk', 'documents', 'archiveZip', { archiveId })).toMatchObject({
+      ok: false,
+      code: 'ARCHIVE.CHECKSUM',
+    });
     const now = await h.store.get('archiveFiles', part._id);
-    await h.store.update('archiveFiles', part._id, { data: part.data }, now?._version ?? 0, { by: 'test', at: h.clock.now().toISOString() });
+    await h.store.update('archiveFiles', part._id, { data: part.data }, now?._version ?? 0, {
+      by: 'test',
+      at: h.clock.now().toISOString(),
+    });
     expect((await h.callAs('t-clerk', 'documents', 'archiveZip', { archiveId })).ok).toBe(true);
   });
 
-  it('only the college\'s clerk archives; its leader may download; class staff and another college may not', async () => {
-    expect(await h.callAs(people.counselorUser, 'documents', 'archiveSemester', { semester })).toMatchObject({ ok: false, code: 'ACCESS.DENIED' });
-    expect(await h.callAs(people.leaderUser, 'documents', 'archiveSemester', { semester })).toMatchObject({ ok: false, code: 'ACCESS.DENIED' });
+  it("only the college's clerk archives; its leader may download; class staff and another college may not", async () => {
+    expect(await h.callAs(people.counselorUser, 'documents', 'archiveSemester', { semester })).toMatchObject({
+      ok: false,
+      code: 'ACCESS.DENIED',
+    });
+    expect(await h.callAs(people.leaderUser, 'documents', 'archiveSemester', { semester })).toMatchObject({
+      ok: false,
+      code: 'ACCESS.DENIED',
+    });
     expect((await h.callAs(people.leaderUser, 'documents', 'archiveZip', { archiveId })).ok).toBe(true);
-    expect(await h.callAs(people.counselorUser, 'documents', 'archiveZip', { archiveId })).toMatchObject({ ok: false, code: 'ACCESS.DENIED' });
-    expect(await h.callAs(chem.people.clerkUser, 'documents', 'archiveZip', { archiveId })).toMatchObject({ ok: false, code: 'ACCESS.DENIED' });
+    expect(await h.callAs(people.counselorUser, 'documents', 'archiveZip', { archiveId })).toMatchObject({
+      ok: false,
+      code: 'ACCESS.DENIED',
+    });
+    expect(await h.callAs(chem.people.clerkUser, 'documents', 'archiveZip', { archiveId })).toMatchObject({
+      ok: false,
+      code: 'ACCESS.DENIED',
+    });
     expect(await h.ok(chem.people.clerkUser, 'documents', 'archives', {})).toEqual([]);
-    expect(await h.callAs('t-clerk', 'documents', 'archiveSemester', { semester: '2027-2028-1' })).toMatchObject({ ok: false, code: 'ARCHIVE.SEMESTER_FUTURE', field: 'semester' });
+    expect(await h.callAs('t-clerk', 'documents', 'archiveSemester', { semester: '2027-2028-1' })).toMatchObject({
+      ok: false,
+      code: 'ARCHIVE.SEMESTER_FUTURE',
+      field: 'semester',
+    });
   });
 
   it('forms keep the reach of the screens: other classes and colleges are denied', async () => {
@@ -149,32 +211,57 @@ describe('documents: the semester archive and the export log', () => {
       ['pairingForm', { pairingId: t.pairing._id }],
       ['meetingForm', { meetingId: t.parentMeeting._id }],
     ] as const) {
-      for (const userId of [otherCounselor, chem.people.counselorUser, chem.people.leaderUser, `s-${t.student._id}`, t.parentUserId, people.assistantUser]) {
+      for (const userId of [
+        otherCounselor,
+        chem.people.counselorUser,
+        chem.people.leaderUser,
+        `s-${t.student._id}`,
+        t.parentUserId,
+        people.assistantUser,
+      ]) {
         const answer = await h.callAs(userId, 'documents', action, { ...input, format: 'view' });
-        expect({ action, userId, code: answer.ok ? 'ok' : answer.code }).toEqual({ action, userId, code: 'ACCESS.DENIED' });
+        expect({ action, userId, code: answer.ok ? 'ok' : answer.code }).toEqual({
+          action,
+          userId,
+          code: 'ACCESS.DENIED',
+        });
       }
     }
     // The clerk files notices but does not read counselors' talk notes (the screens' reach).
-    expect(await h.callAs('t-clerk', 'documents', 'talkForm', { talkId: t.talks[0]!._id, format: 'view' })).toMatchObject({ ok: false, code: 'ACCESS.DENIED' });
-    expect((await h.callAs('t-clerk', 'documents', 'noticeForm', { noticeId: t.notice._id, format: 'view' })).ok).toBe(true);
+    expect(
+      await h.callAs('t-clerk', 'documents', 'talkForm', { talkId: t.talks[0]!._id, format: 'view' }),
+    ).toMatchObject({ ok: false, code: 'ACCESS.DENIED' });
+    expect((await h.callAs('t-clerk', 'documents', 'noticeForm', { noticeId: t.notice._id, format: 'view' })).ok).toBe(
+      true,
+    );
     // A leader tracks notices but does not print them (as noticeRecord).
-    expect(await h.callAs(people.leaderUser, 'documents', 'noticeForm', { noticeId: t.notice._id, format: 'view' })).toMatchObject({ ok: false, code: 'ACCESS.DENIED' });
+    expect(
+      await h.callAs(people.leaderUser, 'documents', 'noticeForm', { noticeId: t.notice._id, format: 'view' }),
+    ).toMatchObject({ ok: false, code: 'ACCESS.DENIED' });
   });
 
-  it('every export and download is in the leader\'s log (who, what, when); only the leader of that college sees it', async () => {
+  it("every export and download is in the leader's log (who, what, when); only the leader of that college sees it", async () => {
     const before = (await h.ok(people.leaderUser, 'documents', 'exportLog', {})).length;
     h.clock.advance(60_000);
-    await h.ok(secondYear(h.demo).cls.counselorId, 'documents', 'studentTalkLedger', { studentId: t.student._id, format: 'pdf' });
+    await h.ok(secondYear(h.demo).cls.counselorId, 'documents', 'studentTalkLedger', {
+      studentId: t.student._id,
+      format: 'pdf',
+    });
     h.clock.advance(60_000);
     await h.ok('t-clerk', 'documents', 'archiveZip', { archiveId });
     const log = await h.ok(people.leaderUser, 'documents', 'exportLog', {});
     expect(log.length).toBe(before + 2);
     const [zip, ledger] = log;
-    expect(zip).toMatchObject({ byName: h.demo.users.find((u) => u._id === 't-clerk')?.name, kindLabel: '学期归档', formatLabel: '归档压缩包' });
+    expect(zip).toMatchObject({
+      byName: h.demo.users.find((u) => u._id === 't-clerk')?.name,
+      kindLabel: '学期归档',
+      formatLabel: '归档压缩包',
+    });
     expect(ledger).toMatchObject({ kindLabel: '谈话记录台账', formatLabel: 'PDF' });
     expect(ledger?.title).toContain(t.student.name);
     expect(Date.parse(zip?.at ?? '')).toBe(h.clock.now().getTime());
     expect(await h.ok(chem.people.leaderUser, 'documents', 'exportLog', {})).toEqual([]);
-    for (const userId of ['t-clerk', people.counselorUser, `s-${t.student._id}`]) expect(await h.callAs(userId, 'documents', 'exportLog', {})).toMatchObject({ ok: false, code: 'ACCESS.DENIED' });
+    for (const userId of ['t-clerk', people.counselorUser, `s-${t.student._id}`])
+      expect(await h.callAs(userId, 'documents', 'exportLog', {})).toMatchObject({ ok: false, code: 'ACCESS.DENIED' });
   });
 });

@@ -39,19 +39,30 @@ describe('documents: every seed form from the records, read back', () => {
     const view = await h.callAs(userId, 'documents', action as 'noticeForm', { ...input, format: 'view' });
     const xlsx = await h.callAs(userId, 'documents', action as 'noticeForm', { ...input, format: 'xlsx' });
     const pdf = await h.callAs(userId, 'documents', action as 'noticeForm', { ...input, format: 'pdf' });
-    if (!view.ok || !xlsx.ok || !pdf.ok) throw new Error(`${action}: ${JSON.stringify([view, xlsx, pdf].find((e) => !e.ok))}`);
+    if (!view.ok || !xlsx.ok || !pdf.ok)
+      throw new Error(`${action}: ${JSON.stringify([view, xlsx, pdf].find((e) => !e.ok))}`);
     if (!xlsx.data.file || !pdf.data.file) throw new Error(`${action}: no file`);
-    return { doc: view.data.document, sheets: await readXlsx(xlsx.data.file.base64), pdf: readPdf(Buffer.from(pdf.data.file.base64, 'base64')), answer: pdf.data };
+    return {
+      doc: view.data.document,
+      sheets: await readXlsx(xlsx.data.file.base64),
+      pdf: readPdf(Buffer.from(pdf.data.file.base64, 'base64')),
+      answer: pdf.data,
+    };
   };
   const fieldValue = (doc: FormDocument, page: number, label: string) => {
-    for (const b of doc.pages[page]?.blocks ?? []) if (b.kind === 'fields') for (const f of b.fields) if (f.label === label) return f.value;
+    for (const b of doc.pages[page]?.blocks ?? [])
+      if (b.kind === 'fields') for (const f of b.fields) if (f.label === label) return f.value;
     return undefined;
   };
   const flat = (text: string) => text.replace(/\s+/g, '');
 
   it('学业警示通知单: three copies as issued, the student signature and the signed receipt, in xlsx and PDF', async () => {
     const { doc, sheets, pdf } = await both(counselor, 'noticeForm', { noticeId: t.notice._id });
-    expect(doc.pages.map((p) => p.title)).toEqual([t.notice.copies.college.title, t.notice.copies.student.title, t.notice.copies.parent.title]);
+    expect(doc.pages.map((p) => p.title)).toEqual([
+      t.notice.copies.college.title,
+      t.notice.copies.student.title,
+      t.notice.copies.parent.title,
+    ]);
     expect(sheets).toHaveLength(3);
     // Every stored paragraph of each copy is on its sheet and its PDF page, in order.
     (['college', 'student', 'parent'] as const).forEach((kind, i) => {
@@ -68,9 +79,13 @@ describe('documents: every seed form from the records, read back', () => {
     expect(college.find((f) => f.label === '家长签名')?.value).toBe(`${t.notice.receipt?.parentName}（已签名）`);
     expect(college.find((f) => f.label === '家长意见')?.value).toBe('已与孩子沟通，会督促其按计划重修');
     // The signature images travel with the form (the print view shows them; the PDF draws them).
-    const images = doc.pages[0]?.blocks.flatMap((b) => (b.kind === 'fields' ? b.fields.filter((f) => f.image).map((f) => f.label) : []));
+    const images = doc.pages[0]?.blocks.flatMap((b) =>
+      b.kind === 'fields' ? b.fields.filter((f) => f.image).map((f) => f.label) : [],
+    );
     expect(images).toEqual(['学生签名', '家长签名']);
-    expect([...pdf.objects.values()].filter((o) => o.dict.includes('/Subtype /Image')).length).toBeGreaterThanOrEqual(1);
+    expect([...pdf.objects.values()].filter((o) => o.dict.includes('/Subtype /Image')).length).toBeGreaterThanOrEqual(
+      1,
+    );
     expect(pdf.pageCount).toBe(3);
     expect(pdf.fontName).toMatch(/^[A-Z]{6}\+WenQuanYiZenHei$/);
     // A subset: a few hundred glyphs, not the font's tens of thousands.
@@ -82,7 +97,18 @@ describe('documents: every seed form from the records, read back', () => {
     const { sheets, pdf } = await both('t-clerk', 'noticeRegister', { semester: t.notice.semester });
     const rows = tableOf(sheets[0]!, noticeRegisterColumns);
     const row = rows.find((r) => r[1] === t.student._id);
-    expect(row).toEqual([expect.any(String), t.student._id, t.student.name, expect.any(String), t.notice.levelName, '1', wall(t.notice.issuedAt), `已签收 ${wall(t.notice.ack?.at)}`, '已回执', '有效']);
+    expect(row).toEqual([
+      expect.any(String),
+      t.student._id,
+      t.student.name,
+      expect.any(String),
+      t.notice.levelName,
+      '1',
+      wall(t.notice.issuedAt),
+      `已签收 ${wall(t.notice.ack?.at)}`,
+      '已回执',
+      '有效',
+    ]);
     expect(flat(pdf.text.join(''))).toContain(t.student.name);
   });
 
@@ -107,7 +133,7 @@ describe('documents: every seed form from the records, read back', () => {
     expect(flat(pdf.text.join(''))).toContain(flat(first.content));
   });
 
-  it('the student talk ledger: every talk in time order, then each 登记表; the counselor\'s second talk is 第 2 次', async () => {
+  it("the student talk ledger: every talk in time order, then each 登记表; the counselor's second talk is 第 2 次", async () => {
     const { doc, sheets, pdf } = await both(counselor, 'studentTalkLedger', { studentId: t.student._id });
     const rows = tableOf(sheets[0]!, studentLedgerColumns);
     expect(rows.map((r) => r[1])).toEqual(t.talks.map((x) => wall(x.at)));
@@ -118,11 +144,17 @@ describe('documents: every seed form from the records, read back', () => {
     expect(pdf.pageCount).toBeGreaterThanOrEqual(1 + t.talks.length);
   });
 
-  it('the class talk ledger for a period holds the class\'s talks in it, and none outside', async () => {
-    const inside = await both(counselor, 'classTalkLedger', { classId: t.student.classId, period: { from: '2026-11-01', to: '2026-11-30' } });
+  it("the class talk ledger for a period holds the class's talks in it, and none outside", async () => {
+    const inside = await both(counselor, 'classTalkLedger', {
+      classId: t.student.classId,
+      period: { from: '2026-11-01', to: '2026-11-30' },
+    });
     const rows = inside.sheets[0]!.rows.filter((r) => r[1] === t.student._id);
     expect(rows).toHaveLength(t.talks.length);
-    const before = await both(counselor, 'classTalkLedger', { classId: t.student.classId, period: { from: '2026-09-01', to: '2026-09-30' } });
+    const before = await both(counselor, 'classTalkLedger', {
+      classId: t.student.classId,
+      period: { from: '2026-09-01', to: '2026-09-30' },
+    });
     expect(before.sheets[0]!.rows.filter((r) => r[1] === t.student._id)).toHaveLength(0);
   });
 
@@ -133,15 +165,18 @@ describe('documents: every seed form from the records, read back', () => {
     const labels = fields.map((f) => f.label).filter((l) => (planFormLabels as readonly string[]).includes(l));
     expect(labels).toEqual([...planFormLabels]);
     const plan = fields.find((f) => f.label.startsWith('学习计划'))?.value ?? '';
-    for (const c of t.plan.failedCourses) expect(plan).toContain(`${c.name}（${c.code}，${c.credits} 学分）：${c.name}：随下一级重修`);
-    expect(fields.find((f) => f.label === '学生签名')?.value).toBe(`${t.student.name}（${wall(t.plan.signature?.at)} 签名）`);
+    for (const c of t.plan.failedCourses)
+      expect(plan).toContain(`${c.name}（${c.code}，${c.credits} 学分）：${c.name}：随下一级重修`);
+    expect(fields.find((f) => f.label === '学生签名')?.value).toBe(
+      `${t.student.name}（${wall(t.plan.signature?.at)} 签名）`,
+    );
     expect(fields.find((f) => f.label === '帮扶教师意见')?.value).toBe('同意：计划具体可行，同意');
     expect(fields.find((f) => f.label === '帮扶教师签名')?.value).toBe(`${t.plan.review?.byName}（班主任）`);
     expect(fieldValue(doc, 0, '学号')).toBe(t.student._id);
     expect(flat(pdf.text.join(''))).toContain('计划具体可行');
   });
 
-  it('朋辈帮扶申请表 (002-A2): fields in order; the account in clear only in the school approver\'s copy', async () => {
+  it("朋辈帮扶申请表 (002-A2): fields in order; the account in clear only in the school approver's copy", async () => {
     const school = await both('t-affairs', 'pairingForm', { pairingId: t.pairing._id });
     const fields = fieldRows(school.sheets[0]!);
     expect(fields.map((f) => f.label)).toEqual([...pairingFormLabels]);
@@ -152,7 +187,9 @@ describe('documents: every seed form from the records, read back', () => {
     expect(flat(school.pdf.text.join(''))).toContain(t.bankAccount);
     for (const reader of [counselor, 't-leader']) {
       const copy = await both(reader, 'pairingForm', { pairingId: t.pairing._id });
-      expect(fieldRows(copy.sheets[0]!).find((f) => f.label === '中国银行账号')?.value).toBe('**** 4567（仅学校审核人可见完整账号）');
+      expect(fieldRows(copy.sheets[0]!).find((f) => f.label === '中国银行账号')?.value).toBe(
+        '**** 4567（仅学校审核人可见完整账号）',
+      );
       expect(JSON.stringify(copy.answer.document)).not.toContain(t.bankAccount);
       expect(flat(copy.pdf.text.join(''))).not.toContain(t.bankAccount);
     }
@@ -169,15 +206,25 @@ describe('documents: every seed form from the records, read back', () => {
     const pf = fieldRows(parent.sheets[0]!);
     expect(pf.map((f) => f.label)).toEqual([...parentMeetingLabels]);
     expect(pf.find((f) => f.label === '面谈时间')?.value).toBe(wall(t.parentMeeting.at));
-    expect(pf.find((f) => f.label === '家长确认签字')?.value).toBe(`${t.parentMeeting.parentConfirmation?.name}（${wall(t.parentMeeting.parentConfirmation?.at)} 在微信上确认签字）`);
+    expect(pf.find((f) => f.label === '家长确认签字')?.value).toBe(
+      `${t.parentMeeting.parentConfirmation?.name}（${wall(t.parentMeeting.parentConfirmation?.at)} 在微信上确认签字）`,
+    );
   });
 
   it('refuses a bad input with the field named and writes no export row', async () => {
     const before = await h.store.count('documentExports');
     const bad = await h.callAs(counselor, 'documents', 'noticeForm', { noticeId: t.notice._id, format: 'docx' });
     expect(bad).toMatchObject({ ok: false, code: 'INPUT.INVALID', field: 'format' });
-    const period = await h.callAs(counselor, 'documents', 'classTalkLedger', { classId: t.student.classId, period: { from: '2026-11-30', to: '2026-11-01' } });
-    expect(period).toMatchObject({ ok: false, code: 'INPUT.INVALID', field: 'period.to', message: '结束日期不能早于开始日期' });
+    const period = await h.callAs(counselor, 'documents', 'classTalkLedger', {
+      classId: t.student.classId,
+      period: { from: '2026-11-30', to: '2026-11-01' },
+    });
+    expect(period).toMatchObject({
+      ok: false,
+      code: 'INPUT.INVALID',
+      field: 'period.to',
+      message: '结束日期不能早于开始日期',
+    });
     expect(await h.store.count('documentExports')).toBe(before);
   });
 
@@ -189,14 +236,19 @@ describe('documents: every seed form from the records, read back', () => {
         const r = await h.callAs(userId, 'documents', action as 'noticeForm', { ...input, format });
         const ms = performance.now() - started;
         const answer: DocumentAnswer | null = r.ok ? r.data : null;
-        figures.push(`${label.padEnd(18)} ${format.padEnd(4)} ${String(answer?.file?.bytes ?? 0).padStart(8)} B ${ms.toFixed(0).padStart(5)} ms`);
+        figures.push(
+          `${label.padEnd(18)} ${format.padEnd(4)} ${String(answer?.file?.bytes ?? 0).padStart(8)} B ${ms.toFixed(0).padStart(5)} ms`,
+        );
       }
     };
     await time('通知单', counselor, 'noticeForm', { noticeId: t.notice._id });
     await time('学院存根登记簿', 't-clerk', 'noticeRegister', { semester: t.notice.semester });
     await time('谈话登记表', counselor, 'talkForm', { talkId: t.talks[0]!._id });
     await time('谈话台账(学生)', counselor, 'studentTalkLedger', { studentId: t.student._id });
-    await time('谈话台账(班级)', counselor, 'classTalkLedger', { classId: t.student.classId, period: { from: '2026-09-01', to: '2026-11-30' } });
+    await time('谈话台账(班级)', counselor, 'classTalkLedger', {
+      classId: t.student.classId,
+      period: { from: '2026-09-01', to: '2026-11-30' },
+    });
     await time('学习计划表', headTeacher, 'planForm', { planId: t.plan._id });
     await time('朋辈帮扶申请表', 't-affairs', 'pairingForm', { pairingId: t.pairing._id });
     await time('座谈会纪要', counselor, 'meetingForm', { meetingId: t.forum._id });

@@ -22,13 +22,20 @@ describe('documents: duty registers and the compliance report for a period', () 
   afterAll(() => h.close());
 
   const records = async (kind: string) =>
-    (await queryAll(h.store, 'dutyRecords', { where: { classId: people.firstClass._id } })).filter((r) => r.kind === kind && r.at.slice(0, 10) >= period.from && r.at.slice(0, 10) <= period.to).sort((a, b) => a.at.localeCompare(b.at) || a._id.localeCompare(b._id));
+    (await queryAll(h.store, 'dutyRecords', { where: { classId: people.firstClass._id } }))
+      .filter((r) => r.kind === kind && r.at.slice(0, 10) >= period.from && r.at.slice(0, 10) <= period.to)
+      .sort((a, b) => a.at.localeCompare(b.at) || a._id.localeCompare(b._id));
 
   it('查寝登记表: one row per dorm check of the class in the period, with hygiene and who was present', async () => {
     const expected = await records('dormCheck');
     expect(expected.length).toBeGreaterThan(0);
     const started = performance.now();
-    const answer = await h.ok(people.counselorUser, 'documents', 'dutyRegister', { classId: people.firstClass._id, register: 'dormCheck', period, format: 'xlsx' });
+    const answer = await h.ok(people.counselorUser, 'documents', 'dutyRegister', {
+      classId: people.firstClass._id,
+      register: 'dormCheck',
+      period,
+      format: 'xlsx',
+    });
     const ms = performance.now() - started;
     const rows = tableOf((await readXlsx(answer.file?.base64 ?? ''))[0]!, dormRegisterColumns);
     expect(rows).toHaveLength(expected.length);
@@ -37,44 +44,94 @@ describe('documents: duty registers and the compliance report for a period', () 
       if (r.details.form !== 'dormCheck') throw new Error('not a dorm check');
       expect(row[1]).toBe(wall(r.at));
       expect(row[4]).toBe(String(r.details.hygieneScore));
-      expect(row[6]).toBe(r.details.residents.filter((x) => x.status === 'present').map((x) => x.name).join('、'));
+      expect(row[6]).toBe(
+        r.details.residents
+          .filter((x) => x.status === 'present')
+          .map((x) => x.name)
+          .join('、'),
+      );
     });
-    const pdf = await h.ok(people.counselorUser, 'documents', 'dutyRegister', { classId: people.firstClass._id, register: 'dormCheck', period, format: 'pdf' });
+    const pdf = await h.ok(people.counselorUser, 'documents', 'dutyRegister', {
+      classId: people.firstClass._id,
+      register: 'dormCheck',
+      period,
+      format: 'pdf',
+    });
     const read = readPdf(Buffer.from(pdf.file?.base64 ?? '', 'base64'));
     expect(read.fontName).toMatch(/\+WenQuanYiZenHei$/);
-    process.stdout.write(`[documents] 查寝登记表 ${people.firstClass.name} ${expected.length} 次: xlsx ${answer.file?.bytes} B (${ms.toFixed(0)} ms), pdf ${pdf.file?.bytes} B, ${read.pageCount} 页\n`);
+    process.stdout.write(
+      `[documents] 查寝登记表 ${people.firstClass.name} ${expected.length} 次: xlsx ${answer.file?.bytes} B (${ms.toFixed(0)} ms), pdf ${pdf.file?.bytes} B, ${read.pageCount} 页\n`,
+    );
   });
 
   it('查课登记表: one row per class check, with late / absent / left early', async () => {
     const expected = await records('classCheck');
     expect(expected.length).toBeGreaterThan(0);
-    const answer = await h.ok(people.counselorUser, 'documents', 'dutyRegister', { classId: people.firstClass._id, register: 'classCheck', period, format: 'xlsx' });
+    const answer = await h.ok(people.counselorUser, 'documents', 'dutyRegister', {
+      classId: people.firstClass._id,
+      register: 'classCheck',
+      period,
+      format: 'xlsx',
+    });
     const rows = tableOf((await readXlsx(answer.file?.base64 ?? ''))[0]!, classCheckColumns);
     expect(rows.map((r) => r[1])).toEqual(expected.map((r) => wall(r.at)));
-    expect(rows.map((r) => r[2])).toEqual(expected.map((r) => (r.details.form === 'classCheck' ? r.details.course : '')));
+    expect(rows.map((r) => r[2])).toEqual(
+      expected.map((r) => (r.details.form === 'classCheck' ? r.details.course : '')),
+    );
   });
 
-  it('the compliance report of a class and of a person holds the evaluator\'s items for the period', async () => {
-    const cls = await h.ok(people.counselorUser, 'documents', 'complianceReport', { classId: people.firstClass._id, period, format: 'xlsx' });
+  it("the compliance report of a class and of a person holds the evaluator's items for the period", async () => {
+    const cls = await h.ok(people.counselorUser, 'documents', 'complianceReport', {
+      classId: people.firstClass._id,
+      period,
+      format: 'xlsx',
+    });
     const sheet = (await readXlsx(cls.file?.base64 ?? ''))[0]!;
     const rows = tableOf(sheet, complianceColumns);
     expect(rows.length).toBeGreaterThan(0);
     // The same evaluator as the duties screens: the class's detail shows the same overdue count.
     const detail = await h.ok(people.counselorUser, 'duties', 'complianceDetail', { classId: people.firstClass._id });
-    const overdue = detail.items.filter((i) => i.status === 'overdue' && i.window.start.slice(0, 10) <= period.to && i.window.lastDay >= period.from).length;
+    const overdue = detail.items.filter(
+      (i) => i.status === 'overdue' && i.window.start.slice(0, 10) <= period.to && i.window.lastDay >= period.from,
+    ).length;
     expect(rows.filter((r) => r[8] === '已逾期')).toHaveLength(overdue);
-    const person = await h.ok(people.counselorUser, 'documents', 'complianceReport', { personId: people.counselorUser, period, format: 'view' });
+    const person = await h.ok(people.counselorUser, 'documents', 'complianceReport', {
+      personId: people.counselorUser,
+      period,
+      format: 'view',
+    });
     const table = person.document.pages[0]?.blocks.find((b) => b.kind === 'table');
-    expect(table && table.kind === 'table' ? new Set(table.rows.map((r) => r[2])) : null).toEqual(new Set([h.demo.users.find((u) => u._id === people.counselorUser)?.name]));
+    expect(table && table.kind === 'table' ? new Set(table.rows.map((r) => r[2])) : null).toEqual(
+      new Set([h.demo.users.find((u) => u._id === people.counselorUser)?.name]),
+    );
   });
 
-  it('registers and reports stay within the caller\'s classes and college', async () => {
+  it("registers and reports stay within the caller's classes and college", async () => {
     const input = { classId: people.otherClass._id, register: 'dormCheck' as const, period, format: 'view' as const };
-    expect(await h.callAs(people.counselorUser, 'documents', 'dutyRegister', input)).toMatchObject({ ok: false, code: 'ACCESS.DENIED' });
-    expect(await h.callAs(people.assistantUser, 'documents', 'dutyRegister', { ...input, classId: people.firstClass._id })).toMatchObject({ ok: false, code: 'ACCESS.DENIED' });
-    expect(await h.callAs(people.studentUser, 'documents', 'dutyRegister', { ...input, classId: people.firstClass._id })).toMatchObject({ ok: false, code: 'ACCESS.DENIED' });
-    expect(await h.callAs(people.counselorUser, 'documents', 'complianceReport', { classId: people.otherClass._id, period, format: 'view' })).toMatchObject({ ok: false, code: 'ACCESS.DENIED' });
-    expect(await h.callAs(people.counselorUser, 'documents', 'complianceReport', { personId: people.otherCounselorUser, period, format: 'view' })).toMatchObject({ ok: false, code: 'ACCESS.DENIED' });
+    expect(await h.callAs(people.counselorUser, 'documents', 'dutyRegister', input)).toMatchObject({
+      ok: false,
+      code: 'ACCESS.DENIED',
+    });
+    expect(
+      await h.callAs(people.assistantUser, 'documents', 'dutyRegister', { ...input, classId: people.firstClass._id }),
+    ).toMatchObject({ ok: false, code: 'ACCESS.DENIED' });
+    expect(
+      await h.callAs(people.studentUser, 'documents', 'dutyRegister', { ...input, classId: people.firstClass._id }),
+    ).toMatchObject({ ok: false, code: 'ACCESS.DENIED' });
+    expect(
+      await h.callAs(people.counselorUser, 'documents', 'complianceReport', {
+        classId: people.otherClass._id,
+        period,
+        format: 'view',
+      }),
+    ).toMatchObject({ ok: false, code: 'ACCESS.DENIED' });
+    expect(
+      await h.callAs(people.counselorUser, 'documents', 'complianceReport', {
+        personId: people.otherCounselorUser,
+        period,
+        format: 'view',
+      }),
+    ).toMatchObject({ ok: false, code: 'ACCESS.DENIED' });
     expect((await h.callAs(people.leaderUser, 'documents', 'dutyRegister', input)).ok).toBe(true);
   });
 });

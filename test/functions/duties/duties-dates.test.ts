@@ -45,10 +45,19 @@ describe.each(suiteDates)('duties at %s (%s), on the whole demo', (name, now) =>
     const cls = p.firstClass;
     const dorm = h.demo.dorms.find((d) => d.classIds.includes(cls._id));
     if (!dorm) throw new Error('no dorm');
-    const residents = h.demo.students.filter((s) => s.dormId === dorm._id).map((s) => ({ studentId: s._id, status: 'present' as const }));
-    const recordsOf = async (viewer: string) => (await h.ok(viewer, 'duties', 'staffCompliance', {})).rows.find((r) => r.id === p.assistantUser)?.records ?? 0;
+    const residents = h.demo.students
+      .filter((s) => s.dormId === dorm._id)
+      .map((s) => ({ studentId: s._id, status: 'present' as const }));
+    const recordsOf = async (viewer: string) =>
+      (await h.ok(viewer, 'duties', 'staffCompliance', {})).rows.find((r) => r.id === p.assistantUser)?.records ?? 0;
     const before = await recordsOf(p.counselorUser);
-    const receipt = await h.ok(p.assistantUser, 'checkins', 'dormCheck', { ...sentFrom(h.clock, { location: northOf(placeNamed(dorm.building), 15) }), classId: cls._id, dormId: dorm._id, hygieneScore: 90, residents });
+    const receipt = await h.ok(p.assistantUser, 'checkins', 'dormCheck', {
+      ...sentFrom(h.clock, { location: northOf(placeNamed(dorm.building), 15) }),
+      classId: cls._id,
+      dormId: dorm._id,
+      hygieneScore: 90,
+      residents,
+    });
     expect(await recordsOf(p.counselorUser)).toBe(before + 1);
     expect(await recordsOf(p.leaderUser)).toBe(before + 1);
     const detail = await h.ok(p.counselorUser, 'duties', 'complianceDetail', { personId: p.assistantUser });

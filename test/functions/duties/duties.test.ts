@@ -13,15 +13,31 @@ import { demoPeople, harnessClock, openHarness, type Harness } from '../../suppo
 function bulkTalks(n: number, at = '2026-11-20T10:00:00.000+08:00') {
   const people = demoPeople(generateDemo(harnessClock('2026-11-23T09:00:00+08:00')));
   return Array.from({ length: n }, (_, i) => ({
-    _id: `bulk-${n}-${i}`, kind: 'talk' as const, actorId: people.counselorUser, at, receivedAt: at, collegeId: people.firstClass.collegeId, classId: people.firstClass._id,
-    studentId: people.student._id, documented: true, clientId: `c${i}`, deviceAt: at, sentAt: at, flags: [], details: { form: 'talk' as const, notes: '' },
+    _id: `bulk-${n}-${i}`,
+    kind: 'talk' as const,
+    actorId: people.counselorUser,
+    at,
+    receivedAt: at,
+    collegeId: people.firstClass.collegeId,
+    classId: people.firstClass._id,
+    studentId: people.student._id,
+    documented: true,
+    clientId: `c${i}`,
+    deviceAt: at,
+    sentAt: at,
+    flags: [],
+    details: { form: 'talk' as const, notes: '' },
   }));
 }
 
 describe('duties function', () => {
   let h: Harness;
   let people: ReturnType<typeof demoPeople>;
-  const classesOf = (counselorId: string) => h.demo.classes.filter((c) => c.counselorId === counselorId).map((c) => c._id).sort();
+  const classesOf = (counselorId: string) =>
+    h.demo.classes
+      .filter((c) => c.counselorId === counselorId)
+      .map((c) => c._id)
+      .sort();
 
   beforeEach(async () => {
     h = await openHarness('2026-11-23T09:00:00+08:00');
@@ -33,15 +49,26 @@ describe('duties function', () => {
     const before = await h.ok(people.counselorUser, 'duties', 'myDuties', { scope: 'week' });
     const checks = before.items.filter((i) => i.ruleId === 'counselor-class-check-weekly');
     expect(checks.map((i) => i.unit.id).sort()).toEqual(classesOf(people.counselorUser));
-    expect(checks.every((i) => i.status === 'due' && i.window.start.startsWith('2026-11-23') && i.window.lastDay === '2026-11-29')).toBe(true);
+    expect(
+      checks.every(
+        (i) => i.status === 'due' && i.window.start.startsWith('2026-11-23') && i.window.lastDay === '2026-11-29',
+      ),
+    ).toBe(true);
     // The week view leaves out semester quotas that are not due this week.
     expect(before.items.some((i) => i.period === 'semester')).toBe(false);
     expect(before.semesterId).toBe('2026-2027-1');
 
     const place = placeNamed('博学楼');
-    const receipt = await h.ok(people.counselorUser, 'checkins', 'classCheck', { ...sentFrom(h.clock, { location: northOf(place, 10) }), classId: people.firstClass._id, placeId: place.id, course: '有机化学' });
+    const receipt = await h.ok(people.counselorUser, 'checkins', 'classCheck', {
+      ...sentFrom(h.clock, { location: northOf(place, 10) }),
+      classId: people.firstClass._id,
+      placeId: place.id,
+      course: '有机化学',
+    });
     const after = await h.ok(people.counselorUser, 'duties', 'myDuties', { scope: 'week' });
-    const item = after.items.find((i) => i.ruleId === 'counselor-class-check-weekly' && i.unit.id === people.firstClass._id);
+    const item = after.items.find(
+      (i) => i.ruleId === 'counselor-class-check-weekly' && i.unit.id === people.firstClass._id,
+    );
     expect(item).toMatchObject({ status: 'done', progress: 1, recordIds: [receipt.recordId], kinds: ['classCheck'] });
     expect(after.tally.done).toBe(before.tally.done + 1);
 
@@ -52,11 +79,22 @@ describe('duties function', () => {
     expect(semester.next).not.toBeNull();
   });
 
-  it('an assistant\'s face-to-face talk of 30 minutes counts for that student, 20 minutes does not', async () => {
-    await h.ok(people.assistantUser, 'checkins', 'talk', { ...sentFrom(h.clock), studentId: people.student._id, mode: 'faceToFace', minutes: 30 });
-    await h.ok(people.assistantUser, 'checkins', 'talk', { ...sentFrom(h.clock), studentId: people.classmate._id, mode: 'faceToFace', minutes: 20 });
+  it("an assistant's face-to-face talk of 30 minutes counts for that student, 20 minutes does not", async () => {
+    await h.ok(people.assistantUser, 'checkins', 'talk', {
+      ...sentFrom(h.clock),
+      studentId: people.student._id,
+      mode: 'faceToFace',
+      minutes: 30,
+    });
+    await h.ok(people.assistantUser, 'checkins', 'talk', {
+      ...sentFrom(h.clock),
+      studentId: people.classmate._id,
+      mode: 'faceToFace',
+      minutes: 20,
+    });
     const mine = await h.ok(people.assistantUser, 'duties', 'myDuties', { scope: 'semester' });
-    const talk = (studentId: string) => mine.items.find((i) => i.ruleId === 'assistant-talk-each-student-yearly' && i.unit.id === studentId);
+    const talk = (studentId: string) =>
+      mine.items.find((i) => i.ruleId === 'assistant-talk-each-student-yearly' && i.unit.id === studentId);
     expect(talk(people.student._id)?.status).toBe('done');
     expect(talk(people.classmate._id)?.status).toBe('due');
     expect(talk(people.student._id)?.unit.label).toContain(people.student.name);
@@ -70,30 +108,51 @@ describe('duties function', () => {
     expect(leader.scope).toBe('college');
     expect(leader.rows).toHaveLength(h.demo.classes.length);
     const staff = await h.ok(people.counselorUser, 'duties', 'staffCompliance', {});
-    const served = new Set(h.demo.classes.filter((c) => c.counselorId === people.counselorUser).flatMap((c) => [c.counselorId, c.headTeacherId, c.assistantId]));
+    const served = new Set(
+      h.demo.classes
+        .filter((c) => c.counselorId === people.counselorUser)
+        .flatMap((c) => [c.counselorId, c.headTeacherId, c.assistantId]),
+    );
     expect(staff.rows.every((r) => served.has(r.id))).toBe(true);
     for (const user of [people.studentUser, people.parentUser, people.assistantUser]) {
       expect(await h.callAs(user, 'duties', 'classCompliance', {})).toMatchObject({ ok: false, code: 'ACCESS.DENIED' });
       expect(await h.callAs(user, 'duties', 'staffCompliance', {})).toMatchObject({ ok: false, code: 'ACCESS.DENIED' });
     }
-    expect(await h.callAs(people.studentUser, 'duties', 'myDuties', {})).toMatchObject({ ok: false, code: 'ACCESS.DENIED' });
+    expect(await h.callAs(people.studentUser, 'duties', 'myDuties', {})).toMatchObject({
+      ok: false,
+      code: 'ACCESS.DENIED',
+    });
     // Drill-down outside one's classes is denied, inside it lists the records.
-    expect(await h.callAs(people.counselorUser, 'duties', 'complianceDetail', { classId: people.otherClass._id })).toMatchObject({ ok: false, code: 'ACCESS.DENIED' });
-    expect(await h.callAs(people.counselorUser, 'duties', 'complianceDetail', { personId: people.otherCounselorUser })).toMatchObject({ ok: false, code: 'ACCESS.DENIED' });
+    expect(
+      await h.callAs(people.counselorUser, 'duties', 'complianceDetail', { classId: people.otherClass._id }),
+    ).toMatchObject({ ok: false, code: 'ACCESS.DENIED' });
+    expect(
+      await h.callAs(people.counselorUser, 'duties', 'complianceDetail', { personId: people.otherCounselorUser }),
+    ).toMatchObject({ ok: false, code: 'ACCESS.DENIED' });
   });
 
   it("the leader's dashboard counts an assistant's dorm check and drills down to it", async () => {
     const cls = people.firstClass;
     const dorm = h.demo.dorms.find((d) => d.classIds.includes(cls._id));
     if (!dorm) throw new Error('no dorm');
-    const residents = h.demo.students.filter((s) => s.dormId === dorm._id).map((s) => ({ studentId: s._id, status: 'present' as const }));
-    const receipt = await h.ok(people.assistantUser, 'checkins', 'dormCheck', { ...sentFrom(h.clock, { location: northOf(placeNamed(dorm.building), 700) }), classId: cls._id, dormId: dorm._id, hygieneScore: 88, residents });
+    const residents = h.demo.students
+      .filter((s) => s.dormId === dorm._id)
+      .map((s) => ({ studentId: s._id, status: 'present' as const }));
+    const receipt = await h.ok(people.assistantUser, 'checkins', 'dormCheck', {
+      ...sentFrom(h.clock, { location: northOf(placeNamed(dorm.building), 700) }),
+      classId: cls._id,
+      dormId: dorm._id,
+      hygieneScore: 88,
+      residents,
+    });
     const staff = await h.ok(people.leaderUser, 'duties', 'staffCompliance', { sort: 'worst' });
     expect(staff.rows.find((r) => r.id === people.assistantUser)).toMatchObject({ records: 1, note: '学业助理' });
     const classes = await h.ok(people.leaderUser, 'duties', 'classCompliance', {});
     expect(classes.rows.find((r) => r.id === cls._id)?.records).toBe(1);
     const detail = await h.ok(people.leaderUser, 'duties', 'complianceDetail', { personId: people.assistantUser });
-    expect(detail.records).toEqual([expect.objectContaining({ recordId: receipt.recordId, kind: 'dormCheck', flags: ['outsideRadius'] })]);
+    expect(detail.records).toEqual([
+      expect.objectContaining({ recordId: receipt.recordId, kind: 'dormCheck', flags: ['outsideRadius'] }),
+    ]);
     const byClass = await h.ok(people.counselorUser, 'duties', 'complianceDetail', { classId: cls._id });
     expect(byClass.records.map((r) => r.recordId)).toContain(receipt.recordId);
     expect(byClass.items.every((i) => i.unit.classIds.includes(cls._id))).toBe(true);
@@ -108,12 +167,21 @@ describe('duties function', () => {
       const counted = countingStore(h.store);
       const fn = functions.duties;
       if (!fn) throw new Error('duties is not registered');
-      const answer = await fn.dispatch({ action: 'staffCompliance', input: {} }, { store: counted.store, clock: h.clock, files: h.files, openid: DEMO_OPENID_PREFIX + people.leaderUser });
+      const answer = await fn.dispatch(
+        { action: 'staffCompliance', input: {} },
+        { store: counted.store, clock: h.clock, files: h.files, openid: DEMO_OPENID_PREFIX + people.leaderUser },
+      );
       expect(answer).toMatchObject({ ok: true });
       return counted.trips;
     };
     for (let i = 0; i < 10; i += 1) {
-      await h.ok(people.counselorUser, 'checkins', 'meeting', { ...sentFrom(h.clock), kind: 'classMeeting', classId: people.firstClass._id, title: `班会 ${i}`, summary: '纪要' });
+      await h.ok(people.counselorUser, 'checkins', 'meeting', {
+        ...sentFrom(h.clock),
+        kind: 'classMeeting',
+        classId: people.firstClass._id,
+        title: `班会 ${i}`,
+        summary: '纪要',
+      });
     }
     const small = await coldCall();
     // Added straight to the store (as an import would), so their digests are built as an import's are.
@@ -133,7 +201,10 @@ describe('duties function', () => {
     if (!fn) throw new Error('duties is not registered');
     const board = async () => {
       counted.reset();
-      const answer = await fn.dispatch({ action: 'staffCompliance', input: {} }, { store: counted.store, clock: h.clock, files: h.files, openid: DEMO_OPENID_PREFIX + people.leaderUser });
+      const answer = await fn.dispatch(
+        { action: 'staffCompliance', input: {} },
+        { store: counted.store, clock: h.clock, files: h.files, openid: DEMO_OPENID_PREFIX + people.leaderUser },
+      );
       if (!answer.ok) throw new Error(answer.message);
       return z.object({ rows: z.array(z.object({ id: z.string(), records: z.number() })) }).parse(answer.data);
     };
@@ -146,7 +217,12 @@ describe('duties function', () => {
     expect(cold.rows.find((r) => r.id === people.counselorUser)?.records).toBe(2500);
     h.clock.advance(60_000);
     // Filed offline an hour ago, arriving now: found by its arrival, counted by its time.
-    await h.ok(people.assistantUser, 'checkins', 'talk', { ...sentFrom(h.clock, { queuedMs: 3_600_000 }), studentId: people.student._id, mode: 'faceToFace', minutes: 40 });
+    await h.ok(people.assistantUser, 'checkins', 'talk', {
+      ...sentFrom(h.clock, { queuedMs: 3_600_000 }),
+      studentId: people.student._id,
+      mode: 'faceToFace',
+      minutes: 40,
+    });
     const warm = await board();
     // The talk's digest was updated in the talk's transaction: the next read has it.
     expect(counted.trips.byCollection.get('dutyDigests')).toBe(1);
@@ -162,9 +238,15 @@ describe('duties function', () => {
     expect(again.queued).toBe(0);
     const outbox = await h.store.query('outbox', { where: { kind: 'dutyDueSoon' }, limit: 1000 });
     expect(outbox).toHaveLength(first.queued);
-    const counselorWeekly = outbox.filter((m) => m.toUserId === people.counselorUser && m._id.includes('counselor-class-check-weekly'));
+    const counselorWeekly = outbox.filter(
+      (m) => m.toUserId === people.counselorUser && m._id.includes('counselor-class-check-weekly'),
+    );
     // Three classes' checks closing on the same Sunday are one message.
     expect(counselorWeekly).toHaveLength(1);
-    expect(counselorWeekly[0]).toMatchObject({ status: 'pending', page: 'packages/staff/duties/index', data: expect.objectContaining({ deadline: '2026-11-29', remaining: '3' }) });
+    expect(counselorWeekly[0]).toMatchObject({
+      status: 'pending',
+      page: 'packages/staff/duties/index',
+      data: expect.objectContaining({ deadline: '2026-11-29', remaining: '3' }),
+    });
   });
 });

@@ -11,10 +11,40 @@ import { countingStore } from '../../support/checkins-counting-store';
 import { northOf, placeNamed, sentFrom } from '../../support/checkins-factories';
 import { demoPeople, openHarness, type Harness } from '../../support/harness';
 
-const Row = z.object({ id: z.string(), total: z.number(), done: z.number(), due: z.number(), overdue: z.number(), lateDone: z.number(), percent: z.number().nullable(), records: z.number() });
+const Row = z.object({
+  id: z.string(),
+  total: z.number(),
+  done: z.number(),
+  due: z.number(),
+  overdue: z.number(),
+  lateDone: z.number(),
+  percent: z.number().nullable(),
+  records: z.number(),
+});
 const Board = z.object({ rows: z.array(Row) });
-type Figures = { id: string; total: number; done: number; due: number; overdue: number; lateDone: number; percent: number | null; records: number };
-const figures = (rows: readonly Figures[]) => rows.map(({ id, total, done, due, overdue, lateDone, percent, records }) => ({ id, total, done, due, overdue, lateDone, percent, records })).sort((a, b) => (a.id < b.id ? -1 : 1));
+type Figures = {
+  id: string;
+  total: number;
+  done: number;
+  due: number;
+  overdue: number;
+  lateDone: number;
+  percent: number | null;
+  records: number;
+};
+const figures = (rows: readonly Figures[]) =>
+  rows
+    .map(({ id, total, done, due, overdue, lateDone, percent, records }) => ({
+      id,
+      total,
+      done,
+      due,
+      overdue,
+      lateDone,
+      percent,
+      records,
+    }))
+    .sort((a, b) => (a.id < b.id ? -1 : 1));
 
 describe('duty digests (issue 14 item 5)', () => {
   let h: Harness;
@@ -28,7 +58,10 @@ describe('duty digests (issue 14 item 5)', () => {
   const board = async (action: 'classCompliance' | 'staffCompliance', store = h.store) => {
     const fn = functions.duties;
     if (!fn) throw new Error('duties is not registered');
-    const answer = await fn.dispatch({ action, input: {} }, { store, clock: h.clock, files: h.files, openid: DEMO_OPENID_PREFIX + people.leaderUser });
+    const answer = await fn.dispatch(
+      { action, input: {} },
+      { store, clock: h.clock, files: h.files, openid: DEMO_OPENID_PREFIX + people.leaderUser },
+    );
     if (!answer.ok) throw new Error(answer.message);
     return Board.parse(answer.data).rows;
   };
@@ -37,31 +70,95 @@ describe('duty digests (issue 14 item 5)', () => {
   const fromRecords = async () => {
     const leader = h.demo.users.find((u) => u._id === people.leaderUser);
     if (!leader) throw new Error('no leader');
-    const { scope } = complianceScopeOf({ userId: leader._id, name: leader.name, grants: leader.grants, openid: leader.openid });
+    const { scope } = complianceScopeOf({
+      userId: leader._id,
+      name: leader.name,
+      grants: leader.grants,
+      openid: leader.openid,
+    });
     const e = await evaluateScope(h.store, scope, h.clock.now().getTime(), undefined, 'records');
-    const inSemester = e.records.filter((r) => Date.parse(r.at) >= e.term.semesterSpan.start && Date.parse(r.at) < Math.max(e.term.semesterSpan.end, e.now + 1));
-    const count = (key: (r: (typeof inSemester)[number]) => string) => inSemester.reduce((m, r) => m.set(key(r), (m.get(key(r)) ?? 0) + 1), new Map<string, number>());
+    const inSemester = e.records.filter(
+      (r) =>
+        Date.parse(r.at) >= e.term.semesterSpan.start &&
+        Date.parse(r.at) < Math.max(e.term.semesterSpan.end, e.now + 1),
+    );
+    const count = (key: (r: (typeof inSemester)[number]) => string) =>
+      inSemester.reduce((m, r) => m.set(key(r), (m.get(key(r)) ?? 0) + 1), new Map<string, number>());
     return {
-      classes: classRows(e.evaluations, e.directory.classes.map((c) => ({ id: c._id, name: c.name, note: '' })), count((r) => r.classId)),
-      people: personRows(e.evaluations, new Map(), count((r) => r.actorId)),
+      classes: classRows(
+        e.evaluations,
+        e.directory.classes.map((c) => ({ id: c._id, name: c.name, note: '' })),
+        count((r) => r.classId),
+      ),
+      people: personRows(
+        e.evaluations,
+        new Map(),
+        count((r) => r.actorId),
+      ),
     };
   };
 
   async function someWork() {
     const place = placeNamed('博学楼');
-    await h.ok(people.counselorUser, 'checkins', 'classCheck', { ...sentFrom(h.clock, { location: northOf(place, 10) }), classId: people.firstClass._id, placeId: place.id, course: '有机化学' });
-    await h.ok(people.counselorUser, 'checkins', 'meeting', { ...sentFrom(h.clock), kind: 'classMeeting', classId: people.firstClass._id, title: '学习方法班会', topics: ['studyMethods'], summary: '纪要' });
-    await h.ok(people.assistantUser, 'checkins', 'talk', { ...sentFrom(h.clock), studentId: people.student._id, mode: 'faceToFace', minutes: 35 });
+    await h.ok(people.counselorUser, 'checkins', 'classCheck', {
+      ...sentFrom(h.clock, { location: northOf(place, 10) }),
+      classId: people.firstClass._id,
+      placeId: place.id,
+      course: '有机化学',
+    });
+    await h.ok(people.counselorUser, 'checkins', 'meeting', {
+      ...sentFrom(h.clock),
+      kind: 'classMeeting',
+      classId: people.firstClass._id,
+      title: '学习方法班会',
+      topics: ['studyMethods'],
+      summary: '纪要',
+    });
+    await h.ok(people.assistantUser, 'checkins', 'talk', {
+      ...sentFrom(h.clock),
+      studentId: people.student._id,
+      mode: 'faceToFace',
+      minutes: 35,
+    });
     h.clock.advance(3 * 86_400_000);
-    await h.ok(people.assistantUser, 'checkins', 'talk', { ...sentFrom(h.clock, { queuedMs: 3_600_000 }), studentId: people.classmate._id, mode: 'faceToFace', minutes: 20 });
-    await h.ok(people.counselorUser, 'checkins', 'meeting', { ...sentFrom(h.clock), kind: 'classMeeting', classId: people.firstClass._id, title: '安全班会', topics: ['safety'], summary: '' });
+    await h.ok(people.assistantUser, 'checkins', 'talk', {
+      ...sentFrom(h.clock, { queuedMs: 3_600_000 }),
+      studentId: people.classmate._id,
+      mode: 'faceToFace',
+      minutes: 20,
+    });
+    await h.ok(people.counselorUser, 'checkins', 'meeting', {
+      ...sentFrom(h.clock),
+      kind: 'classMeeting',
+      classId: people.firstClass._id,
+      title: '安全班会',
+      topics: ['safety'],
+      summary: '',
+    });
   }
 
   it('the leader board from digests equals the board from the records, after writes and a removal', async () => {
     await someWork();
     // An old-style quick talk stored as a check-in: the migration removes it and adds a talk (a removal and an add in one transaction).
     const at = toIso(h.clock.now());
-    const old = { _id: 'old-quick-1', kind: 'talk' as const, actorId: people.counselorUser, at, receivedAt: at, collegeId: people.firstClass.collegeId, classId: people.firstClass._id, studentId: people.student._id, minutes: 15, mode: 'faceToFace', documented: true, clientId: 'old-1', deviceAt: at, sentAt: at, flags: [], details: { form: 'talk' as const, notes: '旧记录' } };
+    const old = {
+      _id: 'old-quick-1',
+      kind: 'talk' as const,
+      actorId: people.counselorUser,
+      at,
+      receivedAt: at,
+      collegeId: people.firstClass.collegeId,
+      classId: people.firstClass._id,
+      studentId: people.student._id,
+      minutes: 15,
+      mode: 'faceToFace',
+      documented: true,
+      clientId: 'old-1',
+      deviceAt: at,
+      sentAt: at,
+      flags: [],
+      details: { form: 'talk' as const, notes: '旧记录' },
+    };
     await h.store.add('dutyRecords', old, { by: 'test', at });
     await rebuildDutyDigests(h.store, { write: true, ctx: { by: 'test', at } });
     expect(await migrateQuickTalks(h.store, h.clock)).toBe(1);
@@ -82,7 +179,12 @@ describe('duty digests (issue 14 item 5)', () => {
     const fresh = async () => figures(await board('staffCompliance', countingStore(h.store).store));
     expect(figures(await board('staffCompliance', warm.store))).toEqual(await fresh());
     // A write changes one digest: the warm instance reads it (one small query) and counts it.
-    await h.ok(people.assistantUser, 'checkins', 'talk', { ...sentFrom(h.clock), studentId: people.student._id, mode: 'faceToFace', minutes: 45 });
+    await h.ok(people.assistantUser, 'checkins', 'talk', {
+      ...sentFrom(h.clock),
+      studentId: people.student._id,
+      mode: 'faceToFace',
+      minutes: 45,
+    });
     warm.reset();
     const afterWrite = figures(await board('staffCompliance', warm.store));
     expect(warm.trips.byCollection.get('dutyDigests')).toBe(1);
@@ -106,15 +208,22 @@ describe('duty digests (issue 14 item 5)', () => {
     // A digest that lost a row (a write that bypassed noteDutySource) is found and rebuilt.
     const [kept] = await h.store.query('dutyDigests', { limit: 1 });
     if (!kept) throw new Error('no digest');
-    await h.store.update('dutyDigests', kept._id, { entries: '[]' }, kept._version, { by: 'test', at: toIso(h.clock.now()) });
+    await h.store.update('dutyDigests', kept._id, { entries: '[]' }, kept._version, {
+      by: 'test',
+      at: toIso(h.clock.now()),
+    });
     const drifted = await rebuildDutyDigests(h.store, { write: false });
     expect(drifted.mismatched).toEqual([kept._id]);
     const repaired = await rebuildDutyDigests(h.store, { write: true, ctx: { by: 'test', at: toIso(h.clock.now()) } });
     expect(repaired.written).toBe(1);
-    expect(await rebuildDutyDigests(h.store, { write: false })).toMatchObject({ mismatched: [], missing: [], extra: [] });
+    expect(await rebuildDutyDigests(h.store, { write: false })).toMatchObject({
+      mismatched: [],
+      missing: [],
+      extra: [],
+    });
   });
 
-  it("a cold leader board reads digests, not records: the same round trips with 5 or 1,500 records, at most 10", async () => {
+  it('a cold leader board reads digests, not records: the same round trips with 5 or 1,500 records, at most 10', async () => {
     const cold = async () => {
       const counted = countingStore(h.store);
       await board('staffCompliance', counted.store);
@@ -124,8 +233,20 @@ describe('duty digests (issue 14 item 5)', () => {
     const small = await cold();
     const at = toIso(h.clock.now());
     const bulk = Array.from({ length: 1495 }, (_, i) => ({
-      _id: `bulk-${i}`, kind: 'talk' as const, actorId: people.counselorUser, at, receivedAt: at, collegeId: people.firstClass.collegeId, classId: people.firstClass._id,
-      studentId: people.student._id, documented: true, clientId: `c${i}`, deviceAt: at, sentAt: at, flags: [], details: { form: 'talk' as const, notes: '' },
+      _id: `bulk-${i}`,
+      kind: 'talk' as const,
+      actorId: people.counselorUser,
+      at,
+      receivedAt: at,
+      collegeId: people.firstClass.collegeId,
+      classId: people.firstClass._id,
+      studentId: people.student._id,
+      documented: true,
+      clientId: `c${i}`,
+      deviceAt: at,
+      sentAt: at,
+      flags: [],
+      details: { form: 'talk' as const, notes: '' },
     }));
     await h.store.addMany('dutyRecords', bulk, { by: 'test', at });
     await rebuildDutyDigests(h.store, { write: true, ctx: { by: 'test', at } });

@@ -25,6 +25,8 @@ describe('my duties this week', () => {
 
   it("an assistant's week lists this month's themed activities", async () => {
     const week = await h.ok(p.assistantUser, 'duties', 'myDuties', { scope: 'week' });
-    expect(week.items.filter((i) => i.ruleId === 'assistant-themed-activities-monthly').map((i) => i.window.lastDay)).toContain('2026-12-31');
+    expect(
+      week.items.filter((i) => i.ruleId === 'assistant-themed-activities-monthly').map((i) => i.window.lastDay),
+    ).toContain('2026-12-31');
   });
 });

@@ -20,7 +20,15 @@ describe('the workbench of each role', () => {
     h.clock.advance(9 * 86_400_000); // past the parents' one-week deadline
     const teaching = defaultPlaces.places.find((p) => p.kind === 'teaching');
     if (!teaching) throw new Error('no teaching building');
-    await h.ok(people.assistantUser, 'checkins', 'classCheck', { ...sentFrom(h.clock), classId: people.firstClass._id, placeId: teaching.id, course: '高等数学', late: [], absent: [], leftEarly: [] });
+    await h.ok(people.assistantUser, 'checkins', 'classCheck', {
+      ...sentFrom(h.clock),
+      classId: people.firstClass._id,
+      placeId: teaching.id,
+      course: '高等数学',
+      late: [],
+      absent: [],
+      leftEarly: [],
+    });
   });
   afterAll(() => h.close());
 
@@ -28,20 +36,35 @@ describe('the workbench of each role', () => {
     const counted = countingStore(h.store);
     const fn = functions.duties;
     if (!fn) throw new Error('duties is not registered');
-    const answer = await fn.dispatch({ action: 'workbench', input: {} }, { store: counted.store, clock: h.clock, files: h.files, openid: DEMO_OPENID_PREFIX + userId });
+    const answer = await fn.dispatch(
+      { action: 'workbench', input: {} },
+      { store: counted.store, clock: h.clock, files: h.files, openid: DEMO_OPENID_PREFIX + userId },
+    );
     if (!answer.ok) throw new Error(answer.message);
     return { bench: answer.data as Workbench, reads: counted.trips.get + counted.trips.query + counted.trips.count };
   }
 
-  const roles = () => [
-    ['counselor', people.counselorUser, ['noticesUnsigned', 'receiptsOverdue', 'plansToReview', 'dutiesThisWeek', 'followUpsOpen', 'messagesUndelivered']],
-    ['head teacher', people.headTeacherUser, ['plansToReview', 'talksDue', 'messagesUndelivered']],
-    ['assistant', people.assistantUser, ['checksToday', 'messagesUndelivered']],
-    ['student', people.studentUser, ['noticeToSign', 'planToWrite', 'meetingsToAnswer']],
-    ['parent', people.parentUser, ['receiptsToReturn']],
-    ['clerk', people.clerkUser, ['draftsToPublish', 'objectionsOpen', 'messagesUndelivered']],
-    ['leader', people.leaderUser, ['warningsActive', 'dutiesOverdue', 'messagesUndelivered']],
-  ] as const;
+  const roles = () =>
+    [
+      [
+        'counselor',
+        people.counselorUser,
+        [
+          'noticesUnsigned',
+          'receiptsOverdue',
+          'plansToReview',
+          'dutiesThisWeek',
+          'followUpsOpen',
+          'messagesUndelivered',
+        ],
+      ],
+      ['head teacher', people.headTeacherUser, ['plansToReview', 'talksDue', 'messagesUndelivered']],
+      ['assistant', people.assistantUser, ['checksToday', 'messagesUndelivered']],
+      ['student', people.studentUser, ['noticeToSign', 'planToWrite', 'meetingsToAnswer']],
+      ['parent', people.parentUser, ['receiptsToReturn']],
+      ['clerk', people.clerkUser, ['draftsToPublish', 'objectionsOpen', 'messagesUndelivered']],
+      ['leader', people.leaderUser, ['warningsActive', 'dutiesOverdue', 'messagesUndelivered']],
+    ] as const;
 
   it('each role gets its counts, each equal to the length of its list, and the reads are printed', async () => {
     const reads: string[] = [];
@@ -59,7 +82,8 @@ describe('the workbench of each role', () => {
   });
 
   it('counts say what is there: two unsigned notices, both receipts overdue, the student’s notice and plan, the parent’s receipt, the assistant’s check', async () => {
-    const counts = async (userId: string) => new Map((await h.ok(userId, 'duties', 'workbench', {})).counts.map((c) => [c.key, c.count]));
+    const counts = async (userId: string) =>
+      new Map((await h.ok(userId, 'duties', 'workbench', {})).counts.map((c) => [c.key, c.count]));
     const counselor = await counts(people.counselorUser);
     expect(counselor.get('noticesUnsigned')).toBe(2);
     expect(counselor.get('receiptsOverdue')).toBe(2);
@@ -86,14 +110,43 @@ describe('the workbench of each role', () => {
       if (saved === undefined) delete process.env.WX_TMPL_DUTY_DUE_SOON;
       else process.env.WX_TMPL_DUTY_DUE_SOON = saved;
     }
-    const base = { kind: 'meetingScheduled' as const, toOpenid: 'x', page: 'pages/inbox/index', data: {}, attempts: 1, sendAfter: '2026-12-01T10:00:00.000+08:00', subjectId: 'm-x' };
-    await h.store.add('outbox', { ...base, _id: 'msg:test:refused-to-student', toUserId: people.studentUser, status: 'refused' }, { by: people.counselorUser, at: '2026-12-01T10:00:00.000+08:00' });
-    await h.store.add('outbox', { ...base, _id: 'msg:test:refused-to-counselor', kind: 'dutyDueSoon', toUserId: people.counselorUser, status: 'refused' }, { by: 'system:duty-reminders', at: '2026-12-01T10:00:00.000+08:00' });
-    await h.store.add('outbox', { ...base, _id: 'msg:test:sent', toUserId: people.studentUser, status: 'sent' }, { by: people.counselorUser, at: '2026-12-01T10:00:00.000+08:00' });
+    const base = {
+      kind: 'meetingScheduled' as const,
+      toOpenid: 'x',
+      page: 'pages/inbox/index',
+      data: {},
+      attempts: 1,
+      sendAfter: '2026-12-01T10:00:00.000+08:00',
+      subjectId: 'm-x',
+    };
+    await h.store.add(
+      'outbox',
+      { ...base, _id: 'msg:test:refused-to-student', toUserId: people.studentUser, status: 'refused' },
+      { by: people.counselorUser, at: '2026-12-01T10:00:00.000+08:00' },
+    );
+    await h.store.add(
+      'outbox',
+      {
+        ...base,
+        _id: 'msg:test:refused-to-counselor',
+        kind: 'dutyDueSoon',
+        toUserId: people.counselorUser,
+        status: 'refused',
+      },
+      { by: 'system:duty-reminders', at: '2026-12-01T10:00:00.000+08:00' },
+    );
+    await h.store.add(
+      'outbox',
+      { ...base, _id: 'msg:test:sent', toUserId: people.studentUser, status: 'sent' },
+      { by: people.counselorUser, at: '2026-12-01T10:00:00.000+08:00' },
+    );
     const list = await h.ok(people.counselorUser, 'duties', 'workbenchList', { key: 'messagesUndelivered' });
     expect(list.rows.map((r) => r.id).sort()).toEqual(['msg:test:refused-to-counselor', 'msg:test:refused-to-student']);
-    expect(list.rows.map((r) => r.title).sort()).toEqual([messages.templates.dutyDueSoon.title, messages.templates.meetingScheduled.title].sort());
-    expect((await h.ok(people.headTeacherUser, 'duties', 'workbenchList', { key: 'messagesUndelivered' })).rows).toEqual([]);
+    expect(list.rows.map((r) => r.title).sort()).toEqual(
+      [messages.templates.dutyDueSoon.title, messages.templates.meetingScheduled.title].sort(),
+    );
+    expect(
+      (await h.ok(people.headTeacherUser, 'duties', 'workbenchList', { key: 'messagesUndelivered' })).rows,
+    ).toEqual([]);
   });
 });
-

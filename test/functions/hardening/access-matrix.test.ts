@@ -5,7 +5,16 @@ import { permissions } from '../../../cloudfunctions/core/access/permissions';
 import { DEMO_OPENID_PREFIX } from '../../../scripts/demo/generate';
 import { api } from '../../../types/api';
 import { openEmptyHarness, type EmptyHarness } from '../../support/harness';
-import { fillFor, ownerAimed, pairingFormsIn, seedMatrix, tableAllows, tableHolds, targetsIn, type Matrix } from '../../support/access-matrix';
+import {
+  fillFor,
+  ownerAimed,
+  pairingFormsIn,
+  seedMatrix,
+  tableAllows,
+  tableHolds,
+  targetsIn,
+  type Matrix,
+} from '../../support/access-matrix';
 import { sampleInput } from '../../support/zod-inputs';
 
 /** Every function's contract by name, as plain records of input schemas. */
@@ -36,7 +45,15 @@ describe('access matrix from the permission table', () => {
     const leaks: string[] = [];
     const unparsed: string[] = [];
     const internal: string[] = [];
-    const counts = { cells: 0, deniedByTable: 0, allowedByTable: 0, allowedAnsweredOk: 0, answersScanned: 0, actions: 0, publicActions: 0 };
+    const counts = {
+      cells: 0,
+      deniedByTable: 0,
+      allowedByTable: 0,
+      allowedAnsweredOk: 0,
+      answersScanned: 0,
+      actions: 0,
+      publicActions: 0,
+    };
     const fnNames = Object.keys(functions).sort();
     for (const fnName of fnNames) {
       const fn = functions[fnName];
@@ -63,9 +80,14 @@ describe('access matrix from the permission table', () => {
           for (const caller of m.callers) {
             counts.cells += 1;
             const openid = caller.userId === null ? null : DEMO_OPENID_PREFIX + caller.userId;
-            const answer = await fn.dispatch({ action, input }, { store: h.store, clock: h.clock, files: h.files, openid });
+            const answer = await fn.dispatch(
+              { action, input },
+              { store: h.store, clock: h.clock, files: h.files, openid },
+            );
             const cell = `${fnName}.${action} as ${caller.label} on ${owner ? target.kind : 'own records'}`;
-            const allowed = caller.userId !== null && (owner ? tableAllows(caller.grants, table, owner) : tableHolds(caller.grants, table));
+            const allowed =
+              caller.userId !== null &&
+              (owner ? tableAllows(caller.grants, table, owner) : tableHolds(caller.grants, table));
             if (!allowed) {
               counts.deniedByTable += 1;
               if (answer.ok) leaks.push(`${cell}: answered ok`);
@@ -82,18 +104,22 @@ describe('access matrix from the permission table', () => {
             // An answer names only students the permission reaches (own records: those the caller reaches at all).
             const reachOf = owner === null && access.resource !== 'list' ? permissions['student.read'] : table;
             for (const seen of targetsIn(answer.data, m.targets)) {
-              if (!tableAllows(caller.grants, reachOf, seen.owner)) leaks.push(`${cell}: names the ${seen.kind} student ${seen.studentId}`);
+              if (!tableAllows(caller.grants, reachOf, seen.owner))
+                leaks.push(`${cell}: names the ${seen.kind} student ${seen.studentId}`);
             }
             // A pairing form, wherever it appears, only to those the `pairing.read` rule lets read it.
             for (const form of pairingFormsIn(answer.data, m.targets)) {
-              if (!tableAllows(caller.grants, permissions['pairing.read'], { ...form.owner, studentId: '' })) leaks.push(`${cell}: shows the ${form.kind} pairing form`);
+              if (!tableAllows(caller.grants, permissions['pairing.read'], { ...form.owner, studentId: '' }))
+                leaks.push(`${cell}: shows the ${form.kind} pairing form`);
             }
           }
         }
       }
     }
     const seconds = (performance.now() - started) / 1000;
-    console.log(`access matrix: ${counts.actions} actions (+${counts.publicActions} public), ${m.callers.length} callers, ${m.targets.length} targets → ${counts.cells} cells (${counts.deniedByTable} denied by the table, ${counts.allowedByTable} allowed, ${counts.allowedAnsweredOk} answered ok, ${counts.answersScanned} answers scanned), ${leaks.length} leaks, ${seconds.toFixed(1)} s`);
+    console.log(
+      `access matrix: ${counts.actions} actions (+${counts.publicActions} public), ${m.callers.length} callers, ${m.targets.length} targets → ${counts.cells} cells (${counts.deniedByTable} denied by the table, ${counts.allowedByTable} allowed, ${counts.allowedAnsweredOk} answered ok, ${counts.answersScanned} answers scanned), ${leaks.length} leaks, ${seconds.toFixed(1)} s`,
+    );
     expect({ unparsed, leaks, internal }).toEqual({ unparsed: [], leaks: [], internal: [] });
     expect(counts.deniedByTable).toBeGreaterThan(1000);
     expect(counts.allowedAnsweredOk).toBeGreaterThan(100);

@@ -20,8 +20,14 @@ describe('department reach compares the whole scope (college + department)', () 
   it("a department head cannot read another college's class list or student of the same department id", async () => {
     const other = k.people;
     expect(k.classes.find((c) => c._id === other.classId)?.departmentId).toBe('bioeng');
-    expect(await h.callAs(demoHead, 'campus', 'classStudents', { classId: other.classId })).toMatchObject({ ok: false, code: 'ACCESS.DENIED' });
-    expect(await h.callAs(demoHead, 'campus', 'student', { studentId: other.student._id })).toMatchObject({ ok: false, code: 'ACCESS.DENIED' });
+    expect(await h.callAs(demoHead, 'campus', 'classStudents', { classId: other.classId })).toMatchObject({
+      ok: false,
+      code: 'ACCESS.DENIED',
+    });
+    expect(await h.callAs(demoHead, 'campus', 'student', { studentId: other.student._id })).toMatchObject({
+      ok: false,
+      code: 'ACCESS.DENIED',
+    });
     const mine = await h.ok(demoHead, 'campus', 'myClasses', {});
     expect(mine.map((c) => c.classId).filter((id) => id.startsWith('k'))).toEqual([]);
   });
@@ -33,6 +39,9 @@ describe('department reach compares the whole scope (college + department)', () 
     expect((await h.ok(demoHead, 'campus', 'classStudents', { classId: own._id })).students).toHaveLength(3);
     const theirs = await h.ok(k.people.departmentHeadUser, 'campus', 'classStudents', { classId: k.people.classId });
     expect(theirs.students.map((s) => s.studentId)).toContain(k.people.student._id);
-    expect(await h.callAs(k.people.departmentHeadUser, 'campus', 'classStudents', { classId: own._id })).toMatchObject({ ok: false, code: 'ACCESS.DENIED' });
+    expect(await h.callAs(k.people.departmentHeadUser, 'campus', 'classStudents', { classId: own._id })).toMatchObject({
+      ok: false,
+      code: 'ACCESS.DENIED',
+    });
   });
 });

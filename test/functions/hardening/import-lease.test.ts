@@ -14,7 +14,8 @@ describe('grade import jobs hold a lease', () => {
     h = await openEmptyHarness();
     // 生工251班 grows to 10 students: 孙一鸣, 钱二妹, 赵三强 and 7 more.
     p = await seedTwoClasses(h.store, '2026-09-01T08:00:00.000+08:00', (b, c) => {
-      for (let n = 4; n <= 10; n++) b.student(c.firstClass, { id: `2025311${String(n).padStart(3, '0')}`, name: `学生${n}` });
+      for (let n = 4; n <= 10; n++)
+        b.student(c.firstClass, { id: `2025311${String(n).padStart(3, '0')}`, name: `学生${n}` });
     });
   });
   afterAll(() => h.close());
@@ -31,7 +32,10 @@ describe('grade import jobs hold a lease', () => {
     });
     jest.spyOn(console, 'error').mockImplementation(() => undefined);
     const env = { store: dying, clock: h.clock, files: h.files, openid: DEMO_OPENID_PREFIX + p.clerkUser };
-    expect(await gradesFunction.dispatch({ action: 'importChunk', input: { fileId } }, env)).toMatchObject({ ok: false, code: 'INTERNAL' });
+    expect(await gradesFunction.dispatch({ action: 'importChunk', input: { fileId } }, env)).toMatchObject({
+      ok: false,
+      code: 'INTERNAL',
+    });
     const jobs = await jobsOf(fileId);
     expect(jobs).toHaveLength(1);
     expect(jobs[0]?.status).toBe('running');

@@ -28,9 +28,19 @@ describe('local server: uploads and HTTP edges', () => {
       return [];
     }
   };
-  const tokenOf = (userOrOpenid: string) => issueSession(server.keys, userOrOpenid.startsWith(DEMO_OPENID_PREFIX) ? userOrOpenid : DEMO_OPENID_PREFIX + userOrOpenid, clock.now()).token;
+  const tokenOf = (userOrOpenid: string) =>
+    issueSession(
+      server.keys,
+      userOrOpenid.startsWith(DEMO_OPENID_PREFIX) ? userOrOpenid : DEMO_OPENID_PREFIX + userOrOpenid,
+      clock.now(),
+    ).token;
 
-  const call = (method: string, path: string, body?: Buffer | string, headers: Record<string, string> = {}): Promise<Answer> =>
+  const call = (
+    method: string,
+    path: string,
+    body?: Buffer | string,
+    headers: Record<string, string> = {},
+  ): Promise<Answer> =>
     new Promise((ok, fail) => {
       const url = new URL(server.url);
       const req = request({ host: url.hostname, port: url.port, method, path, headers }, (res) => {
@@ -52,7 +62,11 @@ describe('local server: uploads and HTTP edges', () => {
       req.end();
     });
 
-  const envelope = expect.objectContaining({ ok: false, code: expect.any(String), message: expect.stringMatching(/[\u4e00-\u9fff]/) });
+  const envelope = expect.objectContaining({
+    ok: false,
+    code: expect.any(String),
+    message: expect.stringMatching(/[\u4e00-\u9fff]/),
+  });
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'xueye-edges-'));
@@ -71,7 +85,9 @@ describe('local server: uploads and HTTP edges', () => {
 
   describe('uploads (/api/files)', () => {
     it('a clerk uploads a grade export within the limit', async () => {
-      const answer = await call('POST', '/api/files?ext=csv', '学号,课程\n1,2\n', { authorization: `Bearer ${tokenOf('t-clerk')}` });
+      const answer = await call('POST', '/api/files?ext=csv', '学号,课程\n1,2\n', {
+        authorization: `Bearer ${tokenOf('t-clerk')}`,
+      });
       expect(answer.status).toBe(200);
       expect(answer.json).toMatchObject({ ok: true, data: { fileId: expect.stringMatching(/^local:.+\.csv$/) } });
       expect(uploads().filter((f) => f.endsWith('.csv'))).toHaveLength(1);
@@ -80,7 +96,9 @@ describe('local server: uploads and HTTP edges', () => {
     it('refuses callers who may not import: a new WeChat, a student, a counselor', async () => {
       const before = uploads().length;
       for (const who of [`${DEMO_OPENID_PREFIX}wechat-stranger`, p.studentUser, p.counselorUser]) {
-        const answer = await call('POST', '/api/files?ext=csv', 'x'.repeat(100), { authorization: `Bearer ${tokenOf(who)}` });
+        const answer = await call('POST', '/api/files?ext=csv', 'x'.repeat(100), {
+          authorization: `Bearer ${tokenOf(who)}`,
+        });
         expect(answer.status).toBe(403);
         expect(answer.json).toEqual(envelope);
       }
@@ -89,7 +107,9 @@ describe('local server: uploads and HTTP edges', () => {
 
     it('refuses an upload over the limit with 413 and keeps no file, partial or temporary', async () => {
       const before = uploads().length;
-      const answer = await call('POST', '/api/files?ext=csv', Buffer.alloc(LIMIT * 3, 65), { authorization: `Bearer ${tokenOf('t-clerk')}` });
+      const answer = await call('POST', '/api/files?ext=csv', Buffer.alloc(LIMIT * 3, 65), {
+        authorization: `Bearer ${tokenOf('t-clerk')}`,
+      });
       expect(answer.status).toBe(413);
       expect(answer.json).toEqual(envelope);
       expect(uploads()).toHaveLength(before);
@@ -99,7 +119,13 @@ describe('local server: uploads and HTTP edges', () => {
       const before = uploads().length;
       await new Promise<void>((done) => {
         const url = new URL(server.url);
-        const req = request({ host: url.hostname, port: url.port, method: 'POST', path: '/api/files?ext=csv', headers: { authorization: `Bearer ${tokenOf('t-clerk')}`, 'content-length': String(LIMIT / 2) } });
+        const req = request({
+          host: url.hostname,
+          port: url.port,
+          method: 'POST',
+          path: '/api/files?ext=csv',
+          headers: { authorization: `Bearer ${tokenOf('t-clerk')}`, 'content-length': String(LIMIT / 2) },
+        });
         req.on('error', () => done());
         req.write(Buffer.alloc(1024, 66));
         setTimeout(() => {
@@ -120,17 +146,25 @@ describe('local server: uploads and HTTP edges', () => {
       expect(answer.json).toEqual(envelope);
     });
 
-    it.each(['constructor', 'toString', 'hasOwnProperty', '__proto__', 'valueOf'])('/api/fn/%s is an unknown function (404), not a 500', async (name) => {
-      const answer = await call('POST', `/api/fn/${name}`, JSON.stringify({ action: 'me' }), { 'content-type': 'application/json' });
-      expect(answer.status).toBe(404);
-      expect(answer.json).toEqual(envelope);
-    });
+    it.each(['constructor', 'toString', 'hasOwnProperty', '__proto__', 'valueOf'])(
+      '/api/fn/%s is an unknown function (404), not a 500',
+      async (name) => {
+        const answer = await call('POST', `/api/fn/${name}`, JSON.stringify({ action: 'me' }), {
+          'content-type': 'application/json',
+        });
+        expect(answer.status).toBe(404);
+        expect(answer.json).toEqual(envelope);
+      },
+    );
 
-    it.each(['{', '[', 'null', '"x"', '{"userId":42}'])('a bad body to /api/demo/session (%s) gets 400 with the envelope', async (body) => {
-      const answer = await call('POST', '/api/demo/session', body, { 'content-type': 'application/json' });
-      expect(answer.status).toBe(400);
-      expect(answer.json).toEqual(envelope);
-    });
+    it.each(['{', '[', 'null', '"x"', '{"userId":42}'])(
+      'a bad body to /api/demo/session (%s) gets 400 with the envelope',
+      async (body) => {
+        const answer = await call('POST', '/api/demo/session', body, { 'content-type': 'application/json' });
+        expect(answer.status).toBe(400);
+        expect(answer.json).toEqual(envelope);
+      },
+    );
 
     it('an unknown demo user is a 404 envelope', async () => {
       const answer = await call('POST', '/api/demo/session', JSON.stringify({ userId: 'nobody' }));
@@ -139,7 +173,9 @@ describe('local server: uploads and HTTP edges', () => {
     });
 
     it('a body over 6 MB gets 413 with the envelope, not a reset connection', async () => {
-      const answer = await call('POST', '/api/fn/identity', Buffer.alloc(6 * 1024 * 1024 + 10, 32), { 'content-type': 'application/json' });
+      const answer = await call('POST', '/api/fn/identity', Buffer.alloc(6 * 1024 * 1024 + 10, 32), {
+        'content-type': 'application/json',
+      });
       expect(answer.status).toBe(413);
       expect(answer.json).toEqual(envelope);
     });
@@ -152,17 +188,25 @@ describe('local server: uploads and HTTP edges', () => {
     it('expired, forged and tampered tokens are no caller: AUTH.REQUIRED, and no upload', async () => {
       const good = tokenOf('t-clerk');
       const [openid, expires, signature] = good.split('.');
-      const expired = issueSession(server.keys, `${DEMO_OPENID_PREFIX}t-clerk`, new Date(clock.now().getTime() - 9 * 3_600_000)).token;
+      const expired = issueSession(
+        server.keys,
+        `${DEMO_OPENID_PREFIX}t-clerk`,
+        new Date(clock.now().getTime() - 9 * 3_600_000),
+      ).token;
       const forged = issueSession({ secret: Buffer.alloc(32, 7) }, `${DEMO_OPENID_PREFIX}t-clerk`, clock.now()).token;
       const tampered = `${Buffer.from(`${DEMO_OPENID_PREFIX}t-leader`).toString('base64url')}.${expires}.${signature}`;
       const longer = `${openid}.${Number(expires) + 3_600_000}.${signature}`;
       for (const token of [expired, forged, tampered, longer, 'garbage', `${good}.x`]) {
-        const me = await call('POST', '/api/fn/identity', JSON.stringify({ action: 'me' }), { authorization: `Bearer ${token}` });
+        const me = await call('POST', '/api/fn/identity', JSON.stringify({ action: 'me' }), {
+          authorization: `Bearer ${token}`,
+        });
         expect(me.json).toEqual(expect.objectContaining({ ok: false, code: 'AUTH.REQUIRED' }));
         const up = await call('POST', '/api/files?ext=csv', 'x', { authorization: `Bearer ${token}` });
         expect(up.status).toBe(401);
       }
-      const me = await call('POST', '/api/fn/identity', JSON.stringify({ action: 'me' }), { authorization: `Bearer ${good}` });
+      const me = await call('POST', '/api/fn/identity', JSON.stringify({ action: 'me' }), {
+        authorization: `Bearer ${good}`,
+      });
       expect(me.json).toMatchObject({ ok: true });
     });
 

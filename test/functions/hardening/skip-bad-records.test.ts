@@ -1,4 +1,8 @@
-import { countingReport, eachSurviving, withReadableTimes } from '../../../cloudfunctions/platform/runtime/skip-bad-records';
+import {
+  countingReport,
+  eachSurviving,
+  withReadableTimes,
+} from '../../../cloudfunctions/platform/runtime/skip-bad-records';
 
 /** The shared skip-and-report helpers every reader of many records uses (duty views, jobs, the deadline pass). */
 describe('skip and report one bad record', () => {
@@ -22,10 +26,16 @@ describe('skip and report one bad record', () => {
   it('eachSurviving runs every item, reports the one that throws, and goes on', async () => {
     const report = quiet();
     const done: string[] = [];
-    const skipped = await eachSurviving('notices', ['n1', 'n2', 'n3'], (id) => id, async (id) => {
-      if (id === 'n2') throw new Error('时间无法识别');
-      done.push(id);
-    }, report);
+    const skipped = await eachSurviving(
+      'notices',
+      ['n1', 'n2', 'n3'],
+      (id) => id,
+      async (id) => {
+        if (id === 'n2') throw new Error('时间无法识别');
+        done.push(id);
+      },
+      report,
+    );
     expect(done).toEqual(['n1', 'n3']);
     expect(skipped).toEqual([{ collection: 'notices', id: 'n2', reason: '时间无法识别' }]);
     expect(report.skipped).toEqual(skipped);

@@ -11,18 +11,34 @@ describe('the notice record: three copies, the student signature, the signed rec
     h = await openHarness();
     people = demoPeople(h.demo);
     noticeId = (await publishWarning(h.store, makeWarning(people.student))).notice._id;
-    await h.ok(people.studentUser, 'notices', 'acknowledge', { noticeId, signature: SIGNATURE, deviceId: 'student-phone-1' });
+    await h.ok(people.studentUser, 'notices', 'acknowledge', {
+      noticeId,
+      signature: SIGNATURE,
+      deviceId: 'student-phone-1',
+    });
     h.clock.advance(3600_000);
-    await h.ok(people.parentUser, 'notices', 'returnReceipt', { noticeId, message: '我们会督促孩子学习', signature: SIGNATURE.replace('AAAA', 'PPPP'), deviceId: 'parent-phone-1' });
+    await h.ok(people.parentUser, 'notices', 'returnReceipt', {
+      noticeId,
+      message: '我们会督促孩子学习',
+      signature: SIGNATURE.replace('AAAA', 'PPPP'),
+      deviceId: 'parent-phone-1',
+    });
   });
   afterAll(() => h.close());
 
-  it.each(['counselorUser', 'headTeacherUser', 'clerkUser'] as const)('the %s sees every copy and both signatures', async (who) => {
-    const record = await h.ok(people[who], 'notices', 'noticeRecord', { noticeId });
-    expect([record.copies.college.title, record.copies.student.title, record.copies.parent.title]).toEqual(['学业警示通知单（学院存根）', '学业警示通知单（学生联）', '学业警示通知单（家长联）']);
-    expect(record.studentSignature).toEqual({ at: '2026-11-23T09:00:00.000+08:00', image: SIGNATURE });
-    expect(record.receipt).toMatchObject({ message: '我们会督促孩子学习', image: SIGNATURE.replace('AAAA', 'PPPP') });
-  });
+  it.each(['counselorUser', 'headTeacherUser', 'clerkUser'] as const)(
+    'the %s sees every copy and both signatures',
+    async (who) => {
+      const record = await h.ok(people[who], 'notices', 'noticeRecord', { noticeId });
+      expect([record.copies.college.title, record.copies.student.title, record.copies.parent.title]).toEqual([
+        '学业警示通知单（学院存根）',
+        '学业警示通知单（学生联）',
+        '学业警示通知单（家长联）',
+      ]);
+      expect(record.studentSignature).toEqual({ at: '2026-11-23T09:00:00.000+08:00', image: SIGNATURE });
+      expect(record.receipt).toMatchObject({ message: '我们会督促孩子学习', image: SIGNATURE.replace('AAAA', 'PPPP') });
+    },
+  );
 
   it.each([
     ['the student', 'studentUser'],
@@ -31,7 +47,10 @@ describe('the notice record: three copies, the student signature, the signed rec
     ["another class's counselor", 'otherCounselorUser'],
     ['the assistant', 'assistantUser'],
   ] as const)('%s is refused', async (_name, who) => {
-    expect(await h.callAs(people[who], 'notices', 'noticeRecord', { noticeId })).toMatchObject({ ok: false, code: 'ACCESS.DENIED' });
+    expect(await h.callAs(people[who], 'notices', 'noticeRecord', { noticeId })).toMatchObject({
+      ok: false,
+      code: 'ACCESS.DENIED',
+    });
   });
 });
 
@@ -45,13 +64,23 @@ describe('signatures as data URLs (H5) or cloud file ids (WeChat)', () => {
   });
   afterEach(async () => h.close());
 
-  const fileId = (noticeId: string, who: 'student' | 'parent') => `cloud://prod-7g2k.7072-prod-7g2k-1300000000/${signatureCloudPath(noticeId, who, 'a1b2c3d4')}`;
+  const fileId = (noticeId: string, who: 'student' | 'parent') =>
+    `cloud://prod-7g2k.7072-prod-7g2k-1300000000/${signatureCloudPath(noticeId, who, 'a1b2c3d4')}`;
 
   it('accepts the file id uploaded under this notice, and shows it on the record', async () => {
     const { notice } = await publishWarning(h.store, makeWarning(people.student));
-    const signed = await h.callAs(people.studentUser, 'notices', 'acknowledge', { noticeId: notice._id, signature: fileId(notice._id, 'student'), deviceId: 'student-phone-1' });
+    const signed = await h.callAs(people.studentUser, 'notices', 'acknowledge', {
+      noticeId: notice._id,
+      signature: fileId(notice._id, 'student'),
+      deviceId: 'student-phone-1',
+    });
     expect(signed).toMatchObject({ ok: true });
-    const receipt = await h.callAs(people.parentUser, 'notices', 'returnReceipt', { noticeId: notice._id, message: '', signature: fileId(notice._id, 'parent'), deviceId: 'parent-phone-1' });
+    const receipt = await h.callAs(people.parentUser, 'notices', 'returnReceipt', {
+      noticeId: notice._id,
+      message: '',
+      signature: fileId(notice._id, 'parent'),
+      deviceId: 'parent-phone-1',
+    });
     expect(receipt).toMatchObject({ ok: true });
     const record = await h.ok(people.counselorUser, 'notices', 'noticeRecord', { noticeId: notice._id });
     expect(record.studentSignature?.image).toBe(fileId(notice._id, 'student'));
@@ -66,7 +95,11 @@ describe('signatures as data URLs (H5) or cloud file ids (WeChat)', () => {
     ['an oversized image', () => `data:image/png;base64,${'A'.repeat(400_001)}`, 'signature'],
   ])('refuses %s, writing nothing', async (_name, make, field) => {
     const { notice } = await publishWarning(h.store, makeWarning(people.student));
-    const answer = await h.callAs(people.studentUser, 'notices', 'acknowledge', { noticeId: notice._id, signature: make(notice._id), deviceId: 'student-phone-1' });
+    const answer = await h.callAs(people.studentUser, 'notices', 'acknowledge', {
+      noticeId: notice._id,
+      signature: make(notice._id),
+      deviceId: 'student-phone-1',
+    });
     expect(answer).toMatchObject({ ok: false, code: 'INPUT.INVALID', field });
     expect(await h.store.get('noticeSignatures', `${notice._id}:student`)).toBeNull();
     expect((await h.ok(people.studentUser, 'notices', 'studentCopy', { noticeId: notice._id })).ack).toBeNull();

@@ -19,14 +19,23 @@ describe('the parent phone on the notice tracker', () => {
     return row;
   };
 
-  it.each(['counselorUser', 'headTeacherUser', 'clerkUser'] as const)('the %s (handles the student) gets the number on file to call', async (who) => {
-    expect((await rowOf(people[who])).parent).toEqual({ name: people.classmate.parentName, phone: people.classmate.parentPhone, callable: true });
-  });
+  it.each(['counselorUser', 'headTeacherUser', 'clerkUser'] as const)(
+    'the %s (handles the student) gets the number on file to call',
+    async (who) => {
+      expect((await rowOf(people[who])).parent).toEqual({
+        name: people.classmate.parentName,
+        phone: people.classmate.parentPhone,
+        callable: true,
+      });
+    },
+  );
 
   it('a leader tracking the list sees it masked and cannot call from it', async () => {
     const row = await rowOf(people.leaderUser);
     expect(row.parent.callable).toBe(false);
-    expect(row.parent.phone).toBe(`${people.classmate.parentPhone.slice(0, 3)}${'*'.repeat(people.classmate.parentPhone.length - 3)}`);
+    expect(row.parent.phone).toBe(
+      `${people.classmate.parentPhone.slice(0, 3)}${'*'.repeat(people.classmate.parentPhone.length - 3)}`,
+    );
     expect(JSON.stringify(row)).not.toContain(people.classmate.parentPhone);
   });
 });

@@ -5,7 +5,12 @@ import { demoPeople, openHarness, SUITE_DATES, type Harness } from '../../suppor
 import { publishSemester } from '../../support/warnings-runs';
 
 const S = '2025-2026-1';
-type RunDoc = { courses: { courseCode: string; departmentId: string | null; failRate: number; graded: number; failed: number }[]; teachers: { teacherName: string; failRate: number }[]; threshold: number; publishedAt: string };
+type RunDoc = {
+  courses: { courseCode: string; departmentId: string | null; failRate: number; graded: number; failed: number }[];
+  teachers: { teacherName: string; failRate: number }[];
+  threshold: number;
+  publishedAt: string;
+};
 
 describe('course-improvement tasks (issue 14, rules: 003-3)', () => {
   let h: Harness;
@@ -32,16 +37,27 @@ describe('course-improvement tasks (issue 14, rules: 003-3)', () => {
       if (outcome === 'fail') t.failed += 1;
       tally.set(g.courseCode, t);
     }
-    const over = [...tally.entries()].filter(([, t]) => t.failed / t.graded > run.threshold).map(([code]) => code).sort();
+    const over = [...tally.entries()]
+      .filter(([, t]) => t.failed / t.graded > run.threshold)
+      .map(([code]) => code)
+      .sort();
     const opened = await h.ok(p.leaderUser, 'reports', 'openCourseTasks', { semester: S });
     expect(opened.tasks).toBe(over.length + run.teachers.filter((t) => t.failRate > run.threshold).length);
     expect(opened.tasks).toBeGreaterThan(0);
     expect(opened.opened).toBe(opened.tasks);
-    expect(await h.ok(p.leaderUser, 'reports', 'openCourseTasks', { semester: S })).toEqual({ opened: 0, tasks: opened.tasks });
+    expect(await h.ok(p.leaderUser, 'reports', 'openCourseTasks', { semester: S })).toEqual({
+      opened: 0,
+      tasks: opened.tasks,
+    });
 
     const { tasks } = await h.ok(p.leaderUser, 'reports', 'courseTasks', { semester: S });
     expect(tasks).toHaveLength(opened.tasks);
-    expect(tasks.filter((t) => t.subject === 'course').map((t) => t.courseCodes[0]).sort()).toEqual(over);
+    expect(
+      tasks
+        .filter((t) => t.subject === 'course')
+        .map((t) => t.courseCodes[0])
+        .sort(),
+    ).toEqual(over);
     expect(tasks.every((t) => t.state === 'due' && t.failRate > t.threshold && t.dueDate === '2026-12-25')).toBe(true);
     const mine = (await h.ok('t-dept-bioeng', 'reports', 'courseTasks', { semester: S })).tasks;
     expect(mine.length).toBeGreaterThan(0);
@@ -52,25 +68,55 @@ describe('course-improvement tasks (issue 14, rules: 003-3)', () => {
   it('the department head writes the analysis and measures; done is recorded with who and when', async () => {
     const [task] = (await h.ok('t-dept-bioeng', 'reports', 'courseTasks', { semester: S })).tasks;
     if (!task) throw new Error('no task');
-    const bad = await h.callAs('t-dept-bioeng', 'reports', 'writeCourseTask', { taskId: task.taskId, analysis: '', measures: '加强习题课' });
+    const bad = await h.callAs('t-dept-bioeng', 'reports', 'writeCourseTask', {
+      taskId: task.taskId,
+      analysis: '',
+      measures: '加强习题课',
+    });
     expect(bad).toMatchObject({ ok: false, code: 'INPUT.INVALID', field: 'analysis' });
-    const done = await h.ok('t-dept-bioeng', 'reports', 'writeCourseTask', { taskId: task.taskId, analysis: '基础薄弱，缺课多', measures: '增设习题课与答疑', done: true });
-    expect(done).toMatchObject({ state: 'done', analysis: '基础薄弱，缺课多', doneAt: '2026-11-25T10:00:00.000+08:00' });
+    const done = await h.ok('t-dept-bioeng', 'reports', 'writeCourseTask', {
+      taskId: task.taskId,
+      analysis: '基础薄弱，缺课多',
+      measures: '增设习题课与答疑',
+      done: true,
+    });
+    expect(done).toMatchObject({
+      state: 'done',
+      analysis: '基础薄弱，缺课多',
+      doneAt: '2026-11-25T10:00:00.000+08:00',
+    });
     const stored = await h.store.get('courseTasks', task.taskId);
     expect(stored?.updatedBy).toBe('t-dept-bioeng');
     // The same again writes nothing.
-    await h.ok('t-dept-bioeng', 'reports', 'writeCourseTask', { taskId: task.taskId, analysis: '基础薄弱，缺课多', measures: '增设习题课与答疑', done: true });
+    await h.ok('t-dept-bioeng', 'reports', 'writeCourseTask', {
+      taskId: task.taskId,
+      analysis: '基础薄弱，缺课多',
+      measures: '增设习题课与答疑',
+      done: true,
+    });
     expect((await h.store.get('courseTasks', task.taskId))?.history).toHaveLength(1);
   });
 
   it('only the department head writes; class staff and students do not see tasks', async () => {
     const [task] = (await h.ok(p.leaderUser, 'reports', 'courseTasks', { semester: S })).tasks;
     for (const user of [p.leaderUser, p.counselorUser, p.clerkUser]) {
-      expect(await h.callAs(user, 'reports', 'writeCourseTask', { taskId: task?.taskId ?? '', analysis: 'x', measures: 'y' })).toMatchObject({ ok: false, code: 'ACCESS.DENIED' });
+      expect(
+        await h.callAs(user, 'reports', 'writeCourseTask', {
+          taskId: task?.taskId ?? '',
+          analysis: 'x',
+          measures: 'y',
+        }),
+      ).toMatchObject({ ok: false, code: 'ACCESS.DENIED' });
     }
     for (const user of [p.counselorUser, p.headTeacherUser, p.studentUser]) {
-      expect(await h.callAs(user, 'reports', 'courseTasks', { semester: S })).toMatchObject({ ok: false, code: 'ACCESS.DENIED' });
-      expect(await h.callAs(user, 'reports', 'openCourseTasks', { semester: S })).toMatchObject({ ok: false, code: 'ACCESS.DENIED' });
+      expect(await h.callAs(user, 'reports', 'courseTasks', { semester: S })).toMatchObject({
+        ok: false,
+        code: 'ACCESS.DENIED',
+      });
+      expect(await h.callAs(user, 'reports', 'openCourseTasks', { semester: S })).toMatchObject({
+        ok: false,
+        code: 'ACCESS.DENIED',
+      });
     }
   });
 
@@ -86,7 +132,9 @@ describe('course-improvement tasks (issue 14, rules: 003-3)', () => {
     const { tasks } = await h.ok(p.leaderUser, 'reports', 'courseTasks', { semester: S });
     expect(tasks.filter((t) => t.state === 'overdue')).toHaveLength(tasks.filter((t) => t.doneAt === null).length);
     const outbox = await queryAll(h.store, 'outbox');
-    expect(outbox.filter((m) => m.kind === 'dutyDueSoon' && tasks.some((t) => t.taskId === m.subjectId))).toHaveLength(soon.queued * 2);
+    expect(outbox.filter((m) => m.kind === 'dutyDueSoon' && tasks.some((t) => t.taskId === m.subjectId))).toHaveLength(
+      soon.queued * 2,
+    );
   });
 });
 
@@ -98,7 +146,10 @@ describe('course tasks survive one bad record', () => {
       const opened = await h.ok('t-leader', 'reports', 'openCourseTasks', { semester: S });
       const [first] = await queryAll(h.store, 'courseTasks');
       if (!first) throw new Error('no task');
-      await h.store.update('courseTasks', first._id, { dueDate: 'soon' }, 1, { by: 'test', at: '2026-11-25T10:00:00+08:00' });
+      await h.store.update('courseTasks', first._id, { dueDate: 'soon' }, 1, {
+        by: 'test',
+        at: '2026-11-25T10:00:00+08:00',
+      });
       const logged = jest.spyOn(console, 'error').mockImplementation(() => undefined);
       const { tasks } = await h.ok('t-leader', 'reports', 'courseTasks', { semester: S });
       logged.mockRestore();

@@ -24,9 +24,19 @@ describe('warning digests (issue 14): kept in the warning’s transaction, rebui
   it('a digest that drifted is found and repaired', async () => {
     const [some] = await h.store.query('warningDigests', { limit: 1 });
     if (!some) throw new Error('no digest');
-    await h.store.update('warningDigests', some._id, { students: {} }, some._version, { by: 'test', at: '2026-11-25T10:00:00+08:00' });
+    await h.store.update('warningDigests', some._id, { students: {} }, some._version, {
+      by: 'test',
+      at: '2026-11-25T10:00:00+08:00',
+    });
     expect((await rebuildWarningDigests(h.store, { write: false })).mismatched).toEqual([some._id]);
-    expect((await rebuildWarningDigests(h.store, { write: true, ctx: { by: 'test', at: '2026-11-25T10:00:00+08:00' } })).written).toBe(1);
-    expect(await rebuildWarningDigests(h.store, { write: false })).toMatchObject({ mismatched: [], missing: [], extra: [] });
+    expect(
+      (await rebuildWarningDigests(h.store, { write: true, ctx: { by: 'test', at: '2026-11-25T10:00:00+08:00' } }))
+        .written,
+    ).toBe(1);
+    expect(await rebuildWarningDigests(h.store, { write: false })).toMatchObject({
+      mismatched: [],
+      missing: [],
+      extra: [],
+    });
   });
 });

@@ -31,7 +31,20 @@ async function independent(h: Harness, classIds: Set<string>) {
   const outcome = new Map<string, string>();
   for (const [id, w] of before) {
     const a = after.get(id);
-    outcome.set(id, w.status === 'lifted' ? 'lifted' : a ? (a.levelRank > w.levelRank ? 'escalated' : a.levelRank < w.levelRank ? 'deescalated' : 'kept') : students.has(id) ? 'kept' : 'left');
+    outcome.set(
+      id,
+      w.status === 'lifted'
+        ? 'lifted'
+        : a
+          ? a.levelRank > w.levelRank
+            ? 'escalated'
+            : a.levelRank < w.levelRank
+              ? 'deescalated'
+              : 'kept'
+          : students.has(id)
+            ? 'kept'
+            : 'left',
+    );
   }
   const byClass = new Map<string, { warned: number; lifted: number }>();
   for (const [id, w] of before) {
@@ -49,7 +62,9 @@ async function independent(h: Harness, classIds: Set<string>) {
     lines.set(
       id,
       codes.map((code) => {
-        const later = grades.filter((g) => g.studentId === id && g.courseCode === code && g.semester > S).map((g) => parseScore(g.score, 60).outcome);
+        const later = grades
+          .filter((g) => g.studentId === id && g.courseCode === code && g.semester > S)
+          .map((g) => parseScore(g.score, 60).outcome);
         return { code, retaken: later.some((o) => o !== 'none'), passed: later.includes('pass') };
       }),
     );
@@ -62,7 +77,8 @@ async function independent(h: Harness, classIds: Set<string>) {
   }
   const contacts = (await queryAll(h.store, 'dutyRecords')).filter((r) => r.kind === 'parentContact');
   const contactCount = new Map<string, number>();
-  for (const [id, w] of before) contactCount.set(id, contacts.filter((r) => r.studentId === id && r.at >= w.publishedAt).length);
+  for (const [id, w] of before)
+    contactCount.set(id, contacts.filter((r) => r.studentId === id && r.at >= w.publishedAt).length);
   return { before, after, outcome, byClass, lines, talkCount, contactCount };
 }
 
@@ -77,9 +93,19 @@ describe('帮扶效果分析报告 (issue 14)', () => {
     const warned = (await queryAll(h.store, 'warnings')).find((w) => w.classId === p.firstClass._id);
     if (!warned) throw new Error('no warned student in the first class');
     h.clock.advance(86_400_000);
-    await h.ok(p.counselorUser, 'support', 'recordTalk', talkInput(warned.studentId, { at: h.clock.now().toISOString() }));
+    await h.ok(
+      p.counselorUser,
+      'support',
+      'recordTalk',
+      talkInput(warned.studentId, { at: h.clock.now().toISOString() }),
+    );
     // And calls the parent (a check-in): the report counts it from the class's duty digest.
-    await h.ok(p.counselorUser, 'checkins', 'parentContact', { ...sentFrom(h.clock), studentId: warned.studentId, channel: '电话', notes: '沟通学习情况' });
+    await h.ok(p.counselorUser, 'checkins', 'parentContact', {
+      ...sentFrom(h.clock),
+      studentId: warned.studentId,
+      channel: '电话',
+      notes: '沟通学习情况',
+    });
     h.clock.advance(86_400_000);
     await publishSemester(h, NEXT);
   });
@@ -94,7 +120,9 @@ describe('帮扶效果分析报告 (issue 14)', () => {
     expect(report.students.length).toBeGreaterThan(0);
     for (const s of report.students) {
       expect(s.outcome).toBe(x.outcome.get(s.studentId));
-      expect(s.lines.map((l) => ({ code: l.courseCode, retaken: l.retaken, passed: l.passed }))).toEqual(x.lines.get(s.studentId));
+      expect(s.lines.map((l) => ({ code: l.courseCode, retaken: l.retaken, passed: l.passed }))).toEqual(
+        x.lines.get(s.studentId),
+      );
       expect(s.support.talks).toBe(x.talkCount.get(s.studentId));
       // Parent contacts: the check-ins (meetings with parents count too, none here).
       expect(s.support.parentContacts).toBe(x.contactCount.get(s.studentId));
@@ -114,12 +142,16 @@ describe('帮扶效果分析报告 (issue 14)', () => {
     expect(report.college.rate).toBeCloseTo(lifted / warned, 4);
     // By counselor: the sum over their classes.
     for (const row of report.byCounselor) {
-      const theirs = classes.filter((c) => c.counselorId === row.key).map((c) => x.byClass.get(c._id) ?? { warned: 0, lifted: 0 });
+      const theirs = classes
+        .filter((c) => c.counselorId === row.key)
+        .map((c) => x.byClass.get(c._id) ?? { warned: 0, lifted: 0 });
       expect(row.warned).toBe(theirs.reduce((n, c) => n + c.warned, 0));
       expect(row.lifted).toBe(theirs.reduce((n, c) => n + c.lifted, 0));
     }
     for (const row of report.byDepartment) {
-      const theirs = classes.filter((c) => c.departmentId === row.key).map((c) => x.byClass.get(c._id) ?? { warned: 0, lifted: 0 });
+      const theirs = classes
+        .filter((c) => c.departmentId === row.key)
+        .map((c) => x.byClass.get(c._id) ?? { warned: 0, lifted: 0 });
       expect(row.warned).toBe(theirs.reduce((n, c) => n + c.warned, 0));
     }
     // Staff: warnings in their classes this semester and next, and the reduction.
@@ -139,7 +171,9 @@ describe('帮扶效果分析报告 (issue 14)', () => {
   it('a counselor sees only their classes; a department head only their department', async () => {
     const mine = await h.ok(p.counselorUser, 'reports', 'effect', { semester: S });
     const classes = await queryAll(h.store, 'classes');
-    const own = new Set(classes.filter((c) => c.counselorId === p.counselorUser || c.headTeacherId === p.counselorUser).map((c) => c._id));
+    const own = new Set(
+      classes.filter((c) => c.counselorId === p.counselorUser || c.headTeacherId === p.counselorUser).map((c) => c._id),
+    );
     expect(mine.students.length).toBeGreaterThan(0);
     expect(mine.students.every((s) => own.has(s.classId))).toBe(true);
     const dept = await h.ok('t-dept-bioeng', 'reports', 'effect', { semester: S });
@@ -150,12 +184,31 @@ describe('帮扶效果分析报告 (issue 14)', () => {
   });
 
   it('students, parents, assistants and course teachers are refused', async () => {
-    await h.store.add('users', { _id: 't-course-teacher', openid: 'demo:t-course-teacher', name: '任课教师', grants: [{ role: 'courseTeacher', courseCodes: ['MA1011'] }] }, { by: 'test', at: '2026-11-25T10:00:00+08:00' });
+    await h.store.add(
+      'users',
+      {
+        _id: 't-course-teacher',
+        openid: 'demo:t-course-teacher',
+        name: '任课教师',
+        grants: [{ role: 'courseTeacher', courseCodes: ['MA1011'] }],
+      },
+      { by: 'test', at: '2026-11-25T10:00:00+08:00' },
+    );
     for (const user of [p.studentUser, p.parentUser, p.assistantUser, 't-course-teacher']) {
-      expect(await h.callAs(user, 'reports', 'effect', { semester: S })).toMatchObject({ ok: false, code: 'ACCESS.DENIED' });
-      expect(await h.callAs(user, 'reports', 'effectXlsx', { semester: S })).toMatchObject({ ok: false, code: 'ACCESS.DENIED' });
+      expect(await h.callAs(user, 'reports', 'effect', { semester: S })).toMatchObject({
+        ok: false,
+        code: 'ACCESS.DENIED',
+      });
+      expect(await h.callAs(user, 'reports', 'effectXlsx', { semester: S })).toMatchObject({
+        ok: false,
+        code: 'ACCESS.DENIED',
+      });
     }
-    expect(await h.callAs(p.leaderUser, 'reports', 'effect', { semester: '2025-13' })).toMatchObject({ ok: false, code: 'INPUT.INVALID', field: 'semester' });
+    expect(await h.callAs(p.leaderUser, 'reports', 'effect', { semester: '2025-13' })).toMatchObject({
+      ok: false,
+      code: 'INPUT.INVALID',
+      field: 'semester',
+    });
   });
 
   it('the xlsx holds the students and the rates of the screen', async () => {
@@ -163,11 +216,21 @@ describe('帮扶效果分析报告 (issue 14)', () => {
     const file = await h.ok(p.leaderUser, 'reports', 'effectXlsx', { semester: S });
     expect(file.fileName).toBe(`帮扶效果分析报告-${S}.xlsx`);
     const sheets = await readXlsx(file.base64);
-    expect(sheets.map((s) => s.name)).toEqual(['学生明细', '按班级', '按辅导员', '按班主任', '按系', '学期对比', '人员绩效']);
+    expect(sheets.map((s) => s.name)).toEqual([
+      '学生明细',
+      '按班级',
+      '按辅导员',
+      '按班主任',
+      '按系',
+      '学期对比',
+      '人员绩效',
+    ]);
     const students = sheets[0]?.rows.slice(2) ?? [];
     expect(students.map((r) => r[0])).toEqual(report.students.map((s) => s.studentId));
     const classes = sheets[1]?.rows.slice(2) ?? [];
-    expect(classes.map((r) => [r[0], r[1], r[2], r[7]])).toEqual(report.byClass.map((c) => [c.name, String(c.warned), String(c.lifted), `${(c.rate * 100).toFixed(1)}%`]));
+    expect(classes.map((r) => [r[0], r[1], r[2], r[7]])).toEqual(
+      report.byClass.map((c) => [c.name, String(c.warned), String(c.lifted), `${(c.rate * 100).toFixed(1)}%`]),
+    );
   });
 
   it('before the next list is out the outcomes are pending, not lifted', async () => {

@@ -13,16 +13,47 @@ describe('roster imports stay inside the college', () => {
   afterEach(() => f.close());
 
   it('a 学号 kept by another college is a row error and that student is left as they were', async () => {
-    await f.store.add('students', { _id: '2024310102', name: '钱二妹', gender: '女', classId: 'cls-chem-1', collegeId: 'chem', cohort: 2024, dormId: '', parentName: '钱芳', parentPhone: '13900000102' }, w);
+    await f.store.add(
+      'students',
+      {
+        _id: '2024310102',
+        name: '钱二妹',
+        gender: '女',
+        classId: 'cls-chem-1',
+        collegeId: 'chem',
+        cohort: 2024,
+        dormId: '',
+        parentName: '钱芳',
+        parentPhone: '13900000102',
+      },
+      w,
+    );
     const fileId = f.upload(studentRows);
     const preview = await f.ok(f.clerkOpenid, 'roster', 'preview', { kind: 'students', fileId });
-    expect(preview.errors).toEqual(expect.arrayContaining([expect.objectContaining({ row: 3, column: '学号', message: expect.stringContaining('属于其他学院') })]));
+    expect(preview.errors).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ row: 3, column: '学号', message: expect.stringContaining('属于其他学院') }),
+      ]),
+    );
     await f.call(f.clerkOpenid, 'roster', 'apply', { kind: 'students', fileId });
-    await expect(f.store.get('students', '2024310102')).resolves.toMatchObject({ collegeId: 'chem', classId: 'cls-chem-1' });
+    await expect(f.store.get('students', '2024310102')).resolves.toMatchObject({
+      collegeId: 'chem',
+      classId: 'cls-chem-1',
+    });
   });
 
   it('a 工号 of another college is a row error, and a college file cannot grant 学工部', async () => {
-    await f.store.add('users', { _id: 't-T1005', openid: 'o-chem-T1005', name: '李明', grants: [{ role: 'clerk', collegeId: 'chem' }], collegeId: 'chem' }, w);
+    await f.store.add(
+      'users',
+      {
+        _id: 't-T1005',
+        openid: 'o-chem-T1005',
+        name: '李明',
+        grants: [{ role: 'clerk', collegeId: 'chem' }],
+        collegeId: 'chem',
+      },
+      w,
+    );
     const fileId = f.upload([...staffRows, ['T1007', '钱某', '学工部', '13800001007', '学院办公室']]);
     const preview = await f.ok(f.clerkOpenid, 'roster', 'preview', { kind: 'staff', fileId });
     expect(preview.errors).toEqual(
@@ -32,14 +63,25 @@ describe('roster imports stay inside the college', () => {
       ]),
     );
     await f.call(f.clerkOpenid, 'roster', 'apply', { kind: 'staff', fileId });
-    await expect(f.store.get('users', 't-T1005')).resolves.toMatchObject({ collegeId: 'chem', grants: [{ role: 'clerk', collegeId: 'chem' }] });
+    await expect(f.store.get('users', 't-T1005')).resolves.toMatchObject({
+      collegeId: 'chem',
+      grants: [{ role: 'clerk', collegeId: 'chem' }],
+    });
     expect(await f.store.get('users', 't-T1007')).toBeNull();
   });
 
   it('学工部 must name the college a file is for: no records are written with an empty college', async () => {
-    await f.store.add('users', { _id: 't-affairs', openid: 'o-affairs', name: '学工部老师', grants: [{ role: 'studentAffairs' }] }, w);
+    await f.store.add(
+      'users',
+      { _id: 't-affairs', openid: 'o-affairs', name: '学工部老师', grants: [{ role: 'studentAffairs' }] },
+      w,
+    );
     const fileId = f.upload(studentRows);
-    await expect(f.call('o-affairs', 'roster', 'apply', { kind: 'students', fileId })).resolves.toMatchObject({ ok: false, code: 'ROSTER.COLLEGE_REQUIRED', field: 'collegeId' });
+    await expect(f.call('o-affairs', 'roster', 'apply', { kind: 'students', fileId })).resolves.toMatchObject({
+      ok: false,
+      code: 'ROSTER.COLLEGE_REQUIRED',
+      field: 'collegeId',
+    });
     expect(await f.store.get('students', '2024310101')).toBeNull();
   });
 

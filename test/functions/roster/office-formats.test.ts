@@ -13,7 +13,10 @@ describe('roster files in the formats offices save', () => {
   afterAll(() => f.close());
 
   it('an xlsx staff list and classes list, then a GBK csv roster, import like the UTF-8 files', async () => {
-    for (const [kind, rows] of [['staff', staffRows], ['classes', classRows]] as const) {
+    for (const [kind, rows] of [
+      ['staff', staffRows],
+      ['classes', classRows],
+    ] as const) {
       const up = f.files.newUpload('xlsx');
       const book = new ExcelJS.Workbook();
       const sheet = book.addWorksheet('名单');
@@ -31,9 +34,16 @@ describe('roster files in the formats offices save', () => {
   });
 
   it('a grade export given as a roster is refused by its header, and nothing is written', async () => {
-    const fileId = f.upload([['学号', '课程代码', '成绩'], ['2024310101', 'SW201', '60']]);
+    const fileId = f.upload([
+      ['学号', '课程代码', '成绩'],
+      ['2024310101', 'SW201', '60'],
+    ]);
     const preview = await f.ok(f.clerkOpenid, 'roster', 'preview', { kind: 'students', fileId });
     expect(preview.fatal).toMatch(/^表头缺少必需的列：姓名、性别、班级、年级、家长姓名、家长电话/);
-    expect(await f.call(f.clerkOpenid, 'roster', 'apply', { kind: 'students', fileId })).toMatchObject({ ok: false, code: 'ROSTER.FILE_UNUSABLE', field: 'fileId' });
+    expect(await f.call(f.clerkOpenid, 'roster', 'apply', { kind: 'students', fileId })).toMatchObject({
+      ok: false,
+      code: 'ROSTER.FILE_UNUSABLE',
+      field: 'fileId',
+    });
   });
 });

@@ -18,7 +18,12 @@ describe('parent binding by the phone WeChat verified', () => {
 
   beforeAll(async () => {
     f = await openFreshInstall();
-    for (const [kind, rows] of [['staff', staffRows], ['classes', classRows], ['students', studentRows]] as const) await f.ok(f.clerkOpenid, 'roster', 'apply', { kind, fileId: f.upload(rows) });
+    for (const [kind, rows] of [
+      ['staff', staffRows],
+      ['classes', classRows],
+      ['students', studentRows],
+    ] as const)
+      await f.ok(f.clerkOpenid, 'roster', 'apply', { kind, fileId: f.upload(rows) });
     const invite = await f.ok(f.clerkOpenid, 'roster', 'createInvite', { userId: 't-T1001' });
     await f.ok('wx-counselor', 'roster', 'join', { code: invite.code, number: 'T1001', name: '周辅导' });
     code = (await f.ok('wx-counselor', 'notices', 'createBindingCode', { studentId: '2024310101' })).code;
@@ -28,22 +33,31 @@ describe('parent binding by the phone WeChat verified', () => {
 
   it('without WeChat (H5, the local server) the phone proof is unavailable and says to use the typed check', async () => {
     f.phones = undefined;
-    expect(await f.call('wx-parent', 'notices', 'bindParentByPhone', { code, phoneCode: 'code-second-phone' })).toMatchObject({ ok: false, code: 'BINDING.PHONE_UNAVAILABLE', field: 'phoneCode' });
+    expect(
+      await f.call('wx-parent', 'notices', 'bindParentByPhone', { code, phoneCode: 'code-second-phone' }),
+    ).toMatchObject({ ok: false, code: 'BINDING.PHONE_UNAVAILABLE', field: 'phoneCode' });
   });
 
   it('a number WeChat cannot verify is refused without using up a try', async () => {
     f.phones = wechat;
-    expect(await f.call('wx-parent', 'notices', 'bindParentByPhone', { code, phoneCode: 'expired' })).toMatchObject({ ok: false, code: 'BINDING.PHONE_UNVERIFIED' });
+    expect(await f.call('wx-parent', 'notices', 'bindParentByPhone', { code, phoneCode: 'expired' })).toMatchObject({
+      ok: false,
+      code: 'BINDING.PHONE_UNVERIFIED',
+    });
     const [row] = await f.store.query('bindingCodes', { where: { studentId: '2024310101' } });
     expect(row?.failedAttempts).toBe(0);
   });
 
   it('another number is refused, counted on the code, and the counselor is told (masked)', async () => {
-    expect(await f.call('wx-stranger', 'notices', 'bindParentByPhone', { code, phoneCode: 'code-other-phone' })).toMatchObject({ ok: false, code: 'BINDING.PHONE_MISMATCH' });
+    expect(
+      await f.call('wx-stranger', 'notices', 'bindParentByPhone', { code, phoneCode: 'code-other-phone' }),
+    ).toMatchObject({ ok: false, code: 'BINDING.PHONE_MISMATCH' });
     const [row] = await f.store.query('bindingCodes', { where: { studentId: '2024310101' } });
     expect(row?.failedAttempts).toBe(1);
     const told = await f.store.query('outbox', { where: { subjectId: '2024310101' } });
-    expect(told.map((m) => [m.kind, m.toUserId, m.data.phone, m.data.student])).toEqual([['bindingPhoneMismatch', 't-T1001', '138****9999', '孙一鸣（2024310101）']]);
+    expect(told.map((m) => [m.kind, m.toUserId, m.data.phone, m.data.student])).toEqual([
+      ['bindingPhoneMismatch', 't-T1001', '138****9999', '孙一鸣（2024310101）'],
+    ]);
     expect(await f.store.query('users', { where: { openid: 'wx-stranger' } })).toEqual([]);
   });
 
@@ -52,6 +66,8 @@ describe('parent binding by the phone WeChat verified', () => {
     expect(bound).toMatchObject({ studentId: '2024310101', studentName: '孙一鸣' });
     const [parent] = await f.store.query('users', { where: { openid: 'wx-parent' } });
     expect(parent?.grants).toEqual([{ role: 'parent', childIds: ['2024310101'] }]);
-    expect(await f.call('wx-parent-2', 'notices', 'bindParentByPhone', { code, phoneCode: 'code-second-phone' })).toMatchObject({ ok: false, code: 'BINDING.USED' });
+    expect(
+      await f.call('wx-parent-2', 'notices', 'bindParentByPhone', { code, phoneCode: 'code-second-phone' }),
+    ).toMatchObject({ ok: false, code: 'BINDING.USED' });
   });
 });

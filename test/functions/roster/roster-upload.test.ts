@@ -25,8 +25,17 @@ describe('roster files uploaded by 学工部', () => {
     mkdirSync(web);
     writeFileSync(join(web, 'index.html'), '<!doctype html><title>学业帮扶</title>');
     server = await startLocalServer({ store, clock, dataDir: join(dir, 'data'), webRoot: web });
-    const boot = await bootstrapCollege(store, clock, { collegeId: 'life', collegeName: '生命科学与工程学院', staffNo: 'X0001', name: '学工部老师', role: 'studentAffairs' });
-    const joined = await functions.roster?.dispatch({ action: 'join', input: { code: boot.code, number: 'X0001', name: '学工部老师' } }, { store, clock, files: server.files, openid: 'wx-school' });
+    const boot = await bootstrapCollege(store, clock, {
+      collegeId: 'life',
+      collegeName: '生命科学与工程学院',
+      staffNo: 'X0001',
+      name: '学工部老师',
+      role: 'studentAffairs',
+    });
+    const joined = await functions.roster?.dispatch(
+      { action: 'join', input: { code: boot.code, number: 'X0001', name: '学工部老师' } },
+      { store, clock, files: server.files, openid: 'wx-school' },
+    );
     expect(joined).toMatchObject({ ok: true, data: { roles: ['studentAffairs'] } });
   });
   afterAll(async () => {
@@ -37,11 +46,18 @@ describe('roster files uploaded by 学工部', () => {
 
   const upload = (openid: string) =>
     new Promise<{ status: number; body: string }>((ok, fail) => {
-      const req = request(`${server.url}/api/files?ext=csv`, { method: 'POST', headers: { authorization: `Bearer ${issueSession(server.keys, openid, clock.now()).token}` } }, (res) => {
-        let body = '';
-        res.on('data', (c: Buffer) => (body += c.toString('utf8')));
-        res.on('end', () => ok({ status: res.statusCode ?? 0, body }));
-      });
+      const req = request(
+        `${server.url}/api/files?ext=csv`,
+        {
+          method: 'POST',
+          headers: { authorization: `Bearer ${issueSession(server.keys, openid, clock.now()).token}` },
+        },
+        (res) => {
+          let body = '';
+          res.on('data', (c: Buffer) => (body += c.toString('utf8')));
+          res.on('end', () => ok({ status: res.statusCode ?? 0, body }));
+        },
+      );
       req.on('error', fail);
       req.end('工号,姓名,角色,手机\n');
     });
@@ -50,7 +66,10 @@ describe('roster files uploaded by 学工部', () => {
     const answer = await upload('wx-school');
     expect(answer.status).toBe(200);
     const fileId = z.object({ data: z.object({ fileId: z.string() }) }).parse(JSON.parse(answer.body)).data.fileId;
-    const preview = await functions.roster?.dispatch({ action: 'preview', input: { kind: 'staff', fileId, collegeId: 'life' } }, { store, clock, files: server.files, openid: 'wx-school' });
+    const preview = await functions.roster?.dispatch(
+      { action: 'preview', input: { kind: 'staff', fileId, collegeId: 'life' } },
+      { store, clock, files: server.files, openid: 'wx-school' },
+    );
     expect(preview).toMatchObject({ ok: true, data: { fatal: null, rows: 0 } });
     expect((await upload('wx-nobody')).status).toBe(403);
   });

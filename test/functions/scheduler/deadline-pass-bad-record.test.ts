@@ -31,7 +31,9 @@ describe('the deadline pass survives one bad notice', () => {
     expect(digests).toHaveLength(1);
     expect(digests[0]?.data).toMatchObject({ count: '3' });
     // Students whose parent is bound get the receipt reminders, as without the bad record.
-    const bound = notices.slice(1).filter((n) => outbox.some((m) => m.subjectId === n._id && m.kind === 'receiptOverdue'));
+    const bound = notices
+      .slice(1)
+      .filter((n) => outbox.some((m) => m.subjectId === n._id && m.kind === 'receiptOverdue'));
     expect(bound.length).toBeGreaterThan(0);
   });
 });

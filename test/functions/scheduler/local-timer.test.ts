@@ -17,7 +17,10 @@ describe('the scheduler in the local server and in the cloud', () => {
     const people = demoPeople(h.demo);
     const { notice } = await publishWarning(h.store, makeWarning(people.student));
     await job?.run(h.store, h.clock);
-    expect(await h.store.get('inbox', `msg:warningIssued:${notice._id}`)).toMatchObject({ toUserId: people.studentUser, title: '学业警示通知' });
+    expect(await h.store.get('inbox', `msg:warningIssued:${notice._id}`)).toMatchObject({
+      toUserId: people.studentUser,
+      title: '学业警示通知',
+    });
   });
 
   it('the cloud tick does the hourly duty reminders at minute 0, Shanghai time, and only then', () => {
@@ -29,6 +32,10 @@ describe('the scheduler in the local server and in the cloud', () => {
   });
 
   it('the cloud entry acts on timer events only: a mini-program calling it by name gets nothing done', async () => {
-    expect(await main({ action: 'send' })).toEqual({ ok: false, code: 'ACTION.UNKNOWN', message: '仅由定时触发器调用' });
+    expect(await main({ action: 'send' })).toEqual({
+      ok: false,
+      code: 'ACTION.UNKNOWN',
+      message: '仅由定时触发器调用',
+    });
   });
 });

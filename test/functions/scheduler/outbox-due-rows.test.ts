@@ -36,7 +36,8 @@ describe('due outbox rows', () => {
   async function seed(held: number): Promise<void> {
     const w = { by: 'test', at: NOW };
     // The oldest rows are held by a sender still inside its lease.
-    for (let i = 0; i < held; i++) await h.store.add('outbox', row(`held-${i}`, minute(i % 10), { by: 'other', until: heldUntil }), w);
+    for (let i = 0; i < held; i++)
+      await h.store.add('outbox', row(`held-${i}`, minute(i % 10), { by: 'other', until: heldUntil }), w);
     await h.store.add('outbox', row('lapsed', minute(20), { by: 'dead', until: lapsedAt }), w);
     await h.store.add('outbox', row('fresh-1', minute(30)), w);
     await h.store.add('outbox', row('fresh-2', minute(40)), w);

@@ -79,13 +79,21 @@ describe('outbox sender', () => {
 
   it('43101 is recorded as refused, never retried, and shown to the counselor', async () => {
     await publishFor(2);
-    const refusing = fakeSender({ answer: (row) => (row.toUserId === people.studentUser ? { errcode: 43101, errmsg: 'user refuse to accept the msg' } : { errcode: 0, errmsg: 'ok' }) });
+    const refusing = fakeSender({
+      answer: (row) =>
+        row.toUserId === people.studentUser
+          ? { errcode: 43101, errmsg: 'user refuse to accept the msg' }
+          : { errcode: 0, errmsg: 'ok' },
+    });
     expect(await sendDue(h.store, refusing.sender, h.clock, 'p')).toMatchObject({ sent: 1, refused: 1 });
     h.clock.advance(24 * 3600_000);
     expect(await sendDue(h.store, refusing.sender, h.clock, 'p')).toMatchObject({ sent: 0, refused: 0 });
     const status = await h.ok(people.counselorUser, 'notices', 'classStatus', { classId: people.firstClass._id });
     const row = status.rows.find((r) => r.studentId === people.student._id);
-    expect(row).toMatchObject({ sent: 'refused', undelivered: [{ kind: 'warningIssued', status: 'refused', toUserId: people.studentUser }] });
+    expect(row).toMatchObject({
+      sent: 'refused',
+      undelivered: [{ kind: 'warningIssued', status: 'refused', toUserId: people.studentUser }],
+    });
   });
 
   it('transient failures back off and stop after the configured count', async () => {
@@ -122,7 +130,14 @@ describe('outbox sender', () => {
     expect(await h.store.count('inbox')).toBe(1);
     const inbox = await h.ok(people.studentUser, 'notices', 'inbox', {});
     expect(inbox).toEqual([
-      expect.objectContaining({ kind: 'warningIssued', title: '学业警示通知', lines: expect.arrayContaining([{ label: '通知类型', value: '书面警示' }, { label: '发布时间', value: '2026年11月23日 09:00' }]) }),
+      expect.objectContaining({
+        kind: 'warningIssued',
+        title: '学业警示通知',
+        lines: expect.arrayContaining([
+          { label: '通知类型', value: '书面警示' },
+          { label: '发布时间', value: '2026年11月23日 09:00' },
+        ]),
+      }),
     ]);
     expect(await h.ok(people.classmateUser, 'notices', 'inbox', {})).toEqual([]);
   });
@@ -134,7 +149,13 @@ describe('outbox sender', () => {
     await runScheduler(h.store, h.clock, sender.sender, 's');
     await runScheduler(h.store, h.clock, sender.sender, 's');
     const kinds = async () => (await rows()).map((m) => `${m.kind}→${m.toUserId}`).sort();
-    expect(await kinds()).toEqual([`receiptDue→${people.parentUser}`, `warningIssued→${people.classmateUser}`, `warningIssued→${people.studentUser}`].sort());
+    expect(await kinds()).toEqual(
+      [
+        `receiptDue→${people.parentUser}`,
+        `warningIssued→${people.classmateUser}`,
+        `warningIssued→${people.studentUser}`,
+      ].sort(),
+    );
     h.clock.advance(7 * 86_400_000 + 1000);
     await runScheduler(h.store, h.clock, sender.sender, 's');
     await runScheduler(h.store, h.clock, sender.sender, 's');
@@ -160,7 +181,12 @@ describe('WeChat sender (subscribeMessage.send as documented)', () => {
     toUserId: 'p1',
     toOpenid: 'oPARENT',
     page: 'packages/parent/notice/index?id=n1',
-    data: { student: '欧阳娜娜娜娜娜娜娜娜娜', level: '学业警示通知（书面警示）很长很长很长很长很长', deadline: '2026-11-30T09:00:00.000+08:00', note: '请阅读家长联并填写回执' },
+    data: {
+      student: '欧阳娜娜娜娜娜娜娜娜娜',
+      level: '学业警示通知（书面警示）很长很长很长很长很长',
+      deadline: '2026-11-30T09:00:00.000+08:00',
+      note: '请阅读家长联并填写回执',
+    },
     status: 'pending',
     attempts: 0,
     sendAfter: '2026-11-23T09:00:00.000+08:00',
@@ -169,7 +195,10 @@ describe('WeChat sender (subscribeMessage.send as documented)', () => {
 
   it('sends touser, templateId (from env), page, fitted data and miniprogramState', async () => {
     const calls: SubscribeSendParams[] = [];
-    const sender = wechatSender({ send: async (p) => (calls.push(p), { errCode: 0, errMsg: 'openapi.subscribeMessage.send:ok' }) }, { WX_TMPL_RECEIPT_DUE: 'tmpl-receipt-123' });
+    const sender = wechatSender(
+      { send: async (p) => (calls.push(p), { errCode: 0, errMsg: 'openapi.subscribeMessage.send:ok' }) },
+      { WX_TMPL_RECEIPT_DUE: 'tmpl-receipt-123' },
+    );
     expect(await sender.send(row, '')).toEqual({ errcode: 0, errmsg: 'openapi.subscribeMessage.send:ok' });
     expect(calls).toEqual([
       {
@@ -177,7 +206,12 @@ describe('WeChat sender (subscribeMessage.send as documented)', () => {
         templateId: 'tmpl-receipt-123',
         page: 'packages/parent/notice/index?id=n1',
         miniprogramState: 'formal',
-        data: { name1: { value: '欧阳娜娜娜娜娜娜娜…' }, thing2: { value: '学业警示通知（书面警示）很长很长很长很…' }, time3: { value: '2026年11月30日 09:00' }, thing4: { value: '请阅读家长联并填写回执' } },
+        data: {
+          name1: { value: '欧阳娜娜娜娜娜娜娜…' },
+          thing2: { value: '学业警示通知（书面警示）很长很长很长很…' },
+          time3: { value: '2026年11月30日 09:00' },
+          thing4: { value: '请阅读家长联并填写回执' },
+        },
       },
     ]);
   });

@@ -7,7 +7,18 @@ import type { MessageSender } from '../../../cloudfunctions/platform/messenger/s
 const NOW = '2026-11-23T09:00:00.000+08:00';
 
 function row(id: string, sendAfter: string): OutboxRow {
-  return { _id: id, kind: 'warningIssued', toUserId: 'u', toOpenid: 'o', page: 'p', data: {}, status: 'pending', attempts: 0, sendAfter, subjectId: 's' };
+  return {
+    _id: id,
+    kind: 'warningIssued',
+    toUserId: 'u',
+    toOpenid: 'o',
+    page: 'p',
+    data: {},
+    status: 'pending',
+    attempts: 0,
+    sendAfter,
+    subjectId: 's',
+  };
 }
 
 describe('an outbox row whose send time cannot be read', () => {
@@ -30,7 +41,10 @@ describe('an outbox row whose send time cannot be read', () => {
     expect(sent).toEqual(['good']);
     expect(result.failed).toBe(2);
     for (const id of ['bad', 'year-0000']) {
-      expect(await h.store.get('outbox', id)).toMatchObject({ status: 'failed', lastError: expect.stringContaining('发送时间无效') });
+      expect(await h.store.get('outbox', id)).toMatchObject({
+        status: 'failed',
+        lastError: expect.stringContaining('发送时间无效'),
+      });
     }
     // Nothing left to repair on the next pass.
     expect((await sendDue(h.store, sender, h.clock, 'test-sender')).failed).toBe(0);

@@ -15,7 +15,9 @@ describe('家长告知已逾期: one digest per counselor per day', () => {
   afterEach(async () => h.close());
 
   const counselorMessages = async (userId: string) =>
-    (await h.store.query('outbox', { where: { kind: 'parentContactOverdue', toUserId: userId }, limit: 1000 })).sort((a, b) => a.sendAfter.localeCompare(b.sendAfter));
+    (await h.store.query('outbox', { where: { kind: 'parentContactOverdue', toUserId: userId }, limit: 1000 })).sort(
+      (a, b) => a.sendAfter.localeCompare(b.sendAfter),
+    );
 
   it('26 overdue notices in two classes reach their counselor as one message, counted, once that day', async () => {
     const people = demoPeople(h.demo);
@@ -29,7 +31,10 @@ describe('家长告知已逾期: one digest per counselor per day', () => {
     await queueDeadlineMessages(h.store, h.clock);
     const [digest, ...others] = await counselorMessages(counselor);
     expect(others).toHaveLength(0);
-    expect(digest).toMatchObject({ page: 'packages/staff/notices/index', data: { count: '26', note: '新增26人，请尽快联系家长并记录' } });
+    expect(digest).toMatchObject({
+      page: 'packages/staff/notices/index',
+      data: { count: '26', note: '新增26人，请尽快联系家长并记录' },
+    });
     expect(digest?.data.className).toBe(`${classes[0]?.name}等2个班`);
 
     // The rest of the day: nothing more, however often the pass runs.
@@ -70,7 +75,11 @@ describe('家长告知已逾期: one digest per counselor per day', () => {
     await queueDeadlineMessages(h.store, h.clock);
     const all = await counselorMessages(counselor);
     expect(all).toHaveLength(2);
-    expect(all[1]?.data).toMatchObject({ count: '5', note: '新增2人，请尽快联系家长并记录', className: people.firstClass.name });
+    expect(all[1]?.data).toMatchObject({
+      count: '5',
+      note: '新增2人，请尽快联系家长并记录',
+      className: people.firstClass.name,
+    });
     expect(all[1]?.page).toBe(`packages/staff/notices/index?classId=${encodeURIComponent(people.firstClass._id)}`);
   });
 });

@@ -9,24 +9,57 @@ describe('support: the case view and caseload', () => {
     people = demoPeople(h.demo);
     await publishWarning(h.store, people.student);
     await publishWarning(h.store, people.outsider);
-    await h.ok(people.counselorUser, 'support', 'recordTalk', talkInput(people.student._id, { at: '2026-11-02T10:00:00+08:00' }));
-    await h.ok(people.headTeacherUser, 'support', 'recordTalk', talkInput(people.student._id, { talkerRole: 'headTeacher', at: '2026-11-10T10:00:00+08:00', difficulty: 'adaptation' }));
-    await h.ok(people.counselorUser, 'support', 'scheduleMeeting', { kind: 'parentMeeting', title: '家长面谈', classId: people.firstClass._id, studentIds: [people.student._id], startAt: '2026-11-28T10:00:00+08:00', place: '学院会议室' });
-    await h.ok(people.headTeacherUser, 'support', 'scheduleMeeting', { kind: 'talk', title: '月度约谈', classId: people.firstClass._id, studentIds: [people.student._id], startAt: '2026-11-26T10:00:00+08:00', place: '302' });
+    await h.ok(
+      people.counselorUser,
+      'support',
+      'recordTalk',
+      talkInput(people.student._id, { at: '2026-11-02T10:00:00+08:00' }),
+    );
+    await h.ok(
+      people.headTeacherUser,
+      'support',
+      'recordTalk',
+      talkInput(people.student._id, {
+        talkerRole: 'headTeacher',
+        at: '2026-11-10T10:00:00+08:00',
+        difficulty: 'adaptation',
+      }),
+    );
+    await h.ok(people.counselorUser, 'support', 'scheduleMeeting', {
+      kind: 'parentMeeting',
+      title: '家长面谈',
+      classId: people.firstClass._id,
+      studentIds: [people.student._id],
+      startAt: '2026-11-28T10:00:00+08:00',
+      place: '学院会议室',
+    });
+    await h.ok(people.headTeacherUser, 'support', 'scheduleMeeting', {
+      kind: 'talk',
+      title: '月度约谈',
+      classId: people.firstClass._id,
+      studentIds: [people.student._id],
+      startAt: '2026-11-26T10:00:00+08:00',
+      place: '302',
+    });
   });
   afterAll(() => h.close());
 
   it('staff see the whole case: warning, talks with notes, difficulty, meetings, duty lines, next steps', async () => {
     const view = await h.ok(people.counselorUser, 'support', 'caseView', { studentId: people.student._id });
     expect(view.audience).toBe('staff');
-    expect(view.warning).toMatchObject({ levelName: '书面警示', failedCourses: [{ code: 'MA1011' }, { code: 'CH1203' }] });
+    expect(view.warning).toMatchObject({
+      levelName: '书面警示',
+      failedCourses: [{ code: 'MA1011' }, { code: 'CH1203' }],
+    });
     expect(view.talks.map((t) => [t.talkerRole, t.nth, t.firstImpression])).toEqual([
       ['counselor', 1, '情绪低落，作息不规律'],
       ['headTeacher', 1, '情绪低落，作息不规律'],
     ]);
     expect(view.difficulty?.label).toBe('适应型困难');
     expect(view.meetings.map((m) => m.kind).sort()).toEqual(['parentMeeting', 'talk']);
-    expect(view.timeline.map((e) => e.kind)).toEqual(expect.arrayContaining(['warning', 'talk', 'difficulty', 'meeting', 'parentContact']));
+    expect(view.timeline.map((e) => e.kind)).toEqual(
+      expect.arrayContaining(['warning', 'talk', 'difficulty', 'meeting', 'parentContact']),
+    );
     expect(view.timeline.map((e) => e.at)).toEqual([...view.timeline.map((e) => e.at)].sort().reverse());
     // The counselor's semester quota (2 talks) has one so far; the head teacher's November talk is done.
     const twice = view.duties.find((d) => d.title.includes('每学期不少于 2 次'));
@@ -47,7 +80,9 @@ describe('support: the case view and caseload', () => {
     expect(view.duties).toEqual([]);
     expect(view.meetings.map((m) => m.kind)).toEqual(['talk']);
     expect(view.next).toContain('请填写个人学习计划');
-    expect(await h.callAs(people.classmateUser, 'support', 'caseView', { studentId: people.student._id })).toMatchObject({ ok: false, code: 'ACCESS.DENIED' });
+    expect(
+      await h.callAs(people.classmateUser, 'support', 'caseView', { studentId: people.student._id }),
+    ).toMatchObject({ ok: false, code: 'ACCESS.DENIED' });
   });
 
   it('a parent sees only what is addressed to them', async () => {
@@ -58,7 +93,9 @@ describe('support: the case view and caseload', () => {
     expect(view.difficulty).toBeNull();
     expect(view.meetings.map((m) => m.kind)).toEqual(['parentMeeting']);
     expect(view.timeline.every((e) => e.kind === 'warning' || e.kind === 'parentContact')).toBe(true);
-    expect(await h.callAs(people.otherParentUser, 'support', 'caseView', { studentId: people.student._id })).toMatchObject({ ok: false, code: 'ACCESS.DENIED' });
+    expect(
+      await h.callAs(people.otherParentUser, 'support', 'caseView', { studentId: people.student._id }),
+    ).toMatchObject({ ok: false, code: 'ACCESS.DENIED' });
   });
 
   it.each([

@@ -19,7 +19,18 @@ describe('field encryption (AES-256-GCM)', () => {
   it.each([
     ['another key', (s: ReturnType<typeof sealField>) => openField(randomBytes(32), s, 'pairing-1')],
     ['another record', (s: ReturnType<typeof sealField>) => openField(key, s, 'pairing-2')],
-    ['an altered byte', (s: ReturnType<typeof sealField>) => openField(key, { ...s, data: Buffer.from(Buffer.from(s.data, 'base64').map((b, i) => (i === 0 ? b ^ 1 : b))).toString('base64') }, 'pairing-1')],
+    [
+      'an altered byte',
+      (s: ReturnType<typeof sealField>) =>
+        openField(
+          key,
+          {
+            ...s,
+            data: Buffer.from(Buffer.from(s.data, 'base64').map((b, i) => (i === 0 ? b ^ 1 : b))).toString('base64'),
+          },
+          'pairing-1',
+        ),
+    ],
   ])('does not open with %s', (_name, open) => {
     expect(() => open(sealField(key, '6217000012345678901', 'pairing-1'))).toThrow();
   });

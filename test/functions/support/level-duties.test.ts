@@ -32,13 +32,29 @@ describe('support: a written warning’s one-off duties in the case view', () =>
 
   it('the head teacher’s parent contact is due, untouched by the counselor’s call, done after the head teacher’s', async () => {
     const headTeacherName = h.demo.users.find((u) => u._id === people.headTeacherUser)?.name;
-    expect((await parentLine()).line).toEqual({ title: PARENT_LINE, role: '班主任', personName: headTeacherName, required: 1, progress: 0, status: 'due', dueAt: '2026-12-08T00:00:00.000+08:00' });
+    expect((await parentLine()).line).toEqual({
+      title: PARENT_LINE,
+      role: '班主任',
+      personName: headTeacherName,
+      required: 1,
+      progress: 0,
+      status: 'due',
+      dueAt: '2026-12-08T00:00:00.000+08:00',
+    });
 
     // The counselor's call meets the counselor's own 7-day rule, not the head teacher's duty.
-    await h.ok(people.counselorUser, 'notices', 'recordPhoneContact', { noticeId, at: '2026-11-23T09:30:00+08:00', summary: '已电话告知家长' });
+    await h.ok(people.counselorUser, 'notices', 'recordPhoneContact', {
+      noticeId,
+      at: '2026-11-23T09:30:00+08:00',
+      summary: '已电话告知家长',
+    });
     expect((await parentLine()).line).toMatchObject({ status: 'due', progress: 0 });
 
-    await h.ok(people.headTeacherUser, 'notices', 'recordPhoneContact', { noticeId, at: '2026-11-23T09:45:00+08:00', summary: '班主任与家长沟通补考安排' });
+    await h.ok(people.headTeacherUser, 'notices', 'recordPhoneContact', {
+      noticeId,
+      at: '2026-11-23T09:45:00+08:00',
+      summary: '班主任与家长沟通补考安排',
+    });
     expect((await parentLine()).line).toMatchObject({ status: 'done', progress: 1 });
   });
 
@@ -46,10 +62,14 @@ describe('support: a written warning’s one-off duties in the case view', () =>
     h.clock.advance(16 * DAY);
     const { line, next } = await parentLine();
     expect(line).toMatchObject({ status: 'done' });
-    expect(next).toEqual(expect.arrayContaining([expect.stringMatching(/^已逾期：警示公布后 14 天内与学生谈话（.+，截止 2026-12-07）$/)]));
+    expect(next).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^已逾期：警示公布后 14 天内与学生谈话（.+，截止 2026-12-07）$/)]),
+    );
     expect(next.some((s) => s.includes(PARENT_LINE))).toBe(false);
     const caseload = await h.ok(people.headTeacherUser, 'support', 'caseload', {});
-    expect(caseload.find((r) => r.studentId === people.student._id)?.next).toEqual(expect.arrayContaining([expect.stringMatching(/^已逾期：警示公布后 14 天内与学生谈话/)]));
+    expect(caseload.find((r) => r.studentId === people.student._id)?.next).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^已逾期：警示公布后 14 天内与学生谈话/)]),
+    );
   });
 
   it('students and parents get no duty lines', async () => {

@@ -14,27 +14,58 @@ describe('meetings that tell the truth', () => {
 
   it('minutes are refused before the start and recorded after it; the parent confirms only then', async () => {
     const m = await h.ok(people.counselorUser, 'support', 'scheduleMeeting', {
-      kind: 'parentMeeting', title: '家长面谈', classId: people.firstClass._id, studentIds: [people.student._id], startAt: '2026-11-23T15:00:00+08:00', place: '生科楼 302',
+      kind: 'parentMeeting',
+      title: '家长面谈',
+      classId: people.firstClass._id,
+      studentIds: [people.student._id],
+      startAt: '2026-11-23T15:00:00+08:00',
+      place: '生科楼 302',
     });
     expect(m.studentNames).toEqual([people.student.name]);
-    const early = await h.callAs(people.counselorUser, 'support', 'recordMeeting', { meetingId: m._id, summary: '沟通补考安排', minutes: 30, presentIds: [people.student._id] });
+    const early = await h.callAs(people.counselorUser, 'support', 'recordMeeting', {
+      meetingId: m._id,
+      summary: '沟通补考安排',
+      minutes: 30,
+      presentIds: [people.student._id],
+    });
     expect(early).toMatchObject({ ok: false, code: 'MEETING.NOT_STARTED' });
     if (!early.ok) expect(early.message).toMatch(/尚未开始/);
     h.clock.advance(7 * HOUR); // 16:00
-    const held = await h.ok(people.counselorUser, 'support', 'recordMeeting', { meetingId: m._id, summary: '沟通补考安排', minutes: 30, presentIds: [people.student._id] });
+    const held = await h.ok(people.counselorUser, 'support', 'recordMeeting', {
+      meetingId: m._id,
+      summary: '沟通补考安排',
+      minutes: 30,
+      presentIds: [people.student._id],
+    });
     expect(held.status).toBe('held');
-    expect(await h.ok(people.parentUser, 'support', 'confirmParentMeeting', { meetingId: m._id })).toMatchObject({ status: 'confirmed' });
+    expect(await h.ok(people.parentUser, 'support', 'confirmParentMeeting', { meetingId: m._id })).toMatchObject({
+      status: 'confirmed',
+    });
   });
 
   it('a face-to-face with a parent not on WeChat is scheduled and recorded by the counselor, marked as not confirmed by the parent', async () => {
-    const bound = new Set(h.demo.users.flatMap((u) => u.grants.flatMap((g) => (g.role === 'parent' ? g.childIds : []))));
+    const bound = new Set(
+      h.demo.users.flatMap((u) => u.grants.flatMap((g) => (g.role === 'parent' ? g.childIds : []))),
+    );
     const unbound = h.demo.students.find((s) => s.classId === people.firstClass._id && !bound.has(s._id));
     if (!unbound) throw new Error('every parent in the class is bound');
     const at = new Date(h.clock.now().getTime() + HOUR).toISOString();
-    const m = await h.ok(people.counselorUser, 'support', 'scheduleMeeting', { kind: 'parentMeeting', title: '家长来校面谈', classId: people.firstClass._id, studentIds: [unbound._id], startAt: at, place: '学院办公室' });
+    const m = await h.ok(people.counselorUser, 'support', 'scheduleMeeting', {
+      kind: 'parentMeeting',
+      title: '家长来校面谈',
+      classId: people.firstClass._id,
+      studentIds: [unbound._id],
+      startAt: at,
+      place: '学院办公室',
+    });
     expect(m).toMatchObject({ parentUnbound: true, inviteeIds: [] });
     h.clock.advance(2 * HOUR);
-    const held = await h.ok(people.counselorUser, 'support', 'recordMeeting', { meetingId: m._id, summary: '家长来校，当面沟通', minutes: 40, presentIds: [unbound._id] });
+    const held = await h.ok(people.counselorUser, 'support', 'recordMeeting', {
+      meetingId: m._id,
+      summary: '家长来校，当面沟通',
+      minutes: 40,
+      presentIds: [unbound._id],
+    });
     expect(held).toMatchObject({ status: 'held', parentConfirmation: null, parentUnbound: true });
   });
 });

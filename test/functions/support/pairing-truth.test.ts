@@ -20,7 +20,14 @@ describe('peer pairing that tells the truth', () => {
   });
 
   const classStudents = () => h.demo.students.filter((s) => s.classId === people.firstClass._id);
-  const form = (helperId: string, helpeeIds: string[]) => ({ helperId, helpeeIds, difficulty: 'ability' as const, reason: '高数基础薄弱', plan: '每周两次晚自习辅导', bankAccount: ACCOUNT });
+  const form = (helperId: string, helpeeIds: string[]) => ({
+    helperId,
+    helpeeIds,
+    difficulty: 'ability' as const,
+    reason: '高数基础薄弱',
+    plan: '每周两次晚自习辅导',
+    bankAccount: ACCOUNT,
+  });
 
   it('a student under a warning is refused as helper, said in Chinese', async () => {
     const [, , warned, helpee] = classStudents();

@@ -17,7 +17,10 @@ describe('study plans: who reviews', () => {
 
   async function submitted(studentUser: string, studentId: string, name: string) {
     const warningId = `w-${studentId}-2026-2027-1`;
-    const draft = await h.ok(studentUser, 'support', 'savePlan', { warningId, lines: OWED.map((c) => ({ courseCode: c.code, retakePlan: `重修${c.name}` })) });
+    const draft = await h.ok(studentUser, 'support', 'savePlan', {
+      warningId,
+      lines: OWED.map((c) => ({ courseCode: c.code, retakePlan: `重修${c.name}` })),
+    });
     return h.ok(studentUser, 'support', 'submitPlan', { planId: draft._id, signature: name });
   }
 
@@ -35,13 +38,32 @@ describe('study plans: who reviews', () => {
     expect(plan.jointReviewers).toEqual(['headTeacher', 'counselor']);
     const cls = h.demo.classes.find((c) => c._id === y2.student.classId);
     if (!cls) throw new Error('no class');
-    expect((await h.ok(cls.headTeacherId, 'support', 'planQueue', {})).find((r) => r.planId === plan._id)?.reviewers).toBe('班主任与辅导员（联合审核）');
-    const first = await h.ok(cls.headTeacherId, 'support', 'reviewPlan', { planId: plan._id, decision: 'approve', opinion: '计划具体，同意' });
+    expect(
+      (await h.ok(cls.headTeacherId, 'support', 'planQueue', {})).find((r) => r.planId === plan._id)?.reviewers,
+    ).toBe('班主任与辅导员（联合审核）');
+    const first = await h.ok(cls.headTeacherId, 'support', 'reviewPlan', {
+      planId: plan._id,
+      decision: 'approve',
+      opinion: '计划具体，同意',
+    });
     expect(first.status).toBe('submitted');
-    expect(await h.callAs(cls.headTeacherId, 'support', 'reviewPlan', { planId: plan._id, decision: 'approve', opinion: '再次' })).toMatchObject({ ok: false, code: 'PLAN.NOT_REVIEWER' });
-    const both = await h.ok(cls.counselorId, 'support', 'reviewPlan', { planId: plan._id, decision: 'approve', opinion: '同意' });
+    expect(
+      await h.callAs(cls.headTeacherId, 'support', 'reviewPlan', {
+        planId: plan._id,
+        decision: 'approve',
+        opinion: '再次',
+      }),
+    ).toMatchObject({ ok: false, code: 'PLAN.NOT_REVIEWER' });
+    const both = await h.ok(cls.counselorId, 'support', 'reviewPlan', {
+      planId: plan._id,
+      decision: 'approve',
+      opinion: '同意',
+    });
     expect(both.status).toBe('approved');
-    for (const [user, rule] of [[cls.headTeacherId, 'level-gxu-ee-study-plan-headteacher-30d'], [cls.counselorId, 'level-gxu-ee-study-plan-counselor-30d']] as const) {
+    for (const [user, rule] of [
+      [cls.headTeacherId, 'level-gxu-ee-study-plan-headteacher-30d'],
+      [cls.counselorId, 'level-gxu-ee-study-plan-counselor-30d'],
+    ] as const) {
       const mine = await h.ok(user, 'duties', 'myDuties', { scope: 'semester' });
       expect(mine.items.find((i) => i.ruleId === rule && i.unit.id === y2.student._id)).toMatchObject({ progress: 1 });
     }

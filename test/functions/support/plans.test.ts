@@ -20,13 +20,22 @@ describe('support: study plans', () => {
     const mine = await h.ok(y2.studentUser, 'support', 'myPlan', {});
     expect(mine.warning?.failedCourses.map((c) => c.code)).toEqual(OWED.map((c) => c.code));
     expect(mine.plan).toBeNull();
-    const draft = await h.ok(y2.studentUser, 'support', 'savePlan', { warningId: warningOf(y2.student._id), lines: [{ courseCode: 'MA1011', retakePlan: '跟 2025 级重修，每周答疑' }] });
+    const draft = await h.ok(y2.studentUser, 'support', 'savePlan', {
+      warningId: warningOf(y2.student._id),
+      lines: [{ courseCode: 'MA1011', retakePlan: '跟 2025 级重修，每周答疑' }],
+    });
     expect(draft).toMatchObject({ status: 'draft', reviewerRole: 'headTeacher', studyYear: 2 });
     expect(draft.lines.map((l) => l.courseCode)).toEqual(['MA1011', 'CH1203']);
-    const refused = await h.callAs(y2.studentUser, 'support', 'submitPlan', { planId: draft._id, signature: y2.student.name });
+    const refused = await h.callAs(y2.studentUser, 'support', 'submitPlan', {
+      planId: draft._id,
+      signature: y2.student.name,
+    });
     expect(refused).toMatchObject({ ok: false, code: 'PLAN.LINES_MISSING', field: 'lines' });
     if (!refused.ok) expect(refused.message).toContain('有机化学');
-    const unknown = await h.callAs(y2.studentUser, 'support', 'savePlan', { warningId: warningOf(y2.student._id), lines: [{ courseCode: 'XX999', retakePlan: 'x' }] });
+    const unknown = await h.callAs(y2.studentUser, 'support', 'savePlan', {
+      warningId: warningOf(y2.student._id),
+      lines: [{ courseCode: 'XX999', retakePlan: 'x' }],
+    });
     expect(unknown).toMatchObject({ ok: false, code: 'PLAN.COURSE_UNKNOWN' });
   });
 
@@ -37,42 +46,92 @@ describe('support: study plans', () => {
       analysis: '沉迷游戏，作息紊乱',
       lines: OWED.map((c) => ({ courseCode: c.code, retakePlan: `重修${c.name}，每周两次答疑` })),
     });
-    expect(await h.callAs(y2.studentUser, 'support', 'submitPlan', { planId, signature: '别人' })).toMatchObject({ ok: false, code: 'PLAN.SIGNATURE' });
+    expect(await h.callAs(y2.studentUser, 'support', 'submitPlan', { planId, signature: '别人' })).toMatchObject({
+      ok: false,
+      code: 'PLAN.SIGNATURE',
+    });
     const submitted = await h.ok(y2.studentUser, 'support', 'submitPlan', { planId, signature: y2.student.name });
     expect(submitted.status).toBe('submitted');
-    expect(await h.callAs(y2.studentUser, 'support', 'savePlan', { warningId: warningOf(y2.student._id), lines: [] })).toMatchObject({ ok: false, code: 'PLAN.LOCKED' });
+    expect(
+      await h.callAs(y2.studentUser, 'support', 'savePlan', { warningId: warningOf(y2.student._id), lines: [] }),
+    ).toMatchObject({ ok: false, code: 'PLAN.LOCKED' });
 
     // Year 2: the head teacher reviews, not the counselor.
-    expect(await h.callAs(y2.counselorUser, 'support', 'reviewPlan', { planId, decision: 'approve', opinion: '同意' })).toMatchObject({ ok: false, code: 'PLAN.NOT_REVIEWER' });
+    expect(
+      await h.callAs(y2.counselorUser, 'support', 'reviewPlan', { planId, decision: 'approve', opinion: '同意' }),
+    ).toMatchObject({ ok: false, code: 'PLAN.NOT_REVIEWER' });
     const queue = await h.ok(y2.headTeacherUser, 'support', 'planQueue', {});
     expect(queue[0]).toMatchObject({ planId, status: 'submitted' });
-    const returned = await h.ok(y2.headTeacherUser, 'support', 'reviewPlan', { planId, decision: 'return', opinion: '重修时间要具体到周' });
-    expect(returned).toMatchObject({ status: 'returned', review: { opinion: '重修时间要具体到周', byId: y2.headTeacherUser } });
-    expect(await h.callAs(y2.headTeacherUser, 'support', 'reviewPlan', { planId, decision: 'approve', opinion: '同意' })).toMatchObject({ ok: false, code: 'PLAN.NOT_SUBMITTED' });
-    expect(await h.callAs(y2.studentUser, 'support', 'reportPlan', { planId, report: '已完成' })).toMatchObject({ ok: false, code: 'PLAN.NOT_APPROVED' });
+    const returned = await h.ok(y2.headTeacherUser, 'support', 'reviewPlan', {
+      planId,
+      decision: 'return',
+      opinion: '重修时间要具体到周',
+    });
+    expect(returned).toMatchObject({
+      status: 'returned',
+      review: { opinion: '重修时间要具体到周', byId: y2.headTeacherUser },
+    });
+    expect(
+      await h.callAs(y2.headTeacherUser, 'support', 'reviewPlan', { planId, decision: 'approve', opinion: '同意' }),
+    ).toMatchObject({ ok: false, code: 'PLAN.NOT_SUBMITTED' });
+    expect(await h.callAs(y2.studentUser, 'support', 'reportPlan', { planId, report: '已完成' })).toMatchObject({
+      ok: false,
+      code: 'PLAN.NOT_APPROVED',
+    });
 
-    await h.ok(y2.studentUser, 'support', 'savePlan', { warningId: warningOf(y2.student._id), lines: OWED.map((c) => ({ courseCode: c.code, retakePlan: `第 3–16 周重修${c.name}` })) });
+    await h.ok(y2.studentUser, 'support', 'savePlan', {
+      warningId: warningOf(y2.student._id),
+      lines: OWED.map((c) => ({ courseCode: c.code, retakePlan: `第 3–16 周重修${c.name}` })),
+    });
     await h.ok(y2.studentUser, 'support', 'submitPlan', { planId, signature: y2.student.name });
-    const approved = await h.ok(y2.headTeacherUser, 'support', 'reviewPlan', { planId, decision: 'approve', opinion: '计划具体可行' });
+    const approved = await h.ok(y2.headTeacherUser, 'support', 'reviewPlan', {
+      planId,
+      decision: 'approve',
+      opinion: '计划具体可行',
+    });
     expect(approved.status).toBe('approved');
-    const reported = await h.ok(y2.studentUser, 'support', 'reportPlan', { planId, report: '高数重修 72 分通过，有机化学仍在重修' });
+    const reported = await h.ok(y2.studentUser, 'support', 'reportPlan', {
+      planId,
+      report: '高数重修 72 分通过，有机化学仍在重修',
+    });
     expect(reported.report?.text).toContain('72');
     expect(reported.history.map((e) => e.status)).toEqual(['draft', 'submitted', 'returned', 'submitted', 'approved']);
   });
 
   it('a year-3 plan is reviewed by the counselor (no tutor role yet), not the head teacher', async () => {
     const planId = `plan-${warningOf(people.student._id)}`;
-    await h.ok(people.studentUser, 'support', 'savePlan', { warningId: warningOf(people.student._id), lines: OWED.map((c) => ({ courseCode: c.code, retakePlan: 'x 计划' })) });
-    const submitted = await h.ok(people.studentUser, 'support', 'submitPlan', { planId, signature: people.student.name });
+    await h.ok(people.studentUser, 'support', 'savePlan', {
+      warningId: warningOf(people.student._id),
+      lines: OWED.map((c) => ({ courseCode: c.code, retakePlan: 'x 计划' })),
+    });
+    const submitted = await h.ok(people.studentUser, 'support', 'submitPlan', {
+      planId,
+      signature: people.student.name,
+    });
     expect(submitted.reviewerRole).toBe('counselor');
-    expect(await h.callAs(people.headTeacherUser, 'support', 'reviewPlan', { planId, decision: 'approve', opinion: '同意' })).toMatchObject({ ok: false, code: 'PLAN.NOT_REVIEWER' });
-    expect((await h.ok(people.counselorUser, 'support', 'reviewPlan', { planId, decision: 'approve', opinion: '同意' })).status).toBe('approved');
+    expect(
+      await h.callAs(people.headTeacherUser, 'support', 'reviewPlan', { planId, decision: 'approve', opinion: '同意' }),
+    ).toMatchObject({ ok: false, code: 'PLAN.NOT_REVIEWER' });
+    expect(
+      (await h.ok(people.counselorUser, 'support', 'reviewPlan', { planId, decision: 'approve', opinion: '同意' }))
+        .status,
+    ).toBe('approved');
   });
 
   it('only the student writes their plan; a parent, a classmate and other classes cannot read or write it', async () => {
     const planId = `plan-${warningOf(people.student._id)}`;
-    expect(await h.callAs(people.classmateUser, 'support', 'savePlan', { warningId: warningOf(people.student._id), lines: [] })).toMatchObject({ ok: false, code: 'ACCESS.DENIED' });
-    expect(await h.callAs(people.counselorUser, 'support', 'savePlan', { warningId: warningOf(people.student._id), lines: [] })).toMatchObject({ ok: false, code: 'ACCESS.DENIED' });
+    expect(
+      await h.callAs(people.classmateUser, 'support', 'savePlan', {
+        warningId: warningOf(people.student._id),
+        lines: [],
+      }),
+    ).toMatchObject({ ok: false, code: 'ACCESS.DENIED' });
+    expect(
+      await h.callAs(people.counselorUser, 'support', 'savePlan', {
+        warningId: warningOf(people.student._id),
+        lines: [],
+      }),
+    ).toMatchObject({ ok: false, code: 'ACCESS.DENIED' });
     for (const user of [people.parentUser, people.classmateUser, people.otherCounselorUser]) {
       expect(await h.callAs(user, 'support', 'plan', { planId })).toMatchObject({ ok: false, code: 'ACCESS.DENIED' });
     }

@@ -25,7 +25,12 @@ describe('warnings: drafts are dated, can be discarded, and an out-of-date one i
   it('shows when and by whom each run was made and published', async () => {
     const runId = await publishSemester(h, '2025-2026-1');
     const [summary] = (await h.ok(p.clerkUser, 'warnings', 'runs', {})).filter((r) => r.runId === runId);
-    expect(summary).toMatchObject({ createdAt: '2026-11-23T09:00:00.000+08:00', status: 'published', publishedAt: '2026-11-23T09:00:00.000+08:00', publishBlock: null });
+    expect(summary).toMatchObject({
+      createdAt: '2026-11-23T09:00:00.000+08:00',
+      status: 'published',
+      publishedAt: '2026-11-23T09:00:00.000+08:00',
+      publishBlock: null,
+    });
     expect(summary?.createdByName).toMatch(/[\u4e00-\u9fa5]/);
     expect(summary?.publishedByName).toBe(summary?.createdByName);
   });
@@ -39,32 +44,60 @@ describe('warnings: drafts are dated, can be discarded, and an out-of-date one i
     // Publishing the newer list changed nothing the older one measured against but the semester's list itself.
     const refused = await h.callAs(p.clerkUser, 'warnings', 'publish', { runId: older.runId });
     expect(refused).toMatchObject({ ok: false, code: 'RUN.OUTDATED' });
-    if (!refused.ok) expect(refused.message).toBe(`此草稿生成于 2026-11-23 10:00，之后 2025-2026-2 的名单已于 2026-11-23 11:00 由${older.createdByName}发布，不能再发布此草稿；请重新运行规则`);
+    if (!refused.ok)
+      expect(refused.message).toBe(
+        `此草稿生成于 2026-11-23 10:00，之后 2025-2026-2 的名单已于 2026-11-23 11:00 由${older.createdByName}发布，不能再发布此草稿；请重新运行规则`,
+      );
     const listed = (await h.ok(p.clerkUser, 'warnings', 'runs', {})).find((r) => r.runId === older.runId);
     expect(listed?.publishBlock).toMatchObject({ code: 'RUN.OUTDATED' });
     const review = await h.ok(p.clerkUser, 'warnings', 'review', { runId: older.runId });
-    expect(review).toMatchObject({ canPublish: false, canDiscard: true, run: { publishBlock: { code: 'RUN.OUTDATED' } } });
+    expect(review).toMatchObject({
+      canPublish: false,
+      canDiscard: true,
+      run: { publishBlock: { code: 'RUN.OUTDATED' } },
+    });
   });
 
   it('lets the clerk discard a draft: off the list, kept on record, no longer changed or published; again is a no-op', async () => {
     const draft = await h.ok(p.clerkUser, 'warnings', 'run', { semester: '2025-2026-2' });
     h.clock.advance(60_000);
     const discarded = await h.ok(p.clerkUser, 'warnings', 'discardRun', { runId: draft.runId });
-    expect(discarded).toMatchObject({ status: 'discarded', discardedAt: '2026-11-23T11:01:00.000+08:00', discardedByName: draft.createdByName });
+    expect(discarded).toMatchObject({
+      status: 'discarded',
+      discardedAt: '2026-11-23T11:01:00.000+08:00',
+      discardedByName: draft.createdByName,
+    });
     await expect(h.ok(p.clerkUser, 'warnings', 'discardRun', { runId: draft.runId })).resolves.toEqual(discarded);
     expect((await h.ok(p.clerkUser, 'warnings', 'runs', {})).map((r) => r.runId)).not.toContain(draft.runId);
-    await expect(h.store.get('warningRuns', draft.runId)).resolves.toMatchObject({ status: 'discarded', discarded: { by: p.clerkUser } });
-    await expect(h.callAs(p.clerkUser, 'warnings', 'publish', { runId: draft.runId })).resolves.toMatchObject({ ok: false, code: 'RUN.DISCARDED' });
+    await expect(h.store.get('warningRuns', draft.runId)).resolves.toMatchObject({
+      status: 'discarded',
+      discarded: { by: p.clerkUser },
+    });
+    await expect(h.callAs(p.clerkUser, 'warnings', 'publish', { runId: draft.runId })).resolves.toMatchObject({
+      ok: false,
+      code: 'RUN.DISCARDED',
+    });
     const someone = (await entriesOf(h, draft.runId)).find((e) => e.level !== null);
-    await expect(h.callAs(p.clerkUser, 'warnings', 'removeManual', { runId: draft.runId, studentId: someone?.studentId ?? '', note: '误列' })).resolves.toMatchObject({ ok: false, code: 'RUN.DISCARDED' });
+    await expect(
+      h.callAs(p.clerkUser, 'warnings', 'removeManual', {
+        runId: draft.runId,
+        studentId: someone?.studentId ?? '',
+        note: '误列',
+      }),
+    ).resolves.toMatchObject({ ok: false, code: 'RUN.DISCARDED' });
   });
 
   it('refuses to discard a published list, and denies others', async () => {
     const [published] = (await h.ok(p.clerkUser, 'warnings', 'runs', {})).filter((r) => r.status === 'published');
-    await expect(h.callAs(p.clerkUser, 'warnings', 'discardRun', { runId: published?.runId ?? '' })).resolves.toMatchObject({ ok: false, code: 'RUN.PUBLISHED' });
+    await expect(
+      h.callAs(p.clerkUser, 'warnings', 'discardRun', { runId: published?.runId ?? '' }),
+    ).resolves.toMatchObject({ ok: false, code: 'RUN.PUBLISHED' });
     const draft = await h.ok(p.clerkUser, 'warnings', 'run', { semester: '2025-2026-2' });
     for (const user of [p.counselorUser, p.headTeacherUser, p.leaderUser, p.studentUser]) {
-      await expect(h.callAs(user, 'warnings', 'discardRun', { runId: draft.runId })).resolves.toMatchObject({ ok: false, code: 'ACCESS.DENIED' });
+      await expect(h.callAs(user, 'warnings', 'discardRun', { runId: draft.runId })).resolves.toMatchObject({
+        ok: false,
+        code: 'ACCESS.DENIED',
+      });
     }
   });
 });
@@ -83,10 +116,22 @@ describe('warnings: the 汇总表 keeps manual removals and their reasons', () =
     const run = await h.ok(p.clerkUser, 'warnings', 'run', { semester: '2025-2026-1', policyId: 'gxu-ee' });
     const entries = await entriesOf(h, run.runId);
     const target = entries.find((e) => e.level !== null && e.previousWarningId === null);
-    const unlisted = h.demo.students.find((s) => s.classId === p.firstClass._id && !entries.some((e) => e.studentId === s._id));
+    const unlisted = h.demo.students.find(
+      (s) => s.classId === p.firstClass._id && !entries.some((e) => e.studentId === s._id),
+    );
     if (!target || !unlisted) throw new Error('a listed and an unlisted student');
-    await h.ok(p.clerkUser, 'warnings', 'removeManual', { runId: run.runId, studentId: target.studentId, note: '学籍异动，已转专业' });
-    await h.ok(p.counselorUser, 'warnings', 'addManual', { runId: run.runId, studentId: unlisted._id, level: 'warning', reason: 'attendance', note: '本月旷课 12 节' });
+    await h.ok(p.clerkUser, 'warnings', 'removeManual', {
+      runId: run.runId,
+      studentId: target.studentId,
+      note: '学籍异动，已转专业',
+    });
+    await h.ok(p.counselorUser, 'warnings', 'addManual', {
+      runId: run.runId,
+      studentId: unlisted._id,
+      level: 'warning',
+      reason: 'attendance',
+      note: '本月旷课 12 节',
+    });
     await h.ok(p.clerkUser, 'warnings', 'publish', { runId: run.runId });
     const file = await h.ok(p.clerkUser, 'warnings', 'exportSummary', { runId: run.runId });
     const rows = await readSummary(file.base64);

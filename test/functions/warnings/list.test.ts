@@ -11,7 +11,10 @@ describe('warnings: who sees the published warnings', () => {
   });
   afterAll(() => h.close());
 
-  const classesOf = (userId: string) => h.demo.classes.filter((c) => c.counselorId === userId || c.headTeacherId === userId || c.assistantId === userId).map((c) => c._id);
+  const classesOf = (userId: string) =>
+    h.demo.classes
+      .filter((c) => c.counselorId === userId || c.headTeacherId === userId || c.assistantId === userId)
+      .map((c) => c._id);
 
   it.each([
     ['the counselor', () => p.counselorUser],
@@ -30,7 +33,10 @@ describe('warnings: who sees the published warnings', () => {
   it('filters by class, and denies a class the caller does not serve', async () => {
     const list = await h.ok(p.counselorUser, 'warnings', 'list', { classId: p.firstClass._id });
     expect(list.every((w) => w.classId === p.firstClass._id)).toBe(true);
-    await expect(h.callAs(p.counselorUser, 'warnings', 'list', { classId: p.otherClass._id })).resolves.toMatchObject({ ok: false, code: 'ACCESS.DENIED' });
+    await expect(h.callAs(p.counselorUser, 'warnings', 'list', { classId: p.otherClass._id })).resolves.toMatchObject({
+      ok: false,
+      code: 'ACCESS.DENIED',
+    });
   });
 
   it('the clerk sees the whole college, a department head their department', async () => {
@@ -50,7 +56,13 @@ describe('warnings: who sees the published warnings', () => {
     expect(own.every((w) => w.studentId === any.studentId)).toBe(true);
     const listed = await h.ok(`s-${any.studentId}`, 'warnings', 'list', {});
     expect(listed.every((w) => w.studentId === any.studentId)).toBe(true);
-    await expect(h.callAs(p.parentUser, 'warnings', 'list', {})).resolves.toMatchObject({ ok: false, code: 'ACCESS.DENIED' });
-    await expect(h.callAs(p.counselorUser, 'warnings', 'mine', {})).resolves.toMatchObject({ ok: false, code: 'ACCESS.DENIED' });
+    await expect(h.callAs(p.parentUser, 'warnings', 'list', {})).resolves.toMatchObject({
+      ok: false,
+      code: 'ACCESS.DENIED',
+    });
+    await expect(h.callAs(p.counselorUser, 'warnings', 'mine', {})).resolves.toMatchObject({
+      ok: false,
+      code: 'ACCESS.DENIED',
+    });
   });
 });

@@ -29,16 +29,30 @@ describe('warnings: manual changes (rules: 002-4.2.1)', () => {
 
   const unlisted = async () => {
     const listed = new Set((await entriesOf(h, runId)).map((e) => e.studentId));
-    const s = h.demo.students.find((x) => x.classId === p.firstClass._id && !listed.has(x._id) && x._id !== p.student._id);
+    const s = h.demo.students.find(
+      (x) => x.classId === p.firstClass._id && !listed.has(x._id) && x._id !== p.student._id,
+    );
     if (!s) throw new Error('every student of the class is listed');
     return s;
   };
 
   it('lets the counselor add a student of their class by hand; the mark stays visible and survives publication', async () => {
     const s = await unlisted();
-    const entry = await h.ok(p.counselorUser, 'warnings', 'addManual', { runId, studentId: s._id, level: 'warning', reason: 'attendance', note: '本月旷课 12 节' });
+    const entry = await h.ok(p.counselorUser, 'warnings', 'addManual', {
+      runId,
+      studentId: s._id,
+      level: 'warning',
+      reason: 'attendance',
+      note: '本月旷课 12 节',
+    });
     expect(entry).toMatchObject({ studentId: s._id, level: 'warning', source: 'manual', change: 'new' });
-    expect(entry.manual).toMatchObject({ action: 'add', reason: 'attendance', reasonLabel: '考勤', note: '本月旷课 12 节', by: p.counselorUser });
+    expect(entry.manual).toMatchObject({
+      action: 'add',
+      reason: 'attendance',
+      reasonLabel: '考勤',
+      note: '本月旷课 12 节',
+      by: p.counselorUser,
+    });
     expect(entry.manual?.byName).not.toBe(p.counselorUser);
     const review = await h.ok(p.clerkUser, 'warnings', 'review', { runId });
     expect(review.entries.find((e) => e.studentId === s._id)?.manual?.reasonLabel).toBe('考勤');
@@ -53,34 +67,78 @@ describe('warnings: manual changes (rules: 002-4.2.1)', () => {
     expect(draft?.entries.every((e) => mine.includes(e.classId))).toBe(true);
     expect(draft?.entries.some((e) => e.manual?.reason === 'attendance')).toBe(true);
     expect(draft?.manualReasons).toHaveLength(9);
-    await expect(h.callAs(p.studentUser, 'warnings', 'drafts', {})).resolves.toMatchObject({ ok: false, code: 'ACCESS.DENIED' });
+    await expect(h.callAs(p.studentUser, 'warnings', 'drafts', {})).resolves.toMatchObject({
+      ok: false,
+      code: 'ACCESS.DENIED',
+    });
   });
 
   it('lets the head teacher add too, and re-evaluation keeps the result deterministic', async () => {
     const s = await unlisted();
-    const a = await h.ok(p.headTeacherUser, 'warnings', 'addManual', { runId, studentId: s._id, level: 'probation', reason: 'mentalState' });
-    const b = await h.ok(p.headTeacherUser, 'warnings', 'addManual', { runId, studentId: s._id, level: 'probation', reason: 'mentalState' });
+    const a = await h.ok(p.headTeacherUser, 'warnings', 'addManual', {
+      runId,
+      studentId: s._id,
+      level: 'probation',
+      reason: 'mentalState',
+    });
+    const b = await h.ok(p.headTeacherUser, 'warnings', 'addManual', {
+      runId,
+      studentId: s._id,
+      level: 'probation',
+      reason: 'mentalState',
+    });
     expect(b).toEqual(a);
     expect(a.level).toBe('probation');
   });
 
   it('denies a counselor adding a student of another class, and a student adding anyone', async () => {
-    await expect(h.callAs(p.counselorUser, 'warnings', 'addManual', { runId, studentId: p.outsider._id, level: 'warning', reason: 'attitude' })).resolves.toMatchObject({ ok: false, code: 'ACCESS.DENIED' });
-    await expect(h.callAs(p.studentUser, 'warnings', 'addManual', { runId, studentId: p.student._id, level: 'warning', reason: 'attitude' })).resolves.toMatchObject({ ok: false, code: 'ACCESS.DENIED' });
-    await expect(h.callAs(p.assistantUser, 'warnings', 'addManual', { runId, studentId: p.student._id, level: 'warning', reason: 'attitude' })).resolves.toMatchObject({ ok: false, code: 'ACCESS.DENIED' });
+    await expect(
+      h.callAs(p.counselorUser, 'warnings', 'addManual', {
+        runId,
+        studentId: p.outsider._id,
+        level: 'warning',
+        reason: 'attitude',
+      }),
+    ).resolves.toMatchObject({ ok: false, code: 'ACCESS.DENIED' });
+    await expect(
+      h.callAs(p.studentUser, 'warnings', 'addManual', {
+        runId,
+        studentId: p.student._id,
+        level: 'warning',
+        reason: 'attitude',
+      }),
+    ).resolves.toMatchObject({ ok: false, code: 'ACCESS.DENIED' });
+    await expect(
+      h.callAs(p.assistantUser, 'warnings', 'addManual', {
+        runId,
+        studentId: p.student._id,
+        level: 'warning',
+        reason: 'attitude',
+      }),
+    ).resolves.toMatchObject({ ok: false, code: 'ACCESS.DENIED' });
   });
 
   it('requires a reason and refuses a level the policy does not have', async () => {
     const s = await unlisted();
-    await expect(h.callAs(p.counselorUser, 'warnings', 'addManual', { runId, studentId: s._id, level: 'warning' })).resolves.toMatchObject({ ok: false, code: 'INPUT.INVALID', field: 'reason' });
-    await expect(h.callAs(p.counselorUser, 'warnings', 'addManual', { runId, studentId: s._id, level: 'written', reason: 'gpa' })).resolves.toMatchObject({ ok: false, code: 'MANUAL.REJECTED' });
-    await expect(h.callAs(p.clerkUser, 'warnings', 'removeManual', { runId, studentId: s._id, note: '  ' })).resolves.toMatchObject({ ok: false, code: 'INPUT.INVALID', field: 'note' });
+    await expect(
+      h.callAs(p.counselorUser, 'warnings', 'addManual', { runId, studentId: s._id, level: 'warning' }),
+    ).resolves.toMatchObject({ ok: false, code: 'INPUT.INVALID', field: 'reason' });
+    await expect(
+      h.callAs(p.counselorUser, 'warnings', 'addManual', { runId, studentId: s._id, level: 'written', reason: 'gpa' }),
+    ).resolves.toMatchObject({ ok: false, code: 'MANUAL.REJECTED' });
+    await expect(
+      h.callAs(p.clerkUser, 'warnings', 'removeManual', { runId, studentId: s._id, note: '  ' }),
+    ).resolves.toMatchObject({ ok: false, code: 'INPUT.INVALID', field: 'note' });
   });
 
   it('removes a listed student by hand with a note, and clearing the change restores the rules', async () => {
     const listed = (await entriesOf(h, runId)).find((e) => e.source === 'rules');
     if (!listed) throw new Error('gxu-ee lists someone by the rules');
-    const removed = await h.ok(p.clerkUser, 'warnings', 'removeManual', { runId, studentId: listed.studentId, note: '学籍异动，已转专业' });
+    const removed = await h.ok(p.clerkUser, 'warnings', 'removeManual', {
+      runId,
+      studentId: listed.studentId,
+      note: '学籍异动，已转专业',
+    });
     expect(removed).toMatchObject({ level: null, manual: { action: 'remove', note: '学籍异动，已转专业' } });
     const restored = await h.ok(p.clerkUser, 'warnings', 'clearManual', { runId, studentId: listed.studentId });
     expect(restored).toEqual(listed);
@@ -88,7 +146,14 @@ describe('warnings: manual changes (rules: 002-4.2.1)', () => {
 
   it('refuses manual additions when the policy does not allow them (lzut-life)', async () => {
     const lzut = await h.ok(p.clerkUser, 'warnings', 'run', { semester: '2025-2026-1' });
-    await expect(h.callAs(p.counselorUser, 'warnings', 'addManual', { runId: lzut.runId, studentId: p.student._id, level: 'warning', reason: 'attitude' })).resolves.toMatchObject({ ok: false, code: 'MANUAL.NOT_ALLOWED' });
+    await expect(
+      h.callAs(p.counselorUser, 'warnings', 'addManual', {
+        runId: lzut.runId,
+        studentId: p.student._id,
+        level: 'warning',
+        reason: 'attitude',
+      }),
+    ).resolves.toMatchObject({ ok: false, code: 'MANUAL.NOT_ALLOWED' });
     // The newest draft is now lzut-life's: class staff have nothing to add to.
     await expect(h.ok(p.counselorUser, 'warnings', 'drafts', {})).resolves.toEqual([]);
   });
@@ -100,10 +165,21 @@ describe('warnings: manual changes (rules: 002-4.2.1)', () => {
     await h.ok(p.clerkUser, 'warnings', 'publish', { runId });
     for (const e of manual) {
       const [w] = await warningsOf(h, e.studentId);
-      expect(w?.manual).toMatchObject({ reason: e.manual?.reason, reasonLabel: e.manual?.reasonLabel, by: e.manual?.by });
+      expect(w?.manual).toMatchObject({
+        reason: e.manual?.reason,
+        reasonLabel: e.manual?.reasonLabel,
+        by: e.manual?.by,
+      });
     }
     const s = await unlisted();
-    await expect(h.callAs(p.counselorUser, 'warnings', 'addManual', { runId, studentId: s._id, level: 'warning', reason: 'attitude' })).resolves.toMatchObject({ ok: false, code: 'RUN.PUBLISHED' });
+    await expect(
+      h.callAs(p.counselorUser, 'warnings', 'addManual', {
+        runId,
+        studentId: s._id,
+        level: 'warning',
+        reason: 'attitude',
+      }),
+    ).resolves.toMatchObject({ ok: false, code: 'RUN.PUBLISHED' });
   });
 });
 
@@ -119,7 +195,10 @@ describe('warnings: publish', () => {
   it('denies a counselor and a student', async () => {
     const run = await h.ok(p.clerkUser, 'warnings', 'run', { semester: '2025-2026-1' });
     for (const user of [p.counselorUser, p.studentUser, p.headTeacherUser]) {
-      await expect(h.callAs(user, 'warnings', 'publish', { runId: run.runId })).resolves.toMatchObject({ ok: false, code: 'ACCESS.DENIED' });
+      await expect(h.callAs(user, 'warnings', 'publish', { runId: run.runId })).resolves.toMatchObject({
+        ok: false,
+        code: 'ACCESS.DENIED',
+      });
     }
   });
 
@@ -127,19 +206,36 @@ describe('warnings: publish', () => {
     const run = await h.ok(p.clerkUser, 'warnings', 'run', { semester: '2025-2026-1' });
     const entries = await entriesOf(h, run.runId);
     const first = await h.ok(p.clerkUser, 'warnings', 'publish', { runId: run.runId });
-    expect(first).toMatchObject({ published: entries.length, superseded: 0, lifted: 0, notices: entries.length, alreadyPublished: false });
+    expect(first).toMatchObject({
+      published: entries.length,
+      superseded: 0,
+      lifted: 0,
+      notices: entries.length,
+      alreadyPublished: false,
+    });
     const count = await h.store.count('warnings');
     const again = await h.ok(p.clerkUser, 'warnings', 'publish', { runId: run.runId });
     expect(again).toMatchObject({ published: 0, alreadyPublished: true });
     expect(await h.store.count('warnings')).toBe(count);
-    expect(await h.store.count('notices', { warningId: { in: entries.map((e) => `w:${run.runId}:${e.studentId}`) } })).toBe(entries.length);
+    expect(
+      await h.store.count('notices', { warningId: { in: entries.map((e) => `w:${run.runId}:${e.studentId}`) } }),
+    ).toBe(entries.length);
 
     const written = entries.find((e) => e.level === 'written');
     if (!written) throw new Error('demo has a written warning');
     const w = await h.store.get('warnings', `w:${run.runId}:${written.studentId}`);
-    expect(w).toMatchObject({ status: 'active', level: 'written', levelName: '书面警示', change: 'new', manual: null, publishedBy: p.clerkUser });
+    expect(w).toMatchObject({
+      status: 'active',
+      level: 'written',
+      levelName: '书面警示',
+      change: 'new',
+      manual: null,
+      publishedBy: p.clerkUser,
+    });
     // lzut-life builds on lower levels: the written warning carries the duties of 学业警示 and 口头警示 too.
-    expect(w?.duties?.map((d) => `${d.role}:${d.duty}`)).toEqual(expect.arrayContaining(['counselor:talk', 'headTeacher:study-plan', 'headTeacher:parent-contact']));
+    expect(w?.duties?.map((d) => `${d.role}:${d.duty}`)).toEqual(
+      expect.arrayContaining(['counselor:talk', 'headTeacher:study-plan', 'headTeacher:parent-contact']),
+    );
     const summary = (await h.ok(p.clerkUser, 'warnings', 'runs', {})).find((r) => r.runId === run.runId);
     expect(summary).toMatchObject({ status: 'published' });
   });
@@ -152,7 +248,9 @@ describe('warnings: publish', () => {
     const result = await h.ok(p.clerkUser, 'warnings', 'publish', { runId: second.runId });
     const lifted = entries.filter((e) => e.change === 'lifted');
     const moved = entries.filter((e) => e.level !== null && e.previousWarningId !== null && e.change !== 'unchanged');
-    const unchanged = entries.filter((e) => e.level !== null && e.previousWarningId !== null && e.change === 'unchanged');
+    const unchanged = entries.filter(
+      (e) => e.level !== null && e.previousWarningId !== null && e.change === 'unchanged',
+    );
     expect(result).toMatchObject({ lifted: lifted.length, superseded: moved.length, kept: unchanged.length });
     expect(lifted.length).toBeGreaterThan(0);
     expect(moved.length).toBeGreaterThan(0);
@@ -164,13 +262,19 @@ describe('warnings: publish', () => {
     const replaced = moved[0];
     const history = await warningsOf(h, replaced?.studentId ?? '');
     expect(history.map((w) => w.status).sort()).toEqual(['active', 'superseded']);
-    expect(history.find((w) => w.status === 'superseded')?.supersededBy).toBe(`w:${second.runId}:${replaced?.studentId}`);
+    expect(history.find((w) => w.status === 'superseded')?.supersededBy).toBe(
+      `w:${second.runId}:${replaced?.studentId}`,
+    );
     // An unchanged student keeps the warning the first list gave them: no second one is written.
     const same = unchanged[0];
-    expect((await warningsOf(h, same?.studentId ?? '')).map((w) => [w._id, w.status])).toEqual([[same?.previousWarningId, 'active']]);
+    expect((await warningsOf(h, same?.studentId ?? '')).map((w) => [w._id, w.status])).toEqual([
+      [same?.previousWarningId, 'active'],
+    ]);
 
     const runs = await h.ok(p.clerkUser, 'warnings', 'runs', {});
-    expect(runs.filter((r) => r.status === 'published').map((r) => r.runId)).toEqual(expect.arrayContaining([firstRun.runId, second.runId]));
+    expect(runs.filter((r) => r.status === 'published').map((r) => r.runId)).toEqual(
+      expect.arrayContaining([firstRun.runId, second.runId]),
+    );
     const active = await h.store.count('warnings', { collegeId: 'life', status: 'active' });
     expect(active).toBe(entries.filter((e) => e.level !== null).length);
   });
@@ -179,14 +283,19 @@ describe('warnings: publish', () => {
     const a = await h.ok(p.clerkUser, 'warnings', 'run', { semester: '2025-2026-2' });
     const b = await h.ok(p.clerkUser, 'warnings', 'run', { semester: '2025-2026-2' });
     await h.ok(p.clerkUser, 'warnings', 'publish', { runId: a.runId });
-    await expect(h.callAs(p.clerkUser, 'warnings', 'publish', { runId: b.runId })).resolves.toMatchObject({ ok: false, code: 'RUN.OUTDATED' });
+    await expect(h.callAs(p.clerkUser, 'warnings', 'publish', { runId: b.runId })).resolves.toMatchObject({
+      ok: false,
+      code: 'RUN.OUTDATED',
+    });
   });
 
   it('refuses to publish an earlier semester over a later one', async () => {
     const old = await h.ok(p.clerkUser, 'warnings', 'run', { semester: '2025-2026-1' });
-    await expect(h.callAs(p.clerkUser, 'warnings', 'publish', { runId: old.runId })).resolves.toMatchObject({ ok: false, code: 'RUN.OLD_SEMESTER' });
+    await expect(h.callAs(p.clerkUser, 'warnings', 'publish', { runId: old.runId })).resolves.toMatchObject({
+      ok: false,
+      code: 'RUN.OLD_SEMESTER',
+    });
   });
-
 });
 
 /** A fresh college with 2025-2026-1 published: its 2025-2026-2 list has warnings to write, replace and lift. */
@@ -211,7 +320,10 @@ describe('warnings: publishing a long list', () => {
       },
     });
     jest.spyOn(console, 'error').mockImplementation(() => undefined);
-    const crashed = await warningsFunction.dispatch({ action: 'publish', input: { runId: run.runId } }, { store: dying, clock: h.clock, files: h.files, openid: DEMO_OPENID_PREFIX + p.clerkUser });
+    const crashed = await warningsFunction.dispatch(
+      { action: 'publish', input: { runId: run.runId } },
+      { store: dying, clock: h.clock, files: h.files, openid: DEMO_OPENID_PREFIX + p.clerkUser },
+    );
     expect(crashed).toMatchObject({ ok: false });
     const partial = await h.store.count('warnings', { runId: run.runId });
     expect(partial).toBeGreaterThan(0);
@@ -219,7 +331,9 @@ describe('warnings: publishing a long list', () => {
     const written = entries.filter((e) => publicationChange(e) === 'publish').length;
     expect(resumed.published).toBe(written - partial);
     expect(await h.store.count('warnings', { runId: run.runId })).toBe(written);
-    expect(await h.store.count('warnings', { collegeId: 'life', status: 'active' })).toBe(entries.filter((e) => e.level !== null).length);
+    expect(await h.store.count('warnings', { collegeId: 'life', status: 'active' })).toBe(
+      entries.filter((e) => e.level !== null).length,
+    );
   });
 
   it('publishes a large list over several calls when the time budget runs out, each call resuming', async () => {
@@ -238,7 +352,9 @@ describe('warnings: publishing a long list', () => {
     } finally {
       publishSettings.budgetMs = saved;
     }
-    expect(await h.store.count('warnings', { runId: run.runId })).toBe(entries.filter((e) => publicationChange(e) === 'publish').length);
+    expect(await h.store.count('warnings', { runId: run.runId })).toBe(
+      entries.filter((e) => publicationChange(e) === 'publish').length,
+    );
   });
 
   it('exports the summary table with the columns a college files', async () => {
@@ -250,7 +366,21 @@ describe('warnings: publishing a long list', () => {
     await workbook.xlsx.read(Readable.from(Buffer.from(file.base64, 'base64')));
     const sheet = workbook.worksheets[0];
     const header = sheet?.getRow(2).values;
-    expect(Array.isArray(header) ? header.slice(1) : []).toEqual(['序号', '学号', '姓名', '班级', '专业/年级', '警示等级', '警示原因（规则与课程）', '不及格课程及学分', '变化', '人工补充及原因', '辅导员', '班主任', '备注']);
+    expect(Array.isArray(header) ? header.slice(1) : []).toEqual([
+      '序号',
+      '学号',
+      '姓名',
+      '班级',
+      '专业/年级',
+      '警示等级',
+      '警示原因（规则与课程）',
+      '不及格课程及学分',
+      '变化',
+      '人工补充及原因',
+      '辅导员',
+      '班主任',
+      '备注',
+    ]);
     const expected = entries.filter((e) => e.level !== null || e.change === 'lifted').length;
     expect(file.rows).toBe(expected);
     expect(sheet?.rowCount).toBe(expected + 2);

@@ -24,7 +24,12 @@ describe('warnings: the next publication retires the notices of the warnings it 
     await h.ok(`s-${objector.studentId}`, 'notices', 'object', { noticeId: v1, reason: '成绩有误' });
     const [row] = (await h.ok(p.clerkUser, 'notices', 'objections', {})).find((o) => o.noticeId === v1)?.grades ?? [];
     if (!row) throw new Error('the objection shows the disputed rows');
-    const fix = await h.ok(p.clerkUser, 'notices', 'resolveObjection', { noticeId: v1, decision: 'correct', note: '已核实更正', grades: [{ gradeId: row.gradeId, action: 'correct', score: row.score, credits: row.credits + 1 }] });
+    const fix = await h.ok(p.clerkUser, 'notices', 'resolveObjection', {
+      noticeId: v1,
+      decision: 'correct',
+      note: '已核实更正',
+      grades: [{ gradeId: row.gradeId, action: 'correct', score: row.score, credits: row.credits + 1 }],
+    });
     corrected = { studentId: objector.studentId, v1, v2: fix.newNoticeId ?? '' };
     const draft = await h.ok(p.clerkUser, 'warnings', 'run', { semester: '2025-2026-2' });
     secondRun = draft.runId;
@@ -33,7 +38,7 @@ describe('warnings: the next publication retires the notices of the warnings it 
   });
   afterAll(() => h.close());
 
-  it('leaves the new and kept warnings\' notices issued; replaced ones point at the new notice, lifted ones at none', async () => {
+  it("leaves the new and kept warnings' notices issued; replaced ones point at the new notice, lifted ones at none", async () => {
     const lifted = entries.filter((e) => e.change === 'lifted');
     const moved = entries.filter((e) => e.level !== null && e.previousWarningId !== null && e.change !== 'unchanged');
     const kept = entries.filter((e) => e.level !== null && e.change === 'unchanged');
@@ -47,7 +52,9 @@ describe('warnings: the next publication retires the notices of the warnings it 
     }
     for (const e of kept) {
       if (e.studentId === corrected.studentId) continue;
-      await expect(h.store.get('notices', `notice-${e.previousWarningId}`)).resolves.toMatchObject({ status: 'issued' });
+      await expect(h.store.get('notices', `notice-${e.previousWarningId}`)).resolves.toMatchObject({
+        status: 'issued',
+      });
     }
     for (const e of lifted) {
       if (e.studentId === corrected.studentId) continue;
@@ -59,25 +66,39 @@ describe('warnings: the next publication retires the notices of the warnings it 
     const issued = await h.store.query('notices', { where: { status: 'issued' }, limit: 1000 });
     const current = await h.store.query('warnings', { where: { status: 'active' }, limit: 1000 });
     expect(issued.map((n) => n.warningId).sort()).toEqual(current.map((w) => w._id).sort());
-    expect(current.filter((w) => w.runId === firstRun).map((w) => w.studentId).sort()).toEqual(kept.map((e) => e.studentId).sort());
+    expect(
+      current
+        .filter((w) => w.runId === firstRun)
+        .map((w) => w.studentId)
+        .sort(),
+    ).toEqual(kept.map((e) => e.studentId).sort());
   });
 
   it('keeps the corrected version in force while the level stays; else retires it, keeping the correction chain', async () => {
     expect(corrected.v2).toMatch(/-v2$/);
-    await expect(h.store.get('notices', corrected.v1)).resolves.toMatchObject({ status: 'superseded', supersededBy: corrected.v2 });
+    await expect(h.store.get('notices', corrected.v1)).resolves.toMatchObject({
+      status: 'superseded',
+      supersededBy: corrected.v2,
+    });
     const entry = entries.find((e) => e.studentId === corrected.studentId);
     const v2 = await h.store.get('notices', corrected.v2);
     if (entry?.change === 'unchanged') expect(v2).toMatchObject({ status: 'issued' });
-    else if (entry?.level) expect(v2).toMatchObject({ status: 'superseded', supersededBy: `notice-w:${secondRun}:${corrected.studentId}` });
+    else if (entry?.level)
+      expect(v2).toMatchObject({ status: 'superseded', supersededBy: `notice-w:${secondRun}:${corrected.studentId}` });
     else expect(v2).toMatchObject({ status: 'superseded' });
   });
 
   it('sends no reminder or overdue note for a retired notice after the deadline', async () => {
-    const retired = new Set((await h.store.query('notices', { where: { status: 'superseded' }, limit: 1000 })).map((n) => n._id));
+    const retired = new Set(
+      (await h.store.query('notices', { where: { status: 'superseded' }, limit: 1000 })).map((n) => n._id),
+    );
     expect(retired.size).toBeGreaterThan(0);
     h.clock.advance(8 * DAY);
     await queueDeadlineMessages(h.store, h.clock);
-    const outbox = await h.store.query('outbox', { where: { kind: { in: ['receiptDue', 'receiptOverdue', 'parentContactOverdue'] } }, limit: 1000 });
+    const outbox = await h.store.query('outbox', {
+      where: { kind: { in: ['receiptDue', 'receiptOverdue', 'parentContactOverdue'] } },
+      limit: 1000,
+    });
     // The notices in force are overdue too: the pass ran, and only for them.
     expect(outbox.filter((m) => m.kind === 'parentContactOverdue').length).toBeGreaterThan(0);
     expect(outbox.filter((m) => retired.has(m.subjectId)).map((m) => `${m.kind}:${m.subjectId}`)).toEqual([]);

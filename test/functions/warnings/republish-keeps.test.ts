@@ -30,28 +30,61 @@ describe('warnings: re-publishing keeps what people did for unchanged students',
     p = demoPeople(h.demo);
     firstRun = await publishSemester(h, '2025-2026-1');
     const entries = await entriesOf(h, firstRun);
-    const parentOf = (studentId: string) => h.demo.users.find((u) => u.grants.some((g) => g.role === 'parent' && g.childIds.includes(studentId)));
-    const withParent = entries.find((e) => e.level !== null && parentOf(e.studentId) !== undefined && e.failedCourses.length > 0);
+    const parentOf = (studentId: string) =>
+      h.demo.users.find((u) => u.grants.some((g) => g.role === 'parent' && g.childIds.includes(studentId)));
+    const withParent = entries.find(
+      (e) => e.level !== null && parentOf(e.studentId) !== undefined && e.failedCourses.length > 0,
+    );
     const other = entries.find((e) => e.level !== null && e.studentId !== withParent?.studentId);
     if (!withParent || !other) throw new Error('the demo warns students with and without bound parents');
     const cls = h.demo.classes.find((c) => c._id === withParent.classId);
-    signer = { studentId: withParent.studentId, warningId: `w:${firstRun}:${withParent.studentId}`, noticeId: `notice-w:${firstRun}:${withParent.studentId}`, parentUser: parentOf(withParent.studentId)?._id ?? '', counselor: cls?.counselorId ?? '' };
+    signer = {
+      studentId: withParent.studentId,
+      warningId: `w:${firstRun}:${withParent.studentId}`,
+      noticeId: `notice-w:${firstRun}:${withParent.studentId}`,
+      parentUser: parentOf(withParent.studentId)?._id ?? '',
+      counselor: cls?.counselorId ?? '',
+    };
 
     // What people did on the first list: sign, receipt, a phone contact, a study plan.
     h.clock.advance(HOUR);
-    await h.ok(`s-${signer.studentId}`, 'notices', 'acknowledge', { noticeId: signer.noticeId, signature: SIGNATURE, deviceId: 'student-phone-1' });
+    await h.ok(`s-${signer.studentId}`, 'notices', 'acknowledge', {
+      noticeId: signer.noticeId,
+      signature: SIGNATURE,
+      deviceId: 'student-phone-1',
+    });
     h.clock.advance(HOUR);
-    await h.ok(signer.parentUser, 'notices', 'returnReceipt', { noticeId: signer.noticeId, message: '会督促孩子', signature: SIGNATURE, deviceId: 'parent-phone-1' });
-    await h.ok(signer.counselor, 'notices', 'recordPhoneContact', { noticeId: signer.noticeId, at: '2026-11-23T10:30:00+08:00', summary: '已电话告知家长' });
+    await h.ok(signer.parentUser, 'notices', 'returnReceipt', {
+      noticeId: signer.noticeId,
+      message: '会督促孩子',
+      signature: SIGNATURE,
+      deviceId: 'parent-phone-1',
+    });
+    await h.ok(signer.counselor, 'notices', 'recordPhoneContact', {
+      noticeId: signer.noticeId,
+      at: '2026-11-23T10:30:00+08:00',
+      summary: '已电话告知家长',
+    });
     const course = withParent.failedCourses[0];
-    await h.ok(`s-${signer.studentId}`, 'support', 'savePlan', { warningId: signer.warningId, lines: [{ courseCode: course?.code ?? '', retakePlan: '跟下一级重修，每周答疑' }] });
+    await h.ok(`s-${signer.studentId}`, 'support', 'savePlan', {
+      warningId: signer.warningId,
+      lines: [{ courseCode: course?.code ?? '', retakePlan: '跟下一级重修，每周答疑' }],
+    });
 
     // Another student objects and the clerk corrects a row without changing the level: v2 is in force.
     const v1 = `notice-w:${firstRun}:${other.studentId}`;
     await h.ok(`s-${other.studentId}`, 'notices', 'object', { noticeId: v1, reason: '成绩有误' });
-    const [row] = (await h.ok(p.clerkUser, 'notices', 'objections', {})).find((o) => o.noticeId === v1)?.grades.filter((g) => g.score !== '优秀') ?? [];
+    const [row] =
+      (await h.ok(p.clerkUser, 'notices', 'objections', {}))
+        .find((o) => o.noticeId === v1)
+        ?.grades.filter((g) => g.score !== '优秀') ?? [];
     if (!row) throw new Error('the objection shows the disputed grade rows');
-    const fix = await h.ok(p.clerkUser, 'notices', 'resolveObjection', { noticeId: v1, decision: 'correct', note: '核实后更正学分', grades: [{ gradeId: row.gradeId, action: 'correct', score: row.score, credits: row.credits + 1 }] });
+    const fix = await h.ok(p.clerkUser, 'notices', 'resolveObjection', {
+      noticeId: v1,
+      decision: 'correct',
+      note: '核实后更正学分',
+      grades: [{ gradeId: row.gradeId, action: 'correct', score: row.score, credits: row.credits + 1 }],
+    });
     objector = { studentId: other.studentId, v1, v2: fix.newNoticeId ?? '' };
     before = (await h.store.get('notices', signer.noticeId)) ?? before;
 
@@ -67,7 +100,7 @@ describe('warnings: re-publishing keeps what people did for unchanged students',
     expect(rerun.kept).toBeGreaterThan(0);
   });
 
-  it('keeps the unchanged student\'s warning, notice, signature, receipt, phone contact, deadline and plan', async () => {
+  it("keeps the unchanged student's warning, notice, signature, receipt, phone contact, deadline and plan", async () => {
     const warnings = await h.store.query('warnings', { where: { studentId: signer.studentId }, limit: 10 });
     expect(warnings.map((w) => [w._id, w.status])).toEqual([[signer.warningId, 'active']]);
     const notices = await noticesOf(signer.studentId);
@@ -77,7 +110,9 @@ describe('warnings: re-publishing keeps what people did for unchanged students',
     expect(notice?.ack?.at).toBe(before.ack?.at);
     expect(notice?.receipt).toMatchObject({ message: '会督促孩子' });
     expect(notice?.phoneContacts).toHaveLength(1);
-    await expect(h.store.get('studyPlans', `plan-${signer.warningId}`)).resolves.toMatchObject({ warningId: signer.warningId });
+    await expect(h.store.get('studyPlans', `plan-${signer.warningId}`)).resolves.toMatchObject({
+      warningId: signer.warningId,
+    });
     const copy = await h.ok(`s-${signer.studentId}`, 'notices', 'studentCopy', { noticeId: signer.noticeId });
     expect(copy).toMatchObject({ status: 'issued', ack: { at: before.ack?.at } });
   });
@@ -121,7 +156,10 @@ describe('warnings: a lifted student is told', () => {
     expect(messages.map((m) => m.toUserId).sort()).toEqual(lifted.map((e) => `s-${e.studentId}`).sort());
     const one = messages[0];
     expect(one?.data).toMatchObject({ level: expect.stringMatching(/已解除$/), semester: '2025-2026-1' });
-    const warned = await h.store.query('outbox', { where: { kind: 'warningIssued', toUserId: { in: kept.map((e) => `s-${e.studentId}`) } }, limit: 1000 });
+    const warned = await h.store.query('outbox', {
+      where: { kind: 'warningIssued', toUserId: { in: kept.map((e) => `s-${e.studentId}`) } },
+      limit: 1000,
+    });
     expect(warned).toHaveLength(kept.length);
   });
 });

@@ -62,7 +62,10 @@ describe('warnings: run and review', () => {
     expect(dept.canPublish).toBe(false);
     const leader = await h.ok(p.leaderUser, 'warnings', 'review', { runId: run.runId });
     expect(leader.canPublish).toBe(false);
-    await expect(h.callAs(p.leaderUser, 'warnings', 'publish', { runId: run.runId })).resolves.toMatchObject({ ok: false, code: 'ACCESS.DENIED' });
+    await expect(h.callAs(p.leaderUser, 'warnings', 'publish', { runId: run.runId })).resolves.toMatchObject({
+      ok: false,
+      code: 'ACCESS.DENIED',
+    });
   });
 
   it('lists flagged courses per department (fail rate above 15%; rules: 003-3)', async () => {
@@ -86,12 +89,21 @@ describe('warnings: run and review', () => {
   ] as const)('denies %s (%s)', async (_who, action, user) => {
     const run = await h.ok(p.clerkUser, 'warnings', 'run', { semester: '2025-2026-1' });
     const input = action === 'run' ? { semester: '2025-2026-1' } : { runId: run.runId };
-    await expect(h.callAs(user(), 'warnings', action, input)).resolves.toMatchObject({ ok: false, code: 'ACCESS.DENIED' });
+    await expect(h.callAs(user(), 'warnings', action, input)).resolves.toMatchObject({
+      ok: false,
+      code: 'ACCESS.DENIED',
+    });
   });
 
   it('rejects an unknown policy and a malformed semester', async () => {
-    await expect(h.callAs(p.clerkUser, 'warnings', 'run', { semester: '2025-2026-1', policyId: 'no-such' })).resolves.toMatchObject({ ok: false, code: 'POLICY.UNKNOWN', field: 'policyId' });
-    await expect(h.callAs(p.clerkUser, 'warnings', 'run', { semester: '2025秋' })).resolves.toMatchObject({ ok: false, code: 'INPUT.INVALID', field: 'semester' });
+    await expect(
+      h.callAs(p.clerkUser, 'warnings', 'run', { semester: '2025-2026-1', policyId: 'no-such' }),
+    ).resolves.toMatchObject({ ok: false, code: 'POLICY.UNKNOWN', field: 'policyId' });
+    await expect(h.callAs(p.clerkUser, 'warnings', 'run', { semester: '2025秋' })).resolves.toMatchObject({
+      ok: false,
+      code: 'INPUT.INVALID',
+      field: 'semester',
+    });
   });
 
   it('offers the shipped policies to the clerk, the college default (config/colleges.json) first', async () => {
@@ -101,7 +113,10 @@ describe('warnings: run and review', () => {
       ['bistu-me', false],
       ['gxu-ee', false],
     ]);
-    await expect(h.callAs(p.counselorUser, 'warnings', 'policies', {})).resolves.toMatchObject({ ok: false, code: 'ACCESS.DENIED' });
+    await expect(h.callAs(p.counselorUser, 'warnings', 'policies', {})).resolves.toMatchObject({
+      ok: false,
+      code: 'ACCESS.DENIED',
+    });
   });
 
   it('lists the runs of the college, newest first', async () => {

@@ -26,10 +26,28 @@ export async function openFreshApp(): Promise<{ app: JourneyApp; clerkCode: stri
   const timers = startLocalTimers({ store, clock });
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
   // No demo: the journey's people are the ones the files bring in.
-  const demo = { college: { _id: COLLEGE.collegeId, name: COLLEGE.collegeName, departments: [] }, classes: [], students: [], dorms: [], courses: [], grades: [], users: [], timeline: demoTimeline(clock) };
+  const demo = {
+    college: { _id: COLLEGE.collegeId, name: COLLEGE.collegeName, departments: [] },
+    classes: [],
+    students: [],
+    dorms: [],
+    courses: [],
+    grades: [],
+    users: [],
+    timeline: demoTimeline(clock),
+  };
   const app: JourneyApp = {
     server,
     store,

@@ -5,7 +5,9 @@ type Inboxed = { _id: string; toUserId: string };
 
 /** The person's delivered messages of a kind (`msg:<kind>:…` in the local inbox). */
 export async function delivered(j: Journey, userId: string, kind: string): Promise<Inboxed[]> {
-  return (await queryAll(j.app.store, 'inbox', { where: { toUserId: userId } })).filter((m) => m._id.startsWith(`msg:${kind}:`));
+  return (await queryAll(j.app.store, 'inbox', { where: { toUserId: userId } })).filter((m) =>
+    m._id.startsWith(`msg:${kind}:`),
+  );
 }
 
 /**

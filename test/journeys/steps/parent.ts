@@ -9,7 +9,11 @@ import type { Person } from '../../support/journey';
 export async function typeProof(parent: Person, student: Student, wrong = false): Promise<void> {
   if (await parent.shows('手机号后 4 位')) {
     const last4 = student.parentPhone.slice(-4);
-    await parent.type(parent.field('手机号后 4 位'), wrong ? (last4 === '0000' ? '1111' : '0000') : last4, '手机号后 4 位');
+    await parent.type(
+      parent.field('手机号后 4 位'),
+      wrong ? (last4 === '0000' ? '1111' : '0000') : last4,
+      '手机号后 4 位',
+    );
     return;
   }
   await parent.type(parent.field('学号'), student._id, '孩子学号');

@@ -10,7 +10,9 @@ export function student(demo: DemoData, studentId: string): Who {
 export function staff(demo: DemoData, userId: string, role?: string): Who {
   const user = demo.users.find((u) => u._id === userId);
   if (!user) throw new Error(`no demo user ${userId}`);
-  const college = user.grants.some((g) => g.role === 'clerk' || g.role === 'leader' || g.role === 'departmentHead' || g.role === 'studentAffairs');
+  const college = user.grants.some(
+    (g) => g.role === 'clerk' || g.role === 'leader' || g.role === 'departmentHead' || g.role === 'studentAffairs',
+  );
   return { userId, tab: college ? '学院' : '教师', search: user.name, ...(role ? { role } : {}) };
 }
 

@@ -15,10 +15,17 @@ export async function publishOnReview(clerk: Person): Promise<number> {
 }
 
 /** The clerk signs in and publishes the semester's waiting draft from 历次名单. */
-export async function publishWaitingDraft(j: Journey, semester: string): Promise<{ clerk: Person; confirmedAt: number }> {
+export async function publishWaitingDraft(
+  j: Journey,
+  semester: string,
+): Promise<{ clerk: Person; confirmedAt: number }> {
   const clerk = await j.signIn('教学秘书', staff(j.app.demo, 't-clerk'));
   await clerk.tap('运行警示规则 · 审核发布名单');
-  const draft = clerk.page.locator('.run-item').filter({ hasText: `${semester} · ${LZUT}` }).filter({ hasText: '草稿' }).first();
+  const draft = clerk.page
+    .locator('.run-item')
+    .filter({ hasText: `${semester} · ${LZUT}` })
+    .filter({ hasText: '草稿' })
+    .first();
   await clerk.tap(draft, `${semester} 草稿`);
   await clerk.see(`${semester} 学业警示名单`);
   return { clerk, confirmedAt: await publishOnReview(clerk) };

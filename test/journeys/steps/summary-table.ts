@@ -9,7 +9,19 @@ export async function readSummaryTable(path: string): Promise<Record<string, str
   const rows: string[][] = [];
   sheet.eachRow((row) => {
     const values = Array.isArray(row.values) ? row.values.slice(1) : [];
-    rows.push(values.map((v) => (v === null || v === undefined ? '' : typeof v === 'object' ? ('richText' in v ? v.richText.map((t) => t.text).join('') : v instanceof Date ? v.toString() : JSON.stringify(v)) : String(v))));
+    rows.push(
+      values.map((v) =>
+        v === null || v === undefined
+          ? ''
+          : typeof v === 'object'
+            ? 'richText' in v
+              ? v.richText.map((t) => t.text).join('')
+              : v instanceof Date
+                ? v.toString()
+                : JSON.stringify(v)
+            : String(v),
+      ),
+    );
   });
   const header = rows.findIndex((r) => r.includes('学号'));
   if (header < 0) throw new Error('汇总表 has no 学号 column');

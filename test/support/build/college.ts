@@ -52,7 +52,8 @@ export type DormSpec = { id: string; building: string; room: string; classes: Cl
 
 export type CourseSpec = { code: string; name: string; credits: number; departmentId: string; teacher?: Person };
 
-export type GradeSpec = Pick<GradeDocument, 'courseCode' | 'courseName' | 'credits' | 'score' | 'semester'> & Partial<Pick<GradeDocument, 'attempt' | 'teacherName' | 'departmentId' | 'courseKind'>>;
+export type GradeSpec = Pick<GradeDocument, 'courseCode' | 'courseName' | 'credits' | 'score' | 'semester'> &
+  Partial<Pick<GradeDocument, 'attempt' | 'teacherName' | 'departmentId' | 'courseKind'>>;
 
 export type BuiltCollege = {
   college: College;
@@ -72,7 +73,11 @@ export const parentUser = (s: Pick<Student, '_id'>): string => `p-${s._id}`;
 export type CollegeBuilder = ReturnType<typeof collegeBuilder>;
 
 export function collegeBuilder(spec: { id: string; name: string; departments: Record<string, string> }) {
-  const college: College = { _id: spec.id, name: spec.name, departments: Object.entries(spec.departments).map(([id, name]) => ({ id, name })) };
+  const college: College = {
+    _id: spec.id,
+    name: spec.name,
+    departments: Object.entries(spec.departments).map(([id, name]) => ({ id, name })),
+  };
   const people = new Map<string, { name: string; grants: Grant[]; phone?: string; graduate?: GraduateProfile }>();
   const classes: ClassInfo[] = [];
   const students: Student[] = [];
@@ -94,8 +99,10 @@ export function collegeBuilder(spec: { id: string; name: string; departments: Re
     person,
     clerk: (userId: string, name: string) => person(userId, name, [{ role: 'clerk', collegeId: college._id }]),
     leader: (userId: string, name: string) => person(userId, name, [{ role: 'leader', collegeId: college._id }]),
-    departmentHead: (userId: string, name: string, departmentId: string) => person(userId, name, [{ role: 'departmentHead', collegeId: college._id, departmentId }]),
-    courseTeacher: (userId: string, name: string, courseCodes: string[]) => person(userId, name, [{ role: 'courseTeacher', courseCodes }]),
+    departmentHead: (userId: string, name: string, departmentId: string) =>
+      person(userId, name, [{ role: 'departmentHead', collegeId: college._id, departmentId }]),
+    courseTeacher: (userId: string, name: string, courseCodes: string[]) =>
+      person(userId, name, [{ role: 'courseTeacher', courseCodes }]),
     /** 学工部: school level, no college. */
     studentAffairs: (userId: string, name: string) => person(userId, name, [{ role: 'studentAffairs' }]),
     /** A graduate student of this college who may apply to be an academic assistant. */
@@ -106,7 +113,8 @@ export function collegeBuilder(spec: { id: string; name: string; departments: Re
       return p;
     },
     class(c: ClassSpec): ClassInfo {
-      if (!college.departments.some((d) => d.id === c.departmentId)) throw new Error(`college ${college._id} has no department ${c.departmentId}`);
+      if (!college.departments.some((d) => d.id === c.departmentId))
+        throw new Error(`college ${college._id} has no department ${c.departmentId}`);
       const cls: ClassInfo = {
         _id: c.id,
         name: c.name,
@@ -124,7 +132,13 @@ export function collegeBuilder(spec: { id: string; name: string; departments: Re
       return cls;
     },
     dorm(d: DormSpec): Dorm {
-      const dorm: Dorm = { _id: d.id, building: d.building, room: d.room, collegeId: college._id, classIds: d.classes.map((c) => c._id) };
+      const dorm: Dorm = {
+        _id: d.id,
+        building: d.building,
+        room: d.room,
+        collegeId: college._id,
+        classIds: d.classes.map((c) => c._id),
+      };
       dorms.push(dorm);
       return dorm;
     },
@@ -146,12 +160,25 @@ export function collegeBuilder(spec: { id: string; name: string; departments: Re
       return student;
     },
     course(c: CourseSpec): Course {
-      const course: Course = { _id: c.code, name: c.name, credits: c.credits, departmentId: c.departmentId, ...(c.teacher ? { teacherId: c.teacher.userId, teacherName: c.teacher.name } : {}) };
+      const course: Course = {
+        _id: c.code,
+        name: c.name,
+        credits: c.credits,
+        departmentId: c.departmentId,
+        ...(c.teacher ? { teacherId: c.teacher.userId, teacherName: c.teacher.name } : {}),
+      };
       courses.push(course);
       return course;
     },
     grade(student: Student, g: GradeSpec): GradeDocument {
-      const row: GradeDocument = { attempt: 'regular', ...g, studentId: student._id, studentName: student.name, classId: student.classId, collegeId: college._id };
+      const row: GradeDocument = {
+        attempt: 'regular',
+        ...g,
+        studentId: student._id,
+        studentName: student.name,
+        classId: student.classId,
+        collegeId: college._id,
+      };
       grades.push(row);
       return row;
     },
@@ -171,7 +198,12 @@ export function collegeBuilder(spec: { id: string; name: string; departments: Re
       if (students.length) await store.addMany('students', students, ctx);
       if (dorms.length) await store.addMany('dorms', dorms, ctx);
       if (courses.length) await store.addMany('courses', courses, ctx);
-      if (grades.length) await store.addMany('grades', grades.map((g) => ({ ...g, _id: gradeDocId(g) })), ctx);
+      if (grades.length)
+        await store.addMany(
+          'grades',
+          grades.map((g) => ({ ...g, _id: gradeDocId(g) })),
+          ctx,
+        );
       await store.addMany('users', users, ctx);
       const byId = new Map(users.map((u) => [u._id, u]));
       return {
@@ -196,7 +228,8 @@ export function collegeBuilder(spec: { id: string; name: string; departments: Re
 /** The grants a person holds because classes name them as staff, one grant per role. */
 function classGrants(userId: string, classes: ClassInfo[]): User['grants'] {
   const grants: User['grants'] = [];
-  const held = (pick: (c: ClassInfo) => string | undefined) => classes.filter((c) => pick(c) === userId).map((c) => c._id);
+  const held = (pick: (c: ClassInfo) => string | undefined) =>
+    classes.filter((c) => pick(c) === userId).map((c) => c._id);
   const counselor = held((c) => c.counselorId);
   const head = held((c) => c.headTeacherId);
   const assistant = held((c) => c.assistantId);

@@ -8,12 +8,21 @@ import { LoadState } from '../../../components/load-state';
 import { DateField } from '../../../components/date-field';
 
 function describe(s: CalendarSemesterView): string {
-  const who = s.source === 'set' ? `由${s.setByName ?? '教务员'}于 ${(s.setAt ?? '').slice(0, 10)} 设定` : '按默认规则推算';
+  const who =
+    s.source === 'set' ? `由${s.setByName ?? '教务员'}于 ${(s.setAt ?? '').slice(0, 10)} 设定` : '按默认规则推算';
   return `${s.start} 至 ${s.end} · 共 ${s.weeks} 周 · ${who}`;
 }
 
 /** One semester being edited: start and end from date pickers, saved in one tap. */
-function EditSemester({ semester, onSaved, onCancel }: { semester: CalendarSemesterView; onSaved: () => void; onCancel: () => void }) {
+function EditSemester({
+  semester,
+  onSaved,
+  onCancel,
+}: {
+  semester: CalendarSemesterView;
+  onSaved: () => void;
+  onCancel: () => void;
+}) {
   const [start, setStart] = useState(semester.start);
   const [end, setEnd] = useState(semester.end);
   const { act, fault } = useAction(onSaved);
@@ -24,8 +33,22 @@ function EditSemester({ semester, onSaved, onCancel }: { semester: CalendarSemes
         修改 {semester.semesterId.slice(0, 9)} 学年{semester.name}
       </View>
       <CellGroup>
-        <DateField className="calendar-start" label="开始日期" value={start} fromYear={year} toYear={year + 1} onChange={setStart} />
-        <DateField className="calendar-end" label="结束日期" value={end} fromYear={year} toYear={year + 1} onChange={setEnd} />
+        <DateField
+          className="calendar-start"
+          label="开始日期"
+          value={start}
+          fromYear={year}
+          toYear={year + 1}
+          onChange={setStart}
+        />
+        <DateField
+          className="calendar-end"
+          label="结束日期"
+          value={end}
+          fromYear={year}
+          toYear={year + 1}
+          onChange={setEnd}
+        />
       </CellGroup>
       {fault ? (
         <View className="danger calendar-fault" style={{ padding: '4px 16px' }}>
@@ -33,7 +56,13 @@ function EditSemester({ semester, onSaved, onCancel }: { semester: CalendarSemes
         </View>
       ) : null}
       <View style={{ display: 'flex', gap: '12px', padding: '8px 16px' }}>
-        <Button className="calendar-save" type="primary" onClick={() => void act(() => call('campus', 'setSemester', { semesterId: semester.semesterId, start, end }), '校历已保存')}>
+        <Button
+          className="calendar-save"
+          type="primary"
+          onClick={() =>
+            void act(() => call('campus', 'setSemester', { semesterId: semester.semesterId, start, end }), '校历已保存')
+          }
+        >
           保存
         </Button>
         <Button onClick={onCancel}>取消</Button>
@@ -55,7 +84,8 @@ export default function CalendarPage() {
       {c ? (
         <>
           <View className="calendar-today muted" style={{ padding: '0 16px' }}>
-            今天 {c.today} · {c.inBreak ? `假期中（上一学期 ${c.currentSemesterId} 已结束）` : `当前学期 ${c.currentSemesterId}`}
+            今天 {c.today} ·{' '}
+            {c.inBreak ? `假期中（上一学期 ${c.currentSemesterId} 已结束）` : `当前学期 ${c.currentSemesterId}`}
           </View>
           <View className="muted" style={{ padding: '4px 16px', fontSize: '12px' }}>
             {c.ruleText}

@@ -22,7 +22,8 @@ export function ComplianceDetailView({ target }: { target: { classId: string } |
           <View className="page-title">{d.title}</View>
           {d.row ? (
             <View className="muted" style={{ padding: '0 16px' }}>
-              {d.semesterId} · 完成率 {d.row.percent === null ? '—' : `${d.row.percent}%`} · 已完成 {d.row.done} · 待完成 {d.row.due} · 已逾期 {d.row.overdue} · 逾期完成 {d.row.lateDone} · 记录 {d.row.records} 条
+              {d.semesterId} · 完成率 {d.row.percent === null ? '—' : `${d.row.percent}%`} · 已完成 {d.row.done} ·
+              待完成 {d.row.due} · 已逾期 {d.row.overdue} · 逾期完成 {d.row.lateDone} · 记录 {d.row.records} 条
             </View>
           ) : null}
           <View className="section-title">记录（{d.records.length}）</View>
@@ -44,7 +45,18 @@ export function ComplianceDetailView({ target }: { target: { classId: string } |
                 title={
                   <View>
                     <span>{i.title}</span>{' '}
-                    <Text style={{ marginLeft: '4px', padding: '0 6px', borderRadius: '4px', fontSize: '12px', color: '#fff', background: statusColor[i.status] }}>{statusText[i.status]}</Text>
+                    <Text
+                      style={{
+                        marginLeft: '4px',
+                        padding: '0 6px',
+                        borderRadius: '4px',
+                        fontSize: '12px',
+                        color: '#fff',
+                        background: statusColor[i.status],
+                      }}
+                    >
+                      {statusText[i.status]}
+                    </Text>
                   </View>
                 }
                 description={`${i.unit.label} · ${i.window.start.slice(0, 10)} 起 · ${dueDateText(i.dueAt)} · ${i.progress}/${i.required}${i.measure === 'minutes' ? ' 分钟' : ' 次'}`}

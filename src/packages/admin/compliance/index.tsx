@@ -28,24 +28,53 @@ export default function CompliancePage() {
   const params = useRouteParams({ classId: routeId, personId: routeId });
   const [per, setPer] = useState<Per>('class');
   const [sort, setSort] = useState<ComplianceSort>('worst');
-  const board = useLoad(() => (params.classId || params.personId ? Promise.resolve(null) : per === 'class' ? call('duties', 'classCompliance', { sort }) : call('duties', 'staffCompliance', { sort })), [per, sort]);
+  const board = useLoad(
+    () =>
+      params.classId || params.personId
+        ? Promise.resolve(null)
+        : per === 'class'
+          ? call('duties', 'classCompliance', { sort })
+          : call('duties', 'staffCompliance', { sort }),
+    [per, sort],
+  );
 
-  if (params.classId) return <View className="page"><ComplianceDetailView target={{ classId: params.classId }} /></View>;
-  if (params.personId) return <View className="page"><ComplianceDetailView target={{ personId: params.personId }} /></View>;
+  if (params.classId)
+    return (
+      <View className="page">
+        <ComplianceDetailView target={{ classId: params.classId }} />
+      </View>
+    );
+  if (params.personId)
+    return (
+      <View className="page">
+        <ComplianceDetailView target={{ personId: params.personId }} />
+      </View>
+    );
 
-  const open = (row: ComplianceRow) => Taro.navigateTo({ url: pageUrl('/packages/admin/compliance/index', { [per === 'class' ? 'classId' : 'personId']: row.id }) });
+  const open = (row: ComplianceRow) =>
+    Taro.navigateTo({
+      url: pageUrl('/packages/admin/compliance/index', { [per === 'class' ? 'classId' : 'personId']: row.id }),
+    });
   const b = board.data;
   return (
     <View className="page">
       <View className="page-title">职责完成情况</View>
       <FollowUps />
-      <Chips options={[{ value: 'class', label: '按班级' }, { value: 'person', label: '按人员' }]} value={[per]} onChange={setPer} />
+      <Chips
+        options={[
+          { value: 'class', label: '按班级' },
+          { value: 'person', label: '按人员' },
+        ]}
+        value={[per]}
+        onChange={setPer}
+      />
       <Chips options={sorts} value={[sort]} onChange={setSort} />
       <LoadState loading={board.loading} error={board.error} empty={b?.rows.length === 0} />
       {b ? (
         <>
           <View className="muted" style={{ padding: '0 16px' }}>
-            {b.semesterId} 学期 · {b.scope === 'college' ? '全院' : b.scope === 'department' ? '本系' : '我的班级'} · 完成率 = 已完成 ÷（已完成 + 已逾期）
+            {b.semesterId} 学期 · {b.scope === 'college' ? '全院' : b.scope === 'department' ? '本系' : '我的班级'} ·
+            完成率 = 已完成 ÷（已完成 + 已逾期）
           </View>
           <CellGroup>
             {b.rows.map((row) => (
@@ -54,7 +83,8 @@ export default function CompliancePage() {
                 className="compliance-row"
                 title={
                   <View>
-                    <span className="compliance-name">{row.name}</span> <span className={row.overdue > 0 ? 'danger' : 'ok'}>{percentText(row)}</span>
+                    <span className="compliance-name">{row.name}</span>{' '}
+                    <span className={row.overdue > 0 ? 'danger' : 'ok'}>{percentText(row)}</span>
                   </View>
                 }
                 description={`${row.note ? `${row.note} · ` : ''}已完成 ${row.done} · 待完成 ${row.due} · 逾期 ${row.overdue} · 逾期完成 ${row.lateDone} · 记录 ${row.records} 条`}

@@ -15,7 +15,8 @@ function Errors({ errors, total }: { errors: ImportError[]; total: number }) {
   return (
     <View style={card} className="import-errors">
       <View className="danger" style={{ marginBottom: '6px' }}>
-        有问题的行 {total} 处{errors.length < total ? `（显示前 ${errors.length} 处）` : ''}：这些行不会导入，其余行照常导入
+        有问题的行 {total} 处{errors.length < total ? `（显示前 ${errors.length} 处）` : ''}
+        ：这些行不会导入，其余行照常导入
       </View>
       {errors.slice(0, 200).map((e, i) => (
         <View key={`${e.row}-${i}`} className="muted import-error">
@@ -52,7 +53,10 @@ export default function ImportGrades() {
         current = await call('grades', 'importChunk', { fileId: file.fileId, jobId: current.jobId });
         setJob(current);
       }
-      void Taro.showToast({ title: current.status === 'done' ? '导入完成' : '导入失败', icon: current.status === 'done' ? 'success' : 'none' });
+      void Taro.showToast({
+        title: current.status === 'done' ? '导入完成' : '导入失败',
+        icon: current.status === 'done' ? 'success' : 'none',
+      });
     });
   };
 
@@ -60,7 +64,8 @@ export default function ImportGrades() {
     <View className="page">
       <View className="page-title">导入成绩</View>
       <View className="muted" style={{ padding: '0 16px' }}>
-        教务系统导出的 xlsx 或 csv，第一行为表头（学号、姓名、课程代码、课程名称、学分、成绩、考试性质、学期）。同一文件重复导入不会重复记录。
+        教务系统导出的 xlsx 或
+        csv，第一行为表头（学号、姓名、课程代码、课程名称、学分、成绩、考试性质、学期）。同一文件重复导入不会重复记录。
       </View>
       <View style={{ padding: '12px 16px' }}>
         <Button className="choose-file" type="primary" block disabled={busy} onClick={() => void choose()}>
@@ -79,12 +84,16 @@ export default function ImportGrades() {
           <View className="section-title">表头识别</View>
           <CellGroup>
             {preview.columns.map((c) => (
-              <Cell key={c.index} title={c.header} extra={c.fieldLabel ? <Tag type="success">{c.fieldLabel}</Tag> : <Tag>忽略</Tag>} />
+              <Cell
+                key={c.index}
+                title={c.header}
+                extra={c.fieldLabel ? <Tag type="success">{c.fieldLabel}</Tag> : <Tag>忽略</Tag>}
+              />
             ))}
           </CellGroup>
           <View className="section-title preview-counts">
-            预览前 {preview.scanned} 行{preview.more ? '（文件更长）' : ''}：可导入 {preview.good} 行，有问题 {preview.bad} 行
-            {preview.changed > 0 ? `，其中更正已有成绩 ${preview.changed} 行` : ''}
+            预览前 {preview.scanned} 行{preview.more ? '（文件更长）' : ''}：可导入 {preview.good} 行，有问题{' '}
+            {preview.bad} 行{preview.changed > 0 ? `，其中更正已有成绩 ${preview.changed} 行` : ''}
             {preview.voided > 0 ? `；成绩作废 ${preview.voided} 行不导入` : ''}
           </View>
           {!job ? <GradeChanges changes={preview.changes} total={preview.changed} /> : null}
@@ -94,14 +103,21 @@ export default function ImportGrades() {
                 {r.studentId} {r.studentName ?? ''} · {r.courseName}（{r.courseCode}）
               </Text>
               <View className="muted">
-                {r.semester} · {r.credits} 学分 · 成绩 {r.score} · {r.attempt === 'regular' ? '正考' : r.attempt === 'makeup' ? '补考' : '重修'}
+                {r.semester} · {r.credits} 学分 · 成绩 {r.score} ·{' '}
+                {r.attempt === 'regular' ? '正考' : r.attempt === 'makeup' ? '补考' : '重修'}
               </View>
             </View>
           ))}
           {!job ? <Errors errors={preview.errors} total={preview.errors.length} /> : null}
           {!job ? (
             <View style={{ padding: '12px 16px' }}>
-              <Button className="start-import" type="primary" block disabled={busy || preview.good === 0} onClick={() => void start()}>
+              <Button
+                className="start-import"
+                type="primary"
+                block
+                disabled={busy || preview.good === 0}
+                onClick={() => void start()}
+              >
                 开始导入
               </Button>
             </View>
@@ -116,7 +132,8 @@ export default function ImportGrades() {
             {job.message ? `：${job.message}` : ''}
           </View>
           <View className="import-figures">
-            已处理 {job.rows} 行 · 新增 {job.inserted} · 已存在 {job.alreadyPresent} · 更正 {job.updated} · 问题 {job.errorCount}
+            已处理 {job.rows} 行 · 新增 {job.inserted} · 已存在 {job.alreadyPresent} · 更正 {job.updated} · 问题{' '}
+            {job.errorCount}
           </View>
         </View>
       ) : null}

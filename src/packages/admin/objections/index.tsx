@@ -10,7 +10,11 @@ import { wallTime } from '../../../components/notice-copy';
 import { domId, GradeRows, type RowChoice } from './_components/grade-rows';
 
 const stateLabel = { open: '待核实', confirmed: '已维持', corrected: '已更正' } as const;
-const outcomeToast = { kept: '已维持，已通知学生', amended: '已更正，已通知学生', withdrawn: '已更正：警示已撤销，已通知学生' } as const;
+const outcomeToast = {
+  kept: '已维持，已通知学生',
+  amended: '已更正，已通知学生',
+  withdrawn: '已更正：警示已撤销，已通知学生',
+} as const;
 
 function Resolve({ row, onDone }: { row: ObjectionRow; onDone: () => void }) {
   const [note, setNote] = useState('');
@@ -27,7 +31,14 @@ function Resolve({ row, onDone }: { row: ObjectionRow; onDone: () => void }) {
   };
   const resolve = (decision: 'confirm' | 'correct') =>
     act(async () => {
-      const grades = decision === 'correct' ? chosen.map(([gradeId, c]) => (c.action === 'exclude' ? { gradeId, action: c.action } : { gradeId, action: c.action, score: c.score.trim() })) : [];
+      const grades =
+        decision === 'correct'
+          ? chosen.map(([gradeId, c]) =>
+              c.action === 'exclude'
+                ? { gradeId, action: c.action }
+                : { gradeId, action: c.action, score: c.score.trim() },
+            )
+          : [];
       const result = await call('notices', 'resolveObjection', { noticeId: row.noticeId, decision, note, grades });
       void Taro.showToast({ title: outcomeToast[result.outcome], icon: 'none' });
     });
@@ -44,15 +55,32 @@ function Resolve({ row, onDone }: { row: ObjectionRow; onDone: () => void }) {
         </View>
       ) : null}
       <View style={{ display: 'flex', gap: '8px', marginTop: '8px' }}>
-        <Button id={`keep-objection-${domId(row.noticeId)}`} size="small" type="primary" disabled={busy || note.trim() === ''} onClick={() => void resolve('confirm')}>
+        <Button
+          id={`keep-objection-${domId(row.noticeId)}`}
+          size="small"
+          type="primary"
+          disabled={busy || note.trim() === ''}
+          onClick={() => void resolve('confirm')}
+        >
           核实无误，维持
         </Button>
         {correcting ? (
-          <Button id={`send-correction-${domId(row.noticeId)}`} size="small" type="warning" disabled={busy || note.trim() === '' || !ready} onClick={() => void resolve('correct')}>
+          <Button
+            id={`send-correction-${domId(row.noticeId)}`}
+            size="small"
+            type="warning"
+            disabled={busy || note.trim() === '' || !ready}
+            onClick={() => void resolve('correct')}
+          >
             发出更正
           </Button>
         ) : (
-          <Button id={`start-correction-${domId(row.noticeId)}`} size="small" fill="outline" onClick={() => setCorrecting(true)}>
+          <Button
+            id={`start-correction-${domId(row.noticeId)}`}
+            size="small"
+            fill="outline"
+            onClick={() => setCorrecting(true)}
+          >
             需要更正…
           </Button>
         )}
@@ -69,7 +97,12 @@ export default function Objections() {
       <View className="page-title">通知异议处理</View>
       <LoadState loading={loading} error={error} empty={data?.length === 0} />
       {data?.map((row) => (
-        <View key={row.noticeId} id={`objection-${domId(row.noticeId)}`} className="objection" style={{ margin: '8px 12px', padding: '12px', background: '#fff', borderRadius: '8px' }}>
+        <View
+          key={row.noticeId}
+          id={`objection-${domId(row.noticeId)}`}
+          className="objection"
+          style={{ margin: '8px 12px', padding: '12px', background: '#fff', borderRadius: '8px' }}
+        >
           <View style={{ display: 'flex', justifyContent: 'space-between' }}>
             <Text style={{ fontWeight: 600 }}>
               {row.studentName}（{row.studentId}）· {row.levelName}

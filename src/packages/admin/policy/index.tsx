@@ -58,7 +58,13 @@ export default function PolicyParameters() {
     <View className="page">
       <View className="page-title">警示政策参数</View>
       <LoadState loading={list.loading} error={list.error} empty={list.data?.length === 0} />
-      {list.data && list.data.length > 1 ? <Chips options={list.data.map((p) => ({ value: p.policyId, label: p.policyName }))} value={policyId ? [policyId] : []} onChange={setPolicyId} /> : null}
+      {list.data && list.data.length > 1 ? (
+        <Chips
+          options={list.data.map((p) => ({ value: p.policyId, label: p.policyName }))}
+          value={policyId ? [policyId] : []}
+          onChange={setPolicyId}
+        />
+      ) : null}
       {view ? (
         <>
           <View className="section-title">{view.policyName}</View>
@@ -74,17 +80,34 @@ export default function PolicyParameters() {
                     {p.unit}
                   </View>
                   <Field name={`values.${p.id}`} refusal={refusal}>
-                    <Input className={`param-${p.id}`} type="digit" value={draft[p.id] ?? ''} onChange={(v: string) => setDraft({ ...draft, [p.id]: v })} />
+                    <Input
+                      className={`param-${p.id}`}
+                      type="digit"
+                      value={draft[p.id] ?? ''}
+                      onChange={(v: string) => setDraft({ ...draft, [p.id]: v })}
+                    />
                   </Field>
                 </View>
               </Cell>
             ))}
           </CellGroup>
           <Field name="reason" refusal={refusal}>
-            <TextArea className="param-reason" placeholder="调整原因（如学校文件文号），记入变更记录" value={reason} onChange={(v: string) => setReason(v)} maxLength={200} />
+            <TextArea
+              className="param-reason"
+              placeholder="调整原因（如学校文件文号），记入变更记录"
+              value={reason}
+              onChange={(v: string) => setReason(v)}
+              maxLength={200}
+            />
           </Field>
           <View style={{ padding: '12px 16px' }}>
-            <Button block type="primary" className="save-params" disabled={reason.trim() === ''} onClick={() => void save()}>
+            <Button
+              block
+              type="primary"
+              className="save-params"
+              disabled={reason.trim() === ''}
+              onClick={() => void save()}
+            >
               保存
             </Button>
           </View>

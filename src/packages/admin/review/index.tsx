@@ -21,7 +21,8 @@ const card = { margin: '8px 12px', padding: '12px', background: '#fff', borderRa
 function RemovePanel({ entry, runId, onDone }: { entry: RunEntry; runId: string; onDone: () => void }) {
   const [note, setNote] = useState('');
   const { act, refusal } = useAction(onDone, { toastFault: true });
-  const remove = () => act(() => call('warnings', 'removeManual', { runId, studentId: entry.studentId, note }), '已移出');
+  const remove = () =>
+    act(() => call('warnings', 'removeManual', { runId, studentId: entry.studentId, note }), '已移出');
   return (
     <View style={card} className="remove-panel">
       <View>移出 {entry.studentName} 的原因（必填，保留在名单上）：</View>
@@ -67,7 +68,14 @@ export default function ReviewRun() {
   const [analysis, setAnalysis] = useState<CourseAnalysis | null>(null);
   const [limit, setLimit] = useState(PAGE);
   const view = useLoad(
-    () => call('warnings', 'review', { runId, limit, ...(classId ? { classId } : {}), ...(level ? { level } : {}), ...(change ? { change } : {}) }),
+    () =>
+      call('warnings', 'review', {
+        runId,
+        limit,
+        ...(classId ? { classId } : {}),
+        ...(level ? { level } : {}),
+        ...(change ? { change } : {}),
+      }),
     [runId, classId, level, change, limit],
   );
   const data = view.data;
@@ -77,7 +85,10 @@ export default function ReviewRun() {
 
   const publish = () =>
     act(async () => {
-      const sure = await Taro.showModal({ title: '发布警示名单', content: '发布后将生成警示记录和通知单，名单不能再修改。确定发布？' });
+      const sure = await Taro.showModal({
+        title: '发布警示名单',
+        content: '发布后将生成警示记录和通知单，名单不能再修改。确定发布？',
+      });
       if (!sure.confirm) return;
       // A long list is published over several calls; each resumes where the last one stopped.
       let result = await call('warnings', 'publish', { runId });
@@ -90,7 +101,10 @@ export default function ReviewRun() {
         published += result.published;
         lifted += result.lifted;
       }
-      void Taro.showToast({ title: `已发布 ${published} 人，解除 ${lifted} 人${kept > 0 ? `，${kept} 人不变（保留原通知）` : ''}`, icon: 'none' });
+      void Taro.showToast({
+        title: `已发布 ${published} 人，解除 ${lifted} 人${kept > 0 ? `，${kept} 人不变（保留原通知）` : ''}`,
+        icon: 'none',
+      });
       view.reload();
     });
 
@@ -132,15 +146,33 @@ export default function ReviewRun() {
           </View>
 
           <View className="section-title">班级</View>
-          <FilterChips options={data.classes.map((c) => ({ value: c.classId, label: c.name }))} value={classId} onChange={setClassId} />
+          <FilterChips
+            options={data.classes.map((c) => ({ value: c.classId, label: c.name }))}
+            value={classId}
+            onChange={setClassId}
+          />
           <View className="section-title">等级</View>
-          <FilterChips options={data.levels.map((l) => ({ value: l.id, label: l.name }))} value={level} onChange={setLevel} />
+          <FilterChips
+            options={data.levels.map((l) => ({ value: l.id, label: l.name }))}
+            value={level}
+            onChange={setLevel}
+          />
           <View className="section-title">变化</View>
-          <FilterChips options={changes.map((c) => ({ value: c, label: changeLabel[c] }))} value={change} onChange={setChange} />
+          <FilterChips
+            options={changes.map((c) => ({ value: c, label: changeLabel[c] }))}
+            value={change}
+            onChange={setChange}
+          />
 
           <View style={{ display: 'flex', flexWrap: 'wrap', gap: '8px', padding: '12px' }}>
             {data.canPublish ? (
-              <Button className="publish-run" type="primary" size="small" disabled={busy} onClick={() => void publish()}>
+              <Button
+                className="publish-run"
+                type="primary"
+                size="small"
+                disabled={busy}
+                onClick={() => void publish()}
+              >
                 发布名单
               </Button>
             ) : null}
@@ -148,7 +180,11 @@ export default function ReviewRun() {
             <Button className="export-summary" size="small" disabled={busy} onClick={() => void exportTable()}>
               导出汇总表
             </Button>
-            <Button size="small" disabled={busy} onClick={() => void act(async () => setAnalysis(await call('warnings', 'courseAnalysis', { runId })))}>
+            <Button
+              size="small"
+              disabled={busy}
+              onClick={() => void act(async () => setAnalysis(await call('warnings', 'courseAnalysis', { runId })))}
+            >
               课程不及格率分析
             </Button>
             {editable && data.manualAllowed ? (
@@ -159,18 +195,37 @@ export default function ReviewRun() {
           </View>
           {analysis ? <Analysis data={analysis} /> : null}
           {adding && editable ? (
-            <View style={{ margin: '8px 12px', padding: '12px 0', background: '#fff', borderRadius: '8px' }} className="manual-form">
-              <ManualAddition runId={runId} levels={data.levels} reasons={data.manualReasons} onDone={view.reload} done="已补充" notePlaceholder="说明（如具体情况）" />
+            <View
+              style={{ margin: '8px 12px', padding: '12px 0', background: '#fff', borderRadius: '8px' }}
+              className="manual-form"
+            >
+              <ManualAddition
+                runId={runId}
+                levels={data.levels}
+                reasons={data.manualReasons}
+                onDone={view.reload}
+                done="已补充"
+                notePlaceholder="说明（如具体情况）"
+              />
             </View>
           ) : null}
 
           <View className="section-title entries-count">
             显示 {data.entries.length} / {data.matched} 人{data.matched < data.total ? `（共 ${data.total} 人）` : ''}
           </View>
-          {data.entries.length === 0 ? <View className="muted" style={{ padding: '0 16px' }}>没有符合条件的学生</View> : null}
+          {data.entries.length === 0 ? (
+            <View className="muted" style={{ padding: '0 16px' }}>
+              没有符合条件的学生
+            </View>
+          ) : null}
           {data.entries.map((e) => (
             <View key={e.studentId}>
-              <EntryCard entry={e} editable={editable === true && data.canPublish} onRemove={() => setRemoving(removing === e.studentId ? null : e.studentId)} onClear={() => void clear(e.studentId)} />
+              <EntryCard
+                entry={e}
+                editable={editable === true && data.canPublish}
+                onRemove={() => setRemoving(removing === e.studentId ? null : e.studentId)}
+                onClear={() => void clear(e.studentId)}
+              />
               {removing === e.studentId ? (
                 <RemovePanel
                   entry={e}

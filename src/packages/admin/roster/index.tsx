@@ -21,9 +21,14 @@ const changeLabel = { added: '新增', changed: '变更', missing: '文件中没
 
 function Change({ c }: { c: RosterChange }) {
   return (
-    <View className={`roster-change roster-${c.change}`} style={{ padding: '6px 0', borderBottom: '1px solid #f0f0f0' }}>
+    <View
+      className={`roster-change roster-${c.change}`}
+      style={{ padding: '6px 0', borderBottom: '1px solid #f0f0f0' }}
+    >
       <View style={{ display: 'flex', alignItems: 'center', gap: '6px', flexWrap: 'wrap' }}>
-        <Tag type={c.change === 'added' ? 'success' : c.change === 'changed' ? 'warning' : 'danger'}>{changeLabel[c.change]}</Tag>
+        <Tag type={c.change === 'added' ? 'success' : c.change === 'changed' ? 'warning' : 'danger'}>
+          {changeLabel[c.change]}
+        </Tag>
         <Text>{c.label}</Text>
       </View>
       {c.change === 'changed'
@@ -57,14 +62,18 @@ export default function RosterImport() {
 
   const apply = async () => {
     if (!file) return;
-    await act(async () => setApplied(await call('roster', 'apply', { kind, fileId: file.fileId, removeMissing })), '导入完成');
+    await act(
+      async () => setApplied(await call('roster', 'apply', { kind, fileId: file.fileId, removeMissing })),
+      '导入完成',
+    );
   };
 
   return (
     <View className="page">
       <View className="page-title">名册导入</View>
       <View className="muted" style={{ padding: '0 16px' }}>
-        学院自己的 xlsx 或 csv 文件，第一行为表头。导入前先显示新增、变更和文件中没有的人员；同一文件重复导入不会重复记录，移出的人员只做标记，记录保留。
+        学院自己的 xlsx 或 csv
+        文件，第一行为表头。导入前先显示新增、变更和文件中没有的人员；同一文件重复导入不会重复记录，移出的人员只做标记，记录保留。
       </View>
       <Chips
         className="roster-kinds"
@@ -95,11 +104,16 @@ export default function RosterImport() {
         <>
           <CellGroup>
             {preview.columns.map((c) => (
-              <Cell key={c.index} title={c.header} extra={c.fieldLabel ? <Tag type="success">{c.fieldLabel}</Tag> : <Tag>忽略</Tag>} />
+              <Cell
+                key={c.index}
+                title={c.header}
+                extra={c.fieldLabel ? <Tag type="success">{c.fieldLabel}</Tag> : <Tag>忽略</Tag>}
+              />
             ))}
           </CellGroup>
           <View className="section-title roster-counts">
-            共 {preview.rows} 行：新增 {preview.added} · 变更 {preview.changed} · 不变 {preview.unchanged} · 文件中没有 {preview.missing} · 有问题 {preview.bad}
+            共 {preview.rows} 行：新增 {preview.added} · 变更 {preview.changed} · 不变 {preview.unchanged} · 文件中没有{' '}
+            {preview.missing} · 有问题 {preview.bad}
           </View>
           {preview.changes.length > 0 ? (
             <View style={card}>
@@ -131,7 +145,15 @@ export default function RosterImport() {
           ) : null}
           {!applied ? (
             <View style={{ padding: '12px 16px' }}>
-              <Button className="apply-roster" type="primary" block disabled={busy || (preview.added === 0 && preview.changed === 0 && !(removeMissing && preview.missing > 0))} onClick={() => void apply()}>
+              <Button
+                className="apply-roster"
+                type="primary"
+                block
+                disabled={
+                  busy || (preview.added === 0 && preview.changed === 0 && !(removeMissing && preview.missing > 0))
+                }
+                onClick={() => void apply()}
+              >
                 确认导入
               </Button>
             </View>
@@ -142,9 +164,15 @@ export default function RosterImport() {
         <View style={card} className="roster-applied">
           <View style={{ fontWeight: 600 }}>导入完成</View>
           <View>
-            新增 {applied.added} · 变更 {applied.changed} · 不变 {applied.unchanged} · 标记离开 {applied.removed} · 有问题 {applied.errors}
+            新增 {applied.added} · 变更 {applied.changed} · 不变 {applied.unchanged} · 标记离开 {applied.removed} ·
+            有问题 {applied.errors}
           </View>
-          <Button className="go-people" size="small" style={{ marginTop: '8px' }} onClick={() => void Taro.navigateTo({ url: '/packages/admin/people/index' })}>
+          <Button
+            className="go-people"
+            size="small"
+            style={{ marginTop: '8px' }}
+            onClick={() => void Taro.navigateTo({ url: '/packages/admin/people/index' })}
+          >
             人员与邀请码
           </Button>
         </View>

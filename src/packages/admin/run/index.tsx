@@ -55,25 +55,36 @@ export default function RunPolicy() {
           <Field name="semester" refusal={refusal}>
             <CellGroup>
               <Cell>
-                <Input className="semester-input" value={semester} onChange={setSemester} placeholder="如 2025-2026-2" />
+                <Input
+                  className="semester-input"
+                  value={semester}
+                  onChange={setSemester}
+                  placeholder="如 2025-2026-2"
+                />
               </Cell>
             </CellGroup>
           </Field>
           <View className="section-title">警示政策</View>
           <Field name="policyId" refusal={refusal}>
-          <CellGroup>
-            {policies.data?.map((p) => (
-              <Cell
-                key={p.id}
-                className={`policy-${p.id}`}
-                clickable
-                onClick={() => setPolicyId(p.id)}
-                title={p.name}
-                description={p.source}
-                extra={p.id === chosen ? <Tag type="primary">{p.isDefault ? '本院默认 · 已选' : '已选'}</Tag> : p.isDefault ? <Tag>本院默认</Tag> : null}
-              />
-            ))}
-          </CellGroup>
+            <CellGroup>
+              {policies.data?.map((p) => (
+                <Cell
+                  key={p.id}
+                  className={`policy-${p.id}`}
+                  clickable
+                  onClick={() => setPolicyId(p.id)}
+                  title={p.name}
+                  description={p.source}
+                  extra={
+                    p.id === chosen ? (
+                      <Tag type="primary">{p.isDefault ? '本院默认 · 已选' : '已选'}</Tag>
+                    ) : p.isDefault ? (
+                      <Tag>本院默认</Tag>
+                    ) : null
+                  }
+                />
+              ))}
+            </CellGroup>
           </Field>
           {!valid ? (
             <View className="danger" style={{ padding: '4px 16px' }}>
@@ -99,7 +110,9 @@ export default function RunPolicy() {
               onClick={() => void Taro.navigateTo({ url: pageUrl('/packages/admin/review/index', { runId: r.runId }) })}
               title={
                 <View>
-                  <Text>{r.semester} · {r.policyName}</Text>
+                  <Text>
+                    {r.semester} · {r.policyName}
+                  </Text>
                   <View className="muted">{levelsText(r)}</View>
                   <RunMeta run={r} />
                 </View>

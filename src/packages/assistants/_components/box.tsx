@@ -4,7 +4,11 @@ import { View } from '@tarojs/components';
 /** A white card on the grey page, as the other screens draw a record. */
 export function Box({ children, id, className }: { children: ReactNode; id?: string; className?: string }) {
   return (
-    <View id={id} className={className} style={{ margin: '8px 12px', padding: '12px', background: '#fff', borderRadius: '8px' }}>
+    <View
+      id={id}
+      className={className}
+      style={{ margin: '8px 12px', padding: '12px', background: '#fff', borderRadius: '8px' }}
+    >
       {children}
     </View>
   );
@@ -17,4 +21,5 @@ export function schoolYearAt(now: Date): string {
   return `${start}-${start + 1}`;
 }
 
-export const today = (now: Date) => `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+export const today = (now: Date) =>
+  `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;

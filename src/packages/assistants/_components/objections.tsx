@@ -9,9 +9,18 @@ import { formatDateTime } from '../../../../cloudfunctions/core/time/shanghai';
 import type { Action } from '../../../services/use-call';
 import { Box } from './box';
 
-
 /** Objections received during a publicity: recorded against a listed person, each answered (rules: 000-6.1.3, 000-6.1.4). */
-export function Objections({ view, stage, act, mine }: { view: CallView; stage: 'college' | 'school'; act: Action['act']; mine: boolean }) {
+export function Objections({
+  view,
+  stage,
+  act,
+  mine,
+}: {
+  view: CallView;
+  stage: 'college' | 'school';
+  act: Action['act'];
+  mine: boolean;
+}) {
   const [about, setAbout] = useState<string[]>([]);
   const [text, setText] = useState('');
   const [replies, setReplies] = useState<Record<string, string>>({});
@@ -21,12 +30,27 @@ export function Objections({ view, stage, act, mine }: { view: CallView; stage: 
   const rows = view.objections.filter((o) => o.stage === stage);
   const record = () =>
     act(async () => {
-      await call('assistants', 'recordObjection', { callId: view.callId, clientId, text, ...(about[0] ? { applicationId: about[0] } : {}) });
+      await call('assistants', 'recordObjection', {
+        callId: view.callId,
+        clientId,
+        text,
+        ...(about[0] ? { applicationId: about[0] } : {}),
+      });
       setText('');
       setAbout([]);
       setClientId(newClientId());
     }, '异议已登记');
-  const answer = (objectionId: string, upheld: boolean) => act(() => call('assistants', 'answerObjection', { callId: view.callId, objectionId, reply: replies[objectionId] ?? '', upheld }), '已答复');
+  const answer = (objectionId: string, upheld: boolean) =>
+    act(
+      () =>
+        call('assistants', 'answerObjection', {
+          callId: view.callId,
+          objectionId,
+          reply: replies[objectionId] ?? '',
+          upheld,
+        }),
+      '已答复',
+    );
   return (
     <View>
       {rows.map((o) => (
@@ -44,12 +68,28 @@ export function Objections({ view, stage, act, mine }: { view: CallView; stage: 
             <View className="muted">待答复</View>
           ) : (
             <View style={{ marginTop: '6px' }}>
-              <TextArea className="field-objection-reply" placeholder="核实情况与答复" value={replies[o.id] ?? ''} onChange={(v) => setReplies({ ...replies, [o.id]: v })} maxLength={500} />
+              <TextArea
+                className="field-objection-reply"
+                placeholder="核实情况与答复"
+                value={replies[o.id] ?? ''}
+                onChange={(v) => setReplies({ ...replies, [o.id]: v })}
+                maxLength={500}
+              />
               <View style={{ display: 'flex', gap: '8px', marginTop: '6px' }}>
-                <Button size="small" type="primary" disabled={(replies[o.id] ?? '').trim() === ''} onClick={() => void answer(o.id, false)}>
+                <Button
+                  size="small"
+                  type="primary"
+                  disabled={(replies[o.id] ?? '').trim() === ''}
+                  onClick={() => void answer(o.id, false)}
+                >
                   异议不成立
                 </Button>
-                <Button size="small" type="danger" disabled={(replies[o.id] ?? '').trim() === ''} onClick={() => void answer(o.id, true)}>
+                <Button
+                  size="small"
+                  type="danger"
+                  disabled={(replies[o.id] ?? '').trim() === ''}
+                  onClick={() => void answer(o.id, true)}
+                >
                   异议成立
                 </Button>
               </View>
@@ -60,8 +100,18 @@ export function Objections({ view, stage, act, mine }: { view: CallView; stage: 
       {open ? (
         <Box className="record-objection">
           <View style={{ fontWeight: 600 }}>登记公示期收到的异议</View>
-          <ChoiceChips options={listed.map((a) => ({ value: a.applicationId, label: a.name }))} value={about} onChange={setAbout} />
-          <TextArea className="field-objection" placeholder="异议内容（来源、所反映的情况）" value={text} onChange={setText} maxLength={500} />
+          <ChoiceChips
+            options={listed.map((a) => ({ value: a.applicationId, label: a.name }))}
+            value={about}
+            onChange={setAbout}
+          />
+          <TextArea
+            className="field-objection"
+            placeholder="异议内容（来源、所反映的情况）"
+            value={text}
+            onChange={setText}
+            maxLength={500}
+          />
           <Button size="small" style={{ marginTop: '6px' }} disabled={text.trim() === ''} onClick={() => void record()}>
             登记异议
           </Button>

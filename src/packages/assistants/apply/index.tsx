@@ -24,7 +24,10 @@ export default function Apply() {
   const { act, fault, refusal, busy } = useAction();
   const submit = () =>
     act(async () => {
-      const result = await call('assistants', 'apply', { callId: callId ?? '', form: { gender, politicalStatus, phone, undergraduateMajor, experience, reason, financialNeed } });
+      const result = await call('assistants', 'apply', {
+        callId: callId ?? '',
+        form: { gender, politicalStatus, phone, undergraduateMajor, experience, reason, financialNeed },
+      });
       void Taro.showToast({ title: `已提交：${result.statusLabel}`, icon: 'none' });
       void Taro.navigateBack();
     });
@@ -32,9 +35,20 @@ export default function Apply() {
     <View className="page">
       <View className="page-title">学业助理信息申报表</View>
       <View className="section-title">性别</View>
-      <ChoiceChips options={[{ value: '男', label: '男' }, { value: '女', label: '女' }]} value={[gender]} onChange={(v) => v[0] && setGender(v[0])} />
+      <ChoiceChips
+        options={[
+          { value: '男', label: '男' },
+          { value: '女', label: '女' },
+        ]}
+        value={[gender]}
+        onChange={(v) => v[0] && setGender(v[0])}
+      />
       <View className="section-title">政治面貌</View>
-      <ChoiceChips options={statuses.map((s) => ({ value: s, label: s }))} value={[politicalStatus]} onChange={(v) => v[0] && setStatus(v[0])} />
+      <ChoiceChips
+        options={statuses.map((s) => ({ value: s, label: s }))}
+        value={[politicalStatus]}
+        onChange={(v) => v[0] && setStatus(v[0])}
+      />
       <CellGroup>
         <Field name="form.phone" refusal={refusal}>
           <Cell title="联系电话">
@@ -42,12 +56,23 @@ export default function Apply() {
           </Cell>
         </Field>
         <Cell title="本科专业">
-          <Input className="field-undergraduate-major" placeholder="选填" value={undergraduateMajor} onChange={setMajor} />
+          <Input
+            className="field-undergraduate-major"
+            placeholder="选填"
+            value={undergraduateMajor}
+            onChange={setMajor}
+          />
         </Cell>
       </CellGroup>
       <View className="section-title">主要经历与表现（社会实践、志愿服务、学生工作、外语与科研）</View>
       <Field name="form.experience" refusal={refusal}>
-        <TextArea className="field-experience" placeholder="请填写" value={experience} onChange={setExperience} maxLength={500} />
+        <TextArea
+          className="field-experience"
+          placeholder="请填写"
+          value={experience}
+          onChange={setExperience}
+          maxLength={500}
+        />
       </Field>
       <View className="section-title">申请理由</View>
       <Field name="form.reason" refusal={refusal}>

@@ -22,16 +22,22 @@ export default function Check() {
   const [answers, setAnswers] = useState<Record<string, Answer>>({});
   const { act, fault } = useAction();
   useEffect(() => {
-    if (app && app.judged.length > 0) setAnswers(Object.fromEntries(app.judged.map((j) => [j.item, { ok: j.ok, note: j.note }])));
+    if (app && app.judged.length > 0)
+      setAnswers(Object.fromEntries(app.judged.map((j) => [j.item, { ok: j.ok, note: j.note }])));
     // eslint-disable-next-line react-hooks/exhaustive-deps -- the saved answers are read once per applicant, not again on each reload of the call
   }, [app?.applicationId]);
-  const set = (item: string, patch: Partial<Answer>) => setAnswers({ ...answers, [item]: { ok: answers[item]?.ok ?? false, note: answers[item]?.note ?? '', ...patch } });
+  const set = (item: string, patch: Partial<Answer>) =>
+    setAnswers({ ...answers, [item]: { ok: answers[item]?.ok ?? false, note: answers[item]?.note ?? '', ...patch } });
   const save = async () => {
     if (!app || !view.data) return;
     const { judgedItems } = view.data;
     const { applicationId: id } = app;
     await act(async () => {
-      const judged = judgedItems.map((i) => ({ item: i.id, ok: answers[i.id]?.ok ?? false, note: answers[i.id]?.note ?? '' }));
+      const judged = judgedItems.map((i) => ({
+        item: i.id,
+        ok: answers[i.id]?.ok ?? false,
+        note: answers[i.id]?.note ?? '',
+      }));
       const result = await call('assistants', 'checkEligibility', { applicationId: id, judged });
       void Taro.showToast({ title: result.statusLabel, icon: 'none' });
       void Taro.navigateBack();
@@ -67,8 +73,17 @@ export default function Check() {
           <View className="section-title">选拔小组认定（逐项勾选并说明）</View>
           {view.data.judgedItems.map((i) => (
             <Box key={i.id} className="judged-item">
-              <Checkbox checked={answers[i.id]?.ok ?? false} label={`${i.label}${i.required ? '' : '（优先条件）'}`} onChange={(ok) => set(i.id, { ok })} />
-              <Input className={`field-note-${i.id}`} placeholder="说明（选填）" value={answers[i.id]?.note ?? ''} onChange={(note) => set(i.id, { note })} />
+              <Checkbox
+                checked={answers[i.id]?.ok ?? false}
+                label={`${i.label}${i.required ? '' : '（优先条件）'}`}
+                onChange={(ok) => set(i.id, { ok })}
+              />
+              <Input
+                className={`field-note-${i.id}`}
+                placeholder="说明（选填）"
+                value={answers[i.id]?.note ?? ''}
+                onChange={(note) => set(i.id, { note })}
+              />
             </Box>
           ))}
           {fault ? (

@@ -16,7 +16,10 @@ export default function CollegeProgramme() {
   const calls = useLoad(() => call('assistants', 'calls', {}), []);
   const year = schoolYearAt(new Date());
   const current = calls.data?.find((c) => c.schoolYear === year) ?? null;
-  const view = useLoad(() => (current ? call('assistants', 'call', { callId: current.callId }) : Promise.resolve(null)), [current?.callId]);
+  const view = useLoad(
+    () => (current ? call('assistants', 'call', { callId: current.callId }) : Promise.resolve(null)),
+    [current?.callId],
+  );
   const reload = () => {
     calls.reload();
     view.reload();
@@ -46,9 +49,29 @@ export default function CollegeProgramme() {
         <Box className="publish-call">
           <View style={{ fontWeight: 600 }}>发布 {year} 学年学业助理选拔通知</View>
           <View className="muted">在学院网站公布选拔通知，研究生在小程序中填写申报表（附件 1）。</View>
-          <DateField className="field-deadline" label="申报截止日期" value={deadline} fromYear={startYear} toYear={startYear + 1} onChange={setDeadline} />
-          <TextArea className="field-call-note" placeholder="通知说明（选填）" value={note} onChange={setNote} maxLength={300} />
-          <Button type="primary" size="small" style={{ marginTop: '8px' }} onClick={() => void act(() => call('assistants', 'publishCall', { schoolYear: year, deadline, note }), '已发布')}>
+          <DateField
+            className="field-deadline"
+            label="申报截止日期"
+            value={deadline}
+            fromYear={startYear}
+            toYear={startYear + 1}
+            onChange={setDeadline}
+          />
+          <TextArea
+            className="field-call-note"
+            placeholder="通知说明（选填）"
+            value={note}
+            onChange={setNote}
+            maxLength={300}
+          />
+          <Button
+            type="primary"
+            size="small"
+            style={{ marginTop: '8px' }}
+            onClick={() =>
+              void act(() => call('assistants', 'publishCall', { schoolYear: year, deadline, note }), '已发布')
+            }
+          >
             发布选拔通知
           </Button>
         </Box>
@@ -63,8 +86,16 @@ export default function CollegeProgramme() {
             <View className="muted">
               申报截止 {v.deadline} · 申报 {v.applicationCount} 人 · 拟聘 {v.selectedCount} 人
             </View>
-            {v.collegePublicity ? <View>学院公示：{v.collegePublicity.lastDay} 24 时止（{v.rules.collegeDays} 天）</View> : null}
-            {v.schoolPublicity ? <View>学校公示：{v.schoolPublicity.lastDay} 24 时止（{v.rules.schoolDays} 天）</View> : null}
+            {v.collegePublicity ? (
+              <View>
+                学院公示：{v.collegePublicity.lastDay} 24 时止（{v.rules.collegeDays} 天）
+              </View>
+            ) : null}
+            {v.schoolPublicity ? (
+              <View>
+                学校公示：{v.schoolPublicity.lastDay} 24 时止（{v.rules.schoolDays} 天）
+              </View>
+            ) : null}
             {v.review ? (
               <View>
                 学工部审核：{v.review.decision === 'approve' ? '通过' : '退回'}
@@ -73,14 +104,20 @@ export default function CollegeProgramme() {
             ) : null}
           </Box>
           <View className="section-title">申报人</View>
-          {v.applications.length === 0 ? <View className="muted" style={{ padding: '0 16px' }}>尚无申报</View> : null}
+          {v.applications.length === 0 ? (
+            <View className="muted" style={{ padding: '0 16px' }}>
+              尚无申报
+            </View>
+          ) : null}
           {v.applications.map((a) => (
             <Box key={a.applicationId} className="applicant">
               <View style={{ display: 'flex', justifyContent: 'space-between' }}>
                 <Text style={{ fontWeight: 600 }}>
                   {a.name} · {a.degreeLabel}
                 </Text>
-                <Tag type={a.status === 'eligible' ? 'success' : a.status === 'ineligible' ? 'danger' : 'warning'}>{a.statusLabel}</Tag>
+                <Tag type={a.status === 'eligible' ? 'success' : a.status === 'ineligible' ? 'danger' : 'warning'}>
+                  {a.statusLabel}
+                </Tag>
               </View>
               <View className="muted">
                 学号 {a.graduateId} · {a.major} · {a.form.politicalStatus}
@@ -93,7 +130,15 @@ export default function CollegeProgramme() {
               {a.selected ? <View>✓ 已列入拟聘名单</View> : null}
               <View style={{ display: 'flex', gap: '8px', marginTop: '6px', alignItems: 'center' }}>
                 {deciding ? (
-                  <Button size="small" fill="outline" onClick={() => void Taro.navigateTo({ url: `/packages/assistants/check/index?applicationId=${encodeURIComponent(a.applicationId)}` })}>
+                  <Button
+                    size="small"
+                    fill="outline"
+                    onClick={() =>
+                      void Taro.navigateTo({
+                        url: `/packages/assistants/check/index?applicationId=${encodeURIComponent(a.applicationId)}`,
+                      })
+                    }
+                  >
                     {a.status === 'submitted' ? `资格审核 ${a.name}` : `重新审核 ${a.name}`}
                   </Button>
                 ) : null}
@@ -101,7 +146,13 @@ export default function CollegeProgramme() {
                   <Checkbox
                     checked={selected.includes(a.applicationId)}
                     label={`选定 ${a.name}`}
-                    onChange={(on) => setChosen(on ? [...new Set([...selected, a.applicationId])] : selected.filter((x) => x !== a.applicationId))}
+                    onChange={(on) =>
+                      setChosen(
+                        on
+                          ? [...new Set([...selected, a.applicationId])]
+                          : selected.filter((x) => x !== a.applicationId),
+                      )
+                    }
                   />
                 ) : null}
               </View>
@@ -109,12 +160,23 @@ export default function CollegeProgramme() {
           ))}
           <View style={{ padding: '8px 16px', display: 'flex', flexDirection: 'column', gap: '8px' }}>
             {leader && deciding ? (
-              <Button type="primary" disabled={selected.length === 0} onClick={() => void act(() => call('assistants', 'decide', { callId: v.callId, selected }), '选拔小组决定已记录')}>
+              <Button
+                type="primary"
+                disabled={selected.length === 0}
+                onClick={() =>
+                  void act(() => call('assistants', 'decide', { callId: v.callId, selected }), '选拔小组决定已记录')
+                }
+              >
                 {`选拔小组决定（选定 ${selected.length} 人）`}
               </Button>
             ) : null}
             {v.stage === 'decided' ? (
-              <Button type="primary" onClick={() => void act(() => call('assistants', 'startCollegePublicity', { callId: v.callId }), '已开始公示')}>
+              <Button
+                type="primary"
+                onClick={() =>
+                  void act(() => call('assistants', 'startCollegePublicity', { callId: v.callId }), '已开始公示')
+                }
+              >
                 {`在学院网站公示（${v.rules.collegeDays} 天）`}
               </Button>
             ) : null}
@@ -123,7 +185,11 @@ export default function CollegeProgramme() {
           <Objections view={v} stage="college" act={act} mine />
           {leader && v.stage === 'collegePublicity' ? (
             <View style={{ padding: '8px 16px' }}>
-              <Button block type="primary" onClick={() => void act(() => call('assistants', 'submit', { callId: v.callId }), '已报送学工部')}>
+              <Button
+                block
+                type="primary"
+                onClick={() => void act(() => call('assistants', 'submit', { callId: v.callId }), '已报送学工部')}
+              >
                 公示无异议，报送学工部审核
               </Button>
             </View>
@@ -132,7 +198,16 @@ export default function CollegeProgramme() {
           <Objections view={v} stage="school" act={act} mine={false} />
           {v.stage === 'confirmed' ? (
             <CellGroup>
-              <Cell className="link-assign" title="配备班级 · 津贴发放表 · 人员变动" clickable onClick={() => void Taro.navigateTo({ url: `/packages/assistants/assign/index?callId=${encodeURIComponent(v.callId)}` })} />
+              <Cell
+                className="link-assign"
+                title="配备班级 · 津贴发放表 · 人员变动"
+                clickable
+                onClick={() =>
+                  void Taro.navigateTo({
+                    url: `/packages/assistants/assign/index?callId=${encodeURIComponent(v.callId)}`,
+                  })
+                }
+              />
             </CellGroup>
           ) : null}
           <Steps view={v} />

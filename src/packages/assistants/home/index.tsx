@@ -27,7 +27,11 @@ export default function GraduateHome() {
       ) : null}
       <LoadState loading={view.loading && !data} error={view.error} />
       <View className="section-title">学业助理选拔通知</View>
-      {data && data.calls.length === 0 ? <View className="muted" style={{ padding: '0 16px' }}>暂无选拔通知</View> : null}
+      {data && data.calls.length === 0 ? (
+        <View className="muted" style={{ padding: '0 16px' }}>
+          暂无选拔通知
+        </View>
+      ) : null}
       {data?.calls.map((c) => (
         <Box key={c.callId} className="assistant-call">
           <View style={{ display: 'flex', justifyContent: 'space-between' }}>
@@ -39,14 +43,25 @@ export default function GraduateHome() {
           <View className="muted">申报截止 {c.deadline}</View>
           {c.note ? <View>{c.note}</View> : null}
           {c.open ? (
-            <Button size="small" type="primary" style={{ marginTop: '8px' }} onClick={() => void Taro.navigateTo({ url: `/packages/assistants/apply/index?callId=${encodeURIComponent(c.callId)}` })}>
+            <Button
+              size="small"
+              type="primary"
+              style={{ marginTop: '8px' }}
+              onClick={() =>
+                void Taro.navigateTo({ url: `/packages/assistants/apply/index?callId=${encodeURIComponent(c.callId)}` })
+              }
+            >
               {applied.has(c.callId) ? '修改申报表' : '填写申报表'}
             </Button>
           ) : null}
         </Box>
       ))}
       <View className="section-title">我的申报</View>
-      {data && data.applications.length === 0 ? <View className="muted" style={{ padding: '0 16px' }}>尚未申报</View> : null}
+      {data && data.applications.length === 0 ? (
+        <View className="muted" style={{ padding: '0 16px' }}>
+          尚未申报
+        </View>
+      ) : null}
       {data?.applications.map((a) => (
         <Box key={a.applicationId} className="my-application">
           <View style={{ fontWeight: 600 }}>
@@ -58,12 +73,19 @@ export default function GraduateHome() {
               {r}
             </View>
           ))}
-          <View>选拔进度：{a.listed ? (a.confirmed ? '已确认聘任' : `已列入名单（${a.stageLabel}）`) : a.stageLabel}</View>
+          <View>
+            选拔进度：{a.listed ? (a.confirmed ? '已确认聘任' : `已列入名单（${a.stageLabel}）`) : a.stageLabel}
+          </View>
           {a.classes.length > 0 ? <View>所带班级：{a.classes.join('、')}</View> : null}
         </Box>
       ))}
       <CellGroup>
-        <Cell className="link-inbox" title="消息" clickable onClick={() => void Taro.navigateTo({ url: '/pages/inbox/index' })} />
+        <Cell
+          className="link-inbox"
+          title="消息"
+          clickable
+          onClick={() => void Taro.navigateTo({ url: '/pages/inbox/index' })}
+        />
       </CellGroup>
     </View>
   );

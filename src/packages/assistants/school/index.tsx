@@ -30,14 +30,25 @@ export default function SchoolProgramme() {
   return (
     <View className="page">
       <View className="page-title">学业助理审核与公示</View>
-      <LoadState loading={calls.loading && !calls.data} error={calls.error} empty={calls.data?.length === 0 && changes.data?.length === 0} />
+      <LoadState
+        loading={calls.loading && !calls.data}
+        error={calls.error}
+        empty={calls.data?.length === 0 && changes.data?.length === 0}
+      />
       {fault ? (
         <View className="form-error" style={{ color: '#d93025', padding: '0 16px' }}>
           {fault}
         </View>
       ) : null}
       {calls.data && calls.data.length > 0 ? (
-        <ChoiceChips options={calls.data.map((c) => ({ value: c.callId, label: `${c.collegeName} ${c.schoolYear}（${c.stageLabel}）` }))} value={[callId]} onChange={setPicked} />
+        <ChoiceChips
+          options={calls.data.map((c) => ({
+            value: c.callId,
+            label: `${c.collegeName} ${c.schoolYear}（${c.stageLabel}）`,
+          }))}
+          value={[callId]}
+          onChange={setPicked}
+        />
       ) : null}
       {v ? (
         <>
@@ -49,7 +60,11 @@ export default function SchoolProgramme() {
               <Tag type="primary">{v.stageLabel}</Tag>
             </View>
             {v.collegePublicity ? <View className="muted">学院公示：{v.collegePublicity.lastDay} 止</View> : null}
-            {v.schoolPublicity ? <View>学校公示：{v.schoolPublicity.lastDay} 24 时止（{v.rules.schoolDays} 天）</View> : null}
+            {v.schoolPublicity ? (
+              <View>
+                学校公示：{v.schoolPublicity.lastDay} 24 时止（{v.rules.schoolDays} 天）
+              </View>
+            ) : null}
           </Box>
           <View className="section-title">拟聘名单</View>
           {v.applications
@@ -64,16 +79,42 @@ export default function SchoolProgramme() {
                 </View>
               </Box>
             ))}
-          {v.objections.filter((o) => o.stage === 'college').length > 0 ? <View className="section-title">学院公示期异议及答复</View> : null}
+          {v.objections.filter((o) => o.stage === 'college').length > 0 ? (
+            <View className="section-title">学院公示期异议及答复</View>
+          ) : null}
           <Objections view={v} stage="college" act={act} mine={false} />
           {v.stage === 'submitted' && v.review?.decision !== 'approve' ? (
             <Box className="review">
-              <TextArea className="field-review-opinion" placeholder="审核意见（退回时必填）" value={opinion} onChange={setOpinion} maxLength={300} />
+              <TextArea
+                className="field-review-opinion"
+                placeholder="审核意见（退回时必填）"
+                value={opinion}
+                onChange={setOpinion}
+                maxLength={300}
+              />
               <View style={{ display: 'flex', gap: '8px', marginTop: '6px' }}>
-                <Button size="small" type="primary" onClick={() => void act(() => call('assistants', 'review', { callId: v.callId, decision: 'approve', opinion }), '审核通过')}>
+                <Button
+                  size="small"
+                  type="primary"
+                  onClick={() =>
+                    void act(
+                      () => call('assistants', 'review', { callId: v.callId, decision: 'approve', opinion }),
+                      '审核通过',
+                    )
+                  }
+                >
                   审核通过
                 </Button>
-                <Button size="small" type="danger" onClick={() => void act(() => call('assistants', 'review', { callId: v.callId, decision: 'return', opinion }), '已退回学院')}>
+                <Button
+                  size="small"
+                  type="danger"
+                  onClick={() =>
+                    void act(
+                      () => call('assistants', 'review', { callId: v.callId, decision: 'return', opinion }),
+                      '已退回学院',
+                    )
+                  }
+                >
                   退回学院
                 </Button>
               </View>
@@ -81,7 +122,13 @@ export default function SchoolProgramme() {
           ) : null}
           {v.stage === 'submitted' && v.review?.decision === 'approve' ? (
             <View style={{ padding: '8px 16px' }}>
-              <Button block type="primary" onClick={() => void act(() => call('assistants', 'startSchoolPublicity', { callId: v.callId }), '已开始公示')}>
+              <Button
+                block
+                type="primary"
+                onClick={() =>
+                  void act(() => call('assistants', 'startSchoolPublicity', { callId: v.callId }), '已开始公示')
+                }
+              >
                 {`在学工部网站公示（${v.rules.schoolDays} 天）`}
               </Button>
             </View>
@@ -90,7 +137,11 @@ export default function SchoolProgramme() {
           <Objections view={v} stage="school" act={act} mine />
           {v.stage === 'schoolPublicity' ? (
             <View style={{ padding: '8px 16px' }}>
-              <Button block type="primary" onClick={() => void act(() => call('assistants', 'confirm', { callId: v.callId }), '名单已确认')}>
+              <Button
+                block
+                type="primary"
+                onClick={() => void act(() => call('assistants', 'confirm', { callId: v.callId }), '名单已确认')}
+              >
                 公示无异议，确认名单
               </Button>
             </View>
@@ -99,14 +150,20 @@ export default function SchoolProgramme() {
         </>
       ) : null}
       <View className="section-title">人员变动申请</View>
-      {changes.data?.length === 0 ? <View className="muted" style={{ padding: '0 16px' }}>暂无</View> : null}
+      {changes.data?.length === 0 ? (
+        <View className="muted" style={{ padding: '0 16px' }}>
+          暂无
+        </View>
+      ) : null}
       {changes.data?.map((c) => (
         <Box key={c.changeId} className="change-row">
           <View style={{ display: 'flex', justifyContent: 'space-between' }}>
             <Text>
               {c.collegeName} {c.className}：{c.outgoingName} → {c.incomingName}
             </Text>
-            <Tag type={c.stage === 'confirmed' ? 'success' : c.stage === 'rejected' ? 'danger' : 'warning'}>{c.stageLabel}</Tag>
+            <Tag type={c.stage === 'confirmed' ? 'success' : c.stage === 'rejected' ? 'danger' : 'warning'}>
+              {c.stageLabel}
+            </Tag>
           </View>
           <View className="muted">
             {c.reason} · {c.filedByName} {formatDateTime(c.filedAt)}
@@ -114,19 +171,60 @@ export default function SchoolProgramme() {
           {c.publicity ? <View>学校公示：{c.publicity.lastDay} 24 时止</View> : null}
           {c.stage === 'filed' ? (
             <View style={{ marginTop: '6px' }}>
-              <TextArea className="field-change-opinion" placeholder="审批意见（不批准时必填）" value={changeOpinion} onChange={setChangeOpinion} maxLength={300} />
+              <TextArea
+                className="field-change-opinion"
+                placeholder="审批意见（不批准时必填）"
+                value={changeOpinion}
+                onChange={setChangeOpinion}
+                maxLength={300}
+              />
               <View style={{ display: 'flex', gap: '8px', marginTop: '6px' }}>
-                <Button size="small" type="primary" onClick={() => void act(() => call('assistants', 'decideChange', { changeId: c.changeId, decision: 'approve', opinion: changeOpinion }), '已批准并公示')}>
+                <Button
+                  size="small"
+                  type="primary"
+                  onClick={() =>
+                    void act(
+                      () =>
+                        call('assistants', 'decideChange', {
+                          changeId: c.changeId,
+                          decision: 'approve',
+                          opinion: changeOpinion,
+                        }),
+                      '已批准并公示',
+                    )
+                  }
+                >
                   批准并公示
                 </Button>
-                <Button size="small" type="danger" onClick={() => void act(() => call('assistants', 'decideChange', { changeId: c.changeId, decision: 'reject', opinion: changeOpinion }), '未批准')}>
+                <Button
+                  size="small"
+                  type="danger"
+                  onClick={() =>
+                    void act(
+                      () =>
+                        call('assistants', 'decideChange', {
+                          changeId: c.changeId,
+                          decision: 'reject',
+                          opinion: changeOpinion,
+                        }),
+                      '未批准',
+                    )
+                  }
+                >
                   不批准
                 </Button>
               </View>
             </View>
           ) : null}
           {c.stage === 'schoolPublicity' ? (
-            <Button size="small" type="primary" style={{ marginTop: '6px' }} onClick={() => void act(() => call('assistants', 'confirmChange', { changeId: c.changeId }), '变动已确认')}>
+            <Button
+              size="small"
+              type="primary"
+              style={{ marginTop: '6px' }}
+              onClick={() =>
+                void act(() => call('assistants', 'confirmChange', { changeId: c.changeId }), '变动已确认')
+              }
+            >
               公示无异议，确认变动
             </Button>
           ) : null}

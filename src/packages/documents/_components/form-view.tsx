@@ -9,7 +9,13 @@ function Block({ block, open }: { block: FormBlock; open: OpenLink }) {
   return (
     <View className="form-block">
       {block.heading ? <View className="form-heading">{block.heading}</View> : null}
-      {block.kind === 'lines' ? block.lines.map((line, i) => <View key={i} className="form-line">{line}</View>) : null}
+      {block.kind === 'lines'
+        ? block.lines.map((line, i) => (
+            <View key={i} className="form-line">
+              {line}
+            </View>
+          ))
+        : null}
       {block.kind === 'fields' ? (
         <View className="form-fields">
           {block.fields.map((f, i) => (
@@ -25,17 +31,31 @@ function Block({ block, open }: { block: FormBlock; open: OpenLink }) {
       ) : null}
       {block.kind === 'table' ? (
         <View className="form-table-wrap">
-        <View className="form-table">
-          <View className="form-tr form-th">{block.columns.map((c) => <View key={c} className="form-td">{c}</View>)}</View>
-          {block.rows.map((r, i) => {
-            const id = block.links?.ids[i];
-            return (
-              <View key={i} className={`form-tr${id ? ' form-link' : ''}`} onClick={id && block.links ? () => open(block.links!.form, id) : undefined}>
-                {r.map((c, j) => <View key={j} className="form-td">{c}</View>)}
-              </View>
-            );
-          })}
-        </View>
+          <View className="form-table">
+            <View className="form-tr form-th">
+              {block.columns.map((c) => (
+                <View key={c} className="form-td">
+                  {c}
+                </View>
+              ))}
+            </View>
+            {block.rows.map((r, i) => {
+              const id = block.links?.ids[i];
+              return (
+                <View
+                  key={i}
+                  className={`form-tr${id ? ' form-link' : ''}`}
+                  onClick={id && block.links ? () => open(block.links!.form, id) : undefined}
+                >
+                  {r.map((c, j) => (
+                    <View key={j} className="form-td">
+                      {c}
+                    </View>
+                  ))}
+                </View>
+              );
+            })}
+          </View>
         </View>
       ) : null}
     </View>
@@ -47,12 +67,20 @@ function Page({ page, open }: { page: FormPage; open: OpenLink }) {
     <View className="form-page">
       <View className="form-title">{page.title}</View>
       {page.subtitle ? <View className="form-subtitle">{page.subtitle}</View> : null}
-      {page.blocks.map((b, i) => <Block key={i} block={b} open={open} />)}
+      {page.blocks.map((b, i) => (
+        <Block key={i} block={b} open={open} />
+      ))}
     </View>
   );
 }
 
 /** A form laid out as it prints: each page on its own sheet, titles and fields as in the seed's annex. */
 export function FormView({ doc, open }: { doc: FormDocument; open: OpenLink }) {
-  return <View className="form-document">{doc.pages.map((p, i) => <Page key={i} page={p} open={open} />)}</View>;
+  return (
+    <View className="form-document">
+      {doc.pages.map((p, i) => (
+        <Page key={i} page={p} open={open} />
+      ))}
+    </View>
+  );
 }

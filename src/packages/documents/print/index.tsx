@@ -9,7 +9,24 @@ import { pageUrl, routeId, useRouteParams } from '../../../services/use-route-pa
 import { FormView } from '../_components/form-view';
 import { saveDownload } from '../../../services/save-download';
 
-type Params = Partial<Record<'form' | 'noticeId' | 'semester' | 'talkId' | 'studentId' | 'classId' | 'from' | 'to' | 'planId' | 'pairingId' | 'meetingId' | 'register' | 'personId', string>>;
+type Params = Partial<
+  Record<
+    | 'form'
+    | 'noticeId'
+    | 'semester'
+    | 'talkId'
+    | 'studentId'
+    | 'classId'
+    | 'from'
+    | 'to'
+    | 'planId'
+    | 'pairingId'
+    | 'meetingId'
+    | 'register'
+    | 'personId',
+    string
+  >
+>;
 
 /** The form a route names, in a format: one action of the documents function each. */
 function fetchForm(p: Params, format: DocumentFormat): Promise<DocumentAnswer> {
@@ -32,9 +49,18 @@ function fetchForm(p: Params, format: DocumentFormat): Promise<DocumentAnswer> {
     case 'meeting':
       return call('documents', 'meetingForm', { meetingId: p.meetingId ?? '', format });
     case 'dutyRegister':
-      return call('documents', 'dutyRegister', { classId: p.classId ?? '', register: p.register === 'classCheck' ? 'classCheck' : 'dormCheck', period, format });
+      return call('documents', 'dutyRegister', {
+        classId: p.classId ?? '',
+        register: p.register === 'classCheck' ? 'classCheck' : 'dormCheck',
+        period,
+        format,
+      });
     case 'compliance':
-      return call('documents', 'complianceReport', { ...(p.classId ? { classId: p.classId } : { personId: p.personId ?? '' }), period, format });
+      return call('documents', 'complianceReport', {
+        ...(p.classId ? { classId: p.classId } : { personId: p.personId ?? '' }),
+        period,
+        format,
+      });
     default:
       return Promise.reject(new Error('未指定要打印的文书'));
   }
@@ -45,7 +71,21 @@ function fetchForm(p: Params, format: DocumentFormat): Promise<DocumentAnswer> {
  * 打印 opens the browser's print, 下载 Excel / PDF take the file (each taking is recorded).
  */
 export default function PrintPage() {
-  const params = useRouteParams({ form: routeId, noticeId: routeId, semester: routeId, talkId: routeId, studentId: routeId, classId: routeId, from: routeId, to: routeId, planId: routeId, pairingId: routeId, meetingId: routeId, register: routeId, personId: routeId });
+  const params = useRouteParams({
+    form: routeId,
+    noticeId: routeId,
+    semester: routeId,
+    talkId: routeId,
+    studentId: routeId,
+    classId: routeId,
+    from: routeId,
+    to: routeId,
+    planId: routeId,
+    pairingId: routeId,
+    meetingId: routeId,
+    register: routeId,
+    personId: routeId,
+  });
   const view = useLoad(() => fetchForm(params, 'view'), [JSON.stringify(params)]);
   const { act, busy } = useAction(undefined, { toastFault: true });
   const download = (format: 'xlsx' | 'pdf') =>
@@ -57,7 +97,8 @@ export default function PrintPage() {
     if (process.env.TARO_ENV === 'h5') window.print();
     else void download('pdf');
   };
-  const open = (form: 'notice', id: string) => void Taro.navigateTo({ url: pageUrl('/packages/documents/print/index', { form, noticeId: id }) });
+  const open = (form: 'notice', id: string) =>
+    void Taro.navigateTo({ url: pageUrl('/packages/documents/print/index', { form, noticeId: id }) });
   return (
     <View className="page print-page">
       <LoadState loading={view.loading} error={view.error} />
@@ -65,9 +106,15 @@ export default function PrintPage() {
         <>
           <View className="page-title">{view.data.document.title}</View>
           <View className="print-actions">
-            <Button type="primary" size="small" onClick={print}>打印</Button>
-            <Button size="small" disabled={busy} onClick={() => void download('pdf')}>下载 PDF</Button>
-            <Button size="small" disabled={busy} onClick={() => void download('xlsx')}>下载 Excel</Button>
+            <Button type="primary" size="small" onClick={print}>
+              打印
+            </Button>
+            <Button size="small" disabled={busy} onClick={() => void download('pdf')}>
+              下载 PDF
+            </Button>
+            <Button size="small" disabled={busy} onClick={() => void download('xlsx')}>
+              下载 Excel
+            </Button>
           </View>
           <FormView doc={view.data.document} open={open} />
         </>

@@ -22,7 +22,17 @@ export default function ParentBind() {
   const { act, fault: error, refusal, busy } = useAction();
   const [bound, setBound] = useState<BindResult | null>(null);
 
-  const bind = () => act(async () => setBound(await call('notices', 'bindParent', { code, studentNo: studentNo.trim(), parentName: parentName.trim(), deviceId: deviceId() })));
+  const bind = () =>
+    act(async () =>
+      setBound(
+        await call('notices', 'bindParent', {
+          code,
+          studentNo: studentNo.trim(),
+          parentName: parentName.trim(),
+          deviceId: deviceId(),
+        }),
+      ),
+    );
 
   const bindByPhone = (phoneCode: string | undefined) =>
     act(async () => {
@@ -34,7 +44,9 @@ export default function ParentBind() {
     if (!bound) return;
     void askSubscribe(bound.subscribe);
     const first = bound.openNotices[0];
-    void Taro.reLaunch({ url: first ? pageUrl('/packages/parent/notice/index', { id: first }) : '/packages/parent/home/index' });
+    void Taro.reLaunch({
+      url: first ? pageUrl('/packages/parent/notice/index', { id: first }) : '/packages/parent/home/index',
+    });
   };
 
   if (bound) {
@@ -61,7 +73,8 @@ export default function ParentBind() {
     <View className="page">
       <View className="page-title">绑定孩子</View>
       <View className="muted" style={{ padding: '0 16px 8px' }}>
-        绑定码由辅导员通过学院登记的家长电话告知您，一次有效。请同时填写孩子的学号和您在学院登记的姓名以核对身份，连续填错 5 次绑定码将失效。请勿使用孩子本人的微信绑定。
+        绑定码由辅导员通过学院登记的家长电话告知您，一次有效。请同时填写孩子的学号和您在学院登记的姓名以核对身份，连续填错
+        5 次绑定码将失效。请勿使用孩子本人的微信绑定。
       </View>
       <CellGroup>
         {/* A Cell's children replace its title, so each label is written out above its input. */}
@@ -69,31 +82,54 @@ export default function ParentBind() {
           <Cell>
             <View style={{ width: '100%' }}>
               <View className="muted">绑定码</View>
-              <Input id="bind-code" placeholder="如 ABCD-EFGH" value={code} onChange={(v: string) => setCode(v)} maxLength={12} />
-              </View>
+              <Input
+                id="bind-code"
+                placeholder="如 ABCD-EFGH"
+                value={code}
+                onChange={(v: string) => setCode(v)}
+                maxLength={12}
+              />
+            </View>
           </Cell>
         </Field>
         <Field name="studentNo" refusal={refusal}>
           <Cell>
             <View style={{ width: '100%' }}>
               <View className="muted">孩子的学号</View>
-              <Input id="bind-student-no" placeholder="如 2024311001" value={studentNo} onChange={(v: string) => setStudentNo(v)} maxLength={20} />
-              </View>
+              <Input
+                id="bind-student-no"
+                placeholder="如 2024311001"
+                value={studentNo}
+                onChange={(v: string) => setStudentNo(v)}
+                maxLength={20}
+              />
+            </View>
           </Cell>
         </Field>
         <Field name="parentName" refusal={refusal}>
           <Cell>
             <View style={{ width: '100%' }}>
               <View className="muted">家长姓名</View>
-              <Input id="bind-parent-name" placeholder="学院登记的家长姓名" value={parentName} onChange={(v: string) => setParentName(v)} maxLength={30} />
-              </View>
+              <Input
+                id="bind-parent-name"
+                placeholder="学院登记的家长姓名"
+                value={parentName}
+                onChange={(v: string) => setParentName(v)}
+                maxLength={30}
+              />
+            </View>
           </Cell>
         </Field>
       </CellGroup>
       {process.env.TARO_ENV === 'weapp' ? (
         <View style={{ padding: '12px 16px 0' }}>
           {/* In WeChat the phone itself is the proof (getPhoneNumber); the typed check stays as the fallback. */}
-          <TaroButton className="bind-by-phone" openType="getPhoneNumber" disabled={busy || code.trim() === ''} onGetPhoneNumber={(e) => void bindByPhone(e.detail.code)}>
+          <TaroButton
+            className="bind-by-phone"
+            openType="getPhoneNumber"
+            disabled={busy || code.trim() === ''}
+            onGetPhoneNumber={(e) => void bindByPhone(e.detail.code)}
+          >
             用微信手机号验证并绑定
           </TaroButton>
           <View className="muted" style={{ paddingTop: '6px' }}>
@@ -107,7 +143,14 @@ export default function ParentBind() {
         </View>
       ) : null}
       <View style={{ padding: '16px' }}>
-        <Button block type="primary" loading={busy} disabled={code.trim() === '' || studentNo.trim() === '' || parentName.trim() === ''} onClick={() => void bind()} id="bind-submit">
+        <Button
+          block
+          type="primary"
+          loading={busy}
+          disabled={code.trim() === '' || studentNo.trim() === '' || parentName.trim() === ''}
+          onClick={() => void bind()}
+          id="bind-submit"
+        >
           绑定
         </Button>
       </View>

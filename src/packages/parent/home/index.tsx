@@ -17,13 +17,33 @@ export default function ParentHome() {
       {data && data.children.length > 0 ? <Workbench /> : null}
       {data && data.children.length > 0 ? (
         <CellGroup>
-          <Cell className="link-notices" title="学业警示通知与回执" clickable onClick={() => void Taro.navigateTo({ url: '/packages/parent/notice/index' })} />
-          <Cell className="link-meetings" title="面谈与会谈" clickable onClick={() => void Taro.navigateTo({ url: '/packages/parent/meeting/index' })} />
+          <Cell
+            className="link-notices"
+            title="学业警示通知与回执"
+            clickable
+            onClick={() => void Taro.navigateTo({ url: '/packages/parent/notice/index' })}
+          />
+          <Cell
+            className="link-meetings"
+            title="面谈与会谈"
+            clickable
+            onClick={() => void Taro.navigateTo({ url: '/packages/parent/meeting/index' })}
+          />
         </CellGroup>
       ) : null}
       <CellGroup>
-        <Cell className="link-bind" title="绑定另一个孩子" clickable onClick={() => void Taro.navigateTo({ url: '/packages/parent/bind/index' })} />
-        <Cell className="link-inbox" title="消息" clickable onClick={() => void Taro.navigateTo({ url: '/pages/inbox/index' })} />
+        <Cell
+          className="link-bind"
+          title="绑定另一个孩子"
+          clickable
+          onClick={() => void Taro.navigateTo({ url: '/packages/parent/bind/index' })}
+        />
+        <Cell
+          className="link-inbox"
+          title="消息"
+          clickable
+          onClick={() => void Taro.navigateTo({ url: '/pages/inbox/index' })}
+        />
       </CellGroup>
       {data?.children.map((child) => (
         <View key={child.studentId}>

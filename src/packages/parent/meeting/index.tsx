@@ -21,13 +21,19 @@ function ParentMeeting({ m, onDone }: { m: MeetingView; onDone: () => void }) {
       </View>
       {m.record ? (
         <View style={{ padding: '8px 0' }}>
-          <View className="section-title" style={{ padding: '0 0 4px' }}>面谈记录（{m.record.minutes} 分钟）</View>
+          <View className="section-title" style={{ padding: '0 0 4px' }}>
+            面谈记录（{m.record.minutes} 分钟）
+          </View>
           <View>{m.record.summary}</View>
         </View>
       ) : null}
       {m.parentConfirmation ? <View className="ok">已于 {formatDateTime(m.parentConfirmation.at)} 确认</View> : null}
       {m.canConfirm ? (
-        <Button type="primary" block onClick={() => void act(() => call('support', 'confirmParentMeeting', { meetingId: m._id }), '已确认')}>
+        <Button
+          type="primary"
+          block
+          onClick={() => void act(() => call('support', 'confirmParentMeeting', { meetingId: m._id }), '已确认')}
+        >
           确认记录属实
         </Button>
       ) : null}
@@ -35,8 +41,29 @@ function ParentMeeting({ m, onDone }: { m: MeetingView; onDone: () => void }) {
         <>
           <Input placeholder="改期原因或方便的时间（申请改期时填写）" value={note} onChange={setNote} />
           <View style={{ display: 'flex', gap: '12px', marginTop: '8px' }}>
-            <Button size="small" type="primary" onClick={() => void act(() => call('support', 'respondMeeting', { meetingId: m._id, answer: 'accept', note }), '已确认参加')}>确认参加</Button>
-            <Button size="small" onClick={() => void act(() => call('support', 'respondMeeting', { meetingId: m._id, answer: 'reschedule', note }), '已申请改期')}>申请改期</Button>
+            <Button
+              size="small"
+              type="primary"
+              onClick={() =>
+                void act(
+                  () => call('support', 'respondMeeting', { meetingId: m._id, answer: 'accept', note }),
+                  '已确认参加',
+                )
+              }
+            >
+              确认参加
+            </Button>
+            <Button
+              size="small"
+              onClick={() =>
+                void act(
+                  () => call('support', 'respondMeeting', { meetingId: m._id, answer: 'reschedule', note }),
+                  '已申请改期',
+                )
+              }
+            >
+              申请改期
+            </Button>
           </View>
         </>
       ) : null}
@@ -52,7 +79,9 @@ export default function ParentMeetings() {
     <View className="page">
       <View className="page-title">面谈与会谈</View>
       <LoadState loading={loading} error={error} empty={data?.length === 0} />
-      {(data ?? []).map((m) => <ParentMeeting key={m._id} m={m} onDone={reload} />)}
+      {(data ?? []).map((m) => (
+        <ParentMeeting key={m._id} m={m} onDone={reload} />
+      ))}
     </View>
   );
 }

@@ -39,7 +39,9 @@ export default function ParentNotice() {
                 title={`${n.studentName} · ${n.semester} ${n.levelName}`}
                 description={n.receiptReturned ? '已回执' : '待回执'}
                 clickable
-                onClick={() => void Taro.navigateTo({ url: pageUrl('/packages/parent/notice/index', { id: n.noticeId }) })}
+                onClick={() =>
+                  void Taro.navigateTo({ url: pageUrl('/packages/parent/notice/index', { id: n.noticeId }) })
+                }
               />
             ))}
         </CellGroup>
@@ -54,7 +56,18 @@ export default function ParentNotice() {
       void Taro.showToast({ title: !confirmed ? '请勾选“已知悉”' : '请先签名并点“确认签名”', icon: 'none' });
       return;
     }
-    await act(async () => setView(await call('notices', 'returnReceipt', { noticeId: notice.noticeId, message, signature, deviceId: deviceId() })), '回执已提交');
+    await act(
+      async () =>
+        setView(
+          await call('notices', 'returnReceipt', {
+            noticeId: notice.noticeId,
+            message,
+            signature,
+            deviceId: deviceId(),
+          }),
+        ),
+      '回执已提交',
+    );
   };
 
   return (
@@ -72,7 +85,9 @@ export default function ParentNotice() {
             </CellGroup>
           ) : notice.status !== 'issued' ? (
             <View className="muted" style={{ padding: '8px 16px' }}>
-              {notice.ending === 'corrected' ? '该通知已被更正，请查看新版本。' : `该通知${retiredLabel(notice.ending)}，无需回执。`}
+              {notice.ending === 'corrected'
+                ? '该通知已被更正，请查看新版本。'
+                : `该通知${retiredLabel(notice.ending)}，无需回执。`}
             </View>
           ) : (
             <>
@@ -81,19 +96,34 @@ export default function ParentNotice() {
               </View>
               <CellGroup>
                 <Cell>
-                  <Checkbox checked={confirmed} onChange={setConfirmed} label="我已知悉孩子的学业警示情况，将配合学院督促孩子学习" />
+                  <Checkbox
+                    checked={confirmed}
+                    onChange={setConfirmed}
+                    label="我已知悉孩子的学业警示情况，将配合学院督促孩子学习"
+                  />
                 </Cell>
               </CellGroup>
               <View style={{ padding: '8px 16px' }}>
                 <View className="muted" style={{ paddingBottom: '4px' }}>
                   给辅导员的留言（选填）
                 </View>
-                <TextArea placeholder="例如：已和孩子谈过，会督促按计划重修" value={message} onChange={setMessage} maxLength={300} />
+                <TextArea
+                  placeholder="例如：已和孩子谈过，会督促按计划重修"
+                  value={message}
+                  onChange={setMessage}
+                  maxLength={300}
+                />
               </View>
               <View className="muted" style={{ padding: '0 16px 8px' }}>
                 家长签名：
               </View>
-              <SignaturePad canvasId="parent-signature" noticeId={notice.noticeId} signer="parent" onSigned={setSignature} disabled={busy} />
+              <SignaturePad
+                canvasId="parent-signature"
+                noticeId={notice.noticeId}
+                signer="parent"
+                onSigned={setSignature}
+                disabled={busy}
+              />
               <View style={{ padding: '0 16px' }}>
                 <Button block type="primary" loading={busy} onClick={() => void submit()} id="receipt-submit">
                   提交回执

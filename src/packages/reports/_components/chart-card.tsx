@@ -9,7 +9,13 @@ const views = [
   { value: 'table' as const, label: '表' },
 ];
 
-export type ChartCardProps = { title: string; categories: string[]; series: Series[]; percent?: boolean; className?: string };
+export type ChartCardProps = {
+  title: string;
+  categories: string[];
+  series: Series[];
+  percent?: boolean;
+  className?: string;
+};
 
 const WIDTH = 343;
 const HEIGHT = 220;
@@ -18,15 +24,33 @@ const cell = (v: number, percent?: boolean) => (percent ? `${v.toFixed(1)}%` : S
 /** A chart with its table view (every chart can be read as numbers too). */
 export function ChartCard({ title, categories, series, percent, className }: ChartCardProps) {
   const [table, setTable] = useState(false);
-  const src = useMemo(() => (categories.length === 0 ? '' : svgDataUrl(chartSvg({ categories, series, percent, width: WIDTH, height: HEIGHT }))), [categories, series, percent]);
+  const src = useMemo(
+    () =>
+      categories.length === 0
+        ? ''
+        : svgDataUrl(chartSvg({ categories, series, percent, width: WIDTH, height: HEIGHT })),
+    [categories, series, percent],
+  );
   return (
     <View className={`chart-card ${className ?? ''}`}>
       <View className="chart-head">
         <View className="chart-title">{title}</View>
-        <Chips className="chart-toggle" options={views} value={[table ? 'table' : 'chart']} onChange={(v) => setTable(v === 'table')} />
+        <Chips
+          className="chart-toggle"
+          options={views}
+          value={[table ? 'table' : 'chart']}
+          onChange={(v) => setTable(v === 'table')}
+        />
       </View>
       {categories.length === 0 ? <View className="muted">暂无数据</View> : null}
-      {categories.length > 0 && !table ? <Image className="chart-image" src={src} style={{ width: `${WIDTH}px`, height: `${HEIGHT}px` }} mode="aspectFit" /> : null}
+      {categories.length > 0 && !table ? (
+        <Image
+          className="chart-image"
+          src={src}
+          style={{ width: `${WIDTH}px`, height: `${HEIGHT}px` }}
+          mode="aspectFit"
+        />
+      ) : null}
       {categories.length > 0 && table ? (
         <View className="chart-table">
           <View className="chart-row chart-row-head">

@@ -25,10 +25,29 @@ export function chartSvg(spec: ChartSpec): string {
     color: ['#1f5fbf', '#e6a23c', '#d9534f', '#5cb85c', '#8e44ad'],
     legend: spec.series.length > 1 ? { top: 0, textStyle: { fontSize: 11 } } : undefined,
     grid: { left: 40, right: 12, top: spec.series.length > 1 ? 28 : 12, bottom: 48 },
-    xAxis: { type: 'category', data: spec.categories, axisLabel: { fontSize: 10, interval: 0, rotate: spec.categories.length > 4 ? 30 : 0 } },
+    xAxis: {
+      type: 'category',
+      data: spec.categories,
+      axisLabel: { fontSize: 10, interval: 0, rotate: spec.categories.length > 4 ? 30 : 0 },
+    },
     // Percentages up to the next ten above the largest, never past 100.
-    yAxis: { type: 'value', max: spec.percent ? (v: { max: number }) => Math.min(100, Math.max(10, Math.ceil(v.max / 10) * 10)) : undefined, axisLabel: { fontSize: 10, formatter: spec.percent ? '{value}%' : '{value}' } },
-    series: spec.series.map((s) => ({ type: s.kind ?? 'bar', name: s.name, data: s.values, stack: s.stack, label: { show: spec.categories.length <= 8 && s.kind !== 'line', position: s.stack ? 'inside' : 'top', fontSize: 10, color: s.stack ? '#fff' : '#333' } })),
+    yAxis: {
+      type: 'value',
+      max: spec.percent ? (v: { max: number }) => Math.min(100, Math.max(10, Math.ceil(v.max / 10) * 10)) : undefined,
+      axisLabel: { fontSize: 10, formatter: spec.percent ? '{value}%' : '{value}' },
+    },
+    series: spec.series.map((s) => ({
+      type: s.kind ?? 'bar',
+      name: s.name,
+      data: s.values,
+      stack: s.stack,
+      label: {
+        show: spec.categories.length <= 8 && s.kind !== 'line',
+        position: s.stack ? 'inside' : 'top',
+        fontSize: 10,
+        color: s.stack ? '#fff' : '#333',
+      },
+    })),
   });
   const svg = chart.renderToSVGString();
   chart.dispose();
@@ -41,7 +60,11 @@ function utf8Base64(text: string): string {
   let out = '';
   for (let i = 0; i < bytes.length; i += 3) {
     const n = (bytes.charCodeAt(i) << 16) | ((bytes.charCodeAt(i + 1) || 0) << 8) | (bytes.charCodeAt(i + 2) || 0);
-    out += table.charAt((n >> 18) & 63) + table.charAt((n >> 12) & 63) + (i + 1 < bytes.length ? table.charAt((n >> 6) & 63) : '=') + (i + 2 < bytes.length ? table.charAt(n & 63) : '=');
+    out +=
+      table.charAt((n >> 18) & 63) +
+      table.charAt((n >> 12) & 63) +
+      (i + 1 < bytes.length ? table.charAt((n >> 6) & 63) : '=') +
+      (i + 2 < bytes.length ? table.charAt(n & 63) : '=');
   }
   return out;
 }

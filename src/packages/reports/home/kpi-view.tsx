@@ -4,7 +4,8 @@ import { ChartCard } from '../_components/chart-card';
 
 const pct = (rate: number | null) => (rate === null ? null : Math.round(rate * 1000) / 10);
 const shown = (rate: number | null) => (rate === null ? '未导入' : `${pct(rate)}%`);
-const line = (r: KpiRow) => `不及格率 ${shown(r.failRate)} · 深造 ${shown(r.postgraduateRate)} · 四六级 ${shown(r.cetRate)} · 双证 ${shown(r.doubleCertificateRate)} · 获奖 ${r.awards}`;
+const line = (r: KpiRow) =>
+  `不及格率 ${shown(r.failRate)} · 深造 ${shown(r.postgraduateRate)} · 四六级 ${shown(r.cetRate)} · 双证 ${shown(r.doubleCertificateRate)} · 获奖 ${r.awards}`;
 
 /** Class KPIs (rules: 003-10) per class and cohort, against the college. */
 export function KpiView({ report }: { report: KpiReport }) {

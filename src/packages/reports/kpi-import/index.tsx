@@ -35,8 +35,14 @@ export default function KpiImportPage() {
   return (
     <View className="page">
       <View className="page-title">导入班级指标</View>
-      <View className="muted" style={{ padding: '0 16px' }}>表格需有“学号”列，以及“深造”“四六级”“双证”（是/否，通过/未通过）和“获奖”（次数）中的若干列。</View>
-      <Chips options={semesters.map((s) => ({ value: s, label: `${s} 学期` }))} value={chosen ? [chosen] : []} onChange={setSemester} />
+      <View className="muted" style={{ padding: '0 16px' }}>
+        表格需有“学号”列，以及“深造”“四六级”“双证”（是/否，通过/未通过）和“获奖”（次数）中的若干列。
+      </View>
+      <Chips
+        options={semesters.map((s) => ({ value: s, label: `${s} 学期` }))}
+        value={chosen ? [chosen] : []}
+        onChange={setSemester}
+      />
       <View style={{ padding: '8px 16px' }}>
         <Button className="kpi-pick" type="primary" block onClick={() => void pick()}>
           选择表格并预览
@@ -45,9 +51,17 @@ export default function KpiImportPage() {
       </View>
       {result ? (
         <CellGroup title={imported ? '导入结果' : '预览'}>
-          <Cell className="kpi-summary" title={`${file?.name ?? ''}：共 ${result.rows} 行，可导入 ${result.accepted} 行，有误 ${result.errors.length} 处${imported ? `，已写入 ${result.written} 行` : ''}`} />
+          <Cell
+            className="kpi-summary"
+            title={`${file?.name ?? ''}：共 ${result.rows} 行，可导入 ${result.accepted} 行，有误 ${result.errors.length} 处${imported ? `，已写入 ${result.written} 行` : ''}`}
+          />
           {result.errors.map((e) => (
-            <Cell key={`${e.row}-${e.column ?? ''}`} className="kpi-error" title={`第 ${e.row} 行${e.column ? ` · ${e.column}` : ''}`} description={e.message} />
+            <Cell
+              key={`${e.row}-${e.column ?? ''}`}
+              className="kpi-error"
+              title={`第 ${e.row} 行${e.column ? ` · ${e.column}` : ''}`}
+              description={e.message}
+            />
           ))}
         </CellGroup>
       ) : null}

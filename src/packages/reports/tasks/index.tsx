@@ -22,10 +22,20 @@ export default function CourseTasksPage() {
   return (
     <View className="page">
       <View className="page-title">课程分析与改进任务</View>
-      <ChartCard className="chart-fail-rates" title="课程不及格率" categories={courses.map((t) => t.subjectName)} series={[{ name: '不及格率', values: courses.map((t) => pct(t.failRate)) }]} percent />
+      <ChartCard
+        className="chart-fail-rates"
+        title="课程不及格率"
+        categories={courses.map((t) => t.subjectName)}
+        series={[{ name: '不及格率', values: courses.map((t) => pct(t.failRate)) }]}
+        percent
+      />
       {latest && tasks.data?.canOpen ? (
         <View style={{ padding: '0 16px' }}>
-          <Button className="open-tasks" size="small" onClick={() => void act(() => call('reports', 'openCourseTasks', { semester: latest }), '已生成任务')}>
+          <Button
+            className="open-tasks"
+            size="small"
+            onClick={() => void act(() => call('reports', 'openCourseTasks', { semester: latest }), '已生成任务')}
+          >
             按 {latest} 学期名单生成任务
           </Button>
           {fault ? <View className="error-text">{fault}</View> : null}

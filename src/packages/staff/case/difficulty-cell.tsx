@@ -29,7 +29,12 @@ export function DifficultyCell({ view, onDone }: { view: CaseView; onDone: () =>
         await call('support', 'setDifficulty', { studentId: view.student.studentId, type, note: note.trim() });
         void Taro.showToast({ title: '已认定', icon: 'success' });
       } else {
-        await call('checkins', 'reportDifficulty', { clientId: newClientId(), studentId: view.student.studentId, ...(type ? { difficulty: type } : {}), note: note.trim() });
+        await call('checkins', 'reportDifficulty', {
+          clientId: newClientId(),
+          studentId: view.student.studentId,
+          ...(type ? { difficulty: type } : {}),
+          note: note.trim(),
+        });
         void Taro.showToast({ title: '已反映给辅导员', icon: 'success' });
       }
       setOpen(false);
@@ -46,11 +51,25 @@ export function DifficultyCell({ view, onDone }: { view: CaseView; onDone: () =>
       />
       {open ? (
         <View className="difficulty-form" style={{ background: '#fff', paddingBottom: '12px' }}>
-          <ChoiceChips options={labelled(difficultyLabel, types)} value={type ? [type] : []} onChange={([v]) => setType(v ?? null)} />
+          <ChoiceChips
+            options={labelled(difficultyLabel, types)}
+            value={type ? [type] : []}
+            onChange={([v]) => setType(v ?? null)}
+          />
           <Field name="note" refusal={refusal}>
-            <TextArea className="difficulty-note" placeholder={action === 'set' ? '说明（选填）' : '学生的学习困难情况（必填）'} maxLength={500} value={note} onChange={setNote} />
+            <TextArea
+              className="difficulty-note"
+              placeholder={action === 'set' ? '说明（选填）' : '学生的学习困难情况（必填）'}
+              maxLength={500}
+              value={note}
+              onChange={setNote}
+            />
           </Field>
-          {fault ? <View className="danger" style={{ padding: '0 16px' }}>{fault}</View> : null}
+          {fault ? (
+            <View className="danger" style={{ padding: '0 16px' }}>
+              {fault}
+            </View>
+          ) : null}
           <View style={{ padding: '0 16px' }}>
             <Button className="difficulty-save" type="primary" block onClick={() => void save()}>
               {action === 'set' ? '保存认定' : '反映给辅导员'}

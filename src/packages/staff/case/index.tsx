@@ -73,32 +73,86 @@ function Case({ studentId }: { studentId: string }) {
       {view ? (
         <>
           <View className="page-title">
-            {view.student.name} <span className="muted">{view.student.className} · 大{'一二三四五六'[view.student.studyYear - 1] ?? view.student.studyYear}</span>
+            {view.student.name}{' '}
+            <span className="muted">
+              {view.student.className} · 大{'一二三四五六'[view.student.studyYear - 1] ?? view.student.studyYear}
+            </span>
           </View>
           {view.warning ? (
             <CellGroup>
-              <Cell title={`${view.warning.levelName}（${view.warning.semester}）`} description={view.warning.explanation.join('；')} />
-              <Cell title="未通过课程" description={view.warning.failedCourses.map((c) => `${c.name}（${c.credits} 学分）`).join('、')} />
+              <Cell
+                title={`${view.warning.levelName}（${view.warning.semester}）`}
+                description={view.warning.explanation.join('；')}
+              />
+              <Cell
+                title="未通过课程"
+                description={view.warning.failedCourses.map((c) => `${c.name}（${c.credits} 学分）`).join('、')}
+              />
             </CellGroup>
           ) : (
-            <View className="muted" style={{ padding: '0 16px' }}>该生目前没有学业警示</View>
+            <View className="muted" style={{ padding: '0 16px' }}>
+              该生目前没有学业警示
+            </View>
           )}
           <View style={{ display: 'flex', flexWrap: 'wrap', gap: '8px', padding: '12px 16px' }}>
-            <Button type="primary" size="small" onClick={() => go(pageUrl('/packages/staff/talk/index', { studentId }))}>记录谈话</Button>
-            <Button size="small" onClick={() => go(pageUrl('/packages/staff/meeting/index', { studentId, classId: view.student.classId }))}>安排约谈</Button>
-            <Button size="small" onClick={() => go(pageUrl('/packages/staff/pairing/index', { studentId }))}>朋辈帮扶</Button>
-            {view.plan?.canReview ? <Button type="warning" size="small" onClick={() => go(pageUrl('/packages/staff/plan-review/index', { planId: view.plan?._id }))}>审核学习计划</Button> : null}
-            <Button size="small" onClick={() => go(pageUrl('/packages/documents/print/index', { form: 'studentTalkLedger', studentId }))}>打印谈话记录</Button>
-            {view.plan ? <Button size="small" onClick={() => go(pageUrl('/packages/documents/print/index', { form: 'studyPlan', planId: view.plan?._id }))}>打印学习计划</Button> : null}
+            <Button
+              type="primary"
+              size="small"
+              onClick={() => go(pageUrl('/packages/staff/talk/index', { studentId }))}
+            >
+              记录谈话
+            </Button>
+            <Button
+              size="small"
+              onClick={() => go(pageUrl('/packages/staff/meeting/index', { studentId, classId: view.student.classId }))}
+            >
+              安排约谈
+            </Button>
+            <Button size="small" onClick={() => go(pageUrl('/packages/staff/pairing/index', { studentId }))}>
+              朋辈帮扶
+            </Button>
+            {view.plan?.canReview ? (
+              <Button
+                type="warning"
+                size="small"
+                onClick={() => go(pageUrl('/packages/staff/plan-review/index', { planId: view.plan?._id }))}
+              >
+                审核学习计划
+              </Button>
+            ) : null}
+            <Button
+              size="small"
+              onClick={() => go(pageUrl('/packages/documents/print/index', { form: 'studentTalkLedger', studentId }))}
+            >
+              打印谈话记录
+            </Button>
+            {view.plan ? (
+              <Button
+                size="small"
+                onClick={() =>
+                  go(pageUrl('/packages/documents/print/index', { form: 'studyPlan', planId: view.plan?._id }))
+                }
+              >
+                打印学习计划
+              </Button>
+            ) : null}
           </View>
           {view.next.length > 0 ? (
             <>
               <View className="section-title">下一步</View>
-              <CellGroup>{view.next.map((n) => <Cell key={n} className="next-step" title={n} />)}</CellGroup>
+              <CellGroup>
+                {view.next.map((n) => (
+                  <Cell key={n} className="next-step" title={n} />
+                ))}
+              </CellGroup>
             </>
           ) : null}
           <View className="section-title">帮扶职责</View>
-          {view.dutiesNote ? <View className="muted" style={{ padding: '0 16px' }}>{view.dutiesNote}</View> : null}
+          {view.dutiesNote ? (
+            <View className="muted" style={{ padding: '0 16px' }}>
+              {view.dutiesNote}
+            </View>
+          ) : null}
           <CellGroup>
             {view.duties.map((d, i) => (
               <Cell

@@ -10,7 +10,16 @@ import { Chips } from '../../../components/chips';
 import { ClassCheckForm } from './_components/class-form';
 import { DormCheckForm } from './_components/dorm-form';
 import { locate } from './_components/locate';
-import { deviceNow, flushQueue, newClientId, readQueue, submitCheckin, type QueuedAction, type Queued, type SendOutcome } from './_components/offline-queue';
+import {
+  deviceNow,
+  flushQueue,
+  newClientId,
+  readQueue,
+  submitCheckin,
+  type QueuedAction,
+  type Queued,
+  type SendOutcome,
+} from './_components/offline-queue';
 import { OtherRecordForm, otherKinds, type OtherKind } from './_components/other-form';
 import { OutcomeView } from './_components/outcome-view';
 import { routeId, useRouteParams } from '../../../services/use-route-params';
@@ -89,7 +98,13 @@ export default function CheckinPage() {
       setLocating(fix ? null : `未获取到位置（${error ?? '未知原因'}），将不带位置提交并标记`);
       if (fix) location = { location: fix };
     }
-    const result = await submitCheckin({ clientId, action, label, queuedAt: deviceAt, input: { ...input, deviceAt, ...location } });
+    const result = await submitCheckin({
+      clientId,
+      action,
+      label,
+      queuedAt: deviceAt,
+      input: { ...input, deviceAt, ...location },
+    });
     setOutcome(result);
     setQueue(readQueue());
     setBusy(false);
@@ -121,31 +136,64 @@ export default function CheckinPage() {
             className="checkin-queue"
             title={`待补交 ${queue.length} 条`}
             description={queue.map((q) => (q.lastError ? `${q.label}（${q.lastError}）` : q.label)).join('；')}
-            extra={<Button className="queue-flush" size="small" onClick={() => void flush()}>立即补交</Button>}
+            extra={
+              <Button className="queue-flush" size="small" onClick={() => void flush()}>
+                立即补交
+              </Button>
+            }
           />
         </CellGroup>
       ) : null}
       {dropped.length > 0 ? (
-        <View className="checkin-dropped danger" style={{ margin: '12px 16px', padding: '12px', background: '#fff1f0', borderRadius: '8px' }}>
+        <View
+          className="checkin-dropped danger"
+          style={{ margin: '12px 16px', padding: '12px', background: '#fff1f0', borderRadius: '8px' }}
+        >
           <View>以下待补交记录被拒收，已移出队列，请核对后重新登记：</View>
           {dropped.map((d, i) => (
             <View key={`${d.label}-${i}`}>
               {d.label}：{d.message}
             </View>
           ))}
-          <Button size="small" onClick={() => setDropped([])}>知道了</Button>
+          <Button size="small" onClick={() => setDropped([])}>
+            知道了
+          </Button>
         </View>
       ) : null}
-      {locating ? <View className="muted" style={{ padding: '4px 16px' }}>{locating}</View> : null}
+      {locating ? (
+        <View className="muted" style={{ padding: '4px 16px' }}>
+          {locating}
+        </View>
+      ) : null}
       <OutcomeView outcome={outcome} />
       <LoadState loading={options.loading} error={options.error} empty={options.data?.classes.length === 0} />
       {options.data && options.data.classes.length > 0 ? (
         tab === 'dorm' ? (
-          <DormCheckForm key={`dorm-${formKey}`} options={options.data} busy={busy} refusal={refusal} onSubmit={(form, label) => void record('dormCheck', form, label, true)} />
+          <DormCheckForm
+            key={`dorm-${formKey}`}
+            options={options.data}
+            busy={busy}
+            refusal={refusal}
+            onSubmit={(form, label) => void record('dormCheck', form, label, true)}
+          />
         ) : tab === 'class' ? (
-          <ClassCheckForm key={`class-${formKey}`} options={options.data} busy={busy} refusal={refusal} onSubmit={(form, label) => void record('classCheck', form, label, true)} />
+          <ClassCheckForm
+            key={`class-${formKey}`}
+            options={options.data}
+            busy={busy}
+            refusal={refusal}
+            onSubmit={(form, label) => void record('classCheck', form, label, true)}
+          />
         ) : (
-          <OtherRecordForm key={`other-${formKey}`} options={options.data} initial={initial.other} preset={{ classId: params.classId, studentId: params.studentId }} busy={busy} refusal={refusal} onSubmit={(action, input, label) => void record(action, input, label, action === 'lecture')} />
+          <OtherRecordForm
+            key={`other-${formKey}`}
+            options={options.data}
+            initial={initial.other}
+            preset={{ classId: params.classId, studentId: params.studentId }}
+            busy={busy}
+            refusal={refusal}
+            onSubmit={(action, input, label) => void record(action, input, label, action === 'lecture')}
+          />
         )
       ) : null}
     </View>

@@ -24,7 +24,9 @@ export default function ClassRoster() {
                 title={s.name}
                 description={`${s.studentId} · ${s.gender} · ${s.dormLabel}`}
                 clickable
-                onClick={() => void Taro.navigateTo({ url: pageUrl('/packages/staff/student/index', { studentId: s.studentId }) })}
+                onClick={() =>
+                  void Taro.navigateTo({ url: pageUrl('/packages/staff/student/index', { studentId: s.studentId }) })
+                }
               />
             ))}
           </CellGroup>

@@ -42,7 +42,10 @@ function Concern({ c, children }: { c: ConcernView; children?: ReactNode }) {
 export default function Concerns() {
   const mine = useRouteParams({ view: routeId }).view === 'mine';
   const [status, setStatus] = useState<'open' | 'closed'>('open');
-  const list = useLoad(() => (mine ? call('teaching', 'myConcerns', {}) : call('teaching', 'queue', { status })), [mine, status]);
+  const list = useLoad(
+    () => (mine ? call('teaching', 'myConcerns', {}) : call('teaching', 'queue', { status })),
+    [mine, status],
+  );
   const [closing, setClosing] = useState<string | null>(null);
   const [outcome, setOutcome] = useState('');
 
@@ -74,9 +77,21 @@ export default function Concerns() {
             closing === c._id ? (
               <View className="close-form">
                 <Field name="outcome" refusal={refusal}>
-                  <TextArea className="concern-outcome-input" placeholder="处理结果（将通知任课教师）" value={outcome} onChange={(v: string) => setOutcome(v)} maxLength={300} />
+                  <TextArea
+                    className="concern-outcome-input"
+                    placeholder="处理结果（将通知任课教师）"
+                    value={outcome}
+                    onChange={(v: string) => setOutcome(v)}
+                    maxLength={300}
+                  />
                 </Field>
-                <Button size="small" type="primary" className="concern-close" disabled={outcome.trim() === ''} onClick={() => void close(c._id)}>
+                <Button
+                  size="small"
+                  type="primary"
+                  className="concern-close"
+                  disabled={outcome.trim() === ''}
+                  onClick={() => void close(c._id)}
+                >
                   处理完毕
                 </Button>
               </View>

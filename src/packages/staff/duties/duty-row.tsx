@@ -11,13 +11,17 @@ const statusColor = { done: '#188038', due: '#e37400', overdue: '#d93025', lateD
 function recordUrl(item: DutyItemView, kind: string): string {
   if (kind === 'studyPlan') return '/packages/staff/plan-review/index';
   const forStudent = item.unit.kind === 'warnedStudent' || item.unit.kind === 'student';
-  return pageUrl('/packages/staff/checkin/index', { kind, ...(forStudent ? { studentId: item.unit.id, classId: item.unit.classIds[0] } : {}) });
+  return pageUrl('/packages/staff/checkin/index', {
+    kind,
+    ...(forStudent ? { studentId: item.unit.id, classId: item.unit.classIds[0] } : {}),
+  });
 }
 
 /** One duty: what, for whom, by when, how far; one tap opens the form that records it. */
 export function DutyRow({ item }: { item: DutyItemView }) {
   const tag = { color: statusColor[item.status], text: dutyStatusLabel[item.status] };
-  const amount = item.measure === 'minutes' ? `${item.progress}/${item.required} 分钟` : `${item.progress}/${item.required} 次`;
+  const amount =
+    item.measure === 'minutes' ? `${item.progress}/${item.required} 分钟` : `${item.progress}/${item.required} 次`;
   const kind = item.kinds[0];
   return (
     <Cell
@@ -25,7 +29,17 @@ export function DutyRow({ item }: { item: DutyItemView }) {
       title={
         <View>
           <span className="duty-title">{item.title}</span>{' '}
-          <Text className="duty-status" style={{ marginLeft: '4px', padding: '0 6px', borderRadius: '4px', fontSize: '12px', color: '#fff', background: tag.color }}>
+          <Text
+            className="duty-status"
+            style={{
+              marginLeft: '4px',
+              padding: '0 6px',
+              borderRadius: '4px',
+              fontSize: '12px',
+              color: '#fff',
+              background: tag.color,
+            }}
+          >
             {tag.text}
           </Text>
         </View>

@@ -32,7 +32,8 @@ export default function MyDutiesPage() {
       {d ? (
         <>
           <View className="duty-tally muted" style={{ padding: '0 16px' }}>
-            {d.semesterId} 学期 · 共 {d.tally.total} 项：已完成 {d.tally.done}，待完成 {d.tally.due}，已逾期 {d.tally.overdue}，逾期完成 {d.tally.lateDone}
+            {d.semesterId} 学期 · 共 {d.tally.total} 项：已完成 {d.tally.done}，待完成 {d.tally.due}，已逾期{' '}
+            {d.tally.overdue}，逾期完成 {d.tally.lateDone}
           </View>
           {d.next ? (
             <>
@@ -58,7 +59,11 @@ export default function MyDutiesPage() {
               <DutyRow key={i.key} item={i} />
             ))}
           </CellGroup>
-          {open.length === 0 ? <View className="ok" style={{ padding: '8px 16px' }}>没有未完成的职责</View> : null}
+          {open.length === 0 ? (
+            <View className="ok" style={{ padding: '8px 16px' }}>
+              没有未完成的职责
+            </View>
+          ) : null}
           {done.length > 0 ? (
             <>
               <View className="section-title">已完成</View>

@@ -27,7 +27,9 @@ function WhenPicker({ value, onChange, label }: { value: string; onChange: (v: s
         <View className="meeting-date chip">{date || '选择日期'}</View>
       </Picker>
       <Picker mode="time" value={time} onChange={(e) => onChange(`${date} ${String(e.detail.value)}`)}>
-        <View className="meeting-time chip" style={{ marginLeft: '8px' }}>{time || '选择时间'}</View>
+        <View className="meeting-time chip" style={{ marginLeft: '8px' }}>
+          {time || '选择时间'}
+        </View>
       </Picker>
     </Cell>
   );
@@ -36,7 +38,8 @@ function WhenPicker({ value, onChange, label }: { value: string; onChange: (v: s
 /** Whom a meeting invites, by name (older records without names: how many). */
 function inviteesText(m: MeetingView): string {
   const names = m.studentNames ?? [];
-  if (m.kind === 'parentMeeting') return `${names[0] ?? '学生'}的家长${m.parentUnbound ? '（未绑定微信，记录不经家长确认）' : ''}`;
+  if (m.kind === 'parentMeeting')
+    return `${names[0] ?? '学生'}的家长${m.parentUnbound ? '（未绑定微信，记录不经家长确认）' : ''}`;
   return names.length > 0 ? names.join('、') : `${m.inviteeIds.length} 人`;
 }
 
@@ -47,7 +50,9 @@ function ScheduleForm({ classId, studentId, onDone }: { classId: string; student
   const [place, setPlace] = useState('');
   const [remind, setRemind] = useState('1440');
   const scheduling = useAction(onDone);
-  const kinds: MeetingKind[] = studentId ? ['talk', 'parentMeeting', 'collectiveTalk'] : ['classMeeting', 'collectiveTalk'];
+  const kinds: MeetingKind[] = studentId
+    ? ['talk', 'parentMeeting', 'collectiveTalk']
+    : ['classMeeting', 'collectiveTalk'];
   // A 座谈会 invites the students picked: from the class roster, or from a case the class's warned students.
   const picking = kind === 'collectiveTalk';
   const roster = useLoad(
@@ -55,7 +60,9 @@ function ScheduleForm({ classId, studentId, onDone }: { classId: string; student
       !picking
         ? null
         : studentId
-          ? (await call('warnings', 'list', { classId })).filter((w) => w.status === 'active').map((w) => ({ studentId: w.studentId, name: w.studentName }))
+          ? (await call('warnings', 'list', { classId }))
+              .filter((w) => w.status === 'active')
+              .map((w) => ({ studentId: w.studentId, name: w.studentName }))
           : (await call('campus', 'classStudents', { classId })).students,
     [classId, picking, studentId],
   );
@@ -84,7 +91,12 @@ function ScheduleForm({ classId, studentId, onDone }: { classId: string; student
         <View className="meeting-invitees">
           <View className="section-title">邀请学生（已选 {invited.length} 人）</View>
           <LoadState loading={roster.loading} error={roster.error} empty={roster.data?.length === 0} />
-          <ChoiceChips multiple options={(roster.data ?? []).map((st) => ({ value: st.studentId, label: st.name }))} value={invited} onChange={setInvited} />
+          <ChoiceChips
+            multiple
+            options={(roster.data ?? []).map((st) => ({ value: st.studentId, label: st.name }))}
+            value={invited}
+            onChange={setInvited}
+          />
         </View>
       ) : null}
       <CellGroup>
@@ -104,9 +116,15 @@ function ScheduleForm({ classId, studentId, onDone }: { classId: string; student
       </CellGroup>
       <View className="section-title">提醒</View>
       <ChoiceChips options={reminderOptions} value={[remind]} onChange={([v]) => v && setRemind(v)} />
-      {fault ? <View className="danger" style={{ padding: '0 16px' }}>{fault}</View> : null}
+      {fault ? (
+        <View className="danger" style={{ padding: '0 16px' }}>
+          {fault}
+        </View>
+      ) : null}
       <View style={{ padding: '0 16px' }}>
-        <Button type="primary" block onClick={() => void submit()}>安排并提醒</Button>
+        <Button type="primary" block onClick={() => void submit()}>
+          安排并提醒
+        </Button>
       </View>
     </View>
   );
@@ -127,34 +145,91 @@ function MeetingRow({ m, onDone }: { m: MeetingView; onDone: () => void }) {
       </View>
       {m.responses.map((r) => (
         <View key={r.userId} className="muted">
-          {r.name}：{r.answer === 'accept' ? '确认参加' : `申请改期${r.proposedAt ? `（希望 ${formatDateTime(r.proposedAt)}）` : ''} ${r.note}`}
+          {r.name}：
+          {r.answer === 'accept'
+            ? '确认参加'
+            : `申请改期${r.proposedAt ? `（希望 ${formatDateTime(r.proposedAt)}）` : ''} ${r.note}`}
         </View>
       ))}
       {m.record ? <View style={{ paddingTop: '4px' }}>纪要：{m.record.summary}</View> : null}
-      {m.record && (m.kind === 'collectiveTalk' || m.kind === 'parentMeeting' || m.kind === 'classMeeting') ? <Button size="small" onClick={() => void Taro.navigateTo({ url: pageUrl('/packages/documents/print/index', { form: 'meeting', meetingId: m._id }) })}>{m.kind === 'parentMeeting' ? '打印面谈记录' : '打印纪要'}</Button> : null}
+      {m.record && (m.kind === 'collectiveTalk' || m.kind === 'parentMeeting' || m.kind === 'classMeeting') ? (
+        <Button
+          size="small"
+          onClick={() =>
+            void Taro.navigateTo({
+              url: pageUrl('/packages/documents/print/index', { form: 'meeting', meetingId: m._id }),
+            })
+          }
+        >
+          {m.kind === 'parentMeeting' ? '打印面谈记录' : '打印纪要'}
+        </Button>
+      ) : null}
       {m.isOrganizer && m.status === 'scheduled' ? (
         <>
           {m.kind === 'talk' && m.studentIds[0] ? (
-            <Button size="small" type="primary" onClick={() => void Taro.navigateTo({ url: pageUrl('/packages/staff/talk/index', { studentId: m.studentIds[0] ?? '', meetingId: m._id }) })}>
+            <Button
+              size="small"
+              type="primary"
+              onClick={() =>
+                void Taro.navigateTo({
+                  url: pageUrl('/packages/staff/talk/index', { studentId: m.studentIds[0] ?? '', meetingId: m._id }),
+                })
+              }
+            >
               填写谈话记录
             </Button>
           ) : (
             <>
-              <TextArea placeholder={m.kind === 'parentMeeting' ? '面谈记录（时间、地点、谈话内容），家长将在微信上确认' : '会议纪要'} maxLength={3000} value={summary} onChange={setSummary} />
+              <TextArea
+                placeholder={
+                  m.kind === 'parentMeeting' ? '面谈记录（时间、地点、谈话内容），家长将在微信上确认' : '会议纪要'
+                }
+                maxLength={3000}
+                value={summary}
+                onChange={setSummary}
+              />
               <Input placeholder="实际时长（分钟）" type="number" value={minutes} onChange={setMinutes} />
-              <Button size="small" type="primary" onClick={() => void act(() => call('support', 'recordMeeting', { meetingId: m._id, summary, minutes: Number(minutes), presentIds: m.studentIds.length <= 5 ? m.studentIds : [] }), '已记录')}>
+              <Button
+                size="small"
+                type="primary"
+                onClick={() =>
+                  void act(
+                    () =>
+                      call('support', 'recordMeeting', {
+                        meetingId: m._id,
+                        summary,
+                        minutes: Number(minutes),
+                        presentIds: m.studentIds.length <= 5 ? m.studentIds : [],
+                      }),
+                    '已记录',
+                  )
+                }
+              >
                 保存记录
               </Button>
             </>
           )}
           <WhenPicker label="改到" value={when || formatDateTime(m.at)} onChange={setWhen} />
           <View style={{ display: 'flex', gap: '8px' }}>
-            <Button size="small" onClick={() => void act(async () => {
-              const startAt = parseDateTime(when);
-              if (!startAt) throw new Error('请选择新的日期和时间');
-              await call('support', 'rescheduleMeeting', { meetingId: m._id, startAt });
-            }, '已改期并重新提醒')}>改期</Button>
-            <Button size="small" type="danger" onClick={() => void act(() => call('support', 'cancelMeeting', { meetingId: m._id }), '已取消')}>取消</Button>
+            <Button
+              size="small"
+              onClick={() =>
+                void act(async () => {
+                  const startAt = parseDateTime(when);
+                  if (!startAt) throw new Error('请选择新的日期和时间');
+                  await call('support', 'rescheduleMeeting', { meetingId: m._id, startAt });
+                }, '已改期并重新提醒')
+              }
+            >
+              改期
+            </Button>
+            <Button
+              size="small"
+              type="danger"
+              onClick={() => void act(() => call('support', 'cancelMeeting', { meetingId: m._id }), '已取消')}
+            >
+              取消
+            </Button>
           </View>
         </>
       ) : null}
@@ -167,7 +242,10 @@ function MeetingRow({ m, onDone }: { m: MeetingView; onDone: () => void }) {
 export default function MeetingsPage() {
   const params = useRouteParams({ classId: routeId, studentId: routeId });
   const { data, error, loading, reload } = useLoad(() => call('support', 'meetings', {}), []);
-  const classes = useLoad(() => (params.classId ? Promise.resolve([]) : call('campus', 'myClasses', {})), [params.classId]);
+  const classes = useLoad(
+    () => (params.classId ? Promise.resolve([]) : call('campus', 'myClasses', {})),
+    [params.classId],
+  );
   const [picked, setPicked] = useState<string | null>(null);
   const classId = params.classId ?? picked;
   const [open, setOpen] = useState(Boolean(params.classId));
@@ -178,20 +256,39 @@ export default function MeetingsPage() {
       {!params.classId && (classes.data ?? []).length > 0 ? (
         <>
           <View className="section-title">安排班会或座谈会：选择班级</View>
-          <ChoiceChips options={(classes.data ?? []).map((c) => ({ value: c.classId, label: c.name }))} value={picked ? [picked] : []} onChange={([v]) => { setPicked(v ?? null); setOpen(true); }} />
+          <ChoiceChips
+            options={(classes.data ?? []).map((c) => ({ value: c.classId, label: c.name }))}
+            value={picked ? [picked] : []}
+            onChange={([v]) => {
+              setPicked(v ?? null);
+              setOpen(true);
+            }}
+          />
         </>
       ) : null}
       {classId ? (
         open ? (
-          <ScheduleForm key={classId} classId={classId} studentId={params.studentId} onDone={() => { setOpen(false); reload(); }} />
+          <ScheduleForm
+            key={classId}
+            classId={classId}
+            studentId={params.studentId}
+            onDone={() => {
+              setOpen(false);
+              reload();
+            }}
+          />
         ) : (
           <View style={{ padding: '0 16px' }}>
-            <Button block onClick={() => setOpen(true)}>再安排一次</Button>
+            <Button block onClick={() => setOpen(true)}>
+              再安排一次
+            </Button>
           </View>
         )
       ) : null}
       <LoadState loading={loading} error={error} empty={mine.length === 0} />
-      {mine.map((m) => <MeetingRow key={m._id} m={m} onDone={reload} />)}
+      {mine.map((m) => (
+        <MeetingRow key={m._id} m={m} onDone={reload} />
+      ))}
     </View>
   );
 }

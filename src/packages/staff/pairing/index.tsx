@@ -4,7 +4,14 @@ import Taro from '@tarojs/taro';
 import { Button, Input, Tag, TextArea } from '@nutui/nutui-react-taro';
 import type { PairingView } from '../../../../types/api/support';
 import type { Role } from '../../../../types/domain';
-import { difficultyLabel, pairingStageLabel, pairingStatusLabel, type DifficultyType, type PairingStage, type PairingStatus } from '../../../../types/support';
+import {
+  difficultyLabel,
+  pairingStageLabel,
+  pairingStatusLabel,
+  type DifficultyType,
+  type PairingStage,
+  type PairingStatus,
+} from '../../../../types/support';
 import { formatDateTime } from '../../../../cloudfunctions/core/time/shanghai';
 import { call } from '../../../services/api';
 import { useAction, useLoad } from '../../../services/use-call';
@@ -14,11 +21,25 @@ import { ChoiceChips, labelled } from '../../../components/chips';
 import { routeId, useRouteParams } from '../../../services/use-route-params';
 
 /** The stage a pairing waits for (the server's chain in core/support/pairing-chain.ts decides). */
-const pendingStage = (status: PairingStatus): PairingStage | null => (status === 'applied' ? 'class' : status === 'classApproved' ? 'college' : status === 'collegeApproved' ? 'school' : null);
+const pendingStage = (status: PairingStatus): PairingStage | null =>
+  status === 'applied'
+    ? 'class'
+    : status === 'classApproved'
+      ? 'college'
+      : status === 'collegeApproved'
+        ? 'school'
+        : null;
 
 /** Which approval stage each role gives (the server checks it again). */
-const stageRole = { class: 'headTeacher', college: 'leader', school: 'studentAffairs' } as const satisfies Record<string, Role>;
-const approveAction = { class: 'approvePairingClass', college: 'approvePairingCollege', school: 'approvePairingSchool' } as const;
+const stageRole = { class: 'headTeacher', college: 'leader', school: 'studentAffairs' } as const satisfies Record<
+  string,
+  Role
+>;
+const approveAction = {
+  class: 'approvePairingClass',
+  college: 'approvePairingCollege',
+  school: 'approvePairingSchool',
+} as const;
 
 function ApplyForm({ helpeeId, onDone }: { helpeeId: string; onDone: () => void }) {
   const [helperId, setHelperId] = useState('');
@@ -42,14 +63,21 @@ function ApplyForm({ helpeeId, onDone }: { helpeeId: string; onDone: () => void 
       <View className="section-title">朋辈帮扶申请 · 被帮扶人（已选 {helpeeIds.length} 人，最多 5 人）</View>
       <ChoiceChips
         multiple
-        options={(classmates.length > 0 ? classmates : [{ studentId: helpeeId, studentName: '该生' }]).map((w) => ({ value: w.studentId, label: w.studentName }))}
+        options={(classmates.length > 0 ? classmates : [{ studentId: helpeeId, studentName: '该生' }]).map((w) => ({
+          value: w.studentId,
+          label: w.studentName,
+        }))}
         value={helpeeIds}
         onChange={(ids) => setHelpeeIds(ids.includes(helpeeId) ? ids : [helpeeId, ...ids])}
       />
       <Field name="helperId" refusal={refusal}>
         <Input placeholder="帮扶人学号" value={helperId} onChange={setHelperId} />
       </Field>
-      <ChoiceChips options={labelled(difficultyLabel, ['temporary', 'ability', 'motivation', 'holistic', 'adaptation'])} value={[difficulty]} onChange={([v]) => v && setDifficulty(v)} />
+      <ChoiceChips
+        options={labelled(difficultyLabel, ['temporary', 'ability', 'motivation', 'holistic', 'adaptation'])}
+        value={[difficulty]}
+        onChange={([v]) => v && setDifficulty(v)}
+      />
       <Field name="reason" refusal={refusal}>
         <TextArea placeholder="学业困难原因" maxLength={300} value={reason} onChange={setReason} />
       </Field>
@@ -57,11 +85,22 @@ function ApplyForm({ helpeeId, onDone }: { helpeeId: string; onDone: () => void 
         <TextArea placeholder="帮扶计划" maxLength={1000} value={plan} onChange={setPlan} />
       </Field>
       <Field name="bankAccount" refusal={refusal}>
-        <Input placeholder="帮扶人中国银行账号（加密保存）" type="digit" value={bankAccount} onChange={setBankAccount} />
+        <Input
+          placeholder="帮扶人中国银行账号（加密保存）"
+          type="digit"
+          value={bankAccount}
+          onChange={setBankAccount}
+        />
       </Field>
-      {fault ? <View className="danger" style={{ padding: '0 16px' }}>{fault}</View> : null}
+      {fault ? (
+        <View className="danger" style={{ padding: '0 16px' }}>
+          {fault}
+        </View>
+      ) : null}
       <View style={{ padding: '0 16px' }}>
-        <Button type="primary" block onClick={() => void submit()}>提交申请</Button>
+        <Button type="primary" block onClick={() => void submit()}>
+          提交申请
+        </Button>
       </View>
     </View>
   );
@@ -79,7 +118,10 @@ function PairingCard({ p, roles, onDone }: { p: PairingView; roles: Role[]; onDo
   return (
     <View className="pairing-card" style={{ background: '#fff', margin: '8px 0', padding: '10px 16px' }}>
       <View>
-        {p.helperName} → {p.helpeeNames.join('、')} <Tag type={p.status === 'approved' ? 'success' : p.status === 'rejected' ? 'danger' : 'warning'}>{pairingStatusLabel[p.status]}</Tag>
+        {p.helperName} → {p.helpeeNames.join('、')}{' '}
+        <Tag type={p.status === 'approved' ? 'success' : p.status === 'rejected' ? 'danger' : 'warning'}>
+          {pairingStatusLabel[p.status]}
+        </Tag>
       </View>
       <View className="muted">
         {difficultyLabel[p.difficulty]} · {p.reason}
@@ -90,21 +132,40 @@ function PairingCard({ p, roles, onDone }: { p: PairingView; roles: Role[]; onDo
       </View>
       {p.approvals.map((a) => (
         <View key={a.stage} className="muted">
-          {pairingStageLabel[a.stage]}：{a.decision === 'approve' ? '同意' : '不同意'}，{a.opinion}（{a.byName} {formatDateTime(a.at)}）
+          {pairingStageLabel[a.stage]}：{a.decision === 'approve' ? '同意' : '不同意'}，{a.opinion}（{a.byName}{' '}
+          {formatDateTime(a.at)}）
         </View>
       ))}
       {mayApprove && stage ? (
         <>
           <Field name="opinion" refusal={opinionRefusal}>
-            <TextArea placeholder={`${pairingStageLabel[stage]}意见`} maxLength={300} value={opinion} onChange={setOpinion} />
+            <TextArea
+              placeholder={`${pairingStageLabel[stage]}意见`}
+              maxLength={300}
+              value={opinion}
+              onChange={setOpinion}
+            />
           </Field>
           <View style={{ display: 'flex', gap: '8px' }}>
-            <Button size="small" type="primary" onClick={() => void decide('approve')}>同意</Button>
-            <Button size="small" onClick={() => void decide('reject')}>不同意</Button>
+            <Button size="small" type="primary" onClick={() => void decide('approve')}>
+              同意
+            </Button>
+            <Button size="small" onClick={() => void decide('reject')}>
+              不同意
+            </Button>
           </View>
         </>
       ) : null}
-      <Button size="small" onClick={() => void Taro.navigateTo({ url: `/packages/documents/print/index?form=pairing&pairingId=${encodeURIComponent(p._id)}` })}>打印申请表</Button>
+      <Button
+        size="small"
+        onClick={() =>
+          void Taro.navigateTo({
+            url: `/packages/documents/print/index?form=pairing&pairingId=${encodeURIComponent(p._id)}`,
+          })
+        }
+      >
+        打印申请表
+      </Button>
       {fault ? <View className="danger">{fault}</View> : null}
     </View>
   );
@@ -121,7 +182,9 @@ export default function PairingPage() {
       <View className="page-title">朋辈帮扶</View>
       {studentId ? <ApplyForm helpeeId={studentId} onDone={reload} /> : null}
       <LoadState loading={loading || me.loading} error={error ?? me.error} empty={shown.length === 0} />
-      {shown.map((p) => <PairingCard key={p._id} p={p} roles={me.data?.roles ?? []} onDone={reload} />)}
+      {shown.map((p) => (
+        <PairingCard key={p._id} p={p} roles={me.data?.roles ?? []} onDone={reload} />
+      ))}
     </View>
   );
 }

@@ -24,11 +24,14 @@ function Queue() {
             clickable
             title={
               <View>
-                {p.studentName} <Tag type={p.status === 'submitted' ? 'warning' : 'default'}>{planStatusLabel[p.status]}</Tag>
+                {p.studentName}{' '}
+                <Tag type={p.status === 'submitted' ? 'warning' : 'default'}>{planStatusLabel[p.status]}</Tag>
               </View>
             }
             description={`${p.className} · ${p.levelName} · 审核：${p.reviewers}${p.submittedAt ? ` · 提交于 ${formatDateTime(p.submittedAt)}` : ''}`}
-            onClick={() => void Taro.navigateTo({ url: pageUrl('/packages/staff/plan-review/index', { planId: p.planId }) })}
+            onClick={() =>
+              void Taro.navigateTo({ url: pageUrl('/packages/staff/plan-review/index', { planId: p.planId }) })
+            }
           />
         ))}
       </CellGroup>
@@ -40,7 +43,11 @@ function Review({ planId }: { planId: string }) {
   const { data, error, loading, reload } = useLoad(() => call('support', 'plan', { planId }), [planId]);
   const [opinion, setOpinion] = useState('');
   const { act, fault, refusal, busy } = useAction(reload);
-  const decide = (decision: 'approve' | 'return') => act(() => call('support', 'reviewPlan', { planId, decision, opinion }), decision === 'approve' ? '已通过' : '已退回');
+  const decide = (decision: 'approve' | 'return') =>
+    act(
+      () => call('support', 'reviewPlan', { planId, decision, opinion }),
+      decision === 'approve' ? '已通过' : '已退回',
+    );
   return (
     <View className="page">
       <LoadState loading={loading} error={error} />
@@ -54,14 +61,25 @@ function Review({ planId }: { planId: string }) {
             <Cell title="学期" extra={data.semester} />
             <Cell className="plan-reviewers" title="审核人" extra={reviewersText(data)} />
             {(data.approvals ?? []).map((a) => (
-              <Cell key={a.role} title={`${reviewerRoleLabel[a.role]}已通过（${a.byName}）`} description={`${a.opinion} · ${formatDateTime(a.at)}`} />
+              <Cell
+                key={a.role}
+                title={`${reviewerRoleLabel[a.role]}已通过（${a.byName}）`}
+                description={`${a.opinion} · ${formatDateTime(a.at)}`}
+              />
             ))}
-            {data.signature ? <Cell title="学生签名" description={`${data.signature.name} · ${formatDateTime(data.signature.at)}`} /> : null}
+            {data.signature ? (
+              <Cell title="学生签名" description={`${data.signature.name} · ${formatDateTime(data.signature.at)}`} />
+            ) : null}
           </CellGroup>
           <View className="section-title">重修计划（每门未通过课程）</View>
           <CellGroup>
             {data.lines.map((l) => (
-              <Cell key={l.courseCode} className="plan-line" title={`${l.courseName}（${l.credits} 学分）`} description={l.retakePlan || '（未填写）'} />
+              <Cell
+                key={l.courseCode}
+                className="plan-line"
+                title={`${l.courseName}（${l.credits} 学分）`}
+                description={l.retakePlan || '（未填写）'}
+              />
             ))}
           </CellGroup>
           {data.analysis ? (
@@ -79,7 +97,10 @@ function Review({ planId }: { planId: string }) {
           {data.review ? (
             <>
               <View className="section-title">审核意见</View>
-              <Cell title={`${data.review.byName}：${data.review.decision === 'approve' ? '通过' : '退回修改'}`} description={`${data.review.opinion} · ${formatDateTime(data.review.at)}`} />
+              <Cell
+                title={`${data.review.byName}：${data.review.decision === 'approve' ? '通过' : '退回修改'}`}
+                description={`${data.review.opinion} · ${formatDateTime(data.review.at)}`}
+              />
             </>
           ) : null}
           {data.report ? (
@@ -90,14 +111,30 @@ function Review({ planId }: { planId: string }) {
           ) : null}
           {data.canReview ? (
             <View style={{ padding: '12px 16px' }}>
-              <View className="section-title" style={{ padding: '0 0 6px' }}>帮扶教师意见</View>
+              <View className="section-title" style={{ padding: '0 0 6px' }}>
+                帮扶教师意见
+              </View>
               <Field name="opinion" refusal={refusal}>
-                <TextArea className="review-opinion" placeholder="审核意见" maxLength={500} value={opinion} onChange={setOpinion} />
+                <TextArea
+                  className="review-opinion"
+                  placeholder="审核意见"
+                  maxLength={500}
+                  value={opinion}
+                  onChange={setOpinion}
+                />
               </Field>
-              {fault ? <View className="danger" style={{ padding: '8px 0' }}>{fault}</View> : null}
+              {fault ? (
+                <View className="danger" style={{ padding: '8px 0' }}>
+                  {fault}
+                </View>
+              ) : null}
               <View style={{ display: 'flex', gap: '12px', marginTop: '12px' }}>
-                <Button type="primary" disabled={busy} onClick={() => void decide('approve')}>通过</Button>
-                <Button type="default" disabled={busy} onClick={() => void decide('return')}>退回修改</Button>
+                <Button type="primary" disabled={busy} onClick={() => void decide('approve')}>
+                  通过
+                </Button>
+                <Button type="default" disabled={busy} onClick={() => void decide('return')}>
+                  退回修改
+                </Button>
               </View>
             </View>
           ) : null}

@@ -19,15 +19,30 @@ export default function StudentDetail() {
           <View className="page-title">{data.name}</View>
           <ProfileCard profile={data} />
           <CellGroup>
-            <Cell title="帮扶个案" description="警示、通知、谈话、学习计划与家长联系" clickable onClick={() => void Taro.navigateTo({ url: pageUrl('/packages/staff/case/index', { studentId }) })} />
-            <Cell title="记录谈心谈话" clickable onClick={() => void Taro.navigateTo({ url: pageUrl('/packages/staff/talk/index', { studentId }) })} />
+            <Cell
+              title="帮扶个案"
+              description="警示、通知、谈话、学习计划与家长联系"
+              clickable
+              onClick={() => void Taro.navigateTo({ url: pageUrl('/packages/staff/case/index', { studentId }) })}
+            />
+            <Cell
+              title="记录谈心谈话"
+              clickable
+              onClick={() => void Taro.navigateTo({ url: pageUrl('/packages/staff/talk/index', { studentId }) })}
+            />
           </CellGroup>
           <View className="section-title">住宿与家长</View>
           <CellGroup>
             <Cell title="宿舍" extra={data.dormLabel} />
             {data.parentName ? <Cell title="家长" extra={data.parentName} /> : null}
             {data.parentPhone ? (
-              <Cell id="call-parent" title="家长电话" extra={`${data.parentPhone} · 拨打`} clickable onClick={() => void Taro.makePhoneCall({ phoneNumber: data.parentPhone ?? '' })} />
+              <Cell
+                id="call-parent"
+                title="家长电话"
+                extra={`${data.parentPhone} · 拨打`}
+                clickable
+                onClick={() => void Taro.makePhoneCall({ phoneNumber: data.parentPhone ?? '' })}
+              />
             ) : null}
           </CellGroup>
         </>

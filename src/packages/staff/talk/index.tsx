@@ -155,45 +155,115 @@ function TalkEntry() {
             <Cell title="约谈次数" extra={`第 ${d.nextNth} 次`} />
             {d.warningLevel ? <Cell title="警示等级" extra={d.warningLevel} /> : null}
           </CellGroup>
-          {restored ? <View className="muted" style={{ padding: '4px 16px' }}>已恢复上次未提交的草稿</View> : null}
+          {restored ? (
+            <View className="muted" style={{ padding: '4px 16px' }}>
+              已恢复上次未提交的草稿
+            </View>
+          ) : null}
 
           <View className="section-title">谈话人身份</View>
-          <ChoiceChips options={labelled(talkerRoleLabel, d.talkerRoles)} value={draft.talkerRole ? [draft.talkerRole] : []} onChange={([v]) => update({ talkerRole: v ?? null })} />
+          <ChoiceChips
+            options={labelled(talkerRoleLabel, d.talkerRoles)}
+            value={draft.talkerRole ? [draft.talkerRole] : []}
+            onChange={([v]) => update({ talkerRole: v ?? null })}
+          />
           <View className="section-title">约谈方式</View>
-          <ChoiceChips options={labelled(talkInitiatorLabel, ['teacher', 'student'])} value={[draft.initiatedBy]} onChange={([v]) => v && update({ initiatedBy: v })} />
+          <ChoiceChips
+            options={labelled(talkInitiatorLabel, ['teacher', 'student'])}
+            value={[draft.initiatedBy]}
+            onChange={([v]) => v && update({ initiatedBy: v })}
+          />
           <View className="section-title">谈话方式</View>
-          <ChoiceChips options={labelled(talkModeLabel, ['faceToFace', 'phone', 'wechatQq', 'group'])} value={[draft.mode]} onChange={([v]) => v && update({ mode: v })} />
+          <ChoiceChips
+            options={labelled(talkModeLabel, ['faceToFace', 'phone', 'wechatQq', 'group'])}
+            value={[draft.mode]}
+            onChange={([v]) => v && update({ mode: v })}
+          />
           <View className="section-title">谈话主题（可多选）</View>
-          <ChoiceChips multiple options={labelled(talkTopicLabel, ['ideology', 'academics', 'career', 'relationships', 'adaptation', 'dormFamily', 'other'])} value={draft.topics} onChange={(topics) => update({ topics })} />
-          {draft.topics.includes('other') ? <Input className="talk-other" placeholder="其他主题" value={draft.otherTopic} onChange={(v) => update({ otherTopic: v })} /> : null}
+          <ChoiceChips
+            multiple
+            options={labelled(talkTopicLabel, [
+              'ideology',
+              'academics',
+              'career',
+              'relationships',
+              'adaptation',
+              'dormFamily',
+              'other',
+            ])}
+            value={draft.topics}
+            onChange={(topics) => update({ topics })}
+          />
+          {draft.topics.includes('other') ? (
+            <Input
+              className="talk-other"
+              placeholder="其他主题"
+              value={draft.otherTopic}
+              onChange={(v) => update({ otherTopic: v })}
+            />
+          ) : null}
 
           <View className="section-title">时间、地点、时长</View>
           <CellGroup>
             <Field name="at" refusal={refusal}>
-              <Input className="talk-when" placeholder="2026-11-20 15:00" value={draft.when} onChange={(v) => update({ when: v })} />
+              <Input
+                className="talk-when"
+                placeholder="2026-11-20 15:00"
+                value={draft.when}
+                onChange={(v) => update({ when: v })}
+              />
             </Field>
             <Field name="place" refusal={refusal}>
-              <Input className="talk-place" placeholder="谈话地点" value={draft.place} onChange={(v) => update({ place: v })} />
+              <Input
+                className="talk-place"
+                placeholder="谈话地点"
+                value={draft.place}
+                onChange={(v) => update({ place: v })}
+              />
             </Field>
           </CellGroup>
-          <ChoiceChips options={['15', '30', '45', '60'].map((m) => ({ value: m, label: `${m} 分钟` }))} value={[draft.minutes]} onChange={([v]) => v && update({ minutes: v })} />
+          <ChoiceChips
+            options={['15', '30', '45', '60'].map((m) => ({ value: m, label: `${m} 分钟` }))}
+            value={[draft.minutes]}
+            onChange={([v]) => v && update({ minutes: v })}
+          />
 
           <View className="section-title">初步印象（仅教师可见）</View>
           <Field name="firstImpression" refusal={refusal}>
-            <TextArea className="talk-impression" placeholder="学生状态、情绪等" maxLength={500} value={draft.firstImpression} onChange={(v) => update({ firstImpression: v })} />
+            <TextArea
+              className="talk-impression"
+              placeholder="学生状态、情绪等"
+              maxLength={500}
+              value={draft.firstImpression}
+              onChange={(v) => update({ firstImpression: v })}
+            />
           </Field>
           <View className="section-title">谈话主要内容</View>
           <Field name="content" refusal={refusal}>
-            <TextArea className="talk-content" placeholder="谈了什么" maxLength={2000} value={draft.content} onChange={(v) => update({ content: v })} />
+            <TextArea
+              className="talk-content"
+              placeholder="谈了什么"
+              maxLength={2000}
+              value={draft.content}
+              onChange={(v) => update({ content: v })}
+            />
           </Field>
           <View className="section-title">措施及效果</View>
           <Field name="measures" refusal={refusal}>
-            <TextArea className="talk-measures" placeholder="采取的措施、约定与效果" maxLength={1000} value={draft.measures} onChange={(v) => update({ measures: v })} />
+            <TextArea
+              className="talk-measures"
+              placeholder="采取的措施、约定与效果"
+              maxLength={1000}
+              value={draft.measures}
+              onChange={(v) => update({ measures: v })}
+            />
           </Field>
 
           {d.talkerRoles.some((r) => r === 'counselor' || r === 'headTeacher') ? (
             <>
-              <View className="section-title">学习困难类型（可选，当前：{d.difficulty ? difficultyLabel[d.difficulty] : '未认定'}）</View>
+              <View className="section-title">
+                学习困难类型（可选，当前：{d.difficulty ? difficultyLabel[d.difficulty] : '未认定'}）
+              </View>
               <ChoiceChips
                 options={labelled(difficultyLabel, ['temporary', 'ability', 'motivation', 'holistic', 'adaptation'])}
                 value={draft.difficulty ? [draft.difficulty] : []}
@@ -203,8 +273,16 @@ function TalkEntry() {
           ) : null}
 
           <View style={{ padding: '12px 16px' }}>
-            <ChoiceChips options={[{ value: 'yes', label: '我确认以上记录属实（谈话人签名）' }]} value={draft.confirmed ? ['yes'] : []} onChange={() => update({ confirmed: !draft.confirmed })} />
-            {error ? <View className="danger" style={{ padding: '8px 0' }}>{error}</View> : null}
+            <ChoiceChips
+              options={[{ value: 'yes', label: '我确认以上记录属实（谈话人签名）' }]}
+              value={draft.confirmed ? ['yes'] : []}
+              onChange={() => update({ confirmed: !draft.confirmed })}
+            />
+            {error ? (
+              <View className="danger" style={{ padding: '8px 0' }}>
+                {error}
+              </View>
+            ) : null}
             <Button type="primary" block loading={saving} disabled={saving} onClick={() => void submit()}>
               保存谈话记录
             </Button>

@@ -20,21 +20,35 @@ export function TalkDetail({ talkId }: { talkId: string }) {
             <Cell title="谈话人" extra={`${talkerRoleLabel[t.talkerRole]} ${t.actorName}`} />
             <Cell title="约谈次数" extra={`第 ${t.nth} 次`} />
             <Cell title="时间" extra={formatDateTime(t.at)} />
-            <Cell title="方式" extra={`${talkModeLabel[t.mode]} · ${talkInitiatorLabel[t.initiatedBy]} · ${t.minutes} 分钟`} />
+            <Cell
+              title="方式"
+              extra={`${talkModeLabel[t.mode]} · ${talkInitiatorLabel[t.initiatedBy]} · ${t.minutes} 分钟`}
+            />
             {t.place ? <Cell title="地点" extra={t.place} /> : null}
-            {t.topics.length > 0 ? <Cell title="主题" extra={t.topics.map((x) => (x === 'other' ? t.otherTopic : talkTopicLabel[x])).join('、')} /> : null}
+            {t.topics.length > 0 ? (
+              <Cell
+                title="主题"
+                extra={t.topics.map((x) => (x === 'other' ? t.otherTopic : talkTopicLabel[x])).join('、')}
+              />
+            ) : null}
             {t.form === 'quick' ? <Cell title="记录方式" extra="签到与记录中的简要记录" /> : null}
           </CellGroup>
           {t.firstImpression !== undefined ? (
             <>
               <View className="section-title">初步印象（仅教师可见）</View>
-              <View className="talk-detail-impression" style={{ padding: '0 16px' }}>{t.firstImpression || '（未填写）'}</View>
+              <View className="talk-detail-impression" style={{ padding: '0 16px' }}>
+                {t.firstImpression || '（未填写）'}
+              </View>
             </>
           ) : null}
           <View className="section-title">谈话主要内容</View>
-          <View className="talk-detail-content" style={{ padding: '0 16px', whiteSpace: 'pre-wrap' }}>{t.content || '（未填写）'}</View>
+          <View className="talk-detail-content" style={{ padding: '0 16px', whiteSpace: 'pre-wrap' }}>
+            {t.content || '（未填写）'}
+          </View>
           <View className="section-title">措施及效果</View>
-          <View className="talk-detail-measures" style={{ padding: '0 16px', whiteSpace: 'pre-wrap' }}>{t.measures || '（未填写）'}</View>
+          <View className="talk-detail-measures" style={{ padding: '0 16px', whiteSpace: 'pre-wrap' }}>
+            {t.measures || '（未填写）'}
+          </View>
         </>
       ) : null}
     </View>

@@ -50,7 +50,11 @@ export default function Teaching() {
             </View>
           ))}
           <View className="section-title">学业警示学生（{data.warned.length} 人）</View>
-          {data.warned.length === 0 ? <View className="muted" style={{ padding: '0 16px' }}>您的学生中暂无学业警示</View> : null}
+          {data.warned.length === 0 ? (
+            <View className="muted" style={{ padding: '0 16px' }}>
+              您的学生中暂无学业警示
+            </View>
+          ) : null}
           {data.warned.map((w) => (
             <View key={w.studentId} style={card} className={`warned warned-${w.studentId}`}>
               <View style={{ display: 'flex', alignItems: 'center', gap: '6px', flexWrap: 'wrap' }}>
@@ -80,9 +84,21 @@ export default function Teaching() {
                 <View className="concern-form">
                   <Chips options={labelled(concernKindLabel, kinds)} value={[kind]} onChange={setKind} />
                   <Field name="note" refusal={refusal}>
-                    <TextArea className="concern-note" placeholder="情况说明（如：第 8–10 周缺勤 3 次）" value={note} onChange={(v: string) => setNote(v)} maxLength={500} />
+                    <TextArea
+                      className="concern-note"
+                      placeholder="情况说明（如：第 8–10 周缺勤 3 次）"
+                      value={note}
+                      onChange={(v: string) => setNote(v)}
+                      maxLength={500}
+                    />
                   </Field>
-                  <Button size="small" type="primary" className="concern-submit" disabled={busy || note.trim() === ''} onClick={() => void raise()}>
+                  <Button
+                    size="small"
+                    type="primary"
+                    className="concern-submit"
+                    disabled={busy || note.trim() === ''}
+                    onClick={() => void raise()}
+                  >
                     提交给辅导员
                   </Button>
                 </View>
@@ -96,7 +112,11 @@ export default function Teaching() {
         </>
       ) : null}
       <View style={{ padding: '12px 16px' }}>
-        <Button block className="my-concerns" onClick={() => void Taro.navigateTo({ url: '/packages/staff/concerns/index?view=mine' })}>
+        <Button
+          block
+          className="my-concerns"
+          onClick={() => void Taro.navigateTo({ url: '/packages/staff/concerns/index?view=mine' })}
+        >
           我反映的情况与处理结果
         </Button>
       </View>

@@ -10,7 +10,10 @@ import { pageUrl, routeId, useRouteParams } from '../../../services/use-route-pa
 /** The list behind one workbench count: the same rows it counts, each one tap from its screen. */
 export default function TodoPage() {
   const key = WorkbenchKey.safeParse(useRouteParams({ key: routeId }).key);
-  const list = useLoad(() => (key.success ? call('duties', 'workbenchList', { key: key.data }) : Promise.resolve(null)), [key.success ? key.data : '']);
+  const list = useLoad(
+    () => (key.success ? call('duties', 'workbenchList', { key: key.data }) : Promise.resolve(null)),
+    [key.success ? key.data : ''],
+  );
   const rows = list.data?.rows ?? [];
   return (
     <View className="page">
@@ -18,7 +21,14 @@ export default function TodoPage() {
       <LoadState loading={list.loading} error={list.error} empty={list.data !== null && rows.length === 0} />
       <CellGroup>
         {rows.map((r) => (
-          <Cell key={r.id} className="todo-row" title={r.title} description={r.detail} clickable onClick={() => void Taro.navigateTo({ url: pageUrl(r.page, r.params) })} />
+          <Cell
+            key={r.id}
+            className="todo-row"
+            title={r.title}
+            description={r.detail}
+            clickable
+            onClick={() => void Taro.navigateTo({ url: pageUrl(r.page, r.params) })}
+          />
         ))}
       </CellGroup>
     </View>

@@ -20,7 +20,9 @@ function WarningCard({ w }: { w: WarningView }) {
       <View style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center' }}>
         <Text
           style={{ fontWeight: 600 }}
-          onClick={() => void Taro.navigateTo({ url: pageUrl('/packages/staff/student/index', { studentId: w.studentId }) })}
+          onClick={() =>
+            void Taro.navigateTo({ url: pageUrl('/packages/staff/student/index', { studentId: w.studentId }) })
+          }
         >
           {w.studentName}（{w.studentId}）
         </Text>
@@ -51,7 +53,13 @@ function WarningCard({ w }: { w: WarningView }) {
       ) : null}
       {w.duties.length > 0 ? (
         <View className="muted" style={{ marginTop: '4px' }}>
-          帮扶要求：{w.duties.map((d) => `${roleLabel[d.role]}${d.duty === 'talk' ? '谈话' : d.duty === 'parent-contact' ? '联系家长' : d.duty === 'study-plan' ? '审核学习计划' : d.duty}${d.per === 'once' ? '' : per[d.per]} ${d.count} 次${d.withinDays ? `（${d.withinDays} 天内）` : ''}`).join('；')}
+          帮扶要求：
+          {w.duties
+            .map(
+              (d) =>
+                `${roleLabel[d.role]}${d.duty === 'talk' ? '谈话' : d.duty === 'parent-contact' ? '联系家长' : d.duty === 'study-plan' ? '审核学习计划' : d.duty}${d.per === 'once' ? '' : per[d.per]} ${d.count} 次${d.withinDays ? `（${d.withinDays} 天内）` : ''}`,
+            )
+            .join('；')}
         </View>
       ) : null}
     </View>
@@ -78,7 +86,10 @@ export default function StaffWarnings() {
       {classes.length > 1 ? (
         <FilterChips
           all={`全部 ${data?.length ?? 0}`}
-          options={classes.map(([id, name]) => ({ value: id, label: `${name} ${(data ?? []).filter((w) => w.classId === id).length}` }))}
+          options={classes.map(([id, name]) => ({
+            value: id,
+            label: `${name} ${(data ?? []).filter((w) => w.classId === id).length}`,
+          }))}
           value={classId}
           onChange={setClassId}
         />

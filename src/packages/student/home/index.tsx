@@ -21,10 +21,30 @@ export default function StudentHome() {
           <ProfileCard profile={data.student} />
           <View className="section-title">学业帮扶</View>
           <CellGroup>
-            <Cell className="link-plan" title="我的学习计划" clickable onClick={() => void Taro.navigateTo({ url: '/packages/student/plan/index' })} />
-            <Cell className="link-case" title="我的帮扶与约谈" clickable onClick={() => void Taro.navigateTo({ url: '/packages/student/case/index' })} />
-            <Cell className="link-notices" title="学业警示通知" clickable onClick={() => void Taro.navigateTo({ url: '/packages/student/notice/index' })} />
-            <Cell className="link-inbox" title="消息" clickable onClick={() => void Taro.navigateTo({ url: '/pages/inbox/index' })} />
+            <Cell
+              className="link-plan"
+              title="我的学习计划"
+              clickable
+              onClick={() => void Taro.navigateTo({ url: '/packages/student/plan/index' })}
+            />
+            <Cell
+              className="link-case"
+              title="我的帮扶与约谈"
+              clickable
+              onClick={() => void Taro.navigateTo({ url: '/packages/student/case/index' })}
+            />
+            <Cell
+              className="link-notices"
+              title="学业警示通知"
+              clickable
+              onClick={() => void Taro.navigateTo({ url: '/packages/student/notice/index' })}
+            />
+            <Cell
+              className="link-inbox"
+              title="消息"
+              clickable
+              onClick={() => void Taro.navigateTo({ url: '/pages/inbox/index' })}
+            />
           </CellGroup>
         </>
       ) : null}

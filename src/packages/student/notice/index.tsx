@@ -38,9 +38,19 @@ export default function StudentNotice() {
             <Cell
               key={n.noticeId}
               title={`${n.semester} ${n.levelName}${n.version > 1 ? '（更正）' : ''}`}
-              description={n.acknowledged ? '已签收' : n.objection === 'open' ? '异议核实中' : n.status === 'superseded' ? retiredLabel(n.ending) : '待签收'}
+              description={
+                n.acknowledged
+                  ? '已签收'
+                  : n.objection === 'open'
+                    ? '异议核实中'
+                    : n.status === 'superseded'
+                      ? retiredLabel(n.ending)
+                      : '待签收'
+              }
               clickable
-              onClick={() => void Taro.navigateTo({ url: pageUrl('/packages/student/notice/index', { id: n.noticeId }) })}
+              onClick={() =>
+                void Taro.navigateTo({ url: pageUrl('/packages/student/notice/index', { id: n.noticeId }) })
+              }
             />
           ))}
         </CellGroup>
@@ -58,7 +68,10 @@ export default function StudentNotice() {
       void Taro.showToast({ title: '请先签名并点“确认签名”', icon: 'none' });
       return;
     }
-    void run(() => call('notices', 'acknowledge', { noticeId: notice.noticeId, signature, deviceId: deviceId() }), '已签收');
+    void run(
+      () => call('notices', 'acknowledge', { noticeId: notice.noticeId, signature, deviceId: deviceId() }),
+      '已签收',
+    );
   };
 
   const object = () => {
@@ -84,7 +97,11 @@ export default function StudentNotice() {
                 title="该通知已被更正"
                 description="请查看并签收新版本"
                 clickable
-                onClick={() => void Taro.redirectTo({ url: pageUrl('/packages/student/notice/index', { id: notice.supersededBy ?? '' }) })}
+                onClick={() =>
+                  void Taro.redirectTo({
+                    url: pageUrl('/packages/student/notice/index', { id: notice.supersededBy ?? '' }),
+                  })
+                }
               />
             </CellGroup>
           ) : null}
@@ -97,7 +114,15 @@ export default function StudentNotice() {
           ) : null}
           {notice.objection ? (
             <CellGroup>
-              <Cell title="我的异议" description={notice.objection.reason} extra={<Tag type={notice.objection.state === 'open' ? 'warning' : 'primary'}>{objectionLabel[notice.objection.state]}</Tag>} />
+              <Cell
+                title="我的异议"
+                description={notice.objection.reason}
+                extra={
+                  <Tag type={notice.objection.state === 'open' ? 'warning' : 'primary'}>
+                    {objectionLabel[notice.objection.state]}
+                  </Tag>
+                }
+              />
               {notice.objection.note ? <Cell title="教学办答复" description={notice.objection.note} /> : null}
             </CellGroup>
           ) : null}
@@ -106,7 +131,13 @@ export default function StudentNotice() {
               <View className="muted" style={{ padding: '8px 16px' }}>
                 请在下方框内手写签名，点“确认签名”，再点“签收通知”。
               </View>
-              <SignaturePad canvasId="student-signature" noticeId={notice.noticeId} signer="student" onSigned={setSignature} disabled={busy} />
+              <SignaturePad
+                canvasId="student-signature"
+                noticeId={notice.noticeId}
+                signer="student"
+                onSigned={setSignature}
+                disabled={busy}
+              />
               <View style={{ padding: '0 16px' }}>
                 <Button block type="primary" loading={busy} onClick={acknowledge} id="acknowledge">
                   签收通知
@@ -117,9 +148,21 @@ export default function StudentNotice() {
                   {objecting ? (
                     <>
                       <Field name="reason" refusal={refusal}>
-                        <TextArea placeholder="请写明异议原因（如：某门课程补考已通过）" value={reason} onChange={setReason} maxLength={300} />
+                        <TextArea
+                          placeholder="请写明异议原因（如：某门课程补考已通过）"
+                          value={reason}
+                          onChange={setReason}
+                          maxLength={300}
+                        />
                       </Field>
-                      <Button block type="warning" loading={busy} disabled={reason.trim() === ''} onClick={object} style={{ marginTop: '8px' }}>
+                      <Button
+                        block
+                        type="warning"
+                        loading={busy}
+                        disabled={reason.trim() === ''}
+                        onClick={object}
+                        style={{ marginTop: '8px' }}
+                      >
                         提交异议
                       </Button>
                     </>

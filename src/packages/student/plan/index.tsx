@@ -48,7 +48,10 @@ export default function StudentPlan() {
       {warning ? (
         <>
           <View className="page-title">
-            个人学习计划 {plan ? <Tag type={plan.status === 'approved' ? 'success' : 'warning'}>{planStatusLabel[plan.status]}</Tag> : null}
+            个人学习计划{' '}
+            {plan ? (
+              <Tag type={plan.status === 'approved' ? 'success' : 'warning'}>{planStatusLabel[plan.status]}</Tag>
+            ) : null}
           </View>
           <CellGroup>
             <Cell title="警示等级" extra={warning.levelName} />
@@ -57,30 +60,39 @@ export default function StudentPlan() {
           </CellGroup>
           {plan?.review ? (
             <CellGroup>
-              <Cell title={`审核意见（${plan.review.byName}）`} description={`${plan.review.opinion} · ${formatDateTime(plan.review.at)}`} />
+              <Cell
+                title={`审核意见（${plan.review.byName}）`}
+                description={`${plan.review.opinion} · ${formatDateTime(plan.review.at)}`}
+              />
             </CellGroup>
           ) : null}
           <View className="section-title">每门未通过课程的重修计划（须具体）</View>
           <Field name="lines" refusal={refusal}>
-          {warning.failedCourses.map((c) => (
-            <View key={c.code} style={{ background: '#fff', marginBottom: '8px' }}>
-              <View style={{ padding: '8px 16px 0' }}>
-                {c.name}（{c.code}，{c.credits} 学分）
+            {warning.failedCourses.map((c) => (
+              <View key={c.code} style={{ background: '#fff', marginBottom: '8px' }}>
+                <View style={{ padding: '8px 16px 0' }}>
+                  {c.name}（{c.code}，{c.credits} 学分）
+                </View>
+                <TextArea
+                  className={`retake-${c.code}`}
+                  disabled={!editable}
+                  placeholder="何时重修、怎样复习、找谁答疑"
+                  maxLength={500}
+                  value={retake[c.code] ?? ''}
+                  onChange={(v) => setRetake((r) => ({ ...r, [c.code]: v }))}
+                />
               </View>
-              <TextArea
-                className={`retake-${c.code}`}
-                disabled={!editable}
-                placeholder="何时重修、怎样复习、找谁答疑"
-                maxLength={500}
-                value={retake[c.code] ?? ''}
-                onChange={(v) => setRetake((r) => ({ ...r, [c.code]: v }))}
-              />
-            </View>
-          ))}
+            ))}
           </Field>
           <View className="section-title">自我分析（可选）</View>
           <Field name="analysis" refusal={refusal}>
-            <TextArea className="plan-analysis" disabled={!editable} maxLength={1000} value={analysis} onChange={setAnalysis} />
+            <TextArea
+              className="plan-analysis"
+              disabled={!editable}
+              maxLength={1000}
+              value={analysis}
+              onChange={setAnalysis}
+            />
           </Field>
           <View className="section-title">学期目标与安排（可选）</View>
           <Field name="goals" refusal={refusal}>
@@ -88,15 +100,27 @@ export default function StudentPlan() {
           </Field>
 
           <View style={{ padding: '12px 16px' }}>
-            {fault ? <View className="danger" style={{ paddingBottom: '8px' }}>{fault}</View> : null}
+            {fault ? (
+              <View className="danger" style={{ paddingBottom: '8px' }}>
+                {fault}
+              </View>
+            ) : null}
             {editable ? (
               <>
-                <Button block disabled={busy} onClick={() => void run(save, '已保存')}>保存草稿</Button>
-                <View className="section-title" style={{ padding: '12px 0 6px' }}>学生签名（输入本人姓名）</View>
+                <Button block disabled={busy} onClick={() => void run(save, '已保存')}>
+                  保存草稿
+                </Button>
+                <View className="section-title" style={{ padding: '12px 0 6px' }}>
+                  学生签名（输入本人姓名）
+                </View>
                 <Field name="signature" refusal={refusal}>
                   <Input className="plan-signature" placeholder="本人姓名" value={signature} onChange={setSignature} />
                 </Field>
-                {missing.length > 0 ? <View className="muted" style={{ paddingTop: '6px' }}>尚缺：{missing.map((c) => c.name).join('、')}</View> : null}
+                {missing.length > 0 ? (
+                  <View className="muted" style={{ paddingTop: '6px' }}>
+                    尚缺：{missing.map((c) => c.name).join('、')}
+                  </View>
+                ) : null}
                 <Button
                   type="primary"
                   block
@@ -115,11 +139,19 @@ export default function StudentPlan() {
             ) : null}
             {plan?.status === 'approved' ? (
               <>
-                <View className="section-title" style={{ padding: '12px 0 6px' }}>期末执行情况{plan.report ? `（${formatDateTime(plan.report.at)} 已提交）` : ''}</View>
+                <View className="section-title" style={{ padding: '12px 0 6px' }}>
+                  期末执行情况{plan.report ? `（${formatDateTime(plan.report.at)} 已提交）` : ''}
+                </View>
                 <Field name="report" refusal={refusal}>
                   <TextArea className="plan-report" maxLength={2000} value={report} onChange={setReport} />
                 </Field>
-                <Button type="primary" block style={{ marginTop: '12px' }} disabled={busy} onClick={() => void run(() => call('support', 'reportPlan', { planId: plan._id, report }), '已提交')}>
+                <Button
+                  type="primary"
+                  block
+                  style={{ marginTop: '12px' }}
+                  disabled={busy}
+                  onClick={() => void run(() => call('support', 'reportPlan', { planId: plan._id, report }), '已提交')}
+                >
                   提交执行情况
                 </Button>
               </>

@@ -13,7 +13,11 @@ export function FollowUps() {
   return (
     <View className="follow-ups">
       <View className="section-title danger">待跟进（{list.data.length}）：查寝缺勤、学习困难反映</View>
-      {error ? <View className="danger" style={{ padding: '0 16px' }}>{error}</View> : null}
+      {error ? (
+        <View className="danger" style={{ padding: '0 16px' }}>
+          {error}
+        </View>
+      ) : null}
       <CellGroup>
         {list.data.map((f) => (
           <Cell

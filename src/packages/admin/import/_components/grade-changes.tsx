@@ -21,7 +21,8 @@ export function GradeChanges({ changes, total }: { changes: GradeChangePreview[]
       </View>
       {changes.map((c) => (
         <View key={`${c.row}`} className="import-change">
-          第 {c.row} 行 · {c.studentName || c.studentId}（{c.studentId}）· {c.after.courseName}（{c.courseCode}，{c.semester} {c.attemptLabel}）：{diff(c)}
+          第 {c.row} 行 · {c.studentName || c.studentId}（{c.studentId}）· {c.after.courseName}（{c.courseCode}，
+          {c.semester} {c.attemptLabel}）：{diff(c)}
         </View>
       ))}
     </View>

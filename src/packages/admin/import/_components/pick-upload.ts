@@ -32,13 +32,21 @@ async function uploadInBrowser(): Promise<Uploaded | null> {
   const ext = extOf(file.name);
   if (!ext) throw new Error('请选择 .xlsx 或 .csv 文件');
   const token = sessionToken();
-  const response = await fetch(`/api/files?ext=${ext}`, { method: 'POST', headers: token ? { authorization: `Bearer ${token}` } : {}, body: file });
+  const response = await fetch(`/api/files?ext=${ext}`, {
+    method: 'POST',
+    headers: token ? { authorization: `Bearer ${token}` } : {},
+    body: file,
+  });
   const body: unknown = await response.json();
   if (typeof body === 'object' && body !== null && 'ok' in body && body.ok === true && 'data' in body) {
     const data = body.data;
-    if (typeof data === 'object' && data !== null && 'fileId' in data && typeof data.fileId === 'string') return { fileId: data.fileId, name: file.name };
+    if (typeof data === 'object' && data !== null && 'fileId' in data && typeof data.fileId === 'string')
+      return { fileId: data.fileId, name: file.name };
   }
-  const message = typeof body === 'object' && body !== null && 'message' in body && typeof body.message === 'string' ? body.message : '上传失败';
+  const message =
+    typeof body === 'object' && body !== null && 'message' in body && typeof body.message === 'string'
+      ? body.message
+      : '上传失败';
   throw new Error(message);
 }
 
@@ -49,7 +57,10 @@ async function uploadInWechat(): Promise<Uploaded | null> {
   if (!file) return null;
   const ext = extOf(file.name);
   if (!ext) throw new Error('请选择 .xlsx 或 .csv 文件');
-  const uploaded = await Taro.cloud.uploadFile({ cloudPath: `grade-imports/${Date.now()}-${Math.random().toString(36).slice(2, 8)}.${ext}`, filePath: file.path });
+  const uploaded = await Taro.cloud.uploadFile({
+    cloudPath: `grade-imports/${Date.now()}-${Math.random().toString(36).slice(2, 8)}.${ext}`,
+    filePath: file.path,
+  });
   return { fileId: uploaded.fileID, name: file.name };
 }
 

@@ -18,7 +18,17 @@ function rowText(g: ObjectionGradeRow): string {
  * The student's grade rows of the disputed courses, read while deciding; when correcting, each
  * row can be left out (不计入) or given the corrected result (改成绩). Untouched rows stay as stored.
  */
-export function GradeRows({ rows, choices, editing, onChange }: { rows: ObjectionGradeRow[]; choices: Record<string, RowChoice>; editing: boolean; onChange: (gradeId: string, choice: RowChoice | null) => void }) {
+export function GradeRows({
+  rows,
+  choices,
+  editing,
+  onChange,
+}: {
+  rows: ObjectionGradeRow[];
+  choices: Record<string, RowChoice>;
+  editing: boolean;
+  onChange: (gradeId: string, choice: RowChoice | null) => void;
+}) {
   if (rows.length === 0) return <View className="muted">没有找到该学生相关课程的成绩记录</View>;
   return (
     <View className="objection-grades" style={{ marginTop: '6px' }}>
@@ -27,7 +37,12 @@ export function GradeRows({ rows, choices, editing, onChange }: { rows: Objectio
         const choice = choices[g.gradeId];
         const id = domId(g.gradeId);
         return (
-          <View key={g.gradeId} id={`grade-row-${id}`} className="objection-grade" style={{ padding: '4px 0', borderBottom: '1px solid #f0f0f0' }}>
+          <View
+            key={g.gradeId}
+            id={`grade-row-${id}`}
+            className="objection-grade"
+            style={{ padding: '4px 0', borderBottom: '1px solid #f0f0f0' }}
+          >
             <Text style={choice?.action === 'exclude' ? { textDecoration: 'line-through' } : {}}>{rowText(g)}</Text>
             {g.correction ? (
               <View className="muted">
@@ -36,16 +51,35 @@ export function GradeRows({ rows, choices, editing, onChange }: { rows: Objectio
             ) : null}
             {editing ? (
               <View style={{ display: 'flex', gap: '6px', alignItems: 'center', marginTop: '4px' }}>
-                <Button id={`grade-exclude-${id}`} size="small" type={choice?.action === 'exclude' ? 'warning' : 'default'} onClick={() => onChange(g.gradeId, choice?.action === 'exclude' ? null : { action: 'exclude' })}>
+                <Button
+                  id={`grade-exclude-${id}`}
+                  size="small"
+                  type={choice?.action === 'exclude' ? 'warning' : 'default'}
+                  onClick={() => onChange(g.gradeId, choice?.action === 'exclude' ? null : { action: 'exclude' })}
+                >
                   不计入
                 </Button>
-                <Button id={`grade-correct-${id}`} size="small" type={choice?.action === 'correct' ? 'warning' : 'default'} onClick={() => onChange(g.gradeId, choice?.action === 'correct' ? null : { action: 'correct', score: '' })}>
+                <Button
+                  id={`grade-correct-${id}`}
+                  size="small"
+                  type={choice?.action === 'correct' ? 'warning' : 'default'}
+                  onClick={() =>
+                    onChange(g.gradeId, choice?.action === 'correct' ? null : { action: 'correct', score: '' })
+                  }
+                >
                   改成绩
                 </Button>
                 {choice?.action === 'correct' ? (
                   <>
                     <Text className="muted">更正为</Text>
-                    <Input id={`grade-score-${id}`} className="grade-score" placeholder="成绩" value={choice.score} onChange={(score) => onChange(g.gradeId, { action: 'correct', score })} style={{ width: '90px' }} />
+                    <Input
+                      id={`grade-score-${id}`}
+                      className="grade-score"
+                      placeholder="成绩"
+                      value={choice.score}
+                      onChange={(score) => onChange(g.gradeId, { action: 'correct', score })}
+                      style={{ width: '90px' }}
+                    />
                   </>
                 ) : null}
               </View>

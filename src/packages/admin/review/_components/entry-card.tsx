@@ -5,7 +5,17 @@ import { changeLabel, type RunEntry } from '../../../../../types/api/warnings';
 const card = { margin: '8px 12px', padding: '12px', background: '#fff', borderRadius: '8px' };
 
 /** One student of the run: level, change, why (the triggers' explanations), owed courses, manual mark. */
-export function EntryCard({ entry, editable, onRemove, onClear }: { entry: RunEntry; editable: boolean; onRemove: () => void; onClear: () => void }) {
+export function EntryCard({
+  entry,
+  editable,
+  onRemove,
+  onClear,
+}: {
+  entry: RunEntry;
+  editable: boolean;
+  onRemove: () => void;
+  onClear: () => void;
+}) {
   const m = entry.manual;
   return (
     <View style={card} className={`entry entry-${entry.studentId}`}>
@@ -14,7 +24,11 @@ export function EntryCard({ entry, editable, onRemove, onClear }: { entry: RunEn
           {entry.studentName}（{entry.studentId}）
         </Text>
         <View style={{ display: 'flex', gap: '4px' }}>
-          {entry.levelName ? <Tag type={entry.levelRank >= 2 ? 'danger' : 'warning'}>{entry.levelName}</Tag> : <Tag>无</Tag>}
+          {entry.levelName ? (
+            <Tag type={entry.levelRank >= 2 ? 'danger' : 'warning'}>{entry.levelName}</Tag>
+          ) : (
+            <Tag>无</Tag>
+          )}
           <Tag type={entry.change === 'lifted' ? 'success' : 'default'}>{changeLabel[entry.change]}</Tag>
           {m ? <Tag type="primary">人工</Tag> : null}
         </View>
@@ -35,7 +49,9 @@ export function EntryCard({ entry, editable, onRemove, onClear }: { entry: RunEn
       ) : null}
       {m ? (
         <View style={{ marginTop: '4px', color: '#1f5fbf' }} className="manual-mark">
-          {m.action === 'add' ? `人工补充（${m.byName}）：${m.reasonLabel ?? ''}${m.note ? `，${m.note}` : ''}` : `人工移出（${m.byName}）：${m.note ?? ''}`}
+          {m.action === 'add'
+            ? `人工补充（${m.byName}）：${m.reasonLabel ?? ''}${m.note ? `，${m.note}` : ''}`
+            : `人工移出（${m.byName}）：${m.note ?? ''}`}
         </View>
       ) : null}
       {(entry.corrections ?? []).map((c, i) => (

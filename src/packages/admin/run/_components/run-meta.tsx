@@ -9,8 +9,10 @@ import { wallTime } from '../../../../components/notice-copy';
 /** When and by whom the run was made (and published or discarded), in words. */
 export function runMetaText(run: RunSummary): string {
   const made = `生成于 ${wallTime(run.createdAt)} · ${run.createdByName || '教学秘书'}`;
-  if (run.status === 'published') return `${made}；发布于 ${wallTime(run.publishedAt)}${run.publishedByName ? ` · ${run.publishedByName}` : ''}`;
-  if (run.status === 'discarded') return `${made}；已于 ${wallTime(run.discardedAt)} 舍弃${run.discardedByName ? ` · ${run.discardedByName}` : ''}`;
+  if (run.status === 'published')
+    return `${made}；发布于 ${wallTime(run.publishedAt)}${run.publishedByName ? ` · ${run.publishedByName}` : ''}`;
+  if (run.status === 'discarded')
+    return `${made}；已于 ${wallTime(run.discardedAt)} 舍弃${run.discardedByName ? ` · ${run.discardedByName}` : ''}`;
   return made;
 }
 
@@ -40,12 +42,22 @@ export function RunMeta({ run }: { run: RunSummary }) {
 export function DiscardDraft({ run, onDone }: { run: RunSummary; onDone: () => void }) {
   const { act } = useAction(onDone, { toastFault: true });
   const discard = async () => {
-    const sure = await Taro.showModal({ title: '舍弃草稿', content: `舍弃 ${run.semester} 的这份名单草稿？舍弃后不能再修改或发布（记录会保留）。` });
+    const sure = await Taro.showModal({
+      title: '舍弃草稿',
+      content: `舍弃 ${run.semester} 的这份名单草稿？舍弃后不能再修改或发布（记录会保留）。`,
+    });
     if (!sure.confirm) return;
     await act(() => call('warnings', 'discardRun', { runId: run.runId }), '已舍弃');
   };
   return (
-    <Button id={`discard-draft-${run.runId}`} className="discard-draft" size="small" fill="outline" type="danger" onClick={() => void discard()}>
+    <Button
+      id={`discard-draft-${run.runId}`}
+      className="discard-draft"
+      size="small"
+      fill="outline"
+      type="danger"
+      onClick={() => void discard()}
+    >
       舍弃草稿
     </Button>
   );

@@ -12,7 +12,16 @@ import { keptReason, sendVerdict } from './send-verdict';
  */
 const KEY = 'checkin-queue:v1';
 
-export const QueuedAction = z.enum(['dormCheck', 'classCheck', 'lecture', 'meeting', 'themedActivity', 'talk', 'parentContact', 'teacherContact']);
+export const QueuedAction = z.enum([
+  'dormCheck',
+  'classCheck',
+  'lecture',
+  'meeting',
+  'themedActivity',
+  'talk',
+  'parentContact',
+  'teacherContact',
+]);
 export type QueuedAction = z.infer<typeof QueuedAction>;
 
 const Queued = z.object({
@@ -63,7 +72,8 @@ export function deviceNow(): string {
 /** One send of a queued check-in, checked against the contract first (a bad form never leaves). */
 async function send(item: Queued): Promise<CheckinReceipt> {
   const input = { ...item.input, clientId: item.clientId, sentAt: deviceNow() };
-  const invalid = (error: z.ZodError) => new ApiError('INPUT.INVALID', error.issues[0]?.message ?? '输入不正确', error.issues[0]?.path.join('.'));
+  const invalid = (error: z.ZodError) =>
+    new ApiError('INPUT.INVALID', error.issues[0]?.message ?? '输入不正确', error.issues[0]?.path.join('.'));
   switch (item.action) {
     case 'dormCheck': {
       const p = checkinsApi.dormCheck.input.safeParse(input);

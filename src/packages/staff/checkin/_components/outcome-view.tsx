@@ -8,8 +8,12 @@ export function OutcomeView({ outcome }: { outcome: SendOutcome | null }) {
   if (!outcome) return null;
   if (outcome.kind === 'queued') {
     return (
-      <View className="checkin-outcome checkin-queued" style={{ margin: '12px 16px', padding: '12px', background: '#fff7e6', borderRadius: '8px' }}>
-        {outcome.reason}：已保存在手机上，{outcome.reason === '网络不可用' ? '联网后' : '稍后'}自动补交（不会重复登记）。
+      <View
+        className="checkin-outcome checkin-queued"
+        style={{ margin: '12px 16px', padding: '12px', background: '#fff7e6', borderRadius: '8px' }}
+      >
+        {outcome.reason}：已保存在手机上，{outcome.reason === '网络不可用' ? '联网后' : '稍后'}
+        自动补交（不会重复登记）。
       </View>
     );
   }
@@ -22,7 +26,15 @@ export function OutcomeView({ outcome }: { outcome: SendOutcome | null }) {
   }
   const r = outcome.receipt;
   return (
-    <View className="checkin-outcome checkin-saved" style={{ margin: '12px 16px', padding: '12px', background: r.flags.length ? '#fff7e6' : '#e6f4ea', borderRadius: '8px' }}>
+    <View
+      className="checkin-outcome checkin-saved"
+      style={{
+        margin: '12px 16px',
+        padding: '12px',
+        background: r.flags.length ? '#fff7e6' : '#e6f4ea',
+        borderRadius: '8px',
+      }}
+    >
       <View className={r.flags.length ? '' : 'ok'}>
         {recordKindLabel[r.kind]}已登记{r.duplicate ? '（此前已收到，未重复登记）' : ''}
       </View>
@@ -31,7 +43,9 @@ export function OutcomeView({ outcome }: { outcome: SendOutcome | null }) {
         {r.placeName ? ` · ${r.placeName}` : ''}
         {r.distanceMeters !== null ? ` · 距离 ${r.distanceMeters} 米` : ''}
       </View>
-      {r.flags.length ? <View className="checkin-flags">需核实：{r.flags.map((f) => checkinFlagLabel[f]).join('、')}</View> : null}
+      {r.flags.length ? (
+        <View className="checkin-flags">需核实：{r.flags.map((f) => checkinFlagLabel[f]).join('、')}</View>
+      ) : null}
       {r.followUps > 0 ? <View>已通知辅导员跟进 {r.followUps} 名未请假缺勤学生</View> : null}
     </View>
   );

@@ -11,7 +11,12 @@ import { Errors } from '../../../../../types/errors';
  */
 export type SendVerdict = 'keep' | 'drop';
 
-const FINAL = new Set<string>([Errors.common.InputInvalid, Errors.common.AccessDenied, Errors.common.NotFound, ...Object.values(Errors.checkins)]);
+const FINAL = new Set<string>([
+  Errors.common.InputInvalid,
+  Errors.common.AccessDenied,
+  Errors.common.NotFound,
+  ...Object.values(Errors.checkins),
+]);
 
 export function sendVerdict(code: string | null): SendVerdict {
   if (code === null) return 'keep';

@@ -17,10 +17,20 @@ export function DraftAdditions({ draft, onDone }: { draft: DraftView; onDone: ()
       </View>
       {manual.map((e) => (
         <View key={e.studentId} className="muted" style={{ color: '#1f5fbf' }}>
-          {e.studentName}：{e.manual?.action === 'add' ? `补充为${e.levelName ?? ''}（${e.manual.reasonLabel ?? ''}，${e.manual.byName}）` : `移出（${e.manual?.byName ?? ''}）`}
+          {e.studentName}：
+          {e.manual?.action === 'add'
+            ? `补充为${e.levelName ?? ''}（${e.manual.reasonLabel ?? ''}，${e.manual.byName}）`
+            : `移出（${e.manual?.byName ?? ''}）`}
         </View>
       ))}
-      <ManualAddition runId={draft.runId} levels={draft.levels} reasons={draft.manualReasons} onDone={onDone} done="已补充到名单" notePlaceholder="说明" />
+      <ManualAddition
+        runId={draft.runId}
+        levels={draft.levels}
+        reasons={draft.manualReasons}
+        onDone={onDone}
+        done="已补充到名单"
+        notePlaceholder="说明"
+      />
     </View>
   );
 }
