@@ -1,13 +1,14 @@
 import { talkInput } from '../../support/support-factories';
-import { demoPeople, openHarness, type Harness } from '../../support/harness';
+import { openEmptyHarness, type EmptyHarness } from '../../support/harness';
+import { seedTwoClasses, type TwoClasses } from '../../support/build/two-classes';
 
 /** Talks recorded in casework (support) count toward the same duties as check-in talks. */
 describe('duties count casework talks', () => {
-  let h: Harness;
-  let people: ReturnType<typeof demoPeople>;
+  let h: EmptyHarness;
+  let people: TwoClasses;
   beforeAll(async () => {
-    h = await openHarness('2026-11-23T09:00:00+08:00');
-    people = demoPeople(h.demo);
+    h = await openEmptyHarness('2026-11-23T09:00:00+08:00');
+    people = await seedTwoClasses(h.store, '2026-09-01T08:00:00.000+08:00');
   });
   afterAll(() => h.close());
 
@@ -17,7 +18,9 @@ describe('duties count casework talks', () => {
       const mine = await h.ok(people.counselorUser, 'duties', 'myDuties', { scope: 'semester' });
       return mine.items.filter((i) => i.ruleId === rule).reduce((sum, i) => sum + i.progress, 0);
     };
+    // Nothing recorded yet in this college: the quota starts at zero.
     const before = await progressOf();
+    expect(before).toBe(0);
     const talk = await h.ok(people.counselorUser, 'support', 'recordTalk', talkInput(people.student._id));
     expect(await progressOf()).toBe(before + 1);
     const mine = await h.ok(people.counselorUser, 'duties', 'myDuties', { scope: 'semester' });
