@@ -1,14 +1,16 @@
-import { demoPeople, openHarness, type Harness } from '../../support/harness';
+import { openEmptyHarness, type EmptyHarness } from '../../support/harness';
+import { seedTwoClasses, type TwoClasses } from '../../support/build/two-classes';
+import { CASEWORK_BUILT_AT } from '../../support/build/casework';
 
 const HOUR = 3_600_000;
 
 /** Issue 11 defect 5: minutes and confirmations only after the meeting; names on the card; unbound parents can be met. */
 describe('meetings that tell the truth', () => {
-  let h: Harness;
-  let people: ReturnType<typeof demoPeople>;
+  let h: EmptyHarness;
+  let people: TwoClasses;
   beforeAll(async () => {
-    h = await openHarness(); // 2026-11-23 09:00
-    people = demoPeople(h.demo);
+    h = await openEmptyHarness(); // 2026-11-23 09:00
+    people = await seedTwoClasses(h.store, CASEWORK_BUILT_AT); // only 孙一鸣's parent (in 生工251班) is bound
   });
   afterAll(() => h.close());
 
@@ -45,9 +47,9 @@ describe('meetings that tell the truth', () => {
 
   it('a face-to-face with a parent not on WeChat is scheduled and recorded by the counselor, marked as not confirmed by the parent', async () => {
     const bound = new Set(
-      h.demo.users.flatMap((u) => u.grants.flatMap((g) => (g.role === 'parent' ? g.childIds : []))),
+      people.built.users.flatMap((u) => u.grants.flatMap((g) => (g.role === 'parent' ? g.childIds : []))),
     );
-    const unbound = h.demo.students.find((s) => s.classId === people.firstClass._id && !bound.has(s._id));
+    const unbound = people.built.students.find((s) => s.classId === people.firstClass._id && !bound.has(s._id));
     if (!unbound) throw new Error('every parent in the class is bound');
     const at = new Date(h.clock.now().getTime() + HOUR).toISOString();
     const m = await h.ok(people.counselorUser, 'support', 'scheduleMeeting', {

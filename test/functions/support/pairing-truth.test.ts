@@ -1,25 +1,27 @@
 import { randomBytes } from 'node:crypto';
-import { demoPeople, openHarness, type Harness } from '../../support/harness';
+import { openEmptyHarness, type EmptyHarness } from '../../support/harness';
+import { seedCasework, type Casework } from '../../support/build/casework';
 import { publishWarning } from '../../support/support-factories';
 
 const ACCOUNT = '6217 0000 1234 5678 901';
 
 /** Issue 11 defect 8: no warned helper; several helpees as on the paper form; the helper sees their pairing. */
 describe('peer pairing that tells the truth', () => {
-  let h: Harness;
-  let people: ReturnType<typeof demoPeople>;
+  let h: EmptyHarness;
+  let people: Casework;
   const saved = process.env.FIELD_KEY;
   beforeAll(async () => {
     process.env.FIELD_KEY = randomBytes(32).toString('hex');
-    h = await openHarness();
-    people = demoPeople(h.demo);
+    h = await openEmptyHarness();
+    people = await seedCasework(h.store);
   });
   afterAll(async () => {
     process.env.FIELD_KEY = saved;
     await h.close();
   });
 
-  const classStudents = () => h.demo.students.filter((s) => s.classId === people.firstClass._id);
+  /** 生工251班's five students (casework.ts). */
+  const classStudents = () => people.classStudents;
   const form = (helperId: string, helpeeIds: string[]) => ({
     helperId,
     helpeeIds,

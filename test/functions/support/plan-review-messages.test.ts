@@ -1,14 +1,16 @@
-import { demoPeople, openHarness, type Harness } from '../../support/harness';
-import { OWED, publishWarning, secondYear } from '../../support/support-factories';
+import { openEmptyHarness, type EmptyHarness } from '../../support/harness';
+import { seedTwoClasses, type TwoClasses } from '../../support/build/two-classes';
+import { CASEWORK_BUILT_AT } from '../../support/build/casework';
+import { OWED, publishWarning } from '../../support/support-factories';
 
 /** Issue 9: nothing told the student when the head teacher returned or approved the study plan. */
 describe('study plan review tells the student', () => {
-  let h: Harness;
-  let y2: ReturnType<typeof secondYear>;
+  let h: EmptyHarness;
+  /** 孙一鸣 of 生工251班 (cohort 2025: 大二 in 2026-2027, so the head teacher 吴班主 reviews). */
+  let y2: TwoClasses;
   beforeAll(async () => {
-    h = await openHarness();
-    demoPeople(h.demo);
-    y2 = secondYear(h.demo);
+    h = await openEmptyHarness();
+    y2 = await seedTwoClasses(h.store, CASEWORK_BUILT_AT);
     await publishWarning(h.store, y2.student);
   });
   afterAll(() => h.close());
