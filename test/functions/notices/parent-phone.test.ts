@@ -1,13 +1,14 @@
-import { demoPeople, openHarness, type Harness } from '../../support/harness';
+import { openEmptyHarness, type EmptyHarness } from '../../support/harness';
+import { seedTwoClasses, type TwoClasses } from '../../support/build/two-classes';
 import { makeWarning, publishWarning } from '../../support/notices-factories';
 
 /** Issue 9 §7: the counselor was told to phone the parent but saw 188********. */
 describe('the parent phone on the notice tracker', () => {
-  let h: Harness;
-  let people: ReturnType<typeof demoPeople>;
+  let h: EmptyHarness;
+  let people: TwoClasses;
   beforeAll(async () => {
-    h = await openHarness();
-    people = demoPeople(h.demo);
+    h = await openEmptyHarness();
+    people = await seedTwoClasses(h.store, '2026-09-01T08:00:00.000+08:00');
     await publishWarning(h.store, makeWarning(people.classmate));
   });
   afterAll(() => h.close());
