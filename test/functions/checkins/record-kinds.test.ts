@@ -1,12 +1,14 @@
-import { demoPeople, openHarness, type Harness } from '../../support/harness';
+import { openEmptyHarness, type EmptyHarness } from '../../support/harness';
+import { seedTwoClasses, type TwoClasses } from '../../support/build/two-classes';
 
 /** Issue 11 defect 7: the forms offer each person the kinds their duties count, and say when a talk is too short to count. */
 describe('check-in options per role', () => {
-  let h: Harness;
-  let people: ReturnType<typeof demoPeople>;
+  let h: EmptyHarness;
+  let people: TwoClasses;
   beforeAll(async () => {
-    h = await openHarness();
-    people = demoPeople(h.demo);
+    h = await openEmptyHarness();
+    // 王助理 is the assistant of 生工251班, 周辅导 its counselor; the options follow from those grants alone.
+    people = await seedTwoClasses(h.store, '2026-09-01T08:00:00.000+08:00');
   });
   afterAll(() => h.close());
 

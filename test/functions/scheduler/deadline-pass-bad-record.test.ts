@@ -1,19 +1,25 @@
 import { join } from 'node:path';
-import { demoPeople, openHarness, type Harness } from '../../support/harness';
+import { openEmptyHarness, type EmptyHarness } from '../../support/harness';
+import { seedTwoClasses } from '../../support/build/two-classes';
+import { addStudents } from '../../support/build/outbox';
 import { makeWarning, publishWarning } from '../../support/notices-factories';
 import { storeAsIs } from '../../support/stored-as-is';
 import { queueDeadlineMessages } from '../../../cloudfunctions/application/deadlines/deadline-pass';
 
 describe('the deadline pass survives one bad notice', () => {
-  let h: Harness;
+  let h: EmptyHarness;
   beforeEach(async () => {
-    h = await openHarness();
+    h = await openEmptyHarness();
   });
   afterEach(async () => h.close());
 
   it('skips a notice stored without phone contacts or names and still queues every other message', async () => {
-    const people = demoPeople(h.demo);
-    const students = h.demo.students.filter((s) => s.classId === people.firstClass._id).slice(0, 4);
+    // 生工251班's first four: 孙一鸣 (parent bound), 钱二妹, 赵三强, and one more with a bound parent.
+    const { built } = await seedTwoClasses(h.store, '2026-09-01T08:00:00.000+08:00', (b, c) =>
+      addStudents(b, c.firstClass, 1, { firstId: 2025311004, parents: 'everyOther' }),
+    );
+    const students = built.students.filter((s) => s.classId === 'c2025-bioeng-1');
+    expect(students).toHaveLength(4);
     const notices = [];
     for (const s of students) notices.push((await publishWarning(h.store, makeWarning(s))).notice);
     // An older version (or a hand edit) left a record without the arrays and names the pass reads.

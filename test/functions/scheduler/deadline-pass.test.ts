@@ -1,4 +1,6 @@
-import { demoPeople, openHarness, type Harness } from '../../support/harness';
+import { openEmptyHarness, type EmptyHarness } from '../../support/harness';
+import { seedTwoClasses } from '../../support/build/two-classes';
+import { addStudents } from '../../support/build/outbox';
 import { makeWarning, publishWarning } from '../../support/notices-factories';
 import { queueDeadlineMessages } from '../../../cloudfunctions/application/deadlines/deadline-pass';
 import type { Query, Store, Where } from '../../../cloudfunctions/platform/store/store';
@@ -23,21 +25,26 @@ function countingStore(inner: Store) {
 }
 
 describe('the deadline pass (every minute, over every open notice)', () => {
-  let h: Harness;
+  let h: EmptyHarness;
   beforeEach(async () => {
-    h = await openHarness();
+    h = await openEmptyHarness();
   });
   afterEach(async () => h.close());
 
   it('checks what is already queued with one outbox query, not one read per message, and queues each message once', async () => {
-    const people = demoPeople(h.demo);
-    const students = h.demo.students.filter((s) => s.classId === people.firstClass._id).slice(0, 8);
+    // 生工251班 with 8 students: 孙一鸣 (parent bound), 钱二妹, 赵三强, then five more of whom the
+    // first, third and fifth have a bound parent — 4 bound parents in all; one counselor, 周辅导.
+    const { built } = await seedTwoClasses(h.store, '2026-09-01T08:00:00.000+08:00', (b, c) =>
+      addStudents(b, c.firstClass, 5, { firstId: 2025311004, parents: 'everyOther' }),
+    );
+    const students = built.students.filter((s) => s.classId === 'c2025-bioeng-1');
+    expect(students).toHaveLength(8);
     for (const s of students) await publishWarning(h.store, makeWarning(s));
     h.clock.advance(7 * 86_400_000 + 1000);
 
     const first = countingStore(h.store);
     const r1 = await queueDeadlineMessages(first.store, h.clock);
-    // 8 notices; half the students have a bound parent (receiptDue + receiptOverdue); the counselor one digest.
+    // 8 notices; 4 of the students have a bound parent (receiptDue + receiptOverdue); the counselor one digest.
     expect(r1).toEqual({ notices: 8, queued: 4 * 2 + 1 });
     expect(first.gets.get('outbox') ?? 0).toBe(0);
     expect(first.queries.get('outbox')).toBe(1);

@@ -1,20 +1,21 @@
-import { demoPeople, openHarness, type Harness } from '../../support/harness';
+import { openEmptyHarness, type EmptyHarness } from '../../support/harness';
+import { seedTwoClasses } from '../../support/build/two-classes';
 import { makeWarning, publishWarning } from '../../support/notices-factories';
 import { localJobs } from '../../../scripts/server/timers';
 import { main } from '../../../cloudfunctions/scheduler/index';
 import { hourlyWorkDue } from '../../../cloudfunctions/application/reminders/scheduler-tick';
 
 describe('the scheduler in the local server and in the cloud', () => {
-  let h: Harness;
+  let h: EmptyHarness;
   beforeEach(async () => {
-    h = await openHarness();
+    h = await openEmptyHarness();
   });
   afterEach(async () => h.close());
 
   it('the local server runs the sender every 5 s, delivering into the local inbox', async () => {
     const job = localJobs.find((j) => j.name === 'send-outbox');
     expect(job?.everyMs).toBe(5000);
-    const people = demoPeople(h.demo);
+    const people = await seedTwoClasses(h.store, '2026-09-01T08:00:00.000+08:00');
     const { notice } = await publishWarning(h.store, makeWarning(people.student));
     await job?.run(h.store, h.clock);
     expect(await h.store.get('inbox', `msg:warningIssued:${notice._id}`)).toMatchObject({

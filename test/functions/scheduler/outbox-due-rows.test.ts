@@ -1,5 +1,6 @@
-import { openHarness, type Harness } from '../../support/harness';
-import { dueRows, type OutboxRow } from '../../../cloudfunctions/platform/messenger/outbox';
+import { openEmptyHarness, type EmptyHarness } from '../../support/harness';
+import { outboxRow as row } from '../../support/build/outbox';
+import { dueRows } from '../../../cloudfunctions/platform/messenger/outbox';
 import { sendDue } from '../../../cloudfunctions/platform/messenger/send-pass';
 import type { MessageSender } from '../../../cloudfunctions/platform/messenger/sender';
 import { messagesConfig } from '../../../cloudfunctions/core/messages/config';
@@ -7,29 +8,13 @@ import { messagesConfig } from '../../../cloudfunctions/core/messages/config';
 const NOW = '2026-11-23T09:00:00.000+08:00';
 const minute = (m: number) => `2026-11-23T08:${String(m).padStart(2, '0')}:00.000+08:00`;
 
-function row(id: string, sendAfter: string, claim?: { by: string; until: string }): OutboxRow {
-  return {
-    _id: id,
-    kind: 'warningIssued',
-    toUserId: 'u',
-    toOpenid: 'o',
-    page: 'p',
-    data: {},
-    status: 'pending',
-    attempts: 0,
-    sendAfter,
-    subjectId: 's',
-    ...(claim ? { claimedBy: claim.by, claimedUntil: claim.until } : {}),
-  };
-}
-
 const heldUntil = '2026-11-23T09:02:00.000+08:00';
 const lapsedAt = '2026-11-23T08:59:00.000+08:00';
 
 describe('due outbox rows', () => {
-  let h: Harness;
+  let h: EmptyHarness;
   beforeEach(async () => {
-    h = await openHarness(NOW);
+    h = await openEmptyHarness(NOW);
   });
   afterEach(async () => h.close());
 

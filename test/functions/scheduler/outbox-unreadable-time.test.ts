@@ -1,30 +1,15 @@
 import { expect } from '@jest/globals';
-import { openHarness, type Harness } from '../../support/harness';
-import { type OutboxRow } from '../../../cloudfunctions/platform/messenger/outbox';
+import { openEmptyHarness, type EmptyHarness } from '../../support/harness';
+import { outboxRow as row } from '../../support/build/outbox';
 import { sendDue } from '../../../cloudfunctions/platform/messenger/send-pass';
 import type { MessageSender } from '../../../cloudfunctions/platform/messenger/sender';
 
 const NOW = '2026-11-23T09:00:00.000+08:00';
 
-function row(id: string, sendAfter: string): OutboxRow {
-  return {
-    _id: id,
-    kind: 'warningIssued',
-    toUserId: 'u',
-    toOpenid: 'o',
-    page: 'p',
-    data: {},
-    status: 'pending',
-    attempts: 0,
-    sendAfter,
-    subjectId: 's',
-  };
-}
-
 describe('an outbox row whose send time cannot be read', () => {
-  let h: Harness;
+  let h: EmptyHarness;
   beforeEach(async () => {
-    h = await openHarness(NOW);
+    h = await openEmptyHarness(NOW);
   });
   afterEach(async () => h.close());
 
