@@ -2,21 +2,25 @@ import type { KpiRow } from '../../../types/api/reports';
 import type { ClassInfo, Student } from '../../../types/domain';
 import { parseScore } from '../../../cloudfunctions/core/rules';
 import { queryAll } from '../../../cloudfunctions/platform/store/store';
-import { demoPeople, openHarness, SUITE_DATES, type Harness } from '../../support/harness';
+import { openEmptyHarness, SUITE_DATES, type EmptyHarness } from '../../support/harness';
+import type { TwoClasses } from '../../support/build/two-classes';
+import { seedGradedClasses } from '../../support/build/duties';
 import { uploadXlsx, type CsvCells } from '../../support/warnings-files';
 
 const S = '2025-2026-2';
 const HEADER = ['学号', '姓名', '深造', '四六级', '双证', '获奖'];
 
 describe('class KPIs (issue 14, rules: 003-10)', () => {
-  let h: Harness;
-  let p: ReturnType<typeof demoPeople>;
+  let h: EmptyHarness;
+  let p: TwoClasses;
   let students: Student[];
   let rows: CsvCells[];
   beforeAll(async () => {
-    h = await openHarness(SUITE_DATES.termTime);
-    p = demoPeople(h.demo);
+    h = await openEmptyHarness(SUITE_DATES.termTime);
+    // Three classes, ten students, graded in S (seedGradedClasses).
+    p = await seedGradedClasses(h.store, '2026-09-01T08:00:00.000+08:00', S);
     students = (await queryAll(h.store, 'students')).sort((a, b) => a._id.localeCompare(b._id));
+    expect(students).toHaveLength(10);
     // A deterministic sheet: every third student admitted, every second passed CET, awards by index; some left blank.
     rows = students.map((s, i) => [
       s._id,
