@@ -1,5 +1,5 @@
 import type { KpiRow } from '../../../types/api/reports';
-import type { ClassInfo, Student } from '../../../types/domain';
+import type { Student } from '../../../types/domain';
 import { parseScore } from '../../../cloudfunctions/core/rules';
 import { queryAll } from '../../../cloudfunctions/platform/store/store';
 import { openEmptyHarness, SUITE_DATES, type EmptyHarness } from '../../support/harness';
