@@ -1,6 +1,8 @@
 import { dutiesForLevel, presetPolicy } from '../../../cloudfunctions/core/rules';
 import type { DutyLine } from '../../../types/api/support';
-import { demoPeople, openHarness, type Harness } from '../../support/harness';
+import { openEmptyHarness, type EmptyHarness } from '../../support/harness';
+import { seedTwoClasses, type TwoClasses } from '../../support/build/two-classes';
+import { CASEWORK_BUILT_AT } from '../../support/build/casework';
 import { makeWarning, publishWarning } from '../../support/notices-factories';
 
 const PARENT_LINE = '警示公布后 14 天内与家长沟通';
@@ -13,12 +15,12 @@ function writtenDuties() {
 }
 
 describe('support: a written warning’s one-off duties in the case view', () => {
-  let h: Harness;
-  let people: ReturnType<typeof demoPeople>;
+  let h: EmptyHarness;
+  let people: TwoClasses;
   let noticeId: string;
   beforeAll(async () => {
-    h = await openHarness(); // 2026-11-23 09:00, the warning's publication
-    people = demoPeople(h.demo);
+    h = await openEmptyHarness(); // 2026-11-23 09:00, the warning's publication
+    people = await seedTwoClasses(h.store, CASEWORK_BUILT_AT); // 孙一鸣 of 生工251班, head teacher 吴班主
     const { notice } = await publishWarning(h.store, makeWarning(people.student, { duties: writtenDuties() }));
     noticeId = notice._id;
     h.clock.advance(3600_000);
@@ -31,11 +33,10 @@ describe('support: a written warning’s one-off duties in the case view', () =>
   }
 
   it('the head teacher’s parent contact is due, untouched by the counselor’s call, done after the head teacher’s', async () => {
-    const headTeacherName = h.demo.users.find((u) => u._id === people.headTeacherUser)?.name;
     expect((await parentLine()).line).toEqual({
       title: PARENT_LINE,
       role: '班主任',
-      personName: headTeacherName,
+      personName: '吴班主',
       required: 1,
       progress: 0,
       status: 'due',

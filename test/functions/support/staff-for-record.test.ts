@@ -1,4 +1,5 @@
-import { demoPeople, openHarness, type Harness } from '../../support/harness';
+import { openEmptyHarness, type EmptyHarness } from '../../support/harness';
+import { seedTwoClasses, type TwoClasses } from '../../support/build/two-classes';
 
 /**
  * Staff is decided per record: a grant that reaches the meeting's class or college. A parent of a
@@ -6,14 +7,17 @@ import { demoPeople, openHarness, type Harness } from '../../support/harness';
  * not see the classmates' replies (nor the other invitees) because they are staff somewhere else.
  */
 describe('support: staff for this record, not staff anywhere', () => {
-  let h: Harness;
-  let people: ReturnType<typeof demoPeople>;
+  let h: EmptyHarness;
+  let people: TwoClasses;
   beforeAll(async () => {
-    h = await openHarness('2026-11-20T09:00:00+08:00');
-    people = demoPeople(h.demo);
+    h = await openEmptyHarness('2026-11-20T09:00:00+08:00');
+    // 食品241班 gets a second student, 陈二洋, so its meeting has two invitees.
+    people = await seedTwoClasses(h.store, '2026-09-01T08:00:00.000+08:00', (b, c) => {
+      b.student(c.otherClass, { id: '2024321002', name: '陈二洋' });
+    });
     // The bound parent of the first class's student also serves another class as head teacher.
     const parent = await h.store.get('users', people.parentUser);
-    if (!parent) throw new Error('demo parent missing');
+    if (!parent) throw new Error('bound parent missing');
     await h.store.update(
       'users',
       parent._id,
@@ -67,8 +71,8 @@ describe('support: staff for this record, not staff anywhere', () => {
   });
 
   it('is staff for a meeting of the class they serve: every reply', async () => {
-    const [first, second] = h.demo.students.filter((s) => s.classId === people.otherClass._id);
-    if (!first || !second) throw new Error('demo class has too few students');
+    const [first, second] = people.built.students.filter((s) => s.classId === people.otherClass._id);
+    if (!first || !second) throw new Error('class has too few students');
     const m = await h.ok(people.otherCounselorUser, 'support', 'scheduleMeeting', {
       kind: 'collectiveTalk',
       title: '座谈会',
