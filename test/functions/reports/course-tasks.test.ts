@@ -1,10 +1,13 @@
 import { parseScore } from '../../../cloudfunctions/core/rules';
 import { queryAll } from '../../../cloudfunctions/platform/store/store';
 import { queueCourseTaskReminders } from '../../../cloudfunctions/application/reports/course-task-reminders';
-import { demoPeople, openHarness, SUITE_DATES, type Harness } from '../../support/harness';
-import { publishSemester } from '../../support/warnings-runs';
+import { openEmptyHarness, SUITE_DATES, type EmptyHarness } from '../../support/harness';
+import type { TwoClasses } from '../../support/build/two-classes';
+import { publishRun } from '../../support/build/duties';
+import { seedCourseGrades } from '../../support/build/reports';
 
 const S = '2025-2026-1';
+const BUILT_AT = '2026-09-01T08:00:00.000+08:00';
 type RunDoc = {
   courses: { courseCode: string; departmentId: string | null; failRate: number; graded: number; failed: number }[];
   teachers: { teacherName: string; failRate: number }[];
@@ -13,13 +16,14 @@ type RunDoc = {
 };
 
 describe('course-improvement tasks (issue 14, rules: 003-3)', () => {
-  let h: Harness;
-  let p: ReturnType<typeof demoPeople>;
+  let h: EmptyHarness;
+  let p: TwoClasses;
   let runId: string;
   beforeAll(async () => {
-    h = await openHarness(SUITE_DATES.termTime);
-    p = demoPeople(h.demo);
-    runId = await publishSemester(h, S);
+    h = await openEmptyHarness(SUITE_DATES.termTime);
+    // Four graded courses, three of them and both teachers over the threshold (COURSE_GRADES).
+    p = await seedCourseGrades(h.store, BUILT_AT, S);
+    runId = await publishRun(h, S);
   });
   afterAll(() => h.close());
 
@@ -43,7 +47,9 @@ describe('course-improvement tasks (issue 14, rules: 003-3)', () => {
       .sort();
     const opened = await h.ok(p.leaderUser, 'reports', 'openCourseTasks', { semester: S });
     expect(opened.tasks).toBe(over.length + run.teachers.filter((t) => t.failRate > run.threshold).length);
-    expect(opened.tasks).toBeGreaterThan(0);
+    // MA1011, BI2001, FS1001 and the teachers 刘老师 and 陈老师.
+    expect(over).toEqual(['BI2001', 'FS1001', 'MA1011']);
+    expect(opened.tasks).toBe(5);
     expect(opened.opened).toBe(opened.tasks);
     expect(await h.ok(p.leaderUser, 'reports', 'openCourseTasks', { semester: S })).toEqual({
       opened: 0,
@@ -60,7 +66,8 @@ describe('course-improvement tasks (issue 14, rules: 003-3)', () => {
     ).toEqual(over);
     expect(tasks.every((t) => t.state === 'due' && t.failRate > t.threshold && t.dueDate === '2026-12-25')).toBe(true);
     const mine = (await h.ok('t-dept-bioeng', 'reports', 'courseTasks', { semester: S })).tasks;
-    expect(mine.length).toBeGreaterThan(0);
+    // bioeng's: MA1011, BI2001 and 刘老师; food's two stay with food.
+    expect(mine).toHaveLength(3);
     expect(mine.every((t) => t.departmentId === 'bioeng' && t.canWrite)).toBe(true);
     expect(tasks.every((t) => !t.canWrite)).toBe(true);
   });
@@ -140,9 +147,10 @@ describe('course-improvement tasks (issue 14, rules: 003-3)', () => {
 
 describe('course tasks survive one bad record', () => {
   it('a task without a readable due date is left out of the list, the others shown', async () => {
-    const h = await openHarness(SUITE_DATES.termTime);
+    const h = await openEmptyHarness(SUITE_DATES.termTime);
     try {
-      await publishSemester(h, S);
+      await seedCourseGrades(h.store, BUILT_AT, S);
+      await publishRun(h, S);
       const opened = await h.ok('t-leader', 'reports', 'openCourseTasks', { semester: S });
       const [first] = await queryAll(h.store, 'courseTasks');
       if (!first) throw new Error('no task');

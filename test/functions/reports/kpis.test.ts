@@ -4,7 +4,7 @@ import { parseScore } from '../../../cloudfunctions/core/rules';
 import { queryAll } from '../../../cloudfunctions/platform/store/store';
 import { openEmptyHarness, SUITE_DATES, type EmptyHarness } from '../../support/harness';
 import type { TwoClasses } from '../../support/build/two-classes';
-import { seedGradedClasses } from '../../support/build/duties';
+import { seedGradedClasses } from '../../support/build/reports';
 import { uploadXlsx, type CsvCells } from '../../support/warnings-files';
 
 const S = '2025-2026-2';
