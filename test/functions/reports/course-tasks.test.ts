@@ -8,12 +8,6 @@ import { seedCourseGrades } from '../../support/build/reports';
 
 const S = '2025-2026-1';
 const BUILT_AT = '2026-09-01T08:00:00.000+08:00';
-type RunDoc = {
-  courses: { courseCode: string; departmentId: string | null; failRate: number; graded: number; failed: number }[];
-  teachers: { teacherName: string; failRate: number }[];
-  threshold: number;
-  publishedAt: string;
-};
 
 describe('course-improvement tasks (issue 14, rules: 003-3)', () => {
   let h: EmptyHarness;
