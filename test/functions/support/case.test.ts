@@ -1,12 +1,15 @@
-import { demoPeople, openHarness, type Harness } from '../../support/harness';
+import { openEmptyHarness, type EmptyHarness } from '../../support/harness';
+import { seedTwoClasses, type TwoClasses } from '../../support/build/two-classes';
+import { CASEWORK_BUILT_AT } from '../../support/build/casework';
 import { publishWarning, talkInput } from '../../support/support-factories';
 
 describe('support: the case view and caseload', () => {
-  let h: Harness;
-  let people: ReturnType<typeof demoPeople>;
+  let h: EmptyHarness;
+  let people: TwoClasses;
   beforeAll(async () => {
-    h = await openHarness();
-    people = demoPeople(h.demo);
+    h = await openEmptyHarness();
+    // 孙一鸣 (生工251班, assistant 王助理) and 李四海 (食品241班) are warned; both parents are bound.
+    people = await seedTwoClasses(h.store, CASEWORK_BUILT_AT);
     await publishWarning(h.store, people.student);
     await publishWarning(h.store, people.outsider);
     await h.ok(
@@ -110,7 +113,7 @@ describe('support: the case view and caseload', () => {
 
   it('caseloads: an assistant sees only their classes; a leader the college; with what is next', async () => {
     const assistant = await h.ok(people.assistantUser, 'support', 'caseload', {});
-    const served = h.demo.classes.filter((c) => c.assistantId === people.assistantUser).map((c) => c._id);
+    const served = people.built.classes.filter((c) => c.assistantId === people.assistantUser).map((c) => c._id);
     expect(assistant.map((r) => r.studentId)).toEqual([people.student._id]);
     expect(assistant.every((r) => served.includes(r.classId))).toBe(true);
     const leader = await h.ok(people.leaderUser, 'support', 'caseload', {});

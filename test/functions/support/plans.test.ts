@@ -1,14 +1,60 @@
-import { demoPeople, openHarness, type Harness } from '../../support/harness';
-import { OWED, publishWarning, secondYear } from '../../support/support-factories';
+import { openEmptyHarness, type EmptyHarness } from '../../support/harness';
+import { seedTwoClasses } from '../../support/build/two-classes';
+import { studentUser } from '../../support/build/college';
+import { CASEWORK_BUILT_AT } from '../../support/build/casework';
+import { OWED, publishWarning } from '../../support/support-factories';
+import type { Student } from '../../../types/domain';
+
+/** The people of one warned student's plan: their class's staff, a classmate, a bound parent, another class's counselor. */
+type PlanPeople = {
+  student: Student;
+  studentUser: string;
+  classmateUser: string;
+  parentUser: string;
+  headTeacherUser: string;
+  counselorUser: string;
+  otherCounselorUser: string;
+};
+
+/**
+ * Two classes (two-classes.ts), 2026-2027-1: 孙一鸣 of 生工251班 (cohort 2025) is in year 2, so the head teacher
+ * reviews; 李四海 of 食品241班 (cohort 2024, parent bound) is in year 3, with a classmate 陈二洋 added here.
+ */
+async function seedPlans(h: EmptyHarness): Promise<{ y2: PlanPeople; y3: PlanPeople }> {
+  let y3Classmate: Student | undefined;
+  const p = await seedTwoClasses(h.store, CASEWORK_BUILT_AT, (b, c) => {
+    y3Classmate = b.student(c.otherClass, { id: '2024321002', name: '陈二洋' });
+  });
+  if (!y3Classmate) throw new Error('year-3 classmate was not built');
+  return {
+    y2: {
+      student: p.student,
+      studentUser: p.studentUser,
+      classmateUser: p.classmateUser,
+      parentUser: p.parentUser,
+      headTeacherUser: p.headTeacherUser,
+      counselorUser: p.counselorUser,
+      otherCounselorUser: p.otherCounselorUser,
+    },
+    y3: {
+      student: p.outsider,
+      studentUser: p.outsiderUser,
+      classmateUser: studentUser(y3Classmate),
+      parentUser: p.otherParentUser,
+      headTeacherUser: p.otherHeadTeacherUser,
+      counselorUser: p.otherCounselorUser,
+      otherCounselorUser: p.counselorUser,
+    },
+  };
+}
 
 describe('support: study plans', () => {
-  let h: Harness;
-  let people: ReturnType<typeof demoPeople>;
-  let y2: ReturnType<typeof secondYear>;
+  let h: EmptyHarness;
+  let people: PlanPeople; // year 3
+  let y2: PlanPeople;
   beforeAll(async () => {
-    h = await openHarness();
-    people = demoPeople(h.demo);
-    y2 = secondYear(h.demo);
+    h = await openEmptyHarness();
+    ({ y2, y3: people } = await seedPlans(h));
     await publishWarning(h.store, y2.student);
     await publishWarning(h.store, people.student);
   });
