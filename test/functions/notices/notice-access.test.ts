@@ -1,14 +1,15 @@
-import { demoPeople, openHarness, type Harness } from '../../support/harness';
+import { openEmptyHarness, type EmptyHarness } from '../../support/harness';
+import { seedTwoClasses, type TwoClasses } from '../../support/build/two-classes';
 import { makeWarning, publishWarning, SIGNATURE } from '../../support/notices-factories';
 
 describe('who may read and answer a notice', () => {
-  let h: Harness;
-  let people: ReturnType<typeof demoPeople>;
+  let h: EmptyHarness;
+  let people: TwoClasses;
   let noticeId: string;
   let outsiderNoticeId: string;
   beforeEach(async () => {
-    h = await openHarness();
-    people = demoPeople(h.demo);
+    h = await openEmptyHarness();
+    people = await seedTwoClasses(h.store, '2026-09-01T08:00:00.000+08:00');
     noticeId = (await publishWarning(h.store, makeWarning(people.student))).notice._id;
     outsiderNoticeId = (await publishWarning(h.store, makeWarning(people.outsider))).notice._id;
     await h.ok(people.parentUser, 'notices', 'returnReceipt', {

@@ -1,15 +1,16 @@
-import { demoPeople, openHarness, type Harness } from '../../support/harness';
+import { openEmptyHarness, type EmptyHarness } from '../../support/harness';
+import { seedTwoClasses, type TwoClasses } from '../../support/build/two-classes';
 import { makeWarning, publishWarning, SIGNATURE } from '../../support/notices-factories';
 import { signatureCloudPath } from '../../../types/signature';
 
 /** Issue 9 §6: the 学院存根 was generated but nobody could see it, nor the signatures behind it. */
 describe('the notice record: three copies, the student signature, the signed receipt', () => {
-  let h: Harness;
-  let people: ReturnType<typeof demoPeople>;
+  let h: EmptyHarness;
+  let people: TwoClasses;
   let noticeId: string;
   beforeAll(async () => {
-    h = await openHarness();
-    people = demoPeople(h.demo);
+    h = await openEmptyHarness();
+    people = await seedTwoClasses(h.store, '2026-09-01T08:00:00.000+08:00');
     noticeId = (await publishWarning(h.store, makeWarning(people.student))).notice._id;
     await h.ok(people.studentUser, 'notices', 'acknowledge', {
       noticeId,
@@ -56,11 +57,11 @@ describe('the notice record: three copies, the student signature, the signed rec
 
 /** Issue 9 §10: in WeChat the signature is an uploaded file; the server took data URLs only. */
 describe('signatures as data URLs (H5) or cloud file ids (WeChat)', () => {
-  let h: Harness;
-  let people: ReturnType<typeof demoPeople>;
+  let h: EmptyHarness;
+  let people: TwoClasses;
   beforeEach(async () => {
-    h = await openHarness();
-    people = demoPeople(h.demo);
+    h = await openEmptyHarness();
+    people = await seedTwoClasses(h.store, '2026-09-01T08:00:00.000+08:00');
   });
   afterEach(async () => h.close());
 

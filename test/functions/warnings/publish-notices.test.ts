@@ -1,25 +1,39 @@
 import { queueDeadlineMessages } from '../../../cloudfunctions/application/deadlines/deadline-pass';
 import type { RunEntry } from '../../../types/api/warnings';
-import { demoPeople, openHarness, type Harness } from '../../support/harness';
-import { entriesOf, publishSemester } from '../../support/warnings-runs';
+import { openEmptyHarness, type EmptyHarness } from '../../support/harness';
+import { seedTwoClasses, type TwoClasses } from '../../support/build/two-classes';
+import { failAfterMakeup, passRetakes, runAndPublish, runEntries } from '../../support/build/warnings';
 
 const DAY = 24 * 3600_000;
+const S1 = '2025-2026-1';
+const S2 = '2025-2026-2';
 
 describe('warnings: the next publication retires the notices of the warnings it replaces or lifts, and keeps the unchanged ones', () => {
-  let h: Harness;
-  let p: ReturnType<typeof demoPeople>;
+  let h: EmptyHarness;
+  let p: TwoClasses;
   let firstRun: string;
   let secondRun: string;
   let entries: RunEntry[];
   let corrected: { studentId: string; v1: string; v2: string };
   beforeAll(async () => {
-    h = await openHarness();
-    p = demoPeople(h.demo);
-    firstRun = await publishSemester(h, '2025-2026-1');
+    h = await openEmptyHarness();
+    // Under lzut-life, S1 → S2: 孙一鸣 书面 → lifted (both courses passed at the retake);
+    // 钱二妹 口头 → 书面 (escalated, replaced); 赵三强 口头 → 口头 (kept);
+    // 李四海 书面, nothing new in S2 but still 6 credits owed → 书面 carried (kept).
+    p = await seedTwoClasses(h.store, '2026-09-01T08:00:00.000+08:00', (b, c) => {
+      failAfterMakeup(b, c.student, 2, S1);
+      passRetakes(b, c.student, 2, S2);
+      failAfterMakeup(b, c.classmate, 1, S1);
+      failAfterMakeup(b, c.classmate, 2, S2, 2);
+      failAfterMakeup(b, c.third, 1, S1);
+      failAfterMakeup(b, c.third, 1, S2, 2);
+      failAfterMakeup(b, c.outsider, 2, S1);
+    });
+    firstRun = await runAndPublish(h, S1);
     // A notice corrected after an objection (v2) before the next publication: v2 is the one in force.
-    const first = await entriesOf(h, firstRun);
+    const first = await runEntries(h, firstRun);
     const objector = first.find((e) => e.level !== null);
-    if (!objector) throw new Error('the demo warns someone');
+    if (!objector) throw new Error('the first run warns all four');
     const v1 = `notice-w:${firstRun}:${objector.studentId}`;
     await h.ok(`s-${objector.studentId}`, 'notices', 'object', { noticeId: v1, reason: '成绩有误' });
     const [row] = (await h.ok(p.clerkUser, 'notices', 'objections', {})).find((o) => o.noticeId === v1)?.grades ?? [];
@@ -31,14 +45,21 @@ describe('warnings: the next publication retires the notices of the warnings it 
       grades: [{ gradeId: row.gradeId, action: 'correct', score: row.score, credits: row.credits + 1 }],
     });
     corrected = { studentId: objector.studentId, v1, v2: fix.newNoticeId ?? '' };
-    const draft = await h.ok(p.clerkUser, 'warnings', 'run', { semester: '2025-2026-2' });
+    const draft = await h.ok(p.clerkUser, 'warnings', 'run', { semester: S2 });
     secondRun = draft.runId;
-    entries = await entriesOf(h, secondRun);
+    entries = await runEntries(h, secondRun);
     await h.ok(p.clerkUser, 'warnings', 'publish', { runId: secondRun });
   });
   afterAll(() => h.close());
 
   it("leaves the new and kept warnings' notices issued; replaced ones point at the new notice, lifted ones at none", async () => {
+    // The four moves stated in the setup.
+    expect(Object.fromEntries(entries.map((e) => [e.studentId, [e.level, e.change]]))).toEqual({
+      [p.student._id]: [null, 'lifted'],
+      [p.classmate._id]: ['written', 'escalated'],
+      [p.third._id]: ['oral', 'unchanged'],
+      [p.outsider._id]: ['written', 'unchanged'],
+    });
     const lifted = entries.filter((e) => e.change === 'lifted');
     const moved = entries.filter((e) => e.level !== null && e.previousWarningId !== null && e.change !== 'unchanged');
     const kept = entries.filter((e) => e.level !== null && e.change === 'unchanged');

@@ -32,14 +32,27 @@ export async function runAndPublish(h: EmptyHarness, semester: string, policyId?
 
 /**
  * `n` courses failed at the regular exam (40) and again at the make-up (50) in `semester`, codes
- * MF1…MFn of 3 credits each: under lzut-life one is 口头警示, two or more 书面警示.
+ * MF<first>…, 3 credits each: under lzut-life one is 口头警示, two or more 书面警示.
  */
-export function failAfterMakeup(b: CollegeBuilder, student: Student, n: number, semester: string): void {
-  for (let i = 1; i <= n; i += 1) {
+export function failAfterMakeup(b: CollegeBuilder, student: Student, n: number, semester: string, first = 1): void {
+  for (let i = first; i < first + n; i += 1) {
     const course = { courseCode: `MF${i}`, courseName: `课程MF${i}`, credits: 3, semester };
     b.grade(student, { ...course, score: '40' });
     b.grade(student, { ...course, score: '50', attempt: 'makeup' });
   }
+}
+
+/** Courses MF<first>… (as failed above) passed at the retake (重修, 75) in `semester`. */
+export function passRetakes(b: CollegeBuilder, student: Student, n: number, semester: string, first = 1): void {
+  for (let i = first; i < first + n; i += 1)
+    b.grade(student, {
+      courseCode: `MF${i}`,
+      courseName: `课程MF${i}`,
+      credits: 3,
+      semester,
+      score: '75',
+      attempt: 'retake',
+    });
 }
 
 /** `n` courses passed at the regular exam (80) in `semester`, codes P1…Pn of 3 credits each. */
