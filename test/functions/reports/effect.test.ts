@@ -3,19 +3,22 @@ import type { ClassInfo } from '../../../types/domain';
 import type { Warning } from '../../../types/warning';
 import { parseScore } from '../../../cloudfunctions/core/rules';
 import { queryAll } from '../../../cloudfunctions/platform/store/store';
-import { demoPeople, openHarness, SUITE_DATES, type Harness } from '../../support/harness';
-import { publishSemester } from '../../support/warnings-runs';
+import { openEmptyHarness, SUITE_DATES, type EmptyHarness } from '../../support/harness';
+import type { TwoClasses } from '../../support/build/two-classes';
+import { publishRun } from '../../support/build/duties';
+import { seedWarnedClasses } from '../../support/build/reports';
 import { readXlsx } from '../../support/xlsx-read';
 import { talkInput } from '../../support/support-factories';
 import { sentFrom } from '../../support/checkins-factories';
 
 const S = '2025-2026-1';
 const NEXT = '2025-2026-2';
+const BUILT_AT = '2026-09-01T08:00:00.000+08:00';
 
 type Raw = Record<string, unknown> & { _id: string };
 
 /** The report's figures recomputed simply from the raw records, for the classes given. */
-async function independent(h: Harness, classIds: Set<string>) {
+async function independent(h: EmptyHarness, classIds: Set<string>) {
   const all = (await queryAll(h.store, 'warnings')).filter((w) => classIds.has(w.classId) && w.status !== 'withdrawn');
   const latest = (semester: string) => {
     const m = new Map<string, Warning>();
@@ -83,12 +86,13 @@ async function independent(h: Harness, classIds: Set<string>) {
 }
 
 describe('帮扶效果分析报告 (issue 14)', () => {
-  let h: Harness;
-  let p: ReturnType<typeof demoPeople>;
+  let h: EmptyHarness;
+  let p: TwoClasses;
   beforeAll(async () => {
-    h = await openHarness(SUITE_DATES.termTime);
-    p = demoPeople(h.demo);
-    await publishSemester(h, S);
+    h = await openEmptyHarness(SUITE_DATES.termTime);
+    // Three warned in S; in NEXT one lifted, one kept, one escalated (seedWarnedClasses).
+    p = await seedWarnedClasses(h.store, BUILT_AT, S, NEXT);
+    await publishRun(h, S);
     // A counselor talks with a warned student of their class between the two lists.
     const warned = (await queryAll(h.store, 'warnings')).find((w) => w.classId === p.firstClass._id);
     if (!warned) throw new Error('no warned student in the first class');
@@ -107,7 +111,7 @@ describe('帮扶效果分析报告 (issue 14)', () => {
       notes: '沟通学习情况',
     });
     h.clock.advance(86_400_000);
-    await publishSemester(h, NEXT);
+    await publishRun(h, NEXT);
   });
   afterAll(() => h.close());
 
@@ -117,7 +121,7 @@ describe('帮扶效果分析报告 (issue 14)', () => {
     const x = await independent(h, new Set(classes.map((c) => c._id)));
     expect(report.ready).toBe(true);
     expect(report.students.length).toBe(x.before.size);
-    expect(report.students.length).toBeGreaterThan(0);
+    expect(report.students.length).toBe(3);
     for (const s of report.students) {
       expect(s.outcome).toBe(x.outcome.get(s.studentId));
       expect(s.lines.map((l) => ({ code: l.courseCode, retaken: l.retaken, passed: l.passed }))).toEqual(
@@ -129,8 +133,14 @@ describe('帮扶效果分析报告 (issue 14)', () => {
     }
     expect(report.students.some((s) => s.support.talks > 0)).toBe(true);
     expect(report.students.some((s) => s.support.parentContacts > 0)).toBe(true);
-    // Both kinds of outcome occur in the demo, so the rates are not trivially 0 or 1.
+    // Several kinds of outcome occur, so the rates are not trivially 0 or 1.
     expect(new Set(report.students.map((s) => s.outcome)).size).toBeGreaterThan(1);
+    const outcomeOf = (id: string) => report.students.find((s) => s.studentId === id)?.outcome;
+    expect([outcomeOf(p.student._id), outcomeOf(p.classmate._id), outcomeOf(p.outsider._id)]).toEqual([
+      'lifted',
+      'kept',
+      'escalated',
+    ]);
     for (const row of report.byClass) {
       const c = x.byClass.get(row.key);
       expect({ warned: row.warned, lifted: row.lifted }).toEqual(c);
@@ -234,12 +244,13 @@ describe('帮扶效果分析报告 (issue 14)', () => {
   });
 
   it('before the next list is out the outcomes are pending, not lifted', async () => {
-    const early = await openHarness(SUITE_DATES.termTime);
+    const early = await openEmptyHarness(SUITE_DATES.termTime);
     try {
-      await publishSemester(early, S);
+      await seedWarnedClasses(early.store, BUILT_AT, S);
+      await publishRun(early, S);
       const report = await early.ok('t-leader', 'reports', 'effect', { semester: S });
       expect(report.ready).toBe(false);
-      expect(report.students.length).toBeGreaterThan(0);
+      expect(report.students.length).toBe(3);
       expect(report.students.every((st) => st.outcome === 'pending')).toBe(true);
       expect(report.college.rate).toBe(0);
     } finally {

@@ -11,13 +11,16 @@ import type { EmptyHarness } from '../harness';
 export function failRegular(b: CollegeBuilder, student: Student, semester: string, n: number): void {
   for (let i = 1; i <= n; i++)
     b.grade(student, {
-      courseCode: `R${semester.slice(-6).replace('-', '')}${i}`,
+      courseCode: regularFailCode(semester, i),
       courseName: `专业课${i}`,
       credits: 3,
       score: '40',
       semester,
     });
 }
+
+/** The code of the `i`-th course failRegular fails in `semester` (R202611 for 2025-2026-1's first). */
+export const regularFailCode = (semester: string, i: number): string => `R${semester.slice(-6).replace('-', '')}${i}`;
 
 /** One course passed (78), so the student has grades in `semester` and is not warned. */
 export function passOne(b: CollegeBuilder, student: Student, semester: string): void {

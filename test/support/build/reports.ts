@@ -1,6 +1,7 @@
 import type { Student } from '../../../types/domain';
 import type { Store } from '../../../cloudfunctions/platform/store/store';
 import { seedTwoClasses } from './two-classes';
+import { failRegular, passOne, regularFailCode } from './duties';
 
 /** Colleges with grades for the reports tests (KPIs, course tasks), every number stated here. */
 
@@ -93,5 +94,35 @@ export async function seedCourseGrades(store: Store, at: string, semester: strin
           teacherName: course.teacher,
         });
       });
+  });
+}
+
+/**
+ * The two classes with warnings to follow up (lzut-life: three regular fails earn 学业警示, a course
+ * failed again at the make-up counts too):
+ * - `semester`: 孙一鸣, 钱二妹 (生工251班) and 李四海 (食品241班) fail three courses each; 赵三强 passes one;
+ * - `next` (when given): 孙一鸣 passes all three at the retake and fails nothing; 钱二妹 fails three new
+ *   courses; 李四海 fails two more, again at the make-up.
+ */
+export async function seedWarnedClasses(store: Store, at: string, semester: string, next?: string) {
+  return seedTwoClasses(store, at, (b, c) => {
+    for (const s of [c.student, c.classmate, c.outsider]) failRegular(b, s, semester, 3);
+    passOne(b, c.third, semester);
+    if (!next) return;
+    for (let i = 1; i <= 3; i++)
+      b.grade(c.student, {
+        courseCode: regularFailCode(semester, i),
+        courseName: `专业课${i}`,
+        credits: 3,
+        score: '80',
+        semester: next,
+        attempt: 'retake',
+      });
+    failRegular(b, c.classmate, next, 3);
+    for (let i = 1; i <= 2; i++) {
+      const course = { courseCode: `MK${i}`, courseName: `课程MK${i}`, credits: 3, semester: next };
+      b.grade(c.outsider, { ...course, score: '40' });
+      b.grade(c.outsider, { ...course, score: '50', attempt: 'makeup' });
+    }
   });
 }
