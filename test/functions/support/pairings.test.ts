@@ -1,18 +1,23 @@
 import { randomBytes } from 'node:crypto';
-import { demoPeople, openHarness, type Harness } from '../../support/harness';
+import { openEmptyHarness, type EmptyHarness } from '../../support/harness';
+import { seedTwoClasses, type TwoClasses } from '../../support/build/two-classes';
+import { CASEWORK_BUILT_AT } from '../../support/build/casework';
 
 const ACCOUNT = '6217 0000 1234 5678 901';
 
 describe('support: peer pairing', () => {
-  let h: Harness;
-  let people: ReturnType<typeof demoPeople>;
-  let affairs: string;
+  let h: EmptyHarness;
+  let people: TwoClasses;
+  /** 学工部 (school level): the pairing's last approver. */
+  const affairs = 't-affairs';
   const saved = process.env.FIELD_KEY;
   beforeAll(async () => {
     process.env.FIELD_KEY = randomBytes(32).toString('hex');
-    h = await openHarness();
-    people = demoPeople(h.demo);
-    affairs = 't-affairs'; // the demo's 学工部 user
+    h = await openEmptyHarness();
+    // 钱二妹 helps 孙一鸣 in 生工251班; 李四海 of 食品241班 is outside the head teacher's class.
+    people = await seedTwoClasses(h.store, CASEWORK_BUILT_AT, (b) => {
+      b.studentAffairs(affairs, '何学工');
+    });
   });
   afterAll(async () => {
     process.env.FIELD_KEY = saved;
