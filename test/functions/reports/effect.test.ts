@@ -1,5 +1,4 @@
 import type { EffectReport } from '../../../types/api/reports';
-import type { ClassInfo } from '../../../types/domain';
 import type { Warning } from '../../../types/warning';
 import { parseScore } from '../../../cloudfunctions/core/rules';
 import { queryAll } from '../../../cloudfunctions/platform/store/store';
@@ -14,8 +13,6 @@ import { sentFrom } from '../../support/checkins-factories';
 const S = '2025-2026-1';
 const NEXT = '2025-2026-2';
 const BUILT_AT = '2026-09-01T08:00:00.000+08:00';
-
-type Raw = Record<string, unknown> & { _id: string };
 
 /** The report's figures recomputed simply from the raw records, for the classes given. */
 async function independent(h: EmptyHarness, classIds: Set<string>) {
