@@ -1,25 +1,22 @@
-import { type DutyRecordDoc } from '../../../types/checkin';
-import type { Student } from '../../../types/domain';
-import { demoPeople, openHarness, type Harness } from '../../support/harness';
+import { openEmptyHarness, type EmptyHarness } from '../../support/harness';
+import { seedCheckinDorms, type CheckinDorms } from '../../support/build/checkin-dorms';
 import { northOf, placeNamed, sentFrom } from '../../support/checkins-factories';
 
 const MINUTE = 60_000;
 
 describe('checkins function', () => {
-  let h: Harness;
-  let people: ReturnType<typeof demoPeople>;
-  const dormOf = (classId: string) => {
-    const dorm = h.demo.dorms.find((d) => d.classIds.includes(classId));
-    if (!dorm) throw new Error('no dorm');
-    return dorm;
-  };
-  const residentsOf = (dormId: string): Student[] => h.demo.students.filter((s) => s.dormId === dormId);
+  let h: EmptyHarness;
+  // 王助理 assists 生工251班 (dorms A101: 孙一鸣 and 赵三强, B101) and 生工252班, all in 西区5号楼;
+  // 食品241班 (西区3号楼) is another counselor's, with no assistant (test/support/build/checkin-dorms.ts).
+  let people: CheckinDorms;
+  const dormOf = (classId: string) => people.dormOf(classId);
+  const residentsOf = (dormId: string) => people.residentsOf(dormId);
   const allPresent = (dormId: string) =>
     residentsOf(dormId).map((s) => ({ studentId: s._id, status: 'present' as const }));
 
   beforeAll(async () => {
-    h = await openHarness();
-    people = demoPeople(h.demo);
+    h = await openEmptyHarness();
+    people = await seedCheckinDorms(h.store, '2026-09-01T08:00:00.000+08:00');
   });
   afterAll(async () => h.close());
 
@@ -96,7 +93,7 @@ describe('checkins function', () => {
     ['a coarse fix', { location: northOf(placeNamed('西区5号楼'), 10, 500) }, ['poorAccuracy']],
     ['no location at all', {}, ['noLocation']],
   ] as const)('a dorm check with %s is accepted and flagged', async (_label, options, flags) => {
-    const cls = h.demo.classes.find(
+    const cls = people.built.classes.find(
       (c) => c.assistantId === people.assistantUser && dormOf(c._id).building === '西区5号楼',
     );
     if (!cls) throw new Error('no class');
@@ -141,7 +138,7 @@ describe('checkins function', () => {
   });
 
   it('an assistant cannot check in for a class they do not serve; students and parents cannot check in at all', async () => {
-    const foreign = h.demo.classes.find((c) => c.assistantId !== people.assistantUser);
+    const foreign = people.built.classes.find((c) => c.assistantId !== people.assistantUser);
     if (!foreign) throw new Error('no foreign class');
     const dorm = dormOf(foreign._id);
     const input = {
@@ -166,7 +163,7 @@ describe('checkins function', () => {
 
   it('rejects a dorm of another class and an incomplete resident list, with the field at fault', async () => {
     const cls = people.firstClass;
-    const other = h.demo.classes.find((c) => c._id !== cls._id && c.assistantId === people.assistantUser);
+    const other = people.built.classes.find((c) => c._id !== cls._id && c.assistantId === people.assistantUser);
     if (!other) throw new Error('no second class');
     const foreignDorm = dormOf(other._id);
     const wrongDorm = await h.callAs(people.assistantUser, 'checkins', 'dormCheck', {
@@ -305,9 +302,11 @@ describe('checkins function', () => {
 
   it('options list only the classes and dorms the caller serves, with each dorm building placed', async () => {
     const options = await h.ok(people.assistantUser, 'checkins', 'options', {});
-    const served = h.demo.classes.filter((c) => c.assistantId === people.assistantUser).map((c) => c._id);
+    const served = people.built.classes.filter((c) => c.assistantId === people.assistantUser).map((c) => c._id);
     expect(options.classes.map((c) => c.classId).sort()).toEqual([...served].sort());
-    expect(options.dorms.length).toBeGreaterThan(0);
+    expect(served.sort()).toEqual(['c2025-bioeng-1', 'c2025-bioeng-2']);
+    // 生工251班's A101 and B101, 生工252班's A201: not 食品241班's A301.
+    expect(options.dorms.map((d) => d.dormId).sort()).toEqual(['dorm-2025-A101', 'dorm-2025-A201', 'dorm-2025-B101']);
     expect(options.dorms.every((d) => d.classIds.every((id) => served.includes(id)) && d.placeId !== null)).toBe(true);
     expect(await h.callAs(people.studentUser, 'checkins', 'options', {})).toMatchObject({
       ok: false,

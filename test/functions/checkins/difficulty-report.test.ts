@@ -1,13 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { demoPeople, openHarness, type Harness } from '../../support/harness';
+import { openEmptyHarness, type EmptyHarness } from '../../support/harness';
+import { seedTwoClasses, type TwoClasses } from '../../support/build/two-classes';
 
 /** Issue 11 defect 6 (rules: 000-2.3): an assistant reports a learning difficulty; it lands in the counselor's queue. */
 describe('an assistant reports a learning difficulty', () => {
-  let h: Harness;
-  let people: ReturnType<typeof demoPeople>;
+  let h: EmptyHarness;
+  let people: TwoClasses;
   beforeAll(async () => {
-    h = await openHarness();
-    people = demoPeople(h.demo);
+    h = await openEmptyHarness();
+    // 王助理 assists 生工251班, whose counselor is 周辅导; 孙一鸣 is its student.
+    people = await seedTwoClasses(h.store, '2026-09-01T08:00:00.000+08:00');
   });
   afterAll(() => h.close());
 

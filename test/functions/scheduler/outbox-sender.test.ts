@@ -1,5 +1,7 @@
 import { expect } from '@jest/globals';
-import { demoPeople, openHarness, type Harness } from '../../support/harness';
+import { openEmptyHarness, type EmptyHarness } from '../../support/harness';
+import { seedTwoClasses, type TwoClasses } from '../../support/build/two-classes';
+import { addStudents } from '../../support/build/outbox';
 import { makeWarning, publishWarning } from '../../support/notices-factories';
 import type { SendResult } from '../../../cloudfunctions/core/messages/send-outcome';
 import { messagesConfig } from '../../../cloudfunctions/core/messages/config';
@@ -28,18 +30,22 @@ function fakeSender(options: { crashAfter?: number; answer?: (row: OutboxRow) =>
 }
 
 describe('outbox sender', () => {
-  let h: Harness;
-  let people: ReturnType<typeof demoPeople>;
+  let h: EmptyHarness;
+  let people: TwoClasses;
   const lease = messagesConfig.sending.leaseMs;
 
   beforeEach(async () => {
-    h = await openHarness();
-    people = demoPeople(h.demo);
+    h = await openEmptyHarness();
+    // 生工251班 with 8 students: 孙一鸣 (parent bound), 钱二妹 and 赵三强 (none), five more without parents.
+    people = await seedTwoClasses(h.store, '2026-09-01T08:00:00.000+08:00', (b, c) =>
+      addStudents(b, c.firstClass, 5, { firstId: 2025311004 }),
+    );
   });
   afterEach(async () => h.close());
 
   async function publishFor(n: number): Promise<string[]> {
-    const students = h.demo.students.filter((s) => s.classId === people.firstClass._id).slice(0, n);
+    const students = people.built.students.filter((s) => s.classId === people.firstClass._id).slice(0, n);
+    expect(students).toHaveLength(n);
     for (const s of students) await publishWarning(h.store, makeWarning(s));
     return (await h.store.query('outbox')).map((m) => m._id).sort();
   }

@@ -1,4 +1,6 @@
-import { demoPeople, openHarness, type Harness } from '../../support/harness';
+import { openEmptyHarness, type EmptyHarness } from '../../support/harness';
+import { seedTwoClasses } from '../../support/build/two-classes';
+import { addStudents } from '../../support/build/outbox';
 import { makeWarning, publishWarning } from '../../support/notices-factories';
 import { queueDeadlineMessages } from '../../../cloudfunctions/application/deadlines/deadline-pass';
 import { sendDue } from '../../../cloudfunctions/platform/messenger/send-pass';
@@ -8,11 +10,27 @@ const DAY = 86_400_000;
 
 /** Issue 9: a counselor received 25+ separate 家长告知已逾期 messages at once. */
 describe('家长告知已逾期: one digest per counselor per day', () => {
-  let h: Harness;
+  let h: EmptyHarness;
   beforeEach(async () => {
-    h = await openHarness();
+    h = await openEmptyHarness();
   });
   afterEach(async () => h.close());
+
+  /** 周辅导 counsels 生工251班 (孙一鸣, 钱二妹, 赵三强 and 10 more: 13) and 生工252班 (13). */
+  const seedCounselorOfTwoClasses = () =>
+    seedTwoClasses(h.store, '2026-09-01T08:00:00.000+08:00', (b, c) => {
+      addStudents(b, c.firstClass, 10, { firstId: 2025311004 });
+      const second = b.class({
+        id: 'c2025-bioeng-2',
+        name: '生工252班',
+        departmentId: 'bioeng',
+        cohort: 2025,
+        major: '生物工程',
+        counselor: b.person('t-counselor', '周辅导'),
+        headTeacher: b.person('t-head', '吴班主'),
+      });
+      addStudents(b, second, 13, { firstId: 2025312001 });
+    });
 
   const counselorMessages = async (userId: string) =>
     (await h.store.query('outbox', { where: { kind: 'parentContactOverdue', toUserId: userId }, limit: 1000 })).sort(
@@ -20,11 +38,11 @@ describe('家长告知已逾期: one digest per counselor per day', () => {
     );
 
   it('26 overdue notices in two classes reach their counselor as one message, counted, once that day', async () => {
-    const people = demoPeople(h.demo);
-    const counselor = people.firstClass.counselorId;
-    const classes = h.demo.classes.filter((c) => c.counselorId === counselor).slice(0, 2);
-    expect(classes).toHaveLength(2);
-    const students = classes.flatMap((c) => h.demo.students.filter((s) => s.classId === c._id).slice(0, 13));
+    const { built, counselorUser: counselor } = await seedCounselorOfTwoClasses();
+    const classes = built.classes.filter((c) => c.counselorId === counselor);
+    expect(classes.map((c) => c.name)).toEqual(['生工251班', '生工252班']);
+    const students = classes.flatMap((c) => built.students.filter((s) => s.classId === c._id).slice(0, 13));
+    expect(students).toHaveLength(26);
     for (const s of students) await publishWarning(h.store, makeWarning(s));
     h.clock.advance(7 * DAY + 1000);
 
@@ -56,9 +74,9 @@ describe('家长告知已逾期: one digest per counselor per day', () => {
   });
 
   it('the next day: no message while nothing new is overdue; one when more become overdue', async () => {
-    const people = demoPeople(h.demo);
-    const counselor = people.firstClass.counselorId;
-    const students = h.demo.students.filter((s) => s.classId === people.firstClass._id);
+    const people = await seedCounselorOfTwoClasses();
+    const counselor = people.counselorUser;
+    const students = people.built.students.filter((s) => s.classId === people.firstClass._id);
     for (const s of students.slice(0, 3)) await publishWarning(h.store, makeWarning(s));
     h.clock.advance(7 * DAY + 1000);
     await queueDeadlineMessages(h.store, h.clock);
