@@ -9,7 +9,8 @@ import { functions } from '../../../cloudfunctions/registry';
 import { DEMO_OPENID_PREFIX } from '../../../scripts/demo/generate';
 import { countingStore } from '../../support/checkins-counting-store';
 import { northOf, placeNamed, sentFrom } from '../../support/checkins-factories';
-import { demoPeople, openHarness, type Harness } from '../../support/harness';
+import { openEmptyHarness, type EmptyHarness } from '../../support/harness';
+import { seedTwoClasses, type TwoClasses } from '../../support/build/two-classes';
 
 const Row = z.object({
   id: z.string(),
@@ -47,11 +48,11 @@ const figures = (rows: readonly Figures[]) =>
     .sort((a, b) => (a.id < b.id ? -1 : 1));
 
 describe('duty digests (issue 14 item 5)', () => {
-  let h: Harness;
-  let people: ReturnType<typeof demoPeople>;
+  let h: EmptyHarness;
+  let people: TwoClasses;
   beforeEach(async () => {
-    h = await openHarness('2026-11-23T09:00:00+08:00');
-    people = demoPeople(h.demo);
+    h = await openEmptyHarness('2026-11-23T09:00:00+08:00');
+    people = await seedTwoClasses(h.store, '2026-09-01T08:00:00.000+08:00');
   });
   afterEach(async () => h.close());
 
@@ -68,8 +69,7 @@ describe('duty digests (issue 14 item 5)', () => {
 
   /** The same figures straight from the records and casework (the pre-digest path), rows per class and per person. */
   const fromRecords = async () => {
-    const leader = h.demo.users.find((u) => u._id === people.leaderUser);
-    if (!leader) throw new Error('no leader');
+    const leader = people.built.user(people.leaderUser);
     const { scope } = complianceScopeOf({
       userId: leader._id,
       name: leader.name,
