@@ -1,21 +1,30 @@
-import { demoPeople, openHarness, type Harness } from '../../support/harness';
-import { comparable, entriesOf } from '../../support/warnings-runs';
+import { openEmptyHarness, type EmptyHarness } from '../../support/harness';
+import { seedTwoClasses, type TwoClasses } from '../../support/build/two-classes';
+import { runEntries, twoSemesters } from '../../support/build/warnings';
+import { comparable } from '../../support/warnings-runs';
 
 describe('warnings: run and review', () => {
-  let h: Harness;
-  let p: ReturnType<typeof demoPeople>;
+  let h: EmptyHarness;
+  let p: TwoClasses;
   beforeAll(async () => {
-    h = await openHarness();
-    p = demoPeople(h.demo);
+    h = await openEmptyHarness();
+    // Four students over two semesters, as twoSemesters states them.
+    p = await seedTwoClasses(h.store, '2026-09-01T08:00:00.000+08:00', twoSemesters);
   });
   afterAll(() => h.close());
 
   it('runs the college policy (lzut-life for life) and lists students with a level, with explanations', async () => {
     const run = await h.ok(p.clerkUser, 'warnings', 'run', { semester: '2025-2026-1' });
-    expect(run).toMatchObject({ collegeId: 'life', policyId: 'lzut-life', status: 'draft', students: 240 });
-    expect(run.gradeRows).toBe(h.demo.grades.filter((g) => g.semester <= '2025-2026-1').length);
-    const entries = await entriesOf(h, run.runId);
-    expect(entries.length).toBeGreaterThan(0);
+    expect(run).toMatchObject({ collegeId: 'life', policyId: 'lzut-life', status: 'draft', students: 4 });
+    expect(run.gradeRows).toBe(p.built.grades.filter((g) => g.semester <= '2025-2026-1').length);
+    const entries = await runEntries(h, run.runId);
+    // 孙一鸣 and 李四海 书面, 钱二妹 口头, 赵三强 学业警示.
+    expect(entries.map((e) => [e.studentName, e.level])).toEqual([
+      ['李四海', 'written'],
+      ['孙一鸣', 'written'],
+      ['钱二妹', 'oral'],
+      ['赵三强', 'warning'],
+    ]);
     expect(run.levels.reduce((n, l) => n + l.count, 0)).toBe(entries.length);
     for (const e of entries) {
       expect(e.level).not.toBeNull();
@@ -31,33 +40,37 @@ describe('warnings: run and review', () => {
     const a = await h.ok(p.clerkUser, 'warnings', 'run', { semester: '2025-2026-2' });
     const b = await h.ok(p.clerkUser, 'warnings', 'run', { semester: '2025-2026-2' });
     expect(a.runId).not.toBe(b.runId);
-    expect(comparable(await entriesOf(h, b.runId))).toEqual(comparable(await entriesOf(h, a.runId)));
+    expect(comparable(await runEntries(h, b.runId))).toEqual(comparable(await runEntries(h, a.runId)));
   });
 
   it('filters the review by class, level and change', async () => {
     const run = await h.ok(p.clerkUser, 'warnings', 'run', { semester: '2025-2026-1' });
     const all = await h.ok(p.clerkUser, 'warnings', 'review', { runId: run.runId });
-    const classId = all.entries[0]?.classId ?? '';
+    const classId = p.firstClass._id;
     const byClass = await h.ok(p.clerkUser, 'warnings', 'review', { runId: run.runId, classId });
     expect(byClass.entries.length).toBe(all.entries.filter((e) => e.classId === classId).length);
+    expect(byClass.entries).toHaveLength(3);
     expect(byClass.total).toBe(all.entries.length);
     const byLevel = await h.ok(p.clerkUser, 'warnings', 'review', { runId: run.runId, level: 'written' });
     expect(byLevel.entries.every((e) => e.level === 'written')).toBe(true);
+    expect(byLevel.entries).toHaveLength(2);
     expect(byLevel.entries.length).toBe(run.levels.find((l) => l.level === 'written')?.count);
     const lifted = await h.ok(p.clerkUser, 'warnings', 'review', { runId: run.runId, change: 'lifted' });
     expect(lifted.entries).toEqual([]);
     expect(all.levels.map((l) => l.id)).toEqual(['warning', 'oral', 'written']);
-    const page = await h.ok(p.clerkUser, 'warnings', 'review', { runId: run.runId, skip: 5, limit: 5 });
-    expect(page.entries).toEqual(all.entries.slice(5, 10));
+    const page = await h.ok(p.clerkUser, 'warnings', 'review', { runId: run.runId, skip: 1, limit: 2 });
+    expect(page.entries).toEqual(all.entries.slice(1, 3));
+    expect(page.entries).toHaveLength(2);
     expect(page).toMatchObject({ matched: all.entries.length, total: all.entries.length });
     expect(all.canPublish).toBe(true);
   });
 
   it('lets a department head review only the classes of their department; a leader reviews but cannot publish', async () => {
     const run = await h.ok(p.clerkUser, 'warnings', 'run', { semester: '2025-2026-1' });
-    const dept = await h.ok('t-dept-bioeng', 'warnings', 'review', { runId: run.runId });
-    const bioeng = new Set(h.demo.classes.filter((c) => c.departmentId === 'bioeng').map((c) => c._id));
-    expect(dept.entries.length).toBeGreaterThan(0);
+    const dept = await h.ok(p.departmentHeadUser, 'warnings', 'review', { runId: run.runId });
+    const bioeng = new Set(p.built.classes.filter((c) => c.departmentId === 'bioeng').map((c) => c._id));
+    // The three of 生工251班.
+    expect(dept.entries).toHaveLength(3);
     expect(dept.entries.every((e) => bioeng.has(e.classId))).toBe(true);
     expect(dept.canPublish).toBe(false);
     const leader = await h.ok(p.leaderUser, 'warnings', 'review', { runId: run.runId });
@@ -73,10 +86,18 @@ describe('warnings: run and review', () => {
     const all = await h.ok(p.clerkUser, 'warnings', 'courseAnalysis', { runId: run.runId });
     expect(all.threshold).toBe(0.15);
     expect(all.courses.length).toBe(run.flaggedCourses);
+    // MF3 (1 of 3 failed) and FD3 (1 of 1).
+    expect(all.courses.map((c) => [c.courseCode, c.failed, c.graded])).toEqual(
+      expect.arrayContaining([
+        ['MF3', 1, 3],
+        ['FD3', 1, 1],
+      ]),
+    );
+    expect(all.courses).toHaveLength(2);
     expect(all.courses.every((c) => c.failRate > 0.15 && c.departmentName.length > 0)).toBe(true);
-    const dept = await h.ok('t-dept-bioeng', 'warnings', 'courseAnalysis', { runId: run.runId });
+    const dept = await h.ok(p.departmentHeadUser, 'warnings', 'courseAnalysis', { runId: run.runId });
     expect(dept.courses.every((c) => c.departmentId === 'bioeng')).toBe(true);
-    expect(dept.courses.length).toBeLessThanOrEqual(all.courses.length);
+    expect(dept.courses.map((c) => c.courseCode)).toEqual(['MF3']);
   });
 
   it.each([

@@ -60,3 +60,50 @@ export function passAll(b: CollegeBuilder, student: Student, n: number, semester
   for (let i = 1; i <= n; i += 1)
     b.grade(student, { courseCode: `P${i}`, courseName: `课程P${i}`, credits: 3, semester, score: '80' });
 }
+
+/** One course sat by a student in `semester`: the regular exam, and the make-up when given. */
+export function sat(
+  b: CollegeBuilder,
+  student: Student,
+  course: { code: string; semester: string; departmentId?: string },
+  scores: { regular: string; makeup?: string },
+): void {
+  const row = {
+    courseCode: course.code,
+    courseName: `课程${course.code}`,
+    credits: 3,
+    semester: course.semester,
+    ...(course.departmentId ? { departmentId: course.departmentId } : {}),
+  };
+  b.grade(student, { ...row, score: scores.regular });
+  if (scores.makeup !== undefined) b.grade(student, { ...row, score: scores.makeup, attempt: 'makeup' });
+}
+
+/**
+ * Two semesters of the two classes' grades, every level of lzut-life reached in the first:
+ * 2025-2026-1 — 孙一鸣 fails MF1 and MF2 after the make-up (书面警示), 钱二妹 MF1 (口头警示),
+ * 赵三强 fails R1–R3 at the regular exam and passes the make-ups (学业警示), 李四海 fails FD1
+ * and FD2 of the food department after the make-up (书面警示).
+ * 2025-2026-2 — the three of 生工251班 sit MF3 (bioeng), 孙一鸣 fails it after the make-up (1 of 3
+ * failed); 李四海 sits FD3 (food) and fails it after the make-up (1 of 1): both courses flagged.
+ */
+export function twoSemesters(
+  b: CollegeBuilder,
+  c: { student: Student; classmate: Student; third: Student; outsider: Student },
+): void {
+  const s1 = '2025-2026-1';
+  const s2 = '2025-2026-2';
+  const bioeng = (code: string, semester: string) => ({ code, semester, departmentId: 'bioeng' });
+  const food = (code: string, semester: string) => ({ code, semester, departmentId: 'food' });
+  const failed = { regular: '40', makeup: '50' };
+  sat(b, c.student, bioeng('MF1', s1), failed);
+  sat(b, c.student, bioeng('MF2', s1), failed);
+  sat(b, c.classmate, bioeng('MF1', s1), failed);
+  for (const code of ['R1', 'R2', 'R3']) sat(b, c.third, bioeng(code, s1), { regular: '40', makeup: '70' });
+  sat(b, c.outsider, food('FD1', s1), failed);
+  sat(b, c.outsider, food('FD2', s1), failed);
+  sat(b, c.student, bioeng('MF3', s2), failed);
+  sat(b, c.classmate, bioeng('MF3', s2), { regular: '80' });
+  sat(b, c.third, bioeng('MF3', s2), { regular: '80' });
+  sat(b, c.outsider, food('FD3', s2), failed);
+}
