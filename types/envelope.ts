@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { type z } from 'zod';
 import { ErrorCode } from './errors';
 
 /** Every cloud-function call answers with one envelope, so the app has one error path. */

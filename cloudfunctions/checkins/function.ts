@@ -1,6 +1,6 @@
 import { checkinsApi, type CheckinOptions, type FollowUpRow } from '../../types/api/checkins';
-import { type DutyRecordDoc, type FollowUp } from '../../types/checkin';
-import { roleLabel, type ClassInfo, type Dorm, type Student } from '../../types/domain';
+import { type FollowUp } from '../../types/checkin';
+import { roleLabel } from '../../types/domain';
 import { classIdsFor, departmentsFor, wholeCollegeIdsFor } from '../core/access/authorize';
 import { absencesWithoutLeave } from '../core/checkins/dorm-absences';
 import { placeById, placeOfBuilding, defaultPlaces } from '../core/checkins/places';
@@ -23,8 +23,7 @@ import { queryAll } from '../platform/store/store';
 import { fileRecord } from './file-record';
 import { defaultDutyConfig } from '../core/duties/defaults';
 import type { DutyRecordKind } from '../../types/duty';
-import type { Actor } from '../../types/domain';
-import type { TalkRecord } from '../../types/support';
+import type { Actor, Student } from '../../types/domain';
 import { recordQuickTalk } from './quick-talk';
 
 const byClass = {

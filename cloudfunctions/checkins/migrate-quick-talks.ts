@@ -1,7 +1,6 @@
 import { noteDutySource } from '../application/digests/duty-digests';
-import { type DutyRecordDoc } from '../../types/checkin';
-import type { ClassInfo, Student } from '../../types/domain';
-import { TalkMode, type TalkRecord, type TalkerRole } from '../../types/support';
+import type { ClassInfo } from '../../types/domain';
+import { TalkMode, type TalkerRole } from '../../types/support';
 import { numberTalks } from '../core/support/talk-numbering';
 import { quickTalkRecord } from '../core/support/quick-talk';
 import { toIso } from '../core/time/shanghai';

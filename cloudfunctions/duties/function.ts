@@ -7,7 +7,7 @@ import {
   type RecordView,
 } from '../../types/api/duties';
 import type { DutyRule } from '../../types/duty';
-import { recordKindLabel, type DutyRecordDoc } from '../../types/checkin';
+import { recordKindLabel } from '../../types/checkin';
 import { AccessDeniedError } from '../core/errors';
 import { recordLabel } from '../core/checkins/record-label';
 import { itemsInScope } from '../core/compliance/scope';

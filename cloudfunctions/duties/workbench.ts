@@ -1,5 +1,4 @@
 import { WorkbenchKey, type Workbench, type WorkbenchList, type WorkbenchRow } from '../../types/api/duties';
-import { type DutyRecordDoc, type FollowUp } from '../../types/checkin';
 import type { Actor, Role } from '../../types/domain';
 import { classIdsFor, collegeIdsFor } from '../core/access/authorize';
 import { dueDateText } from '../core/duties/due-date';
@@ -20,9 +19,7 @@ import { evaluateScope } from '../application/duty-data/evaluate-scope';
 import { labelsOf } from '../application/duty-data/labels';
 import { complianceScopeOf, ownDutyClassIds } from '../core/access/compliance-scope';
 import { subscribeIds } from '../platform/messenger/template-ids';
-import type { OutboxMessage } from '../../types/message';
 import { messageTitle, staffMessageKinds, undeliveredFor } from './staff-messages';
-import type { StudyPlan } from '../../types/support';
 
 const label: Record<WorkbenchKey, string> = {
   noticesUnsigned: '通知单未签收',

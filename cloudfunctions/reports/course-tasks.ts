@@ -8,7 +8,7 @@ import { taskState, tasksOfRun, type CourseTask } from '../core/reports/course-t
 import { mapSurviving } from '../platform/runtime/skip-bad-records';
 import type { Context } from '../platform/runtime/define-function';
 import { queryAll, type Store, type Stored } from '../platform/store/store';
-import { loadRun, type WarningRun } from '../application/repositories/runs';
+import { loadRun } from '../application/repositories/runs';
 import { policyOfRun } from '../core/publishing/run-state';
 
 function collegeOf(ctx: Context): string {

@@ -1,6 +1,5 @@
 import type { KpiImportResult, KpiReport } from '../../types/api/reports';
 import type { Student } from '../../types/domain';
-import type { GradeRow } from '../../types/grade';
 import { DomainError } from '../core/errors';
 import { readKpiRows } from '../core/reports/kpi-rows';
 import { checkKpiSheet, unreadableKpiFile } from '../core/reports/kpi-file';

@@ -1,9 +1,6 @@
-import type { DutyRecordDoc } from '../../types/checkin';
 import type { User } from '../../types/domain';
-import type { GradeRow } from '../../types/grade';
-import type { Meeting, Pairing, StudyPlan, TalkRecord } from '../../types/support';
 import type { EffectFacts } from '../core/reports/effect';
-import { digestWarnings, type WarningDigest } from '../core/reports/warning-digest';
+import { digestWarnings } from '../core/reports/warning-digest';
 import type { GradeFact, PlanFact, SupportFact, WarningFact } from '../core/reports/facts';
 import { createScoreReader, presetPolicy } from '../core/rules';
 import { usersByIds } from '../platform/directory/directory';

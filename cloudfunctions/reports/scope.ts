@@ -1,4 +1,4 @@
-import type { ClassInfo, College } from '../../types/domain';
+import type { ClassInfo } from '../../types/domain';
 import { rolesWith } from '../core/access/authorize';
 import { classReachOf } from '../core/access/report-reach';
 import type { Permission } from '../core/access/permissions';

@@ -1,5 +1,6 @@
 import { appendFileSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import type { BrowserContext, Download, Locator, Page } from 'playwright-core';
 import type { fixedClock } from '../../cloudfunctions/core/time/clock';
 import { clockFromSetting } from '../../cloudfunctions/platform/clock-setting';
@@ -314,12 +315,10 @@ export class Person {
       const failed = file.replace(/\.png$/, '-FAILED.png');
       await this.page.screenshot({ path: failed, fullPage: true }).catch(() => undefined);
       const lines = (error instanceof Error ? error.message : String(error)).split('\n');
-      // eslint-disable-next-line no-control-regex -- strips the terminal colour codes Playwright writes into its messages
-      const why = lines
-        .filter((l) => l.includes('intercepts') || l.includes('not '))
-        .slice(-1)[0]
-        ?.replace(/\x1b\[[0-9;]*m/g, '')
-        .trim();
+
+      const why = stripVTControlCharacters(
+        lines.filter((l) => l.includes('intercepts') || l.includes('not ')).slice(-1)[0] ?? '',
+      ).trim();
       const message = `${lines[0] ?? ''}${why ? ` (${why})` : ''}`;
       this.journey.note(`FAILED at "${what}" (${this.label}): ${message} — ${failed}`);
       throw new Error(

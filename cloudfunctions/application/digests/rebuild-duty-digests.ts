@@ -26,11 +26,11 @@ const bySource = (a: DigestEntry, b: DigestEntry) => (a.source < b.source ? -1 :
 
 /** Every source document of the five collections, as the write sites see them. */
 async function* sources(store: Store): AsyncGenerator<DutySource> {
-  for (const doc of await queryAll(store, 'dutyRecords')) yield { collection: 'dutyRecords', doc } as DutySource;
-  for (const doc of await queryAll(store, 'talks')) yield { collection: 'talks', doc } as DutySource;
-  for (const doc of await queryAll(store, 'meetings')) yield { collection: 'meetings', doc } as DutySource;
-  for (const doc of await queryAll(store, 'notices')) yield { collection: 'notices', doc } as DutySource;
-  for (const doc of await queryAll(store, 'studyPlans')) yield { collection: 'studyPlans', doc } as DutySource;
+  for (const doc of await queryAll(store, 'dutyRecords')) yield { collection: 'dutyRecords', doc };
+  for (const doc of await queryAll(store, 'talks')) yield { collection: 'talks', doc };
+  for (const doc of await queryAll(store, 'meetings')) yield { collection: 'meetings', doc };
+  for (const doc of await queryAll(store, 'notices')) yield { collection: 'notices', doc };
+  for (const doc of await queryAll(store, 'studyPlans')) yield { collection: 'studyPlans', doc };
 }
 
 /** The class × month digests built from the sources themselves (an independent pass over every document). */

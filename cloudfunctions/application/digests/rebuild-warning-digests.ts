@@ -1,6 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
-import { type Warning } from '../../../types/warning';
-import { digestsOf, type WarningDigest } from '../../core/reports/warning-digest';
+import { digestsOf } from '../../core/reports/warning-digest';
 import { mapSurviving } from '../../platform/runtime/skip-bad-records';
 import { queryAll, type Store, type WriteContext } from '../../platform/store/store';
 import { warningFactOf } from './warning-digest-store';

@@ -1,5 +1,5 @@
 import type { Warning } from '../../../types/warning';
-import { digestIdOf, withWarning, type WarningDigest } from '../../core/reports/warning-digest';
+import { digestIdOf, withWarning } from '../../core/reports/warning-digest';
 import type { WarningFact } from '../../core/reports/facts';
 import type { TxStore, WriteContext } from '../../platform/store/store';
 

@@ -1,4 +1,3 @@
-import type { College } from '../../../types/domain';
 import { remindersDue, type DutyReminder } from '../../core/duties';
 import type { Clock } from '../../core/time/clock';
 import { toIso } from '../../core/time/shanghai';

@@ -1,9 +1,6 @@
-import type { ClassInfo, Dorm, Student, User } from '../../../types/domain';
-import { type Warning } from '../../../types/warning';
+import type { ClassInfo, User } from '../../../types/domain';
 import type { DutyDirectory } from '../../core/compliance/directory';
 import { queryAll, type Store, type Stored, type Where } from '../../platform/store/store';
-import type { Meeting, StudyPlan, TalkRecord } from '../../../types/support';
-import { type Notice } from '../../../types/notice';
 import {
   meetingDutyRecords,
   noticeDutyRecords,
@@ -16,13 +13,13 @@ import { readFrom } from './read-range';
 import { readDutyDigests } from '../digests/read-duty-digests';
 import { type TeachingSection } from '../../../types/roster';
 
+import type { DutyDataScope } from '../../core/compliance/duty-scope';
+
 /**
  * Where the records come from: the records themselves (a person's own duties, reminders), or the
  * class × month digests (dashboards of many classes: documents grow with classes, not records).
  */
 export type DutyRecordSource = 'records' | 'digests';
-
-import type { DutyDataScope } from '../../core/compliance/duty-scope';
 export type { DutyDataScope };
 
 export type DutyData = {

@@ -1,9 +1,7 @@
-import type { DutyRecord, DutyRule } from '../../../types/duty';
+import type { DutyRecord, DutyRule, DutyItem } from '../../../types/duty';
 import type { DutyRecordIndex } from './record-index';
 import type { CountingUnit } from './units';
 import type { Span } from './term';
-
-import type { DutyItem } from '../../../types/duty';
 
 export type Measure = DutyItem['measure'];
 

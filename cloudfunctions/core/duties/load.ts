@@ -11,7 +11,12 @@ export function parseCalendar(json: unknown): AcademicCalendar {
   return parseOrThrow(AcademicCalendar, json, 'DUTY.CALENDAR_INVALID', '校历配置');
 }
 
-function parseOrThrow<S extends z.ZodTypeAny>(schema: S, json: unknown, code: ErrorCode, label: string): z.output<S> {
+function parseOrThrow<T>(
+  schema: z.ZodType<T, z.ZodTypeDef, unknown>,
+  json: unknown,
+  code: ErrorCode,
+  label: string,
+): T {
   const parsed = schema.safeParse(json);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];

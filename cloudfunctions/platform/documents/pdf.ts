@@ -1,10 +1,11 @@
 // pdfkit's CommonJS build: its ES build reads data files through import.meta.url, which a bundled
 // CommonJS function does not have (esbuild picks the build by how the module is loaded).
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const PDFDocument: typeof import('pdfkit') = require('pdfkit');
+
 import type { FormBlock, FormDocument, FormField, FormPage } from '../../../types/documents';
 import { documentFont, type DocumentFont } from './font';
 import { imageBytes } from './images';
+// eslint-disable-next-line @typescript-eslint/no-require-imports, @typescript-eslint/consistent-type-imports, @typescript-eslint/no-unsafe-assignment -- the CommonJS build on purpose (above); require is typed any
+const PDFDocument: typeof import('pdfkit') = require('pdfkit');
 
 type Doc = InstanceType<typeof PDFDocument>;
 

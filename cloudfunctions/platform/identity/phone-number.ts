@@ -36,7 +36,7 @@ export function verifiedPhoneOf(answer: unknown): VerifiedPhone {
   if (code !== 0 || typeof pure !== 'string' || pure === '')
     throw new PhoneExchangeError(
       code || -1,
-      String(field(answer, 'errMsg') ?? field(answer, 'errmsg') ?? 'no phone_info'),
+      textOf(field(answer, 'errMsg') ?? field(answer, 'errmsg')) ?? 'no phone_info',
     );
   const full = field(info, 'phoneNumber');
   const country = field(info, 'countryCode');
@@ -68,7 +68,7 @@ let sdk: PhoneNumberApi | null = null;
 /** wx-server-sdk's `openapi.phonenumber`, loaded once and only in the cloud. */
 export function loadPhoneNumberApi(): PhoneNumberApi {
   if (sdk) return sdk;
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the WeChat SDK is CommonJS, loaded only on the first exchange
   const cloud: unknown = require('wx-server-sdk');
   const init = field(cloud, 'init');
   const api = field(field(cloud, 'openapi'), 'phonenumber');
@@ -80,4 +80,9 @@ export function loadPhoneNumberApi(): PhoneNumberApi {
     Promise.resolve(typeof getPhoneNumber === 'function' ? Reflect.apply(getPhoneNumber, api, [params]) : undefined);
   sdk = { getPhoneNumber: call };
   return sdk;
+}
+
+/** The SDK's error text, when it gave one as text or a number. */
+function textOf(value: unknown): string | undefined {
+  return typeof value === 'string' || typeof value === 'number' ? String(value) : undefined;
 }

@@ -126,6 +126,8 @@ export function defineFunction<FC extends FunctionContract>(
 
       const parsed = actionContract.input.safeParse(event.input ?? {});
       if (!parsed.success) return inputError(parsed.error);
+      // The contract's schema parsed it: the handler's input type is that schema's output.
+      const input = parsed.data as ParsedInputOf<FC[keyof FC]>;
       const nowIso = () => toIso(env.clock.now());
       const checkOutputs = env.checkOutputs ?? outputChecksByDefault();
 
@@ -137,12 +139,12 @@ export function defineFunction<FC extends FunctionContract>(
           console.error(`[${name}.${String(key)}] answer does not match its output schema: ${problem}`);
           return fail(ErrorCode.Internal, `${name}.${String(key)} 的返回与输出契约不符：${problem}`);
         };
-        if (spec.public === true) return answer(await spec.run({ ...env, actor, nowIso }, parsed.data));
+        if (spec.public === true) return answer(await spec.run({ ...env, actor, nowIso }, input));
         if (actor === null) return fail(ErrorCode.AuthRequired, '请先登录');
         const ctx: Context = { ...env, actor, nowIso, write: () => ({ by: actor.userId, at: nowIso() }) };
         if (spec.resource === 'list') authorizeList(actor, spec.permission);
-        else authorize(actor, spec.permission, spec.resource ? await spec.resource(ctx, parsed.data) : SELF);
-        return answer(await spec.run(ctx, parsed.data));
+        else authorize(actor, spec.permission, spec.resource ? await spec.resource(ctx, input) : SELF);
+        return answer(await spec.run(ctx, input));
       } catch (error) {
         if (error instanceof DomainError) return fail(error.code, error.message, error.field);
         if (error instanceof VersionConflictError)

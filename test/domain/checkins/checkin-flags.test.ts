@@ -1,3 +1,4 @@
+import { expect } from '@jest/globals';
 import fc from 'fast-check';
 import { distanceMeters } from '../../../cloudfunctions/core/checkins/geo';
 import { locationFlags } from '../../../cloudfunctions/core/checkins/location-flags';
