@@ -3,7 +3,9 @@ import { migrateQuickTalks } from '../../../cloudfunctions/checkins/migrate-quic
 import { queueDutyReminders } from '../../../cloudfunctions/application/duties/reminders-job';
 import { toIso } from '../../../cloudfunctions/core/time/shanghai';
 import { type DutyRecordDoc } from '../../../types/checkin';
-import { demoPeople, openHarness, type Harness } from '../../support/harness';
+import { openEmptyHarness, type EmptyHarness } from '../../support/harness';
+import { seedTwoClasses, type TwoClasses } from '../../support/build/two-classes';
+import { CASEWORK_BUILT_AT } from '../../support/build/casework';
 import { sentFrom } from '../../support/checkins-factories';
 import { makeWarning, publishWarning } from '../../support/notices-factories';
 import { talkInput } from '../../support/support-factories';
@@ -13,12 +15,12 @@ const TALK_14 = '警示公布后 14 天内与学生谈话';
 
 /** Issue 11, defects 1–3: one talk history; late is 逾期完成; level duties everywhere, from one evaluator. */
 describe('casework and duties that tell the truth', () => {
-  let h: Harness;
-  let people: ReturnType<typeof demoPeople>;
+  let h: EmptyHarness;
+  let people: TwoClasses;
   let noticeId: string;
   beforeAll(async () => {
-    h = await openHarness(); // 2026-11-23 09:00, the warning's publication
-    people = demoPeople(h.demo);
+    h = await openEmptyHarness(); // 2026-11-23 09:00, the warning's publication
+    people = await seedTwoClasses(h.store, CASEWORK_BUILT_AT); // 孙一鸣 of 生工251班 is warned
     const { notice } = await publishWarning(
       h.store,
       makeWarning(people.student, { level: 'oral', levelName: '口头警示' }),
@@ -165,11 +167,11 @@ describe('casework and duties that tell the truth', () => {
 });
 
 describe('a saved talk opens in a detail view', () => {
-  let h: Harness;
-  let people: ReturnType<typeof demoPeople>;
+  let h: EmptyHarness;
+  let people: TwoClasses;
   beforeAll(async () => {
-    h = await openHarness();
-    people = demoPeople(h.demo);
+    h = await openEmptyHarness();
+    people = await seedTwoClasses(h.store, CASEWORK_BUILT_AT);
   });
   afterAll(() => h.close());
 
