@@ -4,17 +4,18 @@ import { defaultPlaces } from '../../../cloudfunctions/core/checkins/places';
 import { DEMO_OPENID_PREFIX } from '../../../scripts/demo/generate';
 import type { Workbench } from '../../../types/api/duties';
 import { countingStore } from '../../support/checkins-counting-store';
-import { demoPeople, openHarness, type Harness } from '../../support/harness';
+import { openEmptyHarness, type EmptyHarness } from '../../support/harness';
+import { seedTwoClasses, type TwoClasses } from '../../support/build/two-classes';
 import { makeWarning, publishWarning } from '../../support/notices-factories';
 import { sentFrom } from '../../support/checkins-factories';
 
 /** Issue 11 §10: each home's workbench; every count is the length of the list it opens, in a bounded number of reads. */
 describe('the workbench of each role', () => {
-  let h: Harness;
-  let people: ReturnType<typeof demoPeople>;
+  let h: EmptyHarness;
+  let people: TwoClasses;
   beforeAll(async () => {
-    h = await openHarness();
-    people = demoPeople(h.demo);
+    h = await openEmptyHarness();
+    people = await seedTwoClasses(h.store, '2026-09-01T08:00:00.000+08:00');
     await publishWarning(h.store, makeWarning(people.student, { level: 'oral', levelName: '口头警示' }));
     await publishWarning(h.store, makeWarning(people.classmate));
     h.clock.advance(9 * 86_400_000); // past the parents' one-week deadline
