@@ -3,45 +3,27 @@ import { toIso } from '../../../cloudfunctions/core/time/shanghai';
 import { queueDutyReminders } from '../../../cloudfunctions/application/duties/reminders-job';
 import { rebuildDutyDigests } from '../../../cloudfunctions/application/digests/rebuild-duty-digests';
 import { functions } from '../../../cloudfunctions/registry';
-import { DEMO_OPENID_PREFIX, generateDemo } from '../../../scripts/demo/generate';
+import { DEMO_OPENID_PREFIX } from '../../../scripts/demo/generate';
 import type { OutboxMessage } from '../../../types/message';
 import { countingStore } from '../../support/checkins-counting-store';
 import { northOf, placeNamed, sentFrom } from '../../support/checkins-factories';
-import { demoPeople, harnessClock, openHarness, type Harness } from '../../support/harness';
-
-/** Talk records as the checkins function stores them, straight into the store (many at once). */
-function bulkTalks(n: number, at = '2026-11-20T10:00:00.000+08:00') {
-  const people = demoPeople(generateDemo(harnessClock('2026-11-23T09:00:00+08:00')));
-  return Array.from({ length: n }, (_, i) => ({
-    _id: `bulk-${n}-${i}`,
-    kind: 'talk' as const,
-    actorId: people.counselorUser,
-    at,
-    receivedAt: at,
-    collegeId: people.firstClass.collegeId,
-    classId: people.firstClass._id,
-    studentId: people.student._id,
-    documented: true,
-    clientId: `c${i}`,
-    deviceAt: at,
-    sentAt: at,
-    flags: [],
-    details: { form: 'talk' as const, notes: '' },
-  }));
-}
+import { openEmptyHarness, type EmptyHarness } from '../../support/harness';
+import type { TwoClasses } from '../../support/build/two-classes';
+import { bulkTalks, seedCounselorOfThree } from '../../support/build/duties';
 
 describe('duties function', () => {
-  let h: Harness;
-  let people: ReturnType<typeof demoPeople>;
+  let h: EmptyHarness;
+  let people: TwoClasses;
   const classesOf = (counselorId: string) =>
-    h.demo.classes
+    people.built.classes
       .filter((c) => c.counselorId === counselorId)
       .map((c) => c._id)
       .sort();
 
   beforeEach(async () => {
-    h = await openHarness('2026-11-23T09:00:00+08:00');
-    people = demoPeople(h.demo);
+    h = await openEmptyHarness('2026-11-23T09:00:00+08:00');
+    // Four classes; 周辅导 counsels three of them (seedCounselorOfThree).
+    people = await seedCounselorOfThree(h.store, '2026-09-01T08:00:00.000+08:00');
   });
   afterEach(async () => h.close());
 
@@ -49,6 +31,7 @@ describe('duties function', () => {
     const before = await h.ok(people.counselorUser, 'duties', 'myDuties', { scope: 'week' });
     const checks = before.items.filter((i) => i.ruleId === 'counselor-class-check-weekly');
     expect(checks.map((i) => i.unit.id).sort()).toEqual(classesOf(people.counselorUser));
+    expect(checks).toHaveLength(3);
     expect(
       checks.every(
         (i) => i.status === 'due' && i.window.start.startsWith('2026-11-23') && i.window.lastDay === '2026-11-29',
@@ -106,10 +89,10 @@ describe('duties function', () => {
     expect(mine.rows.map((r) => r.id).sort()).toEqual(classesOf(people.counselorUser));
     const leader = await h.ok(people.leaderUser, 'duties', 'classCompliance', { sort: 'name' });
     expect(leader.scope).toBe('college');
-    expect(leader.rows).toHaveLength(h.demo.classes.length);
+    expect(leader.rows).toHaveLength(4);
     const staff = await h.ok(people.counselorUser, 'duties', 'staffCompliance', {});
     const served = new Set(
-      h.demo.classes
+      people.built.classes
         .filter((c) => c.counselorId === people.counselorUser)
         .flatMap((c) => [c.counselorId, c.headTeacherId, c.assistantId]),
     );
@@ -133,9 +116,9 @@ describe('duties function', () => {
 
   it("the leader's dashboard counts an assistant's dorm check and drills down to it", async () => {
     const cls = people.firstClass;
-    const dorm = h.demo.dorms.find((d) => d.classIds.includes(cls._id));
+    const dorm = people.built.dorms.find((d) => d.classIds.includes(cls._id));
     if (!dorm) throw new Error('no dorm');
-    const residents = h.demo.students
+    const residents = people.built.students
       .filter((s) => s.dormId === dorm._id)
       .map((s) => ({ studentId: s._id, status: 'present' as const }));
     const receipt = await h.ok(people.assistantUser, 'checkins', 'dormCheck', {
@@ -185,7 +168,7 @@ describe('duties function', () => {
     }
     const small = await coldCall();
     // Added straight to the store (as an import would), so their digests are built as an import's are.
-    await h.store.addMany('dutyRecords', bulkTalks(1490), { by: 'test', at: toIso(h.clock.now()) });
+    await h.store.addMany('dutyRecords', bulkTalks(people, 1490), { by: 'test', at: toIso(h.clock.now()) });
     await rebuildDutyDigests(h.store, { write: true, ctx: { by: 'test', at: toIso(h.clock.now()) } });
     const large = await coldCall();
     // Issue 14: the board reads the class × month digests, never the records: nothing grows, nothing is read per person or class.
@@ -208,7 +191,7 @@ describe('duties function', () => {
       if (!answer.ok) throw new Error(answer.message);
       return z.object({ rows: z.array(z.object({ id: z.string(), records: z.number() })) }).parse(answer.data);
     };
-    await h.store.addMany('dutyRecords', bulkTalks(2500), { by: 'test', at: toIso(h.clock.now()) });
+    await h.store.addMany('dutyRecords', bulkTalks(people, 2500), { by: 'test', at: toIso(h.clock.now()) });
     await rebuildDutyDigests(h.store, { write: true, ctx: { by: 'test', at: toIso(h.clock.now()) } });
     const cold = await board();
     // Issue 14: digests, one page, instead of three pages of records.
