@@ -1,7 +1,8 @@
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { demoPeople, openHarness, type Harness } from '../../support/harness';
-import { entriesOf, publishSemester } from '../../support/warnings-runs';
+import { openEmptyHarness, type EmptyHarness } from '../../support/harness';
+import { seedTwoClasses, type TwoClasses } from '../../support/build/two-classes';
+import { runAndPublish, runEntries, sat, twoSemesters } from '../../support/build/warnings';
 import { cellText } from '../../support/xlsx-read';
 
 async function readSummary(base64: string): Promise<string[][]> {
@@ -14,16 +15,17 @@ async function readSummary(base64: string): Promise<string[][]> {
 
 /** Issue 9 defect 4: drafts are dated and signed, an out-of-date draft cannot be published, the clerk discards drafts. */
 describe('warnings: drafts are dated, can be discarded, and an out-of-date one is refused', () => {
-  let h: Harness;
-  let p: ReturnType<typeof demoPeople>;
+  let h: EmptyHarness;
+  let p: TwoClasses;
   beforeAll(async () => {
-    h = await openHarness();
-    p = demoPeople(h.demo);
+    h = await openEmptyHarness();
+    // Four students over two semesters, as twoSemesters states them.
+    p = await seedTwoClasses(h.store, '2026-09-01T08:00:00.000+08:00', twoSemesters);
   });
   afterAll(() => h.close());
 
   it('shows when and by whom each run was made and published', async () => {
-    const runId = await publishSemester(h, '2025-2026-1');
+    const runId = await runAndPublish(h, '2025-2026-1');
     const [summary] = (await h.ok(p.clerkUser, 'warnings', 'runs', {})).filter((r) => r.runId === runId);
     expect(summary).toMatchObject({
       createdAt: '2026-11-23T09:00:00.000+08:00',
@@ -31,7 +33,7 @@ describe('warnings: drafts are dated, can be discarded, and an out-of-date one i
       publishedAt: '2026-11-23T09:00:00.000+08:00',
       publishBlock: null,
     });
-    expect(summary?.createdByName).toMatch(/[\u4e00-\u9fa5]/);
+    expect(summary?.createdByName).toBe('张秘书');
     expect(summary?.publishedByName).toBe(summary?.createdByName);
   });
 
@@ -77,7 +79,7 @@ describe('warnings: drafts are dated, can be discarded, and an out-of-date one i
       ok: false,
       code: 'RUN.DISCARDED',
     });
-    const someone = (await entriesOf(h, draft.runId)).find((e) => e.level !== null);
+    const someone = (await runEntries(h, draft.runId)).find((e) => e.level !== null);
     await expect(
       h.callAs(p.clerkUser, 'warnings', 'removeManual', {
         runId: draft.runId,
@@ -89,6 +91,7 @@ describe('warnings: drafts are dated, can be discarded, and an out-of-date one i
 
   it('refuses to discard a published list, and denies others', async () => {
     const [published] = (await h.ok(p.clerkUser, 'warnings', 'runs', {})).filter((r) => r.status === 'published');
+    expect(published).toBeDefined();
     await expect(
       h.callAs(p.clerkUser, 'warnings', 'discardRun', { runId: published?.runId ?? '' }),
     ).resolves.toMatchObject({ ok: false, code: 'RUN.PUBLISHED' });
@@ -104,19 +107,28 @@ describe('warnings: drafts are dated, can be discarded, and an out-of-date one i
 
 /** Issue 9 defect 5: the 汇总表 holds the students taken off by hand and why (人工补充及原因). */
 describe('warnings: the 汇总表 keeps manual removals and their reasons', () => {
-  let h: Harness;
-  let p: ReturnType<typeof demoPeople>;
+  let h: EmptyHarness;
+  let p: TwoClasses;
   beforeAll(async () => {
-    h = await openHarness();
-    p = demoPeople(h.demo);
+    h = await openEmptyHarness();
+    // Under gxu-ee only 孙一鸣 is listed (cumulative GPA 0 after failing MF1 and MF2); 钱二妹 and
+    // 赵三强 pass MF1, so 生工251班 has two unlisted students.
+    p = await seedTwoClasses(h.store, '2026-09-01T08:00:00.000+08:00', (b, c) => {
+      const course = (code: string) => ({ code, semester: '2025-2026-1', departmentId: 'bioeng' });
+      sat(b, c.student, course('MF1'), { regular: '40', makeup: '50' });
+      sat(b, c.student, course('MF2'), { regular: '40', makeup: '50' });
+      sat(b, c.classmate, course('MF1'), { regular: '85' });
+      sat(b, c.third, course('MF1'), { regular: '90' });
+    });
   });
   afterAll(() => h.close());
 
   it('lists a removed student with who removed them and the reason, downloaded and read back', async () => {
     const run = await h.ok(p.clerkUser, 'warnings', 'run', { semester: '2025-2026-1', policyId: 'gxu-ee' });
-    const entries = await entriesOf(h, run.runId);
+    const entries = await runEntries(h, run.runId);
     const target = entries.find((e) => e.level !== null && e.previousWarningId === null);
-    const unlisted = h.demo.students.find(
+    expect(target?.studentId).toBe(p.student._id);
+    const unlisted = p.built.students.find(
       (s) => s.classId === p.firstClass._id && !entries.some((e) => e.studentId === s._id),
     );
     if (!target || !unlisted) throw new Error('a listed and an unlisted student');
