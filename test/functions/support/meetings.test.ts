@@ -1,13 +1,16 @@
 import { queryAll } from '../../../cloudfunctions/platform/store/store';
-import { demoPeople, openHarness, type Harness } from '../../support/harness';
+import { openEmptyHarness, type EmptyHarness } from '../../support/harness';
+import { seedTwoClasses, type TwoClasses } from '../../support/build/two-classes';
+import { CASEWORK_BUILT_AT } from '../../support/build/casework';
 import { publishWarning } from '../../support/support-factories';
 
 describe('support: meetings and their reminders', () => {
-  let h: Harness;
-  let people: ReturnType<typeof demoPeople>;
+  let h: EmptyHarness;
+  let people: TwoClasses;
   beforeAll(async () => {
-    h = await openHarness('2026-11-20T09:00:00+08:00');
-    people = demoPeople(h.demo);
+    h = await openEmptyHarness('2026-11-20T09:00:00+08:00');
+    // 生工251班: 孙一鸣 (warned, parent bound), 钱二妹, 赵三强; 李四海 of 食品241班 is outside it.
+    people = await seedTwoClasses(h.store, CASEWORK_BUILT_AT);
     await publishWarning(h.store, people.student);
   });
   afterAll(() => h.close());
@@ -264,8 +267,9 @@ describe('support: meetings and their reminders', () => {
       place: '教 201',
       topics: ['studyMethods'],
     });
-    expect(m.studentIds).toHaveLength(40);
-    expect(await outboxFor(m._id)).toHaveLength(41);
+    // 生工251班's three students, and one reminder each for them and the head teacher.
+    expect([...m.studentIds].sort()).toEqual([people.student._id, people.classmate._id, people.third._id].sort());
+    expect(await outboxFor(m._id)).toHaveLength(4);
   });
 
   it('in a class meeting each student sees only their own reply; staff see them all', async () => {
