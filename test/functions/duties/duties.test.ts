@@ -1,10 +1,10 @@
+import { expect } from '@jest/globals';
 import { z } from 'zod';
 import { toIso } from '../../../cloudfunctions/core/time/shanghai';
 import { queueDutyReminders } from '../../../cloudfunctions/application/duties/reminders-job';
 import { rebuildDutyDigests } from '../../../cloudfunctions/application/digests/rebuild-duty-digests';
 import { functions } from '../../../cloudfunctions/registry';
 import { DEMO_OPENID_PREFIX } from '../../../scripts/demo/generate';
-import type { OutboxMessage } from '../../../types/message';
 import { countingStore } from '../../support/checkins-counting-store';
 import { northOf, placeNamed, sentFrom } from '../../support/checkins-factories';
 import { openEmptyHarness, type EmptyHarness } from '../../support/harness';
