@@ -1,7 +1,6 @@
 import type { Store } from '../../../cloudfunctions/platform/store/store';
 import type { Student } from '../../../types/domain';
-import { seedTwoClasses, type TwoClassesDraft } from './two-classes';
-import type { CollegeBuilder } from './college';
+import { seedTwoClasses } from './two-classes';
 
 /** When the casework tests' college is written: before the 2026-2027-1 warnings are published. */
 export const CASEWORK_BUILT_AT = '2026-09-01T08:00:00.000+08:00';
@@ -12,16 +11,11 @@ export const CASEWORK_BUILT_AT = '2026-09-01T08:00:00.000+08:00';
  * 周四平, 吴五岳 — only 孙一鸣's parent is bound. 食品241班 (2024, 大三 in 2026-2027) keeps 李四海.
  * 生工251班 is cohort 2025: 大二 in 2026-2027, so its plans go to the head teacher; 食品241班's to the counselor.
  */
-export async function seedCasework(
-  store: Store,
-  at: string = CASEWORK_BUILT_AT,
-  extend?: (b: CollegeBuilder, c: TwoClassesDraft) => void,
-) {
+export async function seedCasework(store: Store, at: string = CASEWORK_BUILT_AT) {
   const more: Student[] = [];
   const p = await seedTwoClasses(store, at, (b, c) => {
     more.push(b.student(c.firstClass, { id: '2025311004', name: '周四平' }));
     more.push(b.student(c.firstClass, { id: '2025311005', name: '吴五岳', gender: '女' }));
-    extend?.(b, c);
   });
   const [fourth, fifth] = more;
   if (!fourth || !fifth) throw new Error('casework students were not built');
