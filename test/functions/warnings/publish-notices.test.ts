@@ -2,7 +2,7 @@ import { queueDeadlineMessages } from '../../../cloudfunctions/application/deadl
 import type { RunEntry } from '../../../types/api/warnings';
 import { openEmptyHarness, type EmptyHarness } from '../../support/harness';
 import { seedTwoClasses, type TwoClasses } from '../../support/build/two-classes';
-import { failAfterMakeup, passRetakes, runAndPublish, runEntries } from '../../support/build/warnings';
+import { fourMoves, runAndPublish, runEntries } from '../../support/build/warnings';
 
 const DAY = 24 * 3600_000;
 const S1 = '2025-2026-1';
@@ -17,18 +17,8 @@ describe('warnings: the next publication retires the notices of the warnings it 
   let corrected: { studentId: string; v1: string; v2: string };
   beforeAll(async () => {
     h = await openEmptyHarness();
-    // Under lzut-life, S1 → S2: 孙一鸣 书面 → lifted (both courses passed at the retake);
-    // 钱二妹 口头 → 书面 (escalated, replaced); 赵三强 口头 → 口头 (kept);
-    // 李四海 书面, nothing new in S2 but still 6 credits owed → 书面 carried (kept).
-    p = await seedTwoClasses(h.store, '2026-09-01T08:00:00.000+08:00', (b, c) => {
-      failAfterMakeup(b, c.student, 2, S1);
-      passRetakes(b, c.student, 2, S2);
-      failAfterMakeup(b, c.classmate, 1, S1);
-      failAfterMakeup(b, c.classmate, 2, S2, 2);
-      failAfterMakeup(b, c.third, 1, S1);
-      failAfterMakeup(b, c.third, 1, S2, 2);
-      failAfterMakeup(b, c.outsider, 2, S1);
-    });
+    // 孙一鸣 lifted, 钱二妹 escalated, 赵三强 and 李四海 kept (fourMoves states the grades).
+    p = await seedTwoClasses(h.store, '2026-09-01T08:00:00.000+08:00', fourMoves);
     firstRun = await runAndPublish(h, S1);
     // A notice corrected after an objection (v2) before the next publication: v2 is the one in force.
     const first = await runEntries(h, firstRun);

@@ -1,9 +1,10 @@
 import { expect } from '@jest/globals';
 import type { PublishResult } from '../../../types/api/warnings';
 import { type Notice } from '../../../types/notice';
-import { demoPeople, openHarness, type Harness } from '../../support/harness';
+import { openEmptyHarness, type EmptyHarness } from '../../support/harness';
+import { seedTwoClasses, type TwoClasses } from '../../support/build/two-classes';
+import { fourMoves, runAndPublish, runEntries, twoSemesters } from '../../support/build/warnings';
 import { SIGNATURE } from '../../support/notices-factories';
-import { entriesOf, publishSemester } from '../../support/warnings-runs';
 
 const HOUR = 3600_000;
 
@@ -14,8 +15,8 @@ const HOUR = 3600_000;
  * nobody gets a second warning message or a second notice.
  */
 describe('warnings: re-publishing keeps what people did for unchanged students', () => {
-  let h: Harness;
-  let p: ReturnType<typeof demoPeople>;
+  let h: EmptyHarness;
+  let p: TwoClasses;
   let firstRun: string;
   let signer: { studentId: string; warningId: string; noticeId: string; parentUser: string; counselor: string };
   let objector: { studentId: string; v1: string; v2: string };
@@ -26,18 +27,20 @@ describe('warnings: re-publishing keeps what people did for unchanged students',
   const noticesOf = (studentId: string) => h.store.query('notices', { where: { studentId }, limit: 100 });
 
   beforeAll(async () => {
-    h = await openHarness();
-    p = demoPeople(h.demo);
-    firstRun = await publishSemester(h, '2025-2026-1');
-    const entries = await entriesOf(h, firstRun);
+    h = await openEmptyHarness();
+    // Warned in 2025-2026-1 (twoSemesters): 李四海 (parent bound, 书面) signs and so on; 孙一鸣 objects.
+    p = await seedTwoClasses(h.store, '2026-09-01T08:00:00.000+08:00', twoSemesters);
+    firstRun = await runAndPublish(h, '2025-2026-1');
+    const entries = await runEntries(h, firstRun);
     const parentOf = (studentId: string) =>
-      h.demo.users.find((u) => u.grants.some((g) => g.role === 'parent' && g.childIds.includes(studentId)));
+      p.built.users.find((u) => u.grants.some((g) => g.role === 'parent' && g.childIds.includes(studentId)));
     const withParent = entries.find(
       (e) => e.level !== null && parentOf(e.studentId) !== undefined && e.failedCourses.length > 0,
     );
     const other = entries.find((e) => e.level !== null && e.studentId !== withParent?.studentId);
-    if (!withParent || !other) throw new Error('the demo warns students with and without bound parents');
-    const cls = h.demo.classes.find((c) => c._id === withParent.classId);
+    if (!withParent || !other) throw new Error('the first run warns students with and without bound parents');
+    expect([withParent.studentId, other.studentId]).toEqual([p.outsider._id, p.student._id]);
+    const cls = p.built.classes.find((c) => c._id === withParent.classId);
     signer = {
       studentId: withParent.studentId,
       warningId: `w:${firstRun}:${withParent.studentId}`,
@@ -97,7 +100,8 @@ describe('warnings: re-publishing keeps what people did for unchanged students',
 
   it('writes no warning and no notice, and counts everyone as kept', () => {
     expect(rerun).toMatchObject({ published: 0, superseded: 0, lifted: 0, notices: 0 });
-    expect(rerun.kept).toBeGreaterThan(0);
+    // All four of the first list.
+    expect(rerun.kept).toBe(4);
   });
 
   it("keeps the unchanged student's warning, notice, signature, receipt, phone contact, deadline and plan", async () => {
@@ -138,20 +142,24 @@ describe('warnings: re-publishing keeps what people did for unchanged students',
 });
 
 describe('warnings: a lifted student is told', () => {
-  let h: Harness;
+  let h: EmptyHarness;
+  let p: TwoClasses;
   beforeAll(async () => {
-    h = await openHarness();
-    await publishSemester(h, '2025-2026-1');
+    h = await openEmptyHarness();
+    // 孙一鸣 lifted, 钱二妹 escalated, 赵三强 and 李四海 kept (fourMoves states the grades).
+    p = await seedTwoClasses(h.store, '2026-09-01T08:00:00.000+08:00', fourMoves);
+    await runAndPublish(h, '2025-2026-1');
   });
   afterAll(() => h.close());
 
   it('sends each lifted student a "warning lifted" message, and the kept ones nothing new', async () => {
     const second = await h.ok('t-clerk', 'warnings', 'run', { semester: '2025-2026-2' });
-    const entries = await entriesOf(h, second.runId);
+    const entries = await runEntries(h, second.runId);
     await h.ok('t-clerk', 'warnings', 'publish', { runId: second.runId });
     const lifted = entries.filter((e) => e.change === 'lifted');
     const kept = entries.filter((e) => e.change === 'unchanged');
-    expect(lifted.length).toBeGreaterThan(0);
+    expect(lifted.map((e) => e.studentId)).toEqual([p.student._id]);
+    expect(kept.map((e) => e.studentId).sort()).toEqual([p.outsider._id, p.third._id].sort());
     const messages = await h.store.query('outbox', { where: { kind: 'warningLifted' }, limit: 1000 });
     expect(messages.map((m) => m.toUserId).sort()).toEqual(lifted.map((e) => `s-${e.studentId}`).sort());
     const one = messages[0];

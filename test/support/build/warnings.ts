@@ -107,3 +107,23 @@ export function twoSemesters(
   sat(b, c.third, bioeng('MF3', s2), { regular: '80' });
   sat(b, c.outsider, food('FD3', s2), failed);
 }
+
+/**
+ * Four moves from 2025-2026-1 to 2025-2026-2 under lzut-life: 孙一鸣 书面 → lifted (passes MF1
+ * and MF2 at the retake); 钱二妹 口头 → 书面 (escalated); 赵三强 口头 → 口头 (unchanged);
+ * 李四海 书面 with nothing new but 6 credits still owed → 书面 carried (unchanged).
+ */
+export function fourMoves(
+  b: CollegeBuilder,
+  c: { student: Student; classmate: Student; third: Student; outsider: Student },
+): void {
+  const s1 = '2025-2026-1';
+  const s2 = '2025-2026-2';
+  failAfterMakeup(b, c.student, 2, s1);
+  passRetakes(b, c.student, 2, s2);
+  failAfterMakeup(b, c.classmate, 1, s1);
+  failAfterMakeup(b, c.classmate, 2, s2, 2);
+  failAfterMakeup(b, c.third, 1, s1);
+  failAfterMakeup(b, c.third, 1, s2, 2);
+  failAfterMakeup(b, c.outsider, 2, s1);
+}
