@@ -1,11 +1,13 @@
-import { demoPeople, openHarness, type Harness } from '../../support/harness';
+import { openEmptyHarness, type EmptyHarness } from '../../support/harness';
+import { seedTwoClasses, type TwoClasses } from '../../support/build/two-classes';
 
 describe('parent binding codes', () => {
-  let h: Harness;
-  let people: ReturnType<typeof demoPeople>;
+  let h: EmptyHarness;
+  let people: TwoClasses;
   beforeEach(async () => {
-    h = await openHarness();
-    people = demoPeople(h.demo);
+    h = await openEmptyHarness();
+    // 钱二妹 of 生工251班 has no bound parent yet; 孙一鸣's parent is bound (p-2025311001).
+    people = await seedTwoClasses(h.store, '2026-09-01T08:00:00.000+08:00');
   });
   afterEach(async () => h.close());
 
@@ -171,14 +173,13 @@ describe('parent binding codes', () => {
 
   it('binding extends an existing parent user (a sibling) without flagging', async () => {
     const code = await newCode(people.classmate._id);
-    // The bound parent of the first student binds a second child: unrelated in the demo data → flagged.
+    // The bound parent of the first student binds a second child: the parent phones on file differ → flagged.
     expect(await bind(people.parentUser, code, proofOf(people.classmate))).toMatchObject({ ok: true });
     const user = await h.store.get('users', people.parentUser);
     expect(user?.grants).toEqual([{ role: 'parent', childIds: [people.student._id, people.classmate._id] }]);
     const binding = await h.store.get('parentBindings', `${people.classmate._id}:${people.parentUser}`);
-    expect(binding?.flags).toEqual(
-      people.student.parentPhone === people.classmate.parentPhone ? [] : ['parentOfUnrelatedStudents'],
-    );
+    expect(people.student.parentPhone).not.toBe(people.classmate.parentPhone);
+    expect(binding?.flags).toEqual(['parentOfUnrelatedStudents']);
   });
 
   it('only the counselor of the class can create a code; they get the number on file to call', async () => {
