@@ -5,7 +5,7 @@ import { diffRoster } from '../core/roster/roster-diff';
 import { classColumns, staffColumns, studentColumns, timetableColumns } from '../core/roster/roster-columns';
 import { requireUsable } from '../core/roster/roster-file';
 import type { Context } from '../platform/runtime/define-function';
-import { planKind } from './kind-plans';
+import { planKind } from './plan-kind';
 import { columnsOf, readRoster } from './read-roster';
 import { refreshStaffGrants } from '../application/roster/staff-grants';
 
