@@ -1,11 +1,29 @@
 import { publishSettings } from '../../../cloudfunctions/application/publishing/publish-run';
 import type { Grant } from '../../../types/domain';
 import { DEMO_OPENID_PREFIX } from '../../../scripts/demo/generate';
-import { demoPeople, openHarness, type Harness } from '../../support/harness';
-import { entriesOf } from '../../support/warnings-runs';
+import { openEmptyHarness, type EmptyHarness } from '../../support/harness';
+import type { CollegeBuilder } from '../../support/build/college';
+import { seedTwoClasses, type TwoClassesDraft, type TwoClasses } from '../../support/build/two-classes';
+import { runEntries, sat, twoSemesters } from '../../support/build/warnings';
 
-/** A staff user of another college (the demo has one college), to check college boundaries. */
-async function addUser(h: Harness, userId: string, grants: Grant[]): Promise<string> {
+const AT = '2026-09-01T08:00:00.000+08:00';
+
+/**
+ * 2025-2026-1 under gxu-ee: 孙一鸣 and 钱二妹 fail MF1 and MF2 after the make-up (cumulative GPA 0,
+ * listed by the rules); 赵三强 passes both (unlisted) — 生工251班 has two listed and one unlisted.
+ */
+function twoListedOneNot(b: CollegeBuilder, c: TwoClassesDraft): void {
+  const course = (code: string) => ({ code, semester: '2025-2026-1', departmentId: 'bioeng' });
+  for (const s of [c.student, c.classmate]) {
+    sat(b, s, course('MF1'), { regular: '40', makeup: '50' });
+    sat(b, s, course('MF2'), { regular: '40', makeup: '50' });
+  }
+  sat(b, c.third, course('MF1'), { regular: '85' });
+  sat(b, c.third, course('MF2'), { regular: '90' });
+}
+
+/** A staff user of another college (the built college is the only one), to check college boundaries. */
+async function addUser(h: EmptyHarness, userId: string, grants: Grant[]): Promise<string> {
   await h.store.add(
     'users',
     { _id: userId, openid: DEMO_OPENID_PREFIX + userId, name: '外院老师', grants },
@@ -17,18 +35,18 @@ async function addUser(h: Harness, userId: string, grants: Grant[]): Promise<str
 const denied = { ok: false, code: 'ACCESS.DENIED' };
 
 describe("warnings: only the clerk takes students off the list (rules: 002-4.2.1, the project's reading)", () => {
-  let h: Harness;
-  let p: ReturnType<typeof demoPeople>;
+  let h: EmptyHarness;
+  let p: TwoClasses;
   let runId: string;
   beforeAll(async () => {
-    h = await openHarness();
-    p = demoPeople(h.demo);
+    h = await openEmptyHarness();
+    p = await seedTwoClasses(h.store, AT, twoListedOneNot);
     runId = (await h.ok(p.clerkUser, 'warnings', 'run', { semester: '2025-2026-1', policyId: 'gxu-ee' })).runId;
   });
   afterAll(() => h.close());
 
   const ruleListed = async (n: number) => {
-    const listed = (await entriesOf(h, runId)).filter(
+    const listed = (await runEntries(h, runId)).filter(
       (e) => e.source === 'rules' && e.manual === null && e.classId === p.firstClass._id,
     );
     const entry = listed[n];
@@ -36,8 +54,8 @@ describe("warnings: only the clerk takes students off the list (rules: 002-4.2.1
     return entry;
   };
   const unlisted = async (n: number) => {
-    const listed = new Set((await entriesOf(h, runId)).map((e) => e.studentId));
-    const s = h.demo.students.filter((x) => x.classId === p.firstClass._id && !listed.has(x._id))[n];
+    const listed = new Set((await runEntries(h, runId)).map((e) => e.studentId));
+    const s = p.built.students.filter((x) => x.classId === p.firstClass._id && !listed.has(x._id))[n];
     if (!s) throw new Error('too few unlisted students in the class');
     return s;
   };
@@ -50,7 +68,7 @@ describe("warnings: only the clerk takes students off the list (rules: 002-4.2.1
     await expect(
       h.callAs(user(), 'warnings', 'removeManual', { runId, studentId: entry.studentId, note: '我觉得不用警示' }),
     ).resolves.toMatchObject(denied);
-    expect((await entriesOf(h, runId)).find((e) => e.studentId === entry.studentId)).toEqual(entry);
+    expect((await runEntries(h, runId)).find((e) => e.studentId === entry.studentId)).toEqual(entry);
   });
 
   it("denies class staff undoing or overwriting the clerk's removal; the clerk undoes it", async () => {
@@ -70,7 +88,7 @@ describe("warnings: only the clerk takes students off the list (rules: 002-4.2.1
         reason: 'attitude',
       }),
     ).resolves.toMatchObject(denied);
-    const still = (await entriesOf(h, runId)).find((e) => e.studentId === entry.studentId);
+    const still = (await runEntries(h, runId)).find((e) => e.studentId === entry.studentId);
     expect(still).toMatchObject({ level: null, manual: { action: 'remove', by: p.clerkUser } });
     await expect(h.ok(p.clerkUser, 'warnings', 'clearManual', { runId, studentId: entry.studentId })).resolves.toEqual(
       entry,
@@ -107,7 +125,7 @@ describe("warnings: only the clerk takes students off the list (rules: 002-4.2.1
     await expect(
       h.callAs(p.counselorUser, 'warnings', 'clearManual', { runId, studentId: s._id }),
     ).resolves.toMatchObject(denied);
-    expect((await entriesOf(h, runId)).find((e) => e.studentId === s._id)).toMatchObject({
+    expect((await runEntries(h, runId)).find((e) => e.studentId === s._id)).toMatchObject({
       level: 'probation',
       manual: { by: p.counselorUser, reason: 'attendance' },
     });
@@ -131,19 +149,19 @@ describe("warnings: only the clerk takes students off the list (rules: 002-4.2.1
 });
 
 describe('warnings: a run being published takes no changes', () => {
-  let h: Harness;
-  let p: ReturnType<typeof demoPeople>;
+  let h: EmptyHarness;
+  let p: TwoClasses;
   beforeAll(async () => {
-    h = await openHarness();
-    p = demoPeople(h.demo);
+    h = await openEmptyHarness();
+    p = await seedTwoClasses(h.store, AT, twoListedOneNot);
   });
   afterAll(() => h.close());
 
   it('refuses manual changes between the calls of an interrupted publish, then publishes the list as it was', async () => {
     const run = await h.ok(p.clerkUser, 'warnings', 'run', { semester: '2025-2026-1', policyId: 'gxu-ee' });
-    const entries = await entriesOf(h, run.runId);
+    const entries = await runEntries(h, run.runId);
     const listed = entries.find((e) => e.level !== null && e.classId === p.firstClass._id);
-    const notListed = h.demo.students.find(
+    const notListed = p.built.students.find(
       (s) => s.classId === p.firstClass._id && !entries.some((e) => e.studentId === s._id),
     );
     if (!listed || !notListed) throw new Error('the first class has listed and unlisted students');
@@ -171,13 +189,15 @@ describe('warnings: a run being published takes no changes', () => {
           reason: 'attitude',
         }),
       ).resolves.toMatchObject(publishing);
-      expect(await entriesOf(h, run.runId)).toEqual(entries);
+      expect(await runEntries(h, run.runId)).toEqual(entries);
       let last = first;
       while (!last.done) last = await h.ok(p.clerkUser, 'warnings', 'publish', { runId: run.runId });
     } finally {
       publishSettings.budgetMs = saved;
     }
     expect(await h.store.count('warnings', { runId: run.runId })).toBe(entries.filter((e) => e.level !== null).length);
+    // 孙一鸣 and 钱二妹.
+    expect(await h.store.count('warnings', { runId: run.runId })).toBe(2);
     await expect(
       h.callAs(p.clerkUser, 'warnings', 'clearManual', { runId: run.runId, studentId: listed.studentId }),
     ).resolves.toMatchObject({ ok: false, code: 'RUN.PUBLISHED' });
@@ -185,12 +205,13 @@ describe('warnings: a run being published takes no changes', () => {
 });
 
 describe('warnings: export and course analysis only for the run college', () => {
-  let h: Harness;
-  let p: ReturnType<typeof demoPeople>;
+  let h: EmptyHarness;
+  let p: TwoClasses;
   let runId: string;
   beforeAll(async () => {
-    h = await openHarness();
-    p = demoPeople(h.demo);
+    h = await openEmptyHarness();
+    // Warned in 2025-2026-2 (twoSemesters, nothing published before): 孙一鸣 (bioeng) and 李四海 (food) for MF3 and FD3.
+    p = await seedTwoClasses(h.store, AT, twoSemesters);
     runId = (await h.ok(p.clerkUser, 'warnings', 'run', { semester: '2025-2026-2' })).runId;
     await addUser(h, 't-clerk-other', [{ role: 'clerk', collegeId: 'other' }]);
     await addUser(h, 't-leader-other', [{ role: 'leader', collegeId: 'other' }]);
@@ -213,13 +234,14 @@ describe('warnings: export and course analysis only for the run college', () => 
   it('still serves the clerk, the leader and a department head of the college (their department only)', async () => {
     const all = await h.ok(p.clerkUser, 'warnings', 'exportSummary', { runId });
     await expect(h.ok(p.leaderUser, 'warnings', 'exportSummary', { runId })).resolves.toMatchObject({ rows: all.rows });
-    const dept = await h.ok('t-dept-bioeng', 'warnings', 'exportSummary', { runId });
-    const bioeng = new Set(h.demo.classes.filter((c) => c.departmentId === 'bioeng').map((c) => c._id));
-    const expected = (await entriesOf(h, runId)).filter(
+    const dept = await h.ok(p.departmentHeadUser, 'warnings', 'exportSummary', { runId });
+    const bioeng = new Set(p.built.classes.filter((c) => c.departmentId === 'bioeng').map((c) => c._id));
+    const expected = (await runEntries(h, runId)).filter(
       (e) => bioeng.has(e.classId) && (e.level !== null || e.change === 'lifted'),
     ).length;
     expect(dept.rows).toBe(expected);
+    expect([dept.rows, all.rows]).toEqual([1, 2]);
     expect(dept.rows).toBeLessThan(all.rows);
-    await expect(h.ok('t-dept-bioeng', 'warnings', 'courseAnalysis', { runId })).resolves.toMatchObject({ runId });
+    await expect(h.ok(p.departmentHeadUser, 'warnings', 'courseAnalysis', { runId })).resolves.toMatchObject({ runId });
   });
 });
