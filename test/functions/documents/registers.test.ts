@@ -3,22 +3,53 @@ import { classCheckColumns, dormRegisterColumns } from '../../../cloudfunctions/
 import { complianceColumns } from '../../../cloudfunctions/core/documents/compliance-report';
 import { wall } from '../../../cloudfunctions/core/documents/form-kit';
 import { queryAll } from '../../../cloudfunctions/platform/store/store';
-import { recordDemoActivity } from '../../../scripts/demo/activity';
-import { demoPeople, openHarness, type Harness } from '../../support/harness';
+import { openEmptyHarness, type EmptyHarness } from '../../support/harness';
+import type { TwoClasses } from '../../support/build/two-classes';
+import { seedCounselorOfThree } from '../../support/build/duties';
+import { northOf, placeNamed, sentFrom } from '../../support/checkins-factories';
 import { readPdf } from '../../support/pdf-read';
 import { readXlsx, tableOf } from '../../support/xlsx-read';
 
-/** 查寝 / 查课 registers and the compliance report, from the demo's weeks of check-ins (a class of 40). */
+/**
+ * 查寝 / 查课 registers and the compliance report, from the check-ins filed here for 生工251班
+ * (seedCounselorOfThree): two dorm checks of 西区3号楼 A101 by the assistant (赵三强 absent from the
+ * second) and two class checks by the counselor (钱二妹 late at the second), a day apart.
+ */
 describe('documents: duty registers and the compliance report for a period', () => {
-  let h: Harness;
-  let people: ReturnType<typeof demoPeople>;
+  let h: EmptyHarness;
+  let people: TwoClasses;
   const period = { from: '2026-09-01', to: '2026-11-30' };
 
   beforeAll(async () => {
-    h = await openHarness();
-    people = demoPeople(h.demo);
-    await recordDemoActivity(h.store, h.files, h.demo);
-  }, 120_000);
+    h = await openEmptyHarness();
+    people = await seedCounselorOfThree(h.store, '2026-09-01T08:00:00.000+08:00');
+    const cls = people.firstClass;
+    const dorm = people.built.dorms.find((d) => d.classIds.includes(cls._id));
+    if (!dorm) throw new Error('no dorm');
+    const teaching = placeNamed('博学楼');
+    for (const [i, course] of ['有机化学', '高等数学A（上）'].entries()) {
+      await h.ok(people.assistantUser, 'checkins', 'dormCheck', {
+        ...sentFrom(h.clock, { location: northOf(placeNamed(dorm.building), 15) }),
+        classId: cls._id,
+        dormId: dorm._id,
+        hygieneScore: 90 - 5 * i,
+        residents: [
+          { studentId: people.student._id, status: 'present' as const },
+          { studentId: people.third._id, status: i === 0 ? ('present' as const) : ('absent' as const) },
+        ],
+      });
+      await h.ok(people.counselorUser, 'checkins', 'classCheck', {
+        ...sentFrom(h.clock, { location: northOf(teaching, 10) }),
+        classId: cls._id,
+        placeId: teaching.id,
+        course,
+        late: i === 0 ? [] : [people.classmate._id],
+        absent: [],
+        leftEarly: [],
+      });
+      h.clock.advance(86_400_000);
+    }
+  });
   afterAll(() => h.close());
 
   const records = async (kind: string) =>
@@ -28,7 +59,7 @@ describe('documents: duty registers and the compliance report for a period', () 
 
   it('查寝登记表: one row per dorm check of the class in the period, with hygiene and who was present', async () => {
     const expected = await records('dormCheck');
-    expect(expected.length).toBeGreaterThan(0);
+    expect(expected).toHaveLength(2);
     const started = performance.now();
     const answer = await h.ok(people.counselorUser, 'documents', 'dutyRegister', {
       classId: people.firstClass._id,
@@ -66,7 +97,7 @@ describe('documents: duty registers and the compliance report for a period', () 
 
   it('查课登记表: one row per class check, with late / absent / left early', async () => {
     const expected = await records('classCheck');
-    expect(expected.length).toBeGreaterThan(0);
+    expect(expected).toHaveLength(2);
     const answer = await h.ok(people.counselorUser, 'documents', 'dutyRegister', {
       classId: people.firstClass._id,
       register: 'classCheck',
@@ -102,7 +133,7 @@ describe('documents: duty registers and the compliance report for a period', () 
     });
     const table = person.document.pages[0]?.blocks.find((b) => b.kind === 'table');
     expect(table && table.kind === 'table' ? new Set(table.rows.map((r) => r[2])) : null).toEqual(
-      new Set([h.demo.users.find((u) => u._id === people.counselorUser)?.name]),
+      new Set([people.built.user(people.counselorUser).name]),
     );
   });
 
