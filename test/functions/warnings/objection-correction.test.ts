@@ -2,8 +2,9 @@ import { expect } from '@jest/globals';
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { RunEntry } from '../../../types/api/warnings';
-import { demoPeople, openHarness, type Harness } from '../../support/harness';
-import { entriesOf, publishSemester } from '../../support/warnings-runs';
+import { openEmptyHarness, type EmptyHarness } from '../../support/harness';
+import { seedTwoClasses, type TwoClasses } from '../../support/build/two-classes';
+import { failAfterMakeup, runAndPublish, runEntries, sat } from '../../support/build/warnings';
 import { cellText } from '../../support/xlsx-read';
 
 /**
@@ -12,8 +13,8 @@ import { cellText } from '../../support/xlsx-read';
  * later run honour — and the student is told the answer, kept or corrected.
  */
 describe('objections: a correction changes the grade rows and the decision; the student is told', () => {
-  let h: Harness;
-  let p: ReturnType<typeof demoPeople>;
+  let h: EmptyHarness;
+  let p: TwoClasses;
   let runId: string;
   let entries: RunEntry[];
 
@@ -32,10 +33,19 @@ describe('objections: a correction changes the grade rows and the decision; the 
   };
 
   beforeAll(async () => {
-    h = await openHarness();
-    p = demoPeople(h.demo);
-    runId = await publishSemester(h, '2025-2026-1');
-    entries = await entriesOf(h, runId);
+    h = await openEmptyHarness();
+    // 2025-2026-1 under lzut-life: 孙一鸣 and 赵三强 fail MF1 and MF2 after the make-up (书面警示),
+    // 李四海 fails MF1 after the make-up (口头警示), 钱二妹 fails R1–R3 at the regular exam and
+    // passes the make-ups (学业警示).
+    p = await seedTwoClasses(h.store, '2026-09-01T08:00:00.000+08:00', (b, c) => {
+      failAfterMakeup(b, c.student, 2, '2025-2026-1');
+      failAfterMakeup(b, c.third, 2, '2025-2026-1');
+      failAfterMakeup(b, c.outsider, 1, '2025-2026-1');
+      for (const code of ['R1', 'R2', 'R3'])
+        sat(b, c.classmate, { code, semester: '2025-2026-1' }, { regular: '40', makeup: '70' });
+    });
+    runId = await runAndPublish(h, '2025-2026-1');
+    entries = await runEntries(h, runId);
   });
   afterAll(() => h.close());
 
@@ -47,14 +57,16 @@ describe('objections: a correction changes the grade rows and the decision; the 
         x.figures.regularFails < 3 &&
         x.failedCourses.length === 2,
     );
-    if (!e) throw new Error('the demo has a written warning from two failed make-ups');
+    if (!e) throw new Error('孙一鸣 has a written warning from two failed make-ups');
+    expect(e.studentId).toBe(p.student._id);
     return e;
   };
   const oral = () => {
     const e = entries.find(
       (x) => x.level === 'oral' && x.figures.regularFails < 3 && x.studentId !== written().studentId,
     );
-    if (!e) throw new Error('the demo has an oral warning from one failed make-up');
+    if (!e) throw new Error('李四海 has an oral warning from one failed make-up');
+    expect(e.studentId).toBe(p.outsider._id);
     return e;
   };
 
@@ -161,7 +173,7 @@ describe('objections: a correction changes the grade rows and the decision; the 
 
   it('shows the correction on the published list and in its 汇总表', async () => {
     const e = written();
-    const entry = (await entriesOf(h, runId)).find((x) => x.studentId === e.studentId);
+    const entry = (await runEntries(h, runId)).find((x) => x.studentId === e.studentId);
     expect(entry).toMatchObject({
       level: 'oral',
       corrections: [expect.objectContaining({ reason: '补考成绩录入错误，已按试卷更正' })],
@@ -182,6 +194,8 @@ describe('objections: a correction changes the grade rows and the decision; the 
       (x) => x.level !== null && x.studentId !== written().studentId && x.studentId !== oral().studentId,
     );
     if (!e) throw new Error('a third warned student');
+    // 钱二妹 (学业警示).
+    expect(e.studentId).toBe(p.classmate._id);
     await object(e);
     const res = await h.ok(p.clerkUser, 'notices', 'resolveObjection', {
       noticeId: noticeOf(e.studentId),
@@ -224,7 +238,7 @@ describe('objections: a correction changes the grade rows and the decision; the 
     ).resolves.toMatchObject({ ending: 'withdrawn' });
     const [answer] = await outboxOf(`s-${e.studentId}`, 'objectionAnswered');
     expect(answer?.data).toMatchObject({ result: '已更正', tip: '警示已撤销，无需签收' });
-    const entry = (await entriesOf(h, runId)).find((x) => x.studentId === e.studentId);
+    const entry = (await runEntries(h, runId)).find((x) => x.studentId === e.studentId);
     expect(entry).toMatchObject({ level: null, corrections: [expect.anything(), expect.anything()] });
   });
 
@@ -234,6 +248,8 @@ describe('objections: a correction changes the grade rows and the decision; the 
       (x) => x.level === 'written' && x.studentId !== written().studentId && x.figures.failedAfterMakeup >= 2,
     );
     if (!e) throw new Error('another written warning');
+    // 赵三强.
+    expect(e.studentId).toBe(p.third._id);
     await object(e);
     await h.ok(p.clerkUser, 'notices', 'resolveObjection', {
       noticeId: noticeOf(e.studentId),
@@ -249,7 +265,7 @@ describe('objections: a correction changes the grade rows and the decision; the 
 
   it('keeps every correction in later runs: levels re-judged on the corrected rows, the corrected notices stay', async () => {
     const later = await h.ok(p.clerkUser, 'warnings', 'run', { semester: '2025-2026-1' });
-    const next = await entriesOf(h, later.runId);
+    const next = await runEntries(h, later.runId);
     const w = next.find((x) => x.studentId === written().studentId);
     expect(w).toMatchObject({
       level: 'oral',
