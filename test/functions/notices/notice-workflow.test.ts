@@ -1,23 +1,25 @@
 import { expect } from '@jest/globals';
-import { demoPeople, openHarness, type Harness } from '../../support/harness';
+import { openEmptyHarness, type EmptyHarness } from '../../support/harness';
+import { seedTwoClasses, type TwoClasses } from '../../support/build/two-classes';
 import { makeWarning, publishWarning, SIGNATURE } from '../../support/notices-factories';
 import { issueNoticesInTx, loadNoticeNames } from '../../../cloudfunctions/application/notices/issue';
 import { localSender } from '../../../cloudfunctions/platform/messenger/local-sender';
 import { sendDue } from '../../../cloudfunctions/platform/messenger/send-pass';
 
 describe('notices: publish → sign → parent binds → receipt → counselor sees all green', () => {
-  let h: Harness;
-  let people: ReturnType<typeof demoPeople>;
+  let h: EmptyHarness;
+  let people: TwoClasses;
   beforeEach(async () => {
-    h = await openHarness();
-    people = demoPeople(h.demo);
+    h = await openEmptyHarness();
+    // 孙一鸣's parent is bound; 钱二妹 and 赵三强 have none yet.
+    people = await seedTwoClasses(h.store, '2026-09-01T08:00:00.000+08:00');
   });
   afterEach(async () => h.close());
 
   const outbox = () => h.store.query('outbox', { limit: 1000 });
 
   it('the whole flow for a student whose parent has no WeChat binding yet', async () => {
-    const student = people.classmate; // odd index: no parent user in the demo
+    const student = people.classmate; // no parent user yet
     const { notice } = await publishWarning(h.store, makeWarning(student));
     expect((await outbox()).map((m) => [m.kind, m.toUserId])).toEqual([['warningIssued', `s-${student._id}`]]);
 
@@ -304,8 +306,8 @@ describe('notices: publish → sign → parent binds → receipt → counselor s
   });
 
   it('one WeChat bound as parent of unrelated students is flagged on both bindings', async () => {
-    const [a, b] = h.demo.students.filter((s, i) => i % 2 === 1 && s.classId === people.firstClass._id);
-    if (!a || !b) throw new Error('demo');
+    // 钱二妹 and 赵三强 of 生工251班: unrelated (different parent phones), neither has a parent bound.
+    const [a, b] = [people.classmate, people.third];
     await publishWarning(h.store, makeWarning(b));
     for (const s of [a, b]) {
       const { code } = await h.ok(people.counselorUser, 'notices', 'createBindingCode', { studentId: s._id });
