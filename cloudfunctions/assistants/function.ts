@@ -6,7 +6,10 @@ import { assign } from './assignment';
 import { allChanges, decideChange, fileChange } from './changes';
 import { collegeOfRecord, loadCall } from './load';
 import { listCalls, myProgramme } from './programme';
-import { apply, checkEligibility, publishCall, runStep } from './selection';
+import { apply } from './apply';
+import { checkEligibility } from './eligibility';
+import { publishCall } from './publish-call';
+import { runStep } from './selection';
 import { stipendFile } from './stipend';
 import { callView } from './views';
 
