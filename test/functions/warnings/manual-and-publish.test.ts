@@ -6,30 +6,41 @@ import { publishSettings } from '../../../cloudfunctions/application/publishing/
 import type { Warning } from '../../../types/warning';
 import type { PublishResult } from '../../../types/api/warnings';
 import { DEMO_OPENID_PREFIX } from '../../../scripts/demo/generate';
-import { demoPeople, openHarness, type Harness } from '../../support/harness';
+import { openEmptyHarness, type EmptyHarness } from '../../support/harness';
 import { publicationChange } from '../../../cloudfunctions/core/publishing/publish-plan';
-import { entriesOf, publishSemester } from '../../support/warnings-runs';
+import { seedTwoClasses, type TwoClasses } from '../../support/build/two-classes';
+import { fourMoves, movingStudents, runAndPublish, runEntries, sat } from '../../support/build/warnings';
 import { storeWith } from '../../support/warnings-stores';
 import { cellText } from '../../support/xlsx-read';
 
-async function warningsOf(h: Harness, studentId: string): Promise<Warning[]> {
+const AT = '2026-09-01T08:00:00.000+08:00';
+
+async function warningsOf(h: EmptyHarness, studentId: string): Promise<Warning[]> {
   return h.store.query('warnings', { where: { studentId }, limit: 1000 });
 }
 
 describe('warnings: manual changes (rules: 002-4.2.1)', () => {
-  let h: Harness;
-  let p: ReturnType<typeof demoPeople>;
+  let h: EmptyHarness;
+  let p: TwoClasses;
   let runId: string;
   beforeAll(async () => {
-    h = await openHarness();
-    p = demoPeople(h.demo);
+    h = await openEmptyHarness();
+    // Under gxu-ee in 2025-2026-1 only 孙一鸣 is listed (cumulative GPA 0 after failing MF1 and MF2);
+    // 生工251班 also has 钱二妹, 赵三强 and three more without grades: five unlisted to add by hand.
+    p = await seedTwoClasses(h.store, AT, (b, c) => {
+      sat(b, c.student, { code: 'MF1', semester: '2025-2026-1' }, { regular: '40', makeup: '50' });
+      sat(b, c.student, { code: 'MF2', semester: '2025-2026-1' }, { regular: '40', makeup: '50' });
+      b.student(c.firstClass, { id: '2025311004', name: '周四海' });
+      b.student(c.firstClass, { id: '2025311005', name: '吴五洲' });
+      b.student(c.firstClass, { id: '2025311006', name: '郑六合', gender: '女' });
+    });
     runId = (await h.ok(p.clerkUser, 'warnings', 'run', { semester: '2025-2026-1', policyId: 'gxu-ee' })).runId;
   });
   afterAll(() => h.close());
 
   const unlisted = async () => {
-    const listed = new Set((await entriesOf(h, runId)).map((e) => e.studentId));
-    const s = h.demo.students.find(
+    const listed = new Set((await runEntries(h, runId)).map((e) => e.studentId));
+    const s = p.built.students.find(
       (x) => x.classId === p.firstClass._id && !listed.has(x._id) && x._id !== p.student._id,
     );
     if (!s) throw new Error('every student of the class is listed');
@@ -61,7 +72,7 @@ describe('warnings: manual changes (rules: 002-4.2.1)', () => {
 
   it('shows class staff the open draft with their classes only; others see none', async () => {
     const [draft] = await h.ok(p.counselorUser, 'warnings', 'drafts', {});
-    const mine = h.demo.classes.filter((c) => c.counselorId === p.counselorUser).map((c) => c._id);
+    const mine = p.built.classes.filter((c) => c.counselorId === p.counselorUser).map((c) => c._id);
     expect(draft).toMatchObject({ runId, semester: '2025-2026-1', levels: [{ id: 'warning' }, { id: 'probation' }] });
     expect(draft?.classes.map((c) => c.classId).sort()).toEqual([...mine].sort());
     expect(draft?.entries.every((e) => mine.includes(e.classId))).toBe(true);
@@ -132,8 +143,9 @@ describe('warnings: manual changes (rules: 002-4.2.1)', () => {
   });
 
   it('removes a listed student by hand with a note, and clearing the change restores the rules', async () => {
-    const listed = (await entriesOf(h, runId)).find((e) => e.source === 'rules');
+    const listed = (await runEntries(h, runId)).find((e) => e.source === 'rules');
     if (!listed) throw new Error('gxu-ee lists someone by the rules');
+    expect(listed.studentId).toBe(p.student._id);
     const removed = await h.ok(p.clerkUser, 'warnings', 'removeManual', {
       runId,
       studentId: listed.studentId,
@@ -159,7 +171,7 @@ describe('warnings: manual changes (rules: 002-4.2.1)', () => {
   });
 
   it('publishes manual additions marked manual, then refuses further changes', async () => {
-    const entries = await entriesOf(h, runId);
+    const entries = await runEntries(h, runId);
     const manual = entries.filter((e) => e.manual?.action === 'add');
     expect(manual.length).toBe(2);
     await h.ok(p.clerkUser, 'warnings', 'publish', { runId });
@@ -184,11 +196,12 @@ describe('warnings: manual changes (rules: 002-4.2.1)', () => {
 });
 
 describe('warnings: publish', () => {
-  let h: Harness;
-  let p: ReturnType<typeof demoPeople>;
+  let h: EmptyHarness;
+  let p: TwoClasses;
   beforeAll(async () => {
-    h = await openHarness();
-    p = demoPeople(h.demo);
+    h = await openEmptyHarness();
+    // 孙一鸣 书面 → lifted, 钱二妹 口头 → 书面, 赵三强 口头 kept, 李四海 书面 carried (fourMoves).
+    p = await seedTwoClasses(h.store, AT, fourMoves);
   });
   afterAll(() => h.close());
 
@@ -204,7 +217,7 @@ describe('warnings: publish', () => {
 
   it('writes one warning per listed student with its duties and a notice; publishing twice adds nothing', async () => {
     const run = await h.ok(p.clerkUser, 'warnings', 'run', { semester: '2025-2026-1' });
-    const entries = await entriesOf(h, run.runId);
+    const entries = await runEntries(h, run.runId);
     const first = await h.ok(p.clerkUser, 'warnings', 'publish', { runId: run.runId });
     expect(first).toMatchObject({
       published: entries.length,
@@ -222,7 +235,7 @@ describe('warnings: publish', () => {
     ).toBe(entries.length);
 
     const written = entries.find((e) => e.level === 'written');
-    if (!written) throw new Error('demo has a written warning');
+    if (!written) throw new Error('孙一鸣 and 李四海 have written warnings');
     const w = await h.store.get('warnings', `w:${run.runId}:${written.studentId}`);
     expect(w).toMatchObject({
       status: 'active',
@@ -244,7 +257,7 @@ describe('warnings: publish', () => {
     const [firstRun] = (await h.ok(p.clerkUser, 'warnings', 'runs', {})).filter((r) => r.status === 'published');
     if (!firstRun) throw new Error('published above');
     const second = await h.ok(p.clerkUser, 'warnings', 'run', { semester: '2025-2026-2' });
-    const entries = await entriesOf(h, second.runId);
+    const entries = await runEntries(h, second.runId);
     const result = await h.ok(p.clerkUser, 'warnings', 'publish', { runId: second.runId });
     const lifted = entries.filter((e) => e.change === 'lifted');
     const moved = entries.filter((e) => e.level !== null && e.previousWarningId !== null && e.change !== 'unchanged');
@@ -252,9 +265,9 @@ describe('warnings: publish', () => {
       (e) => e.level !== null && e.previousWarningId !== null && e.change === 'unchanged',
     );
     expect(result).toMatchObject({ lifted: lifted.length, superseded: moved.length, kept: unchanged.length });
-    expect(lifted.length).toBeGreaterThan(0);
-    expect(moved.length).toBeGreaterThan(0);
-    expect(unchanged.length).toBeGreaterThan(0);
+    expect(lifted.map((e) => e.studentId)).toEqual([p.student._id]);
+    expect(moved.map((e) => e.studentId)).toEqual([p.classmate._id]);
+    expect(unchanged.map((e) => e.studentId).sort()).toEqual([p.outsider._id, p.third._id].sort());
 
     const liftedOne = lifted[0];
     const old = await h.store.get('warnings', liftedOne?.previousWarningId ?? '');
@@ -300,18 +313,22 @@ describe('warnings: publish', () => {
 
 /** A fresh college with 2025-2026-1 published: its 2025-2026-2 list has warnings to write, replace and lift. */
 describe('warnings: publishing a long list', () => {
-  let h: Harness;
-  let p: ReturnType<typeof demoPeople>;
+  let h: EmptyHarness;
+  let p: TwoClasses;
   beforeEach(async () => {
-    h = await openHarness();
-    p = demoPeople(h.demo);
-    await publishSemester(h, '2025-2026-1');
+    h = await openEmptyHarness();
+    // The four of fourMoves and 20 more in 生工251班 (four of each move: new, escalated, lifted, kept, carried).
+    p = await seedTwoClasses(h.store, AT, (b, c) => {
+      fourMoves(b, c);
+      movingStudents(b, c.firstClass, 20);
+    });
+    await runAndPublish(h, '2025-2026-1');
   });
   afterEach(() => h.close());
 
   it('resumes an interrupted publication without duplicates', async () => {
     const run = await h.ok(p.clerkUser, 'warnings', 'run', { semester: '2025-2026-2' });
-    const entries = await entriesOf(h, run.runId);
+    const entries = await runEntries(h, run.runId);
     let transactions = 0;
     const dying = storeWith(h.store, {
       transaction: async (fn) => {
@@ -338,7 +355,7 @@ describe('warnings: publishing a long list', () => {
 
   it('publishes a large list over several calls when the time budget runs out, each call resuming', async () => {
     const run = await h.ok(p.clerkUser, 'warnings', 'run', { semester: '2025-2026-2' });
-    const entries = await entriesOf(h, run.runId);
+    const entries = await runEntries(h, run.runId);
     const steps = entries.filter((e) => publicationChange(e) === 'publish' || publicationChange(e) === 'lift').length;
     const saved = publishSettings.budgetMs;
     publishSettings.budgetMs = -1; // one student per call
@@ -360,7 +377,7 @@ describe('warnings: publishing a long list', () => {
   it('exports the summary table with the columns a college files', async () => {
     const [latest] = await h.ok(p.clerkUser, 'warnings', 'runs', {});
     if (!latest) throw new Error('runs exist');
-    const entries = await entriesOf(h, latest.runId);
+    const entries = await runEntries(h, latest.runId);
     const file = await h.ok(p.clerkUser, 'warnings', 'exportSummary', { runId: latest.runId });
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.read(Readable.from(Buffer.from(file.base64, 'base64')));

@@ -1,6 +1,6 @@
 import type { RunEntry } from '../../../types/api/warnings';
 import type { Store, WriteContext } from '../../../cloudfunctions/platform/store/store';
-import type { Student } from '../../../types/domain';
+import type { ClassInfo, Student } from '../../../types/domain';
 import type { EmptyHarness } from '../harness';
 import type { CollegeBuilder } from './college';
 
@@ -108,22 +108,55 @@ export function twoSemesters(
   sat(b, c.outsider, food('FD3', s2), failed);
 }
 
+/** How a student's warning moves from 2025-2026-1 to 2025-2026-2 under lzut-life. */
+export type Move = 'lifted' | 'escalated' | 'kept' | 'carried' | 'new';
+
 /**
- * Four moves from 2025-2026-1 to 2025-2026-2 under lzut-life: 孙一鸣 书面 → lifted (passes MF1
- * and MF2 at the retake); 钱二妹 口头 → 书面 (escalated); 赵三强 口头 → 口头 (unchanged);
- * 李四海 书面 with nothing new but 6 credits still owed → 书面 carried (unchanged).
+ * The grades behind one move: lifted — 书面 (MF1, MF2 failed after the make-up), both passed at
+ * the retake; escalated — 口头 (MF1) then 书面 (MF2, MF3); kept — 口头 (MF1) then 口头 (MF2);
+ * carried — 书面 (MF1, MF2), nothing new, 6 credits still owed; new — nothing, then 口头 (MF1).
+ */
+export function move(b: CollegeBuilder, student: Student, kind: Move): void {
+  const s1 = '2025-2026-1';
+  const s2 = '2025-2026-2';
+  if (kind === 'lifted') {
+    failAfterMakeup(b, student, 2, s1);
+    passRetakes(b, student, 2, s2);
+  } else if (kind === 'escalated') {
+    failAfterMakeup(b, student, 1, s1);
+    failAfterMakeup(b, student, 2, s2, 2);
+  } else if (kind === 'kept') {
+    failAfterMakeup(b, student, 1, s1);
+    failAfterMakeup(b, student, 1, s2, 2);
+  } else if (kind === 'carried') failAfterMakeup(b, student, 2, s1);
+  else failAfterMakeup(b, student, 1, s2);
+}
+
+/**
+ * Four moves: 孙一鸣 书面 → lifted; 钱二妹 口头 → 书面 (escalated); 赵三强 口头 → 口头 (kept);
+ * 李四海 书面 with nothing new but 6 credits still owed → 书面 carried (kept).
  */
 export function fourMoves(
   b: CollegeBuilder,
   c: { student: Student; classmate: Student; third: Student; outsider: Student },
 ): void {
-  const s1 = '2025-2026-1';
-  const s2 = '2025-2026-2';
-  failAfterMakeup(b, c.student, 2, s1);
-  passRetakes(b, c.student, 2, s2);
-  failAfterMakeup(b, c.classmate, 1, s1);
-  failAfterMakeup(b, c.classmate, 2, s2, 2);
-  failAfterMakeup(b, c.third, 1, s1);
-  failAfterMakeup(b, c.third, 1, s2, 2);
-  failAfterMakeup(b, c.outsider, 2, s1);
+  move(b, c.student, 'lifted');
+  move(b, c.classmate, 'escalated');
+  move(b, c.third, 'kept');
+  move(b, c.outsider, 'carried');
+}
+
+const MOVES: readonly Move[] = ['new', 'escalated', 'lifted', 'kept', 'carried'];
+
+/**
+ * `n` more students in `cls` (学号 <cohort>3112NN, named 同学NN), their moves cycling through
+ * new, escalated, lifted, kept, carried: a list long enough to publish over many calls.
+ */
+export function movingStudents(b: CollegeBuilder, cls: ClassInfo, n: number): Student[] {
+  return Array.from({ length: n }, (_, i) => {
+    const nn = String(i + 1).padStart(2, '0');
+    const student = b.student(cls, { id: `${cls.cohort}3112${nn}`, name: `同学${nn}` });
+    move(b, student, MOVES[i % MOVES.length] ?? 'new');
+    return student;
+  });
 }
