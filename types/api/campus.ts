@@ -36,8 +36,12 @@ export type ClassStudents = z.infer<typeof ClassStudents>;
 
 export const campusApi = {
   myClasses: action(z.object({})).returns(z.array(ClassSummary)).fails(),
-  classStudents: action(z.object({ classId: id })).returns(ClassStudents).fails(),
-  student: action(z.object({ studentId: id })).returns(StudentDetail).fails(),
+  classStudents: action(z.object({ classId: id }))
+    .returns(ClassStudents)
+    .fails(),
+  student: action(z.object({ studentId: id }))
+    .returns(StudentDetail)
+    .fails(),
   /** The school calendar around today: the clerk's dates, the rule's elsewhere. */
   calendar: action(z.object({})).returns(CalendarView).fails(),
   /** The clerk dates one semester (validated against its neighbours; audited; the same dates again change nothing). */

@@ -27,8 +27,17 @@ const sent = {
 };
 
 const studentIds = z.array(id).max(200, '学生过多').default([]);
-const count = (label: string, max: number) => z.number({ invalid_type_error: `${label}应为数字` }).int(`${label}应为整数`).min(0, `${label}不能为负`).max(max, `${label}过大`);
-const duration = z.number({ required_error: '缺少时长', invalid_type_error: '时长应为数字' }).int('时长应为整数分钟').min(1, '时长至少 1 分钟').max(600, '时长最多 600 分钟');
+const count = (label: string, max: number) =>
+  z
+    .number({ invalid_type_error: `${label}应为数字` })
+    .int(`${label}应为整数`)
+    .min(0, `${label}不能为负`)
+    .max(max, `${label}过大`);
+const duration = z
+  .number({ required_error: '缺少时长', invalid_type_error: '时长应为数字' })
+  .int('时长应为整数分钟')
+  .min(1, '时长至少 1 分钟')
+  .max(600, '时长最多 600 分钟');
 
 export const DormCheckInput = z.object({
   ...sent,
@@ -36,7 +45,10 @@ export const DormCheckInput = z.object({
   dormId: id,
   hygieneScore: count('卫生评分', 100),
   hygieneNotes: text(300, '卫生情况').default(''),
-  residents: z.array(z.object({ studentId: id, status: ResidentStatus })).min(1, '请登记每位住宿学生的在位情况').max(12, '住宿学生过多'),
+  residents: z
+    .array(z.object({ studentId: id, status: ResidentStatus }))
+    .min(1, '请登记每位住宿学生的在位情况')
+    .max(12, '住宿学生过多'),
 });
 
 export const ClassCheckInput = z.object({
@@ -58,9 +70,12 @@ export const LectureInput = z.object({
   notes: text(500, '听课意见').default(''),
 });
 
-export const MeetingKind = z.enum(['classMeeting', 'classCommitteeMeeting', 'headTeacherMeeting', 'collectiveActivity'], {
-  errorMap: () => ({ message: '会议类型不正确' }),
-});
+export const MeetingKind = z.enum(
+  ['classMeeting', 'classCommitteeMeeting', 'headTeacherMeeting', 'collectiveActivity'],
+  {
+    errorMap: () => ({ message: '会议类型不正确' }),
+  },
+);
 export type MeetingKind = z.infer<typeof MeetingKind>;
 
 export const MeetingInput = z.object({
@@ -132,7 +147,9 @@ export type CheckinReceipt = z.infer<typeof CheckinReceipt>;
 
 export const CheckinOptions = z.object({
   classes: z.array(z.object({ classId: z.string(), name: z.string(), roles: z.array(z.string()) })),
-  dorms: z.array(z.object({ dormId: z.string(), label: z.string(), classIds: z.array(z.string()), placeId: z.string().nullable() })),
+  dorms: z.array(
+    z.object({ dormId: z.string(), label: z.string(), classIds: z.array(z.string()), placeId: z.string().nullable() }),
+  ),
   places: z.array(Place),
   /** The record kinds the caller's duties count (an assistant is not offered 班主任工作会 or 听课). */
   recordKinds: z.array(DutyRecordKind),
@@ -169,12 +186,17 @@ export const RecordRow = z.object({
 });
 export type RecordRow = z.infer<typeof RecordRow>;
 
-const { ClientIdReused, DormNotOfClass, NotInClass, NotResident, PlaceUnknown, ResidentMissing, ResidentTwice } = Errors.checkins;
+const { ClientIdReused, DormNotOfClass, NotInClass, NotResident, PlaceUnknown, ResidentMissing, ResidentTwice } =
+  Errors.checkins;
 
 export const checkinsApi = {
   options: action(z.object({})).returns(CheckinOptions).fails(),
-  dormResidents: action(z.object({ classId: id, dormId: id })).returns(z.array(DormResident)).fails(),
-  dormCheck: action(DormCheckInput).returns(CheckinReceipt).fails(DormNotOfClass, NotResident, ResidentTwice, ResidentMissing, ClientIdReused),
+  dormResidents: action(z.object({ classId: id, dormId: id }))
+    .returns(z.array(DormResident))
+    .fails(),
+  dormCheck: action(DormCheckInput)
+    .returns(CheckinReceipt)
+    .fails(DormNotOfClass, NotResident, ResidentTwice, ResidentMissing, ClientIdReused),
   classCheck: action(ClassCheckInput).returns(CheckinReceipt).fails(NotInClass, PlaceUnknown, ClientIdReused),
   lecture: action(LectureInput).returns(CheckinReceipt).fails(PlaceUnknown, ClientIdReused),
   meeting: action(MeetingInput).returns(CheckinReceipt).fails(ClientIdReused),
@@ -182,14 +204,25 @@ export const checkinsApi = {
   talk: action(QuickTalkInput).returns(CheckinReceipt).fails(ClientIdReused, Errors.support.TalkTalkerRole),
   parentContact: action(ParentContactInput).returns(CheckinReceipt).fails(ClientIdReused),
   teacherContact: action(TeacherContactInput).returns(CheckinReceipt).fails(ClientIdReused),
-  myRecords: action(z.object({ limit: z.number().int().min(1).max(100).default(30) })).returns(z.array(RecordRow)).fails(),
-  followUps: action(z.object({ status: z.enum(['open', 'closed']).default('open') })).returns(z.array(FollowUpRow)).fails(),
+  myRecords: action(z.object({ limit: z.number().int().min(1).max(100).default(30) }))
+    .returns(z.array(RecordRow))
+    .fails(),
+  followUps: action(z.object({ status: z.enum(['open', 'closed']).default('open') }))
+    .returns(z.array(FollowUpRow))
+    .fails(),
   /** An assistant (or any class staff) reports a student's learning difficulty to the counselor's queue. */
   reportDifficulty: action(
-    z.object({ clientId: sent.clientId, studentId: id, difficulty: DifficultyType.optional(), note: text(500, '情况说明').pipe(z.string().min(1, '请写明学生的学习困难情况')) }),
+    z.object({
+      clientId: sent.clientId,
+      studentId: id,
+      difficulty: DifficultyType.optional(),
+      note: text(500, '情况说明').pipe(z.string().min(1, '请写明学生的学习困难情况')),
+    }),
   )
     .returns(z.object({ followUpId: z.string(), duplicate: z.boolean() }))
     .fails(),
-  closeFollowUp: action(z.object({ followUpId: id })).returns(z.object({ followUpId: z.string(), status: FollowUpStatus })).fails(),
+  closeFollowUp: action(z.object({ followUpId: id }))
+    .returns(z.object({ followUpId: z.string(), status: FollowUpStatus }))
+    .fails(),
 };
 export type CheckinsApi = typeof checkinsApi;

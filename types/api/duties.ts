@@ -7,7 +7,9 @@ import { Role } from '../domain';
 import { ComplianceSummary, DutyItem, DutyPeriod, DutyRecordKind, DutyStatus, DutyUnitKind } from '../duty';
 
 /** Which windows "my duties" shows: those touching this week, this month, or the whole semester. */
-export const DutyScope = z.enum(['week', 'month', 'semester'], { errorMap: () => ({ message: '范围应为本周、本月或本学期' }) });
+export const DutyScope = z.enum(['week', 'month', 'semester'], {
+  errorMap: () => ({ message: '范围应为本周、本月或本学期' }),
+});
 export type DutyScope = z.infer<typeof DutyScope>;
 
 /** One quota for one unit in one window, as a screen shows it. */
@@ -60,7 +62,9 @@ export const ComplianceRow = ComplianceSummary.extend({
 });
 export type ComplianceRow = z.infer<typeof ComplianceRow>;
 
-export const ComplianceSort = z.enum(['worst', 'best', 'overdue', 'name'], { errorMap: () => ({ message: '排序方式不正确' }) });
+export const ComplianceSort = z.enum(['worst', 'best', 'overdue', 'name'], {
+  errorMap: () => ({ message: '排序方式不正确' }),
+});
 export type ComplianceSort = z.infer<typeof ComplianceSort>;
 
 export const ComplianceBoard = z.object({
@@ -122,7 +126,13 @@ export const WorkbenchKey = z.enum(
 export type WorkbenchKey = z.infer<typeof WorkbenchKey>;
 
 /** One row of a workbench list: what it is, and the screen that deals with it. */
-export const WorkbenchRow = z.object({ id: z.string(), title: z.string(), detail: z.string(), page: z.string(), params: z.record(z.string(), z.string()) });
+export const WorkbenchRow = z.object({
+  id: z.string(),
+  title: z.string(),
+  detail: z.string(),
+  page: z.string(),
+  params: z.record(z.string(), z.string()),
+});
 export type WorkbenchRow = z.infer<typeof WorkbenchRow>;
 export const WorkbenchList = z.object({ key: WorkbenchKey, label: z.string(), rows: z.array(WorkbenchRow) });
 export type WorkbenchList = z.infer<typeof WorkbenchList>;
@@ -139,17 +149,29 @@ const { CalendarGap, RecordInvalid, CaseInvalid } = Errors.duties;
 const evaluating = [CalendarGap, RecordInvalid, CaseInvalid] as const;
 
 export const dutiesApi = {
-  myDuties: action(z.object({ scope: DutyScope.default('week') })).returns(MyDuties).fails(...evaluating),
+  myDuties: action(z.object({ scope: DutyScope.default('week') }))
+    .returns(MyDuties)
+    .fails(...evaluating),
   /** A home's workbench: what needs the caller now, as counts (one call, bounded reads). */
-  workbench: action(z.object({})).returns(Workbench).fails(...evaluating),
+  workbench: action(z.object({}))
+    .returns(Workbench)
+    .fails(...evaluating),
   /** The list behind one workbench count: exactly the rows counted. */
-  workbenchList: action(z.object({ key: WorkbenchKey })).returns(WorkbenchList).fails(...evaluating),
-  classCompliance: action(board).returns(ComplianceBoard).fails(...evaluating),
-  staffCompliance: action(board).returns(ComplianceBoard).fails(...evaluating),
+  workbenchList: action(z.object({ key: WorkbenchKey }))
+    .returns(WorkbenchList)
+    .fails(...evaluating),
+  classCompliance: action(board)
+    .returns(ComplianceBoard)
+    .fails(...evaluating),
+  staffCompliance: action(board)
+    .returns(ComplianceBoard)
+    .fails(...evaluating),
   complianceDetail: action(
     z
       .object({ classId: id.optional(), personId: id.optional() })
       .refine((q) => (q.classId === undefined) !== (q.personId === undefined), { message: '请指定一个班级或一位教师' }),
-  ).returns(ComplianceDetail).fails(...evaluating),
+  )
+    .returns(ComplianceDetail)
+    .fails(...evaluating),
 };
 export type DutiesApi = typeof dutiesApi;

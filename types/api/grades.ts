@@ -16,7 +16,12 @@ export const ImportError = z.object({ row: z.number(), column: z.string().nullab
 export type ImportError = z.infer<typeof ImportError>;
 
 /** One column of the file and the field it was read as (null: ignored). */
-export const ColumnMapping = z.object({ index: z.number(), header: z.string(), field: z.string().nullable(), fieldLabel: z.string().nullable() });
+export const ColumnMapping = z.object({
+  index: z.number(),
+  header: z.string(),
+  field: z.string().nullable(),
+  fieldLabel: z.string().nullable(),
+});
 export type ColumnMapping = z.infer<typeof ColumnMapping>;
 
 const StoredGradeFields = z.object({ score: z.string(), credits: z.number(), courseName: z.string() });
@@ -84,7 +89,9 @@ export const ImportJobView = z.object({
 export type ImportJobView = z.infer<typeof ImportJobView>;
 
 export const gradesApi = {
-  preview: action(z.object({ fileId, collegeId: id.optional() })).returns(GradePreview).fails(Errors.files.NotFound),
+  preview: action(z.object({ fileId, collegeId: id.optional() }))
+    .returns(GradePreview)
+    .fails(Errors.files.NotFound),
   /**
    * Starts (no jobId) or continues an import: processes chunks of `chunkRows` rows (default 5000)
    * from the job's cursor while the call's time budget lasts, at most `maxChunks` of them.
@@ -94,12 +101,19 @@ export const gradesApi = {
       fileId,
       jobId: id.optional(),
       collegeId: id.optional(),
-      chunkRows: z.number({ invalid_type_error: '每批行数应为数字' }).int().min(1).max(20000, '每批最多 20000 行').optional(),
+      chunkRows: z
+        .number({ invalid_type_error: '每批行数应为数字' })
+        .int()
+        .min(1)
+        .max(20000, '每批最多 20000 行')
+        .optional(),
       maxChunks: z.number({ invalid_type_error: '批数应为数字' }).int().min(1).max(1000).optional(),
     }),
   )
     .returns(ImportJobView)
     .fails(Errors.files.NotFound),
-  importJob: action(z.object({ jobId: id })).returns(ImportJobView).fails(),
+  importJob: action(z.object({ jobId: id }))
+    .returns(ImportJobView)
+    .fails(),
 };
 export type GradesApi = typeof gradesApi;

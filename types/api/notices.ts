@@ -4,7 +4,18 @@ import { Errors } from '../errors';
 import { id, isoTime, requiredText, text } from '../fields';
 import { GradeRowChange } from '../grade';
 import { OutboxStatus } from '../message';
-import { InboxItem, Notice, NoticeCopies, NoticeCopy, NoticeEnding, NoticeFlag, NoticeObjection, NoticeReceipt, ObjectionState, PhoneContact } from '../notice';
+import {
+  InboxItem,
+  Notice,
+  NoticeCopies,
+  NoticeCopy,
+  NoticeEnding,
+  NoticeFlag,
+  NoticeObjection,
+  NoticeReceipt,
+  ObjectionState,
+  PhoneContact,
+} from '../notice';
 import { signature } from '../signature';
 
 /**
@@ -12,7 +23,9 @@ import { signature } from '../signature';
  * NOT an identity (the caller is always the OPENID): only a fingerprint input, so a receipt
  * sent from the phone that just signed as the student can be flagged for the counselor.
  */
-export const deviceId = z.string({ required_error: '缺少设备标识' }).regex(/^[A-Za-z0-9_-]{8,64}$/, '设备标识格式不正确');
+export const deviceId = z
+  .string({ required_error: '缺少设备标识' })
+  .regex(/^[A-Za-z0-9_-]{8,64}$/, '设备标识格式不正确');
 
 /** A handwritten signature: a PNG data URL (H5) or the cloud file id of the uploaded image (WeChat). */
 export { signature };
@@ -102,7 +115,11 @@ export const NoticeStatusRow = z.object({
 });
 export type NoticeStatusRow = z.infer<typeof NoticeStatusRow>;
 
-export const ClassNoticeStatus = z.object({ classId: z.string(), className: z.string(), rows: z.array(NoticeStatusRow) });
+export const ClassNoticeStatus = z.object({
+  classId: z.string(),
+  className: z.string(),
+  rows: z.array(NoticeStatusRow),
+});
 export type ClassNoticeStatus = z.infer<typeof ClassNoticeStatus>;
 
 export const BindingCodeIssued = z.object({
@@ -131,13 +148,20 @@ export const NoticeRecordView = z.object({
   issuedAt: z.string(),
   /** The image is a PNG data URL (H5) or a cloud file id (WeChat); both show in an Image. */
   studentSignature: z.object({ at: z.string(), image: z.string() }).nullable(),
-  receipt: NoticeReceipt.pick({ at: true, parentName: true, message: true }).extend({ image: z.string().nullable() }).nullable(),
+  receipt: NoticeReceipt.pick({ at: true, parentName: true, message: true })
+    .extend({ image: z.string().nullable() })
+    .nullable(),
   objection: NoticeObjection.nullable(),
   phoneContacts: z.array(PhoneContact),
 });
 export type NoticeRecordView = z.infer<typeof NoticeRecordView>;
 
-export const BindResult = z.object({ studentId: z.string(), studentName: z.string(), openNotices: z.array(z.string()), subscribe: z.array(z.string()) });
+export const BindResult = z.object({
+  studentId: z.string(),
+  studentName: z.string(),
+  openNotices: z.array(z.string()),
+  subscribe: z.array(z.string()),
+});
 export type BindResult = z.infer<typeof BindResult>;
 
 /** One stored grade row of a disputed course, as the clerk sees it while answering an objection. */
@@ -151,7 +175,13 @@ export const ObjectionGradeRow = z.object({
   credits: z.number(),
   /** The standing correction of this row (after an earlier objection), if any. */
   correction: z
-    .object({ action: z.enum(['exclude', 'correct']), text: z.string(), reason: z.string(), byName: z.string(), at: z.string() })
+    .object({
+      action: z.enum(['exclude', 'correct']),
+      text: z.string(),
+      reason: z.string(),
+      byName: z.string(),
+      at: z.string(),
+    })
     .nullable(),
 });
 export type ObjectionGradeRow = z.infer<typeof ObjectionGradeRow>;
@@ -181,16 +211,40 @@ export type ObjectionOutcome = z.infer<typeof ObjectionOutcome>;
 
 const noticeId = id;
 
-const { NoticeAlreadyAcknowledged, NoticeNoOpenObjection, NoticeObjectionOpen, NoticeObjectionResolved, NoticeSuperseded } = Errors.notices;
-const { BindingBusy, BindingExpired, BindingInvalid, BindingLocked, BindingNoPhone, BindingPhoneMismatch, BindingPhoneUnavailable } = Errors.notices;
-const { BindingPhoneUnverified, BindingProofMismatch, BindingStaffWechat, BindingStudentWechat, BindingUsed } = Errors.notices;
+const {
+  NoticeAlreadyAcknowledged,
+  NoticeNoOpenObjection,
+  NoticeObjectionOpen,
+  NoticeObjectionResolved,
+  NoticeSuperseded,
+} = Errors.notices;
+const {
+  BindingBusy,
+  BindingExpired,
+  BindingInvalid,
+  BindingLocked,
+  BindingNoPhone,
+  BindingPhoneMismatch,
+  BindingPhoneUnavailable,
+} = Errors.notices;
+const { BindingPhoneUnverified, BindingProofMismatch, BindingStaffWechat, BindingStudentWechat, BindingUsed } =
+  Errors.notices;
 /** Binding with a code: the caller's WeChat must be a parent's, the code one that can still be used. */
-const byCode = [BindingStudentWechat, BindingStaffWechat, BindingInvalid, BindingUsed, BindingLocked, BindingExpired] as const;
+const byCode = [
+  BindingStudentWechat,
+  BindingStaffWechat,
+  BindingInvalid,
+  BindingUsed,
+  BindingLocked,
+  BindingExpired,
+] as const;
 
 export const noticesApi = {
   studentNotices: action(z.object({})).returns(z.array(NoticeSummary)).fails(),
   studentCopy: action(z.object({ noticeId })).returns(StudentNoticeView).fails(),
-  acknowledge: action(z.object({ noticeId, signature, deviceId })).returns(StudentNoticeView).fails(NoticeSuperseded, NoticeObjectionOpen),
+  acknowledge: action(z.object({ noticeId, signature, deviceId }))
+    .returns(StudentNoticeView)
+    .fails(NoticeSuperseded, NoticeObjectionOpen),
   object: action(z.object({ noticeId, reason: requiredText(300, '异议原因') }))
     .returns(StudentNoticeView)
     .fails(NoticeAlreadyAcknowledged, NoticeSuperseded, NoticeObjectionResolved),
@@ -204,8 +258,15 @@ export const noticesApi = {
     z.object({
       code: z.string({ required_error: '请输入绑定码' }).trim().min(4, '请输入绑定码').max(20, '绑定码不正确'),
       /** The child's 学号 and the parent's name as the college registered them (see bind-parent.ts for why not phone digits). */
-      studentNo: z.string({ required_error: '请输入孩子的学号' }).trim().regex(/^[A-Za-z0-9]{4,20}$/, '学号只含字母和数字'),
-      parentName: z.string({ required_error: '请输入家长姓名' }).trim().min(1, '请输入家长姓名').max(30, '家长姓名过长'),
+      studentNo: z
+        .string({ required_error: '请输入孩子的学号' })
+        .trim()
+        .regex(/^[A-Za-z0-9]{4,20}$/, '学号只含字母和数字'),
+      parentName: z
+        .string({ required_error: '请输入家长姓名' })
+        .trim()
+        .min(1, '请输入家长姓名')
+        .max(30, '家长姓名过长'),
       deviceId: deviceId.optional(),
     }),
   )
@@ -215,19 +276,35 @@ export const noticesApi = {
   bindParentByPhone: action(
     z.object({
       code: z.string({ required_error: '请输入绑定码' }).trim().min(4, '请输入绑定码').max(20, '绑定码不正确'),
-      phoneCode: z.string({ required_error: '请授权微信手机号' }).trim().min(1, '请授权微信手机号').max(128, '手机号授权码不正确'),
+      phoneCode: z
+        .string({ required_error: '请授权微信手机号' })
+        .trim()
+        .min(1, '请授权微信手机号')
+        .max(128, '手机号授权码不正确'),
       deviceId: deviceId.optional(),
     }),
   )
     .returns(BindResult)
     .fails(BindingPhoneUnavailable, ...byCode, BindingPhoneUnverified, BindingPhoneMismatch, BindingBusy),
 
-  classStatus: action(z.object({ classId: id })).returns(ClassNoticeStatus).fails(),
+  classStatus: action(z.object({ classId: id }))
+    .returns(ClassNoticeStatus)
+    .fails(),
   noticeRecord: action(z.object({ noticeId })).returns(NoticeRecordView).fails(),
   createBindingCode: action(z.object({ studentId: id, days: z.number().int().min(1).max(30).optional() }))
     .returns(BindingCodeIssued)
     .fails(BindingNoPhone),
-  recordPhoneContact: action(z.object({ noticeId, at: isoTime, summary: requiredText(500, '通话摘要'), clientId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, '请求标识格式不正确').optional() }))
+  recordPhoneContact: action(
+    z.object({
+      noticeId,
+      at: isoTime,
+      summary: requiredText(500, '通话摘要'),
+      clientId: z
+        .string()
+        .regex(/^[A-Za-z0-9_-]{8,64}$/, '请求标识格式不正确')
+        .optional(),
+    }),
+  )
     .returns(z.object({ phoneContacts: z.array(PhoneContact) }))
     .fails(NoticeSuperseded),
 
@@ -244,7 +321,12 @@ export const noticesApi = {
     }),
   )
     .returns(ObjectionOutcome)
-    .fails(NoticeNoOpenObjection, Errors.warnings.WarningClosed, Errors.warnings.PolicyUnknown, Errors.warnings.ManualRejected),
+    .fails(
+      NoticeNoOpenObjection,
+      Errors.warnings.WarningClosed,
+      Errors.warnings.PolicyUnknown,
+      Errors.warnings.ManualRejected,
+    ),
 
   inbox: action(z.object({})).returns(z.array(InboxItem)).fails(),
 };

@@ -6,13 +6,31 @@ import { requiredText, semesterId } from '../fields';
 /** How a warned student's level moved by the next publication (rules: 002-4.2.3.4). */
 export const Outcome = z.enum(['lifted', 'kept', 'escalated', 'deescalated', 'left', 'pending']);
 export type Outcome = z.infer<typeof Outcome>;
-export const outcomeLabel: Record<Outcome, string> = { lifted: '解除', kept: '保持', escalated: '升级', deescalated: '降级', left: '离校', pending: '待下学期成绩' };
+export const outcomeLabel: Record<Outcome, string> = {
+  lifted: '解除',
+  kept: '保持',
+  escalated: '升级',
+  deescalated: '降级',
+  left: '离校',
+  pending: '待下学期成绩',
+};
 
 /** One line of the study plan (or an owed course with no plan) against the later grades. */
-export const PlanLineResult = z.object({ courseCode: z.string(), courseName: z.string(), planned: z.boolean(), retaken: z.boolean(), passed: z.boolean() });
+export const PlanLineResult = z.object({
+  courseCode: z.string(),
+  courseName: z.string(),
+  planned: z.boolean(),
+  retaken: z.boolean(),
+  passed: z.boolean(),
+});
 export type PlanLineResult = z.infer<typeof PlanLineResult>;
 
-export const SupportCounts = z.object({ talks: z.number(), meetings: z.number(), pairing: z.number(), parentContacts: z.number() });
+export const SupportCounts = z.object({
+  talks: z.number(),
+  meetings: z.number(),
+  pairing: z.number(),
+  parentContacts: z.number(),
+});
 export type SupportCounts = z.infer<typeof SupportCounts>;
 
 export const StudentEffect = z.object({
@@ -56,7 +74,12 @@ export const StaffRow = z.object({
 });
 export type StaffRow = z.infer<typeof StaffRow>;
 
-export const LevelCount = z.object({ semester: z.string(), level: z.string(), levelName: z.string(), count: z.number() });
+export const LevelCount = z.object({
+  semester: z.string(),
+  level: z.string(),
+  levelName: z.string(),
+  count: z.number(),
+});
 export type LevelCount = z.infer<typeof LevelCount>;
 
 export const EffectReport = z.object({
@@ -125,7 +148,12 @@ export const KpiRow = z.object({
   awards: z.number(),
 });
 export type KpiRow = z.infer<typeof KpiRow>;
-export const KpiReport = z.object({ semester: z.string(), byClass: z.array(KpiRow), byCohort: z.array(KpiRow), college: KpiRow });
+export const KpiReport = z.object({
+  semester: z.string(),
+  byClass: z.array(KpiRow),
+  byCohort: z.array(KpiRow),
+  college: KpiRow,
+});
 export type KpiReport = z.infer<typeof KpiReport>;
 export const KpiImportResult = z.object({
   rows: z.number(),
@@ -145,7 +173,9 @@ export const reportsApi = {
   semesters: action(z.object({}))
     .returns(z.object({ semesters: z.array(z.string()), ready: z.array(z.string()) }))
     .fails(),
-  effect: action(z.object({ semester: semesterId })).returns(EffectReport).fails(),
+  effect: action(z.object({ semester: semesterId }))
+    .returns(EffectReport)
+    .fails(),
   effectXlsx: action(z.object({ semester: semesterId }))
     .returns(z.object({ fileName: z.string(), base64: z.string(), rows: z.number() }))
     .fails(),
@@ -163,6 +193,8 @@ export const reportsApi = {
   kpiImport: action(z.object({ fileId, semester: semesterId }))
     .returns(KpiImportResult)
     .fails(...kpiFileErrors),
-  kpis: action(z.object({ semester: semesterId })).returns(KpiReport).fails(),
+  kpis: action(z.object({ semester: semesterId }))
+    .returns(KpiReport)
+    .fails(),
 };
 export type ReportsApi = typeof reportsApi;

@@ -47,7 +47,13 @@ export const PersonRow = z.object({
 });
 export type PersonRow = z.infer<typeof PersonRow>;
 
-export const InviteIssued = z.object({ userId: z.string(), name: z.string(), number: z.string(), code: z.string(), expiresAt: z.string() });
+export const InviteIssued = z.object({
+  userId: z.string(),
+  name: z.string(),
+  number: z.string(),
+  code: z.string(),
+  expiresAt: z.string(),
+});
 export type InviteIssued = z.infer<typeof InviteIssued>;
 
 export const Joined = z.object({ userId: z.string(), name: z.string(), roles: z.array(Role) });
@@ -60,7 +66,16 @@ export type StoredRosterChange = z.infer<typeof StoredRosterChange>;
 const reason = requiredText(200, '变更原因');
 const removeMissing = z.boolean({ invalid_type_error: '请选择是否标记文件中没有的人员' }).default(false);
 const { CollegeRequired, FileUnusable, OtherCollege, NotFound, AssistantFull } = Errors.roster;
-const { InviteAlreadyJoined, InviteWechatTaken, InviteInvalid, InviteUsed, InviteLocked, InviteExpired, InviteProofMismatch, InviteBusy } = Errors.roster;
+const {
+  InviteAlreadyJoined,
+  InviteWechatTaken,
+  InviteInvalid,
+  InviteUsed,
+  InviteLocked,
+  InviteExpired,
+  InviteProofMismatch,
+  InviteBusy,
+} = Errors.roster;
 
 export const rosterApi = {
   /** A file the header makes unusable is `fatal` in the answer, not an error. */
@@ -74,7 +89,9 @@ export const rosterApi = {
   people: action(z.object({ collegeId: id.optional(), keyword: z.string().trim().max(32, '搜索内容过长').default('') }))
     .returns(z.array(PersonRow))
     .fails(CollegeRequired),
-  createInvite: action(z.object({ userId: id })).returns(InviteIssued).fails(InviteAlreadyJoined),
+  createInvite: action(z.object({ userId: id }))
+    .returns(InviteIssued)
+    .fails(InviteAlreadyJoined),
   /** A WeChat joins as the imported person the code names (public: the caller is not yet a user). */
   join: action(
     z.object({
@@ -91,7 +108,9 @@ export const rosterApi = {
   assignClassStaff: action(
     z.object({
       classId: id,
-      duty: z.enum(['counselor', 'headTeacher', 'assistant'], { errorMap: () => ({ message: '请选择辅导员、班主任或学业助理' }) }),
+      duty: z.enum(['counselor', 'headTeacher', 'assistant'], {
+        errorMap: () => ({ message: '请选择辅导员、班主任或学业助理' }),
+      }),
       userId: id,
       reason,
     }),

@@ -28,17 +28,36 @@ export type TalkView = z.infer<typeof TalkView>;
 
 /** What the talk form starts from: the student, the caller's roles for them, the last talk. */
 export const TalkDefaults = z.object({
-  student: z.object({ studentId: z.string(), name: z.string(), gender: Gender, classId: z.string(), className: z.string() }),
+  student: z.object({
+    studentId: z.string(),
+    name: z.string(),
+    gender: Gender,
+    classId: z.string(),
+    className: z.string(),
+  }),
   talkerRoles: z.array(TalkerRole),
   /** The n-th talk this one will be, with this talker. */
   nextNth: z.number(),
-  last: TalkRecord.pick({ at: true, mode: true, place: true, minutes: true, topics: true, initiatedBy: true }).nullable(),
+  last: TalkRecord.pick({
+    at: true,
+    mode: true,
+    place: true,
+    minutes: true,
+    topics: true,
+    initiatedBy: true,
+  }).nullable(),
   difficulty: DifficultyType.nullable(),
   warningLevel: z.string().nullable(),
 });
 export type TalkDefaults = z.infer<typeof TalkDefaults>;
 
-export const DifficultyView = z.object({ type: DifficultyType, label: z.string(), note: z.string().optional(), at: z.string(), byName: z.string() });
+export const DifficultyView = z.object({
+  type: DifficultyType,
+  label: z.string(),
+  note: z.string().optional(),
+  at: z.string(),
+  byName: z.string(),
+});
 export type DifficultyView = z.infer<typeof DifficultyView>;
 
 export const PlanView = StudyPlan.omit({ actorId: true }).extend({
@@ -64,10 +83,26 @@ export const MeetingView = Meeting.extend({
 });
 export type MeetingView = z.infer<typeof MeetingView>;
 
-export const TimelineKind = z.enum(['warning', 'notice', 'talk', 'difficulty', 'plan', 'pairing', 'meeting', 'parentContact', 'concern']);
+export const TimelineKind = z.enum([
+  'warning',
+  'notice',
+  'talk',
+  'difficulty',
+  'plan',
+  'pairing',
+  'meeting',
+  'parentContact',
+  'concern',
+]);
 export type TimelineKind = z.infer<typeof TimelineKind>;
 
-export const TimelineEntry = z.object({ at: z.string(), kind: TimelineKind, title: z.string(), detail: z.string(), refId: z.string() });
+export const TimelineEntry = z.object({
+  at: z.string(),
+  kind: TimelineKind,
+  title: z.string(),
+  detail: z.string(),
+  refId: z.string(),
+});
 export type TimelineEntry = z.infer<typeof TimelineEntry>;
 
 export const DutyLine = z.object({
@@ -86,7 +121,14 @@ export type CaseAudience = z.infer<typeof CaseAudience>;
 
 export const CaseView = z.object({
   audience: CaseAudience,
-  student: z.object({ studentId: z.string(), name: z.string(), classId: z.string(), className: z.string(), cohort: z.number(), studyYear: z.number() }),
+  student: z.object({
+    studentId: z.string(),
+    name: z.string(),
+    classId: z.string(),
+    className: z.string(),
+    cohort: z.number(),
+    studyYear: z.number(),
+  }),
   warning: z
     .object({
       id: z.string(),
@@ -144,7 +186,9 @@ export const PlanQueueRow = z.object({
 export type PlanQueueRow = z.infer<typeof PlanQueueRow>;
 
 export const MyPlan = z.object({
-  warning: z.object({ id: z.string(), levelName: z.string(), semester: z.string(), failedCourses: z.array(OwedCourse) }).nullable(),
+  warning: z
+    .object({ id: z.string(), levelName: z.string(), semester: z.string(), failedCourses: z.array(OwedCourse) })
+    .nullable(),
   plan: PlanView.nullable(),
 });
 export type MyPlan = z.infer<typeof MyPlan>;
@@ -154,51 +198,91 @@ const pairingDecision = z.enum(['approve', 'reject'], { errorMap: () => ({ messa
 const approval = z.object({ pairingId: id, decision: pairingDecision, opinion: requiredText(300, '审核意见') });
 
 const { TalkTalkerRole, TalkInFuture, TalkTooOld, TalkMeetingMismatch } = Errors.support;
-const { PlanWarningClosed, PlanCourseUnknown, PlanCourseRepeated, PlanLocked, PlanNotEditable, PlanLinesMissing, PlanSignature } = Errors.support;
+const {
+  PlanWarningClosed,
+  PlanCourseUnknown,
+  PlanCourseRepeated,
+  PlanLocked,
+  PlanNotEditable,
+  PlanLinesMissing,
+  PlanSignature,
+} = Errors.support;
 const { PlanNotReviewer, PlanNotSubmitted, PlanNotApproved } = Errors.support;
-const { PairingHelperUnknown, PairingHelpeeUnknown, PairingHelperCollege, PairingHelperWarned, PairingOutOfOrder } = Errors.support;
-const { MeetingInPast, MeetingTooFar, MeetingStudentNotInClass, MeetingNotScheduled, MeetingNotOpen, MeetingNotStarted } = Errors.support;
+const { PairingHelperUnknown, PairingHelpeeUnknown, PairingHelperCollege, PairingHelperWarned, PairingOutOfOrder } =
+  Errors.support;
+const {
+  MeetingInPast,
+  MeetingTooFar,
+  MeetingStudentNotInClass,
+  MeetingNotScheduled,
+  MeetingNotOpen,
+  MeetingNotStarted,
+} = Errors.support;
 const { MeetingNotInvited, MeetingProposedTime, MeetingNotParentMeeting, MeetingNotRecorded } = Errors.support;
 
 export const supportApi = {
-  talkDefaults: action(z.object({ studentId: id })).returns(TalkDefaults).fails(),
+  talkDefaults: action(z.object({ studentId: id }))
+    .returns(TalkDefaults)
+    .fails(),
   recordTalk: action(TalkInput).returns(TalkView).fails(TalkTalkerRole, TalkInFuture, TalkTooOld, TalkMeetingMismatch),
   /** One saved talk (quick or full form), as its reader may see it: first impressions only with talk.readNotes. */
-  talk: action(z.object({ talkId: id })).returns(TalkView).fails(),
+  talk: action(z.object({ talkId: id }))
+    .returns(TalkView)
+    .fails(),
   setDifficulty: action(DifficultyInput).returns(DifficultyView).fails(),
 
-  caseView: action(z.object({ studentId: id })).returns(CaseView).fails(),
+  caseView: action(z.object({ studentId: id }))
+    .returns(CaseView)
+    .fails(),
   caseload: action(z.object({})).returns(z.array(CaseloadRow)).fails(),
 
   myPlan: action(z.object({})).returns(MyPlan).fails(),
-  savePlan: action(PlanDraftInput).returns(PlanView).fails(PlanWarningClosed, PlanCourseUnknown, PlanCourseRepeated, PlanLocked),
+  savePlan: action(PlanDraftInput)
+    .returns(PlanView)
+    .fails(PlanWarningClosed, PlanCourseUnknown, PlanCourseRepeated, PlanLocked),
   submitPlan: action(z.object({ planId: id, signature: requiredText(20, '学生签名') }))
     .returns(PlanView)
     .fails(PlanNotEditable, PlanLinesMissing, PlanSignature),
   reviewPlan: action(z.object({ planId: id, decision, opinion: requiredText(500, '审核意见') }))
     .returns(PlanView)
     .fails(PlanNotReviewer, PlanNotSubmitted),
-  reportPlan: action(z.object({ planId: id, report: requiredText(2000, '执行情况报告') })).returns(PlanView).fails(PlanNotApproved),
-  plan: action(z.object({ planId: id })).returns(PlanView).fails(),
+  reportPlan: action(z.object({ planId: id, report: requiredText(2000, '执行情况报告') }))
+    .returns(PlanView)
+    .fails(PlanNotApproved),
+  plan: action(z.object({ planId: id }))
+    .returns(PlanView)
+    .fails(),
   planQueue: action(z.object({})).returns(z.array(PlanQueueRow)).fails(),
 
-  applyPairing: action(PairingInput).returns(PairingView).fails(PairingHelperUnknown, PairingHelpeeUnknown, PairingHelperCollege, PairingHelperWarned),
+  applyPairing: action(PairingInput)
+    .returns(PairingView)
+    .fails(PairingHelperUnknown, PairingHelpeeUnknown, PairingHelperCollege, PairingHelperWarned),
   approvePairingClass: action(approval).returns(PairingView).fails(PairingOutOfOrder),
   approvePairingCollege: action(approval).returns(PairingView).fails(PairingOutOfOrder),
   approvePairingSchool: action(approval).returns(PairingView).fails(PairingOutOfOrder),
-  pairing: action(z.object({ pairingId: id })).returns(PairingView).fails(),
+  pairing: action(z.object({ pairingId: id }))
+    .returns(PairingView)
+    .fails(),
   pairings: action(z.object({})).returns(z.array(PairingView)).fails(),
 
-  scheduleMeeting: action(ScheduleMeetingInput).returns(MeetingView).fails(MeetingInPast, MeetingTooFar, MeetingStudentNotInClass),
+  scheduleMeeting: action(ScheduleMeetingInput)
+    .returns(MeetingView)
+    .fails(MeetingInPast, MeetingTooFar, MeetingStudentNotInClass),
   rescheduleMeeting: action(z.object({ meetingId: id, startAt: isoTime }))
     .returns(MeetingView)
     .fails(MeetingNotScheduled, MeetingInPast, MeetingTooFar),
-  cancelMeeting: action(z.object({ meetingId: id })).returns(MeetingView).fails(MeetingNotScheduled),
+  cancelMeeting: action(z.object({ meetingId: id }))
+    .returns(MeetingView)
+    .fails(MeetingNotScheduled),
   recordMeeting: action(
     z.object({
       meetingId: id,
       summary: requiredText(3000, '纪要'),
-      minutes: z.number({ invalid_type_error: '时长应为数字' }).int().min(1, '时长至少 1 分钟').max(600, '时长最多 600 分钟'),
+      minutes: z
+        .number({ invalid_type_error: '时长应为数字' })
+        .int()
+        .min(1, '时长至少 1 分钟')
+        .max(600, '时长最多 600 分钟'),
       presentIds: z.array(id).max(60).default([]),
     }),
   )
@@ -206,15 +290,25 @@ export const supportApi = {
     .fails(MeetingNotOpen, MeetingNotStarted, MeetingNotInvited),
   respondMeeting: action(
     z
-      .object({ meetingId: id, answer: MeetingAnswer, note: text(200, '说明').default(''), proposedAt: isoTime.optional() })
-      .refine((r) => r.answer !== 'reschedule' || r.note !== '' || r.proposedAt !== undefined, { message: '申请改期请写明原因或希望的时间', path: ['note'] }),
+      .object({
+        meetingId: id,
+        answer: MeetingAnswer,
+        note: text(200, '说明').default(''),
+        proposedAt: isoTime.optional(),
+      })
+      .refine((r) => r.answer !== 'reschedule' || r.note !== '' || r.proposedAt !== undefined, {
+        message: '申请改期请写明原因或希望的时间',
+        path: ['note'],
+      }),
   )
     .returns(MeetingView)
     .fails(MeetingNotScheduled, MeetingProposedTime),
   confirmParentMeeting: action(z.object({ meetingId: id }))
     .returns(MeetingView)
     .fails(MeetingNotParentMeeting, MeetingNotRecorded, MeetingNotStarted),
-  meeting: action(z.object({ meetingId: id })).returns(MeetingView).fails(),
+  meeting: action(z.object({ meetingId: id }))
+    .returns(MeetingView)
+    .fails(),
   meetings: action(z.object({})).returns(z.array(MeetingView)).fails(),
   myMeetings: action(z.object({})).returns(z.array(MeetingView)).fails(),
 };

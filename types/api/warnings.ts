@@ -223,18 +223,41 @@ export type PolicyChoice = z.infer<typeof PolicyChoice>;
 export const SummaryFile = z.object({ fileName: z.string(), base64: z.string(), rows: z.number() });
 export type SummaryFile = z.infer<typeof SummaryFile>;
 
-const { PolicyUnknown, ManualNotAllowed, ManualRejected, RunDiscarded, RunOldSemester, RunOutdated, RunPublished, RunPublishing, RunStale } = Errors.warnings;
+const {
+  PolicyUnknown,
+  ManualNotAllowed,
+  ManualRejected,
+  RunDiscarded,
+  RunOldSemester,
+  RunOutdated,
+  RunPublished,
+  RunPublishing,
+  RunStale,
+} = Errors.warnings;
 /** A manual change is made to a draft only (not discarded, published or being published), under the run's policy. */
 const draftChange = [PolicyUnknown, RunDiscarded, RunPublished, RunPublishing] as const;
 
 export const warningsApi = {
   /** Evaluates the college's policy over the grades up to the semester: a draft run to review. */
-  run: action(z.object({ semester: semesterId, policyId: z.string().regex(/^[a-z][a-z0-9-]*$/, '政策编号不正确').optional(), collegeId: id.optional() }))
+  run: action(
+    z.object({
+      semester: semesterId,
+      policyId: z
+        .string()
+        .regex(/^[a-z][a-z0-9-]*$/, '政策编号不正确')
+        .optional(),
+      collegeId: id.optional(),
+    }),
+  )
     .returns(RunSummary)
     .fails(PolicyUnknown),
-  runs: action(z.object({ collegeId: id.optional() })).returns(z.array(RunSummary)).fails(),
+  runs: action(z.object({ collegeId: id.optional() }))
+    .returns(z.array(RunSummary))
+    .fails(),
   /** The policies a clerk may run (the shipped presets), the college's default first. */
-  policies: action(z.object({ collegeId: id.optional() })).returns(z.array(PolicyChoice)).fails(),
+  policies: action(z.object({ collegeId: id.optional() }))
+    .returns(z.array(PolicyChoice))
+    .fails(),
   /** A page of the run's entries (a college's list can run to thousands: a call's answer must stay small). */
   review: action(
     z.object({
@@ -258,18 +281,28 @@ export const warningsApi = {
     .returns(RunEntry.nullable())
     .fails(...draftChange),
   /** Undoes a hand-made change: the student goes back to what the rules say. */
-  clearManual: action(z.object({ runId: id, studentId: id })).returns(RunEntry.nullable()).fails(...draftChange),
+  clearManual: action(z.object({ runId: id, studentId: id }))
+    .returns(RunEntry.nullable())
+    .fails(...draftChange),
   /** Draft lists open to the caller's manual additions, showing only the caller's classes. */
   drafts: action(z.object({})).returns(z.array(DraftView)).fails(),
   publish: action(z.object({ runId: id }))
     .returns(PublishResult)
     .fails(PolicyUnknown, RunDiscarded, RunOutdated, RunOldSemester, RunStale),
   /** Throws a draft away: it stays on record as discarded and can no longer be changed or published. */
-  discardRun: action(z.object({ runId: id })).returns(RunSummary).fails(RunPublished, RunPublishing),
-  exportSummary: action(z.object({ runId: id })).returns(SummaryFile).fails(),
-  courseAnalysis: action(z.object({ runId: id })).returns(CourseAnalysis).fails(),
+  discardRun: action(z.object({ runId: id }))
+    .returns(RunSummary)
+    .fails(RunPublished, RunPublishing),
+  exportSummary: action(z.object({ runId: id }))
+    .returns(SummaryFile)
+    .fails(),
+  courseAnalysis: action(z.object({ runId: id }))
+    .returns(CourseAnalysis)
+    .fails(),
   /** Active warnings of the caller's classes (class staff) or college (clerk, leader, department head). */
-  list: action(z.object({ classId: id.optional() })).returns(z.array(WarningView)).fails(),
+  list: action(z.object({ classId: id.optional() }))
+    .returns(z.array(WarningView))
+    .fails(),
   /** The student's own warnings (active first, then history). */
   mine: action(z.object({})).returns(z.array(WarningView)).fails(),
 };
