@@ -58,7 +58,7 @@ export function caller(env: Env) {
 const HOUR = 3_600_000;
 
 /** The parent user bound to a student in the demo (half of them are). */
-export function boundParentOf(demo: DemoData, studentId: string): string | undefined {
+export function boundParentOf(demo: Pick<DemoData, 'users'>, studentId: string): string | undefined {
   return demo.users.find((u) => u.grants.some((g) => g.role === 'parent' && g.childIds.includes(studentId)))?._id;
 }
 
@@ -69,7 +69,7 @@ export function boundParentOf(demo: DemoData, studentId: string): string | undef
  */
 export async function makePaperTrail(
   env: Env,
-  demo: DemoData,
+  demo: Pick<DemoData, 'classes' | 'students' | 'users'>,
   student: Student,
   options: { warning?: Warning } = {},
 ): Promise<PaperTrail> {

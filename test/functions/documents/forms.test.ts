@@ -8,9 +8,9 @@ import { minutesLabels, parentMeetingLabels } from '../../../cloudfunctions/core
 import { noticeRegisterColumns } from '../../../cloudfunctions/core/documents/notice-register';
 import { studentLedgerColumns } from '../../../cloudfunctions/core/documents/talk-ledger';
 import { wall } from '../../../cloudfunctions/core/documents/form-kit';
-import { openHarness, type Harness } from '../../support/harness';
-import { secondYear } from '../../support/support-factories';
-import { boundParentOf, makePaperTrail, type PaperTrail } from '../../support/paper-trail';
+import { openEmptyHarness, type EmptyHarness } from '../../support/harness';
+import { seedTwoClasses } from '../../support/build/two-classes';
+import { makePaperTrail, type PaperTrail } from '../../support/paper-trail';
 import { readPdf } from '../../support/pdf-read';
 import { fieldRows, readXlsx, tableOf } from '../../support/xlsx-read';
 
@@ -19,17 +19,24 @@ import { fieldRows, readXlsx, tableOf } from '../../support/xlsx-read';
  * functions), read back from the xlsx and the PDF, and checked field by field against them.
  */
 describe('documents: every seed form from the records, read back', () => {
-  let h: Harness;
+  let h: EmptyHarness;
   let t: PaperTrail;
   let counselor: string;
   let headTeacher: string;
 
   beforeAll(async () => {
-    h = await openHarness();
-    const { cls } = secondYear(h.demo);
-    const student = h.demo.students.find((s) => s.classId === cls._id && boundParentOf(h.demo, s._id));
-    if (!student) throw new Error('no student with a bound parent in the second-year class');
-    t = await makePaperTrail(h, h.demo, student);
+    h = await openEmptyHarness();
+    // 孙一鸣 of 生工251班 (2025, second year: the head teacher reviews plans), parent bound; two more
+    // classmates make five, so the trail's 座谈会 invites four and three attend; 学工部 approves the
+    // pairing at school level.
+    const p = await seedTwoClasses(h.store, '2026-09-01T08:00:00.000+08:00', (b, c) => {
+      b.student(c.firstClass, { id: '2025311004', name: '周四维', gender: '女' });
+      b.student(c.firstClass, { id: '2025311005', name: '吴五洲' });
+      b.studentAffairs('t-affairs', '学工部');
+    });
+    const cls = p.firstClass;
+    const student = p.student;
+    t = await makePaperTrail(h, p.built, student);
     counselor = cls.counselorId;
     headTeacher = cls.headTeacherId;
   }, 60_000);
@@ -228,7 +235,7 @@ describe('documents: every seed form from the records, read back', () => {
     expect(await h.store.count('documentExports')).toBe(before);
   });
 
-  it('times each form for this class of 40 (figures printed, not asserted)', async () => {
+  it('times each form for this class of five (figures printed, not asserted)', async () => {
     const figures: string[] = [];
     const time = async (label: string, userId: string, action: string, input: Record<string, unknown>) => {
       for (const format of ['xlsx', 'pdf'] as const) {
@@ -253,7 +260,7 @@ describe('documents: every seed form from the records, read back', () => {
     await time('朋辈帮扶申请表', 't-affairs', 'pairingForm', { pairingId: t.pairing._id });
     await time('座谈会纪要', counselor, 'meetingForm', { meetingId: t.forum._id });
     await time('家长面谈记录', counselor, 'meetingForm', { meetingId: t.parentMeeting._id });
-    process.stdout.write(`[documents] one warned student of a class of 40\n${figures.join('\n')}\n`);
+    process.stdout.write(`[documents] one warned student of a class of five\n${figures.join('\n')}\n`);
     expect(figures).toHaveLength(18);
   });
 });
