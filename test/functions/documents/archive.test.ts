@@ -6,9 +6,12 @@ import { archiveConfig } from '../../../cloudfunctions/core/documents/archive-co
 import { archiveSeed, sampleStudents } from '../../../cloudfunctions/core/documents/archive-sample';
 import { liftedColumns } from '../../../cloudfunctions/core/documents/lifted-register';
 import { queryAll } from '../../../cloudfunctions/platform/store/store';
-import { demoPeople, openHarness, type Harness } from '../../support/harness';
+import type { ClassInfo } from '../../../types/domain';
+import { openEmptyHarness, type EmptyHarness } from '../../support/harness';
+import type { TwoClasses } from '../../support/build/two-classes';
+import { seedPaperTrailClass } from '../../support/build/duties';
 import { makeWarning } from '../../support/notices-factories';
-import { secondYear, talkInput } from '../../support/support-factories';
+import { talkInput } from '../../support/support-factories';
 import { seedSecondCollege, type SecondCollege } from '../../support/second-college';
 import { boundParentOf, makePaperTrail, type PaperTrail } from '../../support/paper-trail';
 import { readXlsx, tableOf } from '../../support/xlsx-read';
@@ -17,22 +20,24 @@ const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
 /** Issue 15 §2–3: the clerk's semester archive, its sample, its checksums, and who took it out. */
 describe('documents: the semester archive and the export log', () => {
-  let h: Harness;
+  let h: EmptyHarness;
   let t: PaperTrail;
   let chem: SecondCollege;
-  let people: ReturnType<typeof demoPeople>;
+  let people: TwoClasses;
+  /** 生工251班 (2025, second year), 21 students. */
+  let cls: ClassInfo;
   let talkedWith: string[];
   const semester = '2026-2027-1';
 
   beforeAll(async () => {
-    h = await openHarness();
-    people = demoPeople(h.demo);
+    h = await openEmptyHarness();
+    people = await seedPaperTrailClass(h.store, '2026-09-01T08:00:00.000+08:00', 21);
+    cls = people.firstClass;
     chem = await seedSecondCollege(h.store, h.clock.now().toISOString());
-    const { cls } = secondYear(h.demo);
-    const classmates = h.demo.students.filter((s) => s.classId === cls._id);
-    const student = classmates.find((s) => boundParentOf(h.demo, s._id));
+    const classmates = people.built.students.filter((s) => s.classId === cls._id);
+    const student = classmates.find((s) => boundParentOf(people.built, s._id));
     if (!student) throw new Error('no student with a bound parent');
-    t = await makePaperTrail(h, h.demo, student);
+    t = await makePaperTrail(h, people.built, student);
     // Talks with nine more students of the class: the sample has a population to choose from.
     talkedWith = classmates
       .filter((s) => s._id !== student._id)
@@ -58,16 +63,14 @@ describe('documents: the semester archive and the export log', () => {
 
   let archiveId = '';
   const liftedStudent = () => {
-    const s = h.demo.students.filter((x) => x.classId === secondYear(h.demo).cls._id)[20];
+    const s = people.built.students.filter((x) => x.classId === cls._id)[20];
     if (!s) throw new Error('class too small');
     return s;
   };
 
   it("before the archive, the lifted warning is still in the case and the student's history", async () => {
     const studentId = liftedStudent()._id;
-    expect((await h.ok(secondYear(h.demo).cls.counselorId, 'support', 'caseView', { studentId })).warning?.id).toBe(
-      'w-lifted-1',
-    );
+    expect((await h.ok(cls.counselorId, 'support', 'caseView', { studentId })).warning?.id).toBe('w-lifted-1');
     expect((await h.ok(`s-${studentId}`, 'warnings', 'mine', {})).map((w) => w.warningId)).toContain('w-lifted-1');
   });
 
@@ -95,7 +98,7 @@ describe('documents: the semester archive and the export log', () => {
       population,
       archiveConfig.talkSampleRate,
       archiveConfig.minimumSample,
-      archiveSeed(h.demo.college._id, semester),
+      archiveSeed(people.built.college._id, semester),
       'talks',
     );
     expect(summary.sample.talks).toEqual({ population: population.length, chosen: expected.chosen.length });
@@ -112,7 +115,7 @@ describe('documents: the semester archive and the export log', () => {
 
   it("archived, the lifted warning leaves the day-to-day views (case, the student's history) and stays in the archive", async () => {
     const studentId = liftedStudent()._id;
-    expect((await h.ok(secondYear(h.demo).cls.counselorId, 'support', 'caseView', { studentId })).warning).toBeNull();
+    expect((await h.ok(cls.counselorId, 'support', 'caseView', { studentId })).warning).toBeNull();
     expect((await h.ok(`s-${studentId}`, 'warnings', 'mine', {})).map((w) => w.warningId)).not.toContain('w-lifted-1');
     expect((await h.store.get('warnings', 'w-lifted-1'))?.archivedIn).toBe(archiveId);
   });
@@ -201,8 +204,8 @@ describe('documents: the semester archive and the export log', () => {
   });
 
   it('forms keep the reach of the screens: other classes and colleges are denied', async () => {
-    const { cls } = secondYear(h.demo);
-    const otherCounselor = h.demo.classes.find((c) => c.counselorId !== cls.counselorId)?.counselorId ?? '';
+    const otherCounselor = people.built.classes.find((c) => c.counselorId !== cls.counselorId)?.counselorId ?? '';
+    expect(otherCounselor).toBe(people.otherCounselorUser);
     for (const [action, input] of [
       ['noticeForm', { noticeId: t.notice._id }],
       ['talkForm', { talkId: t.talks[0]!._id }],
@@ -243,7 +246,7 @@ describe('documents: the semester archive and the export log', () => {
   it("every export and download is in the leader's log (who, what, when); only the leader of that college sees it", async () => {
     const before = (await h.ok(people.leaderUser, 'documents', 'exportLog', {})).length;
     h.clock.advance(60_000);
-    await h.ok(secondYear(h.demo).cls.counselorId, 'documents', 'studentTalkLedger', {
+    await h.ok(cls.counselorId, 'documents', 'studentTalkLedger', {
       studentId: t.student._id,
       format: 'pdf',
     });
@@ -253,7 +256,7 @@ describe('documents: the semester archive and the export log', () => {
     expect(log.length).toBe(before + 2);
     const [zip, ledger] = log;
     expect(zip).toMatchObject({
-      byName: h.demo.users.find((u) => u._id === 't-clerk')?.name,
+      byName: people.built.user('t-clerk').name,
       kindLabel: '学期归档',
       formatLabel: '归档压缩包',
     });

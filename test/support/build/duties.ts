@@ -87,3 +87,19 @@ export function bulkTalks(p: TwoClasses, n: number, at = '2026-11-20T10:00:00.00
     details: { form: 'talk' as const, notes: '' },
   }));
 }
+
+/**
+ * The two classes with 生工251班 grown to `size` students (孙一鸣, 钱二妹, 赵三强 and 同学04… in
+ * 学号 order) and 学工部 (`t-affairs`), who approves pairings at school level: enough for a paper
+ * trail (makePaperTrail) and a sample of talks to choose from.
+ */
+export async function seedPaperTrailClass(store: Store, at: string, size: number) {
+  return seedTwoClasses(store, at, (b, c) => {
+    for (let i = 4; i <= size; i++)
+      b.student(c.firstClass, {
+        id: `20253110${String(i).padStart(2, '0')}`,
+        name: `同学${String(i).padStart(2, '0')}`,
+      });
+    b.studentAffairs('t-affairs', '学工部');
+  });
+}
