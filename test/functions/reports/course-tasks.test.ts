@@ -1,9 +1,9 @@
+import { runAndPublish } from '../../support/build/warnings';
 import { parseScore } from '../../../cloudfunctions/core/rules';
 import { queryAll } from '../../../cloudfunctions/platform/store/store';
 import { queueCourseTaskReminders } from '../../../cloudfunctions/application/reports/course-task-reminders';
 import { openEmptyHarness, SUITE_DATES, type EmptyHarness } from '../../support/harness';
 import type { TwoClasses } from '../../support/build/two-classes';
-import { publishRun } from '../../support/build/duties';
 import { seedCourseGrades } from '../../support/build/reports';
 
 const S = '2025-2026-1';
@@ -17,7 +17,7 @@ describe('course-improvement tasks (issue 14, rules: 003-3)', () => {
     h = await openEmptyHarness(SUITE_DATES.termTime);
     // Four graded courses, three of them and both teachers over the threshold (COURSE_GRADES).
     p = await seedCourseGrades(h.store, BUILT_AT, S);
-    runId = await publishRun(h, S);
+    runId = await runAndPublish(h, S);
   });
   afterAll(() => h.close());
 
@@ -144,7 +144,7 @@ describe('course tasks survive one bad record', () => {
     const h = await openEmptyHarness(SUITE_DATES.termTime);
     try {
       await seedCourseGrades(h.store, BUILT_AT, S);
-      await publishRun(h, S);
+      await runAndPublish(h, S);
       const opened = await h.ok('t-leader', 'reports', 'openCourseTasks', { semester: S });
       const [first] = await queryAll(h.store, 'courseTasks');
       if (!first) throw new Error('no task');

@@ -1,7 +1,8 @@
+import { runAndPublish } from '../../support/build/warnings';
 import { rebuildWarningDigests } from '../../../cloudfunctions/application/digests/rebuild-warning-digests';
 import { openEmptyHarness, SUITE_DATES, type EmptyHarness } from '../../support/harness';
 import { seedTwoClasses } from '../../support/build/two-classes';
-import { failRegular, passOne, publishRun } from '../../support/build/duties';
+import { failRegular, passOne } from '../../support/build/duties';
 
 /**
  * Two classes: in 2025-2026-1 孙一鸣 and 钱二妹 (生工251班) and 李四海 (食品241班) fail three courses each
@@ -18,9 +19,9 @@ describe('warning digests (issue 14): kept in the warning’s transaction, rebui
       passOne(b, c.classmate, '2025-2026-2');
       passOne(b, c.outsider, '2025-2026-2');
     });
-    await publishRun(h, '2025-2026-1');
+    await runAndPublish(h, '2025-2026-1');
     h.clock.advance(86_400_000);
-    await publishRun(h, '2025-2026-2');
+    await runAndPublish(h, '2025-2026-2');
   });
   afterAll(() => h.close());
 

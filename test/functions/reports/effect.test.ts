@@ -1,10 +1,10 @@
+import { runAndPublish } from '../../support/build/warnings';
 import type { EffectReport } from '../../../types/api/reports';
 import type { Warning } from '../../../types/warning';
 import { parseScore } from '../../../cloudfunctions/core/rules';
 import { queryAll } from '../../../cloudfunctions/platform/store/store';
 import { openEmptyHarness, SUITE_DATES, type EmptyHarness } from '../../support/harness';
 import type { TwoClasses } from '../../support/build/two-classes';
-import { publishRun } from '../../support/build/duties';
 import { seedWarnedClasses } from '../../support/build/reports';
 import { readXlsx } from '../../support/xlsx-read';
 import { talkInput } from '../../support/support-factories';
@@ -89,7 +89,7 @@ describe('帮扶效果分析报告 (issue 14)', () => {
     h = await openEmptyHarness(SUITE_DATES.termTime);
     // Three warned in S; in NEXT one lifted, one kept, one escalated (seedWarnedClasses).
     p = await seedWarnedClasses(h.store, BUILT_AT, S, NEXT);
-    await publishRun(h, S);
+    await runAndPublish(h, S);
     // A counselor talks with a warned student of their class between the two lists.
     const warned = (await queryAll(h.store, 'warnings')).find((w) => w.classId === p.firstClass._id);
     if (!warned) throw new Error('no warned student in the first class');
@@ -108,7 +108,7 @@ describe('帮扶效果分析报告 (issue 14)', () => {
       notes: '沟通学习情况',
     });
     h.clock.advance(86_400_000);
-    await publishRun(h, NEXT);
+    await runAndPublish(h, NEXT);
   });
   afterAll(() => h.close());
 
@@ -244,7 +244,7 @@ describe('帮扶效果分析报告 (issue 14)', () => {
     const early = await openEmptyHarness(SUITE_DATES.termTime);
     try {
       await seedWarnedClasses(early.store, BUILT_AT, S);
-      await publishRun(early, S);
+      await runAndPublish(early, S);
       const report = await early.ok('t-leader', 'reports', 'effect', { semester: S });
       expect(report.ready).toBe(false);
       expect(report.students.length).toBe(3);

@@ -1,7 +1,6 @@
 import { openEmptyHarness, type EmptyHarness } from '../../support/harness';
 import { seedTwoClasses, type TwoClasses } from '../../support/build/two-classes';
-import { runEntries, twoSemesters } from '../../support/build/warnings';
-import { comparable } from '../../support/warnings-runs';
+import { runEntries, twoSemesters, comparable } from '../../support/build/warnings';
 
 describe('warnings: run and review', () => {
   let h: EmptyHarness;

@@ -2,7 +2,6 @@ import type { Student } from '../../../types/domain';
 import type { Store } from '../../../cloudfunctions/platform/store/store';
 import type { CollegeBuilder } from './college';
 import { seedTwoClasses, type TwoClasses } from './two-classes';
-import type { EmptyHarness } from '../harness';
 
 /**
  * Helpers for the duties, reports and documents tests on a college they build themselves
@@ -27,13 +26,6 @@ export const regularFailCode = (semester: string, i: number): string => `R${seme
 /** One course passed (78), so the student has grades in `semester` and is not warned. */
 export function passOne(b: CollegeBuilder, student: Student, semester: string): void {
   b.grade(student, { courseCode: 'CH1203', courseName: '有机化学', credits: 3, score: '78', semester });
-}
-
-/** Runs and publishes `semester` as the clerk; returns the run id. */
-export async function publishRun(h: EmptyHarness, semester: string, clerk = 't-clerk'): Promise<string> {
-  const run = await h.ok(clerk, 'warnings', 'run', { semester });
-  await h.ok(clerk, 'warnings', 'publish', { runId: run.runId });
-  return run.runId;
 }
 
 /**

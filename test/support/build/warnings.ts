@@ -160,3 +160,8 @@ export function movingStudents(b: CollegeBuilder, cls: ClassInfo, n: number): St
     return student;
   });
 }
+
+/** Entry fields that must not depend on when or by whom the run was made. */
+export function comparable(entries: RunEntry[]) {
+  return entries.map(({ previousWarningId: _ignored, ...rest }) => rest);
+}
