@@ -252,7 +252,23 @@ export class Person {
     await this.act(`signs on ${canvasId} with a finger`, async () => {
       const canvas = this.page.locator(`#${canvasId}`).first();
       await canvas.scrollIntoViewIfNeeded();
-      await this.page.waitForTimeout(1200); // NutUI sizes the canvas 1 s after mount
+      // NutUI sizes the canvas to its frame 1 s after mount and clears it then: a stroke before that
+      // loses its start (a fixed wait lost it on a loaded machine), so wait until it has been sized.
+      await this.page.waitForFunction(
+        (id) => {
+          const frame = document.getElementById(id);
+          const inner = frame?.tagName === 'CANVAS' ? frame : frame?.getElementsByTagName('canvas')[0];
+          return (
+            frame !== null &&
+            inner instanceof HTMLCanvasElement &&
+            frame.offsetWidth > 0 &&
+            inner.width === frame.offsetWidth &&
+            inner.height === frame.offsetHeight
+          );
+        },
+        canvasId,
+        { timeout: WAIT_MS },
+      );
       const box = await canvas.boundingBox();
       if (!box) throw new Error('signature canvas not visible');
       const cdp = await this.context.newCDPSession(this.page);
