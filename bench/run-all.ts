@@ -11,6 +11,8 @@ const benches = [
   'roster-import.ts',
   'documents-class.ts',
   'reports-effect.ts',
+  'store-read.ts',
+  'input-probe.ts',
 ];
 let failed = 0;
 for (const bench of benches) {
