@@ -13,7 +13,8 @@ import { toIso } from '../core/time/shanghai';
 import { classifyRows, type GoodRow } from './classify-rows';
 import { gradeKey, type GradeDoc } from './grade-doc';
 import { isFileReadError, pull } from '../application/grades/file-rows';
-import { queryIn, rosterChecks, rosterOf } from '../application/grades/roster';
+import { rosterChecks, rosterOf } from '../application/grades/roster';
+import { queryIn } from '../platform/store/store';
 import { recordTeaching } from './teaching-sections';
 
 /** Rows per chunk, the time one call may spend (well inside a cloud function's 60 s), errors kept. */

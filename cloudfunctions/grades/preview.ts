@@ -11,7 +11,8 @@ import type { Context } from '../platform/runtime/define-function';
 import type { Stored } from '../platform/store/store';
 import { gradeKey } from './grade-doc';
 import { isFileReadError, pull } from '../application/grades/file-rows';
-import { queryIn, rosterChecks, rosterOf } from '../application/grades/roster';
+import { rosterChecks, rosterOf } from '../application/grades/roster';
+import { queryIn } from '../platform/store/store';
 
 export const previewSettings = { scanRows: 1000, sampleRows: 20, maxErrors: 500, maxChanges: 200 };
 

@@ -10,8 +10,7 @@ import { GradeFileError, readGradeFile } from '../platform/grades/grade-file';
 import type { Context } from '../platform/runtime/define-function';
 import { mapSurviving } from '../platform/runtime/skip-bad-records';
 import type { ClassKpiDocument } from '../platform/store/documents/small';
-import { queryAll } from '../platform/store/store';
-import { queryIn } from './chunked';
+import { queryAll, queryIn } from '../platform/store/store';
 import { reportScope } from './scope';
 
 /** When the semester has no run to name its policy: the usual 60 (policies default to it too). */
@@ -118,7 +117,7 @@ export async function kpis(ctx: Context, semester: string): Promise<KpiReport> {
   )
     .filter((r) => r.outcome !== 'none' && inScope.has(r.studentId))
     .map((r) => ({ studentId: r.studentId, failed: r.outcome === 'fail' }));
-  const imported = (await queryIn(ctx.store, 'classKpis', 'classId', classIds, { semester })).filter((k) =>
+  const imported = (await queryIn(ctx.store, 'classKpis', 'classId', classIds, { where: { semester } })).filter((k) =>
     inScope.has(k.studentId),
   );
   return kpiReport({

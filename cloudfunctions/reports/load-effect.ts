@@ -6,8 +6,7 @@ import { createScoreReader, presetPolicy } from '../core/rules';
 import { usersByIds } from '../platform/directory/directory';
 import type { Context } from '../platform/runtime/define-function';
 import { mapSurviving } from '../platform/runtime/skip-bad-records';
-import { queryAll } from '../platform/store/store';
-import { queryIn } from './chunked';
+import { queryAll, queryIn } from '../platform/store/store';
 import { checkinRowsSince } from '../application/digests/read-duty-digests';
 import type { ReportScope } from './scope';
 
@@ -92,7 +91,9 @@ export async function loadEffectFacts(ctx: Context, scope: ReportScope, semester
 
   const passMark = presetPolicy(policies.get(semester) ?? '')?.passMark ?? DEFAULT_PASS_MARK;
   const read = createScoreReader(passMark);
-  const gradeRows = await queryIn(ctx.store, 'grades', 'studentId', studentIds, { semester: { gt: semester } });
+  const gradeRows = await queryIn(ctx.store, 'grades', 'studentId', studentIds, {
+    where: { semester: { gt: semester } },
+  });
   const grades = mapSurviving(
     'grades',
     gradeRows,
@@ -126,7 +127,7 @@ export async function loadEffectFacts(ctx: Context, scope: ReportScope, semester
     studentIds.length === 0
       ? []
       : await checkinRowsSince(
-          (month) => queryIn(ctx.store, 'dutyDigests', 'classId', classIds, { month: { gte: month } }),
+          (month) => queryIn(ctx.store, 'dutyDigests', 'classId', classIds, { where: { month: { gte: month } } }),
           earliest,
           'parentContact',
         );

@@ -13,7 +13,7 @@ import { bindingCodeHash, newBindingCode } from '../application/notices/binding-
 import { collegeStaff, hasJoined, isStaffUser, type StaffUser } from '../application/repositories/staff';
 import { collegeStudents } from '../application/repositories/students';
 import { studentUserId } from '../core/roster/ids';
-import { queryIn } from '../application/grades/roster';
+import { queryIn } from '../platform/store/store';
 
 type Api = RosterApi;
 

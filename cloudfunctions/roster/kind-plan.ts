@@ -3,7 +3,7 @@ import type { User } from '../../types/domain';
 import type { RowError } from '../core/grades/sheet-row';
 import type { Comparable, RosterDiff } from '../core/roster/roster-diff';
 import type { Context } from '../platform/runtime/define-function';
-import { queryIn } from '../application/grades/roster';
+import { queryIn } from '../platform/store/store';
 
 /** What one kind of file means for the store: rows that name unknown things, both sides to compare, the writes. */
 export type KindPlan = {

@@ -17,7 +17,7 @@ import { classesByIds, studentResource } from '../platform/directory/directory';
 import { enqueue } from '../platform/messenger/outbox';
 import { defineFunction, type Context } from '../platform/runtime/define-function';
 import { queryAll, type Stored } from '../platform/store/store';
-import { queryIn } from '../application/grades/roster';
+import { queryIn } from '../platform/store/store';
 import { enrolledStudentsOf } from '../application/repositories/students';
 import { previousSemesterId, semesterAt } from '../core/calendar/current';
 import { calendarSettings } from '../platform/calendar/stored-calendar';

@@ -1,6 +1,5 @@
 import type { Student } from '../../../types/domain';
 import type { RowCheckOptions } from '../../core/grades/row-checker';
-import type { CollectionName, DocOf } from '../../platform/store/collections';
 import { queryAll, type Store, type Stored } from '../../platform/store/store';
 
 /** Ids per `in` query: well under CloudBase's limits on a condition's size. */
@@ -17,21 +16,6 @@ export async function rosterOf(
   for (let i = 0; i < ids.length; i += IN_BATCH) {
     const rows = await queryAll(store, 'students', { where: { _id: { in: ids.slice(i, i + IN_BATCH) }, collegeId } });
     for (const s of rows) out.set(s._id, s);
-  }
-  return out;
-}
-
-/** Every row of a collection whose `field` is one of `values`, in batches. */
-export async function queryIn<C extends CollectionName>(
-  store: Store,
-  collection: C,
-  field: string,
-  values: Iterable<string>,
-): Promise<Stored<DocOf<C>>[]> {
-  const list = [...new Set(values)].sort();
-  const out: Stored<DocOf<C>>[] = [];
-  for (let i = 0; i < list.length; i += IN_BATCH) {
-    out.push(...(await queryAll(store, collection, { where: { [field]: { in: list.slice(i, i + IN_BATCH) } } })));
   }
   return out;
 }

@@ -1,5 +1,4 @@
-import { queryAll, type Store } from '../../platform/store/store';
-import { queryIn } from '../grades/roster';
+import { queryAll, queryIn, type Store } from '../../platform/store/store';
 
 /** Every student record of a college, those who left (enrolled: false) included. */
 export async function collegeStudents(store: Store, collegeId: string) {

@@ -121,6 +121,32 @@ export async function queryAll<C extends keyof R & string, R extends Registry = 
   }
 }
 
+/** Values per `in` condition: one batch is one query (CloudBase caps the size of an `in` list). */
+const IN_BATCH = 500;
+
+/**
+ * Every document whose `field` is one of `values` (deduplicated, sorted so batches repeat), read
+ * with `queryAll` one batch of values at a time; `query` adds conditions and an order per batch.
+ */
+export async function queryIn<C extends keyof R & string, R extends Registry = AppCollections>(
+  store: Store<R>,
+  collection: C,
+  field: string,
+  values: Iterable<string>,
+  query: Omit<Query, 'skip' | 'limit'> = {},
+): Promise<Stored<DocOf<C, R>>[]> {
+  const list = [...new Set(values)].sort();
+  const out: Stored<DocOf<C, R>>[] = [];
+  for (let i = 0; i < list.length; i += IN_BATCH)
+    out.push(
+      ...(await queryAll(store, collection, {
+        ...query,
+        where: { ...query.where, [field]: { in: list.slice(i, i + IN_BATCH) } },
+      })),
+    );
+  return out;
+}
+
 // ---- Shared by the adapters, so SQLite and CloudBase accept and reject the same things. ----
 
 /** Fields the store owns: what a caller puts in them on add/update is replaced or ignored. */
