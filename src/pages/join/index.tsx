@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { Button, Cell, CellGroup, Input } from '@nutui/nutui-react-taro';
+import { Button, CellGroup } from '@nutui/nutui-react-taro';
 import { call } from '../../services/api';
 import { useAction } from '../../services/use-call';
-import { Field } from '../../components/field';
+import { FieldInput } from '../../components/field-input';
 
 /**
  * A student or member of staff joins in WeChat: the one-time invite code the college gave them,
@@ -30,49 +30,36 @@ export default function Join() {
         邀请码由学院教学秘书发给本人，一次有效，7 天内使用。请同时填写您的工号（学生填学号）和姓名以核对身份。
       </View>
       <CellGroup>
-        {/* A Cell's children replace its title, so each label is written above its input. */}
-        <Field name="code" refusal={refusal}>
-          <Cell>
-            <View style={{ width: '100%' }}>
-              <View className="muted">邀请码</View>
-              <Input
-                id="join-code"
-                placeholder="如 ABCD-EFGH"
-                value={code}
-                onChange={(v: string) => setCode(v)}
-                maxLength={12}
-              />
-            </View>
-          </Cell>
-        </Field>
-        <Field name="number" refusal={refusal}>
-          <Cell>
-            <View style={{ width: '100%' }}>
-              <View className="muted">工号或学号</View>
-              <Input
-                id="join-number"
-                placeholder="如 T1001 或 2024310101"
-                value={number}
-                onChange={(v: string) => setNumber(v)}
-                maxLength={32}
-              />
-            </View>
-          </Cell>
-        </Field>
-        <Field name="name" refusal={refusal}>
-          <Cell>
-            <View style={{ width: '100%' }}>
-              <View className="muted">姓名</View>
-              <Input
-                id="join-name"
-                placeholder="学院登记的姓名"
-                value={name}
-                onChange={(v: string) => setName(v)}
-                maxLength={32}
-              />
-            </View>
-          </Cell>
-        </Field>
+        <FieldInput
+          name="code"
+          label="邀请码"
+          refusal={refusal}
+          id="join-code"
+          placeholder="如 ABCD-EFGH"
+          value={code}
+          onChange={setCode}
+          maxLength={12}
+        />
+        <FieldInput
+          name="number"
+          label="工号或学号"
+          refusal={refusal}
+          id="join-number"
+          placeholder="如 T1001 或 2024310101"
+          value={number}
+          onChange={setNumber}
+          maxLength={32}
+        />
+        <FieldInput
+          name="name"
+          label="姓名"
+          refusal={refusal}
+          id="join-name"
+          placeholder="学院登记的姓名"
+          value={name}
+          onChange={setName}
+          maxLength={32}
+        />
       </CellGroup>
       {error ? (
         <View className="danger join-error" style={{ padding: '8px 16px' }}>

@@ -1,13 +1,13 @@
 import { useState } from 'react';
 import { Button as TaroButton, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { Button, Cell, CellGroup, Input } from '@nutui/nutui-react-taro';
+import { Button, Cell, CellGroup } from '@nutui/nutui-react-taro';
 import type { BindResult } from '../../../../types/api/notices';
 import { call } from '../../../services/api';
 import { deviceId } from '../../../services/device-id';
 import { askSubscribe } from '../../../services/subscribe';
 import { useAction } from '../../../services/use-call';
-import { Field } from '../../../components/field';
+import { FieldInput } from '../../../components/field-input';
 import { pageUrl } from '../../../services/use-route-params';
 
 /**
@@ -77,49 +77,36 @@ export default function ParentBind() {
         5 次绑定码将失效。请勿使用孩子本人的微信绑定。
       </View>
       <CellGroup>
-        {/* A Cell's children replace its title, so each label is written out above its input. */}
-        <Field name="code" refusal={refusal}>
-          <Cell>
-            <View style={{ width: '100%' }}>
-              <View className="muted">绑定码</View>
-              <Input
-                id="bind-code"
-                placeholder="如 ABCD-EFGH"
-                value={code}
-                onChange={(v: string) => setCode(v)}
-                maxLength={12}
-              />
-            </View>
-          </Cell>
-        </Field>
-        <Field name="studentNo" refusal={refusal}>
-          <Cell>
-            <View style={{ width: '100%' }}>
-              <View className="muted">孩子的学号</View>
-              <Input
-                id="bind-student-no"
-                placeholder="如 2024311001"
-                value={studentNo}
-                onChange={(v: string) => setStudentNo(v)}
-                maxLength={20}
-              />
-            </View>
-          </Cell>
-        </Field>
-        <Field name="parentName" refusal={refusal}>
-          <Cell>
-            <View style={{ width: '100%' }}>
-              <View className="muted">家长姓名</View>
-              <Input
-                id="bind-parent-name"
-                placeholder="学院登记的家长姓名"
-                value={parentName}
-                onChange={(v: string) => setParentName(v)}
-                maxLength={30}
-              />
-            </View>
-          </Cell>
-        </Field>
+        <FieldInput
+          name="code"
+          label="绑定码"
+          refusal={refusal}
+          id="bind-code"
+          placeholder="如 ABCD-EFGH"
+          value={code}
+          onChange={setCode}
+          maxLength={12}
+        />
+        <FieldInput
+          name="studentNo"
+          label="孩子的学号"
+          refusal={refusal}
+          id="bind-student-no"
+          placeholder="如 2024311001"
+          value={studentNo}
+          onChange={setStudentNo}
+          maxLength={20}
+        />
+        <FieldInput
+          name="parentName"
+          label="家长姓名"
+          refusal={refusal}
+          id="bind-parent-name"
+          placeholder="学院登记的家长姓名"
+          value={parentName}
+          onChange={setParentName}
+          maxLength={30}
+        />
       </CellGroup>
       {process.env.TARO_ENV === 'weapp' ? (
         <View style={{ padding: '12px 16px 0' }}>
