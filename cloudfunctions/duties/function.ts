@@ -8,10 +8,12 @@ import {
 } from '../../types/api/duties';
 import type { DutyRule } from '../../types/duty';
 import { recordKindLabel } from '../../types/checkin';
-import { AccessDeniedError } from '../core/errors';
+import { AccessDeniedError, NotFoundError } from '../core/errors';
 import { recordLabel } from '../core/checkins/record-label';
 import { itemsInScope } from '../core/compliance/scope';
-import { classRows, itemView, personRows, sortRows, tallyOf, urgentFirst } from '../core/compliance/views';
+import { itemView, sortRows, tallyOf, urgentFirst } from '../core/compliance/views';
+import { boardRows } from '../application/duties/board-rows';
+import { collegeBoard, refreshCollegeSummary, schoolBoard } from '../application/duties/college-summaries';
 import { defaultDutyConfig } from '../core/duties/defaults';
 import { isoAt } from '../core/duties/shanghai-days';
 import { defineFunction, type Context } from '../platform/runtime/define-function';
@@ -22,31 +24,6 @@ import { workbench, workbenchList } from './workbench';
 
 const rulesById: ReadonlyMap<string, DutyRule> = new Map(defaultDutyConfig.rules.map((r) => [r.id, r]));
 
-/** Filed in the semester shown, or (in the break after it, when it is still shown) since its end. */
-function inSemester(e: ScopeEvaluation, at: string): boolean {
-  const t = Date.parse(at);
-  return t >= e.term.semesterSpan.start && t < Math.max(e.term.semesterSpan.end, e.now + 1);
-}
-
-type Counts = { key: string; byClass: Map<string, number>; byActor: Map<string, number> };
-/** Per records list (the same list while nothing read changed, see load-duty-data): the semester's counts, made once. */
-const countsOf = new WeakMap<readonly unknown[], Counts>();
-
-/** Records filed in the semester shown, per class and per person. */
-function semesterCounts(e: ScopeEvaluation): Counts {
-  const key = `${e.term.semesterSpan.start}|${Math.max(e.term.semesterSpan.end, e.now + 1)}`;
-  const kept = countsOf.get(e.records);
-  if (kept?.key === key) return kept;
-  const counts: Counts = { key, byClass: new Map(), byActor: new Map() };
-  for (const r of e.records) {
-    if (!inSemester(e, r.at)) continue;
-    counts.byClass.set(r.classId, (counts.byClass.get(r.classId) ?? 0) + 1);
-    counts.byActor.set(r.actorId, (counts.byActor.get(r.actorId) ?? 0) + 1);
-  }
-  countsOf.set(e.records, counts);
-  return counts;
-}
-
 /** Rows of the caller's compliance view, per class or per person (the leader's dashboard). */
 async function board(
   ctx: Context,
@@ -55,25 +32,7 @@ async function board(
 ): Promise<{ board: ComplianceBoard; evaluation: ScopeEvaluation }> {
   const { scope, kind } = complianceScopeOf(ctx.actor);
   const e = await evaluateScope(ctx.store, scope, ctx.clock.now().getTime(), undefined, 'digests');
-  const labels = labelsOf(e);
-  const counts = semesterCounts(e);
-  const rows =
-    per === 'class'
-      ? classRows(
-          e.evaluations,
-          e.directory.classes.map((c) => ({ id: c._id, name: c.name, note: `辅导员 ${labels.person(c.counselorId)}` })),
-          counts.byClass,
-        )
-      : personRows(
-          e.evaluations,
-          new Map(
-            e.evaluations.map((ev) => [
-              ev.personId,
-              { name: labels.person(ev.personId), note: labels.rolesOf(ev.personId) },
-            ]),
-          ),
-          counts.byActor,
-        );
+  const rows = boardRows(e, per);
   return {
     board: { semesterId: e.term.semester.id, now: isoAt(e.now), scope: kind, rows: sortRows(rows, sort) },
     evaluation: e,
@@ -193,6 +152,39 @@ export const dutiesFunction = defineFunction('duties', dutiesApi, {
         items: items.map((i) => itemView(i, rulesById, labels.unit)).sort(urgentFirst),
         records: await recordViews(ctx, e, (r) => (per === 'class' ? r.classId === target : r.actorId === target)),
       };
+    },
+  },
+
+  schoolCompliance: {
+    permission: 'duties.readSchool',
+    resource: 'list',
+    async run(ctx, { sort }) {
+      const school = await schoolBoard(ctx.store, ctx.clock.now().getTime());
+      return { ...school, rows: sortRows(school.rows, sort) };
+    },
+  },
+
+  collegeCompliance: {
+    permission: 'duties.readSchool',
+    resource: 'list',
+    async run(ctx, { collegeId, sort }) {
+      const college = await collegeBoard(ctx.store, collegeId, ctx.clock.now().getTime());
+      if (!college) throw new NotFoundError('该学院');
+      return { ...college, classes: sortRows(college.classes, sort) };
+    },
+  },
+
+  refreshCollegeCompliance: {
+    permission: 'duties.readSchool',
+    resource: 'list',
+    async run(ctx, { collegeId }) {
+      const college = await ctx.store.get('colleges', collegeId);
+      if (!college) throw new NotFoundError('该学院');
+      const now = ctx.clock.now().getTime();
+      await refreshCollegeSummary(ctx.store, college, now, ctx.write());
+      const board = await collegeBoard(ctx.store, collegeId, now);
+      if (!board) throw new NotFoundError('该学院');
+      return { ...board, classes: sortRows(board.classes, 'worst') };
     },
   },
 });

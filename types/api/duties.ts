@@ -99,6 +99,22 @@ export const ComplianceDetail = z.object({
 });
 export type ComplianceDetail = z.infer<typeof ComplianceDetail>;
 
+/** A college on the school view (学工部): its board's total, as of the college's last evaluation (null: not yet made). */
+export const SchoolRow = ComplianceRow.extend({ asOf: z.string().nullable() });
+export type SchoolRow = z.infer<typeof SchoolRow>;
+
+export const SchoolBoard = z.object({ semesterId: z.string(), now: z.string(), rows: z.array(SchoolRow) });
+export type SchoolBoard = z.infer<typeof SchoolBoard>;
+
+/** One college as the school sees it: its total and its classes, as its leader's board counts them. */
+export const CollegeBoard = z.object({
+  semesterId: z.string(),
+  collegeId: z.string(),
+  row: SchoolRow,
+  classes: z.array(ComplianceRow),
+});
+export type CollegeBoard = z.infer<typeof CollegeBoard>;
+
 const board = z.object({ sort: ComplianceSort.default('worst') });
 
 /** What a home's workbench counts (issue 11): each key opens the list of exactly what it counts. */
@@ -173,5 +189,15 @@ export const dutiesApi = {
   )
     .returns(ComplianceDetail)
     .fails(...evaluating),
+  /** 学工部: every college's duty compliance this semester, one row each (from the colleges' summaries). */
+  schoolCompliance: action(board).returns(SchoolBoard).fails(CalendarGap),
+  /** 学工部: one college's classes, from its summary. */
+  collegeCompliance: action(z.object({ collegeId: id, sort: ComplianceSort.default('worst') }))
+    .returns(CollegeBoard)
+    .fails(CalendarGap, Errors.common.NotFound),
+  /** 学工部: evaluate one college now (instead of waiting for the hourly pass) and keep its summary. */
+  refreshCollegeCompliance: action(z.object({ collegeId: id }))
+    .returns(CollegeBoard)
+    .fails(...evaluating, Errors.common.NotFound),
 };
 export type DutiesApi = typeof dutiesApi;

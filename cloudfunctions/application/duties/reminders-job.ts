@@ -5,6 +5,7 @@ import { enqueue } from '../../platform/messenger/outbox';
 import { queryAll, type Store } from '../../platform/store/store';
 import { eachSurviving } from '../../platform/runtime/skip-bad-records';
 import { evaluateScope } from '../duty-data/evaluate-scope';
+import { keepCollegeSummary, summaryOf, SUMMARY_WRITER } from './college-summaries';
 
 /** Used when a rule does not say how early to remind. */
 export const DEFAULT_REMIND_BEFORE_DAYS = 3;
@@ -56,6 +57,8 @@ export async function queueDutyReminders(store: Store, clock: Clock): Promise<Du
     async (college) => {
       const e = await evaluateScope(store, { collegeId: college._id }, now);
       skipped += e.skipped;
+      // The same evaluation is what the school view (学工部) shows of the college until the next pass.
+      await keepCollegeSummary(store, summaryOf(e, college), { by: SUMMARY_WRITER, at });
       for (const evaluation of e.evaluations) {
         const user = e.users.get(evaluation.personId);
         if (!user) continue;

@@ -104,6 +104,8 @@ export const permissions = {
   'duties.readOwn': { assistant: 'self', counselor: 'self', headTeacher: 'self' },
   'duties.readClass': { ...classStaff, ...collegeStaff },
   'duties.readCollege': { leader: 'college', clerk: 'college' },
+  // The school view of every college's duties (学工部), and evaluating one college again on request.
+  'duties.readSchool': { studentAffairs: 'school' },
   // Issue 11: every home's workbench; each count runs only the lists the caller's own role may see.
   'workbench.read': {
     student: 'self',

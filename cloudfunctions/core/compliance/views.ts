@@ -88,7 +88,7 @@ export function personRows(
   });
 }
 
-export function sortRows(rows: readonly ComplianceRow[], sort: ComplianceSort): ComplianceRow[] {
+export function sortRows<T extends ComplianceRow>(rows: readonly T[], sort: ComplianceSort): T[] {
   const byName = (a: ComplianceRow, b: ComplianceRow) =>
     a.name.localeCompare(b.name, 'zh-Hans-CN') || (a.id < b.id ? -1 : 1);
   const compare: Record<ComplianceSort, (a: ComplianceRow, b: ComplianceRow) => number> = {

@@ -15,6 +15,7 @@ import { GradeDocument, GradeImportDocument } from './documents/grades';
 import { OutboxDocument } from './documents/outbox';
 import { ClassDocument, StudentDocument, UserDocument } from './documents/people';
 import { CourseTaskDocument, WarningDigestDocument } from './documents/reports';
+import { CollegeDutySummaryDocument } from './documents/duty-summaries';
 import { ClassKpiDocument, CurrentBindingCodeDocument, PolicySettingsDocument } from './documents/small';
 import { WarningRunDocument } from './documents/warning-run';
 import { InvalidDocumentError } from './errors';
@@ -115,6 +116,8 @@ export const collections = {
     ['collegeId', 'month'],
     ['classId', 'month'],
   ]),
+  // one document per college × semester: its duty board as the school view shows it (issue 14), made by the hourly pass.
+  collegeDutySummaries: spec(CollegeDutySummaryDocument, ['semesterId']),
 } satisfies Registry;
 
 export type AppCollections = typeof collections;
