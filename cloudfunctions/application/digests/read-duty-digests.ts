@@ -1,7 +1,7 @@
 import {
   asDigest,
+  KEEPERS,
   monthOf,
-  rowsOfDigest,
   unpackEntries,
   type DigestEntry,
   type DigestRow,
@@ -16,7 +16,8 @@ export type DigestedRow = DigestRow & { classId: string; flags: NonNullable<Dige
 /** What a scope's digests gave: the rows, and a signature that changes whenever a digest or a keeper does. */
 export type DigestRead = { rows: DigestedRow[]; signature: string };
 
-type Kept = { version: number; classId: string; entries: DigestEntry[] };
+/** A digest as read, its rows made into counted rows once per version (a warm instance keeps them). */
+type Kept = { version: number; rows: DigestedRow[] };
 /** watermark: the server's time when the last read began (digests' updatedAt is stamped by the same clock). */
 type Entry = {
   from: string;
@@ -40,7 +41,7 @@ function keep(docs: readonly { _id: string }[], into: Map<string, Kept>): void {
     }
     const kept = into.get(digest._id);
     if (kept && kept.version === digest._version) continue;
-    into.set(digest._id, { version: digest._version, classId: digest.classId, entries: unpackEntries(digest) });
+    into.set(digest._id, { version: digest._version, rows: countedRows(unpackEntries(digest), digest.classId) });
   }
 }
 
@@ -86,6 +87,24 @@ export async function readDutyDigests(
   return { rows: entry.rows.rows, signature };
 }
 
+/** Shared by rows without flags: never changed. */
+const NO_FLAGS: DigestedRow['flags'] = [];
+
+/** The rows of freshly parsed entries (owned here), completed in place: no second object per row. */
+function countedRows(entries: readonly DigestEntry[], classId: string): DigestedRow[] {
+  const out: DigestedRow[] = [];
+  for (const entry of entries)
+    for (const row of entry.rows)
+      out.push(
+        Object.assign(row, { classId: row.classId ?? classId, flags: row.flags ?? NO_FLAGS, receivedAt: row.at }),
+      );
+  return out;
+}
+
+/**
+ * The kept rows from `from` on, receipts given to each class's keepers as they are now. Not in
+ * time order: the evaluator's index orders each series by its times.
+ */
 function rowsOfDigests(
   digests: Iterable<Kept>,
   from: string,
@@ -93,13 +112,15 @@ function rowsOfDigests(
 ): DigestedRow[] {
   const out: DigestedRow[] = [];
   for (const digest of digests) {
-    for (const row of rowsOfDigest(digest.entries, keepersOf)) {
+    for (const row of digest.rows) {
       if (row.at < from) continue;
-      out.push({ ...row, classId: row.classId ?? digest.classId, flags: row.flags ?? [], receivedAt: row.at });
+      if (row.actorId !== KEEPERS) out.push(row);
+      else
+        for (const personId of keepersOf(row.classId))
+          out.push({ ...row, _id: `${row._id}${personId}`, actorId: personId });
     }
   }
-  // In time order, as records are read from the store: the evaluator's index then sorts nothing.
-  return out.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+  return out;
 }
 
 /**

@@ -99,20 +99,3 @@ export function withSource(entries: readonly DigestEntry[], source: string, rows
   if (rows.length > 0) kept.push({ source, rows: [...rows] });
   return kept.sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : 0));
 }
-
-/** A digest's rows for evaluation: receipts given to the class's keepers as they are now. */
-export function rowsOfDigest(
-  entries: readonly DigestEntry[],
-  keepersOf: (classId: string) => readonly string[],
-): DigestRow[] {
-  const out: DigestRow[] = [];
-  for (const entry of entries) {
-    for (const row of entry.rows) {
-      if (row.actorId !== KEEPERS) out.push(row);
-      else
-        for (const personId of keepersOf(row.classId ?? ''))
-          out.push({ ...row, _id: `${row._id}${personId}`, actorId: personId });
-    }
-  }
-  return out;
-}
