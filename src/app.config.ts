@@ -49,7 +49,7 @@ export default defineAppConfig({
     },
     { root: 'packages/documents', pages: ['print/index', 'home/index', 'exports/index'] },
     // What worked (issue 14): the effect report, charts (echarts, only here) and course-improvement tasks.
-    { root: 'packages/reports', pages: ['home/index', 'tasks/index', 'kpi-import/index'] },
+    { root: 'packages/reports', pages: ['home/index', 'tasks/index', 'kpi-import/index', 'school/index'] },
   ],
   window: {
     backgroundTextStyle: 'light',

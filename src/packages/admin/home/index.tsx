@@ -103,6 +103,16 @@ export default function AdminHome() {
           />
         </CellGroup>
       ) : null}
+      {role.success && role.data === 'studentAffairs' ? (
+        <CellGroup>
+          <Cell
+            className="link-school-compliance"
+            title="全校职责完成情况（各学院）"
+            clickable
+            onClick={() => void Taro.navigateTo({ url: '/packages/reports/school/index' })}
+          />
+        </CellGroup>
+      ) : null}
       {role.success && (role.data === 'leader' || role.data === 'studentAffairs') ? (
         <CellGroup>
           <Cell
@@ -130,7 +140,7 @@ export default function AdminHome() {
           />
         </CellGroup>
       ) : null}
-      {/* 学工部 works at school level: pairing approvals only, no college lists. */}
+      {/* 学工部 works at school level: the school view, approvals, no college lists. */}
       {role.success && role.data === 'studentAffairs' ? null : (
         <>
           <CellGroup>

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '全校职责完成情况' });
