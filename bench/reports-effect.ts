@@ -1,7 +1,7 @@
 /**
  * The leader's 帮扶效果分析报告 and class KPIs from the store, through the handler: a college of
  * 60 classes (1,800 students), 200 staff users, ≈100k duty records, two semesters of grades and
- * warnings, talks, in a temp SQLite file (fixed seed). Counts store round trips and documents read.
+ * warnings, talks and meetings, in a temp SQLite file (fixed seed). Counts store round trips and documents read.
  * Run: npx tsx bench/reports-effect.ts [records per college] [colleges]
  * (colleges > 1: the other colleges hold the same data; the leader of the first one is timed).
  */
@@ -46,6 +46,7 @@ function college(COLLEGE: string) {
   const grades: Seed<'grades'>[] = [];
   const talks: Seed<'talks'>[] = [];
   const records: Seed<'dutyRecords'>[] = [];
+  const meetings: Seed<'meetings'>[] = [];
   for (let c = 0; c < CLASSES; c++) {
     const id = `${COLLEGE}-k${String(c).padStart(2, '0')}`;
     classes.push({
@@ -185,6 +186,39 @@ function college(COLLEGE: string) {
         });
     }
   }
+  // Per class four held 班会 of the whole class and two 座谈会 of its warned students, over the year.
+  for (const cls of classes) {
+    const classId = String(cls._id);
+    const roster = students.filter((s) => s.classId === classId).map((s) => s._id);
+    const warned = [...new Set(warnings.filter((x) => x.classId === classId).map((x) => x.studentId))];
+    for (let m = 0; m < 6; m++) {
+      const collective = m >= 4;
+      const invited = collective ? warned : roster;
+      if (invited.length === 0) continue;
+      const at = toIso(new Date(Date.parse('2025-10-01T14:00:00+08:00') + m * 30 * 86_400_000));
+      meetings.push({
+        _id: `m-${classId}-${m}`,
+        kind: collective ? 'collectiveTalk' : 'classMeeting',
+        actorId: String(cls.counselorId),
+        actorName: '辅导员',
+        at,
+        title: collective ? '座谈会' : '班会',
+        classId,
+        collegeId: COLLEGE,
+        studentIds: invited,
+        inviteeIds: [],
+        plannedMinutes: 45,
+        place: '教室',
+        topics: ['studyMethods'],
+        remindBeforeMinutes: 60,
+        status: 'held',
+        responses: [],
+        record: { summary: '纪要', minutes: 45, presentIds: invited, at },
+        parentConfirmation: null,
+        history: [],
+      });
+    }
+  }
   const start = Date.parse('2025-09-08T00:00:00+08:00');
   for (let n = 0; n < RECORDS; n++) {
     const c = classes[int(CLASSES)];
@@ -228,7 +262,7 @@ function college(COLLEGE: string) {
     publishedAt: '2026-03-10T10:00:00.000+08:00',
     publishedBy: 'clerk',
   }));
-  return { users, classes, students, warnings, grades, talks, records, runs };
+  return { users, classes, students, warnings, grades, talks, meetings, records, runs };
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
@@ -251,6 +285,7 @@ async function main() {
       await put('students', d.students);
       await put('warnings', d.warnings);
       await put('talks', d.talks);
+      await put('meetings', d.meetings);
       await put('warningRuns', d.runs);
       await put('grades', d.grades);
       await put('dutyRecords', d.records);
@@ -260,10 +295,10 @@ async function main() {
     );
     // The digests the publish path keeps, built once from the seeded warnings (as the rebuild script does).
     await rebuildWarningDigests(raw, { write: true, ctx });
-    // And the duty digests the check-ins keep (the effect report's parent contacts come from them).
+    // And the duty digests the check-ins, talks and meetings keep (the effect report's support comes from them).
     await rebuildDutyDigests(raw, { write: true, ctx });
     console.log(
-      `seeded ${data.classes.length} classes, ${data.users.length - 1} staff users, ${data.students.length} students, ${data.warnings.length} warnings, ${data.grades.length} grade rows, ${data.talks.length} talks, ${data.records.length} duty records`,
+      `seeded ${data.classes.length} classes, ${data.users.length - 1} staff users, ${data.students.length} students, ${data.warnings.length} warnings, ${data.grades.length} grade rows, ${data.talks.length} talks, ${data.meetings.length} meetings, ${data.records.length} duty records`,
     );
     const clock = fixedClock(NOW);
     const files = localFiles(dir);

@@ -7,7 +7,7 @@ import { usersByIds } from '../platform/directory/directory';
 import type { Context } from '../platform/runtime/define-function';
 import { mapSurviving } from '../platform/runtime/skip-bad-records';
 import { queryAll, queryIn } from '../platform/store/store';
-import { checkinRowsSince } from '../application/digests/read-duty-digests';
+import { supportRowsSince } from '../application/digests/support-rows';
 import type { ReportScope } from './scope';
 
 /** When no published list names the policy: the usual 60 (policies default to it too). */
@@ -110,30 +110,24 @@ export async function loadEffectFacts(ctx: Context, scope: ReportScope, semester
   // Support counts from the warning's publication on: older records need not be read.
   const earliest = base.reduce((m, w) => (w.publishedAt < m ? w.publishedAt : m), base[0]?.publishedAt ?? '');
   const support: SupportFact[] = [];
-  for (const t of await queryIn(ctx.store, 'talks', 'studentId', studentIds))
-    support.push({ studentId: t.studentId, kind: 'talk', at: t.at });
-  for (const m of await queryIn(ctx.store, 'meetings', 'classId', classIds)) {
-    if (m.status !== 'held' && m.status !== 'confirmed') continue;
-    for (const s of m.studentIds ?? [])
-      if (warned.has(s))
-        support.push({ studentId: s, kind: m.kind === 'parentMeeting' ? 'parentContact' : 'meeting', at: m.at });
-  }
   for (const p of await queryIn(ctx.store, 'pairings', 'classId', classIds)) {
     if (p.status !== 'approved') continue;
     for (const s of p.helpeeIds) if (warned.has(s)) support.push({ studentId: s, kind: 'pairing', at: p.at });
   }
-  // Parent contacts filed as check-ins, from the classes' duty digests (class × month), not the records.
-  const contacts =
+  // Talks, meetings and parent contacts from the classes' duty digests (class × month), not the records.
+  const rows =
     studentIds.length === 0
       ? []
-      : await checkinRowsSince(
+      : await supportRowsSince(
           (month) => queryIn(ctx.store, 'dutyDigests', 'classId', classIds, { where: { month: { gte: month } } }),
           earliest,
-          'parentContact',
         );
-  for (const r of contacts) {
-    if (r.studentId && warned.has(r.studentId))
-      support.push({ studentId: r.studentId, kind: 'parentContact', at: r.at });
+  const warnedOfClass = new Map<string, Set<string>>();
+  for (const w of base) warnedOfClass.set(w.classId, (warnedOfClass.get(w.classId) ?? new Set()).add(w.studentId));
+  for (const r of rows) {
+    // A class meeting is support for each warned student of its class.
+    const students = r.studentId === null ? [...(warnedOfClass.get(r.classId) ?? [])] : [r.studentId];
+    for (const s of students) if (warned.has(s)) support.push({ studentId: s, kind: r.kind, at: r.at });
   }
 
   const enrolled = new Set((await queryIn(ctx.store, 'students', '_id', studentIds)).map((s) => s._id));
