@@ -74,7 +74,7 @@ export default function CompliancePage() {
         <>
           <View className="muted" style={{ padding: '0 16px' }}>
             {b.semesterId} 学期 · {b.scope === 'college' ? '全院' : b.scope === 'department' ? '本系' : '我的班级'} ·
-            完成率 = 已完成 ÷（已完成 + 已逾期）
+            完成率 = 按期完成 ÷（按期完成 + 逾期完成 + 逾期未完成）
           </View>
           <CellGroup>
             {b.rows.map((row) => (

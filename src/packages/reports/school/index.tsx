@@ -73,7 +73,7 @@ function SchoolView() {
       {s ? (
         <>
           <View className="muted" style={{ padding: '0 16px' }}>
-            {s.semesterId} 学期 · 各学院每小时统计一次 · 完成率 = 已完成 ÷（已完成 + 已逾期）
+            {s.semesterId} 学期 · 各学院每小时统计一次 · 完成率 = 按期完成 ÷（按期完成 + 逾期完成 + 逾期未完成）
           </View>
           {rateChart(s.rows, '各学院职责完成率', 'chart-colleges')}
           <CellGroup>
