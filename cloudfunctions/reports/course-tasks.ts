@@ -2,25 +2,19 @@ import type { CourseTaskView, CourseTaskWrite } from '../../types/api/reports';
 import type { College, User } from '../../types/domain';
 import { authorizeList, isAllowed, rolesWith } from '../core/access/authorize';
 import { NotFoundError } from '../core/errors';
-import { collegeOfActor, headedDepartments } from '../core/access/report-reach';
+import { collegeOfActor } from '../core/access/report-reach';
 import { latestPublishedRun } from '../core/reports/published-run';
 import { taskState, tasksOfRun, type CourseTask } from '../core/reports/course-tasks';
 import { mapSurviving } from '../platform/runtime/skip-bad-records';
 import type { Context } from '../platform/runtime/define-function';
-import { queryAll, type Store, type Stored } from '../platform/store/store';
+import { queryAll, type Stored } from '../platform/store/store';
+import { usersByIds } from '../platform/directory/directory';
+import { handOverToHeads, isActingOwner, loadCollegeOwners, ownerFor } from '../application/reports/course-task-owners';
 import { loadRun } from '../application/repositories/runs';
 import { policyOfRun } from '../core/publishing/run-state';
 
 function collegeOf(ctx: Context): string {
   return collegeOfActor(ctx.actor);
-}
-
-/** The department heads of a college (users carry no college field: their grants say it). */
-async function departmentHeads(store: Store, collegeId: string): Promise<Map<string, Stored<User>>> {
-  const heads = new Map<string, Stored<User>>();
-  for (const u of await queryAll(store, 'users'))
-    for (const d of headedDepartments(u, collegeId)) if (!heads.has(d)) heads.set(d, u);
-  return heads;
 }
 
 /** Opens a task per flagged course and teacher of the semester's published list; again: nothing new. */
@@ -29,7 +23,7 @@ export async function openCourseTasks(ctx: Context, semester: string): Promise<{
   const runs = await queryAll(ctx.store, 'warningRuns', { where: { collegeId, semester, status: 'published' } });
   const latest = latestPublishedRun(runs, semester);
   const run = await loadRun(ctx.store, latest._id);
-  const heads = await departmentHeads(ctx.store, collegeId);
+  const owners = await loadCollegeOwners(ctx.store, collegeId);
   const policy = policyOfRun(run);
   const tasks = tasksOfRun(
     {
@@ -42,24 +36,30 @@ export async function openCourseTasks(ctx: Context, semester: string): Promise<{
       teachers: run.teachers,
       duties: policy.courseAnalysis.duties,
     },
-    (d) => {
-      const u = d ? heads.get(d) : undefined;
-      return u ? { id: u._id, name: u.name } : null;
-    },
+    (d) => ownerFor(owners, d),
   );
   let opened = 0;
+  const existing: Stored<CourseTask>[] = [];
   for (const task of tasks) {
-    if (await ctx.store.get('courseTasks', task._id)) continue;
+    const kept = await ctx.store.get('courseTasks', task._id);
+    if (kept) {
+      existing.push(kept);
+      continue;
+    }
     await ctx.store.transaction(async (tx) => {
       if (await tx.get('courseTasks', task._id)) return;
       await tx.add('courseTasks', task, ctx.write());
       opened += 1;
     });
   }
+  // Opening again also gives a head appointed since the tasks their leader was standing in for.
+  await handOverToHeads(ctx.store, existing, await usersByIds(ctx.store, ownerIdsOf(existing)), ctx.write());
   return { opened, tasks: tasks.length };
 }
 
-function viewOf(ctx: Context, t: CourseTask, college: College | null): CourseTaskView {
+const ownerIdsOf = (tasks: readonly CourseTask[]) => tasks.flatMap((t) => (t.ownerId ? [t.ownerId] : []));
+
+function viewOf(ctx: Context, t: CourseTask, college: College | null, owner: User | undefined): CourseTaskView {
   const resource = { collegeId: t.collegeId, ...(t.departmentId ? { departmentId: t.departmentId } : {}) };
   return {
     taskId: t._id,
@@ -74,6 +74,7 @@ function viewOf(ctx: Context, t: CourseTask, college: College | null): CourseTas
     failRate: t.failRate,
     threshold: t.threshold,
     ownerName: t.ownerName,
+    ownerActing: isActingOwner(t, owner),
     dueDate: t.dueDate,
     analysis: t.analysis,
     measures: t.measures,
@@ -96,11 +97,12 @@ export async function listCourseTasks(
       ...(t.departmentId ? { departmentId: t.departmentId } : {}),
     }),
   );
+  const owners = await usersByIds(ctx.store, ownerIdsOf(visible));
   const tasks = mapSurviving(
     'courseTasks',
     visible.sort((a, b) => a._id.localeCompare(b._id)),
     (t) => t._id,
-    (t) => viewOf(ctx, t, college),
+    (t) => viewOf(ctx, t, college, t.ownerId ? owners.get(t.ownerId) : undefined),
   );
   return { tasks, canOpen: rolesWith(ctx.actor, 'courseTasks.open').length > 0 };
 }
@@ -113,7 +115,10 @@ export async function taskResource(ctx: Context, taskId: string) {
   return { collegeId: t.collegeId, ...(t.departmentId ? { departmentId: t.departmentId } : {}) };
 }
 
-/** The department head writes the analysis and measures; done once marked so (audited in history). */
+/**
+ * The department head writes the analysis and measures; done once marked so (audited in history).
+ * A task without an owner, or one its leader stood in for, becomes the writing head's.
+ */
 export async function writeCourseTask(ctx: Context, input: CourseTaskWrite): Promise<CourseTaskView> {
   const w = ctx.write();
   const saved = await ctx.store.transaction(async (tx) => {
@@ -122,16 +127,18 @@ export async function writeCourseTask(ctx: Context, input: CourseTaskWrite): Pro
     const doneAt = t.doneAt ?? (input.done ? w.at : null);
     if (t.analysis === input.analysis && t.measures === input.measures && t.doneAt === doneAt) return t;
     const history = [...t.history, { at: w.at, by: ctx.actor.userId, byName: ctx.actor.name, done: doneAt !== null }];
+    const standIn = t.ownerId === null || isActingOwner(t, (await tx.get('users', t.ownerId)) ?? undefined);
     const patch = {
       analysis: input.analysis,
       measures: input.measures,
       doneAt,
       history,
-      ...(t.ownerId === null ? { ownerId: ctx.actor.userId, ownerName: ctx.actor.name } : {}),
+      ...(standIn && t.ownerId !== ctx.actor.userId ? { ownerId: ctx.actor.userId, ownerName: ctx.actor.name } : {}),
     };
     await tx.update('courseTasks', t._id, patch, t._version, w);
     return { ...t, ...patch };
   });
   const college = await ctx.store.get('colleges', saved.collegeId);
-  return viewOf(ctx, saved, college);
+  const owner = saved.ownerId ? ((await ctx.store.get('users', saved.ownerId)) ?? undefined) : undefined;
+  return viewOf(ctx, saved, college, owner);
 }

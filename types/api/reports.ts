@@ -119,6 +119,8 @@ export const CourseTaskView = z.object({
   failRate: z.number(),
   threshold: z.number(),
   ownerName: z.string().nullable(),
+  /** The owner stands in (代管): the college leader, the department having no head appointed. */
+  ownerActing: z.boolean(),
   dueDate: z.string(),
   analysis: z.string(),
   measures: z.string(),

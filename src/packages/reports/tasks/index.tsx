@@ -1,7 +1,7 @@
 import { View } from '@tarojs/components';
 import { Button, Cell, CellGroup } from '@nutui/nutui-react-taro';
 import { useState } from 'react';
-import { taskStateLabel } from '../../../../types/api/reports';
+import { taskStateLabel, type CourseTaskView } from '../../../../types/api/reports';
 import { call } from '../../../services/api';
 import { useAction, useLoad } from '../../../services/use-call';
 import { LoadState } from '../../../components/load-state';
@@ -9,6 +9,13 @@ import { ChartCard } from '../_components/chart-card';
 import { TaskForm } from './task-form';
 
 const pct = (rate: number) => Math.round(rate * 1000) / 10;
+
+/** Who answers for the task; a leader standing in for a department without a head says so. */
+function ownerText(t: CourseTaskView): string {
+  if (t.ownerName === null) return '未指定';
+  if (!t.ownerActing) return t.ownerName;
+  return `${t.ownerName}（院领导代管，${t.departmentId === null ? '课程未注明院系' : '待任命系主任'}）`;
+}
 
 /** Courses and teachers over the fail-rate threshold: the department's analysis and measures, done / due / overdue. */
 export default function CourseTasksPage() {
@@ -49,7 +56,7 @@ export default function CourseTasksPage() {
               className={`task-row task-${t.state}`}
               title={`${t.subject === 'course' ? '课程' : '教师'}：${t.subjectName}`}
               extra={taskStateLabel[t.state]}
-              description={`${t.departmentName} · 不及格 ${t.failed}/${t.graded}（${pct(t.failRate)}%，阈值 ${pct(t.threshold)}%）· 负责人 ${t.ownerName ?? '未指定'} · 截止 ${t.dueDate}${t.analysis ? ` · 分析：${t.analysis}` : ''}${t.measures ? ` · 措施：${t.measures}` : ''}`}
+              description={`${t.departmentName} · 不及格 ${t.failed}/${t.graded}（${pct(t.failRate)}%，阈值 ${pct(t.threshold)}%）· 负责人 ${ownerText(t)} · 截止 ${t.dueDate}${t.analysis ? ` · 分析：${t.analysis}` : ''}${t.measures ? ` · 措施：${t.measures}` : ''}`}
               clickable={t.canWrite}
               onClick={() => t.canWrite && setOpen(open === t.taskId ? null : t.taskId)}
             />
