@@ -3,7 +3,7 @@ import type { ComplianceRow } from '../../../types/api/duties';
 import { queueDutyReminders } from '../../../cloudfunctions/application/duties/reminders-job';
 import { keepCollegeSummary } from '../../../cloudfunctions/application/duties/college-summaries';
 import { northOf, placeNamed, sentFrom } from '../../support/checkins-factories';
-import { openEmptyHarness, type EmptyHarness } from '../../support/harness';
+import { openEmptyHarness, suiteDates, type EmptyHarness } from '../../support/harness';
 import { collegeBuilder } from '../../support/build/college';
 import { buildCtx, seedTwoClasses, type TwoClasses } from '../../support/build/two-classes';
 
@@ -145,6 +145,22 @@ describe('duties: the school view (学工部)', () => {
       ok: false,
       code: 'INPUT.INVALID',
       field: 'collegeId',
+    });
+  });
+
+  describe.each(suiteDates)('at %s', (_, at) => {
+    it('the pass and the school view agree on the semester shown (term-time, a break, a later year)', async () => {
+      const later = await openEmptyHarness(at);
+      try {
+        await seedTwoClasses(later.store, AT, (b) => void b.studentAffairs('t-affairs', '学工部'));
+        await queueDutyReminders(later.store, later.clock);
+        const school = await later.ok('t-affairs', 'duties', 'schoolCompliance', { sort: 'worst' });
+        expect(school.rows).toEqual([expect.objectContaining({ id: 'life', asOf: school.now })]);
+        const board = await later.ok('t-leader', 'duties', 'classCompliance', { sort: 'worst' });
+        expect(board.semesterId).toBe(school.semesterId);
+      } finally {
+        await later.close();
+      }
     });
   });
 });
