@@ -3,6 +3,7 @@ import type { EffectFacts } from '../core/reports/effect';
 import { digestWarnings } from '../core/reports/warning-digest';
 import type { GradeFact, PlanFact, SupportFact, WarningFact } from '../core/reports/facts';
 import { createScoreReader, presetPolicy } from '../core/rules';
+import { correctedRows } from '../core/publishing/grade-corrections';
 import { usersByIds } from '../platform/directory/directory';
 import type { Context } from '../platform/runtime/define-function';
 import { mapSurviving } from '../platform/runtime/skip-bad-records';
@@ -91,9 +92,12 @@ export async function loadEffectFacts(ctx: Context, scope: ReportScope, semester
 
   const passMark = presetPolicy(policies.get(semester) ?? '')?.passMark ?? DEFAULT_PASS_MARK;
   const read = createScoreReader(passMark);
-  const gradeRows = await queryIn(ctx.store, 'grades', 'studentId', studentIds, {
-    where: { semester: { gt: semester } },
-  });
+  // The rows as objections corrected them, as every run and the warnings read them.
+  const corrections = await queryIn(ctx.store, 'gradeCorrections', 'studentId', studentIds);
+  const gradeRows = correctedRows(
+    await queryIn(ctx.store, 'grades', 'studentId', studentIds, { where: { semester: { gt: semester } } }),
+    corrections,
+  );
   const grades = mapSurviving(
     'grades',
     gradeRows,
