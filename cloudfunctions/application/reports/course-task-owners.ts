@@ -48,9 +48,10 @@ export function isActingOwner(
 }
 
 /**
- * Open tasks whose owner stands in for a department that has a head now pass to that head, in a
- * transaction each (who and when recorded). `ownersOf` gives the tasks' owners as users. Returns
- * the tasks as they are after it.
+ * Open tasks pass to whom they belong now, in a transaction each (who and when recorded): a task
+ * a leader stands in for, to the head appointed since; a task of no owner (opened before owners
+ * were given for every department), to its head or else the leader. `ownersOf` gives the tasks'
+ * owners as users. Returns the tasks as they are after it.
  */
 export async function handOverToHeads<T extends Stored<CourseTask>>(
   store: Store,
@@ -58,23 +59,25 @@ export async function handOverToHeads<T extends Stored<CourseTask>>(
   ownersOf: ReadonlyMap<string, Pick<User, 'grants'>>,
   write: WriteContext,
 ): Promise<T[]> {
-  const acting = tasks.filter(
+  const moving = tasks.filter(
     (t) =>
-      t.doneAt === null && t.departmentId !== null && t.ownerId !== null && isActingOwner(t, ownersOf.get(t.ownerId)),
+      t.doneAt === null &&
+      (t.ownerId === null || (t.departmentId !== null && isActingOwner(t, ownersOf.get(t.ownerId)))),
   );
-  if (acting.length === 0) return [...tasks];
+  if (moving.length === 0) return [...tasks];
   const users = await queryAll(store, 'users');
   const byCollege = new Map<string, CollegeOwners>();
   const passed = new Map<string, T>();
-  for (const t of acting) {
+  for (const t of moving) {
     const owners = byCollege.get(t.collegeId) ?? collegeOwners(users, t.collegeId);
     byCollege.set(t.collegeId, owners);
-    const head = t.departmentId ? owners.heads.get(t.departmentId) : undefined;
-    if (!head) continue;
+    const next =
+      t.ownerId === null ? ownerFor(owners, t.departmentId) : (owners.heads.get(t.departmentId ?? '') ?? null);
+    if (!next || next.id === t.ownerId) continue;
     const saved = await store.transaction(async (tx) => {
       const current = await tx.get('courseTasks', t._id);
       if (!current || current.doneAt !== null || current.ownerId !== t.ownerId) return null;
-      return tx.update('courseTasks', t._id, { ownerId: head.id, ownerName: head.name }, current._version, write);
+      return tx.update('courseTasks', t._id, { ownerId: next.id, ownerName: next.name }, current._version, write);
     });
     if (saved) passed.set(t._id, { ...t, ...saved });
   }

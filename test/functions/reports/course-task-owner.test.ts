@@ -87,4 +87,18 @@ describe('course tasks of a department without a head (issue 14)', () => {
     });
     expect(written).toMatchObject({ state: 'done', ownerName: '黄主任', ownerActing: false });
   });
+
+  it('a task opened without an owner (before every department had one) is given one at the next pass', async () => {
+    const open = (await queryAll(h.store, 'courseTasks')).find((t) => t.departmentId === 'bioeng' && t.doneAt === null);
+    if (!open) throw new Error('no open bioeng task');
+    await h.store.update('courseTasks', open._id, { ownerId: null, ownerName: null }, open._version, {
+      by: 'test',
+      at: h.clock.now().toISOString(),
+    });
+    await queueCourseTaskReminders(h.store, h.clock);
+    expect(await h.store.get('courseTasks', open._id)).toMatchObject({
+      ownerId: p.departmentHeadUser,
+      ownerName: '梅主任',
+    });
+  });
 });
