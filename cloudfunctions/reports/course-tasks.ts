@@ -9,7 +9,12 @@ import { mapSurviving } from '../platform/runtime/skip-bad-records';
 import type { Context } from '../platform/runtime/define-function';
 import { queryAll, type Stored } from '../platform/store/store';
 import { usersByIds } from '../platform/directory/directory';
-import { handOverToHeads, isActingOwner, loadCollegeOwners, ownerFor } from '../application/reports/course-task-owners';
+import {
+  passTasksToOwners,
+  isActingOwner,
+  loadCollegeOwners,
+  ownerFor,
+} from '../application/reports/course-task-owners';
 import { loadRun } from '../application/repositories/runs';
 import { policyOfRun } from '../core/publishing/run-state';
 
@@ -53,7 +58,7 @@ export async function openCourseTasks(ctx: Context, semester: string): Promise<{
     });
   }
   // Opening again also gives a head appointed since the tasks their leader was standing in for.
-  await handOverToHeads(ctx.store, existing, await usersByIds(ctx.store, ownerIdsOf(existing)), ctx.write());
+  await passTasksToOwners(ctx.store, existing, await usersByIds(ctx.store, ownerIdsOf(existing)), ctx.write());
   return { opened, tasks: tasks.length };
 }
 

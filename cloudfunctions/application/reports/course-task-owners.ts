@@ -53,7 +53,7 @@ export function isActingOwner(
  * were given for every department), to its head or else the leader. `ownersOf` gives the tasks'
  * owners as users. Returns the tasks as they are after it.
  */
-export async function handOverToHeads<T extends Stored<CourseTask>>(
+export async function passTasksToOwners<T extends Stored<CourseTask>>(
   store: Store,
   tasks: readonly T[],
   ownersOf: ReadonlyMap<string, Pick<User, 'grants'>>,

@@ -4,7 +4,7 @@ import { toIso } from '../../core/time/shanghai';
 import { enqueue } from '../../platform/messenger/outbox';
 import { usersByIds } from '../../platform/directory/directory';
 import { queryAll, type Store } from '../../platform/store/store';
-import { handOverToHeads, isActingOwner } from './course-task-owners';
+import { passTasksToOwners, isActingOwner } from './course-task-owners';
 
 export const TASK_REMINDER_WRITER = 'system:course-task-reminders';
 
@@ -26,7 +26,7 @@ export async function queueCourseTaskReminders(
   const now = clock.now().getTime();
   const at = toIso(clock.now());
   const stored = await queryAll(store, 'courseTasks', { where: { doneAt: null } });
-  const open = await handOverToHeads(
+  const open = await passTasksToOwners(
     store,
     stored,
     await usersByIds(
