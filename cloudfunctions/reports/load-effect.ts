@@ -1,6 +1,7 @@
 import type { User } from '../../types/domain';
 import type { EffectFacts } from '../core/reports/effect';
 import { digestWarnings } from '../core/reports/warning-digest';
+import { liftedBehindWithdrawn } from '../core/reports/withdrawn-successor';
 import type { GradeFact, PlanFact, SupportFact, WarningFact } from '../core/reports/facts';
 import { createScoreReader, presetPolicy } from '../core/rules';
 import { correctedRows } from '../core/publishing/grade-corrections';
@@ -67,7 +68,7 @@ export async function publishedSemesters(ctx: Context, collegeId: string | null)
 
 /** Everything the effect report of `semester` reads, for the classes in scope. */
 export async function loadEffectFacts(ctx: Context, scope: ReportScope, semester: string): Promise<EffectFacts> {
-  const warnings = await scopedWarnings(ctx, scope);
+  const warnings = liftedBehindWithdrawn(await scopedWarnings(ctx, scope));
   const policies = await publishedPolicies(ctx, scope.collegeId);
   const published = new Set(policies.keys());
   const base = warnings.filter((w) => w.semester === semester && w.status !== 'withdrawn');
