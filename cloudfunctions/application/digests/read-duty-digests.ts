@@ -1,29 +1,27 @@
-import {
-  asDigest,
-  KEEPERS,
-  monthOf,
-  unpackEntries,
-  type DigestEntry,
-  type DigestRow,
-} from '../../core/compliance/duty-digest';
+import { asDigest, KEEPERS, monthOf, unpackEntries, type DigestRow } from '../../core/compliance/duty-digest';
+import { countedRowsOf, type CountedRow } from '../../core/compliance/duty-digest-columns';
+import { timeOrder } from '../../core/duties/record-index';
 import { toIso } from '../../core/time/shanghai';
 import { logSkipped } from '../../platform/runtime/skip-bad-records';
 import { queryAll, type Store, type Where } from '../../platform/store/store';
 
 /** A digest row as the dashboards count it: where it belongs, its flags, and (for digests) its time as arrival. */
-export type DigestedRow = DigestRow & { classId: string; flags: NonNullable<DigestRow['flags']>; receivedAt: string };
+export type DigestedRow = CountedRow;
 
-/** What a scope's digests gave: the rows, and a signature that changes whenever a digest or a keeper does. */
-export type DigestRead = { rows: DigestedRow[]; signature: string };
+/**
+ * What a scope's digests gave: the rows, their times in milliseconds (`times[i]` is row i's, so
+ * nobody parses them again), and a signature that changes whenever a digest or a keeper does.
+ */
+export type DigestRead = { rows: DigestedRow[]; times: number[]; signature: string };
 
-/** A digest as read, its rows made into counted rows once per version (a warm instance keeps them). */
-type Kept = { version: number; rows: DigestedRow[] };
+/** A digest as read, its rows decoded once per version (a warm instance keeps them). */
+type Kept = { version: number; rows: DigestedRow[]; times: number[] };
 /** watermark: the server's time when the last read began (digests' updatedAt is stamped by the same clock). */
 type Entry = {
   from: string;
   digests: Map<string, Kept>;
   watermark: number;
-  rows: { key: string; rows: DigestedRow[] } | null;
+  rows: { key: string; rows: DigestedRow[]; times: number[] } | null;
 };
 
 /** Per store (one instance), per scope: a warm call reads only the digests changed since its last read. */
@@ -41,7 +39,13 @@ function keep(docs: readonly { _id: string }[], into: Map<string, Kept>): void {
     }
     const kept = into.get(digest._id);
     if (kept && kept.version === digest._version) continue;
-    into.set(digest._id, { version: digest._version, rows: countedRows(unpackEntries(digest), digest.classId) });
+    try {
+      into.set(digest._id, { version: digest._version, ...countedRowsOf(digest) });
+    } catch (error) {
+      // One unreadable digest is reported and left out (the rebuild replaces it), not every dashboard of its college.
+      into.delete(digest._id);
+      logSkipped({ collection: 'dutyDigests', id: digest._id, reason: String(error) });
+    }
   }
 }
 
@@ -83,44 +87,45 @@ export async function readDutyDigests(
   }
   const signature = `${[...entry.digests].map(([id, d]) => `${id}:${d.version}`).join(',')}|${keepersKey}`;
   if (entry.rows?.key !== signature)
-    entry.rows = { key: signature, rows: rowsOfDigests(entry.digests.values(), from, keepersOf) };
-  return { rows: entry.rows.rows, signature };
-}
-
-/** Shared by rows without flags: never changed. */
-const NO_FLAGS: DigestedRow['flags'] = [];
-
-/** The rows of freshly parsed entries (owned here), completed in place: no second object per row. */
-function countedRows(entries: readonly DigestEntry[], classId: string): DigestedRow[] {
-  const out: DigestedRow[] = [];
-  for (const entry of entries)
-    for (const row of entry.rows)
-      out.push(
-        Object.assign(row, { classId: row.classId ?? classId, flags: row.flags ?? NO_FLAGS, receivedAt: row.at }),
-      );
-  return out;
+    entry.rows = { key: signature, ...rowsOfDigests(entry.digests.values(), from, keepersOf) };
+  return { rows: entry.rows.rows, times: entry.rows.times, signature };
 }
 
 /**
- * The kept rows from `from` on, receipts given to each class's keepers as they are now. Not in
- * time order: the evaluator's index orders each series by its times.
+ * The kept rows from `from` on, receipts given to each class's keepers as they are now, in time
+ * order (equal times as kept), as records are read from the store: the evaluator's index then
+ * sorts nothing.
  */
 function rowsOfDigests(
   digests: Iterable<Kept>,
   from: string,
   keepersOf: (classId: string) => readonly string[],
-): DigestedRow[] {
-  const out: DigestedRow[] = [];
+): { rows: DigestedRow[]; times: number[] } {
+  const rows: DigestedRow[] = [];
+  const times: number[] = [];
   for (const digest of digests) {
-    for (const row of digest.rows) {
-      if (row.at < from) continue;
-      if (row.actorId !== KEEPERS) out.push(row);
-      else
-        for (const personId of keepersOf(row.classId))
-          out.push({ ...row, _id: `${row._id}${personId}`, actorId: personId });
-    }
+    digest.rows.forEach((row, i) => {
+      if (row.at < from) return;
+      const time = digest.times[i] ?? Date.parse(row.at);
+      if (row.actorId !== KEEPERS) {
+        rows.push(row);
+        times.push(time);
+      } else
+        for (const personId of keepersOf(row.classId)) {
+          rows.push({ ...row, _id: `${row._id}${personId}`, actorId: personId });
+          times.push(time);
+        }
+    });
   }
-  return out;
+  const sorted: { rows: DigestedRow[]; times: number[] } = { rows: [], times: [] };
+  for (const i of timeOrder(times)) {
+    const row = rows[i];
+    const time = times[i];
+    if (row === undefined || time === undefined) continue;
+    sorted.rows.push(row);
+    sorted.times.push(time);
+  }
+  return sorted;
 }
 
 /**
@@ -140,7 +145,14 @@ export async function checkinRowsSince(
       logSkipped({ collection: 'dutyDigests', id: doc._id, reason: 'not a duty digest' });
       continue;
     }
-    for (const entry of unpackEntries(digest)) {
+    let entries: ReturnType<typeof unpackEntries>;
+    try {
+      entries = unpackEntries(digest);
+    } catch (error) {
+      logSkipped({ collection: 'dutyDigests', id: digest._id, reason: String(error) });
+      continue;
+    }
+    for (const entry of entries) {
       if (!entry.source.startsWith('dutyRecords:')) continue;
       for (const row of entry.rows) if (row.kind === kind && row.at >= from) out.push(row);
     }

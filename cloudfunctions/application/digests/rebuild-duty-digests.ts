@@ -18,6 +18,8 @@ export type DutyDigestCheck = {
   mismatched: string[];
   missing: string[];
   extra: string[];
+  /** Matching, but kept in an older text format (rewritten with `write`). */
+  outdated: string[];
   written: number;
 };
 
@@ -90,25 +92,27 @@ export async function rebuildDutyDigests(
     mismatched: [],
     missing: [],
     extra: [],
+    outdated: [],
     written: 0,
   };
   for (const [id, d] of [...built].sort(([a], [b]) => (a < b ? -1 : 1))) {
     check.rows += d.entries.reduce((n, e) => n + e.rows.length, 0);
     const old = kept.get(id);
     kept.delete(id);
-    if (
-      old &&
-      old.classId === d.classId &&
-      old.month === d.month &&
-      old.collegeId === d.collegeId &&
-      isDeepStrictEqual(unpackEntries(old).map(plain), d.entries.map(plain))
-    ) {
+    const entries = packEntries(d.entries);
+    const sameFrame = old && old.classId === d.classId && old.month === d.month && old.collegeId === d.collegeId;
+    // The same entries always pack to the same text; a text that differs may still hold them (an older format).
+    if (sameFrame && old.entries === entries) {
       check.matching += 1;
       continue;
     }
-    (old ? check.mismatched : check.missing).push(id);
+    if (sameFrame && sameEntries(old, d.entries)) {
+      check.matching += 1;
+      check.outdated.push(id);
+      if (!options.write) continue;
+    } else (old ? check.mismatched : check.missing).push(id);
     if (!options.write) continue;
-    const doc = { classId: d.classId, collegeId: d.collegeId, month: d.month, entries: packEntries(d.entries) };
+    const doc = { classId: d.classId, collegeId: d.collegeId, month: d.month, entries };
     if (old) await store.update('dutyDigests', id, doc, old._version, options.ctx);
     else await store.add('dutyDigests', { _id: id, ...doc }, options.ctx);
     check.written += 1;
@@ -116,6 +120,15 @@ export async function rebuildDutyDigests(
   check.extra = [...kept.keys()].sort();
   if (options.write) for (const id of check.extra) await store.remove('dutyDigests', id);
   return check;
+}
+
+/** The kept text holds the built entries (an unreadable text holds none). */
+function sameEntries(old: { _id: string; entries: string }, built: readonly DigestEntry[]): boolean {
+  try {
+    return isDeepStrictEqual(unpackEntries(old).map(plain), built.map(plain));
+  } catch {
+    return false;
+  }
 }
 
 /** Compared as JSON values: a stored row has no undefined fields. */

@@ -1,6 +1,12 @@
 import type { AcademicCalendar, DutyRule } from '../../../types/duty';
 import { dutySubjects } from '../../core/compliance/directory';
-import { evaluateDutiesBatch, resolveTerm, type PersonDutyEvaluation, type Term } from '../../core/duties';
+import {
+  evaluateDutiesBatch,
+  indexDutyRecords,
+  resolveTerm,
+  type PersonDutyEvaluation,
+  type Term,
+} from '../../core/duties';
 import { defaultDutyConfig } from '../../core/duties/defaults';
 import { loadCalendar } from '../../platform/calendar/stored-calendar';
 import { toIso } from '../../core/time/shanghai';
@@ -35,7 +41,8 @@ export async function evaluateScope(
       now,
       semesterId: term.semester.id,
       subjects: dutySubjects(data.directory),
-      records: data.records,
+      // Digests bring their records' times parsed: the index takes them instead of parsing 100k times again.
+      records: data.times ? indexDutyRecords(data.records, data.times) : data.records,
     });
   // Only the shipped rules with a signature (digests) are reused: a caller's own rules are evaluated afresh.
   const evaluations =
@@ -77,10 +84,13 @@ function reused(
     return memo.evaluations.map((e) => ({ ...e, now: at }));
   }
   const evaluations = evaluate();
-  const instants = [
-    ...data.directory.warnings.flatMap((w) => [w.publishedAt, w.updatedAt]),
-    ...data.records.map((r) => r.at),
-  ];
-  byKey.set(scopeKey, { key, since: now, until: stableUntil(now, instants), evaluations });
+  const until = Math.min(
+    stableUntil(
+      now,
+      data.directory.warnings.flatMap((w) => [w.publishedAt, w.updatedAt]),
+    ),
+    stableUntil(now, data.times ?? data.records.map((r) => r.at)),
+  );
+  byKey.set(scopeKey, { key, since: now, until, evaluations });
   return evaluations;
 }

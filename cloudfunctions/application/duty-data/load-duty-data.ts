@@ -10,7 +10,7 @@ import {
 import { dutyRecordsOfScope, type DutyRecordRow } from './record-cache';
 import { logSkipped, withReadableTimes, type SkipReport } from '../../platform/runtime/skip-bad-records';
 import { readFrom } from './read-range';
-import { readDutyDigests } from '../digests/read-duty-digests';
+import { readDutyDigests, type DigestRead } from '../digests/read-duty-digests';
 import { type TeachingSection } from '../../../types/roster';
 
 import type { DutyDataScope } from '../../core/compliance/duty-scope';
@@ -26,6 +26,8 @@ export type DutyData = {
   directory: DutyDirectory;
   users: Map<string, Stored<User>>;
   records: DutyRecordRow[];
+  /** From digests: each record's time in milliseconds (`times[i]` is `records[i]`'s), parsed once when written. */
+  times?: number[];
   /** Records left out because a time in them is not a real instant (reported in the log). */
   skipped: number;
   /**
@@ -36,7 +38,7 @@ export type DutyData = {
 };
 
 /** Per store and scope: the rows as dashboards count them, kept while the digests and sections that made them stay the same. */
-const shaped = new WeakMap<Store, Map<string, { key: string; records: DutyRecordRow[] }>>();
+const shaped = new WeakMap<Store, Map<string, { key: string; records: DutyRecordRow[]; times: number[] }>>();
 
 const versions = (docs: readonly { _id: string; _version: number }[]) =>
   docs.map((d) => `${d._id}:${d._version}`).join(',');
@@ -116,6 +118,18 @@ export async function loadDutyData(
     [...filed.rows, ...casework]
       .filter((r) => inClasses.has(r.classId))
       .map(byTeacherName(sections, [...users, ...teachers]));
+  // The digests' rows in one pass, their times kept beside them.
+  const shapeDigested = (read: DigestRead) => {
+    const named = byTeacherName(sections, [...users, ...teachers]);
+    const records: DutyRecordRow[] = [];
+    const times: number[] = [];
+    read.rows.forEach((r, i) => {
+      if (!inClasses.has(r.classId)) return;
+      records.push(named(r));
+      times.push(read.times[i] ?? Date.parse(r.at));
+    });
+    return { records, times };
+  };
   const directory = {
     classes,
     students: students.filter((s) => inClasses.has(s.classId)),
@@ -125,7 +139,8 @@ export async function loadDutyData(
   };
   const people = new Map([...users, ...teachers].map((u) => [u._id, u]));
   if (!digested) return { directory, users: people, records: shape(), skipped: skipped + filed.skipped };
-  const { signature: digests } = await digested;
+  const read = await digested;
+  const digests = read.signature;
   const signature = [
     digests,
     versions(classes),
@@ -141,9 +156,9 @@ export async function loadDutyData(
     shaped.set(store, byScope);
   }
   const kept = byScope.get(scopeKey);
-  const records = kept?.key === signature ? kept.records : shape();
-  byScope.set(scopeKey, { key: signature, records });
-  return { directory, users: people, records, skipped, signature };
+  const { records, times } = kept?.key === signature ? kept : shapeDigested(read);
+  byScope.set(scopeKey, { key: signature, records, times });
+  return { directory, users: people, records, times, skipped, signature };
 }
 
 /** The class's counselor and head teacher: the people a parent's receipt counts for. */

@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { CheckinFlag } from '../../../types/checkin';
-import { DutyRecord } from '../../../types/duty';
 import { dateOf } from '../duties/shanghai-days';
+import type { DigestEntry, DigestRow } from './duty-digest-columns';
 
 /**
  * Duty digests (issue 14 item 5): one document per class × month (Shanghai) holding, per source
@@ -13,17 +12,13 @@ import { dateOf } from '../duties/shanghai-days';
 /** A receipt counts for the class's counselor and head teacher as they are when read (not when filed). */
 export const KEEPERS = '@keepers';
 
-export const DigestRow = DutyRecord.extend({ flags: z.array(CheckinFlag).optional() });
-export type DigestRow = z.infer<typeof DigestRow>;
-
-export const DigestEntry = z.object({ source: z.string().min(1), rows: z.array(DigestRow) });
-export type DigestEntry = z.infer<typeof DigestEntry>;
+export { DigestEntry, DigestRow, packEntries, unpackEntries } from './duty-digest-columns';
 
 /**
- * The stored document. `entries` is the JSON text of DigestEntry[]: a class's month holds a few
- * hundred rows, and a dashboard reads every class's months, so the rows travel as one string the
- * reader parses once (checking 100k rows field by field on every read cost seconds, and the rows
- * were parsed with DigestRow when written).
+ * The stored document. `entries` is the text of its DigestEntry[] (duty-digest-columns.ts): a
+ * class's month holds a few hundred rows, and a dashboard reads every class's months, so the rows
+ * travel as one string the reader parses once (checking 100k rows field by field on every read
+ * cost seconds, and the rows were parsed with DigestRow when written).
  */
 export const DutyDigest = z.object({
   _id: z.string().min(1),
@@ -34,18 +29,6 @@ export const DutyDigest = z.object({
   entries: z.string(),
 });
 export type DutyDigest = z.infer<typeof DutyDigest>;
-
-export function packEntries(entries: readonly DigestEntry[]): string {
-  return JSON.stringify(entries);
-}
-
-/** The entries of a stored digest; a text that is not a list of entries is an error naming the digest. */
-export function unpackEntries(digest: Pick<DutyDigest, '_id' | 'entries'>): DigestEntry[] {
-  const value: unknown = JSON.parse(digest.entries);
-  if (!Array.isArray(value)) throw new Error(`dutyDigests/${digest._id}: entries is not a list`);
-  // Each entry was parsed with DigestEntry when written (noteDutySource, the rebuild).
-  return value as DigestEntry[];
-}
 
 /**
  * A stored digest as read: rows are checked (zod) when written, so a read checks the frame only.

@@ -34,11 +34,12 @@ const NONE: RecordRange = { records: [], from: 0, to: 0 };
 
 const unitField = { class: 'classId', dorm: 'dormId', student: 'studentId', teacher: 'teacherId' } as const;
 
-export function indexDutyRecords(records: Iterable<DutyRecord>): DutyRecordIndex {
+/** `times`, when given, holds each record's time in milliseconds, in the same order (parsed once, elsewhere). */
+export function indexDutyRecords(records: Iterable<DutyRecord>, times?: readonly number[]): DutyRecordIndex {
   const byActor = new Map<string, Map<DutyRecordKind, ActorKind>>();
   let size = 0;
   for (const record of records) {
-    const at = Date.parse(record.at);
+    const at = times?.[size] ?? Date.parse(record.at);
     if (Number.isNaN(at)) throw new DomainError('DUTY.RECORD_INVALID', `记录 ${record._id} 的时间无法识别`, 'at');
     size += 1;
     let kinds = byActor.get(record.actorId);
@@ -103,7 +104,7 @@ function groupBy(series: Series, field: (typeof unitField)[keyof typeof unitFiel
 }
 
 function sortSeries(series: ActorKind): void {
-  const order = series.times.map((_, i) => i).sort((a, b) => (series.times[a] ?? 0) - (series.times[b] ?? 0));
+  const order = timeOrder(series.times);
   const times: number[] = [];
   const records: DutyRecord[] = [];
   for (const i of order) {
@@ -117,6 +118,31 @@ function sortSeries(series: ActorKind): void {
   series.times = times;
   series.records = records;
   series.sorted = true;
+}
+
+/**
+ * The positions of `times` in time order, equal times in their given order (a stable sort).
+ * Whole milliseconds within a few centuries of each other sort as one typed array of
+ * time × 2^k + position (exact below 2^53), with no comparison callback: a 100k-row dashboard
+ * sorts in a few milliseconds instead of tens.
+ */
+export function timeOrder(times: readonly number[]): number[] {
+  const n = times.length;
+  let min = Infinity;
+  let max = -Infinity;
+  let whole = true;
+  for (const t of times) {
+    if (t < min) min = t;
+    if (t > max) max = t;
+    if (!Number.isInteger(t)) whole = false;
+  }
+  const scale = 2 ** Math.ceil(Math.log2(n + 1));
+  if (n < 2 || !whole || (max - min + 1) * scale > Number.MAX_SAFE_INTEGER)
+    return times.map((_, i) => i).sort((a, b) => (times[a] ?? 0) - (times[b] ?? 0) || a - b);
+  const keys = new Float64Array(n);
+  for (let i = 0; i < n; i += 1) keys[i] = ((times[i] ?? min) - min) * scale + i;
+  keys.sort();
+  return Array.from(keys, (key) => key % scale);
 }
 
 /** First index whose time is ≥ t. */

@@ -1,4 +1,6 @@
+import { expect, jest } from '@jest/globals';
 import { z } from 'zod';
+import { unpackEntries } from '../../../cloudfunctions/core/compliance/duty-digest';
 import { rebuildDutyDigests } from '../../../cloudfunctions/application/digests/rebuild-duty-digests';
 import { migrateQuickTalks } from '../../../cloudfunctions/checkins/migrate-quick-talks';
 import { classRows, personRows } from '../../../cloudfunctions/core/compliance/views';
@@ -221,6 +223,63 @@ describe('duty digests (issue 14 item 5)', () => {
       missing: [],
       extra: [],
     });
+  });
+
+  it('one unreadable digest is reported and left out; the board still answers with the others', async () => {
+    await someWork();
+    await h.ok('t-counselor-2', 'checkins', 'meeting', {
+      ...sentFrom(h.clock),
+      kind: 'classMeeting',
+      classId: people.otherClass._id,
+      title: '学习方法班会',
+      topics: ['studyMethods'],
+      summary: '纪要',
+    });
+    const digests = await h.store.query('dutyDigests', {});
+    const broken = digests.find((d) => d.classId === people.firstClass._id);
+    if (!broken || digests.length < 2) throw new Error('expected digests of both classes');
+    const at = toIso(h.clock.now());
+    // What the board says without that digest at all.
+    await h.store.remove('dutyDigests', broken._id);
+    const without = figures(await board('staffCompliance', countingStore(h.store).store));
+    await h.store.add('dutyDigests', { ...broken, entries: '{"v":2,"sources":[]}' }, { by: 'test', at });
+    const errors = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      const rows = figures(await board('staffCompliance', countingStore(h.store).store));
+      expect(rows).toEqual(without);
+      expect(rows.reduce((n, r) => n + r.records, 0)).toBeGreaterThan(0);
+      expect(errors.mock.calls.some(([m]) => String(m).includes(`dutyDigests/${broken._id}`))).toBe(true);
+    } finally {
+      errors.mockRestore();
+    }
+    expect((await rebuildDutyDigests(h.store, { write: false })).mismatched).toEqual([broken._id]);
+  });
+
+  it('digests kept in the older text (one object per row) are read the same, reported outdated and rewritten', async () => {
+    await someWork();
+    const cold = async () => figures(await board('staffCompliance', countingStore(h.store).store));
+    const current = await cold();
+    const at = toIso(h.clock.now());
+    const digests = await h.store.query('dutyDigests', {});
+    for (const d of digests)
+      await h.store.update('dutyDigests', d._id, { entries: JSON.stringify(unpackEntries(d)) }, d._version, {
+        by: 'test',
+        at,
+      });
+    expect(await cold()).toEqual(current);
+    const ids = digests.map((d) => d._id).sort();
+    expect(await rebuildDutyDigests(h.store, { write: false })).toMatchObject({
+      matching: digests.length,
+      mismatched: [],
+      outdated: ids,
+    });
+    const rewritten = await rebuildDutyDigests(h.store, { write: true, ctx: { by: 'test', at } });
+    expect(rewritten).toMatchObject({ written: digests.length, outdated: ids });
+    expect(await rebuildDutyDigests(h.store, { write: false })).toMatchObject({
+      matching: digests.length,
+      outdated: [],
+    });
+    expect(await cold()).toEqual(current);
   });
 
   it('a cold leader board reads digests, not records: the same round trips with 5 or 1,500 records, at most 10', async () => {
