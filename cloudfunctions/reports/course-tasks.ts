@@ -1,8 +1,8 @@
 import type { CourseTaskView, CourseTaskWrite } from '../../types/api/reports';
 import type { College, User } from '../../types/domain';
 import { authorizeList, isAllowed, rolesWith } from '../core/access/authorize';
-import { NotFoundError } from '../core/errors';
-import { collegeOfActor } from '../core/access/report-reach';
+import { AccessDeniedError, NotFoundError } from '../core/errors';
+import { collegeOfActor, mayWriteCourseTask } from '../core/access/report-reach';
 import { latestPublishedRun } from '../core/reports/published-run';
 import { taskState, tasksOfRun, type CourseTask } from '../core/reports/course-tasks';
 import { mapSurviving } from '../platform/runtime/skip-bad-records';
@@ -85,7 +85,7 @@ function viewOf(ctx: Context, t: CourseTask, college: College | null, owner: Use
     measures: t.measures,
     state: taskState(t, ctx.clock.now().getTime()),
     doneAt: t.doneAt,
-    canWrite: isAllowed(ctx.actor, 'courseTasks.write', resource),
+    canWrite: isAllowed(ctx.actor, 'courseTasks.write', resource) && mayWriteCourseTask(ctx.actor, t),
   };
 }
 
@@ -129,6 +129,7 @@ export async function writeCourseTask(ctx: Context, input: CourseTaskWrite): Pro
   const saved = await ctx.store.transaction(async (tx) => {
     const t = await tx.get('courseTasks', input.taskId);
     if (!t) throw new NotFoundError('课程分析任务');
+    if (!mayWriteCourseTask(ctx.actor, t)) throw new AccessDeniedError();
     const doneAt = t.doneAt ?? (input.done ? w.at : null);
     if (t.analysis === input.analysis && t.measures === input.measures && t.doneAt === doneAt) return t;
     const history = [...t.history, { at: w.at, by: ctx.actor.userId, byName: ctx.actor.name, done: doneAt !== null }];

@@ -169,7 +169,8 @@ export const permissions = {
   'reports.read': { ...classStaff, departmentHead: 'department', leader: 'college' },
   'courseTasks.open': { leader: 'college', clerk: 'college' },
   'courseTasks.read': { departmentHead: 'department', leader: 'college', clerk: 'college' },
-  'courseTasks.write': { departmentHead: 'department' },
+  // A leader writes only the tasks they stand in for (a department without a head): mayWriteCourseTask.
+  'courseTasks.write': { departmentHead: 'department', leader: 'college' },
   // Class KPIs (rules: 003-10): the clerk imports the college's sheet; those who assess classes read them.
   'kpi.import': { clerk: 'college' },
   'kpi.read': { ...classStaff, departmentHead: 'department', leader: 'college', clerk: 'college' },

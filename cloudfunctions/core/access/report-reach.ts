@@ -32,3 +32,16 @@ export function headedDepartments(user: Pick<User, 'grants'>, collegeId: string)
     g.role === 'departmentHead' && g.collegeId === collegeId ? [g.departmentId] : [],
   );
 }
+
+/**
+ * Who writes a course task's analysis (rules: 003-3 gives it to the department): the head of its
+ * department, or whoever holds the task as its owner — the leader standing in while the
+ * department has no head. Within the permission table's reach; this narrows a leader's.
+ */
+export function mayWriteCourseTask(
+  actor: Pick<Actor, 'userId' | 'grants'>,
+  task: { collegeId: string; departmentId: string | null; ownerId: string | null },
+): boolean {
+  if (task.departmentId !== null && headedDepartments(actor, task.collegeId).includes(task.departmentId)) return true;
+  return task.ownerId === actor.userId;
+}

@@ -56,6 +56,32 @@ describe('course tasks of a department without a head (issue 14)', () => {
     expect((await remindersTo(p.departmentHeadUser)).length).toBe(3);
   });
 
+  it("the leader standing in may write them, and only them: a headed department task stays its head's", async () => {
+    const [mine] = await food(p.leaderUser);
+    expect(mine).toMatchObject({ ownerActing: true, canWrite: true });
+    const written = await h.ok(p.leaderUser, 'reports', 'writeCourseTask', {
+      taskId: mine?.taskId ?? '',
+      analysis: '系主任空缺期间由院领导组织分析：实验课时不足',
+      measures: '暂由院教学办安排答疑',
+      done: false,
+    });
+    expect(written).toMatchObject({ state: 'due', ownerName: '高院长', ownerActing: true });
+    const stored = await h.store.get('courseTasks', mine?.taskId ?? '');
+    expect(stored?.history.at(-1)).toMatchObject({ by: p.leaderUser, done: false });
+
+    const headed = (await h.ok(p.leaderUser, 'reports', 'courseTasks', { semester: S })).tasks.find(
+      (t) => t.departmentId === 'bioeng',
+    );
+    expect(headed).toMatchObject({ ownerName: '梅主任', canWrite: false });
+    const refused = await h.callAs(p.leaderUser, 'reports', 'writeCourseTask', {
+      taskId: headed?.taskId ?? '',
+      analysis: '越权填写',
+      measures: '越权填写',
+    });
+    expect(refused).toMatchObject({ ok: false, code: 'ACCESS.DENIED' });
+    expect((await h.store.get('courseTasks', headed?.taskId ?? ''))?.analysis).not.toBe('越权填写');
+  });
+
   it('once a head is appointed the tasks pass to them (who and when recorded); they are reminded and write them', async () => {
     await h.store.add(
       'users',

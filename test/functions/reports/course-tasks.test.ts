@@ -63,7 +63,8 @@ describe('course-improvement tasks (issue 14, rules: 003-3)', () => {
     // bioeng's: MA1011, BI2001 and 刘老师; food's two stay with food.
     expect(mine).toHaveLength(3);
     expect(mine.every((t) => t.departmentId === 'bioeng' && t.canWrite)).toBe(true);
-    expect(tasks.every((t) => !t.canWrite)).toBe(true);
+    // The leader writes only what they stand in for: food has no head (course-task-owner.test.ts).
+    expect(tasks.filter((t) => t.canWrite).map((t) => t.departmentId)).toEqual(['food', 'food']);
   });
 
   it('the department head writes the analysis and measures; done is recorded with who and when', async () => {
