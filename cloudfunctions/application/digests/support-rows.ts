@@ -18,8 +18,9 @@ export type SupportRow = {
  * What one digest row counts as, by the collection its source document is kept in:
  * - talks: a talk (谈心谈话, however filed; a scheduled 约谈 counts through its talk record only);
  * - meetings: a 座谈会 for each student present, a held 班会 for its class, a 家长面谈 as a parent contact;
- * - dutyRecords: a parent contact filed as a check-in.
- * Anything else (class checks, study-plan approvals, notices' receipts) is not support received.
+ * - dutyRecords: a parent contact filed as a check-in;
+ * - notices: a staff call to the parent about the warning notice (rules: 004-4.3).
+ * Anything else (class checks, study-plan approvals, the parent's own receipt) is not support received.
  */
 export function supportOfRow(source: string, row: DigestRow, classId: string): SupportRow | null {
   const collection = source.slice(0, source.indexOf(':'));
@@ -32,6 +33,8 @@ export function supportOfRow(source: string, row: DigestRow, classId: string): S
     if (row.kind === 'parentContact' && studentId) return { kind: 'parentContact', studentId, classId, at };
   }
   if (collection === 'dutyRecords' && row.kind === 'parentContact' && studentId)
+    return { kind: 'parentContact', studentId, classId, at };
+  if (collection === 'notices' && row.kind === 'parentContact' && row.mode === 'phone' && studentId)
     return { kind: 'parentContact', studentId, classId, at };
   return null;
 }

@@ -40,6 +40,9 @@ async function supportFromRecords(h: EmptyHarness): Promise<Map<string, Counts>>
   const talks = await queryAll(h.store, 'talks');
   const meetings = (await queryAll(h.store, 'meetings')).filter((m) => m.record !== null && m.status !== 'cancelled');
   const contacts = (await queryAll(h.store, 'dutyRecords')).filter((r) => r.kind === 'parentContact');
+  const calls = (await queryAll(h.store, 'notices')).flatMap((n) =>
+    n.phoneContacts.map((c) => ({ studentId: n.studentId, at: c.at })),
+  );
   const out = new Map<string, Counts>();
   for (const [id, w] of latest(S)) {
     const until = after.get(id)?.publishedAt ?? '9999';
@@ -55,6 +58,7 @@ async function supportFromRecords(h: EmptyHarness): Promise<Map<string, Counts>>
       ).length,
       parentContacts:
         contacts.filter((r) => r.studentId === id && within(r.at)).length +
+        calls.filter((c) => c.studentId === id && within(c.at)).length +
         meetings.filter((m) => m.kind === 'parentMeeting' && m.studentIds.includes(id) && within(m.at)).length,
     });
   }
@@ -133,6 +137,13 @@ describe('effect report: support received from the duty digests (issue 14)', () 
       'recordTalk',
       talkInput(p.classmate._id, { at: h.clock.now().toISOString(), meetingId: talk._id }),
     );
+    // 李四海's counselor calls his parent about the warning notice: a parent contact.
+    const [notice] = (await queryAll(h.store, 'notices')).filter((n) => n.studentId === p.outsider._id);
+    await h.ok(p.otherCounselorUser, 'notices', 'recordPhoneContact', {
+      noticeId: notice?._id ?? '',
+      at: h.clock.now().toISOString(),
+      summary: '已电话告知家长学业警示情况',
+    });
     // A cancelled 座谈会 counts for nobody.
     const cancelled = await h.ok(p.counselorUser, 'support', 'scheduleMeeting', {
       kind: 'collectiveTalk',
@@ -160,11 +171,11 @@ describe('effect report: support received from the duty digests (issue 14)', () 
       });
     }
     // The scenario is not empty: 孙一鸣 one talk, the 座谈会 and the 班会; 钱二妹 the 约谈's talk,
-    // the 班会, the call and the 家长面谈; 李四海 (another class) nothing.
+    // the 班会, the call and the 家长面谈; 李四海 (another class) his counselor's call on the notice.
     const of = (id: string) => r.students.find((s) => s.studentId === id)?.support;
     expect(of(p.student._id)).toMatchObject({ talks: 1, meetings: 2, parentContacts: 0 });
     expect(of(p.classmate._id)).toMatchObject({ talks: 1, meetings: 1, parentContacts: 2 });
-    expect(of(p.outsider._id)).toMatchObject({ talks: 0, meetings: 0, parentContacts: 0 });
+    expect(of(p.outsider._id)).toMatchObject({ talks: 0, meetings: 0, parentContacts: 1 });
   });
 
   it('reads no talk, meeting or check-in: the same documents with 3 or 63 more records, growing with classes', async () => {
