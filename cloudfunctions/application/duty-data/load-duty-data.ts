@@ -27,7 +27,7 @@ export type DutyData = {
   users: Map<string, Stored<User>>;
   records: DutyRecordRow[];
   /** From digests: each record's time in milliseconds (`times[i]` is `records[i]`'s), parsed once when written. */
-  times?: number[];
+  times?: Float64Array;
   /** Records left out because a time in them is not a real instant (reported in the log). */
   skipped: number;
   /**
@@ -38,7 +38,7 @@ export type DutyData = {
 };
 
 /** Per store and scope: the rows as dashboards count them, kept while the digests and sections that made them stay the same. */
-const shaped = new WeakMap<Store, Map<string, { key: string; records: DutyRecordRow[]; times: number[] }>>();
+const shaped = new WeakMap<Store, Map<string, { key: string; records: DutyRecordRow[]; times: Float64Array }>>();
 
 const versions = (docs: readonly { _id: string; _version: number }[]) =>
   docs.map((d) => `${d._id}:${d._version}`).join(',');
@@ -118,9 +118,12 @@ export async function loadDutyData(
     [...filed.rows, ...casework]
       .filter((r) => inClasses.has(r.classId))
       .map(byTeacherName(sections, [...users, ...teachers]));
-  // The digests' rows in one pass, their times kept beside them.
-  const shapeDigested = (read: DigestRead) => {
+  // The digests' rows, their times kept beside them: usually every row is in the scope's classes
+  // and none names a teacher, and the digests' own lists serve (no copy of 100k rows).
+  const shapeDigested = (read: DigestRead): { records: DutyRecordRow[]; times: Float64Array } => {
     const named = byTeacherName(sections, [...users, ...teachers]);
+    if (read.rows.every((r) => inClasses.has(r.classId) && named(r) === r))
+      return { records: read.rows, times: read.times };
     const records: DutyRecordRow[] = [];
     const times: number[] = [];
     read.rows.forEach((r, i) => {
@@ -128,7 +131,7 @@ export async function loadDutyData(
       records.push(named(r));
       times.push(read.times[i] ?? Date.parse(r.at));
     });
-    return { records, times };
+    return { records, times: Float64Array.from(times) };
   };
   const directory = {
     classes,

@@ -35,7 +35,7 @@ const NONE: RecordRange = { records: [], from: 0, to: 0 };
 const unitField = { class: 'classId', dorm: 'dormId', student: 'studentId', teacher: 'teacherId' } as const;
 
 /** `times`, when given, holds each record's time in milliseconds, in the same order (parsed once, elsewhere). */
-export function indexDutyRecords(records: Iterable<DutyRecord>, times?: readonly number[]): DutyRecordIndex {
+export function indexDutyRecords(records: Iterable<DutyRecord>, times?: ArrayLike<number>): DutyRecordIndex {
   const byActor = new Map<string, Map<DutyRecordKind, ActorKind>>();
   let size = 0;
   for (const record of records) {
