@@ -205,7 +205,8 @@ export const ObjectionOutcome = z.object({
   noticeId: z.string(),
   state: ObjectionState,
   newNoticeId: z.string().nullable(),
-  outcome: z.enum(['kept', 'amended', 'withdrawn']),
+  /** standing, lifted, replaced: a correction of a warning a later list kept, as that list now decides. */
+  outcome: z.enum(['kept', 'amended', 'withdrawn', 'standing', 'lifted', 'replaced']),
 });
 export type ObjectionOutcome = z.infer<typeof ObjectionOutcome>;
 

@@ -15,6 +15,7 @@ import {
   policyOfWarning,
   type CorrectionOutcome,
 } from '../../core/publishing/objection-correction';
+import { keptCorrectionOutcome, previousAfterOwnJudgement } from '../../core/publishing/kept-correction';
 import type { Context } from '../../platform/runtime/define-function';
 import type { Stored, TxStore, WriteContext } from '../../platform/store/store';
 import { studentGrades } from './college-data';
@@ -28,8 +29,8 @@ export type CorrectionPlan = {
   warning: Stored<Warning>;
   corrections: GradeCorrection[];
   outcome: CorrectionOutcome;
-  /** The published run whose list shows the student, with the student's re-judged entry. */
-  run: { run: Stored<WarningRun>; entry: RunEntry | null } | null;
+  /** The published runs whose lists show the student, each with the student's re-judged entry. */
+  runs: Array<{ run: Stored<WarningRun>; entry: RunEntry | null }>;
   /** Lines for the corrected notice: what was corrected. */
   lines: string[];
 };
@@ -62,27 +63,60 @@ export async function planCorrection(
   // An active warning stands on the latest published list; a few more cover a list being published.
   const published = await latestPublished(ctx.store, warning.collegeId, 3);
   const holding = holdingRun(published, warning);
-  // Judged against what stood before this warning (the run that wrote it), never against the
-  // warning itself: a list that kept it would otherwise carry the corrected level over unchanged.
-  const origin = await ctx.store.get('warningRuns', warning.runId);
-  const basis = { semester: holding?.semester ?? warning.semester, previous: origin?.previous ?? [] };
-  const manual = (holding?.manual ?? []).filter((m) => m.studentId === warning.studentId);
-  const entry = await reevaluateStudent(ctx, basis, policy, warning.studentId, manual, corrections, {
-    keepUnlisted: true,
-  });
-  const listed = entry !== null && entry.level !== null ? entry : null;
-  const outcome = correctionOutcome(policy, warning, listed, {
+  const origin = holding?._id === warning.runId ? holding : await ctx.store.get('warningRuns', warning.runId);
+  const manualOf = (run: Stored<WarningRun> | null) =>
+    (run?.manual ?? []).filter((m) => m.studentId === warning.studentId);
+  // Its own semester judged against what stood before this warning (the run that wrote it),
+  // never against the warning itself: that would carry the corrected level over unchanged.
+  const own = await reevaluateStudent(
+    ctx,
+    { semester: warning.semester, previous: origin?.previous ?? [] },
+    policy,
+    warning.studentId,
+    manualOf(origin),
+    corrections,
+    { keepUnlisted: true },
+  );
+  const ownListed = own !== null && own.level !== null ? own : null;
+  const audit = {
     at,
     by: ctx.actor.userId,
     byName: ctx.actor.name,
     reason,
     correctionIds: corrections.map((c) => c._id),
-  });
+  };
+  if (holding === null || holding._id === warning.runId) {
+    return {
+      warning,
+      corrections,
+      outcome: correctionOutcome(policy, warning, ownListed, audit),
+      runs: holding ? [{ run: holding, entry: own }] : [],
+      lines: corrections.map((c) => `已更正：${describeCorrection(c)}`),
+    };
+  }
+  // A later list kept it: that list, judged again with the warning as its own semester leaves
+  // it, decides what happens next — it never judges the warning without itself and withdraws it.
+  const later = await reevaluateStudent(
+    ctx,
+    { semester: holding.semester, previous: previousAfterOwnJudgement(holding.previous, warning, ownListed) },
+    policy,
+    warning.studentId,
+    manualOf(holding),
+    corrections,
+    { keepUnlisted: true },
+  );
+  const laterRef = {
+    runId: holding._id,
+    collegeId: holding.collegeId,
+    semester: holding.semester,
+    policyId: holding.policyId,
+  };
+  const ownTouched = corrections.some((c) => c.semester <= warning.semester);
   return {
     warning,
     corrections,
-    outcome,
-    run: holding ? { run: holding, entry } : null,
+    outcome: keptCorrectionOutcome(policy, warning, ownListed, { run: laterRef, entry: later }, audit),
+    runs: [{ run: holding, entry: later }, ...(origin && ownTouched ? [{ run: origin, entry: own }] : [])],
     lines: corrections.map((c) => `已更正：${describeCorrection(c)}`),
   };
 }
@@ -103,13 +137,18 @@ export async function applyCorrectionInTx(
   const open = openWarning(current);
   const warning = await tx.update('warnings', open._id, plan.outcome.patch, open._version, write);
   await noteWarningInDigest(tx, warning, write);
-  if (plan.run) {
-    const run = await tx.get('warningRuns', plan.run.run._id);
+  // A later list's new level: its warning, written as that list's publication would have.
+  if (plan.outcome.kind === 'replace' && !(await tx.get('warnings', plan.outcome.next._id))) {
+    await tx.add('warnings', plan.outcome.next, write);
+    await noteWarningInDigest(tx, plan.outcome.next, write);
+  }
+  for (const { run: planned, entry } of plan.runs) {
+    const run = await tx.get('warningRuns', planned._id);
     if (run)
       await tx.update(
         'warningRuns',
         run._id,
-        { entries: replaceEntry(run.entries, warning.studentId, plan.run.entry) },
+        { entries: replaceEntry(run.entries, warning.studentId, entry) },
         run._version,
         write,
       );

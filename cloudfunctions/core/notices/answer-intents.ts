@@ -29,13 +29,22 @@ export function objectionKept(
 
 /**
  * The clerk corrected the grade rows behind the notice: either a corrected notice replaces it
- * (`newNoticeId`), or the warning no longer holds and is withdrawn (`newNoticeId` null).
+ * (`newNoticeId`), or the warning no longer holds and is withdrawn (`newNoticeId` null) — or,
+ * for a warning a later list kept, that list lifts it (`ending` lifted) or still keeps it and this
+ * notice stands (`ending` stands).
  */
 export function objectionCorrected(
   notice: ObjectedNotice,
   recipient: Recipient,
-  answer: { note: string; at: string; newNoticeId: string | null },
+  answer: { note: string; at: string; newNoticeId: string | null; ending?: 'lifted' | 'stands' },
 ): MessageIntent {
+  const tip = answer.newNoticeId
+    ? '请查看更正后的通知并签收'
+    : answer.ending === 'lifted'
+      ? '警示已解除，无需签收'
+      : answer.ending === 'stands'
+        ? '请阅读答复后签收通知'
+        : '警示已撤销，无需签收';
   return {
     key: `objectionAnswered:${notice._id}`,
     kind: 'objectionAnswered',
@@ -45,7 +54,7 @@ export function objectionCorrected(
       result: '已更正',
       note: answer.note,
       time: answer.at,
-      tip: answer.newNoticeId ? '请查看更正后的通知并签收' : '警示已撤销，无需签收',
+      tip,
     },
     subjectId: answer.newNoticeId ?? notice._id,
   };

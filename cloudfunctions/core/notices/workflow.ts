@@ -11,7 +11,16 @@ export type NoticeEvent =
   | { type: 'read'; at: string }
   | { type: 'acknowledge'; at: string; deviceId: string }
   | { type: 'object'; at: string; reason: string }
-  | { type: 'resolveObjection'; at: string; by: string; byName: string; decision: 'confirm' | 'correct'; note: string }
+  | {
+      type: 'resolveObjection';
+      at: string;
+      by: string;
+      byName: string;
+      decision: 'confirm' | 'correct';
+      note: string;
+      /** A correction after which the warning and this notice stand as they were (a later list still keeps it). */
+      noticeStands?: boolean;
+    }
   | { type: 'parentRead'; at: string }
   | {
       type: 'receipt';
@@ -75,6 +84,7 @@ export function transition(state: NoticeState, event: NoticeEvent): Transition {
         note: event.note,
       };
       if (event.decision === 'confirm') return change({ objection: { ...resolved, state: 'confirmed' } });
+      if (event.noticeStands === true) return change({ objection: { ...resolved, state: 'corrected' } });
       return change({ objection: { ...resolved, state: 'corrected' }, status: 'superseded' });
     }
     case 'receipt': {

@@ -31,6 +31,16 @@ export function holdingRun<R extends PublishedRun>(
 
 /** What correcting the grade rows does to the warning: it stands with the re-judged level, or is withdrawn. */
 export type CorrectionOutcome =
+  | OwnCorrectionOutcome
+  /** A later list that kept the warning still keeps it: only the correction is recorded. */
+  | { kind: 'stand'; patch: Pick<Warning, 'corrections'> }
+  /** A later list that kept the warning lifts it once its rows are corrected. */
+  | { kind: 'lift'; patch: LevelPatch & Pick<Warning, 'status' | 'liftedAt' | 'liftedByRun' | 'corrections'> }
+  /** A later list that kept the warning gives another level: its new warning (`next`) replaces this one. */
+  | { kind: 'replace'; next: Warning; patch: LevelPatch & Pick<Warning, 'status' | 'supersededBy' | 'corrections'> };
+
+/** What its own semester, judged again, does to the warning: it takes the re-judged level, or is withdrawn. */
+export type OwnCorrectionOutcome =
   | {
       kind: 'amend';
       patch: Pick<
@@ -39,6 +49,9 @@ export type CorrectionOutcome =
       >;
     }
   | { kind: 'withdraw'; patch: Pick<Warning, 'status' | 'corrections'> };
+
+/** The re-judged level of the warning's own semester, when it changed. */
+type LevelPatch = Partial<Pick<Warning, 'level' | 'levelName' | 'levelRank' | 'triggers' | 'failedCourses' | 'duties'>>;
 
 /**
  * The decision after the clerk corrected the rows: the student re-judged on the corrected rows
@@ -51,7 +64,7 @@ export function correctionOutcome(
   warning: Pick<Warning, 'level' | 'corrections'>,
   entry: RunEntry | null,
   audit: Omit<WarningCorrection, 'fromLevel' | 'toLevel'>,
-): CorrectionOutcome {
+): OwnCorrectionOutcome {
   const level = entry?.level ?? null;
   const levelName = entry?.levelName ?? null;
   const record: WarningCorrection = { ...audit, fromLevel: warning.level, toLevel: level };

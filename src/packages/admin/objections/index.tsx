@@ -14,6 +14,9 @@ const outcomeToast = {
   kept: '已维持，已通知学生',
   amended: '已更正，已通知学生',
   withdrawn: '已更正：警示已撤销，已通知学生',
+  standing: '已更正：警示仍保留，已通知学生',
+  lifted: '已更正：警示已解除，已通知学生',
+  replaced: '已更正：已发出新警示，已通知学生',
 } as const;
 
 function Resolve({ row, onDone }: { row: ObjectionRow; onDone: () => void }) {
