@@ -1,7 +1,8 @@
 import type { RunEntry } from '../../../types/api/warnings';
 import { type GradeCorrection, type GradeRowChange } from '../../../types/grade';
 import type { Notice } from '../../../types/notice';
-import { type Warning } from '../../../types/warning';
+import { type Warning, type WarningCorrection } from '../../../types/warning';
+import type { Policy } from '../../../types/policy';
 import { gradeDocId } from '../../core/grades/grade-doc-id';
 import { replaceEntry } from '../../core/publishing/entry-filter';
 import { describeCorrection } from '../../core/publishing/grade-corrections';
@@ -24,6 +25,9 @@ import { latestPublished, type WarningRun } from '../repositories/runs';
 import { noteWarningInDigest } from '../digests/warning-digest-store';
 import { reevaluateStudent } from './reevaluate-student';
 
+/** Who corrected, when, why and which correction records: kept on the warning. */
+type CorrectionAuditTrail = Omit<WarningCorrection, 'fromLevel' | 'toLevel'>;
+
 /** Everything a correction writes, decided before the transaction (which can only get, add and update). */
 export type CorrectionPlan = {
   warning: Stored<Warning>;
@@ -38,7 +42,8 @@ export type CorrectionPlan = {
 /**
  * The clerk's correction of an objection, planned: the asked rows must be the student's stored
  * grades, each change must change something, and a corrected result must be readable. The student
- * is then judged again on the corrected rows, on the list the warning stands on now.
+ * is then judged again on the corrected rows: on the warning's own semester, and — when a later
+ * list kept the warning — on that list, which then decides.
  */
 export async function planCorrection(
   ctx: Context,
@@ -64,8 +69,6 @@ export async function planCorrection(
   const published = await latestPublished(ctx.store, warning.collegeId, 3);
   const holding = holdingRun(published, warning);
   const origin = holding?._id === warning.runId ? holding : await ctx.store.get('warningRuns', warning.runId);
-  const manualOf = (run: Stored<WarningRun> | null) =>
-    (run?.manual ?? []).filter((m) => m.studentId === warning.studentId);
   // Its own semester judged against what stood before this warning (the run that wrote it),
   // never against the warning itself: that would carry the corrected level over unchanged.
   const own = await reevaluateStudent(
@@ -73,12 +76,12 @@ export async function planCorrection(
     { semester: warning.semester, previous: origin?.previous ?? [] },
     policy,
     warning.studentId,
-    manualOf(origin),
+    (origin?.manual ?? []).filter((m) => m.studentId === warning.studentId),
     corrections,
     { keepUnlisted: true },
   );
   const ownListed = own !== null && own.level !== null ? own : null;
-  const audit = {
+  const audit: CorrectionAuditTrail = {
     at,
     by: ctx.actor.userId,
     byName: ctx.actor.name,
@@ -94,14 +97,34 @@ export async function planCorrection(
       lines: corrections.map((c) => `已更正：${describeCorrection(c)}`),
     };
   }
-  // A later list kept it: that list, judged again with the warning as its own semester leaves
-  // it, decides what happens next — it never judges the warning without itself and withdraws it.
+  return planKeptCorrection(ctx, { warning, corrections, policy, holding, origin, own, audit });
+}
+
+/**
+ * A later list kept the warning: that list, judged again with the warning as its own semester
+ * leaves it, decides what happens next — it never judges the warning without itself and withdraws
+ * it. The first list shows the re-judged entry too when the correction touched its semester.
+ */
+async function planKeptCorrection(
+  ctx: Context,
+  p: {
+    warning: Stored<Warning>;
+    corrections: GradeCorrection[];
+    policy: Policy;
+    holding: Stored<WarningRun>;
+    origin: Stored<WarningRun> | null;
+    own: RunEntry | null;
+    audit: CorrectionAuditTrail;
+  },
+): Promise<CorrectionPlan> {
+  const { warning, corrections, holding, origin, own } = p;
+  const ownListed = own !== null && own.level !== null ? own : null;
   const later = await reevaluateStudent(
     ctx,
     { semester: holding.semester, previous: previousAfterOwnJudgement(holding.previous, warning, ownListed) },
-    policy,
+    p.policy,
     warning.studentId,
-    manualOf(holding),
+    holding.manual.filter((m) => m.studentId === warning.studentId),
     corrections,
     { keepUnlisted: true },
   );
@@ -115,7 +138,7 @@ export async function planCorrection(
   return {
     warning,
     corrections,
-    outcome: keptCorrectionOutcome(policy, warning, ownListed, { run: laterRef, entry: later }, audit),
+    outcome: keptCorrectionOutcome(p.policy, warning, ownListed, { run: laterRef, entry: later }, p.audit),
     runs: [{ run: holding, entry: later }, ...(origin && ownTouched ? [{ run: origin, entry: own }] : [])],
     lines: corrections.map((c) => `已更正：${describeCorrection(c)}`),
   };

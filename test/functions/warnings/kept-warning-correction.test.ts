@@ -19,6 +19,8 @@ const HOUR = 3600_000;
  * - 钱二妹: the same, but the retake is corrected to 55 (still failed): NEXT still keeps it.
  * - 赵三强: 口头警示 in S (MF1); in NEXT MF3 failed after the make-up (口头, kept) and MF2's make-up
  *   entered 60 (really 45): corrected, two failed make-ups in NEXT — 书面警示, a new warning.
+ * - 李四海: 书面警示 in S (MF1, MF2), nothing new in NEXT (6 credits owed: kept); the correction is of
+ *   his own semester (MF2's make-up really 70): 口头警示 for S, and with 3 credits owed NEXT lifts it.
  */
 describe('objection correcting next-semester rows of a kept warning (issue 14 effect report)', () => {
   let h: EmptyHarness;
@@ -64,6 +66,7 @@ describe('objection correcting next-semester rows of a kept warning (issue 14 ef
       failAfterMakeup(b, c.third, 1, S);
       sat(b, c.third, { code: 'MF2', semester: NEXT }, { regular: '40', makeup: '60' });
       sat(b, c.third, { code: 'MF3', semester: NEXT }, { regular: '40', makeup: '50' });
+      failAfterMakeup(b, c.outsider, 2, S);
     });
     firstRun = await runAndPublish(h, S);
     // The parent of 孙一鸣 returns the receipt on the first list's notice.
@@ -80,7 +83,7 @@ describe('objection correcting next-semester rows of a kept warning (issue 14 ef
   afterAll(() => h.close());
 
   it('the next list keeps all three warnings of the first as they were', async () => {
-    for (const s of [p.student, p.classmate, p.third]) {
+    for (const s of [p.student, p.classmate, p.third, p.outsider]) {
       expect(await nextEntry(s._id)).toMatchObject({ change: 'unchanged', previousWarningId: warningOf(s._id) });
       await expect(h.store.get('warnings', warningOf(s._id))).resolves.toMatchObject({ status: 'active' });
     }
@@ -133,7 +136,12 @@ describe('objection correcting next-semester rows of a kept warning (issue 14 ef
     const notice = await h.store.get('notices', noticeOf(id));
     expect(notice).toMatchObject({ status: 'issued', copies: before?.copies, objection: { state: 'corrected' } });
     expect(await h.store.count('notices', { studentId: id })).toBe(1);
-    // Answered, she signs the notice still in force.
+    // Her screen shows the notice in force, answered; she signs it.
+    await expect(h.ok(`s-${id}`, 'notices', 'studentCopy', { noticeId: noticeOf(id) })).resolves.toMatchObject({
+      status: 'issued',
+      ending: null,
+      objection: { state: 'corrected', note: '按试卷更正' },
+    });
     await h.ok(`s-${id}`, 'notices', 'acknowledge', {
       noticeId: noticeOf(id),
       signature: SIGNATURE,
@@ -170,12 +178,38 @@ describe('objection correcting next-semester rows of a kept warning (issue 14 ef
       supersededBy: `notice-${next}`,
     });
     await expect(h.store.get('notices', `notice-${next}`)).resolves.toMatchObject({ status: 'issued' });
+    // A new warning of the next list: the student is warned of it, and answered.
+    const sent = await h.store.query('outbox', { where: { toUserId: `s-${id}` }, limit: 100 });
+    expect(sent.filter((m) => m.kind === 'warningIssued')).toHaveLength(2);
+    expect(sent.filter((m) => m.kind === 'objectionAnswered')).toHaveLength(1);
     expect(await nextEntry(id)).toMatchObject({ level: 'written', change: 'escalated' });
     expect(await reported(id)).toMatchObject({ levelBefore: '口头警示', levelAfter: '书面警示', outcome: 'escalated' });
   });
 
-  it('counts all three in the first semester of the effect report', async () => {
+  it("a correction of the warning's own semester takes its re-judged level there, then the later list decides", async () => {
+    const id = p.outsider._id;
+    const res = await correct(id, `${id}:MF2:${S}:makeup`, '70');
+    expect(res).toMatchObject({ state: 'corrected', outcome: 'lifted', newNoticeId: null });
+    await expect(h.store.get('warnings', warningOf(id))).resolves.toMatchObject({
+      status: 'lifted',
+      level: 'oral',
+      levelName: '口头警示',
+      failedCourses: [expect.objectContaining({ code: 'MF1' })],
+      liftedByRun: nextRun,
+      corrections: [expect.objectContaining({ fromLevel: 'written', toLevel: null })],
+    });
+    // Both lists show the corrected row: the first its re-judged level, the next the lifting.
+    expect((await runEntries(h, firstRun)).find((e) => e.studentId === id)).toMatchObject({
+      level: 'oral',
+      corrections: [expect.objectContaining({ reason: '按试卷更正' })],
+    });
+    expect(await nextEntry(id)).toMatchObject({ level: null, previousWarningId: warningOf(id) });
+    expect(await reported(id)).toMatchObject({ levelBefore: '口头警示', levelAfter: null, outcome: 'lifted' });
+  });
+
+  it('counts every one of them in the first semester of the effect report', async () => {
     const r: EffectReport = await h.ok(p.leaderUser, 'reports', 'effect', { semester: S });
     expect(r.byClass.find((c) => c.key === p.firstClass._id)).toMatchObject({ warned: 3, lifted: 1 });
+    expect(r.byClass.find((c) => c.key === p.otherClass._id)).toMatchObject({ warned: 1, lifted: 1 });
   });
 });

@@ -119,7 +119,9 @@ export default function StudentNotice() {
                 description={notice.objection.reason}
                 extra={
                   <Tag type={notice.objection.state === 'open' ? 'warning' : 'primary'}>
-                    {objectionLabel[notice.objection.state]}
+                    {notice.objection.state === 'corrected' && notice.status === 'issued'
+                      ? '已更正成绩：本通知仍有效'
+                      : objectionLabel[notice.objection.state]}
                   </Tag>
                 }
               />
