@@ -1,5 +1,6 @@
 import { expect } from '@jest/globals';
 import type { EffectReport } from '../../../types/api/reports';
+import type { Student } from '../../../types/domain';
 import { openEmptyHarness, type EmptyHarness } from '../../support/harness';
 import { seedTwoClasses, type TwoClasses } from '../../support/build/two-classes';
 import { failAfterMakeup, runAndPublish, runEntries, sat } from '../../support/build/warnings';
@@ -21,12 +22,15 @@ const HOUR = 3600_000;
  *   entered 60 (really 45): corrected, two failed make-ups in NEXT — 书面警示, a new warning.
  * - 李四海: 书面警示 in S (MF1, MF2), nothing new in NEXT (6 credits owed: kept); the correction is of
  *   his own semester (MF2's make-up really 70): 口头警示 for S, and with 3 credits owed NEXT lifts it.
+ * - 周五: 书面警示 in S (MF1, MF2), kept by NEXT; both make-ups really 70: no level in either
+ *   semester — the one case where the warning was wrong for its own semester and is withdrawn.
  */
 describe('objection correcting next-semester rows of a kept warning (issue 14 effect report)', () => {
   let h: EmptyHarness;
   let p: TwoClasses;
   let firstRun: string;
   let nextRun: string;
+  let fifth: Student;
 
   const warningOf = (studentId: string) => `w:${firstRun}:${studentId}`;
   const noticeOf = (studentId: string) => `notice-w:${firstRun}:${studentId}`;
@@ -50,8 +54,8 @@ describe('objection correcting next-semester rows of a kept warning (issue 14 ef
   beforeAll(async () => {
     h = await openEmptyHarness('2026-11-25T10:00:00+08:00');
     p = await seedTwoClasses(h.store, '2026-09-01T08:00:00.000+08:00', (b, c) => {
-      const retake = (studentId: typeof c.student, score: string) =>
-        b.grade(studentId, {
+      const retake = (student: Student, score: string) =>
+        b.grade(student, {
           courseCode: 'MF1',
           courseName: '课程MF1',
           credits: 3,
@@ -67,6 +71,8 @@ describe('objection correcting next-semester rows of a kept warning (issue 14 ef
       sat(b, c.third, { code: 'MF2', semester: NEXT }, { regular: '40', makeup: '60' });
       sat(b, c.third, { code: 'MF3', semester: NEXT }, { regular: '40', makeup: '50' });
       failAfterMakeup(b, c.outsider, 2, S);
+      fifth = b.student(c.firstClass, { id: '2025311004', name: '周五' });
+      failAfterMakeup(b, fifth, 2, S);
     });
     firstRun = await runAndPublish(h, S);
     // The parent of 孙一鸣 returns the receipt on the first list's notice.
@@ -82,8 +88,8 @@ describe('objection correcting next-semester rows of a kept warning (issue 14 ef
   });
   afterAll(() => h.close());
 
-  it('the next list keeps all three warnings of the first as they were', async () => {
-    for (const s of [p.student, p.classmate, p.third, p.outsider]) {
+  it('the next list keeps every warning of the first as it was', async () => {
+    for (const s of [p.student, p.classmate, p.third, p.outsider, fifth]) {
       expect(await nextEntry(s._id)).toMatchObject({ change: 'unchanged', previousWarningId: warningOf(s._id) });
       await expect(h.store.get('warnings', warningOf(s._id))).resolves.toMatchObject({ status: 'active' });
     }
@@ -205,6 +211,26 @@ describe('objection correcting next-semester rows of a kept warning (issue 14 ef
     });
     expect(await nextEntry(id)).toMatchObject({ level: null, previousWarningId: warningOf(id) });
     expect(await reported(id)).toMatchObject({ levelBefore: '口头警示', levelAfter: null, outcome: 'lifted' });
+  });
+
+  it('withdraws it only when the corrected rows leave no level in its own semester nor in the later one', async () => {
+    const id = fifth._id;
+    await h.ok(`s-${id}`, 'notices', 'object', { noticeId: noticeOf(id), reason: '补考成绩录入有误' });
+    h.clock.advance(HOUR);
+    const res = await h.ok(p.clerkUser, 'notices', 'resolveObjection', {
+      noticeId: noticeOf(id),
+      decision: 'correct',
+      note: '按试卷更正',
+      grades: [
+        { gradeId: `${id}:MF1:${S}:makeup`, action: 'correct', score: '70' },
+        { gradeId: `${id}:MF2:${S}:makeup`, action: 'correct', score: '70' },
+      ],
+    });
+    expect(res).toMatchObject({ state: 'corrected', outcome: 'withdrawn', newNoticeId: null });
+    await expect(h.store.get('warnings', warningOf(id))).resolves.toMatchObject({ status: 'withdrawn' });
+    expect((await runEntries(h, firstRun)).find((e) => e.studentId === id)).toMatchObject({ level: null });
+    expect(await nextEntry(id)).toMatchObject({ level: null, previousWarningId: null });
+    expect(await reported(id)).toBeUndefined();
   });
 
   it('counts every one of them in the first semester of the effect report', async () => {
