@@ -1,6 +1,5 @@
 import { asDigest, KEEPERS, monthOf, unpackEntries, type DigestRow } from '../../core/compliance/duty-digest';
 import { countedRowsOf, type CountedRow } from '../../core/compliance/duty-digest-columns';
-import { timeOrder } from '../../core/duties/record-index';
 import { toIso } from '../../core/time/shanghai';
 import { logSkipped } from '../../platform/runtime/skip-bad-records';
 import { queryAll, type Store, type Where } from '../../platform/store/store';
@@ -92,9 +91,9 @@ export async function readDutyDigests(
 }
 
 /**
- * The kept rows from `from` on, receipts given to each class's keepers as they are now, in time
- * order (equal times as kept), as records are read from the store: the evaluator's index then
- * sorts nothing.
+ * The kept rows from `from` on, receipts given to each class's keepers as they are now. Not in
+ * time order: the evaluator's index orders each series by its times (equal times as here), and
+ * rows read in the order they were made are read faster by every later pass than rows sorted.
  */
 function rowsOfDigests(
   digests: Iterable<Kept>,
@@ -118,16 +117,7 @@ function rowsOfDigests(
     });
   }
   // Times in a typed array: 100k numbers the collector need not copy.
-  const sortedRows: DigestedRow[] = [];
-  const sortedTimes = new Float64Array(rows.length);
-  for (const i of timeOrder(times)) {
-    const row = rows[i];
-    const time = times[i];
-    if (row === undefined || time === undefined) continue;
-    sortedTimes[sortedRows.length] = time;
-    sortedRows.push(row);
-  }
-  return { rows: sortedRows, times: sortedTimes };
+  return { rows, times: Float64Array.from(times) };
 }
 
 /**

@@ -165,11 +165,15 @@ function packed(entries: readonly DigestEntry[]): Packed {
   return p;
 }
 
-/** The text of a digest's entries (format 2): the same entries always give the same text. */
+/**
+ * The text of a digest's entries (format 2): the same entries always give the same text. Plain
+ * ASCII (other characters as \u escapes): one Chinese topic would otherwise make the whole text,
+ * and the document holding it, take two bytes a character wherever it is read.
+ */
 export function packEntries(entries: readonly DigestEntry[]): string {
   const p: Partial<Packed> = packed(entries);
-  for (const column of OPTIONAL) if (p[column]?.every((v) => v === NONE || v === null)) delete p[column];
-  return JSON.stringify(p);
+  for (const column of OPTIONAL) if (p[column]?.every((v) => v === NONE)) delete p[column];
+  return JSON.stringify(p).replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** The stored text's columns, each element still to be checked where it is used. */

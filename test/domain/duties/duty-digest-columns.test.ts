@@ -35,7 +35,7 @@ const entries: DigestEntry[] = DigestEntry.array().parse([
         actorId: 'counselor-1',
         at: '2026-11-03T01:30:00Z',
         classId: 'k1',
-        topics: ['studyMethods', '学习'],
+        topics: ['studyMethods', '学习', '心理😀'],
         documented: true,
       },
       { _id: 'm1:head-1', kind: 'classMeeting', actorId: 'head-1', at: '2026-11-03T01:30:00Z', topics: [] },
@@ -67,6 +67,12 @@ describe('duty digest columns (the text a digest keeps its rows in)', () => {
     expect(unpackEntries(stored(text))).toEqual(plain(entries));
     expect(packEntries(unpackEntries(stored(text)))).toBe(text);
     expect(unpackEntries(stored(packEntries([])))).toEqual([]);
+  });
+
+  it('is plain ASCII whatever the rows hold (a two-byte text would double every read of it)', () => {
+    const text = packEntries(entries);
+    expect(text).toMatch(/^[\x20-\x7e]*$/);
+    expect(unpackEntries(stored(text))[1]?.rows[0]?.topics).toEqual(['studyMethods', '学习', '心理😀']);
   });
 
   it('is shorter than one object per row (the columns a digest lacks are left out)', () => {
