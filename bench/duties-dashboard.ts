@@ -55,7 +55,7 @@ async function main() {
     });
     const proof = await rebuildDutyDigests(raw, { write: false });
     console.log(
-      `built ${built.written} duty digests (${built.rows} rows) in ${((performance.now() - buildStart) / 1000).toFixed(1)} s; rebuild proof: ${proof.matching} of ${proof.digests} match, ${proof.mismatched.length + proof.missing.length + proof.extra.length} differ`,
+      `built ${built.written} duty digests (${built.rows} rows) in ${((performance.now() - buildStart) / 1000).toFixed(1)} s; rebuild proof: ${proof.matching} of ${proof.digests} match, ${proof.mismatched.length + proof.missing.length + proof.extra.length} differ, ${proof.outdated.length} in an older text format`,
     );
 
     const clock = fixedClock(NOW);
