@@ -1,15 +1,17 @@
 import { z } from 'zod';
 import { CheckinFlag } from '../../../types/checkin';
 import { DutyRecord, DutyRecordKind } from '../../../types/duty';
+import { decodeInts, encodeInts } from './int-column-text';
 
 /**
- * How a duty digest keeps its rows (the `entries` text). Format 2: the rows as columns, the
+ * How a duty digest keeps its rows (the `entries` text). Format 3: the rows as columns, the
  * strings they repeat (people, classes, dorms, students, modes, topics) in one table, kinds,
- * flags and lists in small tables of their own, and each row's time also as milliseconds. A cold
- * dashboard parses every digest of a college (100k rows): the columns are less than half the
- * text of one object per row with its keys, parse about three times faster, and leave the reader
- * no times to parse. Format 1 (the JSON of DigestEntry[]) is still read; every write and the
- * rebuild write format 2 (scripts/rebuild-digests.ts --write rewrites older digests).
+ * flags, lists and minutes in small tables of their own, every index column as one ASCII string
+ * (int-column-text.ts), and each row's time also as milliseconds. A cold dashboard parses every
+ * digest of a college (100k rows): this is under 40 % of the text of one object per row with its
+ * keys, parses about five times faster, and leaves the reader no times to parse. Formats 1 (the
+ * JSON of DigestEntry[]) and 2 (index columns as JSON arrays) are still read; every write and
+ * the rebuild write format 3 (scripts/rebuild-digests.ts --write rewrites older digests).
  */
 
 export const DigestRow = DutyRecord.extend({ flags: z.array(CheckinFlag).optional() });
@@ -21,39 +23,10 @@ export type DigestEntry = z.infer<typeof DigestEntry>;
 /** A digest row as the dashboards count it: where it belongs, its flags, and its time as its arrival. */
 export type CountedRow = DigestRow & { classId: string; flags: CheckinFlag[]; receivedAt: string };
 
-type Packed = {
-  v: 2;
-  /** Each entry's source: its collection (an index into `collections`), its id, how many of the rows (in order) are its. */
-  collections: string[];
-  collection: number[];
-  sources: string[];
-  counts: number[];
-  kinds: DutyRecordKind[];
-  flagNames: CheckinFlag[];
-  strings: string[];
-  /** The row's id, or 0: its source's id. */
-  id: (string | 0)[];
-  kind: number[];
-  actorId: number[];
-  at: string[];
-  /** Date.parse(at). */
-  t: number[];
-  /** Optional fields: an index into `strings` (minutes: the value; documented: 1 or 0), -1 none. */
-  classId: number[];
-  dormId: number[];
-  studentId: number[];
-  teacherId: number[];
-  mode: number[];
-  minutes: number[];
-  documented: number[];
-  /** An index into `topicLists` / `flagLists` (lists of indexes into `strings` / `flagNames`), -1 none. */
-  topics: number[];
-  flags: number[];
-  topicLists: number[][];
-  flagLists: number[][];
-};
-
-/** Columns that may be left out of the text when no row has the field. */
+/** Index columns: per entry (collection, counts) and per row; −1 is none. */
+const PER_ENTRY = ['collection', 'counts'] as const;
+const PER_ROW = ['id', 'kind', 'actorId'] as const;
+/** Per-row columns left out of the text when no row has the field. */
 const OPTIONAL = [
   'classId',
   'dormId',
@@ -65,7 +38,49 @@ const OPTIONAL = [
   'topics',
   'flags',
 ] as const;
-type Optional = (typeof OPTIONAL)[number];
+type IntColumn = (typeof PER_ENTRY)[number] | (typeof PER_ROW)[number] | (typeof OPTIONAL)[number];
+const INT_COLUMNS: readonly IntColumn[] = [...PER_ENTRY, ...PER_ROW, ...OPTIONAL];
+
+/** One value per index column. */
+function perColumn<T>(make: (name: IntColumn) => T): Record<IntColumn, T> {
+  return {
+    collection: make('collection'),
+    counts: make('counts'),
+    id: make('id'),
+    kind: make('kind'),
+    actorId: make('actorId'),
+    classId: make('classId'),
+    dormId: make('dormId'),
+    studentId: make('studentId'),
+    teacherId: make('teacherId'),
+    mode: make('mode'),
+    minutes: make('minutes'),
+    documented: make('documented'),
+    topics: make('topics'),
+    flags: make('flags'),
+  };
+}
+
+/**
+ * A digest's columns before they become text. Each entry: its collection (an index into
+ * `collections`), its source's id, how many of the rows (in order) are its. Each row: its id (an
+ * index into `ids`, −1: its source's id), kind, person, time (text, and Date.parse of it), and
+ * optional fields as indexes into `strings` (minutes into `minuteValues`, topics and flags into
+ * their lists; documented 1 or 0).
+ */
+type Columns = Record<IntColumn, number[]> & {
+  collections: string[];
+  sources: string[];
+  kinds: DutyRecordKind[];
+  flagNames: CheckinFlag[];
+  strings: string[];
+  ids: string[];
+  minuteValues: number[];
+  topicLists: number[][];
+  flagLists: number[][];
+  at: string[];
+  t: number[];
+};
 
 const NONE = -1;
 
@@ -75,234 +90,233 @@ function splitSource(source: string): [string, string] {
   return colon <= 0 ? ['', source] : [source.slice(0, colon), source.slice(colon + 1)];
 }
 
-function tableOf<T extends string>(): { values: T[]; ref: (value: T) => number } {
+function tableOf<T>(key: (value: T) => string | number = (v) => String(v)): { values: T[]; ref: (value: T) => number } {
   const values: T[] = [];
-  const at = new Map<T, number>();
+  const at = new Map<string | number, number>();
   return {
     values,
     ref(value) {
-      let i = at.get(value);
+      const k = key(value);
+      let i = at.get(k);
       if (i === undefined) {
         i = values.length;
         values.push(value);
-        at.set(value, i);
+        at.set(k, i);
       }
       return i;
     },
   };
 }
 
-/** Lists kept once however many rows have them (a class meeting's topics, a check-in's flags). */
-function listTable(): { values: number[][]; ref: (list: number[]) => number } {
-  const keys = tableOf<string>();
-  const values: number[][] = [];
-  return {
-    values,
-    ref(list) {
-      const i = keys.ref(list.join());
-      if (i === values.length) values.push(list);
-      return i;
-    },
-  };
-}
-
-function packed(entries: readonly DigestEntry[]): Packed {
+function columnsOf(entries: readonly DigestEntry[]): Columns {
   const strings = tableOf<string>();
   const kinds = tableOf<DutyRecordKind>();
   const flagNames = tableOf<CheckinFlag>();
   const collections = tableOf<string>();
-  const topicLists = listTable();
-  const flagLists = listTable();
+  const ids = tableOf<string>();
+  const minuteValues = tableOf<number>((m) => m);
+  const topicLists = tableOf<number[]>((l) => l.join());
+  const flagLists = tableOf<number[]>((l) => l.join());
   const ref = (value: string | undefined) => (value === undefined ? NONE : strings.ref(value));
-  const p: Packed = {
-    v: 2,
+  const c: Columns = {
     collections: collections.values,
-    collection: [],
     sources: [],
-    counts: [],
     kinds: kinds.values,
     flagNames: flagNames.values,
     strings: strings.values,
-    id: [],
-    kind: [],
-    actorId: [],
-    at: [],
-    t: [],
-    classId: [],
-    dormId: [],
-    studentId: [],
-    teacherId: [],
-    mode: [],
-    minutes: [],
-    documented: [],
-    topics: [],
-    flags: [],
+    ids: ids.values,
+    minuteValues: minuteValues.values,
     topicLists: topicLists.values,
     flagLists: flagLists.values,
+    at: [],
+    t: [],
+    ...perColumn((): number[] => []),
   };
   for (const entry of entries) {
     const [collection, own] = splitSource(entry.source);
-    p.collection.push(collections.ref(collection));
-    p.sources.push(own);
-    p.counts.push(entry.rows.length);
+    c.collection.push(collections.ref(collection));
+    c.sources.push(own);
+    c.counts.push(entry.rows.length);
     for (const row of entry.rows) {
-      p.id.push(row._id === own ? 0 : row._id);
-      p.kind.push(kinds.ref(row.kind));
-      p.actorId.push(strings.ref(row.actorId));
-      p.at.push(row.at);
-      p.t.push(Date.parse(row.at));
-      p.classId.push(ref(row.classId));
-      p.dormId.push(ref(row.dormId));
-      p.studentId.push(ref(row.studentId));
-      p.teacherId.push(ref(row.teacherId));
-      p.mode.push(ref(row.mode));
-      p.minutes.push(row.minutes ?? NONE);
-      p.documented.push(row.documented === undefined ? NONE : row.documented ? 1 : 0);
-      p.topics.push(row.topics ? topicLists.ref(row.topics.map(strings.ref)) : NONE);
-      p.flags.push(row.flags ? flagLists.ref(row.flags.map(flagNames.ref)) : NONE);
+      c.id.push(row._id === own ? NONE : ids.ref(row._id));
+      c.kind.push(kinds.ref(row.kind));
+      c.actorId.push(strings.ref(row.actorId));
+      c.at.push(row.at);
+      c.t.push(Date.parse(row.at));
+      c.classId.push(ref(row.classId));
+      c.dormId.push(ref(row.dormId));
+      c.studentId.push(ref(row.studentId));
+      c.teacherId.push(ref(row.teacherId));
+      c.mode.push(ref(row.mode));
+      c.minutes.push(row.minutes === undefined ? NONE : minuteValues.ref(row.minutes));
+      c.documented.push(row.documented === undefined ? NONE : row.documented ? 1 : 0);
+      c.topics.push(row.topics ? topicLists.ref(row.topics.map(strings.ref)) : NONE);
+      c.flags.push(row.flags ? flagLists.ref(row.flags.map(flagNames.ref)) : NONE);
     }
   }
-  return p;
+  return c;
 }
 
 /**
- * The text of a digest's entries (format 2): the same entries always give the same text. Plain
+ * The text of a digest's entries (format 3): the same entries always give the same text. Plain
  * ASCII (other characters as \u escapes): one Chinese topic would otherwise make the whole text,
  * and the document holding it, take two bytes a character wherever it is read.
  */
 export function packEntries(entries: readonly DigestEntry[]): string {
-  const p: Partial<Packed> = packed(entries);
-  for (const column of OPTIONAL) if (p[column]?.every((v) => v === NONE)) delete p[column];
-  return JSON.stringify(p).replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  const c = columnsOf(entries);
+  const text: Record<string, unknown> = { v: 3 };
+  for (const [name, value] of Object.entries(c)) {
+    const column: IntColumn | undefined = INT_COLUMNS.find((n) => n === name);
+    if (column === undefined) text[name] = value;
+    else if (!(OPTIONAL.some((n) => n === column) && c[column].every((v) => v === NONE)))
+      text[name] = encodeInts(c[column]);
+  }
+  return JSON.stringify(text).replace(
+    /[\u0080-\uffff]/g,
+    (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }
 
-/** The stored text's columns, each element still to be checked where it is used. */
-type Frame = {
+/** The stored text's columns: index columns as typed arrays, every other element still to be checked where it is used. */
+type Frame = Record<IntColumn, Int32Array> & {
   collections: readonly unknown[];
-  collection: readonly unknown[];
   sources: readonly unknown[];
-  counts: readonly unknown[];
   kinds: readonly DutyRecordKind[];
-  flagNames: readonly CheckinFlag[];
   strings: readonly unknown[];
+  ids: readonly unknown[];
+  minuteValues: readonly unknown[];
   /** Decoded once per digest: rows with the same list share it. */
   topicLists: readonly string[][];
   flagLists: readonly CheckinFlag[][];
+  at: readonly unknown[];
+  t: readonly unknown[];
   size: number;
-} & Record<'id' | 'kind' | 'actorId' | 'at' | 't' | Optional, readonly unknown[]>;
+};
 
-const EMPTY: readonly unknown[] = [];
+const NO_INTS = new Int32Array(0);
 const Kinds = z.array(DutyRecordKind);
 const Flags = z.array(CheckinFlag);
 
-function frameOf(digest: { _id: string; entries: string }, value: unknown = JSON.parse(digest.entries)): Frame {
+/** Format 2 kept ids inline (0: the source's) and minutes as values: as format 3's tables. */
+function fromFormat2(value: object): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...value };
+  const ids = tableOf<string>();
+  const id: unknown = Reflect.get(value, 'id');
+  if (Array.isArray(id)) out.id = id.map((v: unknown) => (typeof v === 'string' ? ids.ref(v) : NONE));
+  out.ids = ids.values;
+  const minutes: unknown = Reflect.get(value, 'minutes');
+  const minuteValues = tableOf<number>((m) => m);
+  if (Array.isArray(minutes))
+    out.minutes = minutes.map((m: unknown) => (typeof m === 'number' && m >= 0 ? minuteValues.ref(m) : NONE));
+  out.minuteValues = minuteValues.values;
+  return out;
+}
+
+function frameOf(digest: { _id: string; entries: string }, parsed: unknown = JSON.parse(digest.entries)): Frame {
   const fail = (why: string) => new Error(`dutyDigests/${digest._id}: ${why}`);
-  if (Array.isArray(value)) {
-    // Format 1, written before columns: each entry was parsed with DigestEntry when written.
-    const p = packed(value as DigestEntry[]);
-    return { ...p, ...decodedLists(p, fail), size: p.id.length };
-  }
-  if (typeof value !== 'object' || value === null || Reflect.get(value, 'v') !== 2)
-    throw fail('entries is not a list of entries nor columns');
-  const column = (name: string, required: boolean): readonly unknown[] => {
+  // Format 1, written before columns: each entry was parsed with DigestEntry when written.
+  const value: object | null = Array.isArray(parsed)
+    ? columnsOf(parsed as DigestEntry[])
+    : typeof parsed !== 'object' || parsed === null
+      ? null
+      : Reflect.get(parsed, 'v') === 2
+        ? fromFormat2(parsed)
+        : Reflect.get(parsed, 'v') === 3
+          ? parsed
+          : null;
+  if (value === null) throw fail('entries is not a list of entries nor columns');
+  const list = (name: string, required = true): readonly unknown[] => {
     const c: unknown = Reflect.get(value, name);
     if (Array.isArray(c)) return c;
-    if (c === undefined && !required) return EMPTY;
+    if (c === undefined && !required) return [];
     throw fail(`column ${name} is missing`);
+  };
+  const ints = (name: IntColumn): Int32Array => {
+    const c: unknown = Reflect.get(value, name);
+    if (c === undefined && OPTIONAL.some((n) => n === name)) return NO_INTS;
+    const decoded =
+      typeof c === 'string'
+        ? decodeInts(c)
+        : Array.isArray(c) && c.every((v) => Number.isInteger(v))
+          ? Int32Array.from(c)
+          : null;
+    if (!decoded) throw fail(`column ${name} is not readable`);
+    return decoded;
   };
   const kinds = Kinds.safeParse(Reflect.get(value, 'kinds'));
   const flagNames = Flags.safeParse(Reflect.get(value, 'flagNames'));
   if (!kinds.success || !flagNames.success) throw fail('unknown kinds or flags');
-  const strings = column('strings', true);
-  const lists = decodedLists(
-    {
-      strings,
-      flagNames: flagNames.data,
-      topicLists: column('topicLists', false),
-      flagLists: column('flagLists', false),
-    },
-    fail,
-  );
+  const strings = list('strings');
   const frame: Frame = {
-    collections: column('collections', true),
-    collection: column('collection', true),
-    sources: column('sources', true),
-    counts: column('counts', true),
+    collections: list('collections'),
+    sources: list('sources'),
     kinds: kinds.data,
-    flagNames: flagNames.data,
     strings,
-    ...lists,
-    id: column('id', true),
-    kind: column('kind', true),
-    actorId: column('actorId', true),
-    at: column('at', true),
-    t: column('t', true),
-    classId: column('classId', false),
-    dormId: column('dormId', false),
-    studentId: column('studentId', false),
-    teacherId: column('teacherId', false),
-    mode: column('mode', false),
-    minutes: column('minutes', false),
-    documented: column('documented', false),
-    topics: column('topics', false),
-    flags: column('flags', false),
+    ids: list('ids'),
+    minuteValues: list('minuteValues'),
+    topicLists: decodedLists(list('topicLists', false), strings, (v): v is string => typeof v === 'string', fail),
+    flagLists: decodedLists(
+      list('flagLists', false),
+      flagNames.data,
+      (v): v is CheckinFlag => CheckinFlag.safeParse(v).success,
+      fail,
+    ),
+    at: list('at'),
+    t: list('t'),
     size: 0,
+    ...perColumn(ints),
   };
-  frame.size = frame.id.length;
-  const counted = frame.counts.reduce((n: number, c) => n + (typeof c === 'number' ? c : NaN), 0);
-  const short = (['kind', 'actorId', 'at', 't', ...OPTIONAL] as const).some(
-    (name) => frame[name] !== EMPTY && frame[name].length !== frame.size,
-  );
+  frame.size = frame.at.length;
   const entries = frame.sources.length;
-  if (counted !== frame.size || frame.counts.length !== entries || frame.collection.length !== entries || short)
+  const counted = frame.counts.reduce((n, c) => n + c, 0);
+  const rowColumns = [...PER_ROW, ...OPTIONAL].map((name) => frame[name]).filter((c) => c !== NO_INTS);
+  if (
+    counted !== frame.size ||
+    frame.counts.length !== entries ||
+    frame.collection.length !== entries ||
+    frame.t.length !== frame.size ||
+    rowColumns.some((c) => c.length !== frame.size)
+  )
     throw fail('columns of different lengths');
   return frame;
 }
 
-/** The lists a frame's rows share, each element an index into its table. */
-function decodedLists(
-  p: {
-    strings: readonly unknown[];
-    flagNames: readonly CheckinFlag[];
-    topicLists: readonly unknown[];
-    flagLists: readonly unknown[];
-  },
+/** Lists the rows share (topics, flags), each element an index into its table. */
+function decodedLists<T>(
+  lists: readonly unknown[],
+  table: readonly unknown[],
+  is: (v: unknown) => v is T,
   fail: (why: string) => Error,
-): { topicLists: string[][]; flagLists: CheckinFlag[][] } {
-  const decode = <T>(lists: readonly unknown[], table: readonly unknown[], is: (v: unknown) => v is T): T[][] =>
-    lists.map((list) => {
-      if (!Array.isArray(list)) throw fail('a list is not a list');
-      return list.map((k: unknown) => {
-        const v = typeof k === 'number' ? table[k] : undefined;
-        if (!is(v)) throw fail('a list names nothing');
-        return v;
-      });
+): T[][] {
+  return lists.map((l) => {
+    if (!Array.isArray(l)) throw fail('a list is not a list');
+    return l.map((k: unknown) => {
+      const v = typeof k === 'number' ? table[k] : undefined;
+      if (!is(v)) throw fail('a list names nothing');
+      return v;
     });
-  const flagNames = new Set<unknown>(p.flagNames);
-  return {
-    topicLists: decode(p.topicLists, p.strings, (v): v is string => typeof v === 'string'),
-    flagLists: decode(p.flagLists, p.flagNames, (v): v is CheckinFlag => flagNames.has(v)),
-  };
+  });
 }
 
 /** A reader of one frame's rows: field by field, each value checked as it is taken. */
 function rowReader(frame: Frame, digestId: string) {
   const fail = (i: number, field: string) => new Error(`dutyDigests/${digestId}: row ${i} has no readable ${field}`);
-  const text = (column: readonly unknown[], i: number): string | undefined => {
+  const text = (column: Int32Array, i: number): string | undefined => {
     const k = column[i];
-    const s = typeof k === 'number' && k >= 0 ? frame.strings[k] : undefined;
+    const s = k !== undefined && k >= 0 ? frame.strings[k] : undefined;
     return typeof s === 'string' ? s : undefined;
   };
   return {
     id(i: number, own: string): string {
-      const id = frame.id[i];
-      if (id === 0) return own;
+      const k = frame.id[i] ?? NONE;
+      if (k < 0) return own;
+      const id = frame.ids[k];
       if (typeof id !== 'string') throw fail(i, 'id');
       return id;
     },
     kind(i: number): DutyRecordKind {
       const k = frame.kind[i];
-      const kind = typeof k === 'number' ? frame.kinds[k] : undefined;
+      const kind = k === undefined ? undefined : frame.kinds[k];
       if (kind === undefined) throw fail(i, 'kind');
       return kind;
     },
@@ -322,8 +336,9 @@ function rowReader(frame: Frame, digestId: string) {
     },
     text,
     minutes(i: number): number | undefined {
-      const m = frame.minutes[i];
-      return typeof m === 'number' && m >= 0 ? m : undefined;
+      const k = frame.minutes[i];
+      const m = k !== undefined && k >= 0 ? frame.minuteValues[k] : undefined;
+      return typeof m === 'number' ? m : undefined;
     },
     documented(i: number): boolean | undefined {
       const d = frame.documented[i];
@@ -332,35 +347,34 @@ function rowReader(frame: Frame, digestId: string) {
     /** Shared with the digest's other rows of the same topics. */
     topics(i: number): string[] | undefined {
       const k = frame.topics[i];
-      return typeof k === 'number' && k >= 0 ? frame.topicLists[k] : undefined;
+      return k !== undefined && k >= 0 ? frame.topicLists[k] : undefined;
     },
     flags(i: number): CheckinFlag[] | undefined {
       const k = frame.flags[i];
-      return typeof k === 'number' && k >= 0 ? frame.flagLists[k] : undefined;
+      return k !== undefined && k >= 0 ? frame.flagLists[k] : undefined;
     },
   };
 }
 
-/** Each entry: its collection, its source's id (the id a row storing 0 has) and its rows' range. */
-function sourceOfRows(
+/** Each entry: its collection, its source's id (the id a row without its own has) and its rows' range. */
+function eachEntry(
   frame: Frame,
   digestId: string,
-): (callback: (collection: string, id: string, from: number, to: number) => void) => void {
-  return (callback) => {
-    let i = 0;
-    frame.sources.forEach((id, e) => {
-      const count = frame.counts[e];
-      const c = frame.collection[e];
-      const collection = typeof c === 'number' ? frame.collections[c] : undefined;
-      if (typeof id !== 'string' || typeof count !== 'number' || typeof collection !== 'string')
-        throw new Error(`dutyDigests/${digestId}: entry ${e} is not readable`);
-      callback(collection, id, i, i + count);
-      i += count;
-    });
-  };
+  callback: (collection: string, id: string, from: number, to: number) => void,
+): void {
+  let i = 0;
+  frame.sources.forEach((id, e) => {
+    const count = frame.counts[e];
+    const c = frame.collection[e];
+    const collection = c === undefined ? undefined : frame.collections[c];
+    if (typeof id !== 'string' || count === undefined || typeof collection !== 'string')
+      throw new Error(`dutyDigests/${digestId}: entry ${e} is not readable`);
+    callback(collection, id, i, i + count);
+    i += count;
+  });
 }
 
-/** The entries of a stored digest (either format); a text that is neither is an error naming the digest. */
+/** The entries of a stored digest (any format); a text that is none is an error naming the digest. */
 export function unpackEntries(digest: { _id: string; entries: string }): DigestEntry[] {
   const value: unknown = JSON.parse(digest.entries);
   // Format 1: each entry was parsed with DigestEntry when written (noteDutySource, the rebuild).
@@ -368,10 +382,7 @@ export function unpackEntries(digest: { _id: string; entries: string }): DigestE
   const frame = frameOf(digest, value);
   const read = rowReader(frame, digest._id);
   const entries: DigestEntry[] = [];
-  sourceOfRows(
-    frame,
-    digest._id,
-  )((collection, own, from, to) => {
+  eachEntry(frame, digest._id, (collection, own, from, to) => {
     const rows: DigestRow[] = [];
     for (let i = from; i < to; i += 1) {
       const row: DigestRow = { _id: read.id(i, own), kind: read.kind(i), actorId: read.actorId(i), at: read.at(i) };
@@ -418,10 +429,7 @@ export function countedRowsOf(digest: { _id: string; classId: string; entries: s
   const read = rowReader(frame, digest._id);
   const rows: CountedRow[] = [];
   const times: number[] = [];
-  sourceOfRows(
-    frame,
-    digest._id,
-  )((_collection, own, from, to) => {
+  eachEntry(frame, digest._id, (_collection, own, from, to) => {
     for (let i = from; i < to; i += 1) {
       const at = read.at(i);
       rows.push({

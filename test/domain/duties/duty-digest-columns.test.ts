@@ -6,6 +6,7 @@ import {
   unpackEntries,
 } from '../../../cloudfunctions/core/compliance/duty-digest-columns';
 import { KEEPERS } from '../../../cloudfunctions/core/compliance/duty-digest';
+import { decodeInts, encodeInts } from '../../../cloudfunctions/core/compliance/int-column-text';
 
 /** Entries with every optional field present, absent, zero or false somewhere. */
 const entries: DigestEntry[] = DigestEntry.array().parse([
@@ -90,6 +91,26 @@ describe('duty digest columns (the text a digest keeps its rows in)', () => {
     const old = stored(JSON.stringify(entries));
     expect(unpackEntries(old)).toEqual(plain(entries));
     expect(countedRowsOf(old)).toEqual(countedRowsOf(stored(packEntries(entries))));
+  });
+
+  it('still reads format 2 (index columns as JSON arrays), as the previous writer left it', () => {
+    // The text format 2's packEntries gave for the entries above.
+    const format2 = String.raw`{"v":2,"collections":["dutyRecords","meetings","notices"],"collection":[0,1,2],"sources":["r1","m1","n1"],"counts":[1,2,2],"kinds":["talk","classMeeting","parentContact","teacherContact"],"flagNames":["outsideRadius","delayedSync"],"strings":["counselor-1","k1","k1-s3","faceToFace","studyMethods","\u5b66\u4e60","\u5fc3\u7406\ud83d\ude00","head-1","@keepers","k1-d1","name:\u738b\u8001\u5e08"],"id":[0,"m1:counselor-1","m1:head-1","n1:receipt:","n1:teacher"],"kind":[0,1,1,2,3],"actorId":[0,0,7,8,0],"at":["2026-11-02T09:00:00.000+08:00","2026-11-03T01:30:00Z","2026-11-03T01:30:00Z","2026-11-04T20:00:00+08:00","2026-11-04T20:00:00+08:00"],"t":[1793581200000,1793669400000,1793669400000,1793793600000,1793793600000],"classId":[1,1,-1,1,1],"dormId":[-1,-1,-1,-1,9],"studentId":[2,-1,-1,-1,-1],"teacherId":[-1,-1,-1,-1,10],"mode":[3,-1,-1,-1,-1],"minutes":[0,-1,-1,-1,12.5],"documented":[0,1,-1,-1,-1],"topics":[-1,0,1,-1,-1],"flags":[0,-1,-1,-1,-1],"topicLists":[[4,5,6],[]],"flagLists":[[0,1]]}`;
+    expect(unpackEntries(stored(format2))).toEqual(plain(entries));
+    expect(countedRowsOf(stored(format2))).toEqual(countedRowsOf(stored(packEntries(entries))));
+  });
+
+  it('index columns as text: any whole numbers ≥ −1 come back, in as many characters as the largest needs', () => {
+    const values = [-1, 0, 1, 91, 92, 93, 8648, 8649, 70000, -1];
+    const text = encodeInts(values);
+    expect(text).toMatch(/^[1-4][\x20-\x7e]*$/);
+    expect(text).not.toMatch(/["\\]/);
+    expect([...(decodeInts(text) ?? [])]).toEqual(values);
+    expect(encodeInts([0, 1, -1])).toHaveLength(4);
+    expect([...(decodeInts(encodeInts([])) ?? [1])]).toEqual([]);
+    expect(decodeInts('9abc')).toBeNull();
+    expect(decodeInts('2abc')).toBeNull();
+    expect(() => encodeInts([-2])).toThrow();
   });
 
   it('counted rows: every field of the row, its class, flags (none: empty) and time as arrival, and its time parsed', () => {
