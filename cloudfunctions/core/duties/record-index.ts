@@ -38,7 +38,7 @@ const unitField = { class: 'classId', dorm: 'dormId', student: 'studentId', teac
 export function indexDutyRecords(records: Iterable<DutyRecord>, times?: ArrayLike<number>): DutyRecordIndex {
   const byActor = new Map<string, Map<DutyRecordKind, ActorKind>>();
   let size = 0;
-  for (const record of records) {
+  const add = (record: DutyRecord) => {
     const at = times?.[size] ?? Date.parse(record.at);
     if (Number.isNaN(at)) throw new DomainError('DUTY.RECORD_INVALID', `记录 ${record._id} 的时间无法识别`, 'at');
     size += 1;
@@ -56,7 +56,14 @@ export function indexDutyRecords(records: Iterable<DutyRecord>, times?: ArrayLik
     if (last !== undefined && last > at) series.sorted = false;
     series.times.push(at);
     series.records.push(record);
-  }
+  };
+  // A list is walked by position (100k iterator steps are not free); anything else as it iterates.
+  if (isList(records))
+    for (let i = 0; i < records.length; i += 1) {
+      const record = records[i];
+      if (record) add(record);
+    }
+  else for (const record of records) add(record);
   // Records read from the store in time order need no sort; others are sorted per series.
   for (const kinds of byActor.values()) for (const series of kinds.values()) if (!series.sorted) sortSeries(series);
 
@@ -80,6 +87,8 @@ export function indexDutyRecords(records: Iterable<DutyRecord>, times?: ArrayLik
     },
   };
 }
+
+const isList = (records: Iterable<DutyRecord>): records is readonly DutyRecord[] => Array.isArray(records);
 
 /** Records as given, or indexed once here: callers evaluating several times pass an index. */
 export function asIndex(records: Iterable<DutyRecord> | DutyRecordIndex): DutyRecordIndex {
@@ -107,7 +116,8 @@ function sortSeries(series: ActorKind): void {
   const order = timeOrder(series.times);
   const times: number[] = [];
   const records: DutyRecord[] = [];
-  for (const i of order) {
+  for (let k = 0; k < order.length; k += 1) {
+    const i = order[k] ?? 0;
     const record = series.records[i];
     const at = series.times[i];
     if (record && at !== undefined) {
@@ -126,12 +136,13 @@ function sortSeries(series: ActorKind): void {
  * time × 2^k + position (exact below 2^53), with no comparison callback: a 100k-row dashboard
  * sorts in a few milliseconds instead of tens.
  */
-export function timeOrder(times: readonly number[]): number[] {
+export function timeOrder(times: readonly number[]): ArrayLike<number> {
   const n = times.length;
   let min = Infinity;
   let max = -Infinity;
   let whole = true;
-  for (const t of times) {
+  for (let i = 0; i < n; i += 1) {
+    const t = times[i] ?? NaN;
     if (t < min) min = t;
     if (t > max) max = t;
     if (!Number.isInteger(t)) whole = false;
@@ -142,7 +153,9 @@ export function timeOrder(times: readonly number[]): number[] {
   const keys = new Float64Array(n);
   for (let i = 0; i < n; i += 1) keys[i] = ((times[i] ?? min) - min) * scale + i;
   keys.sort();
-  return Array.from(keys, (key) => key % scale);
+  const order = new Uint32Array(n);
+  for (let i = 0; i < n; i += 1) order[i] = (keys[i] ?? 0) % scale;
+  return order;
 }
 
 /** First index whose time is ≥ t. */
