@@ -171,6 +171,9 @@ export function packEntries(entries: readonly DigestEntry[]): string {
     else if (!(OPTIONAL.some((n) => n === column) && c[column].every((v) => v === NONE)))
       text[name] = encodeInts(c[column]);
   }
+  // The sources' ids as one comma-joined text: short strings in a JSON list are each looked up
+  // in the engine's string table as they are parsed; a split is not. A list when an id has a comma.
+  if (c.sources.length > 0 && !c.sources.some((id) => id.includes(','))) text.sources = c.sources.join(',');
   return JSON.stringify(text).replace(
     /[\u0080-\uffff]/g,
     (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`,
@@ -247,9 +250,10 @@ function frameOf(digest: { _id: string; entries: string }, parsed: unknown = JSO
   const flagNames = Flags.safeParse(Reflect.get(value, 'flagNames'));
   if (!kinds.success || !flagNames.success) throw fail('unknown kinds or flags');
   const strings = list('strings');
+  const joined: unknown = Reflect.get(value, 'sources');
   const frame: Frame = {
     collections: list('collections'),
-    sources: list('sources'),
+    sources: typeof joined === 'string' ? joined.split(',') : list('sources'),
     kinds: kinds.data,
     strings,
     ids: list('ids'),

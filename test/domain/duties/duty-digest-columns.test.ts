@@ -68,6 +68,13 @@ describe('duty digest columns (the text a digest keeps its rows in)', () => {
     expect(unpackEntries(stored(text))).toEqual(plain(entries));
     expect(packEntries(unpackEntries(stored(text)))).toBe(text);
     expect(unpackEntries(stored(packEntries([])))).toEqual([]);
+    // Source ids travel comma-joined; an id with a comma, or an empty one, still comes back.
+    const odd = [
+      { source: 'dutyRecords:a,b', rows: [] },
+      { source: 'talks:', rows: [] },
+    ];
+    expect(unpackEntries(stored(packEntries(odd)))).toEqual(odd);
+    expect(unpackEntries(stored(packEntries(odd.slice(1))))).toEqual(odd.slice(1));
   });
 
   it('is plain ASCII whatever the rows hold (a two-byte text would double every read of it)', () => {
