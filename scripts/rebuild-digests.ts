@@ -2,7 +2,8 @@
  * Rebuilds the digests from the documents they summarise and proves the kept ones match: the
  * warning digests (semester × class) from the warnings, the duty digests (class × month) from the
  * check-ins, talks, meetings, notices and study plans. Prints the counts and every digest that
- * differs; exit 1 when any differs (without --write, which replaces them).
+ * differs; exit 1 when any differs (without --write, which replaces them). Duty digests kept in an
+ * older text format match but are listed as `outdated`; --write rewrites them in the current one.
  * Run: npx tsx scripts/rebuild-digests.ts [data/xueye.sqlite] [--write]
  */
 import { openSqliteStore } from '../cloudfunctions/platform/store/sqlite-store';
