@@ -1,4 +1,4 @@
-import { asDigest, KEEPERS, monthOf, unpackEntries, type DigestRow } from '../../core/compliance/duty-digest';
+import { asDigest, KEEPERS, monthOf } from '../../core/compliance/duty-digest';
 import { countedRowsOf, type CountedRow } from '../../core/compliance/duty-digest-columns';
 import { toIso } from '../../core/time/shanghai';
 import { logSkipped } from '../../platform/runtime/skip-bad-records';
@@ -118,36 +118,4 @@ function rowsOfDigests(
   }
   // Times in a typed array: 100k numbers the collector need not copy.
   return { rows, times: Float64Array.from(times) };
-}
-
-/**
- * The check-in rows of one kind filed at or after `from` in some classes, from their duty digests
- * (the effect report's parent contacts): documents grow with classes × months, not with records.
- * `readDigests` reads the digests of the classes from a month on (the caller's chunked query).
- */
-export async function checkinRowsSince(
-  readDigests: (fromMonth: string) => Promise<readonly { _id: string }[]>,
-  from: string,
-  kind: DigestRow['kind'],
-): Promise<DigestRow[]> {
-  const out: DigestRow[] = [];
-  for (const doc of await readDigests(monthOf(from) ?? '0000-00')) {
-    const digest = asDigest(doc);
-    if (!digest) {
-      logSkipped({ collection: 'dutyDigests', id: doc._id, reason: 'not a duty digest' });
-      continue;
-    }
-    let entries: ReturnType<typeof unpackEntries>;
-    try {
-      entries = unpackEntries(digest);
-    } catch (error) {
-      logSkipped({ collection: 'dutyDigests', id: digest._id, reason: String(error) });
-      continue;
-    }
-    for (const entry of entries) {
-      if (!entry.source.startsWith('dutyRecords:')) continue;
-      for (const row of entry.rows) if (row.kind === kind && row.at >= from) out.push(row);
-    }
-  }
-  return out;
 }

@@ -3,12 +3,6 @@ import { classRows, personRows } from '../../core/compliance/views';
 import type { ScopeEvaluation } from '../duty-data/evaluate-scope';
 import { labelsOf } from '../duty-data/labels';
 
-/** Filed in the semester shown, or (in the break after it, when it is still shown) since its end. */
-function inSemester(e: ScopeEvaluation, at: string): boolean {
-  const t = Date.parse(at);
-  return t >= e.term.semesterSpan.start && t < Math.max(e.term.semesterSpan.end, e.now + 1);
-}
-
 type Counts = { key: string; byClass: Map<string, number>; byActor: Map<string, number> };
 /** Per records list (the same list while nothing read changed, see load-duty-data): the semester's counts, made once. */
 const countsOf = new WeakMap<readonly unknown[], Counts>();
@@ -19,11 +13,16 @@ export function semesterCounts(e: ScopeEvaluation): Counts {
   const kept = countsOf.get(e.records);
   if (kept?.key === key) return kept;
   const counts: Counts = { key, byClass: new Map(), byActor: new Map() };
-  for (const r of e.records) {
-    if (!inSemester(e, r.at)) continue;
+  // Filed in the semester shown, or (in the break after it, when it is still shown) since its end.
+  const start = e.term.semesterSpan.start;
+  const end = Math.max(e.term.semesterSpan.end, e.now + 1);
+  e.records.forEach((r, i) => {
+    // Digests bring each record's time parsed (e.times); records read as documents are parsed here.
+    const t = e.times?.[i] ?? Date.parse(r.at);
+    if (!(t >= start && t < end)) return;
     counts.byClass.set(r.classId, (counts.byClass.get(r.classId) ?? 0) + 1);
     counts.byActor.set(r.actorId, (counts.byActor.get(r.actorId) ?? 0) + 1);
-  }
+  });
   countsOf.set(e.records, counts);
   return counts;
 }
