@@ -3,6 +3,7 @@ import { countedRowsOf, type CountedRow } from '../../core/compliance/duty-diges
 import { toIso } from '../../core/time/shanghai';
 import { logSkipped } from '../../platform/runtime/skip-bad-records';
 import { queryAll, type Store, type Where } from '../../platform/store/store';
+import { scopeCache } from '../duty-data/scope-cache';
 
 /** A digest row as the dashboards count it: where it belongs, its flags, and (for digests) its time as arrival. */
 export type DigestedRow = CountedRow;
@@ -24,8 +25,11 @@ type Entry = {
 };
 
 /** Per store (one instance), per scope: a warm call reads only the digests changed since its last read. */
-const caches = new WeakMap<Store, Map<string, Entry>>();
-const MAX_SCOPES = 32;
+const caches = scopeCache<Entry>((e) => {
+  let rows = 0;
+  for (const d of e.digests.values()) rows += d.rows.length;
+  return rows;
+});
 /** Reads overlap by this much: a digest committed a little after its updatedAt is not missed. */
 const OVERLAP_MS = 5 * 60_000;
 
@@ -64,18 +68,11 @@ export async function readDutyDigests(
   keepersKey: string,
 ): Promise<DigestRead> {
   const month = monthOf(from) ?? '0000-00';
-  let byScope = caches.get(store);
-  if (!byScope) {
-    byScope = new Map();
-    caches.set(store, byScope);
-  }
-  let entry = byScope.get(scopeKey);
+  let entry = caches.get(store, scopeKey);
   if (!entry || entry.from !== from) {
     const digests = new Map<string, Kept>();
     keep(await queryAll(store, 'dutyDigests', { where: { ...where, month: { gte: month } } }), digests);
-    if (byScope.size >= MAX_SCOPES) byScope.delete(byScope.keys().next().value ?? '');
     entry = { from, digests, watermark: now, rows: null };
-    byScope.set(scopeKey, entry);
   } else {
     const since = toIso(new Date(entry.watermark - OVERLAP_MS));
     keep(
@@ -84,6 +81,7 @@ export async function readDutyDigests(
     );
     entry.watermark = Math.max(entry.watermark, now);
   }
+  caches.set(store, scopeKey, entry);
   const signature = `${[...entry.digests].map(([id, d]) => `${id}:${d.version}`).join(',')}|${keepersKey}`;
   if (entry.rows?.key !== signature)
     entry.rows = { key: signature, ...rowsOfDigests(entry.digests.values(), from, keepersOf) };

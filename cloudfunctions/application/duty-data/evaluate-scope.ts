@@ -13,6 +13,7 @@ import { toIso } from '../../core/time/shanghai';
 import { isoAt } from '../../core/duties/shanghai-days';
 import { stableUntil } from '../../core/duties/stable-until';
 import type { Store } from '../../platform/store/store';
+import { scopeCache } from './scope-cache';
 import { loadDutyData, type DutyData, type DutyDataScope, type DutyRecordSource } from './load-duty-data';
 
 export type ScopeEvaluation = DutyData & { term: Term; now: number; evaluations: PersonDutyEvaluation[] };
@@ -58,8 +59,9 @@ export async function evaluateScope(
   return { ...data, term, now, evaluations };
 }
 
-type Memo = { key: string; since: number; until: number; evaluations: PersonDutyEvaluation[] };
-const memos = new WeakMap<Store, Map<string, Memo>>();
+type Memo = { key: string; since: number; until: number; evaluations: PersonDutyEvaluation[]; rows: number };
+/** Sized by the rows evaluated, so an evaluation goes about when its rows do. */
+const memos = scopeCache<Memo>((m) => m.rows);
 
 /**
  * A warm instance asked again with nothing changed gets the same evaluation (re-dated to now)
@@ -72,13 +74,8 @@ function reused(
   data: DutyData,
   evaluate: () => PersonDutyEvaluation[],
 ): PersonDutyEvaluation[] {
-  let byKey = memos.get(store);
-  if (!byKey) {
-    byKey = new Map();
-    memos.set(store, byKey);
-  }
   const scopeKey = key.slice(0, key.indexOf('|'));
-  const memo = byKey.get(scopeKey);
+  const memo = memos.get(store, scopeKey);
   if (memo && memo.key === key && now >= memo.since && now < memo.until) {
     const at = isoAt(now);
     return memo.evaluations.map((e) => ({ ...e, now: at }));
@@ -91,6 +88,6 @@ function reused(
     ),
     stableUntil(now, data.times ?? data.records.map((r) => r.at)),
   );
-  byKey.set(scopeKey, { key, since: now, until, evaluations });
+  memos.set(store, scopeKey, { key, since: now, until, evaluations, rows: data.records.length });
   return evaluations;
 }

@@ -10,6 +10,7 @@ import {
 import { dutyRecordsOfScope, type DutyRecordRow } from './record-cache';
 import { logSkipped, withReadableTimes, type SkipReport } from '../../platform/runtime/skip-bad-records';
 import { readFrom } from './read-range';
+import { scopeCache } from './scope-cache';
 import { readDutyDigests, type DigestRead } from '../digests/read-duty-digests';
 import { type TeachingSection } from '../../../types/roster';
 
@@ -38,7 +39,7 @@ export type DutyData = {
 };
 
 /** Per store and scope: the rows as dashboards count them, kept while the digests and sections that made them stay the same. */
-const shaped = new WeakMap<Store, Map<string, { key: string; records: DutyRecordRow[]; times: Float64Array }>>();
+const shaped = scopeCache<{ key: string; records: DutyRecordRow[]; times: Float64Array }>((e) => e.records.length);
 
 const versions = (docs: readonly { _id: string; _version: number }[]) =>
   docs.map((d) => `${d._id}:${d._version}`).join(',');
@@ -153,14 +154,9 @@ export async function loadDutyData(
     versions([...users, ...teachers]),
     versions(allSections),
   ].join('|');
-  let byScope = shaped.get(store);
-  if (!byScope) {
-    byScope = new Map();
-    shaped.set(store, byScope);
-  }
-  const kept = byScope.get(scopeKey);
+  const kept = shaped.get(store, scopeKey);
   const { records, times } = kept?.key === signature ? kept : shapeDigested(read);
-  byScope.set(scopeKey, { key: signature, records, times });
+  shaped.set(store, scopeKey, { key: signature, records, times });
   return { directory, users: people, records, times, skipped, signature };
 }
 

@@ -5,6 +5,7 @@ import { toIso } from '../../core/time/shanghai';
 import type { Store, Where } from '../../platform/store/store';
 import { logSkipped, withReadableTimes } from '../../platform/runtime/skip-bad-records';
 import { readFrom } from './read-range';
+import { scopeCache } from './scope-cache';
 
 /** A record as dashboards keep it: what the evaluator counts, plus where it belongs and its flags. */
 export type DutyRecordRow = DutyRecord & { classId: string; flags: CheckinFlag[]; receivedAt: string };
@@ -13,8 +14,7 @@ export type DutyRecordRow = DutyRecord & { classId: string; flags: CheckinFlag[]
 type Entry = { from: string; rows: Map<string, DutyRecordRow>; watermark: number; skipped: Set<string> };
 
 /** Records are written once and never changed, so a warm instance only reads what arrived since. */
-const caches = new WeakMap<Store, Map<string, Entry>>();
-const MAX_SCOPES = 32;
+const caches = scopeCache<Entry>((e) => e.rows.size);
 /** Reads overlap by this much: a record committed a little after its receivedAt is not missed. */
 const OVERLAP_MS = 5 * 60_000;
 
@@ -54,18 +54,12 @@ export async function dutyRecordsOfScope(
       skipped.add(s.id);
       logSkipped(s);
     });
-  let byScope = caches.get(store);
-  if (!byScope) {
-    byScope = new Map();
-    caches.set(store, byScope);
-  }
-  const entry = byScope.get(scopeKey);
+  const entry = caches.get(store, scopeKey);
   if (!entry || entry.from !== from) {
     const rows = new Map(
       readable(await readFrom(store, 'dutyRecords', where, 'at', from)).map((d) => [d._id, rowOf(d)]),
     );
-    if (byScope.size >= MAX_SCOPES) byScope.delete(byScope.keys().next().value ?? '');
-    byScope.set(scopeKey, { from, rows, watermark: now, skipped });
+    caches.set(store, scopeKey, { from, rows, watermark: now, skipped });
     return { rows: [...rows.values()], skipped: skipped.size };
   }
   const since = toIso(new Date(entry.watermark - OVERLAP_MS));
@@ -74,5 +68,6 @@ export async function dutyRecordsOfScope(
   }
   for (const id of skipped) entry.skipped.add(id);
   entry.watermark = Math.max(entry.watermark, now);
+  caches.set(store, scopeKey, entry);
   return { rows: [...entry.rows.values()], skipped: entry.skipped.size };
 }
