@@ -194,10 +194,10 @@ export const dutiesApi = {
   /** 学工部: one college's classes, from its summary. */
   collegeCompliance: action(z.object({ collegeId: id, sort: ComplianceSort.default('worst') }))
     .returns(CollegeBoard)
-    .fails(CalendarGap, Errors.common.NotFound),
+    .fails(CalendarGap),
   /** 学工部: evaluate one college now (instead of waiting for the hourly pass) and keep its summary. */
   refreshCollegeCompliance: action(z.object({ collegeId: id }))
     .returns(CollegeBoard)
-    .fails(...evaluating, Errors.common.NotFound),
+    .fails(...evaluating),
 };
 export type DutiesApi = typeof dutiesApi;
