@@ -1,6 +1,7 @@
 import type { CollegeBoard, SchoolBoard, SchoolRow } from '../../../types/api/duties';
 import type { College } from '../../../types/domain';
 import { summarizeCollegeDuties, type CollegeDutySummary } from '../../core/compliance/college-summary';
+import { emptySummary } from '../../core/compliance/views';
 import { resolveTerm } from '../../core/duties';
 import { isoAt } from '../../core/duties/shanghai-days';
 import { loadCalendar } from '../../platform/calendar/stored-calendar';
@@ -52,15 +53,9 @@ export async function refreshCollegeSummary(
 const schoolRow = (summary: CollegeDutySummary): SchoolRow => ({ ...summary.row, asOf: summary.asOf });
 
 const notYet = (college: Pick<College, '_id' | 'name'>): SchoolRow => ({
-  id: college._id,
+  ...emptySummary(college._id),
   name: college.name,
   note: '尚未统计',
-  total: 0,
-  done: 0,
-  due: 0,
-  overdue: 0,
-  lateDone: 0,
-  percent: null,
   records: 0,
   asOf: null,
 });

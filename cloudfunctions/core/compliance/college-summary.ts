@@ -1,7 +1,7 @@
 import type { ComplianceRow } from '../../../types/api/duties';
 import type { PersonDutyEvaluation } from '../duties';
 import { summarizeBy } from '../duties/compliance';
-import { classRows } from './views';
+import { classRows, emptySummary } from './views';
 
 /**
  * What the school (学工部) sees of one college's duties in a semester: the college as one row and
@@ -39,7 +39,7 @@ export function summarizeCollegeDuties(input: {
     semesterId: input.semesterId,
     asOf: input.asOf,
     row: {
-      ...(total ?? { id: college.id, total: 0, done: 0, due: 0, overdue: 0, lateDone: 0, percent: null }),
+      ...(total ?? emptySummary(college.id)),
       name: college.name,
       note: `${input.classes.length} 个班级 · ${evaluations.length} 位教师`,
       records,

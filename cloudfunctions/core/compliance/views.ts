@@ -53,7 +53,8 @@ export function urgentFirst(a: DutyItemView, b: DutyItemView): number {
   );
 }
 
-const empty = (id: string): ComplianceSummary => ({
+/** A summary with nothing counted yet (a class, person or college without duties so far). */
+export const emptySummary = (id: string): ComplianceSummary => ({
   id,
   total: 0,
   done: 0,
@@ -74,7 +75,9 @@ export function classRows(
   recordsPerClass: ReadonlyMap<string, number>,
 ): ComplianceRow[] {
   const summaries = new Map(compliancePerClass(evaluations).map((s) => [s.id, s]));
-  return classes.map((c) => row(summaries.get(c.id) ?? empty(c.id), c.name, c.note, recordsPerClass.get(c.id) ?? 0));
+  return classes.map((c) =>
+    row(summaries.get(c.id) ?? emptySummary(c.id), c.name, c.note, recordsPerClass.get(c.id) ?? 0),
+  );
 }
 
 export function personRows(
