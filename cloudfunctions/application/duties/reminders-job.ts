@@ -55,7 +55,8 @@ export async function queueDutyReminders(store: Store, clock: Clock): Promise<Du
     colleges,
     (c) => c._id,
     async (college) => {
-      const e = await evaluateScope(store, { collegeId: college._id }, now);
+      // From the digests, as the boards read (classes × months documents, not every record of the college).
+      const e = await evaluateScope(store, { collegeId: college._id }, now, undefined, 'digests');
       skipped += e.skipped;
       // The same evaluation is what the school view (学工部) shows of the college until the next pass.
       await keepCollegeSummary(store, summaryOf(e, college), { by: SUMMARY_WRITER, at });
