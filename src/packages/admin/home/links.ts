@@ -1,14 +1,10 @@
-/** The roles whose home is this page (services/roles.ts). */
-export type AdminRole = 'clerk' | 'leader' | 'departmentHead' | 'studentAffairs';
-
-/** One entry of a staff home: who sees it, what it says, where it goes. */
-export type HomeLink = { key: string; title: string; url: string; roles: readonly AdminRole[] };
+import type { PageLink } from '../../../components/link-cells';
 
 /**
  * Each college-level home's entries, as groups in screen order (a group shows when one of its
  * entries is the role's). 学工部 works at school level: the school view and approvals, no college lists.
  */
-export const homeLinkGroups: readonly (readonly HomeLink[])[] = [
+export const adminLinks: readonly (readonly PageLink[])[] = [
   [
     { key: 'roster', title: '名册导入（学生 · 班级 · 教职工）', url: '/packages/admin/roster/index', roles: ['clerk'] },
     { key: 'people', title: '人员与邀请码', url: '/packages/admin/people/index', roles: ['clerk'] },
@@ -87,12 +83,3 @@ export const homeLinkGroups: readonly (readonly HomeLink[])[] = [
     },
   ],
 ];
-
-/** The groups of entries a role sees, each with only that role's entries. */
-export function linksOf(role: AdminRole): HomeLink[][] {
-  return homeLinkGroups.map((group) => group.filter((l) => l.roles.includes(role))).filter((g) => g.length > 0);
-}
-
-export function isAdminRole(role: string): role is AdminRole {
-  return role === 'clerk' || role === 'leader' || role === 'departmentHead' || role === 'studentAffairs';
-}
