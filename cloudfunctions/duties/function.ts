@@ -13,7 +13,12 @@ import { recordLabel } from '../core/checkins/record-label';
 import { itemsInScope } from '../core/compliance/scope';
 import { itemView, sortRows, tallyOf, urgentFirst } from '../core/compliance/views';
 import { boardRows } from '../application/duties/board-rows';
-import { collegeBoard, refreshCollegeSummary, schoolBoard } from '../application/duties/college-summaries';
+import {
+  collegeBoard,
+  collegeBoardOf,
+  refreshCollegeSummary,
+  schoolBoard,
+} from '../application/duties/college-summaries';
 import { defaultDutyConfig } from '../core/duties/defaults';
 import { isoAt } from '../core/duties/shanghai-days';
 import { defineFunction, type Context } from '../platform/runtime/define-function';
@@ -180,10 +185,8 @@ export const dutiesFunction = defineFunction('duties', dutiesApi, {
     async run(ctx, { collegeId }) {
       const college = await ctx.store.get('colleges', collegeId);
       if (!college) throw new NotFoundError('该学院');
-      const now = ctx.clock.now().getTime();
-      await refreshCollegeSummary(ctx.store, college, now, ctx.write());
-      const board = await collegeBoard(ctx.store, collegeId, now);
-      if (!board) throw new NotFoundError('该学院');
+      const summary = await refreshCollegeSummary(ctx.store, college, ctx.clock.now().getTime(), ctx.write());
+      const board = collegeBoardOf(college, summary.semesterId, summary);
       return { ...board, classes: sortRows(board.classes, 'worst') };
     },
   },

@@ -27,9 +27,13 @@ export function summaryOf(e: ScopeEvaluation, college: Pick<College, '_id' | 'na
 }
 
 /** Keeps the newest summary of a college and semester (an older evaluation never replaces a newer one). */
-export async function keepCollegeSummary(store: Store, summary: CollegeDutySummary, write: WriteContext) {
+export async function keepCollegeSummary(
+  store: Store,
+  summary: CollegeDutySummary,
+  write: WriteContext,
+): Promise<CollegeDutySummary> {
   const id = collegeSummaryId(summary.collegeId, summary.semesterId);
-  await store.transaction(async (tx) => {
+  return store.transaction(async (tx) => {
     const kept = await tx.get('collegeDutySummaries', id);
     if (!kept) return tx.add('collegeDutySummaries', { _id: id, ...summary }, write);
     if (Date.parse(kept.asOf) > Date.parse(summary.asOf)) return kept;
@@ -37,7 +41,7 @@ export async function keepCollegeSummary(store: Store, summary: CollegeDutySumma
   });
 }
 
-/** Evaluates one college now, from its duty digests, and keeps the summary. */
+/** Evaluates one college now, from its duty digests, and keeps the summary; returns the one kept. */
 export async function refreshCollegeSummary(
   store: Store,
   college: Pick<College, '_id' | 'name'>,
@@ -45,52 +49,51 @@ export async function refreshCollegeSummary(
   write: WriteContext,
 ): Promise<CollegeDutySummary> {
   const e = await evaluateScope(store, { collegeId: college._id }, now, undefined, 'digests');
-  const summary = summaryOf(e, college);
-  await keepCollegeSummary(store, summary, write);
-  return summary;
+  return keepCollegeSummary(store, summaryOf(e, college), write);
 }
 
-const schoolRow = (summary: CollegeDutySummary): SchoolRow => ({ ...summary.row, asOf: summary.asOf });
+/** The semester the school view shows now (the boards' semester). */
+async function semesterShown(store: Store, now: number): Promise<string> {
+  return resolveTerm(await loadCalendar(store, now), now).semester.id;
+}
 
-const notYet = (college: Pick<College, '_id' | 'name'>): SchoolRow => ({
-  ...emptySummary(college._id),
-  name: college.name,
-  note: '尚未统计',
-  records: 0,
-  asOf: null,
-});
+/** A college's row: its summary's total as of its evaluation, or not yet counted this semester. */
+function rowOf(college: Pick<College, '_id' | 'name'>, summary: CollegeDutySummary | null): SchoolRow {
+  if (summary) return { ...summary.row, name: college.name, asOf: summary.asOf };
+  return { ...emptySummary(college._id), name: college.name, note: '尚未统计', records: 0, asOf: null };
+}
+
+/** One college as the school sees it, from its summary of the semester (null: none yet). */
+export function collegeBoardOf(
+  college: Pick<College, '_id' | 'name'>,
+  semesterId: string,
+  summary: CollegeDutySummary | null,
+): CollegeBoard {
+  return { semesterId, collegeId: college._id, row: rowOf(college, summary), classes: summary?.classes ?? [] };
+}
 
 /**
  * Every college this semester, one row each, from the summaries: two queries whatever the number
  * of colleges, classes or records. A college not evaluated yet this semester shows as such.
  */
 export async function schoolBoard(store: Store, now: number): Promise<SchoolBoard> {
-  const semesterId = resolveTerm(await loadCalendar(store, now), now).semester.id;
+  const semesterId = await semesterShown(store, now);
   const [colleges, summaries] = await Promise.all([
     queryAll(store, 'colleges'),
     queryAll(store, 'collegeDutySummaries', { where: { semesterId } }),
   ]);
   const byCollege = new Map(summaries.map((s) => [s.collegeId, s]));
-  return {
-    semesterId,
-    now: isoAt(now),
-    rows: colleges.map((c) => {
-      const summary = byCollege.get(c._id);
-      return summary ? { ...schoolRow(summary), name: c.name } : notYet(c);
-    }),
-  };
+  return { semesterId, now: isoAt(now), rows: colleges.map((c) => rowOf(c, byCollege.get(c._id) ?? null)) };
 }
 
 /** One college's board as the school sees it (null: no such college). */
 export async function collegeBoard(store: Store, collegeId: string, now: number): Promise<CollegeBoard | null> {
   const college = await store.get('colleges', collegeId);
   if (!college) return null;
-  const semesterId = resolveTerm(await loadCalendar(store, now), now).semester.id;
-  const summary = await store.get('collegeDutySummaries', collegeSummaryId(collegeId, semesterId));
-  return {
+  const semesterId = await semesterShown(store, now);
+  return collegeBoardOf(
+    college,
     semesterId,
-    collegeId,
-    row: summary ? { ...schoolRow(summary), name: college.name } : notYet(college),
-    classes: summary?.classes ?? [],
-  };
+    await store.get('collegeDutySummaries', collegeSummaryId(collegeId, semesterId)),
+  );
 }
