@@ -28,7 +28,11 @@ export function chartSvg(spec: ChartSpec): string {
     xAxis: {
       type: 'category',
       data: spec.categories,
-      axisLabel: { fontSize: 10, interval: 0, rotate: spec.categories.length > 4 ? 30 : 0 },
+      // Slanted when many; a long name is cut to its start (the table view shows it whole).
+      axisLabel:
+        spec.categories.length > 4
+          ? { fontSize: 10, interval: 0, rotate: 30, width: 72, overflow: 'truncate', ellipsis: '…' }
+          : { fontSize: 10, interval: 0 },
     },
     // Percentages up to the next ten above the largest, never past 100.
     yAxis: {

@@ -10,6 +10,14 @@ import { TaskForm } from './task-form';
 
 const pct = (rate: number) => Math.round(rate * 1000) / 10;
 
+/** Courses under their bars by name only (the codes are in the tasks below), unless two share a name. */
+function chartNames(tasks: readonly CourseTaskView[]): string[] {
+  const short = tasks.map((t) =>
+    t.courseCodes.length === 1 ? t.subjectName.replace(`（${t.courseCodes[0] ?? ''}）`, '') : t.subjectName,
+  );
+  return new Set(short).size === short.length ? short : tasks.map((t) => t.subjectName);
+}
+
 /** Who answers for the task; a leader standing in for a department without a head says so. */
 function ownerText(t: CourseTaskView): string {
   if (t.ownerName === null) return '未指定';
@@ -32,7 +40,7 @@ export default function CourseTasksPage() {
       <ChartCard
         className="chart-fail-rates"
         title="课程不及格率"
-        categories={courses.map((t) => t.subjectName)}
+        categories={chartNames(courses)}
         series={[{ name: '不及格率', values: courses.map((t) => pct(t.failRate)) }]}
         percent
       />
@@ -54,8 +62,15 @@ export default function CourseTasksPage() {
           <View key={t.taskId}>
             <Cell
               className={`task-row task-${t.state}`}
-              title={`${t.subject === 'course' ? '课程' : '教师'}：${t.subjectName}`}
-              extra={taskStateLabel[t.state]}
+              // The state beside the name, not in the cell's right column: the description keeps the full width.
+              title={
+                <View>
+                  {t.subject === 'course' ? '课程' : '教师'}：{t.subjectName}{' '}
+                  <span className={t.state === 'overdue' ? 'danger' : t.state === 'done' ? 'ok' : 'muted'}>
+                    {taskStateLabel[t.state]}
+                  </span>
+                </View>
+              }
               description={`${t.departmentName} · 不及格 ${t.failed}/${t.graded}（${pct(t.failRate)}%，阈值 ${pct(t.threshold)}%）· 负责人 ${ownerText(t)} · 截止 ${t.dueDate}${t.analysis ? ` · 分析：${t.analysis}` : ''}${t.measures ? ` · 措施：${t.measures}` : ''}`}
               clickable={t.canWrite}
               onClick={() => t.canWrite && setOpen(open === t.taskId ? null : t.taskId)}
